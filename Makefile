@@ -1,0 +1,120 @@
+# Makefile for heed. Hand-written; needs GNU make and pkg-config.
+
+PROG=		heed
+VERSION=	0.1.0
+
+PREFIX?=	/usr/local
+BINDIR?=	$(PREFIX)/bin
+MANDIR?=	$(PREFIX)/share/man
+DESTDIR?=
+PKG_CONFIG?=	pkg-config
+INSTALL?=	install
+
+# Debian packages needed to build and to run every test.
+DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
+		libcurl4-openssl-dev libsecret-1-dev libjansson-dev
+DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
+		libsecret-tools procps
+
+PKGS=		ncursesw sqlite3 libcurl jansson
+PKGS_CREDS=	libsecret-1
+
+WARN=		-std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+		-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
+		-Wvla -Wpointer-arith -Wundef -Wold-style-definition \
+		-Wmissing-declarations -Wredundant-decls -Wnested-externs
+DEFS=		-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+		-D_XOPEN_SOURCE_EXTENDED -DNCURSES_WIDECHAR=1
+
+ifdef SANITIZE
+B=		build/san
+SANFLAGS=	-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+		-fno-sanitize-recover=all
+OPT=		-O1 -g
+else
+B=		build
+SANFLAGS=
+OPT=		-O2 -g
+endif
+
+PKG_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(PKGS) $(PKGS_CREDS) 2>/dev/null)
+CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
+CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS=	$(WARN) $(DEFS) $(OPT) $(SANFLAGS) -Isrc $(PKG_CFLAGS) \
+		-MMD -MP $(CFLAGS)
+ALL_LDFLAGS=	$(SANFLAGS) $(LDFLAGS)
+
+SRCS:=		$(sort $(wildcard src/*.c src/platform/*.c))
+OBJS:=		$(SRCS:%.c=$(B)/%.o)
+LIB_OBJS:=	$(filter-out $(B)/src/main.o,$(OBJS))
+TEST_SRCS:=	$(sort $(wildcard tests/test-*.c))
+TEST_BINS:=	$(TEST_SRCS:tests/%.c=$(B)/tests/%)
+TOOL_SRCS:=	$(sort $(wildcard tests/tools/*.c))
+TOOL_BINS:=	$(TOOL_SRCS:tests/tools/%.c=$(B)/tools/%)
+
+.PHONY: all check bench demo deps install uninstall clean test-bins
+
+all: $(B)/$(PROG)
+
+$(B)/$(PROG): $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(B)/src/creds.o: ALL_CFLAGS += $(CREDS_CFLAGS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/%.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes \
+	    -Wno-missing-declarations -o $@ $< $(LIB_OBJS) \
+	    $(ALL_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
+	    $(PKG_LIBS) -lutil
+
+test-bins: $(B)/$(PROG) $(TEST_BINS) $(TOOL_BINS)
+
+# The whole suite: unit tests, source checks, man page lint, TUI tests.
+check: test-bins
+	@HEED=$(B)/$(PROG) BUILD=$(B) sh tests/run
+
+bench: all $(TOOL_BINS)
+	@HEED=$(B)/$(PROG) BUILD=$(B) sh tests/bench/run
+
+demo: all
+	./$(B)/$(PROG) --demo
+
+# Install whatever Debian packages are missing (nothing if all are there).
+deps:
+	@missing=""; \
+	for p in $(DEB_BUILD) $(DEB_TEST); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+		    grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "installing:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+	$$sudo apt-get update -q && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q $$missing
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 755 $(B)/$(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	$(INSTALL) -m 644 man/heed.1 $(DESTDIR)$(MANDIR)/man1/heed.1
+	$(INSTALL) -m 644 man/heed.conf.5 $(DESTDIR)$(MANDIR)/man5/heed.conf.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/heed.1 \
+	    $(DESTDIR)$(MANDIR)/man5/heed.conf.5
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

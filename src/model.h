@@ -1,0 +1,125 @@
+/*
+ * model.h -- the structs that carry posts, items and actions between the
+ * adapters, the store, sync and the UI. No behaviour lives here.
+ */
+#ifndef HEED_MODEL_H
+#define HEED_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum item_kind {
+	ITEM_COMMENT,		/* a comment on one of the business's posts */
+	ITEM_REPLY,		/* a reply inside a thread */
+	ITEM_MENTION,		/* a post that mentions the business */
+	ITEM_QUOTE		/* a post that quotes the business */
+};
+
+enum item_status {
+	STATUS_NEW,
+	STATUS_READ,
+	STATUS_DONE,
+	STATUS_SNOOZED
+};
+
+#define ITEM_FLAG_ESCALATED	0x1
+#define ITEM_FLAG_STARRED	0x2
+
+/* A post (the business's own, or the root of a mentioning thread). */
+struct post {
+	int64_t	 id;		/* local id, 0 until stored */
+	int64_t	 account_id;
+	char	*remote_id;
+	char	*author_name;
+	char	*author_handle;
+	char	*text;
+	char	*permalink;
+	int64_t	 created;
+	int	 own;		/* written by the business */
+};
+
+/* One comment, reply or mention, with its triage state. */
+struct item {
+	int64_t	 id;		/* local id, 0 until stored */
+	int64_t	 account_id;
+	char	*remote_id;
+	char	*post_remote_id;	/* the post it hangs on */
+	char	*parent_remote_id;	/* NULL for a top-level comment */
+	char	*author_name;
+	char	*author_handle;
+	char	*text;
+	char	*lang;
+	char	*permalink;
+	char	*attachment;	/* one line describing an attachment */
+	int64_t	 created;
+	int64_t	 edited;
+	int	 kind;		/* enum item_kind */
+	int	 own;		/* written by the business */
+	int	 hidden;	/* hidden on the platform */
+	int	 deleted;	/* deleted on the platform */
+	int	 liked;		/* liked by the business */
+	int64_t	 like_count;
+
+	/* Triage, filled by the store; ignored by upserts. */
+	int	 status;	/* enum item_status */
+	int64_t	 snooze_until;
+	int	 flags;		/* ITEM_FLAG_* */
+	char	*note;
+	int	 has_draft;
+	int	 replied;	/* the business has answered it */
+	int	 depth;		/* depth in a thread listing */
+};
+
+/* A growable list of items; free with item_list_free. */
+struct item_list {
+	struct item	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+enum action_kind {
+	ACTION_REPLY,
+	ACTION_LIKE,
+	ACTION_UNLIKE,
+	ACTION_HIDE,
+	ACTION_UNHIDE,
+	ACTION_DELETE
+};
+
+enum outbox_state {
+	OUTBOX_QUEUED,
+	OUTBOX_SENDING,
+	OUTBOX_SENT,
+	OUTBOX_FAILED
+};
+
+/* One action bound for a platform, as kept in the outbox. */
+struct outbox_entry {
+	int64_t	 id;
+	int64_t	 account_id;
+	int64_t	 item_id;	/* the item acted on (the parent of a reply) */
+	int	 kind;		/* enum action_kind */
+	int	 state;		/* enum outbox_state */
+	char	*target_remote_id;
+	char	*body;		/* reply text */
+	char	*idem_key;	/* chosen once, before the first attempt */
+	char	*remote_id;	/* what the platform created, once sent */
+	char	*last_error;
+	int	 attempts;
+	int64_t	 created;
+	int64_t	 next_attempt;
+};
+
+struct item	*item_list_add(struct item_list *);
+void		 item_list_free(struct item_list *);
+void		 item_clear(struct item *);
+void		 item_copy(struct item *, const struct item *);
+void		 post_clear(struct post *);
+void		 outbox_entry_clear(struct outbox_entry *);
+
+const char	*item_status_name(int);
+const char	*action_kind_name(int);
+int		 action_kind_from_name(const char *);
+const char	*outbox_state_name(int);
+
+#endif

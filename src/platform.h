@@ -1,0 +1,123 @@
+/*
+ * platform.h -- the one interface every platform adapter implements.
+ *
+ * Adapters do no I/O. They turn a sync step or an outbox entry into a
+ * request description, and a response body into model structs. sync runs
+ * the requests; the store keeps the results. Each adapter is a table of
+ * function pointers chosen by name (platform_find).
+ */
+#ifndef HEED_PLATFORM_H
+#define HEED_PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+#define PLATFORM_CAN_LIKE		0x01
+#define PLATFORM_CAN_HIDE		0x02
+#define PLATFORM_CAN_DELETE		0x04
+#define PLATFORM_CAN_PRIVATE_REPLY	0x08
+#define PLATFORM_CAN_UNLIKE		0x10
+
+/* How a platform counts the length of a reply against its limit. */
+enum platform_count {
+	COUNT_CODEPOINTS,
+	COUNT_GRAPHEMES,
+	COUNT_UTF16
+};
+
+/* What the adapter needs to know about the account it works for. */
+struct platform_account {
+	int64_t		 id;		/* local account id */
+	const char	*name;		/* name from the config */
+	const char	*handle;	/* the business's handle there */
+	const char	*base_url;	/* service / instance URL */
+	int64_t		 history_days;
+	int64_t		 now;		/* the time to work against */
+};
+
+/* An HTTP request to make, owned by the caller once built. */
+struct platform_request {
+	char	*method;	/* "GET", "POST", ... */
+	char	*url;
+	char	*body;		/* NULL for none */
+	char	*content_type;	/* NULL for none */
+};
+
+/* A response handed back to the adapter; lent, never owned. */
+struct platform_response {
+	long		 status;
+	const char	*body;
+	size_t		 len;
+};
+
+/* What one page of sync produced; owned by whoever called parse. */
+struct sync_page {
+	struct post	*posts;
+	size_t		 nposts;
+	struct item_list items;
+	char		*next_cursor;	/* NULL when the stream is drained */
+	char		**gone;		/* remote ids deleted on the platform */
+	size_t		 ngone;
+};
+
+/* What a sent action produced. */
+struct action_result {
+	char		*remote_id;	/* the created reply's id, if any */
+	struct item	 created;	/* the created item, if the platform says */
+	int		 have_created;
+};
+
+/* Why a request failed, as far as the adapter can tell from the answer. */
+enum platform_error {
+	PLATFORM_OK,
+	PLATFORM_ERR_AUTH,	/* credentials expired or revoked */
+	PLATFORM_ERR_RATE,	/* slow down */
+	PLATFORM_ERR_TEMPORARY,	/* try again later */
+	PLATFORM_ERR_PERMANENT,	/* will never work: tell the user */
+	PLATFORM_ERR_DUPLICATE	/* the action was already done */
+};
+
+struct platform_ops {
+	const char	*name;		/* config name: "demo", "bluesky", ... */
+	const char	*label;		/* for people: "Bluesky" */
+	const char	*tag;		/* two letters for the queue */
+	unsigned int	 caps;		/* PLATFORM_CAN_* */
+	size_t		 text_limit;	/* reply length limit */
+	int		 count;		/* enum platform_count */
+	const char	*no_hide_why;	/* when hiding is not possible, why */
+	const char	*const *streams;	/* NULL-terminated stream names */
+
+	/* Build the request for the next page of a stream. */
+	int	(*sync_request)(const struct platform_account *, const char *,
+		    const char *, struct platform_request *, char **);
+	/* Parse one page of a stream. */
+	int	(*sync_parse)(const struct platform_account *, const char *,
+		    const struct platform_response *, struct sync_page *,
+		    char **);
+	/* Build the request that carries out an outbox entry. */
+	int	(*action_request)(const struct platform_account *,
+		    const struct outbox_entry *, struct platform_request *,
+		    char **);
+	/* Parse the answer to an action. */
+	int	(*action_parse)(const struct platform_account *,
+		    const struct outbox_entry *,
+		    const struct platform_response *, struct action_result *,
+		    char **);
+	/* Classify a failed response (status and body). */
+	enum platform_error (*classify)(const struct platform_response *,
+		    char **);
+};
+
+const struct platform_ops *platform_find(const char *);
+const struct platform_ops *const *platform_all(void);
+
+/* Length of a reply as the platform counts it. */
+size_t	platform_text_length(const struct platform_ops *, const char *);
+
+void	platform_request_clear(struct platform_request *);
+void	sync_page_clear(struct sync_page *);
+void	action_result_clear(struct action_result *);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * store.h -- the SQLite cache: schema, migrations and every query.
+ *
+ * Only store*.c includes sqlite3. Every statement is prepared once and
+ * reused. The queue is read a page at a time with keyset pagination on an
+ * index; counts come from counters kept by triggers, never from scans.
+ *
+ * Functions return 0 on success and -1 on failure with *cause set to a new
+ * message for the user (cause may be NULL).
+ */
+#ifndef HEED_STORE_H
+#define HEED_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+enum store_view {
+	VIEW_INBOX,	/* needs the business: not done, not snoozed, not own */
+	VIEW_FLAGGED,	/* flagged, not own, any status */
+	VIEW_SNOOZED,	/* snoozed, soonest to wake first */
+	VIEW_DONE,	/* done, most recent first */
+	VIEW_ALL,	/* everything, newest first */
+	VIEW_COUNT
+};
+
+/* Where a queue page starts: the sort key and id of a row (keyset). */
+struct store_key {
+	int64_t	sort;
+	int64_t	id;
+};
+
+/* Narrowing applied to a view (the \ filter); zero fields are unused. */
+struct store_filter {
+	int64_t		 account_id;
+	const char	*platform;	/* platform name */
+	const char	*author;	/* substring of name or handle */
+	const char	*lang;
+	const char	*text;		/* FTS query */
+	int64_t		 older_than;	/* created before now - this */
+	int64_t		 newer_than;	/* created after now - this */
+	int		 kind;		/* enum item_kind + 1; 0 any */
+};
+
+struct store_counts {
+	int64_t	view[VIEW_COUNT];	/* items in each view */
+	int64_t	overdue;		/* inbox items older than the target */
+	int64_t	outbox_pending;		/* queued or sending */
+	int64_t	outbox_failed;
+};
+
+struct store_account {
+	int64_t	 id;
+	char	*name;
+	char	*platform;
+	char	*handle;
+	char	*base_url;
+};
+
+struct store_sync_state {
+	char	*cursor;
+	int64_t	 last_success;
+	int64_t	 last_attempt;
+	char	*last_error;
+};
+
+/* A thread: the post, then its items in tree order with depth set. */
+struct store_thread {
+	struct post		post;
+	int			have_post;
+	struct item_list	items;
+	size_t			selected;	/* index of the item asked for */
+};
+
+/* One activity log row. */
+struct store_activity {
+	int64_t	 time;
+	int64_t	 item_id;
+	char	*action;
+	char	*detail;
+};
+
+#define STORE_READONLY	0x1	/* open for reading only (heed list) */
+
+/*
+ * Open (creating if needed) the cache at path with mode 0600. Refuses a
+ * cache whose user_version is newer than STORE_SCHEMA_VERSION without
+ * touching it. Runs migrations in one transaction.
+ */
+struct store	*store_open(const char *, int, char **);
+void		 store_close(struct store *);
+/* PRAGMA quick_check; 0 when it says ok. */
+int		 store_check(struct store *, char **);
+
+/* Transactions; begin is BEGIN IMMEDIATE. */
+int	store_begin(struct store *, char **);
+int	store_commit(struct store *, char **);
+void	store_rollback(struct store *);
+
+/* Accounts. */
+int	store_account_ensure(struct store *, const char *, const char *,
+	    const char *, const char *, int64_t *, char **);
+int	store_account_list(struct store *, struct store_account **, size_t *,
+	    char **);
+void	store_account_list_free(struct store_account *, size_t);
+
+/*
+ * Ingest one parsed page for an account in one transaction: upsert posts
+ * and items (keeping triage), mark gone ids deleted, save the stream's
+ * cursor, then index the new and changed rows in FTS in one batch.
+ * stream and cursor may be NULL (no sync state saved).
+ */
+int	store_ingest(struct store *, int64_t, const struct post *, size_t,
+	    const struct item_list *, char *const *, size_t, const char *,
+	    const char *, char **);
+
+/* Upsert single rows (inside a caller's transaction). */
+int	store_post_upsert(struct store *, const struct post *, int64_t *,
+	    char **);
+int	store_item_upsert(struct store *, const struct item *, int64_t *,
+	    char **);
+/* Index every row changed since the last flush in FTS, in one batch. */
+int	store_fts_flush(struct store *, char **);
+
+/*
+ * Read up to limit rows of a view after (or, dir < 0, before) key, in the
+ * view's order; key NULL starts at the top (or, dir < 0, the bottom). The
+ * rows come in display order either way. Appends to out.
+ */
+int	store_queue_page(struct store *, enum store_view,
+	    const struct store_filter *, const struct store_key *, int,
+	    size_t, struct item_list *, char **);
+/* The keyset key of an item as listed in a view. */
+void	store_key_of(enum store_view, const struct item *,
+	    struct store_key *);
+/* Row counts for the status bar; now and the response target in seconds. */
+int	store_counts(struct store *, int64_t, int64_t, struct store_counts *,
+	    char **);
+/* Wake snoozed items whose time has come; *woken gets how many. */
+int	store_wake_snoozed(struct store *, int64_t, int64_t *, char **);
+
+/* One item with triage by local id. */
+int	store_item_get(struct store *, int64_t, struct item *, char **);
+/* Find an item by account and remote id; 0 found, 1 not found, -1 error. */
+int	store_item_find(struct store *, int64_t, const char *, int64_t *,
+	    char **);
+/* The thread around an item. */
+int	store_thread_get(struct store *, int64_t, struct store_thread *,
+	    char **);
+void	store_thread_free(struct store_thread *);
+
+/*
+ * Triage. Each records an activity row. set_status with STATUS_SNOOZED
+ * takes the wake time; other statuses ignore it.
+ */
+int	store_set_status(struct store *, int64_t, int, int64_t, char **);
+int	store_set_flags(struct store *, int64_t, int, const char *, char **);
+int	store_set_note(struct store *, int64_t, const char *, char **);
+/* Put back a triage state (status, snooze, flags, note) as it was. */
+int	store_restore_triage(struct store *, const struct item *, char **);
+/* Mark a NEW item READ (no activity row). */
+int	store_mark_read(struct store *, int64_t, char **);
+
+/* Drafts: one per item; NULL or "" text deletes. get gives NULL if none. */
+int	store_draft_set(struct store *, int64_t, const char *, char **);
+int	store_draft_get(struct store *, int64_t, char **, char **);
+
+/* Search: FTS5 query over text and author, newest first. */
+int	store_search(struct store *, const char *, size_t,
+	    struct item_list *, char **);
+
+/* Outbox. add fills in id, created, state QUEUED, next_attempt now. */
+int	store_outbox_add(struct store *, struct outbox_entry *, char **);
+/* The next due queued entry; 0 found, 1 none, -1 error. */
+int	store_outbox_next_due(struct store *, int64_t, struct outbox_entry *,
+	    char **);
+int	store_outbox_update(struct store *, const struct outbox_entry *,
+	    char **);
+int	store_outbox_get(struct store *, int64_t, struct outbox_entry *,
+	    char **);
+/* Entries not yet sent (queued, sending, failed), oldest first. */
+int	store_outbox_list(struct store *, struct outbox_entry **, size_t *,
+	    char **);
+void	store_outbox_list_free(struct outbox_entry *, size_t);
+int	store_outbox_delete(struct store *, int64_t, char **);
+/* Entries left SENDING by a killed process go back to QUEUED. */
+int	store_outbox_recover(struct store *, char **);
+
+/* Sync state per account and stream. */
+int	store_sync_state_get(struct store *, int64_t, const char *,
+	    struct store_sync_state *, char **);
+int	store_sync_state_set(struct store *, int64_t, const char *,
+	    const struct store_sync_state *, char **);
+void	store_sync_state_clear(struct store_sync_state *);
+
+/* Activity log. */
+int	store_activity_add(struct store *, int64_t, const char *,
+	    const char *, char **);
+int	store_activity_recent(struct store *, size_t,
+	    struct store_activity **, size_t *, char **);
+void	store_activity_free(struct store_activity *, size_t);
+
+#endif

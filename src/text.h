@@ -1,0 +1,92 @@
+/*
+ * text.h -- everything that happens to a remote string before it is stored
+ * or drawn: UTF-8 validation, removal of controls, escapes and bidi
+ * overrides, display width, grapheme counting, wrapping, HTML to text.
+ *
+ * Strings are UTF-8 throughout. Functions returning char * give the caller a
+ * new string to free.
+ */
+#ifndef HEED_TEXT_H
+#define HEED_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Make a remote string safe to store and to draw. Invalid UTF-8 becomes
+ * U+FFFD; C0 controls (but newline, and tab which becomes a space), DEL, C1
+ * controls, ESC sequences (CSI, OSC, DCS, ... including their parameters),
+ * bidi embedding/override/isolate characters (U+202A..U+202E,
+ * U+2066..U+2069), U+200E/U+200F/U+061C marks, and other format characters
+ * that can fake layout are removed. CR LF and CR become LF. Runs of more
+ * than two blank lines shrink to two; leading and trailing blank space is
+ * trimmed. The result is valid UTF-8.
+ */
+char	*text_sanitize(const char *, size_t);
+
+/* Like text_sanitize, but newlines become spaces too (one-line fields). */
+char	*text_sanitize_line(const char *, size_t);
+
+/* Return 1 if the string is valid UTF-8 of the given length. */
+int	 text_valid_utf8(const char *, size_t);
+
+/*
+ * Decode one code point at s (at most n bytes); store it in *cp and return
+ * the bytes used (1 on invalid input, with *cp = U+FFFD). n must be > 0.
+ */
+size_t	 text_decode(const char *, size_t, uint32_t *);
+/* Encode a code point into out (at least 4 bytes); return bytes written. */
+size_t	 text_encode(uint32_t, char *);
+
+/* Display width of one code point: 0 (combining, ZWJ), 1 or 2 (wide). */
+int	 text_cp_width(uint32_t);
+/* Display width of a string (sum of code point widths, -1 never). */
+size_t	 text_width(const char *);
+/* Number of user-perceived characters (extended grapheme clusters, close
+ * enough: a base plus combining marks, variation selectors, ZWJ sequences,
+ * emoji modifiers and regional-indicator pairs count once). */
+size_t	 text_graphemes(const char *);
+/* Number of code points. */
+size_t	 text_codepoints(const char *);
+
+/*
+ * Return the byte length of the longest prefix of s that fits in the given
+ * number of columns without splitting a character; store its width in
+ * *used if not NULL.
+ */
+size_t	 text_fit(const char *, size_t, size_t *);
+
+/*
+ * Copy the first line of s, cut to fit width columns, with "…" at the end
+ * when cut. Returns a new string.
+ */
+char	*text_first_line(const char *, size_t);
+
+/* Pad or cut s to exactly width columns (cut with "…"); new string. */
+char	*text_pad(const char *, size_t);
+
+/*
+ * Wrap text to width columns: break at spaces where possible, hard-break
+ * words longer than the width (never inside a character), keep explicit
+ * newlines. Each line is a new string (without newline); store the array in
+ * *lines (free with text_lines_free) and return the count. Width >= 1.
+ */
+size_t	 text_wrap(const char *, size_t, char ***);
+void	 text_lines_free(char **, size_t);
+
+/* Byte offset of the previous / next character boundary from off. */
+size_t	 text_prev(const char *, size_t);
+size_t	 text_next(const char *, size_t, size_t);
+
+/*
+ * Turn simple HTML (as Mastodon sends) into plain text: <br> and </p><p>
+ * become newlines, tags are dropped, the common entities and numeric
+ * character references are decoded. Returns a new string, not yet
+ * sanitized.
+ */
+char	*text_from_html(const char *);
+
+/* Return 1 if the string contains right-to-left letters (Arabic, Hebrew). */
+int	 text_has_rtl(const char *);
+
+#endif

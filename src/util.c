@@ -1,0 +1,416 @@
+/*
+ * util.c -- allocation, growable buffers, time and small string helpers.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+static void (*fatal_hook)(void);
+
+/* Die because memory ran out. */
+static noreturn_fn void
+util_oom(void)
+{
+	if (fatal_hook != NULL)
+		fatal_hook();
+	fputs("heed: out of memory\n", stderr);
+	abort();
+}
+
+/* Allocate or die. */
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		util_oom();
+	return p;
+}
+
+/* Allocate zeroed memory or die. */
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = calloc(n, size)) == NULL)
+		util_oom();
+	return p;
+}
+
+/* Resize or die. */
+void *
+xrealloc(void *p, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	if ((p = realloc(p, size)) == NULL)
+		util_oom();
+	return p;
+}
+
+/* Resize an array, checking the multiplication. */
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		util_oom();
+	return xrealloc(p, n * size);
+}
+
+/* Duplicate a string or die. */
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Duplicate at most n bytes of a string or die. */
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+	size_t	 len;
+
+	len = strnlen(s, n);
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Format into a new string. */
+char *
+xvprintf(const char *fmt, va_list ap)
+{
+	va_list	 ap2;
+	char	*p;
+	int	 n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		fatal("bad format \"%s\"", fmt);
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+/* Format into a new string. */
+char *
+xprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	va_start(ap, fmt);
+	p = xvprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* Set the hook run before fatal() prints (to restore the terminal). */
+void
+util_set_fatal_hook(void (*fn)(void))
+{
+	fatal_hook = fn;
+}
+
+/* Report a bug with file and line, then abort. */
+void
+fatal_at(const char *file, int line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (fatal_hook != NULL)
+		fatal_hook();
+	fprintf(stderr, "heed: internal error at %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+/* Set *cause to a new message (when cause is not NULL); return -1. */
+int
+util_fail(char **cause, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	*cause = xvprintf(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Start an empty buffer that may grow to limit bytes (0: no limit). */
+void
+buf_init(struct buf *b, size_t limit)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->limit = limit == 0 ? SIZE_MAX - 1 : limit;
+}
+
+/* Append bytes; -1 (buffer unchanged) if the limit would be passed. */
+int
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	size_t	cap;
+
+	if (n > b->limit || b->len > b->limit - n)
+		return -1;
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap == 0 ? 64 : b->cap;
+		while (cap < b->len + n + 1)
+			cap = cap > SIZE_MAX / 2 ? SIZE_MAX : cap * 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	if (n != 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/* Append a string. */
+int
+buf_addstr(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+/* Append one byte. */
+int
+buf_addch(struct buf *b, char c)
+{
+	return buf_add(b, &c, 1);
+}
+
+/* Append formatted text. */
+int
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 rc;
+
+	va_start(ap, fmt);
+	s = xvprintf(fmt, ap);
+	va_end(ap);
+	rc = buf_addstr(b, s);
+	free(s);
+	return rc;
+}
+
+/* Empty the buffer, keeping its memory. */
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+/* Take the contents as a new string (never NULL) and empty the buffer. */
+char *
+buf_steal(struct buf *b)
+{
+	char	*s;
+
+	s = b->data != NULL ? b->data : xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+/* Free the buffer's memory. */
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Return the wall-clock time in seconds. */
+int64_t
+util_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+/* Return a monotonic clock in milliseconds. */
+int64_t
+util_mono_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Parse a decimal integer within [min, max]. */
+int
+util_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parse a duration such as "90s", "15m", "4h", "2d" or "1w". */
+int
+util_parse_duration(const char *s, int64_t *out)
+{
+	static const struct {
+		char	unit;
+		int64_t	secs;
+	} units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 },
+		{ 'w', 604800 }
+	};
+	char		*end;
+	long long	 v;
+	size_t		 i;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || v < 0 || v > 100LL * 365 * 86400)
+		return -1;
+	if (*end == '\0') {
+		*out = v;
+		return 0;
+	}
+	if (end[1] != '\0')
+		return -1;
+	for (i = 0; i < nitems(units); i++) {
+		if (units[i].unit == *end) {
+			*out = v * units[i].secs;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Format an age compactly: "now", "12m", "3h", "2d", "5w", "2y". */
+void
+util_format_age(int64_t secs, char *out, size_t len)
+{
+	if (secs < 60)
+		snprintf(out, len, "now");
+	else if (secs < 3600)
+		snprintf(out, len, "%lldm", (long long)(secs / 60));
+	else if (secs < 86400)
+		snprintf(out, len, "%lldh", (long long)(secs / 3600));
+	else if (secs < 14 * 86400)
+		snprintf(out, len, "%lldd", (long long)(secs / 86400));
+	else if (secs < 365 * 86400)
+		snprintf(out, len, "%lldw", (long long)(secs / 604800));
+	else
+		snprintf(out, len, "%lldy", (long long)(secs / (365 * 86400)));
+}
+
+/* Strip white space at both ends, in place. */
+char *
+util_trim(char *s)
+{
+	char	*end;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+/* Create a directory and its missing parents with the given mode. */
+int
+util_mkdirs(const char *path, unsigned int mode)
+{
+	char	*copy, *p;
+	int	 rc = 0;
+
+	copy = xstrdup(path);
+	for (p = copy + 1; rc == 0 && *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, mode) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (rc == 0 && mkdir(copy, mode) != 0 && errno != EEXIST)
+		rc = -1;
+	free(copy);
+	return rc;
+}
+
+/*
+ * Return the path of a file in an XDG base directory: kind "config" uses
+ * $XDG_CONFIG_HOME or ~/.config, "data" $XDG_DATA_HOME or ~/.local/share,
+ * "state" $XDG_STATE_HOME or ~/.local/state; always under "heed/".
+ */
+char *
+util_xdg_path(const char *kind, const char *file)
+{
+	const char	*env, *home, *fallback;
+
+	if (strcmp(kind, "config") == 0) {
+		env = getenv("XDG_CONFIG_HOME");
+		fallback = ".config";
+	} else if (strcmp(kind, "state") == 0) {
+		env = getenv("XDG_STATE_HOME");
+		fallback = ".local/state";
+	} else {
+		env = getenv("XDG_DATA_HOME");
+		fallback = ".local/share";
+	}
+	if (env != NULL && *env == '/')
+		return xprintf("%s/heed/%s", env, file);
+	if ((home = getenv("HOME")) == NULL || *home == '\0')
+		home = "/";
+	return xprintf("%s/%s/heed/%s", home, fallback, file);
+}
+
+/* Overwrite a secret with zeros, in a way the compiler keeps, and free it. */
+void
+util_free_secret(char *s)
+{
+	volatile char	*p;
+
+	if (s == NULL)
+		return;
+	for (p = s; *p != '\0'; p++)
+		*p = '\0';
+	free(s);
+}
