@@ -64,6 +64,7 @@ struct item {
 	int	 status;	/* enum item_status */
 	int64_t	 snooze_until;
 	int	 flags;		/* ITEM_FLAG_* */
+	int64_t	 done_at;	/* when it was marked done; 0 if not done */
 	char	*note;
 	int	 has_draft;
 	int	 replied;	/* the business has answered it */

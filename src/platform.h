@@ -57,7 +57,8 @@ struct sync_page {
 	struct post	*posts;
 	size_t		 nposts;
 	struct item_list items;
-	char		*next_cursor;	/* NULL when the stream is drained */
+	char		*next_cursor;	/* where the stream goes on from */
+	int		 more;		/* 1: fetch the next page now */
 	char		**gone;		/* remote ids deleted on the platform */
 	size_t		 ngone;
 };

@@ -1,0 +1,541 @@
+/*
+ * config.c -- the configuration file.
+ *
+ * The syntax is line based: "name = value" options, "bind SCREEN KEY
+ * ACTION" bindings, "[account NAME]" sections holding an account's options
+ * and a "[replies]" section of "name = text" saved replies. A line whose
+ * first non-blank character is # is a comment. A value may be quoted with
+ * double quotes, inside which \" \\ and \n are escapes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "config.h"
+#include "platform.h"
+#include "text.h"
+#include "util.h"
+
+#define CONFIG_MAX_SIZE		(1024 * 1024)
+#define CONFIG_MAX_ACCOUNTS	16
+
+static const char *const config_color_choices[] = {
+	"auto", "always", "never", NULL
+};
+
+static const struct config_option config_table[OPT_COUNT] = {
+	[OPT_RESPONSE_TARGET] = { "response_target", CONFIG_DURATION,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "4h", 60, 30 * 86400, NULL,
+	    "how soon a customer should have an answer; waiting times are "
+	    "coloured against it" },
+	[OPT_SYNC_INTERVAL] = { "sync_interval", CONFIG_DURATION,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "2m", 30, 86400, NULL,
+	    "how often the open inbox syncs in the background" },
+	[OPT_HISTORY_DAYS] = { "history_days", CONFIG_INT,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "14", 1, 365, NULL,
+	    "how many days back the first sync of an account reaches" },
+	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
+	    config_color_choices,
+	    "auto (colour unless NO_COLOR is set or the terminal has none), "
+	    "always or never" },
+	[OPT_EDITOR] = { "editor", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
+	    NULL, "the editor for Ctrl-E in the composer; empty means "
+	    "$VISUAL, then $EDITOR, then vi" },
+	[OPT_BROWSER] = { "browser", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
+	    NULL, "the command that opens a permalink; empty means "
+	    "$BROWSER, then xdg-open" },
+	[OPT_CACHE] = { "cache", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
+	    NULL, "the cache file; empty means "
+	    "$XDG_DATA_HOME/heed/cache.db" },
+	[OPT_LOG_FILE] = { "log_file", CONFIG_STRING, CONFIG_GLOBAL, "", 0,
+	    0, NULL, "the log file; empty means $XDG_STATE_HOME/heed/log" },
+	[OPT_MARK_READ] = { "mark_read", CONFIG_BOOL, CONFIG_GLOBAL, "yes",
+	    0, 1, NULL, "mark an item read when its thread is opened" },
+	[OPT_SNOOZE_PRESETS] = { "snooze_presets", CONFIG_STRING,
+	    CONFIG_GLOBAL, "1h 4h tomorrow 2d next-week", 0, 0, NULL,
+	    "the choices offered by snooze: durations, tomorrow, next-week" },
+	[OPT_MORNING_HOUR] = { "morning_hour", CONFIG_INT, CONFIG_GLOBAL,
+	    "9", 0, 23, NULL,
+	    "the hour at which tomorrow and next-week snoozes wake" },
+	[OPT_TIME_FORMAT] = { "time_format", CONFIG_STRING, CONFIG_GLOBAL,
+	    "%a %d %b %H:%M", 0, 0, NULL,
+	    "strftime format for times in the thread view" },
+	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
+	    0, NULL, "the account's platform: demo (more to come)" },
+	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
+	    NULL, "the business's handle on the platform" },
+	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
+	    "the service or instance URL, where the platform has one" },
+};
+
+/* Return the option table and its size. */
+const struct config_option *
+config_options(size_t *n)
+{
+	*n = OPT_COUNT;
+	return config_table;
+}
+
+/* Parse a value for an option into v; NULL on success or a message. */
+static const char *
+config_convert(const struct config_option *o, const char *s,
+    struct config_value *v)
+{
+	size_t	i;
+
+	switch (o->type) {
+	case CONFIG_BOOL:
+		if (strcasecmp(s, "yes") == 0 || strcasecmp(s, "true") == 0 ||
+		    strcasecmp(s, "on") == 0 || strcmp(s, "1") == 0)
+			v->i = 1;
+		else if (strcasecmp(s, "no") == 0 ||
+		    strcasecmp(s, "false") == 0 ||
+		    strcasecmp(s, "off") == 0 || strcmp(s, "0") == 0)
+			v->i = 0;
+		else
+			return "expected yes or no";
+		break;
+	case CONFIG_INT:
+		if (util_parse_int(s, o->min, o->max, &v->i) != 0)
+			return "expected a whole number in range";
+		break;
+	case CONFIG_DURATION:
+		if (util_parse_duration(s, &v->i) != 0)
+			return "expected a duration such as 30s, 15m, 4h or 2d";
+		if (v->i < o->min || v->i > o->max)
+			return "duration out of range";
+		break;
+	case CONFIG_ENUM:
+		for (i = 0; o->choices[i] != NULL; i++) {
+			if (strcmp(o->choices[i], s) == 0)
+				break;
+		}
+		if (o->choices[i] == NULL)
+			return "not one of the allowed values";
+		v->i = (int64_t)i;
+		break;
+	case CONFIG_STRING:
+		break;
+	}
+	free(v->s);
+	v->s = xstrdup(s);
+	v->set = 1;
+	return NULL;
+}
+
+/* Describe the allowed range of an option for an error message. */
+static char *
+config_describe(const struct config_option *o)
+{
+	struct buf	b;
+	size_t		i;
+	char		lo[16], hi[16];
+
+	buf_init(&b, 0);
+	switch (o->type) {
+	case CONFIG_INT:
+		buf_printf(&b, " (%lld to %lld)", (long long)o->min,
+		    (long long)o->max);
+		break;
+	case CONFIG_DURATION:
+		util_format_age(o->min, lo, sizeof lo);
+		util_format_age(o->max, hi, sizeof hi);
+		buf_printf(&b, " (%s to %s)", lo, hi);
+		break;
+	case CONFIG_ENUM:
+		buf_addstr(&b, ":");
+		for (i = 0; o->choices[i] != NULL; i++)
+			buf_printf(&b, " %s", o->choices[i]);
+		break;
+	}
+	return buf_steal(&b);
+}
+
+/* Set the defaults. */
+void
+config_init(struct config *cfg)
+{
+	size_t	i;
+
+	memset(cfg, 0, sizeof *cfg);
+	for (i = 0; i < OPT_COUNT; i++) {
+		if (config_convert(&config_table[i], config_table[i].def,
+		    &cfg->v[i]) != NULL)
+			fatal("bad default for %s", config_table[i].name);
+		cfg->v[i].set = 0;
+	}
+	keymap_init_defaults(&cfg->keys);
+}
+
+/* Find an option by name. */
+static int
+config_find(const char *name)
+{
+	int	i;
+
+	for (i = 0; i < OPT_COUNT; i++) {
+		if (strcmp(config_table[i].name, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Unquote a value in place: "a \"b\"\n" -> a "b" + newline. */
+static const char *
+config_unquote(char *s)
+{
+	char	*r, *w;
+
+	if (*s != '"')
+		return NULL;
+	for (r = s + 1, w = s; *r != '"'; r++) {
+		if (*r == '\0')
+			return "missing closing quote";
+		if (*r == '\\') {
+			r++;
+			if (*r == 'n')
+				*w++ = '\n';
+			else if (*r == '"' || *r == '\\')
+				*w++ = *r;
+			else
+				return "unknown escape (use \\\", \\\\ or \\n)";
+		} else
+			*w++ = *r;
+	}
+	if (*util_trim(r + 1) != '\0')
+		return "text after the closing quote";
+	*w = '\0';
+	return NULL;
+}
+
+/* Add an account with no options set. */
+struct config_account *
+config_account_add(struct config *cfg, const char *name)
+{
+	struct config_account	*a;
+
+	cfg->accounts = xreallocarray(cfg->accounts, cfg->naccounts + 1,
+	    sizeof *cfg->accounts);
+	a = &cfg->accounts[cfg->naccounts++];
+	memset(a, 0, sizeof *a);
+	a->name = xstrdup(name);
+	return a;
+}
+
+/* Set an account option from a string known to be valid. */
+void
+config_account_set(struct config_account *a, enum config_opt opt,
+    const char *value)
+{
+	if (config_convert(&config_table[opt], value, &a->v[opt]) != NULL)
+		fatal("bad value for %s", config_table[opt].name);
+}
+
+/* Find an account by name. */
+const struct config_account *
+config_account_find(const struct config *cfg, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < cfg->naccounts; i++) {
+		if (strcmp(cfg->accounts[i].name, name) == 0)
+			return &cfg->accounts[i];
+	}
+	return NULL;
+}
+
+/* Return 1 if s is a usable account or reply name. */
+static int
+config_valid_name(const char *s)
+{
+	const char	*p;
+
+	if (*s == '\0' || strlen(s) > 64)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		    *p == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+enum config_section {
+	SECTION_GLOBAL,
+	SECTION_ACCOUNT,
+	SECTION_REPLIES
+};
+
+struct config_parser {
+	struct config		*cfg;
+	enum config_section	 section;
+	struct config_account	*account;
+};
+
+/* Handle "[account NAME]" or "[replies]"; NULL or a new message. */
+static char *
+config_section(struct config_parser *p, char *line, int lineno)
+{
+	char	*end, *name;
+
+	if ((end = strchr(line, ']')) == NULL || *util_trim(end + 1) != '\0')
+		return xstrdup("a section header must end with ]");
+	*end = '\0';
+	name = util_trim(line + 1);
+	if (strcmp(name, "replies") == 0) {
+		p->section = SECTION_REPLIES;
+		return NULL;
+	}
+	if (strncmp(name, "account", 7) != 0 || (name[7] != ' ' &&
+	    name[7] != '\t'))
+		return xprintf("unknown section [%s] (expected [account NAME] "
+		    "or [replies])", name);
+	name = util_trim(name + 7);
+	if (!config_valid_name(name))
+		return xprintf("bad account name \"%s\" (letters, digits, "
+		    "- _ . only)", name);
+	if (config_account_find(p->cfg, name) != NULL)
+		return xprintf("account %s is defined twice", name);
+	if (p->cfg->naccounts == CONFIG_MAX_ACCOUNTS)
+		return xprintf("too many accounts (at most %d)",
+		    CONFIG_MAX_ACCOUNTS);
+	p->account = config_account_add(p->cfg, name);
+	p->account->line = lineno;
+	p->section = SECTION_ACCOUNT;
+	return NULL;
+}
+
+/* Handle "bind SCREEN KEY ACTION"; NULL or a new message. */
+static char *
+config_bind(struct config_parser *p, char *args)
+{
+	char		*words[4], *save = args;
+	size_t		 n = 0;
+	int		 screen, action;
+	uint32_t	 key;
+
+	while (n < nitems(words)) {
+		while (*save == ' ' || *save == '\t')
+			save++;
+		if (*save == '\0')
+			break;
+		words[n++] = save;
+		while (*save != '\0' && *save != ' ' && *save != '\t')
+			save++;
+		if (*save != '\0')
+			*save++ = '\0';
+	}
+	if (n != 3)
+		return xstrdup("expected bind SCREEN KEY ACTION");
+	if ((screen = keys_screen_from_name(words[0])) == -1)
+		return xprintf("unknown screen \"%s\" (queue, thread, compose "
+		    "or outbox)", words[0]);
+	if (keys_parse(words[1], &key) != 0)
+		return xprintf("unknown key \"%s\"", words[1]);
+	if ((action = keys_action_from_name(words[2])) == -1)
+		return xprintf("unknown action \"%s\"", words[2]);
+	if (!keys_action_on(action, screen))
+		return xprintf("action %s does not apply to the %s screen",
+		    words[2], words[0]);
+	keymap_bind(&p->cfg->keys, screen, key, action);
+	return NULL;
+}
+
+/* Handle "name = value" in the current section. */
+static char *
+config_assign(struct config_parser *p, char *name, char *value)
+{
+	const struct config_option	*o;
+	struct config_value		*v;
+	struct config_reply		*r;
+	const char			*err;
+	char				*range, *msg;
+	int				 i;
+
+	if ((err = config_unquote(value)) != NULL)
+		return xprintf("%s: %s", name, err);
+	if (p->section == SECTION_REPLIES) {
+		if (!config_valid_name(name))
+			return xprintf("bad reply name \"%s\"", name);
+		p->cfg->replies = xreallocarray(p->cfg->replies,
+		    p->cfg->nreplies + 1, sizeof *p->cfg->replies);
+		r = &p->cfg->replies[p->cfg->nreplies++];
+		r->name = xstrdup(name);
+		r->text = xstrdup(value);
+		return NULL;
+	}
+	if ((i = config_find(name)) == -1)
+		return xprintf("unknown option \"%s\"", name);
+	o = &config_table[i];
+	if (p->section == SECTION_ACCOUNT && !(o->scope & CONFIG_ACCOUNT))
+		return xprintf("%s cannot be set per account", name);
+	if (p->section == SECTION_GLOBAL && !(o->scope & CONFIG_GLOBAL))
+		return xprintf("%s belongs in an [account NAME] section",
+		    name);
+	v = p->section == SECTION_ACCOUNT ? &p->account->v[i] :
+	    &p->cfg->v[i];
+	if ((err = config_convert(o, value, v)) != NULL) {
+		range = config_describe(o);
+		msg = xprintf("%s = %s: %s%s", name, value, err, range);
+		free(range);
+		return msg;
+	}
+	if (i == OPT_PLATFORM && platform_find(value) == NULL)
+		return xprintf("unknown platform \"%s\"", value);
+	return NULL;
+}
+
+/* Handle one line; NULL or a new message. */
+static char *
+config_line(struct config_parser *p, char *line, int lineno)
+{
+	char	*eq, *name;
+
+	line = util_trim(line);
+	if (*line == '\0' || *line == '#')
+		return NULL;
+	if (!text_valid_utf8(line, strlen(line)))
+		return xstrdup("not valid UTF-8");
+	if (*line == '[')
+		return config_section(p, line, lineno);
+	if (strncmp(line, "bind", 4) == 0 && (line[4] == ' ' ||
+	    line[4] == '\t')) {
+		if (p->section != SECTION_GLOBAL)
+			return xstrdup("bind belongs before any section");
+		return config_bind(p, line + 5);
+	}
+	if ((eq = strchr(line, '=')) == NULL)
+		return xstrdup("expected name = value");
+	*eq = '\0';
+	name = util_trim(line);
+	return config_assign(p, name, util_trim(eq + 1));
+}
+
+/* Check what can only be checked once the whole file is read. */
+static char *
+config_finish(struct config *cfg, int *lineno)
+{
+	size_t	i;
+
+	for (i = 0; i < cfg->naccounts; i++) {
+		if (!cfg->accounts[i].v[OPT_PLATFORM].set) {
+			*lineno = cfg->accounts[i].line;
+			return xprintf("account %s has no platform",
+			    cfg->accounts[i].name);
+		}
+	}
+	return NULL;
+}
+
+/* Parse a whole configuration text. */
+int
+config_parse(struct config *cfg, const char *name, const char *text,
+    char **cause)
+{
+	struct config_parser	 p = { cfg, SECTION_GLOBAL, NULL };
+	char			*copy, *line, *next, *msg = NULL;
+	int			 lineno = 0;
+
+	copy = xstrdup(text);
+	for (line = copy; line != NULL && msg == NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		lineno++;
+		msg = config_line(&p, line, lineno);
+	}
+	free(copy);
+	if (msg == NULL)
+		msg = config_finish(cfg, &lineno);
+	if (msg == NULL)
+		return 0;
+	util_fail(cause, "%s:%d: %s", name, lineno, msg);
+	free(msg);
+	return -1;
+}
+
+/* Read a configuration file over the current values. */
+int
+config_load(struct config *cfg, const char *path, int required,
+    char **cause)
+{
+	FILE		*f;
+	struct buf	 b;
+	char		 chunk[4096];
+	size_t		 n;
+	int		 rc;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !required)
+			return 0;
+		return util_fail(cause, "%s: %s", path, strerror(errno));
+	}
+	buf_init(&b, CONFIG_MAX_SIZE);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (buf_add(&b, chunk, n) != 0) {
+			fclose(f);
+			buf_free(&b);
+			return util_fail(cause, "%s: larger than %d bytes",
+			    path, CONFIG_MAX_SIZE);
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return util_fail(cause, "%s: read error", path);
+	}
+	fclose(f);
+	free(cfg->path);
+	cfg->path = xstrdup(path);
+	rc = config_parse(cfg, path, b.data != NULL ? b.data : "", cause);
+	buf_free(&b);
+	return rc;
+}
+
+/* Free everything the configuration holds. */
+void
+config_free(struct config *cfg)
+{
+	size_t	i, j;
+
+	for (i = 0; i < OPT_COUNT; i++)
+		free(cfg->v[i].s);
+	for (i = 0; i < cfg->naccounts; i++) {
+		free(cfg->accounts[i].name);
+		for (j = 0; j < OPT_COUNT; j++)
+			free(cfg->accounts[i].v[j].s);
+	}
+	free(cfg->accounts);
+	for (i = 0; i < cfg->nreplies; i++) {
+		free(cfg->replies[i].name);
+		free(cfg->replies[i].text);
+	}
+	free(cfg->replies);
+	keymap_free(&cfg->keys);
+	free(cfg->path);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+/* An option's integer value, from the account if it sets it. */
+int64_t
+config_int(const struct config *cfg, const struct config_account *a,
+    enum config_opt opt)
+{
+	if (a != NULL && a->v[opt].set)
+		return a->v[opt].i;
+	return cfg->v[opt].i;
+}
+
+/* An option's string value, from the account if it sets it. */
+const char *
+config_str(const struct config *cfg, const struct config_account *a,
+    enum config_opt opt)
+{
+	if (a != NULL && a->v[opt].set)
+		return a->v[opt].s;
+	if (config_table[opt].scope == CONFIG_ACCOUNT)
+		return "";
+	return cfg->v[opt].s;
+}

@@ -1,0 +1,115 @@
+/*
+ * config.h -- the configuration file: a table of typed options with
+ * bounds, key bindings, accounts and saved replies.
+ *
+ * The option table in config.c is the one source of truth: the man page
+ * and config.example are checked against it by the tests.
+ */
+#ifndef HEED_CONFIG_H
+#define HEED_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keys.h"
+
+enum config_type {
+	CONFIG_BOOL,
+	CONFIG_INT,
+	CONFIG_DURATION,
+	CONFIG_STRING,
+	CONFIG_ENUM
+};
+
+#define CONFIG_GLOBAL	0x1	/* allowed at the top of the file */
+#define CONFIG_ACCOUNT	0x2	/* allowed in an [account NAME] section */
+
+enum config_opt {
+	OPT_RESPONSE_TARGET,
+	OPT_SYNC_INTERVAL,
+	OPT_HISTORY_DAYS,
+	OPT_COLOR,
+	OPT_EDITOR,
+	OPT_BROWSER,
+	OPT_CACHE,
+	OPT_LOG_FILE,
+	OPT_MARK_READ,
+	OPT_SNOOZE_PRESETS,
+	OPT_MORNING_HOUR,
+	OPT_TIME_FORMAT,
+	OPT_PLATFORM,
+	OPT_HANDLE,
+	OPT_URL,
+	OPT_COUNT
+};
+
+enum config_color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
+};
+
+struct config_option {
+	const char		*name;
+	int			 type;		/* enum config_type */
+	int			 scope;		/* CONFIG_GLOBAL, _ACCOUNT */
+	const char		*def;		/* default, as written */
+	int64_t			 min;
+	int64_t			 max;
+	const char *const	*choices;	/* CONFIG_ENUM */
+	const char		*help;		/* one line for people */
+};
+
+struct config_value {
+	int	 set;
+	int64_t	 i;
+	char	*s;
+};
+
+struct config_account {
+	char			*name;
+	int			 line;
+	struct config_value	 v[OPT_COUNT];
+};
+
+struct config_reply {
+	char	*name;
+	char	*text;
+};
+
+struct config {
+	char			*path;		/* NULL: defaults only */
+	struct config_value	 v[OPT_COUNT];
+	struct config_account	*accounts;
+	size_t			 naccounts;
+	struct config_reply	*replies;
+	size_t			 nreplies;
+	struct keymap		 keys;
+};
+
+const struct config_option	*config_options(size_t *);
+
+/* Start from the defaults. */
+void	config_init(struct config *);
+/*
+ * Read a file over the defaults. A missing file is an error only when
+ * required. Errors read "file:line: what is wrong".
+ */
+int	config_load(struct config *, const char *, int, char **);
+/* Parse from a string (for tests and the demo); name is for messages. */
+int	config_parse(struct config *, const char *, const char *, char **);
+void	config_free(struct config *);
+
+/* Values, with account options falling back to the global ones. */
+int64_t		 config_int(const struct config *,
+		     const struct config_account *, enum config_opt);
+const char	*config_str(const struct config *,
+		     const struct config_account *, enum config_opt);
+const struct config_account *config_account_find(const struct config *,
+		     const char *);
+/* Add an account (the demo does); returns it for setting options. */
+struct config_account *config_account_add(struct config *, const char *);
+void	config_account_set(struct config_account *, enum config_opt,
+	    const char *);
+
+#endif

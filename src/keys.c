@@ -1,0 +1,368 @@
+/*
+ * keys.c -- key names, actions and the default bindings.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "keys.h"
+#include "text.h"
+#include "util.h"
+
+#define ON_Q	(1 << SCREEN_QUEUE)
+#define ON_T	(1 << SCREEN_THREAD)
+#define ON_C	(1 << SCREEN_COMPOSE)
+#define ON_O	(1 << SCREEN_OUTBOX)
+
+static const struct {
+	const char	*name;
+	int		 screens;
+	const char	*help;
+} key_actions[A_COUNT] = {
+	[A_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O, "do nothing" },
+	[A_DOWN] = { "down", ON_Q | ON_T | ON_O, "move down" },
+	[A_UP] = { "up", ON_Q | ON_T | ON_O, "move up" },
+	[A_PAGE_DOWN] = { "page-down", ON_Q | ON_T | ON_O, "next page" },
+	[A_PAGE_UP] = { "page-up", ON_Q | ON_T | ON_O, "previous page" },
+	[A_TOP] = { "top", ON_Q | ON_T | ON_O, "go to the first row" },
+	[A_BOTTOM] = { "bottom", ON_Q | ON_T | ON_O, "go to the last row" },
+	[A_OPEN] = { "open", ON_Q, "open the thread" },
+	[A_BACK] = { "back", ON_T | ON_O, "back to the queue" },
+	[A_QUIT] = { "quit", ON_Q | ON_T | ON_O, "back; quit from the queue" },
+	[A_REPLY] = { "reply", ON_Q | ON_T, "write a reply" },
+	[A_SAVED_REPLY] = { "saved-reply", ON_Q | ON_T | ON_C,
+	    "start from a saved reply" },
+	[A_DONE] = { "done", ON_Q | ON_T, "mark done (leaves the inbox)" },
+	[A_UNDO] = { "undo", ON_Q | ON_T, "undo the last triage action" },
+	[A_SNOOZE] = { "snooze", ON_Q | ON_T, "snooze until later" },
+	[A_FLAG] = { "flag", ON_Q | ON_T, "flag / escalate, with a note" },
+	[A_NOTE] = { "note", ON_Q | ON_T, "internal note (never sent)" },
+	[A_LIKE] = { "like", ON_Q | ON_T, "like on the platform" },
+	[A_HIDE] = { "hide", ON_Q | ON_T, "hide or unhide on the platform" },
+	[A_DELETE] = { "delete", ON_Q | ON_T, "delete on the platform" },
+	[A_SEARCH] = { "search", ON_Q, "search all text and authors" },
+	[A_FILTER] = { "filter", ON_Q, "narrow the view by an expression" },
+	[A_NEXT_VIEW] = { "next-view", ON_Q, "next view" },
+	[A_PREV_VIEW] = { "prev-view", ON_Q, "previous view" },
+	[A_OPEN_LINK] = { "open-link", ON_Q | ON_T,
+	    "open the permalink in a browser" },
+	[A_SYNC] = { "sync", ON_Q | ON_T | ON_O, "sync now" },
+	[A_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O,
+	    "this help" },
+	[A_COMMAND] = { "command", ON_Q | ON_T | ON_O,
+	    "run a command by name" },
+	[A_OUTBOX] = { "outbox", ON_Q | ON_T, "show pending and failed sends" },
+	[A_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O,
+	    "redraw the screen" },
+	[A_RETRY] = { "retry", ON_O, "send a failed entry again" },
+	[A_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
+	[A_EDIT] = { "edit", ON_O, "edit a failed reply and queue it" },
+	[A_SEND] = { "send", ON_C, "check and send" },
+	[A_NEWLINE] = { "newline", ON_C, "insert a new line" },
+	[A_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },
+	[A_CANCEL] = { "cancel", ON_C, "close, keeping the draft" },
+	[A_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
+	[A_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
+};
+
+static const char *const key_screens[SCREEN_COUNT] = {
+	"queue", "thread", "compose", "outbox"
+};
+
+static const struct {
+	const char	*name;
+	uint32_t	 key;
+} key_names[] = {
+	{ "Up", KEYC_UP }, { "Down", KEYC_DOWN }, { "Left", KEYC_LEFT },
+	{ "Right", KEYC_RIGHT }, { "PgUp", KEYC_PPAGE },
+	{ "PgDn", KEYC_NPAGE }, { "Home", KEYC_HOME }, { "End", KEYC_END },
+	{ "Delete", KEYC_DC }, { "Insert", KEYC_IC }, { "BTab", KEYC_BTAB },
+	{ "Backspace", KEYC_BACKSPACE }, { "Enter", KEYC_ENTER },
+	{ "Tab", KEYC_TAB }, { "Esc", KEYC_ESC }, { "Space", ' ' },
+	{ "PageUp", KEYC_PPAGE }, { "PageDown", KEYC_NPAGE },
+	{ "S-Tab", KEYC_BTAB }, { "Escape", KEYC_ESC }, { "Return", '\r' },
+};
+
+/* Default bindings: (screens, key, action). */
+static const struct {
+	int		screens;
+	uint32_t	key;
+	int		action;
+} key_defaults[] = {
+	{ ON_Q | ON_T | ON_O, 'j', A_DOWN },
+	{ ON_Q | ON_T | ON_O, KEYC_DOWN, A_DOWN },
+	{ ON_Q | ON_T | ON_O, 'k', A_UP },
+	{ ON_Q | ON_T | ON_O, KEYC_UP, A_UP },
+	{ ON_Q | ON_T | ON_O, KEYC_NPAGE, A_PAGE_DOWN },
+	{ ON_Q | ON_T | ON_O, ' ', A_PAGE_DOWN },
+	{ ON_Q | ON_T | ON_O, KEYC_PPAGE, A_PAGE_UP },
+	{ ON_Q | ON_T | ON_O, 'g', A_TOP },
+	{ ON_Q | ON_T | ON_O, KEYC_HOME, A_TOP },
+	{ ON_Q | ON_T | ON_O, 'G', A_BOTTOM },
+	{ ON_Q | ON_T | ON_O, KEYC_END, A_BOTTOM },
+	{ ON_Q, KEYC_ENTER, A_OPEN },
+	{ ON_Q, KEYC_RIGHT, A_OPEN },
+	{ ON_T | ON_O, KEYC_ESC, A_BACK },
+	{ ON_T | ON_O, KEYC_LEFT, A_BACK },
+	{ ON_Q | ON_T | ON_O, 'q', A_QUIT },
+	{ ON_Q | ON_T, 'r', A_REPLY },
+	{ ON_Q | ON_T, 't', A_SAVED_REPLY },
+	{ ON_Q | ON_T, 'd', A_DONE },
+	{ ON_Q | ON_T, 'u', A_UNDO },
+	{ ON_Q | ON_T, 's', A_SNOOZE },
+	{ ON_Q | ON_T, 'f', A_FLAG },
+	{ ON_Q | ON_T, 'n', A_NOTE },
+	{ ON_Q | ON_T, 'l', A_LIKE },
+	{ ON_Q | ON_T, 'h', A_HIDE },
+	{ ON_Q | ON_T, 'D', A_DELETE },
+	{ ON_Q, '/', A_SEARCH },
+	{ ON_Q, '\\', A_FILTER },
+	{ ON_Q, KEYC_TAB, A_NEXT_VIEW },
+	{ ON_Q, KEYC_BTAB, A_PREV_VIEW },
+	{ ON_Q | ON_T, 'o', A_OPEN_LINK },
+	{ ON_Q | ON_T | ON_O, '$', A_SYNC },
+	{ ON_Q | ON_T | ON_O, '?', A_HELP },
+	{ ON_Q | ON_T | ON_O, ':', A_COMMAND },
+	{ ON_Q | ON_T, 'O', A_OUTBOX },
+	{ ON_Q | ON_T | ON_C | ON_O, KEYC_CTRL('l'), A_REDRAW },
+	{ ON_O, 'R', A_RETRY },
+	{ ON_O, 'x', A_DISCARD },
+	{ ON_O, 'e', A_EDIT },
+	{ ON_C, KEYC_ENTER, A_SEND },
+	{ ON_C, KEYC_META | KEYC_ENTER, A_NEWLINE },
+	{ ON_C, KEYC_CTRL('e'), A_EDITOR },
+	{ ON_C, KEYC_ESC, A_CANCEL },
+	{ ON_C, KEYC_CTRL('w'), A_KILL_WORD },
+	{ ON_C, KEYC_CTRL('u'), A_KILL_LINE },
+	{ ON_C, KEYC_CTRL('t'), A_SAVED_REPLY },
+	{ ON_C, KEYC_F1, A_HELP },
+};
+
+/* Name an action. */
+const char *
+keys_action_name(int a)
+{
+	if (a < 0 || a >= A_COUNT)
+		return "none";
+	return key_actions[a].name;
+}
+
+/* One line of help for an action. */
+const char *
+keys_action_help(int a)
+{
+	if (a < 0 || a >= A_COUNT)
+		return "";
+	return key_actions[a].help;
+}
+
+/* Find an action by name; -1 if there is none. */
+int
+keys_action_from_name(const char *name)
+{
+	int	a;
+
+	for (a = 0; a < A_COUNT; a++) {
+		if (strcmp(key_actions[a].name, name) == 0)
+			return a;
+	}
+	return -1;
+}
+
+/* Return 1 if an action belongs on a screen. */
+int
+keys_action_on(int action, int screen)
+{
+	if (action < 0 || action >= A_COUNT)
+		return 0;
+	return (key_actions[action].screens & (1 << screen)) != 0;
+}
+
+/* Name a screen. */
+const char *
+keys_screen_name(int s)
+{
+	if (s < 0 || s >= SCREEN_COUNT)
+		return "?";
+	return key_screens[s];
+}
+
+/* Find a screen by name; -1 if there is none. */
+int
+keys_screen_from_name(const char *name)
+{
+	int	s;
+
+	for (s = 0; s < SCREEN_COUNT; s++) {
+		if (strcmp(key_screens[s], name) == 0)
+			return s;
+	}
+	return -1;
+}
+
+/* Parse the part of a key name after any C- or M- prefix. */
+static int
+keys_parse_base(const char *s, uint32_t *key)
+{
+	int64_t	 n;
+	size_t	 i, len;
+	uint32_t cp;
+
+	for (i = 0; i < nitems(key_names); i++) {
+		if (strcasecmp(key_names[i].name, s) == 0) {
+			*key = key_names[i].key;
+			return 0;
+		}
+	}
+	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9' &&
+	    util_parse_int(s + 1, 1, 12, &n) == 0) {
+		*key = KEYC_F1 + (uint32_t)n - 1;
+		return 0;
+	}
+	len = strlen(s);
+	if (len == 0 || text_decode(s, len, &cp) != len || cp < 0x20 ||
+	    cp == 0x7f || cp == 0xfffd)
+		return -1;
+	*key = cp;
+	return 0;
+}
+
+/* Parse a key name such as "j", "C-w", "M-Enter", "PgDn" or "F1". */
+int
+keys_parse(const char *s, uint32_t *key)
+{
+	uint32_t	base, meta = 0;
+
+	if (strncmp(s, "M-", 2) == 0 && s[2] != '\0') {
+		meta = KEYC_META;
+		s += 2;
+	}
+	if (strncmp(s, "C-", 2) == 0 && s[2] != '\0' && s[3] == '\0') {
+		if (s[2] >= 'a' && s[2] <= 'z')
+			base = KEYC_CTRL((uint32_t)s[2]);
+		else if (s[2] >= 'A' && s[2] <= 'Z')
+			base = KEYC_CTRL((uint32_t)s[2]);
+		else
+			return -1;
+		/* These are Tab, Enter and Backspace to the terminal. */
+		if (base == '\t' || base == '\r' || base == '\n' ||
+		    base == 0x08)
+			return -1;
+		*key = base | meta;
+		return 0;
+	}
+	if (keys_parse_base(s, &base) != 0)
+		return -1;
+	*key = base | meta;
+	return 0;
+}
+
+/* Name a key into buf, the inverse of keys_parse. */
+void
+keys_name(uint32_t key, char *buf, size_t len)
+{
+	const char	*meta = (key & KEYC_META) ? "M-" : "";
+	char		 utf8[5];
+	size_t		 i, n;
+
+	key &= ~(uint32_t)KEYC_META;
+	for (i = 0; i < nitems(key_names); i++) {
+		if (key_names[i].key == key) {
+			snprintf(buf, len, "%s%s", meta, key_names[i].name);
+			return;
+		}
+	}
+	if (key >= KEYC_F1 && key <= KEYC_F12)
+		snprintf(buf, len, "%sF%u", meta, key - KEYC_F1 + 1);
+	else if (key < 0x20)
+		snprintf(buf, len, "%sC-%c", meta, (char)(key + 'a' - 1));
+	else if (key < KEYC_BASE) {
+		n = text_encode(key, utf8);
+		utf8[n] = '\0';
+		snprintf(buf, len, "%s%s", meta, utf8);
+	} else
+		snprintf(buf, len, "?");
+}
+
+/* Fill a keymap with the default bindings. */
+void
+keymap_init_defaults(struct keymap *km)
+{
+	size_t	i;
+	int	s;
+
+	memset(km, 0, sizeof *km);
+	for (i = 0; i < nitems(key_defaults); i++) {
+		for (s = 0; s < SCREEN_COUNT; s++) {
+			if (key_defaults[i].screens & (1 << s))
+				keymap_bind(km, s, key_defaults[i].key,
+				    key_defaults[i].action);
+		}
+	}
+}
+
+/* Bind a key on a screen to an action, replacing any earlier binding. */
+void
+keymap_bind(struct keymap *km, int screen, uint32_t key, int action)
+{
+	size_t	i;
+
+	for (i = 0; i < km->n; i++) {
+		if (km->v[i].screen == screen && km->v[i].key == key) {
+			km->v[i].action = action;
+			return;
+		}
+	}
+	if (km->n == km->cap) {
+		km->cap = km->cap == 0 ? 64 : km->cap * 2;
+		km->v = xreallocarray(km->v, km->cap, sizeof *km->v);
+	}
+	km->v[km->n].screen = screen;
+	km->v[km->n].key = key;
+	km->v[km->n].action = action;
+	km->n++;
+}
+
+/* Find the action bound to a key on a screen. */
+int
+keymap_lookup(const struct keymap *km, int screen, uint32_t key)
+{
+	size_t	i;
+
+	for (i = 0; i < km->n; i++) {
+		if (km->v[i].screen == screen && km->v[i].key == key)
+			return km->v[i].action;
+	}
+	return A_NONE;
+}
+
+/* List the keys bound to an action on a screen, comma-separated. */
+void
+keymap_keys_of(const struct keymap *km, int screen, int action, char *buf,
+    size_t len)
+{
+	char	name[32];
+	size_t	i, used = 0;
+	int	n;
+
+	buf[0] = '\0';
+	for (i = 0; i < km->n; i++) {
+		if (km->v[i].screen != screen || km->v[i].action != action)
+			continue;
+		keys_name(km->v[i].key, name, sizeof name);
+		n = snprintf(buf + used, len - used, "%s%s",
+		    used == 0 ? "" : ", ", name);
+		if (n < 0 || (size_t)n >= len - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/* Free a keymap's bindings. */
+void
+keymap_free(struct keymap *km)
+{
+	free(km->v);
+	memset(km, 0, sizeof *km);
+}

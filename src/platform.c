@@ -1,0 +1,101 @@
+/*
+ * platform.c -- the registry of platform adapters and shared helpers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform.h"
+#include "platform/platforms.h"
+#include "text.h"
+#include "util.h"
+
+static const struct platform_ops *const platform_table[] = {
+	&demo_page_ops,
+	&demo_social_ops,
+	NULL
+};
+
+/* Find an adapter by its config name. */
+const struct platform_ops *
+platform_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; platform_table[i] != NULL; i++) {
+		if (strcmp(platform_table[i]->name, name) == 0)
+			return platform_table[i];
+	}
+	return NULL;
+}
+
+/* Return the NULL-terminated table of every adapter. */
+const struct platform_ops *const *
+platform_all(void)
+{
+	return platform_table;
+}
+
+/* Count UTF-16 code units, as some platforms limit text. */
+static size_t
+platform_utf16_length(const char *s)
+{
+	size_t		n = 0, len = strlen(s), off = 0;
+	uint32_t	cp;
+
+	while (off < len) {
+		off += text_decode(s + off, len - off, &cp);
+		n += cp >= 0x10000 ? 2 : 1;
+	}
+	return n;
+}
+
+/* Measure a reply the way the platform counts its limit. */
+size_t
+platform_text_length(const struct platform_ops *ops, const char *s)
+{
+	switch (ops->count) {
+	case COUNT_GRAPHEMES:
+		return text_graphemes(s);
+	case COUNT_UTF16:
+		return platform_utf16_length(s);
+	default:
+		return text_codepoints(s);
+	}
+}
+
+/* Free a request's strings. */
+void
+platform_request_clear(struct platform_request *r)
+{
+	free(r->method);
+	free(r->url);
+	free(r->body);
+	free(r->content_type);
+	memset(r, 0, sizeof *r);
+}
+
+/* Free everything a parsed page holds. */
+void
+sync_page_clear(struct sync_page *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nposts; i++)
+		post_clear(&p->posts[i]);
+	free(p->posts);
+	item_list_free(&p->items);
+	free(p->next_cursor);
+	for (i = 0; i < p->ngone; i++)
+		free(p->gone[i]);
+	free(p->gone);
+	memset(p, 0, sizeof *p);
+}
+
+/* Free an action result. */
+void
+action_result_clear(struct action_result *r)
+{
+	free(r->remote_id);
+	item_clear(&r->created);
+	memset(r, 0, sizeof *r);
+}

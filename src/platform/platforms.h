@@ -1,0 +1,35 @@
+/*
+ * platforms.h -- the adapters' ops tables, and the simulated platform
+ * server that stands behind the demo adapter.
+ */
+#ifndef HEED_PLATFORMS_H
+#define HEED_PLATFORMS_H
+
+#include "platform.h"
+
+extern const struct platform_ops demo_page_ops;
+extern const struct platform_ops demo_social_ops;
+
+/*
+ * The demo server: an in-process stand-in for a remote platform, holding
+ * the demo inbox in memory. It answers the demo adapter's requests as a
+ * real server would answer over HTTP, so that the whole path (outbox,
+ * sync, adapter, store) runs in the demo exactly as with a real platform.
+ * The URL scheme is "demo://"; nothing here touches the network.
+ */
+struct demo_server;
+
+/* Create the server with its inbox laid out relative to now. */
+struct demo_server	*demo_server_new(int64_t);
+void			 demo_server_free(struct demo_server *);
+/*
+ * Answer one request. *status gets the HTTP status, *body a new string
+ * (the caller frees). Never fails: a bad request gets a 4xx answer.
+ */
+void			 demo_server_handle(struct demo_server *,
+			     const struct platform_request *, long *,
+			     char **);
+/* Let the next comment held back for "live" arrival appear; 1 if one did. */
+int			 demo_server_release(struct demo_server *, int64_t);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * store-private.h -- what the store*.c files share and nobody else sees.
+ *
+ * Only store*.c include this header (and so sqlite3.h).
+ */
+#ifndef HEED_STORE_PRIVATE_H
+#define HEED_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* The application_id written in the header of every heed cache ("heed"). */
+#define STORE_APPLICATION_ID	0x68656564
+
+/*
+ * The queue bucket of an item, kept in the generated column items.queue.
+ * Own items get a bucket of their own so that no customer view has to skip
+ * them.
+ */
+#define STORE_Q_INBOX	0
+#define STORE_Q_SNOOZED	1
+#define STORE_Q_DONE	2
+#define STORE_Q_OWN	3
+/* The counters row that holds the flagged count (0-3 are the buckets). */
+#define STORE_C_FLAGGED	4
+
+/*
+ * The FTS5 rowid of an item is its search key: created in the high bits,
+ * the item id in the low 31 (see store-fts.c for why).
+ */
+#define STORE_SKEY_ID_MASK	"2147483647"
+
+/* Every cached statement with a fixed text has a slot here. */
+enum store_stmt_id {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
+	ST_CHECK,
+	ST_ACCOUNT_UPSERT,
+	ST_ACCOUNT_LIST,
+	ST_SYNC_GET,
+	ST_SYNC_SET,
+	ST_ACTIVITY_ADD,
+	ST_ACTIVITY_RECENT,
+	ST_POST_UPSERT,
+	ST_POST_LINK,
+	ST_ITEM_UPSERT,
+	ST_ITEM_GONE,
+	ST_FIRST_RESPONSE,
+	ST_FTS_MAXID,
+	ST_FTS_WATERMARK,
+	ST_FTS_DIRTY_DELETE,
+	ST_FTS_DIRTY_INSERT,
+	ST_FTS_DIRTY_CLEAR,
+	ST_FTS_NEW,
+	ST_FTS_SET_WATERMARK,
+	ST_SEARCH,
+	ST_COUNTERS,
+	ST_RECENT_INBOX,
+	ST_OUTBOX_COUNTS,
+	ST_ITEM_GET,
+	ST_ITEM_FIND,
+	ST_TRIAGE_GET,
+	ST_SET_STATUS,
+	ST_SET_FLAGS,
+	ST_NOTE_SET,
+	ST_MARK_READ,
+	ST_WAKE_LOG,
+	ST_WAKE,
+	ST_DRAFT_SET,
+	ST_DRAFT_DELETE,
+	ST_DRAFT_GET,
+	ST_THREAD_ITEMS,
+	ST_THREAD_POST,
+	ST_OUTBOX_ADD,
+	ST_OUTBOX_DUE,
+	ST_OUTBOX_UPDATE,
+	ST_OUTBOX_GET,
+	ST_OUTBOX_LIST,
+	ST_OUTBOX_DELETE,
+	ST_OUTBOX_RECOVER,
+	ST_COUNT
+};
+
+/* Filtered queue statements are cached in a small ring keyed by shape. */
+#define STORE_QCACHE_SIZE	16
+
+struct store_qcache {
+	unsigned	 key;
+	sqlite3_stmt	*st;
+};
+
+struct store {
+	sqlite3			*db;
+	char			*path;
+	int			 readonly;
+	sqlite3_stmt		*st[ST_COUNT];
+	/* Unfiltered queue pages: [view][ascending][with key]. */
+	sqlite3_stmt		*queue[VIEW_COUNT][2][2];
+	struct store_qcache	 qcache[STORE_QCACHE_SIZE];
+	unsigned		 qcache_next;
+};
+
+/*
+ * The columns every item query selects, in the order store_row_item reads
+ * them; the item table is aliased i.
+ */
+#define STORE_ITEM_COLS \
+	"i.id, i.account_id, i.remote_id, i.post_remote_id, " \
+	"i.parent_remote_id, i.author_name, i.author_handle, i.text, " \
+	"i.lang, i.permalink, i.attachment, i.created, i.edited, i.kind, " \
+	"i.own, i.hidden, i.deleted, i.liked, i.like_count, i.status, " \
+	"i.snooze_until, i.flags, i.done_at, " \
+	"(SELECT note FROM triage WHERE item_id = i.id), " \
+	"EXISTS (SELECT 1 FROM drafts WHERE item_id = i.id), " \
+	"EXISTS (SELECT 1 FROM items r WHERE r.own = 1 AND " \
+	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
+	"AND r.deleted = 0)"
+
+/* store.c */
+sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
+		    char **);
+sqlite3_stmt	*store_prepare(struct store *, const char *, char **);
+void		 store_done(sqlite3_stmt *);
+int		 store_fail(struct store *, int, const char *, char **);
+int		 store_step_done(struct store *, sqlite3_stmt *, const char *,
+		    char **);
+int		 store_run(struct store *, enum store_stmt_id, const char *,
+		    const char *, char **);
+int		 store_tx_begin(struct store *, int *, const char *, char **);
+int		 store_tx_end(struct store *, int, int, const char *, char **);
+char		*store_col_text(sqlite3_stmt *, int);
+void		 store_row_item(sqlite3_stmt *, struct item *);
+int		 store_bind_id(sqlite3_stmt *, int, int64_t);
+
+/* store-schema.c */
+int		 store_migrate(struct store *, int, char **);
+
+/* store-fts.c */
+int		 store_fts_register(struct store *, char **);
+char		*store_fts_query(const char *, int);
+
+#endif

@@ -1,0 +1,279 @@
+/*
+ * store-schema.c -- the cache schema and its migrations.
+ *
+ * Migration N turns a schema of version N-1 into version N. They run in
+ * order inside one transaction, and PRAGMA user_version records the result.
+ * To change the schema, append a function to store_migrations, raise
+ * STORE_SCHEMA_VERSION in store.h, and never edit a migration that has
+ * shipped.
+ */
+#include <stdlib.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/*
+ * Version 1.
+ *
+ * Triage status, snooze time, flags and done time live on items rather
+ * than in the triage table because the queue is read through indexes on
+ * them: a view must be one index range, which a join cannot give. The
+ * rarely read details (note, tags, assignee, first response) live in
+ * triage.
+ *
+ * items.queue is the bucket an item belongs to (inbox, snoozed, done, own);
+ * every view is then a range of one partial index, and counters kept by
+ * triggers give the counts without scanning. The id is AUTOINCREMENT so
+ * that ids are never reused: the FTS watermark (meta fts_done) relies on
+ * every new row having an id above every older one.
+ *
+ * items.skey is the FTS rowid of an item: see store-fts.c.
+ */
+static const char store_schema_1[] =
+"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+"  WITHOUT ROWID;"
+"INSERT INTO meta (key, value) VALUES ('fts_done', 0);"
+"CREATE TABLE counters (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+"INSERT INTO counters (id, n) VALUES (0, 0), (1, 0), (2, 0), (3, 0), (4, 0);"
+
+"CREATE TABLE accounts ("
+"  id INTEGER PRIMARY KEY,"
+"  name TEXT NOT NULL UNIQUE,"
+"  platform TEXT NOT NULL,"
+"  handle TEXT,"
+"  base_url TEXT);"
+
+"CREATE TABLE posts ("
+"  id INTEGER PRIMARY KEY,"
+"  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+"  remote_id TEXT NOT NULL,"
+"  author_name TEXT,"
+"  author_handle TEXT,"
+"  text TEXT,"
+"  permalink TEXT,"
+"  created INTEGER NOT NULL DEFAULT 0,"
+"  own INTEGER NOT NULL DEFAULT 0,"
+"  UNIQUE (account_id, remote_id));"
+
+"CREATE TABLE items ("
+"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+"  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+"  post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL,"
+"  remote_id TEXT NOT NULL,"
+"  post_remote_id TEXT,"
+"  parent_remote_id TEXT,"
+"  kind INTEGER NOT NULL DEFAULT 0,"
+"  author_name TEXT,"
+"  author_handle TEXT,"
+"  text TEXT,"
+"  lang TEXT,"
+"  permalink TEXT,"
+"  attachment TEXT,"
+"  created INTEGER NOT NULL DEFAULT 0,"
+"  edited INTEGER NOT NULL DEFAULT 0,"
+"  own INTEGER NOT NULL DEFAULT 0,"
+"  hidden INTEGER NOT NULL DEFAULT 0,"
+"  deleted INTEGER NOT NULL DEFAULT 0,"
+"  liked INTEGER NOT NULL DEFAULT 0,"
+"  like_count INTEGER NOT NULL DEFAULT 0,"
+"  status INTEGER NOT NULL DEFAULT 0,"
+"  snooze_until INTEGER NOT NULL DEFAULT 0,"
+"  flags INTEGER NOT NULL DEFAULT 0,"
+"  done_at INTEGER NOT NULL DEFAULT 0,"
+"  queue INTEGER GENERATED ALWAYS AS (CASE WHEN own != 0 THEN 3"
+"    WHEN status = 2 THEN 2 WHEN status = 3 THEN 1 ELSE 0 END) VIRTUAL,"
+"  author TEXT GENERATED ALWAYS AS (coalesce(author_name, '') || ' ' ||"
+"    coalesce(author_handle, '')) VIRTUAL,"
+"  skey INTEGER GENERATED ALWAYS AS ((min(max(created, 0), 4294967295)"
+"    << 31) | (id & 2147483647)) VIRTUAL,"
+"  UNIQUE (account_id, remote_id));"
+"CREATE INDEX items_inbox ON items (created, id) WHERE queue = 0;"
+"CREATE INDEX items_snoozed ON items (snooze_until, id) WHERE queue = 1;"
+"CREATE INDEX items_done ON items (done_at, id) WHERE queue = 2;"
+"CREATE INDEX items_flagged ON items (created, id)"
+"  WHERE flags != 0 AND own = 0;"
+"CREATE INDEX items_created ON items (created, id);"
+"CREATE INDEX items_thread ON items (account_id, post_remote_id);"
+"CREATE INDEX items_own_reply ON items (account_id, parent_remote_id)"
+"  WHERE own = 1;"
+
+/* Counters: one row per queue bucket, and one for flagged. */
+"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue OR"
+"    (id = 4 AND new.flags != 0 AND new.own = 0);"
+"END;"
+"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue OR"
+"    (id = 4 AND old.flags != 0 AND old.own = 0);"
+"END;"
+"CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags"
+"  ON items WHEN old.queue != new.queue OR"
+"  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0)"
+"BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue OR"
+"    (id = 4 AND old.flags != 0 AND old.own = 0);"
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue OR"
+"    (id = 4 AND new.flags != 0 AND new.own = 0);"
+"END;"
+
+/*
+ * FTS. Rows above the watermark are indexed in one batch by
+ * store_fts_flush; a row below it that changes or goes away leaves the
+ * values it was indexed with in fts_dirty (the first change wins, so that
+ * is what the index holds), because a contentless table can only delete
+ * an entry given its old values.
+ */
+"CREATE TABLE fts_dirty (id INTEGER PRIMARY KEY, skey INTEGER NOT NULL,"
+"  text TEXT, author TEXT);"
+"CREATE VIRTUAL TABLE items_fts USING fts5 (text, author, content = '',"
+"  tokenize = 'heed');"
+"CREATE TRIGGER items_fts_update BEFORE UPDATE OF text, author_name,"
+"  author_handle, created ON items"
+"  WHEN (old.text IS NOT new.text OR old.author IS NOT new.author OR"
+"    old.created != new.created) AND"
+"    old.id <= (SELECT value FROM meta WHERE key = 'fts_done')"
+"BEGIN"
+"  INSERT OR IGNORE INTO fts_dirty (id, skey, text, author)"
+"    VALUES (old.id, old.skey, old.text, old.author);"
+"END;"
+"CREATE TRIGGER items_fts_delete BEFORE DELETE ON items"
+"  WHEN old.id <= (SELECT value FROM meta WHERE key = 'fts_done')"
+"BEGIN"
+"  INSERT OR IGNORE INTO fts_dirty (id, skey, text, author)"
+"    VALUES (old.id, old.skey, old.text, old.author);"
+"END;"
+
+"CREATE TABLE triage ("
+"  item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,"
+"  note TEXT,"
+"  tags TEXT,"
+"  assignee TEXT,"
+"  first_response INTEGER,"
+"  updated INTEGER NOT NULL DEFAULT 0);"
+
+"CREATE TABLE drafts ("
+"  item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,"
+"  text TEXT NOT NULL,"
+"  updated INTEGER NOT NULL DEFAULT 0);"
+
+"CREATE TABLE outbox ("
+"  id INTEGER PRIMARY KEY,"
+"  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+"  item_id INTEGER REFERENCES items (id) ON DELETE SET NULL,"
+"  kind INTEGER NOT NULL,"
+"  state INTEGER NOT NULL DEFAULT 0,"
+"  target_remote_id TEXT,"
+"  body TEXT,"
+"  idem_key TEXT NOT NULL UNIQUE,"
+"  remote_id TEXT,"
+"  last_error TEXT,"
+"  attempts INTEGER NOT NULL DEFAULT 0,"
+"  created INTEGER NOT NULL,"
+"  next_attempt INTEGER NOT NULL DEFAULT 0,"
+"  updated INTEGER NOT NULL DEFAULT 0);"
+"CREATE INDEX outbox_state ON outbox (state, id);"
+
+"CREATE TABLE sync_state ("
+"  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+"  stream TEXT NOT NULL,"
+"  cursor TEXT,"
+"  last_success INTEGER NOT NULL DEFAULT 0,"
+"  last_attempt INTEGER NOT NULL DEFAULT 0,"
+"  last_error TEXT,"
+"  PRIMARY KEY (account_id, stream));"
+
+/* Append-only: nothing in heed updates or deletes a row here. */
+"CREATE TABLE activity ("
+"  id INTEGER PRIMARY KEY,"
+"  time INTEGER NOT NULL,"
+"  item_id INTEGER,"
+"  action TEXT NOT NULL,"
+"  detail TEXT);"
+"CREATE INDEX activity_item ON activity (item_id) WHERE item_id IS NOT NULL;"
+"CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity BEGIN"
+"  SELECT raise(ABORT, 'the activity log is append-only');"
+"END;";
+
+/* Create the first schema. */
+static int
+store_migrate_1(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_1, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "creating the schema", cause);
+	rc = sqlite3_exec(s->db, "PRAGMA application_id = 1751475556",
+	    NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "creating the schema", cause);
+	return 0;
+}
+
+/* Migration N is store_migrations[N - 1]. */
+static int (*const store_migrations[])(struct store *, char **) = {
+	store_migrate_1,
+};
+
+/* Read the schema version inside the migration transaction. */
+static int
+store_version(struct store *s, int *version, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "reading the schema", cause);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "reading the schema", cause);
+	return 0;
+}
+
+/* Run the migrations after version in one transaction. */
+static int
+store_migrate_locked(struct store *s, char **cause)
+{
+	char	*sql;
+	int	 version, rc;
+
+	/* Another heed may have migrated while we waited for the lock. */
+	if (store_version(s, &version, cause) != 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION) {
+		return util_fail(cause, "cache %s was written by a newer heed "
+		    "(schema %d, this heed knows %d); not touching it",
+		    s->path, version, STORE_SCHEMA_VERSION);
+	}
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	for (; version < STORE_SCHEMA_VERSION; version++) {
+		if (store_migrations[version](s, cause) != 0)
+			return -1;
+	}
+	sql = xprintf("PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "recording the schema version", cause);
+	return 0;
+}
+
+/* Bring the schema from version up to STORE_SCHEMA_VERSION. */
+int
+store_migrate(struct store *s, int version, char **cause)
+{
+	int	outer, ok;
+
+	_Static_assert(nitems(store_migrations) == STORE_SCHEMA_VERSION,
+	    "one migration per schema version");
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_tx_begin(s, &outer, "upgrading the schema", cause) != 0)
+		return -1;
+	ok = store_migrate_locked(s, cause) == 0;
+	return store_tx_end(s, outer, ok, "upgrading the schema", cause);
+}

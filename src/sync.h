@@ -1,0 +1,58 @@
+/*
+ * sync.h -- the engine that keeps the cache in step with the platforms:
+ * it pulls each account's streams page by page and drains the outbox,
+ * inside the one poll loop, never blocking the UI.
+ */
+#ifndef HEED_SYNC_H
+#define HEED_SYNC_H
+
+#include <stdint.h>
+
+struct config;
+struct platform_ops;
+struct loop;
+struct store;
+struct sync;
+
+enum sync_account_state {
+	SYNC_IDLE,
+	SYNC_RUNNING,
+	SYNC_FAILED,
+	SYNC_AUTH		/* needs heed login */
+};
+
+/* What the status bar shows of one account. */
+struct sync_account_status {
+	const char	*name;
+	const char	*tag;
+	int		 state;		/* enum sync_account_state */
+	int64_t		 last_success;
+	const char	*last_error;	/* lent; NULL if none */
+};
+
+/* Called whenever sync changed the store, so the UI can refresh. */
+typedef void (*sync_changed_cb)(void *);
+
+/*
+ * Start the engine for the configured accounts (registering them in the
+ * store). Background syncs run every sync_interval when periodic is set.
+ */
+struct sync	*sync_new(struct loop *, struct store *, const struct config *,
+		    int, char **);
+void		 sync_free(struct sync *);
+void		 sync_set_changed(struct sync *, sync_changed_cb, void *);
+/* Sync every account now (if one is already running, it goes on). */
+void		 sync_now(struct sync *);
+/* Something was queued in the outbox: send it soon. */
+void		 sync_kick(struct sync *);
+/* Return 1 while any request is in flight or queued work remains. */
+int		 sync_busy(const struct sync *);
+/* Per-account status; returns the count and lends the array. */
+size_t		 sync_status(const struct sync *,
+		    const struct sync_account_status **);
+/* The capabilities table of an account (by local id); NULL if unknown. */
+const struct platform_ops *sync_platform_of(const struct sync *, int64_t);
+/* The number of items the last syncs added or changed. */
+int64_t		 sync_changes(const struct sync *);
+
+#endif
