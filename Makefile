@@ -37,7 +37,8 @@ SANFLAGS=
 OPT=		-O2 -g
 endif
 
-PKG_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
+		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(PKGS) $(PKGS_CREDS) 2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)

@@ -19,51 +19,51 @@ static const struct {
 	const char	*name;
 	int		 screens;
 	const char	*help;
-} key_actions[A_COUNT] = {
-	[A_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O, "do nothing" },
-	[A_DOWN] = { "down", ON_Q | ON_T | ON_O, "move down" },
-	[A_UP] = { "up", ON_Q | ON_T | ON_O, "move up" },
-	[A_PAGE_DOWN] = { "page-down", ON_Q | ON_T | ON_O, "next page" },
-	[A_PAGE_UP] = { "page-up", ON_Q | ON_T | ON_O, "previous page" },
-	[A_TOP] = { "top", ON_Q | ON_T | ON_O, "go to the first row" },
-	[A_BOTTOM] = { "bottom", ON_Q | ON_T | ON_O, "go to the last row" },
-	[A_OPEN] = { "open", ON_Q, "open the thread" },
-	[A_BACK] = { "back", ON_T | ON_O, "back to the queue" },
-	[A_QUIT] = { "quit", ON_Q | ON_T | ON_O, "back; quit from the queue" },
-	[A_REPLY] = { "reply", ON_Q | ON_T, "write a reply" },
-	[A_SAVED_REPLY] = { "saved-reply", ON_Q | ON_T | ON_C,
+} key_actions[ACT_COUNT] = {
+	[ACT_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O, "do nothing" },
+	[ACT_DOWN] = { "down", ON_Q | ON_T | ON_O, "move down" },
+	[ACT_UP] = { "up", ON_Q | ON_T | ON_O, "move up" },
+	[ACT_PAGE_DOWN] = { "page-down", ON_Q | ON_T | ON_O, "next page" },
+	[ACT_PAGE_UP] = { "page-up", ON_Q | ON_T | ON_O, "previous page" },
+	[ACT_TOP] = { "top", ON_Q | ON_T | ON_O, "go to the first row" },
+	[ACT_BOTTOM] = { "bottom", ON_Q | ON_T | ON_O, "go to the last row" },
+	[ACT_OPEN] = { "open", ON_Q, "open the thread" },
+	[ACT_BACK] = { "back", ON_T | ON_O, "back to the queue" },
+	[ACT_QUIT] = { "quit", ON_Q | ON_T | ON_O, "back; quit from the queue" },
+	[ACT_REPLY] = { "reply", ON_Q | ON_T, "write a reply" },
+	[ACT_SAVED_REPLY] = { "saved-reply", ON_Q | ON_T | ON_C,
 	    "start from a saved reply" },
-	[A_DONE] = { "done", ON_Q | ON_T, "mark done (leaves the inbox)" },
-	[A_UNDO] = { "undo", ON_Q | ON_T, "undo the last triage action" },
-	[A_SNOOZE] = { "snooze", ON_Q | ON_T, "snooze until later" },
-	[A_FLAG] = { "flag", ON_Q | ON_T, "flag / escalate, with a note" },
-	[A_NOTE] = { "note", ON_Q | ON_T, "internal note (never sent)" },
-	[A_LIKE] = { "like", ON_Q | ON_T, "like on the platform" },
-	[A_HIDE] = { "hide", ON_Q | ON_T, "hide or unhide on the platform" },
-	[A_DELETE] = { "delete", ON_Q | ON_T, "delete on the platform" },
-	[A_SEARCH] = { "search", ON_Q, "search all text and authors" },
-	[A_FILTER] = { "filter", ON_Q, "narrow the view by an expression" },
-	[A_NEXT_VIEW] = { "next-view", ON_Q, "next view" },
-	[A_PREV_VIEW] = { "prev-view", ON_Q, "previous view" },
-	[A_OPEN_LINK] = { "open-link", ON_Q | ON_T,
+	[ACT_DONE] = { "done", ON_Q | ON_T, "mark done (leaves the inbox)" },
+	[ACT_UNDO] = { "undo", ON_Q | ON_T, "undo the last triage action" },
+	[ACT_SNOOZE] = { "snooze", ON_Q | ON_T, "snooze until later" },
+	[ACT_FLAG] = { "flag", ON_Q | ON_T, "flag / escalate, with a note" },
+	[ACT_NOTE] = { "note", ON_Q | ON_T, "internal note (never sent)" },
+	[ACT_LIKE] = { "like", ON_Q | ON_T, "like on the platform" },
+	[ACT_HIDE] = { "hide", ON_Q | ON_T, "hide or unhide on the platform" },
+	[ACT_DELETE] = { "delete", ON_Q | ON_T, "delete on the platform" },
+	[ACT_SEARCH] = { "search", ON_Q, "search all text and authors" },
+	[ACT_FILTER] = { "filter", ON_Q, "narrow the view by an expression" },
+	[ACT_NEXT_VIEW] = { "next-view", ON_Q, "next view" },
+	[ACT_PREV_VIEW] = { "prev-view", ON_Q, "previous view" },
+	[ACT_OPEN_LINK] = { "open-link", ON_Q | ON_T,
 	    "open the permalink in a browser" },
-	[A_SYNC] = { "sync", ON_Q | ON_T | ON_O, "sync now" },
-	[A_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O,
+	[ACT_SYNC] = { "sync", ON_Q | ON_T | ON_O, "sync now" },
+	[ACT_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O,
 	    "this help" },
-	[A_COMMAND] = { "command", ON_Q | ON_T | ON_O,
+	[ACT_COMMAND] = { "command", ON_Q | ON_T | ON_O,
 	    "run a command by name" },
-	[A_OUTBOX] = { "outbox", ON_Q | ON_T, "show pending and failed sends" },
-	[A_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O,
+	[ACT_OUTBOX] = { "outbox", ON_Q | ON_T, "show pending and failed sends" },
+	[ACT_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O,
 	    "redraw the screen" },
-	[A_RETRY] = { "retry", ON_O, "send a failed entry again" },
-	[A_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
-	[A_EDIT] = { "edit", ON_O, "edit a failed reply and queue it" },
-	[A_SEND] = { "send", ON_C, "check and send" },
-	[A_NEWLINE] = { "newline", ON_C, "insert a new line" },
-	[A_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },
-	[A_CANCEL] = { "cancel", ON_C, "close, keeping the draft" },
-	[A_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
-	[A_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
+	[ACT_RETRY] = { "retry", ON_O, "send a failed entry again" },
+	[ACT_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
+	[ACT_EDIT] = { "edit", ON_O, "edit a failed reply and queue it" },
+	[ACT_SEND] = { "send", ON_C, "check and send" },
+	[ACT_NEWLINE] = { "newline", ON_C, "insert a new line" },
+	[ACT_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },
+	[ACT_CANCEL] = { "cancel", ON_C, "close, keeping the draft" },
+	[ACT_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
+	[ACT_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
 };
 
 static const char *const key_screens[SCREEN_COUNT] = {
@@ -90,60 +90,60 @@ static const struct {
 	uint32_t	key;
 	int		action;
 } key_defaults[] = {
-	{ ON_Q | ON_T | ON_O, 'j', A_DOWN },
-	{ ON_Q | ON_T | ON_O, KEYC_DOWN, A_DOWN },
-	{ ON_Q | ON_T | ON_O, 'k', A_UP },
-	{ ON_Q | ON_T | ON_O, KEYC_UP, A_UP },
-	{ ON_Q | ON_T | ON_O, KEYC_NPAGE, A_PAGE_DOWN },
-	{ ON_Q | ON_T | ON_O, ' ', A_PAGE_DOWN },
-	{ ON_Q | ON_T | ON_O, KEYC_PPAGE, A_PAGE_UP },
-	{ ON_Q | ON_T | ON_O, 'g', A_TOP },
-	{ ON_Q | ON_T | ON_O, KEYC_HOME, A_TOP },
-	{ ON_Q | ON_T | ON_O, 'G', A_BOTTOM },
-	{ ON_Q | ON_T | ON_O, KEYC_END, A_BOTTOM },
-	{ ON_Q, KEYC_ENTER, A_OPEN },
-	{ ON_Q, KEYC_RIGHT, A_OPEN },
-	{ ON_T | ON_O, KEYC_ESC, A_BACK },
-	{ ON_T | ON_O, KEYC_LEFT, A_BACK },
-	{ ON_Q | ON_T | ON_O, 'q', A_QUIT },
-	{ ON_Q | ON_T, 'r', A_REPLY },
-	{ ON_Q | ON_T, 't', A_SAVED_REPLY },
-	{ ON_Q | ON_T, 'd', A_DONE },
-	{ ON_Q | ON_T, 'u', A_UNDO },
-	{ ON_Q | ON_T, 's', A_SNOOZE },
-	{ ON_Q | ON_T, 'f', A_FLAG },
-	{ ON_Q | ON_T, 'n', A_NOTE },
-	{ ON_Q | ON_T, 'l', A_LIKE },
-	{ ON_Q | ON_T, 'h', A_HIDE },
-	{ ON_Q | ON_T, 'D', A_DELETE },
-	{ ON_Q, '/', A_SEARCH },
-	{ ON_Q, '\\', A_FILTER },
-	{ ON_Q, KEYC_TAB, A_NEXT_VIEW },
-	{ ON_Q, KEYC_BTAB, A_PREV_VIEW },
-	{ ON_Q | ON_T, 'o', A_OPEN_LINK },
-	{ ON_Q | ON_T | ON_O, '$', A_SYNC },
-	{ ON_Q | ON_T | ON_O, '?', A_HELP },
-	{ ON_Q | ON_T | ON_O, ':', A_COMMAND },
-	{ ON_Q | ON_T, 'O', A_OUTBOX },
-	{ ON_Q | ON_T | ON_C | ON_O, KEYC_CTRL('l'), A_REDRAW },
-	{ ON_O, 'R', A_RETRY },
-	{ ON_O, 'x', A_DISCARD },
-	{ ON_O, 'e', A_EDIT },
-	{ ON_C, KEYC_ENTER, A_SEND },
-	{ ON_C, KEYC_META | KEYC_ENTER, A_NEWLINE },
-	{ ON_C, KEYC_CTRL('e'), A_EDITOR },
-	{ ON_C, KEYC_ESC, A_CANCEL },
-	{ ON_C, KEYC_CTRL('w'), A_KILL_WORD },
-	{ ON_C, KEYC_CTRL('u'), A_KILL_LINE },
-	{ ON_C, KEYC_CTRL('t'), A_SAVED_REPLY },
-	{ ON_C, KEYC_F1, A_HELP },
+	{ ON_Q | ON_T | ON_O, 'j', ACT_DOWN },
+	{ ON_Q | ON_T | ON_O, KEYC_DOWN, ACT_DOWN },
+	{ ON_Q | ON_T | ON_O, 'k', ACT_UP },
+	{ ON_Q | ON_T | ON_O, KEYC_UP, ACT_UP },
+	{ ON_Q | ON_T | ON_O, KEYC_NPAGE, ACT_PAGE_DOWN },
+	{ ON_Q | ON_T | ON_O, ' ', ACT_PAGE_DOWN },
+	{ ON_Q | ON_T | ON_O, KEYC_PPAGE, ACT_PAGE_UP },
+	{ ON_Q | ON_T | ON_O, 'g', ACT_TOP },
+	{ ON_Q | ON_T | ON_O, KEYC_HOME, ACT_TOP },
+	{ ON_Q | ON_T | ON_O, 'G', ACT_BOTTOM },
+	{ ON_Q | ON_T | ON_O, KEYC_END, ACT_BOTTOM },
+	{ ON_Q, KEYC_ENTER, ACT_OPEN },
+	{ ON_Q, KEYC_RIGHT, ACT_OPEN },
+	{ ON_T | ON_O, KEYC_ESC, ACT_BACK },
+	{ ON_T | ON_O, KEYC_LEFT, ACT_BACK },
+	{ ON_Q | ON_T | ON_O, 'q', ACT_QUIT },
+	{ ON_Q | ON_T, 'r', ACT_REPLY },
+	{ ON_Q | ON_T, 't', ACT_SAVED_REPLY },
+	{ ON_Q | ON_T, 'd', ACT_DONE },
+	{ ON_Q | ON_T, 'u', ACT_UNDO },
+	{ ON_Q | ON_T, 's', ACT_SNOOZE },
+	{ ON_Q | ON_T, 'f', ACT_FLAG },
+	{ ON_Q | ON_T, 'n', ACT_NOTE },
+	{ ON_Q | ON_T, 'l', ACT_LIKE },
+	{ ON_Q | ON_T, 'h', ACT_HIDE },
+	{ ON_Q | ON_T, 'D', ACT_DELETE },
+	{ ON_Q, '/', ACT_SEARCH },
+	{ ON_Q, '\\', ACT_FILTER },
+	{ ON_Q, KEYC_TAB, ACT_NEXT_VIEW },
+	{ ON_Q, KEYC_BTAB, ACT_PREV_VIEW },
+	{ ON_Q | ON_T, 'o', ACT_OPEN_LINK },
+	{ ON_Q | ON_T | ON_O, '$', ACT_SYNC },
+	{ ON_Q | ON_T | ON_O, '?', ACT_HELP },
+	{ ON_Q | ON_T | ON_O, ':', ACT_COMMAND },
+	{ ON_Q | ON_T, 'O', ACT_OUTBOX },
+	{ ON_Q | ON_T | ON_C | ON_O, KEYC_CTRL('l'), ACT_REDRAW },
+	{ ON_O, 'R', ACT_RETRY },
+	{ ON_O, 'x', ACT_DISCARD },
+	{ ON_O, 'e', ACT_EDIT },
+	{ ON_C, KEYC_ENTER, ACT_SEND },
+	{ ON_C, KEYC_META | KEYC_ENTER, ACT_NEWLINE },
+	{ ON_C, KEYC_CTRL('e'), ACT_EDITOR },
+	{ ON_C, KEYC_ESC, ACT_CANCEL },
+	{ ON_C, KEYC_CTRL('w'), ACT_KILL_WORD },
+	{ ON_C, KEYC_CTRL('u'), ACT_KILL_LINE },
+	{ ON_C, KEYC_CTRL('t'), ACT_SAVED_REPLY },
+	{ ON_C, KEYC_F1, ACT_HELP },
 };
 
 /* Name an action. */
 const char *
 keys_action_name(int a)
 {
-	if (a < 0 || a >= A_COUNT)
+	if (a < 0 || a >= ACT_COUNT)
 		return "none";
 	return key_actions[a].name;
 }
@@ -152,7 +152,7 @@ keys_action_name(int a)
 const char *
 keys_action_help(int a)
 {
-	if (a < 0 || a >= A_COUNT)
+	if (a < 0 || a >= ACT_COUNT)
 		return "";
 	return key_actions[a].help;
 }
@@ -163,7 +163,7 @@ keys_action_from_name(const char *name)
 {
 	int	a;
 
-	for (a = 0; a < A_COUNT; a++) {
+	for (a = 0; a < ACT_COUNT; a++) {
 		if (strcmp(key_actions[a].name, name) == 0)
 			return a;
 	}
@@ -174,7 +174,7 @@ keys_action_from_name(const char *name)
 int
 keys_action_on(int action, int screen)
 {
-	if (action < 0 || action >= A_COUNT)
+	if (action < 0 || action >= ACT_COUNT)
 		return 0;
 	return (key_actions[action].screens & (1 << screen)) != 0;
 }
@@ -334,7 +334,7 @@ keymap_lookup(const struct keymap *km, int screen, uint32_t key)
 		if (km->v[i].screen == screen && km->v[i].key == key)
 			return km->v[i].action;
 	}
-	return A_NONE;
+	return ACT_NONE;
 }
 
 /* List the keys bound to an action on a screen, comma-separated. */

@@ -45,18 +45,18 @@ enum key_screen {
 };
 
 enum action {
-	A_NONE,
-	A_DOWN, A_UP, A_PAGE_DOWN, A_PAGE_UP, A_TOP, A_BOTTOM,
-	A_OPEN, A_BACK, A_QUIT,
-	A_REPLY, A_SAVED_REPLY,
-	A_DONE, A_UNDO, A_SNOOZE, A_FLAG, A_NOTE,
-	A_LIKE, A_HIDE, A_DELETE,
-	A_SEARCH, A_FILTER, A_NEXT_VIEW, A_PREV_VIEW,
-	A_OPEN_LINK, A_SYNC, A_HELP, A_COMMAND, A_OUTBOX, A_REDRAW,
-	A_RETRY, A_DISCARD, A_EDIT,
+	ACT_NONE,
+	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_BACK, ACT_QUIT,
+	ACT_REPLY, ACT_SAVED_REPLY,
+	ACT_DONE, ACT_UNDO, ACT_SNOOZE, ACT_FLAG, ACT_NOTE,
+	ACT_LIKE, ACT_HIDE, ACT_DELETE,
+	ACT_SEARCH, ACT_FILTER, ACT_NEXT_VIEW, ACT_PREV_VIEW,
+	ACT_OPEN_LINK, ACT_SYNC, ACT_HELP, ACT_COMMAND, ACT_OUTBOX, ACT_REDRAW,
+	ACT_RETRY, ACT_DISCARD, ACT_EDIT,
 	/* Composer. */
-	A_SEND, A_NEWLINE, A_EDITOR, A_CANCEL, A_KILL_WORD, A_KILL_LINE,
-	A_COUNT
+	ACT_SEND, ACT_NEWLINE, ACT_EDITOR, ACT_CANCEL, ACT_KILL_WORD, ACT_KILL_LINE,
+	ACT_COUNT
 };
 
 /* One binding: a key on a screen runs an action. */
@@ -87,9 +87,9 @@ int		 keys_parse(const char *, uint32_t *);
 void		 keys_name(uint32_t, char *, size_t);
 
 void		 keymap_init_defaults(struct keymap *);
-/* Bind (or with A_NONE unbind) a key on a screen. */
+/* Bind (or with ACT_NONE unbind) a key on a screen. */
 void		 keymap_bind(struct keymap *, int, uint32_t, int);
-/* The action of a key on a screen, A_NONE if unbound. */
+/* The action of a key on a screen, ACT_NONE if unbound. */
 int		 keymap_lookup(const struct keymap *, int, uint32_t);
 /* The keys bound to an action on a screen, as "j, Down" into buf. */
 void		 keymap_keys_of(const struct keymap *, int, int, char *,

@@ -93,7 +93,7 @@ static const char store_schema_1[] =
 "CREATE INDEX items_flagged ON items (created, id)"
 "  WHERE flags != 0 AND own = 0;"
 "CREATE INDEX items_created ON items (created, id);"
-"CREATE INDEX items_thread ON items (account_id, post_remote_id);"
+"CREATE INDEX items_thread ON items (account_id, post_remote_id, created);"
 "CREATE INDEX items_own_reply ON items (account_id, parent_remote_id)"
 "  WHERE own = 1;"
 
@@ -198,13 +198,15 @@ static const char store_schema_1[] =
 static int
 store_migrate_1(struct store *s, char **cause)
 {
-	int	rc;
+	char	*sql;
+	int	 rc;
 
 	rc = sqlite3_exec(s->db, store_schema_1, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "creating the schema", cause);
-	rc = sqlite3_exec(s->db, "PRAGMA application_id = 1751475556",
-	    NULL, NULL, NULL);
+	sql = xprintf("PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	free(sql);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "creating the schema", cause);
 	return 0;
@@ -238,7 +240,7 @@ static int
 store_migrate_locked(struct store *s, char **cause)
 {
 	char	*sql;
-	int	 version, rc;
+	int	 version = 0, rc;
 
 	/* Another heed may have migrated while we waited for the lock. */
 	if (store_version(s, &version, cause) != 0)

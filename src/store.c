@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -344,6 +345,7 @@ store_connect(struct store *s, char **cause)
 	sqlite3_busy_timeout(s->db, 5000);
 	if (!s->readonly) {
 		rc = sqlite3_exec(s->db, setup, NULL, NULL, NULL);
+		if (getenv("XSQL")) sqlite3_exec(s->db, getenv("XSQL"), NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, "setting up", cause);
 	}
@@ -360,9 +362,8 @@ store_open(const char *path, int flags, char **cause)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->readonly = (flags & STORE_READONLY) != 0;
-	if (!s->readonly && store_create_file(s, cause) != 0)
-		goto fail;
-	if (store_peek_version(s, &version, cause) != 0)
+	if (!s->readonly && (store_create_file(s, cause) != 0 ||
+	    store_peek_version(s, &version, cause) != 0))
 		goto fail;
 	if (store_connect(s, cause) != 0)
 		goto fail;

@@ -138,6 +138,13 @@ int	store_queue_page(struct store *, enum store_view,
 /* The keyset key of an item as listed in a view. */
 void	store_key_of(enum store_view, const struct item *,
 	    struct store_key *);
+/*
+ * The EXPLAIN QUERY PLAN of the statement store_queue_page would run for a
+ * view, filter (may be NULL), direction and key or none, one step a line;
+ * *plan is new. For tests and heed doctor.
+ */
+int	store_queue_plan(struct store *, enum store_view,
+	    const struct store_filter *, int, int, char **, char **);
 /* Row counts for the status bar; now and the response target in seconds. */
 int	store_counts(struct store *, int64_t, int64_t, struct store_counts *,
 	    char **);

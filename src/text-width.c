@@ -5,8 +5,9 @@
  * on the locale and on the C library version, and the layout of the inbox
  * must not. The tables below are derived from the Unicode 15.0 data files:
  *
- *   width_wide     East_Asian_Width W or F (DerivedEastAsianWidth.txt, so
- *                  unassigned ideograph blocks and planes 2 and 3 count);
+ *   width_wide     East_Asian_Width W or F, with the unassigned code
+ *                  points that default to W (the ideograph blocks, planes
+ *                  2 and 3);
  *   width_zero     General_Category Mn, Me and Cf (except U+00AD and the
  *                  Prepended_Concatenation_Mark characters, which are
  *                  visible), plus Hangul medial vowels and final consonants
@@ -16,13 +17,18 @@
  *                  modifiers, halfwidth sound marks);
  *   width_pict     Extended_Pictographic (emoji-data.txt).
  *
- * Each is a sorted list of merged ranges, searched by bisection.
+ * Each is a sorted list of merged ranges, searched by bisection. The data
+ * files are those of Debian's unicode-data package (/usr/share/unicode).
  *
  * A "cluster" here approximates an extended grapheme cluster (UAX #29): a
- * base followed by extending marks, regional-indicator pairs and emoji ZWJ
- * sequences. Widths are summed over code points, except that an emoji
- * modifier right after an emoji counts zero, so that every function here
- * agrees with text_width.
+ * base followed by extending and spacing marks, a regional-indicator pair,
+ * or an emoji ZWJ sequence. Not modelled: the conjoining Hangul jamo rules
+ * (medial and final jamo simply extend) and Prepend characters; Unicode's
+ * GraphemeBreakTest.txt cases that fail are all of those two kinds.
+ * Controls are clusters of their own and have no width. Widths are summed
+ * over code points, except that an emoji modifier right after an emoji
+ * counts zero; every function here measures through width_cluster, so they
+ * all agree with text_width.
  */
 
 #include <assert.h>
@@ -56,32 +62,30 @@ static const struct width_range width_wide[] = {
 	{ 0x3105, 0x312F }, { 0x3131, 0x318E }, { 0x3190, 0x31E3 },
 	{ 0x31F0, 0x321E }, { 0x3220, 0x3247 }, { 0x3250, 0x4DBF },
 	{ 0x4E00, 0xA48C }, { 0xA490, 0xA4C6 }, { 0xA960, 0xA97C },
-	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFA6D }, { 0xFA70, 0xFAD9 },
-	{ 0xFE10, 0xFE19 }, { 0xFE30, 0xFE52 }, { 0xFE54, 0xFE66 },
-	{ 0xFE68, 0xFE6B }, { 0xFF01, 0xFF60 }, { 0xFFE0, 0xFFE6 },
-	{ 0x16FE0, 0x16FE4 }, { 0x16FF0, 0x16FF1 }, { 0x17000, 0x187F7 },
-	{ 0x18800, 0x18CD5 }, { 0x18D00, 0x18D08 }, { 0x1AFF0, 0x1AFF3 },
-	{ 0x1AFF5, 0x1AFFB }, { 0x1AFFD, 0x1AFFE }, { 0x1B000, 0x1B122 },
-	{ 0x1B132, 0x1B132 }, { 0x1B150, 0x1B152 }, { 0x1B155, 0x1B155 },
-	{ 0x1B164, 0x1B167 }, { 0x1B170, 0x1B2FB }, { 0x1F004, 0x1F004 },
-	{ 0x1F0CF, 0x1F0CF }, { 0x1F18E, 0x1F18E }, { 0x1F191, 0x1F19A },
-	{ 0x1F200, 0x1F202 }, { 0x1F210, 0x1F23B }, { 0x1F240, 0x1F248 },
-	{ 0x1F250, 0x1F251 }, { 0x1F260, 0x1F265 }, { 0x1F300, 0x1F320 },
-	{ 0x1F32D, 0x1F335 }, { 0x1F337, 0x1F37C }, { 0x1F37E, 0x1F393 },
-	{ 0x1F3A0, 0x1F3CA }, { 0x1F3CF, 0x1F3D3 }, { 0x1F3E0, 0x1F3F0 },
-	{ 0x1F3F4, 0x1F3F4 }, { 0x1F3F8, 0x1F43E }, { 0x1F440, 0x1F440 },
-	{ 0x1F442, 0x1F4FC }, { 0x1F4FF, 0x1F53D }, { 0x1F54B, 0x1F54E },
-	{ 0x1F550, 0x1F567 }, { 0x1F57A, 0x1F57A }, { 0x1F595, 0x1F596 },
-	{ 0x1F5A4, 0x1F5A4 }, { 0x1F5FB, 0x1F64F }, { 0x1F680, 0x1F6C5 },
-	{ 0x1F6CC, 0x1F6CC }, { 0x1F6D0, 0x1F6D2 }, { 0x1F6D5, 0x1F6D7 },
-	{ 0x1F6DC, 0x1F6DF }, { 0x1F6EB, 0x1F6EC }, { 0x1F6F4, 0x1F6FC },
-	{ 0x1F7E0, 0x1F7EB }, { 0x1F7F0, 0x1F7F0 }, { 0x1F90C, 0x1F93A },
-	{ 0x1F93C, 0x1F945 }, { 0x1F947, 0x1F9FF }, { 0x1FA70, 0x1FA7C },
-	{ 0x1FA80, 0x1FA88 }, { 0x1FA90, 0x1FABD }, { 0x1FABF, 0x1FAC5 },
-	{ 0x1FACE, 0x1FADB }, { 0x1FAE0, 0x1FAE8 }, { 0x1FAF0, 0x1FAF8 },
-	{ 0x20000, 0x2A6DF }, { 0x2A700, 0x2B739 }, { 0x2B740, 0x2B81D },
-	{ 0x2B820, 0x2CEA1 }, { 0x2CEB0, 0x2EBE0 }, { 0x2F800, 0x2FA1D },
-	{ 0x30000, 0x3134A }, { 0x31350, 0x323AF },
+	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE10, 0xFE19 },
+	{ 0xFE30, 0xFE52 }, { 0xFE54, 0xFE66 }, { 0xFE68, 0xFE6B },
+	{ 0xFF01, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x16FE0, 0x16FE4 },
+	{ 0x16FF0, 0x16FF1 }, { 0x17000, 0x187F7 }, { 0x18800, 0x18CD5 },
+	{ 0x18D00, 0x18D08 }, { 0x1AFF0, 0x1AFF3 }, { 0x1AFF5, 0x1AFFB },
+	{ 0x1AFFD, 0x1AFFE }, { 0x1B000, 0x1B122 }, { 0x1B132, 0x1B132 },
+	{ 0x1B150, 0x1B152 }, { 0x1B155, 0x1B155 }, { 0x1B164, 0x1B167 },
+	{ 0x1B170, 0x1B2FB }, { 0x1F004, 0x1F004 }, { 0x1F0CF, 0x1F0CF },
+	{ 0x1F18E, 0x1F18E }, { 0x1F191, 0x1F19A }, { 0x1F200, 0x1F202 },
+	{ 0x1F210, 0x1F23B }, { 0x1F240, 0x1F248 }, { 0x1F250, 0x1F251 },
+	{ 0x1F260, 0x1F265 }, { 0x1F300, 0x1F320 }, { 0x1F32D, 0x1F335 },
+	{ 0x1F337, 0x1F37C }, { 0x1F37E, 0x1F393 }, { 0x1F3A0, 0x1F3CA },
+	{ 0x1F3CF, 0x1F3D3 }, { 0x1F3E0, 0x1F3F0 }, { 0x1F3F4, 0x1F3F4 },
+	{ 0x1F3F8, 0x1F43E }, { 0x1F440, 0x1F440 }, { 0x1F442, 0x1F4FC },
+	{ 0x1F4FF, 0x1F53D }, { 0x1F54B, 0x1F54E }, { 0x1F550, 0x1F567 },
+	{ 0x1F57A, 0x1F57A }, { 0x1F595, 0x1F596 }, { 0x1F5A4, 0x1F5A4 },
+	{ 0x1F5FB, 0x1F64F }, { 0x1F680, 0x1F6C5 }, { 0x1F6CC, 0x1F6CC },
+	{ 0x1F6D0, 0x1F6D2 }, { 0x1F6D5, 0x1F6D7 }, { 0x1F6DC, 0x1F6DF },
+	{ 0x1F6EB, 0x1F6EC }, { 0x1F6F4, 0x1F6FC }, { 0x1F7E0, 0x1F7EB },
+	{ 0x1F7F0, 0x1F7F0 }, { 0x1F90C, 0x1F93A }, { 0x1F93C, 0x1F945 },
+	{ 0x1F947, 0x1F9FF }, { 0x1FA70, 0x1FA7C }, { 0x1FA80, 0x1FA88 },
+	{ 0x1FA90, 0x1FABD }, { 0x1FABF, 0x1FAC5 }, { 0x1FACE, 0x1FADB },
+	{ 0x1FAE0, 0x1FAE8 }, { 0x1FAF0, 0x1FAF8 }, { 0x20000, 0x2FFFD },
+	{ 0x30000, 0x3FFFD },
 };
 
 static const struct width_range width_zero[] = {
@@ -316,7 +320,7 @@ width_search(const struct width_range *t, size_t n, uint32_t cp)
 	size_t	lo = 0, hi = n, mid;
 
 	if (n == 0 || cp < t[0].lo || cp > t[n - 1].hi)
-		return (0);
+		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (cp < t[mid].lo)
@@ -324,30 +328,30 @@ width_search(const struct width_range *t, size_t n, uint32_t cp)
 		else if (cp > t[mid].hi)
 			lo = mid + 1;
 		else
-			return (1);
+			return 1;
 	}
-	return (0);
+	return 0;
 }
 
 /* Tell whether a code point is a C0 or C1 control or DEL. */
 static int
 width_is_control(uint32_t cp)
 {
-	return (cp < 0x20 || (cp >= 0x7F && cp < 0xA0));
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
 /* Tell whether a code point is a regional indicator (half of a flag). */
 static int
 width_is_ri(uint32_t cp)
 {
-	return (cp >= 0x1F1E6 && cp <= 0x1F1FF);
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
 /* Tell whether a code point is an emoji skin-tone modifier. */
 static int
 width_is_modifier(uint32_t cp)
 {
-	return (cp >= 0x1F3FB && cp <= 0x1F3FF);
+	return cp >= 0x1F3FB && cp <= 0x1F3FF;
 }
 
 /* Tell whether a code point continues the cluster before it. */
@@ -355,10 +359,10 @@ static int
 width_extends(uint32_t cp)
 {
 	if (cp < 0x300)
-		return (0);
+		return 0;
 	if (WIDTH_IN(width_zero, cp))
-		return (!WIDTH_IN(width_breaking, cp));
-	return (WIDTH_IN(width_spacing, cp));
+		return !WIDTH_IN(width_breaking, cp);
+	return WIDTH_IN(width_spacing, cp);
 }
 
 /* Return the display width of a code point: 0, 1 or 2. */
@@ -366,14 +370,14 @@ int
 text_cp_width(uint32_t cp)
 {
 	if (width_is_control(cp))
-		return (0);
+		return 0;
 	if (cp < 0x300)
-		return (1);
+		return 1;
 	if (WIDTH_IN(width_zero, cp))
-		return (0);
+		return 0;
 	if (WIDTH_IN(width_wide, cp))
-		return (2);
-	return (1);
+		return 2;
+	return 1;
 }
 
 /* Return the width of a code point following prev in the same string. */
@@ -381,8 +385,8 @@ static size_t
 width_after(uint32_t prev, uint32_t cp)
 {
 	if (width_is_modifier(cp) && WIDTH_IN(width_pict, prev))
-		return (0);
-	return ((size_t)text_cp_width(cp));
+		return 0;
+	return (size_t)text_cp_width(cp);
 }
 
 /*
@@ -402,7 +406,7 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 		off++;
 	if (width_is_control(cp)) {
 		*width = 0;
-		return (off);
+		return off;
 	}
 	pict = WIDTH_IN(width_pict, cp);
 	ri = width_is_ri(cp);
@@ -419,7 +423,7 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 		off += used;
 	}
 	*width = w;
-	return (off);
+	return off;
 }
 
 /*
@@ -441,7 +445,7 @@ width_unit(const char *s, size_t len, size_t off, size_t *width)
 		cp = next;
 		off += used;
 	}
-	return (off);
+	return off;
 }
 
 /* Return the display width of a string. */
@@ -454,7 +458,7 @@ text_width(const char *s)
 		off = width_cluster(s, len, off, &w);
 		total += w;
 	}
-	return (total);
+	return total;
 }
 
 /* Count the user-perceived characters in a string. */
@@ -467,7 +471,7 @@ text_graphemes(const char *s)
 		off = width_cluster(s, len, off, &w);
 		n++;
 	}
-	return (n);
+	return n;
 }
 
 /* Count the code points in a string (each invalid sequence counts one). */
@@ -481,7 +485,7 @@ text_codepoints(const char *s)
 		off += text_decode(s + off, len - off, &cp);
 		n++;
 	}
-	return (n);
+	return n;
 }
 
 /* Return the length of the longest prefix of s[0..len) within width. */
@@ -499,14 +503,14 @@ width_fit(const char *s, size_t len, size_t width, size_t *used)
 	}
 	if (used != NULL)
 		*used = total;
-	return (off);
+	return off;
 }
 
 /* Return the byte length of the longest prefix of s within width columns. */
 size_t
 text_fit(const char *s, size_t width, size_t *used)
 {
-	return (width_fit(s, strlen(s), width, used));
+	return width_fit(s, strlen(s), width, used);
 }
 
 /* Copy the first line of s, cut with an ellipsis to fit width columns. */
@@ -519,16 +523,16 @@ text_first_line(const char *s, size_t width)
 
 	n = width_fit(s, eol, width, NULL);
 	if (n == eol)
-		return (xstrndup(s, eol));
+		return xstrndup(s, eol);
 	if (width == 0)
-		return (xstrdup(""));
+		return xstrdup("");
 	n = width_fit(s, eol, width - 1, NULL);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	out = xmalloc(n + sizeof ellipsis);
 	memcpy(out, s, n);
 	memcpy(out + n, ellipsis, sizeof ellipsis);
-	return (out);
+	return out;
 }
 
 /* Pad or cut the first line of s to exactly width columns. */
@@ -547,7 +551,7 @@ text_pad(const char *s, size_t width)
 	memset(out + len, ' ', width - w);
 	out[len + width - w] = '\0';
 	free(line);
-	return (out);
+	return out;
 }
 
 /* Return the byte offset of the character boundary after off. */
@@ -557,8 +561,8 @@ text_next(const char *s, size_t len, size_t off)
 	size_t	w;
 
 	if (off >= len)
-		return (len);
-	return (width_cluster(s, len, off, &w));
+		return len;
+	return width_cluster(s, len, off, &w);
 }
 
 /* Return the byte offset of the character boundary before off. */
@@ -568,16 +572,16 @@ text_prev(const char *s, size_t off)
 	size_t	start, end, w;
 
 	if (off == 0)
-		return (0);
+		return 0;
 	if (s[off - 1] == '\n')
-		return (off >= 2 && s[off - 2] == '\r' ? off - 2 : off - 1);
+		return off >= 2 && s[off - 2] == '\r' ? off - 2 : off - 1;
 	start = off - 1;
 	while (start > 0 && s[start - 1] != '\n')
 		start--;
 	for (;;) {
 		end = width_cluster(s, off, start, &w);
 		if (end >= off)
-			return (start);
+			return start;
 		start = end;
 	}
 }
@@ -602,7 +606,8 @@ wrap_push(struct wrap *wr, const char *p, size_t n)
 {
 	if (wr->n == wr->cap) {
 		wr->cap = wr->cap == 0 ? 16 : wr->cap * 2;
-		wr->lines = xreallocarray(wr->lines, wr->cap, sizeof *wr->lines);
+		wr->lines = xreallocarray(wr->lines, wr->cap,
+		    sizeof *wr->lines);
 	}
 	wr->lines[wr->n++] = xstrndup(p, n);
 }
@@ -684,12 +689,12 @@ wrap_word(const struct wrap *wr, size_t off, size_t *width)
 			if (off != start)
 				break;
 			*width = w;
-			return (end);
+			return end;
 		}
 		*width += w;
 		off = end;
 	}
-	return (off);
+	return off;
 }
 
 /* Wrap one paragraph (a line of the input without its newline). */
@@ -746,7 +751,7 @@ text_wrap(const char *s, size_t width, char ***lines)
 		p = nl + 1;
 	}
 	*lines = wr.lines;
-	return (wr.n);
+	return wr.n;
 }
 
 /* Free lines from text_wrap. */

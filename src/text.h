@@ -32,7 +32,10 @@ int	 text_valid_utf8(const char *, size_t);
 
 /*
  * Decode one code point at s (at most n bytes); store it in *cp and return
- * the bytes used (1 on invalid input, with *cp = U+FFFD). n must be > 0.
+ * the bytes used. Invalid input gives *cp = U+FFFD and uses the maximal
+ * subpart (1 to 3 bytes: a lone or bad lead byte is 1, a truncated sequence
+ * is its valid prefix), as the Unicode standard recommends, so that each
+ * bad sequence becomes one U+FFFD. n must be > 0.
  */
 size_t	 text_decode(const char *, size_t, uint32_t *);
 /* Encode a code point into out (at least 4 bytes); return bytes written. */
@@ -40,7 +43,8 @@ size_t	 text_encode(uint32_t, char *);
 
 /* Display width of one code point: 0 (combining, ZWJ), 1 or 2 (wide). */
 int	 text_cp_width(uint32_t);
-/* Display width of a string (sum of code point widths, -1 never). */
+/* Display width of a string (sum of code point widths, except that an
+ * emoji modifier after an emoji adds nothing; -1 never). */
 size_t	 text_width(const char *);
 /* Number of user-perceived characters (extended grapheme clusters, close
  * enough: a base plus combining marks, variation selectors, ZWJ sequences,

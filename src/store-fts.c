@@ -1,0 +1,405 @@
+/*
+ * store-fts.c -- full-text search: the tokenizer, batch indexing and the
+ * search query.
+ *
+ * Tokenizer. FTS5's unicode61 splits words at spaces and punctuation and
+ * folds case and diacritics ("cafe" finds "Café"), which suits Dutch,
+ * English and the other languages written with spaces. Chinese and
+ * Japanese have no spaces, so unicode61 makes one token of a whole
+ * sentence and "茶壶" would never find "这个茶壶很漂亮". The trigram
+ * tokenizer finds substrings but not those shorter than three characters,
+ * and most Chinese words are two. So heed registers its own tokenizer,
+ * "heed": unicode61 with remove_diacritics 2, except that every character
+ * of a script written without spaces (Han, kana, Hangul, Thai, Lao, Khmer,
+ * Myanmar) becomes a token of its own. A quoted query is a phrase, so
+ * "茶壶" looks for 茶 directly followed by 壶: a substring search for those
+ * scripts, word search for the rest. The tokenizer must be registered on
+ * every connection that reads or writes items_fts (store_fts_register).
+ *
+ * Ordering. The table is contentless (content = ''): items already holds
+ * the text, and a second copy would double the cache. Its rowid is not the
+ * item id but items.skey = created << 31 | id (id < 2^31, created clamped
+ * to [0, 2^32)): unique, and ordered by creation time. Search wants the
+ * newest matches first, and FTS5 walks a doclist backwards cheaply, so
+ * "ORDER BY rowid DESC LIMIT n" gives exactly the n newest matches without
+ * looking at the others, however common the word. Ordering by item id
+ * instead would be ingest order, which is oldest-first during a backfill;
+ * sorting every match by created would read every match.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/* A heed tokenizer: a unicode61 tokenizer and the methods to drive it. */
+struct store_tok {
+	fts5_tokenizer	 api;
+	Fts5Tokenizer	*inner;
+};
+
+/* What the heed tokenizer passes through unicode61 to its callback. */
+struct store_tok_ctx {
+	void		*ctx;
+	int		(*token)(void *, int, const char *, int, int, int);
+};
+
+/* Scripts written without spaces between words. */
+static const struct {
+	uint32_t	lo, hi;
+} store_unspaced[] = {
+	{ 0x0e00, 0x0eff },	/* Thai, Lao */
+	{ 0x1000, 0x109f },	/* Myanmar */
+	{ 0x1100, 0x11ff },	/* Hangul Jamo */
+	{ 0x1780, 0x17ff },	/* Khmer */
+	{ 0x2e80, 0x2fdf },	/* CJK radicals */
+	{ 0x3040, 0x31ff },	/* kana, Bopomofo, Hangul compatibility */
+	{ 0x3400, 0x4dbf },	/* CJK extension A */
+	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
+	{ 0xa960, 0xa97f },	/* Hangul Jamo extended A */
+	{ 0xac00, 0xd7ff },	/* Hangul syllables */
+	{ 0xf900, 0xfaff },	/* CJK compatibility ideographs */
+	{ 0xff66, 0xff9f },	/* halfwidth kana */
+	{ 0x20000, 0x3ffff }	/* CJK extensions B and later */
+};
+
+/* Decode one UTF-8 character at p (n bytes left); give its length. */
+static uint32_t
+store_utf8(const unsigned char *p, int n, int *len)
+{
+	int	need, i;
+	uint32_t c;
+
+	if (p[0] < 0x80 || n < 2) {
+		*len = 1;
+		return p[0];
+	}
+	need = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	if (need > n) {
+		*len = 1;
+		return p[0];
+	}
+	c = p[0] & (0x7f >> need);
+	for (i = 1; i < need; i++)
+		c = (c << 6) | (p[i] & 0x3f);
+	*len = need;
+	return c;
+}
+
+/* Tell whether a character belongs to a script without spaces. */
+static int
+store_unspaced_char(uint32_t c)
+{
+	size_t	i;
+
+	if (c < 0x0e00)
+		return 0;
+	for (i = 0; i < nitems(store_unspaced); i++) {
+		if (c >= store_unspaced[i].lo && c <= store_unspaced[i].hi)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Split one unicode61 token so that each character of an unspaced script
+ * is a token of its own. Offsets are exact when the folded token has the
+ * length of the original text, else each piece gets the whole span (they
+ * only matter to highlight(), which heed does not use).
+ */
+static int
+store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
+    int end)
+{
+	struct store_tok_ctx	*tc = arg;
+	const unsigned char	*p = (const unsigned char *)tok;
+	int			 i, len, run = -1, exact, rc;
+	uint32_t		 c;
+
+	exact = end - start == ntok;
+	for (i = 0; i < ntok; i += len) {
+		c = store_utf8(p + i, ntok - i, &len);
+		if (!store_unspaced_char(c)) {
+			if (run == -1)
+				run = i;
+			continue;
+		}
+		if (run != -1) {
+			rc = tc->token(tc->ctx, tflags, tok + run, i - run,
+			    exact ? start + run : start, exact ? start + i : end);
+			if (rc != SQLITE_OK)
+				return rc;
+			run = -1;
+			tflags = 0;
+		}
+		rc = tc->token(tc->ctx, tflags, tok + i, len,
+		    exact ? start + i : start, exact ? start + i + len : end);
+		if (rc != SQLITE_OK)
+			return rc;
+		tflags = 0;
+	}
+	if (run != -1) {
+		return tc->token(tc->ctx, tflags, tok + run, ntok - run,
+		    exact ? start + run : start, end);
+	}
+	return SQLITE_OK;
+}
+
+/* Create a heed tokenizer (xCreate); its context is the fts5_api. */
+static int
+store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	static const char	*args[] = { "remove_diacritics", "2" };
+	fts5_api		*api = arg;
+	struct store_tok	*t;
+	void			*ud;
+	int			 rc;
+
+	(void)argv;
+	(void)argc;
+	t = xcalloc(1, sizeof *t);
+	rc = api->xFindTokenizer(api, "unicode61", &ud, &t->api);
+	if (rc == SQLITE_OK)
+		rc = t->api.xCreate(ud, args, (int)nitems(args), &t->inner);
+	if (rc != SQLITE_OK) {
+		free(t);
+		return rc;
+	}
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+/* Free a heed tokenizer (xDelete). */
+static void
+store_tok_delete(Fts5Tokenizer *arg)
+{
+	struct store_tok	*t = (struct store_tok *)arg;
+
+	t->api.xDelete(t->inner);
+	free(t);
+}
+
+/* Tokenize text through unicode61 and split unspaced scripts (xTokenize). */
+static int
+store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
+    int ntext, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct store_tok	*t = (struct store_tok *)arg;
+	struct store_tok_ctx	 tc;
+
+	tc.ctx = ctx;
+	tc.token = token;
+	return t->api.xTokenize(t->inner, &tc, flags, text, ntext,
+	    store_tok_split);
+}
+
+/* Register the heed tokenizer on the store's connection. */
+int
+store_fts_register(struct store *s, char **cause)
+{
+	static fts5_tokenizer	 methods = {
+		store_tok_create, store_tok_delete, store_tok_tokenize
+	};
+	sqlite3_stmt		*st;
+	fts5_api		*api = NULL;
+	int			 rc;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "setting up search", cause);
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->iVersion < 2) {
+		return util_fail(cause, "cache %s: this SQLite has no FTS5",
+		    s->path);
+	}
+	rc = api->xCreateTokenizer(api, "heed", api, &methods, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "setting up search", cause);
+	return 0;
+}
+
+/* Append one word to an FTS5 query as a quoted string. */
+static void
+store_fts_word(struct buf *b, const char *w, size_t n)
+{
+	size_t	i;
+
+	if (b->len != 0)
+		buf_addch(b, ' ');
+	buf_addch(b, '"');
+	for (i = 0; i < n; i++) {
+		if (w[i] == '"')
+			buf_addch(b, '"');
+		buf_addch(b, w[i]);
+	}
+	buf_addch(b, '"');
+}
+
+/* Count the characters of a UTF-8 string of n bytes. */
+static size_t
+store_fts_chars(const char *w, size_t n)
+{
+	size_t	i, chars = 0;
+
+	for (i = 0; i < n; i++) {
+		if (((unsigned char)w[i] & 0xc0) != 0x80)
+			chars++;
+	}
+	return chars;
+}
+
+/*
+ * Turn what the user typed into a safe FTS5 query: each word a quoted
+ * string (so no character is an operator), all of them required. With
+ * prefix, a last word of three characters or more that is not followed by
+ * a space matches as a prefix (shorter prefixes expand to too many terms
+ * to be quick). Returns a new string, or NULL if there is no word.
+ */
+char *
+store_fts_query(const char *in, int prefix)
+{
+	struct buf	 b;
+	const char	*p = in, *w = NULL;
+	size_t		 n = 0;
+
+	buf_init(&b, 0);
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		w = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
+		    *p != '\r')
+			p++;
+		n = (size_t)(p - w);
+		store_fts_word(&b, w, n);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (prefix && w + n == p && *p == '\0' && store_fts_chars(w, n) >= 3)
+		buf_addch(&b, '*');
+	return buf_steal(&b);
+}
+
+/* Index rows edited or deleted since they were indexed. */
+static int
+store_fts_dirty(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_FTS_DIRTY_DELETE, "INSERT INTO items_fts "
+	    "(items_fts, rowid, text, author) SELECT 'delete', skey, text, "
+	    "author FROM fts_dirty", cause);
+	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_FTS_DIRTY_INSERT, "INSERT INTO items_fts "
+	    "(rowid, text, author) SELECT i.skey, i.text, i.author FROM "
+	    "fts_dirty d JOIN items i ON i.id = d.id", cause);
+	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
+		return -1;
+	return store_run(s, ST_FTS_DIRTY_CLEAR, "DELETE FROM fts_dirty",
+	    "indexing", cause);
+}
+
+/* Read one integer from a cached statement without parameters. */
+static int
+store_fts_int(struct store *s, enum store_stmt_id id, const char *sql,
+    int64_t *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	*out = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "indexing", cause);
+	return 0;
+}
+
+/* Index new rows (above the watermark) and changed ones in one batch. */
+static int
+store_fts_flush_locked(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 done, top;
+
+	if (store_fts_dirty(s, cause) != 0)
+		return -1;
+	if (store_fts_int(s, ST_FTS_WATERMARK, "SELECT value FROM meta "
+	    "WHERE key = 'fts_done'", &done, cause) != 0)
+		return -1;
+	if (store_fts_int(s, ST_FTS_MAXID, "SELECT max(id) FROM items", &top,
+	    cause) != 0)
+		return -1;
+	if (top <= done)
+		return 0;
+	st = store_stmt(s, ST_FTS_NEW, "INSERT INTO items_fts (rowid, text, "
+	    "author) SELECT skey, text, author FROM items WHERE id > ?1 AND "
+	    "id <= ?2", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, done);
+	sqlite3_bind_int64(st, 2, top);
+	if (store_step_done(s, st, "indexing", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_FTS_SET_WATERMARK, "UPDATE meta SET value = ?1 "
+	    "WHERE key = 'fts_done'", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, top);
+	return store_step_done(s, st, "indexing", cause);
+}
+
+/* Index every row changed since the last flush in FTS, in one batch. */
+int
+store_fts_flush(struct store *s, char **cause)
+{
+	int	outer, ok;
+
+	if (store_tx_begin(s, &outer, "indexing", cause) != 0)
+		return -1;
+	ok = store_fts_flush_locked(s, cause) == 0;
+	return store_tx_end(s, outer, ok, "indexing", cause);
+}
+
+/* Search text and authors for what the user typed; newest first. */
+int
+store_search(struct store *s, const char *text, size_t limit,
+    struct item_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	char		*q;
+	int		 rc;
+
+	if ((q = store_fts_query(text, 1)) == NULL || limit == 0) {
+		free(q);
+		return 0;
+	}
+	st = store_stmt(s, ST_SEARCH, "SELECT " STORE_ITEM_COLS " FROM "
+	    "(SELECT rowid AS k FROM items_fts WHERE items_fts MATCH ?1 "
+	    "ORDER BY rowid DESC LIMIT ?2) AS f CROSS JOIN items AS i "
+	    "ON i.id = (f.k & " STORE_SKEY_ID_MASK ") ORDER BY f.k DESC",
+	    cause);
+	if (st == NULL) {
+		free(q);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_row_item(st, item_list_add(out));
+	store_done(st);
+	free(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "searching", cause);
+	return 0;
+}

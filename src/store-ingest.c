@@ -1,0 +1,216 @@
+/*
+ * store-ingest.c -- writing what sync fetched: posts, items, gone ids and
+ * the stream cursor, one transaction per page.
+ *
+ * Upserts change only what the platform owns. Triage (status, snooze,
+ * flags, done time, note, drafts) is the business's and is never touched
+ * here. Sanitising remote text is the caller's job (text.h).
+ */
+#include <string.h>
+#include <stdlib.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/* Add or update a post by account and remote id; give its local id. */
+int
+store_post_upsert(struct store *s, const struct post *p, int64_t *id,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 pid = 0;
+	int		 rc;
+
+	st = store_stmt(s, ST_POST_UPSERT, "INSERT INTO posts (account_id, "
+	    "remote_id, author_name, author_handle, text, permalink, created, "
+	    "own) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+	    "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
+	    "author_name = excluded.author_name, author_handle = "
+	    "excluded.author_handle, text = excluded.text, permalink = "
+	    "excluded.permalink, created = excluded.created, own = excluded.own "
+	    "RETURNING id", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->account_id);
+	sqlite3_bind_text(st, 2, p->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->author_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->author_handle, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->permalink, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, p->created);
+	sqlite3_bind_int(st, 8, p->own != 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		pid = sqlite3_column_int64(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "saving a post", cause);
+	if (id != NULL)
+		*id = pid;
+
+	/* Items that arrived before their post now point at it. */
+	st = store_stmt(s, ST_POST_LINK, "UPDATE items SET post_id = ?1 "
+	    "WHERE account_id = ?2 AND post_remote_id = ?3 AND post_id IS NULL",
+	    cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, p->account_id);
+	sqlite3_bind_text(st, 3, p->remote_id, -1, SQLITE_STATIC);
+	return store_step_done(s, st, "saving a post", cause);
+}
+
+/* Record when the business first answered the item an own reply answers. */
+static int
+store_first_response(struct store *s, const struct item *it, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_FIRST_RESPONSE, "INSERT INTO triage (item_id, "
+	    "first_response, updated) SELECT id, ?3, ?4 FROM items WHERE "
+	    "account_id = ?1 AND remote_id = ?2 AND own = 0 "
+	    "ON CONFLICT (item_id) DO UPDATE SET first_response = "
+	    "min(coalesce(first_response, excluded.first_response), "
+	    "excluded.first_response)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->parent_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, it->created);
+	sqlite3_bind_int64(st, 4, util_now());
+	return store_step_done(s, st, "saving an item", cause);
+}
+
+/* Bind the remote fields of an item to the upsert statement. */
+static void
+store_bind_item(sqlite3_stmt *st, const struct item *it)
+{
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, it->post_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, it->parent_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, it->kind);
+	sqlite3_bind_text(st, 6, it->author_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, it->author_handle, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, it->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, it->lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, it->permalink, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, it->attachment, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 12, it->created);
+	sqlite3_bind_int64(st, 13, it->edited);
+	sqlite3_bind_int(st, 14, it->own != 0);
+	sqlite3_bind_int(st, 15, it->hidden != 0);
+	sqlite3_bind_int(st, 16, it->deleted != 0);
+	sqlite3_bind_int(st, 17, it->liked != 0);
+	sqlite3_bind_int64(st, 18, it->like_count);
+}
+
+/*
+ * Add or update an item by account and remote id, keeping its triage; give
+ * its local id. The FTS index catches up at the next store_fts_flush.
+ */
+int
+store_item_upsert(struct store *s, const struct item *it, int64_t *id,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, ST_ITEM_UPSERT, "INSERT INTO items (account_id, "
+	    "post_id, remote_id, post_remote_id, parent_remote_id, kind, "
+	    "author_name, author_handle, text, lang, permalink, attachment, "
+	    "created, edited, own, hidden, deleted, liked, like_count) VALUES "
+	    "(?1, (SELECT id FROM posts WHERE account_id = ?1 AND remote_id = "
+	    "?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    "?15, ?16, ?17, ?18) ON CONFLICT (account_id, remote_id) DO UPDATE "
+	    "SET post_id = coalesce(excluded.post_id, items.post_id), "
+	    "post_remote_id = excluded.post_remote_id, parent_remote_id = "
+	    "excluded.parent_remote_id, kind = excluded.kind, author_name = "
+	    "excluded.author_name, author_handle = excluded.author_handle, "
+	    "text = excluded.text, lang = excluded.lang, permalink = "
+	    "excluded.permalink, attachment = excluded.attachment, created = "
+	    "excluded.created, edited = excluded.edited, own = excluded.own, "
+	    "hidden = excluded.hidden, deleted = excluded.deleted, liked = "
+	    "excluded.liked, like_count = excluded.like_count RETURNING id",
+	    cause);
+	if (st == NULL)
+		return -1;
+	store_bind_item(st, it);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && id != NULL)
+		*id = sqlite3_column_int64(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "saving an item", cause);
+	if (it->own && it->parent_remote_id != NULL)
+		return store_first_response(s, it, cause);
+	return 0;
+}
+
+/* Mark an item that the platform says is gone as deleted. */
+static int
+store_item_gone(struct store *s, int64_t account, const char *remote_id,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_ITEM_GONE, "UPDATE items SET deleted = 1 WHERE "
+	    "account_id = ?1 AND remote_id = ?2", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_text(st, 2, remote_id, -1, SQLITE_STATIC);
+	return store_step_done(s, st, "marking an item deleted", cause);
+}
+
+/* Do the work of store_ingest inside its transaction. */
+static int
+store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
+    size_t nposts, const struct item_list *items, char *const *gone,
+    size_t ngone, const char *stream, const char *cursor, char **cause)
+{
+	struct store_sync_state	 ss;
+	struct post		 p;
+	struct item		 it;
+	size_t			 i;
+
+	for (i = 0; i < nposts; i++) {
+		p = posts[i];
+		p.account_id = account;
+		if (store_post_upsert(s, &p, NULL, cause) != 0)
+			return -1;
+	}
+	for (i = 0; items != NULL && i < items->n; i++) {
+		it = items->v[i];
+		it.account_id = account;
+		if (store_item_upsert(s, &it, NULL, cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < ngone; i++) {
+		if (store_item_gone(s, account, gone[i], cause) != 0)
+			return -1;
+	}
+	if (stream != NULL) {
+		memset(&ss, 0, sizeof ss);
+		ss.cursor = (char *)cursor;
+		ss.last_success = ss.last_attempt = util_now();
+		if (store_sync_state_set(s, account, stream, &ss, cause) != 0)
+			return -1;
+	}
+	if (getenv("NOFTS")) return 0;
+	return store_fts_flush(s, cause);
+}
+
+/* Ingest one parsed page for an account in one transaction; see store.h. */
+int
+store_ingest(struct store *s, int64_t account, const struct post *posts,
+    size_t nposts, const struct item_list *items, char *const *gone,
+    size_t ngone, const char *stream, const char *cursor, char **cause)
+{
+	int	outer, ok;
+
+	if (store_tx_begin(s, &outer, "saving fetched items", cause) != 0)
+		return -1;
+	ok = store_ingest_locked(s, account, posts, nposts, items, gone, ngone,
+	    stream, cursor, cause) == 0;
+	return store_tx_end(s, outer, ok, "saving fetched items", cause);
+}

@@ -1,0 +1,361 @@
+/*
+ * store-queue.c -- reading the queue a page at a time, and the counts.
+ *
+ * Every view is one range of one index (see store-schema.c), read with
+ * keyset pagination: a page starts after the (sort, id) of the last row
+ * shown, so a page costs the same at the top of the queue and a million
+ * rows down, and rows that move between views do not shift later pages.
+ *
+ * View orders:
+ *   inbox     created ascending: the longest-waiting customer first;
+ *   flagged   created ascending, like the inbox;
+ *   snoozed   snooze_until ascending: the next to wake first;
+ *   done      done_at descending: the most recently handled first, so a
+ *             mistaken "done" is at the top of the view to find and undo
+ *             (done_at is set when an item is marked done and has its own
+ *             partial index);
+ *   all       created descending: the newest first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/* How each view selects and orders its rows. */
+static const struct {
+	const char	*index;		/* the index that holds the view */
+	const char	*where;		/* the rows of the view */
+	const char	*col;		/* the sort column; the id breaks ties */
+	int		 asc;		/* display order is ascending */
+} store_views[VIEW_COUNT] = {
+	[VIEW_INBOX] = { "items_inbox", "i.queue = 0", "i.created", 1 },
+	[VIEW_FLAGGED] = { "items_flagged", "i.flags != 0 AND i.own = 0",
+	    "i.created", 1 },
+	[VIEW_SNOOZED] = { "items_snoozed", "i.queue = 1", "i.snooze_until",
+	    1 },
+	[VIEW_DONE] = { "items_done", "i.queue = 2", "i.done_at", 0 },
+	[VIEW_ALL] = { "items_created", "1", "i.created", 0 }
+};
+
+/* The filter fragments, one bit each, every value a named parameter. */
+static const char *const store_filter_sql[] = {
+	" AND i.account_id = :account",
+	" AND i.account_id IN (SELECT id FROM accounts WHERE platform = "
+	    ":platform)",
+	" AND instr(lower(i.author), lower(:author)) > 0",
+	" AND i.lang = :lang",
+	" AND i.skey IN (SELECT rowid FROM items_fts WHERE items_fts MATCH "
+	    ":text)",
+	" AND i.created < :older",
+	" AND i.created > :newer",
+	" AND i.kind = :kind"
+};
+
+/* Tell which filter fragments a filter needs, one bit per fragment. */
+static unsigned
+store_filter_mask(const struct store_filter *f)
+{
+	unsigned	m = 0;
+
+	if (f == NULL)
+		return 0;
+	if (f->account_id != 0)
+		m |= 0x01;
+	if (f->platform != NULL && *f->platform != '\0')
+		m |= 0x02;
+	if (f->author != NULL && *f->author != '\0')
+		m |= 0x04;
+	if (f->lang != NULL && *f->lang != '\0')
+		m |= 0x08;
+	if (f->text != NULL && strspn(f->text, " \t\r\n") != strlen(f->text))
+		m |= 0x10;
+	if (f->older_than != 0)
+		m |= 0x20;
+	if (f->newer_than != 0)
+		m |= 0x40;
+	if (f->kind != 0)
+		m |= 0x80;
+	return m;
+}
+
+/* Build the text of a queue statement from fixed fragments. */
+static char *
+store_queue_sql(enum store_view v, int asc, int with_key, unsigned mask)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b, 0);
+	buf_printf(&b, "SELECT " STORE_ITEM_COLS " FROM items AS i INDEXED "
+	    "BY %s WHERE %s", store_views[v].index, store_views[v].where);
+	if (with_key) {
+		buf_printf(&b, " AND (%s, i.id) %s (:sort, :id)",
+		    store_views[v].col, asc ? ">" : "<");
+	}
+	for (i = 0; i < nitems(store_filter_sql); i++) {
+		if (mask & (1U << i))
+			buf_addstr(&b, store_filter_sql[i]);
+	}
+	buf_printf(&b, " ORDER BY %s %s, i.id %s LIMIT :limit",
+	    store_views[v].col, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC");
+	return buf_steal(&b);
+}
+
+/* Find or prepare the statement for a view, direction, key and filter. */
+static sqlite3_stmt *
+store_queue_stmt(struct store *s, enum store_view v, int asc, int with_key,
+    unsigned mask, char **cause)
+{
+	sqlite3_stmt	**slot;
+	unsigned	  key, i;
+	char		 *sql;
+
+	if (mask == 0)
+		slot = &s->queue[v][asc][with_key];
+	else {
+		key = (mask << 8) | ((unsigned)v << 2) | (unsigned)asc << 1 |
+		    (unsigned)with_key;
+		for (i = 0; i < STORE_QCACHE_SIZE; i++) {
+			if (s->qcache[i].st != NULL && s->qcache[i].key == key)
+				return s->qcache[i].st;
+		}
+		i = s->qcache_next++ % STORE_QCACHE_SIZE;
+		sqlite3_finalize(s->qcache[i].st);
+		s->qcache[i].st = NULL;
+		s->qcache[i].key = key;
+		slot = &s->qcache[i].st;
+	}
+	if (*slot == NULL) {
+		sql = store_queue_sql(v, asc, with_key, mask);
+		*slot = store_prepare(s, sql, cause);
+		free(sql);
+	}
+	return *slot;
+}
+
+/* Bind an integer to a named parameter, if the statement has it. */
+static void
+store_bind_named(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int	i;
+
+	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* Bind a string to a named parameter, if the statement has it. */
+static void
+store_bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int	i;
+
+	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+/* Bind a filter's values; *fts gets the FTS query the caller frees. */
+static void
+store_bind_filter(sqlite3_stmt *st, const struct store_filter *f, char **fts)
+{
+	int64_t	now;
+
+	*fts = NULL;
+	if (f == NULL)
+		return;
+	now = util_now();
+	store_bind_named(st, ":account", f->account_id);
+	store_bind_named_text(st, ":platform", f->platform);
+	store_bind_named_text(st, ":author", f->author);
+	store_bind_named_text(st, ":lang", f->lang);
+	if (f->text != NULL && (*fts = store_fts_query(f->text, 1)) != NULL)
+		store_bind_named_text(st, ":text", *fts);
+	store_bind_named(st, ":older", now - f->older_than);
+	store_bind_named(st, ":newer", now - f->newer_than);
+	store_bind_named(st, ":kind", f->kind - 1);
+}
+
+/* Reverse items [from, n) of a list in place. */
+static void
+store_reverse(struct item_list *l, size_t from)
+{
+	struct item	tmp;
+	size_t		i, j;
+
+	if (l->n < 2)
+		return;
+	for (i = from, j = l->n - 1; i < j; i++, j--) {
+		tmp = l->v[i];
+		l->v[i] = l->v[j];
+		l->v[j] = tmp;
+	}
+}
+
+/* Read a page of a view; see store.h. */
+int
+store_queue_page(struct store *s, enum store_view v,
+    const struct store_filter *f, const struct store_key *key, int dir,
+    size_t limit, struct item_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 start = out->n;
+	char		*fts;
+	int		 asc, rc;
+
+	if ((unsigned)v >= VIEW_COUNT)
+		return util_fail(cause, "no such view: %d", (int)v);
+	if (limit == 0)
+		return 0;
+	asc = store_views[v].asc ^ (dir < 0);
+	st = store_queue_stmt(s, v, asc, key != NULL, store_filter_mask(f),
+	    cause);
+	if (st == NULL)
+		return -1;
+	if (key != NULL) {
+		store_bind_named(st, ":sort", key->sort);
+		store_bind_named(st, ":id", key->id);
+	}
+	store_bind_filter(st, f, &fts);
+	store_bind_named(st, ":limit", (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_row_item(st, item_list_add(out));
+	store_done(st);
+	free(fts);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "reading the queue", cause);
+	if (dir < 0)
+		store_reverse(out, start);
+	return 0;
+}
+
+/* Give the keyset key of an item as listed in a view. */
+void
+store_key_of(enum store_view v, const struct item *it, struct store_key *k)
+{
+	switch (v) {
+	case VIEW_SNOOZED:
+		k->sort = it->snooze_until;
+		break;
+	case VIEW_DONE:
+		k->sort = it->done_at;
+		break;
+	default:
+		k->sort = it->created;
+		break;
+	}
+	k->id = it->id;
+}
+
+/* Give the query plan of a queue page statement, one step a line. */
+int
+store_queue_plan(struct store *s, enum store_view v,
+    const struct store_filter *f, int dir, int with_key, char **plan,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	char		*sql, *full;
+	int		 rc;
+
+	*plan = NULL;
+	if ((unsigned)v >= VIEW_COUNT)
+		return util_fail(cause, "no such view: %d", (int)v);
+	sql = store_queue_sql(v, store_views[v].asc ^ (dir < 0), with_key,
+	    store_filter_mask(f));
+	full = xprintf("EXPLAIN QUERY PLAN %s", sql);
+	free(sql);
+	rc = sqlite3_prepare_v2(s->db, full, -1, &st, NULL);
+	free(full);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "explaining a query", cause);
+	buf_init(&b, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_printf(&b, "%s\n", (const char *)sqlite3_column_text(st,
+		    3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return store_fail(s, rc, "explaining a query", cause);
+	}
+	*plan = buf_steal(&b);
+	return 0;
+}
+
+/* Read the per-view counters kept by triggers. */
+static int
+store_counts_views(struct store *s, struct store_counts *c, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n[5] = { 0, 0, 0, 0, 0 }, id;
+	int		 rc;
+
+	st = store_stmt(s, ST_COUNTERS, "SELECT id, n FROM counters", cause);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (id >= 0 && id < 5)
+			n[id] = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "counting", cause);
+	c->view[VIEW_INBOX] = n[STORE_Q_INBOX];
+	c->view[VIEW_SNOOZED] = n[STORE_Q_SNOOZED];
+	c->view[VIEW_DONE] = n[STORE_Q_DONE];
+	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
+	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
+	return 0;
+}
+
+/* Read one row of integers from a cached statement with one parameter. */
+static int
+store_counts_row(struct store *s, enum store_stmt_id id, const char *sql,
+    int64_t arg, int64_t *a, int64_t *b, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*a = sqlite3_column_int64(st, 0);
+		if (b != NULL)
+			*b = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "counting", cause);
+	return 0;
+}
+
+/*
+ * Count the views, the overdue inbox items and the outbox. Overdue is the
+ * inbox count less the inbox items younger than the target, an index range
+ * over recent items only.
+ */
+int
+store_counts(struct store *s, int64_t now, int64_t target,
+    struct store_counts *c, char **cause)
+{
+	int64_t	recent = 0;
+
+	memset(c, 0, sizeof *c);
+	if (store_counts_views(s, c, cause) != 0)
+		return -1;
+	if (store_counts_row(s, ST_RECENT_INBOX, "SELECT count(*) FROM items "
+	    "INDEXED BY items_inbox WHERE queue = 0 AND created >= ?1",
+	    now - target, &recent, NULL, cause) != 0)
+		return -1;
+	c->overdue = c->view[VIEW_INBOX] - recent;
+	if (c->overdue < 0)
+		c->overdue = 0;
+	return store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
+	    "count(*) FILTER (WHERE state IN (0, 1)), "
+	    "count(*) FILTER (WHERE state = 3) FROM outbox "
+	    "WHERE state IN (0, 1, 3)", 0, &c->outbox_pending,
+	    &c->outbox_failed, cause);
+}

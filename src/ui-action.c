@@ -1,0 +1,800 @@
+/*
+ * ui-action.c -- what the user does to an item: triage (done, snooze,
+ * flag, note, undo), platform actions through the outbox (like, hide,
+ * delete), saved replies, the command line and the help screen.
+ *
+ * Hiding and deleting never happen silently: each asks, says in plain
+ * words what the customer and the public will see, and is logged.
+ */
+#include <sys/wait.h>
+
+#include <curses.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "platform.h"
+#include "sync.h"
+#include "text.h"
+#include "ui-private.h"
+#include "util.h"
+
+/* Words that mark a comment as a complaint, in the shop's languages. */
+static const char *const ui_complaint_words[] = {
+	"refund", "broken", "disappoint", "terrible", "worst", "awful",
+	"never again", "scam", "rude", "damaged", "complain", "unacceptable",
+	"angry", "still waiting", "where is my", "kapot", "teleurgesteld",
+	"slecht", "klacht", "nooit meer", "boos", "dezamăgit", "stricat",
+	"reclamați", "întârzi", "失望", "退款", "坏了", "投诉", "太差",
+	"سيء", "مكسور", "استرداد", "شكوى", "غاضب"
+};
+
+/* Find needle in haystack, ignoring ASCII case. */
+static int
+ui_contains(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle);
+
+	for (; *hay != '\0'; hay++) {
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Return 1 if an item looks like criticism. */
+static int
+ui_is_complaint(const struct item *it)
+{
+	size_t	i;
+
+	if (it->flags & ITEM_FLAG_ESCALATED)
+		return 1;
+	if (it->text == NULL)
+		return 0;
+	for (i = 0; i < nitems(ui_complaint_words); i++) {
+		if (ui_contains(it->text, ui_complaint_words[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Remember an item's triage so u can put it back. */
+static void
+ui_undo_push(struct ui *ui, const struct item *it)
+{
+	if (ui->nundo == UI_UNDO_MAX) {
+		item_clear(&ui->undo[0]);
+		memmove(&ui->undo[0], &ui->undo[1],
+		    (UI_UNDO_MAX - 1) * sizeof ui->undo[0]);
+		ui->nundo--;
+	}
+	item_copy(&ui->undo[ui->nundo++], it);
+}
+
+/* Undo the last triage action. */
+void
+ui_action_undo(struct ui *ui)
+{
+	struct item	*it;
+	char		*cause = NULL;
+
+	if (ui->nundo == 0) {
+		ui_message(ui, 0, "Nothing to undo.");
+		return;
+	}
+	it = &ui->undo[--ui->nundo];
+	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "Undone: %s is %s again.",
+		    it->author_name != NULL ? it->author_name : "the item",
+		    item_status_name(it->status));
+	ui->sel_id = it->id;
+	item_clear(it);
+	ui_refresh_counts(ui);
+}
+
+/* The item a prompt is about, fetched fresh; 0 or -1. */
+static int
+ui_act_item(struct ui *ui, struct item *it)
+{
+	char	*cause = NULL;
+
+	memset(it, 0, sizeof *it);
+	if (store_item_get(ui->ctx.store, ui->act_item, it, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reload whichever screen is up after a change made from a prompt. */
+static void
+ui_after_change(struct ui *ui)
+{
+	ui_refresh_counts(ui);
+	if (ui->screen == SCREEN_THREAD)
+		ui_thread_reload(ui);
+	else if (ui->screen == SCREEN_QUEUE)
+		ui_queue_reload(ui);
+}
+
+/* Mark an item done. */
+static void
+ui_done(struct ui *ui, struct item *it)
+{
+	char	*cause = NULL;
+	int	 status;
+
+	status = it->status == STATUS_DONE ? STATUS_READ : STATUS_DONE;
+	ui_undo_push(ui, it);
+	if (store_set_status(ui->ctx.store, it->id, status, 0, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	ui_message(ui, 0, status == STATUS_DONE ? "Done. u undoes it." :
+	    "Back in the inbox.");
+	ui_refresh_counts(ui);
+}
+
+/* Set the snooze of the item a prompt is about. */
+static void
+ui_snooze_to(struct ui *ui, int64_t when)
+{
+	struct item	 it;
+	char		*cause = NULL, label[32];
+	time_t		 t = (time_t)when;
+	struct tm	 tm;
+
+	if (ui_act_item(ui, &it) != 0)
+		return;
+	ui_undo_push(ui, &it);
+	if (store_set_status(ui->ctx.store, it.id, STATUS_SNOOZED, when,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else {
+		localtime_r(&t, &tm);
+		strftime(label, sizeof label, "%a %d %b %H:%M", &tm);
+		ui_message(ui, 0, "Snoozed until %s. u undoes it.", label);
+	}
+	item_clear(&it);
+	ui_after_change(ui);
+}
+
+/* The time of day h:m on the day d days from now. */
+static int64_t
+ui_day_at(int64_t now, int days, int h, int m)
+{
+	time_t		t = (time_t)now;
+	struct tm	tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_mday += days;
+	tm.tm_hour = h;
+	tm.tm_min = m;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/*
+ * Parse when to wake: a duration ("3h"), "tomorrow", "next-week", a time
+ * today or tomorrow ("14:30"), or a date with an optional time
+ * ("2026-12-24", "2026-12-24 09:00"). 0 or -1.
+ */
+static int
+ui_parse_when(struct ui *ui, const char *s, int64_t *when)
+{
+	int		 morning, h, m, y, mo, d, n;
+	int64_t		 secs;
+	time_t		 now = (time_t)ui->now;
+	struct tm	 tm;
+	char		 rest;
+
+	morning = (int)config_int(ui->ctx.cfg, NULL, OPT_MORNING_HOUR);
+	if (util_parse_duration(s, &secs) == 0 && secs > 0) {
+		*when = ui->now + secs;
+		return 0;
+	}
+	if (strcmp(s, "tomorrow") == 0) {
+		*when = ui_day_at(ui->now, 1, morning, 0);
+		return 0;
+	}
+	if (strcmp(s, "next-week") == 0) {
+		localtime_r(&now, &tm);
+		*when = ui_day_at(ui->now, 7 - (tm.tm_wday + 6) % 7, morning,
+		    0);
+		return 0;
+	}
+	if (sscanf(s, "%d:%d%c", &h, &m, &rest) == 2 && h >= 0 && h < 24 &&
+	    m >= 0 && m < 60) {
+		*when = ui_day_at(ui->now, 0, h, m);
+		if (*when <= ui->now)
+			*when = ui_day_at(ui->now, 1, h, m);
+		return 0;
+	}
+	h = morning;
+	m = 0;
+	n = sscanf(s, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &m, &rest);
+	if ((n == 3 || n == 5) && y >= 1970 && y < 3000 && mo >= 1 &&
+	    mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && m >= 0 &&
+	    m < 60) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = m;
+		tm.tm_isdst = -1;
+		*when = (int64_t)mktime(&tm);
+		return *when > ui->now ? 0 : -1;
+	}
+	return -1;
+}
+
+/* Answer of the typed snooze time. */
+static void
+ui_snooze_typed(struct ui *ui, const char *answer)
+{
+	int64_t	when;
+
+	if (answer == NULL || *answer == '\0')
+		return;
+	if (ui_parse_when(ui, answer, &when) != 0) {
+		ui_message(ui, 1, "\"%s\" is not a time to come: try 3h, 2d, "
+		    "tomorrow, 14:30 or 2026-12-24 09:00", answer);
+		return;
+	}
+	ui_snooze_to(ui, when);
+}
+
+/* Answer of the snooze menu. */
+static void
+ui_snooze_chosen(struct ui *ui, const char *key)
+{
+	char	*copy, *p, *word;
+	int	 n = 0, want;
+	int64_t	 when;
+
+	if (key == NULL)
+		return;
+	if (*key == 't') {
+		ui_ask_line(ui, "Snooze until (3h, 2d, 14:30, 2026-12-24 "
+		    "09:00):", NULL, ui_snooze_typed);
+		return;
+	}
+	want = *key - '0';
+	copy = xstrdup(config_str(ui->ctx.cfg, NULL, OPT_SNOOZE_PRESETS));
+	for (p = copy; (word = strsep(&p, " ,")) != NULL;) {
+		if (*word != '\0' && ++n == want) {
+			if (ui_parse_when(ui, word, &when) == 0)
+				ui_snooze_to(ui, when);
+			else
+				ui_message(ui, 1, "snooze_presets: \"%s\" is "
+				    "not a time", word);
+			break;
+		}
+	}
+	free(copy);
+}
+
+/* Offer the snooze presets. */
+static void
+ui_snooze(struct ui *ui, struct item *it)
+{
+	struct buf	 body, keys;
+	char		*copy, *p, *word, label[64];
+	int		 n = 0;
+	int64_t		 when;
+	time_t		 t;
+	struct tm	 tm;
+
+	buf_init(&body, 0);
+	buf_init(&keys, 0);
+	copy = xstrdup(config_str(ui->ctx.cfg, NULL, OPT_SNOOZE_PRESETS));
+	for (p = copy; (word = strsep(&p, " ,")) != NULL && n < 9;) {
+		if (*word == '\0' || ui_parse_when(ui, word, &when) != 0)
+			continue;
+		t = (time_t)when;
+		localtime_r(&t, &tm);
+		strftime(label, sizeof label, "%a %d %b %H:%M", &tm);
+		n++;
+		buf_printf(&body, "%d  %-10s  until %s\n", n, word, label);
+		buf_printf(&keys, "%d", n);
+	}
+	free(copy);
+	buf_addstr(&body, "t  type a time (3h, 2d, 14:30, 2026-12-24 09:00)"
+	    "\n\nThe item leaves the inbox and comes back when the time "
+	    "comes.");
+	buf_addstr(&keys, "t");
+	ui->act_item = it->id;
+	ui_ask_choice(ui, "Snooze", body.data, keys.data, ui_snooze_chosen);
+	buf_free(&body);
+	buf_free(&keys);
+}
+
+/* Answer of the flag note. */
+static void
+ui_flag_noted(struct ui *ui, const char *note)
+{
+	struct item	 it;
+	char		*cause = NULL;
+
+	if (note == NULL || ui_act_item(ui, &it) != 0)
+		return;
+	ui_undo_push(ui, &it);
+	if (store_set_flags(ui->ctx.store, it.id, ITEM_FLAG_ESCALATED,
+	    *note != '\0' ? note : it.note, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "Flagged. It shows in the Flagged view.");
+	item_clear(&it);
+	ui_after_change(ui);
+}
+
+/* Flag an item with a note, or take the flag off. */
+static void
+ui_flag(struct ui *ui, struct item *it)
+{
+	char	*cause = NULL;
+
+	if (it->flags != 0) {
+		ui_undo_push(ui, it);
+		if (store_set_flags(ui->ctx.store, it->id, 0, it->note,
+		    &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+		} else
+			ui_message(ui, 0, "Flag removed. u undoes it.");
+		ui_refresh_counts(ui);
+		return;
+	}
+	ui->act_item = it->id;
+	ui_ask_line(ui, "Why flag it (a note for the team):", it->note,
+	    ui_flag_noted);
+}
+
+/* Answer of the note prompt. */
+static void
+ui_note_written(struct ui *ui, const char *note)
+{
+	struct item	 it;
+	char		*cause = NULL;
+
+	if (note == NULL || ui_act_item(ui, &it) != 0)
+		return;
+	ui_undo_push(ui, &it);
+	if (store_set_note(ui->ctx.store, it.id, note, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, *note != '\0' ? "Note saved (only you and "
+		    "your team see it)." : "Note removed.");
+	item_clear(&it);
+	ui_after_change(ui);
+}
+
+/* Queue a platform action on the item a prompt is about. */
+static void
+ui_queue_action(struct ui *ui, const struct item *it, int kind)
+{
+	struct outbox_entry	 e;
+	char			*cause = NULL;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = it->account_id;
+	e.item_id = it->id;
+	e.kind = kind;
+	e.target_remote_id = xstrdup(it->remote_id);
+	e.idem_key = xprintf("heed-%s-%lld-%lld", action_kind_name(kind),
+	    (long long)it->id, (long long)util_mono_ms());
+	if (store_outbox_add(ui->ctx.store, &e, &cause) != 0 ||
+	    store_activity_add(ui->ctx.store, it->id, action_kind_name(kind),
+	    "queued", &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "%s queued; sending...",
+		    action_kind_name(kind));
+	outbox_entry_clear(&e);
+	ui_refresh_counts(ui);
+	sync_kick(ui->ctx.sync);
+}
+
+/* Answer of the hide question. */
+static void
+ui_hide_answered(struct ui *ui, const char *key)
+{
+	struct item	it;
+
+	if (key == NULL || *key != 'y' || ui_act_item(ui, &it) != 0) {
+		ui_message(ui, 0, "Nothing changed.");
+		return;
+	}
+	ui_queue_action(ui, &it, it.hidden ? ACTION_UNHIDE : ACTION_HIDE);
+	item_clear(&it);
+}
+
+/* Ask before hiding or unhiding, saying who will see what. */
+static void
+ui_hide(struct ui *ui, struct item *it, const struct platform_ops *ops)
+{
+	char	*body;
+
+	if (!(ops->caps & PLATFORM_CAN_HIDE)) {
+		ui_message(ui, 1, "%s: %s", ops->label, ops->no_hide_why != NULL
+		    ? ops->no_hide_why : "hiding is not possible here");
+		return;
+	}
+	if (it->own) {
+		ui_message(ui, 1, "That is your own reply: it cannot be hidden "
+		    "(delete it with D if it must go).");
+		return;
+	}
+	ui->act_item = it->id;
+	if (it->hidden)
+		body = xprintf("Unhide the comment by %s on %s?\n\nEveryone who "
+		    "can see the post will see it again.\n\ny: unhide it    "
+		    "n or Esc: leave it hidden", it->author_name, ops->label);
+	else
+		body = xprintf("Hide the comment by %s on %s?\n\n%s and their "
+		    "friends still see it, and are not told; everyone else no "
+		    "longer does. You can unhide it later with h. This is "
+		    "logged.\n\ny: hide it    n or Esc: keep it visible",
+		    it->author_name, ops->label, it->author_name);
+	ui_ask_choice(ui, it->hidden ? "Unhide" : "Hide", body, "yn",
+	    ui_hide_answered);
+	free(body);
+}
+
+/* Answer of the second delete question. */
+static void
+ui_delete_confirmed(struct ui *ui, const char *key)
+{
+	struct item	it;
+
+	if (key == NULL || *key != 'D' || ui_act_item(ui, &it) != 0) {
+		ui_message(ui, 0, "Not deleted.");
+		return;
+	}
+	ui_queue_action(ui, &it, ACTION_DELETE);
+	item_clear(&it);
+}
+
+/* Answer of the first delete question: ask once more. */
+static void
+ui_delete_answered(struct ui *ui, const char *key)
+{
+	if (key == NULL || *key != 'y') {
+		ui_message(ui, 0, "Not deleted.");
+		return;
+	}
+	ui_ask_choice(ui, "Delete for good?", "This cannot be undone: the "
+	    "comment is gone for everyone, and nobody can bring it back.\n\n"
+	    "D (capital): delete it    n or Esc: keep it", "Dn",
+	    ui_delete_confirmed);
+}
+
+/* Ask twice before deleting, warning when it looks like criticism. */
+static void
+ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
+{
+	char	*body;
+
+	if (!(ops->caps & PLATFORM_CAN_DELETE)) {
+		ui_message(ui, 1, "%s does not let you delete this.",
+		    ops->label);
+		return;
+	}
+	ui->act_item = it->id;
+	body = xprintf("Delete the %s by %s on %s?\n\nIt disappears for "
+	    "everyone, %s included.%s\n\ny: go on    n or Esc: keep it",
+	    it->own ? "reply" : "comment", it->author_name, ops->label,
+	    it->own ? "the customer" : it->author_name,
+	    !it->own && ui_is_complaint(it) ? "\n\nWARNING: this looks like "
+	    "a complaint. Deleting criticism usually makes it worse: people "
+	    "notice, and post it again elsewhere. Consider answering it, or "
+	    "hiding it (h) instead." : "");
+	ui_ask_choice(ui, "Delete", body, "yn", ui_delete_answered);
+	free(body);
+}
+
+/* Open a permalink in the browser, without waiting for it. */
+static void
+ui_open_link(struct ui *ui, const struct item *it)
+{
+	const char	*browser = config_str(ui->ctx.cfg, NULL, OPT_BROWSER);
+	pid_t		 pid;
+	int		 fd;
+
+	if (it->permalink == NULL || (strncmp(it->permalink, "https://", 8) !=
+	    0 && strncmp(it->permalink, "http://", 7) != 0)) {
+		ui_message(ui, 1, "This item has no web link.");
+		return;
+	}
+	if (*browser == '\0' && ((browser = getenv("BROWSER")) == NULL ||
+	    *browser == '\0'))
+		browser = "xdg-open";
+	if ((pid = fork()) == 0) {
+		/* A grandchild runs the browser so that no zombie is left. */
+		if (fork() != 0)
+			_exit(0);
+		setsid();
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", browser,
+		    it->permalink, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	ui_message(ui, 0, "Opening %s", it->permalink);
+}
+
+/* Answer of the saved-reply menu: start the reply from it. */
+static void
+ui_saved_chosen(struct ui *ui, const char *key)
+{
+	const struct config_reply	*r;
+	struct item			 it;
+	size_t				 i;
+
+	if (key == NULL || *key < '1' || *key > '9')
+		return;
+	i = (size_t)(*key - '1');
+	if (i >= ui->ctx.cfg->nreplies)
+		return;
+	r = &ui->ctx.cfg->replies[i];
+	if (ui->screen == SCREEN_COMPOSE) {
+		edit_insert_str(&ui->ed, r->text);
+		return;
+	}
+	if (ui_act_item(ui, &it) != 0)
+		return;
+	ui_compose_open(ui, &it, r->text);
+	item_clear(&it);
+	ui_message(ui, 0, "Saved reply \"%s\": make it personal, then Enter.",
+	    r->name);
+}
+
+/* Offer the saved replies; the chosen one goes into the composer. */
+void
+ui_action_saved_reply(struct ui *ui, struct item *it)
+{
+	struct buf	 body, keys;
+	size_t		 i;
+	char		*line;
+
+	if (ui->ctx.cfg->nreplies == 0) {
+		ui_message(ui, 1, "No saved replies yet: add them to the "
+		    "[replies] section of the config (see heed.conf(5)).");
+		return;
+	}
+	buf_init(&body, 0);
+	buf_init(&keys, 0);
+	for (i = 0; i < ui->ctx.cfg->nreplies && i < 9; i++) {
+		line = text_first_line(ui->ctx.cfg->replies[i].text, 40);
+		buf_printf(&body, "%zu  %s: %s\n", i + 1,
+		    ui->ctx.cfg->replies[i].name, line);
+		buf_printf(&keys, "%zu", i + 1);
+		free(line);
+	}
+	buf_addstr(&body, "\nIt goes into the composer; nothing is sent "
+	    "until you check and send it.");
+	ui->act_item = it->id;
+	ui_ask_choice(ui, "Saved replies", body.data, keys.data,
+	    ui_saved_chosen);
+	buf_free(&body);
+	buf_free(&keys);
+}
+
+/* Answer of the command line. */
+static void
+ui_command_entered(struct ui *ui, const char *line)
+{
+	if (line != NULL && *line != '\0')
+		ui_command(ui, line);
+}
+
+/*
+ * Run an action, on the item when it needs one. Returns 1 when the
+ * screen should reload its rows.
+ */
+int
+ui_action_item(struct ui *ui, int action, struct item *it)
+{
+	const struct platform_ops	*ops;
+
+	switch (action) {
+	case ACT_NONE:
+		return 0;
+	case ACT_UNDO:
+		ui_action_undo(ui);
+		return 1;
+	case ACT_SYNC:
+		sync_now(ui->ctx.sync);
+		ui_message(ui, 0, "Syncing...");
+		return 0;
+	case ACT_COMMAND:
+		ui_ask_line(ui, ":", NULL, ui_command_entered);
+		return 0;
+	case ACT_OUTBOX:
+		ui_outbox_open(ui);
+		return 0;
+	}
+	if (it == NULL) {
+		ui_message(ui, 0, "Nothing selected.");
+		return 0;
+	}
+	if ((ops = ui_platform(ui, it)) == NULL) {
+		ui_message(ui, 1, "The account of this item is no longer in "
+		    "the config.");
+		return 0;
+	}
+	switch (action) {
+	case ACT_REPLY:
+		if (it->deleted) {
+			ui_message(ui, 1, "That comment was deleted; there is "
+			    "nothing to reply to.");
+			return 0;
+		}
+		ui_compose_open(ui, it, NULL);
+		return 0;
+	case ACT_SAVED_REPLY:
+		ui_action_saved_reply(ui, it);
+		return 0;
+	case ACT_DONE:
+		ui_done(ui, it);
+		return 1;
+	case ACT_SNOOZE:
+		ui_snooze(ui, it);
+		return 0;
+	case ACT_FLAG:
+		ui_flag(ui, it);
+		return 1;
+	case ACT_NOTE:
+		ui->act_item = it->id;
+		ui_ask_line(ui, "Note (never sent):", it->note,
+		    ui_note_written);
+		return 0;
+	case ACT_LIKE:
+		if (!(ops->caps & PLATFORM_CAN_LIKE))
+			ui_message(ui, 1, "%s has no likes.", ops->label);
+		else
+			ui_queue_action(ui, it, it->liked ? ACTION_UNLIKE :
+			    ACTION_LIKE);
+		return 1;
+	case ACT_HIDE:
+		ui_hide(ui, it, ops);
+		return 0;
+	case ACT_DELETE:
+		ui_delete(ui, it, ops);
+		return 0;
+	case ACT_OPEN_LINK:
+		ui_open_link(ui, it);
+		return 0;
+	}
+	return 0;
+}
+
+/* Run a command line: an action name, or view / search / filter. */
+int
+ui_command(struct ui *ui, const char *line)
+{
+	static const char *const views[VIEW_COUNT] = {
+		"inbox", "flagged", "snoozed", "done", "all"
+	};
+	char	*copy, *name, *arg, *cause = NULL;
+	int	 action, v, rc = 0;
+
+	copy = xstrdup(line);
+	name = util_trim(copy);
+	if ((arg = strchr(name, ' ')) != NULL) {
+		*arg++ = '\0';
+		arg = util_trim(arg);
+	}
+	if (strcmp(name, "view") == 0) {
+		for (v = 0; v < VIEW_COUNT; v++) {
+			if (arg != NULL && strcmp(arg, views[v]) == 0)
+				break;
+		}
+		if (v == VIEW_COUNT) {
+			ui_message(ui, 1, "view: inbox, flagged, snoozed, done "
+			    "or all");
+			rc = -1;
+		} else {
+			if (ui->screen != SCREEN_QUEUE) {
+				ui_thread_free(ui);
+				ui->screen = SCREEN_QUEUE;
+			}
+			ui_queue_set_view(ui, (enum store_view)v);
+		}
+	} else if (strcmp(name, "search") == 0 && ui->screen == SCREEN_QUEUE)
+		ui_queue_search(ui, arg);
+	else if (strcmp(name, "filter") == 0 && ui->screen == SCREEN_QUEUE) {
+		if ((rc = ui_queue_filter(ui, arg != NULL ? arg : "",
+		    &cause)) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+		}
+	} else if (strcmp(name, "snooze") == 0 && arg != NULL) {
+		struct item *it = ui->screen == SCREEN_THREAD ?
+		    ui_thread_current(ui) : ui_queue_current(ui);
+		if (it != NULL) {
+			ui->act_item = it->id;
+			ui_snooze_typed(ui, arg);
+		}
+	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0)
+		ui->quit = 1;
+	else if ((action = keys_action_from_name(name)) > 0 &&
+	    keys_action_on(action, ui->screen)) {
+		if (ui->screen == SCREEN_QUEUE)
+			ui_queue_key(ui, action);
+		else if (ui->screen == SCREEN_THREAD)
+			ui_thread_key(ui, action);
+		else if (ui->screen == SCREEN_OUTBOX)
+			ui_outbox_key(ui, action);
+	} else {
+		ui_message(ui, 1, "unknown command \"%s\" here (? lists what "
+		    "this screen does)", name);
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+/* Draw the help box: every key of the current screen. */
+void
+ui_help_draw(struct ui *ui)
+{
+	char	 keys[128], *line;
+	int	 a, width, top = 1, left, y, height;
+	size_t	 row = 0;
+
+	width = ui->cols > 76 ? 72 : ui->cols - 2;
+	left = (ui->cols - width) / 2;
+	height = ui->rows - 3;
+	attrset(ui_attr(ui, PAIR_STATUS, 0));
+	for (y = top; y < top + height; y++)
+		ui_draw_fill(y, left, width);
+	attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
+	line = xprintf("Keys of the %s screen (any key closes, j/k scroll)",
+	    keys_screen_name(ui->screen));
+	ui_draw_text(top, left + 1, line, (size_t)width - 2);
+	free(line);
+	attrset(ui_attr(ui, PAIR_STATUS, 0));
+	y = top + 2;
+	for (a = 1; a < ACT_COUNT && y < top + height; a++) {
+		if (!keys_action_on(a, ui->screen))
+			continue;
+		keymap_keys_of(&ui->ctx.cfg->keys, ui->screen, a, keys,
+		    sizeof keys);
+		if (keys[0] == '\0')
+			snprintf(keys, sizeof keys, ":%s",
+			    keys_action_name(a));
+		if (row++ < ui->help_scroll)
+			continue;
+		line = xprintf("%-16s %-12s %s", keys, keys_action_name(a),
+		    keys_action_help(a));
+		ui_draw_text(y++, left + 1, line, (size_t)width - 2);
+		free(line);
+	}
+	if (ui->screen == SCREEN_COMPOSE && y < top + height - 1)
+		ui_draw_text(++y, left + 1, "Editing: arrows, Home, End, "
+		    "Backspace, Delete, C-a, C-b, C-d, C-f", (size_t)width - 2);
+	attrset(A_NORMAL);
+}

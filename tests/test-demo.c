@@ -1,0 +1,1204 @@
+/*
+ * test-demo.c -- the demo platform: the adapter and the simulated server,
+ * run together along the same path a real platform takes (request, answer,
+ * parse), and the adapter alone on hand-written hostile answers.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "platform.h"
+#include "platform/demo-data.h"
+#include "platform/platforms.h"
+#include "text.h"
+#include "util.h"
+
+#define DAY	86400
+
+/* The server and the two accounts a test works with. */
+struct fx {
+	struct demo_server	*srv;
+	int64_t			 now;
+	struct platform_account	 page;
+	struct platform_account	 social;
+};
+
+/* Everything a whole sync (every page) produced, deep-copied. */
+struct synced {
+	struct item_list	 items;
+	char			**gone;
+	size_t			 ngone;
+	struct post		*posts;
+	size_t			 nposts;
+	char			*cursor;
+	size_t			 pages;
+};
+
+/* Set up a fresh server and both accounts. */
+static int
+setup(void **state)
+{
+	struct fx	*f;
+
+	f = xcalloc(1, sizeof *f);
+	f->now = util_now();
+	f->srv = demo_server_new(f->now);
+	f->page.id = 1;
+	f->page.name = "page";
+	f->page.handle = "tulipandtea";
+	f->page.base_url = "demo://page";
+	f->page.now = f->now;
+	f->social.id = 2;
+	f->social.name = "social";
+	f->social.handle = "tulipandtea.example";
+	f->social.base_url = "demo://social";
+	f->social.now = f->now;
+	*state = f;
+	return 0;
+}
+
+/* Free the server and the fixture. */
+static int
+teardown(void **state)
+{
+	struct fx	*f = *state;
+
+	demo_server_free(f->srv);
+	free(f);
+	return 0;
+}
+
+/* Free what a sync collected. */
+static void
+synced_free(struct synced *r)
+{
+	size_t	i;
+
+	item_list_free(&r->items);
+	for (i = 0; i < r->ngone; i++)
+		free(r->gone[i]);
+	free(r->gone);
+	for (i = 0; i < r->nposts; i++)
+		post_clear(&r->posts[i]);
+	free(r->posts);
+	free(r->cursor);
+	memset(r, 0, sizeof *r);
+}
+
+/* Send a request to the server as the transport would. */
+static long
+transport(struct demo_server *srv, const struct platform_request *req,
+    char **body)
+{
+	long	status = -1;
+
+	*body = NULL;
+	demo_server_handle(srv, req, &status, body);
+	assert_non_null(*body);
+	return status;
+}
+
+/* Keep what one parsed page holds in r. */
+static void
+synced_take(struct synced *r, struct sync_page *page)
+{
+	size_t	i;
+
+	for (i = 0; i < page->items.n; i++)
+		item_copy(item_list_add(&r->items), &page->items.v[i]);
+	for (i = 0; i < page->ngone; i++) {
+		r->gone = xreallocarray(r->gone, r->ngone + 1,
+		    sizeof *r->gone);
+		r->gone[r->ngone++] = xstrdup(page->gone[i]);
+	}
+	for (i = 0; i < page->nposts; i++) {
+		r->posts = xreallocarray(r->posts, r->nposts + 1,
+		    sizeof *r->posts);
+		r->posts[r->nposts++] = page->posts[i];
+		memset(&page->posts[i], 0, sizeof page->posts[i]);
+	}
+	free(r->cursor);
+	r->cursor = page->next_cursor;
+	page->next_cursor = NULL;
+	r->pages++;
+}
+
+/*
+ * Run one whole sync of an account from a cursor (NULL: the first), as
+ * the sync engine does: request, answer, parse, until "more" is off.
+ * url_fmt, when set, replaces the adapter's URL for paging by hand.
+ */
+static void
+sync_all(struct fx *f, const struct platform_ops *ops,
+    const struct platform_account *acct, const char *cursor, size_t limit,
+    struct synced *r)
+{
+	struct platform_request		req;
+	struct platform_response	res;
+	struct sync_page		page;
+	char				*body, *cause = NULL;
+	int				 more;
+
+	memset(r, 0, sizeof *r);
+	r->cursor = cursor != NULL ? xstrdup(cursor) : NULL;
+	do {
+		memset(&req, 0, sizeof req);
+		assert_int_equal(ops->sync_request(acct, "inbox", r->cursor,
+		    &req, &cause), 0);
+		if (limit != 0) {	/* page by hand with a small limit */
+			free(req.url);
+			req.url = xprintf("%s/v1/inbox?limit=%zu%s%s",
+			    acct->base_url, limit, r->cursor != NULL ?
+			    "&after=" : "", r->cursor != NULL ? r->cursor : "");
+		}
+		res.status = transport(f->srv, &req, &body);
+		res.body = body;
+		res.len = strlen(body);
+		assert_int_equal(res.status, 200);
+		memset(&page, 0, sizeof page);
+		assert_int_equal(ops->sync_parse(acct, "inbox", &res, &page,
+		    &cause), 0);
+		assert_non_null(page.next_cursor);
+		more = page.more;
+		synced_take(r, &page);
+		sync_page_clear(&page);
+		platform_request_clear(&req);
+		free(body);
+		assert_true(r->pages < 1000);
+	} while (more);
+}
+
+/* Find an item by remote id; NULL if absent. */
+static const struct item *
+find_item(const struct synced *r, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < r->items.n; i++) {
+		if (strcmp(r->items.v[i].remote_id, id) == 0)
+			return &r->items.v[i];
+	}
+	return NULL;
+}
+
+/* Return the demo_account name a comment belongs to (through its post). */
+static const char *
+comment_account(const struct demo_comment *c)
+{
+	size_t	i;
+
+	for (i = 0; i < demo_nposts; i++) {
+		if (strcmp(demo_posts[i].id, c->post) == 0)
+			return demo_posts[i].account;
+	}
+	return NULL;
+}
+
+/* Count the table's comments on an account's posts. */
+static size_t
+table_count(const char *account)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < demo_ncomments; i++) {
+		if (strcmp(comment_account(&demo_comments[i]), account) == 0)
+			n++;
+	}
+	return n;
+}
+
+/* Find a table comment by id. */
+static const struct demo_comment *
+table_comment(const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < demo_ncomments; i++) {
+		if (strcmp(demo_comments[i].id, id) == 0)
+			return &demo_comments[i];
+	}
+	return NULL;
+}
+
+/* Return 1 if a string is printable ASCII only. */
+static int
+plain_ascii(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s < ' ' || *s > '~')
+			return 0;
+	}
+	return 1;
+}
+
+/* Carry out one action through adapter and server; return the status. */
+static long
+act(struct fx *f, const struct platform_ops *ops,
+    const struct platform_account *acct, int kind, const char *target,
+    const char *text, const char *key, struct action_result *result,
+    char **cause)
+{
+	struct outbox_entry		e;
+	struct platform_request		req;
+	struct platform_response	res;
+	char				*body;
+	int				 rc;
+
+	memset(&e, 0, sizeof e);
+	memset(&req, 0, sizeof req);
+	e.kind = kind;
+	e.target_remote_id = (char *)target;
+	e.body = (char *)text;
+	e.idem_key = (char *)key;
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), 0);
+	res.status = transport(f->srv, &req, &body);
+	res.body = body;
+	res.len = strlen(body);
+	memset(result, 0, sizeof *result);
+	*cause = NULL;
+	rc = ops->action_parse(acct, &e, &res, result, cause);
+	assert_int_equal(rc, res.status >= 200 && res.status <= 299 ? 0 : -1);
+	if (rc != 0) {
+		free(*cause);
+		assert_int_equal(ops->classify(&res, cause),
+		    res.status == 429 ? PLATFORM_ERR_RATE :
+		    PLATFORM_ERR_PERMANENT);
+	}
+	platform_request_clear(&req);
+	free(body);
+	return res.status;
+}
+
+/* Release every held-back comment; return how many arrived. */
+static int
+release_all(struct fx *f)
+{
+	int	n = 0;
+
+	while (demo_server_release(f->srv, f->now))
+		n++;
+	return n;
+}
+
+/* The ops tables say what each flavour can do. */
+static void
+test_demo_ops_tables_describe_the_flavours(void **state)
+{
+	(void)state;
+	assert_ptr_equal(platform_find("demo-page"), &demo_page_ops);
+	assert_ptr_equal(platform_find("demo-social"), &demo_social_ops);
+	assert_string_equal(demo_page_ops.tag, "fb");
+	assert_string_equal(demo_social_ops.tag, "bs");
+	assert_int_equal(demo_page_ops.caps, PLATFORM_CAN_LIKE |
+	    PLATFORM_CAN_UNLIKE | PLATFORM_CAN_HIDE | PLATFORM_CAN_DELETE);
+	assert_int_equal(demo_social_ops.caps, PLATFORM_CAN_LIKE |
+	    PLATFORM_CAN_UNLIKE | PLATFORM_CAN_DELETE);
+	assert_int_equal(demo_page_ops.text_limit, 8000);
+	assert_int_equal(demo_page_ops.count, COUNT_CODEPOINTS);
+	assert_int_equal(demo_social_ops.text_limit, 300);
+	assert_int_equal(demo_social_ops.count, COUNT_GRAPHEMES);
+	assert_null(demo_page_ops.no_hide_why);
+	assert_string_equal(demo_social_ops.no_hide_why,
+	    "this platform cannot hide replies to your posts");
+	assert_string_equal(demo_page_ops.streams[0], "inbox");
+	assert_null(demo_page_ops.streams[1]);
+}
+
+/* A first sync returns the seeded comments, fields intact, round trip. */
+static void
+test_demo_first_sync_round_trips_the_data(void **state)
+{
+	struct fx			*f = *state;
+	struct synced			 r;
+	const struct demo_comment	*c;
+	const struct item		*it;
+	char				*link;
+	size_t				 i, j, checked = 0;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &r);
+	assert_int_equal(r.pages, 1);
+	assert_int_equal(r.ngone, 0);
+	assert_true(r.items.n > 0);
+	for (i = 0; i < r.items.n; i++) {
+		it = &r.items.v[i];
+		assert_non_null(c = table_comment(it->remote_id));
+		assert_string_equal(comment_account(c), "page");
+		assert_string_equal(it->post_remote_id, c->post);
+		if (c->parent != NULL)
+			assert_string_equal(it->parent_remote_id, c->parent);
+		else
+			assert_null(it->parent_remote_id);
+		assert_int_equal(it->created, f->now - c->age);
+		assert_int_equal(it->own, c->own);
+		assert_int_equal(it->kind, c->own || c->parent != NULL ?
+		    ITEM_REPLY : ITEM_COMMENT);
+		assert_int_equal(it->account_id, 1);
+		if (c->lang != NULL)
+			assert_string_equal(it->lang, c->lang);
+		else
+			assert_null(it->lang);
+		link = xprintf("https://demo.example/tulipandtea/posts/%s"
+		    "?comment=%s", c->post, c->id);
+		assert_string_equal(it->permalink, link);
+		free(link);
+		if (plain_ascii(c->author)) {
+			assert_string_equal(it->author_name, c->author);
+			checked++;
+		}
+		for (j = 0; j < r.nposts; j++) {
+			if (strcmp(r.posts[j].remote_id, c->post) == 0)
+				break;
+		}
+		assert_true(j < r.nposts);	/* its post came along */
+		assert_int_equal(r.posts[j].own, 1);
+		assert_string_equal(r.posts[j].author_handle, "tulipandtea");
+	}
+	assert_true(checked > 0);
+	synced_free(&r);
+}
+
+/* Each account sees its own comments, all of them once all arrived. */
+static void
+test_demo_counts_per_account_match_the_table(void **state)
+{
+	struct fx	*f = *state;
+	struct synced	 rp, rs;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	assert_int_equal(rp.items.n + rs.items.n, demo_ncomments - 3);
+	synced_free(&rp);
+	synced_free(&rs);
+	assert_int_equal(release_all(f), 3);
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	assert_int_equal(rp.items.n, table_count("page"));
+	assert_int_equal(rs.items.n, table_count("social"));
+	synced_free(&rp);
+	synced_free(&rs);
+}
+
+/* The comment full of terminal escapes arrives without them. */
+static void
+test_demo_hostile_comment_is_sanitized(void **state)
+{
+	struct fx			*f = *state;
+	const struct demo_comment	*c = table_comment("c-hostile");
+	const struct platform_account	*acct;
+	const struct item		*it;
+	struct synced			 r;
+
+	assert_non_null(c);
+	assert_non_null(strchr(c->text, '\x1b'));
+	acct = strcmp(comment_account(c), "page") == 0 ? &f->page : &f->social;
+	sync_all(f, &demo_page_ops, acct, NULL, 0, &r);
+	assert_non_null(it = find_item(&r, "c-hostile"));
+	assert_null(strchr(it->text, '\x1b'));
+	assert_null(strchr(it->text, '\a'));
+	assert_null(strchr(it->author_name, '\x1b'));
+	assert_true(text_valid_utf8(it->text, strlen(it->text)));
+	assert_non_null(strstr(it->text, "Congratulations"));
+	synced_free(&r);
+}
+
+/* Paging with a small limit returns every item exactly once. */
+static void
+test_demo_paging_returns_each_item_once(void **state)
+{
+	struct fx	*f = *state;
+	struct synced	 all, paged;
+	size_t		 i, j, limit;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &all);
+	for (limit = 1; limit <= 13; limit += 4) {
+		sync_all(f, &demo_page_ops, &f->page, NULL, limit, &paged);
+		assert_int_equal(paged.items.n, all.items.n);
+		assert_int_equal(paged.pages, (all.items.n + limit - 1) /
+		    limit);
+		for (i = 0; i < paged.items.n; i++) {
+			assert_non_null(find_item(&all,
+			    paged.items.v[i].remote_id));
+			for (j = i + 1; j < paged.items.n; j++)
+				assert_string_not_equal(
+				    paged.items.v[i].remote_id,
+				    paged.items.v[j].remote_id);
+		}
+		assert_string_equal(paged.cursor, all.cursor);
+		synced_free(&paged);
+	}
+	synced_free(&all);
+}
+
+/* An incremental sync with nothing changed is one empty page. */
+static void
+test_demo_incremental_sync_without_changes_is_empty(void **state)
+{
+	struct fx	*f = *state;
+	struct synced	 first, again;
+
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	sync_all(f, &demo_social_ops, &f->social, first.cursor, 0, &again);
+	assert_int_equal(again.items.n, 0);
+	assert_int_equal(again.ngone, 0);
+	assert_int_equal(again.pages, 1);
+	assert_string_equal(again.cursor, first.cursor);
+	synced_free(&first);
+	synced_free(&again);
+}
+
+/* The first sync asks only for the history window, and gets only that. */
+static void
+test_demo_history_window_excludes_old_items(void **state)
+{
+	struct fx		*f = *state;
+	struct platform_account	 acct = f->page;
+	struct platform_request	 req;
+	struct synced		 all, recent;
+	char			*want;
+	size_t			 i, old = 0;
+
+	acct.history_days = 3;
+	memset(&req, 0, sizeof req);
+	assert_int_equal(demo_page_ops.sync_request(&acct, "inbox", NULL,
+	    &req, NULL), 0);
+	want = xprintf("since=%lld", (long long)(f->now - 3 * DAY));
+	assert_non_null(strstr(req.url, want));
+	free(want);
+	platform_request_clear(&req);
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &all);
+	sync_all(f, &demo_page_ops, &acct, NULL, 0, &recent);
+	for (i = 0; i < all.items.n; i++) {
+		if (all.items.v[i].created < f->now - 3 * DAY) {
+			old++;
+			assert_null(find_item(&recent,
+			    all.items.v[i].remote_id));
+		} else
+			assert_non_null(find_item(&recent,
+			    all.items.v[i].remote_id));
+	}
+	assert_true(old > 0);
+	assert_int_equal(recent.items.n, all.items.n - old);
+	synced_free(&all);
+	synced_free(&recent);
+}
+
+/* Return the id of the first comment from a customer in a sync. */
+static const char *
+first_customer_comment(const struct synced *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->items.n; i++) {
+		if (r->items.v[i].kind == ITEM_COMMENT && !r->items.v[i].own &&
+		    strcmp(r->items.v[i].remote_id, "c-hostile") != 0)
+			return r->items.v[i].remote_id;
+	}
+	fail();
+	return NULL;
+}
+
+/* A reply comes back created, and then in the next incremental page. */
+static void
+test_demo_reply_appears_in_next_page(void **state)
+{
+	struct fx		*f = *state;
+	struct synced		 first, next;
+	struct action_result	 res;
+	const struct item	*target;
+	const char		*text = "Thank you! \"Yes\", on Saturday.\n"
+				    "— Marloes";
+	char			*cause;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &first);
+	target = find_item(&first, first_customer_comment(&first));
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_REPLY,
+	    target->remote_id, text, "key-1", &res, &cause), 201);
+	assert_non_null(res.remote_id);
+	assert_true(res.have_created);
+	assert_string_equal(res.created.remote_id, res.remote_id);
+	assert_string_equal(res.created.parent_remote_id, target->remote_id);
+	assert_string_equal(res.created.post_remote_id,
+	    target->post_remote_id);
+	assert_string_equal(res.created.text, text);
+	assert_string_equal(res.created.author_handle, "tulipandtea");
+	assert_int_equal(res.created.own, 1);
+	assert_int_equal(res.created.kind, ITEM_REPLY);
+	assert_true(res.created.created >= f->now);
+
+	sync_all(f, &demo_page_ops, &f->page, first.cursor, 0, &next);
+	assert_int_equal(next.items.n, 1);
+	assert_string_equal(next.items.v[0].remote_id, res.remote_id);
+	assert_int_equal(next.items.v[0].own, 1);
+	assert_int_equal(next.items.v[0].kind, ITEM_REPLY);
+	assert_string_equal(next.items.v[0].parent_remote_id,
+	    target->remote_id);
+	assert_string_equal(next.items.v[0].text, text);
+	action_result_clear(&res);
+	synced_free(&first);
+	synced_free(&next);
+}
+
+/* The same client key twice makes one reply, and says so. */
+static void
+test_demo_reply_with_same_key_is_created_once(void **state)
+{
+	struct fx		*f = *state;
+	struct synced		 first, next;
+	struct action_result	 r1, r2;
+	const char		*target, *other;
+	char			*cause;
+
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	target = first_customer_comment(&first);
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    target, "Thanks!", "idem-7", &r1, &cause), 201);
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    target, "Thanks!", "idem-7", &r2, &cause), 200);
+	assert_string_equal(r1.remote_id, r2.remote_id);
+	assert_true(r2.have_created);
+	sync_all(f, &demo_social_ops, &f->social, first.cursor, 0, &next);
+	assert_int_equal(next.items.n, 1);
+	action_result_clear(&r1);
+	action_result_clear(&r2);
+	synced_free(&next);
+
+	/* The key reused for another comment is refused. */
+	other = first.items.v[0].remote_id;
+	if (strcmp(other, target) == 0)
+		other = first.items.v[1].remote_id;
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    other, "Thanks!", "idem-7", &r1, &cause), 409);
+	free(cause);
+	synced_free(&first);
+}
+
+/* Like, hide, unlike and delete each show up in the next page. */
+static void
+test_demo_actions_show_in_next_page(void **state)
+{
+	struct fx		*f = *state;
+	struct synced		 first, next;
+	struct action_result	 res;
+	const struct item	*before, *after;
+	char			*id, *cursor, *cause;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &first);
+	id = xstrdup(first_customer_comment(&first));
+	before = find_item(&first, id);
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
+	    NULL, NULL, &res, &cause), 200);
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
+	    NULL, NULL, &res, &cause), 200);	/* twice is fine */
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_HIDE, id,
+	    NULL, NULL, &res, &cause), 200);
+	sync_all(f, &demo_page_ops, &f->page, first.cursor, 0, &next);
+	assert_int_equal(next.items.n, 1);
+	assert_non_null(after = find_item(&next, id));
+	assert_int_equal(after->liked, 1);
+	assert_int_equal(after->hidden, 1);
+	assert_int_equal(after->like_count, before->like_count + 1);
+	cursor = xstrdup(next.cursor);
+	synced_free(&next);
+
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_UNLIKE, id,
+	    NULL, NULL, &res, &cause), 200);
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_UNHIDE, id,
+	    NULL, NULL, &res, &cause), 200);
+	sync_all(f, &demo_page_ops, &f->page, cursor, 0, &next);
+	assert_non_null(after = find_item(&next, id));
+	assert_int_equal(after->liked, 0);
+	assert_int_equal(after->hidden, 0);
+	assert_int_equal(after->like_count, before->like_count);
+	free(cursor);
+	cursor = xstrdup(next.cursor);
+	synced_free(&next);
+
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_DELETE, id,
+	    NULL, NULL, &res, &cause), 200);
+	sync_all(f, &demo_page_ops, &f->page, cursor, 0, &next);
+	assert_null(find_item(&next, id));
+	assert_true(next.ngone >= 1);
+	assert_string_equal(next.gone[0], id);
+	synced_free(&next);
+
+	/* A deleted comment is gone for good: 410, a permanent error. */
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
+	    NULL, NULL, &res, &cause), 410);
+	assert_string_equal(cause, "demo: the comment was deleted");
+	free(cause);
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_REPLY, id,
+	    "Hello", "k-9", &res, &cause), 410);
+	free(cause);
+	free(cursor);
+	free(id);
+	synced_free(&first);
+}
+
+/* Hiding on the social flavour is refused with the reason. */
+static void
+test_demo_hide_on_social_is_a_permanent_error(void **state)
+{
+	struct fx		*f = *state;
+	struct synced		 first;
+	struct action_result	 res;
+	char			*cause;
+
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_HIDE,
+	    first_customer_comment(&first), NULL, NULL, &res, &cause), 400);
+	assert_string_equal(cause,
+	    "demo: this platform cannot hide replies to your posts");
+	free(cause);
+	synced_free(&first);
+}
+
+/* Bad replies get the right status and message. */
+static void
+test_demo_bad_replies_are_refused(void **state)
+{
+	struct fx		*f = *state;
+	struct synced		 first;
+	struct action_result	 res;
+	struct buf		 b;
+	const char		*target;
+	char			*cause;
+	int			 i;
+
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	target = first_customer_comment(&first);
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    target, " \n ", "k-1", &res, &cause), 400);
+	assert_string_equal(cause, "demo: the reply is empty");
+	free(cause);
+	buf_init(&b, 0);
+	for (i = 0; i < 301; i++)
+		buf_addstr(&b, "🫖");
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    target, b.data, "k-2", &res, &cause), 400);
+	assert_string_equal(cause,
+	    "demo: the reply is longer than 300 characters");
+	free(cause);
+	b.data[b.len - strlen("🫖")] = '\0';	/* 300 teapots fit */
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    target, b.data, "k-3", &res, &cause), 201);
+	action_result_clear(&res);
+	buf_free(&b);
+	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
+	    "c-no-such", "Hi", "k-4", &res, &cause), 404);
+	assert_string_equal(cause, "demo: no such comment");
+	free(cause);
+	/* A comment of the other account does not exist here. */
+	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE,
+	    target, NULL, NULL, &res, &cause), 404);
+	free(cause);
+	synced_free(&first);
+}
+
+/* A released comment arrives in the next page, created now. */
+static void
+test_demo_release_adds_an_item(void **state)
+{
+	struct fx	*f = *state;
+	struct synced	 rp, rs, np, ns;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
+	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	assert_int_equal(demo_server_release(f->srv, f->now + 60), 1);
+	sync_all(f, &demo_page_ops, &f->page, rp.cursor, 0, &np);
+	sync_all(f, &demo_social_ops, &f->social, rs.cursor, 0, &ns);
+	assert_int_equal(np.items.n + ns.items.n, 1);
+	if (np.items.n == 1) {
+		assert_null(find_item(&rp, np.items.v[0].remote_id));
+		assert_true(np.items.v[0].created >= f->now + 60);
+		assert_int_equal(np.items.v[0].own, 0);
+	} else {
+		assert_null(find_item(&rs, ns.items.v[0].remote_id));
+		assert_true(ns.items.v[0].created >= f->now + 60);
+		assert_int_equal(ns.items.v[0].own, 0);
+	}
+	assert_int_equal(release_all(f), 2);
+	assert_int_equal(demo_server_release(f->srv, f->now), 0);
+	synced_free(&rp);
+	synced_free(&rs);
+	synced_free(&np);
+	synced_free(&ns);
+}
+
+/* The adapter builds the requests the API expects. */
+static void
+test_demo_requests_are_built_right(void **state)
+{
+	struct fx		*f = *state;
+	struct platform_request	 req;
+	struct outbox_entry	 e;
+	json_t			*doc;
+	char			*cause = NULL;
+
+	memset(&req, 0, sizeof req);
+	assert_int_equal(demo_page_ops.sync_request(&f->page, "inbox", "42",
+	    &req, NULL), 0);
+	assert_string_equal(req.method, "GET");
+	assert_string_equal(req.url, "demo://page/v1/inbox?after=42&limit=100");
+	assert_null(req.body);
+	platform_request_clear(&req);
+	assert_int_equal(demo_page_ops.sync_request(&f->page, "inbox",
+	    "../x", &req, &cause), -1);
+	free(cause);
+	assert_int_equal(demo_page_ops.sync_request(&f->page, "mentions",
+	    NULL, &req, &cause), -1);
+	free(cause);
+
+	memset(&e, 0, sizeof e);
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = (char *)"c-012";
+	e.body = (char *)"She said \"hi\"\n\\o/";
+	e.idem_key = (char *)"k\"1";
+	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
+	    NULL), 0);
+	assert_string_equal(req.method, "POST");
+	assert_string_equal(req.url, "demo://page/v1/comments/c-012/replies");
+	assert_string_equal(req.content_type, "application/json");
+	assert_non_null(doc = json_loads(req.body, 0, NULL));
+	assert_string_equal(json_string_value(json_object_get(doc, "text")),
+	    e.body);
+	assert_string_equal(json_string_value(json_object_get(doc,
+	    "client_key")), e.idem_key);
+	json_decref(doc);
+	platform_request_clear(&req);
+
+	e.kind = ACTION_DELETE;
+	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
+	    NULL), 0);
+	assert_string_equal(req.method, "DELETE");
+	assert_string_equal(req.url, "demo://page/v1/comments/c-012");
+	assert_null(req.body);
+	platform_request_clear(&req);
+
+	e.kind = ACTION_REPLY;
+	e.body = (char *)"bad \xff byte";
+	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
+	    &cause), -1);
+	free(cause);
+	e.kind = ACTION_LIKE;
+	e.target_remote_id = (char *)"c-1/../../inbox";
+	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
+	    &cause), -1);
+	free(cause);
+	e.target_remote_id = (char *)"c-1";
+	e.kind = 99;
+	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
+	    &cause), -1);
+	free(cause);
+}
+
+/* Statuses map to the error classes, with the server's message. */
+static void
+test_demo_classify_maps_statuses(void **state)
+{
+	static const struct {
+		long		 status;
+		const char	*body;
+		int		 want;
+		const char	*cause;
+	} cases[] = {
+		{ 200, "{\"ok\":true}", PLATFORM_OK, NULL },
+		{ 401, "{\"error\":{\"code\":\"auth\",\"message\":\"token "
+		    "expired\"}}", PLATFORM_ERR_AUTH, "demo: token expired" },
+		{ 403, "", PLATFORM_ERR_AUTH, "demo: HTTP 403" },
+		{ 429, "{}", PLATFORM_ERR_RATE, "demo: HTTP 429" },
+		{ 500, "<html>oops</html>", PLATFORM_ERR_TEMPORARY,
+		    "demo: HTTP 500" },
+		{ 503, "{\"error\":{\"message\":5}}", PLATFORM_ERR_TEMPORARY,
+		    "demo: HTTP 503" },
+		{ 404, "{\"error\":{\"message\":\"no such comment\"}}",
+		    PLATFORM_ERR_PERMANENT, "demo: no such comment" },
+		{ 410, "{\"error\":{\"message\":\"the comment was deleted\"}}",
+		    PLATFORM_ERR_PERMANENT, "demo: the comment was deleted" },
+		{ 400, "{\"error\":{\"message\":\"\\u001b[31mred\\u001b]0;x"
+		    "\\u0007 text\\nline\"}}", PLATFORM_ERR_PERMANENT,
+		    "demo: red text line" },
+		{ 400, "{\"error\":[]}", PLATFORM_ERR_PERMANENT,
+		    "demo: HTTP 400" },
+	};
+	struct platform_response	res;
+	char				*cause;
+	size_t				 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		res.status = cases[i].status;
+		res.body = cases[i].body;
+		res.len = strlen(cases[i].body);
+		cause = NULL;
+		assert_int_equal(demo_page_ops.classify(&res, &cause),
+		    cases[i].want);
+		if (cases[i].cause == NULL)
+			assert_null(cause);
+		else
+			assert_string_equal(cause, cases[i].cause);
+		free(cause);
+	}
+}
+
+/* Hostile or broken pages: a clear error, or the bad items skipped. */
+static void
+test_demo_parse_survives_hostile_pages(void **state)
+{
+#define OK_ITEM(extra) "{\"id\":\"c-1\",\"post\":\"p-1\"," \
+	"\"created_at\":\"2026-11-20T09:15:00Z\"" extra "}"
+	static const struct {
+		const char	*body;
+		int		 rc;
+		size_t		 nitems;
+		size_t		 ngone;
+	} cases[] = {
+		{ "", -1, 0, 0 },
+		{ "not json", -1, 0, 0 },
+		{ "[]", -1, 0, 0 },
+		{ "null", -1, 0, 0 },
+		{ "\"items\"", -1, 0, 0 },
+		{ "{}", -1, 0, 0 },
+		{ "{\"items\":{}}", -1, 0, 0 },
+		{ "{\"items\":null}", -1, 0, 0 },
+		{ "{\"items\":[],\"posts\":{}}", -1, 0, 0 },
+		{ "{\"items\":[],\"next\":5}", -1, 0, 0 },
+		{ "{\"items\":[],\"next\":\"../x\"}", -1, 0, 0 },
+		{ "{\"items\":[],\"more\":\"yes\"}", -1, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"like_count\":"
+		    "99999999999999999999999999") "]}", -1, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"like_count\":1e999") "]}",
+		    -1, 0, 0 },
+		{ "{\"items\":[\"x\xff\"]}", -1, 0, 0 },
+		{ "{\"items\":[]}", 0, 0, 0 },
+		{ "{\"items\":[1,\"x\",null,[],{},true]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM("") "]}", 0, 1, 0 },
+		{ "{\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"post\":\"p-1\",\"created_at\":"
+		    "\"2026-11-20T09:15:00Z\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":7,\"post\":\"p-1\",\"created_at\":"
+		    "\"2026-11-20T09:15:00Z\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":\"a/b\",\"post\":\"p-1\","
+		    "\"created_at\":\"2026-11-20T09:15:00Z\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":\"c\\u00001\",\"post\":\"p-1\","
+		    "\"created_at\":\"2026-11-20T09:15:00Z\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\","
+		    "\"created_at\":\"yesterday\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\","
+		    "\"created_at\":\"2026-02-30T09:15:00Z\"}]}", 0, 0, 0 },
+		{ "{\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\","
+		    "\"created_at\":1795166100}]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"text\":5") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"author\":\"bob\"") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"author\":{\"name\":[]}") "]}",
+		    0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"own\":1") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"like_count\":1.5") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"parent\":5") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"parent\":\"x y\"") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"parent\":null,\"text\":null,"
+		    "\"author\":null,\"like_count\":-5") "]}", 0, 1, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"lang\":\"en; rm -rf\","
+		    "\"permalink\":\"javascript:alert(1)\"") "]}", 0, 1, 0 },
+		{ "{\"items\":[{\"id\":\"c-9\",\"deleted\":true},"
+		    "{\"id\":\"../x\",\"deleted\":true}," OK_ITEM("") "],"
+		    "\"next\":\"12\",\"more\":false}", 0, 1, 1 },
+		{ "{\"posts\":[1,{},{\"id\":\"p-1\"}],\"items\":[],"
+		    "\"next\":null}", 0, 0, 0 },
+	};
+	struct platform_response	res;
+	struct sync_page		page;
+	char				*cause;
+	size_t				 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		memset(&page, 0, sizeof page);
+		res.status = 200;
+		res.body = cases[i].body;
+		res.len = strlen(cases[i].body);
+		cause = NULL;
+		print_message("case %zu: %s\n", i, cases[i].body);
+		assert_int_equal(demo_page_ops.sync_parse(&((struct fx *)
+		    *state)->page, "inbox", &res, &page, &cause),
+		    cases[i].rc);
+		assert_int_equal(page.items.n, cases[i].nitems);
+		assert_int_equal(page.ngone, cases[i].ngone);
+		assert_int_equal(page.nposts, 0);
+		if (cases[i].rc == -1)
+			assert_non_null(strstr(cause,
+			    "demo: malformed response: "));
+		else
+			assert_null(cause);
+		free(cause);
+		sync_page_clear(&page);
+	}
+#undef OK_ITEM
+}
+
+/* The fields of a hand-written item are read and cleaned exactly. */
+static void
+test_demo_parse_reads_fields_exactly(void **state)
+{
+	static const char	body[] = "{\"posts\":[{\"id\":\"p-1\","
+	    "\"created_at\":\"2026-11-20T08:00:00+01:00\",\"text\":\"Hi\","
+	    "\"own\":true}],\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\","
+	    "\"parent\":\"c-0\",\"author\":{\"name\":\"Eve\\u001b[2J\\n"
+	    "Mallory\",\"handle\":\"eve\\u202e\"},\"lang\":\"nl\","
+	    "\"created_at\":\"2026-11-20T09:15:00.123456z\",\"text\":"
+	    "\"a\\u0000b\\r\\nc\",\"own\":false,\"hidden\":true,\"liked\":"
+	    "true,\"like_count\":3,\"permalink\":\"https://x.example/1\"},"
+	    "{\"id\":\"c-2\",\"post\":\"p-1\",\"own\":true,"
+	    "\"created_at\":\"2026-11-20T04:15:00-0500\"}],"
+	    "\"next\":\"77\",\"more\":true}";
+	struct platform_response	 res = { 200, body, sizeof body - 1 };
+	struct sync_page		 page;
+	const struct item		*it;
+
+	memset(&page, 0, sizeof page);
+	assert_int_equal(demo_page_ops.sync_parse(&((struct fx *)
+	    *state)->page, "inbox", &res, &page, NULL), 0);
+	assert_int_equal(page.nposts, 1);
+	assert_int_equal(page.posts[0].created, 1795166100 - 8100);
+	assert_int_equal(page.posts[0].own, 1);
+	assert_int_equal(page.items.n, 2);
+	it = &page.items.v[0];
+	assert_string_equal(it->remote_id, "c-1");
+	assert_string_equal(it->parent_remote_id, "c-0");
+	assert_int_equal(it->kind, ITEM_REPLY);
+	assert_int_equal(it->created, 1795166100);
+	assert_null(strchr(it->author_name, '\x1b'));
+	assert_null(strchr(it->author_name, '\n'));
+	assert_null(strstr(it->author_handle, "\u202e"));
+	assert_null(strchr(it->text, '\r'));
+	assert_string_equal(it->lang, "nl");
+	assert_int_equal(it->hidden, 1);
+	assert_int_equal(it->liked, 1);
+	assert_int_equal(it->like_count, 3);
+	assert_string_equal(it->permalink, "https://x.example/1");
+	it = &page.items.v[1];
+	assert_int_equal(it->created, 1795166100);
+	assert_int_equal(it->own, 1);
+	assert_int_equal(it->kind, ITEM_REPLY);
+	assert_null(it->parent_remote_id);
+	assert_string_equal(it->text, "");
+	assert_string_equal(page.next_cursor, "77");
+	assert_int_equal(page.more, 1);
+	sync_page_clear(&page);
+}
+
+/* Deep nesting, no NUL terminator and a huge body do no harm. */
+static void
+test_demo_parse_survives_odd_buffers(void **state)
+{
+	const struct platform_account	*acct = &((struct fx *)*state)->page;
+	struct platform_response	 res;
+	struct sync_page		 page;
+	char				*deep, *cause = NULL;
+	size_t				 n = 100000;
+
+	deep = xmalloc(n);
+	memset(deep, '[', n);
+	res.status = 200;
+	res.body = deep;
+	res.len = n;
+	memset(&page, 0, sizeof page);
+	assert_int_equal(demo_page_ops.sync_parse(acct, "inbox", &res, &page,
+	    &cause), -1);
+	free(cause);
+	free(deep);
+
+	res.body = "{\"items\":[]}{garbage";	/* only len bytes are read */
+	res.len = strlen("{\"items\":[]}");
+	assert_int_equal(demo_page_ops.sync_parse(acct, "inbox", &res, &page,
+	    NULL), 0);
+	sync_page_clear(&page);
+
+	res.body = NULL;
+	res.len = 0;
+	assert_int_equal(demo_page_ops.sync_parse(acct, "inbox", &res, &page,
+	    &cause), -1);
+	free(cause);
+	res.body = "{\"items\":[]}";
+	res.len = (size_t)64 * 1024 * 1024;	/* never read: too large */
+	assert_int_equal(demo_page_ops.sync_parse(acct, "inbox", &res, &page,
+	    &cause), -1);
+	free(cause);
+	res.len = strlen(res.body);
+	res.status = 503;
+	assert_int_equal(demo_page_ops.sync_parse(acct, "inbox", &res, &page,
+	    &cause), -1);
+	assert_string_equal(cause, "demo: HTTP 503");
+	free(cause);
+}
+
+/* The server answers any request, however odd, with a JSON status. */
+static void
+test_demo_server_survives_odd_requests(void **state)
+{
+	static const struct {
+		const char	*method;
+		const char	*url;
+		const char	*body;
+		long		 status;
+	} cases[] = {
+		{ NULL, "demo://page/v1/inbox", NULL, 400 },
+		{ "GET", NULL, NULL, 400 },
+		{ "GET", "", NULL, 400 },
+		{ "GET", "http://page/v1/inbox", NULL, 400 },
+		{ "GET", "demo://", NULL, 400 },
+		{ "GET", "demo://page", NULL, 400 },
+		{ "GET", "demo:///v1/inbox", NULL, 400 },
+		{ "GET", "demo://page/", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox/", NULL, 400 },
+		{ "GET", "demo://page//inbox", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?x=\n", NULL, 400 },
+		{ "GET", "demo://page/v1/in box", NULL, 400 },
+		{ "GET", "demo://page/v1/\xc3\xa9", NULL, 400 },
+		{ "GET", "demo://page/a/b/c/d/e/f", NULL, 400 },
+		{ "GET", "demo://nobody/v1/inbox", NULL, 404 },
+		{ "GET", "demo://page/v2/inbox", NULL, 404 },
+		{ "GET", "demo://page/v1/outbox", NULL, 404 },
+		{ "GET", "demo://page/v1/inbox?limit=0", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?limit=101", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?limit=abc", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?limit=", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?after=-1", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?after=99999999999999999999",
+		    NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?since=1e9", NULL, 400 },
+		{ "GET", "demo://page/v1/inbox?&&=&limit", NULL, 200 },
+		{ "GET", "demo://page/v1/inbox?after=999999", NULL, 200 },
+		{ "POST", "demo://page/v1/inbox", NULL, 405 },
+		{ "GET", "demo://page/v1/comments/c-x", NULL, 405 },
+		{ "GET", "demo://page/v1/comments/c-x/like", NULL, 405 },
+		{ "POST", "demo://page/v1/comments/c-x/like", NULL, 404 },
+		{ "POST", "demo://page/v1/comments/c-x/poke", NULL, 404 },
+		{ "POST", "demo://page/v1/comments/c-x/replies/x", NULL, 404 },
+		{ "PATCH", "demo://page/v1/comments/c-x", NULL, 405 },
+		{ "", "demo://page/v1/inbox", NULL, 405 },
+	};
+	struct fx			*f = *state;
+	struct platform_request		 req;
+	struct buf			 b;
+	json_t				*doc;
+	char				*body;
+	size_t				 i;
+	long				 status;
+
+	for (i = 0; i < nitems(cases); i++) {
+		req.method = (char *)cases[i].method;
+		req.url = (char *)cases[i].url;
+		req.body = (char *)cases[i].body;
+		req.content_type = NULL;
+		print_message("case %zu: %s\n", i, cases[i].url ?
+		    cases[i].url : "(null)");
+		status = transport(f->srv, &req, &body);
+		assert_int_equal(status, cases[i].status);
+		assert_non_null(doc = json_loads(body, 0, NULL));
+		assert_true(json_is_object(doc));
+		if (status >= 400)
+			assert_true(json_is_string(json_object_get(
+			    json_object_get(doc, "error"), "message")));
+		json_decref(doc);
+		free(body);
+	}
+
+	/* A URL too long, and a body too large. */
+	buf_init(&b, 0);
+	buf_addstr(&b, "demo://page/v1/inbox?");
+	while (b.len < 5000)
+		buf_addstr(&b, "limit=1&");
+	req.method = (char *)"GET";
+	req.url = b.data;
+	req.body = NULL;
+	assert_int_equal(transport(f->srv, &req, &body), 400);
+	free(body);
+	buf_free(&b);
+	buf_init(&b, 0);
+	buf_addstr(&b, "{\"text\":\"");
+	while (b.len < 100000)
+		buf_addstr(&b, "aaaaaaaaaaaaaaaa");
+	buf_addstr(&b, "\"}");
+	req.method = (char *)"POST";
+	req.url = (char *)"demo://page/v1/comments/c-x/replies";
+	req.body = b.data;
+	assert_int_equal(transport(f->srv, &req, &body), 413);
+	free(body);
+	buf_free(&b);
+	demo_server_handle(NULL, &req, &status, &body);
+	assert_int_equal(status, 400);
+	free(body);
+}
+
+/* Reply bodies that are not what the API takes get a 400. */
+static void
+test_demo_server_refuses_bad_reply_bodies(void **state)
+{
+	static const char *const bodies[] = {
+		NULL, "", "not json", "[]", "\"text\"", "{}",
+		"{\"text\":5}", "{\"text\":null}", "{\"text\":\"hi\","
+		"\"client_key\":5}", "{\"text\":\"hi\",\"client_key\":\"\"}",
+		"{\"text\":\"hi\"", "{\"text\":\"\xff\"}",
+	};
+	struct fx		*f = *state;
+	struct synced		 first;
+	struct platform_request	 req;
+	char			*body;
+	size_t			 i;
+
+	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &first);
+	req.method = (char *)"POST";
+	req.url = xprintf("demo://page/v1/comments/%s/replies",
+	    first_customer_comment(&first));
+	req.content_type = NULL;
+	for (i = 0; i < nitems(bodies); i++) {
+		req.body = (char *)bodies[i];
+		assert_int_equal(transport(f->srv, &req, &body), 400);
+		assert_non_null(strstr(body, "invalid_body"));
+		free(body);
+	}
+	free(req.url);
+	synced_free(&first);
+}
+
+/* Run the tests. */
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+		T(test_demo_ops_tables_describe_the_flavours),
+		T(test_demo_first_sync_round_trips_the_data),
+		T(test_demo_counts_per_account_match_the_table),
+		T(test_demo_hostile_comment_is_sanitized),
+		T(test_demo_paging_returns_each_item_once),
+		T(test_demo_incremental_sync_without_changes_is_empty),
+		T(test_demo_history_window_excludes_old_items),
+		T(test_demo_reply_appears_in_next_page),
+		T(test_demo_reply_with_same_key_is_created_once),
+		T(test_demo_actions_show_in_next_page),
+		T(test_demo_hide_on_social_is_a_permanent_error),
+		T(test_demo_bad_replies_are_refused),
+		T(test_demo_release_adds_an_item),
+		T(test_demo_requests_are_built_right),
+		T(test_demo_classify_maps_statuses),
+		T(test_demo_parse_survives_hostile_pages),
+		T(test_demo_parse_reads_fields_exactly),
+		T(test_demo_parse_survives_odd_buffers),
+		T(test_demo_server_survives_odd_requests),
+		T(test_demo_server_refuses_bad_reply_bodies),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

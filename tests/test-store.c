@@ -1,0 +1,1101 @@
+/*
+ * test-store.c -- the store on real SQLite files in a fresh temp dir.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "store.h"
+#include "util.h"
+
+struct fx {
+	char		 dir[256];
+	char		 path[512];
+	struct store	*s;
+	int64_t		 acct;
+	int64_t		 acct2;
+};
+
+/* Make a fresh temp dir with an opened cache and two accounts. */
+static int
+fx_setup(void **state)
+{
+	struct fx	*fx;
+	const char	*tmp = getenv("TMPDIR");
+	char		*cause = NULL;
+
+	fx = xcalloc(1, sizeof *fx);
+	snprintf(fx->dir, sizeof fx->dir, "%s/heed-store-XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	assert_non_null(mkdtemp(fx->dir));
+	snprintf(fx->path, sizeof fx->path, "%s/cache.db", fx->dir);
+	fx->s = store_open(fx->path, 0, &cause);
+	if (fx->s == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(store_account_ensure(fx->s, "shop", "mastodon",
+	    "@shop", "https://m.example", &fx->acct, &cause), 0);
+	assert_int_equal(store_account_ensure(fx->s, "fb", "facebook",
+	    "shop", "https://graph.example", &fx->acct2, &cause), 0);
+	*state = fx;
+	return 0;
+}
+
+/* Close the cache and remove the temp dir with everything in it. */
+static int
+fx_teardown(void **state)
+{
+	struct fx	*fx = *state;
+	struct dirent	*de;
+	DIR		*d;
+	char		 p[PATH_MAX];
+
+	store_close(fx->s);
+	if ((d = opendir(fx->dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			snprintf(p, sizeof p, "%s/%s", fx->dir, de->d_name);
+			unlink(p);
+		}
+		closedir(d);
+	}
+	rmdir(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* Append an item to a list. */
+static struct item *
+add_item(struct item_list *l, const char *rid, const char *post,
+    const char *parent, int64_t created, const char *author,
+    const char *text, int own)
+{
+	struct item	*it = item_list_add(l);
+
+	it->remote_id = xstrdup(rid);
+	it->post_remote_id = post != NULL ? xstrdup(post) : NULL;
+	it->parent_remote_id = parent != NULL ? xstrdup(parent) : NULL;
+	it->created = created;
+	it->author_name = xstrdup(author);
+	it->author_handle = xprintf("@%s", author);
+	it->text = xstrdup(text);
+	it->lang = xstrdup("nl");
+	it->own = own;
+	it->kind = parent != NULL ? ITEM_REPLY : ITEM_COMMENT;
+	return it;
+}
+
+/* Ingest a list for an account and free it. */
+static void
+ingest(struct fx *fx, int64_t acct, struct item_list *l)
+{
+	char	*cause = NULL;
+
+	if (store_ingest(fx->s, acct, NULL, 0, l, NULL, 0, NULL, NULL,
+	    &cause) != 0)
+		fail_msg("%s", cause);
+	item_list_free(l);
+}
+
+/* Find an item's local id by remote id (it must exist). */
+static int64_t
+id_of(struct fx *fx, const char *rid)
+{
+	int64_t	 id = 0;
+	char	*cause = NULL;
+
+	assert_int_equal(store_item_find(fx->s, fx->acct, rid, &id, &cause), 0);
+	return id;
+}
+
+/* Read a whole file into a new buffer. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*p;
+	long	 n;
+
+	assert_non_null(f = fopen(path, "rb"));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+/* Read a big-endian 32-bit number at an offset of a file. */
+static uint32_t
+header_u32(const char *path, long off)
+{
+	unsigned char	b[4];
+	FILE		*f;
+
+	assert_non_null(f = fopen(path, "rb"));
+	fseek(f, off, SEEK_SET);
+	assert_int_equal(fread(b, 1, 4, f), 4);
+	fclose(f);
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3];
+}
+
+static void
+test_open_creates_private_file(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct stat	 st;
+	char		 p[PATH_MAX];
+	mode_t		 old;
+
+	assert_int_equal(stat(fx->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	add_item(&l, "a", "p", NULL, 100, "ann", "hallo", 0);
+	ingest(fx, fx->acct, &l);
+	snprintf(p, sizeof p, "%s-wal", fx->path);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* A cache left world-readable is made private again. */
+	store_close(fx->s);
+	assert_int_equal(chmod(fx->path, 0644), 0);
+	old = umask(0);
+	fx->s = store_open(fx->path, 0, NULL);
+	umask(old);
+	assert_non_null(fx->s);
+	assert_int_equal(stat(fx->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+}
+
+static void
+test_migration_sets_user_version(void **state)
+{
+	struct fx	*fx = *state;
+	struct store_account *a;
+	size_t		 n;
+	char		*cause = NULL;
+
+	store_close(fx->s);
+	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
+	assert_int_equal(header_u32(fx->path, 68), 0x68656564);
+	/* Opening again keeps the data and runs no migration. */
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+	assert_int_equal(store_account_list(fx->s, &a, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(a[0].name, "shop");
+	assert_string_equal(a[1].platform, "facebook");
+	store_account_list_free(a, n);
+	assert_int_equal(store_check(fx->s, &cause), 0);
+}
+
+static void
+test_newer_schema_is_refused_untouched(void **state)
+{
+	struct fx	*fx = *state;
+	struct stat	 st;
+	unsigned char	 v[4] = { 0, 0, 0, 99 };
+	char		*before, *after, *cause = NULL, p[PATH_MAX];
+	size_t		 n1, n2;
+	int		 fd;
+
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_true((fd = open(fx->path, O_WRONLY)) != -1);
+	assert_int_equal(pwrite(fd, v, 4, 60), 4);
+	close(fd);
+	before = slurp(fx->path, &n1);
+
+	assert_null(store_open(fx->path, 0, &cause));
+	assert_non_null(strstr(cause, "newer heed (schema 99, this heed "
+	    "knows 1); not touching it"));
+	assert_non_null(strstr(cause, fx->path));
+	free(cause);
+	cause = NULL;
+	assert_null(store_open(fx->path, STORE_READONLY, &cause));
+	assert_non_null(strstr(cause, "newer heed"));
+	free(cause);
+
+	after = slurp(fx->path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	snprintf(p, sizeof p, "%s-wal", fx->path);
+	assert_true(stat(p, &st) == -1 || st.st_size == 0);
+	free(before);
+	free(after);
+}
+
+static void
+test_not_a_database_is_refused_untouched(void **state)
+{
+	struct fx	*fx = *state;
+	char		 p[PATH_MAX], junk[4096], *cause = NULL, *after;
+	size_t		 n;
+	FILE		*f;
+
+	memset(junk, 'x', sizeof junk);
+	snprintf(p, sizeof p, "%s/junk.db", fx->dir);
+	assert_non_null(f = fopen(p, "wb"));
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	assert_null(store_open(p, 0, &cause));
+	assert_non_null(strstr(cause, "not a database"));
+	free(cause);
+	after = slurp(p, &n);
+	assert_int_equal(n, sizeof junk);
+	assert_memory_equal(after, junk, n);
+	free(after);
+}
+
+static void
+test_readonly_without_schema_fails_cleanly(void **state)
+{
+	struct fx	*fx = *state;
+	struct stat	 st;
+	char		 p[PATH_MAX], *cause = NULL;
+	int		 fd;
+
+	snprintf(p, sizeof p, "%s/missing.db", fx->dir);
+	assert_null(store_open(p, STORE_READONLY, &cause));
+	assert_non_null(strstr(cause, "missing.db"));
+	assert_non_null(strstr(cause, "cannot open"));
+	assert_int_equal(stat(p, &st), -1);
+	free(cause);
+
+	cause = NULL;
+	snprintf(p, sizeof p, "%s/empty.db", fx->dir);
+	assert_true((fd = open(p, O_CREAT | O_WRONLY, 0600)) != -1);
+	close(fd);
+	assert_null(store_open(p, STORE_READONLY, &cause));
+	assert_non_null(strstr(cause, "has schema 0"));
+	free(cause);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_size, 0);
+
+	/* A real cache opens read-only and refuses writes clearly. */
+	cause = NULL;
+	store_close(fx->s);
+	assert_non_null(fx->s = store_open(fx->path, STORE_READONLY, &cause));
+	assert_int_equal(store_set_note(fx->s, 1, "x", &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+}
+
+static void
+test_upsert_keeps_triage(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct item	 it;
+	int64_t		 id;
+	char		*cause = NULL, *draft = NULL;
+
+	add_item(&l, "c1", "p1", NULL, 1000, "Anke", "waar is mijn pakket",
+	    0);
+	ingest(fx, fx->acct, &l);
+	id = id_of(fx, "c1");
+	assert_int_equal(store_set_status(fx->s, id, STATUS_SNOOZED, 5000,
+	    &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id, ITEM_FLAG_ESCALATED,
+	    "ask the warehouse", &cause), 0);
+	assert_int_equal(store_draft_set(fx->s, id, "We kijken ernaar",
+	    &cause), 0);
+
+	add_item(&l, "c1", "p1", NULL, 1000, "Anke",
+	    "waar is mijn bestelling", 0)->like_count = 3;
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(id_of(fx, "c1"), id);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_string_equal(it.text, "waar is mijn bestelling");
+	assert_int_equal(it.like_count, 3);
+	assert_int_equal(it.status, STATUS_SNOOZED);
+	assert_int_equal(it.snooze_until, 5000);
+	assert_int_equal(it.flags, ITEM_FLAG_ESCALATED);
+	assert_string_equal(it.note, "ask the warehouse");
+	assert_int_equal(it.has_draft, 1);
+	item_clear(&it);
+	assert_int_equal(store_draft_get(fx->s, id, &draft, &cause), 0);
+	assert_string_equal(draft, "We kijken ernaar");
+	free(draft);
+
+	/* The edit is reindexed: the new word is found, the old one not. */
+	assert_int_equal(store_search(fx->s, "bestelling", 10, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	item_list_free(&l);
+	assert_int_equal(store_search(fx->s, "pakket", 10, &l, &cause), 0);
+	assert_int_equal(l.n, 0);
+	item_list_free(&l);
+}
+
+/* A small deterministic generator (the C library's rand is not). */
+static uint32_t
+rnd(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 8) & 0xffffff;
+}
+
+/* Build n items with random times, owners and triage. */
+static void
+make_random(struct fx *fx, int n, uint32_t *seed)
+{
+	struct item_list l = { NULL, 0, 0 };
+	struct item	 it;
+	char		 rid[32], *cause = NULL;
+	int		 i, k;
+	int64_t		 id;
+
+	for (i = 0; i < n; i++) {
+		snprintf(rid, sizeof rid, "r%d", i);
+		add_item(&l, rid, i % 3 == 0 ? "p1" : "p2", NULL,
+		    1000000 + (int64_t)(rnd(seed) % 300), i % 5 ? "Bea" : "Cas",
+		    "tekst", rnd(seed) % 10 == 0)->kind = (int)(rnd(seed) % 3);
+		if (l.n == 100 || i == n - 1)
+			ingest(fx, fx->acct, &l);
+	}
+	for (id = 1; id <= n; id++) {
+		memset(&it, 0, sizeof it);
+		it.id = id;
+		it.status = (int)(rnd(seed) % 4);
+		it.snooze_until = 2000000 + rnd(seed) % 50;
+		it.done_at = 3000000 + rnd(seed) % 50;
+		it.flags = rnd(seed) % 4 == 0 ? ITEM_FLAG_STARRED : 0;
+		k = store_restore_triage(fx->s, &it, &cause);
+		assert_int_equal(k, 0);
+	}
+}
+
+/* The view an item belongs to, as the store documents it. */
+static int
+in_view(enum store_view v, const struct item *it)
+{
+	switch (v) {
+	case VIEW_INBOX:
+		return !it->own && (it->status == STATUS_NEW ||
+		    it->status == STATUS_READ);
+	case VIEW_FLAGGED:
+		return !it->own && it->flags != 0;
+	case VIEW_SNOOZED:
+		return !it->own && it->status == STATUS_SNOOZED;
+	case VIEW_DONE:
+		return !it->own && it->status == STATUS_DONE;
+	default:
+		return 1;
+	}
+}
+
+static enum store_view sort_view;
+
+/* Order two items as a view lists them. */
+static int
+view_cmp(const void *a, const void *b)
+{
+	const struct item	*x = a, *y = b;
+	struct store_key	 kx, ky;
+	int			 c;
+
+	store_key_of(sort_view, x, &kx);
+	store_key_of(sort_view, y, &ky);
+	c = kx.sort < ky.sort ? -1 : kx.sort > ky.sort ? 1 :
+	    kx.id < ky.id ? -1 : kx.id > ky.id;
+	return sort_view == VIEW_DONE || sort_view == VIEW_ALL ? -c : c;
+}
+
+/* Read every item by id and give the expected listing of a view. */
+static void
+expected_view(struct fx *fx, int n, enum store_view v,
+    const struct store_filter *f, struct item_list *out)
+{
+	struct item	it;
+	char		*cause = NULL;
+	int64_t		 id;
+
+	for (id = 1; id <= n; id++) {
+		assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+		if (in_view(v, &it) && (f == NULL ||
+		    ((f->kind == 0 || it.kind == f->kind - 1) &&
+		    (f->author == NULL || strcmp(it.author_name, "Cas") == 0))))
+			*item_list_add(out) = it;
+		else
+			item_clear(&it);
+	}
+	sort_view = v;
+	qsort(out->v, out->n, sizeof *out->v, view_cmp);
+}
+
+/* Walk a view in pages one way; give the ids in display order. */
+static size_t
+walk(struct fx *fx, enum store_view v, const struct store_filter *f,
+    int dir, int64_t *ids, size_t max)
+{
+	struct item_list  page = { NULL, 0, 0 };
+	struct store_key  key;
+	size_t		  n = 0, i;
+	int		  have = 0;
+	char		 *cause = NULL;
+
+	for (;;) {
+		assert_int_equal(store_queue_page(fx->s, v, f, have ? &key :
+		    NULL, dir, 37, &page, &cause), 0);
+		if (page.n == 0)
+			break;
+		assert_true(n + page.n <= max);
+		if (dir > 0) {
+			for (i = 0; i < page.n; i++)
+				ids[n + i] = page.v[i].id;
+			store_key_of(v, &page.v[page.n - 1], &key);
+		} else {
+			memmove(ids + page.n, ids, n * sizeof *ids);
+			for (i = 0; i < page.n; i++)
+				ids[i] = page.v[i].id;
+			store_key_of(v, &page.v[0], &key);
+		}
+		n += page.n;
+		have = 1;
+		item_list_free(&page);
+	}
+	return n;
+}
+
+/* Check both walks of a view against the brute-force listing. */
+static void
+check_view(struct fx *fx, int n, enum store_view v,
+    const struct store_filter *f)
+{
+	struct item_list  want = { NULL, 0, 0 };
+	int64_t		 *fw, *bw;
+	size_t		  nf, nb, i;
+
+	fw = xcalloc((size_t)n, sizeof *fw);
+	bw = xcalloc((size_t)n, sizeof *bw);
+	expected_view(fx, n, v, f, &want);
+	assert_true(want.n > 5);
+	nf = walk(fx, v, f, 1, fw, (size_t)n);
+	nb = walk(fx, v, f, -1, bw, (size_t)n);
+	assert_int_equal(nf, want.n);
+	assert_int_equal(nb, want.n);
+	for (i = 0; i < want.n; i++) {
+		assert_int_equal(fw[i], want.v[i].id);
+		assert_int_equal(bw[i], want.v[i].id);
+	}
+	item_list_free(&want);
+	free(fw);
+	free(bw);
+}
+
+static void
+test_pagination_every_view_both_ways(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_filter	 f;
+	uint32_t		 seed = 42;
+	int			 v;
+
+	make_random(fx, 1000, &seed);
+	for (v = 0; v < VIEW_COUNT; v++)
+		check_view(fx, 1000, v, NULL);
+	memset(&f, 0, sizeof f);
+	f.author = "cas";
+	f.kind = ITEM_REPLY + 1;
+	f.account_id = fx->acct;
+	f.platform = "mastodon";
+	check_view(fx, 1000, VIEW_ALL, &f);
+	check_view(fx, 1000, VIEW_INBOX, &f);
+}
+
+static void
+test_page_from_middle_backwards(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 page = { NULL, 0, 0 }, want = { NULL, 0, 0 };
+	struct store_key	 key;
+	uint32_t		 seed = 7;
+	char			*cause = NULL;
+	size_t			 i;
+
+	make_random(fx, 300, &seed);
+	expected_view(fx, 300, VIEW_INBOX, NULL, &want);
+	store_key_of(VIEW_INBOX, &want.v[40], &key);
+	assert_int_equal(store_queue_page(fx->s, VIEW_INBOX, NULL, &key, -1,
+	    10, &page, &cause), 0);
+	assert_int_equal(page.n, 10);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(page.v[i].id, want.v[30 + i].id);
+	item_list_free(&page);
+	item_list_free(&want);
+}
+
+static void
+test_counts_match_brute_force(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_counts	 c;
+	struct item		 it;
+	uint32_t		 seed = 1234;
+	int64_t			 want[VIEW_COUNT], overdue, id, now, target;
+	char			*cause = NULL;
+	int			 v, round;
+
+	make_random(fx, 500, &seed);
+	now = 1000000 + 200;
+	target = 120;
+	for (round = 0; round < 3; round++) {
+		/* Random changes through the triage calls. */
+		for (v = 0; v < 200; v++) {
+			id = 1 + rnd(&seed) % 500;
+			switch (rnd(&seed) % 4) {
+			case 0:
+				store_set_status(fx->s, id, STATUS_DONE, 0,
+				    &cause);
+				break;
+			case 1:
+				store_set_status(fx->s, id, STATUS_SNOOZED,
+				    now + 5, &cause);
+				break;
+			case 2:
+				store_set_flags(fx->s, id, rnd(&seed) % 2,
+				    NULL, &cause);
+				break;
+			default:
+				store_set_status(fx->s, id, STATUS_READ, 0,
+				    &cause);
+				break;
+			}
+		}
+		memset(want, 0, sizeof want);
+		overdue = 0;
+		for (id = 1; id <= 500; id++) {
+			assert_int_equal(store_item_get(fx->s, id, &it,
+			    &cause), 0);
+			for (v = 0; v < VIEW_COUNT; v++)
+				want[v] += in_view(v, &it);
+			if (in_view(VIEW_INBOX, &it) && it.created < now -
+			    target)
+				overdue++;
+			item_clear(&it);
+		}
+		assert_int_equal(store_counts(fx->s, now, target, &c, &cause),
+		    0);
+		for (v = 0; v < VIEW_COUNT; v++)
+			assert_int_equal(c.view[v], want[v]);
+		assert_int_equal(c.overdue, overdue);
+		assert_true(overdue > 0 && overdue < want[VIEW_INBOX]);
+	}
+}
+
+static void
+test_snoozed_items_wake(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_activity	*a;
+	struct item		 it;
+	int64_t			 woken = -1;
+	size_t			 n;
+	char			*cause = NULL;
+
+	add_item(&l, "a", "p", NULL, 10, "ann", "een", 0);
+	add_item(&l, "b", "p", NULL, 11, "bob", "twee", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "a"),
+	    STATUS_SNOOZED, 500, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "b"),
+	    STATUS_SNOOZED, 1500, &cause), 0);
+	assert_int_equal(store_wake_snoozed(fx->s, 1000, &woken, &cause), 0);
+	assert_int_equal(woken, 1);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "a"), &it, &cause),
+	    0);
+	assert_int_equal(it.status, STATUS_READ);
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
+	    0);
+	assert_int_equal(it.status, STATUS_SNOOZED);
+	item_clear(&it);
+	assert_int_equal(store_activity_recent(fx->s, 1, &a, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].action, "woke");
+	assert_int_equal(a[0].item_id, id_of(fx, "a"));
+	store_activity_free(a, n);
+	assert_int_equal(store_wake_snoozed(fx->s, 1000, &woken, &cause), 0);
+	assert_int_equal(woken, 0);
+}
+
+/* Search and give the remote ids found, comma-separated (static). */
+static const char *
+found(struct fx *fx, const char *q)
+{
+	static char		 out[256];
+	struct item_list	 l = { NULL, 0, 0 };
+	char			*cause = NULL;
+	size_t			 i, len = 0;
+
+	if (store_search(fx->s, q, 20, &l, &cause) != 0)
+		fail_msg("search \"%s\": %s", q, cause);
+	out[0] = '\0';
+	for (i = 0; i < l.n; i++) {
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%s",
+		    i ? "," : "", l.v[i].remote_id);
+	}
+	item_list_free(&l);
+	return out;
+}
+
+static void
+test_search_multilingual(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+
+	/* Ingested oldest last, as a backfill does. */
+	add_item(&l, "zh", "p", NULL, 500, "Wang", "这个茶壶很漂亮", 0);
+	add_item(&l, "ja", "p", NULL, 400, "Sato",
+	    "このティーポットは素敵です", 0);
+	add_item(&l, "nl", "p", NULL, 300, "Jansen",
+	    "Wat een prachtige theepot! Café open op zondag?", 0);
+	add_item(&l, "en", "p", NULL, 200, "Smith",
+	    "Lovely teapot, is the café open on Sunday?", 0);
+	add_item(&l, "mix", "p", NULL, 100, "Li",
+	    "teapot 茶壶 price?", 0);
+	ingest(fx, fx->acct, &l);
+
+	assert_string_equal(found(fx, "theepot"), "nl");
+	assert_string_equal(found(fx, "茶壶"), "zh,mix");
+	assert_string_equal(found(fx, "壶很"), "zh");
+	assert_string_equal(found(fx, "茶很"), "");
+	assert_string_equal(found(fx, "ティーポット"), "ja");
+	assert_string_equal(found(fx, "cafe"), "nl,en");
+	assert_string_equal(found(fx, "CAFÉ zondag"), "nl");
+	assert_string_equal(found(fx, "teapot"), "en,mix");
+	assert_string_equal(found(fx, "prachti"), "nl");
+	assert_string_equal(found(fx, "prachti "), "");
+	assert_string_equal(found(fx, "jansen"), "nl");
+	assert_string_equal(found(fx, "@wang"), "zh");
+}
+
+static void
+test_search_hostile_input_does_not_fail(void **state)
+{
+	static const char *const hostile[] = {
+		"\"", "AND (", "-", "*", "NEAR(", "^", "\"\"\"\"", "col:",
+		"text:foo", "a OR", "(((", "\\", "'", "", "   ", "NOT",
+		"foo\" OR \"bar", "}{", "+", "a AND NOT b", "* * *", "\"*\"*",
+		"author:x", "NEAR(a b, 3)", "'; DROP TABLE items; --", "%_",
+	};
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	char			*big, *cause = NULL;
+	size_t			 i;
+
+	add_item(&l, "a", "p", NULL, 1, "ann", "foo bar AND (x) - y \"q\"",
+	    0);
+	ingest(fx, fx->acct, &l);
+	for (i = 0; i < nitems(hostile); i++) {
+		if (store_search(fx->s, hostile[i], 10, &l, &cause) != 0)
+			fail_msg("\"%s\": %s", hostile[i], cause);
+		item_list_free(&l);
+	}
+	assert_string_equal(found(fx, "AND (x"), "a");
+	assert_string_equal(found(fx, "\"q\""), "a");
+	big = xmalloc(20001);
+	memset(big, '(', 20000);
+	big[20000] = '\0';
+	assert_int_equal(store_search(fx->s, big, 10, &l, &cause), 0);
+	item_list_free(&l);
+	free(big);
+}
+
+static void
+test_outbox_lifecycle_and_recover(void **state)
+{
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, got, *v;
+	struct store_counts	 c;
+	size_t			 n;
+	char			*cause = NULL;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = xstrdup("c1");
+	e.body = xstrdup("Dank je!");
+	e.idem_key = xstrdup("k-1");
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), 0);
+	assert_true(e.id > 0);
+	assert_int_equal(e.state, OUTBOX_QUEUED);
+	assert_int_equal(e.next_attempt, e.created);
+
+	/* Due now, not before it was created. */
+	assert_int_equal(store_outbox_next_due(fx->s, e.created - 1, &got,
+	    &cause), 1);
+	assert_int_equal(store_outbox_next_due(fx->s, e.created, &got,
+	    &cause), 0);
+	assert_int_equal(got.id, e.id);
+	assert_string_equal(got.body, "Dank je!");
+	assert_string_equal(got.idem_key, "k-1");
+	outbox_entry_clear(&got);
+
+	/* A crash while sending: recover puts it back in the queue. */
+	e.state = OUTBOX_SENDING;
+	e.attempts = 1;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_next_due(fx->s, e.created, &got,
+	    &cause), 1);
+	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(c.outbox_pending, 1);
+	assert_int_equal(store_outbox_recover(fx->s, &cause), 0);
+	assert_int_equal(store_outbox_get(fx->s, e.id, &got, &cause), 0);
+	assert_int_equal(got.state, OUTBOX_QUEUED);
+	assert_int_equal(got.attempts, 1);
+	outbox_entry_clear(&got);
+
+	/* The same idempotency key cannot be queued twice. */
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	e.state = OUTBOX_FAILED;
+	e.last_error = xstrdup("HTTP 500");
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(c.outbox_pending, 0);
+	assert_int_equal(c.outbox_failed, 1);
+	assert_int_equal(store_outbox_list(fx->s, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].last_error, "HTTP 500");
+	store_outbox_list_free(v, n);
+
+	e.state = OUTBOX_SENT;
+	e.remote_id = xstrdup("r-99");
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_list(fx->s, &v, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	store_outbox_list_free(v, n);
+	assert_int_equal(store_outbox_get(fx->s, e.id, &got, &cause), 0);
+	assert_string_equal(got.remote_id, "r-99");
+	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_delete(fx->s, e.id, &cause), 0);
+	assert_int_equal(store_outbox_get(fx->s, e.id, &got, &cause), -1);
+	free(cause);
+	outbox_entry_clear(&e);
+}
+
+/* Give a thread as "rid:depth" words, with the selected one starred. */
+static const char *
+thread_str(struct fx *fx, const char *rid)
+{
+	static char		 out[512];
+	struct store_thread	 t;
+	char			*cause = NULL;
+	size_t			 i, len = 0;
+
+	if (store_thread_get(fx->s, id_of(fx, rid), &t, &cause) != 0)
+		fail_msg("%s", cause);
+	out[0] = '\0';
+	for (i = 0; i < t.items.n; i++) {
+		len += (size_t)snprintf(out + len, sizeof out - len,
+		    "%s%s%s:%d", i ? " " : "", i == t.selected ? "*" : "",
+		    t.items.v[i].remote_id, t.items.v[i].depth);
+	}
+	if (t.have_post)
+		len += (size_t)snprintf(out + len, sizeof out - len, " [%s]",
+		    t.post.text);
+	store_thread_free(&t);
+	return out;
+}
+
+static void
+test_thread_order_and_depth(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct post		 p;
+	char			*cause = NULL;
+
+	memset(&p, 0, sizeof p);
+	p.remote_id = xstrdup("P");
+	p.text = xstrdup("new teapots");
+	p.own = 1;
+	add_item(&l, "c1", "P", NULL, 10, "ann", "x", 0);
+	add_item(&l, "c2", "P", NULL, 5, "bob", "x", 0);
+	add_item(&l, "r1", "P", "c1", 20, "shop", "x", 1);
+	add_item(&l, "r2", "P", "r1", 30, "ann", "x", 0);
+	add_item(&l, "r3", "P", "c1", 15, "cas", "x", 0);
+	add_item(&l, "o", "P", "gone", 1, "dan", "x", 0);
+	add_item(&l, "other", "Q", NULL, 3, "eve", "x", 0);
+	if (store_ingest(fx->s, fx->acct, &p, 1, &l, NULL, 0, NULL, NULL,
+	    &cause) != 0)
+		fail_msg("%s", cause);
+	item_list_free(&l);
+	post_clear(&p);
+	assert_string_equal(thread_str(fx, "r1"),
+	    "o:0 c2:0 c1:0 r3:1 *r1:1 r2:2 [new teapots]");
+	assert_string_equal(thread_str(fx, "other"), "*other:0");
+}
+
+static void
+test_thread_survives_cycles_and_depth(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_thread	 t;
+	char			 rid[16], parent[16], *cause = NULL;
+	int			 i;
+
+	add_item(&l, "a", "P", NULL, 1, "ann", "x", 0);
+	add_item(&l, "x", "P", "y", 2, "xav", "x", 0);
+	add_item(&l, "y", "P", "x", 3, "yan", "x", 0);
+	add_item(&l, "z", "P", "x", 4, "zoe", "x", 0);
+	add_item(&l, "self", "P", "self", 5, "sam", "x", 0);
+	ingest(fx, fx->acct, &l);
+	assert_string_equal(thread_str(fx, "y"),
+	    "a:0 self:0 x:0 *y:1 z:1");
+
+	/* A chain deeper than the cap lists every item, depth capped. */
+	for (i = 0; i < 100; i++) {
+		snprintf(rid, sizeof rid, "d%d", i);
+		snprintf(parent, sizeof parent, "d%d", i - 1);
+		add_item(&l, rid, "D", i ? parent : NULL, 100 + i, "d", "x",
+		    0);
+	}
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_thread_get(fx->s, id_of(fx, "d99"), &t,
+	    &cause), 0);
+	assert_int_equal(t.items.n, 100);
+	assert_int_equal(t.selected, 99);
+	assert_int_equal(t.items.v[10].depth, 10);
+	assert_int_equal(t.items.v[99].depth, 64);
+	store_thread_free(&t);
+}
+
+/* Tell whether every scan or search step of a plan uses an index. */
+static void
+assert_plan_indexed(const char *plan, const char *index)
+{
+	const char	*line, *end;
+	char		 buf[512];
+	size_t		 len;
+
+	assert_null(strstr(plan, "TEMP B-TREE"));
+	assert_non_null(strstr(plan, index));
+	for (line = plan; *line != '\0'; line = end + 1) {
+		end = strchr(line, '\n');
+		len = (size_t)(end - line);
+		snprintf(buf, sizeof buf, "%.*s", (int)len, line);
+		if (strncmp(buf, "SCAN", 4) == 0 ||
+		    strncmp(buf, "SEARCH", 6) == 0) {
+			if (strstr(buf, "USING INDEX") == NULL &&
+			    strstr(buf, "USING COVERING INDEX") == NULL &&
+			    strstr(buf, "USING INTEGER PRIMARY KEY") == NULL)
+				fail_msg("unindexed step: %s\n%s", buf, plan);
+		}
+	}
+}
+
+static void
+test_queue_plans_use_indexes(void **state)
+{
+	static const char *const index[VIEW_COUNT] = {
+		"items_inbox", "items_flagged", "items_snoozed",
+		"items_done", "items_created"
+	};
+	struct fx	*fx = *state;
+	char		*plan, *cause = NULL, line[64];
+	int		 v, dir, key;
+
+	for (v = 0; v < VIEW_COUNT; v++) {
+		for (dir = -1; dir <= 1; dir += 2) {
+			for (key = 0; key <= 1; key++) {
+				assert_int_equal(store_queue_plan(fx->s, v,
+				    NULL, dir, key, &plan, &cause), 0);
+				snprintf(line, sizeof line, "USING INDEX %s",
+				    index[v]);
+				assert_plan_indexed(plan, line);
+				free(plan);
+			}
+		}
+	}
+}
+
+static void
+test_replied_and_triage_log(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_activity	*a;
+	struct item		 it, saved;
+	int64_t			 id;
+	size_t			 n;
+	char			*cause = NULL;
+
+	/* The business's reply may arrive before the comment it answers. */
+	add_item(&l, "reply", "P", "c", 20, "shop", "graag gedaan", 1);
+	ingest(fx, fx->acct, &l);
+	add_item(&l, "c", "P", NULL, 10, "ann", "bedankt", 0);
+	add_item(&l, "c2", "P", NULL, 11, "bob", "hoi", 0);
+	ingest(fx, fx->acct, &l);
+	id = id_of(fx, "c");
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.replied, 1);
+	assert_int_equal(it.status, STATUS_NEW);
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "c2"), &it, &cause),
+	    0);
+	assert_int_equal(it.replied, 0);
+	item_clear(&it);
+
+	assert_int_equal(store_mark_read(fx->s, id, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id, ITEM_FLAG_STARRED, "vip",
+	    &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id, STATUS_DONE, 0, &cause),
+	    0);
+	assert_int_equal(store_item_get(fx->s, id, &saved, &cause), 0);
+	assert_true(saved.done_at > 0);
+	assert_int_equal(store_mark_read(fx->s, id, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id, STATUS_READ, 0, &cause),
+	    0);
+	assert_int_equal(store_set_flags(fx->s, id, 0, NULL, &cause), 0);
+	assert_int_equal(store_set_note(fx->s, id, "", &cause), 0);
+	assert_int_equal(store_activity_recent(fx->s, 10, &a, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(a[0].action, "note");
+	assert_string_equal(a[1].action, "unflagged");
+	assert_string_equal(a[2].action, "reopened");
+	assert_string_equal(a[3].action, "done");
+	assert_string_equal(a[4].action, "flagged");
+	assert_string_equal(a[4].detail, "vip");
+	store_activity_free(a, n);
+
+	/* Undo puts back status, done time, flags and note exactly. */
+	assert_int_equal(store_restore_triage(fx->s, &saved, &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.status, STATUS_DONE);
+	assert_int_equal(it.done_at, saved.done_at);
+	assert_int_equal(it.flags, ITEM_FLAG_STARRED);
+	assert_string_equal(it.note, "vip");
+	item_clear(&it);
+	item_clear(&saved);
+
+	/* mark_read changes only NEW. */
+	assert_int_equal(store_mark_read(fx->s, id, &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.status, STATUS_DONE);
+	item_clear(&it);
+	assert_int_equal(store_set_status(fx->s, 9999, STATUS_DONE, 0,
+	    &cause), -1);
+	assert_string_equal(cause, "no item 9999");
+	free(cause);
+}
+
+static void
+test_ingest_gone_cursor_and_drafts(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_sync_state	 ss;
+	struct item		 it;
+	char			 b[] = "b", *gone[] = { b };
+	char			*cause = NULL, *d = NULL;
+	int64_t			 id;
+
+	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0);
+	add_item(&l, "b", "P", NULL, 11, "bob", "twee", 0);
+	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
+	    "comments", "cursor-1", &cause), 0);
+	item_list_free(&l);
+	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, NULL, gone, 1,
+	    "comments", "cursor-2", &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
+	    0);
+	assert_int_equal(it.deleted, 1);
+	item_clear(&it);
+	assert_int_equal(store_sync_state_get(fx->s, fx->acct, "comments",
+	    &ss, &cause), 0);
+	assert_string_equal(ss.cursor, "cursor-2");
+	assert_true(ss.last_success > 0);
+	store_sync_state_clear(&ss);
+	assert_int_equal(store_sync_state_get(fx->s, fx->acct2, "comments",
+	    &ss, &cause), 0);
+	assert_null(ss.cursor);
+
+	/* The same remote id on another account is another item. */
+	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0);
+	ingest(fx, fx->acct2, &l);
+	assert_int_equal(store_item_find(fx->s, fx->acct2, "a", &id, &cause),
+	    0);
+	assert_true(id != id_of(fx, "a"));
+	assert_int_equal(store_item_find(fx->s, fx->acct, "nope", &id,
+	    &cause), 1);
+
+	id = id_of(fx, "a");
+	assert_int_equal(store_draft_set(fx->s, id, "concept", &cause), 0);
+	assert_int_equal(store_draft_set(fx->s, id, "", &cause), 0);
+	assert_int_equal(store_draft_get(fx->s, id, &d, &cause), 0);
+	assert_null(d);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.has_draft, 0);
+	item_clear(&it);
+}
+
+static void
+test_transaction_errors_are_clear(void **state)
+{
+	struct fx	*fx = *state;
+	char		*cause = NULL;
+
+	assert_int_equal(store_begin(fx->s, &cause), 0);
+	assert_int_equal(store_begin(fx->s, &cause), -1);
+	assert_non_null(strstr(cause, fx->path));
+	assert_non_null(strstr(cause, "starting a transaction"));
+	free(cause);
+	store_rollback(fx->s);
+	store_rollback(fx->s);
+	assert_int_equal(store_begin(fx->s, &cause), 0);
+	assert_int_equal(store_commit(fx->s, &cause), 0);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_open_creates_private_file),
+		T(test_migration_sets_user_version),
+		T(test_newer_schema_is_refused_untouched),
+		T(test_not_a_database_is_refused_untouched),
+		T(test_readonly_without_schema_fails_cleanly),
+		T(test_upsert_keeps_triage),
+		T(test_pagination_every_view_both_ways),
+		T(test_page_from_middle_backwards),
+		T(test_counts_match_brute_force),
+		T(test_snoozed_items_wake),
+		T(test_search_multilingual),
+		T(test_search_hostile_input_does_not_fail),
+		T(test_outbox_lifecycle_and_recover),
+		T(test_thread_order_and_depth),
+		T(test_thread_survives_cycles_and_depth),
+		T(test_queue_plans_use_indexes),
+		T(test_replied_and_triage_log),
+		T(test_ingest_gone_cursor_and_drafts),
+		T(test_transaction_errors_are_clear),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
