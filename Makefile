@@ -55,28 +55,38 @@ TEST_BINS:=	$(TEST_SRCS:tests/%.c=$(B)/tests/%)
 TOOL_SRCS:=	$(sort $(wildcard tests/tools/*.c))
 TOOL_BINS:=	$(TOOL_SRCS:tests/tools/%.c=$(B)/tools/%)
 
+ifeq ($(V),1)
+Q=
+else
+Q=		@
+endif
+
 .PHONY: all check bench demo deps install uninstall clean test-bins
 
 all: $(B)/$(PROG)
 
 $(B)/$(PROG): $(OBJS)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 $(B)/src/creds.o: ALL_CFLAGS += $(CREDS_CFLAGS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes \
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes \
 	    -Wno-missing-declarations -o $@ $< $(LIB_OBJS) \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
 	    $(PKG_LIBS) -lutil
 
 test-bins: $(B)/$(PROG) $(TEST_BINS) $(TOOL_BINS)

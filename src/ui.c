@@ -132,7 +132,8 @@ ui_log_hook(enum log_level level, const char *msg, void *arg)
 {
 	struct ui	*ui = arg;
 
-	if (level >= LOG_WARN)
+	/* What sync finished shows too, unless a question is up. */
+	if (level >= LOG_WARN || !ui->prompt.active)
 		ui_message(ui, level == LOG_ERROR, "%s", msg);
 }
 

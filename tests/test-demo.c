@@ -24,12 +24,18 @@
 
 #define DAY	86400
 
+/* One account on the demo server, with the adapter that serves it. */
+struct side {
+	const struct platform_ops	*ops;
+	struct platform_account		 a;
+};
+
 /* The server and the two accounts a test works with. */
 struct fx {
 	struct demo_server	*srv;
 	int64_t			 now;
-	struct platform_account	 page;
-	struct platform_account	 social;
+	struct side		 page;
+	struct side		 social;
 };
 
 /* Everything a whole sync (every page) produced, deep-copied. */
@@ -43,6 +49,19 @@ struct synced {
 	size_t			 pages;
 };
 
+/* Describe one account of the fixture. */
+static void
+side_init(struct side *sd, const struct platform_ops *ops, int64_t id,
+    const char *name, const char *handle, const char *url, int64_t now)
+{
+	sd->ops = ops;
+	sd->a.id = id;
+	sd->a.name = name;
+	sd->a.handle = handle;
+	sd->a.base_url = url;
+	sd->a.now = now;
+}
+
 /* Set up a fresh server and both accounts. */
 static int
 setup(void **state)
@@ -52,16 +71,10 @@ setup(void **state)
 	f = xcalloc(1, sizeof *f);
 	f->now = util_now();
 	f->srv = demo_server_new(f->now);
-	f->page.id = 1;
-	f->page.name = "page";
-	f->page.handle = "tulipandtea";
-	f->page.base_url = "demo://page";
-	f->page.now = f->now;
-	f->social.id = 2;
-	f->social.name = "social";
-	f->social.handle = "tulipandtea.example";
-	f->social.base_url = "demo://social";
-	f->social.now = f->now;
+	side_init(&f->page, &demo_page_ops, 1, "page", "tulipandtea",
+	    "demo://page", f->now);
+	side_init(&f->social, &demo_social_ops, 2, "social",
+	    "tulipandtea.example", "demo://social", f->now);
 	*state = f;
 	return 0;
 }
@@ -135,29 +148,28 @@ synced_take(struct synced *r, struct sync_page *page)
 /*
  * Run one whole sync of an account from a cursor (NULL: the first), as
  * the sync engine does: request, answer, parse, until "more" is off.
- * url_fmt, when set, replaces the adapter's URL for paging by hand.
+ * A limit other than 0 replaces the adapter's page size, to page by hand.
  */
 static void
-sync_all(struct fx *f, const struct platform_ops *ops,
-    const struct platform_account *acct, const char *cursor, size_t limit,
-    struct synced *r)
+sync_all(struct fx *f, const struct side *sd, const char *cursor,
+    size_t limit, struct synced *r)
 {
 	struct platform_request		req;
 	struct platform_response	res;
 	struct sync_page		page;
-	char				*body, *cause = NULL;
+	char				*body;
 	int				 more;
 
 	memset(r, 0, sizeof *r);
 	r->cursor = cursor != NULL ? xstrdup(cursor) : NULL;
 	do {
 		memset(&req, 0, sizeof req);
-		assert_int_equal(ops->sync_request(acct, "inbox", r->cursor,
-		    &req, &cause), 0);
-		if (limit != 0) {	/* page by hand with a small limit */
+		assert_int_equal(sd->ops->sync_request(&sd->a, "inbox",
+		    r->cursor, &req, NULL), 0);
+		if (limit != 0) {
 			free(req.url);
 			req.url = xprintf("%s/v1/inbox?limit=%zu%s%s",
-			    acct->base_url, limit, r->cursor != NULL ?
+			    sd->a.base_url, limit, r->cursor != NULL ?
 			    "&after=" : "", r->cursor != NULL ? r->cursor : "");
 		}
 		res.status = transport(f->srv, &req, &body);
@@ -165,8 +177,8 @@ sync_all(struct fx *f, const struct platform_ops *ops,
 		res.len = strlen(body);
 		assert_int_equal(res.status, 200);
 		memset(&page, 0, sizeof page);
-		assert_int_equal(ops->sync_parse(acct, "inbox", &res, &page,
-		    &cause), 0);
+		assert_int_equal(sd->ops->sync_parse(&sd->a, "inbox", &res,
+		    &page, NULL), 0);
 		assert_non_null(page.next_cursor);
 		more = page.more;
 		synced_take(r, &page);
@@ -240,42 +252,58 @@ plain_ascii(const char *s)
 	return 1;
 }
 
-/* Carry out one action through adapter and server; return the status. */
+/*
+ * Carry out one action through adapter and server; return the status.
+ * A failure must parse as an error and classify as permanent; its message
+ * goes to *cause. result and cause may be NULL when not wanted.
+ */
 static long
-act(struct fx *f, const struct platform_ops *ops,
-    const struct platform_account *acct, int kind, const char *target,
+act(struct fx *f, const struct side *sd, int kind, const char *target,
     const char *text, const char *key, struct action_result *result,
     char **cause)
 {
 	struct outbox_entry		e;
 	struct platform_request		req;
 	struct platform_response	res;
-	char				*body;
+	struct action_result		mine;
+	char				*body, *why = NULL;
 	int				 rc;
 
 	memset(&e, 0, sizeof e);
-	memset(&req, 0, sizeof req);
 	e.kind = kind;
 	e.target_remote_id = (char *)target;
 	e.body = (char *)text;
 	e.idem_key = (char *)key;
-	assert_int_equal(ops->action_request(acct, &e, &req, NULL), 0);
+	assert_int_equal(sd->ops->action_request(&sd->a, &e, &req, NULL), 0);
 	res.status = transport(f->srv, &req, &body);
 	res.body = body;
 	res.len = strlen(body);
-	memset(result, 0, sizeof *result);
-	*cause = NULL;
-	rc = ops->action_parse(acct, &e, &res, result, cause);
+	memset(&mine, 0, sizeof mine);
+	rc = sd->ops->action_parse(&sd->a, &e, &res, &mine, &why);
 	assert_int_equal(rc, res.status >= 200 && res.status <= 299 ? 0 : -1);
 	if (rc != 0) {
-		free(*cause);
-		assert_int_equal(ops->classify(&res, cause),
-		    res.status == 429 ? PLATFORM_ERR_RATE :
+		free(why);
+		assert_int_equal(sd->ops->classify(&res, &why),
 		    PLATFORM_ERR_PERMANENT);
 	}
+	if (result != NULL)
+		*result = mine;
+	else
+		action_result_clear(&mine);
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
 	platform_request_clear(&req);
 	free(body);
 	return res.status;
+}
+
+/* Carry out an action with no text; return the status. */
+static long
+act_on(struct fx *f, const struct side *sd, int kind, const char *target)
+{
+	return act(f, sd, kind, target, NULL, NULL, NULL, NULL);
 }
 
 /* Release every held-back comment; return how many arrived. */
@@ -324,7 +352,7 @@ test_demo_first_sync_round_trips_the_data(void **state)
 	char				*link;
 	size_t				 i, j, checked = 0;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &r);
+	sync_all(f, &f->page, NULL, 0, &r);
 	assert_int_equal(r.pages, 1);
 	assert_int_equal(r.ngone, 0);
 	assert_true(r.items.n > 0);
@@ -344,8 +372,6 @@ test_demo_first_sync_round_trips_the_data(void **state)
 		assert_int_equal(it->account_id, 1);
 		if (c->lang != NULL)
 			assert_string_equal(it->lang, c->lang);
-		else
-			assert_null(it->lang);
 		link = xprintf("https://demo.example/tulipandtea/posts/%s"
 		    "?comment=%s", c->post, c->id);
 		assert_string_equal(it->permalink, link);
@@ -373,14 +399,14 @@ test_demo_counts_per_account_match_the_table(void **state)
 	struct fx	*f = *state;
 	struct synced	 rp, rs;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	sync_all(f, &f->page, NULL, 0, &rp);
+	sync_all(f, &f->social, NULL, 0, &rs);
 	assert_int_equal(rp.items.n + rs.items.n, demo_ncomments - 3);
 	synced_free(&rp);
 	synced_free(&rs);
 	assert_int_equal(release_all(f), 3);
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	sync_all(f, &f->page, NULL, 0, &rp);
+	sync_all(f, &f->social, NULL, 0, &rs);
 	assert_int_equal(rp.items.n, table_count("page"));
 	assert_int_equal(rs.items.n, table_count("social"));
 	synced_free(&rp);
@@ -393,14 +419,13 @@ test_demo_hostile_comment_is_sanitized(void **state)
 {
 	struct fx			*f = *state;
 	const struct demo_comment	*c = table_comment("c-hostile");
-	const struct platform_account	*acct;
 	const struct item		*it;
 	struct synced			 r;
 
 	assert_non_null(c);
 	assert_non_null(strchr(c->text, '\x1b'));
-	acct = strcmp(comment_account(c), "page") == 0 ? &f->page : &f->social;
-	sync_all(f, &demo_page_ops, acct, NULL, 0, &r);
+	sync_all(f, strcmp(comment_account(c), "page") == 0 ? &f->page :
+	    &f->social, NULL, 0, &r);
 	assert_non_null(it = find_item(&r, "c-hostile"));
 	assert_null(strchr(it->text, '\x1b'));
 	assert_null(strchr(it->text, '\a'));
@@ -418,9 +443,9 @@ test_demo_paging_returns_each_item_once(void **state)
 	struct synced	 all, paged;
 	size_t		 i, j, limit;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &all);
+	sync_all(f, &f->page, NULL, 0, &all);
 	for (limit = 1; limit <= 13; limit += 4) {
-		sync_all(f, &demo_page_ops, &f->page, NULL, limit, &paged);
+		sync_all(f, &f->page, NULL, limit, &paged);
 		assert_int_equal(paged.items.n, all.items.n);
 		assert_int_equal(paged.pages, (all.items.n + limit - 1) /
 		    limit);
@@ -445,8 +470,8 @@ test_demo_incremental_sync_without_changes_is_empty(void **state)
 	struct fx	*f = *state;
 	struct synced	 first, again;
 
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
-	sync_all(f, &demo_social_ops, &f->social, first.cursor, 0, &again);
+	sync_all(f, &f->social, NULL, 0, &first);
+	sync_all(f, &f->social, first.cursor, 0, &again);
 	assert_int_equal(again.items.n, 0);
 	assert_int_equal(again.ngone, 0);
 	assert_int_equal(again.pages, 1);
@@ -460,36 +485,34 @@ static void
 test_demo_history_window_excludes_old_items(void **state)
 {
 	struct fx		*f = *state;
-	struct platform_account	 acct = f->page;
+	struct side		 recent = f->page;
 	struct platform_request	 req;
-	struct synced		 all, recent;
+	struct synced		 all, got;
 	char			*want;
 	size_t			 i, old = 0;
 
-	acct.history_days = 3;
-	memset(&req, 0, sizeof req);
-	assert_int_equal(demo_page_ops.sync_request(&acct, "inbox", NULL,
+	recent.a.history_days = 3;
+	assert_int_equal(recent.ops->sync_request(&recent.a, "inbox", NULL,
 	    &req, NULL), 0);
 	want = xprintf("since=%lld", (long long)(f->now - 3 * DAY));
 	assert_non_null(strstr(req.url, want));
 	free(want);
 	platform_request_clear(&req);
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &all);
-	sync_all(f, &demo_page_ops, &acct, NULL, 0, &recent);
+	sync_all(f, &f->page, NULL, 0, &all);
+	sync_all(f, &recent, NULL, 0, &got);
 	for (i = 0; i < all.items.n; i++) {
 		if (all.items.v[i].created < f->now - 3 * DAY) {
 			old++;
-			assert_null(find_item(&recent,
-			    all.items.v[i].remote_id));
+			assert_null(find_item(&got, all.items.v[i].remote_id));
 		} else
-			assert_non_null(find_item(&recent,
+			assert_non_null(find_item(&got,
 			    all.items.v[i].remote_id));
 	}
 	assert_true(old > 0);
-	assert_int_equal(recent.items.n, all.items.n - old);
+	assert_int_equal(got.items.n, all.items.n - old);
 	synced_free(&all);
-	synced_free(&recent);
+	synced_free(&got);
 }
 
 /* Return the id of the first comment from a customer in a sync. */
@@ -514,15 +537,14 @@ test_demo_reply_appears_in_next_page(void **state)
 	struct fx		*f = *state;
 	struct synced		 first, next;
 	struct action_result	 res;
-	const struct item	*target;
+	const struct item	*target, *got;
 	const char		*text = "Thank you! \"Yes\", on Saturday.\n"
 				    "— Marloes";
-	char			*cause;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &first);
+	sync_all(f, &f->page, NULL, 0, &first);
 	target = find_item(&first, first_customer_comment(&first));
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_REPLY,
-	    target->remote_id, text, "key-1", &res, &cause), 201);
+	assert_int_equal(act(f, &f->page, ACTION_REPLY, target->remote_id,
+	    text, "key-1", &res, NULL), 201);
 	assert_non_null(res.remote_id);
 	assert_true(res.have_created);
 	assert_string_equal(res.created.remote_id, res.remote_id);
@@ -535,14 +557,14 @@ test_demo_reply_appears_in_next_page(void **state)
 	assert_int_equal(res.created.kind, ITEM_REPLY);
 	assert_true(res.created.created >= f->now);
 
-	sync_all(f, &demo_page_ops, &f->page, first.cursor, 0, &next);
+	sync_all(f, &f->page, first.cursor, 0, &next);
 	assert_int_equal(next.items.n, 1);
-	assert_string_equal(next.items.v[0].remote_id, res.remote_id);
-	assert_int_equal(next.items.v[0].own, 1);
-	assert_int_equal(next.items.v[0].kind, ITEM_REPLY);
-	assert_string_equal(next.items.v[0].parent_remote_id,
-	    target->remote_id);
-	assert_string_equal(next.items.v[0].text, text);
+	got = &next.items.v[0];
+	assert_string_equal(got->remote_id, res.remote_id);
+	assert_int_equal(got->own, 1);
+	assert_int_equal(got->kind, ITEM_REPLY);
+	assert_string_equal(got->parent_remote_id, target->remote_id);
+	assert_string_equal(got->text, text);
 	action_result_clear(&res);
 	synced_free(&first);
 	synced_free(&next);
@@ -556,17 +578,16 @@ test_demo_reply_with_same_key_is_created_once(void **state)
 	struct synced		 first, next;
 	struct action_result	 r1, r2;
 	const char		*target, *other;
-	char			*cause;
 
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	sync_all(f, &f->social, NULL, 0, &first);
 	target = first_customer_comment(&first);
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    target, "Thanks!", "idem-7", &r1, &cause), 201);
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    target, "Thanks!", "idem-7", &r2, &cause), 200);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, target, "Thanks!",
+	    "idem-7", &r1, NULL), 201);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, target, "Thanks!",
+	    "idem-7", &r2, NULL), 200);
 	assert_string_equal(r1.remote_id, r2.remote_id);
 	assert_true(r2.have_created);
-	sync_all(f, &demo_social_ops, &f->social, first.cursor, 0, &next);
+	sync_all(f, &f->social, first.cursor, 0, &next);
 	assert_int_equal(next.items.n, 1);
 	action_result_clear(&r1);
 	action_result_clear(&r2);
@@ -576,9 +597,8 @@ test_demo_reply_with_same_key_is_created_once(void **state)
 	other = first.items.v[0].remote_id;
 	if (strcmp(other, target) == 0)
 		other = first.items.v[1].remote_id;
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    other, "Thanks!", "idem-7", &r1, &cause), 409);
-	free(cause);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, other, "Thanks!",
+	    "idem-7", NULL, NULL), 409);
 	synced_free(&first);
 }
 
@@ -588,20 +608,16 @@ test_demo_actions_show_in_next_page(void **state)
 {
 	struct fx		*f = *state;
 	struct synced		 first, next;
-	struct action_result	 res;
 	const struct item	*before, *after;
 	char			*id, *cursor, *cause;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &first);
+	sync_all(f, &f->page, NULL, 0, &first);
 	id = xstrdup(first_customer_comment(&first));
 	before = find_item(&first, id);
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
-	    NULL, NULL, &res, &cause), 200);
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
-	    NULL, NULL, &res, &cause), 200);	/* twice is fine */
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_HIDE, id,
-	    NULL, NULL, &res, &cause), 200);
-	sync_all(f, &demo_page_ops, &f->page, first.cursor, 0, &next);
+	assert_int_equal(act_on(f, &f->page, ACTION_LIKE, id), 200);
+	assert_int_equal(act_on(f, &f->page, ACTION_LIKE, id), 200);
+	assert_int_equal(act_on(f, &f->page, ACTION_HIDE, id), 200);
+	sync_all(f, &f->page, first.cursor, 0, &next);
 	assert_int_equal(next.items.n, 1);
 	assert_non_null(after = find_item(&next, id));
 	assert_int_equal(after->liked, 1);
@@ -610,11 +626,9 @@ test_demo_actions_show_in_next_page(void **state)
 	cursor = xstrdup(next.cursor);
 	synced_free(&next);
 
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_UNLIKE, id,
-	    NULL, NULL, &res, &cause), 200);
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_UNHIDE, id,
-	    NULL, NULL, &res, &cause), 200);
-	sync_all(f, &demo_page_ops, &f->page, cursor, 0, &next);
+	assert_int_equal(act_on(f, &f->page, ACTION_UNLIKE, id), 200);
+	assert_int_equal(act_on(f, &f->page, ACTION_UNHIDE, id), 200);
+	sync_all(f, &f->page, cursor, 0, &next);
 	assert_non_null(after = find_item(&next, id));
 	assert_int_equal(after->liked, 0);
 	assert_int_equal(after->hidden, 0);
@@ -623,22 +637,20 @@ test_demo_actions_show_in_next_page(void **state)
 	cursor = xstrdup(next.cursor);
 	synced_free(&next);
 
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_DELETE, id,
-	    NULL, NULL, &res, &cause), 200);
-	sync_all(f, &demo_page_ops, &f->page, cursor, 0, &next);
+	assert_int_equal(act_on(f, &f->page, ACTION_DELETE, id), 200);
+	sync_all(f, &f->page, cursor, 0, &next);
 	assert_null(find_item(&next, id));
 	assert_true(next.ngone >= 1);
 	assert_string_equal(next.gone[0], id);
 	synced_free(&next);
 
 	/* A deleted comment is gone for good: 410, a permanent error. */
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE, id,
-	    NULL, NULL, &res, &cause), 410);
+	assert_int_equal(act(f, &f->page, ACTION_LIKE, id, NULL, NULL, NULL,
+	    &cause), 410);
 	assert_string_equal(cause, "demo: the comment was deleted");
 	free(cause);
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_REPLY, id,
-	    "Hello", "k-9", &res, &cause), 410);
-	free(cause);
+	assert_int_equal(act(f, &f->page, ACTION_REPLY, id, "Hello", "k-9",
+	    NULL, NULL), 410);
 	free(cursor);
 	free(id);
 	synced_free(&first);
@@ -648,14 +660,13 @@ test_demo_actions_show_in_next_page(void **state)
 static void
 test_demo_hide_on_social_is_a_permanent_error(void **state)
 {
-	struct fx		*f = *state;
-	struct synced		 first;
-	struct action_result	 res;
-	char			*cause;
+	struct fx	*f = *state;
+	struct synced	 first;
+	char		*cause;
 
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_HIDE,
-	    first_customer_comment(&first), NULL, NULL, &res, &cause), 400);
+	sync_all(f, &f->social, NULL, 0, &first);
+	assert_int_equal(act(f, &f->social, ACTION_HIDE,
+	    first_customer_comment(&first), NULL, NULL, NULL, &cause), 400);
 	assert_string_equal(cause,
 	    "demo: this platform cannot hide replies to your posts");
 	free(cause);
@@ -666,41 +677,37 @@ test_demo_hide_on_social_is_a_permanent_error(void **state)
 static void
 test_demo_bad_replies_are_refused(void **state)
 {
-	struct fx		*f = *state;
-	struct synced		 first;
-	struct action_result	 res;
-	struct buf		 b;
-	const char		*target;
-	char			*cause;
-	int			 i;
+	struct fx	*f = *state;
+	struct synced	 first;
+	struct buf	 b;
+	const char	*target;
+	char		*cause;
+	int		 i;
 
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &first);
+	sync_all(f, &f->social, NULL, 0, &first);
 	target = first_customer_comment(&first);
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    target, " \n ", "k-1", &res, &cause), 400);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, target, " \n ",
+	    "k-1", NULL, &cause), 400);
 	assert_string_equal(cause, "demo: the reply is empty");
 	free(cause);
 	buf_init(&b, 0);
 	for (i = 0; i < 301; i++)
 		buf_addstr(&b, "🫖");
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    target, b.data, "k-2", &res, &cause), 400);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, target, b.data,
+	    "k-2", NULL, &cause), 400);
 	assert_string_equal(cause,
 	    "demo: the reply is longer than 300 characters");
 	free(cause);
 	b.data[b.len - strlen("🫖")] = '\0';	/* 300 teapots fit */
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    target, b.data, "k-3", &res, &cause), 201);
-	action_result_clear(&res);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, target, b.data,
+	    "k-3", NULL, NULL), 201);
 	buf_free(&b);
-	assert_int_equal(act(f, &demo_social_ops, &f->social, ACTION_REPLY,
-	    "c-no-such", "Hi", "k-4", &res, &cause), 404);
+	assert_int_equal(act(f, &f->social, ACTION_REPLY, "c-no-such", "Hi",
+	    "k-4", NULL, &cause), 404);
 	assert_string_equal(cause, "demo: no such comment");
 	free(cause);
 	/* A comment of the other account does not exist here. */
-	assert_int_equal(act(f, &demo_page_ops, &f->page, ACTION_LIKE,
-	    target, NULL, NULL, &res, &cause), 404);
-	free(cause);
+	assert_int_equal(act_on(f, &f->page, ACTION_LIKE, target), 404);
 	synced_free(&first);
 }
 
@@ -708,24 +715,20 @@ test_demo_bad_replies_are_refused(void **state)
 static void
 test_demo_release_adds_an_item(void **state)
 {
-	struct fx	*f = *state;
-	struct synced	 rp, rs, np, ns;
+	struct fx		*f = *state;
+	struct synced		 rp, rs, np, ns;
+	const struct item	*it;
 
-	sync_all(f, &demo_page_ops, &f->page, NULL, 0, &rp);
-	sync_all(f, &demo_social_ops, &f->social, NULL, 0, &rs);
+	sync_all(f, &f->page, NULL, 0, &rp);
+	sync_all(f, &f->social, NULL, 0, &rs);
 	assert_int_equal(demo_server_release(f->srv, f->now + 60), 1);
-	sync_all(f, &demo_page_ops, &f->page, rp.cursor, 0, &np);
-	sync_all(f, &demo_social_ops, &f->social, rs.cursor, 0, &ns);
+	sync_all(f, &f->page, rp.cursor, 0, &np);
+	sync_all(f, &f->social, rs.cursor, 0, &ns);
 	assert_int_equal(np.items.n + ns.items.n, 1);
-	if (np.items.n == 1) {
-		assert_null(find_item(&rp, np.items.v[0].remote_id));
-		assert_true(np.items.v[0].created >= f->now + 60);
-		assert_int_equal(np.items.v[0].own, 0);
-	} else {
-		assert_null(find_item(&rs, ns.items.v[0].remote_id));
-		assert_true(ns.items.v[0].created >= f->now + 60);
-		assert_int_equal(ns.items.v[0].own, 0);
-	}
+	it = np.items.n == 1 ? &np.items.v[0] : &ns.items.v[0];
+	assert_null(find_item(np.items.n == 1 ? &rp : &rs, it->remote_id));
+	assert_true(it->created >= f->now + 60);
+	assert_int_equal(it->own, 0);
 	assert_int_equal(release_all(f), 2);
 	assert_int_equal(demo_server_release(f->srv, f->now), 0);
 	synced_free(&rp);
@@ -738,33 +741,27 @@ test_demo_release_adds_an_item(void **state)
 static void
 test_demo_requests_are_built_right(void **state)
 {
-	struct fx		*f = *state;
-	struct platform_request	 req;
-	struct outbox_entry	 e;
-	json_t			*doc;
-	char			*cause = NULL;
+	const struct platform_account	*acct = &((struct fx *)*state)->page.a;
+	const struct platform_ops	*ops = &demo_page_ops;
+	struct platform_request		 req;
+	struct outbox_entry		 e;
+	json_t				*doc;
 
-	memset(&req, 0, sizeof req);
-	assert_int_equal(demo_page_ops.sync_request(&f->page, "inbox", "42",
-	    &req, NULL), 0);
+	assert_int_equal(ops->sync_request(acct, "inbox", "42", &req, NULL), 0);
 	assert_string_equal(req.method, "GET");
 	assert_string_equal(req.url, "demo://page/v1/inbox?after=42&limit=100");
 	assert_null(req.body);
 	platform_request_clear(&req);
-	assert_int_equal(demo_page_ops.sync_request(&f->page, "inbox",
-	    "../x", &req, &cause), -1);
-	free(cause);
-	assert_int_equal(demo_page_ops.sync_request(&f->page, "mentions",
-	    NULL, &req, &cause), -1);
-	free(cause);
+	assert_int_equal(ops->sync_request(acct, "inbox", "../x", &req, NULL),
+	    -1);
+	assert_int_equal(ops->sync_request(acct, "dms", NULL, &req, NULL), -1);
 
 	memset(&e, 0, sizeof e);
 	e.kind = ACTION_REPLY;
 	e.target_remote_id = (char *)"c-012";
 	e.body = (char *)"She said \"hi\"\n\\o/";
 	e.idem_key = (char *)"k\"1";
-	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
-	    NULL), 0);
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), 0);
 	assert_string_equal(req.method, "POST");
 	assert_string_equal(req.url, "demo://page/v1/comments/c-012/replies");
 	assert_string_equal(req.content_type, "application/json");
@@ -777,8 +774,7 @@ test_demo_requests_are_built_right(void **state)
 	platform_request_clear(&req);
 
 	e.kind = ACTION_DELETE;
-	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
-	    NULL), 0);
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), 0);
 	assert_string_equal(req.method, "DELETE");
 	assert_string_equal(req.url, "demo://page/v1/comments/c-012");
 	assert_null(req.body);
@@ -786,19 +782,13 @@ test_demo_requests_are_built_right(void **state)
 
 	e.kind = ACTION_REPLY;
 	e.body = (char *)"bad \xff byte";
-	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
-	    &cause), -1);
-	free(cause);
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), -1);
 	e.kind = ACTION_LIKE;
 	e.target_remote_id = (char *)"c-1/../../inbox";
-	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
-	    &cause), -1);
-	free(cause);
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), -1);
 	e.target_remote_id = (char *)"c-1";
 	e.kind = 99;
-	assert_int_equal(demo_page_ops.action_request(&f->page, &e, &req,
-	    &cause), -1);
-	free(cause);
+	assert_int_equal(ops->action_request(acct, &e, &req, NULL), -1);
 }
 
 /* Statuses map to the error classes, with the server's message. */

@@ -132,7 +132,7 @@ check_actions_named_in(const char *file)
 	int	 a;
 
 	man = doc_read(file);
-	for (a = A_NONE + 1; a < A_COUNT; a++) {
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		if (!doc_has_word_after(man, "Ic ", keys_action_name(a)))
 			fail_msg("%s does not name the action %s", file,
 			    keys_action_name(a));
@@ -167,7 +167,7 @@ test_heed_conf_5_lists_the_screens_of_every_action(void **state)
 
 	(void)state;
 	man = doc_read("man/heed.conf.5");
-	for (a = A_NONE; a < A_COUNT; a++) {
+	for (a = ACT_NONE; a < ACT_COUNT; a++) {
 		snprintf(head, sizeof head, "\n.It Ic %s\n",
 		    keys_action_name(a));
 		if ((p = strstr(man, head)) == NULL)
@@ -258,7 +258,7 @@ test_heed_1_key_tables_are_the_default_bindings(void **state)
 			fail_msg("heed.1 KEYS has no .Ss %s", titles[s]);
 		assert_non_null(end = strstr(table, "\n.El\n"));
 		*end = '\0';
-		for (want = 0, a = A_NONE + 1; a < A_COUNT; a++) {
+		for (want = 0, a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 			keymap_keys_of(&km, s, a, keys, sizeof keys);
 			if (*keys == '\0')
 				continue;
@@ -279,7 +279,7 @@ test_heed_1_key_tables_are_the_default_bindings(void **state)
 	free(man);
 }
 
-/* Return 1 if s starts with a name ([A-Za-z0-9_.-]+) and then " =". */
+/* Return 1 if s is a name ([A-Za-z0-9_.-]+), " =" and maybe a value. */
 static int
 example_is_assignment(const char *s, char *name, size_t len)
 {
@@ -310,57 +310,63 @@ example_is_bind(const char *s)
 }
 
 /*
- * Take the "# " off every line of config.example that is configuration
- * rather than prose: section headers, bind lines, option lines and, in
- * [replies], saved replies. "# platform =" stays a comment: it shows that
- * platform has no default, and an account with an empty platform is an
- * error by design; the example's real platform line follows it.
- * *options gets the number of option lines taken.
+ * Return 1 if a line of config.example is configuration rather than prose:
+ * "# " and then a section header, a bind line, an option line or, in
+ * [replies], a saved reply. "# platform =" is not: it shows that platform
+ * has no default, and an account with an empty platform is an error by
+ * design; the example's real platform line follows it. *replies tracks
+ * the section, *options counts the option lines.
  */
+static int
+example_take(const char *line, int *replies, int *options)
+{
+	const char	*s;
+	char		 name[128];
+
+	if (strncmp(line, "# ", 2) != 0)
+		return 0;
+	s = line + 2;
+	if (*s == '[') {
+		*replies = strcmp(s, "[replies]") == 0;
+		return 1;
+	}
+	if (example_is_bind(s))
+		return 1;
+	if (!example_is_assignment(s, name, sizeof name))
+		return 0;
+	if (*replies)
+		return 1;
+	if (strcmp(name, "platform") == 0 && s[strlen(name) + 2] == '\0')
+		return 0;
+	(*options)++;
+	return 1;
+}
+
+/* Take the "# " off every configuration line of config.example. */
 static char *
 example_uncomment(const char *text, int *options)
 {
-	const char	*line = text, *next, *s;
-	char		*out, name[128];
-	size_t		 used = 0, n;
-	int		 replies = 0, take;
+	char	*copy, *line, *next, *out;
+	size_t	 used = 0, n;
+	int	 replies = 0;
 
 	*options = 0;
-	out = malloc(strlen(text) + 1);
+	copy = strdup(text);
+	out = malloc(strlen(text) + 2);
+	assert_non_null(copy);
 	assert_non_null(out);
-	for (; *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) == NULL)
-			next = line + strlen(line);
-		else
-			next++;
-		n = (size_t)(next - line);
-		take = 0;
-		if (strncmp(line, "# ", 2) == 0) {
-			s = line + 2;
-			if (*s == '[') {
-				take = 1;
-				replies = strncmp(s, "[replies]", 9) == 0;
-			} else if (example_is_bind(s))
-				take = 1;
-			else if (example_is_assignment(s, name, sizeof name)) {
-				if (replies)
-					take = 1;
-				else if (strcmp(name, "platform") != 0 ||
-				    s[strlen(name) + 2] == ' ') {
-					take = 1;
-					(*options)++;
-				}
-			}
-		}
-		if (take) {
-			memcpy(out + used, line + 2, n - 2);
-			used += n - 2;
-		} else {
-			memcpy(out + used, line, n);
-			used += n;
-		}
+	for (line = copy; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (example_take(line, &replies, options))
+			line += 2;
+		n = strlen(line);
+		memcpy(out + used, line, n);
+		used += n;
+		out[used++] = '\n';
 	}
 	out[used] = '\0';
+	free(copy);
 	return out;
 }
 
