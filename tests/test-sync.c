@@ -1,0 +1,379 @@
+/*
+ * test-sync.c -- the sync engine on the demo platform with a real cache:
+ * the first sync fills the store, the outbox sends replies and actions
+ * exactly once, and an entry left "sending" by a killed process is sent
+ * after a restart.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "loop.h"
+#include "store.h"
+#include "sync.h"
+#include "util.h"
+
+struct fixture {
+	char		 dir[64];
+	char		*path;
+	struct config	 cfg;
+	struct store	*store;
+	struct loop	*loop;
+	struct sync	*sync;
+};
+
+static const char demo_config[] =
+    "[account page]\nplatform = demo-page\nhandle = tulipandtea\n"
+    "url = demo://page\n"
+    "[account social]\nplatform = demo-social\n"
+    "handle = tulipandtea.example\nurl = demo://social\n";
+
+/* Stop the loop when sync is idle, or after the deadline. */
+static void
+idle_check(void *arg)
+{
+	struct fixture	*f = arg;
+
+	if (!sync_busy(f->sync))
+		loop_stop(f->loop, 0);
+	else
+		loop_timer_add(f->loop, 10, idle_check, f);
+}
+
+/* Give up on a test that hangs. */
+static void
+deadline(void *arg)
+{
+	struct fixture	*f = arg;
+
+	loop_stop(f->loop, 1);
+}
+
+/* Run the loop until sync has nothing left to do. */
+static void
+run_idle(struct fixture *f)
+{
+	uint64_t	t;
+
+	loop_timer_add(f->loop, 10, idle_check, f);
+	t = loop_timer_add(f->loop, 20000, deadline, f);
+	assert_int_equal(loop_run(f->loop), 0);
+	loop_timer_cancel(f->loop, t);
+}
+
+/* Open the store and start sync (again, after a "restart"). */
+static void
+start(struct fixture *f)
+{
+	char	*cause = NULL;
+
+	f->store = store_open(f->path, 0, &cause);
+	if (f->store == NULL)
+		fail_msg("%s", cause);
+	f->loop = loop_new();
+	f->sync = sync_new(f->loop, f->store, &f->cfg, 0, &cause);
+	if (f->sync == NULL)
+		fail_msg("%s", cause);
+}
+
+/* Stop sync and close the store, as a process exit does. */
+static void
+stop(struct fixture *f)
+{
+	sync_free(f->sync);
+	loop_free(f->loop);
+	store_close(f->store);
+	f->sync = NULL;
+	f->loop = NULL;
+	f->store = NULL;
+}
+
+static int
+setup(void **state)
+{
+	struct fixture	*f = xcalloc(1, sizeof *f);
+	char		*cause = NULL;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/heed-test-sync-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	f->path = xprintf("%s/cache.db", f->dir);
+	config_init(&f->cfg);
+	if (config_parse(&f->cfg, "test", demo_config, &cause) != 0)
+		fail_msg("%s", cause);
+	start(f);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+	char		*cmd;
+
+	if (f->store != NULL)
+		stop(f);
+	config_free(&f->cfg);
+	cmd = xprintf("rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+/* Count the items in a view. */
+static int64_t
+count(struct fixture *f, enum store_view v)
+{
+	struct store_counts	c;
+
+	assert_int_equal(store_counts(f->store, util_now(), 4 * 3600, &c,
+	    NULL), 0);
+	return c.view[v];
+}
+
+/* Find the local id of an item by its remote id on the page account. */
+static int64_t
+find(struct fixture *f, const char *remote)
+{
+	struct store_account	*acc;
+	size_t			 n, i;
+	int64_t			 id = 0, account = 0;
+
+	assert_int_equal(store_account_list(f->store, &acc, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(acc[i].name, "page") == 0)
+			account = acc[i].id;
+	}
+	store_account_list_free(acc, n);
+	assert_int_equal(store_item_find(f->store, account, remote, &id,
+	    NULL), 0);
+	return id;
+}
+
+/* Queue a reply to an item, as the composer does. */
+static int64_t
+queue_reply(struct fixture *f, int64_t item, const char *text,
+    const char *key)
+{
+	struct outbox_entry	e;
+	struct item		it;
+	int64_t			id;
+
+	assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+	memset(&e, 0, sizeof e);
+	e.account_id = it.account_id;
+	e.item_id = item;
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = xstrdup(it.remote_id);
+	e.body = xstrdup(text);
+	e.idem_key = xstrdup(key);
+	assert_int_equal(store_outbox_add(f->store, &e, NULL), 0);
+	id = e.id;
+	item_clear(&it);
+	outbox_entry_clear(&e);
+	return id;
+}
+
+/* Count the business's replies under an item that carry a text. */
+static int
+replies_with(struct fixture *f, int64_t item, const char *text)
+{
+	struct store_thread	th;
+	struct item		it;
+	size_t			i;
+	int			n = 0;
+
+	assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+	assert_int_equal(store_thread_get(f->store, item, &th, NULL), 0);
+	for (i = 0; i < th.items.n; i++) {
+		if (th.items.v[i].own && th.items.v[i].parent_remote_id &&
+		    strcmp(th.items.v[i].parent_remote_id, it.remote_id) == 0 &&
+		    strcmp(th.items.v[i].text, text) == 0)
+			n++;
+	}
+	store_thread_free(&th);
+	item_clear(&it);
+	return n;
+}
+
+static void
+test_first_sync_fills_the_cache_from_both_accounts(void **state)
+{
+	struct fixture				*f = *state;
+	const struct sync_account_status	*st;
+	size_t					 n;
+
+	sync_now(f->sync);
+	run_idle(f);
+	assert_true(count(f, VIEW_ALL) >= 80);
+	assert_true(count(f, VIEW_INBOX) > 10);
+	n = sync_status(f->sync, &st);
+	assert_int_equal(n, 2);
+	assert_int_equal(st[0].state, SYNC_IDLE);
+	assert_true(st[0].last_success > 0);
+	assert_null(st[1].last_error);
+	/* A second sync changes nothing. */
+	n = (size_t)count(f, VIEW_ALL);
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_equal(count(f, VIEW_ALL), (int64_t)n);
+}
+
+static void
+test_reply_is_sent_once_and_shows_in_the_thread(void **state)
+{
+	struct fixture		*f = *state;
+	struct outbox_entry	 e;
+	int64_t			 item, id;
+
+	sync_now(f->sync);
+	run_idle(f);
+	item = find(f, "c-001");
+	id = queue_reply(f, item, "Yes, we ship to Romania! 🇷🇴", "k-1");
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_non_null(e.remote_id);
+	outbox_entry_clear(&e);
+	assert_int_equal(replies_with(f, item, "Yes, we ship to Romania! 🇷🇴"),
+	    1);
+	/* A later sync brings the same reply back: still one. */
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_equal(replies_with(f, item, "Yes, we ship to Romania! 🇷🇴"),
+	    1);
+}
+
+static void
+test_entry_left_sending_by_a_kill_is_sent_after_restart(void **state)
+{
+	struct fixture		*f = *state;
+	struct outbox_entry	 e;
+	int64_t			 item, id;
+
+	sync_now(f->sync);
+	run_idle(f);
+	item = find(f, "c-002");
+	id = queue_reply(f, item, "Glazed inside, promised.", "k-2");
+	/* The process dies right after marking the entry sending. */
+	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
+	e.state = OUTBOX_SENDING;
+	e.attempts = 1;
+	assert_int_equal(store_outbox_update(f->store, &e, NULL), 0);
+	outbox_entry_clear(&e);
+	stop(f);
+	start(f);
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	outbox_entry_clear(&e);
+	assert_int_equal(replies_with(f, item, "Glazed inside, promised."), 1);
+}
+
+static void
+test_platform_refusal_fails_the_entry_with_the_reason(void **state)
+{
+	struct fixture		*f = *state;
+	struct outbox_entry	 e;
+	struct item		 it;
+	int64_t			 item, id;
+
+	sync_now(f->sync);
+	run_idle(f);
+	item = find(f, "c-003");
+	assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+	memset(&e, 0, sizeof e);
+	e.account_id = it.account_id;
+	e.item_id = item;
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = xstrdup("no-such-comment");
+	e.body = xstrdup("hello");
+	e.idem_key = xstrdup("k-3");
+	assert_int_equal(store_outbox_add(f->store, &e, NULL), 0);
+	id = e.id;
+	outbox_entry_clear(&e);
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_FAILED);
+	assert_non_null(e.last_error);
+	outbox_entry_clear(&e);
+	item_clear(&it);
+}
+
+static void
+test_like_and_hide_reach_the_item(void **state)
+{
+	struct fixture		*f = *state;
+	struct outbox_entry	 e;
+	struct item		 it;
+	int64_t			 item;
+	int			 kinds[] = { ACTION_LIKE, ACTION_HIDE };
+	size_t			 i;
+
+	sync_now(f->sync);
+	run_idle(f);
+	item = find(f, "c-004");
+	for (i = 0; i < nitems(kinds); i++) {
+		assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+		memset(&e, 0, sizeof e);
+		e.account_id = it.account_id;
+		e.item_id = item;
+		e.kind = kinds[i];
+		e.target_remote_id = xstrdup(it.remote_id);
+		e.idem_key = xprintf("k-act-%zu", i);
+		assert_int_equal(store_outbox_add(f->store, &e, NULL), 0);
+		outbox_entry_clear(&e);
+		item_clear(&it);
+	}
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+	assert_int_equal(it.liked, 1);
+	assert_int_equal(it.hidden, 1);
+	item_clear(&it);
+	/* And the next sync agrees with what the platform now says. */
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_equal(store_item_get(f->store, item, &it, NULL), 0);
+	assert_int_equal(it.liked, 1);
+	assert_int_equal(it.hidden, 1);
+	item_clear(&it);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_first_sync_fills_the_cache_from_both_accounts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_reply_is_sent_once_and_shows_in_the_thread, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_entry_left_sending_by_a_kill_is_sent_after_restart,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_platform_refusal_fails_the_entry_with_the_reason,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_like_and_hide_reach_the_item,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
