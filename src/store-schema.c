@@ -126,7 +126,7 @@ static const char store_schema_1[] =
 "CREATE TABLE fts_dirty (id INTEGER PRIMARY KEY, skey INTEGER NOT NULL,"
 "  text TEXT, author TEXT);"
 "CREATE VIRTUAL TABLE items_fts USING fts5 (text, author, content = '',"
-"  tokenize = 'heed');"
+"  columnsize = 0, tokenize = 'heed');"
 "CREATE TRIGGER items_fts_update BEFORE UPDATE OF text, author_name,"
 "  author_handle, created ON items"
 "  WHEN (old.text IS NOT new.text OR old.author IS NOT new.author OR"

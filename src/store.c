@@ -334,7 +334,8 @@ static int
 store_connect(struct store *s, char **cause)
 {
 	static const char	*setup = "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+	    "PRAGMA temp_store = MEMORY;";
 	int			 rc, flags;
 
 	flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;

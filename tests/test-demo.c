@@ -221,6 +221,8 @@ test_demo_parse_survives_hostile_pages(void **state)
 		{ "{\"items\":[{\"id\":\"c-1\",\"post\":\"p-1\","
 		    "\"created_at\":1795166100}]}", 0, 0, 0 },
 		{ "{\"items\":[" OK_ITEM(",\"text\":5") "]}", 0, 0, 0 },
+		{ "{\"items\":[" OK_ITEM(",\"deleted\":\"yes\"") "]}",
+		    0, 0, 0 },
 		{ "{\"items\":[" OK_ITEM(",\"author\":\"bob\"") "]}", 0, 0, 0 },
 		{ "{\"items\":[" OK_ITEM(",\"author\":{\"name\":[]}") "]}",
 		    0, 0, 0 },
@@ -334,6 +336,13 @@ test_demo_parse_survives_odd_buffers(void **state)
 	assert_int_equal(parse(empty, (size_t)64 << 20, 200, &page,
 	    &cause), -1);
 	free(cause);
+	/* The parser's message quotes the input: never its escapes. */
+	assert_int_equal(parse("{\x1b[2J\x1b]0;x\a", 9, 200, &page, &cause),
+	    -1);
+	assert_non_null(strstr(cause, "demo: malformed response: "));
+	assert_null(strchr(cause, '\x1b'));
+	assert_null(strchr(cause, '\a'));
+	free(cause);
 	assert_int_equal(parse(empty, 12, 503, &page, &cause), -1);
 	assert_string_equal(cause, "demo: HTTP 503");
 	free(cause);
@@ -380,7 +389,8 @@ test_demo_parse_reads_rfc3339_times(void **state)
 		body = xprintf("{\"items\":[{\"id\":\"c-1\",\"post\":"
 		    "\"p-1\",\"created_at\":\"%s\"}]}", cases[i].at);
 		print_message("case %zu: %s\n", i, cases[i].at);
-		assert_int_equal(parse(body, strlen(body), 200, &page, NULL), 0);
+		assert_int_equal(parse(body, strlen(body), 200, &page, NULL),
+		    0);
 		assert_int_equal(page.items.n, cases[i].ok);
 		if (cases[i].ok)
 			assert_int_equal(page.items.v[0].created,

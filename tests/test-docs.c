@@ -83,20 +83,25 @@ doc_has_word_after(const char *text, const char *prefix, const char *word)
 	return 0;
 }
 
-/* Every option has its own ".It Ic NAME" entry in heed.conf(5). */
+/*
+ * Every option has its own ".It Ic NAME Ar TYPE" entry in heed.conf(5).
+ * The type tells it from an action of the same name (editor).
+ */
 static void
 test_every_option_has_an_entry_in_heed_conf_5(void **state)
 {
 	const struct config_option	*opts;
 	size_t				 n, i;
-	char				*man;
+	char				*man, entry[128];
 
 	(void)state;
 	opts = config_options(&n);
 	man = doc_read("man/heed.conf.5");
 	for (i = 0; i < n; i++) {
-		if (!doc_has_word_after(man, "\n.It Ic ", opts[i].name))
-			fail_msg("heed.conf.5 has no .It Ic %s", opts[i].name);
+		snprintf(entry, sizeof entry, "\n.It Ic %s Ar ", opts[i].name);
+		if (strstr(man, entry) == NULL)
+			fail_msg("heed.conf.5 has no .It Ic %s Ar",
+			    opts[i].name);
 	}
 	free(man);
 }
@@ -163,7 +168,7 @@ test_heed_conf_5_lists_the_screens_of_every_action(void **state)
 	char		*man, head[128], want[256];
 	const char	*p, *end;
 	size_t		 used;
-	int		 a, s;
+	int		 a, s, first;
 
 	(void)state;
 	man = doc_read("man/heed.conf.5");
@@ -177,12 +182,13 @@ test_heed_conf_5_lists_the_screens_of_every_action(void **state)
 		if ((end = strstr(p, "\n.It ")) == NULL)
 			end = p + strlen(p);
 		used = (size_t)snprintf(want, sizeof want, "On:");
-		for (s = 0; s < SCREEN_COUNT; s++) {
+		for (first = 1, s = 0; s < SCREEN_COUNT; s++) {
 			if (!keys_action_on(a, s))
 				continue;
 			used += (size_t)snprintf(want + used,
-			    sizeof want - used, "%s %s",
-			    used == 3 ? "" : ",", keys_screen_name(s));
+			    sizeof want - used, "%s %s", first ? "" : ",",
+			    keys_screen_name(s));
+			first = 0;
 		}
 		snprintf(want + used, sizeof want - used, ".");
 		p = strstr(p, want);

@@ -261,13 +261,14 @@ demo_type_ok(const json_t *o, const char *key, json_type type)
 	return json_typeof(v) == type;
 }
 
-/* Return 1 if every optional member of an item has the right type. */
+/* Return 1 if every optional member of an item or post is well typed. */
 static int
 demo_item_shape_ok(const json_t *o)
 {
 	const json_t	*a = json_object_get(o, "author");
 
 	return demo_type_ok(o, "text", JSON_STRING) &&
+	    demo_type_ok(o, "deleted", JSON_TRUE) &&
 	    demo_type_ok(o, "lang", JSON_STRING) &&
 	    demo_type_ok(o, "permalink", JSON_STRING) &&
 	    demo_type_ok(o, "like_count", JSON_INTEGER) &&
@@ -340,6 +341,7 @@ demo_load(const struct platform_response *res, char **cause)
 {
 	json_error_t	 err;
 	json_t		*doc;
+	char		*why;
 
 	if (res == NULL || res->body == NULL) {
 		util_fail(cause, "demo: malformed response: no body");
@@ -351,8 +353,12 @@ demo_load(const struct platform_response *res, char **cause)
 	}
 	doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
 	if (doc == NULL) {
+		/* jansson's message may quote the hostile input. */
+		why = text_sanitize_line(err.text, strnlen(err.text,
+		    sizeof err.text));
 		util_fail(cause, "demo: malformed response: %s (line %d)",
-		    err.text, err.line);
+		    why, err.line);
+		free(why);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {
