@@ -63,7 +63,8 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    "%a %d %b %H:%M", 0, 0, NULL,
 	    "strftime format for times in the thread view" },
 	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
-	    0, NULL, "the account's platform: demo-page or demo-social (the simulated platforms of the demo)" },
+	    0, NULL, "the account's platform: demo-page or demo-social "
+	    "(the simulated platforms of the demo)" },
 	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
 	    NULL, "the business's handle on the platform" },
 	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
