@@ -89,7 +89,7 @@ $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
 	    $(PKG_LIBS) -lutil
 
-test-bins: $(B)/$(PROG) $(TEST_BINS) $(TOOL_BINS)
+test-bins: $(B)/$(PROG) $(TEST_BINS)
 
 # The whole suite: unit tests, source checks, man page lint, TUI tests.
 check: test-bins

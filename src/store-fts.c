@@ -252,17 +252,21 @@ store_fts_chars(const char *w, size_t n)
 
 /*
  * Turn what the user typed into a safe FTS5 query: each word a quoted
- * string (so no character is an operator), all of them required. With
- * prefix, a last word of three characters or more that is not followed by
- * a space matches as a prefix (shorter prefixes expand to too many terms
- * to be quick). Returns a new string, or NULL if there is no word.
+ * string (so no character is an operator), all of them required. Words
+ * match whole (FTS5 walks one term's doclist newest first and stops after
+ * the limit). With prefix, a last word typed with a trailing '*' matches as
+ * a prefix, when at least two characters are left: a prefix query merges
+ * the doclists of every matching term, which costs time in proportion to
+ * the matches, so it is only done when asked for. Returns a new string, or
+ * NULL if there is no word.
  */
 char *
 store_fts_query(const char *in, int prefix)
 {
 	struct buf	 b;
-	const char	*p = in, *w = NULL;
-	size_t		 n = 0;
+	const char	*p = in, *w;
+	size_t		 n;
+	int		 star = 0;
 
 	buf_init(&b, 0);
 	for (;;) {
@@ -275,35 +279,21 @@ store_fts_query(const char *in, int prefix)
 		    *p != '\r')
 			p++;
 		n = (size_t)(p - w);
+		star = 0;
+		if (prefix && *p == '\0' && w[n - 1] == '*' &&
+		    store_fts_chars(w, n - 1) >= 2) {
+			n--;
+			star = 1;
+		}
 		store_fts_word(&b, w, n);
 	}
 	if (b.len == 0) {
 		buf_free(&b);
 		return NULL;
 	}
-	if (prefix && w + n == p && *p == '\0' && store_fts_chars(w, n) >= 3)
+	if (star)
 		buf_addch(&b, '*');
 	return buf_steal(&b);
-}
-
-/* Index rows edited or deleted since they were indexed. */
-static int
-store_fts_dirty(struct store *s, char **cause)
-{
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_FTS_DIRTY_DELETE, "INSERT INTO items_fts "
-	    "(items_fts, rowid, text, author) SELECT 'delete', skey, text, "
-	    "author FROM fts_dirty", cause);
-	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
-		return -1;
-	st = store_stmt(s, ST_FTS_DIRTY_INSERT, "INSERT INTO items_fts "
-	    "(rowid, text, author) SELECT i.skey, i.text, i.author FROM "
-	    "fts_dirty d JOIN items i ON i.id = d.id", cause);
-	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
-		return -1;
-	return store_run(s, ST_FTS_DIRTY_CLEAR, "DELETE FROM fts_dirty",
-	    "indexing", cause);
 }
 
 /* Read one integer from a cached statement without parameters. */
@@ -325,6 +315,33 @@ store_fts_int(struct store *s, enum store_stmt_id id, const char *sql,
 	return 0;
 }
 
+/* Index rows edited or deleted since they were indexed. */
+static int
+store_fts_dirty(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 any;
+
+	/* Even an empty DELETE FROM rewrites the table's root page. */
+	if (store_fts_int(s, ST_FTS_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM "
+	    "fts_dirty)", &any, cause) != 0)
+		return -1;
+	if (!any)
+		return 0;
+	st = store_stmt(s, ST_FTS_DIRTY_DELETE, "INSERT INTO items_fts "
+	    "(items_fts, rowid, text, author) SELECT 'delete', skey, text, "
+	    "author FROM fts_dirty ORDER BY skey", cause);
+	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_FTS_DIRTY_INSERT, "INSERT INTO items_fts "
+	    "(rowid, text, author) SELECT i.skey, i.text, i.author FROM "
+	    "fts_dirty d JOIN items i ON i.id = d.id ORDER BY i.skey", cause);
+	if (st == NULL || store_step_done(s, st, "indexing", cause) != 0)
+		return -1;
+	return store_run(s, ST_FTS_DIRTY_CLEAR, "DELETE FROM fts_dirty",
+	    "indexing", cause);
+}
+
 /* Index new rows (above the watermark) and changed ones in one batch. */
 static int
 store_fts_flush_locked(struct store *s, char **cause)
@@ -342,9 +359,14 @@ store_fts_flush_locked(struct store *s, char **cause)
 		return -1;
 	if (top <= done)
 		return 0;
+	/*
+	 * FTS5 writes out its pending terms whenever a rowid is not above
+	 * the last one, so rows go in ascending skey order: in a backfill
+	 * (newest fetched first) id order would make a segment per row.
+	 */
 	st = store_stmt(s, ST_FTS_NEW, "INSERT INTO items_fts (rowid, text, "
 	    "author) SELECT skey, text, author FROM items WHERE id > ?1 AND "
-	    "id <= ?2", cause);
+	    "id <= ?2 ORDER BY skey", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, done);

@@ -7,7 +7,6 @@
  * here. Sanitising remote text is the caller's job (text.h).
  */
 #include <string.h>
-#include <stdlib.h>
 
 #include "store-private.h"
 #include "util.h"
@@ -196,7 +195,6 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 		if (store_sync_state_set(s, account, stream, &ss, cause) != 0)
 			return -1;
 	}
-	if (getenv("NOFTS")) return 0;
 	return store_fts_flush(s, cause);
 }
 

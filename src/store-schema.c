@@ -97,23 +97,26 @@ static const char store_schema_1[] =
 "CREATE INDEX items_own_reply ON items (account_id, parent_remote_id)"
 "  WHERE own = 1;"
 
-/* Counters: one row per queue bucket, and one for flagged. */
+/*
+ * Counters: one row per queue bucket, and one for flagged. The IN list
+ * (a NULL in it matches nothing) keeps each update to primary key lookups.
+ */
 "CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
-"  UPDATE counters SET n = n + 1 WHERE id = new.queue OR"
-"    (id = 4 AND new.flags != 0 AND new.own = 0);"
+"  UPDATE counters SET n = n + 1 WHERE id IN (new.queue,"
+"    CASE WHEN new.flags != 0 AND new.own = 0 THEN 4 END);"
 "END;"
 "CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
-"  UPDATE counters SET n = n - 1 WHERE id = old.queue OR"
-"    (id = 4 AND old.flags != 0 AND old.own = 0);"
+"  UPDATE counters SET n = n - 1 WHERE id IN (old.queue,"
+"    CASE WHEN old.flags != 0 AND old.own = 0 THEN 4 END);"
 "END;"
 "CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags"
 "  ON items WHEN old.queue != new.queue OR"
 "  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0)"
 "BEGIN"
-"  UPDATE counters SET n = n - 1 WHERE id = old.queue OR"
-"    (id = 4 AND old.flags != 0 AND old.own = 0);"
-"  UPDATE counters SET n = n + 1 WHERE id = new.queue OR"
-"    (id = 4 AND new.flags != 0 AND new.own = 0);"
+"  UPDATE counters SET n = n - 1 WHERE id IN (old.queue,"
+"    CASE WHEN old.flags != 0 AND old.own = 0 THEN 4 END);"
+"  UPDATE counters SET n = n + 1 WHERE id IN (new.queue,"
+"    CASE WHEN new.flags != 0 AND new.own = 0 THEN 4 END);"
 "END;"
 
 /*

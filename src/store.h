@@ -41,7 +41,7 @@ struct store_filter {
 	const char	*platform;	/* platform name */
 	const char	*author;	/* substring of name or handle */
 	const char	*lang;
-	const char	*text;		/* FTS query */
+	const char	*text;		/* words, as for store_search */
 	int64_t		 older_than;	/* created before now - this */
 	int64_t		 newer_than;	/* created after now - this */
 	int		 kind;		/* enum item_kind + 1; 0 any */
@@ -177,7 +177,12 @@ int	store_mark_read(struct store *, int64_t, char **);
 int	store_draft_set(struct store *, int64_t, const char *, char **);
 int	store_draft_get(struct store *, int64_t, char **, char **);
 
-/* Search: FTS5 query over text and author, newest first. */
+/*
+ * Search text and author for every word the user typed (no operators:
+ * any input is safe), newest first. Words match whole, ignoring case and
+ * accents; Chinese, Japanese, Korean and Thai match as substrings. A last
+ * word ending in '*' matches as a prefix (slower on a big cache).
+ */
 int	store_search(struct store *, const char *, size_t,
 	    struct item_list *, char **);
 

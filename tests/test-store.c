@@ -268,6 +268,7 @@ static void
 test_readonly_without_schema_fails_cleanly(void **state)
 {
 	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
 	struct stat	 st;
 	char		 p[PATH_MAX], *cause = NULL;
 	int		 fd;
@@ -289,12 +290,21 @@ test_readonly_without_schema_fails_cleanly(void **state)
 	assert_int_equal(stat(p, &st), 0);
 	assert_int_equal(st.st_size, 0);
 
-	/* A real cache opens read-only and refuses writes clearly. */
+	/* A real cache opens read-only, reads, and refuses writes clearly. */
 	cause = NULL;
+	add_item(&l, "a", "p", NULL, 100, "ann", "hallo daar", 0);
+	ingest(fx, fx->acct, &l);
 	store_close(fx->s);
 	assert_non_null(fx->s = store_open(fx->path, STORE_READONLY, &cause));
+	assert_int_equal(store_search(fx->s, "hallo", 10, &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	item_list_free(&l);
+	assert_int_equal(store_queue_page(fx->s, VIEW_INBOX, NULL, NULL, 1, 10,
+	    &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	item_list_free(&l);
 	assert_int_equal(store_set_note(fx->s, 1, "x", &cause), -1);
-	assert_non_null(cause);
+	assert_non_null(strstr(cause, "read-only"));
 	free(cause);
 }
 
@@ -683,10 +693,39 @@ test_search_multilingual(void **state)
 	assert_string_equal(found(fx, "cafe"), "nl,en");
 	assert_string_equal(found(fx, "CAFÉ zondag"), "nl");
 	assert_string_equal(found(fx, "teapot"), "en,mix");
-	assert_string_equal(found(fx, "prachti"), "nl");
-	assert_string_equal(found(fx, "prachti "), "");
+	assert_string_equal(found(fx, "prachti"), "");
+	assert_string_equal(found(fx, "prachti*"), "nl");
+	assert_string_equal(found(fx, "prachti* "), "");
+	assert_string_equal(found(fx, "CAF*"), "nl,en");
+	assert_string_equal(found(fx, "茶*"), "zh,mix");
 	assert_string_equal(found(fx, "jansen"), "nl");
 	assert_string_equal(found(fx, "@wang"), "zh");
+}
+
+static void
+test_search_limit_keeps_the_newest(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	char			 rid[16], *cause = NULL;
+	int			 i;
+
+	/* A backfill: the newest is ingested first, so has the lowest id. */
+	for (i = 0; i < 40; i++) {
+		snprintf(rid, sizeof rid, "m%d", i);
+		add_item(&l, rid, "p", NULL, 1000 - 10 * i - (i % 3), "ann",
+		    "levering vandaag", 0);
+	}
+	ingest(fx, fx->acct, &l);
+	add_item(&l, "late", "p", NULL, 995, "bob", "levering morgen", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_search(fx->s, "levering", 4, &l, &cause), 0);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0].remote_id, "m0");
+	assert_string_equal(l.v[1].remote_id, "late");
+	assert_string_equal(l.v[2].remote_id, "m1");
+	assert_string_equal(l.v[3].remote_id, "m2");
+	item_list_free(&l);
 }
 
 static void
@@ -700,6 +739,7 @@ test_search_hostile_input_does_not_fail(void **state)
 	};
 	struct fx		*fx = *state;
 	struct item_list	 l = { NULL, 0, 0 };
+	struct store_filter	 f;
 	char			*big, *cause = NULL;
 	size_t			 i;
 
@@ -711,11 +751,31 @@ test_search_hostile_input_does_not_fail(void **state)
 			fail_msg("\"%s\": %s", hostile[i], cause);
 		item_list_free(&l);
 	}
+	for (i = 0; i < nitems(hostile); i++) {
+		memset(&f, 0, sizeof f);
+		f.text = hostile[i];
+		if (store_queue_page(fx->s, VIEW_ALL, &f, NULL, 1, 10, &l,
+		    &cause) != 0)
+			fail_msg("filter \"%s\": %s", hostile[i], cause);
+		item_list_free(&l);
+	}
+	f.text = "AND (x";
+	assert_int_equal(store_queue_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &l, &cause), 0);
+	assert_int_equal(l.n, 1);
+	item_list_free(&l);
 	assert_string_equal(found(fx, "AND (x"), "a");
 	assert_string_equal(found(fx, "\"q\""), "a");
 	big = xmalloc(20001);
 	memset(big, '(', 20000);
 	big[20000] = '\0';
+	assert_int_equal(store_search(fx->s, big, 10, &l, &cause), 0);
+	item_list_free(&l);
+	/* Ten thousand words. */
+	for (i = 0; i < 10000; i++) {
+		big[i * 2] = (char)('a' + i % 26);
+		big[i * 2 + 1] = ' ';
+	}
 	assert_int_equal(store_search(fx->s, big, 10, &l, &cause), 0);
 	item_list_free(&l);
 	free(big);
@@ -1087,6 +1147,7 @@ main(void)
 		T(test_counts_match_brute_force),
 		T(test_snoozed_items_wake),
 		T(test_search_multilingual),
+		T(test_search_limit_keeps_the_newest),
 		T(test_search_hostile_input_does_not_fail),
 		T(test_outbox_lifecycle_and_recover),
 		T(test_thread_order_and_depth),

@@ -1,0 +1,194 @@
+#!/bin/sh
+# tests/tui/thread-reply.sh -- the thread screen, replying through the
+# check screen and the outbox, and drafts.
+. tests/tui/lib.sh
+
+S=thread
+JSON=$TUI_DIR/inbox.json
+tui_heed --demo list --json > "$JSON" 2>/dev/null
+
+tui_start $S
+if ! tui_ready $S; then
+	tui_fail "thread: heed --demo starts and syncs both demo accounts"
+	exit 0
+fi
+
+# 3. Enter on the third row opens its thread with that item highlighted.
+tui_keys $S j j
+tui_wait_selected_line $S 3
+row3=$SELTEXT
+tui_keys $S Enter
+opened() {
+	tui_shows $S "POST by Tulip & Tea" || return 1
+	tui_capture_e $S
+	sel=$(tui_selected)
+	[ "$(printf '%s\n' "$sel" | grep -c .)" = 1 ] || return 1
+	n=$(printf '%s\n' "$sel" | cut -f1)
+	case $(printf '%s\n' "$sel" | cut -f2) in
+	*"Andreea Ionescu @andreea.ionescu · 10d ago"*) ;;
+	*) return 1 ;;
+	esac
+	tui_line $((n + 1)) | grep -q "^ *Mulțumesc frumos! Am comandat două"
+}
+if printf '%s\n' "$row3" | tui_py sameitem "$JSON" 2 && tui_until opened; then
+	tui_ok "thread: Enter on row 3 opens its thread with the POST header and that comment highlighted"
+else
+	tui_fail "thread: Enter on row 3 opens its thread with the POST header and that comment highlighted" \
+	    "row 3: $row3; highlighted: $(tui_selected)"
+fi
+
+tui_keys $S q
+back() {
+	tui_hides $S "POST by" && tui_shows $S "Enter open  r reply" &&
+	    tui_selected_is $S 3 &&
+	    printf '%s\n' "$SELTEXT" | tui_py sameitem "$JSON" 2 2>/dev/null
+}
+if tui_until back; then
+	tui_ok "thread: q goes back to the queue with the same row selected"
+else
+	tui_fail "thread: q goes back to the queue with the same row selected"
+fi
+
+# 4. Reply to the first row: two lines (M-Enter), a token and an emoji.
+TOKEN=tok$$x$(date +%S)
+tui_keys $S g
+tui_wait_selected_line $S 1
+tui_counts
+before_inbox=$C_INBOX before_done=$C_DONE before_all=$C_ALL
+tui_keys $S Enter
+tui_wait $S "POST by"
+tui_keys $S r
+if tui_wait $S "-- your reply -- 0/8000 characters" &&
+    tui_shows $S " Reply to Andreea Ionescu @andreea.ionescu"; then
+	tui_ok "reply: r opens an empty composer that names the author answered"
+else
+	tui_fail "reply: r opens an empty composer that names the author answered"
+fi
+tui_type $S "Hello $TOKEN first"
+tui_keys $S Escape Enter
+tui_type $S "second line 🍵"
+# "Hello ", the token, " first", a newline, "second line 🍵": the emoji
+# counts as one character.
+len=$((6 + ${#TOKEN} + 6 + 1 + 13))
+if tui_wait $S "-- your reply -- $len/8000 characters" &&
+    printf '%s\n' "$SCREEN" | grep -q "^ Hello $TOKEN first$" &&
+    printf '%s\n' "$SCREEN" | grep -q "^ second line 🍵$"; then
+	tui_ok "reply: M-Enter (Escape Enter) starts a new line in the composer"
+else
+	tui_fail "reply: M-Enter (Escape Enter) starts a new line in the composer" \
+	    "expected the two lines and a length of $len"
+fi
+
+tui_keys $S Enter
+checkscreen() {
+	tui_shows $S "Check before sending" &&
+	    tui_shows $S "Length: $len/8000 characters" &&
+	    printf '%s\n' "$SCREEN" | grep -q "^  To:     Andreea Ionescu @andreea.ionescu, on " &&
+	    printf '%s\n' "$SCREEN" | grep -q "^    Hello $TOKEN first$" &&
+	    printf '%s\n' "$SCREEN" | grep -q "^    second line 🍵$"
+}
+if tui_until checkscreen; then
+	tui_ok "reply: Enter shows the check screen with the recipient, the length and both lines"
+else
+	tui_fail "reply: Enter shows the check screen with the recipient, the length and both lines"
+fi
+
+tui_keys $S y
+sent() {
+	tui_shows $S "reply sent" && tui_shows $S "POST by" &&
+	    [ "$(printf '%s\n' "$SCREEN" | grep -c "$TOKEN")" = 1 ]
+}
+if tui_until sent; then
+	n=$(printf '%s\n' "$SCREEN" | grep -n "$TOKEN" | cut -d: -f1)
+	hdr=$(tui_line $((n - 2)))
+	next=$(tui_line $n)
+	case $hdr in
+	*"YOU: Tulip & Tea @tulipandtea · now"*)
+		if [ "$next" = "    second line 🍵" ]; then
+			tui_ok "reply: y sends; the thread shows the reply once under YOU:, both lines"
+		else
+			tui_fail "reply: y sends; the thread shows the reply once under YOU:, both lines" \
+			    "line after the token: [$next]"
+		fi ;;
+	*)
+		tui_fail "reply: y sends; the thread shows the reply once under YOU:, both lines" \
+		    "line before the token: [$hdr]" ;;
+	esac
+else
+	tui_fail "reply: y sends; the thread shows the reply once under YOU:, both lines" \
+	    "\"reply sent\" and the token exactly once never showed"
+fi
+
+# Sync again: the reply comes back from the platform and must not double.
+tui_keys $S '$'
+synced_again() {
+	tui_shows $S "Syncing..." || return 1
+	! tui_line 38 | grep -q "syncing" &&
+	    [ "$(printf '%s\n' "$SCREEN" | grep -c "$TOKEN")" = 1 ] &&
+	    tui_counts && [ "$C_ALL" = $((before_all + 1)) ]
+}
+if tui_until synced_again; then
+	tui_ok "reply: after another sync the reply is still there once (All +1)"
+else
+	tui_fail "reply: after another sync the reply is still there once (All +1)" \
+	    "All was $before_all, now ${C_ALL:-?}"
+fi
+
+tui_keys $S q
+counted() {
+	tui_shows $S "Enter open  r reply" && tui_counts &&
+	    [ "$C_INBOX" = $((before_inbox - 1)) ] &&
+	    [ "$C_DONE" = $((before_done + 1)) ]
+}
+if tui_until counted && tui_hides $S "Do you ship to Romania?"; then
+	tui_ok "reply: back in the queue Inbox is one less, Done one more, the row is gone"
+else
+	tui_fail "reply: back in the queue Inbox is one less, Done one more, the row is gone" \
+	    "before: Inbox $before_inbox Done $before_done"
+fi
+
+# 5. Drafts: Escape keeps what was typed, r brings it back.
+tui_keys $S g
+tui_wait_selected_line $S 1
+tui_keys $S r
+tui_wait $S "-- your reply -- 0/8000"
+tui_type $S "draft $TOKEN kept"
+tui_wait $S "draft $TOKEN kept"
+tui_keys $S Escape
+if tui_wait $S "Draft kept; r on this item brings it back." &&
+    tui_hides $S "-- your reply --" && tui_selected_is $S 1; then
+	tui_ok "draft: Escape leaves the composer and says the draft is kept"
+else
+	tui_fail "draft: Escape leaves the composer and says the draft is kept"
+fi
+marked() {
+	tui_selected_is $S 1 &&
+	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] [ *][ !r]d '
+}
+if tui_until marked; then
+	tui_ok "draft: the row with a draft shows the d flag"
+else
+	tui_fail "draft: the row with a draft shows the d flag" "row: $SELTEXT"
+fi
+
+tui_keys $S r
+if tui_wait $S "Your draft is back." &&
+    printf '%s\n' "$SCREEN" | grep -q "^ draft $TOKEN kept$" &&
+    tui_shows $S "-- your reply -- $((11 + ${#TOKEN}))/8000"; then
+	tui_ok "draft: r on the same row brings the draft back (\"Your draft is back.\")"
+else
+	tui_fail "draft: r on the same row brings the draft back (\"Your draft is back.\")"
+fi
+tui_keys $S Escape
+tui_wait_gone $S "-- your reply --"
+
+tui_keys $S j
+tui_wait_selected_line $S 2
+tui_keys $S r
+if tui_wait $S "-- your reply -- 0/8000" && tui_hides $S "draft $TOKEN" &&
+    tui_hides $S "Your draft is back."; then
+	tui_ok "draft: another row's composer starts empty (a draft belongs to its item)"
+else
+	tui_fail "draft: another row's composer starts empty (a draft belongs to its item)"
+fi
+tui_keys $S Escape

@@ -1,0 +1,132 @@
+#!/bin/sh
+# tests/tui/triage.sh -- done and undo, snooze, flag, and the views that
+# show them.
+. tests/tui/lib.sh
+
+S=triage
+JSON=$TUI_DIR/inbox.json
+tui_heed --demo list --json > "$JSON" 2>/dev/null
+
+tui_start $S
+if ! tui_ready $S; then
+	tui_fail "triage: heed --demo starts and syncs both demo accounts"
+	exit 0
+fi
+tui_counts
+inbox=$C_INBOX done=$C_DONE snoozed=$C_SNOOZED flagged=$C_FLAGGED all=$C_ALL
+
+# The row of item $1 of the inbox list is on line $2 of the screen.
+item_on_line() {
+	tui_line "$2" | tui_py sameitem "$JSON" "$1" 2>/dev/null
+}
+# Session $S has the counts $1 (Inbox) $2 (Done) $3 (Snoozed), item $4 of
+# the inbox list on line 1, and that line selected.
+state_is() {
+	tui_has_counts $S "$1" "$2" "$3" && item_on_line "$4" 1 &&
+	    tui_selected_is $S 1
+}
+
+# 7. d marks the first row done: it leaves the inbox; u brings it back.
+tui_wait_selected_line $S 1
+tui_keys $S d
+if tui_until state_is $((inbox - 1)) $((done + 1)) "$snoozed" 1 &&
+    tui_shows $S "Done. u undoes it." && ! item_on_line 0 1; then
+	tui_ok "triage: d on the first row: Inbox -1, Done +1, the row is gone, the next one selected"
+else
+	tui_fail "triage: d on the first row: Inbox -1, Done +1, the row is gone, the next one selected"
+fi
+
+tui_keys $S u
+if tui_until state_is "$inbox" "$done" "$snoozed" 0 &&
+    tui_shows $S "Undone: Andreea Ionescu is "; then
+	tui_ok "triage: u puts the row back: counts as before, the row first and selected"
+else
+	tui_fail "triage: u puts the row back: counts as before, the row first and selected"
+fi
+
+tui_keys $S u
+if tui_wait $S "Nothing to undo." && tui_has_counts $S "$inbox" "$done"; then
+	tui_ok "triage: u with nothing left to undo says so and changes nothing"
+else
+	tui_fail "triage: u with nothing left to undo says so and changes nothing"
+fi
+
+# 8. s offers the snooze presets; 1 snoozes for an hour.
+tui_keys $S j
+tui_wait_selected_line $S 2
+snoozed_author=$(printf '%s\n' "$SELTEXT" | cut -c5-26 | sed 's/ *$//')
+tui_keys $S s
+menu() {
+	tui_shows $S "Snooze" && tui_shows_re $S "1  1h +until " &&
+	    tui_shows_re $S "5  next-week +until " &&
+	    tui_shows $S "t  type a time"
+}
+if tui_until menu; then
+	tui_ok "triage: s shows the snooze menu with the presets 1h to next-week and t"
+else
+	tui_fail "triage: s shows the snooze menu with the presets 1h to next-week and t"
+fi
+
+tui_keys $S 1
+if tui_until tui_has_counts $S $((inbox - 1)) "$done" $((snoozed + 1)) &&
+    tui_wait $S "Snoozed until " && item_on_line 0 1 && item_on_line 2 2; then
+	tui_ok "triage: 1 in the snooze menu: Snoozed +1, Inbox -1, the row leaves the inbox"
+else
+	tui_fail "triage: 1 in the snooze menu: Snoozed +1, Inbox -1, the row leaves the inbox"
+fi
+
+# Tab, Tab: the Snoozed view, marked in the title bar, lists that row
+# with the time left until it wakes.
+tui_keys $S Tab Tab
+current_view() {
+	tui_capture_e $S
+	case $(printf '%s\n' "$ESCREEN" | sed -n 1p | tui_py attrs " $1 ") in
+	*bold=1*reverse=1*) return 0 ;;
+	esac
+	return 1
+}
+in_snoozed() {
+	current_view "Snoozed $((snoozed + 1))" || return 1
+	tui_capture $S
+	rows=$(printf '%s\n' "$SCREEN" | tui_py agecol)
+	[ "$(printf '%s\n' "$rows" | grep -c .)" = 1 ] &&
+	    printf '%s\n' "$rows" | cut -f4 | grep -q "^ .. $snoozed_author " &&
+	    printf '%s\n' "$rows" | cut -f3 | grep -E -q '^(1h|59m)$'
+}
+if [ -n "$snoozed_author" ] && tui_until in_snoozed; then
+	tui_ok "triage: Tab Tab shows the Snoozed view with $snoozed_author waking in 1h"
+else
+	tui_fail "triage: Tab Tab shows the Snoozed view with ${snoozed_author:-?} waking in 1h"
+fi
+
+tui_keys $S Tab
+if tui_until current_view "Done $done" && tui_wait $S "Nothing here."; then
+	tui_ok "triage: Tab again shows the empty Done view as \"Nothing here.\""
+else
+	tui_fail "triage: Tab again shows the empty Done view as \"Nothing here.\""
+fi
+
+tui_keys $S BTab BTab BTab
+if tui_until current_view "Inbox $((inbox - 1))" && tui_until item_on_line 0 1; then
+	tui_ok "triage: BTab three times goes back to the Inbox view"
+else
+	tui_fail "triage: BTab three times goes back to the Inbox view"
+fi
+
+# f flags with a note: the Flagged count rises, the row shows "!".
+tui_wait_selected_line $S 1
+tui_keys $S f
+tui_wait $S "Why flag it (a note for the team):"
+tui_type $S "ask Ilse"
+tui_keys $S Enter
+flagged_row() {
+	tui_has_counts $S "" "" "" && [ "$C_FLAGGED" = $((flagged + 1)) ] &&
+	    [ "$C_ALL" = "$all" ] && tui_selected_is $S 1 &&
+	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] [ *]! '
+}
+if tui_until flagged_row &&
+    tui_shows $S "Flagged. It shows in the Flagged view."; then
+	tui_ok "triage: f with a note: Flagged +1 and the row shows !"
+else
+	tui_fail "triage: f with a note: Flagged +1 and the row shows !"
+fi
