@@ -79,6 +79,41 @@ store_first_response(struct store *s, const struct item *it, char **cause)
 	return store_step_done(s, st, "saving an item", cause);
 }
 
+/*
+ * An item the business has answered on the platform, or that is deleted
+ * there, no longer waits for anyone: take it out of the inbox. A reply
+ * typed elsewhere (the platform's own app) counts as an answer too.
+ */
+static int
+store_settle(struct store *s, const struct item *it, int64_t id,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (it->own) {
+		st = store_stmt(s, ST_ANSWERED, "UPDATE items SET status = 2, "
+		    "done_at = max(?3, created) WHERE account_id = ?1 AND "
+		    "remote_id = ?2 AND own = 0 AND status IN (0, 1)", cause);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, it->account_id);
+		sqlite3_bind_text(st, 2, it->parent_remote_id, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, it->created);
+		return store_step_done(s, st, "saving an item", cause);
+	}
+	st = store_stmt(s, ST_SETTLE, "UPDATE items SET status = 2, done_at = "
+	    "max(?2, created) WHERE id = ?1 AND own = 0 AND status IN (0, 1) "
+	    "AND (deleted != 0 OR EXISTS (SELECT 1 FROM items AS r WHERE "
+	    "r.account_id = items.account_id AND r.parent_remote_id = "
+	    "items.remote_id AND r.own = 1))", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, util_now());
+	return store_step_done(s, st, "saving an item", cause);
+}
+
 /* Bind the remote fields of an item to the upsert statement. */
 static void
 store_bind_item(sqlite3_stmt *st, const struct item *it)
@@ -112,6 +147,7 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
     char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 local = 0;
 	int		 rc;
 
 	st = store_stmt(s, ST_ITEM_UPSERT, "INSERT INTO items (account_id, "
@@ -135,12 +171,18 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 		return -1;
 	store_bind_item(st, it);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && id != NULL)
-		*id = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW)
+		local = sqlite3_column_int64(st, 0);
+	if (id != NULL)
+		*id = local;
 	store_done(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, "saving an item", cause);
-	if (it->own && it->parent_remote_id != NULL)
+	if (it->own && it->parent_remote_id == NULL)
+		return 0;
+	if (store_settle(s, it, local, cause) != 0)
+		return -1;
+	if (it->own)
 		return store_first_response(s, it, cause);
 	return 0;
 }
@@ -152,12 +194,16 @@ store_item_gone(struct store *s, int64_t account, const char *remote_id,
 {
 	sqlite3_stmt	*st;
 
-	st = store_stmt(s, ST_ITEM_GONE, "UPDATE items SET deleted = 1 WHERE "
-	    "account_id = ?1 AND remote_id = ?2", cause);
+	st = store_stmt(s, ST_ITEM_GONE, "UPDATE items SET deleted = 1, "
+	    "status = CASE WHEN status IN (0, 1) AND own = 0 THEN 2 ELSE "
+	    "status END, done_at = CASE WHEN status IN (0, 1) AND own = 0 "
+	    "THEN ?3 ELSE done_at END WHERE account_id = ?1 AND remote_id = "
+	    "?2", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, account);
 	sqlite3_bind_text(st, 2, remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, util_now());
 	return store_step_done(s, st, "marking an item deleted", cause);
 }
 

@@ -1013,11 +1013,21 @@ test_replied_and_triage_log(void **state)
 	id = id_of(fx, "c");
 	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
 	assert_int_equal(it.replied, 1);
-	assert_int_equal(it.status, STATUS_NEW);
+	/* Answered on the platform: it no longer waits in the inbox. */
+	assert_int_equal(it.status, STATUS_DONE);
 	item_clear(&it);
 	assert_int_equal(store_item_get(fx->s, id_of(fx, "c2"), &it, &cause),
 	    0);
 	assert_int_equal(it.replied, 0);
+	assert_int_equal(it.status, STATUS_NEW);
+	item_clear(&it);
+	/* A reply arriving after the comment settles it the same way. */
+	add_item(&l, "reply2", "P", "c2", 30, "shop", "hallo", 1);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "c2"), &it, &cause),
+	    0);
+	assert_int_equal(it.replied, 1);
+	assert_int_equal(it.status, STATUS_DONE);
 	item_clear(&it);
 
 	assert_int_equal(store_mark_read(fx->s, id, &cause), 0);
