@@ -177,6 +177,13 @@ main_setup(struct main_opts *o, int readonly)
 		free(cause);
 		cause = NULL;
 	}
+	if (readonly && !o->demo && access(cache, F_OK) != 0) {
+		fprintf(stderr, "heed: there is no cache at %s yet: open heed "
+		    "once to fill it\n", cache);
+		free(cache);
+		free(logp);
+		return -1;
+	}
 	o->store = store_open(cache, readonly && !o->demo ? STORE_READONLY : 0,
 	    &cause);
 	free(cache);

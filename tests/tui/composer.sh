@@ -18,7 +18,7 @@ EDIT_LINE=4
 composer_is() {
 	_want=" $1"
 	[ -n "$1" ] || _want=	# the capture drops trailing spaces
-	tui_shows $S "-- your reply -- $2/8000 characters" &&
+	tui_shows $S "-- your reply -- $2/" &&
 	    [ "$(tui_line $EDIT_LINE)" = "$_want" ] &&
 	    [ -z "$(tui_line $((EDIT_LINE + 1)))" ]
 }
@@ -35,7 +35,7 @@ cursor_at() {
 }
 
 tui_keys $S r
-tui_wait $S "-- your reply -- 0/8000"
+tui_wait $S "-- your reply -- 0/"
 
 tui_keys $S Enter
 if tui_wait $S "Nothing to send yet." && tui_hides $S "Check before sending"; then
@@ -63,7 +63,7 @@ fi
 tui_keys $S Enter
 check_ab() {
 	tui_shows $S "Check before sending" &&
-	    tui_shows $S "  Length: 2/8000 characters" &&
+	    tui_shows $S "  Length: 2/" &&
 	    [ "$(tui_line 8)" = "    ab" ] && [ -z "$(tui_line 9)" ]
 }
 if tui_until check_ab; then
@@ -132,11 +132,11 @@ wait_composer "" 0
 tui_type $S "first line"
 tui_keys $S Escape Enter
 tui_type $S "second part"
-tui_wait $S "-- your reply -- 22/8000"
+tui_wait $S "-- your reply -- 22/"
 tui_keys $S C-u
 tui_type $S "new"
 two_lines() {
-	tui_shows $S "-- your reply -- 14/8000 characters" &&
+	tui_shows $S "-- your reply -- 14/" &&
 	    [ "$(tui_line $EDIT_LINE)" = " first line" ] &&
 	    [ "$(tui_line $((EDIT_LINE + 1)))" = " new" ]
 }

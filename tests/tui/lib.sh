@@ -223,7 +223,18 @@ tui_check() {
 
 # Run the screen helper: python3 screen.py MODE ARGS... < capture.
 tui_py() {
-	python3 "$TUI_PY" "$@"
+	PYTHONUTF8=1 PYTHONIOENCODING=utf-8:surrogateescape python3 "$TUI_PY" "$@"
+}
+
+# Field $3 (author, handle, text, lang...) of item $2 (0-based, negative
+# from the end) of the heed list --json file $1; only the first line of a
+# text.
+tui_item() {
+	PYTHONUTF8=1 python3 -c '
+import json, sys
+items = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+v = items[int(sys.argv[2])].get(sys.argv[3])
+print("" if v is None else str(v).split("\n")[0])' "$@"
 }
 
 # The text of the highlighted (selected) lines of ESCREEN, as
@@ -252,7 +263,8 @@ fi
 
 cat > "$TUI_PY" <<'EOF'
 # screen.py -- read a tmux capture on stdin and answer about its cells.
-import re, sys, unicodedata
+import re, signal, sys, unicodedata
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)	# grep -q may stop reading
 
 def width(ch):
     """Columns of one code point, as a terminal lays it out."""
@@ -330,7 +342,7 @@ def highlighted(a):
 
 def main():
     mode = sys.argv[1]
-    raw = sys.stdin.read()
+    raw = sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
     if raw.endswith('\n'):
         raw = raw[:-1]
     lines = raw.split('\n')
@@ -368,10 +380,11 @@ def main():
         for n, cells in enumerate(parse(lines)):
             x = 0
             for ch, a in cells:
-                if x == col and a.get('reverse'):
+                w = width(ch)
+                if x <= col < x + max(w, 1) and a.get('reverse'):
                     print(n)
                     break
-                x += width(ch)
+                x += w
         return
     if mode == 'selected':
         cells = parse(lines)
@@ -419,13 +432,70 @@ def main():
             sys.exit('not a queue row: %r' % row)
         who, text = m.group(1), m.group(3)
         author = it.get('author') or ''
-        same_who = who == author or (who.endswith('\u2026') and
-                                     author.startswith(who[:-1]))
+        # A long name is cut to the column, with or without an ellipsis.
+        same_who = who != '' and (author.startswith(who) or
+                                  (who.endswith('\u2026') and
+                                   author.startswith(who[:-1])))
         first = (it.get('text') or '').split('\n')[0]
         start = text.rstrip('\u2026')[:12]
         if not (same_who and first.startswith(start)):
             sys.exit('row %r is not item %s (%r: %r)' % (row, sys.argv[3],
                                                         author, first))
+        return
+    if mode == 'searchrows':
+        # Check the queue rows on stdin against the heed list --view all
+        # --json file $3: each row is an item whose text or author holds
+        # the word $2, newest first. Print the problems, exit 1 if any.
+        import json
+        word = sys.argv[2].lower()
+        items = [json.loads(l) for l in open(sys.argv[3]) if l.strip()]
+        unit = {'now': 0, 'm': 60, 'h': 3600, 'd': 86400, 'w': 604800,
+                'y': 31536000}
+        row_re = re.compile(r'^ \S\S (.*?) +(now|\d+[mhdwy]) '
+                            r'[ *>][ !r][ dnhx] (.*)$')
+        bad, last = 0, -1
+        for line in lines[1:-2]:
+            m = row_re.match(line)
+            if not m:
+                continue
+            who, age, text = m.groups()
+            start = text.rstrip('\u2026')[:12]
+            found = [it for it in items
+                     if ((it.get('author') or '').startswith(who) or
+                         (who.endswith('\u2026') and
+                          (it.get('author') or '').startswith(who[:-1])))
+                     and (it.get('text') or '').startswith(start)]
+            if not any(word in (it.get('text') or '').lower() or
+                       word in (it.get('author') or '').lower()
+                       for it in found):
+                print('row without %r: %s' % (word, line))
+                bad = 1
+            secs = 0 if age == 'now' else int(age[:-1]) * unit[age[-1]]
+            if last >= 0 and secs < last:
+                print('row newer than the one above: %s' % line)
+                bad = 1
+            last = secs
+        sys.exit(bad)
+    if mode == 'count':
+        # Count the items of the JSON file $3 whose text or author holds $2.
+        import json
+        word = sys.argv[2].lower()
+        print(sum(1 for l in open(sys.argv[3]) if l.strip() and
+                  (word in (json.loads(l).get('text') or '').lower() or
+                   word in (json.loads(l).get('author') or '').lower())))
+        return
+    if mode == 'controls':
+        # Print every control or bidi control character (C0 but tab, DEL,
+        # C1, U+061C, U+200E/F, U+202A-E, U+2066-9) in the text.
+        for n, line in enumerate(lines):
+            for ch in line:
+                o = ord(ch)
+                if (o < 0x20 and ch != '\t') or 0x7f <= o <= 0x9f or \
+                        o in (0x61c, 0x200e, 0x200f) or \
+                        0x202a <= o <= 0x202e or 0x2066 <= o <= 0x2069:
+                    print('line %d: U+%04X' % (n, o))
+                elif 0xdc80 <= o <= 0xdcff:
+                    print('line %d: byte 0x%02X, not UTF-8' % (n, o - 0xdc00))
         return
     if mode == 'width':
         for line in lines:

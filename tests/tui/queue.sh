@@ -82,7 +82,7 @@ else
 	SCREEN=$ALL tui_fail "list: heed --demo list --view all has Dutch, Arabic, Romanian and Chinese rows" \
 	    "rows found: nl $nl, ar $ar, ro $ro, zh $zh"
 fi
-langs=$(python3 -c '
+langs=$(PYTHONUTF8=1 python3 -c '
 import json, sys
 print(" ".join(sorted({json.loads(l).get("lang") or "" for l in open(sys.argv[1]) if l.strip()})))' "$JSON" 2>&1)
 if [ "$langs" = "ar en nl ro zh" ]; then

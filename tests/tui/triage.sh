@@ -13,10 +13,11 @@ if ! tui_ready $S; then
 	exit 0
 fi
 tui_counts
-inbox=$C_INBOX done=$C_DONE snoozed=$C_SNOOZED flagged=$C_FLAGGED all=$C_ALL
+inbox=$C_INBOX ndone=$C_DONE snoozed=$C_SNOOZED flagged=$C_FLAGGED all=$C_ALL
 
 # The row of item $1 of the inbox list is on line $2 of the screen.
 item_on_line() {
+	tui_capture $S
 	tui_line "$2" | tui_py sameitem "$JSON" "$1" 2>/dev/null
 }
 # Session $S has the counts $1 (Inbox) $2 (Done) $3 (Snoozed), item $4 of
@@ -29,7 +30,7 @@ state_is() {
 # 7. d marks the first row done: it leaves the inbox; u brings it back.
 tui_wait_selected_line $S 1
 tui_keys $S d
-if tui_until state_is $((inbox - 1)) $((done + 1)) "$snoozed" 1 &&
+if tui_until state_is $((inbox - 1)) $((ndone + 1)) "$snoozed" 1 &&
     tui_shows $S "Done. u undoes it." && ! item_on_line 0 1; then
 	tui_ok "triage: d on the first row: Inbox -1, Done +1, the row is gone, the next one selected"
 else
@@ -37,21 +38,30 @@ else
 fi
 
 tui_keys $S u
-if tui_until state_is "$inbox" "$done" "$snoozed" 0 &&
-    tui_shows $S "Undone: Andreea Ionescu is "; then
-	tui_ok "triage: u puts the row back: counts as before, the row first and selected"
+if tui_until tui_has_counts $S "$inbox" "$ndone" "$snoozed" &&
+    tui_wait $S "Undone: $(tui_item "$JSON" 0 author) is "; then
+	tui_ok "triage: u restores the counts (Inbox and Done as before) and says \"Undone: ...\""
 else
-	tui_fail "triage: u puts the row back: counts as before, the row first and selected"
+	tui_fail "triage: u restores the counts (Inbox and Done as before) and says \"Undone: ...\""
+fi
+if tui_until state_is "$inbox" "$ndone" "$snoozed" 0; then
+	tui_ok "triage: after u the row is back on line 1 and selected"
+else
+	tui_capture_e $S
+	tui_fail "triage: after u the row is back on line 1 and selected" \
+	    "line 1 is not inbox item 1 ($(tui_item "$JSON" 0 author)), or it is not selected; selected: $(tui_selected)"
 fi
 
 tui_keys $S u
-if tui_wait $S "Nothing to undo." && tui_has_counts $S "$inbox" "$done"; then
+if tui_wait $S "Nothing to undo." && tui_has_counts $S "$inbox" "$ndone"; then
 	tui_ok "triage: u with nothing left to undo says so and changes nothing"
 else
 	tui_fail "triage: u with nothing left to undo says so and changes nothing"
 fi
 
 # 8. s offers the snooze presets; 1 snoozes for an hour.
+tui_keys $S g
+tui_until item_on_line 0 1
 tui_keys $S j
 tui_wait_selected_line $S 2
 snoozed_author=$(printf '%s\n' "$SELTEXT" | cut -c5-26 | sed 's/ *$//')
@@ -68,7 +78,7 @@ else
 fi
 
 tui_keys $S 1
-if tui_until tui_has_counts $S $((inbox - 1)) "$done" $((snoozed + 1)) &&
+if tui_until tui_has_counts $S $((inbox - 1)) "$ndone" $((snoozed + 1)) &&
     tui_wait $S "Snoozed until " && item_on_line 0 1 && item_on_line 2 2; then
 	tui_ok "triage: 1 in the snooze menu: Snoozed +1, Inbox -1, the row leaves the inbox"
 else
@@ -100,10 +110,24 @@ else
 fi
 
 tui_keys $S Tab
-if tui_until current_view "Done $done" && tui_wait $S "Nothing here."; then
-	tui_ok "triage: Tab again shows the empty Done view as \"Nothing here.\""
+# The Done view lists the done items (a page of them at most), or says it
+# is empty.
+done_view() {
+	current_view "Done $ndone" || return 1
+	tui_capture $S
+	rows=$(printf '%s\n' "$SCREEN" | tui_py agecol | grep -c .)
+	if [ "$ndone" = 0 ]; then
+		[ "$rows" = 0 ] && tui_shows $S "Nothing here."
+	elif [ "$ndone" -ge 37 ]; then
+		[ "$rows" = 37 ]
+	else
+		[ "$rows" = "$ndone" ]
+	fi
+}
+if tui_until done_view; then
+	tui_ok "triage: Tab again shows the Done view with its $ndone items"
 else
-	tui_fail "triage: Tab again shows the empty Done view as \"Nothing here.\""
+	tui_fail "triage: Tab again shows the Done view with its $ndone items"
 fi
 
 tui_keys $S BTab BTab BTab
@@ -122,11 +146,11 @@ tui_keys $S Enter
 flagged_row() {
 	tui_has_counts $S "" "" "" && [ "$C_FLAGGED" = $((flagged + 1)) ] &&
 	    [ "$C_ALL" = "$all" ] && tui_selected_is $S 1 &&
-	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] [ *]! '
+	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] [ *]!n '
 }
 if tui_until flagged_row &&
     tui_shows $S "Flagged. It shows in the Flagged view."; then
-	tui_ok "triage: f with a note: Flagged +1 and the row shows !"
+	tui_ok "triage: f with a note: Flagged +1, All the same, the row shows !n"
 else
-	tui_fail "triage: f with a note: Flagged +1 and the row shows !"
+	tui_fail "triage: f with a note: Flagged +1, All the same, the row shows !n"
 fi
