@@ -14,7 +14,7 @@ INSTALL?=	install
 DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
 		libcurl4-openssl-dev libsecret-1-dev libjansson-dev
 DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
-		libsecret-tools procps
+		libsecret-tools procps python3
 
 PKGS=		ncursesw sqlite3 libcurl jansson
 PKGS_CREDS=	libsecret-1
@@ -30,7 +30,7 @@ ifdef SANITIZE
 B=		build/san
 SANFLAGS=	-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 		-fno-sanitize-recover=all
-OPT=		-O1 -g
+OPT=		-O1 -g -DHEED_SANITIZE
 else
 B=		build
 SANFLAGS=

@@ -7,6 +7,8 @@
  * first non-blank character is # is a comment. A value may be quoted with
  * double quotes, inside which \" \\ and \n are escapes.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +71,11 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    NULL, "the business's handle on the platform" },
 	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
 	    "the service or instance URL, where the platform has one" },
+	[OPT_CREDENTIAL_COMMAND] = { "credential_command", CONFIG_STRING,
+	    CONFIG_ACCOUNT, "", 0, 0, NULL,
+	    "a command that prints the account's secret (for example pass "
+	    "show heed/shop); without it the secret is in the system "
+	    "keyring" },
 };
 
 /* Return the option table and its size. */
@@ -463,6 +470,7 @@ config_load(struct config *cfg, const char *path, int required,
     char **cause)
 {
 	FILE		*f;
+	struct stat	 sb;
 	struct buf	 b;
 	char		 chunk[4096];
 	size_t		 n;
@@ -472,6 +480,17 @@ config_load(struct config *cfg, const char *path, int required,
 		if (errno == ENOENT && !required)
 			return 0;
 		return util_fail(cause, "%s: %s", path, strerror(errno));
+	}
+	/*
+	 * Whoever can change the config can make heed run their own
+	 * credential_command: refuse a file others may write.
+	 */
+	if (fstat(fileno(f), &sb) != 0 || (sb.st_mode & (S_IWGRP | S_IWOTH))) {
+		fclose(f);
+		return util_fail(cause, "%s: refusing a config file that group "
+		    "or others may write (anyone who can change it could "
+		    "steal your credentials); fix it with: chmod go-w %s", path,
+		    path);
 	}
 	buf_init(&b, CONFIG_MAX_SIZE);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {

@@ -40,6 +40,7 @@ enum config_opt {
 	OPT_PLATFORM,
 	OPT_HANDLE,
 	OPT_URL,
+	OPT_CREDENTIAL_COMMAND,
 	OPT_COUNT
 };
 
@@ -70,6 +71,7 @@ struct config_account {
 	char			*name;
 	int			 line;
 	struct config_value	 v[OPT_COUNT];
+	const char		*builtin_secret;	/* the demo's; lent */
 };
 
 struct config_reply {

@@ -2,6 +2,8 @@
  * main.c -- the command line: options, commands, and the start and end of
  * the interface.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "log.h"
 #include "loop.h"
@@ -47,6 +50,11 @@ main_usage(FILE *f)
 	    "  list [--view VIEW] [--json] [--limit N]\n"
 	    "                   print a view (inbox, flagged, snoozed, done, "
 	    "all)\n"
+	    "  accounts         list the accounts and their credentials\n"
+	    "  login ACCOUNT    keep an account's secret in the keyring\n"
+	    "  logout ACCOUNT   delete it from the keyring\n"
+	    "  doctor           check the config, cache, keyring and "
+	    "credentials\n"
 	    "\n"
 	    "options:\n"
 	    "  --config FILE    read FILE instead of "
@@ -84,6 +92,8 @@ main_demo_accounts(struct config *cfg)
 		url = xprintf("demo://%s", demo_accounts[i].name);
 		config_account_set(a, OPT_URL, url);
 		free(url);
+		/* The demo never touches the user's keyring. */
+		a->builtin_secret = "demo";
 	}
 }
 
@@ -151,11 +161,11 @@ main_paths(struct main_opts *o, char **cache, char **logp)
 	return 0;
 }
 
-/* Load the config and open the cache. */
+/* Read the config file (the default one need not exist). */
 static int
-main_setup(struct main_opts *o, int readonly)
+main_config(struct main_opts *o)
 {
-	char	*path, *cause = NULL, *cache = NULL, *logp = NULL;
+	char	*path, *cause = NULL;
 	int	 rc;
 
 	config_init(&o->cfg);
@@ -170,6 +180,17 @@ main_setup(struct main_opts *o, int readonly)
 	}
 	if (o->demo)
 		main_demo_accounts(&o->cfg);
+	return 0;
+}
+
+/* Load the config and open the cache. */
+static int
+main_setup(struct main_opts *o, int readonly)
+{
+	char	*cause = NULL, *cache = NULL, *logp = NULL;
+
+	if (main_config(o) != 0)
+		return -1;
 	if (main_paths(o, &cache, &logp) != 0)
 		return -1;
 	if (log_open(logp, &cause) != 0) {
@@ -382,6 +403,64 @@ main_list(struct main_opts *o, int argc, char **argv)
 	return rc;
 }
 
+/* The account commands by name. */
+static int (*main_account_command(const char *name))(struct config *, int,
+    char **)
+{
+	if (strcmp(name, "accounts") == 0)
+		return cmd_accounts;
+	if (strcmp(name, "login") == 0)
+		return cmd_login;
+	if (strcmp(name, "logout") == 0)
+		return cmd_logout;
+	return NULL;
+}
+
+/* heed doctor: work out the paths even when the config is broken. */
+static int
+main_doctor(struct main_opts *o, int argc, char **argv)
+{
+	struct cmd_paths	 p;
+	char			*config, *cache = NULL, *logp = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	config = o->config != NULL ? xstrdup(o->config) :
+	    util_xdg_path("config", "config");
+	config_init(&o->cfg);
+	if (config_load(&o->cfg, config, 0, &cause) != 0) {
+		/* doctor reports it; the paths fall back to the defaults. */
+		free(cause);
+		config_free(&o->cfg);
+		config_init(&o->cfg);
+	}
+	main_paths(o, &cache, &logp);
+	p.config = config;
+	p.config_named = o->config != NULL;
+	p.cache = cache;
+	p.log = logp;
+	rc = cmd_doctor(&p, argc, argv);
+	free(config);
+	free(cache);
+	free(logp);
+	return rc;
+}
+
+/*
+ * Keep secrets out of core files and away from other processes of the
+ * same user: no core dumps, no ptrace, no /proc/PID/mem.
+ */
+static void
+main_harden(void)
+{
+	struct rlimit	rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+#ifndef HEED_SANITIZE
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
 int
 main(int argc, char **argv)
 {
@@ -421,9 +500,20 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	main_harden();
 	if (argc > 0 && strcmp(argv[0], "list") == 0)
 		rc = main_list(&o, argc, argv);
-	else if (argc > 0) {
+	else if (argc > 0 && strcmp(argv[0], "doctor") == 0)
+		rc = main_doctor(&o, argc, argv);
+	else if (argc > 0 && main_account_command(argv[0]) != NULL) {
+		if (o.demo) {
+			fprintf(stderr, "heed: %s does not go with --demo: the "
+			    "demo has no real accounts\n", argv[0]);
+			return EXIT_USAGE;
+		}
+		rc = main_config(&o) != 0 ? 1 :
+		    main_account_command(argv[0])(&o.cfg, argc, argv);
+	} else if (argc > 0) {
 		fprintf(stderr, "heed: unknown command %s\n", argv[0]);
 		main_usage(stderr);
 		return EXIT_USAGE;

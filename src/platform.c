@@ -71,6 +71,7 @@ platform_request_clear(struct platform_request *r)
 	free(r->url);
 	free(r->body);
 	free(r->content_type);
+	util_free_secret(r->authorization);
 	memset(r, 0, sizeof *r);
 }
 

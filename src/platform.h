@@ -35,6 +35,7 @@ struct platform_account {
 	const char	*base_url;	/* service / instance URL */
 	int64_t		 history_days;
 	int64_t		 now;		/* the time to work against */
+	const char	*secret;	/* lent; NULL if none is needed */
 };
 
 /* An HTTP request to make, owned by the caller once built. */
@@ -43,6 +44,7 @@ struct platform_request {
 	char	*url;
 	char	*body;		/* NULL for none */
 	char	*content_type;	/* NULL for none */
+	char	*authorization;	/* Authorization header value; a secret */
 };
 
 /* A response handed back to the adapter; lent, never owned. */
@@ -88,6 +90,8 @@ struct platform_ops {
 	size_t		 text_limit;	/* reply length limit */
 	int		 count;		/* enum platform_count */
 	const char	*no_hide_why;	/* when hiding is not possible, why */
+	const char	*secret_kind;	/* keyring "kind"; NULL: needs none */
+	const char	*secret_prompt;	/* what heed login asks for */
 	const char	*const *streams;	/* NULL-terminated stream names */
 
 	/* Build the request for the next page of a stream. */

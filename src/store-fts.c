@@ -381,6 +381,29 @@ store_fts_flush_locked(struct store *s, char **cause)
 	return store_step_done(s, st, "indexing", cause);
 }
 
+/*
+ * Index in FTS once enough new rows have piled up, or at once when rows
+ * changed (edits are rare and must not be found by their old text). A
+ * sync page is small; indexing a few thousand rows at a time costs far
+ * less per row, and a search first indexes whatever is still pending.
+ */
+int
+store_fts_flush_due(struct store *s, char **cause)
+{
+	int64_t	done, top, any;
+
+	if (store_fts_int(s, ST_FTS_DIRTY_ANY, "SELECT EXISTS (SELECT 1 FROM "
+	    "fts_dirty)", &any, cause) != 0 ||
+	    store_fts_int(s, ST_FTS_WATERMARK, "SELECT value FROM meta "
+	    "WHERE key = 'fts_done'", &done, cause) != 0 ||
+	    store_fts_int(s, ST_FTS_MAXID, "SELECT max(id) FROM items", &top,
+	    cause) != 0)
+		return -1;
+	if (!any && top - done < STORE_FTS_BATCH)
+		return 0;
+	return store_fts_flush_locked(s, cause);
+}
+
 /* Index every row changed since the last flush in FTS, in one batch. */
 int
 store_fts_flush(struct store *s, char **cause)
@@ -405,6 +428,10 @@ store_search(struct store *s, const char *text, size_t limit,
 	if ((q = store_fts_query(text, 1)) == NULL || limit == 0) {
 		free(q);
 		return 0;
+	}
+	if (!s->readonly && store_fts_flush(s, cause) != 0) {
+		free(q);
+		return -1;
 	}
 	st = store_stmt(s, ST_SEARCH, "SELECT " STORE_ITEM_COLS " FROM "
 	    "(SELECT rowid AS k FROM items_fts WHERE items_fts MATCH ?1 "

@@ -241,7 +241,7 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 		if (store_sync_state_set(s, account, stream, &ss, cause) != 0)
 			return -1;
 	}
-	return store_fts_flush(s, cause);
+	return store_fts_flush_due(s, cause);
 }
 
 /* Ingest one parsed page for an account in one transaction; see store.h. */

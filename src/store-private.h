@@ -101,6 +101,7 @@ struct store {
 	sqlite3			*db;
 	char			*path;
 	int			 readonly;
+	int			 ready;		/* opened and migrated */
 	sqlite3_stmt		*st[ST_COUNT];
 	/* Unfiltered queue pages: [view][ascending][with key]. */
 	sqlite3_stmt		*queue[VIEW_COUNT][2][2];
@@ -139,6 +140,10 @@ int		 store_tx_end(struct store *, int, int, const char *, char **);
 char		*store_col_text(sqlite3_stmt *, int);
 void		 store_row_item(sqlite3_stmt *, struct item *);
 int		 store_bind_id(sqlite3_stmt *, int, int64_t);
+
+/* store-fts.c */
+#define STORE_FTS_BATCH	4000	/* new rows indexed together */
+int		 store_fts_flush_due(struct store *, char **);
 
 /* store-schema.c */
 int		 store_migrate(struct store *, int, char **);

@@ -207,6 +207,10 @@ store_queue_page(struct store *s, enum store_view v,
 	if (limit == 0)
 		return 0;
 	asc = store_views[v].asc ^ (dir < 0);
+	/* A filter on words must see the rows not yet indexed too. */
+	if ((store_filter_mask(f) & 0x10) && !s->readonly &&
+	    store_fts_flush(s, cause) != 0)
+		return -1;
 	st = store_queue_stmt(s, v, asc, key != NULL, store_filter_mask(f),
 	    cause);
 	if (st == NULL)

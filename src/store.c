@@ -387,6 +387,7 @@ store_open(const char *path, int flags, char **cause)
 			goto fail;
 		store_chmod_aux(s);
 	}
+	s->ready = 1;
 	return s;
 
 fail:
@@ -402,6 +403,10 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
+	/* Leave nothing unindexed for the next reader (heed list). */
+	if (s->ready && !s->readonly && store_fts_flush(s, NULL) != 0) {
+		/* It is done the next time the cache opens for writing. */
+	}
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	for (i = 0; i < VIEW_COUNT; i++) {

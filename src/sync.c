@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "creds.h"
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
@@ -44,6 +45,7 @@ struct sync_account {
 	int				 pages;
 	int				 job;		/* in flight */
 	struct outbox_entry		 entry;		/* JOB_ACTION */
+	char				*secret;	/* wiped on free */
 	uint64_t			 timer;
 	struct platform_request		 req;
 	uint64_t			 interval_timer;
@@ -200,6 +202,7 @@ sync_free(struct sync *s)
 			loop_timer_cancel(s->loop, a->interval_timer);
 		platform_request_clear(&a->req);
 		outbox_entry_clear(&a->entry);
+		util_free_secret(a->secret);
 		free(a->error);
 	}
 	if (s->demo_timer != 0)
@@ -327,6 +330,70 @@ sync_send(struct sync_account *a)
 	a->timer = loop_timer_add(a->sync->loop, 0, sync_deliver_demo, a);
 }
 
+/*
+ * Get the account's secret the first time it is needed: the demo's own,
+ * the output of the account's credential_command, or the keyring's. On
+ * failure the account stops with a message that says what to do.
+ */
+static int
+sync_secret(struct sync_account *a)
+{
+	const char		*cmd;
+	char			*cause = NULL, *msg;
+	enum creds_result	 r;
+
+	if (a->ops->secret_kind == NULL || a->secret != NULL)
+		return 0;
+	cmd = config_str(a->sync->cfg, a->cfg, OPT_CREDENTIAL_COMMAND);
+	if (a->cfg->builtin_secret != NULL) {
+		a->secret = xstrdup(a->cfg->builtin_secret);
+		r = CREDS_OK;
+	} else if (*cmd != '\0')
+		r = creds_command(cmd, &a->secret, &cause);
+	else
+		r = creds_lookup(a->pa.name, a->ops->name, a->ops->secret_kind,
+		    &a->secret, &cause);
+	if (r == CREDS_OK) {
+		a->pa.secret = a->secret;
+		return 0;
+	}
+	if (r == CREDS_MISSING)
+		msg = xprintf("%s: not logged in; run: heed login %s",
+		    a->pa.name, a->pa.name);
+	else
+		msg = xprintf("%s: no credential: %s", a->pa.name,
+		    cause != NULL ? cause : creds_result_name(r));
+	sync_set_error(a, SYNC_AUTH, msg);
+	log_error("%s", msg);
+	free(msg);
+	free(cause);
+	a->want_sync = 0;
+	return -1;
+}
+
+/* Forget a secret the platform refused, so the next try reads it anew. */
+static void
+sync_forget_secret(struct sync_account *a)
+{
+	util_free_secret(a->secret);
+	a->secret = NULL;
+	a->pa.secret = NULL;
+}
+
+/* The platform refused the credential: stop and say how to fix it. */
+static void
+sync_auth_failed(struct sync_account *a, const char *why)
+{
+	char	*msg;
+
+	msg = xprintf("%s: the platform refused the credential (%s); run: "
+	    "heed login %s", a->pa.name, why != NULL ? why : "?",
+	    a->pa.name);
+	sync_set_error(a, SYNC_AUTH, msg);
+	free(msg);
+	sync_forget_secret(a);
+}
+
 /* Start sending the next due outbox entry if it is this account's. */
 static int
 sync_start_action(struct sync_account *a)
@@ -343,7 +410,7 @@ sync_start_action(struct sync_account *a)
 		}
 		return 0;
 	}
-	if (a->entry.account_id != a->pa.id) {
+	if (a->entry.account_id != a->pa.id || sync_secret(a) != 0) {
 		outbox_entry_clear(&a->entry);
 		return 0;
 	}
@@ -380,7 +447,7 @@ sync_start_stream(struct sync_account *a)
 	char			*cause = NULL;
 	int			 rc;
 
-	if (!a->want_sync)
+	if (!a->want_sync || sync_secret(a) != 0)
 		return 0;
 	if ((stream = a->ops->streams[a->stream]) == NULL) {
 		a->want_sync = 0;
@@ -530,7 +597,7 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 		    action_kind_name(a->entry.kind), why);
 	}
 	if (err == PLATFORM_ERR_AUTH)
-		sync_set_error(a, SYNC_AUTH, why);
+		sync_auth_failed(a, why);
 	store_outbox_update(s->store, &a->entry, NULL);
 }
 
@@ -576,7 +643,7 @@ sync_stream_response(struct sync_account *a,
 	memset(&page, 0, sizeof page);
 	if (resp->status < 200 || resp->status >= 300) {
 		if (a->ops->classify(resp, &cause) == PLATFORM_ERR_AUTH)
-			sync_set_error(a, SYNC_AUTH, cause);
+			sync_auth_failed(a, cause);
 		else
 			sync_set_error(a, SYNC_FAILED, cause);
 		goto stop;
@@ -597,6 +664,11 @@ sync_stream_response(struct sync_account *a,
 	a->pages = 0;
 	a->stream++;
 	sync_page_clear(&page);
+	/* The stream is drained: index what is left of it for search. */
+	if (store_fts_flush(a->sync->store, &cause) != 0) {
+		log_error("%s: indexing: %s", a->pa.name, cause);
+		free(cause);
+	}
 	return;
 stop:
 	log_error("%s: sync failed: %s", a->pa.name,

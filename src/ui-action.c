@@ -96,9 +96,10 @@ ui_action_undo(struct ui *ui)
 		ui_message(ui, 0, "Undone: %s is %s again.",
 		    it->author_name != NULL ? it->author_name : "the item",
 		    item_status_name(it->status));
-	ui->sel_id = it->id;
-	item_clear(it);
 	ui_refresh_counts(ui);
+	if (ui->screen == SCREEN_QUEUE)
+		ui_queue_show(ui, it->id);
+	item_clear(it);
 }
 
 /* The item a prompt is about, fetched fresh; 0 or -1. */

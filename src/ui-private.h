@@ -134,6 +134,7 @@ void	ui_queue_draw(struct ui *);
 void	ui_queue_key(struct ui *, int);
 struct item *ui_queue_current(struct ui *);
 void	ui_queue_set_view(struct ui *, enum store_view);
+void	ui_queue_show(struct ui *, int64_t);
 void	ui_queue_search(struct ui *, const char *);
 int	ui_queue_filter(struct ui *, const char *, char **);
 

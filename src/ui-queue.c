@@ -119,6 +119,39 @@ ui_queue_reload(struct ui *ui)
 	ui->dirty = 1;
 }
 
+/*
+ * Select an item, scrolling so it is on the screen: reload from the same
+ * top, and if the item is above it (undo brings back a row that sorts
+ * before the top), start the screen at the item.
+ */
+void
+ui_queue_show(struct ui *ui, int64_t id)
+{
+	struct item		it;
+	struct store_key	k;
+	size_t			i;
+
+	ui->sel_id = id;
+	ui_queue_reload(ui);
+	for (i = 0; i < ui->q.n; i++) {
+		if (ui->q.v[i].id == id)
+			return;
+	}
+	if (ui->search != NULL || store_item_get(ui->ctx.store, id, &it,
+	    NULL) != 0)
+		return;
+	store_key_of(ui->view, &it, &k);
+	item_clear(&it);
+	k = ui_key_at(ui->view, &k);
+	if (ui_queue_load(ui, &k, 1) == 0 && ui->q.n > 0 &&
+	    ui->q.v[0].id == id) {
+		ui->qsel = 0;
+		ui->sel_id = id;
+		ui_queue_set_top(ui);
+	} else
+		ui_queue_reload(ui);
+}
+
 /* Switch views, starting at the top. */
 void
 ui_queue_set_view(struct ui *ui, enum store_view v)

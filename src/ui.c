@@ -448,7 +448,9 @@ ui_draw_bottom(struct ui *ui)
 		attrset(A_NORMAL);
 	} else if (!ui->prompt.active) {
 		attrset(ui_attr(ui, PAIR_DIM, 0));
-		ui_draw_text(ui->rows - 1, 0, ui->screen == SCREEN_COMPOSE ?
+		ui_draw_text(ui->rows - 1, 0, ui->screen == SCREEN_COMPOSE &&
+		    ui->checking ? "y or Enter send now  e or Esc back to "
+		    "editing" : ui->screen == SCREEN_COMPOSE ?
 		    "Enter check & send  M-Enter new line  C-e editor  "
 		    "Esc keep draft  F1 help" :
 		    "? help  Enter open  r reply  d done  u undo  s snooze  "
@@ -482,8 +484,8 @@ ui_paint(void *arg)
 	curs_set(0);
 	ui->cur_show = 0;
 	if (ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS) {
-		mvaddstr(0, 0, "heed: the terminal is too small");
-		mvaddstr(1, 0, "(40x10 at least)");
+		mvaddnstr(0, 0, "heed: too small", ui->cols);
+		mvaddnstr(1, 0, "(40x10 at least)", ui->cols);
 		refresh();
 		return;
 	}

@@ -62,6 +62,7 @@ side_init(struct side *sd, const struct platform_ops *ops, int64_t id,
 	sd->a.handle = handle;
 	sd->a.base_url = url;
 	sd->a.now = now;
+	sd->a.secret = "test-token";
 }
 
 /* Set up a fresh server and both accounts. */
@@ -773,6 +774,7 @@ test_demo_server_survives_odd_requests(void **state)
 		req.url = (char *)cases[i].url;
 		req.body = NULL;
 		req.content_type = NULL;
+		req.authorization = (char *)"Bearer test-token";
 		print_message("case %zu: %s\n", i, cases[i].url ?
 		    cases[i].url : "(null)");
 		status = transport(f->srv, &req, &body);
@@ -813,6 +815,35 @@ test_demo_server_survives_odd_requests(void **state)
 	free(body);
 }
 
+/* A request without a token, or with a revoked one, gets a 401. */
+static void
+test_demo_server_wants_a_valid_token(void **state)
+{
+	static const char *const bad[] = {
+		NULL, "", "Bearer ", "Basic dXNlcg==", "bearer x",
+		"Bearer revoked-1234"
+	};
+	struct fx		*f = *state;
+	struct platform_request	 req;
+	char			*body;
+	size_t			 i;
+
+	memset(&req, 0, sizeof req);
+	req.method = (char *)"GET";
+	req.url = (char *)"demo://page/v1/inbox";
+	for (i = 0; i < nitems(bad); i++) {
+		req.authorization = (char *)bad[i];
+		assert_int_equal(transport(f->srv, &req, &body), 401);
+		assert_int_equal(demo_page_ops.classify(&(struct
+		    platform_response){ 401, body, strlen(body) }, NULL),
+		    PLATFORM_ERR_AUTH);
+		free(body);
+	}
+	req.authorization = (char *)"Bearer any-other-token";
+	assert_int_equal(transport(f->srv, &req, &body), 200);
+	free(body);
+}
+
 /* Reply bodies that are not what the API takes get a 400. */
 static void
 test_demo_server_refuses_bad_reply_bodies(void **state)
@@ -834,6 +865,7 @@ test_demo_server_refuses_bad_reply_bodies(void **state)
 	req.url = xprintf("demo://page/v1/comments/%s/replies",
 	    first_customer_comment(&first));
 	req.content_type = NULL;
+	req.authorization = (char *)"Bearer test-token";
 	for (i = 0; i < nitems(bodies); i++) {
 		req.body = (char *)bodies[i];
 		assert_int_equal(transport(f->srv, &req, &body), 400);
@@ -863,6 +895,7 @@ main(void)
 		T(test_demo_bad_replies_are_refused),
 		T(test_demo_release_adds_an_item),
 		T(test_demo_server_survives_odd_requests),
+		T(test_demo_server_wants_a_valid_token),
 		T(test_demo_server_refuses_bad_reply_bodies),
 #undef T
 	};

@@ -28,7 +28,8 @@ static const struct platform_account page_acct = {
 	.handle = "tulipandtea",
 	.base_url = "demo://page",
 	.history_days = 0,
-	.now = 1795166100
+	.now = 1795166100,
+	.secret = "test-token"
 };
 
 /* Parse a hand-written answer as an inbox page; return what parse does. */

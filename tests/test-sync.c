@@ -109,6 +109,8 @@ setup(void **state)
 	config_init(&f->cfg);
 	if (config_parse(&f->cfg, "test", demo_config, &cause) != 0)
 		fail_msg("%s", cause);
+	f->cfg.accounts[0].builtin_secret = "test-token";
+	f->cfg.accounts[1].builtin_secret = "test-token";
 	start(f);
 	*state = f;
 	return 0;

@@ -974,6 +974,13 @@ demo_server_handle(struct demo_server *s, const struct platform_request *r,
 		srv_error(&q, 400, "bad_request", "malformed URL");
 	else if (r->body != NULL && strlen(r->body) > SRV_MAX_BODY)
 		srv_error(&q, 413, "too_large", "the body is too large");
+	else if (r->authorization == NULL ||
+	    strncmp(r->authorization, "Bearer ", 7) != 0 ||
+	    r->authorization[7] == '\0')
+		srv_error(&q, 401, "unauthorized", "an access token is needed");
+	else if (strncmp(r->authorization + 7, "revoked", 7) == 0)
+		srv_error(&q, 401, "token_revoked", "the access token was "
+		    "revoked");
 	else
 		srv_route(&q);
 	free(q.path);

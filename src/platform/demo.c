@@ -514,6 +514,15 @@ demo_base(const struct platform_account *acct)
 	return len == 0 ? NULL : xstrndup(acct->base_url, len);
 }
 
+/* Carry the account's access token, as a bearer token. */
+static void
+demo_authorize(const struct platform_account *acct,
+    struct platform_request *req)
+{
+	if (acct->secret != NULL)
+		req->authorization = xprintf("Bearer %s", acct->secret);
+}
+
 /* Build the request for the next page of the inbox. */
 static int
 demo_sync_request(const struct platform_account *acct, const char *stream,
@@ -541,6 +550,7 @@ demo_sync_request(const struct platform_account *acct, const char *stream,
 	} else
 		req->url = xprintf("%s/v1/inbox?limit=%d", base,
 		    DEMO_PAGE_SIZE);
+	demo_authorize(acct, req);
 	free(base);
 	return 0;
 }
@@ -633,6 +643,7 @@ demo_action_request(const struct platform_account *acct,
 		req->body = body;
 		req->content_type = xstrdup("application/json");
 	}
+	demo_authorize(acct, req);
 	free(base);
 	return 0;
 }
@@ -694,6 +705,8 @@ const struct platform_ops demo_page_ops = {
 	.text_limit = 8000,
 	.count = COUNT_CODEPOINTS,
 	.no_hide_why = NULL,
+	.secret_kind = "token",
+	.secret_prompt = "Access token",
 	.streams = demo_streams,
 	.sync_request = demo_sync_request,
 	.sync_parse = demo_sync_parse,
@@ -710,6 +723,8 @@ const struct platform_ops demo_social_ops = {
 	.text_limit = 300,
 	.count = COUNT_GRAPHEMES,
 	.no_hide_why = "this platform cannot hide replies to your posts",
+	.secret_kind = "token",
+	.secret_prompt = "Access token",
 	.streams = demo_streams,
 	.sync_request = demo_sync_request,
 	.sync_parse = demo_sync_parse,

@@ -35,9 +35,12 @@ t() {
 	tmux -L "$TUI_SOCK" -f /dev/null "$@"
 }
 
-# Kill our tmux server and remove the temporary directory.
+# Kill our tmux server, remove its socket (tmux leaves it) and the
+# temporary directory.
 tui_cleanup() {
 	t kill-server >/dev/null 2>&1
+	_sock=${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCK
+	[ -S "$_sock" ] && rm -f "$_sock"
 	rm -rf "$TUI_DIR"
 }
 trap tui_cleanup EXIT
@@ -63,8 +66,8 @@ tui_heed() {
 	    "$HEED" "$@"
 }
 
-# Start a shell command in a new 120x40 session called $1; the pane stays
-# after the command ends so that its exit status can be read.
+# Start a shell command in a new 120x40 session called $1. The pane stays
+# after the command ends, so that what a crash printed can be seen.
 tui_start_cmd() {
 	if t has-session 2>/dev/null; then
 		t new-session -d -s "$1" -x 120 -y 40 "$2"
@@ -122,11 +125,6 @@ tui_wait() {
 	tui_until tui_shows "$1" "$2"
 }
 
-# Wait until session $1 shows a line matching the ERE $2.
-tui_wait_re() {
-	tui_until tui_shows_re "$1" "$2"
-}
-
 # Wait until session $1 no longer shows the text $2.
 tui_wait_gone() {
 	tui_until tui_hides "$1" "$2"
@@ -157,7 +155,7 @@ tui_type() {
 	t send-keys -t "$1" -l -- "$2"
 }
 
-# Line $2 (0-based) of SCREEN.
+# Line $1 (0-based) of SCREEN.
 tui_line() {
 	printf '%s\n' "$SCREEN" | sed -n "$(($1 + 1))p"
 }
@@ -172,30 +170,14 @@ tui_counts() {
 	return 0
 }
 
-# Wait until session $1's title bar shows Inbox $2 and Done $3 (either may
-# be "" for any).
-tui_wait_counts() {
-	tui_until tui_has_counts "$@"
-}
+# Capture session $1 and return 0 if its title bar shows Inbox $2, Done $3
+# and Snoozed $4 (each may be "" for any); C_* hold the counts.
 tui_has_counts() {
 	tui_capture "$1" && tui_counts || return 1
 	[ -z "$2" ] || [ "$C_INBOX" = "$2" ] || return 1
 	[ -z "$3" ] || [ "$C_DONE" = "$3" ] || return 1
 	[ -z "$4" ] || [ "$C_SNOOZED" = "$4" ] || return 1
 	return 0
-}
-
-# Wait until session $1's pane is dead and its exit status known; sets
-# DEAD_STATUS (exit status) or DEAD_SIGNAL.
-tui_wait_dead() {
-	tui_until tui_is_dead "$1"
-}
-tui_is_dead() {
-	_d=$(t display -p -t "$1" \
-	    '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}' 2>/dev/null)
-	DEAD_STATUS=$(echo "$_d" | cut -d'|' -f2)
-	DEAD_SIGNAL=$(echo "$_d" | cut -d'|' -f3)
-	[ "${_d%%|*}" = 1 ] && [ -n "$DEAD_STATUS$DEAD_SIGNAL" ]
 }
 
 # Print "ok NAME".
@@ -211,14 +193,6 @@ tui_fail() {
 		echo "# screen:"
 		printf '%s\n' "$SCREEN" | sed 's/^/# |/'
 	fi
-}
-
-# Report NAME as ok when the rest of the arguments (a command) succeeds,
-# else as not ok with REASON ($2).
-tui_check() {
-	_name=$1 _why=$2
-	shift 2
-	if "$@"; then tui_ok "$_name"; else tui_fail "$_name" "$_why"; fi
 }
 
 # Run the screen helper: python3 screen.py MODE ARGS... < capture.
@@ -410,13 +384,20 @@ def main():
         return
     if mode == 'agecol':
         # For each queue row: the display column where the waiting time
-        # ends, the time, and the row.
+        # ends, the time, the row, and the script of the author's name
+        # (wide: has CJK or other two-column characters; arabic; other).
         age = re.compile(r'(?<= )(now|\d+[mhdwy])(?= [ *>][ !r][ dnhx] )')
         for n, line in enumerate(lines):
             m = age.search(line)
             if m and n > 0:
-                print('%d\t%d\t%s\t%s' % (n, text_width(line[:m.end()]),
-                                         m.group(1), line))
+                who = line[4:m.start()]
+                script = 'other'
+                if any(width(c) == 2 for c in who):
+                    script = 'wide'
+                elif any(0x600 <= ord(c) <= 0x6ff for c in who):
+                    script = 'arabic'
+                print('%d\t%d\t%s\t%s\t%s' % (n, text_width(line[:m.end()]),
+                                             m.group(1), line, script))
         return
     if mode == 'sameitem':
         # Exit 0 if the queue row on stdin shows item $3 (an index, may be

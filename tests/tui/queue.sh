@@ -28,13 +28,14 @@ fi
 
 # The status bar counts what the title bar counts, on the last-but-one line.
 if tui_line 38 | grep -q "^ $C_INBOX waiting, [0-9]* over 4h | .*| online"; then
-	tui_ok "queue: status bar on line 39 says \"$C_INBOX waiting\" and online"
+	tui_ok "queue: status bar on line 39 says \"N waiting\" with the Inbox count, and online"
 else
-	tui_fail "queue: status bar on line 39 says \"$C_INBOX waiting\" and online"
+	tui_fail "queue: status bar on line 39 says \"N waiting\" with the Inbox count, and online"
 fi
 
-# The first five rows wait longest first: days, never increasing.
-ages=$(printf '%s\n' "$SCREEN" | tui_py agecol | sed -n '1,5p' | cut -f3)
+# The rows wait longest first: the first five in days, and down the whole
+# page the waiting time never increases.
+ages=$(printf '%s\n' "$SCREEN" | tui_py agecol | cut -f3)
 secs=$(for a in $ages; do
 	case $a in
 	now) echo 0 ;;
@@ -46,28 +47,28 @@ secs=$(for a in $ages; do
 	esac
 done)
 sorted=$(printf '%s\n' "$secs" | sort -n -r)
-days=$(printf '%s\n' "$ages" | grep -c '^[0-9]*[dwy]$')
-if [ "$(printf '%s\n' "$ages" | grep -c .)" = 5 ] && [ "$days" = 5 ] &&
+days=$(printf '%s\n' "$ages" | sed -n '1,5p' | grep -c '^[0-9]*[dwy]$')
+if [ "$(printf '%s\n' "$ages" | grep -c .)" = 37 ] && [ "$days" = 5 ] &&
     [ "$secs" = "$sorted" ]; then
-	tui_ok "queue: first five rows wait longest first (in days, non-increasing)"
+	tui_ok "queue: rows wait longest first (first five in days, never increasing down the page)"
 else
-	tui_fail "queue: first five rows wait longest first (in days, non-increasing)" \
-	    "ages of the first rows: $(echo $ages)"
+	tui_fail "queue: rows wait longest first (first five in days, never increasing down the page)" \
+	    "waiting times down the page: $(echo $ages)"
 fi
 
 # Every row of the page ends its waiting time at the same display column,
-# whatever the width of the author's name (CJK names are two columns a
-# character, Arabic one); rows with such names must be on the page.
+# whatever the width of the author's name: CJK names take two columns a
+# character, Arabic ones one. Rows with such names must be on the page.
 cols=$(printf '%s\n' "$SCREEN" | tui_py agecol)
 ncols=$(printf '%s\n' "$cols" | cut -f2 | sort -u | grep -c .)
-cjk=$(printf '%s\n' "$cols" | grep -c "$(printf '\t')[0-9]*[mhdwy]*$(printf '\t') .. 陈静 ")
-arabic=$(printf '%s\n' "$cols" | grep -c " .. خالد المنصوري ")
+cjk=$(printf '%s\n' "$cols" | cut -f5 | grep -c -x wide)
+arabic=$(printf '%s\n' "$cols" | cut -f5 | grep -c -x arabic)
 nrows=$(printf '%s\n' "$cols" | grep -c .)
 if [ "$ncols" = 1 ] && [ "$cjk" -ge 1 ] && [ "$arabic" -ge 1 ] &&
     [ "$nrows" = 37 ]; then
-	tui_ok "queue: rows by 陈静 and خالد المنصوري keep the waiting-time column aligned"
+	tui_ok "queue: rows by CJK and Arabic authors keep the waiting-time column aligned"
 else
-	tui_fail "queue: rows by 陈静 and خالد المنصوري keep the waiting-time column aligned" \
+	tui_fail "queue: rows by CJK and Arabic authors keep the waiting-time column aligned" \
 	    "$nrows rows, waiting times end at columns: $(printf '%s\n' "$cols" | cut -f2 | sort -u | tr '\n' ' ') ($cjk CJK rows, $arabic Arabic rows)"
 fi
 
@@ -85,19 +86,26 @@ fi
 langs=$(PYTHONUTF8=1 python3 -c '
 import json, sys
 print(" ".join(sorted({json.loads(l).get("lang") or "" for l in open(sys.argv[1]) if l.strip()})))' "$JSON" 2>&1)
-if [ "$langs" = "ar en nl ro zh" ]; then
-	tui_ok "list: heed --demo list --json gives inbox items in exactly ar, en, nl, ro and zh"
+missing=
+for l in ar nl ro zh; do
+	case " $langs " in
+	*" $l "*) ;;
+	*) missing="$missing $l" ;;
+	esac
+done
+if [ -z "$missing" ]; then
+	tui_ok "list: heed --demo list --json gives inbox items in ar, nl, ro and zh at least"
 else
-	SCREEN= tui_fail "list: heed --demo list --json gives inbox items in exactly ar, en, nl, ro and zh" \
-	    "languages: $langs; stderr: $(cat "$TUI_DIR/list.err")"
+	SCREEN= tui_fail "list: heed --demo list --json gives inbox items in ar, nl, ro and zh at least" \
+	    "languages: $langs (missing:$missing); stderr: $(cat "$TUI_DIR/list.err")"
 fi
 
 # The queue shows what heed list shows, in the same order.
 njson=$(grep -c . "$JSON")
 if [ "$njson" = "$C_INBOX" ]; then
-	tui_ok "list: heed --demo list prints as many inbox items as the title bar counts ($C_INBOX)"
+	tui_ok "list: heed --demo list prints as many inbox items as the title bar counts"
 else
-	tui_fail "list: heed --demo list prints as many inbox items as the title bar counts ($C_INBOX)" \
+	tui_fail "list: heed --demo list prints as many inbox items as the title bar counts" \
 	    "heed list printed $njson"
 fi
 

@@ -52,6 +52,24 @@ else
 	    "line 1 is not inbox item 1 ($(tui_item "$JSON" 0 author)), or it is not selected; selected: $(tui_selected)"
 fi
 
+# The same in the middle of the page: d then u on the third row.
+tui_keys $S g
+tui_until item_on_line 0 1
+tui_keys $S j j
+tui_wait_selected_line $S 3
+tui_keys $S d
+tui_until item_on_line 3 3
+tui_keys $S u
+mid_back() {
+	tui_has_counts $S "$inbox" "$ndone" "$snoozed" && item_on_line 2 3 &&
+	    tui_selected_is $S 3
+}
+if tui_until mid_back; then
+	tui_ok "triage: d then u on the third row puts it back on line 3, selected"
+else
+	tui_fail "triage: d then u on the third row puts it back on line 3, selected"
+fi
+
 tui_keys $S u
 if tui_wait $S "Nothing to undo." && tui_has_counts $S "$inbox" "$ndone"; then
 	tui_ok "triage: u with nothing left to undo says so and changes nothing"
@@ -64,7 +82,7 @@ tui_keys $S g
 tui_until item_on_line 0 1
 tui_keys $S j
 tui_wait_selected_line $S 2
-snoozed_author=$(printf '%s\n' "$SELTEXT" | cut -c5-26 | sed 's/ *$//')
+snoozed_author=$(tui_item "$JSON" 1 author)
 tui_keys $S s
 menu() {
 	tui_shows $S "Snooze" && tui_shows_re $S "1  1h +until " &&
@@ -100,13 +118,14 @@ in_snoozed() {
 	tui_capture $S
 	rows=$(printf '%s\n' "$SCREEN" | tui_py agecol)
 	[ "$(printf '%s\n' "$rows" | grep -c .)" = 1 ] &&
-	    printf '%s\n' "$rows" | cut -f4 | grep -q "^ .. $snoozed_author " &&
+	    printf '%s\n' "$rows" | cut -f4 | tui_py sameitem "$JSON" 1 2>/dev/null &&
 	    printf '%s\n' "$rows" | cut -f3 | grep -E -q '^(1h|59m)$'
 }
-if [ -n "$snoozed_author" ] && tui_until in_snoozed; then
-	tui_ok "triage: Tab Tab shows the Snoozed view with $snoozed_author waking in 1h"
+if tui_until in_snoozed; then
+	tui_ok "triage: Tab Tab shows the Snoozed view with the snoozed row waking in 1h"
 else
-	tui_fail "triage: Tab Tab shows the Snoozed view with ${snoozed_author:-?} waking in 1h"
+	tui_fail "triage: Tab Tab shows the Snoozed view with the snoozed row waking in 1h" \
+	    "snoozed: $snoozed_author"
 fi
 
 tui_keys $S Tab
@@ -125,9 +144,9 @@ done_view() {
 	fi
 }
 if tui_until done_view; then
-	tui_ok "triage: Tab again shows the Done view with its $ndone items"
+	tui_ok "triage: Tab again shows the Done view with its done items (a page at most)"
 else
-	tui_fail "triage: Tab again shows the Done view with its $ndone items"
+	tui_fail "triage: Tab again shows the Done view with its done items (a page at most)"
 fi
 
 tui_keys $S BTab BTab BTab

@@ -1,0 +1,247 @@
+/*
+ * cmd-account.c -- heed accounts, heed login and heed logout.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "creds.h"
+#include "platform.h"
+#include "util.h"
+
+#define CMD_SECRET_MAX	(64 * 1024)
+
+static int		cmd_tty_fd = -1;
+static struct termios	cmd_tty_saved;
+
+/* Put the terminal's echo back if a signal comes while it is off. */
+static void
+cmd_on_signal(int signo)
+{
+	if (cmd_tty_fd != -1)
+		tcsetattr(cmd_tty_fd, TCSAFLUSH, &cmd_tty_saved);
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+/* Read one line into a new string, at most CMD_SECRET_MAX bytes. */
+static char *
+cmd_read_line(int fd)
+{
+	struct buf	b;
+	char		c;
+	ssize_t		n;
+
+	buf_init(&b, CMD_SECRET_MAX);
+	while ((n = read(fd, &c, 1)) == 1 || (n == -1 && errno == EINTR)) {
+		if (n != 1)
+			continue;
+		if (c == '\n' || c == '\r' || buf_addch(&b, c) != 0)
+			break;
+	}
+	if (b.data != NULL)
+		return buf_steal(&b);
+	return xstrdup("");
+}
+
+/*
+ * Ask for a secret on the terminal without echoing it; from standard input
+ * when there is no terminal (scripts). Returns a new string to wipe.
+ */
+static char *
+cmd_ask_secret(const char *prompt)
+{
+	struct termios	 t;
+	char		*s;
+	int		 fd;
+
+	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1 ||
+	    tcgetattr(fd, &cmd_tty_saved) != 0) {
+		if (fd != -1)
+			close(fd);
+		return cmd_read_line(STDIN_FILENO);
+	}
+	cmd_tty_fd = fd;
+	signal(SIGINT, cmd_on_signal);
+	signal(SIGTERM, cmd_on_signal);
+	signal(SIGHUP, cmd_on_signal);
+	t = cmd_tty_saved;
+	t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	t.c_lflag |= ICANON;
+	tcsetattr(fd, TCSAFLUSH, &t);
+	if (write(fd, prompt, strlen(prompt)) < 0) {
+		/* Nothing to do: the read below still works. */
+	}
+	s = cmd_read_line(fd);
+	tcsetattr(fd, TCSAFLUSH, &cmd_tty_saved);
+	if (write(fd, "\n", 1) < 0) {
+		/* As above. */
+	}
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	cmd_tty_fd = -1;
+	close(fd);
+	return s;
+}
+
+/* Find the named account and its platform, or say what is wrong. */
+static const struct config_account *
+cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
+    const struct platform_ops **ops)
+{
+	const struct config_account	*a;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: heed %s ACCOUNT\n", verb);
+		return NULL;
+	}
+	if ((a = config_account_find(cfg, argv[1])) == NULL) {
+		fprintf(stderr, "heed %s: no account named %s in %s%s\n", verb,
+		    argv[1], cfg->path != NULL ? cfg->path : "the config",
+		    cfg->naccounts == 0 ? " (it has no [account NAME] "
+		    "sections yet; see heed.conf(5))" : "");
+		return NULL;
+	}
+	*ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
+	if ((*ops)->secret_kind == NULL) {
+		fprintf(stderr, "heed %s: %s (%s) needs no credential\n", verb,
+		    a->name, (*ops)->label);
+		return NULL;
+	}
+	return a;
+}
+
+/* heed login ACCOUNT: ask for the secret and keep it in the keyring. */
+int
+cmd_login(struct config *cfg, int argc, char **argv)
+{
+	const struct config_account	*a;
+	const struct platform_ops	*ops;
+	char				*secret, *prompt, *cause = NULL;
+	enum creds_result		 r;
+
+	if ((a = cmd_account(cfg, "login", argc, argv, &ops)) == NULL)
+		return argc != 2 ? 2 : 1;
+	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
+		fprintf(stderr, "heed login: %s gets its secret from its "
+		    "credential_command; there is nothing to store (remove "
+		    "credential_command to use the keyring instead)\n",
+		    a->name);
+		return 1;
+	}
+	prompt = xprintf("%s for %s (%s): ", ops->secret_prompt, a->name,
+	    ops->label);
+	secret = cmd_ask_secret(prompt);
+	free(prompt);
+	if (*secret == '\0') {
+		util_free_secret(secret);
+		fprintf(stderr, "heed login: nothing entered; nothing "
+		    "changed\n");
+		return 1;
+	}
+	r = creds_store(a->name, ops->name, ops->secret_kind, secret, &cause);
+	util_free_secret(secret);
+	if (r != CREDS_OK) {
+		fprintf(stderr, "heed login: %s\n", cause != NULL ? cause :
+		    creds_result_name(r));
+		free(cause);
+		return 1;
+	}
+	printf("Logged in: the %s of %s is in the system keyring.\n",
+	    ops->secret_prompt, a->name);
+	return 0;
+}
+
+/* heed logout ACCOUNT: delete the secret from the keyring. */
+int
+cmd_logout(struct config *cfg, int argc, char **argv)
+{
+	const struct config_account	*a;
+	const struct platform_ops	*ops;
+	char				*cause = NULL;
+	enum creds_result		 r;
+
+	if ((a = cmd_account(cfg, "logout", argc, argv, &ops)) == NULL)
+		return argc != 2 ? 2 : 1;
+	r = creds_delete(a->name, ops->name, ops->secret_kind, &cause);
+	if (r == CREDS_MISSING) {
+		printf("Nothing stored for %s: already logged out.\n", a->name);
+		return 0;
+	}
+	if (r != CREDS_OK) {
+		fprintf(stderr, "heed logout: %s\n", cause != NULL ? cause :
+		    creds_result_name(r));
+		free(cause);
+		return 1;
+	}
+	printf("Logged out: the secret of %s is gone from the keyring.\n",
+	    a->name);
+	return 0;
+}
+
+/* Describe where an account's credential stands, without revealing it. */
+static char *
+cmd_credential_state(struct config *cfg, const struct config_account *a,
+    const struct platform_ops *ops)
+{
+	char			*secret = NULL, *cause = NULL, *s;
+	enum creds_result	 r;
+
+	if (ops->secret_kind == NULL)
+		return xstrdup("not needed");
+	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0')
+		return xstrdup("from credential_command (not run here)");
+	r = creds_lookup(a->name, ops->name, ops->secret_kind, &secret,
+	    &cause);
+	util_free_secret(secret);
+	free(cause);
+	switch (r) {
+	case CREDS_OK:
+		return xstrdup("present (keyring)");
+	case CREDS_MISSING:
+		s = xprintf("missing: run heed login %s", a->name);
+		return s;
+	default:
+		return xstrdup(creds_result_name(r));
+	}
+}
+
+/* heed accounts: each account with the state of its credential. */
+int
+cmd_accounts(struct config *cfg, int argc, char **argv)
+{
+	const struct config_account	*a;
+	const struct platform_ops	*ops;
+	size_t				 i;
+	char				*state;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: heed accounts\n");
+		return 2;
+	}
+	if (cfg->naccounts == 0) {
+		printf("No accounts in %s yet: add an [account NAME] section "
+		    "(see heed.conf(5)).\n", cfg->path != NULL ? cfg->path :
+		    "the config");
+		return 0;
+	}
+	for (i = 0; i < cfg->naccounts; i++) {
+		a = &cfg->accounts[i];
+		ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
+		state = cmd_credential_state(cfg, a, ops);
+		printf("%-16s %-12s %-24s credential: %s\n", a->name, ops->name,
+		    *config_str(cfg, a, OPT_HANDLE) != '\0' ?
+		    config_str(cfg, a, OPT_HANDLE) : "-", state);
+		free(state);
+	}
+	return 0;
+}

@@ -1,0 +1,23 @@
+/*
+ * cmd.h -- the commands that are not the interface: accounts, login,
+ * logout and doctor.
+ */
+#ifndef HEED_CMD_H
+#define HEED_CMD_H
+
+struct config;
+
+/* Where heed's files are, as worked out from options and the config. */
+struct cmd_paths {
+	const char	*config;	/* the config file */
+	int		 config_named;	/* given with --config */
+	const char	*cache;
+	const char	*log;
+};
+
+int	cmd_accounts(struct config *, int, char **);
+int	cmd_login(struct config *, int, char **);
+int	cmd_logout(struct config *, int, char **);
+int	cmd_doctor(const struct cmd_paths *, int, char **);
+
+#endif

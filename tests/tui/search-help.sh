@@ -1,0 +1,144 @@
+#!/bin/sh
+# tests/tui/search-help.sh -- searching all items in three scripts, and
+# the help screens of the queue, the thread and the composer.
+. tests/tui/lib.sh
+
+S=search
+JSON=$TUI_DIR/inbox.json
+ALLJSON=$TUI_DIR/all.json
+tui_heed --demo list --json > "$JSON" 2>/dev/null
+tui_heed --demo list --view all --json > "$ALLJSON" 2>/dev/null
+
+tui_start $S
+if ! tui_ready $S; then
+	tui_fail "search: heed --demo starts and syncs both demo accounts"
+	exit 0
+fi
+
+# 9. / WORD Enter: "N matches", N rows, each an item holding the word,
+# newest first; q leaves the search for the inbox.
+for word in Hemelvaart الشاي 抹茶; do
+	want=$(tui_py count "$word" "$ALLJSON" </dev/null)
+	if [ "$want" = 1 ]; then what="1 match"; else what="$want matches"; fi
+	tui_keys $S /
+	tui_wait $S "Search:"
+	tui_type $S "$word"
+	tui_keys $S Enter
+	found() {
+		tui_shows $S "$what for \"$word\" (newest first; q to leave the search)" &&
+		    [ "$(printf '%s\n' "$SCREEN" | tui_py agecol | grep -c .)" = "$want" ]
+	}
+	if [ "$want" -gt 0 ] && tui_until found &&
+	    why=$(printf '%s\n' "$SCREEN" | tui_py searchrows "$word" "$ALLJSON"); then
+		tui_ok "search: / $word finds the $what holding it, newest first"
+	else
+		tui_fail "search: / $word finds the $what holding it, newest first" \
+		    "want $want rows and \"$what for \\\"$word\\\"\"; $why"
+	fi
+	tui_keys $S q
+	left() {
+		tui_hides $S "q to leave the search" &&
+		    tui_line 1 | tui_py sameitem "$JSON" 0 2>/dev/null &&
+		    tui_counts && [ "$(printf '%s\n' "$SCREEN" | tui_py agecol | grep -c .)" = 37 ]
+	}
+	if tui_until left; then
+		tui_ok "search: q after / $word leaves the search for the full inbox"
+	else
+		tui_fail "search: q after / $word leaves the search for the full inbox"
+	fi
+done
+
+tui_keys $S /
+tui_wait $S "Search:"
+tui_type $S "zzyzxnothing"
+tui_keys $S Enter
+if tui_wait $S "Nothing matches this search. q leaves the search." &&
+    tui_shows $S "0 matches for \"zzyzxnothing\""; then
+	tui_ok "search: a word found nowhere says \"0 matches\" and \"Nothing matches this search.\""
+else
+	tui_fail "search: a word found nowhere says \"0 matches\" and \"Nothing matches this search.\""
+fi
+tui_keys $S q
+tui_wait_gone $S "Nothing matches this search."
+
+# 10. ? shows the keys of the queue screen.
+tui_counts
+before="$C_INBOX $C_DONE"
+tui_keys $S '?'
+help_lines() {
+	tui_shows $S "Keys of the $1 screen (any key closes, j/k scroll)" ||
+	    return 1
+	shift
+	for re in "$@"; do
+		printf '%s\n' "$SCREEN" | grep -E -q "$re" || return 1
+	done
+}
+if tui_until help_lines queue " r +reply +write a reply" \
+    " d +done +mark done \(leaves the inbox\)" " s +snooze +snooze until later" \
+    " / +search +search all text and authors" " q +quit +back; quit from the queue" &&
+    ! printf '%s\n' "$SCREEN" | grep -q "check and send"; then
+	tui_ok "help: ? on the queue lists its keys: r reply, d done, s snooze, / search, q quit (and not send)"
+else
+	tui_fail "help: ? on the queue lists its keys: r reply, d done, s snooze, / search, q quit (and not send)"
+fi
+
+tui_keys $S x
+closed() {
+	tui_hides $S "Keys of the queue screen" && tui_selected_is $S 1 &&
+	    tui_counts && [ "$C_INBOX $C_DONE" = "$before" ] &&
+	    tui_shows $S "Enter open  r reply"
+}
+if tui_until closed; then
+	tui_ok "help: any key (x) closes the help and does nothing else"
+else
+	tui_fail "help: any key (x) closes the help and does nothing else"
+fi
+
+tui_keys $S '?'
+tui_wait $S "Keys of the queue screen"
+tui_keys $S d
+if tui_until closed; then
+	tui_ok "help: d while the help shows only closes it (nothing is marked done)"
+else
+	tui_fail "help: d while the help shows only closes it (nothing is marked done)"
+fi
+
+# In a thread, ? shows the keys of the thread screen; Esc closes the help
+# and stays in the thread.
+tui_keys $S Enter
+tui_wait $S "POST by"
+tui_keys $S '?'
+if tui_until help_lines thread " Esc, Left +back +back to the queue" \
+    " r +reply +write a reply" &&
+    ! printf '%s\n' "$SCREEN" | grep -q " / +search "; then
+	tui_ok "help: ? in a thread shows \"Keys of the thread screen\" with Esc back and no search"
+else
+	tui_fail "help: ? in a thread shows \"Keys of the thread screen\" with Esc back and no search"
+fi
+tui_keys $S Escape
+if tui_wait_gone $S "Keys of the thread screen" && tui_shows $S "POST by"; then
+	tui_ok "help: Esc closes the thread help and stays in the thread"
+else
+	tui_fail "help: Esc closes the thread help and stays in the thread"
+fi
+
+# In the composer, F1 (? is text there).
+tui_keys $S r
+tui_wait $S "-- your reply -- 0/"
+tui_keys $S F1
+if tui_until help_lines compose " Enter +send +check and send" \
+    " M-Enter +newline +insert a new line" " C-w +kill-word " \
+    "Editing: arrows, Home, End, Backspace"; then
+	tui_ok "help: F1 in the composer shows \"Keys of the compose screen\" with Enter, M-Enter, C-w"
+else
+	tui_fail "help: F1 in the composer shows \"Keys of the compose screen\" with Enter, M-Enter, C-w"
+fi
+tui_keys $S x
+tui_wait_gone $S "Keys of the compose screen"
+tui_type $S "?"
+if tui_until tui_shows $S "-- your reply -- 1/" &&
+    [ "$(tui_line 4)" = " ?" ] && tui_hides $S "Keys of the"; then
+	tui_ok "help: ? in the composer is typed as text"
+else
+	tui_fail "help: ? in the composer is typed as text"
+fi
