@@ -343,7 +343,9 @@ store_connect(struct store *s, char **cause)
 	    "PRAGMA temp_store = MEMORY;";
 	int			 rc, flags;
 
-	flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One thread uses a connection: no mutexes needed. */
+	flags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	    SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "opening", cause);
