@@ -241,6 +241,13 @@ main_sync_once(struct loop *loop, struct sync *sync)
 	loop_run(loop);
 }
 
+/* Start the first sync once the first screen is up. */
+static void
+main_first_sync(void *arg)
+{
+	sync_now(arg);
+}
+
 /* Open the interface. */
 static int
 main_tui(struct main_opts *o)
@@ -263,7 +270,11 @@ main_tui(struct main_opts *o)
 		loop_free(loop);
 		return 1;
 	}
-	sync_now(sync);
+	/*
+	 * The cache is shown first; credentials (a keyring round trip, or a
+	 * command) and the network come after the first paint.
+	 */
+	loop_timer_add(loop, 0, main_first_sync, sync);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.loop = loop;
 	ctx.store = o->store;

@@ -353,6 +353,9 @@ ui_queue_empty(struct ui *ui)
 	else if (ui->filter_text != NULL)
 		what = "Nothing in this view matches the filter. \\ then Enter "
 		    "on an empty line clears it.";
+	else if (ui->counts.view[VIEW_ALL] == 0)
+		what = "Nothing in the cache yet: the first sync fills it "
+		    "(the status bar shows how it goes).";
 	else if (ui->view == VIEW_INBOX)
 		what = "Inbox zero: nobody is waiting for an answer.";
 	else

@@ -759,7 +759,7 @@ ui_run(const struct ui_context *ctx)
 	ui.ctx = *ctx;
 	ui.view = VIEW_INBOX;
 	ui.now = util_now();
-	ui.seen_changes = -1;
+	ui.seen_changes = sync_changes(ctx->sync);
 	ui.screen = SCREEN_QUEUE;
 	ui.dirty = 1;
 	ui_start(&ui);
