@@ -363,7 +363,7 @@ sync_secret(struct sync_account *a)
 	else
 		msg = xprintf("%s: no credential: %s", a->pa.name,
 		    cause != NULL ? cause : creds_result_name(r));
-	sync_set_error(a, SYNC_AUTH, msg);
+	sync_set_error(a, r == CREDS_MISSING ? SYNC_AUTH : SYNC_NO_KEYRING, msg);
 	log_error("%s", msg);
 	free(msg);
 	free(cause);

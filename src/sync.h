@@ -18,7 +18,8 @@ enum sync_account_state {
 	SYNC_IDLE,
 	SYNC_RUNNING,
 	SYNC_FAILED,
-	SYNC_AUTH		/* needs heed login */
+	SYNC_AUTH,		/* needs heed login */
+	SYNC_NO_KEYRING		/* the keyring or credential command failed */
 };
 
 /* What the status bar shows of one account. */

@@ -321,6 +321,9 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		case SYNC_AUTH:
 			buf_addstr(b, "LOGIN NEEDED");
 			break;
+		case SYNC_NO_KEYRING:
+			buf_addstr(b, "NO CREDENTIAL");
+			break;
 		case SYNC_FAILED:
 			offline = 1;
 			buf_addstr(b, "failed");
