@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "keys.h"
 #include "text.h"
 #include "util.h"
 
@@ -256,6 +257,45 @@ edit_kill_line(struct edit *e)
 	if (start == e->cursor && start > 0)
 		start--;	/* at a line start: join with the line above */
 	edit_remove(e, start, e->cursor);
+}
+
+/* Apply one editing key; see edit.h. */
+int
+edit_key(struct edit *e, uint32_t key)
+{
+	switch (key) {
+	case KEYC_BACKSPACE:
+		edit_backspace(e);
+		return 0;
+	case KEYC_DC:
+	case KEYC_CTRL('d'):
+		edit_delete(e);
+		return 0;
+	case KEYC_LEFT:
+	case KEYC_CTRL('b'):
+		edit_left(e);
+		return 0;
+	case KEYC_RIGHT:
+	case KEYC_CTRL('f'):
+		edit_right(e);
+		return 0;
+	case KEYC_UP:
+		edit_up(e);
+		return 0;
+	case KEYC_DOWN:
+		edit_down(e);
+		return 0;
+	case KEYC_HOME:
+	case KEYC_CTRL('a'):
+		edit_home(e);
+		return 0;
+	case KEYC_END:
+		edit_end(e);
+		return 0;
+	}
+	if (key < 0x20 || key >= KEYC_BASE)
+		return 1;
+	return edit_insert(e, key) == 0 ? 0 : -1;
 }
 
 /* Return 1 if the buffer holds nothing but white space. */

@@ -40,6 +40,13 @@ void	edit_down(struct edit *);
 void	edit_kill_word(struct edit *);
 /* Delete from the start of the line to the cursor (Ctrl-U). */
 void	edit_kill_line(struct edit *);
+/*
+ * Apply a cursor or editing key (heed key codes, keys.h): arrows, Home,
+ * End, Backspace, Delete and their Emacs Ctrl forms, or a printable
+ * character. Returns 0 when handled, 1 when the key is not an editing key,
+ * -1 when the buffer is full.
+ */
+int	edit_key(struct edit *, uint32_t);
 /* Return 1 if the text is empty or only white space. */
 int	edit_blank(const struct edit *);
 

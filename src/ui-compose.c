@@ -478,48 +478,6 @@ ui_compose_check_key(struct ui *ui, int action, uint32_t key)
 	}
 }
 
-/* Editing keys that no binding claims. */
-static void
-ui_compose_edit_key(struct ui *ui, uint32_t key)
-{
-	struct edit	*e = &ui->ed;
-
-	switch (key) {
-	case KEYC_BACKSPACE:
-		edit_backspace(e);
-		break;
-	case KEYC_DC:
-	case KEYC_CTRL('d'):
-		edit_delete(e);
-		break;
-	case KEYC_LEFT:
-	case KEYC_CTRL('b'):
-		edit_left(e);
-		break;
-	case KEYC_RIGHT:
-	case KEYC_CTRL('f'):
-		edit_right(e);
-		break;
-	case KEYC_UP:
-		edit_up(e);
-		break;
-	case KEYC_DOWN:
-		edit_down(e);
-		break;
-	case KEYC_HOME:
-	case KEYC_CTRL('a'):
-		edit_home(e);
-		break;
-	case KEYC_END:
-		edit_end(e);
-		break;
-	default:
-		if (key >= 0x20 && key < KEYC_BASE && edit_insert(e, key) != 0)
-			ui_message(ui, 1, "the reply cannot grow further");
-		break;
-	}
-}
-
 /* Handle a key in the composer. */
 void
 ui_compose_key(struct ui *ui, int action, uint32_t key)
@@ -564,7 +522,8 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 			ui->quit = 1;
 			return;
 		}
-		ui_compose_edit_key(ui, key);
+		if (edit_key(&ui->ed, key) == -1)
+			ui_message(ui, 1, "the reply cannot grow further");
 		break;
 	}
 	if (ui->ed.changed && ui->draft_timer == 0)

@@ -217,36 +217,14 @@ ui_prompt_key(struct ui *ui, uint32_t key)
 	case KEYC_ENTER:
 		ui_prompt_finish(ui, e->text);
 		return;
-	case KEYC_BACKSPACE:
-		edit_backspace(e);
-		break;
-	case KEYC_DC:
-		edit_delete(e);
-		break;
-	case KEYC_LEFT:
-		edit_left(e);
-		break;
-	case KEYC_RIGHT:
-		edit_right(e);
-		break;
-	case KEYC_HOME:
-	case KEYC_CTRL('a'):
-		edit_home(e);
-		break;
-	case KEYC_END:
-		edit_end(e);
-		break;
 	case KEYC_CTRL('w'):
 		edit_kill_word(e);
-		break;
+		return;
 	case KEYC_CTRL('u'):
 		edit_kill_line(e);
-		break;
-	default:
-		if (key >= 0x20 && key < KEYC_BASE)
-			edit_insert(e, key);
-		break;
+		return;
 	}
+	edit_key(e, key);
 }
 
 static const char *const ui_view_names[VIEW_COUNT] = {

@@ -137,6 +137,31 @@ test_buffer_refuses_to_grow_past_its_limit(void **state)
 	edit_free(&e);
 }
 
+static void
+test_edit_key_applies_editing_keys_and_passes_others(void **state)
+{
+	struct edit	e;
+
+	(void)state;
+	edit_init(&e, 0);
+	assert_int_equal(edit_key(&e, 'b'), 0);
+	assert_int_equal(edit_key(&e, KEYC_CTRL('a')), 0);
+	assert_int_equal(edit_key(&e, 0x00e9), 0);	/* é at the start */
+	assert_int_equal(edit_key(&e, KEYC_END), 0);
+	assert_int_equal(edit_key(&e, 'c'), 0);
+	assert_string_equal(e.text, "ébc");
+	assert_int_equal(edit_key(&e, KEYC_LEFT), 0);
+	assert_int_equal(edit_key(&e, KEYC_BACKSPACE), 0);
+	assert_string_equal(e.text, "éc");
+	assert_int_equal(edit_key(&e, KEYC_CTRL('d')), 0);
+	assert_string_equal(e.text, "é");
+	assert_int_equal(edit_key(&e, KEYC_F1), 1);
+	assert_int_equal(edit_key(&e, KEYC_CTRL('w')), 1);
+	assert_int_equal(edit_key(&e, KEYC_ENTER), 1);
+	assert_string_equal(e.text, "é");
+	edit_free(&e);
+}
+
 static const struct {
 	const char	*name;
 	uint32_t	 key;
@@ -215,6 +240,8 @@ main(void)
 		cmocka_unit_test(
 		    test_one_line_buffers_refuse_newlines_and_controls),
 		cmocka_unit_test(test_buffer_refuses_to_grow_past_its_limit),
+		cmocka_unit_test(
+		    test_edit_key_applies_editing_keys_and_passes_others),
 		cmocka_unit_test(test_key_names_parse_and_print_back),
 		cmocka_unit_test(test_every_action_has_a_default_key_or_a_name),
 	};
