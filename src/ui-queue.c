@@ -353,6 +353,10 @@ ui_queue_empty(struct ui *ui)
 	else if (ui->filter_text != NULL)
 		what = "Nothing in this view matches the filter. \\ then Enter "
 		    "on an empty line clears it.";
+	else if (ui->counts.view[VIEW_ALL] == 0 &&
+	    ui->ctx.cfg->naccounts == 0)
+		what = "No accounts yet: add an [account NAME] section to the "
+		    "config (see heed.conf(5)), or try heed --demo.";
 	else if (ui->counts.view[VIEW_ALL] == 0)
 		what = "Nothing in the cache yet: the first sync fills it "
 		    "(the status bar shows how it goes).";
