@@ -61,7 +61,7 @@ else
 Q=		@
 endif
 
-.PHONY: all check bench demo deps install uninstall clean test-bins
+.PHONY: all check bench demo deps install uninstall clean test-bins e2e
 
 all: $(B)/$(PROG)
 
@@ -100,6 +100,12 @@ bench: all $(TOOL_BINS)
 
 demo: all
 	./$(B)/$(PROG) --demo
+
+# Bluesky's reference servers on loopback (tests/e2e/README): for now the
+# smoke test of the devnet itself; heed's end-to-end tests join it.
+e2e: all
+	@sh tests/e2e/setup
+	@sh tests/e2e/smoke
 
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:
