@@ -14,7 +14,7 @@ INSTALL?=	install
 DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
 		libcurl4-openssl-dev libsecret-1-dev libjansson-dev
 DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
-		libsecret-tools procps python3
+		libsecret-tools procps python3 openssl curl
 
 PKGS=		ncursesw sqlite3 libcurl jansson
 PKGS_CREDS=	libsecret-1

@@ -1,0 +1,931 @@
+/*
+ * http.c -- the HTTP transport: libcurl's multi interface on the poll loop.
+ *
+ * libcurl tells us which sockets to watch (http_on_socket) and when to wake
+ * it (http_on_timer); the loop calls back into curl_multi_socket_action
+ * when a socket is ready or the timer is due, and finished transfers are
+ * collected right after and handed to their callbacks. Nothing here ever
+ * waits for the network.
+ */
+#include <ctype.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "http.h"
+#include "log.h"
+#include "loop.h"
+#include "platform.h"
+#include "util.h"
+
+#define HTTP_MAX_REDIRS		5
+#define HTTP_HOST_CONNS		4
+#define HTTP_TOTAL_CONNS	16
+#define HTTP_MAX_HEADERS	100
+#define HTTP_MAX_HEADER_BYTES	(64 * 1024)
+
+static const struct http_limits http_default_limits = {
+	.connect_ms = 10 * 1000,
+	.total_ms = 60 * 1000,
+	.low_speed_bytes = 1,
+	.low_speed_secs = 30,
+	.max_body = 16 * 1024 * 1024
+};
+
+/* One request in flight. */
+struct http_req {
+	struct http		*h;
+	uint64_t		 id;
+	CURL			*easy;
+	struct curl_slist	*hdrs;		/* holds the Authorization */
+	char			*body;		/* a copy; may be a secret */
+	char			*what;		/* "GET https://host/path" */
+	char			*host;
+	http_done_cb		 cb;
+	void			*arg;
+	struct http_limits	 limits;
+	struct buf		 resp;		/* the body so far */
+	struct buf		 hbuf;		/* "name\0value\0" pairs */
+	size_t			 nheaders;
+	int			 too_large;	/* 1: body, 2: headers */
+	int64_t			 start_ms;
+	char			 errbuf[CURL_ERROR_SIZE];
+	struct http_req		*next;
+};
+
+struct http {
+	struct loop		*loop;
+	CURLM			*multi;
+	uint64_t		 timer;		/* loop timer id; 0: none */
+	int			*fds;		/* sockets watched on the loop */
+	size_t			 nfds;
+	char			*ca_file;
+	struct http_limits	 limits;
+	struct http_req		*reqs;
+	uint64_t		 next_id;
+	int			 delivering;	/* inside a callback */
+	int			 freeing;
+};
+
+static void	http_on_fd(int, short, void *);
+static void	http_on_timer(void *);
+
+/* Forget a watched socket. */
+static void
+http_unwatch(struct http *h, int fd)
+{
+	size_t	i;
+
+	loop_fd_clear(h->loop, fd);
+	for (i = 0; i < h->nfds; i++) {
+		if (h->fds[i] == fd) {
+			h->fds[i] = h->fds[--h->nfds];
+			return;
+		}
+	}
+}
+
+/* Watch a socket for the events libcurl asks for (CURLMOPT_SOCKETFUNCTION). */
+static int
+http_on_socket(CURL *easy, curl_socket_t s, int what, void *userp,
+    void *socketp)
+{
+	struct http	*h = userp;
+	short		 events = 0;
+	size_t		 i;
+
+	(void)easy;
+	(void)socketp;
+	if (what == CURL_POLL_REMOVE) {
+		http_unwatch(h, s);
+		return 0;
+	}
+	if (what == CURL_POLL_IN || what == CURL_POLL_INOUT)
+		events |= POLLIN;
+	if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT)
+		events |= POLLOUT;
+	loop_fd_set(h->loop, s, events, http_on_fd, h);
+	for (i = 0; i < h->nfds; i++) {
+		if (h->fds[i] == s)
+			return 0;
+	}
+	h->fds = xreallocarray(h->fds, h->nfds + 1, sizeof *h->fds);
+	h->fds[h->nfds++] = s;
+	return 0;
+}
+
+/* Set or clear the one loop timer libcurl wants (CURLMOPT_TIMERFUNCTION). */
+static int
+http_on_timeout(CURLM *multi, long ms, void *userp)
+{
+	struct http	*h = userp;
+
+	(void)multi;
+	if (h->timer != 0) {
+		loop_timer_cancel(h->loop, h->timer);
+		h->timer = 0;
+	}
+	if (ms >= 0)
+		h->timer = loop_timer_add(h->loop, ms, http_on_timer, h);
+	return 0;
+}
+
+/* Create a transport. */
+struct http *
+http_new(struct loop *loop)
+{
+	struct http	*h;
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		fatal("curl_global_init failed");
+	h = xcalloc(1, sizeof *h);
+	h->loop = loop;
+	h->limits = http_default_limits;
+	h->next_id = 1;
+	if ((h->multi = curl_multi_init()) == NULL)
+		fatal("curl_multi_init failed");
+	curl_multi_setopt(h->multi, CURLMOPT_SOCKETFUNCTION, http_on_socket);
+	curl_multi_setopt(h->multi, CURLMOPT_SOCKETDATA, h);
+	curl_multi_setopt(h->multi, CURLMOPT_TIMERFUNCTION, http_on_timeout);
+	curl_multi_setopt(h->multi, CURLMOPT_TIMERDATA, h);
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)HTTP_HOST_CONNS);
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    (long)HTTP_TOTAL_CONNS);
+	return h;
+}
+
+/* Free a request and wipe the secrets it held. */
+static void
+http_req_free(struct http_req *rq)
+{
+	struct curl_slist	*l;
+
+	if (rq->easy != NULL)
+		curl_easy_cleanup(rq->easy);
+	for (l = rq->hdrs; l != NULL; l = l->next) {
+		util_free_secret(l->data);	/* the Authorization line */
+		l->data = NULL;
+	}
+	curl_slist_free_all(rq->hdrs);
+	util_free_secret(rq->body);
+	free(rq->what);
+	free(rq->host);
+	buf_free(&rq->resp);
+	buf_free(&rq->hbuf);
+	free(rq);
+}
+
+/* Take a request off the list and out of the multi handle. */
+static void
+http_req_detach(struct http_req *rq)
+{
+	struct http	 *h = rq->h;
+	struct http_req **pp;
+
+	for (pp = &h->reqs; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == rq) {
+			*pp = rq->next;
+			break;
+		}
+	}
+	rq->next = NULL;
+	curl_multi_remove_handle(h->multi, rq->easy);
+}
+
+/* Hand a finished request to its callback, then free it. */
+static void
+http_deliver(struct http_req *rq, struct http_response *r)
+{
+	struct http		*h = rq->h;
+	struct http_header	*hv;
+	const char		*p;
+	size_t			 i;
+
+	hv = xcalloc(rq->nheaders, sizeof *hv);
+	p = rq->hbuf.data;
+	for (i = 0; i < rq->nheaders; i++) {
+		hv[i].name = p;
+		p += strlen(p) + 1;
+		hv[i].value = p;
+		p += strlen(p) + 1;
+	}
+	r->id = rq->id;
+	r->headers = hv;
+	r->nheaders = rq->nheaders;
+	r->elapsed_ms = util_mono_ms() - rq->start_ms;
+	if (r->error == HTTP_OK) {
+		log_debug("http: %s: %ld, %zu bytes in %lld ms", rq->what,
+		    r->status, r->len, (long long)r->elapsed_ms);
+	} else {
+		log_debug("http: %s: %s (after %lld ms)", rq->what, r->message,
+		    (long long)r->elapsed_ms);
+	}
+	h->delivering++;
+	rq->cb(r, rq->arg);
+	h->delivering--;
+	free(hv);
+	http_req_free(rq);
+}
+
+/* Free a transport; requests in flight end as cancelled. */
+void
+http_free(struct http *h)
+{
+	struct http_req		*rq;
+	struct http_response	 r;
+	long			 sent;
+
+	if (h == NULL)
+		return;
+	if (h->delivering)
+		fatal("http_free called from an http callback");
+	h->freeing = 1;
+	while ((rq = h->reqs) != NULL) {
+		sent = 0;
+		curl_easy_getinfo(rq->easy, CURLINFO_REQUEST_SIZE, &sent);
+		http_req_detach(rq);
+		memset(&r, 0, sizeof r);
+		r.error = HTTP_ERR_CANCELLED;
+		r.message = "cancelled";
+		r.body = "";
+		r.request_sent = sent > 0;
+		http_deliver(rq, &r);
+	}
+	curl_multi_cleanup(h->multi);
+	while (h->nfds > 0)
+		http_unwatch(h, h->fds[0]);
+	if (h->timer != 0)
+		loop_timer_cancel(h->loop, h->timer);
+	free(h->fds);
+	free(h->ca_file);
+	free(h);
+	curl_global_cleanup();
+}
+
+/* Set the CA file used to verify servers (NULL: the system's). */
+void
+http_set_ca_file(struct http *h, const char *path)
+{
+	free(h->ca_file);
+	h->ca_file = path != NULL ? xstrdup(path) : NULL;
+}
+
+/* Copy out the limits new requests get. */
+void
+http_get_limits(const struct http *h, struct http_limits *l)
+{
+	*l = h->limits;
+}
+
+/* Set the limits for requests sent from now on. */
+void
+http_set_limits(struct http *h, const struct http_limits *l)
+{
+	if (l->connect_ms <= 0 || l->total_ms <= 0 || l->max_body == 0 ||
+	    l->low_speed_bytes < 0 || l->low_speed_secs < 0)
+		fatal("bad http limits");
+	h->limits = *l;
+}
+
+/* Return the number of requests in flight. */
+int
+http_pending(const struct http *h)
+{
+	const struct http_req	*rq;
+	int			 n = 0;
+
+	for (rq = h->reqs; rq != NULL; rq = rq->next)
+		n++;
+	return n;
+}
+
+/* Keep a response body, up to the limit (CURLOPT_WRITEFUNCTION). */
+static size_t
+http_on_body(char *p, size_t size, size_t n, void *arg)
+{
+	struct http_req	*rq = arg;
+
+	n *= size;	/* size is always 1 */
+	if (buf_add(&rq->resp, p, n) != 0) {
+		rq->too_large = 1;
+		return 0;	/* curl stops the transfer */
+	}
+	return n;
+}
+
+/* Keep one response header line (CURLOPT_HEADERFUNCTION). */
+static size_t
+http_on_header(char *p, size_t size, size_t n, void *arg)
+{
+	struct http_req	*rq = arg;
+	size_t		 nlen, vlen, len;
+	const char	*colon, *v;
+
+	n *= size;	/* size is always 1 */
+	len = n;
+	while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == '\n'))
+		len--;
+	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
+		/* A new answer (a redirect or 1xx came first): start over. */
+		buf_reset(&rq->hbuf);
+		rq->nheaders = 0;
+		return n;
+	}
+	if ((colon = memchr(p, ':', len)) == NULL || colon == p ||
+	    p[0] == ' ' || p[0] == '\t')
+		return n;	/* the blank line, folds and junk */
+	nlen = (size_t)(colon - p);
+	v = colon + 1;
+	vlen = len - nlen - 1;
+	while (vlen > 0 && (*v == ' ' || *v == '\t'))
+		v++, vlen--;
+	while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
+		vlen--;
+	if (memchr(p, '\0', len) != NULL)
+		return n;	/* would cut the pair short */
+	if (rq->nheaders == HTTP_MAX_HEADERS ||
+	    buf_add(&rq->hbuf, p, nlen) != 0 || buf_addch(&rq->hbuf, 0) != 0 ||
+	    buf_add(&rq->hbuf, v, vlen) != 0 || buf_addch(&rq->hbuf, 0) != 0) {
+		rq->too_large = 2;
+		return 0;
+	}
+	rq->nheaders++;
+	return n;
+}
+
+/* Describe a URL for the log: scheme, host, port and path, no query. */
+static void
+http_describe(struct http_req *rq, const char *method, const char *url)
+{
+	CURLU	*u;
+	char	*scheme = NULL, *host = NULL, *port = NULL, *path = NULL;
+
+	if ((u = curl_url()) == NULL)
+		fatal("curl_url failed");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+		curl_url_get(u, CURLUPART_PATH, &path, 0);
+		rq->host = port != NULL ? xprintf("%s:%s", host, port) :
+		    xstrdup(host);
+		rq->what = xprintf("%s %s://%s%s", method, scheme, rq->host,
+		    path != NULL ? path : "/");
+	} else {
+		rq->host = xstrdup("(bad URL)");
+		rq->what = xprintf("%s (bad URL)", method);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_free(path);
+	curl_url_cleanup(u);
+}
+
+/* Set the options every request gets: safety first, then the limits. */
+static void
+http_setopt_common(struct http_req *rq)
+{
+	CURL			*e = rq->easy;
+	const struct http_limits *l = &rq->limits;
+
+	curl_easy_setopt(e, CURLOPT_PRIVATE, rq);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, rq->errbuf);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	if (curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https") !=
+	    CURLE_OK || curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR,
+	    "http,https") != CURLE_OK)
+		fatal("libcurl refused the protocol list");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (rq->h->ca_file != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, rq->h->ca_file);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)HTTP_MAX_REDIRS);
+	/* Never send the Authorization header to another host. */
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "heed/" HEED_VERSION);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)l->connect_ms);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)l->total_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, l->low_speed_secs);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)(l->max_body > INT64_MAX ? INT64_MAX : l->max_body));
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, http_on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, rq);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, http_on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, rq);
+}
+
+/* Add a header line to the request's list. */
+static void
+http_add_header(struct http_req *rq, const char *name, const char *value)
+{
+	struct curl_slist	*l;
+	char			*line;
+	size_t			 n;
+
+	/*
+	 * A line break would start a header of its own. The likely source is
+	 * a token read with its trailing newline, so cut it there.
+	 */
+	n = strcspn(value, "\r\n");
+	if (value[n] != '\0')
+		log_warn("http: %s header cut at a line break", name);
+	line = xprintf("%s: %.*s", name, (int)n, value);
+	if ((l = curl_slist_append(rq->hdrs, line)) == NULL)
+		fatal("curl_slist_append failed");
+	rq->hdrs = l;
+	util_free_secret(line);
+}
+
+/* Set the method, body and headers of a request. */
+static void
+http_setopt_request(struct http_req *rq, const struct platform_request *req)
+{
+	CURL		*e = rq->easy;
+	const char	*m = req->method;
+	size_t		 i;
+
+	for (i = 0; m[i] != '\0'; i++) {
+		if (i == 16 || !isupper((unsigned char)m[i]))
+			fatal("bad HTTP method \"%s\"", m);
+	}
+	if (req->body != NULL)
+		rq->body = xstrdup(req->body);
+	if (strcmp(m, "HEAD") == 0)
+		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+	else if (strcmp(m, "GET") == 0 && rq->body == NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+	else if (rq->body != NULL || strcmp(m, "POST") == 0) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)(rq->body != NULL ? strlen(rq->body) : 0));
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS,
+		    rq->body != NULL ? rq->body : "");
+	}
+	if (strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0 &&
+	    strcmp(m, "POST") != 0)
+		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
+	/*
+	 * libcurl silently resends a request once when a reused connection
+	 * turns out dead. That is harmless for reads but could repeat an
+	 * action, so anything but GET and HEAD gets a connection of its own.
+	 */
+	if (strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0)
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+	if (req->content_type != NULL)
+		http_add_header(rq, "Content-Type", req->content_type);
+	if (req->authorization != NULL)
+		http_add_header(rq, "Authorization", req->authorization);
+	http_add_header(rq, "Expect", "");	/* no 100-continue wait */
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, rq->hdrs);
+}
+
+/* Start a request. */
+uint64_t
+http_send(struct http *h, const struct platform_request *req,
+    http_done_cb cb, void *arg)
+{
+	struct http_req	*rq;
+
+	if (req->method == NULL || req->url == NULL || cb == NULL)
+		fatal("http_send without a method, URL or callback");
+	if (h->freeing)
+		return 0;
+	rq = xcalloc(1, sizeof *rq);
+	rq->h = h;
+	rq->id = h->next_id++;
+	rq->cb = cb;
+	rq->arg = arg;
+	rq->limits = h->limits;
+	rq->start_ms = util_mono_ms();
+	buf_init(&rq->resp, rq->limits.max_body);
+	buf_init(&rq->hbuf, HTTP_MAX_HEADER_BYTES);
+	if ((rq->easy = curl_easy_init()) == NULL)
+		fatal("curl_easy_init failed");
+	http_describe(rq, req->method, req->url);
+	http_setopt_common(rq);
+	http_setopt_request(rq, req);
+	curl_easy_setopt(rq->easy, CURLOPT_URL, req->url);
+	rq->next = h->reqs;
+	h->reqs = rq;
+	/* The transfer starts from the timer libcurl sets: never from here. */
+	if (curl_multi_add_handle(h->multi, rq->easy) != CURLM_OK)
+		fatal("curl_multi_add_handle failed");
+	log_debug("http: %s: started as #%llu", rq->what,
+	    (unsigned long long)rq->id);
+	return rq->id;
+}
+
+/* Abandon a request without calling its callback. */
+void
+http_cancel(struct http *h, uint64_t id)
+{
+	struct http_req	*rq;
+
+	for (rq = h->reqs; rq != NULL; rq = rq->next) {
+		if (rq->id == id)
+			break;
+	}
+	if (rq == NULL)
+		return;
+	log_debug("http: %s: cancelled", rq->what);
+	http_req_detach(rq);
+	http_req_free(rq);
+}
+
+/* Say in plain words why a transfer timed out. */
+static char *
+http_timeout_message(struct http_req *rq)
+{
+	curl_off_t	 tcp = 0, tls = 0;
+	char		*scheme = NULL;
+
+	/* Connected means the TLS handshake too, for https. */
+	curl_easy_getinfo(rq->easy, CURLINFO_CONNECT_TIME_T, &tcp);
+	curl_easy_getinfo(rq->easy, CURLINFO_APPCONNECT_TIME_T, &tls);
+	curl_easy_getinfo(rq->easy, CURLINFO_SCHEME, &scheme);
+	if (tcp == 0 || (scheme != NULL && strcasecmp(scheme, "https") == 0 &&
+	    tls == 0)) {
+		return xprintf("timed out connecting to %s after %lld ms",
+		    rq->host, (long long)rq->limits.connect_ms);
+	}
+	if (strstr(rq->errbuf, "too slow") != NULL) {
+		return xprintf("%s answered too slowly (under %ld bytes/s "
+		    "for %ld s)", rq->host, rq->limits.low_speed_bytes,
+		    rq->limits.low_speed_secs);
+	}
+	return xprintf("no complete answer from %s within %lld ms", rq->host,
+	    (long long)rq->limits.total_ms);
+}
+
+/* Return 1 for the results that mean the TLS handshake failed. */
+static int
+http_is_tls(CURLcode code)
+{
+	switch (code) {
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_USE_SSL_FAILED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Classify a curl result; return the message (given). */
+static char *
+http_classify(struct http_req *rq, CURLcode code, long status,
+    enum http_error *err)
+{
+	const char	*host = rq->host, *why = rq->errbuf;
+
+	if (*why == '\0')
+		why = curl_easy_strerror(code);
+	if (http_is_tls(code)) {
+		*err = HTTP_ERR_TLS;
+		return xprintf("secure connection to %s failed: %s", host,
+		    why);
+	}
+	switch (code) {
+	case CURLE_OK:
+		*err = HTTP_OK;
+		return xstrdup("");
+	case CURLE_WRITE_ERROR:
+	case CURLE_FILESIZE_EXCEEDED:
+		if (rq->too_large == 2) {
+			*err = HTTP_ERR_TOO_LARGE;
+			return xprintf("response headers larger than %d bytes "
+			    "or more than %d of them", HTTP_MAX_HEADER_BYTES,
+			    HTTP_MAX_HEADERS);
+		}
+		if (rq->too_large == 1 || code == CURLE_FILESIZE_EXCEEDED) {
+			*err = HTTP_ERR_TOO_LARGE;
+			return xprintf("response larger than %zu bytes",
+			    rq->limits.max_body);
+		}
+		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		*err = HTTP_ERR_DNS;
+		return xprintf("could not find the host %s", host);
+	case CURLE_COULDNT_CONNECT:
+		*err = HTTP_ERR_CONNECT;
+		return xprintf("could not connect to %s", host);
+	case CURLE_OPERATION_TIMEDOUT:
+		*err = HTTP_ERR_TIMEOUT;
+		return http_timeout_message(rq);
+	case CURLE_GOT_NOTHING:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+		if (status == 0) {
+			*err = HTTP_ERR_DROPPED;
+			return xprintf("%s closed the connection before "
+			    "answering", host);
+		}
+		*err = HTTP_ERR_PARTIAL;
+		return xprintf("the answer from %s broke off midway", host);
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_URL_MALFORMAT:
+		*err = HTTP_ERR_PROTOCOL;
+		return xprintf("refused URL (only http and https are allowed): "
+		    "%s", why);
+	case CURLE_TOO_MANY_REDIRECTS:
+		*err = HTTP_ERR_PROTOCOL;
+		return xprintf("too many redirects from %s", host);
+	case CURLE_WEIRD_SERVER_REPLY:
+	case CURLE_BAD_CONTENT_ENCODING:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+		*err = HTTP_ERR_PROTOCOL;
+		return xprintf("bad answer from %s: %s", host, why);
+	default:
+		break;
+	}
+	*err = HTTP_ERR_OTHER;
+	return xprintf("request to %s failed: %s", host, why);
+}
+
+/* Report a finished transfer to its owner. */
+static void
+http_finish(struct http_req *rq, CURLcode code)
+{
+	struct http_response	 r;
+	long			 status = 0, sent = 0;
+	char			*msg;
+
+	curl_easy_getinfo(rq->easy, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(rq->easy, CURLINFO_REQUEST_SIZE, &sent);
+	memset(&r, 0, sizeof r);
+	msg = http_classify(rq, code, status, &r.error);
+	r.message = msg;
+	r.status = status;
+	r.request_sent = sent > 0;
+	if (r.error == HTTP_OK) {
+		r.body = rq->resp.data != NULL ? rq->resp.data : "";
+		r.len = rq->resp.len;
+	} else
+		r.body = "";
+	http_req_detach(rq);
+	http_deliver(rq, &r);
+	free(msg);
+}
+
+/* Hand every finished transfer to its callback. */
+static void
+http_collect(struct http *h)
+{
+	CURLMsg		*m;
+	CURLcode	 code;
+	void		*p;
+	int		 left;
+
+	/* A callback may send or cancel: read one message at a time. */
+	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		code = m->data.result;
+		p = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &p);
+		http_finish(p, code);
+	}
+}
+
+/* Let libcurl work on a socket the loop found ready. */
+static void
+http_on_fd(int fd, short revents, void *arg)
+{
+	struct http	*h = arg;
+	int		 mask = 0, running;
+
+	if (revents & (POLLIN | POLLHUP))
+		mask |= CURL_CSELECT_IN;
+	if (revents & POLLOUT)
+		mask |= CURL_CSELECT_OUT;
+	if (revents & POLLERR)
+		mask |= CURL_CSELECT_ERR;
+	if (revents & POLLNVAL) {
+		/* Closed behind our back: stop the loop spinning on it. */
+		http_unwatch(h, fd);
+		return;
+	}
+	curl_multi_socket_action(h->multi, fd, mask, &running);
+	http_collect(h);
+}
+
+/* Let libcurl do its timed work. */
+static void
+http_on_timer(void *arg)
+{
+	struct http	*h = arg;
+	int		 running;
+
+	h->timer = 0;
+	curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+	http_collect(h);
+}
+
+/* Find a response header, ignoring case. */
+const char *
+http_header(const struct http_response *r, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nheaders; i++) {
+		if (strcasecmp(r->headers[i].name, name) == 0)
+			return r->headers[i].value;
+	}
+	return NULL;
+}
+
+/* Parse a non-negative decimal number with optional spaces around it. */
+static int
+http_parse_number(const char *s, int64_t *out)
+{
+	int64_t	v = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	for (; isdigit((unsigned char)*s); s++) {
+		if (v > (INT64_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parse an ISO-8601 UTC time ("2026-08-01T15:00:00.754Z"); 0 or -1. */
+static int
+http_parse_iso8601(const char *s, int64_t *out)
+{
+	struct tm	tm;
+	int		y, mo, d, hh, mm, ss, n = 0, oh, om, sign;
+	time_t		t;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &hh, &mm, &ss,
+	    &n) != 6 || n == 0)
+		return -1;
+	s += n;
+	if (*s == '.')
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+	sign = 0;
+	oh = om = 0;
+	if (*s == 'Z')
+		s++;
+	else if (*s == '+' || *s == '-') {
+		sign = *s == '-' ? -1 : 1;
+		if (sscanf(s + 1, "%2d:%2d%n", &oh, &om, &n) != 2)
+			return -1;
+		s += 1 + n;
+	} else
+		return -1;
+	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 ||
+	    mm > 59 || ss > 60)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_sec = ss;
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return -1;
+	*out = (int64_t)t - sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
+/* Return the seconds Retry-After asks to wait, or -1. */
+int64_t
+http_retry_after(const struct http_response *r, int64_t now)
+{
+	const char	*v;
+	int64_t		 secs;
+	time_t		 t;
+
+	if ((v = http_header(r, "Retry-After")) == NULL)
+		return -1;
+	if (http_parse_number(v, &secs) == 0)
+		return secs;
+	if ((t = curl_getdate(v, NULL)) == -1)
+		return -1;
+	return (int64_t)t > now ? (int64_t)t - now : 0;
+}
+
+/*
+ * Turn a reset value into seconds from now. Servers disagree: the IETF
+ * draft says seconds, Bluesky sends epoch seconds and Mastodon an ISO-8601
+ * time. No window is 30 years long, so a big number is a time.
+ */
+static int64_t
+http_parse_reset(const char *v, int64_t now)
+{
+	int64_t	n;
+
+	if (http_parse_number(v, &n) == 0) {
+		if (n < 1000000000)
+			return n;
+	} else if (http_parse_iso8601(v, &n) != 0)
+		return -1;
+	return n > now ? n - now : 0;
+}
+
+/* Read a "30;w=300" policy (its first entry) into rl. */
+static void
+http_parse_policy(const char *v, struct http_ratelimit *rl)
+{
+	const char	*p, *end;
+	char		*num;
+	int64_t		 n;
+
+	end = v + strcspn(v, ",");
+	num = xstrndup(v, strcspn(v, ";,"));
+	if (rl->limit == -1 && http_parse_number(num, &n) == 0)
+		rl->limit = n;
+	free(num);
+	for (p = v; (p = strchr(p, ';')) != NULL && p < end; p++) {
+		while (p[1] == ' ')
+			p++;
+		if (p[1] == 'w' && p[2] == '=') {
+			num = xstrndup(p + 3, strcspn(p + 3, ";,"));
+			if (http_parse_number(num, &n) == 0)
+				rl->window = n;
+			free(num);
+			return;
+		}
+	}
+}
+
+/* Find the header prefix + suffix ("X-RateLimit-" "Reset"). */
+static const char *
+http_rl_header(const struct http_response *r, const char *prefix,
+    const char *suffix, int *found)
+{
+	char		 name[32];
+	const char	*v;
+
+	snprintf(name, sizeof name, "%s%s", prefix, suffix);
+	if ((v = http_header(r, name)) != NULL)
+		*found = 1;
+	return v;
+}
+
+/* Parse the rate-limit headers of a response. */
+int
+http_ratelimit(const struct http_response *r, int64_t now,
+    struct http_ratelimit *rl)
+{
+	static const char *const prefixes[] = { "RateLimit-", "X-RateLimit-" };
+	const char	*v, *pre;
+	size_t		 i;
+	int		 found = 0;
+	int64_t		 n;
+
+	rl->limit = rl->remaining = rl->reset = rl->window = -1;
+	for (i = 0; i < nitems(prefixes) && !found; i++) {
+		pre = prefixes[i];
+		v = http_rl_header(r, pre, "Limit", &found);
+		if (v != NULL && http_parse_number(v, &n) == 0)
+			rl->limit = n;
+		v = http_rl_header(r, pre, "Remaining", &found);
+		if (v != NULL && http_parse_number(v, &n) == 0)
+			rl->remaining = n;
+		if ((v = http_rl_header(r, pre, "Reset", &found)) != NULL)
+			rl->reset = http_parse_reset(v, now);
+		if ((v = http_rl_header(r, pre, "Policy", &found)) != NULL)
+			http_parse_policy(v, rl);
+	}
+	return found ? 0 : -1;
+}
