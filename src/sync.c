@@ -7,11 +7,13 @@
  * stream. A request goes to a transport: the demo server for demo://
  * URLs; the HTTP transport joins here for the real platforms.
  */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "creds.h"
+#include "http.h"
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
@@ -47,6 +49,7 @@ struct sync_account {
 	struct outbox_entry		 entry;		/* JOB_ACTION */
 	char				*secret;	/* wiped on free */
 	uint64_t			 timer;
+	uint64_t			 http_id;	/* in flight over HTTP */
 	struct platform_request		 req;
 	uint64_t			 interval_timer;
 };
@@ -59,6 +62,7 @@ struct sync {
 	struct sync_account_status *statuses;
 	size_t			 naccounts;
 	struct demo_server	*demo;
+	struct http		*http;
 	uint64_t		 demo_timer;
 	uint64_t		 retry_timer;
 	int			 periodic;
@@ -198,6 +202,8 @@ sync_free(struct sync *s)
 		a = &s->accounts[i];
 		if (a->timer != 0)
 			loop_timer_cancel(s->loop, a->timer);
+		if (a->http_id != 0)
+			http_cancel(s->http, a->http_id);
 		if (a->interval_timer != 0)
 			loop_timer_cancel(s->loop, a->interval_timer);
 		platform_request_clear(&a->req);
@@ -210,6 +216,7 @@ sync_free(struct sync *s)
 	if (s->retry_timer != 0)
 		loop_timer_cancel(s->loop, s->retry_timer);
 	demo_server_free(s->demo);
+	http_free(s->http);
 	free(s->accounts);
 	free(s->statuses);
 	free(s);
@@ -313,21 +320,27 @@ sync_retry_later(struct sync *s, int64_t secs)
 
 /* Deliver a demo request's answer, as the network would after a while. */
 static void	sync_deliver_demo(void *);
+static void	sync_deliver_http(const struct http_response *, void *);
 
-/* Send the account's built request through the right transport. */
+/*
+ * Send the account's built request through the right transport: the
+ * demo server for demo:// URLs, HTTP for the rest.
+ */
 static void
 sync_send(struct sync_account *a)
 {
-	int64_t	latency;
+	struct sync	*s = a->sync;
+	int64_t		 latency;
 
-	if (strncmp(a->req.url, "demo://", 7) == 0 && a->sync->demo != NULL) {
+	if (strncmp(a->req.url, "demo://", 7) == 0 && s->demo != NULL) {
 		latency = 120 + random() % 250;
-		a->timer = loop_timer_add(a->sync->loop, latency,
-		    sync_deliver_demo, a);
+		a->timer = loop_timer_add(s->loop, latency, sync_deliver_demo,
+		    a);
 		return;
 	}
-	/* No transport for this URL: the request cannot leave. */
-	a->timer = loop_timer_add(a->sync->loop, 0, sync_deliver_demo, a);
+	if (s->http == NULL)
+		s->http = http_new(s->loop);
+	a->http_id = http_send(s->http, &a->req, sync_deliver_http, a);
 }
 
 /*
@@ -715,6 +728,40 @@ sync_deliver_demo(void *arg)
 	resp.status = status;
 	resp.body = body;
 	resp.len = strlen(body);
+	sync_response(a, &resp);
+	free(body);
+}
+
+/*
+ * Deliver an HTTP answer. A failure to reach the platform at all becomes
+ * a 599 with the transport's words in the body, which the adapters
+ * classify as temporary: the outbox keeps the entry and tries again, and
+ * the account shows as offline with the reason.
+ */
+static void
+sync_deliver_http(const struct http_response *hr, void *arg)
+{
+	struct sync_account		*a = arg;
+	struct platform_response	 resp;
+	json_t				*o;
+	char				*body = NULL;
+
+	a->http_id = 0;
+	if (hr->error == HTTP_ERR_CANCELLED)
+		return;
+	resp.status = hr->status;
+	resp.body = hr->body;
+	resp.len = hr->len;
+	if (hr->error != HTTP_OK) {
+		o = json_pack("{s:{s:s,s:s}}", "error", "code", "network",
+		    "message", hr->message);
+		body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		resp.status = 599;
+		resp.body = body != NULL ? body : "{}";
+		resp.len = strlen(resp.body);
+		log_warn("%s: %s", a->pa.name, hr->message);
+	}
 	sync_response(a, &resp);
 	free(body);
 }

@@ -10,6 +10,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +361,65 @@ test_like_and_hide_reach_the_item(void **state)
 	item_clear(&it);
 }
 
+/* A loopback port nobody listens on. */
+static int
+closed_port(void)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof sin;
+	int			fd, port;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	port = ntohs(sin.sin_port);
+	close(fd);
+	return port;
+}
+
+static void
+test_dead_network_fails_the_sync_and_keeps_the_reply(void **state)
+{
+	struct fixture				*f = *state;
+	const struct sync_account_status	*st;
+	struct outbox_entry			 e;
+	int64_t					 item, id;
+	char					*url;
+
+	/* A first sync over the demo fills the cache... */
+	sync_now(f->sync);
+	run_idle(f);
+	item = find(f, "c-001");
+	/* ...then the page account's platform can no longer be reached. */
+	stop(f);
+	url = xprintf("http://127.0.0.1:%d", closed_port());
+	config_account_set(&f->cfg.accounts[0], OPT_URL, url);
+	free(url);
+	start(f);
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_equal(sync_status(f->sync, &st), 2);
+	assert_int_equal(st[0].state, SYNC_FAILED);
+	assert_non_null(st[0].last_error);
+	assert_non_null(strstr(st[0].last_error, "127.0.0.1"));
+	assert_int_equal(st[1].state, SYNC_IDLE);
+	/* A reply typed now waits in the outbox with the reason. */
+	id = queue_reply(f, item, "Sent when the network is back", "k-net");
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_QUEUED);
+	assert_int_equal(e.attempts, 1);
+	assert_true(e.next_attempt > util_now());
+	assert_non_null(e.last_error);
+	outbox_entry_clear(&e);
+	assert_true(count(f, VIEW_ALL) >= 80);
+}
+
 int
 main(void)
 {
@@ -375,6 +438,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_like_and_hide_reach_the_item,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_dead_network_fails_the_sync_and_keeps_the_reply, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
