@@ -39,7 +39,9 @@ endif
 
 PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(PKGS) $(PKGS_CREDS) 2>/dev/null)
+# libcurl is compiled against but loaded at run time (see src/http.c).
+PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) \
+		    $(PKGS_CREDS) 2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
