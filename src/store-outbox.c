@@ -69,21 +69,26 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	return 0;
 }
 
-/* Read the oldest queued entry that is due; 0 found, 1 none, -1 error. */
+/*
+ * Read the oldest queued entry of an account that is due; 0 found, 1 none,
+ * -1 error. Each account has its own line, so that one that cannot send
+ * (logged out, unreachable) holds up no other.
+ */
 int
-store_outbox_next_due(struct store *s, int64_t now, struct outbox_entry *e,
-    char **cause)
+store_outbox_next_due(struct store *s, int64_t account, int64_t now,
+    struct outbox_entry *e, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	memset(e, 0, sizeof *e);
 	st = store_stmt(s, ST_OUTBOX_DUE, "SELECT " STORE_OUTBOX_COLS " FROM "
-	    "outbox WHERE state = 0 AND next_attempt <= ?1 ORDER BY id "
-	    "LIMIT 1", cause);
+	    "outbox WHERE state = 0 AND account_id = ?2 AND next_attempt <= ?1 "
+	    "ORDER BY id LIMIT 1", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, account);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		store_row_outbox(st, e);
 	store_done(st);

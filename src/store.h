@@ -188,9 +188,9 @@ int	store_search(struct store *, const char *, size_t,
 
 /* Outbox. add fills in id, created, state QUEUED, next_attempt now. */
 int	store_outbox_add(struct store *, struct outbox_entry *, char **);
-/* The next due queued entry; 0 found, 1 none, -1 error. */
-int	store_outbox_next_due(struct store *, int64_t, struct outbox_entry *,
-	    char **);
+/* An account's next due queued entry; 0 found, 1 none, -1 error. */
+int	store_outbox_next_due(struct store *, int64_t, int64_t,
+	    struct outbox_entry *, char **);
 int	store_outbox_update(struct store *, const struct outbox_entry *,
 	    char **);
 int	store_outbox_get(struct store *, int64_t, struct outbox_entry *,

@@ -415,7 +415,8 @@ sync_start_action(struct sync_account *a)
 	char		*cause = NULL;
 	int		 rc;
 
-	rc = store_outbox_next_due(s->store, util_now(), &a->entry, &cause);
+	rc = store_outbox_next_due(s->store, a->pa.id, util_now(), &a->entry,
+	    &cause);
 	if (rc != 0) {
 		if (rc == -1) {
 			log_error("outbox: %s", cause);
@@ -423,7 +424,7 @@ sync_start_action(struct sync_account *a)
 		}
 		return 0;
 	}
-	if (a->entry.account_id != a->pa.id || sync_secret(a) != 0) {
+	if (sync_secret(a) != 0) {
 		outbox_entry_clear(&a->entry);
 		return 0;
 	}

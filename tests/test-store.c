@@ -801,11 +801,13 @@ test_outbox_lifecycle_and_recover(void **state)
 	assert_int_equal(e.state, OUTBOX_QUEUED);
 	assert_int_equal(e.next_attempt, e.created);
 
-	/* Due now, not before it was created. */
-	assert_int_equal(store_outbox_next_due(fx->s, e.created - 1, &got,
-	    &cause), 1);
-	assert_int_equal(store_outbox_next_due(fx->s, e.created, &got,
-	    &cause), 0);
+	/* Due now, not before it was created, and only for its account. */
+	assert_int_equal(store_outbox_next_due(fx->s, fx->acct,
+	    e.created - 1, &got, &cause), 1);
+	assert_int_equal(store_outbox_next_due(fx->s, fx->acct + 1000,
+	    e.created, &got, &cause), 1);
+	assert_int_equal(store_outbox_next_due(fx->s, fx->acct, e.created,
+	    &got, &cause), 0);
 	assert_int_equal(got.id, e.id);
 	assert_string_equal(got.body, "Dank je!");
 	assert_string_equal(got.idem_key, "k-1");
@@ -815,8 +817,8 @@ test_outbox_lifecycle_and_recover(void **state)
 	e.state = OUTBOX_SENDING;
 	e.attempts = 1;
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
-	assert_int_equal(store_outbox_next_due(fx->s, e.created, &got,
-	    &cause), 1);
+	assert_int_equal(store_outbox_next_due(fx->s, fx->acct, e.created,
+	    &got, &cause), 1);
 	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
 	assert_int_equal(store_outbox_recover(fx->s, &cause), 0);

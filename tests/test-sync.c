@@ -149,6 +149,25 @@ count(struct fixture *f, enum store_view v)
 	return c.view[v];
 }
 
+/* Find the local id of an item by account name and remote id. */
+static int64_t
+find_on(struct fixture *f, const char *name, const char *remote)
+{
+	struct store_account	*acc;
+	size_t			 n, i;
+	int64_t			 id = 0, account = 0;
+
+	assert_int_equal(store_account_list(f->store, &acc, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(acc[i].name, name) == 0)
+			account = acc[i].id;
+	}
+	store_account_list_free(acc, n);
+	assert_int_equal(store_item_find(f->store, account, remote, &id,
+	    NULL), 0);
+	return id;
+}
+
 /* Find the local id of an item by its remote id on the page account. */
 static int64_t
 find(struct fixture *f, const char *remote)
@@ -420,6 +439,34 @@ test_dead_network_fails_the_sync_and_keeps_the_reply(void **state)
 	assert_true(count(f, VIEW_ALL) >= 80);
 }
 
+static void
+test_an_account_that_cannot_send_holds_up_no_other(void **state)
+{
+	struct fixture		*f = *state;
+	struct outbox_entry	 e;
+	int64_t			 page_item, social_item, page_id, social_id;
+
+	sync_now(f->sync);
+	run_idle(f);
+	page_item = find_on(f, "page", "c-001");
+	social_item = find_on(f, "social", "c-006");
+	/* The page account loses its credential (no keyring here). */
+	stop(f);
+	f->cfg.accounts[0].builtin_secret = NULL;
+	start(f);
+	page_id = queue_reply(f, page_item, "First in line", "k-hol-1");
+	social_id = queue_reply(f, social_item, "Second in line", "k-hol-2");
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(store_outbox_get(f->store, social_id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	outbox_entry_clear(&e);
+	assert_int_equal(store_outbox_get(f->store, page_id, &e, NULL), 0);
+	assert_int_equal(e.state, OUTBOX_QUEUED);
+	assert_int_equal(e.attempts, 0);
+	outbox_entry_clear(&e);
+}
+
 int
 main(void)
 {
@@ -440,6 +487,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_dead_network_fails_the_sync_and_keeps_the_reply, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_an_account_that_cannot_send_holds_up_no_other, setup,
 		    teardown),
 	};
 
