@@ -6,6 +6,7 @@
 #define HEED_CMD_H
 
 struct config;
+struct store;
 
 /* Where heed's files are, as worked out from options and the config. */
 struct cmd_paths {
@@ -19,5 +20,6 @@ int	cmd_accounts(struct config *, int, char **);
 int	cmd_login(struct config *, int, char **);
 int	cmd_logout(struct config *, int, char **);
 int	cmd_doctor(const struct cmd_paths *, int, char **);
+int	cmd_sync(struct config *, struct store *, int, char **);
 
 #endif

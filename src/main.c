@@ -50,6 +50,8 @@ main_usage(FILE *f)
 	    "  list [--view VIEW] [--json] [--limit N]\n"
 	    "                   print a view (inbox, flagged, snoozed, done, "
 	    "all)\n"
+	    "  sync [--account NAME] [--quiet]\n"
+	    "                   sync now and send the outbox, then exit\n"
 	    "  accounts         list the accounts and their credentials\n"
 	    "  login ACCOUNT    keep an account's secret in the keyring\n"
 	    "  logout ACCOUNT   delete it from the keyring\n"
@@ -516,6 +518,9 @@ main(int argc, char **argv)
 		rc = main_list(&o, argc, argv);
 	else if (argc > 0 && strcmp(argv[0], "doctor") == 0)
 		rc = main_doctor(&o, argc, argv);
+	else if (argc > 0 && strcmp(argv[0], "sync") == 0)
+		rc = main_setup(&o, 0) != 0 ? 2 :
+		    cmd_sync(&o.cfg, o.store, argc, argv);
 	else if (argc > 0 && main_account_command(argv[0]) != NULL) {
 		if (o.demo) {
 			fprintf(stderr, "heed: %s does not go with --demo: the "

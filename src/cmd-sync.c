@@ -1,0 +1,180 @@
+/*
+ * cmd-sync.c -- heed sync: bring the cache up to date and send what the
+ * outbox holds, without a terminal, for cron or a systemd timer.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "log.h"
+#include "loop.h"
+#include "store.h"
+#include "sync.h"
+#include "util.h"
+
+#define CMD_SYNC_DEADLINE_MS	(10 * 60 * 1000)
+
+struct cmd_sync_run {
+	struct loop	*loop;
+	struct sync	*sync;
+	int		 timed_out;
+};
+
+/* Stop once sync has nothing left to do. */
+static void
+cmd_sync_poll(void *arg)
+{
+	struct cmd_sync_run	*r = arg;
+
+	if (!sync_busy(r->sync))
+		loop_stop(r->loop, 0);
+	else
+		loop_timer_add(r->loop, 20, cmd_sync_poll, r);
+}
+
+/* Give up on a sync that takes far too long. */
+static void
+cmd_sync_deadline(void *arg)
+{
+	struct cmd_sync_run	*r = arg;
+
+	r->timed_out = 1;
+	loop_stop(r->loop, 0);
+}
+
+/* Keep only the named account in the config; 0, or -1 if there is none. */
+static int
+cmd_sync_only(struct config *cfg, const char *name)
+{
+	size_t	i, j;
+
+	for (i = 0; i < cfg->naccounts; i++) {
+		if (strcmp(cfg->accounts[i].name, name) == 0)
+			break;
+	}
+	if (i == cfg->naccounts)
+		return -1;
+	for (j = 0; j < cfg->naccounts; j++) {
+		if (j == i)
+			continue;
+		free(cfg->accounts[j].name);
+		for (size_t k = 0; k < OPT_COUNT; k++)
+			free(cfg->accounts[j].v[k].s);
+	}
+	cfg->accounts[0] = cfg->accounts[i];
+	cfg->naccounts = 1;
+	return 0;
+}
+
+/* Print how each account did; return how many failed. */
+static size_t
+cmd_sync_report(struct sync *sync, int quiet, size_t *n)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, failed = 0;
+
+	*n = sync_status(sync, &st);
+	for (i = 0; i < *n; i++) {
+		if (st[i].state == SYNC_IDLE && st[i].last_error == NULL) {
+			if (!quiet)
+				printf("%s: synced\n", st[i].name);
+			continue;
+		}
+		failed++;
+		fprintf(stderr, "heed sync: %s: %s\n", st[i].name,
+		    st[i].last_error != NULL ? st[i].last_error : "not synced");
+	}
+	return failed;
+}
+
+/* Say what the outbox still holds, if anything. */
+static void
+cmd_sync_outbox(struct store *store, int quiet)
+{
+	struct store_counts	 c;
+	char			*cause = NULL;
+
+	if (store_counts(store, util_now(), 0, &c, &cause) != 0) {
+		fprintf(stderr, "heed sync: %s\n", cause);
+		free(cause);
+		return;
+	}
+	if (c.outbox_failed != 0)
+		fprintf(stderr, "heed sync: %lld send%s failed: see heed's "
+		    "outbox (O) to retry, edit or discard\n",
+		    (long long)c.outbox_failed, c.outbox_failed == 1 ? "" :
+		    "s");
+	if (c.outbox_pending != 0 && !quiet)
+		printf("outbox: %lld waiting to be sent\n",
+		    (long long)c.outbox_pending);
+}
+
+/*
+ * heed sync [--account NAME] [--quiet]: exit 0 when every account
+ * synced, 1 when some did, 2 when none did.
+ */
+int
+cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "account", required_argument, NULL, 'a' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cmd_sync_run	 r;
+	char			*cause = NULL;
+	const char		*only = NULL;
+	int			 c, quiet = 0;
+	size_t			 failed, n;
+	uint64_t		 deadline;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'a')
+			only = optarg;
+		else if (c == 'q')
+			quiet = 1;
+		else
+			return 2;
+	}
+	if (optind != argc) {
+		fprintf(stderr, "usage: heed sync [--account NAME] [--quiet]\n");
+		return 2;
+	}
+	if (only != NULL && cmd_sync_only(cfg, only) != 0) {
+		fprintf(stderr, "heed sync: no account named %s\n", only);
+		return 2;
+	}
+	if (cfg->naccounts == 0) {
+		fprintf(stderr, "heed sync: no accounts in the config (see "
+		    "heed.conf(5))\n");
+		return 2;
+	}
+	memset(&r, 0, sizeof r);
+	r.loop = loop_new();
+	if ((r.sync = sync_new(r.loop, store, cfg, 0, &cause)) == NULL) {
+		fprintf(stderr, "heed sync: %s\n", cause);
+		free(cause);
+		loop_free(r.loop);
+		return 2;
+	}
+	sync_now(r.sync);
+	loop_timer_add(r.loop, 20, cmd_sync_poll, &r);
+	deadline = loop_timer_add(r.loop, CMD_SYNC_DEADLINE_MS,
+	    cmd_sync_deadline, &r);
+	loop_run(r.loop);
+	loop_timer_cancel(r.loop, deadline);
+	failed = cmd_sync_report(r.sync, quiet, &n);
+	cmd_sync_outbox(store, quiet);
+	if (r.timed_out)
+		fprintf(stderr, "heed sync: gave up after %d minutes\n",
+		    CMD_SYNC_DEADLINE_MS / 60000);
+	sync_free(r.sync);
+	loop_free(r.loop);
+	if (failed == 0 && !r.timed_out)
+		return 0;
+	return failed < n && !r.timed_out ? 1 : 2;
+}
