@@ -13,6 +13,7 @@
 #include "loop.h"
 #include "store.h"
 #include "sync.h"
+#include "text.h"
 #include "util.h"
 
 #define CMD_SYNC_DEADLINE_MS	(10 * 60 * 1000)
@@ -177,4 +178,47 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 	if (failed == 0 && !r.timed_out)
 		return 0;
 	return failed < n && !r.timed_out ? 1 : 2;
+}
+
+/* heed outbox: what waits to be sent and what failed, with the reason. */
+int
+cmd_outbox(struct store *store, int argc, char **argv)
+{
+	struct outbox_entry	*e;
+	struct store_account	*acc;
+	char			*cause = NULL, *line, age[16];
+	const char		*name;
+	size_t			 n, nacc, i, j;
+	int64_t			 now = util_now();
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: heed outbox\n");
+		return 2;
+	}
+	if (store_outbox_list(store, &e, &n, &cause) != 0 ||
+	    store_account_list(store, &acc, &nacc, &cause) != 0) {
+		fprintf(stderr, "heed outbox: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	if (n == 0)
+		printf("The outbox is empty: everything was sent.\n");
+	for (i = 0; i < n; i++) {
+		for (name = "?", j = 0; j < nacc; j++) {
+			if (acc[j].id == e[i].account_id)
+				name = acc[j].name;
+		}
+		util_format_age(now - e[i].created, age, sizeof age);
+		line = text_first_line(e[i].body != NULL ? e[i].body : "", 50);
+		printf("%-7s %-6s %-12s %5s  tries %d  %s\n",
+		    outbox_state_name(e[i].state), action_kind_name(e[i].kind),
+		    name, age, e[i].attempts, line);
+		if (e[i].last_error != NULL)
+			printf("        %s\n", e[i].last_error);
+		free(line);
+	}
+	store_account_list_free(acc, nacc);
+	store_outbox_list_free(e, n);
+	return 0;
 }

@@ -21,5 +21,6 @@ int	cmd_login(struct config *, int, char **);
 int	cmd_logout(struct config *, int, char **);
 int	cmd_doctor(const struct cmd_paths *, int, char **);
 int	cmd_sync(struct config *, struct store *, int, char **);
+int	cmd_outbox(struct store *, int, char **);
 
 #endif

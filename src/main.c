@@ -52,6 +52,7 @@ main_usage(FILE *f)
 	    "all)\n"
 	    "  sync [--account NAME] [--quiet]\n"
 	    "                   sync now and send the outbox, then exit\n"
+	    "  outbox           list what waits to be sent, and what failed\n"
 	    "  accounts         list the accounts and their credentials\n"
 	    "  login ACCOUNT    keep an account's secret in the keyring\n"
 	    "  logout ACCOUNT   delete it from the keyring\n"
@@ -518,6 +519,9 @@ main(int argc, char **argv)
 		rc = main_list(&o, argc, argv);
 	else if (argc > 0 && strcmp(argv[0], "doctor") == 0)
 		rc = main_doctor(&o, argc, argv);
+	else if (argc > 0 && strcmp(argv[0], "outbox") == 0)
+		rc = main_setup(&o, 1) != 0 ? 1 :
+		    cmd_outbox(o.store, argc, argv);
 	else if (argc > 0 && strcmp(argv[0], "sync") == 0)
 		rc = main_setup(&o, 0) != 0 ? 2 :
 		    cmd_sync(&o.cfg, o.store, argc, argv);

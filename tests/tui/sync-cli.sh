@@ -64,3 +64,44 @@ case $ERR in
 	    tui_fail "sync --account with an unknown name: exit 2 and says so" "exit $RC" ;;
 *)	tui_fail "sync --account with an unknown name: exit 2 and says so" "$ERR" ;;
 esac
+
+out=$(tui_heed outbox 2>&1)
+if [ "$out" = "The outbox is empty: everything was sent." ]; then
+	tui_ok "outbox: an empty outbox says so"
+else
+	tui_fail "outbox: an empty outbox says so" "$out"
+fi
+
+# The page account's platform goes away; a reply typed now stays queued,
+# and heed outbox shows it with the reason.
+cat >"$CONF" <<EOC
+[account page]
+platform = demo-page
+url = http://127.0.0.1:$DEAD
+credential_command = printf 'sync-token\\n'
+EOC
+chmod 600 "$CONF"
+# Return 0 once heed in session ui has exited.
+ui_gone() {
+	[ "$(t display -p -t ui '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED'"
+if tui_until tui_shows_re ui "Inbox [1-9]"; then
+	tui_keys ui r
+	tui_wait ui "your reply"
+	tui_type ui "Queued while offline"
+	tui_keys ui Enter
+	tui_wait ui "Check before sending"
+	tui_keys ui y
+	tui_wait ui "could not connect"
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+out=$(tui_heed outbox 2>&1)
+case $out in
+"queued  reply  page"*"tries 1  Queued while offline"*"could not connect to 127.0.0.1:$DEAD"*)
+	tui_ok "outbox: a reply that could not be sent is listed, queued, with the reason" ;;
+*)	tui_fail "outbox: a reply that could not be sent is listed, queued, with the reason" \
+	    "$out" ;;
+esac
