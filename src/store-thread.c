@@ -56,6 +56,7 @@ store_tree_link(const struct item_list *l, struct store_tree *t)
 		if (l->v[i].parent_remote_id == NULL)
 			continue;
 		key.rid = l->v[i].parent_remote_id;
+		key.i = 0;
 		hit = bsearch(&key, ids, l->n, sizeof *ids, store_rid_cmp);
 		if (hit == NULL || (p = hit->i) == i)
 			continue;

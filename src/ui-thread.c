@@ -251,6 +251,7 @@ ui_thread_draw(struct ui *ui)
 	struct ui_tline	*l;
 	size_t		 i, rows = ui_thread_rows(ui);
 	int		 y, attr, sel;
+	char		*cut;
 
 	if (ui->tlines_cols != ui->cols)
 		ui_thread_layout(ui);
@@ -272,8 +273,16 @@ ui_thread_draw(struct ui *ui)
 			mvaddch(y, l->indent - 1 > 0 ? l->indent - 2 : 0, ' ');
 		}
 		attrset(attr);
-		ui_draw_text(y, l->indent, l->text, (size_t)(ui->cols -
-		    l->indent));
+		if (l->header) {
+			/* A cut header says so; wrapped text never needs to. */
+			cut = text_first_line(l->text, (size_t)(ui->cols -
+			    l->indent));
+			ui_draw_text(y, l->indent, cut, (size_t)(ui->cols -
+			    l->indent));
+			free(cut);
+		} else
+			ui_draw_text(y, l->indent, l->text, (size_t)(ui->cols -
+			    l->indent));
 		attrset(A_NORMAL);
 	}
 	if (ui->nlines > rows && ui->msg == NULL)
