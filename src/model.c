@@ -60,6 +60,7 @@ item_clear(struct item *it)
 	free(it->lang);
 	free(it->permalink);
 	free(it->attachment);
+	free(it->extra);
 	free(it->note);
 	memset(it, 0, sizeof *it);
 }
@@ -85,6 +86,7 @@ item_copy(struct item *dst, const struct item *src)
 	dst->lang = model_dup(src->lang);
 	dst->permalink = model_dup(src->permalink);
 	dst->attachment = model_dup(src->attachment);
+	dst->extra = model_dup(src->extra);
 	dst->note = model_dup(src->note);
 }
 
@@ -109,6 +111,7 @@ outbox_entry_clear(struct outbox_entry *e)
 	free(e->idem_key);
 	free(e->remote_id);
 	free(e->last_error);
+	free(e->target_extra);
 	memset(e, 0, sizeof *e);
 }
 

@@ -51,6 +51,7 @@ struct item {
 	char	*lang;
 	char	*permalink;
 	char	*attachment;	/* one line describing an attachment */
+	char	*extra;		/* the adapter's own data (JSON); or NULL */
 	int64_t	 created;
 	int64_t	 edited;
 	int	 kind;		/* enum item_kind */
@@ -106,6 +107,7 @@ struct outbox_entry {
 	char	*idem_key;	/* chosen once, before the first attempt */
 	char	*remote_id;	/* what the platform created, once sent */
 	char	*last_error;
+	char	*target_extra;	/* the target item's extra; not stored */
 	int	 attempts;
 	int64_t	 created;
 	int64_t	 next_attempt;

@@ -89,6 +89,9 @@ sync_page_clear(struct sync_page *p)
 	for (i = 0; i < p->ngone; i++)
 		free(p->gone[i]);
 	free(p->gone);
+	for (i = 0; i < p->nfetch; i++)
+		free(p->fetch[i]);
+	free(p->fetch);
 	memset(p, 0, sizeof *p);
 }
 
@@ -99,4 +102,16 @@ action_result_clear(struct action_result *r)
 	free(r->remote_id);
 	item_clear(&r->created);
 	memset(r, 0, sizeof *r);
+}
+
+/* Free a session, wiping its tokens. */
+void
+platform_session_clear(struct platform_session *ps)
+{
+	util_free_secret(ps->access);
+	util_free_secret(ps->refresh);
+	free(ps->user_id);
+	free(ps->handle);
+	free(ps->service);
+	memset(ps, 0, sizeof *ps);
 }

@@ -36,6 +36,10 @@ struct platform_account {
 	int64_t		 history_days;
 	int64_t		 now;		/* the time to work against */
 	const char	*secret;	/* lent; NULL if none is needed */
+	/* Set once a session is open (platforms with session_request). */
+	const char	*access;	/* short-lived token; memory only */
+	const char	*user_id;	/* the account's id there (a DID) */
+	const char	*service;	/* where requests go (a PDS URL) */
 };
 
 /* An HTTP request to make, owned by the caller once built. */
@@ -63,6 +67,17 @@ struct sync_page {
 	int		 more;		/* 1: fetch the next page now */
 	char		**gone;		/* remote ids deleted on the platform */
 	size_t		 ngone;
+	char		**fetch;	/* keys for fetch_request: threads */
+	size_t		 nfetch;
+};
+
+/* A session the platform opened; owned by whoever called parse. */
+struct platform_session {
+	char	*access;	/* short-lived token, kept in memory only */
+	char	*refresh;	/* the long-lived secret to keep from now on */
+	char	*user_id;	/* the account's id there */
+	char	*handle;	/* the account's handle there */
+	char	*service;	/* where requests go from now on; NULL: url */
 };
 
 /* What a sent action produced. */
@@ -79,7 +94,8 @@ enum platform_error {
 	PLATFORM_ERR_RATE,	/* slow down */
 	PLATFORM_ERR_TEMPORARY,	/* try again later */
 	PLATFORM_ERR_PERMANENT,	/* will never work: tell the user */
-	PLATFORM_ERR_DUPLICATE	/* the action was already done */
+	PLATFORM_ERR_DUPLICATE,	/* the action was already done */
+	PLATFORM_ERR_SESSION	/* the short-lived token ran out: renew */
 };
 
 struct platform_ops {
@@ -113,6 +129,45 @@ struct platform_ops {
 	/* Classify a failed response (status and body). */
 	enum platform_error (*classify)(const struct platform_response *,
 		    char **);
+
+	/*
+	 * Sessions (optional; NULL when the stored secret is used as it is).
+	 * login_request turns a password into a session (heed login, and a
+	 * credential_command's output); session_request renews one from the
+	 * stored secret (pa->secret); session_parse reads either answer.
+	 */
+	int	(*login_request)(const struct platform_account *, const char *,
+		    struct platform_request *, char **);
+	int	(*session_request)(const struct platform_account *,
+		    struct platform_request *, char **);
+	int	(*session_parse)(const struct platform_account *,
+		    const struct platform_response *, struct platform_session *,
+		    char **);
+
+	/*
+	 * Follow-up fetches (optional): a page names keys in sync_page.fetch
+	 * (a thread to fill in); each is fetched and parsed into a page of
+	 * its own, which never moves a cursor.
+	 */
+	int	(*fetch_request)(const struct platform_account *, const char *,
+		    struct platform_request *, char **);
+	int	(*fetch_parse)(const struct platform_account *, const char *,
+		    const struct platform_response *, struct sync_page *,
+		    char **);
+
+	/*
+	 * Reconciling (optional): after a PLATFORM_ERR_DUPLICATE answer, ask
+	 * the platform what the entry created. reconcile_parse returns 0 and
+	 * fills the result when it is there, 1 when it is not (send again),
+	 * -1 on a bad answer.
+	 */
+	int	(*reconcile_request)(const struct platform_account *,
+		    const struct outbox_entry *, struct platform_request *,
+		    char **);
+	int	(*reconcile_parse)(const struct platform_account *,
+		    const struct outbox_entry *,
+		    const struct platform_response *, struct action_result *,
+		    char **);
 };
 
 const struct platform_ops *platform_find(const char *);
@@ -124,5 +179,6 @@ size_t	platform_text_length(const struct platform_ops *, const char *);
 void	platform_request_clear(struct platform_request *);
 void	sync_page_clear(struct sync_page *);
 void	action_result_clear(struct action_result *);
+void	platform_session_clear(struct platform_session *);
 
 #endif

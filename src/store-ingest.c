@@ -136,6 +136,7 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	sqlite3_bind_int(st, 16, it->deleted != 0);
 	sqlite3_bind_int(st, 17, it->liked != 0);
 	sqlite3_bind_int64(st, 18, it->like_count);
+	sqlite3_bind_text(st, 19, it->extra, -1, SQLITE_STATIC);
 }
 
 /*
@@ -153,10 +154,10 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	st = store_stmt(s, ST_ITEM_UPSERT, "INSERT INTO items (account_id, "
 	    "post_id, remote_id, post_remote_id, parent_remote_id, kind, "
 	    "author_name, author_handle, text, lang, permalink, attachment, "
-	    "created, edited, own, hidden, deleted, liked, like_count) VALUES "
-	    "(?1, (SELECT id FROM posts WHERE account_id = ?1 AND remote_id = "
-	    "?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-	    "?15, ?16, ?17, ?18) ON CONFLICT (account_id, remote_id) DO UPDATE "
+	    "created, edited, own, hidden, deleted, liked, like_count, extra) "
+	    "VALUES (?1, (SELECT id FROM posts WHERE account_id = ?1 AND "
+	    "remote_id = ?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT (account_id, remote_id) DO UPDATE "
 	    "SET post_id = coalesce(excluded.post_id, items.post_id), "
 	    "post_remote_id = excluded.post_remote_id, parent_remote_id = "
 	    "excluded.parent_remote_id, kind = excluded.kind, author_name = "
@@ -165,7 +166,8 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    "excluded.permalink, attachment = excluded.attachment, created = "
 	    "excluded.created, edited = excluded.edited, own = excluded.own, "
 	    "hidden = excluded.hidden, deleted = excluded.deleted, liked = "
-	    "excluded.liked, like_count = excluded.like_count RETURNING id",
+	    "excluded.liked, like_count = excluded.like_count, extra = "
+	    "coalesce(excluded.extra, items.extra) RETURNING id",
 	    cause);
 	if (st == NULL)
 		return -1;

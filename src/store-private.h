@@ -86,6 +86,7 @@ enum store_stmt_id {
 	ST_OUTBOX_LIST,
 	ST_OUTBOX_DELETE,
 	ST_OUTBOX_RECOVER,
+	ST_ITEM_EXTRA,
 	ST_COUNT
 };
 

@@ -215,9 +215,26 @@ store_migrate_1(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 2: room for what an adapter must remember about an item to act
+ * on it later (Bluesky's content hash and thread root, for a reply).
+ */
+static int
+store_migrate_2(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, "ALTER TABLE items ADD COLUMN extra TEXT",
+	    NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 2", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
+	store_migrate_2,
 };
 
 /* Read the schema version inside the migration transaction. */

@@ -35,6 +35,27 @@ store_item_get(struct store *s, int64_t id, struct item *it, char **cause)
 	return 0;
 }
 
+/* Give a new copy of an item's adapter data (NULL if it has none). */
+int
+store_item_extra(struct store *s, int64_t id, char **extra, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*extra = NULL;
+	st = store_stmt(s, ST_ITEM_EXTRA, "SELECT extra FROM items WHERE "
+	    "id = ?1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*extra = store_col_text(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "reading an item", cause);
+	return 0;
+}
+
 /* Find an item by account and remote id; 0 found, 1 not found, -1 error. */
 int
 store_item_find(struct store *s, int64_t account, const char *remote_id,

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -153,6 +153,7 @@ int	store_wake_snoozed(struct store *, int64_t, int64_t *, char **);
 
 /* One item with triage by local id. */
 int	store_item_get(struct store *, int64_t, struct item *, char **);
+int	store_item_extra(struct store *, int64_t, char **, char **);
 /* Find an item by account and remote id; 0 found, 1 not found, -1 error. */
 int	store_item_find(struct store *, int64_t, const char *, int64_t *,
 	    char **);

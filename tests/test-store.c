@@ -17,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "model.h"
 #include "store.h"
 #include "util.h"
@@ -206,6 +208,49 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/*
+ * An item's adapter data survives an upsert that brings none, and a cache
+ * of schema 1 is brought up to date keeping its items.
+ */
+static void
+test_extra_kept_and_schema_1_upgraded(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct item	*it;
+	sqlite3		*db;
+	int64_t		 id = 0;
+	char		*extra = NULL, *cause = NULL;
+
+	it = add_item(&l, "a", "p", NULL, 100, "ann", "hallo", 0);
+	it->extra = xstrdup("{\"cid\":\"bafy1\"}");
+	ingest(fx, fx->acct, &l);
+	add_item(&l, "a", "p", NULL, 100, "ann", "hallo again", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_find(fx->s, fx->acct, "a", &id, &cause),
+	    0);
+	assert_int_equal(store_item_extra(fx->s, id, &extra, &cause), 0);
+	assert_non_null(extra);
+	assert_string_equal(extra, "{\"cid\":\"bafy1\"}");
+	free(extra);
+
+	store_close(fx->s);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE items DROP COLUMN "
+	    "extra; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(header_u32(fx->path, 60), 1);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+	assert_int_equal(store_item_extra(fx->s, id, &extra, &cause), 0);
+	assert_null(extra);
+	assert_int_equal(store_check(fx->s, &cause), 0);
+	store_close(fx->s);
+	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+}
+
 static void
 test_newer_schema_is_refused_untouched(void **state)
 {
@@ -224,8 +269,9 @@ test_newer_schema_is_refused_untouched(void **state)
 	before = slurp(fx->path, &n1);
 
 	assert_null(store_open(fx->path, 0, &cause));
-	assert_non_null(strstr(cause, "newer heed (schema 99, this heed "
-	    "knows 1); not touching it"));
+	snprintf(p, sizeof p, "newer heed (schema 99, this heed knows %d); "
+	    "not touching it", STORE_SCHEMA_VERSION);
+	assert_non_null(strstr(cause, p));
 	assert_non_null(strstr(cause, fx->path));
 	free(cause);
 	cause = NULL;
@@ -1150,6 +1196,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_open_creates_private_file),
 		T(test_migration_sets_user_version),
+		T(test_extra_kept_and_schema_1_upgraded),
 		T(test_newer_schema_is_refused_untouched),
 		T(test_not_a_database_is_refused_untouched),
 		T(test_readonly_without_schema_fails_cleanly),
