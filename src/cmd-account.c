@@ -13,10 +13,13 @@
 #include "cmd.h"
 #include "config.h"
 #include "creds.h"
+#include "http.h"
+#include "loop.h"
 #include "platform.h"
 #include "util.h"
 
 #define CMD_SECRET_MAX	(64 * 1024)
+#define CMD_HTTP_DEADLINE_MS	(60 * 1000)
 
 static int		cmd_tty_fd = -1;
 static struct termios	cmd_tty_saved;
@@ -119,6 +122,152 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 	return a;
 }
 
+/* The answer to the one request a command waits for. */
+struct cmd_http_wait {
+	struct loop	*loop;
+	long		 status;
+	char		*body;
+	char		*message;	/* why the platform was not reached */
+	int		 done;
+};
+
+/* Keep the answer (a network failure becomes 599, as in sync). */
+static void
+cmd_http_done(const struct http_response *hr, void *arg)
+{
+	struct cmd_http_wait	*w = arg;
+
+	w->done = 1;
+	if (hr->error == HTTP_ERR_CANCELLED)
+		return;
+	if (hr->error != HTTP_OK) {
+		w->status = 599;
+		w->message = xstrdup(hr->message);
+	} else {
+		w->status = hr->status;
+		w->body = xstrdup(hr->body);
+	}
+	loop_stop(w->loop, 0);
+}
+
+/* Give up waiting. */
+static void
+cmd_http_deadline(void *arg)
+{
+	struct cmd_http_wait	*w = arg;
+
+	loop_stop(w->loop, 0);
+}
+
+/*
+ * Send one request and wait for its answer, for a command that has
+ * nothing else to do meanwhile. Returns 0 with *status and a new *body,
+ * or -1 with a cause.
+ */
+static int
+cmd_http_once(const struct config *cfg, const struct platform_request *req,
+    long *status, char **body, char **cause)
+{
+	struct cmd_http_wait	 w;
+	struct http		*h;
+	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
+
+	memset(&w, 0, sizeof w);
+	w.loop = loop_new();
+	if ((h = http_new(w.loop)) == NULL) {
+		loop_free(w.loop);
+		return util_fail(cause, "libcurl could not be loaded; install "
+		    "libcurl4");
+	}
+	if (*ca != '\0')
+		http_set_ca_file(h, ca);
+	if (http_send(h, req, cmd_http_done, &w) != 0) {
+		loop_timer_add(w.loop, CMD_HTTP_DEADLINE_MS, cmd_http_deadline,
+		    &w);
+		loop_run(w.loop);
+	}
+	http_free(h);
+	loop_free(w.loop);
+	if (w.message != NULL) {
+		util_fail(cause, "could not reach %s: %s", req->url, w.message);
+		free(w.message);
+		return -1;
+	}
+	if (!w.done || w.body == NULL) {
+		free(w.body);
+		return util_fail(cause, "no answer from %s within %d seconds",
+		    req->url, CMD_HTTP_DEADLINE_MS / 1000);
+	}
+	*status = w.status;
+	*body = w.body;
+	return 0;
+}
+
+/*
+ * Log in with the password just typed and keep the session the platform
+ * gives in the keyring; the password itself is never kept.
+ */
+static int
+cmd_login_session(const struct config *cfg, const struct config_account *a,
+    const struct platform_ops *ops, const char *password)
+{
+	struct platform_account		 pa;
+	struct platform_request		 req;
+	struct platform_response	 resp;
+	struct platform_session		 ps;
+	enum creds_result		 r;
+	char				*body = NULL, *cause = NULL;
+	long				 status = 0;
+	int				 rc = 1;
+
+	memset(&pa, 0, sizeof pa);
+	memset(&req, 0, sizeof req);
+	memset(&ps, 0, sizeof ps);
+	pa.name = a->name;
+	pa.handle = config_str(cfg, a, OPT_HANDLE);
+	pa.base_url = config_str(cfg, a, OPT_URL);
+	pa.now = util_now();
+	if (*pa.handle == '\0' || *pa.base_url == '\0') {
+		fprintf(stderr, "heed login: %s needs handle and url in its "
+		    "[account %s] section (see heed.conf(5))\n", a->name,
+		    a->name);
+		return 1;
+	}
+	if (ops->login_request(&pa, password, &req, &cause) != 0 ||
+	    cmd_http_once(cfg, &req, &status, &body, &cause) != 0)
+		goto out;
+	resp.status = status;
+	resp.body = body;
+	resp.len = strlen(body);
+	if (status < 200 || status >= 300) {
+		ops->classify(&resp, &cause);
+		goto out;
+	}
+	if (ops->session_parse(&pa, &resp, &ps, &cause) != 0)
+		goto out;
+	r = creds_store(a->name, ops->name, ops->secret_kind, ps.refresh,
+	    &cause);
+	if (r != CREDS_OK) {
+		if (cause == NULL)
+			cause = xstrdup(creds_result_name(r));
+		goto out;
+	}
+	printf("Logged in to %s as %s%s: the session is in the system "
+	    "keyring (the app password is not kept).\n", ops->label,
+	    ps.handle != NULL ? "@" : "", ps.handle != NULL ? ps.handle :
+	    pa.handle);
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(stderr, "heed login: %s: %s; nothing changed\n",
+		    a->name, cause != NULL ? cause : "the login failed");
+	free(cause);
+	util_free_secret(body);
+	platform_request_clear(&req);
+	platform_session_clear(&ps);
+	return rc;
+}
+
 /* heed login ACCOUNT: ask for the secret and keep it in the keyring. */
 int
 cmd_login(struct config *cfg, int argc, char **argv)
@@ -127,6 +276,7 @@ cmd_login(struct config *cfg, int argc, char **argv)
 	const struct platform_ops	*ops;
 	char				*secret, *prompt, *cause = NULL;
 	enum creds_result		 r;
+	int				 rc;
 
 	if ((a = cmd_account(cfg, "login", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
@@ -146,6 +296,11 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "heed login: nothing entered; nothing "
 		    "changed\n");
 		return 1;
+	}
+	if (ops->login_request != NULL) {
+		rc = cmd_login_session(cfg, a, ops, secret);
+		util_free_secret(secret);
+		return rc;
 	}
 	r = creds_store(a->name, ops->name, ops->secret_kind, secret, &cause);
 	util_free_secret(secret);

@@ -64,9 +64,13 @@ static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_TIME_FORMAT] = { "time_format", CONFIG_STRING, CONFIG_GLOBAL,
 	    "%a %d %b %H:%M", 0, 0, NULL,
 	    "strftime format for times in the thread view" },
+	[OPT_CA_FILE] = { "ca_file", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
+	    NULL, "a file of CA certificates to trust instead of the "
+	    "system's (for a private or test server); empty means the "
+	    "system's" },
 	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
-	    0, NULL, "the account's platform: demo-page or demo-social "
-	    "(the simulated platforms of the demo)" },
+	    0, NULL, "the account's platform: bluesky, or demo-page or "
+	    "demo-social (the simulated platforms of the demo)" },
 	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
 	    NULL, "the business's handle on the platform" },
 	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,

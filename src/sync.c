@@ -27,12 +27,20 @@
 #define SYNC_BACKOFF_MAX	3600
 #define SYNC_MAX_ATTEMPTS	8	/* then the entry is failed */
 #define SYNC_MAX_PAGES		200	/* per stream per sync */
+#define SYNC_MAX_FETCHES	100	/* threads filled in per sync */
+#define SYNC_STREAM_TRIES	4	/* tries of one page before giving up */
+#define SYNC_RATE_TRIES		30	/* ... when the platform says slow down */
+#define SYNC_SESSION_TRIES	2	/* renewals in a row before giving up */
+#define SYNC_PACE_MAX_MS	(15 * 60 * 1000)
 #define DEMO_RELEASE_MS		(90 * 1000)
 
 enum sync_job {
 	JOB_NONE,
 	JOB_STREAM,
-	JOB_ACTION
+	JOB_ACTION,
+	JOB_SESSION,	/* open or renew a session */
+	JOB_FETCH,	/* fill in a thread a page named */
+	JOB_RECONCILE	/* ask what became of an action */
 };
 
 struct sync_account {
@@ -48,10 +56,24 @@ struct sync_account {
 	int				 job;		/* in flight */
 	struct outbox_entry		 entry;		/* JOB_ACTION */
 	char				*secret;	/* wiped on free */
+	int				 secret_is_password;
+	int				 secret_reread;	/* once per refusal */
+	struct platform_session		 session;	/* when open */
+	int				 session_tries;
+	int				 blocked;	/* until heed login */
+	char				**fetch;	/* threads to fill in */
+	size_t				 nfetch;
+	char				**fetched;	/* ... done this sync */
+	size_t				 nfetched;
+	char				*fetch_key;	/* JOB_FETCH */
+	int				 tries;		/* of the current page */
 	uint64_t			 timer;
 	uint64_t			 http_id;	/* in flight over HTTP */
 	struct platform_request		 req;
 	uint64_t			 interval_timer;
+	uint64_t			 pace_timer;	/* a request held back */
+	uint64_t			 retry_timer;	/* a page tried again */
+	int64_t				 not_before;	/* monotonic ms */
 };
 
 struct sync {
@@ -120,6 +142,59 @@ sync_interval_fire(void *arg)
 		sync_next(a);
 }
 
+/* The sync_state row that records the end of a complete sync. */
+#define SYNC_DONE_STREAM	"@complete"
+
+/* When the account last finished a whole sync (0: never). */
+static int64_t
+sync_last_complete(struct sync *s, int64_t account)
+{
+	struct store_sync_state	 st;
+	int64_t			 t = 0;
+
+	memset(&st, 0, sizeof st);
+	if (store_sync_state_get(s->store, account, SYNC_DONE_STREAM, &st,
+	    NULL) == 0)
+		t = st.last_success;
+	store_sync_state_clear(&st);
+	return t;
+}
+
+/* Remember that the account finished a whole sync now. */
+static void
+sync_mark_complete(struct sync_account *a)
+{
+	struct store_sync_state	 st;
+	char			*cause = NULL;
+
+	memset(&st, 0, sizeof st);
+	st.last_success = st.last_attempt = util_now();
+	if (store_sync_state_set(a->sync->store, a->pa.id, SYNC_DONE_STREAM,
+	    &st, &cause) != 0) {
+		log_error("%s: %s", a->pa.name, cause);
+		free(cause);
+	}
+	a->status.last_success = st.last_success;
+}
+
+/* Forget the threads queued and fetched. */
+static void
+sync_fetch_clear(struct sync_account *a)
+{
+	size_t	i;
+
+	for (i = 0; i < a->nfetch; i++)
+		free(a->fetch[i]);
+	for (i = 0; i < a->nfetched; i++)
+		free(a->fetched[i]);
+	free(a->fetch);
+	free(a->fetched);
+	free(a->fetch_key);
+	a->fetch = a->fetched = NULL;
+	a->nfetch = a->nfetched = 0;
+	a->fetch_key = NULL;
+}
+
 /* Register one configured account. */
 static int
 sync_add_account(struct sync *s, const struct config_account *ca,
@@ -146,6 +221,7 @@ sync_add_account(struct sync *s, const struct config_account *ca,
 	a->pa.history_days = config_int(s->cfg, ca, OPT_HISTORY_DAYS);
 	a->status.name = ca->name;
 	a->status.tag = a->ops->tag;
+	a->status.last_success = sync_last_complete(s, a->pa.id);
 	s->statuses[s->naccounts] = a->status;
 	s->naccounts++;
 	if (strncmp(url, "demo://", 7) == 0 && s->demo == NULL) {
@@ -206,8 +282,14 @@ sync_free(struct sync *s)
 			http_cancel(s->http, a->http_id);
 		if (a->interval_timer != 0)
 			loop_timer_cancel(s->loop, a->interval_timer);
+		if (a->pace_timer != 0)
+			loop_timer_cancel(s->loop, a->pace_timer);
+		if (a->retry_timer != 0)
+			loop_timer_cancel(s->loop, a->retry_timer);
 		platform_request_clear(&a->req);
 		outbox_entry_clear(&a->entry);
+		platform_session_clear(&a->session);
+		sync_fetch_clear(a);
 		util_free_secret(a->secret);
 		free(a->error);
 	}
@@ -320,27 +402,109 @@ sync_retry_later(struct sync *s, int64_t secs)
 
 /* Deliver a demo request's answer, as the network would after a while. */
 static void	sync_deliver_demo(void *);
+static void	sync_response(struct sync_account *,
+		    const struct platform_response *);
 static void	sync_deliver_http(const struct http_response *, void *);
 
 /*
  * Send the account's built request through the right transport: the
  * demo server for demo:// URLs, HTTP for the rest.
  */
+/*
+ * No HTTP transport (libcurl could not be loaded): answer the request, a
+ * moment later from the loop, as a network failure that says why.
+ */
 static void
-sync_send(struct sync_account *a)
+sync_deliver_no_http(void *arg)
 {
-	struct sync	*s = a->sync;
-	int64_t		 latency;
+	struct sync_account		*a = arg;
+	struct platform_response	 resp;
+	static const char		 body[] = "{\"error\":{\"code\":"
+	    "\"network\",\"message\":\"libcurl could not be loaded; "
+	    "install libcurl4 (heed doctor says more)\"}}";
 
+	a->timer = 0;
+	resp.status = 599;
+	resp.body = body;
+	resp.len = sizeof body - 1;
+	sync_response(a, &resp);
+}
+
+static void
+sync_no_http(struct sync_account *a)
+{
+	a->timer = loop_timer_add(a->sync->loop, 0, sync_deliver_no_http, a);
+}
+
+static void
+sync_send_now(void *arg)
+{
+	struct sync_account	*a = arg;
+	struct sync		*s = a->sync;
+	int64_t			 latency;
+
+	a->pace_timer = 0;
 	if (strncmp(a->req.url, "demo://", 7) == 0 && s->demo != NULL) {
 		latency = 120 + random() % 250;
 		a->timer = loop_timer_add(s->loop, latency, sync_deliver_demo,
 		    a);
 		return;
 	}
-	if (s->http == NULL)
-		s->http = http_new(s->loop);
-	a->http_id = http_send(s->http, &a->req, sync_deliver_http, a);
+	if (s->http == NULL && (s->http = http_new(s->loop)) != NULL &&
+	    *config_str(s->cfg, NULL, OPT_CA_FILE) != '\0')
+		http_set_ca_file(s->http, config_str(s->cfg, NULL, OPT_CA_FILE));
+	a->http_id = s->http != NULL ? http_send(s->http, &a->req,
+	    sync_deliver_http, a) : 0;
+	if (a->http_id == 0)
+		sync_no_http(a);
+}
+
+/*
+ * Send the request now, or when the platform's limits allow: an account
+ * told to slow down holds its next request back until then.
+ */
+static void
+sync_send(struct sync_account *a)
+{
+	int64_t	wait = a->not_before - util_mono_ms();
+
+	if (wait > 0) {
+		a->pace_timer = loop_timer_add(a->sync->loop, wait,
+		    sync_send_now, a);
+		return;
+	}
+	sync_send_now(a);
+}
+
+/*
+ * Read what the platform says of its limits and hold the account's next
+ * request back accordingly: as long as Retry-After asks, or, when less
+ * than a tenth of the window's requests are left, spread the rest evenly
+ * over what remains of the window, so the limit is never reached.
+ */
+static void
+sync_pace(struct sync_account *a, const struct http_response *hr)
+{
+	struct http_ratelimit	rl;
+	int64_t			now = util_now(), secs, ms = 0;
+
+	if ((secs = http_retry_after(hr, now)) >= 0 &&
+	    (hr->status == 429 || hr->status == 503))
+		ms = secs * 1000;
+	else if (http_ratelimit(hr, now, &rl) == 0 && rl.limit > 0 &&
+	    rl.remaining >= 0 && rl.reset > 0) {
+		if (rl.remaining == 0)
+			ms = rl.reset * 1000;
+		else if (rl.remaining * 10 < rl.limit)
+			ms = rl.reset * 1000 / (rl.remaining + 1);
+	}
+	if (ms <= 0)
+		return;
+	if (ms > SYNC_PACE_MAX_MS)
+		ms = SYNC_PACE_MAX_MS;
+	a->not_before = util_mono_ms() + ms;
+	log_info("%s: slowing down as the platform asks: next request in "
+	    "%lld ms", a->pa.name, (long long)ms);
 }
 
 /*
@@ -368,6 +532,9 @@ sync_secret(struct sync_account *a)
 		    &a->secret, &cause);
 	if (r == CREDS_OK) {
 		a->pa.secret = a->secret;
+		/* A command gives a password to log in with, not a session. */
+		a->secret_is_password = *cmd != '\0' &&
+		    a->cfg->builtin_secret == NULL;
 		return 0;
 	}
 	if (r == CREDS_MISSING)
@@ -384,6 +551,16 @@ sync_secret(struct sync_account *a)
 	return -1;
 }
 
+/* Close the account's session; the next request opens a new one. */
+static void
+sync_session_close(struct sync_account *a)
+{
+	platform_session_clear(&a->session);
+	a->pa.access = NULL;
+	a->pa.user_id = NULL;
+	a->pa.service = NULL;
+}
+
 /* Forget a secret the platform refused, so the next try reads it anew. */
 static void
 sync_forget_secret(struct sync_account *a)
@@ -391,6 +568,41 @@ sync_forget_secret(struct sync_account *a)
 	util_free_secret(a->secret);
 	a->secret = NULL;
 	a->pa.secret = NULL;
+	sync_session_close(a);
+}
+
+/* Return 1 if the account must open a session before anything else. */
+static int
+sync_needs_session(const struct sync_account *a)
+{
+	return a->ops->session_request != NULL && a->session.access == NULL;
+}
+
+/*
+ * Open a session: log in with the password a credential command gave, or
+ * renew the stored session. The answer is handled by sync_session_response.
+ */
+static int
+sync_start_session(struct sync_account *a)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if (a->secret_is_password)
+		rc = a->ops->login_request(&a->pa, a->secret, &a->req, &cause);
+	else
+		rc = a->ops->session_request(&a->pa, &a->req, &cause);
+	if (rc != 0) {
+		sync_set_error(a, SYNC_FAILED, cause);
+		log_error("%s: %s", a->pa.name, cause);
+		free(cause);
+		a->want_sync = 0;
+		return 0;
+	}
+	a->job = JOB_SESSION;
+	a->status.state = SYNC_RUNNING;
+	sync_send(a);
+	return 1;
 }
 
 /* The platform refused the credential: stop and say how to fix it. */
@@ -403,8 +615,13 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	    "heed login %s", a->pa.name, why != NULL ? why : "?",
 	    a->pa.name);
 	sync_set_error(a, SYNC_AUTH, msg);
+	log_error("%s", msg);
 	free(msg);
 	sync_forget_secret(a);
+	a->want_sync = 0;
+	a->stream = 0;
+	a->pages = 0;
+	a->blocked = 1;
 }
 
 /* Start sending the next due outbox entry if it is this account's. */
@@ -425,6 +642,18 @@ sync_start_action(struct sync_account *a)
 		return 0;
 	}
 	if (sync_secret(a) != 0) {
+		outbox_entry_clear(&a->entry);
+		return 0;
+	}
+	if (sync_needs_session(a)) {
+		outbox_entry_clear(&a->entry);
+		/* A session that could not be opened is tried on a timer. */
+		return a->retry_timer == 0 ? sync_start_session(a) : 0;
+	}
+	if (a->entry.item_id != 0 && store_item_extra(s->store,
+	    a->entry.item_id, &a->entry.target_extra, &cause) != 0) {
+		log_error("outbox: %s", cause);
+		free(cause);
 		outbox_entry_clear(&a->entry);
 		return 0;
 	}
@@ -452,6 +681,55 @@ sync_start_action(struct sync_account *a)
 	return 1;
 }
 
+/* Fill in the next thread a page named, once per sync. */
+static int
+sync_start_fetch(struct sync_account *a)
+{
+	char	*key, *cause = NULL;
+
+	if (a->nfetch == 0 || a->ops->fetch_request == NULL)
+		return 0;
+	key = a->fetch[--a->nfetch];
+	if (a->nfetched >= SYNC_MAX_FETCHES) {
+		free(key);
+		return sync_start_fetch(a);
+	}
+	a->fetched = xreallocarray(a->fetched, a->nfetched + 1,
+	    sizeof *a->fetched);
+	a->fetched[a->nfetched++] = xstrdup(key);
+	if (a->ops->fetch_request(&a->pa, key, &a->req, &cause) != 0) {
+		log_warn("%s: cannot fetch a thread: %s", a->pa.name, cause);
+		free(cause);
+		free(key);
+		return sync_start_fetch(a);
+	}
+	a->fetch_key = key;
+	a->job = JOB_FETCH;
+	sync_send(a);
+	return 1;
+}
+
+/* Queue the threads a page named, unless queued or fetched already. */
+static void
+sync_fetch_add(struct sync_account *a, char *const *keys, size_t n)
+{
+	size_t	i, j;
+	int	seen;
+
+	for (i = 0; i < n; i++) {
+		seen = 0;
+		for (j = 0; !seen && j < a->nfetch; j++)
+			seen = strcmp(a->fetch[j], keys[i]) == 0;
+		for (j = 0; !seen && j < a->nfetched; j++)
+			seen = strcmp(a->fetched[j], keys[i]) == 0;
+		if (seen || a->nfetch + a->nfetched >= SYNC_MAX_FETCHES)
+			continue;
+		a->fetch = xreallocarray(a->fetch, a->nfetch + 1,
+		    sizeof *a->fetch);
+		a->fetch[a->nfetch++] = xstrdup(keys[i]);
+	}
+}
+
 /* Start fetching the next page of the account's current stream. */
 static int
 sync_start_stream(struct sync_account *a)
@@ -461,12 +739,15 @@ sync_start_stream(struct sync_account *a)
 	char			*cause = NULL;
 	int			 rc;
 
-	if (!a->want_sync || sync_secret(a) != 0)
+	if (!a->want_sync || a->retry_timer != 0 || sync_secret(a) != 0)
 		return 0;
+	if (sync_needs_session(a))
+		return sync_start_session(a);
 	if ((stream = a->ops->streams[a->stream]) == NULL) {
 		a->want_sync = 0;
 		a->stream = 0;
-		a->status.last_success = util_now();
+		sync_fetch_clear(a);
+		sync_mark_complete(a);
 		sync_set_error(a, SYNC_IDLE, NULL);
 		sync_notify(a->sync);
 		return 0;
@@ -494,13 +775,37 @@ sync_start_stream(struct sync_account *a)
 	return 1;
 }
 
-/* Give an idle account its next job, if it has one. */
+/* Start asking what became of the entry the platform says exists. */
+static int
+sync_start_reconcile(struct sync_account *a)
+{
+	char	*cause = NULL;
+
+	if (a->ops->reconcile_request(&a->pa, &a->entry, &a->req,
+	    &cause) != 0) {
+		log_warn("%s: cannot check on a %s: %s", a->pa.name,
+		    action_kind_name(a->entry.kind), cause);
+		free(cause);
+		return 0;
+	}
+	a->job = JOB_RECONCILE;
+	sync_send(a);
+	return 1;
+}
+
+/*
+ * Give an idle account its next job, if it has one: what the user did
+ * first, then the threads to fill in, then the streams.
+ */
 static void
 sync_next(struct sync_account *a)
 {
-	if (a->job != JOB_NONE)
+	if (a->job != JOB_NONE || a->pace_timer != 0 || a->blocked)
 		return;
-	if (sync_start_action(a))
+	if (sync_start_action(a) || a->job != JOB_NONE)
+		return;
+	if (!sync_needs_session(a) && a->retry_timer == 0 &&
+	    sync_start_fetch(a))
 		return;
 	sync_start_stream(a);
 }
@@ -587,6 +892,24 @@ fail:
 	free(cause);
 }
 
+/*
+ * Put an entry the platform never took back in the queue, as if it had
+ * not been tried: it goes again as soon as the account can send.
+ */
+static void
+sync_action_requeue(struct sync_account *a, const char *why)
+{
+	a->entry.state = OUTBOX_QUEUED;
+	if (a->entry.attempts > 0)
+		a->entry.attempts--;
+	a->entry.next_attempt = 0;
+	if (why != NULL) {
+		free(a->entry.last_error);
+		a->entry.last_error = xstrdup(why);
+	}
+	store_outbox_update(a->sync->store, &a->entry, NULL);
+}
+
 /* An action failed: retry later, or give up and say why. */
 static void
 sync_action_failed(struct sync_account *a, enum platform_error err,
@@ -595,6 +918,12 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 	struct sync	*s = a->sync;
 	int64_t		 wait;
 
+	if (err == PLATFORM_ERR_AUTH) {
+		/* Kept for after heed login: nothing is lost. */
+		sync_action_requeue(a, why);
+		sync_auth_failed(a, why);
+		return;
+	}
 	free(a->entry.last_error);
 	a->entry.last_error = xstrdup(why);
 	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
@@ -610,9 +939,24 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 		log_error("%s: %s failed: %s", a->pa.name,
 		    action_kind_name(a->entry.kind), why);
 	}
-	if (err == PLATFORM_ERR_AUTH)
-		sync_auth_failed(a, why);
 	store_outbox_update(s->store, &a->entry, NULL);
+}
+
+/*
+ * The short-lived token ran out: close the session so the next job
+ * renews it. Renewals that are refused at once, again and again, mean
+ * the credential itself is no longer good.
+ */
+static int
+sync_session_expired(struct sync_account *a, const char *why)
+{
+	sync_session_close(a);
+	if (++a->session_tries > SYNC_SESSION_TRIES) {
+		sync_auth_failed(a, why);
+		return -1;
+	}
+	log_info("%s: session expired; renewing it", a->pa.name);
+	return 0;
 }
 
 /* Handle the answer to an action. */
@@ -626,23 +970,197 @@ sync_action_response(struct sync_account *a,
 
 	memset(&res, 0, sizeof res);
 	if (resp->status >= 200 && resp->status < 300) {
+		a->session_tries = 0;
 		if (a->ops->action_parse(&a->pa, &a->entry, resp, &res,
 		    &cause) == 0)
 			sync_action_done(a, &res);
 		else
 			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
-	} else {
-		err = a->ops->classify(resp, &cause);
-		if (err == PLATFORM_ERR_DUPLICATE)
-			sync_action_done(a, NULL);
-		else
-			sync_action_failed(a, err, cause != NULL ? cause :
-			    "the platform refused it");
+		goto out;
 	}
+	err = a->ops->classify(resp, &cause);
+	if (err == PLATFORM_ERR_SESSION) {
+		sync_action_requeue(a, NULL);
+		sync_session_expired(a, cause);
+	} else if (err == PLATFORM_ERR_DUPLICATE &&
+	    a->ops->reconcile_request != NULL) {
+		/* Done before, by an attempt whose answer was lost. */
+		log_info("%s: %s was already done; checking on it", a->pa.name,
+		    action_kind_name(a->entry.kind));
+		if (sync_start_reconcile(a)) {
+			free(cause);
+			return;		/* the entry goes on to the next job */
+		}
+		sync_action_done(a, NULL);
+	} else if (err == PLATFORM_ERR_DUPLICATE)
+		sync_action_done(a, NULL);
+	else
+		sync_action_failed(a, err, cause != NULL ? cause :
+		    "the platform refused it");
+out:
 	free(cause);
 	action_result_clear(&res);
 	outbox_entry_clear(&a->entry);
 	sync_notify(a->sync);
+}
+
+/* Handle what the platform says became of an action. */
+static void
+sync_reconcile_response(struct sync_account *a,
+    const struct platform_response *resp)
+{
+	struct action_result	 res;
+	enum platform_error	 err;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(&res, 0, sizeof res);
+	if (resp->status < 200 || resp->status >= 300) {
+		err = a->ops->classify(resp, &cause);
+		if (err == PLATFORM_ERR_SESSION) {
+			sync_action_requeue(a, NULL);
+			sync_session_expired(a, cause);
+			goto out;
+		}
+		free(cause);
+		cause = NULL;
+	}
+	rc = a->ops->reconcile_parse(&a->pa, &a->entry, resp, &res, &cause);
+	if (rc == 0)
+		sync_action_done(a, &res);
+	else if (rc == 1) {
+		/* Not there after all: send it again (same record key). */
+		sync_action_failed(a, PLATFORM_ERR_TEMPORARY,
+		    "the platform said it was done, but it is not there");
+	} else
+		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, cause != NULL ?
+		    cause : "could not check what became of it");
+out:
+	free(cause);
+	action_result_clear(&res);
+	outbox_entry_clear(&a->entry);
+	sync_notify(a->sync);
+}
+
+/* Try the current page again after a while. */
+static void
+sync_retry_page(void *arg)
+{
+	struct sync_account	*a = arg;
+
+	a->retry_timer = 0;
+	sync_next(a);
+}
+
+/* Arrange for sync_retry_page after secs, replacing an earlier plan. */
+static void
+sync_arm_retry(struct sync_account *a, int64_t secs)
+{
+	if (a->retry_timer != 0)
+		loop_timer_cancel(a->sync->loop, a->retry_timer);
+	a->retry_timer = loop_timer_add(a->sync->loop, secs * 1000,
+	    sync_retry_page, a);
+}
+
+/*
+ * A page (or a session) could not be had. A network failure or a busy
+ * platform is tried again after a backoff, a few times (many times when
+ * the platform only asks to slow down); then the sync stops until the
+ * next one, saying why. The account shows as offline meanwhile.
+ */
+static void
+sync_page_failed(struct sync_account *a, enum platform_error err,
+    long status, const char *why)
+{
+	int64_t	wait;
+	char	*msg;
+	int	 limit;
+
+	limit = err == PLATFORM_ERR_RATE ? SYNC_RATE_TRIES : SYNC_STREAM_TRIES;
+	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
+	    ++a->tries < limit) {
+		wait = sync_backoff(a->tries);
+		msg = xprintf("%s%s; trying again in %llds",
+		    status == 599 ? "offline: " : "", why, (long long)wait);
+		sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_RUNNING,
+		    msg);
+		log_warn("%s: %s", a->pa.name, msg);
+		free(msg);
+		sync_arm_retry(a, wait);
+		return;
+	}
+	msg = xprintf("%s%s", status == 599 ? "offline: " : "", why);
+	sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_FAILED, msg);
+	log_error("%s: sync failed: %s", a->pa.name, msg);
+	free(msg);
+	/* The outbox still waits: look again after a while. */
+	sync_arm_retry(a, sync_backoff(a->tries));
+	a->tries = 0;
+	a->want_sync = 0;
+	a->stream = 0;
+	a->pages = 0;
+	sync_fetch_clear(a);
+	sync_notify(a->sync);
+}
+
+/* Handle the answer to a login or a session renewal. */
+static void
+sync_session_response(struct sync_account *a,
+    const struct platform_response *resp)
+{
+	struct platform_session	 ps;
+	enum platform_error	 err;
+	enum creds_result	 r;
+	char			*cause = NULL;
+
+	memset(&ps, 0, sizeof ps);
+	if (resp->status < 200 || resp->status >= 300) {
+		err = a->ops->classify(resp, &cause);
+		if (err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE)
+			sync_page_failed(a, err, resp->status, cause);
+		else if (err == PLATFORM_ERR_PERMANENT)
+			sync_page_failed(a, err, resp->status, cause);
+		else if (!a->secret_is_password && !a->secret_reread) {
+			/*
+			 * Another heed may have renewed the session and
+			 * kept the new one: read the keyring once more.
+			 */
+			a->secret_reread = 1;
+			sync_forget_secret(a);
+		} else
+			sync_auth_failed(a, cause);
+		free(cause);
+		return;
+	}
+	if (a->ops->session_parse(&a->pa, resp, &ps, &cause) != 0) {
+		sync_page_failed(a, PLATFORM_ERR_PERMANENT, resp->status,
+		    cause);
+		free(cause);
+		return;
+	}
+	a->secret_reread = 0;
+	if (ps.refresh != NULL && !a->secret_is_password &&
+	    strcmp(ps.refresh, a->secret) != 0) {
+		/* The platform rotates the long-lived secret: keep the new. */
+		r = creds_store(a->pa.name, a->ops->name, a->ops->secret_kind,
+		    ps.refresh, &cause);
+		if (r != CREDS_OK) {
+			log_error("%s: the renewed session could not be kept "
+			    "in the keyring (%s); the next start may ask for "
+			    "heed login", a->pa.name, cause != NULL ? cause :
+			    creds_result_name(r));
+			free(cause);
+		}
+		util_free_secret(a->secret);
+		a->secret = xstrdup(ps.refresh);
+		a->pa.secret = a->secret;
+	}
+	platform_session_clear(&a->session);
+	a->session = ps;
+	a->pa.access = a->session.access;
+	a->pa.user_id = a->session.user_id;
+	a->pa.service = a->session.service;
+	log_info("%s: session open", a->pa.name);
 }
 
 /* Handle one page of a stream. */
@@ -651,24 +1169,37 @@ sync_stream_response(struct sync_account *a,
     const struct platform_response *resp)
 {
 	struct sync_page	 page;
+	enum platform_error	 err;
 	const char		*stream = a->ops->streams[a->stream];
 	char			*cause = NULL;
 
 	memset(&page, 0, sizeof page);
 	if (resp->status < 200 || resp->status >= 300) {
-		if (a->ops->classify(resp, &cause) == PLATFORM_ERR_AUTH)
+		err = a->ops->classify(resp, &cause);
+		if (err == PLATFORM_ERR_SESSION)
+			sync_session_expired(a, cause);
+		else if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
 		else
-			sync_set_error(a, SYNC_FAILED, cause);
-		goto stop;
+			sync_page_failed(a, err, resp->status, cause);
+		free(cause);
+		return;
 	}
+	a->tries = 0;
+	a->session_tries = 0;
 	if (a->ops->sync_parse(&a->pa, stream, resp, &page, &cause) != 0 ||
 	    store_ingest(a->sync->store, a->pa.id, page.posts, page.nposts,
 	    &page.items, page.gone, page.ngone, stream, page.next_cursor,
 	    &cause) != 0) {
-		sync_set_error(a, SYNC_FAILED, cause);
-		goto stop;
+		sync_page_failed(a, PLATFORM_ERR_PERMANENT, resp->status,
+		    cause);
+		free(cause);
+		sync_page_clear(&page);
+		return;
 	}
+	if (a->status.state != SYNC_RUNNING)
+		sync_set_error(a, SYNC_RUNNING, NULL);
+	sync_fetch_add(a, page.fetch, page.nfetch);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
 	if (page.more && ++a->pages < SYNC_MAX_PAGES) {
@@ -683,16 +1214,50 @@ sync_stream_response(struct sync_account *a,
 		log_error("%s: indexing: %s", a->pa.name, cause);
 		free(cause);
 	}
-	return;
-stop:
-	log_error("%s: sync failed: %s", a->pa.name,
-	    a->error != NULL ? a->error : "?");
+}
+
+/* Handle a thread a page named; a failure costs only that thread. */
+static void
+sync_fetch_response(struct sync_account *a,
+    const struct platform_response *resp)
+{
+	struct sync_page	 page;
+	enum platform_error	 err;
+	char			*key = a->fetch_key, *cause = NULL;
+
+	a->fetch_key = NULL;
+	memset(&page, 0, sizeof page);
+	if (resp->status < 200 || resp->status >= 300) {
+		err = a->ops->classify(resp, &cause);
+		if (err == PLATFORM_ERR_SESSION &&
+		    sync_session_expired(a, cause) == 0) {
+			/* Fetch it again with the new session. */
+			a->fetch = xreallocarray(a->fetch, a->nfetch + 1,
+			    sizeof *a->fetch);
+			a->fetch[a->nfetch++] = key;
+			if (a->nfetched > 0)
+				free(a->fetched[--a->nfetched]);
+			key = NULL;
+		} else if (err == PLATFORM_ERR_AUTH)
+			sync_auth_failed(a, cause);
+		else
+			log_warn("%s: a thread could not be fetched: %s",
+			    a->pa.name, cause != NULL ? cause : "?");
+		goto out;
+	}
+	if (a->ops->fetch_parse(&a->pa, key, resp, &page, &cause) != 0 ||
+	    store_ingest(a->sync->store, a->pa.id, page.posts, page.nposts,
+	    &page.items, page.gone, page.ngone, NULL, NULL, &cause) != 0) {
+		log_warn("%s: a thread could not be read: %s", a->pa.name,
+		    cause != NULL ? cause : "?");
+		goto out;
+	}
+	if (page.items.n != 0 || page.ngone != 0)
+		sync_notify(a->sync);
+out:
 	free(cause);
+	free(key);
 	sync_page_clear(&page);
-	a->want_sync = 0;
-	a->stream = 0;
-	a->pages = 0;
-	sync_notify(a->sync);
 }
 
 /* Hand a response to the job that waits for it, then go on. */
@@ -703,10 +1268,23 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 
 	a->job = JOB_NONE;
 	platform_request_clear(&a->req);
-	if (job == JOB_ACTION)
+	switch (job) {
+	case JOB_ACTION:
 		sync_action_response(a, resp);
-	else if (job == JOB_STREAM)
+		break;
+	case JOB_RECONCILE:
+		sync_reconcile_response(a, resp);
+		break;
+	case JOB_STREAM:
 		sync_stream_response(a, resp);
+		break;
+	case JOB_SESSION:
+		sync_session_response(a, resp);
+		break;
+	case JOB_FETCH:
+		sync_fetch_response(a, resp);
+		break;
+	}
 	sync_next(a);
 	if (a->job == JOB_NONE)
 		sync_kick(a->sync);
@@ -753,7 +1331,9 @@ sync_deliver_http(const struct http_response *hr, void *arg)
 	resp.status = hr->status;
 	resp.body = hr->body;
 	resp.len = hr->len;
-	if (hr->error != HTTP_OK) {
+	if (hr->error == HTTP_OK)
+		sync_pace(a, hr);
+	else {
 		o = json_pack("{s:{s:s,s:s}}", "error", "code", "network",
 		    "message", hr->message);
 		body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
@@ -771,11 +1351,19 @@ sync_deliver_http(const struct http_response *hr, void *arg)
 void
 sync_now(struct sync *s)
 {
-	size_t	i;
+	struct sync_account	*a;
+	size_t			 i;
 
 	for (i = 0; i < s->naccounts; i++) {
-		s->accounts[i].want_sync = 1;
-		sync_next(&s->accounts[i]);
+		a = &s->accounts[i];
+		a->want_sync = 1;
+		a->blocked = 0;
+		a->tries = 0;
+		if (a->retry_timer != 0) {
+			loop_timer_cancel(s->loop, a->retry_timer);
+			a->retry_timer = 0;
+		}
+		sync_next(a);
 	}
 }
 

@@ -19,7 +19,8 @@ enum sync_account_state {
 	SYNC_RUNNING,
 	SYNC_FAILED,
 	SYNC_AUTH,		/* needs heed login */
-	SYNC_NO_KEYRING		/* the keyring or credential command failed */
+	SYNC_NO_KEYRING,	/* the keyring or credential command failed */
+	SYNC_OFFLINE		/* the platform cannot be reached */
 };
 
 /* What the status bar shows of one account. */

@@ -306,9 +306,13 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 			offline = 1;
 			buf_addstr(b, "failed");
 			break;
+		case SYNC_OFFLINE:
+			offline = 1;
+			buf_addstr(b, "offline, ");
+			/* FALLTHROUGH */
 		default:
 			if (st[i].last_success == 0)
-				buf_addstr(b, "not synced");
+				buf_addstr(b, "never synced");
 			else {
 				util_format_age(ui->now - st[i].last_success,
 				    age, sizeof age);

@@ -52,6 +52,15 @@ idle_check(void *arg)
 		loop_timer_add(f->loop, 10, idle_check, f);
 }
 
+/* Return to the test for a look. */
+static void
+stop_loop(void *arg)
+{
+	struct fixture	*f = arg;
+
+	loop_stop(f->loop, 0);
+}
+
 /* Give up on a test that hangs. */
 static void
 deadline(void *arg)
@@ -70,6 +79,20 @@ run_idle(struct fixture *f)
 	loop_timer_add(f->loop, 10, idle_check, f);
 	t = loop_timer_add(f->loop, 20000, deadline, f);
 	assert_int_equal(loop_run(f->loop), 0);
+	loop_timer_cancel(f->loop, t);
+}
+
+/* Run the loop until pred(f) holds (or the deadline fails the test). */
+static void
+run_until(struct fixture *f, int (*pred)(struct fixture *))
+{
+	uint64_t	t;
+
+	t = loop_timer_add(f->loop, 20000, deadline, f);
+	while (!pred(f)) {
+		loop_timer_add(f->loop, 10, stop_loop, f);
+		assert_int_equal(loop_run(f->loop), 0);
+	}
 	loop_timer_cancel(f->loop, t);
 }
 
@@ -400,6 +423,42 @@ closed_port(void)
 	return port;
 }
 
+/* The page account has been found unreachable. */
+static int
+page_offline(struct fixture *f)
+{
+	const struct sync_account_status	*st;
+
+	sync_status(f->sync, &st);
+	return st[0].state == SYNC_OFFLINE;
+}
+
+/* The social account has finished its sync. */
+static int
+social_idle(struct fixture *f)
+{
+	const struct sync_account_status	*st;
+
+	sync_status(f->sync, &st);
+	return st[1].state == SYNC_IDLE && st[1].last_success > 0;
+}
+
+static int64_t net_entry;
+
+/* The reply queued offline has been tried once. */
+static int
+entry_tried(struct fixture *f)
+{
+	struct outbox_entry	e;
+	int			done;
+
+	if (store_outbox_get(f->store, net_entry, &e, NULL) != 0)
+		return 0;
+	done = e.attempts == 1 && e.state == OUTBOX_QUEUED;
+	outbox_entry_clear(&e);
+	return done;
+}
+
 static void
 test_dead_network_fails_the_sync_and_keeps_the_reply(void **state)
 {
@@ -420,16 +479,23 @@ test_dead_network_fails_the_sync_and_keeps_the_reply(void **state)
 	free(url);
 	start(f);
 	sync_now(f->sync);
-	run_idle(f);
+	run_until(f, page_offline);
 	assert_int_equal(sync_status(f->sync, &st), 2);
-	assert_int_equal(st[0].state, SYNC_FAILED);
+	assert_int_equal(st[0].state, SYNC_OFFLINE);
 	assert_non_null(st[0].last_error);
 	assert_non_null(strstr(st[0].last_error, "127.0.0.1"));
-	assert_int_equal(st[1].state, SYNC_IDLE);
+	assert_non_null(strstr(st[0].last_error, "trying again in"));
+	/* It still knows when it last synced, for the status bar. */
+	assert_true(st[0].last_success > 0);
 	/* A reply typed now waits in the outbox with the reason. */
 	id = queue_reply(f, item, "Sent when the network is back", "k-net");
+	net_entry = id;
 	sync_kick(f->sync);
-	run_idle(f);
+	run_until(f, entry_tried);
+	/* The other account is not held up by this one. */
+	run_until(f, social_idle);
+	assert_int_equal(sync_status(f->sync, &st), 2);
+	assert_int_equal(st[1].state, SYNC_IDLE);
 	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
 	assert_int_equal(e.state, OUTBOX_QUEUED);
 	assert_int_equal(e.attempts, 1);
