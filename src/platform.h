@@ -19,6 +19,7 @@
 #define PLATFORM_CAN_DELETE		0x04
 #define PLATFORM_CAN_PRIVATE_REPLY	0x08
 #define PLATFORM_CAN_UNLIKE		0x10
+#define PLATFORM_DELETE_OWN_ONLY	0x20	/* only the business's own */
 
 /* How a platform counts the length of a reply against its limit. */
 enum platform_count {

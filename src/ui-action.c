@@ -498,6 +498,11 @@ ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
 		    ops->label);
 		return;
 	}
+	if ((ops->caps & PLATFORM_DELETE_OWN_ONLY) && !it->own) {
+		ui_message(ui, 1, "%s lets you delete only your own posts; "
+		    "this one is %s's.", ops->label, it->author_name);
+		return;
+	}
 	ui->act_item = it->id;
 	body = xprintf("Delete the %s by %s on %s?\n\nIt disappears for "
 	    "everyone, %s included.%s\n\ny: go on    n or Esc: keep it",
