@@ -103,11 +103,12 @@ bench: all $(TOOL_BINS)
 demo: all
 	./$(B)/$(PROG) --demo
 
-# Bluesky's reference servers on loopback (tests/e2e/README): for now the
-# smoke test of the devnet itself; heed's end-to-end tests join it.
+# Bluesky's reference servers on loopback (tests/e2e/README): the smoke
+# test of the devnet itself, then heed against it.
 e2e: all
 	@sh tests/e2e/setup
 	@sh tests/e2e/smoke
+	@HEED=$(B)/$(PROG) sh tests/e2e/heed-e2e
 
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:

@@ -341,7 +341,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 	struct loop		*loop;
 	struct sync		*sync;
 	char			*cause = NULL;
-	int			 c, json = 0, view = VIEW_INBOX, rc = 0;
+	int			 c, json = 0, view = VIEW_INBOX, rc = 0, have_key = 0;
 	int64_t			 limit = INT64_MAX, shown = 0, now;
 	size_t			 i;
 
@@ -396,7 +396,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 	memset(&l, 0, sizeof l);
 	for (;;) {
 		if (store_queue_page(o->store, (enum store_view)view, NULL,
-		    l.n ? &key : NULL, 1, 200, &l, &cause) != 0) {
+		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
 			fprintf(stderr, "heed: %s\n", cause);
 			free(cause);
 			rc = 1;
@@ -407,6 +407,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 		if (l.n < 200 || shown >= limit)
 			break;
 		store_key_of((enum store_view)view, &l.v[l.n - 1], &key);
+		have_key = 1;
 		item_list_free(&l);
 	}
 	item_list_free(&l);

@@ -12,6 +12,7 @@
 static const struct platform_ops *const platform_table[] = {
 	&demo_page_ops,
 	&demo_social_ops,
+	&bluesky_ops,
 	NULL
 };
 

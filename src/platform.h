@@ -36,6 +36,8 @@ struct platform_account {
 	const char	*base_url;	/* service / instance URL */
 	int64_t		 history_days;
 	int64_t		 now;		/* the time to work against */
+	const char	*cursor;	/* the stream's stored cursor, for
+					   sync_request and sync_parse */
 	const char	*secret;	/* lent; NULL if none is needed */
 	/* Set once a session is open (platforms with session_request). */
 	const char	*access;	/* short-lived token; memory only */

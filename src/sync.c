@@ -66,6 +66,7 @@ struct sync_account {
 	char				**fetched;	/* ... done this sync */
 	size_t				 nfetched;
 	char				*fetch_key;	/* JOB_FETCH */
+	char				*cursor;	/* JOB_STREAM's */
 	int				 tries;		/* of the current page */
 	uint64_t			 timer;
 	uint64_t			 http_id;	/* in flight over HTTP */
@@ -290,6 +291,7 @@ sync_free(struct sync *s)
 		outbox_entry_clear(&a->entry);
 		platform_session_clear(&a->session);
 		sync_fetch_clear(a);
+		free(a->cursor);
 		util_free_secret(a->secret);
 		free(a->error);
 	}
@@ -761,7 +763,11 @@ sync_start_stream(struct sync_account *a)
 		return 0;
 	}
 	a->pa.now = util_now();
-	rc = a->ops->sync_request(&a->pa, stream, st.cursor, &a->req, &cause);
+	free(a->cursor);
+	a->cursor = st.cursor;
+	st.cursor = NULL;
+	a->pa.cursor = a->cursor;
+	rc = a->ops->sync_request(&a->pa, stream, a->cursor, &a->req, &cause);
 	store_sync_state_clear(&st);
 	if (rc != 0) {
 		sync_set_error(a, SYNC_FAILED, cause);

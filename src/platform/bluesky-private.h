@@ -1,0 +1,92 @@
+/*
+ * bluesky-private.h -- what the parts of the Bluesky adapter share:
+ * bluesky.c (the ops table, sessions, errors), bluesky-sync.c (the sync
+ * streams and threads), bluesky-write.c (replies, likes, deletes, record
+ * keys, facets) and bluesky-util.c (time, identifiers, JSON and URLs).
+ */
+#ifndef HEED_BLUESKY_PRIVATE_H
+#define HEED_BLUESKY_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "platform.h"
+#include "util.h"
+
+#define BLUESKY_MAX_RESPONSE	(8 * 1024 * 1024)
+#define BLUESKY_MAX_ERROR_BODY	(64 * 1024)	/* error bodies parsed */
+#define BLUESKY_MAX_URI		512
+#define BLUESKY_MAX_CID		128
+#define BLUESKY_MAX_DID		256
+#define BLUESKY_MAX_HANDLE	253
+#define BLUESKY_MAX_LANG	35
+#define BLUESKY_MAX_CURSOR	512
+#define BLUESKY_MAX_SERVICE	512
+#define BLUESKY_MAX_CAUSE	200	/* columns of a server message */
+#define BLUESKY_MAX_BYTES	3000	/* a post's text, in UTF-8 bytes */
+#define BLUESKY_MAX_GRAPHEMES	300	/* ... and in graphemes */
+
+#define BLUESKY_POST		"app.bsky.feed.post"
+#define BLUESKY_LIKE		"app.bsky.feed.like"
+
+/* The three parts of an at:// URI, each a new string. */
+struct bluesky_uri {
+	char	*authority;	/* a DID (or a handle) */
+	char	*collection;	/* an NSID */
+	char	*rkey;		/* the record key */
+};
+
+/* bluesky-util.c */
+int	 bluesky_parse_time(const char *, int64_t *);
+void	 bluesky_format_time(int64_t, char *, size_t);
+int	 bluesky_valid_uri(const char *);
+int	 bluesky_split_uri(const char *, struct bluesky_uri *);
+void	 bluesky_uri_clear(struct bluesky_uri *);
+int	 bluesky_valid_cid(const char *);
+int	 bluesky_valid_did(const char *);
+int	 bluesky_valid_handle(const char *);
+int	 bluesky_valid_lang(const char *);
+int	 bluesky_valid_cursor(const char *);
+const char *bluesky_str(const json_t *, const char *);
+const char *bluesky_path(const json_t *, const char *, const char *);
+char	*bluesky_permalink(const char *, const char *);
+char	*bluesky_own_handle(const struct platform_account *);
+char	*bluesky_base(const struct platform_account *, int);
+int	 bluesky_start(const struct platform_account *, const char *,
+	     const char *, const char *, struct platform_request *, char **);
+void	 bluesky_query(struct buf *, const char *, const char *);
+void	 bluesky_set_body(struct platform_request *, json_t *);
+json_t	*bluesky_load(const struct platform_response *, char **);
+char	*bluesky_extra(const char *, const char *, const char *,
+	     const char *, const char *, const char *);
+int	 bluesky_fail_status(const struct platform_response *, char **);
+
+/* bluesky.c */
+enum platform_error bluesky_classify(const struct platform_response *,
+	     char **);
+
+/* bluesky-sync.c */
+int	 bluesky_sync_request(const struct platform_account *, const char *,
+	     const char *, struct platform_request *, char **);
+int	 bluesky_sync_parse(const struct platform_account *, const char *,
+	     const struct platform_response *, struct sync_page *, char **);
+int	 bluesky_fetch_request(const struct platform_account *, const char *,
+	     struct platform_request *, char **);
+int	 bluesky_fetch_parse(const struct platform_account *, const char *,
+	     const struct platform_response *, struct sync_page *, char **);
+
+/* bluesky-write.c */
+int	 bluesky_action_request(const struct platform_account *,
+	     const struct outbox_entry *, struct platform_request *, char **);
+int	 bluesky_action_parse(const struct platform_account *,
+	     const struct outbox_entry *, const struct platform_response *,
+	     struct action_result *, char **);
+int	 bluesky_reconcile_request(const struct platform_account *,
+	     const struct outbox_entry *, struct platform_request *, char **);
+int	 bluesky_reconcile_parse(const struct platform_account *,
+	     const struct outbox_entry *, const struct platform_response *,
+	     struct action_result *, char **);
+
+#endif

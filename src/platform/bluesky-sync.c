@@ -1,0 +1,836 @@
+/*
+ * bluesky-sync.c -- the Bluesky adapter's sync streams ("posts": the
+ * account's own posts; "notifications": replies, mentions and quotes) and
+ * the threads they name (getPostThread).
+ *
+ * The stored cursor is heed's own JSON, not the server's:
+ *
+ *	{"mark":"<time>","page":"<server cursor>","top":"<time>"}
+ *
+ * "mark" is the newest indexedAt of the last complete run, "page" the
+ * server's cursor while a run pages back, "top" the newest indexedAt seen
+ * in the run so far. A run pages from the newest entry back until it
+ * reaches the mark, the history limit or the end; then the cursor becomes
+ * {"mark":<newest seen>}. A cursor that cannot be read counts as none.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "platform/bluesky-private.h"
+#include "platform/platforms.h"
+#include "text.h"
+#include "util.h"
+
+#define BLUESKY_PAGE_SIZE	"100"
+#define BLUESKY_THREAD_DEPTH	"50"
+#define BLUESKY_MAX_DEPTH	60	/* levels of a thread walked */
+#define BLUESKY_MAX_THREAD	2000	/* posts of a thread walked */
+#define BLUESKY_MAX_TEXT	10000	/* bytes of a post's text kept */
+#define BLUESKY_MAX_NAME	100	/* columns of a display name */
+#define BLUESKY_MAX_ATTACH	160	/* columns of an attachment line */
+#define BLUESKY_MAX_STORED	4096	/* bytes of a stored cursor */
+
+#define BLUESKY_THREAD_VIEW	"app.bsky.feed.defs#threadViewPost"
+#define BLUESKY_NOT_FOUND	"app.bsky.feed.defs#notFoundPost"
+#define BLUESKY_BLOCKED		"app.bsky.feed.defs#blockedPost"
+
+/* heed's cursor for a stream, as read from the store. */
+struct bluesky_cursor {
+	int64_t	 mark;		/* milliseconds, if have_mark */
+	int64_t	 top;		/* milliseconds, if have_top */
+	char	*page;		/* the server's cursor; NULL: start over */
+	int	 have_mark;
+	int	 have_top;
+};
+
+/* Where one page of a stream stands against the cursor. */
+struct bluesky_run {
+	struct bluesky_cursor	 cur;
+	int64_t			 cutoff;	/* oldest wanted, ms */
+	int			 have_cutoff;
+	int			 stop;		/* passed the mark or cutoff */
+};
+
+/* A post as the API shows it, its members checked; all lent. */
+struct bluesky_view {
+	const char	*uri;
+	const char	*cid;		/* NULL if missing or malformed */
+	const char	*did;		/* the author's */
+	const char	*handle;	/* NULL if missing or malformed */
+	const json_t	*author;
+	const json_t	*record;
+	const char	*root_uri;	/* NULL: not a reply */
+	const char	*root_cid;
+	const char	*parent_uri;
+	const char	*parent_cid;
+	const char	*lang;		/* NULL if none */
+	int64_t		 created;	/* seconds */
+};
+
+/* What a thread walk carries along. */
+struct bluesky_walk {
+	const struct platform_account	*pa;
+	struct sync_page		*page;
+	const char			*root;
+	size_t				 count;
+};
+
+/* Read a time member of a cursor; 0, 1 if absent, -1 if malformed. */
+static int
+bluesky_cursor_time(const json_t *o, const char *key, int64_t *out)
+{
+	const json_t	*v = json_object_get(o, key);
+
+	if (v == NULL || json_is_null(v))
+		return 1;
+	return bluesky_parse_time(bluesky_str(o, key), out) == 0 ? 0 : -1;
+}
+
+/* Read heed's stream cursor; anything malformed leaves it empty. */
+static void
+bluesky_cursor_read(const char *s, struct bluesky_cursor *c)
+{
+	json_t		*o;
+	const json_t	*page;
+	int		 m, t;
+
+	memset(c, 0, sizeof *c);
+	if (s == NULL || strlen(s) > BLUESKY_MAX_STORED ||
+	    (o = json_loads(s, 0, NULL)) == NULL)
+		return;
+	page = json_object_get(o, "page");
+	m = bluesky_cursor_time(o, "mark", &c->mark);
+	t = bluesky_cursor_time(o, "top", &c->top);
+	if (!json_is_object(o) || m < 0 || t < 0 || (page != NULL &&
+	    !bluesky_valid_cursor(bluesky_str(o, "page")))) {
+		memset(c, 0, sizeof *c);
+		json_decref(o);
+		return;
+	}
+	c->have_mark = m == 0;
+	c->have_top = t == 0;
+	if (page != NULL)
+		c->page = xstrdup(bluesky_str(o, "page"));
+	json_decref(o);
+}
+
+/* Set a time member of a cursor object. */
+static void
+bluesky_cursor_set_time(json_t *o, const char *key, int64_t ms)
+{
+	char	buf[40];
+
+	bluesky_format_time(ms, buf, sizeof buf);
+	json_object_set_new(o, key, json_string(buf));
+}
+
+/*
+ * Write the cursor to store after a page: while paging on, the mark, the
+ * server's cursor and the newest time seen; once the run is complete,
+ * only the new mark. Returns a new string.
+ */
+static char *
+bluesky_cursor_write(const struct bluesky_cursor *c, const char *page)
+{
+	json_t	*o = json_object();
+	int64_t	 mark;
+	char	*s;
+
+	if (page != NULL) {
+		if (c->have_mark)
+			bluesky_cursor_set_time(o, "mark", c->mark);
+		json_object_set_new(o, "page", json_string(page));
+		if (c->have_top)
+			bluesky_cursor_set_time(o, "top", c->top);
+	} else if (c->have_mark || c->have_top) {
+		mark = !c->have_top ? c->mark : !c->have_mark ? c->top :
+		    c->top > c->mark ? c->top : c->mark;
+		bluesky_cursor_set_time(o, "mark", mark);
+	}
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (s == NULL)
+		fatal("cannot encode a cursor");
+	return s;
+}
+
+/* Free a cursor's strings. */
+static void
+bluesky_cursor_clear(struct bluesky_cursor *c)
+{
+	free(c->page);
+	memset(c, 0, sizeof *c);
+}
+
+/*
+ * Take an entry's indexedAt into the run: note the newest time, and say
+ * whether the entry is wanted (1) or at or before the mark or the
+ * history limit (0, which also ends the run after this page).
+ */
+static int
+bluesky_run_keep(struct bluesky_run *run, int64_t indexed)
+{
+	if (!run->cur.have_top || indexed > run->cur.top) {
+		run->cur.top = indexed;
+		run->cur.have_top = 1;
+	}
+	if ((run->cur.have_mark && indexed <= run->cur.mark) ||
+	    (run->have_cutoff && indexed < run->cutoff)) {
+		run->stop = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* Read a time member into milliseconds; 0 or -1. */
+static int
+bluesky_get_time(const json_t *o, const char *key, int64_t *ms)
+{
+	return bluesky_parse_time(bluesky_str(o, key), ms);
+}
+
+/* Read the reply reference of a record into v; 0, or -1 if malformed. */
+static int
+bluesky_view_reply(const json_t *record, struct bluesky_view *v)
+{
+	const json_t	*reply = json_object_get(record, "reply");
+	const json_t	*root, *parent;
+
+	if (reply == NULL || json_is_null(reply))
+		return 0;
+	root = json_object_get(reply, "root");
+	parent = json_object_get(reply, "parent");
+	v->root_uri = bluesky_str(root, "uri");
+	v->parent_uri = bluesky_str(parent, "uri");
+	if (!bluesky_valid_uri(v->root_uri) ||
+	    !bluesky_valid_uri(v->parent_uri))
+		return -1;
+	v->root_cid = bluesky_str(root, "cid");
+	v->parent_cid = bluesky_str(parent, "cid");
+	if (!bluesky_valid_cid(v->root_cid))
+		v->root_cid = NULL;
+	if (!bluesky_valid_cid(v->parent_cid))
+		v->parent_cid = NULL;
+	return 0;
+}
+
+/*
+ * Read and check a post: o holds uri, cid and indexedAt (a notification
+ * or a post view), with its author and record. 0, or -1 to skip it. The
+ * time is createdAt unless that is missing, malformed or later than
+ * indexedAt (createdAt is whatever the client wrote).
+ */
+static int
+bluesky_view_read(const json_t *o, const json_t *author,
+    const json_t *record, struct bluesky_view *v)
+{
+	const json_t	*langs;
+	int64_t		 indexed, created;
+	int		 have_indexed;
+
+	memset(v, 0, sizeof *v);
+	v->uri = bluesky_str(o, "uri");
+	v->did = bluesky_str(author, "did");
+	if (!bluesky_valid_uri(v->uri) || !bluesky_valid_did(v->did) ||
+	    !json_is_object(record) || bluesky_view_reply(record, v) != 0)
+		return -1;
+	v->author = author;
+	v->record = record;
+	if (!bluesky_valid_cid(v->cid = bluesky_str(o, "cid")))
+		v->cid = NULL;
+	if (!bluesky_valid_handle(v->handle = bluesky_str(author, "handle")))
+		v->handle = NULL;
+	have_indexed = bluesky_get_time(o, "indexedAt", &indexed) == 0;
+	if (bluesky_get_time(record, "createdAt", &created) != 0 ||
+	    (have_indexed && created > indexed)) {
+		if (!have_indexed)
+			return -1;
+		created = indexed;
+	}
+	v->created = created / 1000 - (created % 1000 < 0);
+	langs = json_object_get(record, "langs");
+	if (json_is_array(langs) && json_array_size(langs) > 0 &&
+	    json_is_string(json_array_get(langs, 0)) &&
+	    bluesky_valid_lang(json_string_value(json_array_get(langs, 0))))
+		v->lang = json_string_value(json_array_get(langs, 0));
+	return 0;
+}
+
+/* Return the post's text, sanitized and bounded ("" if none). */
+static char *
+bluesky_view_text(const struct bluesky_view *v)
+{
+	const json_t	*t = json_object_get(v->record, "text");
+	const char	*s;
+	size_t		 len;
+
+	if (!json_is_string(t))
+		return xstrdup("");
+	s = json_string_value(t);
+	len = json_string_length(t);
+	if (len > BLUESKY_MAX_TEXT) {
+		/* Cut at a character boundary. */
+		len = BLUESKY_MAX_TEXT;
+		while (len > 0 && (s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	return text_sanitize(s, len);
+}
+
+/* Set the author's name (display name, else handle) and "@handle". */
+static void
+bluesky_view_author(const struct bluesky_view *v, char **name,
+    char **handle)
+{
+	const json_t	*dn = json_object_get(v->author, "displayName");
+
+	*handle = v->handle != NULL ? xprintf("@%s", v->handle) :
+	    xstrdup(v->did);
+	*name = NULL;
+	if (json_is_string(dn)) {
+		*name = text_sanitize_line(json_string_value(dn),
+		    json_string_length(dn));
+		(*name)[text_fit(*name, BLUESKY_MAX_NAME, NULL)] = '\0';
+		if (**name == '\0') {
+			free(*name);
+			*name = NULL;
+		}
+	}
+	if (*name == NULL)
+		*name = xstrdup(v->handle != NULL ? v->handle : v->did);
+}
+
+/* Return a sanitized one-line copy of a string member, or NULL. */
+static char *
+bluesky_line(const json_t *o, const char *key)
+{
+	const json_t	*v = json_object_get(o, key);
+	char		*s;
+
+	if (!json_is_string(v))
+		return NULL;
+	s = text_sanitize_line(json_string_value(v), json_string_length(v));
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Describe images or a video: "2 images: alt of the first", "video". */
+static char *
+bluesky_media_line(const json_t *embed, const char *type)
+{
+	const json_t	*images = json_object_get(embed, "images");
+	size_t		 n;
+	char		*alt, *s;
+
+	if (strcmp(type, "app.bsky.embed.video") == 0) {
+		alt = bluesky_line(embed, "alt");
+		s = alt != NULL ? xprintf("video: %s", alt) : xstrdup("video");
+		free(alt);
+		return s;
+	}
+	if (strcmp(type, "app.bsky.embed.images") != 0 ||
+	    !json_is_array(images) || (n = json_array_size(images)) == 0)
+		return NULL;
+	alt = bluesky_line(json_array_get(images, 0), "alt");
+	s = xprintf("%zu image%s%s%s", n, n == 1 ? "" : "s",
+	    alt != NULL ? ": " : "", alt != NULL ? alt : "");
+	free(alt);
+	return s;
+}
+
+/* Describe a link card: "link: title <uri>". */
+static char *
+bluesky_external_line(const json_t *embed)
+{
+	const json_t	*ext = json_object_get(embed, "external");
+	char		*title, *uri, *s;
+
+	title = bluesky_line(ext, "title");
+	uri = bluesky_line(ext, "uri");
+	if (title == NULL && uri == NULL)
+		s = xstrdup("link");
+	else if (title == NULL)
+		s = xprintf("link: <%s>", uri);
+	else if (uri == NULL)
+		s = xprintf("link: %s", title);
+	else
+		s = xprintf("link: %s <%s>", title, uri);
+	free(title);
+	free(uri);
+	return s;
+}
+
+/* Describe what a post embeds in one line; NULL if nothing known. */
+static char *
+bluesky_embed_line(const json_t *record)
+{
+	const json_t	*embed = json_object_get(record, "embed"), *media;
+	const char	*type = bluesky_str(embed, "$type"), *mtype;
+	char		*s = NULL, *m;
+
+	if (type == NULL)
+		return NULL;
+	if (strcmp(type, "app.bsky.embed.external") == 0)
+		s = bluesky_external_line(embed);
+	else if (strcmp(type, "app.bsky.embed.record") == 0)
+		s = xstrdup("quotes a post");
+	else if (strcmp(type, "app.bsky.embed.recordWithMedia") == 0) {
+		media = json_object_get(embed, "media");
+		mtype = bluesky_str(media, "$type");
+		m = mtype == NULL ? NULL :
+		    strcmp(mtype, "app.bsky.embed.external") == 0 ?
+		    bluesky_external_line(media) :
+		    bluesky_media_line(media, mtype);
+		s = m != NULL ? xprintf("quotes a post, %s", m) :
+		    xstrdup("quotes a post");
+		free(m);
+	} else
+		s = bluesky_media_line(embed, type);
+	if (s != NULL)
+		s[text_fit(s, BLUESKY_MAX_ATTACH, NULL)] = '\0';
+	return s;
+}
+
+/* Return 1 if uri is a record in the account's own repository. */
+static int
+bluesky_is_ours(const struct platform_account *pa, const char *uri)
+{
+	struct bluesky_uri	u;
+	int			ours;
+
+	if (pa->user_id == NULL || bluesky_split_uri(uri, &u) != 0)
+		return 0;
+	ours = strcmp(u.authority, pa->user_id) == 0;
+	bluesky_uri_clear(&u);
+	return ours;
+}
+
+/*
+ * Return 1 if a reply hangs directly on one of the account's own posts:
+ * a comment on a post, in heed's model, with no parent item. A reply to
+ * someone else's root (a post that mentioned the shop, say) answers that
+ * post, which is an item of its own: it keeps the post as its parent.
+ */
+static int
+bluesky_on_own_post(const struct platform_account *pa,
+    const struct bluesky_view *v)
+{
+	return v->root_uri != NULL && strcmp(v->parent_uri, v->root_uri) == 0 &&
+	    bluesky_is_ours(pa, v->root_uri);
+}
+
+/* Return the kind of a reply by where it hangs: on a post or deeper. */
+static int
+bluesky_reply_kind(const struct platform_account *pa,
+    const struct bluesky_view *v)
+{
+	return bluesky_on_own_post(pa, v) ? ITEM_COMMENT : ITEM_REPLY;
+}
+
+/* Fill an item from a checked post view. */
+static void
+bluesky_view_item(const struct platform_account *pa,
+    const struct bluesky_view *v, int kind, struct item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->account_id = pa->id;
+	it->remote_id = xstrdup(v->uri);
+	it->post_remote_id = xstrdup(v->root_uri != NULL ? v->root_uri :
+	    v->uri);
+	if (v->root_uri != NULL && !bluesky_on_own_post(pa, v))
+		it->parent_remote_id = xstrdup(v->parent_uri);
+	bluesky_view_author(v, &it->author_name, &it->author_handle);
+	it->text = bluesky_view_text(v);
+	if (v->lang != NULL)
+		it->lang = xstrdup(v->lang);
+	it->permalink = bluesky_permalink(v->handle, v->uri);
+	it->attachment = bluesky_embed_line(v->record);
+	it->extra = bluesky_extra(v->cid, v->root_uri, v->root_cid, v->did,
+	    v->handle, v->lang);
+	it->created = v->created;
+	it->kind = kind;
+	it->own = pa->user_id != NULL && strcmp(v->did, pa->user_id) == 0;
+}
+
+/* Add a post made from a checked post view to the page. */
+static void
+bluesky_page_post(const struct platform_account *pa, struct sync_page *page,
+    const struct bluesky_view *v)
+{
+	struct post	*p;
+
+	page->posts = xreallocarray(page->posts, page->nposts + 1,
+	    sizeof *page->posts);
+	p = &page->posts[page->nposts++];
+	memset(p, 0, sizeof *p);
+	p->account_id = pa->id;
+	p->remote_id = xstrdup(v->uri);
+	bluesky_view_author(v, &p->author_name, &p->author_handle);
+	p->text = bluesky_view_text(v);
+	p->permalink = bluesky_permalink(v->handle, v->uri);
+	p->created = v->created;
+	p->own = pa->user_id != NULL && strcmp(v->did, pa->user_id) == 0;
+}
+
+/* Add a string to a list of the page unless it is there already. */
+static void
+bluesky_page_key(char ***list, size_t *n, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++) {
+		if (strcmp((*list)[i], key) == 0)
+			return;
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(key);
+}
+
+/* Take one notification: a reply, mention or quote becomes an item. */
+static void
+bluesky_notification(const struct platform_account *pa, const json_t *n,
+    struct bluesky_run *run, struct sync_page *page)
+{
+	struct bluesky_view	 v;
+	const char		*reason = bluesky_str(n, "reason");
+	int64_t			 indexed;
+	int			 kind;
+
+	if (!json_is_object(n) || bluesky_get_time(n, "indexedAt",
+	    &indexed) != 0 || !bluesky_run_keep(run, indexed) ||
+	    reason == NULL)
+		return;
+	if (strcmp(reason, "reply") == 0)
+		kind = -1;	/* by where it hangs */
+	else if (strcmp(reason, "mention") == 0)
+		kind = ITEM_MENTION;
+	else if (strcmp(reason, "quote") == 0)
+		kind = ITEM_QUOTE;
+	else
+		return;
+	if (bluesky_view_read(n, json_object_get(n, "author"),
+	    json_object_get(n, "record"), &v) != 0 ||
+	    (kind == -1 && v.root_uri == NULL))
+		return;
+	if (kind == -1)
+		kind = bluesky_reply_kind(pa, &v);
+	bluesky_view_item(pa, &v, kind, item_list_add(&page->items));
+	if (v.root_uri != NULL)
+		bluesky_page_key(&page->fetch, &page->nfetch, v.root_uri);
+	else
+		bluesky_page_post(pa, page, &v);
+}
+
+/* Take one entry of the account's feed: its own posts become posts. */
+static void
+bluesky_feed_entry(const struct platform_account *pa, const json_t *e,
+    struct bluesky_run *run, struct sync_page *page)
+{
+	const json_t		*post = json_object_get(e, "post");
+	const json_t		*reason = json_object_get(e, "reason");
+	struct bluesky_view	 v;
+	int64_t			 indexed;
+
+	/* A repost carries the original's time: it says nothing here. */
+	if (!json_is_object(post) || (reason != NULL && !json_is_null(reason)))
+		return;
+	if (bluesky_get_time(post, "indexedAt", &indexed) != 0 ||
+	    !bluesky_run_keep(run, indexed))
+		return;
+	if (bluesky_view_read(post, json_object_get(post, "author"),
+	    json_object_get(post, "record"), &v) != 0 ||
+	    v.root_uri != NULL || pa->user_id == NULL ||
+	    strcmp(v.did, pa->user_id) != 0)
+		return;
+	bluesky_page_post(pa, page, &v);
+}
+
+/* Return 1 if a stream name is one of ours. */
+static int
+bluesky_stream_ok(const char *stream)
+{
+	return stream != NULL && (strcmp(stream, "posts") == 0 ||
+	    strcmp(stream, "notifications") == 0);
+}
+
+/* Build the request for the next page of a stream. */
+int
+bluesky_sync_request(const struct platform_account *pa, const char *stream,
+    const char *cursor, struct platform_request *req, char **cause)
+{
+	struct bluesky_cursor	 c;
+	struct buf		 q;
+	const char		*nsid;
+	int			 rc;
+
+	if (!bluesky_stream_ok(stream))
+		return util_fail(cause, "Bluesky: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	buf_init(&q, 0);
+	if (strcmp(stream, "notifications") == 0) {
+		nsid = "app.bsky.notification.listNotifications";
+		bluesky_query(&q, "limit", BLUESKY_PAGE_SIZE);
+		bluesky_query(&q, "reasons", "reply");
+		bluesky_query(&q, "reasons", "mention");
+		bluesky_query(&q, "reasons", "quote");
+	} else {
+		if (!bluesky_valid_did(pa->user_id))
+			return util_fail(cause, "Bluesky: the account's DID is "
+			    "not known yet");
+		nsid = "app.bsky.feed.getAuthorFeed";
+		bluesky_query(&q, "actor", pa->user_id);
+		bluesky_query(&q, "filter", "posts_no_replies");
+		bluesky_query(&q, "limit", BLUESKY_PAGE_SIZE);
+	}
+	bluesky_cursor_read(cursor, &c);
+	if (c.page != NULL)
+		bluesky_query(&q, "cursor", c.page);
+	rc = bluesky_start(pa, "GET", nsid, q.data, req, cause);
+	bluesky_cursor_clear(&c);
+	buf_free(&q);
+	return rc;
+}
+
+/* Decide whether the stream goes on, and the cursor to store. */
+static void
+bluesky_run_end(struct bluesky_run *run, const char *next,
+    struct sync_page *page)
+{
+	/* A cursor that does not move would page for ever. */
+	if (run->stop || !bluesky_valid_cursor(next) ||
+	    (run->cur.page != NULL && strcmp(next, run->cur.page) == 0)) {
+		page->next_cursor = bluesky_cursor_write(&run->cur, NULL);
+		page->more = 0;
+	} else {
+		page->next_cursor = bluesky_cursor_write(&run->cur, next);
+		page->more = 1;
+	}
+}
+
+/* Parse one page of a stream into page. */
+int
+bluesky_sync_parse(const struct platform_account *pa, const char *stream,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct bluesky_run	 run;
+	const json_t		*list, *e;
+	json_t			*doc;
+	int			 notes;
+	size_t			 i;
+
+	if (!bluesky_stream_ok(stream))
+		return util_fail(cause, "Bluesky: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return bluesky_fail_status(res, cause);
+	if ((doc = bluesky_load(res, cause)) == NULL)
+		return -1;
+	notes = strcmp(stream, "notifications") == 0;
+	list = json_object_get(doc, notes ? "notifications" : "feed");
+	if (!json_is_array(list)) {
+		json_decref(doc);
+		return util_fail(cause, "Bluesky: malformed response: no %s",
+		    notes ? "notifications" : "feed");
+	}
+	memset(&run, 0, sizeof run);
+	bluesky_cursor_read(pa->cursor, &run.cur);
+	if (pa->history_days > 0 && pa->history_days < 100000) {
+		run.cutoff = (pa->now - pa->history_days * 86400) * 1000;
+		run.have_cutoff = 1;
+	}
+	json_array_foreach(list, i, e) {
+		if (notes)
+			bluesky_notification(pa, e, &run, page);
+		else
+			bluesky_feed_entry(pa, e, &run, page);
+	}
+	bluesky_run_end(&run, bluesky_str(doc, "cursor"), page);
+	bluesky_cursor_clear(&run.cur);
+	json_decref(doc);
+	return 0;
+}
+
+/* Build the request for a whole thread, from its root's URI. */
+int
+bluesky_fetch_request(const struct platform_account *pa, const char *key,
+    struct platform_request *req, char **cause)
+{
+	struct buf	q;
+	int		rc;
+
+	if (!bluesky_valid_uri(key))
+		return util_fail(cause, "Bluesky: not a post's address");
+	buf_init(&q, 0);
+	bluesky_query(&q, "uri", key);
+	bluesky_query(&q, "depth", BLUESKY_THREAD_DEPTH);
+	bluesky_query(&q, "parentHeight", "0");
+	rc = bluesky_start(pa, "GET", "app.bsky.feed.getPostThread", q.data,
+	    req, cause);
+	buf_free(&q);
+	return rc;
+}
+
+/* Return 1 if a post's facets mention the account. */
+static int
+bluesky_mentions(const struct platform_account *pa, const json_t *record)
+{
+	const json_t	*facet, *feature;
+	const char	*type, *did;
+	size_t		 i, j;
+
+	json_array_foreach(json_object_get(record, "facets"), i, facet) {
+		json_array_foreach(json_object_get(facet, "features"), j,
+		    feature) {
+			type = bluesky_str(feature, "$type");
+			did = bluesky_str(feature, "did");
+			if (type != NULL && did != NULL && strcmp(type,
+			    "app.bsky.richtext.facet#mention") == 0 &&
+			    strcmp(did, pa->user_id) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Return 1 if a post quotes one of the account's posts. */
+static int
+bluesky_quotes(const struct platform_account *pa, const json_t *record)
+{
+	const json_t	*embed = json_object_get(record, "embed");
+	const char	*type = bluesky_str(embed, "$type");
+
+	if (type == NULL)
+		return 0;
+	if (strcmp(type, "app.bsky.embed.recordWithMedia") == 0)
+		embed = json_object_get(embed, "record");
+	else if (strcmp(type, "app.bsky.embed.record") != 0)
+		return 0;
+	return bluesky_is_ours(pa, bluesky_path(embed, "record", "uri"));
+}
+
+/*
+ * Return the kind of a post found in a thread, as the notification for it
+ * would have said: an answer to the account is a reply; otherwise a post
+ * that mentions or quotes it is a mention or a quote.
+ */
+static int
+bluesky_thread_kind(const struct platform_account *pa,
+    const struct bluesky_view *v)
+{
+	if (pa->user_id != NULL && !bluesky_is_ours(pa, v->parent_uri)) {
+		if (bluesky_mentions(pa, v->record))
+			return ITEM_MENTION;
+		if (bluesky_quotes(pa, v->record))
+			return ITEM_QUOTE;
+	}
+	return bluesky_reply_kind(pa, v);
+}
+
+/* Take one post of a thread: the root is a post, the rest items. */
+static void
+bluesky_walk_post(struct bluesky_walk *w, const json_t *node, int depth,
+    const char *parent, const char **uri)
+{
+	const json_t		*post = json_object_get(node, "post");
+	const json_t		*likes = json_object_get(post, "likeCount");
+	struct bluesky_view	 v;
+	struct item		*it;
+
+	*uri = NULL;
+	if (bluesky_view_read(post, json_object_get(post, "author"),
+	    json_object_get(post, "record"), &v) != 0)
+		return;
+	*uri = v.uri;
+	if (depth == 0) {
+		bluesky_page_post(w->pa, w->page, &v);
+		w->root = v.uri;
+		return;
+	}
+	if (v.root_uri == NULL && w->root != NULL && parent != NULL) {
+		/* A reply without a reply reference: trust the tree. */
+		v.root_uri = w->root;
+		v.parent_uri = parent;
+	}
+	/*
+	 * In a thread started by someone else, only what concerns the shop
+	 * is taken: its own posts, answers to them, and posts that mention
+	 * or quote it. The rest is other people's conversation.
+	 */
+	if (w->root != NULL && !bluesky_is_ours(w->pa, w->root) &&
+	    (w->pa->user_id == NULL || strcmp(v.did, w->pa->user_id) != 0) &&
+	    !bluesky_is_ours(w->pa, v.parent_uri) &&
+	    !bluesky_mentions(w->pa, v.record) &&
+	    !bluesky_quotes(w->pa, v.record))
+		return;
+	it = item_list_add(&w->page->items);
+	bluesky_view_item(w->pa, &v, bluesky_thread_kind(w->pa, &v), it);
+	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
+		it->like_count = json_integer_value(likes);
+	it->liked = bluesky_path(post, "viewer", "like") != NULL;
+}
+
+/* Walk a thread node and its replies, within the depth and size bounds. */
+static void
+bluesky_walk(struct bluesky_walk *w, const json_t *node, int depth,
+    const char *parent)
+{
+	const char	*type = bluesky_str(node, "$type"), *uri;
+	const json_t	*child;
+	size_t		 i;
+
+	if (type == NULL || w->count >= BLUESKY_MAX_THREAD)
+		return;
+	w->count++;
+	if (strcmp(type, BLUESKY_NOT_FOUND) == 0) {
+		uri = bluesky_str(node, "uri");
+		if (bluesky_valid_uri(uri))
+			bluesky_page_key(&w->page->gone, &w->page->ngone, uri);
+		return;
+	}
+	if (strcmp(type, BLUESKY_THREAD_VIEW) != 0)
+		return;		/* blocked, or not known */
+	bluesky_walk_post(w, node, depth, parent, &uri);
+	if (uri == NULL)
+		uri = parent;	/* unreadable: its replies hang above it */
+	if (depth + 1 > BLUESKY_MAX_DEPTH)
+		return;
+	json_array_foreach(json_object_get(node, "replies"), i, child)
+		bluesky_walk(w, child, depth + 1, uri);
+}
+
+/* Parse a thread: its root post, every reply, and what is gone. */
+int
+bluesky_fetch_parse(const struct platform_account *pa, const char *key,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct bluesky_walk	 w;
+	const json_t		*thread;
+	json_t			*doc;
+
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return bluesky_fail_status(res, cause);
+	if ((doc = bluesky_load(res, cause)) == NULL)
+		return -1;
+	thread = json_object_get(doc, "thread");
+	if (!json_is_object(thread)) {
+		json_decref(doc);
+		return util_fail(cause, "Bluesky: malformed response: no "
+		    "thread");
+	}
+	memset(&w, 0, sizeof w);
+	w.pa = pa;
+	w.page = page;
+	w.root = bluesky_valid_uri(key) ? key : NULL;
+	bluesky_walk(&w, thread, 0, w.root);
+	page->more = 0;
+	json_decref(doc);
+	return 0;
+}

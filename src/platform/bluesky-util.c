@@ -1,0 +1,539 @@
+/*
+ * bluesky-util.c -- the small pieces the Bluesky adapter is built from:
+ * RFC 3339 times, checks of the identifiers that come from the network
+ * (at:// URIs, CIDs, DIDs, handles, language tags, cursors), JSON access
+ * that refuses the wrong type, and request and URL building.
+ *
+ * Every identifier is checked against a strict alphabet and a length
+ * bound before it goes into a URL, the store or a request body.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "platform/bluesky-private.h"
+#include "platform/platforms.h"
+#include "text.h"
+#include "util.h"
+
+/* Read n decimal digits at s into *out; 0, or -1 if one is not a digit. */
+static int
+bluesky_digits(const char *s, size_t n, int *out)
+{
+	size_t	i;
+
+	*out = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*out = *out * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+/* Count days from 1970-01-01 to a proleptic Gregorian date. */
+static int64_t
+bluesky_days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Turn days since 1970-01-01 into a year, month and day. */
+static void
+bluesky_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t	era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Return the number of days in a month. */
+static int
+bluesky_month_days(int y, int m)
+{
+	static const int	days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Parse the zone of a time ("Z", "+01:00", "-0500", or none: UTC). */
+static int
+bluesky_parse_zone(const char *s, int64_t *offset)
+{
+	size_t	len = strlen(s);
+	int	h, m, sign;
+
+	*offset = 0;
+	if (len == 0 || ((s[0] == 'Z' || s[0] == 'z') && len == 1))
+		return 0;
+	if ((s[0] != '+' && s[0] != '-') || (len != 6 && len != 5) ||
+	    (len == 6 && s[3] != ':'))
+		return -1;
+	sign = s[0] == '-' ? -1 : 1;
+	if (bluesky_digits(s + 1, 2, &h) != 0 ||
+	    bluesky_digits(s + len - 2, 2, &m) != 0 || h > 23 || m > 59)
+		return -1;
+	*offset = sign * (h * 3600 + m * 60);
+	return 0;
+}
+
+/*
+ * Parse an RFC 3339 time into milliseconds since the epoch. Bluesky's
+ * createdAt is written by clients, so this is lenient: any number of
+ * fraction digits, "Z" or an offset with or without a colon, a lower-case
+ * "t" or a space between date and time, and no zone at all (UTC).
+ */
+int
+bluesky_parse_time(const char *s, int64_t *out)
+{
+	int	y, mo, d, h, mi, sec, ms = 0, scale = 100;
+	int64_t	offset;
+	size_t	i;
+
+	if (s == NULL || strlen(s) < 19 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+	    s[13] != ':' || s[16] != ':')
+		return -1;
+	if (bluesky_digits(s, 4, &y) != 0 ||
+	    bluesky_digits(s + 5, 2, &mo) != 0 ||
+	    bluesky_digits(s + 8, 2, &d) != 0 ||
+	    bluesky_digits(s + 11, 2, &h) != 0 ||
+	    bluesky_digits(s + 14, 2, &mi) != 0 ||
+	    bluesky_digits(s + 17, 2, &sec) != 0)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > bluesky_month_days(y, mo) ||
+	    h > 23 || mi > 59 || sec > 60)
+		return -1;
+	i = 19;
+	if (s[i] == '.' || s[i] == ',') {
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++) {
+			ms += (s[i] - '0') * scale;
+			scale /= 10;
+		}
+		if (i == 20)
+			return -1;
+	}
+	if (bluesky_parse_zone(s + i, &offset) != 0)
+		return -1;
+	*out = (bluesky_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	    mi * 60 + sec - offset) * 1000 + ms;
+	return 0;
+}
+
+/* Write milliseconds since the epoch as "2026-11-23T06:30:12.106Z". */
+void
+bluesky_format_time(int64_t ms, char *out, size_t len)
+{
+	int64_t	days, secs, y;
+	int	m, d;
+
+	days = ms / 86400000;
+	if (ms % 86400000 < 0)
+		days--;
+	ms -= days * 86400000;
+	secs = ms / 1000;
+	bluesky_civil_from_days(days, &y, &m, &d);
+	snprintf(out, len, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+	    (long long)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+	    (int)(secs % 60), (int)(ms % 1000));
+}
+
+/* Return 1 if every byte of s[0..n) is in the given set or alphanumeric. */
+static int
+bluesky_alnum_or(const char *s, size_t n, const char *set)
+{
+	size_t	i;
+	char	c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if ((c < 'a' || c > 'z') && (c < 'A' || c > 'Z') &&
+		    (c < '0' || c > '9') && (c == '\0' ||
+		    strchr(set, c) == NULL))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Split an at:// URI naming a record ("at://did/collection/rkey") into
+ * its parts; 0, or -1 (nothing allocated) if it is not one. Only the
+ * characters DIDs, NSIDs and record keys use are let through: no spaces,
+ * quotes, slashes within a part, "?" or "#".
+ */
+int
+bluesky_split_uri(const char *s, struct bluesky_uri *u)
+{
+	const char	*a, *c, *r;
+	size_t		 alen, clen, rlen;
+
+	memset(u, 0, sizeof *u);
+	if (s == NULL || strncmp(s, "at://", 5) != 0 ||
+	    strlen(s) > BLUESKY_MAX_URI)
+		return -1;
+	a = s + 5;
+	if ((c = strchr(a, '/')) == NULL || (r = strchr(c + 1, '/')) == NULL)
+		return -1;
+	alen = c - a;
+	clen = r - (c + 1);
+	rlen = strlen(r + 1);
+	if (alen == 0 || clen == 0 || rlen == 0 ||
+	    !bluesky_alnum_or(a, alen, ".:_%-") ||
+	    !bluesky_alnum_or(c + 1, clen, ".-") ||
+	    !bluesky_alnum_or(r + 1, rlen, "._:~-") ||
+	    strcmp(r + 1, ".") == 0 || strcmp(r + 1, "..") == 0)
+		return -1;
+	u->authority = xstrndup(a, alen);
+	u->collection = xstrndup(c + 1, clen);
+	u->rkey = xstrdup(r + 1);
+	return 0;
+}
+
+/* Free the parts of a split URI. */
+void
+bluesky_uri_clear(struct bluesky_uri *u)
+{
+	free(u->authority);
+	free(u->collection);
+	free(u->rkey);
+	memset(u, 0, sizeof *u);
+}
+
+/* Return 1 if s is an at:// URI naming a record. */
+int
+bluesky_valid_uri(const char *s)
+{
+	struct bluesky_uri	u;
+
+	if (bluesky_split_uri(s, &u) != 0)
+		return 0;
+	bluesky_uri_clear(&u);
+	return 1;
+}
+
+/* Return 1 if s looks like a CID (base32 or base58, bounded). */
+int
+bluesky_valid_cid(const char *s)
+{
+	size_t	len;
+
+	return s != NULL && (len = strlen(s)) >= 8 &&
+	    len <= BLUESKY_MAX_CID && bluesky_alnum_or(s, len, "");
+}
+
+/* Return 1 if s looks like a DID ("did:plc:...", "did:web:..."). */
+int
+bluesky_valid_did(const char *s)
+{
+	const char	*id;
+	size_t		 len;
+
+	if (s == NULL || strncmp(s, "did:", 4) != 0 ||
+	    (len = strlen(s)) > BLUESKY_MAX_DID ||
+	    (id = strchr(s + 4, ':')) == NULL || id == s + 4 ||
+	    !bluesky_alnum_or(s + 4, id - (s + 4), "") ||
+	    id[1] == '\0' || s[len - 1] == ':' || s[len - 1] == '%')
+		return 0;
+	return bluesky_alnum_or(id + 1, strlen(id + 1), "._:%-");
+}
+
+/* Return 1 if s is a handle: dot-separated labels of [A-Za-z0-9-]. */
+int
+bluesky_valid_handle(const char *s)
+{
+	size_t	len, i;
+
+	if (s == NULL || (len = strlen(s)) == 0 || len > BLUESKY_MAX_HANDLE ||
+	    strchr(s, '.') == NULL || s[0] == '.' || s[len - 1] == '.' ||
+	    strstr(s, "..") != NULL || !bluesky_alnum_or(s, len, ".-"))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '-' && (i == 0 || s[i - 1] == '.' ||
+		    s[i + 1] == '.' || s[i + 1] == '\0'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Return 1 if s is a plausible BCP 47 tag: "en", "pt-BR", "zh-Hant-TW". */
+int
+bluesky_valid_lang(const char *s)
+{
+	size_t	len, i, run = 0;
+
+	if (s == NULL || (len = strlen(s)) < 2 || len > BLUESKY_MAX_LANG)
+		return 0;
+	for (i = 0; i < len && s[i] != '-'; i++) {
+		if ((s[i] < 'a' || s[i] > 'z') && (s[i] < 'A' || s[i] > 'Z'))
+			return 0;
+	}
+	if (i < 2 || i > 3)
+		return 0;
+	for (; i < len; i++) {
+		if (s[i] == '-') {
+			if (i + 1 == len || (i > 0 && s[i - 1] == '-'))
+				return 0;
+			run = 0;
+		} else if (!bluesky_alnum_or(s + i, 1, "") || ++run > 8)
+			return 0;
+	}
+	return 1;
+}
+
+/* Return 1 if s is a server cursor heed will pass back: printable ASCII. */
+int
+bluesky_valid_cursor(const char *s)
+{
+	size_t	len, i;
+
+	if (s == NULL || (len = strlen(s)) == 0 || len > BLUESKY_MAX_CURSOR)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] <= ' ' || s[i] > '~')
+			return 0;
+	}
+	return 1;
+}
+
+/* Return a string member without NUL bytes inside; NULL otherwise. */
+const char *
+bluesky_str(const json_t *o, const char *key)
+{
+	const json_t	*v = json_object_get(o, key);
+
+	if (!json_is_string(v) ||
+	    strlen(json_string_value(v)) != json_string_length(v))
+		return NULL;
+	return json_string_value(v);
+}
+
+/* Return the string member b of the object member a of o; or NULL. */
+const char *
+bluesky_path(const json_t *o, const char *a, const char *b)
+{
+	return bluesky_str(json_object_get(o, a), b);
+}
+
+/*
+ * Return the web address of a post, "https://bsky.app/profile/HANDLE/
+ * post/RKEY", or NULL if uri does not name a post. The DID stands in for
+ * a handle that is missing, malformed or "handle.invalid".
+ */
+char *
+bluesky_permalink(const char *handle, const char *uri)
+{
+	struct bluesky_uri	 u;
+	const char		*who;
+	char			*link = NULL;
+
+	if (bluesky_split_uri(uri, &u) != 0)
+		return NULL;
+	who = bluesky_valid_handle(handle) &&
+	    strcmp(handle, "handle.invalid") != 0 ? handle : u.authority;
+	if (strcmp(u.collection, BLUESKY_POST) == 0)
+		link = xprintf("https://bsky.app/profile/%s/post/%s", who,
+		    u.rkey);
+	bluesky_uri_clear(&u);
+	return link;
+}
+
+/* Return the account's handle without a leading "@"; NULL if none. */
+char *
+bluesky_own_handle(const struct platform_account *pa)
+{
+	const char	*h = pa->handle;
+
+	if (h == NULL)
+		return NULL;
+	if (*h == '@')
+		h++;
+	return *h == '\0' ? NULL : xstrdup(h);
+}
+
+/*
+ * Return the URL requests go to, without one trailing slash: the PDS the
+ * session named (when service is set and asked for), else the configured
+ * URL. NULL if there is none.
+ */
+char *
+bluesky_base(const struct platform_account *pa, int service)
+{
+	const char	*s;
+	size_t		 len;
+
+	s = service && pa->service != NULL && *pa->service != '\0' ?
+	    pa->service : pa->base_url;
+	if (s == NULL || (len = strlen(s)) == 0)
+		return NULL;
+	if (s[len - 1] == '/')
+		len--;
+	return len == 0 ? NULL : xstrndup(s, len);
+}
+
+/* Append "?key=value" (or "&key=value") with the value percent-encoded. */
+void
+bluesky_query(struct buf *q, const char *key, const char *value)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			 enc[3];
+
+	buf_addch(q, q->len == 0 ? '?' : '&');
+	buf_addstr(q, key);
+	buf_addch(q, '=');
+	for (p = (const unsigned char *)value; *p != '\0'; p++) {
+		if (bluesky_alnum_or((const char *)p, 1, "-._~"))
+			buf_addch(q, (char)*p);
+		else {
+			enc[0] = '%';
+			enc[1] = hex[*p >> 4];
+			enc[2] = hex[*p & 0xf];
+			buf_add(q, enc, 3);
+		}
+	}
+}
+
+/*
+ * Start an authenticated XRPC request to the account's PDS: method,
+ * "{base}/xrpc/{nsid}{query}" and the access token. 0, or -1 with *cause
+ * when there is no session or no URL.
+ */
+int
+bluesky_start(const struct platform_account *pa, const char *method,
+    const char *nsid, const char *query, struct platform_request *req,
+    char **cause)
+{
+	char	*base;
+
+	if (pa->access == NULL)
+		return util_fail(cause, "Bluesky: no session is open (log in "
+		    "with heed login)");
+	if ((base = bluesky_base(pa, 1)) == NULL)
+		return util_fail(cause, "Bluesky: the account has no URL");
+	memset(req, 0, sizeof *req);
+	req->method = xstrdup(method);
+	req->url = xprintf("%s/xrpc/%s%s", base, nsid,
+	    query != NULL ? query : "");
+	req->authorization = xprintf("Bearer %s", pa->access);
+	free(base);
+	return 0;
+}
+
+/* Make a JSON object the request's body; the object is consumed. */
+void
+bluesky_set_body(struct platform_request *req, json_t *o)
+{
+	req->body = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (req->body == NULL)
+		fatal("cannot encode a request body");
+	req->content_type = xstrdup("application/json");
+}
+
+/* Load a response body as a JSON object; NULL with *cause on failure. */
+json_t *
+bluesky_load(const struct platform_response *res, char **cause)
+{
+	json_error_t	 err;
+	json_t		*doc;
+	char		*why;
+
+	if (res == NULL || res->body == NULL) {
+		util_fail(cause, "Bluesky: malformed response: no body");
+		return NULL;
+	}
+	if (res->len > BLUESKY_MAX_RESPONSE) {
+		util_fail(cause, "Bluesky: malformed response: too large");
+		return NULL;
+	}
+	doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
+	if (doc == NULL) {
+		/* jansson's message may quote the hostile input. */
+		why = text_sanitize_line(err.text, strnlen(err.text,
+		    sizeof err.text));
+		util_fail(cause, "Bluesky: malformed response: %s (line %d)",
+		    why, err.line);
+		free(why);
+		return NULL;
+	}
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		util_fail(cause, "Bluesky: malformed response: not an object");
+		return NULL;
+	}
+	return doc;
+}
+
+/* Set a string member if the value is not NULL. */
+static void
+bluesky_set_str(json_t *o, const char *key, const char *value)
+{
+	if (value != NULL)
+		json_object_set_new(o, key, json_string(value));
+}
+
+/*
+ * Return an item's extra data, compact JSON only this adapter reads:
+ * {"cid":..,"root":{"uri":..,"cid":..},"did":..,"handle":..,"lang":..}.
+ * Members given as NULL are left out (root when the item is its own
+ * root). The values must be checked identifiers already.
+ */
+char *
+bluesky_extra(const char *cid, const char *root_uri, const char *root_cid,
+    const char *did, const char *handle, const char *lang)
+{
+	json_t	*o, *root;
+	char	*s;
+
+	o = json_object();
+	bluesky_set_str(o, "cid", cid);
+	if (root_uri != NULL) {
+		root = json_object();
+		bluesky_set_str(root, "uri", root_uri);
+		bluesky_set_str(root, "cid", root_cid);
+		json_object_set_new(o, "root", root);
+	}
+	bluesky_set_str(o, "did", did);
+	bluesky_set_str(o, "handle", handle);
+	bluesky_set_str(o, "lang", lang);
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (s == NULL)
+		fatal("cannot encode an item's extra data");
+	return s;
+}
+
+/* Fail with the classified error of a non-2xx answer; return -1. */
+int
+bluesky_fail_status(const struct platform_response *res, char **cause)
+{
+	char	*why = NULL;
+
+	bluesky_classify(res, &why);
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
+	return -1;
+}

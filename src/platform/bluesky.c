@@ -1,0 +1,376 @@
+/*
+ * bluesky.c -- the Bluesky adapter: its ops table, sessions opened with
+ * an app password, and what an error answer means.
+ *
+ * Bluesky speaks XRPC over HTTP with JSON bodies. heed logs in with an
+ * app password (createSession) and keeps only the refresh token; each run
+ * renews the session (refreshSession) and sends everything else to the
+ * account's PDS with the short-lived access token. The sync streams and
+ * threads are in bluesky-sync.c, the actions in bluesky-write.c. Like
+ * every adapter it does no I/O, and treats every answer as hostile.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "platform/bluesky-private.h"
+#include "platform/platforms.h"
+#include "text.h"
+#include "util.h"
+
+#define BLUESKY_MAX_TOKEN	(16 * 1024)
+
+static const char *const bluesky_streams[] = {
+	"posts", "notifications", NULL
+};
+
+/* Return 1 if a token can go into a header: printable ASCII, bounded. */
+static int
+bluesky_valid_token(const char *s)
+{
+	size_t	len, i;
+
+	if (s == NULL || (len = strlen(s)) == 0 || len > BLUESKY_MAX_TOKEN)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] <= ' ' || s[i] > '~')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Return 1 if s is a web address a session may send heed to: http:// or
+ * https://, bounded, and without spaces or control characters.
+ */
+static int
+bluesky_valid_service(const char *s)
+{
+	size_t	len, i;
+
+	if (s == NULL || (strncmp(s, "https://", 8) != 0 &&
+	    strncmp(s, "http://", 7) != 0) ||
+	    (len = strlen(s)) > BLUESKY_MAX_SERVICE ||
+	    len <= (s[4] == 's' ? 8U : 7U))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+/* Build the request that turns an app password into a session. */
+static int
+bluesky_login_request(const struct platform_account *pa,
+    const char *password, struct platform_request *req, char **cause)
+{
+	json_t	*o, *pw;
+	char	*base, *handle;
+
+	if ((handle = bluesky_own_handle(pa)) == NULL)
+		return util_fail(cause, "Bluesky: the account has no handle");
+	if (password == NULL || *password == '\0' ||
+	    (pw = json_string(password)) == NULL) {
+		free(handle);
+		return util_fail(cause, "Bluesky: the app password is empty "
+		    "or not valid text");
+	}
+	if ((base = bluesky_base(pa, 0)) == NULL) {
+		free(handle);
+		json_decref(pw);
+		return util_fail(cause, "Bluesky: the account has no URL");
+	}
+	o = json_object();
+	json_object_set_new(o, "identifier", json_string(handle));
+	json_object_set_new(o, "password", pw);
+	memset(req, 0, sizeof *req);
+	req->method = xstrdup("POST");
+	req->url = xprintf("%s/xrpc/com.atproto.server.createSession", base);
+	bluesky_set_body(req, o);
+	free(base);
+	free(handle);
+	return 0;
+}
+
+/* Build the request that renews a session from the refresh token. */
+static int
+bluesky_session_request(const struct platform_account *pa,
+    struct platform_request *req, char **cause)
+{
+	char	*base;
+
+	if (pa->secret == NULL || *pa->secret == '\0')
+		return util_fail(cause, "Bluesky: no session to renew; run "
+		    "heed login");
+	if ((base = bluesky_base(pa, 0)) == NULL)
+		return util_fail(cause, "Bluesky: the account has no URL");
+	memset(req, 0, sizeof *req);
+	req->method = xstrdup("POST");
+	req->url = xprintf("%s/xrpc/com.atproto.server.refreshSession", base);
+	req->authorization = xprintf("Bearer %s", pa->secret);
+	free(base);
+	return 0;
+}
+
+/* Return the PDS a DID document names ("#atproto_pds"), or NULL. */
+static char *
+bluesky_session_service(const json_t *doc)
+{
+	const json_t	*services, *s;
+	const char	*id, *url;
+	size_t		 i, len;
+
+	services = json_object_get(json_object_get(doc, "didDoc"), "service");
+	json_array_foreach(services, i, s) {
+		if ((id = bluesky_str(s, "id")) == NULL ||
+		    (len = strlen(id)) < 12 ||
+		    strcmp(id + len - 12, "#atproto_pds") != 0)
+			continue;
+		url = bluesky_str(s, "serviceEndpoint");
+		return bluesky_valid_service(url) ? xstrdup(url) : NULL;
+	}
+	return NULL;
+}
+
+/* Read a createSession or refreshSession answer into a session. */
+static int
+bluesky_session_parse(const struct platform_account *pa,
+    const struct platform_response *res, struct platform_session *ps,
+    char **cause)
+{
+	const char	*access, *refresh, *did, *handle;
+	json_t		*doc;
+
+	(void)pa;
+	memset(ps, 0, sizeof *ps);
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return bluesky_fail_status(res, cause);
+	if ((doc = bluesky_load(res, cause)) == NULL)
+		return -1;
+	access = bluesky_str(doc, "accessJwt");
+	refresh = bluesky_str(doc, "refreshJwt");
+	did = bluesky_str(doc, "did");
+	handle = bluesky_str(doc, "handle");
+	if (!bluesky_valid_token(access) || !bluesky_valid_token(refresh) ||
+	    !bluesky_valid_did(did)) {
+		util_fail(cause, "Bluesky: malformed session: no %s",
+		    !bluesky_valid_token(access) ? "access token" :
+		    !bluesky_valid_token(refresh) ? "refresh token" :
+		    "account DID");
+		json_decref(doc);
+		return -1;
+	}
+	ps->access = xstrdup(access);
+	ps->refresh = xstrdup(refresh);
+	ps->user_id = xstrdup(did);
+	if (bluesky_valid_handle(handle))
+		ps->handle = xstrdup(handle);
+	ps->service = bluesky_session_service(doc);
+	json_decref(doc);
+	return 0;
+}
+
+/* Return 1 if hay contains needle (lower case), ignoring ASCII case. */
+static int
+bluesky_contains(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle), i;
+	char	c;
+
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; i < n; i++) {
+			c = hay[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != needle[i])
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Read the error name and message of an answer, each a sanitized one-line
+ * string cut short, or NULL. XRPC errors are {"error":Name,"message":..};
+ * heed's own network failures are {"error":{"code":..,"message":..}}.
+ * Bodies that are huge, empty, not JSON or not UTF-8 give nothing.
+ */
+static void
+bluesky_error_fields(const struct platform_response *res, char **name,
+    char **message)
+{
+	json_error_t	 err;
+	json_t		*doc = NULL, *e;
+	const char	*n = NULL, *m = NULL;
+
+	*name = *message = NULL;
+	if (res->body != NULL && res->len <= BLUESKY_MAX_ERROR_BODY)
+		doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		return;
+	}
+	e = json_object_get(doc, "error");
+	if (json_is_object(e))
+		m = bluesky_str(e, "message");
+	else {
+		n = bluesky_str(doc, "error");
+		m = bluesky_str(doc, "message");
+	}
+	if (n != NULL && *n != '\0') {
+		*name = text_sanitize_line(n, strlen(n));
+		(*name)[text_fit(*name, 60, NULL)] = '\0';
+	}
+	if (m != NULL && *m != '\0') {
+		*message = text_sanitize_line(m, strlen(m));
+		(*message)[text_fit(*message, BLUESKY_MAX_CAUSE, NULL)] = '\0';
+	}
+	json_decref(doc);
+}
+
+/* Return 1 if name is one of a NULL-terminated list. */
+static int
+bluesky_name_in(const char *name, const char *const *list)
+{
+	for (; name != NULL && *list != NULL; list++) {
+		if (strcmp(name, *list) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Say in plain words why Bluesky no longer takes the credential. */
+static const char *
+bluesky_auth_words(const char *name)
+{
+	if (name == NULL)
+		return "Bluesky says the app password or session is no "
+		    "longer valid";
+	if (strcmp(name, "AccountTakedown") == 0)
+		return "Bluesky has taken this account down";
+	if (strcmp(name, "AccountDeactivated") == 0)
+		return "the Bluesky account is deactivated";
+	if (strcmp(name, "AuthFactorTokenRequired") == 0)
+		return "Bluesky asks for a code sent by email; log in with an "
+		    "app password instead";
+	return "Bluesky says the app password or session is no longer valid";
+}
+
+/* Decide the class of a failed answer from its status and error name. */
+static enum platform_error
+bluesky_error_class(long status, const char *name, const char *message)
+{
+	static const char *const session[] = {
+		"ExpiredToken", "InvalidToken", NULL
+	};
+	static const char *const auth[] = {
+		"AuthMissing", "AccountTakedown", "AccountDeactivated",
+		"AuthFactorTokenRequired", NULL
+	};
+
+	if (bluesky_name_in(name, session) && (status == 400 || status == 401))
+		return PLATFORM_ERR_SESSION;
+	if (bluesky_name_in(name, auth) || status == 401)
+		return PLATFORM_ERR_AUTH;
+	if (status == 429 || (name != NULL &&
+	    strcmp(name, "RateLimitExceeded") == 0))
+		return PLATFORM_ERR_RATE;
+	if ((name != NULL && strcmp(name, "InvalidSwap") == 0) ||
+	    (message != NULL && (bluesky_contains(message, "already exists") ||
+	    bluesky_contains(message, "already a value at key"))))
+		return PLATFORM_ERR_DUPLICATE;
+	if (status == 408 || status >= 500 || status < 100)
+		return PLATFORM_ERR_TEMPORARY;
+	return PLATFORM_ERR_PERMANENT;
+}
+
+/* Say why an answer failed, in a short line for the status bar. */
+static char *
+bluesky_error_cause(enum platform_error e, long status, const char *name,
+    const char *message)
+{
+	const char	*what = message != NULL ? message : name;
+
+	switch (e) {
+	case PLATFORM_ERR_SESSION:
+		return xprintf("Bluesky: the session ran out (%s)",
+		    what != NULL ? what : "token expired");
+	case PLATFORM_ERR_AUTH:
+		if (message != NULL)
+			return xprintf("%s (%s)", bluesky_auth_words(name),
+			    message);
+		return xstrdup(bluesky_auth_words(name));
+	case PLATFORM_ERR_RATE:
+		return xstrdup("Bluesky asks heed to slow down (rate limit)");
+	case PLATFORM_ERR_DUPLICATE:
+		return xstrdup("Bluesky says it was done already");
+	case PLATFORM_ERR_TEMPORARY:
+		if (status == 599)
+			return xprintf("Bluesky cannot be reached: %s",
+			    message != NULL ? message : "network failure");
+		if (what != NULL)
+			return xprintf("Bluesky is not answering well (HTTP "
+			    "%ld: %s)", status, what);
+		return xprintf("Bluesky is not answering well (HTTP %ld)",
+		    status);
+	default:
+		if (what != NULL)
+			return xprintf("Bluesky refused it: %s", what);
+		return xprintf("Bluesky refused it: HTTP %ld", status);
+	}
+}
+
+/* Classify a failed answer; *cause gets a short, sanitized reason. */
+enum platform_error
+bluesky_classify(const struct platform_response *res, char **cause)
+{
+	enum platform_error	 e;
+	char			*name, *message;
+
+	if (res == NULL) {
+		if (cause != NULL)
+			*cause = xstrdup("Bluesky: no answer");
+		return PLATFORM_ERR_TEMPORARY;
+	}
+	if (res->status >= 200 && res->status <= 299)
+		return PLATFORM_OK;
+	bluesky_error_fields(res, &name, &message);
+	e = bluesky_error_class(res->status, name, message);
+	if (cause != NULL)
+		*cause = bluesky_error_cause(e, res->status, name, message);
+	free(name);
+	free(message);
+	return e;
+}
+
+const struct platform_ops bluesky_ops = {
+	.name = "bluesky",
+	.label = "Bluesky",
+	.tag = "bs",
+	.caps = PLATFORM_CAN_LIKE | PLATFORM_CAN_DELETE |
+	    PLATFORM_DELETE_OWN_ONLY,
+	.text_limit = BLUESKY_MAX_GRAPHEMES,
+	.count = COUNT_GRAPHEMES,
+	.no_hide_why = "Bluesky cannot hide someone else's reply",
+	.secret_kind = "refresh-token",
+	.secret_prompt = "App password (Bluesky: Settings > Privacy and "
+	    "security > App passwords)",
+	.streams = bluesky_streams,
+	.sync_request = bluesky_sync_request,
+	.sync_parse = bluesky_sync_parse,
+	.action_request = bluesky_action_request,
+	.action_parse = bluesky_action_parse,
+	.classify = bluesky_classify,
+	.login_request = bluesky_login_request,
+	.session_request = bluesky_session_request,
+	.session_parse = bluesky_session_parse,
+	.fetch_request = bluesky_fetch_request,
+	.fetch_parse = bluesky_fetch_parse,
+	.reconcile_request = bluesky_reconcile_request,
+	.reconcile_parse = bluesky_reconcile_parse
+};
