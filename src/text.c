@@ -109,6 +109,32 @@ text_valid_utf8(const char *s, size_t n)
 }
 
 /*
+ * Return a new copy of s[0..n) in which each invalid UTF-8 sequence is
+ * U+FFFD, NUL-terminated, with its length in *outlen. For a remote answer
+ * that must parse as JSON although one string in it is broken.
+ */
+char *
+text_repair_utf8(const char *s, size_t n, size_t *outlen)
+{
+	struct buf	 b;
+	size_t		 off = 0, used;
+	uint32_t	 cp;
+	char		 enc[4];
+
+	buf_init(&b, 0);
+	while (off < n) {
+		used = text_decode(s + off, n - off, &cp);
+		if (cp == TEXT_REPLACEMENT)
+			buf_add(&b, enc, text_encode(cp, enc));
+		else
+			buf_add(&b, s + off, used);
+		off += used;
+	}
+	*outlen = b.len;
+	return buf_steal(&b);
+}
+
+/*
  * Sanitizing runs every code point through a small state machine modelled
  * on the ECMA-48 parser of a VT500-class terminal, so that the parameters
  * of an escape sequence vanish with it. A C1 control encoded as UTF-8 acts

@@ -29,6 +29,8 @@ char	*text_sanitize_line(const char *, size_t);
 
 /* Return 1 if the string is valid UTF-8 of the given length. */
 int	 text_valid_utf8(const char *, size_t);
+/* Copy with each invalid sequence made U+FFFD; the length in *outlen. */
+char	*text_repair_utf8(const char *, size_t, size_t *);
 
 /*
  * Decode one code point at s (at most n bytes); store it in *cp and return

@@ -840,6 +840,29 @@ one_note(json_t *n, struct sync_page *page)
 	return page->items.n;
 }
 
+/* An invalid UTF-8 byte in one text costs that character, not the page. */
+static void
+test_bluesky_invalid_utf8_costs_one_character(void **state)
+{
+	struct sync_page	 page;
+	json_t			*doc;
+	char			*body, *p;
+	int			 rc;
+
+	(void)state;
+	doc = json_pack("{s:[o]}", "notifications", note("reply"));
+	body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	assert_non_null(p = strstr(body, "hello"));
+	p[1] = (char)0xff;		/* "h\xffllo" */
+	rc = stream(&shop, "notifications", NULL, body, 200, &page, NULL);
+	free(body);
+	assert_int_equal(rc, 0);
+	assert_int_equal(page.items.n, 1);
+	assert_string_equal(page.items.v[0].text, "h\xef\xbf\xbdllo");
+	sync_page_clear(&page);
+}
+
 /* Notifications with bad ids or the wrong shape are skipped whole. */
 static void
 test_bluesky_notifications_hostile(void **state)
@@ -2085,6 +2108,7 @@ main(void)
 		cmocka_unit_test(test_bluesky_cursor_mark_and_paging),
 		cmocka_unit_test(test_bluesky_cursor_history_and_garbage),
 		cmocka_unit_test(test_bluesky_notifications_hostile),
+		cmocka_unit_test(test_bluesky_invalid_utf8_costs_one_character),
 		cmocka_unit_test(test_bluesky_notifications_sanitized),
 		cmocka_unit_test(test_bluesky_attachments_are_described),
 		cmocka_unit_test(test_bluesky_bad_pages_fail),

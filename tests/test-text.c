@@ -415,6 +415,37 @@ test_valid_utf8_rejects_invalid(void **state)
 	}
 }
 
+/* text_repair_utf8 replaces each bad sequence with one U+FFFD. */
+static void
+test_repair_utf8(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 len;
+		const char	*want;
+		size_t		 wlen;
+	} cases[] = {
+		{ L("abc"), L("abc") },
+		{ L("a\0b"), L("a\0b") },
+		{ L("a\xff" "b"), L("a" FFFD "b") },
+		{ L("\xe2\x82"), L(FFFD) },
+		{ L("\xed\xa0\x80x"), L(FFFD FFFD FFFD "x") },
+		{ L("\xf0\x9f\x98\x80\x80"), L("\xf0\x9f\x98\x80" FFFD) },
+	};
+	char	*out;
+	size_t	 i, len;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		out = text_repair_utf8(cases[i].in, cases[i].len, &len);
+		assert_int_equal(len, cases[i].wlen);
+		assert_memory_equal(out, cases[i].want, len);
+		assert_int_equal(out[len], '\0');
+		assert_true(text_valid_utf8(out, len));
+		free(out);
+	}
+}
+
 /* Code point widths: wide East Asian and emoji 2, marks and joiners 0. */
 static void
 test_cp_width_of_wide_and_zero_width(void **state)
@@ -1035,6 +1066,7 @@ main(void)
 		cmocka_unit_test(test_decode_returns_code_point_and_length),
 		cmocka_unit_test(test_encode_writes_utf8),
 		cmocka_unit_test(test_valid_utf8_rejects_invalid),
+		cmocka_unit_test(test_repair_utf8),
 		cmocka_unit_test(test_cp_width_of_wide_and_zero_width),
 		cmocka_unit_test(test_width_of_cjk_emoji_and_marks),
 		cmocka_unit_test(

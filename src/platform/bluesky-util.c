@@ -457,7 +457,8 @@ bluesky_load(const struct platform_response *res, char **cause)
 {
 	json_error_t	 err;
 	json_t		*doc;
-	char		*why;
+	char		*why, *fixed;
+	size_t		 flen;
 
 	if (res == NULL || res->body == NULL) {
 		util_fail(cause, "Bluesky: malformed response: no body");
@@ -467,7 +468,14 @@ bluesky_load(const struct platform_response *res, char **cause)
 		util_fail(cause, "Bluesky: malformed response: too large");
 		return NULL;
 	}
-	doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
+	if (text_valid_utf8(res->body, res->len))
+		doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
+	else {
+		/* One broken string must not cost the whole page. */
+		fixed = text_repair_utf8(res->body, res->len, &flen);
+		doc = json_loadb(fixed, flen, JSON_ALLOW_NUL, &err);
+		free(fixed);
+	}
 	if (doc == NULL) {
 		/* jansson's message may quote the hostile input. */
 		why = text_sanitize_line(err.text, strnlen(err.text,
