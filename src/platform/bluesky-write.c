@@ -5,8 +5,13 @@
  *
  * Every record is written with putRecord under a record key chosen from
  * the outbox entry itself, with "swapRecord": null, so a second attempt
- * can never make a second post: the server answers InvalidSwap, and
- * getRecord with the same key tells what the first attempt made.
+ * can never make a second post. The reference PDS, observed on loopback:
+ * the same record again under the same key is a 200 with the same uri and
+ * cid (and no "commit": nothing was written); a different record there is
+ * 400 InvalidSwap, after which getRecord with the same key tells what the
+ * first attempt made. The record is built only from the entry (its text,
+ * its creation time), so a retry sends it byte for byte. createRecord with
+ * a fixed key is no use for this: a repeat gets an untyped 500.
  */
 #include <stdio.h>
 #include <stdlib.h>
