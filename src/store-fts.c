@@ -9,12 +9,22 @@
  * sentence and "茶壶" would never find "这个茶壶很漂亮". The trigram
  * tokenizer finds substrings but not those shorter than three characters,
  * and most Chinese words are two. So heed registers its own tokenizer,
- * "heed": unicode61 with remove_diacritics 2, except that every character
- * of a script written without spaces (Han, kana, Hangul, Thai, Lao, Khmer,
- * Myanmar) becomes a token of its own. A quoted query is a phrase, so
- * "茶壶" looks for 茶 directly followed by 壶: a substring search for those
- * scripts, word search for the rest. The tokenizer must be registered on
- * every connection that reads or writes items_fts (store_fts_register).
+ * "heed": unicode61 with remove_diacritics 2, except that in a run of
+ * characters of a script written without spaces (Han, kana, Hangul, Thai,
+ * Lao, Khmer, Myanmar) each character and each pair of neighbouring
+ * characters (bigram) is a token: "茶壶很" gives 茶, 茶壶, 壶, 壶很 and 很.
+ * The tokenizer must be registered on every connection that reads or
+ * writes items_fts (store_fts_register).
+ *
+ * The index keeps no positions (detail = none): they cost indexing time
+ * and room, and bigrams make them unneeded. A search for a run of those
+ * scripts asks for all of its bigrams, so "茶壶" is a substring search,
+ * and a single character for itself. (Bigrams alone would do, with the
+ * last character of a run a token too and a single character searched as
+ * the prefix of a bigram; but such a search merges the doclists of every
+ * bigram the character starts, and took 25 to 70 ms on a million items
+ * against 0.2 ms for one term. The characters add about a twentieth to
+ * the time of an ingest.) Words of other scripts are matched whole.
  *
  * Ordering. The table is contentless (content = ''): items already holds
  * the text, and a second copy would double the cache. Its rowid is not the
@@ -26,6 +36,7 @@
  * instead would be ingest order, which is oldest-first during a backfill;
  * sorting every match by created would read every match.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +49,19 @@ struct store_tok {
 	Fts5Tokenizer	*inner;
 };
 
+/* What a run of an unspaced script becomes. */
+enum store_tok_mode {
+	STORE_TOK_DOCUMENT,	/* its characters and bigrams */
+	STORE_TOK_QUERY,	/* its bigrams, or a lone character */
+	STORE_TOK_RUNS		/* itself (for the query builder) */
+};
+
 /* What the heed tokenizer passes through unicode61 to its callback. */
 struct store_tok_ctx {
-	void		*ctx;
-	int		(*token)(void *, int, const char *, int, int, int);
+	void			*ctx;
+	int			(*token)(void *, int, const char *, int, int,
+				    int);
+	enum store_tok_mode	 mode;
 };
 
 /* Scripts written without spaces between words. */
@@ -102,47 +122,84 @@ store_unspaced_char(uint32_t c)
 }
 
 /*
- * Split one unicode61 token so that each character of an unspaced script
- * is a token of its own. Offsets are exact when the folded token has the
- * length of the original text, else each piece gets the whole span (they
- * only matter to highlight(), which heed does not use).
+ * Pass bytes [i, j) of a unicode61 token on as a token. Offsets are exact
+ * when the folded token has the length of the original text, else each
+ * piece gets the whole span (they only matter to highlight(), which heed
+ * does not use).
  */
+static int
+store_tok_emit(struct store_tok_ctx *tc, const char *tok, int ntok, int i,
+    int j, int start, int end)
+{
+	if (end - start == ntok) {
+		end = start + j;
+		start += i;
+	}
+	return tc->token(tc->ctx, 0, tok + i, j - i, start, end);
+}
+
+/* Pass on the tokens of a run [a, b) of an unspaced script; see the mode. */
+static int
+store_tok_run(struct store_tok_ctx *tc, const char *tok, int ntok, int a,
+    int b, int start, int end)
+{
+	const unsigned char	*p = (const unsigned char *)tok;
+	int			 i, len, last = -1, rc;
+
+	if (tc->mode == STORE_TOK_RUNS)
+		return store_tok_emit(tc, tok, ntok, a, b, start, end);
+	for (i = a; i < b; i += len) {
+		store_utf8(p + i, b - i, &len);
+		if (tc->mode == STORE_TOK_DOCUMENT) {
+			rc = store_tok_emit(tc, tok, ntok, i, i + len, start,
+			    end);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		if (last != -1) {
+			rc = store_tok_emit(tc, tok, ntok, last, i + len,
+			    start, end);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		last = i;
+	}
+	if (tc->mode == STORE_TOK_QUERY && last == a)
+		return store_tok_emit(tc, tok, ntok, last, b, start, end);
+	return SQLITE_OK;
+}
+
+/* Split one unicode61 token into runs of unspaced scripts and the rest. */
 static int
 store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
     int end)
 {
 	struct store_tok_ctx	*tc = arg;
 	const unsigned char	*p = (const unsigned char *)tok;
-	int			 i, len, run = -1, exact, rc;
-	uint32_t		 c;
+	int			 i, len, from = 0, unspaced = 0, now, rc;
 
-	exact = end - start == ntok;
+	(void)tflags;
+	/* Unspaced scripts start at U+0E00, three bytes in UTF-8. */
+	for (i = 0; i < ntok && p[i] < 0xe0; i++)
+		;
+	if (i == ntok)
+		return store_tok_emit(tc, tok, ntok, 0, ntok, start, end);
 	for (i = 0; i < ntok; i += len) {
-		c = store_utf8(p + i, ntok - i, &len);
-		if (!store_unspaced_char(c)) {
-			if (run == -1)
-				run = i;
+		now = store_unspaced_char(store_utf8(p + i, ntok - i, &len));
+		if (now == unspaced || i == 0) {
+			unspaced = now;
 			continue;
 		}
-		if (run != -1) {
-			rc = tc->token(tc->ctx, tflags, tok + run, i - run,
-			    exact ? start + run : start, exact ? start + i : end);
-			if (rc != SQLITE_OK)
-				return rc;
-			run = -1;
-			tflags = 0;
-		}
-		rc = tc->token(tc->ctx, tflags, tok + i, len,
-		    exact ? start + i : start, exact ? start + i + len : end);
+		rc = unspaced ? store_tok_run(tc, tok, ntok, from, i, start,
+		    end) : store_tok_emit(tc, tok, ntok, from, i, start, end);
 		if (rc != SQLITE_OK)
 			return rc;
-		tflags = 0;
+		from = i;
+		unspaced = now;
 	}
-	if (run != -1) {
-		return tc->token(tc->ctx, tflags, tok + run, ntok - run,
-		    exact ? start + run : start, end);
-	}
-	return SQLITE_OK;
+	if (unspaced)
+		return store_tok_run(tc, tok, ntok, from, ntok, start, end);
+	return store_tok_emit(tc, tok, ntok, from, ntok, start, end);
 }
 
 /* Create a heed tokenizer (xCreate); its context is the fts5_api. */
@@ -179,7 +236,7 @@ store_tok_delete(Fts5Tokenizer *arg)
 	free(t);
 }
 
-/* Tokenize text through unicode61 and split unspaced scripts (xTokenize). */
+/* Tokenize a document or a query term (xTokenize). */
 static int
 store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
     int ntext, int (*token)(void *, int, const char *, int, int, int))
@@ -189,6 +246,8 @@ store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
 
 	tc.ctx = ctx;
 	tc.token = token;
+	tc.mode = (flags & FTS5_TOKENIZE_QUERY) ? STORE_TOK_QUERY :
+	    STORE_TOK_DOCUMENT;
 	return t->api.xTokenize(t->inner, &tc, flags, text, ntext,
 	    store_tok_split);
 }
@@ -217,31 +276,25 @@ store_fts_register(struct store *s, char **cause)
 	rc = api->xCreateTokenizer(api, "heed", api, &methods, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "setting up search", cause);
+	s->fts5 = api;
 	return 0;
 }
 
-/* Append one word to an FTS5 query as a quoted string. */
-static void
-store_fts_word(struct buf *b, const char *w, size_t n)
-{
-	size_t	i;
-
-	if (b->len != 0)
-		buf_addch(b, ' ');
-	buf_addch(b, '"');
-	for (i = 0; i < n; i++) {
-		if (w[i] == '"')
-			buf_addch(b, '"');
-		buf_addch(b, w[i]);
-	}
-	buf_addch(b, '"');
-}
+/*
+ * The query being built from what the user typed, and where its last
+ * token ends in the input and how many characters it has.
+ */
+struct store_fts_q {
+	struct buf	 b;
+	int		 last_end;
+	int		 last_chars;
+};
 
 /* Count the characters of a UTF-8 string of n bytes. */
-static size_t
-store_fts_chars(const char *w, size_t n)
+static int
+store_fts_chars(const char *w, int n)
 {
-	size_t	i, chars = 0;
+	int	i, chars = 0;
 
 	for (i = 0; i < n; i++) {
 		if (((unsigned char)w[i] & 0xc0) != 0x80)
@@ -250,50 +303,114 @@ store_fts_chars(const char *w, size_t n)
 	return chars;
 }
 
+/* Append one term to the query as a quoted string, '*' for a prefix. */
+static void
+store_fts_term(struct store_fts_q *q, const char *w, int n, int star)
+{
+	int	i;
+
+	if (q->b.len != 0)
+		buf_addch(&q->b, ' ');
+	buf_addch(&q->b, '"');
+	for (i = 0; i < n; i++) {
+		if (w[i] == '"')
+			buf_addch(&q->b, '"');
+		buf_addch(&q->b, w[i]);
+	}
+	buf_addch(&q->b, '"');
+	if (star)
+		buf_addch(&q->b, '*');
+}
+
 /*
- * Turn what the user typed into a safe FTS5 query: each word a quoted
+ * Add one token of what the user typed (STORE_TOK_RUNS) to the query: a
+ * word or a single character as it is, a longer run of an unspaced script
+ * as its bigrams.
+ */
+static int
+store_fts_token(void *arg, int tflags, const char *tok, int ntok, int start,
+    int end)
+{
+	struct store_fts_q	*q = arg;
+	const unsigned char	*p = (const unsigned char *)tok;
+	int			 i, len, next, len2;
+
+	(void)tflags;
+	(void)start;
+	q->last_end = end;
+	q->last_chars = store_fts_chars(tok, ntok);
+	if (!store_unspaced_char(store_utf8(p, ntok, &len)) || len == ntok) {
+		store_fts_term(q, tok, ntok, 0);
+		return SQLITE_OK;
+	}
+	for (i = 0; i + len < ntok; i = next) {
+		next = i + len;
+		store_utf8(p + next, ntok - next, &len2);
+		store_fts_term(q, tok + i, len + len2, 0);
+		len = len2;
+	}
+	return SQLITE_OK;
+}
+
+/* Feed what the user typed (n bytes) to store_fts_token, run by run. */
+static int
+store_fts_tokens(fts5_api *api, const char *in, int n, struct store_fts_q *q)
+{
+	struct store_tok_ctx	 tc;
+	struct store_tok	*t;
+	Fts5Tokenizer		*ft;
+	int			 rc;
+
+	if ((rc = store_tok_create(api, NULL, 0, &ft)) != SQLITE_OK)
+		return rc;
+	t = (struct store_tok *)ft;
+	tc.ctx = q;
+	tc.token = store_fts_token;
+	tc.mode = STORE_TOK_RUNS;
+	rc = t->api.xTokenize(t->inner, &tc, FTS5_TOKENIZE_QUERY, in, n,
+	    store_tok_split);
+	store_tok_delete(ft);
+	return rc;
+}
+
+/*
+ * Turn what the user typed into a safe FTS5 query: each term a quoted
  * string (so no character is an operator), all of them required. Words
  * match whole (FTS5 walks one term's doclist newest first and stops after
  * the limit). With prefix, a last word typed with a trailing '*' matches as
  * a prefix, when at least two characters are left: a prefix query merges
  * the doclists of every matching term, which costs time in proportion to
- * the matches, so it is only done when asked for. Returns a new string, or
- * NULL if there is no word.
+ * the matches, so it is only done when asked for. *out gets a new string,
+ * or NULL if nothing but spaces was typed; typing only punctuation gives
+ * "", which finds nothing.
  */
-char *
-store_fts_query(const char *in, int prefix)
+int
+store_fts_query(struct store *s, const char *in, int prefix, char **out,
+    char **cause)
 {
-	struct buf	 b;
-	const char	*p = in, *w;
-	size_t		 n;
-	int		 star = 0;
+	struct store_fts_q	 q;
+	size_t			 n = strlen(in);
+	int			 rc;
 
-	buf_init(&b, 0);
-	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		if (*p == '\0')
-			break;
-		w = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
-		    *p != '\r')
-			p++;
-		n = (size_t)(p - w);
-		star = 0;
-		if (prefix && *p == '\0' && w[n - 1] == '*' &&
-		    store_fts_chars(w, n - 1) >= 2) {
-			n--;
-			star = 1;
-		}
-		store_fts_word(&b, w, n);
+	*out = NULL;
+	if (strspn(in, " \t\r\n") == n)
+		return 0;
+	if (n > INT_MAX)
+		return util_fail(cause, "search text is too long");
+	memset(&q, 0, sizeof q);
+	buf_init(&q.b, 0);
+	q.last_end = -1;
+	if ((rc = store_fts_tokens(s->fts5, in, (int)n, &q)) != SQLITE_OK) {
+		buf_free(&q.b);
+		return store_fail(s, rc, "searching", cause);
 	}
-	if (b.len == 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	if (star)
-		buf_addch(&b, '*');
-	return buf_steal(&b);
+	if (q.b.len == 0)
+		buf_addstr(&q.b, "\"\"");
+	else if (prefix && (size_t)q.last_end + 1 == n && in[n - 1] == '*' &&
+	    q.last_chars >= 2)
+		buf_addch(&q.b, '*');
+	*out = buf_steal(&q.b);
+	return 0;
 }
 
 /* Read one integer from a cached statement without parameters. */
@@ -342,6 +459,38 @@ store_fts_dirty(struct store *s, char **cause)
 	    "indexing", cause);
 }
 
+/*
+ * Index the new rows with ids in (done, top], at most STORE_FTS_CHUNK ids
+ * a statement, so that a big backlog (the whole cache, after an upgrade
+ * made the index anew) is never sorted at once.
+ */
+static int
+store_fts_new(struct store *s, int64_t done, int64_t top, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 to;
+
+	/*
+	 * FTS5 writes out its pending terms whenever a rowid is not above
+	 * the last one, so rows go in ascending skey order: in a backfill
+	 * (newest fetched first) id order would make a segment per row.
+	 */
+	st = store_stmt(s, ST_FTS_NEW, "INSERT INTO items_fts (rowid, text, "
+	    "author) SELECT skey, text, author FROM items WHERE id > ?1 AND "
+	    "id <= ?2 ORDER BY skey", cause);
+	if (st == NULL)
+		return -1;
+	for (; done < top; done = to) {
+		to = top - done > STORE_FTS_CHUNK ? done + STORE_FTS_CHUNK :
+		    top;
+		sqlite3_bind_int64(st, 1, done);
+		sqlite3_bind_int64(st, 2, to);
+		if (store_step_done(s, st, "indexing", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Index new rows (above the watermark) and changed ones in one batch. */
 static int
 store_fts_flush_locked(struct store *s, char **cause)
@@ -359,19 +508,7 @@ store_fts_flush_locked(struct store *s, char **cause)
 		return -1;
 	if (top <= done)
 		return 0;
-	/*
-	 * FTS5 writes out its pending terms whenever a rowid is not above
-	 * the last one, so rows go in ascending skey order: in a backfill
-	 * (newest fetched first) id order would make a segment per row.
-	 */
-	st = store_stmt(s, ST_FTS_NEW, "INSERT INTO items_fts (rowid, text, "
-	    "author) SELECT skey, text, author FROM items WHERE id > ?1 AND "
-	    "id <= ?2 ORDER BY skey", cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, done);
-	sqlite3_bind_int64(st, 2, top);
-	if (store_step_done(s, st, "indexing", cause) != 0)
+	if (store_fts_new(s, done, top, cause) != 0)
 		return -1;
 	st = store_stmt(s, ST_FTS_SET_WATERMARK, "UPDATE meta SET value = ?1 "
 	    "WHERE key = 'fts_done'", cause);
@@ -425,10 +562,12 @@ store_search(struct store *s, const char *text, size_t limit,
 	char		*q;
 	int		 rc;
 
-	if ((q = store_fts_query(text, 1)) == NULL || limit == 0) {
-		free(q);
+	if (limit == 0)
 		return 0;
-	}
+	if (store_fts_query(s, text, 1, &q, cause) != 0)
+		return -1;
+	if (q == NULL)
+		return 0;
 	if (!s->readonly && store_fts_flush(s, cause) != 0) {
 		free(q);
 		return -1;

@@ -82,35 +82,23 @@ store_first_response(struct store *s, const struct item *it, char **cause)
 /*
  * An item the business has answered on the platform, or that is deleted
  * there, no longer waits for anyone: take it out of the inbox. A reply
- * typed elsewhere (the platform's own app) counts as an answer too.
+ * typed elsewhere (the platform's own app) counts as an answer too. This
+ * settles the item an own reply answers; a customer's item that is
+ * deleted or already answered is settled by the upsert itself.
  */
 static int
-store_settle(struct store *s, const struct item *it, int64_t id,
-    char **cause)
+store_answered(struct store *s, const struct item *it, char **cause)
 {
 	sqlite3_stmt	*st;
 
-	if (it->own) {
-		st = store_stmt(s, ST_ANSWERED, "UPDATE items SET status = 2, "
-		    "done_at = max(?3, created) WHERE account_id = ?1 AND "
-		    "remote_id = ?2 AND own = 0 AND status IN (0, 1)", cause);
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, it->account_id);
-		sqlite3_bind_text(st, 2, it->parent_remote_id, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, it->created);
-		return store_step_done(s, st, "saving an item", cause);
-	}
-	st = store_stmt(s, ST_SETTLE, "UPDATE items SET status = 2, done_at = "
-	    "max(?2, created) WHERE id = ?1 AND own = 0 AND status IN (0, 1) "
-	    "AND (deleted != 0 OR EXISTS (SELECT 1 FROM items AS r WHERE "
-	    "r.account_id = items.account_id AND r.parent_remote_id = "
-	    "items.remote_id AND r.own = 1))", cause);
+	st = store_stmt(s, ST_ANSWERED, "UPDATE items SET status = 2, "
+	    "done_at = max(?3, created) WHERE account_id = ?1 AND "
+	    "remote_id = ?2 AND own = 0 AND status IN (0, 1)", cause);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->parent_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, it->created);
 	return store_step_done(s, st, "saving an item", cause);
 }
 
@@ -140,24 +128,40 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 }
 
 /*
+ * Whether an upserted customer's item is settled at once: it is deleted,
+ * or an own reply to it is stored already.
+ */
+#define STORE_SETTLE_IF \
+	"?14 = 0 AND (?16 != 0 OR EXISTS (SELECT 1 FROM items AS r WHERE " \
+	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
+
+/*
  * Add or update an item by account and remote id, keeping its triage; give
- * its local id. The FTS index catches up at the next store_fts_flush.
+ * its local id if id is not NULL. The FTS index catches up at the next
+ * store_fts_flush. Settling a customer's item is part of the upsert
+ * rather than a statement of its own: ingest runs one per item, and a
+ * statement costs more than the little work that one did. The item's own
+ * row is the only one the upsert changes, so the replies it looks for are
+ * the ones a separate statement would have found.
  */
 int
 store_item_upsert(struct store *s, const struct item *it, int64_t *id,
     char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 local = 0;
-	int		 rc;
 
+	if (id != NULL)
+		*id = 0;
 	st = store_stmt(s, ST_ITEM_UPSERT, "INSERT INTO items (account_id, "
 	    "post_id, remote_id, post_remote_id, parent_remote_id, kind, "
 	    "author_name, author_handle, text, lang, permalink, attachment, "
-	    "created, edited, own, hidden, deleted, liked, like_count, extra) "
-	    "VALUES (?1, (SELECT id FROM posts WHERE account_id = ?1 AND "
-	    "remote_id = ?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT (account_id, remote_id) DO UPDATE "
+	    "created, edited, own, hidden, deleted, liked, like_count, extra, "
+	    "status, done_at) VALUES (?1, (SELECT id FROM posts WHERE "
+	    "account_id = ?1 AND remote_id = ?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "iif(" STORE_SETTLE_IF ", 2, 0), "
+	    "iif(" STORE_SETTLE_IF ", max(?20, ?12), 0)) "
+	    "ON CONFLICT (account_id, remote_id) DO UPDATE "
 	    "SET post_id = coalesce(excluded.post_id, items.post_id), "
 	    "post_remote_id = excluded.post_remote_id, parent_remote_id = "
 	    "excluded.parent_remote_id, kind = excluded.kind, author_name = "
@@ -167,25 +171,26 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    "excluded.created, edited = excluded.edited, own = excluded.own, "
 	    "hidden = excluded.hidden, deleted = excluded.deleted, liked = "
 	    "excluded.liked, like_count = excluded.like_count, extra = "
-	    "coalesce(excluded.extra, items.extra) RETURNING id",
-	    cause);
+	    "coalesce(excluded.extra, items.extra), "
+	    "status = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", 2, "
+	    "items.status), "
+	    "done_at = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", "
+	    "max(?20, ?12), items.done_at)", cause);
 	if (st == NULL)
 		return -1;
 	store_bind_item(st, it);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		local = sqlite3_column_int64(st, 0);
-	if (id != NULL)
-		*id = local;
-	store_done(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "saving an item", cause);
-	if (it->own && it->parent_remote_id == NULL)
-		return 0;
-	if (store_settle(s, it, local, cause) != 0)
+	sqlite3_bind_int64(st, 20, util_now());
+	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
-	if (it->own)
-		return store_first_response(s, it, cause);
+	if (it->own && it->parent_remote_id != NULL) {
+		if (store_answered(s, it, cause) != 0 ||
+		    store_first_response(s, it, cause) != 0)
+			return -1;
+	}
+	/* Only now, and only when asked: RETURNING costs every upsert. */
+	if (id != NULL && store_item_find(s, it->account_id, it->remote_id, id,
+	    cause) == -1)
+		return -1;
 	return 0;
 }
 

@@ -52,7 +52,6 @@ enum store_stmt_id {
 	ST_ITEM_GONE,
 	ST_FIRST_RESPONSE,
 	ST_ANSWERED,
-	ST_SETTLE,
 	ST_FTS_MAXID,
 	ST_FTS_WATERMARK,
 	ST_FTS_DIRTY_ANY,
@@ -108,6 +107,7 @@ struct store {
 	sqlite3_stmt		*queue[VIEW_COUNT][2][2];
 	struct store_qcache	 qcache[STORE_QCACHE_SIZE];
 	unsigned		 qcache_next;
+	fts5_api		*fts5;		/* for the query builder */
 };
 
 /*
@@ -142,8 +142,15 @@ char		*store_col_text(sqlite3_stmt *, int);
 void		 store_row_item(sqlite3_stmt *, struct item *);
 int		 store_bind_id(sqlite3_stmt *, int, int64_t);
 
-/* store-fts.c */
-#define STORE_FTS_BATCH	4000	/* new rows indexed together */
+/*
+ * store-fts.c. New rows are indexed STORE_FTS_BATCH at a time; FTS5 holds
+ * them in memory (up to the table's hashsize, see store-schema.c) and
+ * writes them out as one segment. Indexing a batch takes a few tenths of
+ * a second; smaller batches cost more in all, in merging segments. One
+ * statement indexes at most STORE_FTS_CHUNK rows (it sorts them).
+ */
+#define STORE_FTS_BATCH	16000	/* new rows indexed together */
+#define STORE_FTS_CHUNK	32000	/* most rows indexed by one statement */
 int		 store_fts_flush_due(struct store *, char **);
 
 /* store-schema.c */
@@ -151,6 +158,7 @@ int		 store_migrate(struct store *, int, char **);
 
 /* store-fts.c */
 int		 store_fts_register(struct store *, char **);
-char		*store_fts_query(const char *, int);
+int		 store_fts_query(struct store *, const char *, int, char **,
+		    char **);
 
 #endif

@@ -154,13 +154,13 @@ store_bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
-/* Bind a filter's values; *fts gets the FTS query the caller frees. */
+/* Bind a filter's values, with fts the FTS query made of its text. */
 static void
-store_bind_filter(sqlite3_stmt *st, const struct store_filter *f, char **fts)
+store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
+    const char *fts)
 {
 	int64_t	now;
 
-	*fts = NULL;
 	if (f == NULL)
 		return;
 	now = util_now();
@@ -168,8 +168,7 @@ store_bind_filter(sqlite3_stmt *st, const struct store_filter *f, char **fts)
 	store_bind_named_text(st, ":platform", f->platform);
 	store_bind_named_text(st, ":author", f->author);
 	store_bind_named_text(st, ":lang", f->lang);
-	if (f->text != NULL && (*fts = store_fts_query(f->text, 1)) != NULL)
-		store_bind_named_text(st, ":text", *fts);
+	store_bind_named_text(st, ":text", fts);
 	store_bind_named(st, ":older", now - f->older_than);
 	store_bind_named(st, ":newer", now - f->newer_than);
 	store_bind_named(st, ":kind", f->kind - 1);
@@ -199,7 +198,7 @@ store_queue_page(struct store *s, enum store_view v,
 {
 	sqlite3_stmt	*st;
 	size_t		 start = out->n;
-	char		*fts;
+	char		*fts = NULL;
 	int		 asc, rc;
 
 	if ((unsigned)v >= VIEW_COUNT)
@@ -208,18 +207,21 @@ store_queue_page(struct store *s, enum store_view v,
 		return 0;
 	asc = store_views[v].asc ^ (dir < 0);
 	/* A filter on words must see the rows not yet indexed too. */
-	if ((store_filter_mask(f) & 0x10) && !s->readonly &&
-	    store_fts_flush(s, cause) != 0)
+	if ((store_filter_mask(f) & 0x10) && ((!s->readonly &&
+	    store_fts_flush(s, cause) != 0) ||
+	    store_fts_query(s, f->text, 1, &fts, cause) != 0))
 		return -1;
 	st = store_queue_stmt(s, v, asc, key != NULL, store_filter_mask(f),
 	    cause);
-	if (st == NULL)
+	if (st == NULL) {
+		free(fts);
 		return -1;
+	}
 	if (key != NULL) {
 		store_bind_named(st, ":sort", key->sort);
 		store_bind_named(st, ":id", key->id);
 	}
-	store_bind_filter(st, f, &fts);
+	store_bind_filter(st, f, fts);
 	store_bind_named(st, ":limit", (int64_t)limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		store_row_item(st, item_list_add(out));

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -181,8 +181,9 @@ int	store_draft_get(struct store *, int64_t, char **, char **);
 /*
  * Search text and author for every word the user typed (no operators:
  * any input is safe), newest first. Words match whole, ignoring case and
- * accents; Chinese, Japanese, Korean and Thai match as substrings. A last
- * word ending in '*' matches as a prefix (slower on a big cache).
+ * accents; Chinese, Japanese, Korean and Thai match as substrings (three
+ * characters or more: every two neighbouring ones of them). A last word
+ * ending in '*' matches as a prefix (slower on a big cache).
  */
 int	store_search(struct store *, const char *, size_t,
 	    struct item_list *, char **);

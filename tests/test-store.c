@@ -158,6 +158,26 @@ header_u32(const char *path, long off)
 	    (uint32_t)b[2] << 8 | b[3];
 }
 
+/* Search and give the remote ids found, comma-separated (static). */
+static const char *
+found(struct fx *fx, const char *q)
+{
+	static char		 out[256];
+	struct item_list	 l = { NULL, 0, 0 };
+	char			*cause = NULL;
+	size_t			 i, len = 0;
+
+	if (store_search(fx->s, q, 20, &l, &cause) != 0)
+		fail_msg("search \"%s\": %s", q, cause);
+	out[0] = '\0';
+	for (i = 0; i < l.n; i++) {
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%s",
+		    i ? "," : "", l.v[i].remote_id);
+	}
+	item_list_free(&l);
+	return out;
+}
+
 static void
 test_open_creates_private_file(void **state)
 {
@@ -245,6 +265,123 @@ test_extra_kept_and_schema_1_upgraded(void **state)
 	assert_int_equal(store_item_extra(fx->s, id, &extra, &cause), 0);
 	assert_null(extra);
 	assert_int_equal(store_check(fx->s, &cause), 0);
+	store_close(fx->s);
+	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+}
+
+/*
+ * Give a plain connection a "heed" tokenizer (unicode61 under that name),
+ * so that it can drop and make FTS tables of the heed schema.
+ */
+static void
+alias_heed_tokenizer(sqlite3 *db)
+{
+	fts5_api	*api = NULL;
+	fts5_tokenizer	 tok;
+	sqlite3_stmt	*st;
+	void		*ud;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	assert_non_null(api);
+	assert_int_equal(api->xFindTokenizer(api, "unicode61", &ud, &tok),
+	    SQLITE_OK);
+	assert_int_equal(api->xCreateTokenizer(api, "heed", ud, &tok, NULL),
+	    SQLITE_OK);
+}
+
+/* What schema 3 changed, as schema 2 had it (the index full, one edit). */
+static const char schema_2_parts[] =
+"DROP TRIGGER items_count_insert;"
+"DROP TRIGGER items_count_delete;"
+"DROP TRIGGER items_count_update;"
+"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
+"  UPDATE counters SET n = n + 1 WHERE id IN (new.queue,"
+"    CASE WHEN new.flags != 0 AND new.own = 0 THEN 4 END);"
+"END;"
+"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id IN (old.queue,"
+"    CASE WHEN old.flags != 0 AND old.own = 0 THEN 4 END);"
+"END;"
+"CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags"
+"  ON items WHEN old.queue != new.queue OR"
+"  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0)"
+"BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id IN (old.queue,"
+"    CASE WHEN old.flags != 0 AND old.own = 0 THEN 4 END);"
+"  UPDATE counters SET n = n + 1 WHERE id IN (new.queue,"
+"    CASE WHEN new.flags != 0 AND new.own = 0 THEN 4 END);"
+"END;"
+"DROP TABLE items_fts;"
+"CREATE VIRTUAL TABLE items_fts USING fts5 (text, author, content = '',"
+"  columnsize = 0, tokenize = 'heed');"
+"INSERT INTO items_fts (rowid, text, author) SELECT skey, text, author"
+"  FROM items;"
+"INSERT INTO fts_dirty (id, skey, text, author) SELECT id, skey,"
+"  'old words', author FROM items WHERE remote_id = 'nl';"
+"UPDATE meta SET value = (SELECT max(id) FROM items)"
+"  WHERE key = 'fts_done';"
+"PRAGMA user_version = 2";
+
+/*
+ * A cache of schema 2 is upgraded: every item is found again, by the
+ * bigrams of its Chinese too, and the counts are kept and kept up to date.
+ */
+static void
+test_schema_2_upgraded_and_searchable(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_counts	 before, after;
+	sqlite3			*db;
+	char			*cause = NULL;
+
+	add_item(&l, "zh", "p", NULL, 300, "Wang", "这个茶壶很漂亮", 0);
+	add_item(&l, "nl", "p", NULL, 200, "Jansen", "Wat een mooie theepot",
+	    0);
+	add_item(&l, "c", "p", NULL, 100, "ann", "waar blijft mijn pakket", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "nl"),
+	    ITEM_FLAG_STARRED, NULL, &cause), 0);
+	assert_int_equal(store_counts(fx->s, 1000, 3600, &before, &cause), 0);
+
+	store_close(fx->s);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	alias_heed_tokenizer(db);
+	assert_int_equal(sqlite3_exec(db, schema_2_parts, NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(header_u32(fx->path, 60), 2);
+
+	fx->s = store_open(fx->path, 0, &cause);
+	if (fx->s == NULL)
+		fail_msg("%s", cause);
+	assert_string_equal(found(fx, "茶壶"), "zh");
+	assert_string_equal(found(fx, "漂"), "zh");
+	assert_string_equal(found(fx, "theepot"), "nl");
+	assert_string_equal(found(fx, "pakket"), "c");
+	assert_string_equal(found(fx, "wang"), "zh");
+	assert_int_equal(store_check(fx->s, &cause), 0);
+	assert_int_equal(store_counts(fx->s, 1000, 3600, &after, &cause), 0);
+	assert_memory_equal(&before, &after, sizeof before);
+
+	/* The new counters triggers count as the old ones did. */
+	add_item(&l, "reply", "p", "c", 400, "shop", "onderweg", 1);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "nl"), 0, NULL,
+	    &cause), 0);
+	assert_int_equal(store_counts(fx->s, 1000, 3600, &after, &cause), 0);
+	assert_int_equal(after.view[VIEW_INBOX], before.view[VIEW_INBOX] - 1);
+	assert_int_equal(after.view[VIEW_DONE], before.view[VIEW_DONE] + 1);
+	assert_int_equal(after.view[VIEW_FLAGGED],
+	    before.view[VIEW_FLAGGED] - 1);
+	assert_int_equal(after.view[VIEW_ALL], before.view[VIEW_ALL] + 1);
+	assert_string_equal(found(fx, "onderweg"), "reply");
 	store_close(fx->s);
 	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
 	fx->s = store_open(fx->path, 0, &cause);
@@ -693,26 +830,6 @@ test_snoozed_items_wake(void **state)
 	assert_int_equal(woken, 0);
 }
 
-/* Search and give the remote ids found, comma-separated (static). */
-static const char *
-found(struct fx *fx, const char *q)
-{
-	static char		 out[256];
-	struct item_list	 l = { NULL, 0, 0 };
-	char			*cause = NULL;
-	size_t			 i, len = 0;
-
-	if (store_search(fx->s, q, 20, &l, &cause) != 0)
-		fail_msg("search \"%s\": %s", q, cause);
-	out[0] = '\0';
-	for (i = 0; i < l.n; i++) {
-		len += (size_t)snprintf(out + len, sizeof out - len, "%s%s",
-		    i ? "," : "", l.v[i].remote_id);
-	}
-	item_list_free(&l);
-	return out;
-}
-
 static void
 test_search_multilingual(void **state)
 {
@@ -746,6 +863,22 @@ test_search_multilingual(void **state)
 	assert_string_equal(found(fx, "茶*"), "zh,mix");
 	assert_string_equal(found(fx, "jansen"), "nl");
 	assert_string_equal(found(fx, "@wang"), "zh");
+
+	/* One character: first, inside or last in its run, typed or not. */
+	assert_string_equal(found(fx, "茶"), "zh,mix");
+	assert_string_equal(found(fx, "很"), "zh");
+	assert_string_equal(found(fx, "亮"), "zh");
+	assert_string_equal(found(fx, "壶"), "zh,mix");
+	assert_string_equal(found(fx, "ト"), "ja");
+	assert_string_equal(found(fx, "壶*"), "zh,mix");
+	/* Longer runs, and runs glued to other words. */
+	assert_string_equal(found(fx, "茶壶很"), "zh");
+	assert_string_equal(found(fx, "这个茶壶很漂亮"), "zh");
+	assert_string_equal(found(fx, "很茶"), "");
+	assert_string_equal(found(fx, "ポット"), "ja");
+	assert_string_equal(found(fx, "teapot茶壶"), "mix");
+	assert_string_equal(found(fx, "茶壶,price"), "mix");
+	assert_string_equal(found(fx, "茶壶 Sunday"), "");
 }
 
 static void
@@ -810,6 +943,12 @@ test_search_hostile_input_does_not_fail(void **state)
 	    &l, &cause), 0);
 	assert_int_equal(l.n, 1);
 	item_list_free(&l);
+	/* Punctuation alone is no word: it finds nothing, and fails nothing. */
+	f.text = "( - \"";
+	assert_int_equal(store_queue_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &l, &cause), 0);
+	assert_int_equal(l.n, 0);
+	assert_string_equal(found(fx, "( - \""), "");
 	assert_string_equal(found(fx, "AND (x"), "a");
 	assert_string_equal(found(fx, "\"q\""), "a");
 	big = xmalloc(20001);
@@ -1127,7 +1266,7 @@ test_ingest_gone_cursor_and_drafts(void **state)
 	struct fx		*fx = *state;
 	struct item_list	 l = { NULL, 0, 0 };
 	struct store_sync_state	 ss;
-	struct item		 it;
+	struct item		 it, saved;
 	char			 b[] = "b", *gone[] = { b };
 	char			*cause = NULL, *d = NULL;
 	int64_t			 id;
@@ -1169,6 +1308,27 @@ test_ingest_gone_cursor_and_drafts(void **state)
 	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
 	assert_int_equal(it.has_draft, 0);
 	item_clear(&it);
+
+	/* Deleted when fetched, new or known: settled, and only once. */
+	add_item(&l, "d", "P", NULL, 12, "dan", "weg", 0)->deleted = 1;
+	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0)->deleted = 1;
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "d"), &it, &cause),
+	    0);
+	assert_int_equal(it.status, STATUS_DONE);
+	assert_true(it.done_at >= 12);
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id, &saved, &cause), 0);
+	assert_int_equal(saved.status, STATUS_DONE);
+	saved.done_at = 5;
+	assert_int_equal(store_restore_triage(fx->s, &saved, &cause), 0);
+	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0)->deleted = 1;
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.status, STATUS_DONE);
+	assert_int_equal(it.done_at, 5);
+	item_clear(&it);
+	item_clear(&saved);
 }
 
 static void
@@ -1197,6 +1357,7 @@ main(void)
 		T(test_open_creates_private_file),
 		T(test_migration_sets_user_version),
 		T(test_extra_kept_and_schema_1_upgraded),
+		T(test_schema_2_upgraded_and_searchable),
 		T(test_newer_schema_is_refused_untouched),
 		T(test_not_a_database_is_refused_untouched),
 		T(test_readonly_without_schema_fails_cleanly),
