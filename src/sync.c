@@ -1122,9 +1122,8 @@ sync_session_response(struct sync_account *a,
 	memset(&ps, 0, sizeof ps);
 	if (resp->status < 200 || resp->status >= 300) {
 		err = a->ops->classify(resp, &cause);
-		if (err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE)
-			sync_page_failed(a, err, resp->status, cause);
-		else if (err == PLATFORM_ERR_PERMANENT)
+		if (err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE ||
+		    err == PLATFORM_ERR_PERMANENT)
 			sync_page_failed(a, err, resp->status, cause);
 		else if (!a->secret_is_password && !a->secret_reread) {
 			/*
