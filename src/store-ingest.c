@@ -11,14 +11,15 @@
 #include "store-private.h"
 #include "util.h"
 
-/* Add or update a post by account and remote id; give its local id. */
+/*
+ * Add or update a post by account and remote id. A post read again
+ * unchanged is left alone; one that is new or changed takes in the items
+ * that arrived before it.
+ */
 int
-store_post_upsert(struct store *s, const struct post *p, int64_t *id,
-    char **cause)
+store_post_upsert(struct store *s, const struct post *p, char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 pid = 0;
-	int		 rc;
 
 	st = store_stmt(s, ST_POST_UPSERT, "INSERT INTO posts (account_id, "
 	    "remote_id, author_name, author_handle, text, permalink, created, "
@@ -27,7 +28,11 @@ store_post_upsert(struct store *s, const struct post *p, int64_t *id,
 	    "author_name = excluded.author_name, author_handle = "
 	    "excluded.author_handle, text = excluded.text, permalink = "
 	    "excluded.permalink, created = excluded.created, own = excluded.own "
-	    "RETURNING id", cause);
+	    "WHERE excluded.author_name IS NOT posts.author_name OR "
+	    "excluded.author_handle IS NOT posts.author_handle OR "
+	    "excluded.text IS NOT posts.text OR excluded.permalink IS NOT "
+	    "posts.permalink OR excluded.created IS NOT posts.created OR "
+	    "excluded.own IS NOT posts.own", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->account_id);
@@ -38,23 +43,20 @@ store_post_upsert(struct store *s, const struct post *p, int64_t *id,
 	sqlite3_bind_text(st, 6, p->permalink, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, p->created);
 	sqlite3_bind_int(st, 8, p->own != 0);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		pid = sqlite3_column_int64(st, 0);
-	store_done(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "saving a post", cause);
-	if (id != NULL)
-		*id = pid;
+	if (store_step_done(s, st, "saving a post", cause) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
 
 	/* Items that arrived before their post now point at it. */
-	st = store_stmt(s, ST_POST_LINK, "UPDATE items SET post_id = ?1 "
-	    "WHERE account_id = ?2 AND post_remote_id = ?3 AND post_id IS NULL",
+	st = store_stmt(s, ST_POST_LINK, "UPDATE items SET post_id = (SELECT "
+	    "id FROM posts WHERE account_id = ?1 AND remote_id = ?2) "
+	    "WHERE account_id = ?1 AND post_remote_id = ?2 AND post_id IS NULL",
 	    cause);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int64(st, 2, p->account_id);
-	sqlite3_bind_text(st, 3, p->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, p->account_id);
+	sqlite3_bind_text(st, 2, p->remote_id, -1, SQLITE_STATIC);
 	return store_step_done(s, st, "saving a post", cause);
 }
 
@@ -136,6 +138,31 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
 
 /*
+ * Whether an upsert changes the stored row. A sync reads most items twice
+ * (in the notifications and again in the thread around them), and every
+ * later sync reads the recent ones again: a row that would be written
+ * unchanged is left alone, which spares its page, its indexes and its
+ * triggers.
+ */
+#define STORE_CHANGED_IF \
+	"(excluded.post_id IS NOT NULL AND excluded.post_id IS NOT " \
+	"items.post_id) OR excluded.post_remote_id IS NOT " \
+	"items.post_remote_id OR excluded.parent_remote_id IS NOT " \
+	"items.parent_remote_id OR excluded.kind IS NOT items.kind OR " \
+	"excluded.author_name IS NOT items.author_name OR " \
+	"excluded.author_handle IS NOT items.author_handle OR " \
+	"excluded.text IS NOT items.text OR excluded.lang IS NOT items.lang " \
+	"OR excluded.permalink IS NOT items.permalink OR " \
+	"excluded.attachment IS NOT items.attachment OR excluded.created IS " \
+	"NOT items.created OR excluded.edited IS NOT items.edited OR " \
+	"excluded.own IS NOT items.own OR excluded.hidden IS NOT " \
+	"items.hidden OR excluded.deleted IS NOT items.deleted OR " \
+	"excluded.liked IS NOT items.liked OR excluded.like_count IS NOT " \
+	"items.like_count OR (excluded.extra IS NOT NULL AND excluded.extra " \
+	"IS NOT items.extra) OR (items.status IN (0, 1) AND " \
+	STORE_SETTLE_IF ")"
+
+/*
  * Add or update an item by account and remote id, keeping its triage; give
  * its local id if id is not NULL. The FTS index catches up at the next
  * store_fts_flush. Settling a customer's item is part of the upsert
@@ -175,7 +202,8 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    "status = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", 2, "
 	    "items.status), "
 	    "done_at = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", "
-	    "max(?20, ?12), items.done_at)", cause);
+	    "max(?20, ?12), items.done_at) "
+	    "WHERE " STORE_CHANGED_IF, cause);
 	if (st == NULL)
 		return -1;
 	store_bind_item(st, it);
@@ -228,7 +256,7 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 	for (i = 0; i < nposts; i++) {
 		p = posts[i];
 		p.account_id = account;
-		if (store_post_upsert(s, &p, NULL, cause) != 0)
+		if (store_post_upsert(s, &p, cause) != 0)
 			return -1;
 	}
 	for (i = 0; items != NULL && i < items->n; i++) {

@@ -120,8 +120,7 @@ int	store_ingest(struct store *, int64_t, const struct post *, size_t,
 	    const char *, char **);
 
 /* Upsert single rows (inside a caller's transaction). */
-int	store_post_upsert(struct store *, const struct post *, int64_t *,
-	    char **);
+int	store_post_upsert(struct store *, const struct post *, char **);
 int	store_item_upsert(struct store *, const struct item *, int64_t *,
 	    char **);
 /* Index every row changed since the last flush in FTS, in one batch. */

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "json.h"
 #include "platform.h"
 #include "util.h"
 

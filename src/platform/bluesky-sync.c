@@ -635,7 +635,7 @@ bluesky_sync_parse(const struct platform_account *pa, const char *stream,
 	notes = strcmp(stream, "notifications") == 0;
 	list = json_object_get(doc, notes ? "notifications" : "feed");
 	if (!json_is_array(list)) {
-		json_decref(doc);
+		jdoc_free(doc);
 		return util_fail(cause, "Bluesky: malformed response: no %s",
 		    notes ? "notifications" : "feed");
 	}
@@ -653,7 +653,7 @@ bluesky_sync_parse(const struct platform_account *pa, const char *stream,
 	}
 	bluesky_run_end(&run, bluesky_str(doc, "cursor"), page);
 	bluesky_cursor_clear(&run.cur);
-	json_decref(doc);
+	jdoc_free(doc);
 	return 0;
 }
 
@@ -821,7 +821,7 @@ bluesky_fetch_parse(const struct platform_account *pa, const char *key,
 		return -1;
 	thread = json_object_get(doc, "thread");
 	if (!json_is_object(thread)) {
-		json_decref(doc);
+		jdoc_free(doc);
 		return util_fail(cause, "Bluesky: malformed response: no "
 		    "thread");
 	}
@@ -831,6 +831,6 @@ bluesky_fetch_parse(const struct platform_account *pa, const char *key,
 	w.root = bluesky_valid_uri(key) ? key : NULL;
 	bluesky_walk(&w, thread, 0, w.root);
 	page->more = 0;
-	json_decref(doc);
+	jdoc_free(doc);
 	return 0;
 }

@@ -451,14 +451,15 @@ bluesky_set_body(struct platform_request *req, json_t *o)
 	req->content_type = xstrdup("application/json");
 }
 
-/* Load a response body as a JSON object; NULL with *cause on failure. */
+/*
+ * Load a response body as a JSON object, to be released with jdoc_free;
+ * NULL with *cause on failure.
+ */
 json_t *
 bluesky_load(const struct platform_response *res, char **cause)
 {
-	json_error_t	 err;
-	json_t		*doc;
-	char		*why, *fixed;
-	size_t		 flen;
+	json_t	*doc;
+	char	*why;
 
 	if (res == NULL || res->body == NULL) {
 		util_fail(cause, "Bluesky: malformed response: no body");
@@ -468,25 +469,13 @@ bluesky_load(const struct platform_response *res, char **cause)
 		util_fail(cause, "Bluesky: malformed response: too large");
 		return NULL;
 	}
-	if (text_valid_utf8(res->body, res->len))
-		doc = json_loadb(res->body, res->len, JSON_ALLOW_NUL, &err);
-	else {
-		/* One broken string must not cost the whole page. */
-		fixed = text_repair_utf8(res->body, res->len, &flen);
-		doc = json_loadb(fixed, flen, JSON_ALLOW_NUL, &err);
-		free(fixed);
-	}
-	if (doc == NULL) {
-		/* jansson's message may quote the hostile input. */
-		why = text_sanitize_line(err.text, strnlen(err.text,
-		    sizeof err.text));
-		util_fail(cause, "Bluesky: malformed response: %s (line %d)",
-		    why, err.line);
+	if ((doc = jdoc_parse(res->body, res->len, &why)) == NULL) {
+		util_fail(cause, "Bluesky: malformed response: %s", why);
 		free(why);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {
-		json_decref(doc);
+		jdoc_free(doc);
 		util_fail(cause, "Bluesky: malformed response: not an object");
 		return NULL;
 	}

@@ -641,7 +641,7 @@ bluesky_action_parse(const struct platform_account *pa,
 	if ((doc = bluesky_load(res, cause)) == NULL)
 		return -1;
 	rc = bluesky_written(pa, e, doc, result, cause);
-	json_decref(doc);
+	jdoc_free(doc);
 	return rc;
 }
 
@@ -723,6 +723,6 @@ bluesky_reconcile_parse(const struct platform_account *pa,
 		rc = 1;
 	else
 		rc = bluesky_written(pa, e, doc, result, cause);
-	json_decref(doc);
+	jdoc_free(doc);
 	return rc;
 }

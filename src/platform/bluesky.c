@@ -160,7 +160,7 @@ bluesky_session_parse(const struct platform_account *pa,
 		    !bluesky_valid_token(access) ? "access token" :
 		    !bluesky_valid_token(refresh) ? "refresh token" :
 		    "account DID");
-		json_decref(doc);
+		jdoc_free(doc);
 		return -1;
 	}
 	ps->access = xstrdup(access);
@@ -169,7 +169,7 @@ bluesky_session_parse(const struct platform_account *pa,
 	if (bluesky_valid_handle(handle))
 		ps->handle = xstrdup(handle);
 	ps->service = bluesky_session_service(doc);
-	json_decref(doc);
+	jdoc_free(doc);
 	return 0;
 }
 
