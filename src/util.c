@@ -414,3 +414,144 @@ util_free_secret(char *s)
 		*p = '\0';
 	free(s);
 }
+
+/* Read n decimal digits at s into *out; 0, or -1 if one is not a digit. */
+static int
+util_digits(const char *s, size_t n, int *out)
+{
+	size_t	i;
+
+	*out = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*out = *out * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+/* Count days from 1970-01-01 to a proleptic Gregorian date. */
+static int64_t
+util_days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Turn days since 1970-01-01 into a year, month and day. */
+static void
+util_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t	era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Return the number of days in a month. */
+static int
+util_month_days(int y, int m)
+{
+	static const int	days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Parse the zone of a time ("Z", "+01:00", "-0500", or none: UTC). */
+static int
+util_parse_zone(const char *s, int64_t *offset)
+{
+	size_t	len = strlen(s);
+	int	h, m, sign;
+
+	*offset = 0;
+	if (len == 0 || ((s[0] == 'Z' || s[0] == 'z') && len == 1))
+		return 0;
+	if ((s[0] != '+' && s[0] != '-') || (len != 6 && len != 5) ||
+	    (len == 6 && s[3] != ':'))
+		return -1;
+	sign = s[0] == '-' ? -1 : 1;
+	if (util_digits(s + 1, 2, &h) != 0 ||
+	    util_digits(s + len - 2, 2, &m) != 0 || h > 23 || m > 59)
+		return -1;
+	*offset = sign * (h * 3600 + m * 60);
+	return 0;
+}
+
+/*
+ * Parse an RFC 3339 time into milliseconds since the epoch. Platforms
+ * and their clients write times loosely, so this is lenient: any number of
+ * fraction digits, "Z" or an offset with or without a colon, a lower-case
+ * "t" or a space between date and time, and no zone at all (UTC).
+ */
+int
+util_parse_time_ms(const char *s, int64_t *out)
+{
+	int	y, mo, d, h, mi, sec, ms = 0, scale = 100;
+	int64_t	offset;
+	size_t	i;
+
+	if (s == NULL || strlen(s) < 19 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+	    s[13] != ':' || s[16] != ':')
+		return -1;
+	if (util_digits(s, 4, &y) != 0 ||
+	    util_digits(s + 5, 2, &mo) != 0 ||
+	    util_digits(s + 8, 2, &d) != 0 ||
+	    util_digits(s + 11, 2, &h) != 0 ||
+	    util_digits(s + 14, 2, &mi) != 0 ||
+	    util_digits(s + 17, 2, &sec) != 0)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > util_month_days(y, mo) ||
+	    h > 23 || mi > 59 || sec > 60)
+		return -1;
+	i = 19;
+	if (s[i] == '.' || s[i] == ',') {
+		for (i++; s[i] >= '0' && s[i] <= '9'; i++) {
+			ms += (s[i] - '0') * scale;
+			scale /= 10;
+		}
+		if (i == 20)
+			return -1;
+	}
+	if (util_parse_zone(s + i, &offset) != 0)
+		return -1;
+	*out = (util_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	    mi * 60 + sec - offset) * 1000 + ms;
+	return 0;
+}
+
+/* Write milliseconds since the epoch as "2026-11-23T06:30:12.106Z". */
+void
+util_format_time_ms(int64_t ms, char *out, size_t len)
+{
+	int64_t	days, secs, y;
+	int	m, d;
+
+	days = ms / 86400000;
+	if (ms % 86400000 < 0)
+		days--;
+	ms -= days * 86400000;
+	secs = ms / 1000;
+	util_civil_from_days(days, &y, &m, &d);
+	snprintf(out, len, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+	    (long long)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+	    (int)(secs % 60), (int)(ms % 1000));
+}

@@ -79,4 +79,14 @@ char	*util_xdg_path(const char *, const char *);
 /* Wipe and free a secret string. */
 void	 util_free_secret(char *);
 
+/*
+ * Parse an RFC 3339 time into milliseconds since the epoch, leniently:
+ * any number of fraction digits, "Z" or an offset with or without a colon
+ * ("+0000" as the Graph API writes it), "t" or a space between date and
+ * time, no zone (UTC). 0, or -1 if it is not a time.
+ */
+int	 util_parse_time_ms(const char *, int64_t *);
+/* Write milliseconds since the epoch as "2026-11-23T06:30:12.106Z". */
+void	 util_format_time_ms(int64_t, char *, size_t);
+
 #endif

@@ -1393,18 +1393,18 @@ test_bluesky_times(void **state)
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
 		if (cases[i].ms == -1) {
-			assert_int_equal(bluesky_parse_time(cases[i].s, &ms),
+			assert_int_equal(util_parse_time_ms(cases[i].s, &ms),
 			    -1);
 			continue;
 		}
-		assert_int_equal(bluesky_parse_time(cases[i].s, &ms), 0);
+		assert_int_equal(util_parse_time_ms(cases[i].s, &ms), 0);
 		assert_int_equal(ms, cases[i].ms);
 	}
-	bluesky_format_time(1691386272156, buf, sizeof buf);
+	util_format_time_ms(1691386272156, buf, sizeof buf);
 	assert_string_equal(buf, "2023-08-07T05:31:12.156Z");
-	bluesky_format_time(1709164800000, buf, sizeof buf);
+	util_format_time_ms(1709164800000, buf, sizeof buf);
 	assert_string_equal(buf, "2024-02-29T00:00:00.000Z");
-	bluesky_format_time(-1, buf, sizeof buf);
+	util_format_time_ms(-1, buf, sizeof buf);
 	assert_string_equal(buf, "1969-12-31T23:59:59.999Z");
 }
 

@@ -40,8 +40,6 @@ struct bluesky_uri {
 };
 
 /* bluesky-util.c */
-int	 bluesky_parse_time(const char *, int64_t *);
-void	 bluesky_format_time(int64_t, char *, size_t);
 int	 bluesky_valid_uri(const char *);
 int	 bluesky_split_uri(const char *, struct bluesky_uri *);
 void	 bluesky_uri_clear(struct bluesky_uri *);

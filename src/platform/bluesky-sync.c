@@ -86,7 +86,7 @@ bluesky_cursor_time(const json_t *o, const char *key, int64_t *out)
 
 	if (v == NULL || json_is_null(v))
 		return 1;
-	return bluesky_parse_time(bluesky_str(o, key), out) == 0 ? 0 : -1;
+	return util_parse_time_ms(bluesky_str(o, key), out) == 0 ? 0 : -1;
 }
 
 /* Read heed's stream cursor; anything malformed leaves it empty. */
@@ -123,7 +123,7 @@ bluesky_cursor_set_time(json_t *o, const char *key, int64_t ms)
 {
 	char	buf[40];
 
-	bluesky_format_time(ms, buf, sizeof buf);
+	util_format_time_ms(ms, buf, sizeof buf);
 	json_object_set_new(o, key, json_string(buf));
 }
 
@@ -189,7 +189,7 @@ bluesky_run_keep(struct bluesky_run *run, int64_t indexed)
 static int
 bluesky_get_time(const json_t *o, const char *key, int64_t *ms)
 {
-	return bluesky_parse_time(bluesky_str(o, key), ms);
+	return util_parse_time_ms(bluesky_str(o, key), ms);
 }
 
 /* Read the reply reference of a record into v; 0, or -1 if malformed. */

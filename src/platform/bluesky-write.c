@@ -414,7 +414,7 @@ bluesky_reply_record(const struct platform_account *pa,
 	known[0].did = t->did;
 	known[1].handle = own;
 	known[1].did = pa->user_id;
-	bluesky_format_time(e->created * 1000, when, sizeof when);
+	util_format_time_ms(e->created * 1000, when, sizeof when);
 	r = json_object();
 	json_object_set_new(r, "$type", json_string(BLUESKY_POST));
 	json_object_set_new(r, "text", json_string(e->body));
@@ -444,7 +444,7 @@ bluesky_like_record(const struct outbox_entry *e,
 	json_t	*r = json_object();
 	char	 when[40];
 
-	bluesky_format_time(e->created * 1000, when, sizeof when);
+	util_format_time_ms(e->created * 1000, when, sizeof when);
 	json_object_set_new(r, "$type", json_string(BLUESKY_LIKE));
 	json_object_set_new(r, "subject", bluesky_ref(t->uri, t->cid));
 	json_object_set_new(r, "createdAt", json_string(when));

@@ -45,108 +45,6 @@ demo_valid_id(const char *s, size_t len)
 	return 1;
 }
 
-/* Read n decimal digits at s into *out; 0, or -1 if one is not a digit. */
-static int
-demo_digits(const char *s, size_t n, int *out)
-{
-	size_t	i;
-
-	*out = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		*out = *out * 10 + (s[i] - '0');
-	}
-	return 0;
-}
-
-/* Count days from 1970-01-01 to a proleptic Gregorian date. */
-static int64_t
-demo_days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-	int64_t	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* Return the number of days in a month. */
-static int
-demo_month_days(int y, int m)
-{
-	static const int	days[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-/* Parse the zone of an RFC 3339 time ("Z", "+01:00", "-0500"). */
-static int
-demo_parse_zone(const char *s, int64_t *offset)
-{
-	size_t	len = strlen(s);
-	int	h, m, sign;
-
-	if ((s[0] == 'Z' || s[0] == 'z') && len == 1) {
-		*offset = 0;
-		return 0;
-	}
-	if ((s[0] != '+' && s[0] != '-') || (len != 6 && len != 5) ||
-	    (len == 6 && s[3] != ':'))
-		return -1;
-	sign = s[0] == '-' ? -1 : 1;
-	if (demo_digits(s + 1, 2, &h) != 0 ||
-	    demo_digits(s + len - 2, 2, &m) != 0 || h > 23 || m > 59)
-		return -1;
-	*offset = sign * (h * 3600 + m * 60);
-	return 0;
-}
-
-/*
- * Parse an RFC 3339 time ("2026-11-20T09:15:00Z", with optional fraction
- * and offset) into seconds since the epoch, without the C library's time
- * zone machinery.
- */
-static int
-demo_parse_time(const char *s, int64_t *out)
-{
-	int	y, mo, d, h, mi, sec;
-	int64_t	offset;
-	size_t	i;
-
-	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-' ||
-	    (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-	    s[13] != ':' || s[16] != ':')
-		return -1;
-	if (demo_digits(s, 4, &y) != 0 || demo_digits(s + 5, 2, &mo) != 0 ||
-	    demo_digits(s + 8, 2, &d) != 0 ||
-	    demo_digits(s + 11, 2, &h) != 0 ||
-	    demo_digits(s + 14, 2, &mi) != 0 ||
-	    demo_digits(s + 17, 2, &sec) != 0)
-		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > demo_month_days(y, mo) ||
-	    h > 23 || mi > 59 || sec > 60)
-		return -1;
-	i = 19;
-	if (s[i] == '.') {
-		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-			;
-		if (i == 20)
-			return -1;
-	}
-	if (demo_parse_zone(s + i, &offset) != 0)
-		return -1;
-	*out = demo_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-	    sec - offset;
-	return 0;
-}
 
 /* Return a string member without NUL bytes inside; NULL otherwise. */
 static const char *
@@ -234,8 +132,12 @@ static int
 demo_get_time(const json_t *o, int64_t *out)
 {
 	const char	*s = demo_get_str(o, "created_at");
+	int64_t		 ms;
 
-	return s == NULL ? -1 : demo_parse_time(s, out);
+	if (s == NULL || util_parse_time_ms(s, &ms) != 0)
+		return -1;
+	*out = ms / 1000;
+	return 0;
 }
 
 /* Read an author object into name and handle ("" when missing). */
