@@ -223,6 +223,7 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 	memset(&pa, 0, sizeof pa);
 	memset(&req, 0, sizeof req);
 	memset(&ps, 0, sizeof ps);
+	memset(&resp, 0, sizeof resp);
 	pa.name = a->name;
 	pa.handle = config_str(cfg, a, OPT_HANDLE);
 	pa.base_url = config_str(cfg, a, OPT_URL);

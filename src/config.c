@@ -69,8 +69,8 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    "system's (for a private or test server); empty means the "
 	    "system's" },
 	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
-	    0, NULL, "the account's platform: bluesky, or demo-page or "
-	    "demo-social (the simulated platforms of the demo)" },
+	    0, NULL, "the account's platform: facebook, instagram, bluesky, or "
+	    "demo-page or demo-social (the simulated platforms of the demo)" },
 	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
 	    NULL, "the business's handle on the platform" },
 	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
@@ -80,6 +80,23 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    "a command that prints the account's secret (for example pass "
 	    "show heed/shop); without it the secret is in the system "
 	    "keyring" },
+	[OPT_GRAPH_VERSION] = { "graph_version", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "v26.0", 0, 0, NULL,
+	    "the Graph API version Facebook and Instagram accounts use "
+	    "(vNN.0)" },
+	[OPT_APP_ID] = { "app_id", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
+	    NULL, "Facebook: the id of the Meta app heed logs in through "
+	    "(for device login and token checks)" },
+	[OPT_CLIENT_TOKEN] = { "client_token", CONFIG_STRING, CONFIG_ACCOUNT,
+	    "", 0, 0, NULL, "Facebook: that app's client token (App "
+	    "settings > Advanced); not a secret, unlike the app secret" },
+	[OPT_PAGE] = { "page", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
+	    "Facebook: the Page to log in to, by id or name, when the user "
+	    "manages several; without it heed login asks" },
+	[OPT_FACEBOOK_ACCOUNT] = { "facebook_account", CONFIG_STRING,
+	    CONFIG_ACCOUNT, "", 0, 0, NULL,
+	    "Instagram: the Facebook account whose login (its Page) serves "
+	    "this Instagram business account" },
 };
 
 /* Return the option table and its size. */
@@ -562,4 +579,25 @@ config_str(const struct config *cfg, const struct config_account *a,
 	if (config_table[opt].scope == CONFIG_ACCOUNT)
 		return "";
 	return cfg->v[opt].s;
+}
+
+/* The account whose secret an account uses; see config.h. */
+const struct config_account *
+config_secret_owner(const struct config *cfg, const struct config_account *a,
+    const char **platform)
+{
+	const char	*name = config_str(cfg, a, OPT_FACEBOOK_ACCOUNT);
+	size_t		 i;
+
+	*platform = config_str(cfg, a, OPT_PLATFORM);
+	if (*name == '\0')
+		return a;
+	for (i = 0; i < cfg->naccounts; i++) {
+		if (strcmp(cfg->accounts[i].name, name) == 0) {
+			*platform = config_str(cfg, &cfg->accounts[i],
+			    OPT_PLATFORM);
+			return &cfg->accounts[i];
+		}
+	}
+	return a;
 }

@@ -42,6 +42,11 @@ enum config_opt {
 	OPT_HANDLE,
 	OPT_URL,
 	OPT_CREDENTIAL_COMMAND,
+	OPT_GRAPH_VERSION,
+	OPT_APP_ID,
+	OPT_CLIENT_TOKEN,
+	OPT_PAGE,
+	OPT_FACEBOOK_ACCOUNT,
 	OPT_COUNT
 };
 
@@ -106,6 +111,13 @@ void	config_free(struct config *);
 /* Values, with account options falling back to the global ones. */
 int64_t		 config_int(const struct config *,
 		     const struct config_account *, enum config_opt);
+/*
+ * The account whose secret an account uses: itself, or for an Instagram
+ * account the Facebook account named by facebook_account. *platform gets
+ * the platform the secret is kept under in the keyring.
+ */
+const struct config_account *config_secret_owner(const struct config *,
+		    const struct config_account *, const char **);
 const char	*config_str(const struct config *,
 		     const struct config_account *, enum config_opt);
 const struct config_account *config_account_find(const struct config *,

@@ -12,7 +12,7 @@ static const char *const status_names[] = {
 };
 
 static const char *const action_names[] = {
-	"reply", "like", "unlike", "hide", "unhide", "delete"
+	"reply", "like", "unlike", "hide", "unhide", "delete", "private-reply"
 };
 
 static const char *const outbox_state_names[] = {

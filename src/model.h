@@ -85,7 +85,8 @@ enum action_kind {
 	ACTION_UNLIKE,
 	ACTION_HIDE,
 	ACTION_UNHIDE,
-	ACTION_DELETE
+	ACTION_DELETE,
+	ACTION_PRIVATE_REPLY	/* a message to the comment's author */
 };
 
 enum outbox_state {

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "platform.h"
 #include "platform/platforms.h"
@@ -13,6 +14,8 @@ static const struct platform_ops *const platform_table[] = {
 	&demo_page_ops,
 	&demo_social_ops,
 	&bluesky_ops,
+	&facebook_ops,
+	&instagram_ops,
 	NULL
 };
 
@@ -34,6 +37,21 @@ const struct platform_ops *const *
 platform_all(void)
 {
 	return platform_table;
+}
+
+/* Find a response header by name, ignoring case; NULL if absent. */
+const char *
+platform_header(const struct platform_response *res, const char *name)
+{
+	size_t	i;
+
+	if (res == NULL || res->headers == NULL)
+		return NULL;
+	for (i = 0; i < res->nheaders; i++) {
+		if (strcasecmp(res->headers[i].name, name) == 0)
+			return res->headers[i].value;
+	}
+	return NULL;
 }
 
 /* Count UTF-16 code units, as some platforms limit text. */
@@ -93,6 +111,7 @@ sync_page_clear(struct sync_page *p)
 	for (i = 0; i < p->nfetch; i++)
 		free(p->fetch[i]);
 	free(p->fetch);
+	free(p->notice);
 	memset(p, 0, sizeof *p);
 }
 

@@ -20,6 +20,12 @@
 #define PLATFORM_CAN_PRIVATE_REPLY	0x08
 #define PLATFORM_CAN_UNLIKE		0x10
 #define PLATFORM_DELETE_OWN_ONLY	0x20	/* only the business's own */
+/*
+ * Nothing makes a repeated write fail (no idempotency key, no client-chosen
+ * record key): before an entry is sent again after an attempt whose outcome
+ * is unknown, reconcile_request asks whether the first attempt landed.
+ */
+#define PLATFORM_NO_IDEMPOTENCY		0x40
 
 /* How a platform counts the length of a reply against its limit. */
 enum platform_count {
@@ -34,6 +40,7 @@ struct platform_account {
 	const char	*name;		/* name from the config */
 	const char	*handle;	/* the business's handle there */
 	const char	*base_url;	/* service / instance URL */
+	const char	*version;	/* the API version, where it has one */
 	int64_t		 history_days;
 	int64_t		 now;		/* the time to work against */
 	const char	*cursor;	/* the stream's stored cursor, for
@@ -54,11 +61,19 @@ struct platform_request {
 	char	*authorization;	/* Authorization header value; a secret */
 };
 
+/* One response header, lent with the response. */
+struct platform_header {
+	const char	*name;
+	const char	*value;
+};
+
 /* A response handed back to the adapter; lent, never owned. */
 struct platform_response {
-	long		 status;
-	const char	*body;
-	size_t		 len;
+	long				 status;
+	const char			*body;
+	size_t				 len;
+	const struct platform_header	*headers;	/* NULL: none known */
+	size_t				 nheaders;
 };
 
 /* What one page of sync produced; owned by whoever called parse. */
@@ -72,6 +87,7 @@ struct sync_page {
 	size_t		 ngone;
 	char		**fetch;	/* keys for fetch_request: threads */
 	size_t		 nfetch;
+	char		*notice;	/* something the user should know */
 };
 
 /* A session the platform opened; owned by whoever called parse. */
@@ -98,7 +114,9 @@ enum platform_error {
 	PLATFORM_ERR_TEMPORARY,	/* try again later */
 	PLATFORM_ERR_PERMANENT,	/* will never work: tell the user */
 	PLATFORM_ERR_DUPLICATE,	/* the action was already done */
-	PLATFORM_ERR_SESSION	/* the short-lived token ran out: renew */
+	PLATFORM_ERR_SESSION,	/* the short-lived token ran out: renew */
+	PLATFORM_ERR_GONE,	/* the target no longer exists there */
+	PLATFORM_ERR_DENIED	/* the login lacks a permission for it */
 };
 
 struct platform_ops {
@@ -150,7 +168,8 @@ struct platform_ops {
 	/*
 	 * Follow-up fetches (optional): a page names keys in sync_page.fetch
 	 * (a thread to fill in); each is fetched and parsed into a page of
-	 * its own, which never moves a cursor.
+	 * its own, which never moves a cursor but may name further keys (the
+	 * next page of a long thread).
 	 */
 	int	(*fetch_request)(const struct platform_account *, const char *,
 		    struct platform_request *, char **);
@@ -159,7 +178,8 @@ struct platform_ops {
 		    char **);
 
 	/*
-	 * Reconciling (optional): after a PLATFORM_ERR_DUPLICATE answer, ask
+	 * Reconciling (optional): after a PLATFORM_ERR_DUPLICATE answer, or
+	 * before sending again on a PLATFORM_NO_IDEMPOTENCY platform, ask
 	 * the platform what the entry created. reconcile_parse returns 0 and
 	 * fills the result when it is there, 1 when it is not (send again),
 	 * -1 on a bad answer.
@@ -171,7 +191,17 @@ struct platform_ops {
 		    const struct outbox_entry *,
 		    const struct platform_response *, struct action_result *,
 		    char **);
+
+	/*
+	 * Pacing (optional): read the platform's own usage headers and
+	 * return how many milliseconds the account's next request should
+	 * wait (0: no need), on top of Retry-After and RateLimit-*.
+	 */
+	int64_t	(*pace)(const struct platform_response *, int64_t);
 };
+
+/* Find a response header by name, ignoring case; NULL if absent. */
+const char *platform_header(const struct platform_response *, const char *);
 
 const struct platform_ops *platform_find(const char *);
 const struct platform_ops *const *platform_all(void);

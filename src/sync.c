@@ -57,6 +57,9 @@ struct sync_account {
 	struct outbox_entry		 entry;		/* JOB_ACTION */
 	char				*secret;	/* wiped on free */
 	int				 secret_is_password;
+	int64_t				 prechecked;	/* entry asked about */
+	char				*notice;	/* said when the run ends */
+	int				 prechecking;	/* JOB_RECONCILE is one */
 	int				 secret_reread;	/* once per refusal */
 	struct platform_session		 session;	/* when open */
 	int				 session_tries;
@@ -114,6 +117,26 @@ sync_set_error(struct sync_account *a, int state, const char *msg)
 	a->status.last_error = a->error;
 	a->status.state = state;
 	a->sync->statuses[a - a->sync->accounts] = a->status;
+}
+
+/*
+ * Keep something the user should know about this run (a stream the login
+ * may not read, comments that came without ids); it is the account's
+ * message when the run ends, and heed sync counts the run as partial.
+ */
+static void
+sync_note(struct sync_account *a, const char *msg)
+{
+	char	*joined;
+
+	log_warn("%s: %s", a->pa.name, msg);
+	if (a->notice == NULL)
+		a->notice = xstrdup(msg);
+	else if (strstr(a->notice, msg) == NULL && strlen(a->notice) < 1000) {
+		joined = xprintf("%s; %s", a->notice, msg);
+		free(a->notice);
+		a->notice = joined;
+	}
 }
 
 /* Let the demo server's next held-back comment arrive. */
@@ -219,6 +242,7 @@ sync_add_account(struct sync *s, const struct config_account *ca,
 	a->pa.name = ca->name;
 	a->pa.handle = handle;
 	a->pa.base_url = url;
+	a->pa.version = config_str(s->cfg, ca, OPT_GRAPH_VERSION);
 	a->pa.history_days = config_int(s->cfg, ca, OPT_HISTORY_DAYS);
 	a->status.name = ca->name;
 	a->status.tag = a->ops->tag;
@@ -294,6 +318,7 @@ sync_free(struct sync *s)
 		free(a->cursor);
 		util_free_secret(a->secret);
 		free(a->error);
+		free(a->notice);
 	}
 	if (s->demo_timer != 0)
 		loop_timer_cancel(s->loop, s->demo_timer);
@@ -426,6 +451,7 @@ sync_deliver_no_http(void *arg)
 	    "install libcurl4 (heed doctor says more)\"}}";
 
 	a->timer = 0;
+	memset(&resp, 0, sizeof resp);
 	resp.status = 599;
 	resp.body = body;
 	resp.len = sizeof body - 1;
@@ -485,10 +511,11 @@ sync_send(struct sync_account *a)
  * over what remains of the window, so the limit is never reached.
  */
 static void
-sync_pace(struct sync_account *a, const struct http_response *hr)
+sync_pace(struct sync_account *a, const struct http_response *hr,
+    const struct platform_response *resp)
 {
 	struct http_ratelimit	rl;
-	int64_t			now = util_now(), secs, ms = 0;
+	int64_t			now = util_now(), secs, ms = 0, own;
 
 	if ((secs = http_retry_after(hr, now)) >= 0 &&
 	    (hr->status == 429 || hr->status == 503))
@@ -500,6 +527,9 @@ sync_pace(struct sync_account *a, const struct http_response *hr)
 		else if (rl.remaining * 10 < rl.limit)
 			ms = rl.reset * 1000 / (rl.remaining + 1);
 	}
+	/* The platform's own headers (the Graph API's usage percentages). */
+	if (a->ops->pace != NULL && (own = a->ops->pace(resp, now)) > ms)
+		ms = own;
 	if (ms <= 0)
 		return;
 	if (ms > SYNC_PACE_MAX_MS)
@@ -517,21 +547,23 @@ sync_pace(struct sync_account *a, const struct http_response *hr)
 static int
 sync_secret(struct sync_account *a)
 {
-	const char		*cmd;
+	const struct config_account	*owner;
+	const char		*cmd, *owner_platform;
 	char			*cause = NULL, *msg;
 	enum creds_result	 r;
 
 	if (a->ops->secret_kind == NULL || a->secret != NULL)
 		return 0;
-	cmd = config_str(a->sync->cfg, a->cfg, OPT_CREDENTIAL_COMMAND);
+	owner = config_secret_owner(a->sync->cfg, a->cfg, &owner_platform);
+	cmd = config_str(a->sync->cfg, owner, OPT_CREDENTIAL_COMMAND);
 	if (a->cfg->builtin_secret != NULL) {
 		a->secret = xstrdup(a->cfg->builtin_secret);
 		r = CREDS_OK;
 	} else if (*cmd != '\0')
 		r = creds_command(cmd, &a->secret, &cause);
 	else
-		r = creds_lookup(a->pa.name, a->ops->name, a->ops->secret_kind,
-		    &a->secret, &cause);
+		r = creds_lookup(owner->name, owner_platform,
+		    a->ops->secret_kind, &a->secret, &cause);
 	if (r == CREDS_OK) {
 		a->pa.secret = a->secret;
 		/* A command gives a password to log in with, not a session. */
@@ -541,7 +573,7 @@ sync_secret(struct sync_account *a)
 	}
 	if (r == CREDS_MISSING)
 		msg = xprintf("%s: not logged in; run: heed login %s",
-		    a->pa.name, a->pa.name);
+		    a->pa.name, owner->name);
 	else
 		msg = xprintf("%s: no credential: %s", a->pa.name,
 		    cause != NULL ? cause : creds_result_name(r));
@@ -611,11 +643,14 @@ sync_start_session(struct sync_account *a)
 static void
 sync_auth_failed(struct sync_account *a, const char *why)
 {
-	char	*msg;
+	const struct config_account	*owner;
+	const char			*platform;
+	char				*msg;
 
+	owner = config_secret_owner(a->sync->cfg, a->cfg, &platform);
 	msg = xprintf("%s: the platform refused the credential (%s); run: "
 	    "heed login %s", a->pa.name, why != NULL ? why : "?",
-	    a->pa.name);
+	    owner->name);
 	sync_set_error(a, SYNC_AUTH, msg);
 	log_error("%s", msg);
 	free(msg);
@@ -625,6 +660,9 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	a->pages = 0;
 	a->blocked = 1;
 }
+
+static int	sync_send_action(struct sync_account *);
+static int	sync_start_reconcile(struct sync_account *);
 
 /* Start sending the next due outbox entry if it is this account's. */
 static int
@@ -659,6 +697,36 @@ sync_start_action(struct sync_account *a)
 		outbox_entry_clear(&a->entry);
 		return 0;
 	}
+	if ((a->ops->caps & PLATFORM_NO_IDEMPOTENCY) &&
+	    a->ops->reconcile_request != NULL && a->entry.attempts > 0 &&
+	    (a->entry.kind == ACTION_REPLY ||
+	    a->entry.kind == ACTION_PRIVATE_REPLY) && a->prechecked != a->entry.id) {
+		/*
+		 * An earlier attempt may have landed with its answer lost, and
+		 * nothing would make a second one fail: look before sending.
+		 */
+		a->prechecked = a->entry.id;
+		a->prechecking = 1;
+		log_info("%s: checking whether an earlier attempt at %s "
+		    "went through", a->pa.name,
+		    action_kind_name(a->entry.kind));
+		if (sync_start_reconcile(a))
+			return 1;
+		a->prechecking = 0;
+		a->prechecked = 0;
+		outbox_entry_clear(&a->entry);
+		return 0;
+	}
+	return sync_send_action(a);
+}
+
+/* Send the account's current outbox entry. */
+static int
+sync_send_action(struct sync_account *a)
+{
+	struct sync	*s = a->sync;
+	char		*cause = NULL;
+
 	if (a->ops->action_request(&a->pa, &a->entry, &a->req, &cause) != 0) {
 		a->entry.state = OUTBOX_FAILED;
 		a->entry.last_error = cause;
@@ -750,7 +818,9 @@ sync_start_stream(struct sync_account *a)
 		a->stream = 0;
 		sync_fetch_clear(a);
 		sync_mark_complete(a);
-		sync_set_error(a, SYNC_IDLE, NULL);
+		sync_set_error(a, SYNC_IDLE, a->notice);
+		free(a->notice);
+		a->notice = NULL;
 		sync_notify(a->sync);
 		return 0;
 	}
@@ -1000,6 +1070,11 @@ sync_action_response(struct sync_account *a,
 		sync_action_done(a, NULL);
 	} else if (err == PLATFORM_ERR_DUPLICATE)
 		sync_action_done(a, NULL);
+	else if (err == PLATFORM_ERR_GONE && a->entry.kind == ACTION_DELETE)
+		sync_action_done(a, NULL);	/* gone is what was asked */
+	else if (err == PLATFORM_ERR_GONE)
+		sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause != NULL ?
+		    cause : "it is no longer there");
 	else
 		sync_action_failed(a, err, cause != NULL ? cause :
 		    "the platform refused it");
@@ -1023,15 +1098,35 @@ sync_reconcile_response(struct sync_account *a,
 	memset(&res, 0, sizeof res);
 	if (resp->status < 200 || resp->status >= 300) {
 		err = a->ops->classify(resp, &cause);
-		if (err == PLATFORM_ERR_SESSION) {
+		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH) {
+			a->prechecking = 0;
+			a->prechecked = 0;
 			sync_action_requeue(a, NULL);
-			sync_session_expired(a, cause);
+			if (err == PLATFORM_ERR_SESSION)
+				sync_session_expired(a, cause);
+			else
+				sync_auth_failed(a, cause);
 			goto out;
 		}
 		free(cause);
 		cause = NULL;
 	}
 	rc = a->ops->reconcile_parse(&a->pa, &a->entry, resp, &res, &cause);
+	if (a->prechecking) {
+		a->prechecking = 0;
+		if (rc == 1) {
+			/* Not there: this is the one attempt that counts. */
+			log_info("%s: it did not; sending it now", a->pa.name);
+			free(cause);
+			if (sync_send_action(a))
+				return;
+			outbox_entry_clear(&a->entry);
+			sync_notify(a->sync);
+			return;
+		}
+		if (rc != 0)
+			a->prechecked = 0;	/* ask again next time */
+	}
 	if (rc == 0)
 		sync_action_done(a, &res);
 	else if (rc == 1) {
@@ -1176,7 +1271,7 @@ sync_stream_response(struct sync_account *a,
 	struct sync_page	 page;
 	enum platform_error	 err;
 	const char		*stream = a->ops->streams[a->stream];
-	char			*cause = NULL;
+	char			*cause = NULL, *msg;
 
 	memset(&page, 0, sizeof page);
 	if (resp->status < 200 || resp->status >= 300) {
@@ -1185,7 +1280,15 @@ sync_stream_response(struct sync_account *a,
 			sync_session_expired(a, cause);
 		else if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
-		else
+		else if (err == PLATFORM_ERR_DENIED) {
+			/* What the login may not read is skipped, and said. */
+			msg = xprintf("%s skipped: %s", stream, cause);
+			sync_note(a, msg);
+			free(msg);
+			a->tries = 0;
+			a->pages = 0;
+			a->stream++;
+		} else
 			sync_page_failed(a, err, resp->status, cause);
 		free(cause);
 		return;
@@ -1204,6 +1307,8 @@ sync_stream_response(struct sync_account *a,
 	}
 	if (a->status.state != SYNC_RUNNING)
 		sync_set_error(a, SYNC_RUNNING, NULL);
+	if (page.notice != NULL)
+		sync_note(a, page.notice);
 	sync_fetch_add(a, page.fetch, page.nfetch);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
@@ -1245,6 +1350,8 @@ sync_fetch_response(struct sync_account *a,
 			key = NULL;
 		} else if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
+		else if (err == PLATFORM_ERR_DENIED)
+			sync_note(a, cause);
 		else
 			log_warn("%s: a thread could not be fetched: %s",
 			    a->pa.name, cause != NULL ? cause : "?");
@@ -1257,6 +1364,9 @@ sync_fetch_response(struct sync_account *a,
 		    cause != NULL ? cause : "?");
 		goto out;
 	}
+	if (page.notice != NULL)
+		sync_note(a, page.notice);
+	sync_fetch_add(a, page.fetch, page.nfetch);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
 out:
@@ -1309,6 +1419,7 @@ sync_deliver_demo(void *arg)
 		demo_server_handle(a->sync->demo, &a->req, &status, &body);
 	else
 		body = xstrdup("{\"error\":{\"message\":\"no transport\"}}");
+	memset(&resp, 0, sizeof resp);
 	resp.status = status;
 	resp.body = body;
 	resp.len = strlen(body);
@@ -1327,17 +1438,29 @@ sync_deliver_http(const struct http_response *hr, void *arg)
 {
 	struct sync_account		*a = arg;
 	struct platform_response	 resp;
+	struct platform_header		*hv = NULL;
 	json_t				*o;
 	char				*body = NULL;
+	size_t				 i;
 
 	a->http_id = 0;
 	if (hr->error == HTTP_ERR_CANCELLED)
 		return;
+	memset(&resp, 0, sizeof resp);
 	resp.status = hr->status;
 	resp.body = hr->body;
 	resp.len = hr->len;
+	if (hr->nheaders > 0) {
+		hv = xreallocarray(NULL, hr->nheaders, sizeof *hv);
+		for (i = 0; i < hr->nheaders; i++) {
+			hv[i].name = hr->headers[i].name;
+			hv[i].value = hr->headers[i].value;
+		}
+		resp.headers = hv;
+		resp.nheaders = hr->nheaders;
+	}
 	if (hr->error == HTTP_OK)
-		sync_pace(a, hr);
+		sync_pace(a, hr, &resp);
 	else {
 		o = json_pack("{s:{s:s,s:s}}", "error", "code", "network",
 		    "message", hr->message);
@@ -1350,6 +1473,7 @@ sync_deliver_http(const struct http_response *hr, void *arg)
 	}
 	sync_response(a, &resp);
 	free(body);
+	free(hv);
 }
 
 /* Sync every account now. */

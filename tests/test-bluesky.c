@@ -120,7 +120,7 @@ stream(const struct platform_account *pa, const char *name,
 {
 	struct platform_account		at = *pa;
 	struct platform_request		req;
-	struct platform_response	res = { status, body, strlen(body) };
+	struct platform_response	res = { status, body, strlen(body), NULL, 0 };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -150,7 +150,7 @@ static int
 thread(const struct platform_account *pa, const char *key, const char *body,
     struct sync_page *page, char **cause)
 {
-	struct platform_response	res = { 200, body, strlen(body) };
+	struct platform_response	res = { 200, body, strlen(body), NULL, 0 };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)

@@ -835,7 +835,7 @@ test_demo_server_wants_a_valid_token(void **state)
 		req.authorization = (char *)bad[i];
 		assert_int_equal(transport(f->srv, &req, &body), 401);
 		assert_int_equal(demo_page_ops.classify(&(struct
-		    platform_response){ 401, body, strlen(body) }, NULL),
+		    platform_response){ 401, body, strlen(body), NULL, 0 }, NULL),
 		    PLATFORM_ERR_AUTH);
 		free(body);
 	}

@@ -37,7 +37,7 @@ static int
 parse(const char *body, size_t len, long status, struct sync_page *page,
     char **cause)
 {
-	struct platform_response	res = { status, body, len };
+	struct platform_response	res = { status, body, len, NULL, 0 };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -406,7 +406,7 @@ static int
 parse_action(int kind, long status, const char *body,
     struct action_result *result, char **cause)
 {
-	struct platform_response	res = { status, body, strlen(body) };
+	struct platform_response	res = { status, body, strlen(body), NULL, 0 };
 	struct outbox_entry		e;
 
 	memset(&e, 0, sizeof e);

@@ -10,6 +10,8 @@
 extern const struct platform_ops demo_page_ops;
 extern const struct platform_ops demo_social_ops;
 extern const struct platform_ops bluesky_ops;
+extern const struct platform_ops facebook_ops;
+extern const struct platform_ops instagram_ops;
 
 /*
  * The demo server: an in-process stand-in for a remote platform, holding

@@ -1,0 +1,731 @@
+/*
+ * graph-facebook.c -- a Facebook Page through the Graph API: its posts
+ * and visitors' posts, every comment and reply on them, and what the Page
+ * does about them.
+ *
+ * Sync is one stream, "feed": the Page's feed inside the history window,
+ * newest first, paged by time. Each post whose updated_time (which moves
+ * when someone comments) is past the last sync's mark names a fetch of its
+ * comments: filter=stream (replies come flat, with their parent), newest
+ * first, since the mark less a margin, following paging to the end of
+ * what is new. Cursors are not kept across runs: the stream's cursor holds
+ * the mark, and a paging position only while it is fresh.
+ *
+ * The stream's cursor is a query string: mark (the newest updated_time
+ * seen by the last complete run), next_mark (the newest seen so far by
+ * this one), and while paging, run (when the paging began), until and
+ * __paging_token (from the answer's paging.next).
+ *
+ * A fetch key is "c:POST:SINCE" or "c:POST:SINCE:AFTER" for a page of a
+ * post's comments.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph-private.h"
+#include "text.h"
+
+#define FB_POST_FIELDS	"id,message,created_time,updated_time," \
+	"permalink_url,from{id,name},attachments{type,title,url}"
+#define FB_COMMENT_FIELDS "id,message,from{id,name},created_time," \
+	"parent{id},is_hidden,can_reply_privately,like_count,user_likes," \
+	"permalink_url,attachment{type,title,url},private_reply_conversation"
+#define FB_FEED_LIMIT		"25"
+#define FB_COMMENT_LIMIT	"100"
+
+/* The parts of the feed cursor. */
+struct fb_cursor {
+	int64_t	 mark;
+	int64_t	 next_mark;
+	int64_t	 run;
+	char	*until;
+	char	*token;
+};
+
+static int64_t
+fb_number(const char *s)
+{
+	int64_t	n = 0;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
+/* Return 1 if a paging value is safe to send back (short, printable). */
+static int
+fb_valid_value(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 1024 || (unsigned char)s[i] <= 0x20 ||
+		    (unsigned char)s[i] >= 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+fb_cursor_read(const char *s, struct fb_cursor *c)
+{
+	struct graph_params	p;
+	const char		*v;
+
+	memset(c, 0, sizeof *c);
+	graph_params_parse(s, &p);
+	c->mark = fb_number(graph_params_get(&p, "mark"));
+	c->next_mark = fb_number(graph_params_get(&p, "next_mark"));
+	c->run = fb_number(graph_params_get(&p, "run"));
+	if (fb_valid_value(v = graph_params_get(&p, "until")))
+		c->until = xstrdup(v);
+	if (fb_valid_value(v = graph_params_get(&p, "__paging_token")))
+		c->token = xstrdup(v);
+	graph_params_clear(&p);
+}
+
+static void
+fb_cursor_clear(struct fb_cursor *c)
+{
+	free(c->until);
+	free(c->token);
+	memset(c, 0, sizeof *c);
+}
+
+/* Write a cursor; paging parts only when until is set. */
+static char *
+fb_cursor_write(const struct fb_cursor *c)
+{
+	struct buf	b;
+	char		*s;
+
+	buf_init(&b, 0);
+	graph_query_int(&b, "mark", c->mark);
+	if (c->until != NULL) {
+		graph_query_int(&b, "next_mark", c->next_mark);
+		graph_query_int(&b, "run", c->run);
+		graph_query(&b, "until", c->until);
+		if (c->token != NULL)
+			graph_query(&b, "__paging_token", c->token);
+	}
+	s = xstrdup(b.data + 1);	/* without the '?' */
+	buf_free(&b);
+	return s;
+}
+
+/* Build the request for the next page of the Page's feed. */
+int
+facebook_sync_request(const struct platform_account *pa, const char *stream,
+    const char *cursor, struct platform_request *req, char **cause)
+{
+	struct fb_cursor	 c;
+	struct buf		 q;
+	char			*path;
+	int			 rc;
+
+	if (stream == NULL || strcmp(stream, "feed") != 0)
+		return util_fail(cause, "Facebook: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	if (!graph_valid_id(pa->user_id))
+		return util_fail(cause, "Facebook: no session is open");
+	fb_cursor_read(cursor, &c);
+	buf_init(&q, 0);
+	graph_query(&q, "fields", FB_POST_FIELDS);
+	graph_query(&q, "limit", FB_FEED_LIMIT);
+	graph_query_int(&q, "since", graph_window_start(pa));
+	/* A paging position is trusted only within the run that got it. */
+	if (c.until != NULL && c.run > pa->now - GRAPH_PAGING_FRESH &&
+	    c.run <= pa->now) {
+		graph_query(&q, "until", c.until);
+		if (c.token != NULL)
+			graph_query(&q, "__paging_token", c.token);
+	}
+	path = xprintf("%s/feed", pa->user_id);
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	buf_free(&q);
+	fb_cursor_clear(&c);
+	return rc;
+}
+
+/* Describe an attachment as one line: "photo: https://...". */
+static char *
+fb_attachment(const json_t *a)
+{
+	const char	*type = graph_str(a, "type"), *url;
+	char		*t, *s;
+
+	if (!json_is_object(a))
+		return NULL;
+	url = graph_str(a, "url");
+	if ((t = graph_line(a, "title", 80)) == NULL && type != NULL)
+		t = graph_line(a, "type", 40);
+	if (t == NULL && url == NULL)
+		return NULL;
+	if (url != NULL && strncmp(url, "https://", 8) == 0 &&
+	    strlen(url) < 2048) {
+		s = xprintf("%s%s%s", t != NULL ? t : "", t != NULL ? ": " : "",
+		    url);
+		free(t);
+		t = text_sanitize_line(s, strlen(s));
+		free(s);
+	}
+	return t;
+}
+
+/* Fill a post from a feed entry; 0, or -1 if it is unreadable. */
+static int
+fb_post_read(const struct platform_account *pa, const json_t *e,
+    struct post *p)
+{
+	const json_t	*from = json_object_get(e, "from");
+	const char	*id = graph_id(e, "id"), *link;
+
+	memset(p, 0, sizeof *p);
+	if (id == NULL || graph_time(e, "created_time", &p->created) != 0)
+		return -1;
+	p->account_id = pa->id;
+	p->remote_id = xstrdup(id);
+	p->own = from == NULL || (graph_id(from, "id") != NULL &&
+	    strcmp(graph_id(from, "id"), pa->user_id) == 0);
+	p->author_name = graph_line(from, "name", 100);
+	if (p->author_name == NULL)
+		p->author_name = xstrdup(p->own && pa->handle != NULL ?
+		    pa->handle : "");
+	p->author_handle = xstrdup("");
+	p->text = graph_text(e, "message");
+	link = graph_str(e, "permalink_url");
+	if (link != NULL && strncmp(link, "https://", 8) == 0 &&
+	    strlen(link) < 2048)
+		p->permalink = text_sanitize_line(link, strlen(link));
+	return 0;
+}
+
+/* A visitor's post on the Page waits for an answer like a comment. */
+static void
+fb_visitor_item(const struct platform_account *pa, const json_t *e,
+    const struct post *p, struct sync_page *page)
+{
+	struct item	*it = item_list_add(&page->items);
+	const json_t	*att;
+
+	it->account_id = pa->id;
+	it->remote_id = xstrdup(p->remote_id);
+	it->post_remote_id = xstrdup(p->remote_id);
+	it->kind = ITEM_MENTION;
+	it->author_name = xstrdup(p->author_name);
+	it->author_handle = xstrdup("");
+	it->text = xstrdup(p->text);
+	it->permalink = p->permalink != NULL ? xstrdup(p->permalink) : NULL;
+	it->created = p->created;
+	att = json_array_get(json_object_get(json_object_get(e,
+	    "attachments"), "data"), 0);
+	it->attachment = fb_attachment(att);
+	it->extra = graph_extra(p->remote_id, NULL, 0, 0);
+}
+
+/* Parse a page of the feed. */
+int
+facebook_sync_parse(const struct platform_account *pa, const char *stream,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct fb_cursor	 c;
+	struct graph_params	 next;
+	struct post		 p;
+	const json_t		*list, *e;
+	json_t			*doc;
+	int64_t			 window = graph_window_start(pa), updated;
+	int64_t			 since, oldest = INT64_MAX;
+	const char		*v;
+	char			 key[GRAPH_MAX_ID + 64];
+	size_t			 i;
+
+	if (stream == NULL || strcmp(stream, "feed") != 0)
+		return util_fail(cause, "Facebook: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list)) {
+		jdoc_free(doc);
+		return util_fail(cause, "Facebook: malformed response: no "
+		    "data");
+	}
+	fb_cursor_read(pa->cursor, &c);
+	if (c.until == NULL || c.run <= pa->now - GRAPH_PAGING_FRESH ||
+	    c.run > pa->now) {
+		/* A new run. */
+		c.next_mark = c.mark;
+		c.run = pa->now;
+	}
+	since = c.mark > 0 ? c.mark - GRAPH_OVERLAP : window;
+	if (since < window)
+		since = window;
+	json_array_foreach(list, i, e) {
+		if (fb_post_read(pa, e, &p) != 0)
+			continue;
+		if (p.created < oldest)
+			oldest = p.created;
+		if (p.created < window) {
+			post_clear(&p);
+			continue;
+		}
+		if (graph_time(e, "updated_time", &updated) != 0 ||
+		    updated < p.created)
+			updated = p.created;
+		if (updated > c.next_mark && updated <= pa->now + 86400)
+			c.next_mark = updated;
+		if (c.mark == 0 || updated >= c.mark - GRAPH_OVERLAP) {
+			snprintf(key, sizeof key, "c:%s:%lld", p.remote_id,
+			    (long long)since);
+			graph_page_fetch(page, key);
+		}
+		if (!p.own)
+			fb_visitor_item(pa, e, &p, page);
+		graph_page_post(page, &p);
+	}
+	graph_params_from_next(doc, &next);
+	v = graph_params_get(&next, "until");
+	free(c.until);
+	free(c.token);
+	c.until = c.token = NULL;
+	if (json_array_size(list) > 0 && oldest >= window &&
+	    fb_valid_value(v)) {
+		c.until = xstrdup(v);
+		if (fb_valid_value(graph_params_get(&next, "__paging_token")))
+			c.token = xstrdup(graph_params_get(&next,
+			    "__paging_token"));
+		page->more = 1;
+	} else {
+		c.mark = c.next_mark;
+		page->more = 0;
+	}
+	page->next_cursor = fb_cursor_write(&c);
+	graph_params_clear(&next);
+	fb_cursor_clear(&c);
+	jdoc_free(doc);
+	return 0;
+}
+
+/* Split a fetch key "c:POST:SINCE[:AFTER]"; 0, or -1 if it is not one. */
+static int
+fb_key_read(const char *key, char **post, int64_t *since, char **after)
+{
+	const char	*a, *b;
+	char		*n;
+
+	*post = *after = NULL;
+	if (key == NULL || strncmp(key, "c:", 2) != 0 ||
+	    (a = strchr(key + 2, ':')) == NULL)
+		return -1;
+	*post = xstrndup(key + 2, (size_t)(a - key - 2));
+	if ((b = strchr(a + 1, ':')) != NULL) {
+		*after = xstrdup(b + 1);
+		n = xstrndup(a + 1, (size_t)(b - a - 1));
+		*since = fb_number(n);
+		free(n);
+	} else
+		*since = fb_number(a + 1);
+	if (!graph_valid_id(*post) || (*after != NULL &&
+	    !fb_valid_value(*after))) {
+		free(*post);
+		free(*after);
+		*post = *after = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Build the request for a page of a post's comments. */
+int
+facebook_fetch_request(const struct platform_account *pa, const char *key,
+    struct platform_request *req, char **cause)
+{
+	struct buf	 q;
+	char		*post, *after, *path;
+	int64_t		 since;
+	int		 rc;
+
+	if (fb_key_read(key, &post, &since, &after) != 0)
+		return util_fail(cause, "Facebook: not a comments key");
+	buf_init(&q, 0);
+	graph_query(&q, "fields", FB_COMMENT_FIELDS);
+	graph_query(&q, "filter", "stream");
+	graph_query(&q, "order", "reverse_chronological");
+	graph_query(&q, "limit", FB_COMMENT_LIMIT);
+	if (since > 0)
+		graph_query_int(&q, "since", since);
+	if (after != NULL)
+		graph_query(&q, "after", after);
+	path = xprintf("%s/comments", post);
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	free(post);
+	free(after);
+	buf_free(&q);
+	return rc;
+}
+
+/* Read one comment into an item; 0, 1 when it has no id, -1 if bad. */
+static int
+fb_comment(const struct platform_account *pa, const char *post,
+    const json_t *e, struct item *it)
+{
+	const json_t	*from = json_object_get(e, "from");
+	const json_t	*parent = json_object_get(e, "parent");
+	const char	*id = graph_id(e, "id"), *pid, *link;
+	const json_t	*likes = json_object_get(e, "like_count");
+	int64_t		 created;
+
+	if (id == NULL)
+		return json_object_get(e, "id") == NULL ? 1 : -1;
+	if (graph_time(e, "created_time", &created) != 0)
+		return -1;
+	memset(it, 0, sizeof *it);
+	it->account_id = pa->id;
+	it->remote_id = xstrdup(id);
+	it->post_remote_id = xstrdup(post);
+	pid = graph_id(parent, "id");
+	if (pid != NULL && strcmp(pid, id) != 0) {
+		it->parent_remote_id = xstrdup(pid);
+		it->kind = ITEM_REPLY;
+	} else
+		it->kind = ITEM_COMMENT;
+	it->own = graph_id(from, "id") != NULL &&
+	    strcmp(graph_id(from, "id"), pa->user_id) == 0;
+	it->author_name = graph_line(from, "name", 100);
+	if (it->author_name == NULL)
+		it->author_name = xstrdup(it->own && pa->handle != NULL ?
+		    pa->handle : "");
+	it->author_handle = xstrdup("");
+	it->text = graph_text(e, "message");
+	it->created = created;
+	it->hidden = graph_bool(e, "is_hidden");
+	it->liked = graph_bool(e, "user_likes");
+	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
+		it->like_count = json_integer_value(likes);
+	link = graph_str(e, "permalink_url");
+	if (link != NULL && strncmp(link, "https://", 8) == 0 &&
+	    strlen(link) < 2048)
+		it->permalink = text_sanitize_line(link, strlen(link));
+	it->attachment = fb_attachment(json_object_get(e, "attachment"));
+	it->extra = graph_extra(post, pid != NULL ? pid : id,
+	    !it->own && graph_bool(e, "can_reply_privately") &&
+	    created > pa->now - GRAPH_PRIVATE_DAYS * 86400,
+	    json_object_get(e, "private_reply_conversation") != NULL);
+	return 0;
+}
+
+/* Parse a page of a post's comments. */
+int
+facebook_fetch_parse(const struct platform_account *pa, const char *key,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct graph_params	 next;
+	struct item		 it;
+	const json_t		*list, *e;
+	json_t			*doc;
+	const char		*after;
+	char			*post, *old_after, *k;
+	int64_t			 since, created;
+	size_t			 i, noid = 0, newer = 0;
+	int			 rc;
+
+	if (fb_key_read(key, &post, &since, &old_after) != 0)
+		return util_fail(cause, "Facebook: not a comments key");
+	free(old_after);
+	if (res == NULL || res->status < 200 || res->status > 299) {
+		free(post);
+		return graph_fail_status(res, cause);
+	}
+	if ((doc = graph_load(res, cause)) == NULL) {
+		free(post);
+		return -1;
+	}
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list)) {
+		jdoc_free(doc);
+		free(post);
+		return util_fail(cause, "Facebook: malformed response: no "
+		    "data");
+	}
+	json_array_foreach(list, i, e) {
+		if (graph_time(e, "created_time", &created) == 0 &&
+		    created >= since)
+			newer++;
+		if ((rc = fb_comment(pa, post, e, &it)) == 1)
+			noid++;
+		if (rc != 0)
+			continue;
+		*item_list_add(&page->items) = it;
+	}
+	if (noid > 0)
+		page->notice = xprintf("%zu comment%s came without an id: the "
+		    "person who logged in needs the Moderate task on the Page "
+		    "(Page settings > Page access), then heed login again",
+		    noid, noid == 1 ? "" : "s");
+	/* Go on while the page held something new (the since filter may
+	 * be ignored, and ranked order is not strictly by time). */
+	graph_params_from_next(doc, &next);
+	after = graph_params_get(&next, "after");
+	if (fb_valid_value(after) && (newer > 0 || json_array_size(list) ==
+	    0)) {
+		k = xprintf("c:%s:%lld:%s", post, (long long)since, after);
+		graph_page_fetch(page, k);
+		free(k);
+	}
+	graph_params_clear(&next);
+	page->more = 0;
+	jdoc_free(doc);
+	free(post);
+	return 0;
+}
+
+/* The comment a reply is read back from: the top of its thread. */
+static char *
+fb_thread_top(const struct outbox_entry *e)
+{
+	char	*top = graph_extra_get(e->target_extra, "top");
+
+	return top != NULL ? top : xstrdup(e->target_remote_id);
+}
+
+/* Build the request that carries out an outbox entry. */
+int
+facebook_action_request(const struct platform_account *pa,
+    const struct outbox_entry *e, struct platform_request *req,
+    char **cause)
+{
+	struct buf	 q;
+	json_t		*o;
+	char		*path = NULL;
+	const char	*method = "POST";
+	int		 rc;
+
+	if (!graph_valid_id(e->target_remote_id))
+		return util_fail(cause, "Facebook: not a comment's id");
+	buf_init(&q, 0);
+	switch (e->kind) {
+	case ACTION_REPLY:
+		if (e->body == NULL || *e->body == '\0') {
+			buf_free(&q);
+			return util_fail(cause, "Facebook: an empty reply");
+		}
+		path = xprintf("%s/comments", e->target_remote_id);
+		graph_query(&q, "message", e->body);
+		break;
+	case ACTION_LIKE:
+	case ACTION_UNLIKE:
+		path = xprintf("%s/likes", e->target_remote_id);
+		method = e->kind == ACTION_LIKE ? "POST" : "DELETE";
+		break;
+	case ACTION_HIDE:
+	case ACTION_UNHIDE:
+		path = xstrdup(e->target_remote_id);
+		graph_query(&q, "is_hidden", e->kind == ACTION_HIDE ? "true" :
+		    "false");
+		break;
+	case ACTION_DELETE:
+		path = xstrdup(e->target_remote_id);
+		method = "DELETE";
+		break;
+	case ACTION_PRIVATE_REPLY:
+		if (e->body == NULL || *e->body == '\0') {
+			buf_free(&q);
+			return util_fail(cause, "Facebook: an empty message");
+		}
+		path = xprintf("%s/messages", pa->user_id != NULL ?
+		    pa->user_id : "");
+		break;
+	default:
+		buf_free(&q);
+		return util_fail(cause, "Facebook cannot %s",
+		    action_kind_name(e->kind));
+	}
+	rc = graph_start(pa, method, path, NULL, req, cause);
+	if (rc == 0 && e->kind == ACTION_PRIVATE_REPLY) {
+		o = json_pack("{s:{s:s},s:{s:s},s:s}", "recipient",
+		    "comment_id", e->target_remote_id, "message", "text",
+		    e->body, "messaging_type", "RESPONSE");
+		req->body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		if (req->body == NULL)
+			fatal("cannot encode a request body");
+		req->content_type = xstrdup("application/json");
+	} else if (rc == 0 && q.len > 0)
+		graph_set_form(req, q.data);
+	free(path);
+	buf_free(&q);
+	return rc;
+}
+
+/* The item a reply created, as far as heed knows it. */
+static void
+fb_created(const struct platform_account *pa, const struct outbox_entry *e,
+    const char *id, int64_t created, struct action_result *r)
+{
+	struct item	*it = &r->created;
+	char		*post = graph_extra_get(e->target_extra, "post");
+	char		*top = fb_thread_top(e);
+
+	memset(it, 0, sizeof *it);
+	it->remote_id = xstrdup(id);
+	it->post_remote_id = post != NULL ? post : xstrdup(top);
+	it->parent_remote_id = xstrdup(e->target_remote_id);
+	it->kind = ITEM_REPLY;
+	it->own = 1;
+	it->author_name = xstrdup(pa->handle != NULL ? pa->handle : "");
+	it->author_handle = xstrdup("");
+	it->text = text_sanitize(e->body, strlen(e->body));
+	it->created = created;
+	it->extra = graph_extra(it->post_remote_id, top, 0, 0);
+	free(top);
+	r->have_created = 1;
+}
+
+/* Read the answer to an action. */
+int
+facebook_action_parse(const struct platform_account *pa,
+    const struct outbox_entry *e, const struct platform_response *res,
+    struct action_result *r, char **cause)
+{
+	char	*id;
+
+	memset(r, 0, sizeof *r);
+	switch (e->kind) {
+	case ACTION_REPLY:
+		if (graph_written(res, &id, cause) != 0)
+			return -1;
+		r->remote_id = id;
+		fb_created(pa, e, id, pa->now > 0 ? pa->now : util_now(), r);
+		return 0;
+	case ACTION_PRIVATE_REPLY:
+		if (graph_written(res, &id, cause) != 0)
+			return -1;
+		r->remote_id = id;
+		return 0;
+	default:
+		return graph_success(res, cause);
+	}
+}
+
+/*
+ * Build the request that finds out whether an entry went through: the
+ * replies under the comment (for a reply), the comment's private reply,
+ * or the comment itself (for a delete).
+ */
+int
+facebook_reconcile_request(const struct platform_account *pa,
+    const struct outbox_entry *e, struct platform_request *req,
+    char **cause)
+{
+	struct buf	 q;
+	char		*path, *top;
+	int		 rc;
+
+	if (!graph_valid_id(e->target_remote_id))
+		return util_fail(cause, "Facebook: not a comment's id");
+	buf_init(&q, 0);
+	switch (e->kind) {
+	case ACTION_REPLY:
+		top = fb_thread_top(e);
+		path = xprintf("%s/comments", top);
+		free(top);
+		graph_query(&q, "fields", "id,message,from{id},created_time");
+		graph_query(&q, "filter", "stream");
+		graph_query(&q, "order", "reverse_chronological");
+		graph_query(&q, "limit", FB_COMMENT_LIMIT);
+		break;
+	case ACTION_PRIVATE_REPLY:
+		path = xstrdup(e->target_remote_id);
+		graph_query(&q, "fields", "id,private_reply_conversation");
+		break;
+	default:
+		path = xstrdup(e->target_remote_id);
+		graph_query(&q, "fields", "id,is_hidden,user_likes");
+		break;
+	}
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	buf_free(&q);
+	return rc;
+}
+
+/* Look for the Page's reply among a comment's replies. */
+int
+facebook_reconcile_parse(const struct platform_account *pa,
+    const struct outbox_entry *e, const struct platform_response *res,
+    struct action_result *r, char **cause)
+{
+	struct graph_error	 ge;
+	const json_t		*list, *c;
+	json_t			*doc;
+	const char		*id, *from;
+	int64_t			 created;
+	size_t			 i;
+	int			 rc = 1;
+
+	memset(r, 0, sizeof *r);
+	if (res == NULL)
+		return util_fail(cause, "Facebook: no answer");
+	if (res->status < 200 || res->status > 299) {
+		graph_error_read(res, &ge);
+		rc = ge.code == 100 && ge.subcode == 33 ? 2 : -1;
+		graph_error_clear(&ge);
+		if (rc == 2)	/* the comment is gone */
+			return e->kind == ACTION_DELETE ? 0 :
+			    util_fail(cause, "Facebook: the comment is gone");
+		return graph_fail_status(res, cause);
+	}
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	switch (e->kind) {
+	case ACTION_REPLY:
+		list = json_object_get(doc, "data");
+		if (!json_is_array(list)) {
+			rc = util_fail(cause, "Facebook: malformed response: "
+			    "no data");
+			break;
+		}
+		json_array_foreach(list, i, c) {
+			id = graph_id(c, "id");
+			from = graph_id(json_object_get(c, "from"), "id");
+			if (id == NULL || from == NULL || pa->user_id == NULL ||
+			    strcmp(from, pa->user_id) != 0 ||
+			    !graph_same_text(graph_str(c, "message"), e->body))
+				continue;
+			if (graph_time(c, "created_time", &created) == 0 &&
+			    created < e->created - GRAPH_RECONCILE_SKEW)
+				continue;	/* an older, identical reply */
+			r->remote_id = xstrdup(id);
+			fb_created(pa, e, id, created, r);
+			rc = 0;
+			break;
+		}
+		break;
+	case ACTION_PRIVATE_REPLY:
+		rc = json_object_get(doc, "private_reply_conversation") !=
+		    NULL ? 0 : 1;
+		break;
+	case ACTION_DELETE:
+		rc = 1;		/* still there */
+		break;
+	default:
+		rc = 0;		/* the others can be repeated safely */
+		break;
+	}
+	jdoc_free(doc);
+	return rc;
+}

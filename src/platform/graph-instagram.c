@@ -1,0 +1,673 @@
+/*
+ * graph-instagram.c -- an Instagram business account through the Graph
+ * API: its media, the comments on them with their replies, the media it
+ * is tagged in, and what the account does about comments.
+ *
+ * Instagram threads have two levels: a comment, and replies under it (a
+ * reply to a reply is attached to the top-level comment). Media and
+ * comment lists have no "since", and a new reply can sit under an old
+ * comment, so heed reads a media's comments again when its comments_count
+ * changed. The "media" stream's cursor keeps those counts:
+ *
+ *	counts=ID.N,ID.N,...		after a complete run
+ *	...&seen=ID.N,...&run=T&after=C	while paging
+ *
+ * Fetch keys: "i:MEDIA[:AFTER]" for a page of a media's comments,
+ * "r:MEDIA:COMMENT[:AFTER]" for a page of one comment's replies beyond
+ * those the comment brought along.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph-private.h"
+#include "text.h"
+
+#define IG_MEDIA_FIELDS	"id,caption,comments_count,like_count," \
+	"media_type,permalink,timestamp,username"
+#define IG_REPLY_FIELDS	"id,text,username,from{id,username},timestamp," \
+	"like_count,hidden,parent_id"
+#define IG_COMMENT_FIELDS IG_REPLY_FIELDS ",replies{" IG_REPLY_FIELDS "}"
+#define IG_LIMIT	"50"
+
+/* Return 1 if a paging value is safe to send back. */
+static int
+ig_valid_value(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 1024 || (unsigned char)s[i] <= 0x20 ||
+		    (unsigned char)s[i] >= 0x7f || s[i] == ':')
+			return 0;
+	}
+	return 1;
+}
+
+static int64_t
+ig_number(const char *s)
+{
+	int64_t	n = 0;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
+/* Find a media's count in a list "ID.N,ID.N"; -1 if absent. */
+static int64_t
+ig_count_in(const char *list, const char *id)
+{
+	size_t		 n = strlen(id);
+	const char	*p = list, *end;
+	char		*num;
+	int64_t		 v;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, id, n) == 0 && p[n] == '.') {
+			end = strchr(p + n + 1, ',');
+			num = end != NULL ? xstrndup(p + n + 1,
+			    (size_t)(end - p - n - 1)) : xstrdup(p + n + 1);
+			v = ig_number(num);
+			free(num);
+			return v;
+		}
+		p = strchr(p, ',');
+		if (p != NULL)
+			p++;
+	}
+	return -1;
+}
+
+/* Build the request for a page of a stream: media, or tags. */
+int
+instagram_sync_request(const struct platform_account *pa,
+    const char *stream, const char *cursor, struct platform_request *req,
+    char **cause)
+{
+	struct graph_params	 p;
+	struct buf		 q;
+	const char		*after;
+	char			*path;
+	int64_t			 run;
+	int			 rc;
+
+	if (stream == NULL || (strcmp(stream, "media") != 0 &&
+	    strcmp(stream, "tags") != 0))
+		return util_fail(cause, "Instagram: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	if (!graph_valid_id(pa->user_id))
+		return util_fail(cause, "Instagram: no session is open");
+	graph_params_parse(cursor, &p);
+	buf_init(&q, 0);
+	graph_query(&q, "fields", IG_MEDIA_FIELDS);
+	graph_query(&q, "limit", IG_LIMIT);
+	after = graph_params_get(&p, "after");
+	run = ig_number(graph_params_get(&p, "run"));
+	if (ig_valid_value(after) && run > pa->now - GRAPH_PAGING_FRESH &&
+	    run <= pa->now)
+		graph_query(&q, "after", after);
+	path = xprintf("%s/%s", pa->user_id, stream);
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	buf_free(&q);
+	graph_params_clear(&p);
+	return rc;
+}
+
+/* Fill a post from a media entry; 0, or -1 if it is unreadable. */
+static int
+ig_media_read(const struct platform_account *pa, const json_t *e,
+    struct post *p)
+{
+	const char	*id = graph_id(e, "id"), *link, *user;
+
+	memset(p, 0, sizeof *p);
+	if (id == NULL || graph_time(e, "timestamp", &p->created) != 0)
+		return -1;
+	p->account_id = pa->id;
+	p->remote_id = xstrdup(id);
+	user = graph_str(e, "username");
+	p->own = user == NULL || (pa->handle != NULL &&
+	    strcmp(user, pa->handle) == 0);
+	p->author_handle = graph_line(e, "username", 60);
+	if (p->author_handle == NULL)
+		p->author_handle = xstrdup(pa->handle != NULL ? pa->handle :
+		    "");
+	p->author_name = xstrdup(p->author_handle);
+	p->text = graph_text(e, "caption");
+	link = graph_str(e, "permalink");
+	if (link != NULL && strncmp(link, "https://", 8) == 0 &&
+	    strlen(link) < 2048)
+		p->permalink = text_sanitize_line(link, strlen(link));
+	return 0;
+}
+
+/* A media the account is tagged in waits for an answer. */
+static void
+ig_tag_item(const struct platform_account *pa, const json_t *e,
+    const struct post *p, struct sync_page *page)
+{
+	struct item	*it = item_list_add(&page->items);
+	const json_t	*likes = json_object_get(e, "like_count");
+
+	it->account_id = pa->id;
+	it->remote_id = xstrdup(p->remote_id);
+	it->post_remote_id = xstrdup(p->remote_id);
+	it->kind = ITEM_MENTION;
+	it->author_name = xstrdup(p->author_name);
+	it->author_handle = xstrdup(p->author_handle);
+	it->text = xstrdup(p->text);
+	it->permalink = p->permalink != NULL ? xstrdup(p->permalink) : NULL;
+	it->created = p->created;
+	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
+		it->like_count = json_integer_value(likes);
+	if (graph_str(e, "media_type") != NULL)
+		it->attachment = graph_line(e, "media_type", 40);
+	it->extra = graph_extra(p->remote_id, NULL, 0, 0);
+}
+
+/* Parse a page of media or tags. */
+int
+instagram_sync_parse(const struct platform_account *pa, const char *stream,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct graph_params	 cur, next;
+	struct buf		 seen, out;
+	struct post		 p;
+	const json_t		*list, *e, *cnt;
+	json_t			*doc;
+	const char		*counts, *after;
+	char			 key[GRAPH_MAX_ID + 8], num[32];
+	int64_t			 window = graph_window_start(pa), run;
+	int64_t			 oldest = INT64_MAX, n;
+	size_t			 i;
+	int			 tags;
+
+	if (stream == NULL || (strcmp(stream, "media") != 0 &&
+	    strcmp(stream, "tags") != 0))
+		return util_fail(cause, "Instagram: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	tags = strcmp(stream, "tags") == 0;
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list)) {
+		jdoc_free(doc);
+		return util_fail(cause, "Instagram: malformed response: no "
+		    "data");
+	}
+	graph_params_parse(pa->cursor, &cur);
+	run = ig_number(graph_params_get(&cur, "run"));
+	buf_init(&seen, 0);
+	if (ig_valid_value(graph_params_get(&cur, "after")) &&
+	    run > pa->now - GRAPH_PAGING_FRESH && run <= pa->now) {
+		/* Paging on within a run. */
+		if (graph_params_get(&cur, "seen") != NULL)
+			buf_addstr(&seen, graph_params_get(&cur, "seen"));
+	} else
+		run = pa->now;
+	counts = graph_params_get(&cur, "counts");
+	json_array_foreach(list, i, e) {
+		if (ig_media_read(pa, e, &p) != 0)
+			continue;
+		if (p.created < oldest)
+			oldest = p.created;
+		if (p.created < window) {
+			post_clear(&p);
+			continue;
+		}
+		if (tags) {
+			p.own = 0;
+			ig_tag_item(pa, e, &p, page);
+		} else {
+			cnt = json_object_get(e, "comments_count");
+			n = json_is_integer(cnt) ? json_integer_value(cnt) : -1;
+			if (n < 0 || counts == NULL ||
+			    ig_count_in(counts, p.remote_id) != n) {
+				snprintf(key, sizeof key, "i:%s", p.remote_id);
+				graph_page_fetch(page, key);
+			}
+			if (n >= 0 && seen.len + strlen(p.remote_id) + 24 <
+			    GRAPH_MAX_CURSOR / 2) {
+				snprintf(num, sizeof num, "%lld",
+				    (long long)n);
+				if (seen.len > 0)
+					buf_addch(&seen, ',');
+				buf_addstr(&seen, p.remote_id);
+				buf_addch(&seen, '.');
+				buf_addstr(&seen, num);
+			}
+		}
+		graph_page_post(page, &p);
+	}
+	graph_params_from_next(doc, &next);
+	after = graph_params_get(&next, "after");
+	buf_init(&out, 0);
+	if (json_array_size(list) > 0 && oldest >= window &&
+	    ig_valid_value(after)) {
+		if (counts != NULL)
+			graph_query(&out, "counts", counts);
+		graph_query(&out, "seen", seen.len > 0 ? seen.data : "");
+		graph_query_int(&out, "run", run);
+		graph_query(&out, "after", after);
+		page->more = 1;
+	} else {
+		graph_query(&out, "counts", seen.len > 0 ? seen.data : "");
+		page->more = 0;
+	}
+	page->next_cursor = xstrdup(out.data + 1);
+	buf_free(&out);
+	buf_free(&seen);
+	graph_params_clear(&next);
+	graph_params_clear(&cur);
+	jdoc_free(doc);
+	return 0;
+}
+
+/* A fetch key, split. */
+struct ig_key {
+	int	 replies;	/* "r:" */
+	char	*media;
+	char	*comment;	/* "r:" only */
+	char	*after;		/* or NULL */
+};
+
+static void
+ig_key_clear(struct ig_key *k)
+{
+	free(k->media);
+	free(k->comment);
+	free(k->after);
+	memset(k, 0, sizeof *k);
+}
+
+/* Split "i:MEDIA[:AFTER]" or "r:MEDIA:COMMENT[:AFTER]"; 0 or -1. */
+static int
+ig_key_read(const char *key, struct ig_key *k)
+{
+	const char	*parts[4];
+	size_t		 lens[4], n = 0;
+	const char	*p;
+
+	memset(k, 0, sizeof *k);
+	if (key == NULL || (strncmp(key, "i:", 2) != 0 &&
+	    strncmp(key, "r:", 2) != 0))
+		return -1;
+	k->replies = key[0] == 'r';
+	for (p = key + 2; n < 4; n++) {
+		const char *c = strchr(p, ':');
+
+		parts[n] = p;
+		lens[n] = c != NULL ? (size_t)(c - p) : strlen(p);
+		if (c == NULL) {
+			n++;
+			break;
+		}
+		p = c + 1;
+	}
+	if (n < (k->replies ? 2u : 1u) || n > (k->replies ? 3u : 2u))
+		return -1;
+	k->media = xstrndup(parts[0], lens[0]);
+	if (k->replies)
+		k->comment = xstrndup(parts[1], lens[1]);
+	if (n == (k->replies ? 3u : 2u))
+		k->after = xstrndup(parts[n - 1], lens[n - 1]);
+	if (!graph_valid_id(k->media) || (k->replies &&
+	    !graph_valid_id(k->comment)) || (k->after != NULL &&
+	    !ig_valid_value(k->after))) {
+		ig_key_clear(k);
+		return -1;
+	}
+	return 0;
+}
+
+/* Build the request for a page of comments or of replies. */
+int
+instagram_fetch_request(const struct platform_account *pa, const char *key,
+    struct platform_request *req, char **cause)
+{
+	struct ig_key	 k;
+	struct buf	 q;
+	char		*path;
+	int		 rc;
+
+	if (ig_key_read(key, &k) != 0)
+		return util_fail(cause, "Instagram: not a comments key");
+	buf_init(&q, 0);
+	graph_query(&q, "fields", k.replies ? IG_REPLY_FIELDS :
+	    IG_COMMENT_FIELDS);
+	graph_query(&q, "limit", IG_LIMIT);
+	if (k.after != NULL)
+		graph_query(&q, "after", k.after);
+	path = k.replies ? xprintf("%s/replies", k.comment) :
+	    xprintf("%s/comments", k.media);
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	buf_free(&q);
+	ig_key_clear(&k);
+	return rc;
+}
+
+/* Read one comment or reply into an item; 0, or -1 if unreadable. */
+static int
+ig_comment(const struct platform_account *pa, const char *media,
+    const char *top, const json_t *e, struct item *it)
+{
+	const json_t	*from = json_object_get(e, "from");
+	const json_t	*likes = json_object_get(e, "like_count");
+	const char	*id = graph_id(e, "id"), *user, *fid;
+	int64_t		 created;
+
+	if (id == NULL || graph_time(e, "timestamp", &created) != 0)
+		return -1;
+	memset(it, 0, sizeof *it);
+	it->account_id = pa->id;
+	it->remote_id = xstrdup(id);
+	it->post_remote_id = xstrdup(media);
+	if (top != NULL && strcmp(top, id) != 0) {
+		/* Two levels: every reply hangs on the top-level comment. */
+		it->parent_remote_id = xstrdup(top);
+		it->kind = ITEM_REPLY;
+	} else
+		it->kind = ITEM_COMMENT;
+	user = graph_str(e, "username");
+	if (user == NULL)
+		user = graph_str(from, "username");
+	fid = graph_id(from, "id");
+	it->own = (fid != NULL && pa->user_id != NULL &&
+	    strcmp(fid, pa->user_id) == 0) || (user != NULL &&
+	    pa->handle != NULL && strcmp(user, pa->handle) == 0);
+	it->author_handle = graph_line(e, "username", 60);
+	if (it->author_handle == NULL)
+		it->author_handle = graph_line(from, "username", 60);
+	if (it->author_handle == NULL)
+		it->author_handle = xstrdup("");
+	it->author_name = xstrdup(it->author_handle);
+	it->text = graph_text(e, "text");
+	it->created = created;
+	it->hidden = graph_bool(e, "hidden");
+	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
+		it->like_count = json_integer_value(likes);
+	it->extra = graph_extra(media, top != NULL ? top : id, 0, 0);
+	return 0;
+}
+
+/* Take a list of replies under top; name the next page if there is one. */
+static void
+ig_replies(const struct platform_account *pa, const char *media,
+    const char *top, const json_t *edge, struct sync_page *page)
+{
+	struct graph_params	 next;
+	struct item		 it;
+	const json_t		*e;
+	const char		*after;
+	char			*key;
+	size_t			 i;
+
+	json_array_foreach(json_object_get(edge, "data"), i, e) {
+		if (ig_comment(pa, media, top, e, &it) == 0)
+			*item_list_add(&page->items) = it;
+	}
+	graph_params_from_next(edge, &next);
+	after = graph_params_get(&next, "after");
+	if (ig_valid_value(after) && json_array_size(json_object_get(edge,
+	    "data")) > 0) {
+		key = xprintf("r:%s:%s:%s", media, top, after);
+		graph_page_fetch(page, key);
+		free(key);
+	}
+	graph_params_clear(&next);
+}
+
+/* Parse a page of a media's comments, or of a comment's replies. */
+int
+instagram_fetch_parse(const struct platform_account *pa, const char *key,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct graph_params	 next;
+	struct ig_key		 k;
+	struct item		 it;
+	const json_t		*list, *e;
+	json_t			*doc;
+	const char		*after;
+	char			*nk;
+	size_t			 i;
+
+	if (ig_key_read(key, &k) != 0)
+		return util_fail(cause, "Instagram: not a comments key");
+	if (res == NULL || res->status < 200 || res->status > 299) {
+		ig_key_clear(&k);
+		return graph_fail_status(res, cause);
+	}
+	if ((doc = graph_load(res, cause)) == NULL) {
+		ig_key_clear(&k);
+		return -1;
+	}
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list)) {
+		jdoc_free(doc);
+		ig_key_clear(&k);
+		return util_fail(cause, "Instagram: malformed response: no "
+		    "data");
+	}
+	if (k.replies)
+		ig_replies(pa, k.media, k.comment, doc, page);
+	else {
+		json_array_foreach(list, i, e) {
+			if (ig_comment(pa, k.media, NULL, e, &it) != 0)
+				continue;
+			*item_list_add(&page->items) = it;
+			ig_replies(pa, k.media, it.remote_id,
+			    json_object_get(e, "replies"), page);
+		}
+		graph_params_from_next(doc, &next);
+		after = graph_params_get(&next, "after");
+		if (ig_valid_value(after) && json_array_size(list) > 0) {
+			nk = xprintf("i:%s:%s", k.media, after);
+			graph_page_fetch(page, nk);
+			free(nk);
+		}
+		graph_params_clear(&next);
+	}
+	page->more = 0;
+	jdoc_free(doc);
+	ig_key_clear(&k);
+	return 0;
+}
+
+/* The comment a reply goes under: the top of its thread. */
+static char *
+ig_thread_top(const struct outbox_entry *e)
+{
+	char	*top = graph_extra_get(e->target_extra, "top");
+
+	return top != NULL ? top : xstrdup(e->target_remote_id);
+}
+
+/* Build the request that carries out an outbox entry. */
+int
+instagram_action_request(const struct platform_account *pa,
+    const struct outbox_entry *e, struct platform_request *req,
+    char **cause)
+{
+	struct buf	 q;
+	char		*path, *top;
+	const char	*method = "POST";
+	int		 rc;
+
+	if (!graph_valid_id(e->target_remote_id))
+		return util_fail(cause, "Instagram: not a comment's id");
+	buf_init(&q, 0);
+	switch (e->kind) {
+	case ACTION_REPLY:
+		if (e->body == NULL || *e->body == '\0') {
+			buf_free(&q);
+			return util_fail(cause, "Instagram: an empty reply");
+		}
+		top = ig_thread_top(e);
+		path = xprintf("%s/replies", top);
+		free(top);
+		graph_query(&q, "message", e->body);
+		break;
+	case ACTION_HIDE:
+	case ACTION_UNHIDE:
+		path = xstrdup(e->target_remote_id);
+		graph_query(&q, "hide", e->kind == ACTION_HIDE ? "true" :
+		    "false");
+		break;
+	case ACTION_DELETE:
+		path = xstrdup(e->target_remote_id);
+		method = "DELETE";
+		break;
+	default:
+		buf_free(&q);
+		return util_fail(cause, "Instagram cannot %s a comment "
+		    "through its API", action_kind_name(e->kind));
+	}
+	rc = graph_start(pa, method, path, NULL, req, cause);
+	if (rc == 0 && q.len > 0)
+		graph_set_form(req, q.data);
+	free(path);
+	buf_free(&q);
+	return rc;
+}
+
+/* The item a reply created, as far as heed knows it. */
+static void
+ig_created(const struct platform_account *pa, const struct outbox_entry *e,
+    const char *id, int64_t created, struct action_result *r)
+{
+	struct item	*it = &r->created;
+	char		*media = graph_extra_get(e->target_extra, "post");
+	char		*top = ig_thread_top(e);
+
+	memset(it, 0, sizeof *it);
+	it->remote_id = xstrdup(id);
+	it->post_remote_id = media != NULL ? media : xstrdup(top);
+	it->parent_remote_id = xstrdup(top);
+	it->kind = ITEM_REPLY;
+	it->own = 1;
+	it->author_name = xstrdup(pa->handle != NULL ? pa->handle : "");
+	it->author_handle = xstrdup(pa->handle != NULL ? pa->handle : "");
+	it->text = text_sanitize(e->body, strlen(e->body));
+	it->created = created;
+	it->extra = graph_extra(it->post_remote_id, top, 0, 0);
+	free(top);
+	r->have_created = 1;
+}
+
+/* Read the answer to an action. */
+int
+instagram_action_parse(const struct platform_account *pa,
+    const struct outbox_entry *e, const struct platform_response *res,
+    struct action_result *r, char **cause)
+{
+	char	*id;
+
+	memset(r, 0, sizeof *r);
+	if (e->kind != ACTION_REPLY)
+		return graph_success(res, cause);
+	if (graph_written(res, &id, cause) != 0)
+		return -1;
+	r->remote_id = id;
+	ig_created(pa, e, id, pa->now > 0 ? pa->now : util_now(), r);
+	return 0;
+}
+
+/* Build the request that finds out whether an entry went through. */
+int
+instagram_reconcile_request(const struct platform_account *pa,
+    const struct outbox_entry *e, struct platform_request *req,
+    char **cause)
+{
+	struct buf	 q;
+	char		*path, *top;
+	int		 rc;
+
+	if (!graph_valid_id(e->target_remote_id))
+		return util_fail(cause, "Instagram: not a comment's id");
+	buf_init(&q, 0);
+	if (e->kind == ACTION_REPLY) {
+		top = ig_thread_top(e);
+		path = xprintf("%s/replies", top);
+		free(top);
+		graph_query(&q, "fields", "id,text,username,from{id},"
+		    "timestamp");
+		graph_query(&q, "limit", "100");
+	} else {
+		path = xstrdup(e->target_remote_id);
+		graph_query(&q, "fields", "id,hidden");
+	}
+	rc = graph_start(pa, "GET", path, q.data, req, cause);
+	free(path);
+	buf_free(&q);
+	return rc;
+}
+
+/* Look for the account's reply among a comment's replies. */
+int
+instagram_reconcile_parse(const struct platform_account *pa,
+    const struct outbox_entry *e, const struct platform_response *res,
+    struct action_result *r, char **cause)
+{
+	struct graph_error	 ge;
+	const json_t		*list, *c;
+	json_t			*doc;
+	const char		*id, *from, *user;
+	int64_t			 created;
+	size_t			 i;
+	int			 rc = 1, gone;
+
+	memset(r, 0, sizeof *r);
+	if (res == NULL)
+		return util_fail(cause, "Instagram: no answer");
+	if (res->status < 200 || res->status > 299) {
+		graph_error_read(res, &ge);
+		gone = ge.code == 100 && ge.subcode == 33;
+		graph_error_clear(&ge);
+		if (gone)
+			return e->kind == ACTION_DELETE ? 0 :
+			    util_fail(cause, "Instagram: the comment is gone");
+		return graph_fail_status(res, cause);
+	}
+	if (e->kind == ACTION_DELETE)
+		return 1;
+	if (e->kind != ACTION_REPLY)
+		return 0;
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list))
+		rc = util_fail(cause, "Instagram: malformed response: no data");
+	json_array_foreach(list, i, c) {
+		id = graph_id(c, "id");
+		from = graph_id(json_object_get(c, "from"), "id");
+		user = graph_str(c, "username");
+		if (id == NULL || !((from != NULL && pa->user_id != NULL &&
+		    strcmp(from, pa->user_id) == 0) || (user != NULL &&
+		    pa->handle != NULL && strcmp(user, pa->handle) == 0)) ||
+		    !graph_same_text(graph_str(c, "text"), e->body))
+			continue;
+		if (graph_time(c, "timestamp", &created) == 0 &&
+		    created < e->created - GRAPH_RECONCILE_SKEW)
+			continue;
+		r->remote_id = xstrdup(id);
+		ig_created(pa, e, id, created, r);
+		rc = 0;
+		break;
+	}
+	jdoc_free(doc);
+	return rc;
+}

@@ -1,0 +1,1025 @@
+/*
+ * graph.c -- the Graph API adapter's common part: building requests,
+ * reading answers and the error envelope, the usage headers, sessions and
+ * the two ops tables (Facebook Pages and Instagram business accounts).
+ *
+ * The secret heed keeps is a Page access token. Opening a "session" asks
+ * the Graph API who that token is (GET /me): the Page's id and name, and
+ * the Instagram business account linked to it. Nothing is renewed: a
+ * Page token from a long-lived login does not expire by itself, and when
+ * it stops working (error 190) the account needs heed login.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph-private.h"
+#include "platforms.h"
+#include "text.h"
+
+/* Return 1 if s is a Graph object id: digits and underscores. */
+int
+graph_valid_id(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0' || *s == '_')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= GRAPH_MAX_ID || ((s[i] < '0' || s[i] > '9') &&
+		    s[i] != '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/* A string member, or NULL. */
+const char *
+graph_str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* An id member (a string of digits and underscores), or NULL. */
+const char *
+graph_id(const json_t *o, const char *key)
+{
+	const char	*s = graph_str(o, key);
+
+	return graph_valid_id(s) ? s : NULL;
+}
+
+/* Read a time member ("2021-08-10T18:45:03+0000") into seconds. */
+int
+graph_time(const json_t *o, const char *key, int64_t *out)
+{
+	int64_t	ms;
+
+	if (util_parse_time_ms(graph_str(o, key), &ms) != 0)
+		return -1;
+	*out = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+	return 0;
+}
+
+/* A text member, sanitized and cut at GRAPH_MAX_TEXT bytes; "" if none. */
+char *
+graph_text(const json_t *o, const char *key)
+{
+	const json_t	*t = json_object_get(o, key);
+	const char	*s;
+	size_t		 len;
+
+	if (!json_is_string(t))
+		return xstrdup("");
+	s = json_string_value(t);
+	len = json_string_length(t);
+	if (len > GRAPH_MAX_TEXT) {
+		len = GRAPH_MAX_TEXT;
+		while (len > 0 && (s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	return text_sanitize(s, len);
+}
+
+/* A one-line member, sanitized and cut at width columns; NULL if none. */
+char *
+graph_line(const json_t *o, const char *key, size_t width)
+{
+	const json_t	*t = json_object_get(o, key);
+	char		*s;
+
+	if (!json_is_string(t) || json_string_length(t) == 0)
+		return NULL;
+	s = text_sanitize_line(json_string_value(t), strnlen(
+	    json_string_value(t), json_string_length(t) > GRAPH_MAX_TEXT ?
+	    GRAPH_MAX_TEXT : json_string_length(t)));
+	s[text_fit(s, width, NULL)] = '\0';
+	return s;
+}
+
+/* A boolean member: 1 only for true. */
+int
+graph_bool(const json_t *o, const char *key)
+{
+	return json_is_true(json_object_get(o, key));
+}
+
+/* Append "?key=value" (or "&key=value") with the value percent-encoded. */
+void
+graph_query(struct buf *q, const char *key, const char *value)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			 enc[3];
+
+	buf_addch(q, q->len == 0 ? '?' : '&');
+	buf_addstr(q, key);
+	buf_addch(q, '=');
+	for (p = (const unsigned char *)value; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_addch(q, (char)*p);
+		else {
+			enc[0] = '%';
+			enc[1] = hex[*p >> 4];
+			enc[2] = hex[*p & 0xf];
+			buf_add(q, enc, 3);
+		}
+	}
+}
+
+void
+graph_query_int(struct buf *q, const char *key, int64_t v)
+{
+	char	n[32];
+
+	snprintf(n, sizeof n, "%lld", (long long)v);
+	graph_query(q, key, n);
+}
+
+/* Value of one hex digit, or -1. */
+static int
+graph_hex(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Percent-decode n bytes ('+' is a space); a new string. */
+static char *
+graph_unescape(const char *s, size_t n)
+{
+	char	*out = xmalloc(n + 1), *o = out;
+	size_t	 i;
+	int	 hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    (hi = graph_hex(s[i + 1])) >= 0 &&
+		    (lo = graph_hex(s[i + 2])) >= 0) {
+			*o++ = (char)(hi * 16 + lo);
+			i += 2;
+		} else
+			*o++ = s[i] == '+' ? ' ' : s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Split "a=1&b=2" (or a URL's query after '?') into decoded pairs. */
+void
+graph_params_parse(const char *s, struct graph_params *p)
+{
+	const char	*end, *eq;
+	char		*k, *v;
+
+	memset(p, 0, sizeof *p);
+	if (s == NULL)
+		return;
+	if ((end = strchr(s, '?')) != NULL)
+		s = end + 1;
+	if ((end = strchr(s, '#')) == NULL)
+		end = s + strlen(s);
+	while (s < end) {
+		const char *amp = memchr(s, '&', (size_t)(end - s));
+
+		if (amp == NULL)
+			amp = end;
+		eq = memchr(s, '=', (size_t)(amp - s));
+		if (amp > s && p->n < 256) {
+			k = graph_unescape(s, (size_t)((eq != NULL ? eq : amp) -
+			    s));
+			v = eq != NULL ? graph_unescape(eq + 1,
+			    (size_t)(amp - eq - 1)) : xstrdup("");
+			p->keys = xreallocarray(p->keys, p->n + 1,
+			    sizeof *p->keys);
+			p->values = xreallocarray(p->values, p->n + 1,
+			    sizeof *p->values);
+			p->keys[p->n] = k;
+			p->values[p->n++] = v;
+		}
+		s = amp + 1;
+	}
+}
+
+/* The value of a parameter, or NULL. */
+const char *
+graph_params_get(const struct graph_params *p, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++) {
+		if (strcmp(p->keys[i], key) == 0)
+			return p->values[i];
+	}
+	return NULL;
+}
+
+void
+graph_params_clear(struct graph_params *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->keys[i]);
+		free(p->values[i]);
+	}
+	free(p->keys);
+	free(p->values);
+	memset(p, 0, sizeof *p);
+}
+
+/*
+ * Read the parameters of an answer's paging.next URL. heed never follows
+ * that URL as it is (it names a host, and maybe a token): it takes the
+ * paging parameters and builds its own request.
+ */
+void
+graph_params_from_next(const json_t *doc, struct graph_params *p)
+{
+	const json_t	*paging = json_object_get(doc, "paging");
+
+	graph_params_parse(graph_str(paging, "next"), p);
+}
+
+/* Copy the base URL without a trailing slash. */
+static char *
+graph_base(const struct platform_account *pa)
+{
+	const char	*s = pa->base_url;
+	size_t		 len;
+
+	if (s == NULL || *s == '\0')
+		s = GRAPH_DEFAULT_URL;
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == '/')
+		len--;
+	return xstrndup(s, len);
+}
+
+/* Return 1 if a version reads "vNN.N". */
+static int
+graph_valid_version(const char *v)
+{
+	size_t	i, dots = 0;
+
+	if (v == NULL || v[0] != 'v' || v[1] < '0' || v[1] > '9' ||
+	    strlen(v) > 10)
+		return 0;
+	for (i = 1; v[i] != '\0'; i++) {
+		if (v[i] == '.')
+			dots++;
+		else if (v[i] < '0' || v[i] > '9')
+			return 0;
+	}
+	return dots == 1 && v[i - 1] != '.';
+}
+
+/* Start a request with a token: "{base}/{version}/{path}{query}". */
+static int
+graph_start_token(const struct platform_account *pa, const char *token,
+    const char *method, const char *path, const char *query,
+    struct platform_request *req, char **cause)
+{
+	const char	*version = pa->version;
+	char		*base;
+
+	if (version == NULL || *version == '\0')
+		version = GRAPH_DEFAULT_VERSION;
+	if (!graph_valid_version(version))
+		return util_fail(cause, "graph_version \"%s\" is not a Graph "
+		    "API version (like %s)", version, GRAPH_DEFAULT_VERSION);
+	base = graph_base(pa);
+	memset(req, 0, sizeof *req);
+	req->method = xstrdup(method);
+	req->url = xprintf("%s/%s/%s%s", base, version, path,
+	    query != NULL ? query : "");
+	req->authorization = xprintf("Bearer %s", token);
+	free(base);
+	return 0;
+}
+
+/* Start a request with the open session's token. */
+int
+graph_start(const struct platform_account *pa, const char *method,
+    const char *path, const char *query, struct platform_request *req,
+    char **cause)
+{
+	if (pa->access == NULL || pa->user_id == NULL)
+		return util_fail(cause, "no session is open (log in with heed "
+		    "login)");
+	return graph_start_token(pa, pa->access, method, path, query, req,
+	    cause);
+}
+
+/* Make a form the request's body ("message=..."), taken from a query. */
+void
+graph_set_form(struct platform_request *req, const char *query)
+{
+	req->body = xstrdup(query[0] == '?' ? query + 1 : query);
+	req->content_type = xstrdup("application/x-www-form-urlencoded");
+}
+
+/* Load an answer's body as a JSON object; release with jdoc_free. */
+json_t *
+graph_load(const struct platform_response *res, char **cause)
+{
+	json_t	*doc;
+	char	*why;
+
+	if (res == NULL || res->body == NULL) {
+		util_fail(cause, "malformed response: no body");
+		return NULL;
+	}
+	if (res->len > GRAPH_MAX_RESPONSE) {
+		util_fail(cause, "malformed response: too large");
+		return NULL;
+	}
+	if ((doc = jdoc_parse(res->body, res->len, &why)) == NULL) {
+		util_fail(cause, "malformed response: %s", why);
+		free(why);
+		return NULL;
+	}
+	if (!json_is_object(doc)) {
+		jdoc_free(doc);
+		util_fail(cause, "malformed response: not an object");
+		return NULL;
+	}
+	return doc;
+}
+
+/* An integer member that may also come as a string of digits; or -1. */
+static long
+graph_long(const json_t *o, const char *key)
+{
+	const json_t	*v = json_object_get(o, key);
+	const char	*s;
+	long		 n = 0;
+
+	if (json_is_integer(v))
+		return json_integer_value(v) >= 0 &&
+		    json_integer_value(v) < 100000000 ?
+		    (long)json_integer_value(v) : -1;
+	if (!json_is_string(v) || *(s = json_string_value(v)) == '\0' ||
+	    strlen(s) > 8)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
+/* Read the error envelope of an answer, as far as it is there. */
+void
+graph_error_read(const struct platform_response *res, struct graph_error *e)
+{
+	const json_t	*err;
+	json_t		*doc = NULL;
+
+	memset(e, 0, sizeof *e);
+	e->code = e->subcode = -1;
+	if (res == NULL || res->body == NULL || res->len == 0 ||
+	    res->len > GRAPH_MAX_ERROR_BODY ||
+	    (doc = jdoc_parse(res->body, res->len, NULL)) == NULL)
+		return;
+	err = json_object_get(doc, "error");
+	if (json_is_object(err)) {
+		e->code = graph_long(err, "code");
+		e->subcode = graph_long(err, "error_subcode");
+		e->transient = graph_bool(err, "is_transient");
+		e->message = graph_line(err, "message", GRAPH_MAX_CAUSE);
+		e->user_msg = graph_line(err, "error_user_msg",
+		    GRAPH_MAX_CAUSE);
+	}
+	jdoc_free(doc);
+}
+
+void
+graph_error_clear(struct graph_error *e)
+{
+	free(e->message);
+	free(e->user_msg);
+	memset(e, 0, sizeof *e);
+}
+
+/* Return 1 if hay contains needle, ignoring ASCII case. */
+static int
+graph_contains(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle), i;
+	char	c, d;
+
+	if (hay == NULL)
+		return 0;
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; i < n; i++) {
+			c = hay[i];
+			d = needle[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != d)
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Find a permission's name (pages_..., instagram_..., ...) in a message. */
+static char *
+graph_permission(const char *msg)
+{
+	static const char *const prefixes[] = {
+		"pages_", "instagram_", "business_", "ads_", "read_",
+		"publish_", "manage_", NULL
+	};
+	const char	*p;
+	size_t		 i, n;
+
+	if (msg == NULL)
+		return NULL;
+	for (p = msg; *p != '\0'; p++) {
+		if (p != msg && ((p[-1] >= 'a' && p[-1] <= 'z') ||
+		    p[-1] == '_'))
+			continue;
+		for (i = 0; prefixes[i] != NULL; i++) {
+			if (strncmp(p, prefixes[i], strlen(prefixes[i])) != 0)
+				continue;
+			for (n = 0; (p[n] >= 'a' && p[n] <= 'z') ||
+			    p[n] == '_'; n++)
+				;
+			if (n > strlen(prefixes[i]) && n < 64)
+				return xstrndup(p, n);
+		}
+	}
+	return NULL;
+}
+
+/* Words for what error 190's subcodes mean. */
+static const char *
+graph_token_why(long subcode)
+{
+	switch (subcode) {
+	case 458:
+		return "the app was removed from the Facebook account";
+	case 460:
+		return "the Facebook password was changed";
+	case 463:
+		return "the login has expired";
+	case 464:
+		return "the Facebook account is not confirmed";
+	case 467:
+		return "the login is no longer valid";
+	case 492:
+		return "the person who logged in no longer has a role on "
+		    "the Page";
+	case 493:
+		return "the login expired after 90 days without use";
+	default:
+		return "the login is no longer valid";
+	}
+}
+
+/* Classify a Graph error; set *cause to plain words. */
+static enum platform_error
+graph_error_class(long status, const struct graph_error *e, char **cause)
+{
+	const char	*m = e->message != NULL ? e->message : "";
+	char		*perm;
+	enum platform_error	 r;
+
+	if (status == 599) {
+		if (cause != NULL)
+			*cause = xstrdup(e->message != NULL ? e->message :
+			    "cannot reach the Graph API");
+		return PLATFORM_ERR_TEMPORARY;
+	}
+	switch (e->code) {
+	case 190:
+	case 102:
+		if (e->subcode == 459) {
+			util_fail(cause, "Facebook holds the account at a "
+			    "security check: log in at facebook.com once");
+			return PLATFORM_ERR_PERMANENT;
+		}
+		if (graph_contains(m, "node type (user)")) {
+			util_fail(cause, "this is a person's token, not a "
+			    "Page's");
+			return PLATFORM_ERR_AUTH;
+		}
+		util_fail(cause, "%s (error 190%s%ld)",
+		    graph_token_why(e->subcode), e->subcode >= 0 ? "/" : "",
+		    e->subcode >= 0 ? e->subcode : 0L);
+		if (cause != NULL && e->subcode < 0) {
+			free(*cause);
+			*cause = xstrdup("the login is no longer valid (error "
+			    "190)");
+		}
+		return PLATFORM_ERR_AUTH;
+	case 4:
+	case 17:
+	case 32:
+	case 341:
+	case 613:
+		util_fail(cause, "the %s request limit is reached (error "
+		    "%ld); heed waits", e->code == 32 ? "Page's" :
+		    e->code == 17 ? "account's" : "app's", e->code);
+		return PLATFORM_ERR_RATE;
+	case 1:
+	case 2:
+		util_fail(cause, "Facebook had a passing problem (error %ld)",
+		    e->code);
+		return PLATFORM_ERR_TEMPORARY;
+	case 368:
+		if (graph_contains(m, "already")) {
+			util_fail(cause, "already posted (error 368)");
+			return PLATFORM_ERR_DUPLICATE;
+		}
+		util_fail(cause, "Facebook blocks this for now (error 368: "
+		    "%s); heed tries again later", *m != '\0' ? m :
+		    "a policy block");
+		return PLATFORM_ERR_TEMPORARY;
+	case 506:
+	case 10900:
+		util_fail(cause, "already done (error %ld)", e->code);
+		return PLATFORM_ERR_DUPLICATE;
+	case 10903:
+		util_fail(cause, "a private reply is no longer possible for "
+		    "this comment (error 10903)");
+		return PLATFORM_ERR_PERMANENT;
+	case 100:
+		if (e->subcode == 33) {
+			util_fail(cause, "it is no longer there (error "
+			    "100/33)");
+			return PLATFORM_ERR_GONE;
+		}
+		if (graph_contains(m, "node type (user)")) {
+			util_fail(cause, "this is a person's token, not a "
+			    "Page's");
+			return PLATFORM_ERR_AUTH;
+		}
+		break;
+	default:
+		break;
+	}
+	if (e->code == 10 || e->code == 283 || (e->code >= 200 &&
+	    e->code <= 299) || (e->code == 100 &&
+	    graph_permission(m) != NULL)) {
+		if ((perm = graph_permission(m)) != NULL) {
+			util_fail(cause, "the login lacks the %s permission "
+			    "(error %ld); run heed login again and allow it",
+			    perm, e->code);
+			free(perm);
+		} else
+			util_fail(cause, "the login lacks a permission for this "
+			    "(error %ld: %s); heed doctor lists what is missing",
+			    e->code, *m != '\0' ? m : "permission error");
+		return PLATFORM_ERR_DENIED;
+	}
+	if (e->code >= 80000 && e->code <= 80014) {
+		util_fail(cause, "the Page's request limit is reached (error "
+		    "%ld); heed waits", e->code);
+		return PLATFORM_ERR_RATE;
+	}
+	if (e->transient || status >= 500 || status == 429 || status == 408) {
+		util_fail(cause, "Facebook answered %ld%s%s", status,
+		    *m != '\0' ? ": " : "", m);
+		return status == 429 ? PLATFORM_ERR_RATE :
+		    PLATFORM_ERR_TEMPORARY;
+	}
+	r = PLATFORM_ERR_PERMANENT;
+	if (e->code >= 0)
+		util_fail(cause, "Facebook refused it (error %ld%s%s)",
+		    e->code, *m != '\0' ? ": " : "", m);
+	else
+		util_fail(cause, "Facebook answered %ld", status);
+	return r;
+}
+
+/* Classify a failed answer. */
+enum platform_error
+graph_classify(const struct platform_response *res, char **cause)
+{
+	struct graph_error	 e;
+	enum platform_error	 r;
+
+	if (res == NULL) {
+		util_fail(cause, "no answer");
+		return PLATFORM_ERR_TEMPORARY;
+	}
+	if (res->status >= 200 && res->status <= 299)
+		return PLATFORM_OK;
+	graph_error_read(res, &e);
+	if (res->status == 599 && e.message == NULL) {
+		/* heed's own network failure: {"error":{"message":..}} */
+		e.message = xstrdup("cannot reach the Graph API");
+	}
+	r = graph_error_class(res->status, &e, cause);
+	graph_error_clear(&e);
+	return r;
+}
+
+/* Fail with the words for a failed answer; -1. */
+int
+graph_fail_status(const struct platform_response *res, char **cause)
+{
+	graph_classify(res, cause);
+	return -1;
+}
+
+/* The highest percentage in a usage object, and its regain minutes. */
+static void
+graph_usage_one(const json_t *o, int64_t *pct, int64_t *regain)
+{
+	static const char *const keys[] = {
+		"call_count", "total_cputime", "total_time", "acc_id_util_pct",
+		NULL
+	};
+	const json_t	*v;
+	size_t		 i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		v = json_object_get(o, keys[i]);
+		if (json_is_number(v) && json_number_value(v) > *pct &&
+		    json_number_value(v) < 1e6)
+			*pct = (int64_t)json_number_value(v);
+	}
+	v = json_object_get(o, "estimated_time_to_regain_access");
+	if (json_is_integer(v) && json_integer_value(v) > *regain &&
+	    json_integer_value(v) < 24 * 60)
+		*regain = json_integer_value(v);
+}
+
+/*
+ * Read X-App-Usage and X-Business-Use-Case-Usage: percentages of the
+ * window used, per app or per Page, and the minutes until access comes
+ * back. Return the milliseconds to hold the next request: the whole wait
+ * when Facebook names one, and from 75% on an ever longer pause, so the
+ * limit is not reached while the queue still syncs.
+ */
+int64_t
+graph_pace(const struct platform_response *res, int64_t now)
+{
+	const char	*h;
+	json_t		*doc, *list, *e;
+	const char	*key;
+	int64_t		 pct = 0, regain = 0;
+	size_t		 i;
+
+	(void)now;
+	if ((h = platform_header(res, "X-App-Usage")) != NULL &&
+	    (doc = jdoc_parse(h, strlen(h), NULL)) != NULL) {
+		graph_usage_one(doc, &pct, &regain);
+		jdoc_free(doc);
+	}
+	if ((h = platform_header(res, "X-Business-Use-Case-Usage")) != NULL &&
+	    (doc = jdoc_parse(h, strlen(h), NULL)) != NULL) {
+		json_object_foreach(doc, key, list) {
+			json_array_foreach(list, i, e)
+				graph_usage_one(e, &pct, &regain);
+		}
+		jdoc_free(doc);
+	}
+	if ((h = platform_header(res, "X-Ad-Account-Usage")) != NULL &&
+	    (doc = jdoc_parse(h, strlen(h), NULL)) != NULL) {
+		graph_usage_one(doc, &pct, &regain);
+		jdoc_free(doc);
+	}
+	if (regain > 0)
+		return regain * 60 * 1000;
+	if (pct >= 100)
+		return 60 * 1000;
+	if (pct >= 75)
+		return (pct - 74) * 1000;	/* 1 s at 75%, 25 s at 99% */
+	return 0;
+}
+
+/* The start of the history window, in seconds. */
+int64_t
+graph_window_start(const struct platform_account *pa)
+{
+	int64_t	days = pa->history_days > 0 && pa->history_days < 100000 ?
+	    pa->history_days : 14;
+
+	return pa->now - days * 86400;
+}
+
+/*
+ * The adapter's data kept with an item: the post it hangs on, the
+ * top-level comment of its thread, and whether a private reply can be
+ * sent (Facebook). The outbox reads it back when acting on the item.
+ */
+char *
+graph_extra(const char *post, const char *top, int can_private,
+    int private_sent)
+{
+	json_t	*o = json_object();
+	char	*s;
+
+	if (post != NULL)
+		json_object_set_new(o, "post", json_string(post));
+	if (top != NULL)
+		json_object_set_new(o, "top", json_string(top));
+	if (can_private)
+		json_object_set_new(o, "private", json_true());
+	if (private_sent)
+		json_object_set_new(o, "private_sent", json_true());
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	if (s == NULL)
+		fatal("cannot encode an item's data");
+	return s;
+}
+
+/* A string of an item's extra data that is a Graph id; a new string. */
+char *
+graph_extra_get(const char *extra, const char *key)
+{
+	json_t		*doc;
+	const char	*v;
+	char		*out = NULL;
+
+	if (extra == NULL || (doc = jdoc_parse(extra, strlen(extra),
+	    NULL)) == NULL)
+		return NULL;
+	if ((v = graph_id(doc, key)) != NULL)
+		out = xstrdup(v);
+	jdoc_free(doc);
+	return out;
+}
+
+/* A flag of an item's extra data. */
+int
+graph_extra_flag(const char *extra, const char *key)
+{
+	json_t	*doc;
+	int	 v;
+
+	if (extra == NULL || (doc = jdoc_parse(extra, strlen(extra),
+	    NULL)) == NULL)
+		return 0;
+	v = graph_bool(doc, key);
+	jdoc_free(doc);
+	return v;
+}
+
+/*
+ * Return 1 if a text on the platform is the reply heed sent: the same
+ * once both are sanitized and blank space is folded (the Graph API may
+ * trim or turn line ends).
+ */
+int
+graph_same_text(const char *a, const char *b)
+{
+	char	*x, *y;
+	int	 same;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	x = text_sanitize_line(a, strlen(a));
+	y = text_sanitize_line(b, strlen(b));
+	same = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Add a post to a page (copied). */
+void
+graph_page_post(struct sync_page *page, const struct post *p)
+{
+	page->posts = xreallocarray(page->posts, page->nposts + 1,
+	    sizeof *page->posts);
+	page->posts[page->nposts++] = *p;
+}
+
+/* Add a key to a list unless it is there already. */
+static void
+graph_page_key(char ***list, size_t *n, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++) {
+		if (strcmp((*list)[i], key) == 0)
+			return;
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(key);
+}
+
+void
+graph_page_fetch(struct sync_page *page, const char *key)
+{
+	graph_page_key(&page->fetch, &page->nfetch, key);
+}
+
+void
+graph_page_gone(struct sync_page *page, const char *id)
+{
+	graph_page_key(&page->gone, &page->ngone, id);
+}
+
+/*
+ * Read the answer to a write that creates something: {"id": ...}. Set
+ * *id; 0, or -1 with *cause.
+ */
+int
+graph_written(const struct platform_response *res, char **id, char **cause)
+{
+	json_t		*doc;
+	const char	*v;
+
+	*id = NULL;
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	v = graph_id(doc, "id");
+	if (v == NULL)
+		v = graph_str(doc, "message_id");	/* private replies */
+	if (v == NULL || strlen(v) > GRAPH_MAX_ID * 2) {
+		jdoc_free(doc);
+		return util_fail(cause, "malformed response: no id");
+	}
+	*id = xstrdup(v);
+	jdoc_free(doc);
+	return 0;
+}
+
+/* Read the answer to a write that says {"success": true}. */
+int
+graph_success(const struct platform_response *res, char **cause)
+{
+	json_t	*doc;
+	int	 ok;
+
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	/* "success" is true, or the string "true" in some answers. */
+	ok = graph_bool(doc, "success") || (graph_str(doc, "success") !=
+	    NULL && strcmp(graph_str(doc, "success"), "true") == 0);
+	jdoc_free(doc);
+	if (!ok)
+		return util_fail(cause, "Facebook did not say it was done");
+	return 0;
+}
+
+/* Ask who a token is: the Page, and its Instagram business account. */
+static int
+graph_me_request(const struct platform_account *pa, const char *token,
+    struct platform_request *req, char **cause)
+{
+	struct buf	q;
+	int		rc;
+
+	if (token == NULL || *token == '\0')
+		return util_fail(cause, "no token (run heed login)");
+	buf_init(&q, 0);
+	graph_query(&q, "fields",
+	    "id,name,instagram_business_account{id,username}");
+	rc = graph_start_token(pa, token, "GET", "me", q.data, req, cause);
+	buf_free(&q);
+	return rc;
+}
+
+static int
+graph_login_request(const struct platform_account *pa, const char *token,
+    struct platform_request *req, char **cause)
+{
+	return graph_me_request(pa, token, req, cause);
+}
+
+static int
+graph_session_request(const struct platform_account *pa,
+    struct platform_request *req, char **cause)
+{
+	return graph_me_request(pa, pa->secret, req, cause);
+}
+
+/* Read who the token is; for Instagram, the linked account. */
+static int
+graph_session_read(const struct platform_account *pa,
+    const struct platform_response *res, struct platform_session *ps,
+    int instagram, char **cause)
+{
+	const json_t	*ig;
+	json_t		*doc;
+	const char	*id, *name;
+	int		 rc = 0;
+
+	memset(ps, 0, sizeof *ps);
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if (pa->secret == NULL)
+		return util_fail(cause, "no token");
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	id = graph_id(doc, "id");
+	name = graph_str(doc, "name");
+	ig = json_object_get(doc, "instagram_business_account");
+	if (id == NULL)
+		rc = util_fail(cause, "malformed response: the token's "
+		    "Page has no id");
+	else if (!instagram) {
+		ps->user_id = xstrdup(id);
+		if (name != NULL)
+			ps->handle = graph_line(doc, "name", 100);
+	} else if (graph_id(ig, "id") == NULL)
+		rc = util_fail(cause, "the Page %s has no Instagram business "
+		    "account linked (link it in Meta Business Suite: "
+		    "Settings > Linked accounts)", name != NULL ? name : id);
+	else {
+		ps->user_id = xstrdup(graph_id(ig, "id"));
+		ps->handle = graph_line(ig, "username", 100);
+	}
+	if (rc == 0)
+		ps->access = xstrdup(pa->secret);
+	jdoc_free(doc);
+	if (rc != 0)
+		platform_session_clear(ps);
+	return rc;
+}
+
+static int
+facebook_session_parse(const struct platform_account *pa,
+    const struct platform_response *res, struct platform_session *ps,
+    char **cause)
+{
+	return graph_session_read(pa, res, ps, 0, cause);
+}
+
+static int
+instagram_session_parse(const struct platform_account *pa,
+    const struct platform_response *res, struct platform_session *ps,
+    char **cause)
+{
+	return graph_session_read(pa, res, ps, 1, cause);
+}
+
+static const char *const facebook_streams[] = { "feed", NULL };
+static const char *const instagram_streams[] = { "media", "tags", NULL };
+
+const struct platform_ops facebook_ops = {
+	.name = "facebook",
+	.label = "Facebook",
+	.tag = "fb",
+	.caps = PLATFORM_CAN_LIKE | PLATFORM_CAN_UNLIKE | PLATFORM_CAN_HIDE |
+	    PLATFORM_CAN_DELETE | PLATFORM_CAN_PRIVATE_REPLY |
+	    PLATFORM_NO_IDEMPOTENCY,
+	.text_limit = GRAPH_FB_TEXT_LIMIT,
+	.count = COUNT_UTF16,
+	.no_hide_why = NULL,
+	.secret_kind = "page-token",
+	.secret_prompt = "Facebook access token (a User or Page token)",
+	.streams = facebook_streams,
+	.sync_request = facebook_sync_request,
+	.sync_parse = facebook_sync_parse,
+	.action_request = facebook_action_request,
+	.action_parse = facebook_action_parse,
+	.classify = graph_classify,
+	.login_request = graph_login_request,
+	.session_request = graph_session_request,
+	.session_parse = facebook_session_parse,
+	.fetch_request = facebook_fetch_request,
+	.fetch_parse = facebook_fetch_parse,
+	.reconcile_request = facebook_reconcile_request,
+	.reconcile_parse = facebook_reconcile_parse,
+	.pace = graph_pace
+};
+
+const struct platform_ops instagram_ops = {
+	.name = "instagram",
+	.label = "Instagram",
+	.tag = "ig",
+	.caps = PLATFORM_CAN_HIDE | PLATFORM_CAN_DELETE |
+	    PLATFORM_NO_IDEMPOTENCY,
+	.text_limit = GRAPH_IG_TEXT_LIMIT,
+	.count = COUNT_CODEPOINTS,
+	.no_hide_why = NULL,
+	.secret_kind = "page-token",
+	.secret_prompt = "Facebook access token (a User or Page token)",
+	.streams = instagram_streams,
+	.sync_request = instagram_sync_request,
+	.sync_parse = instagram_sync_parse,
+	.action_request = instagram_action_request,
+	.action_parse = instagram_action_parse,
+	.classify = graph_classify,
+	.login_request = graph_login_request,
+	.session_request = graph_session_request,
+	.session_parse = instagram_session_parse,
+	.fetch_request = instagram_fetch_request,
+	.fetch_parse = instagram_fetch_parse,
+	.reconcile_request = instagram_reconcile_request,
+	.reconcile_parse = instagram_reconcile_parse,
+	.pace = graph_pace
+};
