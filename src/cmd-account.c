@@ -58,7 +58,7 @@ cmd_read_line(int fd)
  * Ask for a secret on the terminal without echoing it; from standard input
  * when there is no terminal (scripts). Returns a new string to wipe.
  */
-static char *
+char *
 cmd_ask_secret(const char *prompt)
 {
 	struct termios	 t;
@@ -164,7 +164,7 @@ cmd_http_deadline(void *arg)
  * nothing else to do meanwhile. Returns 0 with *status and a new *body,
  * or -1 with a cause.
  */
-static int
+int
 cmd_http_once(const struct config *cfg, const struct platform_request *req,
     long *status, char **body, char **cause)
 {
@@ -273,7 +273,8 @@ out:
 int
 cmd_login(struct config *cfg, int argc, char **argv)
 {
-	const struct config_account	*a;
+	const struct config_account	*a, *owner;
+	const char			*platform;
 	const struct platform_ops	*ops;
 	char				*secret, *prompt, *cause = NULL;
 	enum creds_result		 r;
@@ -281,6 +282,21 @@ cmd_login(struct config *cfg, int argc, char **argv)
 
 	if ((a = cmd_account(cfg, "login", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
+	if (strcmp(ops->name, "instagram") == 0) {
+		/* Instagram is reached through its Facebook Page's login. */
+		owner = config_secret_owner(cfg, a, &platform);
+		if (owner == a || strcmp(platform, "facebook") != 0) {
+			fprintf(stderr, "heed login: %s is an Instagram "
+			    "account: set facebook_account to the [account] "
+			    "section of the Facebook Page it is linked to, and "
+			    "log in to that one (see heed.conf(5))\n", a->name);
+			return 1;
+		}
+		printf("%s uses the login of %s; logging in to %s.\n", a->name,
+		    owner->name, owner->name);
+		a = owner;
+		ops = platform_find("facebook");
+	}
 	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
 		fprintf(stderr, "heed login: %s gets its secret from its "
 		    "credential_command; there is nothing to store (remove "
@@ -288,6 +304,8 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		    a->name);
 		return 1;
 	}
+	if (strcmp(ops->name, "facebook") == 0)
+		return cmd_meta_login(cfg, a);
 	prompt = xprintf("%s for %s (%s): ", ops->secret_prompt, a->name,
 	    ops->label);
 	secret = cmd_ask_secret(prompt);

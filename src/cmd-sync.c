@@ -70,18 +70,29 @@ cmd_sync_only(struct config *cfg, const char *name)
 	return 0;
 }
 
-/* Print how each account did; return how many failed. */
+/*
+ * Print how each account did; return how many failed. An account that
+ * synced with something to say (a stream its login may not read) counts
+ * in *warned: the run is partial, not failed.
+ */
 static size_t
-cmd_sync_report(struct sync *sync, int quiet, size_t *n)
+cmd_sync_report(struct sync *sync, int quiet, size_t *n, size_t *warned)
 {
 	const struct sync_account_status	*st;
 	size_t					 i, failed = 0;
 
 	*n = sync_status(sync, &st);
+	*warned = 0;
 	for (i = 0; i < *n; i++) {
 		if (st[i].state == SYNC_IDLE && st[i].last_error == NULL) {
 			if (!quiet)
 				printf("%s: synced\n", st[i].name);
+			continue;
+		}
+		if (st[i].state == SYNC_IDLE) {
+			(*warned)++;
+			fprintf(stderr, "heed sync: %s: synced, but: %s\n",
+			    st[i].name, st[i].last_error);
 			continue;
 		}
 		failed++;
@@ -129,7 +140,7 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 	char			*cause = NULL;
 	const char		*only = NULL;
 	int			 c, quiet = 0;
-	size_t			 failed, n;
+	size_t			 failed, n, warned;
 	uint64_t		 deadline;
 
 	optind = 1;
@@ -168,14 +179,14 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 	    cmd_sync_deadline, &r);
 	loop_run(r.loop);
 	loop_timer_cancel(r.loop, deadline);
-	failed = cmd_sync_report(r.sync, quiet, &n);
+	failed = cmd_sync_report(r.sync, quiet, &n, &warned);
 	cmd_sync_outbox(store, quiet);
 	if (r.timed_out)
 		fprintf(stderr, "heed sync: gave up after %d minutes\n",
 		    CMD_SYNC_DEADLINE_MS / 60000);
 	sync_free(r.sync);
 	loop_free(r.loop);
-	if (failed == 0 && !r.timed_out)
+	if (failed == 0 && warned == 0 && !r.timed_out)
 		return 0;
 	return failed < n && !r.timed_out ? 1 : 2;
 }

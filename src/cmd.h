@@ -23,4 +23,14 @@ int	cmd_doctor(const struct cmd_paths *, int, char **);
 int	cmd_sync(struct config *, struct store *, int, char **);
 int	cmd_outbox(struct store *, int, char **);
 
+/* Shared by the commands (cmd-account.c). */
+struct config_account;
+struct platform_request;
+char	*cmd_ask_secret(const char *);
+int	 cmd_http_once(const struct config *, const struct platform_request *,
+	     long *, char **, char **);
+
+/* Facebook (cmd-meta.c). */
+int	 cmd_meta_login(const struct config *, const struct config_account *);
+
 #endif

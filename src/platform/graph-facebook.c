@@ -14,7 +14,8 @@
  * The stream's cursor is a query string: mark (the newest updated_time
  * seen by the last complete run), next_mark (the newest seen so far by
  * this one), and while paging, run (when the paging began), until and
- * __paging_token (from the answer's paging.next).
+ * __paging_token, or after (from the answer's paging.next: the feed pages
+ * by time or by cursor).
  *
  * A fetch key is "c:POST:SINCE" or "c:POST:SINCE:AFTER" for a page of a
  * post's comments.
@@ -41,6 +42,7 @@ struct fb_cursor {
 	int64_t	 run;
 	char	*until;
 	char	*token;
+	char	*after;
 };
 
 static int64_t
@@ -89,6 +91,8 @@ fb_cursor_read(const char *s, struct fb_cursor *c)
 		c->until = xstrdup(v);
 	if (fb_valid_value(v = graph_params_get(&p, "__paging_token")))
 		c->token = xstrdup(v);
+	if (fb_valid_value(v = graph_params_get(&p, "after")))
+		c->after = xstrdup(v);
 	graph_params_clear(&p);
 }
 
@@ -97,10 +101,11 @@ fb_cursor_clear(struct fb_cursor *c)
 {
 	free(c->until);
 	free(c->token);
+	free(c->after);
 	memset(c, 0, sizeof *c);
 }
 
-/* Write a cursor; paging parts only when until is set. */
+/* Write a cursor; paging parts only when until or after is set. */
 static char *
 fb_cursor_write(const struct fb_cursor *c)
 {
@@ -109,12 +114,15 @@ fb_cursor_write(const struct fb_cursor *c)
 
 	buf_init(&b, 0);
 	graph_query_int(&b, "mark", c->mark);
-	if (c->until != NULL) {
+	if (c->until != NULL || c->after != NULL) {
 		graph_query_int(&b, "next_mark", c->next_mark);
 		graph_query_int(&b, "run", c->run);
-		graph_query(&b, "until", c->until);
+		if (c->until != NULL)
+			graph_query(&b, "until", c->until);
 		if (c->token != NULL)
 			graph_query(&b, "__paging_token", c->token);
+		if (c->after != NULL)
+			graph_query(&b, "after", c->after);
 	}
 	s = xstrdup(b.data + 1);	/* without the '?' */
 	buf_free(&b);
@@ -142,11 +150,14 @@ facebook_sync_request(const struct platform_account *pa, const char *stream,
 	graph_query(&q, "limit", FB_FEED_LIMIT);
 	graph_query_int(&q, "since", graph_window_start(pa));
 	/* A paging position is trusted only within the run that got it. */
-	if (c.until != NULL && c.run > pa->now - GRAPH_PAGING_FRESH &&
-	    c.run <= pa->now) {
-		graph_query(&q, "until", c.until);
+	if ((c.until != NULL || c.after != NULL) &&
+	    c.run > pa->now - GRAPH_PAGING_FRESH && c.run <= pa->now) {
+		if (c.until != NULL)
+			graph_query(&q, "until", c.until);
 		if (c.token != NULL)
 			graph_query(&q, "__paging_token", c.token);
+		if (c.after != NULL)
+			graph_query(&q, "after", c.after);
 	}
 	path = xprintf("%s/feed", pa->user_id);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
@@ -245,7 +256,7 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	json_t			*doc;
 	int64_t			 window = graph_window_start(pa), updated;
 	int64_t			 since, oldest = INT64_MAX;
-	const char		*v;
+	const char		*v, *after;
 	char			 key[GRAPH_MAX_ID + 64];
 	size_t			 i;
 
@@ -263,8 +274,8 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 		    "data");
 	}
 	fb_cursor_read(pa->cursor, &c);
-	if (c.until == NULL || c.run <= pa->now - GRAPH_PAGING_FRESH ||
-	    c.run > pa->now) {
+	if ((c.until == NULL && c.after == NULL) ||
+	    c.run <= pa->now - GRAPH_PAGING_FRESH || c.run > pa->now) {
 		/* A new run. */
 		c.next_mark = c.mark;
 		c.run = pa->now;
@@ -297,13 +308,19 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	}
 	graph_params_from_next(doc, &next);
 	v = graph_params_get(&next, "until");
+	after = graph_params_get(&next, "after");
 	free(c.until);
 	free(c.token);
-	c.until = c.token = NULL;
+	free(c.after);
+	c.until = c.token = c.after = NULL;
 	if (json_array_size(list) > 0 && oldest >= window &&
-	    fb_valid_value(v)) {
-		c.until = xstrdup(v);
-		if (fb_valid_value(graph_params_get(&next, "__paging_token")))
+	    (fb_valid_value(v) || fb_valid_value(after))) {
+		if (fb_valid_value(v))
+			c.until = xstrdup(v);
+		else
+			c.after = xstrdup(after);
+		if (c.until != NULL && fb_valid_value(graph_params_get(&next,
+		    "__paging_token")))
 			c.token = xstrdup(graph_params_get(&next,
 			    "__paging_token"));
 		page->more = 1;
@@ -516,6 +533,10 @@ facebook_action_request(const struct platform_account *pa,
 
 	if (!graph_valid_id(e->target_remote_id))
 		return util_fail(cause, "Facebook: not a comment's id");
+	if ((e->kind == ACTION_REPLY || e->kind == ACTION_PRIVATE_REPLY) &&
+	    e->body != NULL && !text_valid_utf8(e->body, strlen(e->body)))
+		return util_fail(cause, "Facebook: the reply is not valid "
+		    "UTF-8 text");
 	buf_init(&q, 0);
 	switch (e->kind) {
 	case ACTION_REPLY:
@@ -706,8 +727,9 @@ facebook_reconcile_parse(const struct platform_account *pa,
 			    strcmp(from, pa->user_id) != 0 ||
 			    !graph_same_text(graph_str(c, "message"), e->body))
 				continue;
-			if (graph_time(c, "created_time", &created) == 0 &&
-			    created < e->created - GRAPH_RECONCILE_SKEW)
+			if (graph_time(c, "created_time", &created) != 0)
+				created = pa->now > 0 ? pa->now : util_now();
+			else if (created < e->created - GRAPH_RECONCILE_SKEW)
 				continue;	/* an older, identical reply */
 			r->remote_id = xstrdup(id);
 			fb_created(pa, e, id, created, r);

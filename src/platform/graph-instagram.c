@@ -139,8 +139,8 @@ ig_media_read(const struct platform_account *pa, const json_t *e,
 	    strcmp(user, pa->handle) == 0);
 	p->author_handle = graph_line(e, "username", 60);
 	if (p->author_handle == NULL)
-		p->author_handle = xstrdup(pa->handle != NULL ? pa->handle :
-		    "");
+		p->author_handle = xstrdup(p->own && pa->handle != NULL ?
+		    pa->handle : "");
 	p->author_name = xstrdup(p->author_handle);
 	p->text = graph_text(e, "caption");
 	link = graph_str(e, "permalink");
@@ -228,6 +228,13 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 			continue;
 		}
 		if (tags) {
+			if (graph_str(e, "username") == NULL) {
+				/* Someone's media: never the business's name. */
+				free(p.author_handle);
+				free(p.author_name);
+				p.author_handle = xstrdup("");
+				p.author_name = xstrdup("");
+			}
 			p.own = 0;
 			ig_tag_item(pa, e, &p, page);
 		} else {
@@ -516,6 +523,11 @@ instagram_action_request(const struct platform_account *pa,
 			buf_free(&q);
 			return util_fail(cause, "Instagram: an empty reply");
 		}
+		if (!text_valid_utf8(e->body, strlen(e->body))) {
+			buf_free(&q);
+			return util_fail(cause, "Instagram: the reply is not "
+			    "valid UTF-8 text");
+		}
 		top = ig_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);
@@ -660,8 +672,9 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		    pa->handle != NULL && strcmp(user, pa->handle) == 0)) ||
 		    !graph_same_text(graph_str(c, "text"), e->body))
 			continue;
-		if (graph_time(c, "timestamp", &created) == 0 &&
-		    created < e->created - GRAPH_RECONCILE_SKEW)
+		if (graph_time(c, "timestamp", &created) != 0)
+			created = pa->now > 0 ? pa->now : util_now();
+		else if (created < e->created - GRAPH_RECONCILE_SKEW)
 			continue;
 		r->remote_id = xstrdup(id);
 		ig_created(pa, e, id, created, r);

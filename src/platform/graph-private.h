@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "graph.h"
 #include "json.h"
 #include "platform.h"
 #include "util.h"
@@ -66,6 +67,9 @@ void	 graph_params_parse(const char *, struct graph_params *);
 const char *graph_params_get(const struct graph_params *, const char *);
 void	 graph_params_clear(struct graph_params *);
 void	 graph_params_from_next(const json_t *, struct graph_params *);
+int	 graph_start_token(const struct platform_account *, const char *,
+	     const char *, const char *, const char *,
+	     struct platform_request *, char **);
 int	 graph_start(const struct platform_account *, const char *,
 	     const char *, const char *, struct platform_request *, char **);
 void	 graph_set_form(struct platform_request *, const char *);

@@ -281,7 +281,7 @@ graph_valid_version(const char *v)
 }
 
 /* Start a request with a token: "{base}/{version}/{path}{query}". */
-static int
+int
 graph_start_token(const struct platform_account *pa, const char *token,
     const char *method, const char *path, const char *query,
     struct platform_request *req, char **cause)
@@ -490,7 +490,8 @@ graph_token_why(long subcode)
 
 /* Classify a Graph error; set *cause to plain words. */
 static enum platform_error
-graph_error_class(long status, const struct graph_error *e, char **cause)
+graph_error_class(long status, const struct graph_error *e, const char *hint,
+    char **cause)
 {
 	const char	*m = e->message != NULL ? e->message : "";
 	char		*perm;
@@ -515,14 +516,12 @@ graph_error_class(long status, const struct graph_error *e, char **cause)
 			    "Page's");
 			return PLATFORM_ERR_AUTH;
 		}
-		util_fail(cause, "%s (error 190%s%ld)",
-		    graph_token_why(e->subcode), e->subcode >= 0 ? "/" : "",
-		    e->subcode >= 0 ? e->subcode : 0L);
-		if (cause != NULL && e->subcode < 0) {
-			free(*cause);
-			*cause = xstrdup("the login is no longer valid (error "
-			    "190)");
-		}
+		if (e->subcode >= 0)
+			util_fail(cause, "%s (error %ld/%ld)",
+			    graph_token_why(e->subcode), e->code, e->subcode);
+		else
+			util_fail(cause, "the login is no longer valid (error "
+			    "%ld)", e->code);
 		return PLATFORM_ERR_AUTH;
 	case 4:
 	case 17:
@@ -570,20 +569,22 @@ graph_error_class(long status, const struct graph_error *e, char **cause)
 	default:
 		break;
 	}
+	perm = graph_permission(m);
 	if (e->code == 10 || e->code == 283 || (e->code >= 200 &&
-	    e->code <= 299) || (e->code == 100 &&
-	    graph_permission(m) != NULL)) {
-		if ((perm = graph_permission(m)) != NULL) {
+	    e->code <= 299) || (e->code == 100 && perm != NULL)) {
+		if (perm != NULL) {
 			util_fail(cause, "the login lacks the %s permission "
 			    "(error %ld); run heed login again and allow it",
 			    perm, e->code);
 			free(perm);
 		} else
 			util_fail(cause, "the login lacks a permission for this "
-			    "(error %ld: %s); heed doctor lists what is missing",
-			    e->code, *m != '\0' ? m : "permission error");
+			    "(error %ld: %s); %s; heed doctor lists what is "
+			    "missing", e->code, *m != '\0' ? m :
+			    "permission error", hint);
 		return PLATFORM_ERR_DENIED;
 	}
+	free(perm);
 	if (e->code >= 80000 && e->code <= 80014) {
 		util_fail(cause, "the Page's request limit is reached (error "
 		    "%ld); heed waits", e->code);
@@ -604,9 +605,17 @@ graph_error_class(long status, const struct graph_error *e, char **cause)
 	return r;
 }
 
-/* Classify a failed answer. */
-enum platform_error
-graph_classify(const struct platform_response *res, char **cause)
+/* What each platform needs, for a refusal that names no permission. */
+#define GRAPH_FB_NEEDS	"Facebook needs pages_read_engagement and " \
+	"pages_read_user_content to read, pages_manage_engagement to answer " \
+	"and pages_messaging for private replies"
+#define GRAPH_IG_NEEDS	"Instagram needs instagram_basic to read and " \
+	"instagram_manage_comments to answer"
+
+/* Classify a failed answer, with what the platform needs as a hint. */
+static enum platform_error
+graph_classify_for(const struct platform_response *res, const char *hint,
+    char **cause)
 {
 	struct graph_error	 e;
 	enum platform_error	 r;
@@ -622,9 +631,22 @@ graph_classify(const struct platform_response *res, char **cause)
 		/* heed's own network failure: {"error":{"message":..}} */
 		e.message = xstrdup("cannot reach the Graph API");
 	}
-	r = graph_error_class(res->status, &e, cause);
+	r = graph_error_class(res->status, &e, hint, cause);
 	graph_error_clear(&e);
 	return r;
+}
+
+/* Classify a failed answer. */
+enum platform_error
+graph_classify(const struct platform_response *res, char **cause)
+{
+	return graph_classify_for(res, GRAPH_FB_NEEDS, cause);
+}
+
+static enum platform_error
+instagram_classify(const struct platform_response *res, char **cause)
+{
+	return graph_classify_for(res, GRAPH_IG_NEEDS, cause);
 }
 
 /* Fail with the words for a failed answer; -1. */
@@ -914,7 +936,8 @@ graph_session_read(const struct platform_account *pa,
 {
 	const json_t	*ig;
 	json_t		*doc;
-	const char	*id, *name;
+	const char	*id;
+	char		*name;
 	int		 rc = 0;
 
 	memset(ps, 0, sizeof *ps);
@@ -925,15 +948,15 @@ graph_session_read(const struct platform_account *pa,
 	if ((doc = graph_load(res, cause)) == NULL)
 		return -1;
 	id = graph_id(doc, "id");
-	name = graph_str(doc, "name");
+	name = graph_line(doc, "name", 100);	/* sanitized: it is shown */
 	ig = json_object_get(doc, "instagram_business_account");
 	if (id == NULL)
 		rc = util_fail(cause, "malformed response: the token's "
 		    "Page has no id");
 	else if (!instagram) {
 		ps->user_id = xstrdup(id);
-		if (name != NULL)
-			ps->handle = graph_line(doc, "name", 100);
+		ps->handle = name;
+		name = NULL;
 	} else if (graph_id(ig, "id") == NULL)
 		rc = util_fail(cause, "the Page %s has no Instagram business "
 		    "account linked (link it in Meta Business Suite: "
@@ -944,6 +967,7 @@ graph_session_read(const struct platform_account *pa,
 	}
 	if (rc == 0)
 		ps->access = xstrdup(pa->secret);
+	free(name);
 	jdoc_free(doc);
 	if (rc != 0)
 		platform_session_clear(ps);
@@ -1013,7 +1037,7 @@ const struct platform_ops instagram_ops = {
 	.sync_parse = instagram_sync_parse,
 	.action_request = instagram_action_request,
 	.action_parse = instagram_action_parse,
-	.classify = graph_classify,
+	.classify = instagram_classify,
 	.login_request = graph_login_request,
 	.session_request = graph_session_request,
 	.session_parse = instagram_session_parse,

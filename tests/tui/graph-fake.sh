@@ -1,0 +1,446 @@
+#!/bin/sh
+# tests/tui/graph-fake.sh -- heed's Facebook and Instagram accounts against
+# the fake Graph API of tests/fake/graph.py: the first and an incremental
+# sync, hostile text, new comments, replies whose answers are lost (one
+# reply each afterwards), hide and delete from the interface, an expired
+# token, a missing permission, comments without ids, and the usage
+# headers.
+#
+# heed runs headless (heed sync, list, outbox) and in tmux (the helpers of
+# lib.sh), with configs whose credential_command prints the Page token, so
+# no keyring is needed. Each check prints "ok NAME" or "not ok NAME" with
+# "# " lines saying why; the fake's state and request log (GET /_state)
+# witness what heed did.
+
+. tests/tui/lib.sh
+
+TOKEN=EAAPAGE-acme-0001
+W=$TUI_DIR/graph
+mkdir -m 700 "$W"
+CONF=$TUI_DIR/config/heed/config
+mkdir -p "$TUI_DIR/config/heed"
+no_proxy=127.0.0.1,localhost
+NO_PROXY=$no_proxy
+export no_proxy NO_PROXY
+FAKE_PID=
+
+graph_cleanup() {
+	exec 8>&- 2>/dev/null
+	if [ -n "$FAKE_PID" ]; then
+		kill "$FAKE_PID" 2>/dev/null
+		wait "$FAKE_PID" 2>/dev/null
+	fi
+	tui_cleanup
+}
+trap graph_cleanup EXIT
+trap 'graph_cleanup; exit 1' INT TERM HUP
+
+mkfifo "$W/fake.in"
+python3 tests/fake/graph.py <"$W/fake.in" >"$W/fake.out" 2>"$W/fake.err" &
+FAKE_PID=$!
+exec 8>"$W/fake.in"
+_end=$(($(date +%s) + 10))
+while ! grep -q '^http=' "$W/fake.out" 2>/dev/null; do
+	if [ "$(date +%s)" -ge "$_end" ] || ! kill -0 "$FAKE_PID" 2>/dev/null
+	then
+		echo "not ok graph: the fake Graph API (tests/fake/graph.py) starts"
+		sed 's/^/# /' "$W/fake.err"
+		exit 0
+	fi
+	sleep 0.05
+done
+PORT=$(sed -n 's/^http=\([0-9]*\) .*/\1/p' "$W/fake.out")
+URL=http://127.0.0.1:$PORT
+
+ctl() {
+	curl -sS --noproxy '*' -m 30 -H 'Content-Type: application/json' \
+	    -d "$1" "$URL/_control"
+}
+state() {
+	curl -sS --noproxy '*' -m 30 -o "$2" "$URL/_state?$1"
+}
+
+# gq.py EXPR [FILE [ARG...]]: EXPR over the fake's state in FILE (st, log,
+# comments, posts, ig, media, tags) or heed list --json lines (items).
+cat >"$W/gq.py" <<'EOF'
+import json, sys
+expr = sys.argv[1]
+a = sys.argv[3:]
+st, log, items = {}, [], []
+if len(sys.argv) > 2 and sys.argv[2] != '-':
+    raw = open(sys.argv[2], encoding='utf-8', errors='surrogateescape').read()
+    if raw.lstrip().startswith('{"page"'):
+        st = json.loads(raw)
+        log = st.get('log', [])
+    else:
+        items = [json.loads(l) for l in raw.splitlines() if l.strip()]
+comments = st.get('comments', [])
+posts = st.get('posts', [])
+igc = st.get('ig_comments', [])
+tags = st.get('tags', [])
+
+def reqs(method, suffix):
+    return [r for r in log if r['method'] == method and
+            r['path'].endswith(suffix)]
+
+def by_page(text):
+    pid = st['page']['id']
+    return [c for c in comments if c['from'].get('id') == pid and
+            text in c['message']]
+
+def by_ig(text):
+    return [c for c in igc if c['from'].get('username') ==
+            st['ig']['username'] and text in c['text']]
+
+def bad_chars(s):
+    return ['U+%04X' % ord(c) for c in s if (ord(c) < 0x20 and c != '\n')
+            or 0x7f <= ord(c) <= 0x9f or ord(c) in (0x61c, 0x200e, 0x200f)
+            or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069]
+
+v = eval(expr)
+if isinstance(v, bool):
+    v = int(v)
+print(v if not isinstance(v, (list, dict)) else json.dumps(v))
+EOF
+gq() {
+	PYTHONUTF8=1 python3 "$W/gq.py" "$@"
+}
+
+write_conf() {
+	(umask 077 && cat >"$1" <<EOC
+[account shop]
+platform = facebook
+url = $URL
+credential_command = printf '%s\\n' $TOKEN
+
+[account shop-insta]
+platform = instagram
+url = $URL
+facebook_account = shop
+EOC
+)
+}
+write_conf "$CONF"
+# An Instagram account alone, its command printing the Page token.
+IGCONF=$W/ig.conf
+(umask 077 && cat >"$IGCONF" <<EOC
+[account insta]
+platform = instagram
+url = $URL
+credential_command = printf '%s\\n' $TOKEN
+EOC
+)
+
+hrun() {
+	timeout -k 5 "${HRUN_TIMEOUT:-60}" env -u NO_COLOR \
+	    HOME="$TUI_DIR/home" XDG_CONFIG_HOME="$TUI_DIR/config" \
+	    XDG_DATA_HOME="$TUI_DIR/data" XDG_STATE_HOME="$TUI_DIR/state" \
+	    XDG_CACHE_HOME="$TUI_DIR/cache" TMPDIR="$TUI_DIR/tmp" \
+	    LANG="$TUI_LOCALE" LC_ALL="$TUI_LOCALE" "$HEED" "$@" </dev/null
+}
+run_sync() {
+	OUT=$(hrun sync "$@" 2>"$W/err")
+	RC=$?
+	ERR=$(cat "$W/err")
+}
+list_all() {
+	HRUN_TIMEOUT=20 hrun "$@" list --view all --json >"$W/list.json" \
+	    2>"$W/list.err"
+	N=$(gq 'len(items)' "$W/list.json")
+}
+log_mark() {
+	state "log=0" "$W/mark.json"
+	LOG0=$(gq 'st["log_next"]' "$W/mark.json")
+}
+log_since() {
+	state "log_from=$LOG0" "$W/st.json"
+}
+show_log() {
+	state "log_from=${LOG0:-0}" "$W/diag.json"
+	gq '"\n".join("%d %s %s %s %s" % (r["n"], r["method"], r["path"], r["status"], r["fault"] or "-") for r in log[-int(a[0]):])' \
+	    "$W/diag.json" "${1:-12}" | sed 's/^/# log: /'
+}
+sync_diag() {
+	printf 'exit %s\nstdout: %s\nstderr: %s\nitems: %s' "$RC" "$OUT" \
+	    "$ERR" "${N:-?}"
+}
+
+seeded=$(ctl '{"op":"seed","posts":3,"comments":30,"replies":0.3,"visitor_posts":1,"media":3,"ig_comments":20,"ig_replies":0.3,"tags":1,"hostile":true,"seed":7}')
+case $seeded in
+*'"ok": true'* | *'"ok":true'*) ;;
+*) echo "not ok graph: seeding the fake: $seeded"; exit 0 ;;
+esac
+
+# --- 1. the first sync --------------------------------------------------
+
+log_mark
+run_sync
+list_all
+state "log_from=$LOG0" "$W/st.json"
+want=$(gq 'len(comments) + sum(1 for p in posts if p["visitor"]) + len(igc) + len(tags)' "$W/st.json")
+name="first sync of a Page and its Instagram account: exit 0, every comment, reply, visitor post, Instagram comment and tag in heed list"
+if [ "$RC" = 0 ] && [ "$N" = "$want" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); the fake holds $want"
+	show_log
+fi
+name="hostile text from the Graph API arrives without control or bidi characters"
+bad=$(gq 'sum(len(bad_chars((i["text"] or "") + (i["author"] or ""))) for i in items)' "$W/list.json")
+hostile=$(gq 'sum(1 for c in comments if "\x1b" in c["message"] or "\u202e" in c["message"])' "$W/st.json")
+if [ "$bad" = 0 ] && [ "$hostile" -gt 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "bad characters in heed list: $bad; hostile comments at the fake: $hostile"
+fi
+name="the access token goes in the Authorization header, never in a URL"
+leaks=$(gq 'sum(1 for r in log if "access_token" in json.dumps(r["query"]))' "$W/st.json")
+if [ "$leaks" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$leaks requests carried access_token in the query"
+fi
+
+# --- 2. an incremental sync --------------------------------------------
+
+log_mark
+run_sync
+log_since
+name="a second sync with nothing new reads the feed and media again but no Instagram comments"
+igreads=$(gq 'len(reqs("GET", "/comments")) - sum(1 for r in reqs("GET", "/comments") if r["path"].count("_"))' "$W/st.json")
+if [ "$RC" = 0 ] && [ "$igreads" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); Instagram comment reads: $igreads"
+	show_log 20
+fi
+
+ADD1=newfb$$
+ADD2=newig$$
+ctl '{"op":"add","platform":"facebook","text":"Is the shop open on Sunday? '$ADD1'"}' >/dev/null
+ctl '{"op":"add","platform":"instagram","text":"Love this colour '$ADD2'"}' >/dev/null
+run_sync
+list_all
+name="a new Facebook comment and a new Instagram comment arrive with the next sync"
+c1=$(gq 'sum(1 for i in items if a[0] in (i["text"] or ""))' "$W/list.json" "$ADD1")
+c2=$(gq 'sum(1 for i in items if a[0] in (i["text"] or ""))' "$W/list.json" "$ADD2")
+if [ "$RC" = 0 ] && [ "$c1" = 1 ] && [ "$c2" = 1 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); copies: $c1 and $c2"
+fi
+
+# --- 3. replies whose answers are lost ----------------------------------
+
+ui_gone() {
+	[ "$(t display -p -t ui '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+# Start heed (config $2, cache $3), find text $4 with /, reply $1.
+tui_reply() {
+	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$2' --cache '$3'"
+	tui_wait ui "synced" || return 1
+	tui_keys ui /
+	tui_type ui "$4"
+	tui_keys ui Enter
+	tui_wait ui "$4" || return 1
+	tui_keys ui Enter
+	tui_wait ui "by" || return 1
+	tui_keys ui r
+	tui_wait ui "-- your reply --" || return 1
+	tui_type ui "$1"
+	tui_wait ui "$1" || return 1
+	tui_keys ui Enter
+	tui_wait ui "Check before sending" || return 1
+	tui_keys ui y
+}
+outbox_empty() {
+	OUTBOX=$(HRUN_TIMEOUT=10 hrun --config "$1" --cache "$2" outbox 2>&1)
+	[ "$OUTBOX" = "The outbox is empty: everything was sent." ]
+}
+fb_outbox_empty() {
+	outbox_empty "$CONF" "$TUI_DIR/cache/heed/cache.db"
+}
+ig_outbox_empty() {
+	outbox_empty "$IGCONF" "$W/ig.db"
+}
+
+REPLY1=fbdrop$$
+ctl '{"op":"fault","path":"/comments$","method":"POST","kind":"drop"}' >/dev/null
+log_mark
+if tui_reply "Yes, from 10 to 4 $REPLY1" "$CONF" \
+    "$TUI_DIR/cache/heed/cache.db" "$ADD1"; then
+	tui_until fb_outbox_empty
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+fb_outbox_empty
+log_since
+n1=$(gq 'len(by_page(a[0]))' "$W/st.json" "$REPLY1")
+checked=$(gq 'any(r["method"] == "GET" and r["path"].endswith("/comments") for r in log if r["n"] > min((x["n"] for x in log if x["fault"] == "drop"), default=10**9))' "$W/st.json")
+name="Facebook reply sent from the TUI, stored by the fake but its answer dropped: heed reads the replies before sending again, exactly one reply, the outbox empty"
+if [ "$n1" = 1 ] && [ "$checked" = 1 ] &&
+    [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "replies with the token: $n1; read back before resending: $checked; outbox: $OUTBOX"
+	show_log 15
+fi
+
+REPLY2=igdrop$$
+ctl '{"op":"fault","path":"/replies$","method":"POST","kind":"drop"}' >/dev/null
+log_mark
+if tui_reply "Thank you $REPLY2" "$IGCONF" "$W/ig.db" "$ADD2"; then
+	tui_until ig_outbox_empty
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+ig_outbox_empty
+log_since
+n2=$(gq 'len(by_ig(a[0]))' "$W/st.json" "$REPLY2")
+name="Instagram reply sent from the TUI, its answer dropped: exactly one reply at the fake, the outbox empty"
+if [ "$n2" = 1 ] && [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "replies with the token: $n2; outbox: $OUTBOX"
+	show_log 15
+fi
+
+# A duplicate answer (506) is taken as posted, then checked.
+REPLY3=dup$$
+ctl '{"op":"fault","path":"/comments$","method":"POST","kind":"drop"}' >/dev/null
+ctl '{"op":"fault","path":"/comments$","method":"GET","kind":"graph_error","code":1,"message":"An unknown error occurred","status":500,"count":1}' >/dev/null
+log_mark
+if tui_reply "See you Sunday $REPLY3" "$CONF" \
+    "$TUI_DIR/cache/heed/cache.db" "$ADD1"; then
+	tui_until fb_outbox_empty
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+fb_outbox_empty
+log_since
+n3=$(gq 'len(by_page(a[0]))' "$W/st.json" "$REPLY3")
+name="reply dropped, then the read-back fails once: heed waits and reads again rather than posting blind; exactly one reply"
+if [ "$n3" = 1 ] && [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "replies with the token: $n3; outbox: $OUTBOX"
+	show_log 15
+fi
+ctl '{"op":"clear_faults"}' >/dev/null
+
+# --- 4. hide and delete from the interface ------------------------------
+
+HIDE=hideme$$
+DEL=delme$$
+ctl '{"op":"add","platform":"facebook","text":"spam spam '$HIDE'"}' >/dev/null
+ctl '{"op":"add","platform":"instagram","text":"this is a scam, terrible service '$DEL'"}' >/dev/null
+run_sync
+# Open the item with text $1 (config $2, cache $3) and press $4.
+tui_act() {
+	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$2' --cache '$3'"
+	tui_wait ui "synced" || return 1
+	tui_keys ui /
+	tui_type ui "$1"
+	tui_keys ui Enter
+	tui_wait ui "$1" || return 1
+	tui_keys ui Enter
+	tui_wait ui "by" || return 1
+	tui_keys ui "$4"
+}
+hidden_at_fake() {
+	state "log=0" "$W/h.json"
+	[ "$(gq 'any(c["is_hidden"] for c in comments if a[0] in c["message"])' "$W/h.json" "$HIDE")" = 1 ]
+}
+ok=
+if tui_act "$HIDE" "$CONF" "$TUI_DIR/cache/heed/cache.db" h &&
+    tui_wait ui "Hide the comment" && tui_keys ui y &&
+    tui_until hidden_at_fake; then
+	ok=1
+fi
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+name="h on a Facebook comment asks, then hides it at the fake"
+if [ -n "$ok" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "not hidden; screen: $(tui_capture ui 2>/dev/null | head -5)"
+	show_log 8
+fi
+
+gone_at_fake() {
+	state "log=0" "$W/d.json"
+	[ "$(gq 'sum(1 for c in igc if a[0] in c["text"])' "$W/d.json" "$DEL")" = 0 ]
+}
+ok=
+warned=
+if tui_act "$DEL" "$IGCONF" "$W/ig.db" D && tui_wait ui "Delete the comment"; then
+	tui_shows ui "looks like a complaint" && warned=1
+	tui_keys ui y
+	if tui_wait ui "Delete for good" && tui_keys ui D &&
+	    tui_until gone_at_fake; then
+		ok=1
+	fi
+fi
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+name="D on an Instagram complaint warns, asks twice, then deletes it at the fake"
+if [ -n "$ok" ] && [ -n "$warned" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "deleted: ${ok:-no}; warned: ${warned:-no}"
+	show_log 8
+fi
+
+# --- 5. limits, permissions, moderation ---------------------------------
+
+ctl '{"op":"fault","path":"/feed$","method":"GET","kind":"usage","call_count":85,"count":1}' >/dev/null
+log_mark
+run_sync --account shop
+log_since
+gap=$(gq 'round([r for r in log if r["path"].endswith("/comments") or r["path"].endswith("/feed")][1]["t"] - [r for r in log if r["path"].endswith("/feed")][0]["t_end"], 1) if len(log) > 2 else -1' "$W/st.json")
+name="X-Business-Use-Case-Usage at 85%: heed waits before its next request, then completes"
+if [ "$RC" = 0 ] && gq 'float(a[0]) >= 9' - "$gap" | grep -q 1; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); pause after the feed: $gap s"
+	show_log 6
+fi
+
+ctl '{"op":"revoke","scope":"instagram_basic"}' >/dev/null
+run_sync
+name="without instagram_basic: the Instagram streams are skipped with the permission named, Facebook still syncs, exit 1"
+if [ "$RC" = 1 ] && printf "%s" "$ERR" | grep -q "media skipped.*instagram_basic" &&
+    printf '%s' "$OUT" | grep -q "shop: synced"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag)"
+fi
+ctl '{"op":"grant","scope":"instagram_basic"}' >/dev/null
+
+ctl '{"op":"moderate","value":false}' >/dev/null
+ctl '{"op":"add","platform":"facebook","text":"no id for me"}' >/dev/null
+run_sync --account shop
+name="comments without ids (no Moderate task) are reported with the fix, not silently dropped"
+if [ "$RC" = 1 ] && printf '%s' "$ERR" | grep -q "Moderate task"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag)"
+fi
+ctl '{"op":"moderate","value":true}' >/dev/null
+
+# --- 6. an expired token ------------------------------------------------
+
+ctl '{"op":"expire","token":"'$TOKEN'"}' >/dev/null
+run_sync
+name="an expired Page token (190/463): both accounts stop, say in plain words what happened and name heed login shop"
+if [ "$RC" = 2 ] && printf '%s' "$ERR" | grep -q "login has expired" &&
+    [ "$(printf '%s\n' "$ERR" | grep -c 'heed login shop$')" = 2 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag)"
+fi
