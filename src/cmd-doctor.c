@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
 #include "creds.h"
 #include "platform.h"
+#include "platform/graph.h"
 #include "store.h"
 #include "util.h"
 
@@ -161,13 +163,132 @@ doctor_keyring(struct doctor *d, const struct config *cfg)
 	free(cause);
 }
 
+/* A permission a Graph account needs, and what for. */
+struct doctor_perm {
+	const char	*platform;
+	const char	*scope;
+	const char	*why;
+	int		 required;
+};
+
+static const struct doctor_perm doctor_perms[] = {
+	{ "facebook", "pages_read_engagement", "to read the Page's posts and "
+	    "comments", 1 },
+	{ "facebook", "pages_read_user_content", "to read visitors' posts and "
+	    "comments", 1 },
+	{ "facebook", "pages_manage_engagement", "to reply, like, hide and "
+	    "delete", 1 },
+	{ "facebook", "pages_messaging", "for private replies", 0 },
+	{ "instagram", "instagram_basic", "to read the account's media and "
+	    "comments", 1 },
+	{ "instagram", "instagram_manage_comments", "to reply, hide and "
+	    "delete", 1 },
+	{ "instagram", "pages_read_engagement", "to reach Instagram through "
+	    "the Page", 1 },
+};
+
+/* Write a time as a date for people, or "never". */
+static void
+doctor_date(int64_t t, char *buf, size_t len)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, len, "never");
+	else
+		strftime(buf, len, "%Y-%m-%d", &tm);
+}
+
+/*
+ * Ask the Graph API what a Facebook or Instagram account's token may do
+ * (debug_token): whether it is valid, when it expires, and which of the
+ * permissions heed needs it lacks.
+ */
+static void
+doctor_graph(struct doctor *d, const struct config *cfg,
+    const struct config_account *a, const struct config_account *owner,
+    const char *platform, const char *token)
+{
+	struct platform_account		 pa;
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct graph_token_info		 ti;
+	const char			*app_id, *client;
+	char				*auth, *body = NULL, *cause = NULL, *fix;
+	char				 exp[32], data[32];
+	long				 status = 0;
+	size_t				 i, j;
+	int				 have;
+
+	memset(&pa, 0, sizeof pa);
+	memset(&res, 0, sizeof res);
+	memset(&ti, 0, sizeof ti);
+	pa.name = a->name;
+	pa.base_url = config_str(cfg, a, OPT_URL);
+	pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
+	app_id = config_str(cfg, owner, OPT_APP_ID);
+	client = config_str(cfg, owner, OPT_CLIENT_TOKEN);
+	auth = *app_id != '\0' && *client != '\0' ?
+	    xprintf("%s|%s", app_id, client) : xstrdup(token);
+	fix = xprintf("heed login %s", owner->name);
+	if (graph_debug_request(&pa, auth, token, &req, &cause) != 0 ||
+	    cmd_http_once(cfg, &req, &status, &body, &cause) != 0) {
+		platform_request_clear(&req);
+		doctor_report(d, 0, "check the network, then run heed doctor "
+		    "again", "account %s (%s): the token could not be checked: "
+		    "%s", a->name, platform, cause != NULL ? cause : "?");
+		goto out;
+	}
+	platform_request_clear(&req);
+	res.status = status;
+	res.body = body;
+	res.len = strlen(body);
+	if (graph_debug_parse(&res, &ti, &cause) != 0) {
+		doctor_report(d, 0, fix, "account %s (%s): the token could not "
+		    "be checked: %s", a->name, platform, cause != NULL ? cause :
+		    "?");
+		goto out;
+	}
+	if (!ti.valid) {
+		doctor_report(d, 0, fix, "account %s (%s): the token is no "
+		    "longer valid%s%s", a->name, platform, ti.error != NULL ?
+		    ": " : "", ti.error != NULL ? ti.error : "");
+		goto out;
+	}
+	doctor_date(ti.expires_at, exp, sizeof exp);
+	doctor_date(ti.data_access_expires_at, data, sizeof data);
+	doctor_report(d, 1, NULL, "account %s (%s): %s token valid, expires "
+	    "%s, data access until %s", a->name, platform, ti.type != NULL ?
+	    ti.type : "the", exp, data);
+	for (i = 0; i < nitems(doctor_perms); i++) {
+		if (strcmp(doctor_perms[i].platform, platform) != 0)
+			continue;
+		for (have = 0, j = 0; j < ti.nscopes && !have; j++)
+			have = strcmp(ti.scopes[j], doctor_perms[i].scope) == 0;
+		if (have)
+			continue;
+		doctor_report(d, !doctor_perms[i].required, fix, "account %s "
+		    "(%s): the login lacks %s, needed %s%s", a->name, platform,
+		    doctor_perms[i].scope, doctor_perms[i].why,
+		    doctor_perms[i].required ? "" : " (optional)");
+	}
+out:
+	graph_token_info_clear(&ti);
+	util_free_secret(auth);
+	util_free_secret(body);
+	free(cause);
+	free(fix);
+}
+
 /* Check that one account's credential can be had, without showing it. */
 static void
 doctor_account(struct doctor *d, const struct config *cfg,
     const struct config_account *a)
 {
 	const struct platform_ops	*ops;
-	const char			*cmd;
+	const struct config_account	*owner;
+	const char			*cmd, *platform;
 	char				*secret = NULL, *cause = NULL, *fix;
 	enum creds_result		 r;
 
@@ -177,22 +298,26 @@ doctor_account(struct doctor *d, const struct config *cfg,
 		    a->name);
 		return;
 	}
-	cmd = config_str(cfg, a, OPT_CREDENTIAL_COMMAND);
+	owner = config_secret_owner(cfg, a, &platform);
+	cmd = config_str(cfg, owner, OPT_CREDENTIAL_COMMAND);
 	if (*cmd != '\0') {
 		r = creds_command(cmd, &secret, &cause);
 		fix = xprintf("run the credential_command of %s by hand, and "
-		    "make it print the secret on its first line", a->name);
+		    "make it print the secret on its first line", owner->name);
 	} else {
-		r = creds_lookup(a->name, ops->name, ops->secret_kind, &secret,
-		    &cause);
-		fix = xprintf("heed login %s", a->name);
+		r = creds_lookup(owner->name, platform, ops->secret_kind,
+		    &secret, &cause);
+		fix = xprintf("heed login %s", owner->name);
 	}
-	util_free_secret(secret);
 	doctor_report(d, r == CREDS_OK, fix, "account %s (%s): credential "
 	    "%s%s%s", a->name, ops->name, r == CREDS_OK ? *cmd != '\0' ?
 	    "from credential_command works" : "present in the keyring" :
 	    creds_result_name(r), cause != NULL ? ": " : "",
 	    cause != NULL ? cause : "");
+	if (r == CREDS_OK && (strcmp(ops->name, "facebook") == 0 ||
+	    strcmp(ops->name, "instagram") == 0))
+		doctor_graph(d, cfg, a, owner, ops->name, secret);
+	util_free_secret(secret);
 	free(fix);
 	free(cause);
 }

@@ -433,7 +433,60 @@ else
 fi
 ctl '{"op":"moderate","value":true}' >/dev/null
 
-# --- 6. an expired token ------------------------------------------------
+# --- 6. heed login with Facebook Login for Devices ----------------------
+
+LOGINCONF=$W/login.conf
+(umask 077 && cat >"$LOGINCONF" <<EOC
+[account shop]
+platform = facebook
+url = $URL
+app_id = 1234567890
+client_token = ct0123456789abcdef
+
+[account shop-insta]
+platform = instagram
+url = $URL
+facebook_account = shop
+EOC
+)
+ctl '{"op":"config","device_interval":1}' >/dev/null
+log_mark
+# The login, then a sync with the token it kept, in a keyring of their
+# own; the Page is chosen by number from the two the person manages.
+(printf '1\n' | sh tests/keyring-session sh -c '
+	'"$HEED"' --config "$1" login shop >"$2/login.out" 2>&1
+	echo "login rc=$?" >>"$2/login.out"
+	'"$HEED"' --config "$1" --cache "$2/login.db" sync \
+	    >>"$2/login.out" 2>&1
+	echo "sync rc=$?" >>"$2/login.out"' sh "$LOGINCONF" "$W") \
+    </dev/null >/dev/null 2>&1 &
+LOGIN_PID=$!
+pending() {
+	state "log=0" "$W/dev.json"
+	[ "$(gq 'sum(1 for d in st["devices"] if d["state"] == "pending")' "$W/dev.json")" -ge 1 ]
+}
+login_done() {
+	grep -q '^sync rc=' "$W/login.out" 2>/dev/null
+}
+if tui_until pending; then
+	user_code=$(grep -o 'enter the code:  *[A-Z0-9-]*' "$W/login.out" 2>/dev/null)
+	ctl '{"op":"device","action":"approve"}' >/dev/null
+fi
+TUI_TIMEOUT=40 tui_until login_done
+kill "$LOGIN_PID" 2>/dev/null
+wait "$LOGIN_PID" 2>/dev/null
+name="heed login with device login: shows the code, waits for approval, lists two Pages, keeps the chosen Page's token, names the Instagram account that uses it; heed sync then works from the keyring"
+if grep -q 'login rc=0' "$W/login.out" && [ -n "$user_code" ] &&
+    grep -q 'Logged in to the Facebook Page Acme Shop' "$W/login.out" &&
+    grep -q 'account shop-insta answers it' "$W/login.out" &&
+    grep -q 'sync rc=0' "$W/login.out"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "code shown: ${user_code:-none}; $(sed 's/^/  /' "$W/login.out" 2>/dev/null | head -30)"
+	show_log 10
+fi
+
+# --- 7. an expired token ------------------------------------------------
 
 ctl '{"op":"expire","token":"'$TOKEN'"}' >/dev/null
 run_sync
