@@ -624,6 +624,8 @@ int
 ui_action_item(struct ui *ui, int action, struct item *it)
 {
 	const struct platform_ops	*ops;
+	char				*extra;
+	int				 allowed;
 
 	switch (action) {
 	case ACT_NONE:
@@ -662,6 +664,30 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		return 0;
 	case ACT_SAVED_REPLY:
 		ui_action_saved_reply(ui, it);
+		return 0;
+	case ACT_PRIVATE_REPLY:
+		if (!(ops->caps & PLATFORM_CAN_PRIVATE_REPLY)) {
+			ui_message(ui, 1, "%s has no private replies to "
+			    "comments.", ops->label);
+			return 0;
+		}
+		extra = NULL;
+		if (store_item_extra(ui->ctx.store, it->id, &extra,
+		    NULL) != 0)
+			extra = NULL;
+		allowed = !it->own && !it->deleted && extra != NULL &&
+		    strstr(extra, "\"private\":true") != NULL &&
+		    strstr(extra, "\"private_sent\":true") == NULL &&
+		    util_now() - it->created <= 7 * 86400;
+		free(extra);
+		if (!allowed) {
+			ui_message(ui, 1, "%s allows one private reply per "
+			    "comment, within 7 days of it; this comment cannot "
+			    "have one (any more).", ops->label);
+			return 0;
+		}
+		ui_compose_open(ui, it, NULL);
+		ui->reply_private = 1;
 		return 0;
 	case ACT_DONE:
 		ui_done(ui, it);

@@ -93,6 +93,7 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start)
 	free(draft);
 	ui->ed.changed = start != NULL;
 	ui->checking = 0;
+	ui->reply_private = 0;
 	ui->escroll = 0;
 	ui->screen = SCREEN_COMPOSE;
 	ui->dirty = 1;
@@ -244,8 +245,12 @@ ui_compose_draw_check(struct ui *ui)
 	    ui->reply.author_handle : "", ops != NULL ? ops->label : "?");
 	ui_draw_text(y++, 2, s, w);
 	free(s);
-	ui_draw_text(y++, 2, "Where:  in public, under their comment: everyone "
-	    "who can see the post can read it", w);
+	if (ui->reply_private)
+		ui_draw_text(y++, 2, "Where:  in private, as a message to them "
+		    "(one per comment, and no more after this)", w);
+	else
+		ui_draw_text(y++, 2, "Where:  in public, under their comment: "
+		    "everyone who can see the post can read it", w);
 	len = ui_compose_length(ui, &over);
 	attrset(over ? ui_attr(ui, PAIR_ERROR, A_BOLD) : (int)A_NORMAL);
 	s = xprintf("Length: %s%s", len, over ? " - TOO LONG, shorten it "
@@ -281,7 +286,8 @@ ui_compose_draw(struct ui *ui)
 	}
 	y = ui_compose_draw_context(ui, 1, ui->rows > 20 ? 6 : 2);
 	len = ui_compose_length(ui, &over);
-	bar = xprintf("-- your reply -- %s ", len);
+	bar = xprintf("-- your %sreply -- %s ", ui->reply_private ?
+	    "private " : "", len);
 	attrset(over ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
 	    ui_attr(ui, PAIR_DIM, A_BOLD));
 	ui_draw_text(y++, 0, bar, (size_t)ui->cols);
@@ -345,7 +351,7 @@ ui_compose_send(struct ui *ui)
 	memset(&e, 0, sizeof e);
 	e.account_id = ui->reply.account_id;
 	e.item_id = ui->reply.id;
-	e.kind = ACTION_REPLY;
+	e.kind = ui->reply_private ? ACTION_PRIVATE_REPLY : ACTION_REPLY;
 	e.target_remote_id = xstrdup(ui->reply.remote_id);
 	e.body = xstrdup(ui->ed.text);
 	e.idem_key = ui_compose_idem_key();
@@ -363,8 +369,8 @@ ui_compose_send(struct ui *ui)
 		return;
 	}
 	outbox_entry_clear(&e);
-	ui_message(ui, 0, "Reply to %s queued; sending...",
-	    ui->reply.author_name != NULL ? ui->reply.author_name : "?");
+	ui_message(ui, 0, "%s to %s queued; sending...", ui->reply_private ?
+	    "Private reply" : "Reply", ui->reply.author_name != NULL ? ui->reply.author_name : "?");
 	ui->ed.changed = 0;
 	ui_compose_close(ui);
 	sync_kick(ui->ctx.sync);

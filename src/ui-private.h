@@ -93,6 +93,7 @@ struct ui {
 	struct edit		 ed;
 	struct item		 reply;		/* the item answered */
 	int			 checking;	/* the check screen is up */
+	int			 reply_private;	/* a private reply */
 	int			 compose_back;	/* screen to go back to */
 	uint64_t		 draft_timer;
 	size_t			 escroll;

@@ -396,6 +396,36 @@ else
 	show_log 8
 fi
 
+# A private reply, its answer dropped: sent once, checked, not repeated.
+PRIV=priv$$
+private_at_fake() {
+	state "log=0" "$W/p.json"
+	[ "$(gq 'sum(1 for c in comments for t in c["private_replies"] if a[0] in t)' "$W/p.json" "$PRIV")" -ge 1 ]
+}
+ctl '{"op":"fault","path":"/messages$","method":"POST","kind":"drop"}' >/dev/null
+ok=
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$CONF' --cache '$TUI_DIR/cache/heed/cache.db'"
+if tui_wait ui "synced" && tui_keys ui / && tui_type ui "$ADD1" &&
+    tui_keys ui Enter && tui_wait ui "$ADD1" && tui_keys ui P &&
+    tui_wait ui "your private reply" && tui_type ui "Your order number is $PRIV" &&
+    tui_keys ui Enter && tui_wait ui "in private" && tui_keys ui y &&
+    tui_until private_at_fake && tui_until fb_outbox_empty; then
+	ok=1
+fi
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+state "log=0" "$W/p.json"
+np=$(gq 'sum(1 for c in comments for t in c["private_replies"] if a[0] in t)' "$W/p.json" "$PRIV")
+name="P on a Facebook comment sends one private reply, even when its answer is lost"
+if [ -n "$ok" ] && [ "$np" = 1 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "private replies: $np; outbox: ${OUTBOX:-?}; screen: $SCREEN"
+	show_log 8
+fi
+ctl '{"op":"clear_faults"}' >/dev/null
+
 # --- 5. limits, permissions, moderation ---------------------------------
 
 ctl '{"op":"fault","path":"/feed$","method":"GET","kind":"usage","call_count":85,"count":1}' >/dev/null
