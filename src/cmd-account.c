@@ -339,12 +339,20 @@ int
 cmd_logout(struct config *cfg, int argc, char **argv)
 {
 	const struct config_account	*a;
+	const char			*platform;
 	const struct platform_ops	*ops;
 	char				*cause = NULL;
 	enum creds_result		 r;
 
 	if ((a = cmd_account(cfg, "logout", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
+	if (config_secret_owner(cfg, a, &platform) != a) {
+		printf("%s has no secret of its own: it uses the login of %s. "
+		    "Run heed logout %s to end both.\n", a->name,
+		    config_secret_owner(cfg, a, &platform)->name,
+		    config_secret_owner(cfg, a, &platform)->name);
+		return 0;
+	}
 	r = creds_delete(a->name, ops->name, ops->secret_kind, &cause);
 	if (r == CREDS_MISSING) {
 		printf("Nothing stored for %s: already logged out.\n", a->name);

@@ -463,6 +463,20 @@ else
 fi
 ctl '{"op":"moderate","value":true}' >/dev/null
 
+# --- heed doctor asks debug_token ---------------------------------------
+
+ctl '{"op":"revoke","scope":"pages_messaging"}' >/dev/null
+DOC=$(HRUN_TIMEOUT=30 hrun doctor 2>&1)
+ctl '{"op":"grant","scope":"pages_messaging"}' >/dev/null
+name="heed doctor checks each Graph account's token: valid, expiry, and a missing permission named with what it is for"
+if printf '%s\n' "$DOC" | grep -q "account shop (facebook): PAGE token valid, expires never" &&
+    printf '%s\n' "$DOC" | grep -q "account shop-insta (instagram): PAGE token valid" &&
+    printf '%s\n' "$DOC" | grep -q "lacks pages_messaging, needed for private replies (optional)"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(printf '%s\n' "$DOC" | head -20)"
+fi
+
 # --- 6. heed login with Facebook Login for Devices ----------------------
 
 LOGINCONF=$W/login.conf
