@@ -530,6 +530,32 @@ else
 	show_log 10
 fi
 
+# A pasted token: a person's (the Page named by page), then a Page's own.
+PASTECONF=$W/paste.conf
+(umask 077 && cat >"$PASTECONF" <<EOC
+[account shop]
+platform = facebook
+url = $URL
+page = Acme Outlet
+EOC
+)
+printf 'EAAUSER-owner-0001\n' | sh tests/keyring-session sh -c '
+	'"$HEED"' --config "$1" login shop >"$2/paste.out" 2>&1
+	echo "login rc=$?" >>"$2/paste.out"' sh "$PASTECONF" "$W" >/dev/null 2>&1
+sed '/^page =/d' "$PASTECONF" >"$W/paste2.conf"
+printf 'EAAPAGE-acme-0001\n' | sh tests/keyring-session sh -c '
+	'"$HEED"' --config "$1" login shop >"$2/paste2.out" 2>&1
+	echo "login rc=$?" >>"$2/paste2.out"' sh "$W/paste2.conf" "$W" >/dev/null 2>&1
+name="heed login with a pasted token: a person's token takes the Page named by page; a Page's own token is that Page"
+if grep -q 'login rc=0' "$W/paste.out" &&
+    grep -q 'Logged in to the Facebook Page Acme Outlet' "$W/paste.out" &&
+    grep -q 'login rc=0' "$W/paste2.out" &&
+    grep -q 'Logged in to the Facebook Page Acme Shop' "$W/paste2.out"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(cat "$W/paste.out" "$W/paste2.out" 2>/dev/null | head -20)"
+fi
+
 # --- 7. an expired token ------------------------------------------------
 
 ctl '{"op":"expire","token":"'$TOKEN'"}' >/dev/null
