@@ -510,15 +510,6 @@ facebook_fetch_parse(const struct platform_account *pa, const char *key,
 	return 0;
 }
 
-/* The comment a reply is read back from: the top of its thread. */
-static char *
-fb_thread_top(const struct outbox_entry *e)
-{
-	char	*top = graph_extra_get(e->target_extra, "top");
-
-	return top != NULL ? top : xstrdup(e->target_remote_id);
-}
-
 /* Build the request that carries out an outbox entry. */
 int
 facebook_action_request(const struct platform_account *pa,
@@ -599,7 +590,7 @@ fb_created(const struct platform_account *pa, const struct outbox_entry *e,
 {
 	struct item	*it = &r->created;
 	char		*post = graph_extra_get(e->target_extra, "post");
-	char		*top = fb_thread_top(e);
+	char		*top = graph_thread_top(e);
 
 	memset(it, 0, sizeof *it);
 	it->remote_id = xstrdup(id);
@@ -661,7 +652,7 @@ facebook_reconcile_request(const struct platform_account *pa,
 	buf_init(&q, 0);
 	switch (e->kind) {
 	case ACTION_REPLY:
-		top = fb_thread_top(e);
+		top = graph_thread_top(e);
 		path = xprintf("%s/comments", top);
 		free(top);
 		graph_query(&q, "fields", "id,message,from{id},created_time");

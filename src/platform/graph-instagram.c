@@ -494,15 +494,6 @@ instagram_fetch_parse(const struct platform_account *pa, const char *key,
 	return 0;
 }
 
-/* The comment a reply goes under: the top of its thread. */
-static char *
-ig_thread_top(const struct outbox_entry *e)
-{
-	char	*top = graph_extra_get(e->target_extra, "top");
-
-	return top != NULL ? top : xstrdup(e->target_remote_id);
-}
-
 /* Build the request that carries out an outbox entry. */
 int
 instagram_action_request(const struct platform_account *pa,
@@ -528,7 +519,7 @@ instagram_action_request(const struct platform_account *pa,
 			return util_fail(cause, "Instagram: the reply is not "
 			    "valid UTF-8 text");
 		}
-		top = ig_thread_top(e);
+		top = graph_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);
 		graph_query(&q, "message", e->body);
@@ -563,7 +554,7 @@ ig_created(const struct platform_account *pa, const struct outbox_entry *e,
 {
 	struct item	*it = &r->created;
 	char		*media = graph_extra_get(e->target_extra, "post");
-	char		*top = ig_thread_top(e);
+	char		*top = graph_thread_top(e);
 
 	memset(it, 0, sizeof *it);
 	it->remote_id = xstrdup(id);
@@ -612,7 +603,7 @@ instagram_reconcile_request(const struct platform_account *pa,
 		return util_fail(cause, "Instagram: not a comment's id");
 	buf_init(&q, 0);
 	if (e->kind == ACTION_REPLY) {
-		top = ig_thread_top(e);
+		top = graph_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);
 		graph_query(&q, "fields", "id,text,username,from{id},"

@@ -85,6 +85,7 @@ int64_t	 graph_window_start(const struct platform_account *);
 char	*graph_extra(const char *, const char *, int, int);
 char	*graph_extra_get(const char *, const char *);
 int	 graph_extra_flag(const char *, const char *);
+char	*graph_thread_top(const struct outbox_entry *);
 int	 graph_same_text(const char *, const char *);
 void	 graph_page_post(struct sync_page *, const struct post *);
 void	 graph_page_fetch(struct sync_page *, const char *);

@@ -778,6 +778,18 @@ graph_extra_get(const char *extra, const char *key)
 	return out;
 }
 
+/*
+ * The comment a reply goes under and is read back from: the top of the
+ * target's thread (both platforms attach a reply to a reply there).
+ */
+char *
+graph_thread_top(const struct outbox_entry *e)
+{
+	char	*top = graph_extra_get(e->target_extra, "top");
+
+	return top != NULL ? top : xstrdup(e->target_remote_id);
+}
+
 /* A flag of an item's extra data. */
 int
 graph_extra_flag(const char *extra, const char *key)
