@@ -38,6 +38,11 @@ static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_HISTORY_DAYS] = { "history_days", CONFIG_INT,
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "14", 1, 365, NULL,
 	    "how many days back the first sync of an account reaches" },
+	[OPT_RECHECK_INTERVAL] = { "recheck_interval", CONFIG_DURATION,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1h", 0, 7 * 86400, NULL,
+	    "how often a sync reads every comment of the history window "
+	    "again, to find those edited, hidden or deleted on Facebook or "
+	    "Instagram (their APIs do not tell); 0 does it at every sync" },
 	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
 	    config_color_choices,
 	    "auto (colour unless NO_COLOR is set or the terminal has none), "

@@ -112,6 +112,7 @@ sync_page_clear(struct sync_page *p)
 		free(p->fetch[i]);
 	free(p->fetch);
 	free(p->notice);
+	free(p->sweep);
 	memset(p, 0, sizeof *p);
 }
 
@@ -120,6 +121,7 @@ void
 action_result_clear(struct action_result *r)
 {
 	free(r->remote_id);
+	free(r->next);
 	item_clear(&r->created);
 	memset(r, 0, sizeof *r);
 }

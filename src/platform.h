@@ -42,6 +42,7 @@ struct platform_account {
 	const char	*base_url;	/* service / instance URL */
 	const char	*version;	/* the API version, where it has one */
 	int64_t		 history_days;
+	int64_t		 recheck;	/* seconds between full reads */
 	int64_t		 now;		/* the time to work against */
 	const char	*cursor;	/* the stream's stored cursor, for
 					   sync_request and sync_parse */
@@ -50,6 +51,9 @@ struct platform_account {
 	const char	*access;	/* short-lived token; memory only */
 	const char	*user_id;	/* the account's id there (a DID) */
 	const char	*service;	/* where requests go (a PDS URL) */
+	/* For reconcile_request and _parse: the page of the answer to
+	   read (an action_result's next), or NULL for the first. */
+	const char	*reconcile_page;
 };
 
 /* An HTTP request to make, owned by the caller once built. */
@@ -88,6 +92,15 @@ struct sync_page {
 	char		**fetch;	/* keys for fetch_request: threads */
 	size_t		 nfetch;
 	char		*notice;	/* something the user should know */
+	/*
+	 * A sweep: the pages of one chain of fetches list every item of
+	 * the post sweep names (the first page says sweep_first). When
+	 * the whole chain has been read, the post's items that none of
+	 * its pages listed are gone from the platform. A page that could
+	 * not read all its entries names no sweep, which spoils it.
+	 */
+	char		*sweep;
+	int		 sweep_first;
 };
 
 /* A session the platform opened; owned by whoever called parse. */
@@ -104,6 +117,8 @@ struct action_result {
 	char		*remote_id;	/* the created reply's id, if any */
 	struct item	 created;	/* the created item, if the platform says */
 	int		 have_created;
+	char		*next;		/* reconcile: not on this page; the
+					   next one to read */
 };
 
 /* Why a request failed, as far as the adapter can tell from the answer. */
@@ -182,7 +197,9 @@ struct platform_ops {
 	 * before sending again on a PLATFORM_NO_IDEMPOTENCY platform, ask
 	 * the platform what the entry created. reconcile_parse returns 0 and
 	 * fills the result when it is there, 1 when it is not (send again),
-	 * -1 on a bad answer.
+	 * -1 on a bad answer. When the answer has more pages, 1 comes with
+	 * result.next set: the engine reads that page (pa->reconcile_page)
+	 * before it believes the entry is not there.
 	 */
 	int	(*reconcile_request)(const struct platform_account *,
 		    const struct outbox_entry *, struct platform_request *,

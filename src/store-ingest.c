@@ -6,6 +6,7 @@
  * flags, done time, note, drafts) is the business's and is never touched
  * here. Sanitising remote text is the caller's job (text.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store-private.h"
@@ -292,4 +293,70 @@ store_ingest(struct store *s, int64_t account, const struct post *posts,
 	ok = store_ingest_locked(s, account, posts, nposts, items, gone, ngone,
 	    stream, cursor, cause) == 0;
 	return store_tx_end(s, outer, ok, "saving fetched items", cause);
+}
+
+/* Compare two strings through pointers, for bsearch. */
+static int
+store_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Do the work of store_sweep inside its transaction. */
+static int
+store_sweep_locked(struct store *s, int64_t account, const char *post,
+    char *const *seen, size_t nseen, int64_t before, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	char		**gone = NULL, *id;
+	size_t		 ngone = 0, i;
+	int		 rc, ok = 0;
+
+	st = store_stmt(s, ST_ITEM_SWEEP, "SELECT remote_id FROM items WHERE "
+	    "account_id = ?1 AND post_remote_id = ?2 AND created < ?3 AND "
+	    "remote_id != ?2 AND own = 0 AND hidden = 0 AND deleted = 0",
+	    cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_text(st, 2, post, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, before);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = store_col_text(st, 0);
+		if (bsearch(&id, seen, nseen, sizeof *seen,
+		    store_cmp_str) != NULL) {
+			free(id);
+			continue;
+		}
+		gone = xreallocarray(gone, ngone + 1, sizeof *gone);
+		gone[ngone++] = id;
+	}
+	store_done(st);
+	if (rc != SQLITE_DONE)
+		ok = store_fail(s, rc, "reading a post's items", cause);
+	for (i = 0; ok == 0 && i < ngone; i++)
+		ok = store_item_gone(s, account, gone[i], cause);
+	for (i = 0; i < ngone; i++)
+		free(gone[i]);
+	free(gone);
+	if (ok == 0 && n != NULL)
+		*n = ngone;
+	return ok;
+}
+
+/* Mark a post's items that a sweep did not list as gone; see store.h. */
+int
+store_sweep(struct store *s, int64_t account, const char *post,
+    char *const *seen, size_t nseen, int64_t before, size_t *n, char **cause)
+{
+	int	outer, ok;
+
+	if (n != NULL)
+		*n = 0;
+	if (store_tx_begin(s, &outer, "marking deleted items", cause) != 0)
+		return -1;
+	ok = store_sweep_locked(s, account, post, seen, nseen, before, n,
+	    cause) == 0;
+	return store_tx_end(s, outer, ok, "marking deleted items", cause);
 }

@@ -118,6 +118,15 @@ void	store_account_list_free(struct store_account *, size_t);
 int	store_ingest(struct store *, int64_t, const struct post *, size_t,
 	    const struct item_list *, char *const *, size_t, const char *,
 	    const char *, char **);
+/*
+ * A sweep read every item of a post on the platform (remote ids in seen,
+ * sorted with strcmp): mark the post's customer items that it did not
+ * list as deleted there. Items created after before, hidden ones (which
+ * a platform may stop listing) and the business's own are left alone.
+ * Set *n to how many were marked, if n is not NULL.
+ */
+int	store_sweep(struct store *, int64_t, const char *, char *const *,
+	    size_t, int64_t, size_t *, char **);
 
 /* Upsert single rows (inside a caller's transaction). */
 int	store_post_upsert(struct store *, const struct post *, char **);

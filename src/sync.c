@@ -20,6 +20,7 @@
 #include "platform/platforms.h"
 #include "store.h"
 #include "sync.h"
+#include "sync-private.h"
 #include "text.h"
 #include "util.h"
 
@@ -31,6 +32,8 @@
 #define SYNC_STREAM_TRIES	4	/* tries of one page before giving up */
 #define SYNC_RATE_TRIES		30	/* ... when the platform says slow down */
 #define SYNC_SESSION_TRIES	2	/* renewals in a row before giving up */
+#define SYNC_MAX_RECONCILE_PAGES 20	/* pages read to find one reply */
+#define SYNC_SWEEP_MARGIN	300	/* seconds of items a sweep spares */
 #define SYNC_PACE_MAX_MS	(15 * 60 * 1000)
 #define DEMO_RELEASE_MS		(90 * 1000)
 
@@ -68,7 +71,12 @@ struct sync_account {
 	size_t				 nfetch;
 	char				**fetched;	/* ... done this sync */
 	size_t				 nfetched;
+	size_t				*fetch_sweep;	/* each one's sweep */
 	char				*fetch_key;	/* JOB_FETCH */
+	size_t				 fetch_key_sweep; /* ... and its sweep */
+	struct sync_sweeps		 sweeps;	/* this sync's */
+	char				*reconcile_page; /* JOB_RECONCILE's */
+	int				 reconcile_pages; /* ... read so far */
 	char				*cursor;	/* JOB_STREAM's */
 	int				 tries;		/* of the current page */
 	uint64_t			 timer;
@@ -214,9 +222,41 @@ sync_fetch_clear(struct sync_account *a)
 	free(a->fetch);
 	free(a->fetched);
 	free(a->fetch_key);
+	free(a->fetch_sweep);
 	a->fetch = a->fetched = NULL;
+	a->fetch_sweep = NULL;
 	a->nfetch = a->nfetched = 0;
 	a->fetch_key = NULL;
+	a->fetch_key_sweep = SYNC_NO_SWEEP;
+	sync_sweeps_clear(&a->sweeps);
+}
+
+/*
+ * Count a fetch of a sweep as done; when it was the sweep's last, mark
+ * what the platform no longer lists as gone.
+ */
+static void
+sync_sweep_done(struct sync_account *a, size_t sweep, int ok)
+{
+	struct sync_sweep	*w;
+	char			*cause = NULL;
+	size_t			 n;
+
+	if (sweep >= a->sweeps.n ||
+	    !sync_sweep_finish(&a->sweeps, sweep, ok))
+		return;
+	w = &a->sweeps.v[sweep];
+	if (store_sweep(a->sync->store, a->pa.id, w->post, w->seen, w->nseen,
+	    w->started - SYNC_SWEEP_MARGIN, &n, &cause) != 0) {
+		log_error("%s: %s", a->pa.name, cause);
+		free(cause);
+		return;
+	}
+	if (n > 0) {
+		log_info("%s: %zu item%s deleted on the platform", a->pa.name,
+		    n, n == 1 ? "" : "s");
+		sync_notify(a->sync);
+	}
 }
 
 /* Register one configured account. */
@@ -231,6 +271,7 @@ sync_add_account(struct sync *s, const struct config_account *ca,
 	handle = config_str(s->cfg, ca, OPT_HANDLE);
 	url = config_str(s->cfg, ca, OPT_URL);
 	memset(a, 0, sizeof *a);
+	a->fetch_key_sweep = SYNC_NO_SWEEP;
 	a->sync = s;
 	a->cfg = ca;
 	if ((a->ops = platform_find(platform)) == NULL)
@@ -244,6 +285,7 @@ sync_add_account(struct sync *s, const struct config_account *ca,
 	a->pa.base_url = url;
 	a->pa.version = config_str(s->cfg, ca, OPT_GRAPH_VERSION);
 	a->pa.history_days = config_int(s->cfg, ca, OPT_HISTORY_DAYS);
+	a->pa.recheck = config_int(s->cfg, ca, OPT_RECHECK_INTERVAL);
 	a->status.name = ca->name;
 	a->status.tag = a->ops->tag;
 	a->status.last_success = sync_last_complete(s, a->pa.id);
@@ -316,6 +358,7 @@ sync_free(struct sync *s)
 		platform_session_clear(&a->session);
 		sync_fetch_clear(a);
 		free(a->cursor);
+		free(a->reconcile_page);
 		util_free_secret(a->secret);
 		free(a->error);
 		free(a->notice);
@@ -756,11 +799,14 @@ static int
 sync_start_fetch(struct sync_account *a)
 {
 	char	*key, *cause = NULL;
+	size_t	 sweep;
 
 	if (a->nfetch == 0 || a->ops->fetch_request == NULL)
 		return 0;
 	key = a->fetch[--a->nfetch];
+	sweep = a->fetch_sweep[a->nfetch];
 	if (a->nfetched >= SYNC_MAX_FETCHES) {
+		sync_sweep_done(a, sweep, 0);
 		free(key);
 		return sync_start_fetch(a);
 	}
@@ -770,18 +816,24 @@ sync_start_fetch(struct sync_account *a)
 	if (a->ops->fetch_request(&a->pa, key, &a->req, &cause) != 0) {
 		log_warn("%s: cannot fetch a thread: %s", a->pa.name, cause);
 		free(cause);
+		sync_sweep_done(a, sweep, 0);
 		free(key);
 		return sync_start_fetch(a);
 	}
 	a->fetch_key = key;
+	a->fetch_key_sweep = sweep;
 	a->job = JOB_FETCH;
 	sync_send(a);
 	return 1;
 }
 
-/* Queue the threads a page named, unless queued or fetched already. */
+/*
+ * Queue the threads a page named, unless queued or fetched already; they
+ * belong to a sweep, or to none (SYNC_NO_SWEEP).
+ */
 static void
-sync_fetch_add(struct sync_account *a, char *const *keys, size_t n)
+sync_fetch_add(struct sync_account *a, char *const *keys, size_t n,
+    size_t sweep)
 {
 	size_t	i, j;
 	int	seen;
@@ -792,11 +844,19 @@ sync_fetch_add(struct sync_account *a, char *const *keys, size_t n)
 			seen = strcmp(a->fetch[j], keys[i]) == 0;
 		for (j = 0; !seen && j < a->nfetched; j++)
 			seen = strcmp(a->fetched[j], keys[i]) == 0;
-		if (seen || a->nfetch + a->nfetched >= SYNC_MAX_FETCHES)
+		if (seen || a->nfetch + a->nfetched >= SYNC_MAX_FETCHES) {
+			if (sweep != SYNC_NO_SWEEP)
+				a->sweeps.v[sweep].broken = 1;
 			continue;
+		}
 		a->fetch = xreallocarray(a->fetch, a->nfetch + 1,
 		    sizeof *a->fetch);
+		a->fetch_sweep = xreallocarray(a->fetch_sweep, a->nfetch + 1,
+		    sizeof *a->fetch_sweep);
+		a->fetch_sweep[a->nfetch] = sweep;
 		a->fetch[a->nfetch++] = xstrdup(keys[i]);
+		if (sweep != SYNC_NO_SWEEP)
+			sync_sweep_queued(&a->sweeps, sweep);
 	}
 }
 
@@ -851,6 +911,16 @@ sync_start_stream(struct sync_account *a)
 	return 1;
 }
 
+/* Forget where a reconcile read on to. */
+static void
+sync_reconcile_reset(struct sync_account *a)
+{
+	free(a->reconcile_page);
+	a->reconcile_page = NULL;
+	a->pa.reconcile_page = NULL;
+	a->reconcile_pages = 0;
+}
+
 /* Start asking what became of the entry the platform says exists. */
 static int
 sync_start_reconcile(struct sync_account *a)
@@ -862,6 +932,7 @@ sync_start_reconcile(struct sync_account *a)
 		log_warn("%s: cannot check on a %s: %s", a->pa.name,
 		    action_kind_name(a->entry.kind), cause);
 		free(cause);
+		sync_reconcile_reset(a);
 		return 0;
 	}
 	a->job = JOB_RECONCILE;
@@ -1112,6 +1183,26 @@ sync_reconcile_response(struct sync_account *a,
 		cause = NULL;
 	}
 	rc = a->ops->reconcile_parse(&a->pa, &a->entry, resp, &res, &cause);
+	if (rc == 1 && res.next != NULL) {
+		/* Not on this page: read the next before believing it. */
+		if (a->reconcile_pages < SYNC_MAX_RECONCILE_PAGES) {
+			a->reconcile_pages++;
+			free(a->reconcile_page);
+			a->reconcile_page = res.next;
+			res.next = NULL;
+			a->pa.reconcile_page = a->reconcile_page;
+			action_result_clear(&res);
+			free(cause);
+			if (sync_start_reconcile(a))
+				return;
+			cause = NULL;
+		}
+		rc = -1;
+		free(cause);
+		cause = xstrdup("could not look through all the replies for "
+		    "it");
+	}
+	sync_reconcile_reset(a);
 	if (a->prechecking) {
 		a->prechecking = 0;
 		if (rc == 1) {
@@ -1137,6 +1228,7 @@ sync_reconcile_response(struct sync_account *a,
 		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, cause != NULL ?
 		    cause : "could not check what became of it");
 out:
+	sync_reconcile_reset(a);
 	free(cause);
 	action_result_clear(&res);
 	outbox_entry_clear(&a->entry);
@@ -1309,7 +1401,7 @@ sync_stream_response(struct sync_account *a,
 		sync_set_error(a, SYNC_RUNNING, NULL);
 	if (page.notice != NULL)
 		sync_note(a, page.notice);
-	sync_fetch_add(a, page.fetch, page.nfetch);
+	sync_fetch_add(a, page.fetch, page.nfetch, SYNC_NO_SWEEP);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
 	if (page.more && ++a->pages < SYNC_MAX_PAGES) {
@@ -1326,6 +1418,28 @@ sync_stream_response(struct sync_account *a,
 	}
 }
 
+/*
+ * Find the sweep a fetched page belongs to: the one its fetch was queued
+ * for, or a new one that it starts. Return 1 if the page counts toward
+ * it, 0 if it spoils it (or there is none).
+ */
+static int
+sync_fetch_sweep(struct sync_account *a, const struct sync_page *page,
+    size_t *sweep)
+{
+	if (*sweep >= a->sweeps.n) {
+		*sweep = SYNC_NO_SWEEP;
+		if (page->sweep == NULL || !page->sweep_first)
+			return 0;
+		*sweep = sync_sweep_start(&a->sweeps, page->sweep,
+		    util_now());
+	} else if (page->sweep == NULL || page->sweep_first ||
+	    strcmp(page->sweep, a->sweeps.v[*sweep].post) != 0)
+		return 0;
+	sync_sweep_seen(&a->sweeps, *sweep, &page->items);
+	return 1;
+}
+
 /* Handle a thread a page named; a failure costs only that thread. */
 static void
 sync_fetch_response(struct sync_account *a,
@@ -1334,8 +1448,11 @@ sync_fetch_response(struct sync_account *a,
 	struct sync_page	 page;
 	enum platform_error	 err;
 	char			*key = a->fetch_key, *cause = NULL;
+	size_t			 sweep = a->fetch_key_sweep;
+	int			 whole = 0;
 
 	a->fetch_key = NULL;
+	a->fetch_key_sweep = SYNC_NO_SWEEP;
 	memset(&page, 0, sizeof page);
 	if (resp->status < 200 || resp->status >= 300) {
 		err = a->ops->classify(resp, &cause);
@@ -1344,10 +1461,14 @@ sync_fetch_response(struct sync_account *a,
 			/* Fetch it again with the new session. */
 			a->fetch = xreallocarray(a->fetch, a->nfetch + 1,
 			    sizeof *a->fetch);
+			a->fetch_sweep = xreallocarray(a->fetch_sweep,
+			    a->nfetch + 1, sizeof *a->fetch_sweep);
+			a->fetch_sweep[a->nfetch] = sweep;
 			a->fetch[a->nfetch++] = key;
 			if (a->nfetched > 0)
 				free(a->fetched[--a->nfetched]);
 			key = NULL;
+			sweep = SYNC_NO_SWEEP;	/* still counted */
 		} else if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
 		else if (err == PLATFORM_ERR_DENIED)
@@ -1366,10 +1487,13 @@ sync_fetch_response(struct sync_account *a,
 	}
 	if (page.notice != NULL)
 		sync_note(a, page.notice);
-	sync_fetch_add(a, page.fetch, page.nfetch);
+	whole = sync_fetch_sweep(a, &page, &sweep);
+	sync_fetch_add(a, page.fetch, page.nfetch, whole ? sweep :
+	    SYNC_NO_SWEEP);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
 out:
+	sync_sweep_done(a, sweep, whole);
 	free(cause);
 	free(key);
 	sync_page_clear(&page);

@@ -75,6 +75,7 @@ static const struct platform_account fb_page = {
 	.base_url = NULL,
 	.version = NULL,
 	.history_days = 30,
+	.recheck = 3600,
 	.now = 1626091200,		/* 2021-07-12T12:00:00Z */
 	.secret = "page-token",
 	.access = "page-token",
@@ -88,6 +89,7 @@ static const struct platform_account fb_four = {
 	.name = "four",
 	.handle = "Four",
 	.history_days = 30,
+	.recheck = 3600,
 	.now = 1625443200,		/* 2021-07-05T00:00:00Z */
 	.secret = "page-token",
 	.access = "page-token",
@@ -102,6 +104,7 @@ static const struct platform_account fb_mylife = {
 	.base_url = "https://graph.facebook.com/",
 	.version = "v26.0",
 	.history_days = 0,
+	.recheck = 3600,
 	.now = 1627171200,		/* 2021-07-25T00:00:00Z */
 	.secret = "page-token",
 	.access = "page-token",
@@ -114,6 +117,7 @@ static const struct platform_account ig_acct = {
 	.name = "devs-ig",
 	.handle = "ikroskun",
 	.history_days = 30,
+	.recheck = 3600,
 	.now = 1628899200,		/* 2021-08-14T00:00:00Z */
 	.secret = "page-token",
 	.access = "page-token",
@@ -1433,7 +1437,7 @@ test_facebook_feed_page_sample(void **state)
 	assert_int_equal(page.nfetch, 4);
 	assert_string_equal(page.fetch[3], "c:" FEED_POST4 ":1625486400");
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1626051803");
+	assert_string_equal(page.next_cursor, "mark=1626051803&swept=1626091200");
 	sync_page_clear(&page);
 	json_decref(doc);
 	free(body);
@@ -1569,55 +1573,80 @@ test_facebook_feed_time_paging(void **state)
 	assert_int_equal(page.nposts, 0);
 	assert_int_equal(page.nfetch, 0);
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258");
+	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
 	sync_page_clear(&page);
 	/* An empty page ends it too. */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
 	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
 	    "v26.0/4/feed?until=1\"}}", &page, NULL), 0);
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258");
+	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
 	sync_page_clear(&page);
 
 	/* An hour on: only what was updated since the mark, less 300 s. */
 	pa.now = fb_four.now + 3600;
-	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258",
-	    200, body, &page, NULL), 0);
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	    "&swept=1625446000", 200, body, &page, NULL), 0);
 	assert_int_equal(page.nposts, 5);
 	assert_int_equal(page.nfetch, 1);
 	assert_string_equal(page.fetch[0], "c:4_10113477241177441:1625427958");
 	assert_string_equal(page.next_cursor, "mark=1625428258"
-	    "&next_mark=1625428258&run=1625446800&until=1624385168"
-	    "&__paging_token=__paging_token");
+	    "&swept=1625446000&next_mark=1625428258&run=1625446800"
+	    "&until=1624385168&__paging_token=__paging_token");
+	sync_page_clear(&page);
+
+	/* The last sweep an hour old: every post's comments, all of them. */
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	    "&swept=1625443200", 200, body, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 5);
+	assert_string_equal(page.fetch[0], "s:4_10113477241177441");
+	assert_string_equal(page.fetch[4], "s:4_10113319652002411");
+	assert_string_equal(page.next_cursor, "mark=1625428258"
+	    "&swept=1625443200&next_mark=1625428258&run=1625446800&sweep=1"
+	    "&until=1624385168&__paging_token=__paging_token");
+	sync_page_clear(&page);
+	/* Its last page notes when the sweep began; a clock gone back
+	 * sweeps too. */
+	pa.now += 60;
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	    "&swept=1625443200&next_mark=1625428258&run=1625446800&sweep=1"
+	    "&until=1624385168", 200, "{\"data\":[]}", &page, NULL), 0);
+	assert_int_equal(page.more, 0);
+	assert_string_equal(page.next_cursor, "mark=1625428258"
+	    "&swept=1625446800");
+	sync_page_clear(&page);
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	    "&swept=1725446800", 200, body, &page, NULL), 0);
+	assert_string_equal(page.fetch[0], "s:4_10113477241177441");
 	sync_page_clear(&page);
 
 	/* A stale position (601 s) starts a new run... */
 	pa.now = fb_four.now;
-	url = stream_url(&facebook_ops, &pa, "feed", "mark=1625428258"
+	url = stream_url(&facebook_ops, &pa, "feed", "mark=1625428258&swept=1625443000"
 	    "&next_mark=1625430000&run=1625442599&until=1624385168"
 	    "&__paging_token=__paging_token");
 	assert_string_equal(url, GRAPH "4/feed?" FB_POST_Q "&limit=25"
 	    "&since=1622851200");
 	free(url);
-	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258&swept=1625443000"
 	    "&next_mark=1625430000&run=1625442599&until=1624385168"
 	    "&__paging_token=__paging_token", 200, body, &page, NULL), 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258"
-	    "&next_mark=1625428258&run=1625443200&until=1624385168"
+	    "&swept=1625443000&next_mark=1625428258&run=1625443200&until=1624385168"
 	    "&__paging_token=__paging_token");
 	sync_page_clear(&page);
 	/* ... and so does one from the future; a fresh one goes on. */
-	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258&swept=1625443000"
 	    "&next_mark=1625430000&run=1625443201&until=1624385168", 200,
 	    body, &page, NULL), 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258"
-	    "&next_mark=1625428258&run=1625443200&until=1624385168"
+	    "&swept=1625443000&next_mark=1625428258&run=1625443200&until=1624385168"
 	    "&__paging_token=__paging_token");
 	sync_page_clear(&page);
-	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258&swept=1625443000"
 	    "&next_mark=1625430000&run=1625442601&until=1624385168", 200,
 	    body, &page, NULL), 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258"
+	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443000"
 	    "&next_mark=1625430000&run=1625442601&until=1624385168"
 	    "&__paging_token=__paging_token");
 	sync_page_clear(&page);
@@ -1655,15 +1684,15 @@ test_facebook_feed_foreign_next(void **state)
 		    "&next_mark=1625428258&run=1625443200&after=a%2Fb" },
 		/* Nothing usable: the run is complete. */
 		{ "https://graph.facebook.com/v26.0/4/feed?until=1%20day",
-		    "mark=1625428258" },
+		    "mark=1625428258&swept=1625443200" },
 		{ "https://graph.facebook.com/v26.0/4/feed?until=", 
-		    "mark=1625428258" },
+		    "mark=1625428258&swept=1625443200" },
 		{ "https://graph.facebook.com/v26.0/4/feed?until=%0D%0AX",
-		    "mark=1625428258" },
+		    "mark=1625428258&swept=1625443200" },
 		{ "https://graph.facebook.com/v26.0/4/feed?until", 
-		    "mark=1625428258" },
-		{ "", "mark=1625428258" },
-		{ NULL, "mark=1625428258" },
+		    "mark=1625428258&swept=1625443200" },
+		{ "", "mark=1625428258&swept=1625443200" },
+		{ NULL, "mark=1625428258&swept=1625443200" },
 	};
 	struct sync_page	 page;
 	char			*body, *url;
@@ -1676,7 +1705,7 @@ test_facebook_feed_foreign_next(void **state)
 		assert_int_equal(stream(&facebook_ops, &fb_four, "feed", NULL,
 		    200, body, &page, NULL), 0);
 		assert_string_equal(page.next_cursor, cases[i].cursor);
-		assert_int_equal(page.more, strchr(cases[i].cursor, '&') !=
+		assert_int_equal(page.more, strstr(cases[i].cursor, "&run=") !=
 		    NULL);
 		url = stream_url(&facebook_ops, &fb_four, "feed",
 		    page.next_cursor);
@@ -1696,7 +1725,8 @@ test_facebook_feed_foreign_next(void **state)
 	    url);
 	assert_int_equal(stream(&facebook_ops, &fb_four, "feed", NULL, 200,
 	    body, &page, NULL), 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258");
+	assert_string_equal(page.next_cursor, "mark=1625428258"
+	    "&swept=1625443200");
 	sync_page_clear(&page);
 	free(body);
 	free(url);
@@ -1732,7 +1762,7 @@ test_facebook_feed_single_cjk(void **state)
 	assert_string_equal(page.fetch[0],
 	    "c:175154750010052_424924701699721:1564444800");
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1565581511");
+	assert_string_equal(page.next_cursor, "mark=1565581511&swept=1565654400");
 	sync_page_clear(&page);
 	free(body);
 }
@@ -1796,7 +1826,7 @@ test_facebook_feed_hostile_entries(void **state)
 	assert_string_equal(it->attachment, "https://example.com/a");
 	assert_int_equal(page.nfetch, 3);
 	/* A time far ahead does not move the mark. */
-	assert_string_equal(page.next_cursor, "mark=1625875200");
+	assert_string_equal(page.next_cursor, "mark=1625875200&swept=1626091200");
 	assert_page_clean(&page);
 	sync_page_clear(&page);
 
@@ -1903,13 +1933,17 @@ test_facebook_comments_request(void **state)
 		{ "c:" STREAM_POST ":0", GRAPH STREAM_POST "/comments?"
 		    FB_COMMENT_Q "&filter=stream&order=reverse_chronological"
 		    "&limit=100" },
-		{ "c:" STREAM_POST ":5:QVF/ab==&x:y", GRAPH STREAM_POST
+		{ "c:" STREAM_POST ":5:QVF/ab==&x", GRAPH STREAM_POST
 		    "/comments?" FB_COMMENT_Q "&filter=stream"
 		    "&order=reverse_chronological&limit=100&since=5"
-		    "&after=QVF%2Fab%3D%3D%26x%3Ay" },
-		{ "c:" CAR_COMMENT ":abc", GRAPH CAR_COMMENT "/comments?"
+		    "&after=QVF%2Fab%3D%3D%26x" },
+		/* A sweep reads every comment, from the newest. */
+		{ "s:" STREAM_POST, GRAPH STREAM_POST "/comments?"
 		    FB_COMMENT_Q "&filter=stream&order=reverse_chronological"
 		    "&limit=100" },
+		{ "s:" STREAM_POST ":QVF", GRAPH STREAM_POST "/comments?"
+		    FB_COMMENT_Q "&filter=stream&order=reverse_chronological"
+		    "&limit=100&after=QVF" },
 	};
 	static const char *const bad[] = {
 		"", "c:", "c:" STREAM_POST, "x:" STREAM_POST ":0",
@@ -1917,6 +1951,9 @@ test_facebook_comments_request(void **state)
 		"c:" STREAM_POST "/comments:0", "c:_1:0", "c:1_2%2F:0",
 		"c:" STREAM_POST ":0:a b", "c:" STREAM_POST ":0:\x1b[A",
 		"c:" STREAM_POST ":0:", "c:" STREAM_POST ":0:\xc3\xa9",
+		"c:" STREAM_POST ":5:a:b", "c:" CAR_COMMENT ":abc",
+		"c:" STREAM_POST ":-5", "s:", "s:" STREAM_POST ":",
+		"s:" STREAM_POST ":a b", "s:../me", "s:" STREAM_POST ":a:b",
 	};
 	struct platform_account	 pa = fb_page;
 	struct platform_request	 req;
@@ -2494,6 +2531,13 @@ test_facebook_reconcile(void **state)
 	    "\"},\"created_time\":\"2021-07-24T23:46:41+0000\"}";
 	static const char no_time[] = "{\"id\":\"2954961744718970_9005\","
 	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"}}";
+	static const char no_from[] = "{\"id\":\"2954961744718970_9006\","
+	    "\"message\":\"Thanks!\",\"created_time\":"
+	    "\"2021-07-24T23:50:00+0000\"}";
+	static const char next[] = "\"paging\":{\"cursors\":{\"after\":"
+	    "\"QVFpage2\"},\"next\":\"https://graph.facebook.com/v26.0/"
+	    CAR_POST "/comments?after=QVFpage2\"}";
+	struct platform_account		 pa;
 	struct platform_response	 res;
 	struct platform_request		 req;
 	struct action_result		 r;
@@ -2501,15 +2545,37 @@ test_facebook_reconcile(void **state)
 	char				*body, *cause;
 
 	(void)state;
-	/* The requests: a thread's comments, the comment itself. */
+	/* The requests: a post's comments, the comment itself. */
 	e = entry(ACTION_REPLY, "2954961744718970_2222", "Thanks!", extra,
 	    1627171000);
 	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
 	    NULL), 0);
+	/* The post's comments, all levels, since the entry less 600 s. */
+	assert_request(&req, "GET", GRAPH CAR_POST "/comments?fields=id"
+	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
+	    "&order=reverse_chronological&limit=100&since=1627170400", NULL,
+	    NULL);
+	platform_request_clear(&req);
+	/* The next page of them, when the first did not have it. */
+	pa = fb_page;
+	pa.reconcile_page = "QVFpage2";
+	assert_int_equal(facebook_ops.reconcile_request(&pa, &e, &req, NULL),
+	    0);
+	assert_request(&req, "GET", GRAPH CAR_POST "/comments?fields=id"
+	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
+	    "&order=reverse_chronological&limit=100&since=1627170400"
+	    "&after=QVFpage2", NULL, NULL);
+	platform_request_clear(&req);
+	/* Without the post known, the thread's top comment. */
+	e.target_extra = (char *)"{\"top\":\"" CAR_COMMENT "\"}";
+	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
+	    NULL), 0);
 	assert_request(&req, "GET", GRAPH CAR_COMMENT "/comments?fields=id"
 	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
-	    "&order=reverse_chronological&limit=100", NULL, NULL);
+	    "&order=reverse_chronological&limit=100&since=1627170400", NULL,
+	    NULL);
 	platform_request_clear(&req);
+	e.target_extra = (char *)extra;
 	e.kind = ACTION_PRIVATE_REPLY;
 	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
 	    NULL), 0);
@@ -2556,6 +2622,32 @@ test_facebook_reconcile(void **state)
 	res = answer(200, "{\"data\":[]}");
 	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
 	    NULL), 1);
+	assert_null(r.next);
+
+	/* Not on this page, and there is a next one: read it first. */
+	body = xprintf("{\"data\":[%s,%s],%s}", other_author, old_same, next);
+	res = answer(200, body);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 1);
+	assert_string_equal(r.next, "QVFpage2");
+	action_result_clear(&r);
+	/* ... unless it names the page just read again. */
+	pa = fb_page;
+	pa.reconcile_page = "QVFpage2";
+	assert_int_equal(facebook_ops.reconcile_parse(&pa, &e, &res, &r,
+	    NULL), 1);
+	assert_null(r.next);
+	free(body);
+
+	/* No author at all (the answer left "from" out): the text decides. */
+	body = xprintf("{\"data\":[%s],%s}", no_from, next);
+	res = answer(200, body);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 0);
+	assert_string_equal(r.remote_id, "2954961744718970_9006");
+	assert_null(r.next);
+	action_result_clear(&r);
+	free(body);
 
 	/* Without a time, the same text by the Page counts, as of now. */
 	body = xprintf("{\"data\":[%s]}", no_time);
@@ -2733,26 +2825,46 @@ test_instagram_media_sample(void **state)
 	sync_page_clear(&page);
 
 	/* Counts as the last run left them: nothing to read again. */
-	want = xprintf("counts=%s", both);
+	want = xprintf("counts=%s&swept=1628899000", both);
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", want, 200,
 	    body, &page, NULL), 0);
 	assert_int_equal(page.nfetch, 0);
 	free(want);
-	want = xprintf("counts=%s&seen=%s&run=1628899200&after=after", both,
-	    both);
+	want = xprintf("counts=%s&swept=1628899000&seen=%s&run=1628899200"
+	    "&after=after", both, both);
 	assert_string_equal(page.next_cursor, want);
+	free(want);
+	sync_page_clear(&page);
+
+	/* An hour after the last sweep: every media is read again. */
+	want = xprintf("counts=%s&swept=1628895600", both);
+	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", want, 200,
+	    body, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 2);
+	free(want);
+	want = xprintf("counts=%s&swept=1628895600&seen=%s&run=1628899200"
+	    "&sweep=1&after=after", both, both);
+	assert_string_equal(page.next_cursor, want);
+	free(want);
+	sync_page_clear(&page);
+	/* A cursor without a sweep's time (or one ahead) sweeps too. */
+	want = xprintf("counts=%s&swept=1728895600", both);
+	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", want, 200,
+	    body, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 2);
 	free(want);
 	sync_page_clear(&page);
 
 	/* One count moved, one media unknown (an id's prefix is not it). */
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
-	    MEDIA_A ".0%2C" MEDIA_B ".5", 200, body, &page, NULL), 0);
+	    MEDIA_A ".0%2C" MEDIA_B ".5&swept=1628899000", 200, body, &page,
+	    NULL), 0);
 	assert_int_equal(page.nfetch, 1);
 	assert_string_equal(page.fetch[0], "i:" MEDIA_B);
 	sync_page_clear(&page);
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
-	    MEDIA_A "0.0%2C1" MEDIA_B ".6%2C" MEDIA_B ".x", 200, body, &page,
-	    NULL), 0);
+	    MEDIA_A "0.0%2C1" MEDIA_B ".6%2C" MEDIA_B ".x&swept=1628899000",
+	    200, body, &page, NULL), 0);
 	assert_int_equal(page.nfetch, 2);
 	sync_page_clear(&page);
 
@@ -2773,14 +2885,14 @@ test_instagram_media_sample(void **state)
 	    200, last, &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor, "counts=17800000000000001.3"
-	    "%2C" MEDIA_A ".0%2C" MEDIA_B ".6");
+	    "%2C" MEDIA_A ".0%2C" MEDIA_B ".6&swept=1628899190");
 	sync_page_clear(&page);
 	/* A stale run forgets what it had seen. */
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
 	    MEDIA_A ".0&seen=17800000000000001.3&run=1628898599&after=after",
 	    200, last, &page, NULL), 0);
 	assert_string_equal(page.next_cursor, "counts=" MEDIA_A ".0%2C"
-	    MEDIA_B ".6");
+	    MEDIA_B ".6&swept=1628899200");
 	sync_page_clear(&page);
 	free(last);
 	free(body);
@@ -2808,7 +2920,8 @@ test_instagram_media_carousel(void **state)
 	assert_int_equal(page.nfetch, 1);
 	assert_string_equal(page.fetch[0], "i:17896129349106152");
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "counts=17896129349106152.0");
+	assert_string_equal(page.next_cursor, "counts=17896129349106152.0"
+	    "&swept=1628899200");
 	sync_page_clear(&page);
 	free(body);
 
@@ -2827,7 +2940,7 @@ test_instagram_media_carousel(void **state)
 	assert_int_equal(page.posts[0].own, 0);
 	assert_string_equal(page.posts[0].author_handle, "someone");
 	assert_int_equal(page.nfetch, 1);	/* a count it cannot read */
-	assert_string_equal(page.next_cursor, "counts=");
+	assert_string_equal(page.next_cursor, "counts=&swept=1628899200");
 	assert_page_clean(&page);
 	sync_page_clear(&page);
 	free(body);
@@ -2894,7 +3007,7 @@ test_instagram_tags(void **state)
 	}
 	assert_int_equal(page.nfetch, 0);
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "counts=");
+	assert_string_equal(page.next_cursor, "counts=&swept=1616198400");
 	assert_page_clean(&page);
 	sync_page_clear(&page);
 
@@ -3482,7 +3595,44 @@ test_instagram_action_parse_and_reconcile(void **state)
 	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
 	    NULL), 1);
 	assert_null(r.remote_id);
+	assert_null(r.next);
 	free(body);
+	/* Not on this page of many: the next one is read first. */
+	body = xprintf("{\"data\":[%s],\"paging\":{\"next\":\"https://"
+	    "graph.facebook.com/v26.0/" IG_TOP "/replies?after=R2\"}}",
+	    others);
+	res = answer(200, body);
+	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
+	    NULL), 1);
+	assert_string_equal(r.next, "R2");
+	action_result_clear(&r);
+	free(body);
+	{
+		struct platform_account	pa = ig_acct;
+
+		pa.reconcile_page = "R2";
+		assert_int_equal(instagram_ops.reconcile_request(&pa, &e, &req,
+		    NULL), 0);
+		assert_request(&req, "GET", GRAPH IG_TOP "/replies?fields=id"
+		    "%2Ctext%2Cusername%2Cfrom%7Bid%7D%2Ctimestamp&limit=100"
+		    "&after=R2", NULL, NULL);
+		platform_request_clear(&req);
+	}
+	/* A reply that names no author at all: the text and time decide. */
+	res = answer(200, "{\"data\":[{\"id\":\"17900000000000006\","
+	    "\"text\":\"Thanks!\",\"timestamp\":\"2021-08-13T23:50:01"
+	    "+0000\"}]}");
+	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
+	    NULL), 0);
+	assert_string_equal(r.remote_id, "17900000000000006");
+	action_result_clear(&r);
+	/* One by an unknown username, or another id, is someone else's. */
+	res = answer(200, "{\"data\":[{\"id\":\"17900000000000007\","
+	    "\"text\":\"Thanks!\",\"from\":{\"id\":\"17800000000000001\"},"
+	    "\"timestamp\":\"2021-08-13T23:50:01+0000\"}]}");
+	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
+	    NULL), 1);
+	action_result_clear(&r);
 	res = answer(200, "{\"data\":[{\"id\":\"17900000000000005\","
 	    "\"text\":\"Thanks!\",\"username\":\"ikroskun\"}]}");
 	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
@@ -3575,6 +3725,112 @@ test_graph_login_samples(void **state)
 	free(cause);
 }
 
+/*
+ * Sweeps: a read of every comment of a post (Facebook "s:") or media
+ * (Instagram "i:", with its "r:" pages) says so on each page, so the
+ * engine can tell what was deleted; a page with an entry it could not
+ * read says nothing, and a read since a time is never one.
+ */
+static void
+test_graph_sweep_pages(void **state)
+{
+	static const char fb_two[] = "{\"data\":[{\"id\":\"" STREAM_POST
+	    "_1\",\"message\":\"a\",\"created_time\":"
+	    "\"2021-07-01T00:00:00+0000\"},{\"id\":\"" STREAM_POST "_2\","
+	    "\"message\":\"b\",\"created_time\":\"2021-06-01T00:00:00"
+	    "+0000\"}],\"paging\":{\"next\":\"https://graph.facebook.com/"
+	    "v26.0/x/comments?after=QVF2\"}}";
+	static const char fb_noid[] = "{\"data\":[{\"message\":\"a\","
+	    "\"created_time\":\"2021-07-01T00:00:00+0000\"}]}";
+	static const char fb_bad[] = "{\"data\":[{\"id\":\"" STREAM_POST
+	    "_1\",\"message\":\"a\"}]}";
+	static const char ig_flat[] = "{\"data\":[{\"id\":\"" IG_TOP "\","
+	    "\"text\":\"top\",\"timestamp\":\"2021-08-01T00:00:00+0000\"},"
+	    "{\"id\":\"" IG_REPLY "\",\"text\":\"reply\",\"parent_id\":"
+	    "\"" IG_TOP "\",\"timestamp\":\"2021-08-01T00:01:00+0000\"}],"
+	    "\"paging\":{\"cursors\":{\"after\":\"E1\"},\"next\":"
+	    "\"https://graph.facebook.com/v26.0/m/comments?after=E1\"}}";
+	static const char ig_empty_next[] = "{\"data\":[],\"paging\":"
+	    "{\"next\":\"https://graph.facebook.com/v26.0/m/comments?"
+	    "after=E2\"}}";
+	struct sync_page	 page;
+
+	(void)state;
+	/* Facebook: the first page of a sweep, which reads on though every
+	 * comment on it is old. */
+	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
+	    fb_two, &page, NULL), 0);
+	assert_int_equal(page.items.n, 2);
+	assert_string_equal(page.sweep, STREAM_POST);
+	assert_int_equal(page.sweep_first, 1);
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "s:" STREAM_POST ":QVF2");
+	sync_page_clear(&page);
+	/* A later page of it; a next that names it again is not followed. */
+	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST
+	    ":QVF2", 200, fb_two, &page, NULL), 0);
+	assert_string_equal(page.sweep, STREAM_POST);
+	assert_int_equal(page.sweep_first, 0);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+	/* Comments without ids, or without a time: no sweep. */
+	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
+	    fb_noid, &page, NULL), 0);
+	assert_null(page.sweep);
+	assert_non_null(page.notice);
+	sync_page_clear(&page);
+	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
+	    fb_bad, &page, NULL), 0);
+	assert_int_equal(page.items.n, 0);
+	assert_null(page.sweep);
+	sync_page_clear(&page);
+	/* A read since a time is no sweep, and stops at what is old. */
+	assert_int_equal(fetch(&facebook_ops, &fb_page, "c:" STREAM_POST
+	    ":1626000000", 200, fb_two, &page, NULL), 0);
+	assert_null(page.sweep);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+
+	/* Instagram: a reply listed among the comments hangs on its
+	 * parent; the first page begins the sweep. */
+	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA, 200,
+	    ig_flat, &page, NULL), 0);
+	assert_int_equal(page.items.n, 2);
+	assert_null(page.items.v[0].parent_remote_id);
+	assert_int_equal(page.items.v[1].kind, ITEM_REPLY);
+	assert_string_equal(page.items.v[1].parent_remote_id, IG_TOP);
+	assert_string_equal(page.sweep, IG_MEDIA);
+	assert_int_equal(page.sweep_first, 1);
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "i:" IG_MEDIA ":E1");
+	sync_page_clear(&page);
+	/* An empty page with a next is read on (a page can be empty). */
+	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA ":E1",
+	    200, ig_empty_next, &page, NULL), 0);
+	assert_string_equal(page.sweep, IG_MEDIA);
+	assert_int_equal(page.sweep_first, 0);
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "i:" IG_MEDIA ":E2");
+	sync_page_clear(&page);
+	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA ":E2",
+	    200, ig_empty_next, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+	/* A page of one comment's replies belongs to the media's sweep. */
+	assert_int_equal(fetch(&instagram_ops, &ig_acct, "r:" IG_MEDIA ":"
+	    IG_TOP ":E1", 200, ig_flat, &page, NULL), 0);
+	assert_string_equal(page.sweep, IG_MEDIA);
+	assert_int_equal(page.sweep_first, 0);
+	sync_page_clear(&page);
+	/* An entry it cannot read spoils the sweep. */
+	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA, 200,
+	    "{\"data\":[{\"id\":\"" IG_TOP "\",\"text\":\"no time\"}]}",
+	    &page, NULL), 0);
+	assert_int_equal(page.items.n, 0);
+	assert_null(page.sweep);
+	sync_page_clear(&page);
+}
+
 int
 main(void)
 {
@@ -3617,6 +3873,7 @@ main(void)
 		T(test_instagram_comments_hostile),
 		T(test_instagram_actions),
 		T(test_instagram_action_parse_and_reconcile),
+		T(test_graph_sweep_pages),
 		T(test_graph_login_samples),
 		/* Last: every file was listed, and read by the tests above. */
 		T(test_graph_every_sample_is_listed),

@@ -11,14 +11,21 @@
  * what is new. Cursors are not kept across runs: the stream's cursor holds
  * the mark, and a paging position only while it is fresh.
  *
+ * The Graph API says nothing of a comment deleted or edited: it is only
+ * missing, or different, the next time it is read. So every
+ * recheck_interval (an hour by default) a run is a sweep: every post in the window has all its comments read again,
+ * which brings edits and hidden states in, and the engine marks what no
+ * page listed as gone (see sync-sweep.c).
+ *
  * The stream's cursor is a query string: mark (the newest updated_time
- * seen by the last complete run), next_mark (the newest seen so far by
- * this one), and while paging, run (when the paging began), until and
+ * seen by the last complete run), swept (when the last sweep began),
+ * next_mark (the newest seen so far by this run), and while paging, run
+ * (when the paging began), sweep (1 if this run is one), until and
  * __paging_token, or after (from the answer's paging.next: the feed pages
  * by time or by cursor).
  *
- * A fetch key is "c:POST:SINCE" or "c:POST:SINCE:AFTER" for a page of a
- * post's comments.
+ * A fetch key is "c:POST:SINCE[:AFTER]" for a page of a post's comments
+ * since a time, "s:POST[:AFTER]" for a page of a sweep of all of them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,42 +45,22 @@
 /* The parts of the feed cursor. */
 struct fb_cursor {
 	int64_t	 mark;
+	int64_t	 swept;
 	int64_t	 next_mark;
 	int64_t	 run;
+	int	 sweep;
 	char	*until;
 	char	*token;
 	char	*after;
 };
 
+/* A number of a cursor; 0 when it is missing or not one. */
 static int64_t
-fb_number(const char *s)
+fb_param(const struct graph_params *p, const char *key)
 {
-	int64_t	n = 0;
+	int64_t	n = graph_number(graph_params_get(p, key));
 
-	if (s == NULL || *s == '\0' || strlen(s) > 18)
-		return 0;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		n = n * 10 + (*s - '0');
-	}
-	return n;
-}
-
-/* Return 1 if a paging value is safe to send back (short, printable). */
-static int
-fb_valid_value(const char *s)
-{
-	size_t	i;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i >= 1024 || (unsigned char)s[i] <= 0x20 ||
-		    (unsigned char)s[i] >= 0x7f)
-			return 0;
-	}
-	return 1;
+	return n > 0 ? n : 0;
 }
 
 static void
@@ -84,14 +71,16 @@ fb_cursor_read(const char *s, struct fb_cursor *c)
 
 	memset(c, 0, sizeof *c);
 	graph_params_parse(s, &p);
-	c->mark = fb_number(graph_params_get(&p, "mark"));
-	c->next_mark = fb_number(graph_params_get(&p, "next_mark"));
-	c->run = fb_number(graph_params_get(&p, "run"));
-	if (fb_valid_value(v = graph_params_get(&p, "until")))
+	c->mark = fb_param(&p, "mark");
+	c->swept = fb_param(&p, "swept");
+	c->next_mark = fb_param(&p, "next_mark");
+	c->run = fb_param(&p, "run");
+	c->sweep = fb_param(&p, "sweep") == 1;
+	if (graph_valid_value(v = graph_params_get(&p, "until")))
 		c->until = xstrdup(v);
-	if (fb_valid_value(v = graph_params_get(&p, "__paging_token")))
+	if (graph_valid_value(v = graph_params_get(&p, "__paging_token")))
 		c->token = xstrdup(v);
-	if (fb_valid_value(v = graph_params_get(&p, "after")))
+	if (graph_valid_value(v = graph_params_get(&p, "after")))
 		c->after = xstrdup(v);
 	graph_params_clear(&p);
 }
@@ -114,9 +103,13 @@ fb_cursor_write(const struct fb_cursor *c)
 
 	buf_init(&b, 0);
 	graph_query_int(&b, "mark", c->mark);
+	if (c->swept > 0)
+		graph_query_int(&b, "swept", c->swept);
 	if (c->until != NULL || c->after != NULL) {
 		graph_query_int(&b, "next_mark", c->next_mark);
 		graph_query_int(&b, "run", c->run);
+		if (c->sweep)
+			graph_query(&b, "sweep", "1");
 		if (c->until != NULL)
 			graph_query(&b, "until", c->until);
 		if (c->token != NULL)
@@ -276,9 +269,11 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	fb_cursor_read(pa->cursor, &c);
 	if ((c.until == NULL && c.after == NULL) ||
 	    c.run <= pa->now - GRAPH_PAGING_FRESH || c.run > pa->now) {
-		/* A new run. */
+		/* A new run; a sweep when the last is an hour old. */
 		c.next_mark = c.mark;
 		c.run = pa->now;
+		c.sweep = c.mark > 0 && (c.swept > pa->now ||
+		    c.swept <= pa->now - pa->recheck);
 	}
 	since = c.mark > 0 ? c.mark - GRAPH_OVERLAP : window;
 	if (since < window)
@@ -297,7 +292,10 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 			updated = p.created;
 		if (updated > c.next_mark && updated <= pa->now + 86400)
 			c.next_mark = updated;
-		if (c.mark == 0 || updated >= c.mark - GRAPH_OVERLAP) {
+		if (c.sweep) {
+			snprintf(key, sizeof key, "s:%s", p.remote_id);
+			graph_page_fetch(page, key);
+		} else if (c.mark == 0 || updated >= c.mark - GRAPH_OVERLAP) {
 			snprintf(key, sizeof key, "c:%s:%lld", p.remote_id,
 			    (long long)since);
 			graph_page_fetch(page, key);
@@ -314,17 +312,20 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	free(c.after);
 	c.until = c.token = c.after = NULL;
 	if (json_array_size(list) > 0 && oldest >= window &&
-	    (fb_valid_value(v) || fb_valid_value(after))) {
-		if (fb_valid_value(v))
+	    (graph_valid_value(v) || graph_valid_value(after))) {
+		if (graph_valid_value(v))
 			c.until = xstrdup(v);
 		else
 			c.after = xstrdup(after);
-		if (c.until != NULL && fb_valid_value(graph_params_get(&next,
-		    "__paging_token")))
+		if (c.until != NULL && graph_valid_value(graph_params_get(
+		    &next, "__paging_token")))
 			c.token = xstrdup(graph_params_get(&next,
 			    "__paging_token"));
 		page->more = 1;
 	} else {
+		/* The run is complete. */
+		if (c.sweep || c.mark == 0)
+			c.swept = c.run;
 		c.mark = c.next_mark;
 		page->more = 0;
 	}
@@ -335,30 +336,53 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	return 0;
 }
 
-/* Split a fetch key "c:POST:SINCE[:AFTER]"; 0, or -1 if it is not one. */
-static int
-fb_key_read(const char *key, char **post, int64_t *since, char **after)
+/* A fetch key, split. */
+struct fb_key {
+	int	 sweep;		/* "s:" */
+	char	*post;
+	int64_t	 since;		/* "c:" only */
+	char	*after;		/* or NULL */
+};
+
+static void
+fb_key_clear(struct fb_key *k)
 {
-	const char	*a, *b;
+	free(k->post);
+	free(k->after);
+	memset(k, 0, sizeof *k);
+}
+
+/* Split "c:POST:SINCE[:AFTER]" or "s:POST[:AFTER]"; 0, or -1. */
+static int
+fb_key_read(const char *key, struct fb_key *k)
+{
+	const char	*p, *c;
 	char		*n;
 
-	*post = *after = NULL;
-	if (key == NULL || strncmp(key, "c:", 2) != 0 ||
-	    (a = strchr(key + 2, ':')) == NULL)
+	memset(k, 0, sizeof *k);
+	if (key == NULL || (strncmp(key, "c:", 2) != 0 &&
+	    strncmp(key, "s:", 2) != 0))
 		return -1;
-	*post = xstrndup(key + 2, (size_t)(a - key - 2));
-	if ((b = strchr(a + 1, ':')) != NULL) {
-		*after = xstrdup(b + 1);
-		n = xstrndup(a + 1, (size_t)(b - a - 1));
-		*since = fb_number(n);
+	k->sweep = key[0] == 's';
+	p = key + 2;
+	c = strchr(p, ':');
+	k->post = c != NULL ? xstrndup(p, (size_t)(c - p)) : xstrdup(p);
+	if (!k->sweep) {
+		if (c == NULL) {
+			fb_key_clear(k);
+			return -1;
+		}
+		p = c + 1;
+		c = strchr(p, ':');
+		n = c != NULL ? xstrndup(p, (size_t)(c - p)) : xstrdup(p);
+		k->since = graph_number(n);
 		free(n);
-	} else
-		*since = fb_number(a + 1);
-	if (!graph_valid_id(*post) || (*after != NULL &&
-	    !fb_valid_value(*after))) {
-		free(*post);
-		free(*after);
-		*post = *after = NULL;
+	}
+	if (c != NULL)
+		k->after = xstrdup(c + 1);
+	if (!graph_valid_id(k->post) || k->since < 0 || (k->after != NULL &&
+	    !graph_valid_value(k->after))) {
+		fb_key_clear(k);
 		return -1;
 	}
 	return 0;
@@ -369,28 +393,27 @@ int
 facebook_fetch_request(const struct platform_account *pa, const char *key,
     struct platform_request *req, char **cause)
 {
+	struct fb_key	 k;
 	struct buf	 q;
-	char		*post, *after, *path;
-	int64_t		 since;
+	char		*path;
 	int		 rc;
 
-	if (fb_key_read(key, &post, &since, &after) != 0)
+	if (fb_key_read(key, &k) != 0)
 		return util_fail(cause, "Facebook: not a comments key");
 	buf_init(&q, 0);
 	graph_query(&q, "fields", FB_COMMENT_FIELDS);
 	graph_query(&q, "filter", "stream");
 	graph_query(&q, "order", "reverse_chronological");
 	graph_query(&q, "limit", FB_COMMENT_LIMIT);
-	if (since > 0)
-		graph_query_int(&q, "since", since);
-	if (after != NULL)
-		graph_query(&q, "after", after);
-	path = xprintf("%s/comments", post);
+	if (k.since > 0)
+		graph_query_int(&q, "since", k.since);
+	if (k.after != NULL)
+		graph_query(&q, "after", k.after);
+	path = xprintf("%s/comments", k.post);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
 	free(path);
-	free(post);
-	free(after);
 	buf_free(&q);
+	fb_key_clear(&k);
 	return rc;
 }
 
@@ -444,46 +467,67 @@ fb_comment(const struct platform_account *pa, const char *post,
 	return 0;
 }
 
-/* Parse a page of a post's comments. */
+/* Name the page after this one of a post's comments. */
+static void
+fb_next_page(const struct fb_key *k, const char *after,
+    struct sync_page *page)
+{
+	char	*key;
+
+	if (k->sweep)
+		key = xprintf("s:%s:%s", k->post, after);
+	else
+		key = xprintf("c:%s:%lld:%s", k->post, (long long)k->since,
+		    after);
+	graph_page_fetch(page, key);
+	free(key);
+}
+
+/*
+ * Parse a page of a post's comments. A sweep reads on to the last page;
+ * a read since a time goes on while the page held something new (the
+ * since filter may be ignored, and ranked order is not strictly by time).
+ */
 int
 facebook_fetch_parse(const struct platform_account *pa, const char *key,
     const struct platform_response *res, struct sync_page *page,
     char **cause)
 {
 	struct graph_params	 next;
+	struct fb_key		 k;
 	struct item		 it;
 	const json_t		*list, *e;
 	json_t			*doc;
 	const char		*after;
-	char			*post, *old_after, *k;
-	int64_t			 since, created;
-	size_t			 i, noid = 0, newer = 0;
+	int64_t			 created;
+	size_t			 i, noid = 0, bad = 0, newer = 0;
 	int			 rc;
 
-	if (fb_key_read(key, &post, &since, &old_after) != 0)
+	if (fb_key_read(key, &k) != 0)
 		return util_fail(cause, "Facebook: not a comments key");
-	free(old_after);
 	if (res == NULL || res->status < 200 || res->status > 299) {
-		free(post);
+		fb_key_clear(&k);
 		return graph_fail_status(res, cause);
 	}
 	if ((doc = graph_load(res, cause)) == NULL) {
-		free(post);
+		fb_key_clear(&k);
 		return -1;
 	}
 	list = json_object_get(doc, "data");
 	if (!json_is_array(list)) {
 		jdoc_free(doc);
-		free(post);
+		fb_key_clear(&k);
 		return util_fail(cause, "Facebook: malformed response: no "
 		    "data");
 	}
 	json_array_foreach(list, i, e) {
 		if (graph_time(e, "created_time", &created) == 0 &&
-		    created >= since)
+		    created >= k.since)
 			newer++;
-		if ((rc = fb_comment(pa, post, e, &it)) == 1)
+		if ((rc = fb_comment(pa, k.post, e, &it)) == 1)
 			noid++;
+		else if (rc != 0)
+			bad++;
 		if (rc != 0)
 			continue;
 		*item_list_add(&page->items) = it;
@@ -493,20 +537,20 @@ facebook_fetch_parse(const struct platform_account *pa, const char *key,
 		    "person who logged in needs the Moderate task on the Page "
 		    "(Page settings > Page access), then heed login again",
 		    noid, noid == 1 ? "" : "s");
-	/* Go on while the page held something new (the since filter may
-	 * be ignored, and ranked order is not strictly by time). */
+	if (k.sweep && noid == 0 && bad == 0) {
+		page->sweep = xstrdup(k.post);
+		page->sweep_first = k.after == NULL;
+	}
 	graph_params_from_next(doc, &next);
 	after = graph_params_get(&next, "after");
-	if (fb_valid_value(after) && (newer > 0 || json_array_size(list) ==
-	    0)) {
-		k = xprintf("c:%s:%lld:%s", post, (long long)since, after);
-		graph_page_fetch(page, k);
-		free(k);
-	}
+	if (graph_valid_value(after) && (k.after == NULL ||
+	    strcmp(after, k.after) != 0) && (k.sweep || newer > 0 ||
+	    json_array_size(list) == 0))
+		fb_next_page(&k, after, page);
 	graph_params_clear(&next);
 	page->more = 0;
 	jdoc_free(doc);
-	free(post);
+	fb_key_clear(&k);
 	return 0;
 }
 
@@ -634,9 +678,10 @@ facebook_action_parse(const struct platform_account *pa,
 }
 
 /*
- * Build the request that finds out whether an entry went through: the
- * replies under the comment (for a reply), the comment's private reply,
- * or the comment itself (for a delete).
+ * Build the request that finds out whether an entry went through: for a
+ * reply, the post's comments since the entry was written, all levels
+ * (wherever Facebook put the reply, it is there), page after page; the
+ * comment's private reply; or the comment itself (for a delete).
  */
 int
 facebook_reconcile_request(const struct platform_account *pa,
@@ -652,13 +697,19 @@ facebook_reconcile_request(const struct platform_account *pa,
 	buf_init(&q, 0);
 	switch (e->kind) {
 	case ACTION_REPLY:
-		top = graph_thread_top(e);
+		if ((top = graph_extra_get(e->target_extra, "post")) == NULL)
+			top = graph_thread_top(e);
 		path = xprintf("%s/comments", top);
 		free(top);
 		graph_query(&q, "fields", "id,message,from{id},created_time");
 		graph_query(&q, "filter", "stream");
 		graph_query(&q, "order", "reverse_chronological");
-		graph_query(&q, "limit", FB_COMMENT_LIMIT);
+		graph_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
+		if (e->created > GRAPH_RECONCILE_SKEW)
+			graph_query_int(&q, "since", e->created -
+			    GRAPH_RECONCILE_SKEW);
+		if (graph_valid_value(pa->reconcile_page))
+			graph_query(&q, "after", pa->reconcile_page);
 		break;
 	case ACTION_PRIVATE_REPLY:
 		path = xstrdup(e->target_remote_id);
@@ -714,8 +765,10 @@ facebook_reconcile_parse(const struct platform_account *pa,
 		json_array_foreach(list, i, c) {
 			id = graph_id(c, "id");
 			from = graph_id(json_object_get(c, "from"), "id");
-			if (id == NULL || from == NULL || pa->user_id == NULL ||
-			    strcmp(from, pa->user_id) != 0 ||
+			/* No "from" at all: the author is unknown, not other. */
+			if (id == NULL || (json_object_get(c, "from") != NULL &&
+			    (from == NULL || pa->user_id == NULL ||
+			    strcmp(from, pa->user_id) != 0)) ||
 			    !graph_same_text(graph_str(c, "message"), e->body))
 				continue;
 			if (graph_time(c, "created_time", &created) != 0)
@@ -727,6 +780,8 @@ facebook_reconcile_parse(const struct platform_account *pa,
 			rc = 0;
 			break;
 		}
+		if (rc == 1)
+			r->next = graph_next_after(doc, pa->reconcile_page);
 		break;
 	case ACTION_PRIVATE_REPLY:
 		rc = json_object_get(doc, "private_reply_conversation") !=

@@ -7,10 +7,13 @@
  * reply to a reply is attached to the top-level comment). Media and
  * comment lists have no "since", and a new reply can sit under an old
  * comment, so heed reads a media's comments again when its comments_count
- * changed. The "media" stream's cursor keeps those counts:
+ * changed. Such a read lists every comment of the media, so it is a
+ * sweep (see sync-sweep.c): what it no longer lists was deleted. Every
+ * recheck_interval (an hour by default) every media in the window is
+ * read so, for hidden states changed elsewhere. The "media" stream's cursor keeps the counts:
  *
- *	counts=ID.N,ID.N,...		after a complete run
- *	...&seen=ID.N,...&run=T&after=C	while paging
+ *	counts=ID.N,ID.N,...&swept=T		after a complete run
+ *	...&seen=ID.N,...&run=T&sweep=B&after=C	while paging
  *
  * Fetch keys: "i:MEDIA[:AFTER]" for a page of a media's comments,
  * "r:MEDIA:COMMENT[:AFTER]" for a page of one comment's replies beyond
@@ -30,37 +33,6 @@
 #define IG_COMMENT_FIELDS IG_REPLY_FIELDS ",replies{" IG_REPLY_FIELDS "}"
 #define IG_LIMIT	"50"
 
-/* Return 1 if a paging value is safe to send back. */
-static int
-ig_valid_value(const char *s)
-{
-	size_t	i;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i >= 1024 || (unsigned char)s[i] <= 0x20 ||
-		    (unsigned char)s[i] >= 0x7f || s[i] == ':')
-			return 0;
-	}
-	return 1;
-}
-
-static int64_t
-ig_number(const char *s)
-{
-	int64_t	n = 0;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 18)
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		n = n * 10 + (*s - '0');
-	}
-	return n;
-}
-
 /* Find a media's count in a list "ID.N,ID.N"; -1 if absent. */
 static int64_t
 ig_count_in(const char *list, const char *id)
@@ -75,7 +47,7 @@ ig_count_in(const char *list, const char *id)
 			end = strchr(p + n + 1, ',');
 			num = end != NULL ? xstrndup(p + n + 1,
 			    (size_t)(end - p - n - 1)) : xstrdup(p + n + 1);
-			v = ig_number(num);
+			v = graph_number(num);
 			free(num);
 			return v;
 		}
@@ -110,8 +82,8 @@ instagram_sync_request(const struct platform_account *pa,
 	graph_query(&q, "fields", IG_MEDIA_FIELDS);
 	graph_query(&q, "limit", IG_LIMIT);
 	after = graph_params_get(&p, "after");
-	run = ig_number(graph_params_get(&p, "run"));
-	if (ig_valid_value(after) && run > pa->now - GRAPH_PAGING_FRESH &&
+	run = graph_number(graph_params_get(&p, "run"));
+	if (graph_valid_value(after) && run > pa->now - GRAPH_PAGING_FRESH &&
 	    run <= pa->now)
 		graph_query(&q, "after", after);
 	path = xprintf("%s/%s", pa->user_id, stream);
@@ -187,10 +159,10 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	json_t			*doc;
 	const char		*counts, *after;
 	char			 key[GRAPH_MAX_ID + 8], num[32];
-	int64_t			 window = graph_window_start(pa), run;
+	int64_t			 window = graph_window_start(pa), run, swept;
 	int64_t			 oldest = INT64_MAX, n;
 	size_t			 i;
-	int			 tags;
+	int			 tags, sweep;
 
 	if (stream == NULL || (strcmp(stream, "media") != 0 &&
 	    strcmp(stream, "tags") != 0))
@@ -208,16 +180,22 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 		    "data");
 	}
 	graph_params_parse(pa->cursor, &cur);
-	run = ig_number(graph_params_get(&cur, "run"));
+	run = graph_number(graph_params_get(&cur, "run"));
+	swept = graph_number(graph_params_get(&cur, "swept"));
+	counts = graph_params_get(&cur, "counts");
 	buf_init(&seen, 0);
-	if (ig_valid_value(graph_params_get(&cur, "after")) &&
+	if (graph_valid_value(graph_params_get(&cur, "after")) &&
 	    run > pa->now - GRAPH_PAGING_FRESH && run <= pa->now) {
 		/* Paging on within a run. */
 		if (graph_params_get(&cur, "seen") != NULL)
 			buf_addstr(&seen, graph_params_get(&cur, "seen"));
-	} else
+		sweep = graph_number(graph_params_get(&cur, "sweep")) == 1;
+	} else {
+		/* A new run; a sweep when the last is an hour old. */
 		run = pa->now;
-	counts = graph_params_get(&cur, "counts");
+		sweep = counts != NULL && (swept < 0 || swept > pa->now ||
+		    swept <= pa->now - pa->recheck);
+	}
 	json_array_foreach(list, i, e) {
 		if (ig_media_read(pa, e, &p) != 0)
 			continue;
@@ -240,7 +218,7 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 		} else {
 			cnt = json_object_get(e, "comments_count");
 			n = json_is_integer(cnt) ? json_integer_value(cnt) : -1;
-			if (n < 0 || counts == NULL ||
+			if (n < 0 || counts == NULL || sweep ||
 			    ig_count_in(counts, p.remote_id) != n) {
 				snprintf(key, sizeof key, "i:%s", p.remote_id);
 				graph_page_fetch(page, key);
@@ -262,15 +240,22 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	after = graph_params_get(&next, "after");
 	buf_init(&out, 0);
 	if (json_array_size(list) > 0 && oldest >= window &&
-	    ig_valid_value(after)) {
+	    graph_valid_value(after)) {
 		if (counts != NULL)
 			graph_query(&out, "counts", counts);
+		if (swept >= 0)
+			graph_query_int(&out, "swept", swept);
 		graph_query(&out, "seen", seen.len > 0 ? seen.data : "");
 		graph_query_int(&out, "run", run);
+		if (sweep)
+			graph_query(&out, "sweep", "1");
 		graph_query(&out, "after", after);
 		page->more = 1;
 	} else {
+		/* The run is complete; the first counts as a sweep. */
 		graph_query(&out, "counts", seen.len > 0 ? seen.data : "");
+		graph_query_int(&out, "swept", sweep || counts == NULL ||
+		    swept < 0 ? run : swept);
 		page->more = 0;
 	}
 	page->next_cursor = xstrdup(out.data + 1);
@@ -332,7 +317,7 @@ ig_key_read(const char *key, struct ig_key *k)
 		k->after = xstrndup(parts[n - 1], lens[n - 1]);
 	if (!graph_valid_id(k->media) || (k->replies &&
 	    !graph_valid_id(k->comment)) || (k->after != NULL &&
-	    !ig_valid_value(k->after))) {
+	    !graph_valid_value(k->after))) {
 		ig_key_clear(k);
 		return -1;
 	}
@@ -378,6 +363,9 @@ ig_comment(const struct platform_account *pa, const char *media,
 
 	if (id == NULL || graph_time(e, "timestamp", &created) != 0)
 		return -1;
+	/* A reply listed among the comments says whose it is. */
+	if (top == NULL && graph_id(e, "parent_id") != NULL)
+		top = graph_id(e, "parent_id");
 	memset(it, 0, sizeof *it);
 	it->account_id = pa->id;
 	it->remote_id = xstrdup(id);
@@ -410,47 +398,52 @@ ig_comment(const struct platform_account *pa, const char *media,
 	return 0;
 }
 
-/* Take a list of replies under top; name the next page if there is one. */
-static void
+/*
+ * Take a list of replies under top (a replies edge, or a page of one);
+ * name the next page if there is one. Return how many entries could not
+ * be read.
+ */
+static size_t
 ig_replies(const struct platform_account *pa, const char *media,
-    const char *top, const json_t *edge, struct sync_page *page)
+    const char *top, const char *prev, const json_t *edge,
+    struct sync_page *page)
 {
-	struct graph_params	 next;
-	struct item		 it;
-	const json_t		*e;
-	const char		*after;
-	char			*key;
-	size_t			 i;
+	struct item	 it;
+	const json_t	*e;
+	char		*after, *key;
+	size_t		 i, bad = 0;
 
 	json_array_foreach(json_object_get(edge, "data"), i, e) {
 		if (ig_comment(pa, media, top, e, &it) == 0)
 			*item_list_add(&page->items) = it;
+		else
+			bad++;
 	}
-	graph_params_from_next(edge, &next);
-	after = graph_params_get(&next, "after");
-	if (ig_valid_value(after) && json_array_size(json_object_get(edge,
-	    "data")) > 0) {
+	if ((after = graph_next_after(edge, prev)) != NULL) {
 		key = xprintf("r:%s:%s:%s", media, top, after);
 		graph_page_fetch(page, key);
 		free(key);
+		free(after);
 	}
-	graph_params_clear(&next);
+	return bad;
 }
 
-/* Parse a page of a media's comments, or of a comment's replies. */
+/*
+ * Parse a page of a media's comments (each with its first replies), or
+ * of a comment's replies. Every page of either belongs to the sweep of
+ * the media that the first page of its comments began.
+ */
 int
 instagram_fetch_parse(const struct platform_account *pa, const char *key,
     const struct platform_response *res, struct sync_page *page,
     char **cause)
 {
-	struct graph_params	 next;
 	struct ig_key		 k;
 	struct item		 it;
 	const json_t		*list, *e;
 	json_t			*doc;
-	const char		*after;
-	char			*nk;
-	size_t			 i;
+	char			*after, *nk;
+	size_t			 i, bad = 0;
 
 	if (ig_key_read(key, &k) != 0)
 		return util_fail(cause, "Instagram: not a comments key");
@@ -470,23 +463,28 @@ instagram_fetch_parse(const struct platform_account *pa, const char *key,
 		    "data");
 	}
 	if (k.replies)
-		ig_replies(pa, k.media, k.comment, doc, page);
+		bad = ig_replies(pa, k.media, k.comment, k.after, doc, page);
 	else {
 		json_array_foreach(list, i, e) {
-			if (ig_comment(pa, k.media, NULL, e, &it) != 0)
+			if (ig_comment(pa, k.media, NULL, e, &it) != 0) {
+				bad++;
 				continue;
+			}
 			*item_list_add(&page->items) = it;
-			ig_replies(pa, k.media, it.remote_id,
-			    json_object_get(e, "replies"), page);
+			if (it.parent_remote_id == NULL)
+				bad += ig_replies(pa, k.media, it.remote_id,
+				    NULL, json_object_get(e, "replies"), page);
 		}
-		graph_params_from_next(doc, &next);
-		after = graph_params_get(&next, "after");
-		if (ig_valid_value(after) && json_array_size(list) > 0) {
+		if ((after = graph_next_after(doc, k.after)) != NULL) {
 			nk = xprintf("i:%s:%s", k.media, after);
 			graph_page_fetch(page, nk);
 			free(nk);
+			free(after);
 		}
-		graph_params_clear(&next);
+	}
+	if (bad == 0) {
+		page->sweep = xstrdup(k.media);
+		page->sweep_first = !k.replies && k.after == NULL;
 	}
 	page->more = 0;
 	jdoc_free(doc);
@@ -608,7 +606,9 @@ instagram_reconcile_request(const struct platform_account *pa,
 		free(top);
 		graph_query(&q, "fields", "id,text,username,from{id},"
 		    "timestamp");
-		graph_query(&q, "limit", "100");
+		graph_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
+		if (graph_valid_value(pa->reconcile_page))
+			graph_query(&q, "after", pa->reconcile_page);
 	} else {
 		path = xstrdup(e->target_remote_id);
 		graph_query(&q, "fields", "id,hidden");
@@ -617,6 +617,26 @@ instagram_reconcile_request(const struct platform_account *pa,
 	free(path);
 	buf_free(&q);
 	return rc;
+}
+
+/*
+ * Whether a reply listed on Instagram is the account's: by its id or its
+ * username; one that names no author at all may be (the text decides).
+ */
+static int
+ig_maybe_own(const struct platform_account *pa, const json_t *c)
+{
+	const json_t	*from = json_object_get(c, "from");
+	const char	*fid = graph_id(from, "id");
+	const char	*user = graph_str(c, "username");
+
+	if (user == NULL)
+		user = graph_str(from, "username");
+	if (fid == NULL && user == NULL)
+		return from == NULL && json_object_get(c, "username") == NULL;
+	return (fid != NULL && pa->user_id != NULL &&
+	    strcmp(fid, pa->user_id) == 0) || (user != NULL &&
+	    pa->handle != NULL && strcmp(user, pa->handle) == 0);
 }
 
 /* Look for the account's reply among a comment's replies. */
@@ -628,7 +648,7 @@ instagram_reconcile_parse(const struct platform_account *pa,
 	struct graph_error	 ge;
 	const json_t		*list, *c;
 	json_t			*doc;
-	const char		*id, *from, *user;
+	const char		*id;
 	int64_t			 created;
 	size_t			 i;
 	int			 rc = 1, gone;
@@ -656,11 +676,7 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		rc = util_fail(cause, "Instagram: malformed response: no data");
 	json_array_foreach(list, i, c) {
 		id = graph_id(c, "id");
-		from = graph_id(json_object_get(c, "from"), "id");
-		user = graph_str(c, "username");
-		if (id == NULL || !((from != NULL && pa->user_id != NULL &&
-		    strcmp(from, pa->user_id) == 0) || (user != NULL &&
-		    pa->handle != NULL && strcmp(user, pa->handle) == 0)) ||
+		if (id == NULL || !ig_maybe_own(pa, c) ||
 		    !graph_same_text(graph_str(c, "text"), e->body))
 			continue;
 		if (graph_time(c, "timestamp", &created) != 0)
@@ -672,6 +688,8 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		rc = 0;
 		break;
 	}
+	if (rc == 1)
+		r->next = graph_next_after(doc, pa->reconcile_page);
 	jdoc_free(doc);
 	return rc;
 }

@@ -31,6 +31,7 @@
 #define GRAPH_PAGING_FRESH	600	/* seconds a paging cursor is trusted */
 #define GRAPH_PRIVATE_DAYS	7	/* a private reply is possible */
 #define GRAPH_RECONCILE_SKEW	600	/* seconds of clock difference */
+#define GRAPH_RECONCILE_LIMIT	"100"	/* comments read back per page */
 
 /* Facebook's text limit is not documented; this is what heed allows. */
 #define GRAPH_FB_TEXT_LIMIT	8000
@@ -55,6 +56,8 @@ struct graph_params {
 
 /* graph.c */
 int	 graph_valid_id(const char *);
+int64_t	 graph_number(const char *);
+int	 graph_valid_value(const char *);
 const char *graph_str(const json_t *, const char *);
 const char *graph_id(const json_t *, const char *);
 int	 graph_time(const json_t *, const char *, int64_t *);
@@ -67,6 +70,7 @@ void	 graph_params_parse(const char *, struct graph_params *);
 const char *graph_params_get(const struct graph_params *, const char *);
 void	 graph_params_clear(struct graph_params *);
 void	 graph_params_from_next(const json_t *, struct graph_params *);
+char	*graph_next_after(const json_t *, const char *);
 int	 graph_start_token(const struct platform_account *, const char *,
 	     const char *, const char *, const char *,
 	     struct platform_request *, char **);

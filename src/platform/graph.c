@@ -33,6 +33,41 @@ graph_valid_id(const char *s)
 	return 1;
 }
 
+/* Read a string of decimal digits (at most 18); -1 if it is not one. */
+int64_t
+graph_number(const char *s)
+{
+	int64_t	n = 0;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
+/*
+ * Return 1 if a paging value from an answer is safe to send back and to
+ * keep in a fetch key: short, printable, without spaces or colons.
+ */
+int
+graph_valid_value(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 1024 || (unsigned char)s[i] <= 0x20 ||
+		    (unsigned char)s[i] >= 0x7f || s[i] == ':')
+			return 0;
+	}
+	return 1;
+}
+
 /* A string member, or NULL. */
 const char *
 graph_str(const json_t *o, const char *key)
@@ -245,6 +280,26 @@ graph_params_from_next(const json_t *doc, struct graph_params *p)
 	const json_t	*paging = json_object_get(doc, "paging");
 
 	graph_params_parse(graph_str(paging, "next"), p);
+}
+
+/*
+ * The cursor of an answer's next page, if it has one that differs from
+ * the page just read (prev); a new string, or NULL.
+ */
+char *
+graph_next_after(const json_t *doc, const char *prev)
+{
+	struct graph_params	 p;
+	const char		*after;
+	char			*out = NULL;
+
+	graph_params_from_next(doc, &p);
+	after = graph_params_get(&p, "after");
+	if (graph_valid_value(after) && (prev == NULL ||
+	    strcmp(after, prev) != 0))
+		out = xstrdup(after);
+	graph_params_clear(&p);
+	return out;
 }
 
 /* Copy the base URL without a trailing slash. */
