@@ -205,3 +205,36 @@ jdoc_live(void)
 		n++;
 	return n;
 }
+
+/*
+ * Load a platform's answer that must be a JSON object of at most max
+ * bytes; release it with jdoc_free. On failure set *cause to what is
+ * wrong, after who ("Bluesky: ", or ""), and return NULL.
+ */
+json_t *
+jdoc_object(const char *body, size_t len, size_t max, const char *who,
+    char **cause)
+{
+	json_t	*doc;
+	char	*why;
+
+	if (body == NULL) {
+		util_fail(cause, "%smalformed response: no body", who);
+		return NULL;
+	}
+	if (len > max) {
+		util_fail(cause, "%smalformed response: too large", who);
+		return NULL;
+	}
+	if ((doc = jdoc_parse(body, len, &why)) == NULL) {
+		util_fail(cause, "%smalformed response: %s", who, why);
+		free(why);
+		return NULL;
+	}
+	if (!json_is_object(doc)) {
+		jdoc_free(doc);
+		util_fail(cause, "%smalformed response: not an object", who);
+		return NULL;
+	}
+	return doc;
+}

@@ -20,6 +20,9 @@
  */
 json_t	*jdoc_parse(const char *, size_t, char **);
 
+/* Load an answer that must be an object; see json.c. */
+json_t	*jdoc_object(const char *, size_t, size_t, const char *, char **);
+
 /* Release a document from jdoc_parse and everything in it; NULL is fine. */
 void	 jdoc_free(json_t *);
 

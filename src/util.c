@@ -555,3 +555,27 @@ util_format_time_ms(int64_t ms, char *out, size_t len)
 	    (long long)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
 	    (int)(secs % 60), (int)(ms % 1000));
 }
+
+/* Append "?key=value" (or "&key=value") with the value percent-encoded. */
+void
+util_query(struct buf *q, const char *key, const char *value)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			 enc[3];
+
+	buf_addch(q, q->len == 0 ? '?' : '&');
+	buf_addstr(q, key);
+	buf_addch(q, '=');
+	for (p = (const unsigned char *)value; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_addch(q, (char)*p);
+		else {
+			enc[0] = '%';
+			enc[1] = hex[*p >> 4];
+			enc[2] = hex[*p & 0xf];
+			buf_add(q, enc, 3);
+		}
+	}
+}

@@ -58,6 +58,7 @@ int	 buf_printf(struct buf *, const char *, ...) printflike(2, 3);
 void	 buf_reset(struct buf *);
 char	*buf_steal(struct buf *);
 void	 buf_free(struct buf *);
+void	 util_query(struct buf *, const char *, const char *);
 
 /* Current time in seconds and in milliseconds (monotonic). */
 int64_t	 util_now(void);

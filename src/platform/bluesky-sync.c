@@ -575,22 +575,22 @@ bluesky_sync_request(const struct platform_account *pa, const char *stream,
 	buf_init(&q, 0);
 	if (strcmp(stream, "notifications") == 0) {
 		nsid = "app.bsky.notification.listNotifications";
-		bluesky_query(&q, "limit", BLUESKY_PAGE_SIZE);
-		bluesky_query(&q, "reasons", "reply");
-		bluesky_query(&q, "reasons", "mention");
-		bluesky_query(&q, "reasons", "quote");
+		util_query(&q, "limit", BLUESKY_PAGE_SIZE);
+		util_query(&q, "reasons", "reply");
+		util_query(&q, "reasons", "mention");
+		util_query(&q, "reasons", "quote");
 	} else {
 		if (!bluesky_valid_did(pa->user_id))
 			return util_fail(cause, "Bluesky: the account's DID is "
 			    "not known yet");
 		nsid = "app.bsky.feed.getAuthorFeed";
-		bluesky_query(&q, "actor", pa->user_id);
-		bluesky_query(&q, "filter", "posts_no_replies");
-		bluesky_query(&q, "limit", BLUESKY_PAGE_SIZE);
+		util_query(&q, "actor", pa->user_id);
+		util_query(&q, "filter", "posts_no_replies");
+		util_query(&q, "limit", BLUESKY_PAGE_SIZE);
 	}
 	bluesky_cursor_read(cursor, &c);
 	if (c.page != NULL)
-		bluesky_query(&q, "cursor", c.page);
+		util_query(&q, "cursor", c.page);
 	rc = bluesky_start(pa, "GET", nsid, q.data, req, cause);
 	bluesky_cursor_clear(&c);
 	buf_free(&q);
@@ -668,9 +668,9 @@ bluesky_fetch_request(const struct platform_account *pa, const char *key,
 	if (!bluesky_valid_uri(key))
 		return util_fail(cause, "Bluesky: not a post's address");
 	buf_init(&q, 0);
-	bluesky_query(&q, "uri", key);
-	bluesky_query(&q, "depth", BLUESKY_THREAD_DEPTH);
-	bluesky_query(&q, "parentHeight", "0");
+	util_query(&q, "uri", key);
+	util_query(&q, "depth", BLUESKY_THREAD_DEPTH);
+	util_query(&q, "parentHeight", "0");
 	rc = bluesky_start(pa, "GET", "app.bsky.feed.getPostThread", q.data,
 	    req, cause);
 	buf_free(&q);

@@ -251,29 +251,6 @@ bluesky_base(const struct platform_account *pa, int service)
 	return len == 0 ? NULL : xstrndup(s, len);
 }
 
-/* Append "?key=value" (or "&key=value") with the value percent-encoded. */
-void
-bluesky_query(struct buf *q, const char *key, const char *value)
-{
-	static const char	hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-	char			 enc[3];
-
-	buf_addch(q, q->len == 0 ? '?' : '&');
-	buf_addstr(q, key);
-	buf_addch(q, '=');
-	for (p = (const unsigned char *)value; *p != '\0'; p++) {
-		if (bluesky_alnum_or((const char *)p, 1, "-._~"))
-			buf_addch(q, (char)*p);
-		else {
-			enc[0] = '%';
-			enc[1] = hex[*p >> 4];
-			enc[2] = hex[*p & 0xf];
-			buf_add(q, enc, 3);
-		}
-	}
-}
-
 /*
  * Start an authenticated XRPC request to the account's PDS: method,
  * "{base}/xrpc/{nsid}{query}" and the access token. 0, or -1 with *cause
@@ -318,28 +295,8 @@ bluesky_set_body(struct platform_request *req, json_t *o)
 json_t *
 bluesky_load(const struct platform_response *res, char **cause)
 {
-	json_t	*doc;
-	char	*why;
-
-	if (res == NULL || res->body == NULL) {
-		util_fail(cause, "Bluesky: malformed response: no body");
-		return NULL;
-	}
-	if (res->len > BLUESKY_MAX_RESPONSE) {
-		util_fail(cause, "Bluesky: malformed response: too large");
-		return NULL;
-	}
-	if ((doc = jdoc_parse(res->body, res->len, &why)) == NULL) {
-		util_fail(cause, "Bluesky: malformed response: %s", why);
-		free(why);
-		return NULL;
-	}
-	if (!json_is_object(doc)) {
-		jdoc_free(doc);
-		util_fail(cause, "Bluesky: malformed response: not an object");
-		return NULL;
-	}
-	return doc;
+	return jdoc_object(res != NULL ? res->body : NULL, res != NULL ?
+	    res->len : 0, BLUESKY_MAX_RESPONSE, "Bluesky: ", cause);
 }
 
 /* Set a string member if the value is not NULL. */

@@ -665,10 +665,10 @@ bluesky_reconcile_request(const struct platform_account *pa,
 		rkey = xstrdup(tid);
 	}
 	buf_init(&q, 0);
-	bluesky_query(&q, "repo", pa->user_id);
-	bluesky_query(&q, "collection", e->kind == ACTION_LIKE ?
+	util_query(&q, "repo", pa->user_id);
+	util_query(&q, "collection", e->kind == ACTION_LIKE ?
 	    BLUESKY_LIKE : BLUESKY_POST);
-	bluesky_query(&q, "rkey", rkey);
+	util_query(&q, "rkey", rkey);
 	rc = bluesky_start(pa, "GET", "com.atproto.repo.getRecord", q.data,
 	    req, cause);
 	buf_free(&q);

@@ -109,13 +109,13 @@ fb_cursor_write(const struct fb_cursor *c)
 		graph_query_int(&b, "next_mark", c->next_mark);
 		graph_query_int(&b, "run", c->run);
 		if (c->sweep)
-			graph_query(&b, "sweep", "1");
+			util_query(&b, "sweep", "1");
 		if (c->until != NULL)
-			graph_query(&b, "until", c->until);
+			util_query(&b, "until", c->until);
 		if (c->token != NULL)
-			graph_query(&b, "__paging_token", c->token);
+			util_query(&b, "__paging_token", c->token);
 		if (c->after != NULL)
-			graph_query(&b, "after", c->after);
+			util_query(&b, "after", c->after);
 	}
 	s = xstrdup(b.data + 1);	/* without the '?' */
 	buf_free(&b);
@@ -139,18 +139,18 @@ facebook_sync_request(const struct platform_account *pa, const char *stream,
 		return util_fail(cause, "Facebook: no session is open");
 	fb_cursor_read(cursor, &c);
 	buf_init(&q, 0);
-	graph_query(&q, "fields", FB_POST_FIELDS);
-	graph_query(&q, "limit", FB_FEED_LIMIT);
+	util_query(&q, "fields", FB_POST_FIELDS);
+	util_query(&q, "limit", FB_FEED_LIMIT);
 	graph_query_int(&q, "since", graph_window_start(pa));
 	/* A paging position is trusted only within the run that got it. */
 	if ((c.until != NULL || c.after != NULL) &&
 	    c.run > pa->now - GRAPH_PAGING_FRESH && c.run <= pa->now) {
 		if (c.until != NULL)
-			graph_query(&q, "until", c.until);
+			util_query(&q, "until", c.until);
 		if (c.token != NULL)
-			graph_query(&q, "__paging_token", c.token);
+			util_query(&q, "__paging_token", c.token);
 		if (c.after != NULL)
-			graph_query(&q, "after", c.after);
+			util_query(&q, "after", c.after);
 	}
 	path = xprintf("%s/feed", pa->user_id);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
@@ -401,14 +401,14 @@ facebook_fetch_request(const struct platform_account *pa, const char *key,
 	if (fb_key_read(key, &k) != 0)
 		return util_fail(cause, "Facebook: not a comments key");
 	buf_init(&q, 0);
-	graph_query(&q, "fields", FB_COMMENT_FIELDS);
-	graph_query(&q, "filter", "stream");
-	graph_query(&q, "order", "reverse_chronological");
-	graph_query(&q, "limit", FB_COMMENT_LIMIT);
+	util_query(&q, "fields", FB_COMMENT_FIELDS);
+	util_query(&q, "filter", "stream");
+	util_query(&q, "order", "reverse_chronological");
+	util_query(&q, "limit", FB_COMMENT_LIMIT);
 	if (k.since > 0)
 		graph_query_int(&q, "since", k.since);
 	if (k.after != NULL)
-		graph_query(&q, "after", k.after);
+		util_query(&q, "after", k.after);
 	path = xprintf("%s/comments", k.post);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
 	free(path);
@@ -580,7 +580,7 @@ facebook_action_request(const struct platform_account *pa,
 			return util_fail(cause, "Facebook: an empty reply");
 		}
 		path = xprintf("%s/comments", e->target_remote_id);
-		graph_query(&q, "message", e->body);
+		util_query(&q, "message", e->body);
 		break;
 	case ACTION_LIKE:
 	case ACTION_UNLIKE:
@@ -590,7 +590,7 @@ facebook_action_request(const struct platform_account *pa,
 	case ACTION_HIDE:
 	case ACTION_UNHIDE:
 		path = xstrdup(e->target_remote_id);
-		graph_query(&q, "is_hidden", e->kind == ACTION_HIDE ? "true" :
+		util_query(&q, "is_hidden", e->kind == ACTION_HIDE ? "true" :
 		    "false");
 		break;
 	case ACTION_DELETE:
@@ -701,23 +701,23 @@ facebook_reconcile_request(const struct platform_account *pa,
 			top = graph_thread_top(e);
 		path = xprintf("%s/comments", top);
 		free(top);
-		graph_query(&q, "fields", "id,message,from{id},created_time");
-		graph_query(&q, "filter", "stream");
-		graph_query(&q, "order", "reverse_chronological");
-		graph_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
+		util_query(&q, "fields", "id,message,from{id},created_time");
+		util_query(&q, "filter", "stream");
+		util_query(&q, "order", "reverse_chronological");
+		util_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
 		if (e->created > GRAPH_RECONCILE_SKEW)
 			graph_query_int(&q, "since", e->created -
 			    GRAPH_RECONCILE_SKEW);
 		if (graph_valid_value(pa->reconcile_page))
-			graph_query(&q, "after", pa->reconcile_page);
+			util_query(&q, "after", pa->reconcile_page);
 		break;
 	case ACTION_PRIVATE_REPLY:
 		path = xstrdup(e->target_remote_id);
-		graph_query(&q, "fields", "id,private_reply_conversation");
+		util_query(&q, "fields", "id,private_reply_conversation");
 		break;
 	default:
 		path = xstrdup(e->target_remote_id);
-		graph_query(&q, "fields", "id,is_hidden,user_likes");
+		util_query(&q, "fields", "id,is_hidden,user_likes");
 		break;
 	}
 	rc = graph_start(pa, "GET", path, q.data, req, cause);

@@ -79,13 +79,13 @@ instagram_sync_request(const struct platform_account *pa,
 		return util_fail(cause, "Instagram: no session is open");
 	graph_params_parse(cursor, &p);
 	buf_init(&q, 0);
-	graph_query(&q, "fields", IG_MEDIA_FIELDS);
-	graph_query(&q, "limit", IG_LIMIT);
+	util_query(&q, "fields", IG_MEDIA_FIELDS);
+	util_query(&q, "limit", IG_LIMIT);
 	after = graph_params_get(&p, "after");
 	run = graph_number(graph_params_get(&p, "run"));
 	if (graph_valid_value(after) && run > pa->now - GRAPH_PAGING_FRESH &&
 	    run <= pa->now)
-		graph_query(&q, "after", after);
+		util_query(&q, "after", after);
 	path = xprintf("%s/%s", pa->user_id, stream);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
 	free(path);
@@ -242,18 +242,18 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	if (json_array_size(list) > 0 && oldest >= window &&
 	    graph_valid_value(after)) {
 		if (counts != NULL)
-			graph_query(&out, "counts", counts);
+			util_query(&out, "counts", counts);
 		if (swept >= 0)
 			graph_query_int(&out, "swept", swept);
-		graph_query(&out, "seen", seen.len > 0 ? seen.data : "");
+		util_query(&out, "seen", seen.len > 0 ? seen.data : "");
 		graph_query_int(&out, "run", run);
 		if (sweep)
-			graph_query(&out, "sweep", "1");
-		graph_query(&out, "after", after);
+			util_query(&out, "sweep", "1");
+		util_query(&out, "after", after);
 		page->more = 1;
 	} else {
 		/* The run is complete; the first counts as a sweep. */
-		graph_query(&out, "counts", seen.len > 0 ? seen.data : "");
+		util_query(&out, "counts", seen.len > 0 ? seen.data : "");
 		graph_query_int(&out, "swept", sweep || counts == NULL ||
 		    swept < 0 ? run : swept);
 		page->more = 0;
@@ -337,11 +337,11 @@ instagram_fetch_request(const struct platform_account *pa, const char *key,
 	if (ig_key_read(key, &k) != 0)
 		return util_fail(cause, "Instagram: not a comments key");
 	buf_init(&q, 0);
-	graph_query(&q, "fields", k.replies ? IG_REPLY_FIELDS :
+	util_query(&q, "fields", k.replies ? IG_REPLY_FIELDS :
 	    IG_COMMENT_FIELDS);
-	graph_query(&q, "limit", IG_LIMIT);
+	util_query(&q, "limit", IG_LIMIT);
 	if (k.after != NULL)
-		graph_query(&q, "after", k.after);
+		util_query(&q, "after", k.after);
 	path = k.replies ? xprintf("%s/replies", k.comment) :
 	    xprintf("%s/comments", k.media);
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
@@ -520,12 +520,12 @@ instagram_action_request(const struct platform_account *pa,
 		top = graph_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);
-		graph_query(&q, "message", e->body);
+		util_query(&q, "message", e->body);
 		break;
 	case ACTION_HIDE:
 	case ACTION_UNHIDE:
 		path = xstrdup(e->target_remote_id);
-		graph_query(&q, "hide", e->kind == ACTION_HIDE ? "true" :
+		util_query(&q, "hide", e->kind == ACTION_HIDE ? "true" :
 		    "false");
 		break;
 	case ACTION_DELETE:
@@ -604,14 +604,14 @@ instagram_reconcile_request(const struct platform_account *pa,
 		top = graph_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);
-		graph_query(&q, "fields", "id,text,username,from{id},"
+		util_query(&q, "fields", "id,text,username,from{id},"
 		    "timestamp");
-		graph_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
+		util_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
 		if (graph_valid_value(pa->reconcile_page))
-			graph_query(&q, "after", pa->reconcile_page);
+			util_query(&q, "after", pa->reconcile_page);
 	} else {
 		path = xstrdup(e->target_remote_id);
-		graph_query(&q, "fields", "id,hidden");
+		util_query(&q, "fields", "id,hidden");
 	}
 	rc = graph_start(pa, "GET", path, q.data, req, cause);
 	free(path);

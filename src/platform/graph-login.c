@@ -22,7 +22,7 @@ graph_app_post(const struct platform_account *pa, const char *app_token,
 		return util_fail(cause, "device login needs app_id and "
 		    "client_token in the account's section");
 	buf_init(&q, 0);
-	graph_query(&q, "access_token", app_token);
+	util_query(&q, "access_token", app_token);
 	if (form != NULL && form->len > 0)
 		buf_addstr(&q, form->data);
 	rc = graph_start_token(pa, app_token, "POST", path, NULL, req, cause);
@@ -45,7 +45,7 @@ graph_device_request(const struct platform_account *pa,
 	int		rc;
 
 	buf_init(&f, 0);
-	graph_query(&f, "scope", GRAPH_LOGIN_SCOPE);
+	util_query(&f, "scope", GRAPH_LOGIN_SCOPE);
 	f.data[0] = '&';
 	rc = graph_app_post(pa, app_token, "device/login", &f, req, cause);
 	buf_free(&f);
@@ -119,7 +119,7 @@ graph_poll_request(const struct platform_account *pa, const char *app_token,
 	int		rc;
 
 	buf_init(&f, 0);
-	graph_query(&f, "code", code);
+	util_query(&f, "code", code);
 	f.data[0] = '&';
 	rc = graph_app_post(pa, app_token, "device/login_status", &f, req,
 	    cause);
@@ -185,11 +185,11 @@ graph_pages_request(const struct platform_account *pa, const char *token,
 	int		rc;
 
 	buf_init(&q, 0);
-	graph_query(&q, "fields", "id,name,access_token,tasks,"
+	util_query(&q, "fields", "id,name,access_token,tasks,"
 	    "instagram_business_account{id,username}");
-	graph_query(&q, "limit", "100");
+	util_query(&q, "limit", "100");
 	if (after != NULL)
-		graph_query(&q, "after", after);
+		util_query(&q, "after", after);
 	rc = graph_start_token(pa, token, "GET", "me/accounts", q.data, req,
 	    cause);
 	buf_free(&q);
@@ -293,7 +293,7 @@ graph_me_page_request(const struct platform_account *pa, const char *token,
 	int		rc;
 
 	buf_init(&q, 0);
-	graph_query(&q, "fields",
+	util_query(&q, "fields",
 	    "id,name,instagram_business_account{id,username}");
 	rc = graph_start_token(pa, token, "GET", "me", q.data, req, cause);
 	buf_free(&q);
@@ -330,7 +330,7 @@ graph_debug_request(const struct platform_account *pa, const char *auth,
 	int		rc;
 
 	buf_init(&q, 0);
-	graph_query(&q, "input_token", token);
+	util_query(&q, "input_token", token);
 	rc = graph_start_token(pa, auth, "GET", "debug_token", q.data, req,
 	    cause);
 	buf_free(&q);

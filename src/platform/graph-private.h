@@ -64,7 +64,6 @@ int	 graph_time(const json_t *, const char *, int64_t *);
 char	*graph_text(const json_t *, const char *);
 char	*graph_line(const json_t *, const char *, size_t);
 int	 graph_bool(const json_t *, const char *);
-void	 graph_query(struct buf *, const char *, const char *);
 void	 graph_query_int(struct buf *, const char *, int64_t);
 void	 graph_params_parse(const char *, struct graph_params *);
 const char *graph_params_get(const struct graph_params *, const char *);

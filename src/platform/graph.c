@@ -139,37 +139,13 @@ graph_bool(const json_t *o, const char *key)
 	return json_is_true(json_object_get(o, key));
 }
 
-/* Append "?key=value" (or "&key=value") with the value percent-encoded. */
-void
-graph_query(struct buf *q, const char *key, const char *value)
-{
-	static const char	hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-	char			 enc[3];
-
-	buf_addch(q, q->len == 0 ? '?' : '&');
-	buf_addstr(q, key);
-	buf_addch(q, '=');
-	for (p = (const unsigned char *)value; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
-			buf_addch(q, (char)*p);
-		else {
-			enc[0] = '%';
-			enc[1] = hex[*p >> 4];
-			enc[2] = hex[*p & 0xf];
-			buf_add(q, enc, 3);
-		}
-	}
-}
-
 void
 graph_query_int(struct buf *q, const char *key, int64_t v)
 {
 	char	n[32];
 
 	snprintf(n, sizeof n, "%lld", (long long)v);
-	graph_query(q, key, n);
+	util_query(q, key, n);
 }
 
 /* Value of one hex digit, or -1. */
@@ -384,28 +360,8 @@ graph_set_form(struct platform_request *req, const char *query)
 json_t *
 graph_load(const struct platform_response *res, char **cause)
 {
-	json_t	*doc;
-	char	*why;
-
-	if (res == NULL || res->body == NULL) {
-		util_fail(cause, "malformed response: no body");
-		return NULL;
-	}
-	if (res->len > GRAPH_MAX_RESPONSE) {
-		util_fail(cause, "malformed response: too large");
-		return NULL;
-	}
-	if ((doc = jdoc_parse(res->body, res->len, &why)) == NULL) {
-		util_fail(cause, "malformed response: %s", why);
-		free(why);
-		return NULL;
-	}
-	if (!json_is_object(doc)) {
-		jdoc_free(doc);
-		util_fail(cause, "malformed response: not an object");
-		return NULL;
-	}
-	return doc;
+	return jdoc_object(res != NULL ? res->body : NULL, res != NULL ?
+	    res->len : 0, GRAPH_MAX_RESPONSE, "", cause);
 }
 
 /* An integer member that may also come as a string of digits; or -1. */
@@ -974,7 +930,7 @@ graph_me_request(const struct platform_account *pa, const char *token,
 	if (token == NULL || *token == '\0')
 		return util_fail(cause, "no token (run heed login)");
 	buf_init(&q, 0);
-	graph_query(&q, "fields",
+	util_query(&q, "fields",
 	    "id,name,instagram_business_account{id,username}");
 	rc = graph_start_token(pa, token, "GET", "me", q.data, req, cause);
 	buf_free(&q);
