@@ -691,9 +691,8 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	char				*msg;
 
 	owner = config_secret_owner(a->sync->cfg, a->cfg, &platform);
-	msg = xprintf("%s: the platform refused the credential (%s); run: "
-	    "heed login %s", a->pa.name, why != NULL ? why : "?",
-	    owner->name);
+	msg = xprintf("%s: %s; run: heed login %s", a->pa.name, why != NULL ?
+	    why : "the platform refused the login", owner->name);
 	sync_set_error(a, SYNC_AUTH, msg);
 	log_error("%s", msg);
 	free(msg);

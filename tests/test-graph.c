@@ -776,7 +776,8 @@ test_graph_session_parse_refusals(void **state)
 		{ 200, "", -1, -1, NULL, NULL },
 		{ 400, "{\"error\":{\"message\":\"Error validating access "
 		    "token\",\"code\":190,\"error_subcode\":463}}", -1, -1,
-		    NULL, "the login has expired (error 190/463)" },
+		    NULL, "Facebook says the login has expired (error "
+		    "190/463)" },
 		{ 502, "<html>Bad gateway</html>", -1, -1, NULL,
 		    "Facebook answered 502" },
 	};
@@ -874,11 +875,11 @@ test_graph_classify_recorded_errors(void **state)
 		const char	*start;		/* or its start */
 	} cases[] = {
 		{ "facebook/error_190_463_session_expired.json", 400,
-		    PLATFORM_ERR_AUTH, "the login has expired (error 190/463)",
-		    NULL },
+		    PLATFORM_ERR_AUTH, "Facebook says the login has expired "
+		    "(error 190/463)", NULL },
 		{ "facebook/error_190_493_not_engaged_90_days.json", 401,
-		    PLATFORM_ERR_AUTH, "the login expired after 90 days "
-		    "without use (error 190/493)", NULL },
+		    PLATFORM_ERR_AUTH, "Facebook says the login expired after "
+		    "90 days without use (error 190/493)", NULL },
 		{ "facebook/error_4_application_request_limit.json", 403,
 		    PLATFORM_ERR_RATE, "the app's request limit is reached "
 		    "(error 4); heed waits", NULL },
@@ -983,23 +984,23 @@ test_graph_classify_hostile_errors(void **state)
 		    "permission (error 230); run heed login again and allow "
 		    "it" },
 		{ 401, "{\"error\":{\"code\":190}}", PLATFORM_ERR_AUTH,
-		    "the login is no longer valid (error 190)" },
+		    "Facebook says the login is no longer valid (error 190)" },
 		{ 401, "{\"error\":{\"code\":102,\"message\":\"Session key "
 		    "invalid\"}}", PLATFORM_ERR_AUTH,
-		    "the login is no longer valid (error 102)" },
+		    "Facebook says the login is no longer valid (error 102)" },
 		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":460}}",
-		    PLATFORM_ERR_AUTH, "the Facebook password was changed "
+		    PLATFORM_ERR_AUTH, "Facebook says the password was changed "
 		    "(error 190/460)" },
 		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":492}}",
-		    PLATFORM_ERR_AUTH, "the person who logged in no longer has "
-		    "a role on the Page (error 190/492)" },
+		    PLATFORM_ERR_AUTH, "Facebook says the person who logged in "
+		    "no longer has a role on the Page (error 190/492)" },
 		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":459}}",
 		    PLATFORM_ERR_PERMANENT, "Facebook holds the account at a "
 		    "security check: log in at facebook.com once" },
 		{ 401, "{\"error\":{\"code\":190,\"message\":\"Invalid OAuth "
 		    "access token - Cannot parse access token\"}}",
 		    PLATFORM_ERR_AUTH,
-		    "the login is no longer valid (error 190)" },
+		    "Facebook says the login is no longer valid (error 190)" },
 		{ 400, "{\"error\":{\"code\":\"4\"}}", PLATFORM_ERR_RATE,
 		    "the app's request limit is reached (error 4); heed waits" },
 		{ 400, "{\"error\":{\"code\":17}}", PLATFORM_ERR_RATE,
@@ -1875,7 +1876,7 @@ test_facebook_feed_bad_answers(void **state)
 		{ 200, "{\"data\":[]} trailing", NULL },
 		{ 500, "{\"data\":[]}", "Facebook answered 500" },
 		{ 400, "{\"error\":{\"code\":190,\"error_subcode\":463}}",
-		    "the login has expired (error 190/463)" },
+		    "Facebook says the login has expired (error 190/463)" },
 	};
 	struct sync_page	 page;
 	char			*cause, *big;

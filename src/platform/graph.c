@@ -480,13 +480,13 @@ graph_token_why(long subcode)
 {
 	switch (subcode) {
 	case 458:
-		return "the app was removed from the Facebook account";
+		return "the app was removed from the account";
 	case 460:
-		return "the Facebook password was changed";
+		return "the password was changed";
 	case 463:
 		return "the login has expired";
 	case 464:
-		return "the Facebook account is not confirmed";
+		return "the account is not confirmed";
 	case 467:
 		return "the login is no longer valid";
 	case 492:
@@ -528,11 +528,11 @@ graph_error_class(long status, const struct graph_error *e, const char *hint,
 			return PLATFORM_ERR_AUTH;
 		}
 		if (e->subcode >= 0)
-			util_fail(cause, "%s (error %ld/%ld)",
+			util_fail(cause, "Facebook says %s (error %ld/%ld)",
 			    graph_token_why(e->subcode), e->code, e->subcode);
 		else
-			util_fail(cause, "the login is no longer valid (error "
-			    "%ld)", e->code);
+			util_fail(cause, "Facebook says the login is no longer "
+			    "valid (error %ld)", e->code);
 		return PLATFORM_ERR_AUTH;
 	case 4:
 	case 17:
