@@ -300,12 +300,13 @@ main_list_item(const struct item *it, int json, int64_t now)
 
 	if (json) {
 		o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, "
-		    "s:b, s:b, s:s?}", "id", (json_int_t)it->id, "remote_id",
-		    it->remote_id, "author", it->author_name, "handle",
-		    it->author_handle, "text", it->text, "created",
+		    "s:b, s:b, s:b, s:b, s:s?}", "id", (json_int_t)it->id,
+		    "remote_id", it->remote_id, "author", it->author_name,
+		    "handle", it->author_handle, "text", it->text, "created",
 		    (json_int_t)it->created, "waiting", (json_int_t)(now -
 		    it->created), "status", item_status_name(it->status),
-		    "own", it->own, "flagged", it->flags != 0, "lang",
+		    "own", it->own, "flagged", it->flags != 0, "hidden",
+		    it->hidden != 0, "deleted", it->deleted != 0, "lang",
 		    it->lang);
 		s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
 		if (s != NULL)
