@@ -370,21 +370,14 @@ graph_long(const json_t *o, const char *key)
 {
 	const json_t	*v = json_object_get(o, key);
 	const char	*s;
-	long		 n = 0;
 
 	if (json_is_integer(v))
 		return json_integer_value(v) >= 0 &&
 		    json_integer_value(v) < 100000000 ?
 		    (long)json_integer_value(v) : -1;
-	if (!json_is_string(v) || *(s = json_string_value(v)) == '\0' ||
-	    strlen(s) > 8)
+	if (!json_is_string(v) || strlen(s = json_string_value(v)) > 8)
 		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		n = n * 10 + (*s - '0');
-	}
-	return n;
+	return (long)graph_number(s);
 }
 
 /* Read the error envelope of an answer, as far as it is there. */

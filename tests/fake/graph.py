@@ -285,6 +285,10 @@ Control, on the same ports:
               created_time}.
     remove    id: a comment (with its replies), post (with its comments),
               media or IG comment goes, as its author would delete it.
+    edit      id: a comment or IG comment; text: its new text, as its
+              author would edit it; hidden: true or false, as someone
+              else managing the page would hide or show it. Neither moves
+              any time, count or updated_time.
     fault     path (a regular expression searched in the path after the
               version, e.g. "/comments$", or "*"), method (GET, POST,
               DELETE or "*"), kind, count (1), after (0: the first `after`
@@ -2446,6 +2450,16 @@ def control_op(a):
         if obj is None or obj.get("removed"):
             raise ValueError("no live object %s" % a.get("id"))
         G.remove(obj)
+    elif op == "edit":
+        obj = G.objects.get(str(a.get("id")))
+        if obj is None or obj.get("removed") or \
+                obj["kind"] not in ("comment", "igcomment"):
+            raise ValueError("no live comment %s" % a.get("id"))
+        if "text" in a:
+            obj["message" if obj["kind"] == "comment" else "text"] = \
+                str(a["text"])
+        if "hidden" in a:
+            obj["hidden"] = bool(a["hidden"])
     elif op == "fault":
         if a.get("kind") not in FAULT_KINDS:
             raise ValueError("kind must be one of " + ", ".join(FAULT_KINDS))
