@@ -55,11 +55,11 @@ cmd_read_line(int fd)
 }
 
 /*
- * Ask for a secret on the terminal without echoing it; from standard input
- * when there is no terminal (scripts). Returns a new string to wipe.
+ * Ask for a line on the terminal, echoed or not; from standard input when
+ * there is no terminal (scripts). Returns a new string to wipe.
  */
-char *
-cmd_ask_secret(const char *prompt)
+static char *
+cmd_ask(const char *prompt, int echo)
 {
 	struct termios	 t;
 	char		*s;
@@ -76,7 +76,8 @@ cmd_ask_secret(const char *prompt)
 	signal(SIGTERM, cmd_on_signal);
 	signal(SIGHUP, cmd_on_signal);
 	t = cmd_tty_saved;
-	t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	if (!echo)
+		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 	t.c_lflag |= ICANON;
 	tcsetattr(fd, TCSAFLUSH, &t);
 	if (write(fd, prompt, strlen(prompt)) < 0) {
@@ -84,7 +85,7 @@ cmd_ask_secret(const char *prompt)
 	}
 	s = cmd_read_line(fd);
 	tcsetattr(fd, TCSAFLUSH, &cmd_tty_saved);
-	if (write(fd, "\n", 1) < 0) {
+	if (!echo && write(fd, "\n", 1) < 0) {
 		/* As above. */
 	}
 	signal(SIGINT, SIG_DFL);
@@ -93,6 +94,20 @@ cmd_ask_secret(const char *prompt)
 	cmd_tty_fd = -1;
 	close(fd);
 	return s;
+}
+
+/* Ask for a secret on the terminal without echoing it; see cmd_ask. */
+char *
+cmd_ask_secret(const char *prompt)
+{
+	return cmd_ask(prompt, 0);
+}
+
+/* Ask for an answer that may be seen (a choice); see cmd_ask. */
+char *
+cmd_ask_line(const char *prompt)
+{
+	return cmd_ask(prompt, 1);
 }
 
 /* Find the named account and its platform, or say what is wrong. */
@@ -374,23 +389,29 @@ static char *
 cmd_credential_state(struct config *cfg, const struct config_account *a,
     const struct platform_ops *ops)
 {
-	char			*secret = NULL, *cause = NULL, *s;
-	enum creds_result	 r;
+	const struct config_account	*owner;
+	const char			*platform;
+	char				*secret = NULL, *cause = NULL;
+	enum creds_result		 r;
 
 	if (ops->secret_kind == NULL)
 		return xstrdup("not needed");
-	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0')
-		return xstrdup("from credential_command (not run here)");
-	r = creds_lookup(a->name, ops->name, ops->secret_kind, &secret,
+	/* An Instagram account may use its Facebook account's login. */
+	owner = config_secret_owner(cfg, a, &platform);
+	if (*config_str(cfg, owner, OPT_CREDENTIAL_COMMAND) != '\0')
+		return owner == a ? xstrdup("from credential_command (not run "
+		    "here)") : xprintf("the login of %s, from its "
+		    "credential_command (not run here)", owner->name);
+	r = creds_lookup(owner->name, platform, ops->secret_kind, &secret,
 	    &cause);
 	util_free_secret(secret);
 	free(cause);
 	switch (r) {
 	case CREDS_OK:
-		return xstrdup("present (keyring)");
+		return owner == a ? xstrdup("present (keyring)") :
+		    xprintf("the login of %s, present (keyring)", owner->name);
 	case CREDS_MISSING:
-		s = xprintf("missing: run heed login %s", a->name);
-		return s;
+		return xprintf("missing: run heed login %s", owner->name);
 	default:
 		return xstrdup(creds_result_name(r));
 	}

@@ -55,7 +55,12 @@ meta_sleep(int64_t secs)
 		;
 }
 
-/* Log in with Facebook Login for Devices; a new user token, or NULL. */
+/*
+ * Log in with Facebook Login for Devices; a new user token, or NULL. A
+ * poll that gets no answer, or one it cannot read, is only said: the
+ * person may be approving meanwhile, so heed polls on until the code
+ * expires.
+ */
 static char *
 meta_device_login(const struct config *cfg, const struct platform_account *pa,
     const char *app_token, char **cause)
@@ -63,10 +68,12 @@ meta_device_login(const struct config *cfg, const struct platform_account *pa,
 	struct platform_request		 req;
 	struct platform_response	 res;
 	struct graph_device		 d;
-	enum graph_poll			 r;
-	char				*body = NULL, *token = NULL;
+	enum graph_poll			 r = GRAPH_POLL_ERROR;
+	char				*body = NULL, *token = NULL, *why = NULL;
+	enum platform_error		 e;
 	int64_t				 deadline, interval;
 	long				 status;
+	int				 passing;
 
 	memset(&d, 0, sizeof d);
 	if (graph_device_request(pa, app_token, &req, cause) != 0)
@@ -88,30 +95,48 @@ meta_device_login(const struct config *cfg, const struct platform_account *pa,
 	for (;;) {
 		meta_sleep(interval);
 		if (util_now() > deadline + interval) {
-			util_fail(cause, "the code expired before it was "
-			    "entered; run heed login again for a new one");
+			r = GRAPH_POLL_EXPIRED;
 			break;
 		}
 		if (graph_poll_request(pa, app_token, d.code, &req,
-		    cause) != 0 || meta_call(cfg, &req, &status, &body, &res,
 		    cause) != 0)
 			break;
-		r = graph_poll_parse(&res, &token, cause);
+		passing = 1;
+		if (meta_call(cfg, &req, &status, &body, &res, &why) != 0)
+			r = GRAPH_POLL_ERROR;
+		else if ((r = graph_poll_parse(&res, &token, &why)) ==
+		    GRAPH_POLL_ERROR && res.status >= 300) {
+			e = graph_error(&res, NULL);
+			passing = e == PLATFORM_ERR_TEMPORARY ||
+			    e == PLATFORM_ERR_RATE;
+		}
 		free(body);
 		body = NULL;
-		if (r == GRAPH_POLL_PENDING)
-			continue;
-		if (r == GRAPH_POLL_SLOW_DOWN) {
-			interval += 5;
-			continue;
+		if (r == GRAPH_POLL_ERROR && !passing) {
+			*cause = why != NULL ? why : xstrdup("Facebook "
+			    "refused the login");
+			why = NULL;
+			break;
 		}
-		if (r == GRAPH_POLL_EXPIRED)
-			util_fail(cause, "the code expired before it was "
-			    "entered; run heed login again for a new one");
-		else if (r == GRAPH_POLL_DECLINED)
-			util_fail(cause, "the login was declined on Facebook");
-		break;
+		if (r == GRAPH_POLL_SLOW_DOWN)
+			interval += 5;
+		else if (r == GRAPH_POLL_ERROR) {
+			/* Passing trouble: say it, and go on waiting. */
+			fprintf(stderr, "(Could not ask Facebook: %s; still "
+			    "waiting.)\n", why != NULL ? why : "no answer");
+			interval += interval < 30 ? interval : 0;
+		}
+		free(why);
+		why = NULL;
+		if (r != GRAPH_POLL_PENDING && r != GRAPH_POLL_SLOW_DOWN &&
+		    r != GRAPH_POLL_ERROR)
+			break;
 	}
+	if (r == GRAPH_POLL_EXPIRED)
+		util_fail(cause, "the code expired before the login was "
+		    "approved on Facebook");
+	else if (r == GRAPH_POLL_DECLINED)
+		util_fail(cause, "the login was declined on Facebook");
 	graph_device_clear(&d);
 	return token;
 }
@@ -193,7 +218,7 @@ meta_choose(const struct config *cfg, const struct config_account *a,
 		    pages[i].id, pages[i].ig_username != NULL ?
 		    ", Instagram @" : "", pages[i].ig_username != NULL ?
 		    pages[i].ig_username : "");
-	line = cmd_ask_secret("Which one is this account's? Number: ");
+	line = cmd_ask_line("Which one is this account's? Number: ");
 	k = strtol(line, &end, 10);
 	if (end == line || *end != '\0' || k < 1 || (size_t)k > n) {
 		util_fail(cause, "no Page chosen (\"%s\"); to choose without "
@@ -306,8 +331,9 @@ cmd_meta_login(const struct config *cfg, const struct config_account *a)
 	rc = 0;
 out:
 	if (rc != 0)
-		fprintf(stderr, "heed login: %s: %s; nothing changed\n",
-		    a->name, cause != NULL ? cause : "the login failed");
+		fprintf(stderr, "heed login: %s: %s; nothing changed. To try "
+		    "again: heed login %s\n", a->name, cause != NULL ? cause :
+		    "the login failed", a->name);
 	free(cause);
 	util_free_secret(token);
 	util_free_secret(app_token);

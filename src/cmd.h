@@ -27,6 +27,7 @@ int	cmd_outbox(struct store *, int, char **);
 struct config_account;
 struct platform_request;
 char	*cmd_ask_secret(const char *);
+char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,
 	     long *, char **, char **);
 

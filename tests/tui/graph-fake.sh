@@ -3,12 +3,14 @@
 # the fake Graph API of tests/fake/graph.py: the first and an incremental
 # sync, hostile text, new comments, replies whose answers are lost (one
 # reply each afterwards), hide and delete from the interface, an expired
-# token, a missing permission, comments without ids, and the usage
-# headers.
+# token, a missing permission, comments without ids, the usage headers,
+# heed doctor, and heed login: with Facebook Login for Devices (approved,
+# declined, the code expired, told to slow down) and with a pasted token.
 #
 # heed runs headless (heed sync, list, outbox) and in tmux (the helpers of
 # lib.sh), with configs whose credential_command prints the Page token, so
-# no keyring is needed. Each check prints "ok NAME" or "not ok NAME" with
+# no keyring is needed; the heed login checks run in a throw-away keyring
+# (tests/keyring-session). Each check prints "ok NAME" or "not ok NAME" with
 # "# " lines saying why; the fake's state and request log (GET /_state)
 # witness what heed did.
 
@@ -529,6 +531,147 @@ else
 	tui_fail "$name" "code shown: ${user_code:-none}; $(sed 's/^/  /' "$W/login.out" 2>/dev/null | head -30)"
 	show_log 10
 fi
+
+# The login in a keyring of its own, started in the background: $1 names
+# the run, $2 is what is typed at the Page chooser. Afterwards $W/$1.out and
+# $1.err hold heed login's output, $1.rc its exit status, $1.acc what heed
+# accounts says then and $1.key what the keyring holds for the account.
+login_bg() {
+	rm -f "$W/$1".*
+	state "log=0" "$W/dev.json"
+	NDEV=$(gq 'len(st["devices"])' "$W/dev.json")
+	(printf '%s\n' "$2" | sh tests/keyring-session sh -c '
+		'"$HEED"' --config "$1" login shop >"$2/$3.out" 2>"$2/$3.err"
+		echo "$?" >"$2/$3.rc0"
+		'"$HEED"' --config "$1" accounts >"$2/$3.acc" 2>&1
+		secret-tool lookup account shop platform facebook \
+		    kind page-token >"$2/$3.key" 2>&1
+		mv "$2/$3.rc0" "$2/$3.rc"' sh "$LOGINCONF" "$W" "$1") \
+	    </dev/null >/dev/null 2>&1 &
+	LOGIN_PID=$!
+	LOGIN_T0=$(date +%s)
+}
+# The device login that login_bg started, pending at the fake.
+new_pending() {
+	state "log=0" "$W/dev.json"
+	[ "$(gq 'len(st["devices"]) > int(a[0]) and st["devices"][-1]["state"] == "pending"' "$W/dev.json" "$NDEV")" = 1 ]
+}
+# Wait (up to 20 s) for login_bg's run $1 to end; RC and LOGIN_SECS.
+login_wait() {
+	TUI_TIMEOUT=20 tui_until test -f "$W/$1.rc"
+	kill "$LOGIN_PID" 2>/dev/null
+	wait "$LOGIN_PID" 2>/dev/null
+	RC=$(cat "$W/$1.rc" 2>/dev/null)
+	LOGIN_SECS=$(($(date +%s) - LOGIN_T0))
+	state "log=0" "$W/dev.json"
+	DEV_STATE=$(gq 'st["devices"][-1]["state"] if len(st["devices"]) > int(a[0]) else "none"' "$W/dev.json" "$NDEV")
+}
+# Nothing kept: heed accounts says the login is missing, the keyring has
+# no item for the account.
+nothing_kept() {
+	grep -q '^ *shop .*missing: run heed login shop' "$W/$1.acc" &&
+	    [ ! -s "$W/$1.key" ]
+}
+login_diag() {
+	printf 'exit %s after %s s; device at the fake: %s\nstdout: %s\nstderr: %s\naccounts: %s\nkeyring: %s' \
+	    "${RC:-none}" "$LOGIN_SECS" "$DEV_STATE" "$(cat "$W/$1.out" 2>/dev/null)" \
+	    "$(cat "$W/$1.err" 2>/dev/null)" "$(cat "$W/$1.acc" 2>/dev/null)" \
+	    "$(cat "$W/$1.key" 2>/dev/null)"
+}
+
+# The person declines on Facebook.
+log_mark
+login_bg declined ''
+if tui_until new_pending; then
+	ctl '{"op":"device","action":"decline"}' >/dev/null
+fi
+login_wait declined
+name="device login declined on Facebook: heed login stops with exit 1, says on stderr that the login was declined, that nothing changed and how to try again; no token in the keyring"
+if [ "$RC" = 1 ] && [ "$DEV_STATE" = declined ] &&
+    grep -q 'declined' "$W/declined.err" &&
+    grep -q 'nothing changed. To try again: heed login shop$' "$W/declined.err" &&
+    ! grep -q '#31\|1349' "$W/declined.err" &&
+    ! grep -q 'Logged in' "$W/declined.out" && nothing_kept declined; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(login_diag declined)"
+	show_log 8
+fi
+
+# The code runs out at the fake (after 3 s) before anyone enters it: heed
+# is told 1349152 on its next poll and stops there. (It takes expires_in
+# as at least 10 s, so on its own it would give up only after 11.)
+ctl '{"op":"config","device_expires_in":3}' >/dev/null
+log_mark
+login_bg expired ''
+login_wait expired
+log_since
+spent=$(gq 'round(p[-1]["t"] - reqs("POST", "/device/login")[-1]["t"], 1) if (p := reqs("POST", "/device/login_status")) else -1' "$W/st.json")
+name="device code expired at Facebook before approval (1349152): heed stops at that answer with exit 1, says the code expired, that nothing changed and to run heed login shop again; no token in the keyring"
+if [ "$RC" = 1 ] && [ "$DEV_STATE" = expired ] &&
+    gq '0 < float(a[0]) <= 6' - "$spent" | grep -q 1 &&
+    grep -q 'code expired' "$W/expired.err" &&
+    grep -q 'nothing changed. To try again: heed login shop$' "$W/expired.err" &&
+    ! grep -q '#31\|1349' "$W/expired.err" &&
+    nothing_kept expired; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(login_diag expired); last poll $spent s after the code was given"
+	show_log 8
+fi
+ctl '{"op":"config","device_expires_in":420}' >/dev/null
+
+# One poll is told to slow down (31/1349172): heed waits longer before the
+# next one, then the person approves and the login completes.
+ctl '{"op":"fault","path":"/device/login_status$","method":"POST","kind":"graph_error","code":31,"subcode":1349172,"message":"(#31) Polling too frequently","count":1}' >/dev/null
+slowed() {
+	state "log_from=$LOG0" "$W/slow.json"
+	[ "$(gq 'len([r for r in reqs("POST", "/device/login_status") if r["fault"]])' "$W/slow.json")" = 1 ]
+}
+log_mark
+login_bg slow 1
+if tui_until new_pending && tui_until slowed; then
+	ctl '{"op":"device","action":"approve"}' >/dev/null
+fi
+login_wait slow
+log_since
+gap=$(gq 'next((round(p[i + 1]["t"] - p[i]["t_end"], 1) for i in range(len(p) - 1) if p[i]["fault"]), -1) if (p := reqs("POST", "/device/login_status")) else -1' "$W/st.json")
+name="device login told to slow down (31/1349172): heed waits well past the 1 s interval before polling again, then the approved login completes with exit 0; heed accounts says the Instagram account uses that login"
+if [ "$RC" = 0 ] && gq 'float(a[0]) >= 2' - "$gap" | grep -q 1 &&
+    grep -q 'Logged in to the Facebook Page Acme Shop' "$W/slow.out" &&
+    grep -q '^ *shop .*present (keyring)' "$W/slow.acc" &&
+    grep -q '^ *shop-insta .*the login of shop, present (keyring)' "$W/slow.acc"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(login_diag slow); gap after the slow-down: $gap s"
+	show_log 8
+fi
+ctl '{"op":"clear_faults"}' >/dev/null
+
+# A poll that fails on the way (a 503 from a proxy) is only said: heed
+# polls on, and the login approved meanwhile completes.
+ctl '{"op":"fault","path":"/device/login_status$","method":"POST","kind":"status","status":503,"count":1}' >/dev/null
+failed_once() {
+	state "log_from=$LOG0" "$W/f503.json"
+	[ "$(gq 'len([r for r in reqs("POST", "/device/login_status") if r["fault"]])' "$W/f503.json")" = 1 ]
+}
+log_mark
+login_bg flaky 1
+if tui_until new_pending && tui_until failed_once; then
+	ctl '{"op":"device","action":"approve"}' >/dev/null
+fi
+login_wait flaky
+name="device login: a poll answered 503 does not end the login; heed says so, polls on, and the approved login completes with exit 0"
+if [ "$RC" = 0 ] && grep -q 'still waiting' "$W/flaky.err" &&
+    grep -q 'Logged in to the Facebook Page Acme Shop' "$W/flaky.out" &&
+    grep -q '^ *shop .*present (keyring)' "$W/flaky.acc"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(login_diag flaky)"
+	show_log 8
+fi
+ctl '{"op":"clear_faults"}' >/dev/null
+ctl '{"op":"config","device_interval":5,"device_expires_in":420}' >/dev/null
 
 # A pasted token: a person's (the Page named by page), then a Page's own.
 PASTECONF=$W/paste.conf
