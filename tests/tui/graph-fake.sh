@@ -428,6 +428,75 @@ else
 fi
 ctl '{"op":"clear_faults"}' >/dev/null
 
+# --- 4b. edits and deletions on the platform ---------------------------
+
+# Customers' comments without replies: two on Facebook, two on Instagram.
+state "log=0" "$W/e.json"
+pick() {
+	gq 'json.dumps([c["id"] for c in (comments if a[0] == "fb" else igc) if c["parent"] is None and not (c["is_hidden"] if a[0] == "fb" else c["hidden"]) and c["from"].get("id") != st["page"]["id"] and c["from"].get("username") != st["ig"]["username"] and not any(r["parent"] == c["id"] for r in (comments if a[0] == "fb" else igc))][int(a[1])])' "$W/e.json" "$1" "$2" | tr -d '"'
+}
+FBDEL=$(pick fb 0)
+FBEDIT=$(pick fb 1)
+IGDEL=$(pick ig 0)
+IGHIDE=$(pick ig 1)
+EDITED=edited$$
+ctl '{"op":"remove","id":"'$FBDEL'"}' >/dev/null
+ctl '{"op":"remove","id":"'$IGDEL'"}' >/dev/null
+ctl '{"op":"edit","id":"'$FBEDIT'","text":"I changed my mind '$EDITED'"}' >/dev/null
+ctl '{"op":"edit","id":"'$IGHIDE'","hidden":true}' >/dev/null
+# item FIELD ID: a field of heed list's item with that remote id.
+item() {
+	gq 'next((i[a[0]] for i in items if i["remote_id"] == a[1]), "absent")' "$W/list.json" "$1" "$2"
+}
+run_sync
+list_all
+name="an Instagram comment deleted there is gone from the inbox after the next sync (its media's count moved); a Facebook one waits for the hourly full read"
+if [ "$RC" = 0 ] && [ "$(item deleted "$IGDEL")" = 1 ] &&
+    [ "$(item status "$IGDEL")" = done ] &&
+    [ "$(item deleted "$FBDEL")" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); IG $IGDEL deleted: $(item deleted "$IGDEL") status $(item status "$IGDEL"); FB $FBDEL deleted: $(item deleted "$FBDEL")"
+fi
+# The same cache with recheck_interval = 0: every sync reads everything.
+RECONF=$W/recheck.conf
+sed 's/^\[account \(.*\)\]$/[account \1]\nrecheck_interval = 0/' "$CONF" >"$RECONF"
+chmod 600 "$RECONF"
+log_mark
+OUT=$(hrun --config "$RECONF" sync 2>"$W/err")
+RC=$?
+ERR=$(cat "$W/err")
+list_all
+log_since
+swept=$(gq 'len([r for r in reqs("GET", "/comments") if "_" in r["path"] and "since" not in r["query"]])' "$W/st.json")
+name="recheck_interval = 0: a full read finds the Facebook comment deleted (gone from the inbox), the one edited (new text) and the Instagram comment hidden by someone else"
+if [ "$RC" = 0 ] && [ "$swept" -gt 0 ] &&
+    [ "$(item deleted "$FBDEL")" = 1 ] &&
+    [ "$(item status "$FBDEL")" = done ] &&
+    item text "$FBEDIT" | grep -q "$EDITED" &&
+    [ "$(item hidden "$IGHIDE")" = 1 ] &&
+    [ "$(item deleted "$IGHIDE")" = 0 ] &&
+    [ "$(item deleted "$FBEDIT")" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); full reads of Facebook comments: $swept; FB $FBDEL deleted: $(item deleted "$FBDEL"); edited text: $(item text "$FBEDIT"); IG $IGHIDE hidden: $(item hidden "$IGHIDE")"
+	show_log 10
+fi
+# Nothing else went: every live comment at the fake is still there.
+state "log=0" "$W/e.json"
+lost=$(PYTHONUTF8=1 python3 -c '
+import json, sys
+st = json.load(open(sys.argv[1], encoding="utf-8", errors="surrogateescape"))
+items = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8", errors="surrogateescape") if l.strip()]
+live = {i["remote_id"] for i in items if not i["deleted"]}
+print(len([c["id"] for c in st["comments"] + st["ig_comments"] if c["id"] not in live]))' "$W/e.json" "$W/list.json")
+name="a full read marks nothing deleted that is still on the platform"
+if [ "$lost" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$lost live comments shown as deleted or missing"
+fi
+
 # --- 5. limits, permissions, moderation ---------------------------------
 
 ctl '{"op":"fault","path":"/feed$","method":"GET","kind":"usage","call_count":85,"count":1}' >/dev/null
