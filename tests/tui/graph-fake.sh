@@ -237,6 +237,10 @@ fi
 ui_gone() {
 	[ "$(t display -p -t ui '#{pane_dead}' 2>/dev/null)" = 1 ]
 }
+# The thread is open: its post's header, or in a long one the line count.
+thread_shown() {
+	tui_shows_re ui '^ *POST by |^line [0-9]+-[0-9]+ of [0-9]+'
+}
 # Start heed (config $2, cache $3), find text $4 with /, reply $1.
 tui_reply() {
 	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$2' --cache '$3'"
@@ -244,9 +248,9 @@ tui_reply() {
 	tui_keys ui /
 	tui_type ui "$4"
 	tui_keys ui Enter
-	tui_wait ui "$4" || return 1
+	tui_wait ui "match for \"$4\"" || return 1
 	tui_keys ui Enter
-	tui_wait ui "by" || return 1
+	tui_until thread_shown || return 1
 	tui_keys ui r
 	tui_wait ui "-- your reply --" || return 1
 	tui_type ui "$1"
@@ -309,6 +313,44 @@ else
 	show_log 15
 fi
 
+# A comment with 120 replies already: the read-back runs to a second page
+# (the replies come oldest first, 100 to a page) before heed believes
+# its reply is not there.
+MANY=many$$
+now=$(date +%s)
+# On the oldest media, apart from the threads the other checks open.
+state "log=0" "$W/m.json"
+OLDMEDIA=$(gq 'sorted(st["media"], key=lambda m: m["timestamp"])[0]["id"]' "$W/m.json")
+IGMANY=$(ctl '{"op":"add","platform":"instagram","on":"'$OLDMEDIA'","text":"Which size should I take? '$MANY'","created":'$((now - 400))'}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+i=0
+while [ $i -lt 120 ]; do
+	ctl '{"op":"add","platform":"instagram","on":"'$IGMANY'","author":"fan'$i'","text":"Same question, size '$i'","created":'$((now - 300 + i))'}' >/dev/null
+	i=$((i + 1))
+done
+HRUN_TIMEOUT=60 hrun --config "$IGCONF" --cache "$W/ig.db" sync >/dev/null 2>&1
+REPLY4=igmany$$
+ctl '{"op":"fault","path":"/replies$","method":"POST","kind":"drop"}' >/dev/null
+log_mark
+if tui_reply "Size M fits most $REPLY4" "$IGCONF" "$W/ig.db" "$MANY"; then
+	tui_until ig_outbox_empty
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+ig_outbox_empty
+log_since
+n4=$(gq 'len(by_ig(a[0]))' "$W/st.json" "$REPLY4")
+pages=$(gq 'len([r for r in reqs("GET", "/replies") if r["n"] > min((x["n"] for x in log if x["fault"] == "drop"), default=10**9)])' "$W/st.json")
+name="Instagram reply under a comment with 120 replies, its answer dropped: heed reads the replies page after page, finds its own on the second, exactly one reply"
+if [ "$n4" = 1 ] && [ "$pages" -ge 2 ] &&
+    [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "replies with the token: $n4; pages of replies read after the drop: $pages; outbox: $OUTBOX"
+	show_log 15
+fi
+ctl '{"op":"clear_faults"}' >/dev/null
+
 # A duplicate answer (506) is taken as posted, then checked.
 REPLY3=dup$$
 ctl '{"op":"fault","path":"/comments$","method":"POST","kind":"drop"}' >/dev/null
@@ -347,9 +389,9 @@ tui_act() {
 	tui_keys ui /
 	tui_type ui "$1"
 	tui_keys ui Enter
-	tui_wait ui "$1" || return 1
+	tui_wait ui "match for \"$1\"" || return 1
 	tui_keys ui Enter
-	tui_wait ui "by" || return 1
+	tui_until thread_shown || return 1
 	tui_keys ui "$4"
 }
 hidden_at_fake() {
@@ -408,7 +450,7 @@ ctl '{"op":"fault","path":"/messages$","method":"POST","kind":"drop"}' >/dev/nul
 ok=
 tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$CONF' --cache '$TUI_DIR/cache/heed/cache.db'"
 if tui_wait ui "synced" && tui_keys ui / && tui_type ui "$ADD1" &&
-    tui_keys ui Enter && tui_wait ui "$ADD1" && tui_keys ui P &&
+    tui_keys ui Enter && tui_wait ui "match for \"$ADD1\"" && tui_keys ui P &&
     tui_wait ui "your private reply" && tui_type ui "Your order number is $PRIV" &&
     tui_keys ui Enter && tui_wait ui "in private" && tui_keys ui y &&
     tui_until private_at_fake && tui_until fb_outbox_empty; then
