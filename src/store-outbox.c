@@ -34,7 +34,12 @@ store_row_outbox(sqlite3_stmt *st, struct outbox_entry *e)
 	e->next_attempt = sqlite3_column_int64(st, 12);
 }
 
-/* Queue an action; fills in id, created, state and next_attempt. */
+/*
+ * Queue an action; fills in id, created, state and next_attempt. A comment
+ * has at most one private reply, so a second one is refused while another
+ * is queued, sending or sent; the check is part of the INSERT, so that
+ * nothing can come between them.
+ */
 int
 store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 {
@@ -47,7 +52,9 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	st = store_stmt(s, ST_OUTBOX_ADD, "INSERT INTO outbox (account_id, "
 	    "item_id, kind, state, target_remote_id, body, idem_key, "
 	    "remote_id, last_error, attempts, created, next_attempt, updated) "
-	    "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, ?7, ?7) "
+	    "SELECT ?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, ?7, ?7 "
+	    "WHERE ?3 <> ?8 OR ?2 IS NULL OR NOT EXISTS (SELECT 1 FROM outbox "
+	    "WHERE item_id = ?2 AND kind = ?3 AND state IN (0, 1, 2)) "
 	    "RETURNING id", cause);
 	if (st == NULL)
 		return -1;
@@ -58,9 +65,14 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	sqlite3_bind_text(st, 5, e->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, e->idem_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, now);
+	sqlite3_bind_int(st, 8, ACTION_PRIVATE_REPLY);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		e->id = sqlite3_column_int64(st, 0);
 	store_done(st);
+	if (rc == SQLITE_DONE) {
+		return util_fail(cause, "this comment already has a private "
+		    "reply, in the outbox or sent; it can have only one");
+	}
 	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, "queueing an action", cause);
 	e->state = OUTBOX_QUEUED;
@@ -128,6 +140,36 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 		    (long long)e->id);
 	}
 	return 0;
+}
+
+/*
+ * Find an item's entry of a kind that is queued, sending or sent (not a
+ * failed one, which may be tried again); 0 found, with its state in
+ * *state (SENT before the others) if state is not NULL, 1 none, -1 error.
+ */
+int
+store_outbox_has(struct store *s, int64_t item, int kind, int *state,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc, found;
+
+	st = store_stmt(s, ST_OUTBOX_HAS, "SELECT state FROM outbox WHERE "
+	    "item_id = ?1 AND kind = ?2 AND state IN (0, 1, 2) ORDER BY state "
+	    "DESC LIMIT 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item);
+	sqlite3_bind_int(st, 2, kind);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && state != NULL)
+		*state = sqlite3_column_int(st, 0);
+	store_done(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		found = rc == SQLITE_ROW ? 0 : 1;
+	else
+		found = store_fail(s, rc, "reading the outbox", cause);
+	return found;
 }
 
 /* Read one outbox entry by id. */

@@ -209,6 +209,12 @@ int	store_outbox_get(struct store *, int64_t, struct outbox_entry *,
 int	store_outbox_list(struct store *, struct outbox_entry **, size_t *,
 	    char **);
 void	store_outbox_list_free(struct outbox_entry *, size_t);
+/*
+ * Whether an item has an entry of a kind that is queued, sending or sent
+ * (a failed one does not count); 0 yes, with its state (SENT first) if the
+ * int * is not NULL, 1 no, -1 error. add refuses a second private reply.
+ */
+int	store_outbox_has(struct store *, int64_t, int, int *, char **);
 int	store_outbox_delete(struct store *, int64_t, char **);
 /* Entries left SENDING by a killed process go back to QUEUED. */
 int	store_outbox_recover(struct store *, char **);

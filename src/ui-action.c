@@ -608,6 +608,53 @@ ui_action_saved_reply(struct ui *ui, struct item *it)
 	buf_free(&keys);
 }
 
+/*
+ * Open the composer for a private reply, if the comment may still have
+ * one: the platform allows one per comment, and the item's extra says it
+ * was sent only after the next sync, so the outbox is asked first.
+ */
+static void
+ui_private_reply(struct ui *ui, struct item *it,
+    const struct platform_ops *ops)
+{
+	char	*extra = NULL, *cause = NULL;
+	int	 allowed, state = OUTBOX_QUEUED;
+
+	if (!(ops->caps & PLATFORM_CAN_PRIVATE_REPLY)) {
+		ui_message(ui, 1, "%s has no private replies to comments.",
+		    ops->label);
+		return;
+	}
+	switch (store_outbox_has(ui->ctx.store, it->id, ACTION_PRIVATE_REPLY,
+	    &state, &cause)) {
+	case -1:
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	case 0:
+		ui_message(ui, 1, state == OUTBOX_SENT ? "A private reply to "
+		    "this comment was already sent; %s allows only one." :
+		    "A private reply to this comment is already in the "
+		    "outbox; %s allows only one.", ops->label);
+		return;
+	}
+	if (store_item_extra(ui->ctx.store, it->id, &extra, NULL) != 0)
+		extra = NULL;
+	allowed = !it->own && !it->deleted && extra != NULL &&
+	    strstr(extra, "\"private\":true") != NULL &&
+	    strstr(extra, "\"private_sent\":true") == NULL &&
+	    util_now() - it->created <= 7 * 86400;
+	free(extra);
+	if (!allowed) {
+		ui_message(ui, 1, "%s allows one private reply per comment, "
+		    "within 7 days of it; this comment cannot have one (any "
+		    "more).", ops->label);
+		return;
+	}
+	ui_compose_open(ui, it, NULL);
+	ui->reply_private = 1;
+}
+
 /* Answer of the command line. */
 static void
 ui_command_entered(struct ui *ui, const char *line)
@@ -624,8 +671,6 @@ int
 ui_action_item(struct ui *ui, int action, struct item *it)
 {
 	const struct platform_ops	*ops;
-	char				*extra;
-	int				 allowed;
 
 	switch (action) {
 	case ACT_NONE:
@@ -666,28 +711,7 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		ui_action_saved_reply(ui, it);
 		return 0;
 	case ACT_PRIVATE_REPLY:
-		if (!(ops->caps & PLATFORM_CAN_PRIVATE_REPLY)) {
-			ui_message(ui, 1, "%s has no private replies to "
-			    "comments.", ops->label);
-			return 0;
-		}
-		extra = NULL;
-		if (store_item_extra(ui->ctx.store, it->id, &extra,
-		    NULL) != 0)
-			extra = NULL;
-		allowed = !it->own && !it->deleted && extra != NULL &&
-		    strstr(extra, "\"private\":true") != NULL &&
-		    strstr(extra, "\"private_sent\":true") == NULL &&
-		    util_now() - it->created <= 7 * 86400;
-		free(extra);
-		if (!allowed) {
-			ui_message(ui, 1, "%s allows one private reply per "
-			    "comment, within 7 days of it; this comment cannot "
-			    "have one (any more).", ops->label);
-			return 0;
-		}
-		ui_compose_open(ui, it, NULL);
-		ui->reply_private = 1;
+		ui_private_reply(ui, it, ops);
 		return 0;
 	case ACT_DONE:
 		ui_done(ui, it);

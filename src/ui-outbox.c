@@ -122,6 +122,23 @@ ui_outbox_key(struct ui *ui, int action)
 		return;
 	switch (action) {
 	case ACT_RETRY:
+		if (e->state == OUTBOX_SENDING) {
+			ui_message(ui, 1, "It is being sent right now.");
+			return;
+		}
+		/* A failed private reply may not be tried if another went. */
+		if (e->kind == ACTION_PRIVATE_REPLY &&
+		    e->state == OUTBOX_FAILED &&
+		    store_outbox_has(ui->ctx.store, e->item_id,
+		    ACTION_PRIVATE_REPLY, NULL, &cause) != 1) {
+			if (cause == NULL) {
+				ui_message(ui, 1, "Another private reply to this "
+				    "comment is queued or sent; it can have only "
+				    "one.");
+				return;
+			}
+			break;
+		}
 		e->state = OUTBOX_QUEUED;
 		e->next_attempt = 0;
 		e->attempts = 0;

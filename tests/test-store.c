@@ -1043,6 +1043,179 @@ test_outbox_lifecycle_and_recover(void **state)
 	outbox_entry_clear(&e);
 }
 
+/* Queue an outbox entry on an item and move it to a state; 0 or -1. */
+static int
+outbox_put(struct fx *fx, int64_t item, int kind, int state,
+    const char *key)
+{
+	struct outbox_entry	 e;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.item_id = item;
+	e.kind = kind;
+	e.target_remote_id = xstrdup("c1");
+	e.body = xstrdup("Stuur ons je bestelnummer?");
+	e.idem_key = xstrdup(key);
+	if ((rc = store_outbox_add(fx->s, &e, &cause)) == 0 &&
+	    state != OUTBOX_QUEUED) {
+		e.state = state;
+		if (store_outbox_update(fx->s, &e, &cause) != 0)
+			fail_msg("%s", cause);
+	}
+	free(cause);
+	outbox_entry_clear(&e);
+	return rc;
+}
+
+/* Add customer comments with these remote ids to the first account. */
+static void
+outbox_items(struct fx *fx, const char *const *rids, size_t n)
+{
+	struct item_list	 l;
+	size_t			 i;
+
+	memset(&l, 0, sizeof l);
+	for (i = 0; i < n; i++)
+		add_item(&l, rids[i], "P", NULL, 10 + (int64_t)i, "ann", "hoi",
+		    0);
+	ingest(fx, fx->acct, &l);
+}
+
+static void
+test_outbox_has_private_reply_queued_sending_or_sent_not_failed(
+    void **state)
+{
+	static const struct {
+		const char	*rid;
+		int		 state;
+		int		 want;	/* 0 has one, 1 has none */
+	} cases[] = {
+		{ "q", OUTBOX_QUEUED, 0 },
+		{ "s", OUTBOX_SENDING, 0 },
+		{ "t", OUTBOX_SENT, 0 },
+		{ "f", OUTBOX_FAILED, 1 },
+	};
+	const char	*rids[] = { "q", "s", "t", "f" };
+	struct fx	*fx = *state;
+	char		*cause = NULL, key[32];
+	size_t		 i;
+	int		 got;
+
+	outbox_items(fx, rids, nitems(rids));
+	for (i = 0; i < nitems(cases); i++) {
+		snprintf(key, sizeof key, "k-%s", cases[i].rid);
+		assert_int_equal(outbox_put(fx, id_of(fx, cases[i].rid),
+		    ACTION_PRIVATE_REPLY, cases[i].state, key), 0);
+	}
+	for (i = 0; i < nitems(cases); i++) {
+		got = -1;
+		assert_int_equal(store_outbox_has(fx->s, id_of(fx,
+		    cases[i].rid), ACTION_PRIVATE_REPLY, &got, &cause),
+		    cases[i].want);
+		assert_int_equal(got, cases[i].want == 0 ? cases[i].state : -1);
+	}
+	/* The state may be left out. */
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "q"),
+	    ACTION_PRIVATE_REPLY, NULL, &cause), 0);
+}
+
+static void
+test_outbox_has_ignores_other_items_and_kinds(void **state)
+{
+	const char	*rids[] = { "a", "b", "c" };
+	struct fx	*fx = *state;
+	char		*cause = NULL;
+
+	outbox_items(fx, rids, nitems(rids));
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_REPLY,
+	    OUTBOX_SENT, "k-a-public"), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_LIKE,
+	    OUTBOX_QUEUED, "k-a-like"), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "b"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-b-private"), 0);
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "a"),
+	    ACTION_PRIVATE_REPLY, NULL, &cause), 1);
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "c"),
+	    ACTION_PRIVATE_REPLY, NULL, &cause), 1);
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "b"),
+	    ACTION_REPLY, NULL, &cause), 1);
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "a"),
+	    ACTION_REPLY, NULL, &cause), 0);
+}
+
+static void
+test_outbox_add_refuses_second_private_reply_unless_first_failed(
+    void **state)
+{
+	const char		*rids[] = { "a", "b" };
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, *v;
+	char			*cause = NULL;
+	size_t			 n;
+	int64_t			 first;
+	int			 got;
+
+	outbox_items(fx, rids, nitems(rids));
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-1"), 0);
+
+	/* A second one, as from a second P, is refused with a reason. */
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.item_id = id_of(fx, "a");
+	e.kind = ACTION_PRIVATE_REPLY;
+	e.idem_key = xstrdup("k-2");
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), -1);
+	assert_non_null(strstr(cause, "already has a private reply"));
+	free(cause);
+	cause = NULL;
+	outbox_entry_clear(&e);
+	assert_int_equal(store_outbox_list(fx->s, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	first = v[0].id;
+	store_outbox_list_free(v, n);
+
+	/* Other items, and public replies, are not limited. */
+	assert_int_equal(outbox_put(fx, id_of(fx, "b"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-3"), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_REPLY,
+	    OUTBOX_QUEUED, "k-4"), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_REPLY,
+	    OUTBOX_QUEUED, "k-5"), 0);
+
+	/* Sending or sent still counts; failed frees the comment again. */
+	assert_int_equal(outbox_put(fx, id_of(fx, "b"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-6"), -1);
+	assert_int_equal(store_outbox_get(fx->s, first, &e, &cause), 0);
+	assert_int_equal(e.kind, ACTION_PRIVATE_REPLY);
+	e.state = OUTBOX_SENDING;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-7"), -1);
+	e.state = OUTBOX_SENT;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-8"), -1);
+	e.state = OUTBOX_FAILED;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(outbox_put(fx, id_of(fx, "a"), ACTION_PRIVATE_REPLY,
+	    OUTBOX_QUEUED, "k-9"), 0);
+
+	/* With one queued and one sent (retried), has reports the sent. */
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "a"),
+	    ACTION_PRIVATE_REPLY, &got, &cause), 0);
+	assert_int_equal(got, OUTBOX_QUEUED);
+	e.state = OUTBOX_SENT;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_has(fx->s, id_of(fx, "a"),
+	    ACTION_PRIVATE_REPLY, &got, &cause), 0);
+	assert_int_equal(got, OUTBOX_SENT);
+	outbox_entry_clear(&e);
+}
+
 /* Give a thread as "rid:depth" words, with the selected one starred. */
 static const char *
 thread_str(struct fx *fx, const char *rid)
@@ -1370,6 +1543,9 @@ main(void)
 		T(test_search_limit_keeps_the_newest),
 		T(test_search_hostile_input_does_not_fail),
 		T(test_outbox_lifecycle_and_recover),
+		T(test_outbox_has_private_reply_queued_sending_or_sent_not_failed),
+		T(test_outbox_has_ignores_other_items_and_kinds),
+		T(test_outbox_add_refuses_second_private_reply_unless_first_failed),
 		T(test_thread_order_and_depth),
 		T(test_thread_survives_cycles_and_depth),
 		T(test_queue_plans_use_indexes),

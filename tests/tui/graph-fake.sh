@@ -237,26 +237,40 @@ fi
 ui_gone() {
 	[ "$(t display -p -t ui '#{pane_dead}' 2>/dev/null)" = 1 ]
 }
-# The thread is open: its post's header, or in a long one the line count.
+# The search for $1 has its result first in the queue, selected (the
+# message that says so may be gone already, replaced by sync's).
+search_shown() {
+	tui_capture ui
+	printf '%s\n' "$SCREEN" | sed -n 2p | grep -qF -- "$1"
+}
+# The thread is open: the header of an item in it ("name @handle · 4m
+# ago · Sat 05 Dec 16:29"), which the queue's rows do not have.
 thread_shown() {
-	tui_shows_re ui '^ *POST by |^line [0-9]+-[0-9]+ of [0-9]+'
+	tui_shows_re ui ' · (now|[0-9]+[a-z]+ ago) · '
 }
 # Start heed (config $2, cache $3), find text $4 with /, reply $1.
 tui_reply() {
+	STEP="start"
 	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$2' --cache '$3'"
 	tui_wait ui "synced" || return 1
+	STEP="search"
 	tui_keys ui /
 	tui_type ui "$4"
 	tui_keys ui Enter
-	tui_wait ui "match for \"$4\"" || return 1
+	tui_until search_shown "$4" || return 1
+	STEP="open the thread"
 	tui_keys ui Enter
 	tui_until thread_shown || return 1
+	STEP="r"
 	tui_keys ui r
 	tui_wait ui "-- your reply --" || return 1
+	STEP="type"
 	tui_type ui "$1"
 	tui_wait ui "$1" || return 1
+	STEP="check"
 	tui_keys ui Enter
 	tui_wait ui "Check before sending" || return 1
+	STEP="send"
 	tui_keys ui y
 }
 outbox_empty() {
@@ -346,7 +360,7 @@ if [ "$n4" = 1 ] && [ "$pages" -ge 2 ] &&
     [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
 	tui_ok "$name"
 else
-	tui_fail "$name" "replies with the token: $n4; pages of replies read after the drop: $pages; outbox: $OUTBOX"
+	tui_fail "$name" "last step: $STEP; replies with the token: $n4; pages of replies read after the drop: $pages; outbox: $OUTBOX"
 	show_log 15
 fi
 ctl '{"op":"clear_faults"}' >/dev/null
@@ -384,14 +398,18 @@ ctl '{"op":"add","platform":"instagram","text":"this is a scam, terrible service
 run_sync
 # Open the item with text $1 (config $2, cache $3) and press $4.
 tui_act() {
+	STEP="start"
 	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$2' --cache '$3'"
 	tui_wait ui "synced" || return 1
+	STEP="search"
 	tui_keys ui /
 	tui_type ui "$1"
 	tui_keys ui Enter
-	tui_wait ui "match for \"$1\"" || return 1
+	tui_until search_shown "$1" || return 1
+	STEP="open the thread"
 	tui_keys ui Enter
 	tui_until thread_shown || return 1
+	STEP="$4"
 	tui_keys ui "$4"
 }
 hidden_at_fake() {
@@ -411,7 +429,34 @@ name="h on a Facebook comment asks, then hides it at the fake"
 if [ -n "$ok" ]; then
 	tui_ok "$name"
 else
-	tui_fail "$name" "not hidden; screen: $(tui_capture ui 2>/dev/null | head -5)"
+	tui_fail "$name" "not hidden; last step: $STEP; screen: $(tui_capture ui 2>/dev/null | head -5)"
+	show_log 8
+fi
+
+# The same comment shown again (h asks "Unhide"), then liked (l).
+shown_at_fake() {
+	state "log=0" "$W/h.json"
+	[ "$(gq 'any(not c["is_hidden"] for c in comments if a[0] in c["message"])' "$W/h.json" "$HIDE")" = 1 ]
+}
+liked_at_fake() {
+	state "log=0" "$W/h.json"
+	[ "$(gq 'any(c["liked_by_page"] for c in comments if a[0] in c["message"])' "$W/h.json" "$HIDE")" = 1 ]
+}
+ok=
+if tui_act "$HIDE" "$CONF" "$TUI_DIR/cache/heed/cache.db" h &&
+    tui_wait ui "Unhide the comment" && tui_keys ui y &&
+    tui_until shown_at_fake && tui_keys ui l && tui_until liked_at_fake
+then
+	ok=1
+fi
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+name="h on a hidden Facebook comment asks to unhide it, then shows it again at the fake; l likes it there"
+if [ -n "$ok" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "screen: $(tui_capture ui 2>/dev/null | head -5)"
 	show_log 8
 fi
 
@@ -450,7 +495,7 @@ ctl '{"op":"fault","path":"/messages$","method":"POST","kind":"drop"}' >/dev/nul
 ok=
 tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$CONF' --cache '$TUI_DIR/cache/heed/cache.db'"
 if tui_wait ui "synced" && tui_keys ui / && tui_type ui "$ADD1" &&
-    tui_keys ui Enter && tui_wait ui "match for \"$ADD1\"" && tui_keys ui P &&
+    tui_keys ui Enter && tui_until search_shown "$ADD1" && tui_keys ui P &&
     tui_wait ui "your private reply" && tui_type ui "Your order number is $PRIV" &&
     tui_keys ui Enter && tui_wait ui "in private" && tui_keys ui y &&
     tui_until private_at_fake && tui_until fb_outbox_empty; then
