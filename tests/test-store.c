@@ -1521,6 +1521,80 @@ test_transaction_errors_are_clear(void **state)
 	assert_int_equal(store_commit(fx->s, &cause), 0);
 }
 
+/* Whether an item of the first account is marked deleted. */
+static int
+is_deleted(struct fx *fx, const char *rid)
+{
+	struct item	 it;
+	char		*cause = NULL;
+	int		 d;
+
+	if (store_item_get(fx->s, id_of(fx, rid), &it, &cause) != 0)
+		fail_msg("%s", cause);
+	d = it.deleted;
+	item_clear(&it);
+	return d;
+}
+
+static void
+test_sweep_marks_only_unlisted_old_customer_items(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		 it;
+	char			 a[] = "a", c[] = "c", *seen[] = { a, c };
+	char			*cause = NULL;
+	size_t			 n = 99;
+	int64_t			 id;
+
+	add_item(&l, "P", "P", NULL, 5, "shop", "De post", 1);
+	add_item(&l, "a", "P", NULL, 10, "ann", "listed", 0);
+	add_item(&l, "b", "P", NULL, 11, "bob", "gone", 0);
+	add_item(&l, "c", "P", "b", 12, "cas", "listed reply", 0);
+	add_item(&l, "d", "P", "a", 13, "dan", "gone reply", 0);
+	add_item(&l, "h", "P", NULL, 14, "hal", "hidden", 0)->hidden = 1;
+	add_item(&l, "o", "P", "a", 15, "shop", "our answer", 1);
+	add_item(&l, "y", "P", NULL, 100, "yes", "too young", 0);
+	add_item(&l, "q", "Q", NULL, 10, "qin", "another post", 0);
+	ingest(fx, fx->acct, &l);
+	add_item(&l, "b", "P", NULL, 11, "bob", "other account", 0);
+	ingest(fx, fx->acct2, &l);
+
+	assert_int_equal(store_sweep(fx->s, fx->acct, "P", seen, nitems(seen),
+	    50, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_false(is_deleted(fx, "P"));
+	assert_false(is_deleted(fx, "a"));
+	assert_true(is_deleted(fx, "b"));
+	assert_false(is_deleted(fx, "c"));
+	assert_true(is_deleted(fx, "d"));
+	assert_false(is_deleted(fx, "h"));
+	assert_false(is_deleted(fx, "o"));
+	assert_false(is_deleted(fx, "y"));
+	assert_false(is_deleted(fx, "q"));
+
+	/* Sweeping again marks nothing new; an empty read of a post whose
+	 * items are all listed or young leaves them all. */
+	assert_int_equal(store_sweep(fx->s, fx->acct, "P", seen, nitems(seen),
+	    50, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_sweep(fx->s, fx->acct, "Q", NULL, 0, 5, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	assert_false(is_deleted(fx, "q"));
+
+	/* The other account's item with the same remote id is untouched. */
+	assert_int_equal(store_item_find(fx->s, fx->acct2, "b", &id, &cause),
+	    0);
+	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+	assert_int_equal(it.deleted, 0);
+	item_clear(&it);
+
+	/* A post with no item left unlisted: nothing happens, n is 0. */
+	assert_int_equal(store_sweep(fx->s, fx->acct, "none", NULL, 0, 50, NULL,
+	    &cause), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -1552,6 +1626,7 @@ main(void)
 		T(test_replied_and_triage_log),
 		T(test_ingest_gone_cursor_and_drafts),
 		T(test_transaction_errors_are_clear),
+		T(test_sweep_marks_only_unlisted_old_customer_items),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
