@@ -151,7 +151,7 @@ meta_pages(const struct config *cfg, const struct platform_account *pa,
 	struct graph_page		 p;
 	char				*body = NULL, *after = NULL, *next;
 	long				 status;
-	int				 i, rc = 0;
+	int				 i, rc = 0, again;
 
 	*pages = NULL;
 	*n = 0;
@@ -179,9 +179,12 @@ meta_pages(const struct config *cfg, const struct platform_account *pa,
 		rc = graph_pages_parse(&res, pages, n, &next, cause);
 		free(body);
 		body = NULL;
+		/* A next page that is this one again ends the list. */
+		again = next != NULL && after != NULL &&
+		    strcmp(next, after) == 0;
 		free(after);
 		after = next;
-		if (rc != 0 || after == NULL)
+		if (rc != 0 || after == NULL || again)
 			break;
 	}
 	free(body);

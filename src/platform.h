@@ -26,6 +26,11 @@
  * is unknown, reconcile_request asks whether the first attempt landed.
  */
 #define PLATFORM_NO_IDEMPOTENCY		0x40
+/*
+ * A mention (a post the business is tagged in, on someone else's account)
+ * cannot be answered through the API: it is read and triaged only.
+ */
+#define PLATFORM_NO_MENTION_REPLY	0x80
 
 /* How a platform counts the length of a reply against its limit. */
 enum platform_count {

@@ -1039,14 +1039,16 @@ fail:
 }
 
 /*
- * Put an entry the platform never took back in the queue, as if it had
- * not been tried: it goes again as soon as the account can send.
+ * Put an entry back in the queue: it goes again as soon as the account
+ * can send. One the platform refused (untried) counts as not tried; one
+ * whose check was refused keeps its attempts, so that it is looked for
+ * again before it is sent.
  */
 static void
-sync_action_requeue(struct sync_account *a, const char *why)
+sync_action_requeue(struct sync_account *a, const char *why, int untried)
 {
 	a->entry.state = OUTBOX_QUEUED;
-	if (a->entry.attempts > 0)
+	if (untried && a->entry.attempts > 0)
 		a->entry.attempts--;
 	a->entry.next_attempt = 0;
 	if (why != NULL) {
@@ -1066,7 +1068,7 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 
 	if (err == PLATFORM_ERR_AUTH) {
 		/* Kept for after heed login: nothing is lost. */
-		sync_action_requeue(a, why);
+		sync_action_requeue(a, why, 1);
 		sync_auth_failed(a, why);
 		return;
 	}
@@ -1120,13 +1122,25 @@ sync_action_response(struct sync_account *a,
 		if (a->ops->action_parse(&a->pa, &a->entry, resp, &res,
 		    &cause) == 0)
 			sync_action_done(a, &res);
-		else
+		else if (a->ops->reconcile_request != NULL) {
+			/* Taken, but the answer is unreadable: look for it. */
+			log_warn("%s: the answer to %s could not be read (%s); "
+			    "checking whether it went through", a->pa.name,
+			    action_kind_name(a->entry.kind), cause);
+			action_result_clear(&res);
+			memset(&res, 0, sizeof res);
+			if (sync_start_reconcile(a)) {
+				free(cause);
+				return;
+			}
+			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
+		} else
 			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
 		goto out;
 	}
 	err = a->ops->classify(resp, &cause);
 	if (err == PLATFORM_ERR_SESSION) {
-		sync_action_requeue(a, NULL);
+		sync_action_requeue(a, NULL, 1);
 		sync_session_expired(a, cause);
 	} else if (err == PLATFORM_ERR_DUPLICATE &&
 	    a->ops->reconcile_request != NULL) {
@@ -1171,7 +1185,7 @@ sync_reconcile_response(struct sync_account *a,
 		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH) {
 			a->prechecking = 0;
 			a->prechecked = 0;
-			sync_action_requeue(a, NULL);
+			sync_action_requeue(a, NULL, 0);
 			if (err == PLATFORM_ERR_SESSION)
 				sync_session_expired(a, cause);
 			else

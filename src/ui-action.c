@@ -608,6 +608,26 @@ ui_action_saved_reply(struct ui *ui, struct item *it)
 	buf_free(&keys);
 }
 
+/* Whether an item can be answered; if not, say why. */
+static int
+ui_can_reply(struct ui *ui, const struct item *it,
+    const struct platform_ops *ops)
+{
+	if (it->deleted) {
+		ui_message(ui, 1, "That comment was deleted; there is nothing "
+		    "to reply to.");
+		return 0;
+	}
+	if (it->kind == ITEM_MENTION &&
+	    (ops->caps & PLATFORM_NO_MENTION_REPLY)) {
+		ui_message(ui, 1, "%s lets heed answer comments only, not a "
+		    "post you are tagged in; o opens it to answer there.",
+		    ops->label);
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * Open the composer for a private reply, if the comment may still have
  * one: the platform allows one per comment, and the item's extra says it
@@ -700,15 +720,12 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	}
 	switch (action) {
 	case ACT_REPLY:
-		if (it->deleted) {
-			ui_message(ui, 1, "That comment was deleted; there is "
-			    "nothing to reply to.");
-			return 0;
-		}
-		ui_compose_open(ui, it, NULL);
+		if (ui_can_reply(ui, it, ops))
+			ui_compose_open(ui, it, NULL);
 		return 0;
 	case ACT_SAVED_REPLY:
-		ui_action_saved_reply(ui, it);
+		if (ui_can_reply(ui, it, ops))
+			ui_action_saved_reply(ui, it);
 		return 0;
 	case ACT_PRIVATE_REPLY:
 		ui_private_reply(ui, it, ops);

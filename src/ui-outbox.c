@@ -141,7 +141,8 @@ ui_outbox_key(struct ui *ui, int action)
 		}
 		e->state = OUTBOX_QUEUED;
 		e->next_attempt = 0;
-		e->attempts = 0;
+		/* One tried before is looked for before it is sent again. */
+		e->attempts = e->attempts > 0 ? 1 : 0;
 		if (store_outbox_update(ui->ctx.store, e, &cause) == 0) {
 			ui_message(ui, 0, "Queued again.");
 			sync_kick(ui->ctx.sync);

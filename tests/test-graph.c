@@ -620,7 +620,8 @@ test_graph_ops_tables(void **state)
 	assert_string_equal(instagram_ops.label, "Instagram");
 	assert_string_equal(instagram_ops.tag, "ig");
 	assert_int_equal(instagram_ops.caps, PLATFORM_CAN_HIDE |
-	    PLATFORM_CAN_DELETE | PLATFORM_NO_IDEMPOTENCY);
+	    PLATFORM_CAN_DELETE | PLATFORM_NO_IDEMPOTENCY |
+	    PLATFORM_NO_MENTION_REPLY);
 	assert_int_equal(instagram_ops.text_limit, 2200);
 	assert_int_equal(instagram_ops.count, COUNT_CODEPOINTS);
 	assert_string_equal(instagram_ops.secret_kind, "page-token");
@@ -1576,12 +1577,25 @@ test_facebook_feed_time_paging(void **state)
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
 	sync_page_clear(&page);
-	/* An empty page ends it too. */
+	/* An empty page that names a next one goes on to it... */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
 	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
 	    "v26.0/4/feed?until=1\"}}", &page, NULL), 0);
+	assert_int_equal(page.more, 1);
+	assert_non_null(strstr(page.next_cursor, "&until=1"));
+	sync_page_clear(&page);
+	/* ... but a next naming the page just read ends the run. */
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
+	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
+	    "v26.0/4/feed?until=1624385168&__paging_token=__paging_token\"}}",
+	    &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
+	sync_page_clear(&page);
+	/* An empty last page ends it. */
+	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
+	    "{\"data\":[]}", &page, NULL), 0);
+	assert_int_equal(page.more, 0);
 	sync_page_clear(&page);
 
 	/* An hour on: only what was updated since the mark, less 300 s. */
@@ -2518,21 +2532,22 @@ test_facebook_reconcile(void **state)
 {
 	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
 	    CAR_COMMENT "\"}";
-	static const char other_author[] = "{\"id\":\"2954961744718970_9001\","
+#define UNDER_CAR "\"parent\":{\"id\":\"" CAR_COMMENT "\"},"
+	static const char other_author[] = "{\"id\":\"2954961744718970_9001\"," UNDER_CAR
 	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"100004\"},"
 	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}";
-	static const char other_text[] = "{\"id\":\"2954961744718970_9002\","
+	static const char other_text[] = "{\"id\":\"2954961744718970_9002\"," UNDER_CAR
 	    "\"message\":\"Thanks!!\",\"from\":{\"id\":\"" PAGE_ID "\"},"
 	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}";
-	static const char old_same[] = "{\"id\":\"2954961744718970_9003\","
+	static const char old_same[] = "{\"id\":\"2954961744718970_9003\"," UNDER_CAR
 	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"},"
 	    "\"created_time\":\"2021-07-24T23:46:39+0000\"}";
-	static const char the_one[] = "{\"id\":\"2954961744718970_9004\","
+	static const char the_one[] = "{\"id\":\"2954961744718970_9004\"," UNDER_CAR
 	    "\"message\":\"  Thanks!\\r\\n\",\"from\":{\"id\":\"" PAGE_ID
 	    "\"},\"created_time\":\"2021-07-24T23:46:41+0000\"}";
-	static const char no_time[] = "{\"id\":\"2954961744718970_9005\","
+	static const char no_time[] = "{\"id\":\"2954961744718970_9005\"," UNDER_CAR
 	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"}}";
-	static const char no_from[] = "{\"id\":\"2954961744718970_9006\","
+	static const char no_from[] = "{\"id\":\"2954961744718970_9006\"," UNDER_CAR
 	    "\"message\":\"Thanks!\",\"created_time\":"
 	    "\"2021-07-24T23:50:00+0000\"}";
 	static const char next[] = "\"paging\":{\"cursors\":{\"after\":"
@@ -2553,7 +2568,8 @@ test_facebook_reconcile(void **state)
 	    NULL), 0);
 	/* The post's comments, all levels, since the entry less 600 s. */
 	assert_request(&req, "GET", GRAPH CAR_POST "/comments?fields=id"
-	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
+	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time%2Cparent%7Bid%7D"
+	    "&filter=stream"
 	    "&order=reverse_chronological&limit=100&since=1627170400", NULL,
 	    NULL);
 	platform_request_clear(&req);
@@ -2563,7 +2579,8 @@ test_facebook_reconcile(void **state)
 	assert_int_equal(facebook_ops.reconcile_request(&pa, &e, &req, NULL),
 	    0);
 	assert_request(&req, "GET", GRAPH CAR_POST "/comments?fields=id"
-	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
+	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time%2Cparent%7Bid%7D"
+	    "&filter=stream"
 	    "&order=reverse_chronological&limit=100&since=1627170400"
 	    "&after=QVFpage2", NULL, NULL);
 	platform_request_clear(&req);
@@ -2572,7 +2589,8 @@ test_facebook_reconcile(void **state)
 	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
 	    NULL), 0);
 	assert_request(&req, "GET", GRAPH CAR_COMMENT "/comments?fields=id"
-	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time&filter=stream"
+	    "%2Cmessage%2Cfrom%7Bid%7D%2Ccreated_time%2Cparent%7Bid%7D"
+	    "&filter=stream"
 	    "&order=reverse_chronological&limit=100&since=1627170400", NULL,
 	    NULL);
 	platform_request_clear(&req);
@@ -2660,7 +2678,64 @@ test_facebook_reconcile(void **state)
 	action_result_clear(&r);
 	free(body);
 
-	/* Bad answers. */
+		/*
+	 * The same words by the Page under another comment of the post are
+	 * another reply, and a top-level comment is none; a reply to a reply
+	 * may sit under the thread's top comment.
+	 */
+	body = xprintf("{\"data\":[{\"id\":\"2954961744718970_9007\","
+	    "\"parent\":{\"id\":\"2954961744718970_3333\"},\"message\":"
+	    "\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"}},{\"id\":"
+	    "\"2954961744718970_9008\",\"message\":\"Thanks!\",\"from\":"
+	    "{\"id\":\"" PAGE_ID "\"}}]}");
+	res = answer(200, body);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 1);
+	assert_null(r.remote_id);
+	e.target_remote_id = (char *)"2954961744718970_3333_reply";
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 1);
+	e.target_extra = (char *)"{\"top\":\"2954961744718970_3333\"}";
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 0);
+	assert_string_equal(r.remote_id, "2954961744718970_9007");
+	action_result_clear(&r);
+	/* The answer to a visitor's post is a comment on it, no parent. */
+	e = entry(ACTION_REPLY, CAR_POST, "Thanks!", "{\"post\":\"" CAR_POST
+	    "\"}", 1627171000);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 0);
+	assert_string_equal(r.remote_id, "2954961744718970_9008");
+	action_result_clear(&r);
+	free(body);
+	e = entry(ACTION_REPLY, CAR_COMMENT, "Thanks!", extra, 1627171000);
+
+	/*
+	 * Without the Moderate task the comments come without ids: heed
+	 * cannot tell, so it neither sends again nor calls it sent.
+	 */
+	body = xprintf("{\"data\":[{\"message\":\"Thanks!\",\"parent\":{},"
+	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}],%s}", next);
+	res = answer(200, body);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "without their ids"));
+	assert_non_null(strstr(cause, "Moderate task"));
+	assert_null(r.next);
+	free(cause);
+	free(body);
+	body = xprintf("{\"data\":[{\"message\":\"Thanks!\"," UNDER_CAR
+	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}]}");
+	res = answer(200, body);
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), -1);
+	free(body);
+	/* ... but other words without an id say nothing of it. */
+	res = answer(200, "{\"data\":[{\"message\":\"Is it open?\"}]}");
+	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
+	    NULL), 1);
+
+/* Bad answers. */
 	res = answer(200, "{\"data\":{}}");
 	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
 	    &cause), -1);
@@ -2871,13 +2946,29 @@ test_instagram_media_sample(void **state)
 
 	/* Paging on within a run: seen grows, counts stay. */
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
-	    MEDIA_A ".0&seen=17800000000000001.3&run=1628899190&after=after",
+	    MEDIA_A ".0&seen=17800000000000001.3&run=1628899190&after=before",
 	    200, body, &page, NULL), 0);
 	assert_int_equal(page.nfetch, 1);
 	assert_string_equal(page.fetch[0], "i:" MEDIA_B);
 	assert_string_equal(page.next_cursor, "counts=" MEDIA_A ".0"
 	    "&seen=17800000000000001.3%2C" MEDIA_A ".0%2C" MEDIA_B ".6"
 	    "&run=1628899190&after=after");
+	assert_int_equal(page.more, 1);
+	sync_page_clear(&page);
+	/* A next that names the page just read ends the run. */
+	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
+	    MEDIA_A ".0&seen=17800000000000001.3&run=1628899190&after=after",
+	    200, body, &page, NULL), 0);
+	assert_int_equal(page.more, 0);
+	sync_page_clear(&page);
+	/* An empty page with a next goes on. */
+	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
+	    MEDIA_A ".0&run=1628899190&after=before", 200, "{\"data\":[],"
+	    "\"paging\":{\"cursors\":{\"after\":\"QVFz\"},\"next\":"
+	    "\"https://graph.facebook.com/v26.0/1/media?after=QVFz\"}}", &page,
+	    NULL), 0);
+	assert_int_equal(page.more, 1);
+	assert_non_null(strstr(page.next_cursor, "after=QVFz"));
 	sync_page_clear(&page);
 	/* The run's last page: what was seen becomes the counts. */
 	last = without_paging("instagram/user_media_page1.json");
@@ -3458,6 +3549,10 @@ test_instagram_actions(void **state)
 		{ ACTION_REPLY, IG_TOP, "\xed\xa0\x80",
 		    "Instagram: the reply is not valid UTF-8 text" },
 		{ ACTION_REPLY, "../me", "hi", "Instagram: not a comment's id" },
+		/* The media itself: a post the account is tagged in. */
+		{ ACTION_REPLY, IG_MEDIA, "hi", "Instagram lets heed answer "
+		    "comments only, not a post the account is tagged in; "
+		    "answer it in the Instagram app" },
 		{ ACTION_HIDE, "17/replies", NULL,
 		    "Instagram: not a comment's id" },
 		{ ACTION_DELETE, NULL, NULL, "Instagram: not a comment's id" },

@@ -249,9 +249,10 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	json_t			*doc;
 	int64_t			 window = graph_window_start(pa), updated;
 	int64_t			 since, oldest = INT64_MAX;
-	const char		*v, *after;
+	const char		*v, *after, *token;
 	char			 key[GRAPH_MAX_ID + 64];
 	size_t			 i;
+	int			 same;
 
 	if (stream == NULL || strcmp(stream, "feed") != 0)
 		return util_fail(cause, "Facebook: no stream \"%s\"",
@@ -270,6 +271,10 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	if ((c.until == NULL && c.after == NULL) ||
 	    c.run <= pa->now - GRAPH_PAGING_FRESH || c.run > pa->now) {
 		/* A new run; a sweep when the last is an hour old. */
+		free(c.until);
+		free(c.token);
+		free(c.after);
+		c.until = c.token = c.after = NULL;
 		c.next_mark = c.mark;
 		c.run = pa->now;
 		c.sweep = c.mark > 0 && (c.swept > pa->now ||
@@ -307,20 +312,30 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	graph_params_from_next(doc, &next);
 	v = graph_params_get(&next, "until");
 	after = graph_params_get(&next, "after");
+	token = graph_params_get(&next, "__paging_token");
+	if (!graph_valid_value(v))
+		v = NULL;
+	if (!graph_valid_value(after))
+		after = NULL;
+	if (v == NULL || !graph_valid_value(token))
+		token = NULL;
+	/*
+	 * A page may be empty and still name a next one; a next that names
+	 * this very page again ends the run instead of going round.
+	 */
+	same = v != NULL ? graph_same_value(v, c.until) &&
+	    graph_same_value(token, c.token) : graph_same_value(after, c.after);
 	free(c.until);
 	free(c.token);
 	free(c.after);
 	c.until = c.token = c.after = NULL;
-	if (json_array_size(list) > 0 && oldest >= window &&
-	    (graph_valid_value(v) || graph_valid_value(after))) {
-		if (graph_valid_value(v))
+	if (oldest >= window && (v != NULL || after != NULL) && !same) {
+		if (v != NULL)
 			c.until = xstrdup(v);
 		else
 			c.after = xstrdup(after);
-		if (c.until != NULL && graph_valid_value(graph_params_get(
-		    &next, "__paging_token")))
-			c.token = xstrdup(graph_params_get(&next,
-			    "__paging_token"));
+		if (token != NULL)
+			c.token = xstrdup(token);
 		page->more = 1;
 	} else {
 		/* The run is complete. */
@@ -701,7 +716,8 @@ facebook_reconcile_request(const struct platform_account *pa,
 			top = graph_thread_top(e);
 		path = xprintf("%s/comments", top);
 		free(top);
-		util_query(&q, "fields", "id,message,from{id},created_time");
+		util_query(&q, "fields", "id,message,from{id},created_time,"
+		    "parent{id}");
 		util_query(&q, "filter", "stream");
 		util_query(&q, "order", "reverse_chronological");
 		util_query(&q, "limit", GRAPH_RECONCILE_LIMIT);
@@ -726,7 +742,28 @@ facebook_reconcile_request(const struct platform_account *pa,
 	return rc;
 }
 
-/* Look for the Page's reply among a comment's replies. */
+/*
+ * Whether a comment of a post's stream is a reply to target, directly or
+ * under its thread's top-level comment top (where Facebook puts a reply
+ * to a reply); one with no parent is a comment on the post itself, the
+ * answer to a visitor's post: 1 yes, 0 no, -1 cannot tell (the parent's
+ * id is withheld).
+ */
+static int
+fb_reply_under(const json_t *c, const char *target, const char *top,
+    const char *post)
+{
+	const json_t	*parent = json_object_get(c, "parent");
+	const char	*pid;
+
+	if (parent == NULL || json_is_null(parent))
+		return post != NULL && strcmp(target, post) == 0;
+	if ((pid = graph_id(parent, "id")) == NULL)
+		return -1;
+	return strcmp(pid, target) == 0 || strcmp(pid, top) == 0;
+}
+
+/* Look for the Page's reply among a post's comments. */
 int
 facebook_reconcile_parse(const struct platform_account *pa,
     const struct outbox_entry *e, const struct platform_response *res,
@@ -736,9 +773,10 @@ facebook_reconcile_parse(const struct platform_account *pa,
 	const json_t		*list, *c;
 	json_t			*doc;
 	const char		*id, *from;
+	char			*top, *post;
 	int64_t			 created;
 	size_t			 i;
-	int			 rc = 1;
+	int			 rc = 1, unsure = 0;
 
 	memset(r, 0, sizeof *r);
 	if (res == NULL)
@@ -762,11 +800,13 @@ facebook_reconcile_parse(const struct platform_account *pa,
 			    "no data");
 			break;
 		}
+		top = graph_thread_top(e);
+		post = graph_extra_get(e->target_extra, "post");
 		json_array_foreach(list, i, c) {
 			id = graph_id(c, "id");
 			from = graph_id(json_object_get(c, "from"), "id");
 			/* No "from" at all: the author is unknown, not other. */
-			if (id == NULL || (json_object_get(c, "from") != NULL &&
+			if ((json_object_get(c, "from") != NULL &&
 			    (from == NULL || pa->user_id == NULL ||
 			    strcmp(from, pa->user_id) != 0)) ||
 			    !graph_same_text(graph_str(c, "message"), e->body))
@@ -775,12 +815,33 @@ facebook_reconcile_parse(const struct platform_account *pa,
 				created = pa->now > 0 ? pa->now : util_now();
 			else if (created < e->created - GRAPH_RECONCILE_SKEW)
 				continue;	/* an older, identical reply */
+			/* The same words under another comment are not it. */
+			switch (fb_reply_under(c, e->target_remote_id, top,
+			    post)) {
+			case 0:
+				continue;
+			case -1:
+				unsure = 1;
+				continue;
+			}
+			if (id == NULL) {
+				unsure = 1;
+				continue;
+			}
 			r->remote_id = xstrdup(id);
 			fb_created(pa, e, id, created, r);
 			rc = 0;
 			break;
 		}
-		if (rc == 1)
+		free(top);
+		free(post);
+		if (rc == 1 && unsure)
+			rc = util_fail(cause, "Facebook lists the replies "
+			    "without their ids (the Page's token lacks the "
+			    "Moderate task), so heed cannot tell whether this "
+			    "reply went through; look on Facebook, and if it "
+			    "is not there, discard it and write it again");
+		else if (rc == 1)
 			r->next = graph_next_after(doc, pa->reconcile_page);
 		break;
 	case ACTION_PRIVATE_REPLY:

@@ -157,7 +157,7 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	struct post		 p;
 	const json_t		*list, *e, *cnt;
 	json_t			*doc;
-	const char		*counts, *after;
+	const char		*counts, *after, *prev = NULL;
 	char			 key[GRAPH_MAX_ID + 8], num[32];
 	int64_t			 window = graph_window_start(pa), run, swept;
 	int64_t			 oldest = INT64_MAX, n;
@@ -187,6 +187,7 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	if (graph_valid_value(graph_params_get(&cur, "after")) &&
 	    run > pa->now - GRAPH_PAGING_FRESH && run <= pa->now) {
 		/* Paging on within a run. */
+		prev = graph_params_get(&cur, "after");
 		if (graph_params_get(&cur, "seen") != NULL)
 			buf_addstr(&seen, graph_params_get(&cur, "seen"));
 		sweep = graph_number(graph_params_get(&cur, "sweep")) == 1;
@@ -239,8 +240,12 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 	graph_params_from_next(doc, &next);
 	after = graph_params_get(&next, "after");
 	buf_init(&out, 0);
-	if (json_array_size(list) > 0 && oldest >= window &&
-	    graph_valid_value(after)) {
+	/*
+	 * A page may be empty and still name a next one; a next that names
+	 * this very page again ends the run instead of going round.
+	 */
+	if (oldest >= window && graph_valid_value(after) &&
+	    !graph_same_value(after, prev)) {
 		if (counts != NULL)
 			util_query(&out, "counts", counts);
 		if (swept >= 0)
@@ -517,6 +522,16 @@ instagram_action_request(const struct platform_account *pa,
 			return util_fail(cause, "Instagram: the reply is not "
 			    "valid UTF-8 text");
 		}
+		/* A media the account is tagged in is not its to answer. */
+		top = graph_extra_get(e->target_extra, "post");
+		if (top != NULL && strcmp(top, e->target_remote_id) == 0) {
+			free(top);
+			buf_free(&q);
+			return util_fail(cause, "Instagram lets heed answer "
+			    "comments only, not a post the account is tagged "
+			    "in; answer it in the Instagram app");
+		}
+		free(top);
 		top = graph_thread_top(e);
 		path = xprintf("%s/replies", top);
 		free(top);

@@ -261,8 +261,8 @@ graph_pages_parse(const struct platform_response *res,
 	}
 	graph_params_from_next(doc, &next);
 	a = graph_params_get(&next, "after");
-	if (a != NULL && *a != '\0' && strlen(a) < 1024 &&
-	    json_array_size(list) > 0)
+	/* An empty page may still name a next one. */
+	if (a != NULL && *a != '\0' && strlen(a) < 1024)
 		*after = xstrdup(a);
 	graph_params_clear(&next);
 	jdoc_free(doc);

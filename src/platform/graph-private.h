@@ -58,6 +58,7 @@ struct graph_params {
 int	 graph_valid_id(const char *);
 int64_t	 graph_number(const char *);
 int	 graph_valid_value(const char *);
+int	 graph_same_value(const char *, const char *);
 const char *graph_str(const json_t *, const char *);
 const char *graph_id(const json_t *, const char *);
 int	 graph_time(const json_t *, const char *, int64_t *);

@@ -794,6 +794,15 @@ graph_thread_top(const struct outbox_entry *e)
 	return top != NULL ? top : xstrdup(e->target_remote_id);
 }
 
+/* Whether two optional values are the same (both absent counts). */
+int
+graph_same_value(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
 /* A flag of an item's extra data. */
 int
 graph_extra_flag(const char *extra, const char *key)
@@ -1042,7 +1051,7 @@ const struct platform_ops instagram_ops = {
 	.label = "Instagram",
 	.tag = "ig",
 	.caps = PLATFORM_CAN_HIDE | PLATFORM_CAN_DELETE |
-	    PLATFORM_NO_IDEMPOTENCY,
+	    PLATFORM_NO_IDEMPOTENCY | PLATFORM_NO_MENTION_REPLY,
 	.text_limit = GRAPH_IG_TEXT_LIMIT,
 	.count = COUNT_CODEPOINTS,
 	.no_hide_why = NULL,

@@ -283,19 +283,28 @@ fb_outbox_empty() {
 ig_outbox_empty() {
 	outbox_empty "$IGCONF" "$W/ig.db"
 }
+# Reply TEXT from the TUI of fb or ig ($1) to the item found by $3, with
+# the answer to POSTs on path $4 dropped; then quit, read the outbox into
+# $OUTBOX and the requests since into $W/st.json.
+reply_dropped() {
+	case $1 in
+	fb) rconf=$CONF rdb=$TUI_DIR/cache/heed/cache.db ;;
+	*) rconf=$IGCONF rdb=$W/ig.db ;;
+	esac
+	ctl '{"op":"fault","path":"'"$4"'","method":"POST","kind":"drop"}' >/dev/null
+	log_mark
+	if tui_reply "$2" "$rconf" "$rdb" "$3"; then
+		tui_until "$1"_outbox_empty
+		tui_keys ui q
+		tui_until ui_gone
+	fi
+	t kill-session -t ui 2>/dev/null
+	"$1"_outbox_empty
+	log_since
+}
 
 REPLY1=fbdrop$$
-ctl '{"op":"fault","path":"/comments$","method":"POST","kind":"drop"}' >/dev/null
-log_mark
-if tui_reply "Yes, from 10 to 4 $REPLY1" "$CONF" \
-    "$TUI_DIR/cache/heed/cache.db" "$ADD1"; then
-	tui_until fb_outbox_empty
-	tui_keys ui q
-	tui_until ui_gone
-fi
-t kill-session -t ui 2>/dev/null
-fb_outbox_empty
-log_since
+reply_dropped fb "Yes, from 10 to 4 $REPLY1" "$ADD1" '/comments$'
 n1=$(gq 'len(by_page(a[0]))' "$W/st.json" "$REPLY1")
 checked=$(gq 'any(r["method"] == "GET" and r["path"].endswith("/comments") for r in log if r["n"] > min((x["n"] for x in log if x["fault"] == "drop"), default=10**9))' "$W/st.json")
 name="Facebook reply sent from the TUI, stored by the fake but its answer dropped: heed reads the replies before sending again, exactly one reply, the outbox empty"
@@ -308,16 +317,7 @@ else
 fi
 
 REPLY2=igdrop$$
-ctl '{"op":"fault","path":"/replies$","method":"POST","kind":"drop"}' >/dev/null
-log_mark
-if tui_reply "Thank you $REPLY2" "$IGCONF" "$W/ig.db" "$ADD2"; then
-	tui_until ig_outbox_empty
-	tui_keys ui q
-	tui_until ui_gone
-fi
-t kill-session -t ui 2>/dev/null
-ig_outbox_empty
-log_since
+reply_dropped ig "Thank you $REPLY2" "$ADD2" '/replies$'
 n2=$(gq 'len(by_ig(a[0]))' "$W/st.json" "$REPLY2")
 name="Instagram reply sent from the TUI, its answer dropped: exactly one reply at the fake, the outbox empty"
 if [ "$n2" = 1 ] && [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
@@ -343,16 +343,7 @@ while [ $i -lt 120 ]; do
 done
 HRUN_TIMEOUT=60 hrun --config "$IGCONF" --cache "$W/ig.db" sync >/dev/null 2>&1
 REPLY4=igmany$$
-ctl '{"op":"fault","path":"/replies$","method":"POST","kind":"drop"}' >/dev/null
-log_mark
-if tui_reply "Size M fits most $REPLY4" "$IGCONF" "$W/ig.db" "$MANY"; then
-	tui_until ig_outbox_empty
-	tui_keys ui q
-	tui_until ui_gone
-fi
-t kill-session -t ui 2>/dev/null
-ig_outbox_empty
-log_since
+reply_dropped ig "Size M fits most $REPLY4" "$MANY" '/replies$'
 n4=$(gq 'len(by_ig(a[0]))' "$W/st.json" "$REPLY4")
 pages=$(gq 'len([r for r in reqs("GET", "/replies") if r["n"] > min((x["n"] for x in log if x["fault"] == "drop"), default=10**9)])' "$W/st.json")
 name="Instagram reply under a comment with 120 replies, its answer dropped: heed reads the replies page after page, finds its own on the second, exactly one reply"
@@ -365,20 +356,11 @@ else
 fi
 ctl '{"op":"clear_faults"}' >/dev/null
 
-# A duplicate answer (506) is taken as posted, then checked.
+# The answer is dropped and the first read-back fails: heed must wait and
+# read again, never post blind.
 REPLY3=dup$$
-ctl '{"op":"fault","path":"/comments$","method":"POST","kind":"drop"}' >/dev/null
 ctl '{"op":"fault","path":"/comments$","method":"GET","kind":"graph_error","code":1,"message":"An unknown error occurred","status":500,"count":1}' >/dev/null
-log_mark
-if tui_reply "See you Sunday $REPLY3" "$CONF" \
-    "$TUI_DIR/cache/heed/cache.db" "$ADD1"; then
-	tui_until fb_outbox_empty
-	tui_keys ui q
-	tui_until ui_gone
-fi
-t kill-session -t ui 2>/dev/null
-fb_outbox_empty
-log_since
+reply_dropped fb "See you Sunday $REPLY3" "$ADD1" '/comments$'
 n3=$(gq 'len(by_page(a[0]))' "$W/st.json" "$REPLY3")
 name="reply dropped, then the read-back fails once: heed waits and reads again rather than posting blind; exactly one reply"
 if [ "$n3" = 1 ] && [ "$OUTBOX" = "The outbox is empty: everything was sent." ]; then
