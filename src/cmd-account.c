@@ -186,6 +186,7 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 	struct cmd_http_wait	 w;
 	struct http		*h;
 	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
+	char			*site;
 
 	memset(&w, 0, sizeof w);
 	w.loop = loop_new();
@@ -203,15 +204,18 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 	}
 	http_free(h);
 	loop_free(w.loop);
-	if (w.message != NULL) {
-		util_fail(cause, "could not reach %s: %s", req->url, w.message);
+	if (w.message != NULL || !w.done || w.body == NULL) {
+		site = util_url_site(req->url);
+		if (w.message != NULL)
+			util_fail(cause, "could not reach %s: %s", site,
+			    w.message);
+		else
+			util_fail(cause, "no answer from %s within %d "
+			    "seconds", site, CMD_HTTP_DEADLINE_MS / 1000);
+		free(site);
 		free(w.message);
-		return -1;
-	}
-	if (!w.done || w.body == NULL) {
 		free(w.body);
-		return util_fail(cause, "no answer from %s within %d seconds",
-		    req->url, CMD_HTTP_DEADLINE_MS / 1000);
+		return -1;
 	}
 	*status = w.status;
 	*body = w.body;

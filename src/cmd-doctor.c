@@ -245,9 +245,16 @@ doctor_graph(struct doctor *d, const struct config *cfg,
 	res.body = body;
 	res.len = strlen(body);
 	if (graph_debug_parse(&res, &ti, &cause) != 0) {
-		doctor_report(d, 0, fix, "account %s (%s): the token could not "
-		    "be checked: %s", a->name, platform, cause != NULL ? cause :
-		    "?");
+		/* Asked with the token itself, a dead one is refused. */
+		if (platform_find(platform)->classify(&res, NULL) ==
+		    PLATFORM_ERR_AUTH)
+			doctor_report(d, 0, fix, "account %s (%s): the token "
+			    "is no longer valid: %s", a->name, platform,
+			    cause != NULL ? cause : "?");
+		else
+			doctor_report(d, 0, fix, "account %s (%s): the token "
+			    "could not be checked: %s", a->name, platform,
+			    cause != NULL ? cause : "?");
 		goto out;
 	}
 	if (!ti.valid) {

@@ -150,6 +150,7 @@ struct platform_ops {
 	const char	*secret_kind;	/* keyring "kind"; NULL: needs none */
 	const char	*secret_prompt;	/* what heed login asks for */
 	const char	*const *streams;	/* NULL-terminated stream names */
+	const char	*const *stream_labels;	/* each in words; or NULL */
 
 	/* Build the request for the next page of a stream. */
 	int	(*sync_request)(const struct platform_account *, const char *,

@@ -34,7 +34,9 @@
 #define SYNC_SESSION_TRIES	2	/* renewals in a row before giving up */
 #define SYNC_MAX_RECONCILE_PAGES 20	/* pages read to find one reply */
 #define SYNC_SWEEP_MARGIN	300	/* seconds of items a sweep spares */
-#define SYNC_PACE_MAX_MS	(15 * 60 * 1000)
+#define SYNC_PACE_MAX_MS	(15 * 60 * 1000)	/* from a header */
+#define SYNC_PACE_OWN_MAX_MS	(24 * 60 * 60 * 1000LL) /* a platform's word */
+#define SYNC_ONESHOT_WAIT_MS	(2 * 60 * 1000)	/* heed sync waits no more */
 #define DEMO_RELEASE_MS		(90 * 1000)
 
 enum sync_job {
@@ -67,6 +69,7 @@ struct sync_account {
 	struct platform_session		 session;	/* when open */
 	int				 session_tries;
 	int				 blocked;	/* until heed login */
+	int				 held;		/* for a long wait */
 	char				**fetch;	/* threads to fill in */
 	size_t				 nfetch;
 	char				**fetched;	/* ... done this sync */
@@ -77,6 +80,7 @@ struct sync_account {
 	struct sync_sweeps		 sweeps;	/* this sync's */
 	char				*reconcile_page; /* JOB_RECONCILE's */
 	int				 reconcile_pages; /* ... read so far */
+	int				 check_failures; /* in a row */
 	char				*cursor;	/* JOB_STREAM's */
 	int				 tries;		/* of the current page */
 	uint64_t			 timer;
@@ -530,15 +534,78 @@ sync_send_now(void *arg)
 		sync_no_http(a);
 }
 
+/* Say a wait of secs seconds in words: "40 s", "about 12 minutes". */
+static void
+sync_format_wait(int64_t secs, char *out, size_t len)
+{
+	int64_t	min = (secs + 59) / 60;
+
+	if (secs < 120)
+		snprintf(out, len, "%llds", (long long)secs);
+	else if (min < 120)
+		snprintf(out, len, "about %lld minutes", (long long)min);
+	else
+		snprintf(out, len, "about %lld hours", (long long)(min + 30) /
+		    60);
+}
+
+static void	sync_action_requeue(struct sync_account *, const char *, int);
+static void	sync_reconcile_reset(struct sync_account *);
+
+/*
+ * A run of heed sync told to wait longer than it should last: put back
+ * what the account was doing, stop its run and say when to come back.
+ * Nothing is lost: the outbox keeps its entries as they were.
+ */
+static void
+sync_hold(struct sync_account *a, int64_t wait)
+{
+	int	 job = a->job;
+	char	*msg, when[48];
+
+	a->job = JOB_NONE;
+	platform_request_clear(&a->req);
+	sync_format_wait((wait + 999) / 1000, when, sizeof when);
+	msg = xprintf("%s asks heed to wait %s before its next request (its "
+	    "request limit); nothing is lost: run heed sync again then",
+	    a->ops->label, when);
+	if (job == JOB_ACTION || job == JOB_RECONCILE) {
+		if (job == JOB_RECONCILE) {
+			a->prechecking = 0;
+			a->prechecked = 0;
+			sync_reconcile_reset(a);
+		}
+		/* A send not made counts as not tried; a check not made
+		 * keeps the attempts, so it is still looked for first. */
+		sync_action_requeue(a, msg, job == JOB_ACTION);
+		outbox_entry_clear(&a->entry);
+	}
+	sync_set_error(a, SYNC_FAILED, msg);
+	log_warn("%s: %s", a->pa.name, msg);
+	free(msg);
+	a->held = 1;
+	a->want_sync = 0;
+	a->stream = 0;
+	a->pages = 0;
+	a->tries = 0;
+	sync_fetch_clear(a);
+	sync_notify(a->sync);
+}
+
 /*
  * Send the request now, or when the platform's limits allow: an account
- * told to slow down holds its next request back until then.
+ * told to slow down holds its next request back until then (a run of
+ * heed sync stops instead when that is far off).
  */
 static void
 sync_send(struct sync_account *a)
 {
 	int64_t	wait = a->not_before - util_mono_ms();
 
+	if (wait > SYNC_ONESHOT_WAIT_MS && !a->sync->periodic) {
+		sync_hold(a, wait);
+		return;
+	}
 	if (wait > 0) {
 		a->pace_timer = loop_timer_add(a->sync->loop, wait,
 		    sync_send_now, a);
@@ -559,6 +626,7 @@ sync_pace(struct sync_account *a, const struct http_response *hr,
 {
 	struct http_ratelimit	rl;
 	int64_t			now = util_now(), secs, ms = 0, own;
+	char			when[48];
 
 	if ((secs = http_retry_after(hr, now)) >= 0 &&
 	    (hr->status == 429 || hr->status == 503))
@@ -570,16 +638,20 @@ sync_pace(struct sync_account *a, const struct http_response *hr,
 		else if (rl.remaining * 10 < rl.limit)
 			ms = rl.reset * 1000 / (rl.remaining + 1);
 	}
-	/* The platform's own headers (the Graph API's usage percentages). */
-	if (a->ops->pace != NULL && (own = a->ops->pace(resp, now)) > ms)
-		ms = own;
-	if (ms <= 0)
-		return;
 	if (ms > SYNC_PACE_MAX_MS)
 		ms = SYNC_PACE_MAX_MS;
+	/*
+	 * The platform's own headers (the Graph API's usage percentages and
+	 * the time it names until access comes back, held to a day).
+	 */
+	if (a->ops->pace != NULL && (own = a->ops->pace(resp, now)) > ms)
+		ms = own > SYNC_PACE_OWN_MAX_MS ? SYNC_PACE_OWN_MAX_MS : own;
+	if (ms <= 0)
+		return;
 	a->not_before = util_mono_ms() + ms;
-	log_info("%s: slowing down as the platform asks: next request in "
-	    "%lld ms", a->pa.name, (long long)ms);
+	sync_format_wait((ms + 999) / 1000, when, sizeof when);
+	log_info("%s: %s asks heed to slow down: next request in %s",
+	    a->pa.name, a->ops->label, when);
 }
 
 /*
@@ -615,13 +687,13 @@ sync_secret(struct sync_account *a)
 		return 0;
 	}
 	if (r == CREDS_MISSING)
-		msg = xprintf("%s: not logged in; run: heed login %s",
-		    a->pa.name, owner->name);
+		msg = xprintf("not logged in; run: heed login %s",
+		    owner->name);
 	else
-		msg = xprintf("%s: no credential: %s", a->pa.name,
+		msg = xprintf("no credential: %s",
 		    cause != NULL ? cause : creds_result_name(r));
 	sync_set_error(a, r == CREDS_MISSING ? SYNC_AUTH : SYNC_NO_KEYRING, msg);
-	log_error("%s", msg);
+	log_error("%s: %s", a->pa.name, msg);
 	free(msg);
 	free(cause);
 	a->want_sync = 0;
@@ -691,10 +763,10 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	char				*msg;
 
 	owner = config_secret_owner(a->sync->cfg, a->cfg, &platform);
-	msg = xprintf("%s: %s; run: heed login %s", a->pa.name, why != NULL ?
-	    why : "the platform refused the login", owner->name);
+	msg = xprintf("%s; run: heed login %s", why != NULL ? why :
+	    "the platform refused the login", owner->name);
 	sync_set_error(a, SYNC_AUTH, msg);
-	log_error("%s", msg);
+	log_error("%s: %s", a->pa.name, msg);
 	free(msg);
 	sync_forget_secret(a);
 	a->want_sync = 0;
@@ -946,7 +1018,8 @@ sync_start_reconcile(struct sync_account *a)
 static void
 sync_next(struct sync_account *a)
 {
-	if (a->job != JOB_NONE || a->pace_timer != 0 || a->blocked)
+	if (a->job != JOB_NONE || a->pace_timer != 0 || a->blocked ||
+	    a->held)
 		return;
 	if (sync_start_action(a) || a->job != JOB_NONE)
 		return;
@@ -1076,7 +1149,8 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 	a->entry.last_error = xstrdup(why);
 	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
 	    a->entry.attempts < SYNC_MAX_ATTEMPTS) {
-		wait = sync_backoff(a->entry.attempts);
+		/* A check that keeps failing waits ever longer too. */
+		wait = sync_backoff(a->entry.attempts + a->check_failures);
 		a->entry.state = OUTBOX_QUEUED;
 		a->entry.next_attempt = util_now() + wait;
 		sync_retry_later(s, wait);
@@ -1216,6 +1290,10 @@ sync_reconcile_response(struct sync_account *a,
 		    "it");
 	}
 	sync_reconcile_reset(a);
+	if (rc == -1)
+		a->check_failures++;
+	else
+		a->check_failures = 0;
 	if (a->prechecking) {
 		a->prechecking = 0;
 		if (rc == 1) {
@@ -1278,16 +1356,19 @@ static void
 sync_page_failed(struct sync_account *a, enum platform_error err,
     long status, const char *why)
 {
-	int64_t	wait;
-	char	*msg;
+	int64_t	wait, held;
+	char	*msg, when[48];
 	int	 limit;
 
 	limit = err == PLATFORM_ERR_RATE ? SYNC_RATE_TRIES : SYNC_STREAM_TRIES;
 	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
 	    ++a->tries < limit) {
 		wait = sync_backoff(a->tries);
-		msg = xprintf("%s%s; trying again in %llds",
-		    status == 599 ? "offline: " : "", why, (long long)wait);
+		/* The next request waits for the platform's word anyway. */
+		held = (a->not_before - util_mono_ms() + 999) / 1000;
+		sync_format_wait(held > wait ? held : wait, when, sizeof when);
+		msg = xprintf("%s%s; trying again in %s",
+		    status == 599 ? "offline: " : "", why, when);
 		sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_RUNNING,
 		    msg);
 		log_warn("%s: %s", a->pa.name, msg);
@@ -1387,7 +1468,9 @@ sync_stream_response(struct sync_account *a,
 			sync_auth_failed(a, cause);
 		else if (err == PLATFORM_ERR_DENIED) {
 			/* What the login may not read is skipped, and said. */
-			msg = xprintf("%s skipped: %s", stream, cause);
+			msg = xprintf("%s not read: %s",
+			    a->ops->stream_labels != NULL ?
+			    a->ops->stream_labels[a->stream] : stream, cause);
 			sync_note(a, msg);
 			free(msg);
 			a->tries = 0;
@@ -1624,6 +1707,7 @@ sync_now(struct sync *s)
 		a = &s->accounts[i];
 		a->want_sync = 1;
 		a->blocked = 0;
+		a->held = 0;
 		a->tries = 0;
 		if (a->retry_timer != 0) {
 			loop_timer_cancel(s->loop, a->retry_timer);

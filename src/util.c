@@ -556,6 +556,26 @@ util_format_time_ms(int64_t ms, char *out, size_t len)
 	    (int)(secs % 60), (int)(ms % 1000));
 }
 
+/*
+ * The site of url, scheme and host only ("https://graph.facebook.com"),
+ * to name it in a message: a path or query may carry a token, and a
+ * user:password@ part a password.
+ */
+char *
+util_url_site(const char *url)
+{
+	const char	*host, *end, *at;
+
+	host = strstr(url, "://");
+	host = host != NULL ? host + 3 : url;
+	end = host + strcspn(host, "/?#");
+	at = memchr(host, '@', (size_t)(end - host));
+	if (at != NULL)
+		return xprintf("%.*s%.*s", (int)(host - url), url,
+		    (int)(end - at - 1), at + 1);
+	return xprintf("%.*s", (int)(end - url), url);
+}
+
 /* Append "?key=value" (or "&key=value") with the value percent-encoded. */
 void
 util_query(struct buf *q, const char *key, const char *value)

@@ -59,6 +59,7 @@ void	 buf_reset(struct buf *);
 char	*buf_steal(struct buf *);
 void	 buf_free(struct buf *);
 void	 util_query(struct buf *, const char *, const char *);
+char	*util_url_site(const char *);
 
 /* Current time in seconds and in milliseconds (monotonic). */
 int64_t	 util_now(void);

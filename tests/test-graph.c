@@ -628,6 +628,13 @@ test_graph_ops_tables(void **state)
 	assert_string_equal(instagram_ops.streams[0], "media");
 	assert_string_equal(instagram_ops.streams[1], "tags");
 	assert_null(instagram_ops.streams[2]);
+	/* Each stream has words for the messages that name it. */
+	assert_string_equal(facebook_ops.stream_labels[0],
+	    "the Page's posts and their comments");
+	assert_null(facebook_ops.stream_labels[1]);
+	assert_string_equal(instagram_ops.stream_labels[1],
+	    "the posts the account is tagged in");
+	assert_null(instagram_ops.stream_labels[2]);
 	assert_ptr_equal(instagram_ops.sync_parse, instagram_sync_parse);
 	assert_ptr_equal(instagram_ops.fetch_parse, instagram_fetch_parse);
 	assert_ptr_equal(instagram_ops.pace, graph_pace);
@@ -895,8 +902,9 @@ test_graph_classify_recorded_errors(void **state)
 		    PLATFORM_ERR_DENIED, "the login lacks the "
 		    "pages_read_engagement permission (error 100); run heed "
 		    "login again and allow it", NULL },
+		/* Refusals name the platform asked (the login Facebook). */
 		{ "facebook/error_368_abusive_content_converted.json", 400,
-		    PLATFORM_ERR_TEMPORARY, "Facebook blocks this for now "
+		    PLATFORM_ERR_TEMPORARY, "@ blocks this for now "
 		    "(error 368: Your message couldn't be sent because it "
 		    "includes content that other people on Facebook have "
 		    "reported as abusive.); heed tries again later", NULL },
@@ -905,7 +913,7 @@ test_graph_classify_recorded_errors(void **state)
 		&facebook_ops, &instagram_ops
 	};
 	struct platform_response	 res;
-	char				*body, *cause;
+	char				*body, *cause, *want;
 	size_t				 i, j;
 
 	(void)state;
@@ -917,7 +925,12 @@ test_graph_classify_recorded_errors(void **state)
 			assert_int_equal(ops[j]->classify(&res, &cause),
 			    cases[i].want);
 			assert_non_null(cause);
-			if (cases[i].cause != NULL)
+			if (cases[i].cause != NULL && *cases[i].cause == '@') {
+				want = xprintf("%s%s", ops[j]->label,
+				    cases[i].cause + 1);
+				assert_string_equal(cause, want);
+				free(want);
+			} else if (cases[i].cause != NULL)
 				assert_string_equal(cause, cases[i].cause);
 			else
 				assert_true(strncmp(cause, cases[i].start,
@@ -1113,6 +1126,24 @@ test_graph_classify_hostile_errors(void **state)
 	free(cause);
 	buf_free(&b);
 
+	/* Instagram's refusals name Instagram, its logins Facebook's. */
+	res = answer(400, "{\"error\":{\"code\":999,\"message\":\"x\"}}");
+	assert_int_equal(instagram_ops.classify(&res, &cause),
+	    PLATFORM_ERR_PERMANENT);
+	assert_string_equal(cause, "Instagram refused it (error 999: x)");
+	free(cause);
+	res = answer(502, "");
+	assert_int_equal(instagram_ops.classify(&res, &cause),
+	    PLATFORM_ERR_TEMPORARY);
+	assert_string_equal(cause, "Instagram answered 502");
+	free(cause);
+	res = answer(400, "{\"error\":{\"code\":190,\"error_subcode\":463}}");
+	assert_int_equal(instagram_ops.classify(&res, &cause),
+	    PLATFORM_ERR_AUTH);
+	assert_string_equal(cause, "Facebook says the login has expired "
+	    "(error 190/463)");
+	free(cause);
+
 	/* A body over 64 KiB is not read, let alone 20 MiB. */
 	big = big_body("{\"error\":{\"code\":506,\"message\":\"", 'x',
 	    70 * 1024, "\"}}");
@@ -1235,8 +1266,13 @@ test_graph_pace(void **state)
 		{ "X-Business-Use-Case-Usage", "{\"1\":5}", 0 },
 		{ "X-Business-Use-Case-Usage", "{\"1\":[5,\"x\",null]}", 0 },
 		{ "X-Business-Use-Case-Usage", "[{\"call_count\":99}]", 0 },
+		/* A wild wait is held to a day; part of a minute is one. */
 		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
-		    "regain_access\":100000}]}", 0 },
+		    "regain_access\":100000}]}", 86400000 },
+		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
+		    "regain_access\":2.5}]}", 180000 },
+		{ "X-App-Usage", "{\"estimated_time_to_regain_access\":0.1}",
+		    60000 },
 		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
 		    "regain_access\":-5}]}", 0 },
 		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
@@ -1247,12 +1283,15 @@ test_graph_pace(void **state)
 	struct platform_response	 res;
 	char				*app, *pages, *messenger;
 	size_t				 i;
+	int64_t				 got;
 
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
-		if (pace_with(cases[i].name, cases[i].value) != cases[i].ms)
-			fail_msg("%s: %s: want %lld", cases[i].name,
-			    cases[i].value, (long long)cases[i].ms);
+		if ((got = pace_with(cases[i].name, cases[i].value)) !=
+		    cases[i].ms)
+			fail_msg("%s: %s: want %lld, got %lld", cases[i].name,
+			    cases[i].value, (long long)cases[i].ms,
+			    (long long)got);
 	}
 
 	/* The recorded header values. */
@@ -1284,6 +1323,14 @@ test_graph_pace(void **state)
 	res = answer(200, "{}");
 	assert_int_equal(graph_pace(&res, 0), 0);
 	assert_int_equal(graph_pace(NULL, 0), 0);
+	/* Refused for the limit with no time named: a minute. */
+	res = answer(400, "{\"error\":{\"code\":32,\"message\":\"(#32) Page "
+	    "request limit reached\"}}");
+	assert_int_equal(graph_pace(&res, 0), 60000);
+	res = answer(400, "{\"error\":{\"code\":100}}");
+	assert_int_equal(graph_pace(&res, 0), 0);
+	res = answer(599, "{\"error\":{\"message\":\"offline\"}}");
+	assert_int_equal(graph_pace(&res, 0), 0);
 	free(app);
 	free(pages);
 	free(messenger);
@@ -3762,7 +3809,7 @@ test_instagram_action_parse_and_reconcile(void **state)
 	res = answer(503, "");
 	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
 	    &cause), -1);
-	assert_string_equal(cause, "Facebook answered 503");
+	assert_string_equal(cause, "Instagram answered 503");
 	free(cause);
 }
 

@@ -1440,6 +1440,35 @@ test_log_names_method_host_path_and_no_secret(void **state)
 	free(path);
 }
 
+/* A URL named in a message keeps its scheme and host, never a secret. */
+static void
+test_url_site_drops_path_query_and_password(void **state)
+{
+	static const struct {
+		const char	*url, *site;
+	} cases[] = {
+		{ "https://graph.facebook.com/v21.0/me?access_token=EAAX",
+		    "https://graph.facebook.com" },
+		{ "http://127.0.0.1:8080/debug_token?input_token=T&a=b",
+		    "http://127.0.0.1:8080" },
+		{ "https://user:pass@host.example/x", "https://host.example" },
+		{ "https://host.example?access_token=T", "https://host.example" },
+		{ "https://host.example#frag", "https://host.example" },
+		{ "https://host.example", "https://host.example" },
+		{ "host.example/path", "host.example" },
+		{ "", "" },
+	};
+	char	*site;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		site = util_url_site(cases[i].url);
+		assert_string_equal(site, cases[i].site);
+		free(site);
+	}
+}
+
 int
 main(void)
 {
@@ -1464,6 +1493,7 @@ main(void)
 		T(test_graph_usage_headers_kept_raw),
 		cmocka_unit_test(test_retry_after_values),
 		cmocka_unit_test(test_ratelimit_values),
+		cmocka_unit_test(test_url_site_drops_path_query_and_password),
 		T(test_malformed_json_is_just_bytes),
 		T(test_invalid_utf8_and_nul_bytes_pass_through_exactly),
 		T(test_oversized_body_stops_the_transfer_early),

@@ -25,6 +25,9 @@
 static const char *const bluesky_streams[] = {
 	"posts", "notifications", NULL
 };
+static const char *const bluesky_stream_labels[] = {
+	"the account's posts and their replies", "notifications", NULL
+};
 
 /* Return 1 if a token can go into a header: printable ASCII, bounded. */
 static int
@@ -361,6 +364,7 @@ const struct platform_ops bluesky_ops = {
 	.secret_prompt = "App password (Bluesky: Settings > Privacy and "
 	    "security > App passwords)",
 	.streams = bluesky_streams,
+	.stream_labels = bluesky_stream_labels,
 	.sync_request = bluesky_sync_request,
 	.sync_parse = bluesky_sync_parse,
 	.action_request = bluesky_action_request,

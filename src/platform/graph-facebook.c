@@ -815,16 +815,21 @@ facebook_reconcile_parse(const struct platform_account *pa,
 				created = pa->now > 0 ? pa->now : util_now();
 			else if (created < e->created - GRAPH_RECONCILE_SKEW)
 				continue;	/* an older, identical reply */
+			/*
+			 * Without the Moderate task Facebook withholds the id
+			 * and the parent alike: such an entry may be ours
+			 * under any comment, so nothing can be decided.
+			 */
+			if (id == NULL) {
+				unsure = 1;
+				continue;
+			}
 			/* The same words under another comment are not it. */
 			switch (fb_reply_under(c, e->target_remote_id, top,
 			    post)) {
 			case 0:
 				continue;
 			case -1:
-				unsure = 1;
-				continue;
-			}
-			if (id == NULL) {
 				unsure = 1;
 				continue;
 			}

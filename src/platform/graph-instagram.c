@@ -170,7 +170,7 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 		    stream != NULL ? stream : "");
 	tags = strcmp(stream, "tags") == 0;
 	if (res == NULL || res->status < 200 || res->status > 299)
-		return graph_fail_status(res, cause);
+		return instagram_fail_status(res, cause);
 	if ((doc = graph_load(res, cause)) == NULL)
 		return -1;
 	list = json_object_get(doc, "data");
@@ -454,7 +454,7 @@ instagram_fetch_parse(const struct platform_account *pa, const char *key,
 		return util_fail(cause, "Instagram: not a comments key");
 	if (res == NULL || res->status < 200 || res->status > 299) {
 		ig_key_clear(&k);
-		return graph_fail_status(res, cause);
+		return instagram_fail_status(res, cause);
 	}
 	if ((doc = graph_load(res, cause)) == NULL) {
 		ig_key_clear(&k);
@@ -678,7 +678,7 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		if (gone)
 			return e->kind == ACTION_DELETE ? 0 :
 			    util_fail(cause, "Instagram: the comment is gone");
-		return graph_fail_status(res, cause);
+		return instagram_fail_status(res, cause);
 	}
 	if (e->kind == ACTION_DELETE)
 		return 1;

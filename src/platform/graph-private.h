@@ -82,6 +82,7 @@ void	 graph_error_read(const struct platform_response *,
 	     struct graph_error *);
 void	 graph_error_clear(struct graph_error *);
 int	 graph_fail_status(const struct platform_response *, char **);
+int	 instagram_fail_status(const struct platform_response *, char **);
 enum platform_error graph_classify(const struct platform_response *,
 	     char **);
 int64_t	 graph_pace(const struct platform_response *, int64_t);

@@ -17,6 +17,8 @@
 #include "platforms.h"
 #include "text.h"
 
+#define GRAPH_REGAIN_MAX	(24 * 60)	/* minutes */
+
 /* Return 1 if s is a Graph object id: digits and underscores. */
 int
 graph_valid_id(const char *s)
@@ -473,13 +475,15 @@ graph_token_why(long subcode)
 {
 	switch (subcode) {
 	case 458:
-		return "the app was removed from the account";
+		return "heed's Facebook app was removed from the account's "
+		    "apps";
 	case 460:
 		return "the password was changed";
 	case 463:
 		return "the login has expired";
 	case 464:
-		return "the account is not confirmed";
+		return "the Facebook account is not confirmed yet (confirm it "
+		    "on facebook.com)";
 	case 467:
 		return "the login is no longer valid";
 	case 492:
@@ -494,8 +498,8 @@ graph_token_why(long subcode)
 
 /* Classify a Graph error; set *cause to plain words. */
 static enum platform_error
-graph_error_class(long status, const struct graph_error *e, const char *hint,
-    char **cause)
+graph_error_class(long status, const struct graph_error *e, const char *who,
+    const char *hint, char **cause)
 {
 	const char	*m = e->message != NULL ? e->message : "";
 	char		*perm;
@@ -538,16 +542,16 @@ graph_error_class(long status, const struct graph_error *e, const char *hint,
 		return PLATFORM_ERR_RATE;
 	case 1:
 	case 2:
-		util_fail(cause, "Facebook had a passing problem (error %ld)",
-		    e->code);
+		util_fail(cause, "%s had a passing problem (error %ld)",
+		    who, e->code);
 		return PLATFORM_ERR_TEMPORARY;
 	case 368:
 		if (graph_contains(m, "already")) {
 			util_fail(cause, "already posted (error 368)");
 			return PLATFORM_ERR_DUPLICATE;
 		}
-		util_fail(cause, "Facebook blocks this for now (error 368: "
-		    "%s); heed tries again later", *m != '\0' ? m :
+		util_fail(cause, "%s blocks this for now (error 368: %s); "
+		    "heed tries again later", who, *m != '\0' ? m :
 		    "a policy block");
 		return PLATFORM_ERR_TEMPORARY;
 	case 506:
@@ -595,17 +599,17 @@ graph_error_class(long status, const struct graph_error *e, const char *hint,
 		return PLATFORM_ERR_RATE;
 	}
 	if (e->transient || status >= 500 || status == 429 || status == 408) {
-		util_fail(cause, "Facebook answered %ld%s%s", status,
+		util_fail(cause, "%s answered %ld%s%s", who, status,
 		    *m != '\0' ? ": " : "", m);
 		return status == 429 ? PLATFORM_ERR_RATE :
 		    PLATFORM_ERR_TEMPORARY;
 	}
 	r = PLATFORM_ERR_PERMANENT;
 	if (e->code >= 0)
-		util_fail(cause, "Facebook refused it (error %ld%s%s)",
+		util_fail(cause, "%s refused it (error %ld%s%s)", who,
 		    e->code, *m != '\0' ? ": " : "", m);
 	else
-		util_fail(cause, "Facebook answered %ld", status);
+		util_fail(cause, "%s answered %ld", who, status);
 	return r;
 }
 
@@ -618,8 +622,8 @@ graph_error_class(long status, const struct graph_error *e, const char *hint,
 
 /* Classify a failed answer, with what the platform needs as a hint. */
 static enum platform_error
-graph_classify_for(const struct platform_response *res, const char *hint,
-    char **cause)
+graph_classify_for(const struct platform_response *res, const char *who,
+    const char *hint, char **cause)
 {
 	struct graph_error	 e;
 	enum platform_error	 r;
@@ -635,7 +639,7 @@ graph_classify_for(const struct platform_response *res, const char *hint,
 		/* heed's own network failure: {"error":{"message":..}} */
 		e.message = xstrdup("cannot reach the Graph API");
 	}
-	r = graph_error_class(res->status, &e, hint, cause);
+	r = graph_error_class(res->status, &e, who, hint, cause);
 	graph_error_clear(&e);
 	return r;
 }
@@ -644,13 +648,13 @@ graph_classify_for(const struct platform_response *res, const char *hint,
 enum platform_error
 graph_classify(const struct platform_response *res, char **cause)
 {
-	return graph_classify_for(res, GRAPH_FB_NEEDS, cause);
+	return graph_classify_for(res, "Facebook", GRAPH_FB_NEEDS, cause);
 }
 
 static enum platform_error
 instagram_classify(const struct platform_response *res, char **cause)
 {
-	return graph_classify_for(res, GRAPH_IG_NEEDS, cause);
+	return graph_classify_for(res, "Instagram", GRAPH_IG_NEEDS, cause);
 }
 
 /* Fail with the words for a failed answer; -1. */
@@ -658,6 +662,14 @@ int
 graph_fail_status(const struct platform_response *res, char **cause)
 {
 	graph_classify(res, cause);
+	return -1;
+}
+
+/* The same for an Instagram answer. */
+int
+instagram_fail_status(const struct platform_response *res, char **cause)
+{
+	instagram_classify(res, cause);
 	return -1;
 }
 
@@ -671,6 +683,8 @@ graph_usage_one(const json_t *o, int64_t *pct, int64_t *regain)
 	};
 	const json_t	*v;
 	size_t		 i;
+	double		 d;
+	int64_t		 m;
 
 	for (i = 0; keys[i] != NULL; i++) {
 		v = json_object_get(o, keys[i]);
@@ -678,10 +692,16 @@ graph_usage_one(const json_t *o, int64_t *pct, int64_t *regain)
 		    json_number_value(v) < 1e6)
 			*pct = (int64_t)json_number_value(v);
 	}
+	/* Minutes; a wild value is held to a day, the longest window. */
 	v = json_object_get(o, "estimated_time_to_regain_access");
-	if (json_is_integer(v) && json_integer_value(v) > *regain &&
-	    json_integer_value(v) < 24 * 60)
-		*regain = json_integer_value(v);
+	if (json_is_number(v) && json_number_value(v) > 0) {
+		d = json_number_value(v);
+		m = GRAPH_REGAIN_MAX;
+		if (d < GRAPH_REGAIN_MAX && (m = (int64_t)d) < d)
+			m++;
+		if (m > *regain)
+			*regain = m;
+	}
 }
 
 /*
@@ -721,7 +741,10 @@ graph_pace(const struct platform_response *res, int64_t now)
 	}
 	if (regain > 0)
 		return regain * 60 * 1000;
-	if (pct >= 100)
+	/* Refused for the limit with no time named: a minute at least. */
+	if (pct >= 100 || (res != NULL && res->status >= 400 &&
+	    res->status != 599 &&
+	    graph_classify(res, NULL) == PLATFORM_ERR_RATE))
 		return 60 * 1000;
 	if (pct >= 75)
 		return (pct - 74) * 1000;	/* 1 s at 75%, 25 s at 99% */
@@ -1017,6 +1040,13 @@ instagram_session_parse(const struct platform_account *pa,
 
 static const char *const facebook_streams[] = { "feed", NULL };
 static const char *const instagram_streams[] = { "media", "tags", NULL };
+static const char *const facebook_stream_labels[] = {
+	"the Page's posts and their comments", NULL
+};
+static const char *const instagram_stream_labels[] = {
+	"the account's posts and their comments",
+	"the posts the account is tagged in", NULL
+};
 
 const struct platform_ops facebook_ops = {
 	.name = "facebook",
@@ -1031,6 +1061,7 @@ const struct platform_ops facebook_ops = {
 	.secret_kind = "page-token",
 	.secret_prompt = "Facebook access token (a User or Page token)",
 	.streams = facebook_streams,
+	.stream_labels = facebook_stream_labels,
 	.sync_request = facebook_sync_request,
 	.sync_parse = facebook_sync_parse,
 	.action_request = facebook_action_request,
@@ -1058,6 +1089,7 @@ const struct platform_ops instagram_ops = {
 	.secret_kind = "page-token",
 	.secret_prompt = "Facebook access token (a User or Page token)",
 	.streams = instagram_streams,
+	.stream_labels = instagram_stream_labels,
 	.sync_request = instagram_sync_request,
 	.sync_parse = instagram_sync_parse,
 	.action_request = instagram_action_request,

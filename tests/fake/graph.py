@@ -145,7 +145,10 @@ object").
       access_token only if it came as a parameter). __paging_token holds the
       exact position, so with it the until / since of the link is not
       applied and posts sharing a second are neither lost nor repeated. The
-      last page has no "next"; an empty answer is {"data":[]}.
+      last page has no "next"; an empty answer is {"data":[]}. With config
+      empty_feed_pages every "next" leads first to an empty page
+      ({"data":[]} and a "next" with the same until) whose own "next" goes
+      on, as the real feed sometimes answers.
   GET /vN/{post-id}/comments, /vN/{comment-id}/comments
       filter toplevel (default) or stream (every comment and reply, flat,
       replies with "parent"), order chronological (default) or
@@ -328,7 +331,9 @@ Control, on the same ports:
               lose "id" and "from"), true gives it back
     limits    calls, window (seconds); counting starts again
     config    device_interval (5), device_expires_in (420), duplicate_check
-              (true), empty_pages (false)
+              (true), empty_pages (false: every cursor-paged list, such as
+              comments, replies, media and tags), empty_feed_pages (false:
+              the feed's time paging)
     device    action: approve, decline or expire the newest pending device
               login; scopes (approve: the granted scopes, instead of the
               ones asked for). Answers {code, user_code}.
@@ -1274,19 +1279,21 @@ def cursor_page(seq, keyf, opts, limit, link):
     return items, paging
 
 
-def enc_paging(post):
-    """Make the __paging_token of a post's position."""
-    return "enc_" + b64url(("%d:%d" % post["key"]).encode())
+def enc_paging(key, empty=False):
+    """Make the __paging_token of a post's position key; empty marks the
+    way to an empty page first (config empty_feed_pages)."""
+    return "enc_" + b64url(("%d:%d%s" % (key[0], key[1],
+                                         ":e" if empty else "")).encode())
 
 
 def dec_paging(s):
-    """Read a __paging_token into a position key."""
+    """Read a __paging_token into (position key, empty flag)."""
     raw = unb64url(s[4:]) if s.startswith("enc_") else None
-    m = re.match(r"^(-?\d+):(\d+)$", raw.decode("ascii", "replace")) \
-        if raw else None
+    m = re.match(r"^(-?\d+):(\d+)(:e)?$",
+                 raw.decode("ascii", "replace")) if raw else None
     if not m:
         raise bad_param("The parameter __paging_token is invalid")
-    return (int(m.group(1)), int(m.group(2)))
+    return (int(m.group(1)), int(m.group(2))), m.group(3) is not None
 
 
 def page_feed(req, page, own_only):
@@ -1300,9 +1307,13 @@ def page_feed(req, page, own_only):
     since = time_opt(req.params, "since")
     until = time_opt(req.params, "until")
     tok = req.param("__paging_token")
-    pos = dec_paging(tok) if tok else None
+    pos, empty = dec_paging(tok) if tok else (None, False)
     back = pos is not None and (req.param("__previous") or "") not in \
         ("", "0")
+    if empty and not back:
+        # The empty page on the way (empty_feed_pages): only a next.
+        return {"data": [], "paging": {"next": req.self_url(
+            ("__paging_token",), [("__paging_token", enc_paging(pos))])}}
     if back:
         newer = [p for p in posts if p["key"] > pos]
         items = newer[len(newer) - limit:] if limit else []
@@ -1324,14 +1335,16 @@ def page_feed(req, page, own_only):
     paging = {"previous": req.self_url(
         ("since", "until", "__paging_token", "__previous"),
         [("since", str(first["created"])),
-         ("__paging_token", enc_paging(first)), ("__previous", "1")])}
+         ("__paging_token", enc_paging(first["key"])),
+         ("__previous", "1")])}
     if older:
         drop = ("until", "__paging_token", "__previous")
         if back:
             drop += ("since",)
         paging["next"] = req.self_url(
             drop, [("until", str(last["created"] - 1)),
-                   ("__paging_token", enc_paging(last))])
+                   ("__paging_token", enc_paging(
+                       last["key"], G.config["empty_feed_pages"]))])
     out["paging"] = paging
     return out
 
@@ -1350,7 +1363,8 @@ class Graph:
         self.scopes = list(DEFAULT_SCOPES)
         self.moderate = True
         self.config = {"device_interval": 5, "device_expires_in": 420,
-                       "duplicate_check": True, "empty_pages": False}
+                       "duplicate_check": True, "empty_pages": False,
+                       "empty_feed_pages": False}
         self.limits = {"calls": 4800, "window": 3600}
         self.calls = {}         # token -> deque of call times
         self.objects = {}       # id -> every node, removed ones too
@@ -2508,7 +2522,7 @@ def control_op(a):
             if k in a:
                 G.config[k] = a[k] if isinstance(a[k], (int, float)) \
                     else float(a[k])
-        for k in ("duplicate_check", "empty_pages"):
+        for k in ("duplicate_check", "empty_pages", "empty_feed_pages"):
             if k in a:
                 G.config[k] = bool(a[k])
         out["config"] = G.config
