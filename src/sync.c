@@ -763,8 +763,15 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	char				*msg;
 
 	owner = config_secret_owner(a->sync->cfg, a->cfg, &platform);
-	msg = xprintf("%s; run: heed login %s", why != NULL ? why :
-	    "the platform refused the login", owner->name);
+	if (*config_str(a->sync->cfg, owner, OPT_CREDENTIAL_COMMAND) != '\0')
+		msg = xprintf("%s; the token came from the "
+		    "credential_command of %s: make it give a new one, or "
+		    "remove that line and run: heed login %s", why != NULL ?
+		    why : "the platform refused the login", owner->name,
+		    owner->name);
+	else
+		msg = xprintf("%s; run: heed login %s", why != NULL ? why :
+		    "the platform refused the login", owner->name);
 	sync_set_error(a, SYNC_AUTH, msg);
 	log_error("%s: %s", a->pa.name, msg);
 	free(msg);
@@ -1137,7 +1144,7 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
     const char *why)
 {
 	struct sync	*s = a->sync;
-	int64_t		 wait;
+	int64_t		 wait, held;
 
 	if (err == PLATFORM_ERR_AUTH) {
 		/* Kept for after heed login: nothing is lost. */
@@ -1149,8 +1156,12 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 	a->entry.last_error = xstrdup(why);
 	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
 	    a->entry.attempts < SYNC_MAX_ATTEMPTS) {
-		/* A check that keeps failing waits ever longer too. */
+		/* A check that keeps failing waits ever longer too, and
+		 * nothing goes before the platform allows it anyway. */
 		wait = sync_backoff(a->entry.attempts + a->check_failures);
+		held = (a->not_before - util_mono_ms() + 999) / 1000;
+		if (held > wait)
+			wait = held;
 		a->entry.state = OUTBOX_QUEUED;
 		a->entry.next_attempt = util_now() + wait;
 		sync_retry_later(s, wait);
@@ -1250,7 +1261,7 @@ sync_reconcile_response(struct sync_account *a,
 {
 	struct action_result	 res;
 	enum platform_error	 err;
-	char			*cause = NULL;
+	char			*cause = NULL, *msg;
 	int			 rc;
 
 	memset(&res, 0, sizeof res);
@@ -1315,9 +1326,12 @@ sync_reconcile_response(struct sync_account *a,
 		/* Not there after all: send it again (same record key). */
 		sync_action_failed(a, PLATFORM_ERR_TEMPORARY,
 		    "the platform said it was done, but it is not there");
-	} else
-		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, cause != NULL ?
-		    cause : "could not check what became of it");
+	} else {
+		msg = xprintf("could not check whether it went through%s%s",
+		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, msg);
+		free(msg);
+	}
 out:
 	sync_reconcile_reset(a);
 	free(cause);
@@ -1360,7 +1374,9 @@ sync_page_failed(struct sync_account *a, enum platform_error err,
 	char	*msg, when[48];
 	int	 limit;
 
-	limit = err == PLATFORM_ERR_RATE ? SYNC_RATE_TRIES : SYNC_STREAM_TRIES;
+	/* heed sync, which should end within minutes, tries less. */
+	limit = err != PLATFORM_ERR_RATE ? SYNC_STREAM_TRIES :
+	    a->sync->periodic ? SYNC_RATE_TRIES : SYNC_STREAM_TRIES;
 	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
 	    ++a->tries < limit) {
 		wait = sync_backoff(a->tries);
@@ -1376,7 +1392,11 @@ sync_page_failed(struct sync_account *a, enum platform_error err,
 		sync_arm_retry(a, wait);
 		return;
 	}
-	msg = xprintf("%s%s", status == 599 ? "offline: " : "", why);
+	if (err == PLATFORM_ERR_RATE && !a->sync->periodic)
+		msg = xprintf("%s; nothing is lost: run heed sync again in a "
+		    "while", why);
+	else
+		msg = xprintf("%s%s", status == 599 ? "offline: " : "", why);
 	sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_FAILED, msg);
 	log_error("%s: sync failed: %s", a->pa.name, msg);
 	free(msg);
@@ -1493,7 +1513,7 @@ sync_stream_response(struct sync_account *a,
 		sync_page_clear(&page);
 		return;
 	}
-	if (a->status.state != SYNC_RUNNING)
+	if (a->status.state != SYNC_RUNNING || a->status.last_error != NULL)
 		sync_set_error(a, SYNC_RUNNING, NULL);
 	if (page.notice != NULL)
 		sync_note(a, page.notice);

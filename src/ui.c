@@ -294,7 +294,9 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		buf_printf(b, "%s %s ", st[i].tag, st[i].name);
 		switch (st[i].state) {
 		case SYNC_RUNNING:
-			buf_addstr(b, "syncing");
+			/* A page refused for now, tried again later. */
+			buf_addstr(b, st[i].last_error != NULL ? "retrying" :
+			    "syncing");
 			break;
 		case SYNC_AUTH:
 			buf_addstr(b, "LOGIN NEEDED");

@@ -890,7 +890,7 @@ test_graph_classify_recorded_errors(void **state)
 		    "90 days without use (error 190/493)", NULL },
 		{ "facebook/error_4_application_request_limit.json", 403,
 		    PLATFORM_ERR_RATE, "the app's request limit is reached "
-		    "(error 4); heed waits", NULL },
+		    "(error 4)", NULL },
 		{ "facebook/error_200_permissions_error.json", 403,
 		    PLATFORM_ERR_DENIED, NULL, "the login lacks a permission "
 		    "for this (error 200: (#200) Permissions error); " },
@@ -1016,19 +1016,15 @@ test_graph_classify_hostile_errors(void **state)
 		    PLATFORM_ERR_AUTH,
 		    "Facebook says the login is no longer valid (error 190)" },
 		{ 400, "{\"error\":{\"code\":\"4\"}}", PLATFORM_ERR_RATE,
-		    "the app's request limit is reached (error 4); heed waits" },
+		    "the app's request limit is reached (error 4)" },
 		{ 400, "{\"error\":{\"code\":17}}", PLATFORM_ERR_RATE,
-		    "the account's request limit is reached (error 17); heed "
-		    "waits" },
+		    "the account's request limit is reached (error 17)" },
 		{ 400, "{\"error\":{\"code\":32}}", PLATFORM_ERR_RATE,
-		    "the Page's request limit is reached (error 32); heed "
-		    "waits" },
+		    "the Page's request limit is reached (error 32)" },
 		{ 400, "{\"error\":{\"code\":613}}", PLATFORM_ERR_RATE,
-		    "the app's request limit is reached (error 613); heed "
-		    "waits" },
+		    "the app's request limit is reached (error 613)" },
 		{ 400, "{\"error\":{\"code\":80001}}", PLATFORM_ERR_RATE,
-		    "the Page's request limit is reached (error 80001); heed "
-		    "waits" },
+		    "the Page's request limit is reached (error 80001)" },
 		{ 500, "{\"error\":{\"code\":1,\"message\":\"An unknown error "
 		    "occurred\"}}", PLATFORM_ERR_TEMPORARY,
 		    "Facebook had a passing problem (error 1)" },
@@ -3695,7 +3691,7 @@ test_instagram_action_parse_and_reconcile(void **state)
 	assert_int_equal(instagram_ops.action_parse(&ig_acct, &e, &res, &r,
 	    &cause), -1);
 	assert_string_equal(cause, "the app's request limit is reached "
-	    "(error 4); heed waits");
+	    "(error 4)");
 	free(cause);
 
 	/* Reconcile requests: the thread's replies, or the comment. */

@@ -537,7 +537,7 @@ graph_error_class(long status, const struct graph_error *e, const char *who,
 	case 341:
 	case 613:
 		util_fail(cause, "the %s request limit is reached (error "
-		    "%ld); heed waits", e->code == 32 ? "Page's" :
+		    "%ld)", e->code == 32 ? "Page's" :
 		    e->code == 17 ? "account's" : "app's", e->code);
 		return PLATFORM_ERR_RATE;
 	case 1:
@@ -595,7 +595,7 @@ graph_error_class(long status, const struct graph_error *e, const char *who,
 	free(perm);
 	if (e->code >= 80000 && e->code <= 80014) {
 		util_fail(cause, "the Page's request limit is reached (error "
-		    "%ld); heed waits", e->code);
+		    "%ld)", e->code);
 		return PLATFORM_ERR_RATE;
 	}
 	if (e->transient || status >= 500 || status == 429 || status == 408) {

@@ -424,7 +424,7 @@ $(sync_diag)"
 		show_log 20
 	fi
 	if [ "$refused" = 1 ] && [ "$RC190" != 0 ] &&
-	    printf '%s\n' "$ERR190" | grep -q 'shop: .*(error 190/460); run: heed login shop$'; then
+	    printf '%s\n' "$ERR190" | grep -q 'shop: .*(error 190/460); .*run: heed login shop$'; then
 		tui_ok "$name2"
 	else
 		tui_fail "$name2" "checks refused with 190: $refused; exit $RC190; stderr: $ERR190"
