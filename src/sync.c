@@ -534,6 +534,18 @@ sync_send_now(void *arg)
 		sync_no_http(a);
 }
 
+/* End the account's run: no stream, page or thread is pending. */
+static void
+sync_run_end(struct sync_account *a)
+{
+	a->want_sync = 0;
+	a->stream = 0;
+	a->pages = 0;
+	a->tries = 0;
+	sync_fetch_clear(a);
+	sync_notify(a->sync);
+}
+
 /* Say a wait of secs seconds in words: "40 s", "about 12 minutes". */
 static void
 sync_format_wait(int64_t secs, char *out, size_t len)
@@ -584,12 +596,7 @@ sync_hold(struct sync_account *a, int64_t wait)
 	log_warn("%s: %s", a->pa.name, msg);
 	free(msg);
 	a->held = 1;
-	a->want_sync = 0;
-	a->stream = 0;
-	a->pages = 0;
-	a->tries = 0;
-	sync_fetch_clear(a);
-	sync_notify(a->sync);
+	sync_run_end(a);
 }
 
 /*
@@ -1402,12 +1409,7 @@ sync_page_failed(struct sync_account *a, enum platform_error err,
 	free(msg);
 	/* The outbox still waits: look again after a while. */
 	sync_arm_retry(a, sync_backoff(a->tries));
-	a->tries = 0;
-	a->want_sync = 0;
-	a->stream = 0;
-	a->pages = 0;
-	sync_fetch_clear(a);
-	sync_notify(a->sync);
+	sync_run_end(a);
 }
 
 /* Handle the answer to a login or a session renewal. */

@@ -45,41 +45,8 @@ graph_cleanup() {
 trap graph_cleanup EXIT
 trap 'graph_cleanup; exit 1' INT TERM HUP
 
-# gq.py EXPR FILE [ARG...]: EXPR over the fake's state in FILE (st, log,
-# comments, posts, igc, tags) or heed list --json lines (items).
-cat >"$W/gq.py" <<'EOF'
-import json, sys
-expr = sys.argv[1]
-a = sys.argv[3:]
-st, log, items = {}, [], []
-if len(sys.argv) > 2 and sys.argv[2] != '-':
-    raw = open(sys.argv[2], encoding='utf-8', errors='surrogateescape').read()
-    if raw.lstrip().startswith('{"page"'):
-        st = json.loads(raw)
-        log = st.get('log', [])
-    else:
-        items = [json.loads(l) for l in raw.splitlines() if l.strip()]
-comments = st.get('comments', [])
-posts = st.get('posts', [])
-igc = st.get('ig_comments', [])
-tags = st.get('tags', [])
-
-def reqs(method, suffix):
-    return [r for r in log if r['method'] == method and
-            r['path'].endswith(suffix)]
-
-def by_page(text):
-    pid = st['page']['id']
-    return [c for c in comments if c['from'].get('id') == pid and
-            text in c['message']]
-
-v = eval(expr)
-if isinstance(v, bool):
-    v = int(v)
-print(v if not isinstance(v, (list, dict)) else json.dumps(v))
-EOF
 gq() {
-	PYTHONUTF8=1 python3 "$W/gq.py" "$@"
+	PYTHONUTF8=1 python3 tests/fake/graphq.py "$@"
 }
 
 # ob.py DB q EXPR [ARG...]: EXPR over heed's outbox (ob: its rows as dicts,
