@@ -102,7 +102,48 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    CONFIG_ACCOUNT, "", 0, 0, NULL,
 	    "Instagram: the Facebook account whose login (its Page) serves "
 	    "this Instagram business account" },
+	[OPT_REQUEST_TIMEOUT] = { "request_timeout", CONFIG_DURATION,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "60s", 5, 600, NULL,
+	    "how long heed waits for a platform to answer a request before "
+	    "it counts the request as lost" },
+	[OPT_CHECK_DELAYS] = { "check_delays", CONFIG_DURATIONS,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1m 3m 10m", 0, 86400, NULL,
+	    "when a reply was sent and no answer came, how long after that "
+	    "heed looks on the platform whether it went out; it is sent again "
+	    "only if it is still missing at the last look" },
 };
+
+#define CONFIG_MAX_DURATIONS	8
+
+/*
+ * Parse durations in rising order, separated by spaces, each between lo
+ * and hi, at most max of them, into v; the count, or -1 if bad.
+ */
+static int
+config_parse_durations(const char *s, int64_t lo, int64_t hi, int64_t *v,
+    size_t max)
+{
+	char	 word[32];
+	size_t	 n = 0, len;
+	int64_t	 d;
+
+	for (;;) {
+		s += strspn(s, " \t");
+		if (*s == '\0')
+			break;
+		len = strcspn(s, " \t");
+		if (len >= sizeof word || n == max)
+			return -1;
+		memcpy(word, s, len);
+		word[len] = '\0';
+		s += len;
+		if (util_parse_duration(word, &d) != 0 || d < lo || d > hi ||
+		    (n > 0 && d <= v[n - 1]))
+			return -1;
+		v[n++] = d;
+	}
+	return n == 0 ? -1 : (int)n;
+}
 
 /* Return the option table and its size. */
 const struct config_option *
@@ -117,6 +158,7 @@ static const char *
 config_convert(const struct config_option *o, const char *s,
     struct config_value *v)
 {
+	int64_t	tmp[CONFIG_MAX_DURATIONS];
 	size_t	i;
 
 	switch (o->type) {
@@ -150,6 +192,12 @@ config_convert(const struct config_option *o, const char *s,
 			return "not one of the allowed values";
 		v->i = (int64_t)i;
 		break;
+	case CONFIG_DURATIONS:
+		if (config_parse_durations(s, o->min, o->max, tmp,
+		    nitems(tmp)) < 0)
+			return "expected durations in rising order, such as "
+			    "1m 3m 10m";
+		break;
 	case CONFIG_STRING:
 		break;
 	}
@@ -173,6 +221,9 @@ config_describe(const struct config_option *o)
 		buf_printf(&b, " (%lld to %lld)", (long long)o->min,
 		    (long long)o->max);
 		break;
+	case CONFIG_DURATIONS:
+		buf_printf(&b, " (at most %d)", CONFIG_MAX_DURATIONS);
+		/* FALLTHROUGH */
 	case CONFIG_DURATION:
 		util_format_age(o->min, lo, sizeof lo);
 		util_format_age(o->max, hi, sizeof hi);
@@ -584,6 +635,19 @@ config_str(const struct config *cfg, const struct config_account *a,
 	if (config_table[opt].scope == CONFIG_ACCOUNT)
 		return "";
 	return cfg->v[opt].s;
+}
+
+/* An option's durations, from the account if it sets it; how many. */
+size_t
+config_durations(const struct config *cfg, const struct config_account *a,
+    enum config_opt opt, int64_t *v, size_t max)
+{
+	const struct config_option	*o = &config_table[opt];
+	int				 n;
+
+	n = config_parse_durations(config_str(cfg, a, opt), o->min, o->max,
+	    v, max);
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* The account whose secret an account uses; see config.h. */

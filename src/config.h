@@ -18,7 +18,8 @@ enum config_type {
 	CONFIG_INT,
 	CONFIG_DURATION,
 	CONFIG_STRING,
-	CONFIG_ENUM
+	CONFIG_ENUM,
+	CONFIG_DURATIONS	/* durations in rising order, spaces between */
 };
 
 #define CONFIG_GLOBAL	0x1	/* allowed at the top of the file */
@@ -48,6 +49,8 @@ enum config_opt {
 	OPT_CLIENT_TOKEN,
 	OPT_PAGE,
 	OPT_FACEBOOK_ACCOUNT,
+	OPT_REQUEST_TIMEOUT,
+	OPT_CHECK_DELAYS,
 	OPT_COUNT
 };
 
@@ -119,6 +122,13 @@ int64_t		 config_int(const struct config *,
  */
 const struct config_account *config_secret_owner(const struct config *,
 		    const struct config_account *, const char **);
+/*
+ * The durations of a CONFIG_DURATIONS option into v (up to max of them);
+ * returns how many.
+ */
+size_t		 config_durations(const struct config *,
+		     const struct config_account *, enum config_opt, int64_t *,
+		     size_t);
 const char	*config_str(const struct config *,
 		     const struct config_account *, enum config_opt);
 const struct config_account *config_account_find(const struct config *,

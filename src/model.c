@@ -16,7 +16,7 @@ static const char *const action_names[] = {
 };
 
 static const char *const outbox_state_names[] = {
-	"queued", "sending", "sent", "failed"
+	"queued", "sending", "sent", "failed", "checking"
 };
 
 /* Append a zeroed item to a list and return it. */
@@ -112,6 +112,8 @@ outbox_entry_clear(struct outbox_entry *e)
 	free(e->remote_id);
 	free(e->last_error);
 	free(e->target_extra);
+	free(e->origin);
+	free(e->lease_owner);
 	memset(e, 0, sizeof *e);
 }
 

@@ -89,11 +89,18 @@ enum action_kind {
 	ACTION_PRIVATE_REPLY	/* a message to the comment's author */
 };
 
+/*
+ * The life of an outbox entry. CHECKING is an entry whose last attempt
+ * may or may not have landed (no answer came, or the sender died): it is
+ * looked for on the platform, patiently, and sent again only when the
+ * checks agree that it is not there.
+ */
 enum outbox_state {
 	OUTBOX_QUEUED,
 	OUTBOX_SENDING,
 	OUTBOX_SENT,
-	OUTBOX_FAILED
+	OUTBOX_FAILED,
+	OUTBOX_CHECKING
 };
 
 /* One action bound for a platform, as kept in the outbox. */
@@ -112,6 +119,12 @@ struct outbox_entry {
 	int	 attempts;
 	int64_t	 created;
 	int64_t	 next_attempt;
+	int64_t	 updated;	/* last change; read only */
+	char	*origin;	/* the heed that queued it (store_owner) */
+	char	*lease_owner;	/* the heed sending it, while leased */
+	int64_t	 lease_until;	/* 0: not leased */
+	int64_t	 unknown_at;	/* when an attempt's outcome was lost */
+	int	 checks;	/* checks since then that did not find it */
 };
 
 struct item	*item_list_add(struct item_list *);

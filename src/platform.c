@@ -113,6 +113,7 @@ sync_page_clear(struct sync_page *p)
 	free(p->fetch);
 	free(p->notice);
 	free(p->sweep);
+	free(p->incomplete);
 	memset(p, 0, sizeof *p);
 }
 
@@ -122,6 +123,7 @@ action_result_clear(struct action_result *r)
 {
 	free(r->remote_id);
 	free(r->next);
+	free(r->target_extra);
 	item_clear(&r->created);
 	memset(r, 0, sizeof *r);
 }

@@ -106,6 +106,12 @@ struct sync_page {
 	 */
 	char		*sweep;
 	int		 sweep_first;
+	/*
+	 * Why this page cannot count toward a sweep although it names one
+	 * (a repeated cursor, an empty page that says more follow): the
+	 * sweep then marks nothing deleted, and the log says why.
+	 */
+	char		*incomplete;
 };
 
 /* A session the platform opened; owned by whoever called parse. */
@@ -124,6 +130,8 @@ struct action_result {
 	int		 have_created;
 	char		*next;		/* reconcile: not on this page; the
 					   next one to read */
+	char		*target_extra;	/* the acted-on item's new extra (a
+					   like's record, to undo it); or NULL */
 };
 
 /* Why a request failed, as far as the adapter can tell from the answer. */
@@ -214,6 +222,24 @@ struct platform_ops {
 		    const struct outbox_entry *,
 		    const struct platform_response *, struct action_result *,
 		    char **);
+
+	/*
+	 * Rechecking (optional), for a platform that says nothing when a
+	 * comment is deleted but can be asked about items by id (Bluesky's
+	 * getPosts). Every recheck_interval the engine gives the adapter
+	 * the remote ids of up to recheck_max items that still wait for the
+	 * business; recheck_parse lists in page->gone those the platform no
+	 * longer has, and may give the others, updated, in page->items. An
+	 * answer it cannot read whole is an error (nothing is marked). The
+	 * engine also rechecks the item a reply answers just before the
+	 * reply goes out: a reply to a deleted comment is not sent.
+	 */
+	size_t	 recheck_max;
+	int	(*recheck_request)(const struct platform_account *,
+		    char *const *, size_t, struct platform_request *, char **);
+	int	(*recheck_parse)(const struct platform_account *,
+		    char *const *, size_t, const struct platform_response *,
+		    struct sync_page *, char **);
 
 	/*
 	 * Pacing (optional): read the platform's own usage headers and

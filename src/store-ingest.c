@@ -139,6 +139,15 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
 
 /*
+ * Whether an upserted item is one the platform had stopped listing (so it
+ * was marked deleted, and settled) and now lists again, its triage not
+ * changed since: it gets back the status it had (see store_item_gone).
+ */
+#define STORE_BACK_IF \
+	"(items.deleted != 0 AND ?16 = 0 AND items.gone_status >= 0 AND " \
+	"items.status = 2)"
+
+/*
  * Whether an upsert changes the stored row. A sync reads most items twice
  * (in the notifications and again in the thread around them), and every
  * later sync reads the recent ones again: a row that would be written
@@ -200,10 +209,13 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    "hidden = excluded.hidden, deleted = excluded.deleted, liked = "
 	    "excluded.liked, like_count = excluded.like_count, extra = "
 	    "coalesce(excluded.extra, items.extra), "
-	    "status = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", 2, "
-	    "items.status), "
-	    "done_at = iif(items.status IN (0, 1) AND " STORE_SETTLE_IF ", "
-	    "max(?20, ?12), items.done_at) "
+	    "status = CASE WHEN " STORE_BACK_IF " AND NOT (" STORE_SETTLE_IF
+	    ") THEN items.gone_status WHEN items.status IN (0, 1) AND "
+	    STORE_SETTLE_IF " THEN 2 ELSE items.status END, "
+	    "done_at = CASE WHEN " STORE_BACK_IF " AND NOT (" STORE_SETTLE_IF
+	    ") THEN 0 WHEN items.status IN (0, 1) AND " STORE_SETTLE_IF
+	    " THEN max(?20, ?12) ELSE items.done_at END, "
+	    "gone_status = iif(?16 = 0, -1, items.gone_status) "
 	    "WHERE " STORE_CHANGED_IF, cause);
 	if (st == NULL)
 		return -1;
@@ -231,6 +243,8 @@ store_item_gone(struct store *s, int64_t account, const char *remote_id,
 	sqlite3_stmt	*st;
 
 	st = store_stmt(s, ST_ITEM_GONE, "UPDATE items SET deleted = 1, "
+	    "gone_status = iif(status IN (0, 1) AND own = 0 AND deleted = 0, "
+	    "status, gone_status), "
 	    "status = CASE WHEN status IN (0, 1) AND own = 0 THEN 2 ELSE "
 	    "status END, done_at = CASE WHEN status IN (0, 1) AND own = 0 "
 	    "THEN ?3 ELSE done_at END WHERE account_id = ?1 AND remote_id = "

@@ -3,17 +3,34 @@
  *
  * A reply is written here before any network call, so nothing typed is
  * lost. The store chooses nothing: the caller sets the idempotency key,
- * and sync moves entries through QUEUED, SENDING, SENT or FAILED.
+ * and sync moves entries through QUEUED, SENDING, CHECKING, SENT or
+ * FAILED.
+ *
+ * Several heed processes may share the cache. An entry is sent by one of
+ * them only: store_outbox_take leases it (this process's name and an
+ * expiry, written by the same statement that picks it), every change
+ * after that is refused to a process that does not hold the lease, and
+ * the other processes leave it alone until the lease is released or runs
+ * out. An entry whose sender died mid-send comes back from take still
+ * SENDING, for the caller to look for before anything is sent again.
  */
+#include <sys/random.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store-private.h"
 #include "util.h"
 
 #define STORE_OUTBOX_COLS \
 	"id, account_id, item_id, kind, state, target_remote_id, body, " \
-	"idem_key, remote_id, last_error, attempts, created, next_attempt"
+	"idem_key, remote_id, last_error, attempts, created, next_attempt, " \
+	"updated, origin, lease_owner, lease_until, unknown_at, checks"
+
+/* The states in which an entry is still on its way (not sent, not failed). */
+#define STORE_OUTBOX_PENDING	"(0, 1, 4)"
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -32,13 +49,45 @@ store_row_outbox(sqlite3_stmt *st, struct outbox_entry *e)
 	e->attempts = sqlite3_column_int(st, 10);
 	e->created = sqlite3_column_int64(st, 11);
 	e->next_attempt = sqlite3_column_int64(st, 12);
+	e->updated = sqlite3_column_int64(st, 13);
+	e->origin = store_col_text(st, 14);
+	e->lease_owner = store_col_text(st, 15);
+	e->lease_until = sqlite3_column_int64(st, 16);
+	e->unknown_at = sqlite3_column_int64(st, 17);
+	e->checks = sqlite3_column_int(st, 18);
 }
 
 /*
- * Queue an action; fills in id, created, state and next_attempt. A comment
- * has at most one private reply, so a second one is refused while another
- * is queued, sending or sent; the check is part of the INSERT, so that
- * nothing can come between them.
+ * The name this process goes by in the outbox: host, process id and a
+ * random part (a process id is reused; the random part is not). Made
+ * once per open store; lent.
+ */
+const char *
+store_owner(struct store *s)
+{
+	unsigned char	r[6];
+	char		host[64];
+	size_t		i;
+
+	if (s->owner != NULL)
+		return s->owner;
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+		for (i = 0; i < sizeof r; i++)
+			r[i] = (unsigned char)random();
+	}
+	if (gethostname(host, sizeof host) != 0)
+		snprintf(host, sizeof host, "localhost");
+	host[sizeof host - 1] = '\0';
+	s->owner = xprintf("%s:%ld:%02x%02x%02x%02x%02x%02x", host,
+	    (long)getpid(), r[0], r[1], r[2], r[3], r[4], r[5]);
+	return s->owner;
+}
+
+/*
+ * Queue an action; fills in id, created, origin, state and next_attempt.
+ * A comment has at most one private reply, so a second one is refused
+ * while another is queued, sending, checking or sent; the check is part
+ * of the INSERT, so that nothing can come between them.
  */
 int
 store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
@@ -51,10 +100,11 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 		return util_fail(cause, "outbox entry without idempotency key");
 	st = store_stmt(s, ST_OUTBOX_ADD, "INSERT INTO outbox (account_id, "
 	    "item_id, kind, state, target_remote_id, body, idem_key, "
-	    "remote_id, last_error, attempts, created, next_attempt, updated) "
-	    "SELECT ?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, ?7, ?7 "
+	    "remote_id, last_error, attempts, created, next_attempt, updated, "
+	    "origin) "
+	    "SELECT ?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, ?7, ?7, ?9 "
 	    "WHERE ?3 <> ?8 OR ?2 IS NULL OR NOT EXISTS (SELECT 1 FROM outbox "
-	    "WHERE item_id = ?2 AND kind = ?3 AND state IN (0, 1, 2)) "
+	    "WHERE item_id = ?2 AND kind = ?3 AND state IN (0, 1, 2, 4)) "
 	    "RETURNING id", cause);
 	if (st == NULL)
 		return -1;
@@ -66,6 +116,7 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	sqlite3_bind_text(st, 6, e->idem_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, now);
 	sqlite3_bind_int(st, 8, ACTION_PRIVATE_REPLY);
+	sqlite3_bind_text(st, 9, store_owner(s), -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		e->id = sqlite3_column_int64(st, 0);
 	store_done(st);
@@ -77,30 +128,37 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 		return store_fail(s, rc, "queueing an action", cause);
 	e->state = OUTBOX_QUEUED;
 	e->attempts = 0;
-	e->created = e->next_attempt = now;
+	e->created = e->next_attempt = e->updated = now;
+	free(e->origin);
+	e->origin = xstrdup(store_owner(s));
 	return 0;
 }
 
 /*
- * Read the oldest queued entry of an account that is due; 0 found, 1 none,
- * -1 error. Each account has its own line, so that one that cannot send
- * (logged out, unreachable) holds up no other.
+ * Take an account's oldest entry that is due, leasing it to this process
+ * until now + lease seconds; see store.h. The choice and the lease are
+ * one UPDATE, which SQLite runs under the database's write lock: two
+ * processes cannot take the same entry.
  */
 int
-store_outbox_next_due(struct store *s, int64_t account, int64_t now,
-    struct outbox_entry *e, char **cause)
+store_outbox_take(struct store *s, int64_t account, int64_t now,
+    int64_t lease, struct outbox_entry *e, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	memset(e, 0, sizeof *e);
-	st = store_stmt(s, ST_OUTBOX_DUE, "SELECT " STORE_OUTBOX_COLS " FROM "
-	    "outbox WHERE state = 0 AND account_id = ?2 AND next_attempt <= ?1 "
-	    "ORDER BY id LIMIT 1", cause);
+	st = store_stmt(s, ST_OUTBOX_TAKE, "UPDATE outbox SET lease_owner = "
+	    "?3, lease_until = ?4 WHERE id = (SELECT id FROM outbox WHERE "
+	    "account_id = ?2 AND (lease_owner IS NULL OR lease_until < ?1) AND "
+	    "(state = 1 OR (state IN (0, 4) AND next_attempt <= ?1)) "
+	    "ORDER BY id LIMIT 1) RETURNING " STORE_OUTBOX_COLS, cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, account);
+	sqlite3_bind_text(st, 3, store_owner(s), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now + lease);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		store_row_outbox(st, e);
 	store_done(st);
@@ -108,20 +166,60 @@ store_outbox_next_due(struct store *s, int64_t account, int64_t now,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return 1;
-	return store_fail(s, rc, "reading the outbox", cause);
+	return store_fail(s, rc, "taking an outbox entry", cause);
 }
 
-/* Save an entry's state, result, error, attempts and next attempt. */
+/* Extend this process's lease on an entry; 0, 1 if it is not ours, -1. */
+int
+store_outbox_renew(struct store *s, int64_t id, int64_t until, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_OUTBOX_RENEW, "UPDATE outbox SET lease_until = "
+	    "?2 WHERE id = ?1 AND lease_owner = ?3", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, until);
+	sqlite3_bind_text(st, 3, store_owner(s), -1, SQLITE_STATIC);
+	if (store_step_done(s, st, "keeping an outbox entry", cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
+
+/* Give up this process's lease on an entry (if it holds one). */
+int
+store_outbox_release(struct store *s, int64_t id, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_OUTBOX_RELEASE, "UPDATE outbox SET lease_owner = "
+	    "NULL, lease_until = 0 WHERE id = ?1 AND lease_owner = ?2", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, store_owner(s), -1, SQLITE_STATIC);
+	return store_step_done(s, st, "releasing an outbox entry", cause);
+}
+
+/*
+ * Save an entry's state, result, error, attempts, next attempt and check
+ * record. The lease stays as e->lease_until says (0 releases it). Refused
+ * when another process holds a live lease on the entry, or it is gone.
+ */
 int
 store_outbox_update(struct store *s, const struct outbox_entry *e,
     char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 now = util_now();
 
 	st = store_stmt(s, ST_OUTBOX_UPDATE, "UPDATE outbox SET state = ?2, "
 	    "target_remote_id = ?3, body = ?4, remote_id = ?5, last_error = "
-	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9 WHERE id = ?1",
-	    cause);
+	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9, unknown_at = "
+	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
+	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
+	    "lease_owner = ?13 OR lease_until < ?9)", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -132,20 +230,25 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	sqlite3_bind_text(st, 6, e->last_error, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, e->attempts);
 	sqlite3_bind_int64(st, 8, e->next_attempt);
-	sqlite3_bind_int64(st, 9, util_now());
+	sqlite3_bind_int64(st, 9, now);
+	sqlite3_bind_int64(st, 10, e->unknown_at);
+	sqlite3_bind_int(st, 11, e->checks);
+	sqlite3_bind_int64(st, 12, e->lease_until);
+	sqlite3_bind_text(st, 13, store_owner(s), -1, SQLITE_STATIC);
 	if (store_step_done(s, st, "saving an outbox entry", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) == 0) {
-		return util_fail(cause, "no outbox entry %lld",
-		    (long long)e->id);
+		return util_fail(cause, "outbox entry %lld is gone or being "
+		    "sent by another heed", (long long)e->id);
 	}
 	return 0;
 }
 
 /*
- * Find an item's entry of a kind that is queued, sending or sent (not a
- * failed one, which may be tried again); 0 found, with its state in
- * *state (SENT before the others) if state is not NULL, 1 none, -1 error.
+ * Find an item's entry of a kind that is queued, sending, checking or
+ * sent (not a failed one, which may be tried again); 0 found, with its
+ * state in *state (SENT before the others) if state is not NULL, 1 none,
+ * -1 error.
  */
 int
 store_outbox_has(struct store *s, int64_t item, int kind, int *state,
@@ -155,8 +258,8 @@ store_outbox_has(struct store *s, int64_t item, int kind, int *state,
 	int		 rc, found;
 
 	st = store_stmt(s, ST_OUTBOX_HAS, "SELECT state FROM outbox WHERE "
-	    "item_id = ?1 AND kind = ?2 AND state IN (0, 1, 2) ORDER BY state "
-	    "DESC LIMIT 1", cause);
+	    "item_id = ?1 AND kind = ?2 AND state IN (0, 1, 2, 4) ORDER BY "
+	    "state = 2 DESC LIMIT 1", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item);
@@ -170,6 +273,39 @@ store_outbox_has(struct store *s, int64_t item, int kind, int *state,
 	else
 		found = store_fail(s, rc, "reading the outbox", cause);
 	return found;
+}
+
+/*
+ * The newest entry of a kind for an item that is on its way (queued,
+ * sending, checking) or was sent since a time; 0 found (e filled), 1
+ * none, -1 error. Whether it came from this process: e->origin against
+ * store_owner.
+ */
+int
+store_outbox_recent(struct store *s, int64_t item, int kind, int64_t since,
+    struct outbox_entry *e, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(e, 0, sizeof *e);
+	st = store_stmt(s, ST_OUTBOX_RECENT, "SELECT " STORE_OUTBOX_COLS
+	    " FROM outbox WHERE item_id = ?1 AND kind = ?2 AND (state IN "
+	    STORE_OUTBOX_PENDING " OR (state = 2 AND updated >= ?3)) "
+	    "ORDER BY id DESC LIMIT 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item);
+	sqlite3_bind_int(st, 2, kind);
+	sqlite3_bind_int64(st, 3, since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_row_outbox(st, e);
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(s, rc, "reading the outbox", cause);
 }
 
 /* Read one outbox entry by id. */
@@ -208,7 +344,7 @@ store_outbox_list(struct store *s, struct outbox_entry **out, size_t *n,
 	*out = NULL;
 	*n = 0;
 	st = store_stmt(s, ST_OUTBOX_LIST, "SELECT " STORE_OUTBOX_COLS " FROM "
-	    "outbox WHERE state IN (0, 1, 3) ORDER BY id", cause);
+	    "outbox WHERE state IN (0, 1, 3, 4) ORDER BY id", cause);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -240,7 +376,10 @@ store_outbox_list_free(struct outbox_entry *v, size_t n)
 	free(v);
 }
 
-/* Delete an outbox entry. */
+/*
+ * Delete an outbox entry, whatever its state (tests and cleanup; the
+ * user's discard is store_outbox_discard).
+ */
 int
 store_outbox_delete(struct store *s, int64_t id, char **cause)
 {
@@ -254,10 +393,104 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 	return store_step_done(s, st, "deleting an outbox entry", cause);
 }
 
-/* Put entries left SENDING by a killed process back to QUEUED. */
+/*
+ * The condition under which the user may take an entry back (discard or
+ * edit it): it is queued or failed, and no heed holds it.
+ */
+#define STORE_OUTBOX_MINE_AGAIN \
+	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2)"
+
+/*
+ * Discard an entry the user no longer wants sent: one that is queued or
+ * failed and that no heed is sending; 0 done, 1 refused (it is being
+ * sent, checked, or already went), -1 error.
+ */
 int
-store_outbox_recover(struct store *s, char **cause)
+store_outbox_discard(struct store *s, int64_t id, char **cause)
 {
-	return store_run(s, ST_OUTBOX_RECOVER, "UPDATE outbox SET state = 0 "
-	    "WHERE state = 1", "recovering the outbox", cause);
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox WHERE id = "
+	    "?1 AND " STORE_OUTBOX_MINE_AGAIN, cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, "discarding an outbox entry", cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
+
+/*
+ * Take a queued or failed reply back out of the outbox to edit it: the
+ * entry goes and its text becomes the item's draft, in one transaction;
+ * 0 done (*body gets the text, new), 1 refused as by discard, -1 error.
+ */
+int
+store_outbox_take_back(struct store *s, int64_t id, char **body,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 item = 0;
+	int		 outer, rc, ok;
+
+	*body = NULL;
+	if (store_tx_begin(s, &outer, "editing a queued reply", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_OUTBOX_TAKE_BACK, "DELETE FROM outbox WHERE id = "
+	    "?1 AND kind = 0 AND " STORE_OUTBOX_MINE_AGAIN " RETURNING "
+	    "item_id, body", cause);
+	if (st == NULL) {
+		store_tx_end(s, outer, 0, "editing a queued reply", NULL);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, util_now());
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		item = sqlite3_column_int64(st, 0);
+		*body = store_col_text(st, 1);
+	}
+	store_done(st);
+	if (rc == SQLITE_DONE) {
+		store_tx_end(s, outer, 1, "editing a queued reply", NULL);
+		return 1;
+	}
+	ok = rc == SQLITE_ROW;
+	if (!ok)
+		store_fail(s, rc, "editing a queued reply", cause);
+	if (ok && *body == NULL)
+		*body = xstrdup("");
+	if (ok && item != 0)
+		ok = store_draft_set(s, item, *body, cause) == 0;
+	if (store_tx_end(s, outer, ok, "editing a queued reply", cause) != 0) {
+		free(*body);
+		*body = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Send a failed entry again at the user's word; 0 done, 1 refused (it is
+ * no longer failed: another heed took it meanwhile), -1 error. One that
+ * was tried before is looked for first (CHECKING): when its failure was
+ * a clear refusal, no earlier attempt is unaccounted for and one check
+ * settles it; after a lost answer, the checks are as patient as ever.
+ */
+int
+store_outbox_retry(struct store *s, int64_t id, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_OUTBOX_RETRY, "UPDATE outbox SET state = "
+	    "iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, updated = "
+	    "?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND state = 3",
+	    cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, "retrying an outbox entry", cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
 }

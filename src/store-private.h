@@ -86,7 +86,13 @@ enum store_stmt_id {
 	ST_OUTBOX_HAS,
 	ST_OUTBOX_LIST,
 	ST_OUTBOX_DELETE,
-	ST_OUTBOX_RECOVER,
+	ST_OUTBOX_TAKE,
+	ST_OUTBOX_RENEW,
+	ST_OUTBOX_RELEASE,
+	ST_OUTBOX_RECENT,
+	ST_OUTBOX_DISCARD,
+	ST_OUTBOX_TAKE_BACK,
+	ST_OUTBOX_RETRY,
 	ST_ITEM_EXTRA,
 	ST_COUNT
 };
@@ -110,6 +116,7 @@ struct store {
 	struct store_qcache	 qcache[STORE_QCACHE_SIZE];
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
+	char			*owner;		/* see store_owner */
 };
 
 /*

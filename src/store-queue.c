@@ -360,8 +360,8 @@ store_counts(struct store *s, int64_t now, int64_t target,
 	if (c->overdue < 0)
 		c->overdue = 0;
 	return store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
-	    "count(*) FILTER (WHERE state IN (0, 1)), "
+	    "count(*) FILTER (WHERE state IN (0, 1, 4)), "
 	    "count(*) FILTER (WHERE state = 3) FROM outbox "
-	    "WHERE state IN (0, 1, 3)", 0, &c->outbox_pending,
+	    "WHERE state IN (0, 1, 3, 4)", 0, &c->outbox_pending,
 	    &c->outbox_failed, cause);
 }

@@ -301,11 +301,54 @@ store_migrate_3(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Version 4.
+ *
+ * Several heed processes may share one cache (the open inbox, heed sync
+ * from a timer, a second window). An entry being sent is leased: the
+ * sender's name (lease_owner, see store_owner) and how long it holds it
+ * (lease_until) are written in the same transaction that takes it, so no
+ * other process sends it meanwhile; a dead sender's lease runs out, and
+ * the entry is then looked for before anything is sent again. origin
+ * names the process that queued it, so a second window can say "sent
+ * from another heed". unknown_at and checks record an attempt whose
+ * outcome was lost and the checks made since (see sync.c).
+ *
+ * items.gone_status keeps the triage status an item had when the
+ * platform stopped listing it, so that one that comes back (a sweep that
+ * was wrong, a post restored) is waiting again as it was. -1: none kept.
+ *
+ * Entries left sending by an older heed have no lease: they count as
+ * abandoned, and their outcome as unknown since their last change.
+ */
+static const char store_schema_4[] =
+"ALTER TABLE outbox ADD COLUMN origin TEXT;"
+"ALTER TABLE outbox ADD COLUMN lease_owner TEXT;"
+"ALTER TABLE outbox ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE outbox ADD COLUMN unknown_at INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE outbox ADD COLUMN checks INTEGER NOT NULL DEFAULT 0;"
+"UPDATE outbox SET unknown_at = updated WHERE state = 1;"
+"CREATE INDEX outbox_item ON outbox (item_id, kind) WHERE item_id IS NOT NULL;"
+"ALTER TABLE items ADD COLUMN gone_status INTEGER NOT NULL DEFAULT -1;";
+
+/* Schema 4: outbox leases and lost outcomes; the status of a gone item. */
+static int
+store_migrate_4(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_4, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 4", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
 	store_migrate_2,
 	store_migrate_3,
+	store_migrate_4,
 };
 
 /* Read the schema version inside the migration transaction. */

@@ -438,6 +438,7 @@ store_close(struct store *s)
 	for (i = 0; i < STORE_QCACHE_SIZE; i++)
 		sqlite3_finalize(s->qcache[i].st);
 	sqlite3_close(s->db);
+	free(s->owner);
 	free(s->path);
 	free(s);
 }

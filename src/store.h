@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -196,28 +196,64 @@ int	store_draft_get(struct store *, int64_t, char **, char **);
 int	store_search(struct store *, const char *, size_t,
 	    struct item_list *, char **);
 
-/* Outbox. add fills in id, created, state QUEUED, next_attempt now. */
+/*
+ * The outbox. Several heed processes may share a cache: an entry is sent
+ * by the one that holds its lease (see store-outbox.c).
+ *
+ * The name this process goes by there: host, pid and a random part; lent.
+ */
+const char *store_owner(struct store *);
+/* Queue an action; fills in id, created, origin, state, next_attempt. */
 int	store_outbox_add(struct store *, struct outbox_entry *, char **);
-/* An account's next due queued entry; 0 found, 1 none, -1 error. */
-int	store_outbox_next_due(struct store *, int64_t, int64_t,
+/*
+ * Take an account's oldest entry that is due (queued or checking, and
+ * next_attempt has come) or abandoned (SENDING with no live lease: its
+ * sender died), leasing it to this process until now + lease seconds;
+ * no other process takes it meanwhile. 0 taken, 1 none, -1 error.
+ */
+int	store_outbox_take(struct store *, int64_t, int64_t, int64_t,
 	    struct outbox_entry *, char **);
+/* Extend this process's lease to a time; 0, 1 if not held, -1 error. */
+int	store_outbox_renew(struct store *, int64_t, int64_t, char **);
+/* Give up this process's lease on an entry. */
+int	store_outbox_release(struct store *, int64_t, char **);
+/*
+ * Save an entry (state, result, error, attempts, next attempt, checks);
+ * its lease is kept until e->lease_until (0 releases it). Refused while
+ * another process holds a live lease on it.
+ */
 int	store_outbox_update(struct store *, const struct outbox_entry *,
 	    char **);
 int	store_outbox_get(struct store *, int64_t, struct outbox_entry *,
 	    char **);
-/* Entries not yet sent (queued, sending, failed), oldest first. */
+/* Entries not yet sent (queued, sending, checking, failed), oldest first. */
 int	store_outbox_list(struct store *, struct outbox_entry **, size_t *,
 	    char **);
 void	store_outbox_list_free(struct outbox_entry *, size_t);
 /*
- * Whether an item has an entry of a kind that is queued, sending or sent
- * (a failed one does not count); 0 yes, with its state (SENT first) if the
- * int * is not NULL, 1 no, -1 error. add refuses a second private reply.
+ * Whether an item has an entry of a kind that is queued, sending,
+ * checking or sent (a failed one does not count); 0 yes, with its state
+ * (SENT first) if the int * is not NULL, 1 no, -1 error. add refuses a
+ * second private reply.
  */
 int	store_outbox_has(struct store *, int64_t, int, int *, char **);
+/*
+ * The newest entry of a kind for an item that is on its way or was sent
+ * at or after a time (any heed on this cache); 0 found, 1 none, -1 error.
+ */
+int	store_outbox_recent(struct store *, int64_t, int, int64_t,
+	    struct outbox_entry *, char **);
+/* Delete an entry whatever its state (tests, cleanup). */
 int	store_outbox_delete(struct store *, int64_t, char **);
-/* Entries left SENDING by a killed process go back to QUEUED. */
-int	store_outbox_recover(struct store *, char **);
+/*
+ * The user's own changes, each refused (1) unless the entry is queued or
+ * failed and no heed holds it: discard it; take a reply back to edit (its
+ * text becomes the item's draft and *body, new); send a failed one again
+ * (looked for first if it was tried). 0 done, 1 refused, -1 error.
+ */
+int	store_outbox_discard(struct store *, int64_t, char **);
+int	store_outbox_take_back(struct store *, int64_t, char **, char **);
+int	store_outbox_retry(struct store *, int64_t, char **);
 
 /* Sync state per account and stream. */
 int	store_sync_state_get(struct store *, int64_t, const char *,

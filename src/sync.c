@@ -325,10 +325,6 @@ sync_new(struct loop *loop, struct store *store, const struct config *cfg,
 			return NULL;
 		}
 	}
-	if (store_outbox_recover(store, cause) != 0) {
-		sync_free(s);
-		return NULL;
-	}
 	for (i = 0; periodic && i < s->naccounts; i++)
 		s->accounts[i].interval_timer = loop_timer_add(loop,
 		    config_int(cfg, s->accounts[i].cfg, OPT_SYNC_INTERVAL) *
@@ -800,7 +796,7 @@ sync_start_action(struct sync_account *a)
 	char		*cause = NULL;
 	int		 rc;
 
-	rc = store_outbox_next_due(s->store, a->pa.id, util_now(), &a->entry,
+	rc = store_outbox_take(s->store, a->pa.id, util_now(), 180, &a->entry,
 	    &cause);
 	if (rc != 0) {
 		if (rc == -1) {

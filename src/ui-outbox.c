@@ -97,7 +97,7 @@ ui_outbox_key(struct ui *ui, int action)
 {
 	struct outbox_entry	*e = ui->nob ? &ui->ob[ui->obsel] : NULL;
 	struct item		 it;
-	char			*cause = NULL, *body;
+	char			*cause = NULL, *body = NULL;
 
 	switch (action) {
 	case ACT_DOWN:
@@ -122,13 +122,13 @@ ui_outbox_key(struct ui *ui, int action)
 		return;
 	switch (action) {
 	case ACT_RETRY:
-		if (e->state == OUTBOX_SENDING) {
-			ui_message(ui, 1, "It is being sent right now.");
+		if (e->state != OUTBOX_FAILED) {
+			ui_message(ui, 1, "Only a failed entry can be tried "
+			    "again; this one is %s.", outbox_state_name(e->state));
 			return;
 		}
 		/* A failed private reply may not be tried if another went. */
 		if (e->kind == ACTION_PRIVATE_REPLY &&
-		    e->state == OUTBOX_FAILED &&
 		    store_outbox_has(ui->ctx.store, e->item_id,
 		    ACTION_PRIVATE_REPLY, NULL, &cause) != 1) {
 			if (cause == NULL) {
@@ -139,40 +139,48 @@ ui_outbox_key(struct ui *ui, int action)
 			}
 			break;
 		}
-		e->state = OUTBOX_QUEUED;
-		e->next_attempt = 0;
-		/* One tried before is looked for before it is sent again. */
-		e->attempts = e->attempts > 0 ? 1 : 0;
-		if (store_outbox_update(ui->ctx.store, e, &cause) == 0) {
+		switch (store_outbox_retry(ui->ctx.store, e->id, &cause)) {
+		case 0:
 			ui_message(ui, 0, "Queued again.");
 			sync_kick(ui->ctx.sync);
+			break;
+		case 1:
+			ui_message(ui, 1, "Another heed took it meanwhile.");
+			break;
 		}
 		break;
 	case ACT_DISCARD:
-		if (e->state == OUTBOX_SENDING) {
-			ui_message(ui, 1, "It is being sent right now.");
-			return;
-		}
-		if (store_outbox_delete(ui->ctx.store, e->id, &cause) == 0)
+		switch (store_outbox_discard(ui->ctx.store, e->id, &cause)) {
+		case 0:
 			ui_message(ui, 0, "Discarded; nothing was sent.");
+			break;
+		case 1:
+			ui_message(ui, 1, "It is being sent or checked right "
+			    "now; it cannot be discarded.");
+			break;
+		}
 		break;
 	case ACT_EDIT:
-		if (e->kind != ACTION_REPLY || e->state == OUTBOX_SENDING) {
-			ui_message(ui, 1, "Only a reply that is not being sent "
-			    "can be edited.");
+		if (e->kind != ACTION_REPLY) {
+			ui_message(ui, 1, "Only a reply can be edited.");
 			return;
 		}
 		if (store_item_get(ui->ctx.store, e->item_id, &it,
 		    &cause) != 0)
 			break;
 		/* The text moves back into the draft; the entry goes. */
-		body = xstrdup(e->body != NULL ? e->body : "");
-		if (store_draft_set(ui->ctx.store, it.id, body, &cause) == 0 &&
-		    store_outbox_delete(ui->ctx.store, e->id, &cause) == 0) {
+		switch (store_outbox_take_back(ui->ctx.store, e->id, &body,
+		    &cause)) {
+		case 0:
 			ui_outbox_free(ui);
 			ui->screen = SCREEN_QUEUE;
 			ui_compose_open(ui, &it, NULL);
 			ui->compose_back = SCREEN_QUEUE;
+			break;
+		case 1:
+			ui_message(ui, 1, "It is being sent or checked right "
+			    "now; it cannot be edited.");
+			break;
 		}
 		free(body);
 		item_clear(&it);

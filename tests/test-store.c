@@ -228,6 +228,17 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/* What schema 4 added, taken away again (for the older schemas). */
+#define SCHEMA_4_UNDO \
+"DROP INDEX outbox_item;" \
+"ALTER TABLE outbox DROP COLUMN origin;" \
+"ALTER TABLE outbox DROP COLUMN lease_owner;" \
+"ALTER TABLE outbox DROP COLUMN lease_until;" \
+"ALTER TABLE outbox DROP COLUMN unknown_at;" \
+"ALTER TABLE outbox DROP COLUMN checks;" \
+"ALTER TABLE items DROP COLUMN gone_status;"
+static const char schema_4_undo[] = SCHEMA_4_UNDO;
+
 /*
  * An item's adapter data survives an upsert that brings none, and a cache
  * of schema 1 is brought up to date keeping its items.
@@ -256,6 +267,8 @@ test_extra_kept_and_schema_1_upgraded(void **state)
 
 	store_close(fx->s);
 	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, schema_4_undo, NULL, NULL, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "ALTER TABLE items DROP COLUMN "
 	    "extra; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -297,6 +310,7 @@ alias_heed_tokenizer(sqlite3 *db)
 
 /* What schema 3 changed, as schema 2 had it (the index full, one edit). */
 static const char schema_2_parts[] =
+SCHEMA_4_UNDO
 "DROP TRIGGER items_count_insert;"
 "DROP TRIGGER items_count_delete;"
 "DROP TRIGGER items_count_update;"
@@ -972,6 +986,7 @@ test_outbox_lifecycle_and_recover(void **state)
 	struct fx		*fx = *state;
 	struct outbox_entry	 e, got, *v;
 	struct store_counts	 c;
+	struct store		*other;
 	size_t			 n;
 	char			*cause = NULL;
 
@@ -985,34 +1000,71 @@ test_outbox_lifecycle_and_recover(void **state)
 	assert_true(e.id > 0);
 	assert_int_equal(e.state, OUTBOX_QUEUED);
 	assert_int_equal(e.next_attempt, e.created);
+	assert_string_equal(e.origin, store_owner(fx->s));
+
+	/* A second heed on the same cache goes by another name. */
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	assert_string_not_equal(store_owner(other), store_owner(fx->s));
 
 	/* Due now, not before it was created, and only for its account. */
-	assert_int_equal(store_outbox_next_due(fx->s, fx->acct,
-	    e.created - 1, &got, &cause), 1);
-	assert_int_equal(store_outbox_next_due(fx->s, fx->acct + 1000,
-	    e.created, &got, &cause), 1);
-	assert_int_equal(store_outbox_next_due(fx->s, fx->acct, e.created,
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, e.created - 1, 60,
+	    &got, &cause), 1);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct + 1000, e.created,
+	    60, &got, &cause), 1);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, e.created, 60,
 	    &got, &cause), 0);
 	assert_int_equal(got.id, e.id);
 	assert_string_equal(got.body, "Dank je!");
 	assert_string_equal(got.idem_key, "k-1");
+	assert_string_equal(got.lease_owner, store_owner(fx->s));
+	assert_int_equal(got.lease_until, e.created + 60);
 	outbox_entry_clear(&got);
 
-	/* A crash while sending: recover puts it back in the queue. */
+	/* Taken: the other heed can neither take it nor change it. */
+	assert_int_equal(store_outbox_take(other, fx->acct, e.created, 60,
+	    &got, &cause), 1);
 	e.state = OUTBOX_SENDING;
 	e.attempts = 1;
+	assert_int_equal(store_outbox_update(other, &e, &cause), -1);
+	assert_non_null(strstr(cause, "another heed"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_outbox_discard(other, e.id, &cause), 1);
+	assert_int_equal(store_outbox_renew(other, e.id, e.created + 999,
+	    &cause), 1);
+
+	/* Its holder sends it, keeping the lease. */
+	e.lease_until = e.created + 60;
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
-	assert_int_equal(store_outbox_next_due(fx->s, fx->acct, e.created,
-	    &got, &cause), 1);
+	assert_int_equal(store_outbox_renew(fx->s, e.id, e.created + 120,
+	    &cause), 0);
 	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
-	assert_int_equal(store_outbox_recover(fx->s, &cause), 0);
-	assert_int_equal(store_outbox_get(fx->s, e.id, &got, &cause), 0);
-	assert_int_equal(got.state, OUTBOX_QUEUED);
-	assert_int_equal(got.attempts, 1);
-	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_take(other, fx->acct, e.created + 100,
+	    60, &got, &cause), 1);
 
-	/* The same idempotency key cannot be queued twice. */
+	/*
+	 * The holder dies: once its lease runs out, the entry is taken as it
+	 * was left, SENDING, for its taker to look for, never to resend.
+	 */
+	assert_int_equal(store_outbox_take(other, fx->acct, e.created + 121,
+	    60, &got, &cause), 0);
+	assert_int_equal(got.state, OUTBOX_SENDING);
+	assert_int_equal(got.attempts, 1);
+	assert_string_equal(got.lease_owner, store_owner(other));
+	outbox_entry_clear(&got);
+	/* The dead holder's late word is refused; the new one's is not. */
+	e.lease_until = 0;
+	e.state = OUTBOX_QUEUED;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_outbox_release(other, e.id, &cause), 0);
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	store_close(other);
+
+/* The same idempotency key cannot be queued twice. */
 	assert_int_equal(store_outbox_add(fx->s, &e, &cause), -1);
 	free(cause);
 	cause = NULL;
