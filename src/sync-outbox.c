@@ -141,12 +141,17 @@ sync_entry_renew(struct sync_account *a)
 	return -1;
 }
 
-/* Look at the outbox again when the entry's next attempt is due. */
+/*
+ * Look at the outbox again when the entry's next attempt is due; look
+ * says that attempt is a scheduled look for a lost outcome.
+ */
 static void
-sync_entry_later(struct sync_account *a)
+sync_entry_later(struct sync_account *a, int look)
 {
 	int64_t	wait = a->entry.next_attempt - util_now();
 
+	if (look)
+		sync_look_at(a->sync, a->entry.next_attempt);
 	sync_retry_later(a->sync, wait > 0 ? wait : 0);
 }
 
@@ -181,7 +186,7 @@ sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 	    msg);
 	free(msg);
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 }
 
 /*
@@ -217,7 +222,7 @@ sync_check_missing(struct sync_account *a)
 	sync_entry_why(a, msg);
 	free(msg);
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 	return 0;
 }
 
@@ -249,7 +254,7 @@ sync_abandoned(struct sync_account *a)
 	if (a->entry.next_attempt <= now)
 		return 0;
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 	outbox_entry_clear(&a->entry);
 	return 1;
 }
@@ -566,7 +571,7 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 		    action_kind_name(a->entry.kind), why);
 	}
 	if (sync_entry_save(a, 0) == 0 && a->entry.state == OUTBOX_QUEUED)
-		sync_entry_later(a);
+		sync_entry_later(a, 0);
 }
 
 /* Handle an answer to an action whose status says it was not done. */
@@ -732,7 +737,7 @@ sync_reconcile_response(struct sync_account *a,
 			    sync_backoff(a->check_failures);
 			sync_entry_why(a, msg);
 			if (sync_entry_save(a, 0) == 0)
-				sync_entry_later(a);
+				sync_entry_later(a, 0);
 		} else
 			sync_action_failed(a, PLATFORM_ERR_TEMPORARY, msg);
 		free(msg);

@@ -381,8 +381,11 @@ sync_busy(const struct sync *s)
 		    s->accounts[i].want_sync)
 			return 1;
 	}
-	/* heed sync stays for a look at a lost reply that is due soon. */
-	return !s->periodic && s->check_at > util_now() &&
+	/*
+	 * heed sync stays for a look at a lost reply that is due soon, until
+	 * the timer set for it has fired (sync_retry_fire).
+	 */
+	return !s->periodic && s->check_at != 0 &&
 	    s->check_at <= util_now() + SYNC_ONESHOT_WAIT_MS / 1000;
 }
 
@@ -407,6 +410,8 @@ sync_retry_fire(void *arg)
 
 	s->retry_timer = 0;
 	s->retry_at = 0;
+	if (s->check_at <= util_now())
+		s->check_at = 0;
 	sync_kick(s);
 	sync_outbox_schedule(s);
 }
@@ -430,26 +435,34 @@ sync_retry_later(struct sync *s, int64_t secs)
 }
 
 /*
- * Find when the outbox next needs this process (a backoff, a check, a
- * lease another heed may leave to run out) and set the timer for it; a
- * look due soon keeps a run of heed sync waiting for it.
+ * Find when the outbox next needs this process (a backoff, a look for a
+ * lost outcome, a lease another heed may leave to run out) and set the
+ * timer for it.
  */
 static void
 sync_outbox_schedule(struct sync *s)
 {
 	int64_t	 when = 0, now = util_now();
-	int	 checking = 0;
 	char	*cause = NULL;
 
-	if (store_outbox_next_event(s->store, now, &when, &checking,
-	    &cause) != 0) {
+	if (store_outbox_next_event(s->store, now, &when, &cause) != 0) {
 		log_error("outbox: %s", cause);
 		free(cause);
 		return;
 	}
-	s->check_at = checking && when > now ? when : 0;
 	if (when != 0)
 		sync_retry_later(s, when > now ? when - now : 0);
+}
+
+/*
+ * A look for a lost outcome is due at a time (a check delay, not a retry
+ * after a failed look): a run of heed sync stays for it when it is soon.
+ */
+void
+sync_look_at(struct sync *s, int64_t when)
+{
+	if (s->check_at == 0 || when < s->check_at)
+		s->check_at = when;
 }
 
 /* Deliver a demo request's answer, as the network would after a while. */
