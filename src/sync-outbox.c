@@ -168,8 +168,6 @@ static void
 sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 {
 	int64_t	 d[SYNC_MAX_DELAYS], now = util_now();
-	char	*msg;
-
 	if (!sync_checkable(a)) {
 		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, why);
 		return;
@@ -179,12 +177,9 @@ sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 	a->entry.unknown_at = now;
 	a->entry.checks = 0;
 	a->entry.next_attempt = look_now ? now : now + d[0];
-	msg = xprintf("%s; heed is checking whether it went out before it "
-	    "sends anything again", why);
-	sync_entry_why(a, msg);
-	log_warn("%s: %s: %s", a->pa.name, action_kind_name(a->entry.kind),
-	    msg);
-	free(msg);
+	sync_entry_why(a, why);
+	log_warn("%s: %s: %s; looking whether it went out before anything is "
+	    "sent again", a->pa.name, action_kind_name(a->entry.kind), why);
 	if (sync_entry_save(a, 0) == 0)
 		sync_entry_later(a, 1);
 }
@@ -216,9 +211,10 @@ sync_check_missing(struct sync_account *a)
 	when = a->entry.unknown_at + d[k];
 	a->entry.next_attempt = when;
 	sync_format_wait(when - now, wait, sizeof wait);
-	msg = xprintf("the answer was lost and it is not on the platform "
-	    "yet (look %d); heed looks again in %s and sends it again only "
-	    "if it is still missing at the last look", a->entry.checks, wait);
+	msg = xprintf("its answer was lost, and look %d (of %zu) did not find "
+	    "it on the platform; heed looks again in %s and sends it again "
+	    "only if the last look does not find it", a->entry.checks, n,
+	    wait);
 	sync_entry_why(a, msg);
 	free(msg);
 	if (sync_entry_save(a, 0) == 0)
@@ -249,8 +245,7 @@ sync_abandoned(struct sync_account *a)
 	sync_delays(a, d);
 	a->entry.state = OUTBOX_CHECKING;
 	a->entry.next_attempt = a->entry.unknown_at + d[0];
-	sync_entry_why(a, "heed stopped while sending it; heed is checking "
-	    "whether it went out before it sends anything again");
+	sync_entry_why(a, "heed stopped while sending it");
 	if (a->entry.next_attempt <= now)
 		return 0;
 	if (sync_entry_save(a, 0) == 0)
