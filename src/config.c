@@ -104,7 +104,7 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    "Instagram: the Facebook account whose login (its Page) serves "
 	    "this Instagram business account" },
 	[OPT_REQUEST_TIMEOUT] = { "request_timeout", CONFIG_DURATION,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "60s", 5, 600, NULL,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "60s", 1, 600, NULL,
 	    "how long heed waits for a platform to answer a request before "
 	    "it counts the request as lost" },
 	[OPT_CHECK_DELAYS] = { "check_delays", CONFIG_DURATIONS,
