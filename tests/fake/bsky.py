@@ -100,10 +100,18 @@ Control, on the same ports:
     delete    uri: delete that record.
     fault     method (an XRPC method or "*"), kind, count (1), after (0:
               the first `after` matching requests pass untouched), and:
-                status      status (500, 502, 503, 504), retry_after: 500
-                            is JSON InternalServerError, the others an HTML
-                            page from a proxy
-                ratelimit   429 RateLimitExceeded, Retry-After: seconds (1)
+                status      status (500, 502, 503, 504, 429, ...),
+                            retry_after (seconds: a Retry-After header;
+                            none without it): 500 is JSON
+                            InternalServerError, the others an HTML page
+                            from a proxy; apply: true carries the request
+                            out first (a putRecord is stored), then answers
+                            so (the log entry gets "applied", the time,
+                            and "applied_status", what the answer's status
+                            would have been)
+                ratelimit   429 RateLimitExceeded, Retry-After: seconds (1);
+                            retry_after: false leaves that header out (the
+                            RateLimit-* headers still say when)
                 expire      the presented access token expires now: 400
                             ExpiredToken
                 malformed   the real answer cut in half (body: TEXT instead)
@@ -115,6 +123,11 @@ Control, on the same ports:
                 reset       headers and half the body, then a TCP reset
                 drop        carried out (a putRecord is stored), then the
                             connection is closed with no answer at all
+                empty_same  listNotifications or getAuthorFeed: an empty
+                            page whose cursor is the request's own (the
+                            same page again), or on a first page one that
+                            leads to the newest entries; other methods
+                            are answered as usual
               Faults match in the order given, one per request.
     clear_faults
     expire    what: access (default: every access token expires now),
@@ -171,6 +184,9 @@ TID_CHARS = "234567abcdefghijklmnopqrstuvwxyz"
 INBOX_REASONS = ("reply", "mention", "quote")
 REPLY_NOTIFY_DEPTH = 5
 MAX_DEPTH = 200
+# The lists an empty_same fault answers, by method: the key of the entries.
+EMPTY_LISTS = {"app.bsky.notification.listNotifications": "notifications",
+               "app.bsky.feed.getAuthorFeed": "feed"}
 
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})"
                     r"(?:[.,](\d+))?(Z|z|[+-]\d{2}:?\d{2})$")
@@ -1678,6 +1694,9 @@ class Handler(BaseHTTPRequestHandler):
         with PDS.lock:
             rl, wait = PDS.rate(nsid)
         if kind == "status":
+            if fault.get("apply"):
+                rec["applied_status"], _ = self.call(nsid, body, token, rec)
+                rec["applied"] = time.time()
             return self.fault_status(fault, rl, rec)
         if kind == "ratelimit":
             secs = int(fault.get("seconds", 1))
@@ -1689,11 +1708,18 @@ class Handler(BaseHTTPRequestHandler):
         headers = list(rl) + [
             ("Access-Control-Expose-Headers", "RateLimit-Limit, "
              "RateLimit-Reset, RateLimit-Remaining, RateLimit-Policy")]
-        if wait:
+        if wait and kind == "ratelimit" and \
+                fault.get("retry_after", True) is False:
+            status, obj = 429, {"error": "RateLimitExceeded",
+                                "message": "Rate Limit Exceeded"}
+        elif wait:
             headers += [("Access-Control-Expose-Headers", "Retry-After"),
                         ("Retry-After", str(wait))]
             status, obj = 429, {"error": "RateLimitExceeded",
                                 "message": "Rate Limit Exceeded"}
+        elif kind == "empty_same" and nsid in EMPTY_LISTS:
+            cur = (self.q.get("cursor") or [None])[0] or iso(now_ms() + 1000)
+            status, obj = 200, {EMPTY_LISTS[nsid]: [], "cursor": cur}
         else:
             if kind == "expire" and token in PDS.access:
                 PDS.access[token]["expired"] = True
@@ -1836,7 +1862,7 @@ def control_op(a):
         p.delete(rec)
     elif op == "fault":
         kinds = ("status", "ratelimit", "expire", "malformed", "bad_utf8",
-                 "oversized", "slow", "reset", "drop")
+                 "oversized", "slow", "reset", "drop", "empty_same")
         if a.get("kind") not in kinds:
             raise ValueError("kind must be one of " + ", ".join(kinds))
         f = dict(a)

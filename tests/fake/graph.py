@@ -296,10 +296,15 @@ Control, on the same ports:
               version, e.g. "/comments$", or "*"), method (GET, POST,
               DELETE or "*"), kind, count (1), after (0: the first `after`
               matching requests pass untouched), and:
-                status      status (500, 502, 503, 504), retry_after; 500
-                            is JSON {"error":{"code":2 (or "code":1),
-                            "is_transient":true,...}}, the others an HTML
-                            page from a proxy
+                status      status (500, 502, 503, 504, 429, ...),
+                            retry_after (seconds: a Retry-After header;
+                            none without it); 500 is JSON {"error":
+                            {"code":2 (or "code":1),"is_transient":true,
+                            ...}}, the others an HTML page from a proxy;
+                            apply: true carries the request out first (a
+                            reply is stored), then answers so (the log
+                            entry gets "applied" and "applied_status", as
+                            with late)
                 graph_error that Graph error instead of the answer: code,
                             subcode, message (defaults per code: 1, 2, 4,
                             10, 17, 32, 100, 190 (/460/463/493), 200, 283,
@@ -319,7 +324,8 @@ Control, on the same ports:
                 late        carried out only `seconds` (75) after it came,
                             and never answered: the connection is held
                             `hold` seconds (as long) and closed (the log
-                            entry gets "applied" when it is carried out)
+                            entry gets "applied", the time, and
+                            "applied_status" when it is carried out)
                 empty_same  an empty page ({"data":[]}) whose next
                             names the same page again (the request's own
                             after cursor)
@@ -2823,6 +2829,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "empty_same":
             return self.empty_same(req, rec)
         if kind == "status":
+            if fault.get("apply"):
+                self.apply(req, rec)
             return self.fault_status(req, fault, rec)
         headers = self.graph_headers(req)
         if kind == "graph_error":
@@ -2845,22 +2853,24 @@ class Handler(BaseHTTPRequestHandler):
             rec["error"] = obj["error"].get("code")
         self.deliver(status, encode(obj), headers, fault)
 
+    def apply(self, req, rec):
+        """Carry a request out without answering it: the log entry gets
+        its status and error as an answer would, "applied" (the time)
+        and "applied_status" (the status the answer would have had)."""
+        with G.lock:
+            status, obj, _ = answer(req)
+            rec["status"] = rec["applied_status"] = status
+            if isinstance(obj, dict) and isinstance(obj.get("error"), dict):
+                rec["error"] = obj["error"].get("code")
+            rec["applied"] = time.time()
+
     def late(self, req, rec, fault):
         """Carry the request out only `seconds` after it came, and give no
         answer: the connection is held `hold` seconds (as long, by
         default), then closed, as a platform that applies a write after
         its client gave up on it."""
         delay = float(fault.get("seconds", 75))
-
-        def apply():
-            with G.lock:
-                status, obj, _ = answer(req)
-                rec["status"] = status
-                if isinstance(obj, dict) and \
-                        isinstance(obj.get("error"), dict):
-                    rec["error"] = obj["error"].get("code")
-                rec["applied"] = time.time()
-        timer = threading.Timer(delay, apply)
+        timer = threading.Timer(delay, self.apply, (req, rec))
         timer.daemon = True
         timer.start()
         time.sleep(float(fault.get("hold", delay)))
