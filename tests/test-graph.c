@@ -2496,12 +2496,14 @@ test_facebook_action_parse(void **state)
 	    CAR_COMMENT "\"}");
 	action_result_clear(&r);
 
-	/* A reply to a reply: the thread's top stays; no extra: the target. */
+	/*
+	 * A reply to a reply: under the thread's top, where Facebook lists
+	 * it; no extra: the target.
+	 */
 	e = entry(ACTION_REPLY, "2954961744718970_2222", "ok", extra, 0);
 	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
 	    NULL), 0);
-	assert_string_equal(r.created.parent_remote_id,
-	    "2954961744718970_2222");
+	assert_string_equal(r.created.parent_remote_id, CAR_COMMENT);
 	assert_string_equal(r.created.extra, "{\"post\":\"" CAR_POST "\","
 	    "\"top\":\"" CAR_COMMENT "\"}");
 	action_result_clear(&r);

@@ -663,7 +663,13 @@ fb_created(const struct platform_account *pa, const struct outbox_entry *e,
 	memset(it, 0, sizeof *it);
 	it->remote_id = xstrdup(id);
 	it->post_remote_id = post != NULL ? post : xstrdup(top);
-	it->parent_remote_id = xstrdup(e->target_remote_id);
+	/*
+	 * Where Facebook puts it: a reply to a reply goes under the thread's
+	 * top comment, and that is where every later read lists it (an item
+	 * recorded under the reply would never take an update again, as if
+	 * its id had moved).
+	 */
+	it->parent_remote_id = xstrdup(top);
 	it->kind = ITEM_REPLY;
 	it->own = 1;
 	it->author_name = xstrdup(pa->handle != NULL ? pa->handle : "");
