@@ -110,6 +110,14 @@ e2e: all
 	@sh tests/e2e/smoke
 	@HEED=$(B)/$(PROG) sh tests/e2e/heed-e2e
 
+# Randomized runs of heed sync against the fakes with faults, kill -9 and
+# two processes on one cache (tests/chaos/README); SEED=S replays one run.
+RUNS?=		1000
+.PHONY: chaos
+chaos: all
+	@HEED=$(B)/$(PROG) BUILD=$(B) python3 tests/chaos/chaos.py \
+	    --runs $(RUNS) $(if $(SEED),--seed $(SEED)) $(if $(JOBS),--jobs $(JOBS))
+
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:
 	@missing=""; \
