@@ -74,22 +74,27 @@ PAGE_TOKEN = "EAAPAGE-acme-0001"
 BSKY_PW = "chs1-chs2-chs3-chs4"
 IG_ID = "17841400000000001"
 REQUEST_TIMEOUT = 2             # request_timeout in the runs' configs
-SYNC_LIMIT = 90                 # seconds a heed sync may take
+# Seconds a heed sync may take: it stays for a look or a rate limit due
+# within two minutes (SYNC_ONESHOT_WAIT_MS), and a refusal for Meta's
+# limits holds the account a minute at least (graph_pace).
+SYNC_LIMIT = 200
 SETTLE_SECS = 150               # the final phase gives up after this
 SETTLE_RUNS = 20                # heed sync runs at most in the final phase
 
 # heed's outbox: kinds (enum action_kind) and states (enum outbox_state).
-REPLY, LIKE, HIDE = 0, 1, 3
+REPLY, LIKE, HIDE, PRIVATE = 0, 1, 3, 6
 QUEUED, SENDING, SENT, FAILED, CHECKING = 0, 1, 2, 3, 4
 STATE_NAMES = {0: "queued", 1: "sending", 2: "sent", 3: "failed",
                4: "checking"}
-KIND_NAMES = {REPLY: "reply", LIKE: "like", HIDE: "hide"}
+KIND_NAMES = {REPLY: "reply", LIKE: "like", HIDE: "hide",
+              PRIVATE: "private reply"}
 
 # The requests a fault may aim at, by fake: (name, method, path or nsid).
 GRAPH_WRITES = [
     ("facebook reply", "POST", r"^/[0-9_]+/comments$"),
     ("instagram reply", "POST", r"^/[0-9]+/replies$"),
     ("facebook like", "POST", r"/likes$"),
+    ("private reply", "POST", r"/messages$"),
     ("hide", "POST", r"^/[0-9_]+$"),
 ]
 GRAPH_READS = [
@@ -396,6 +401,7 @@ class Run:
         fb_replies = rng.sample(fb, min(len(fb), rng.randint(1, 3)))
         fb_likes = rng.sample(fb, min(len(fb), rng.randint(0, 2)))
         fb_hides = rng.sample(fb, min(len(fb), rng.randint(0, 1)))
+        fb_private = rng.sample(fb, min(len(fb), rng.choice([0, 0, 1])))
         # Instagram refuses a reply in a hidden thread: the hides and the
         # replies are in different threads.
         ig = by["ig"]
@@ -410,7 +416,8 @@ class Run:
         bs_likes = rng.sample(bs, min(len(bs), rng.randint(0, 2)))
         n = 0
         for kind, targets in ((REPLY, fb_replies), (LIKE, fb_likes),
-                              (HIDE, fb_hides), (REPLY, ig_replies),
+                              (HIDE, fb_hides), (PRIVATE, fb_private),
+                              (REPLY, ig_replies),
                               (HIDE, ig_hides), (REPLY, bs_replies),
                               (LIKE, bs_likes)):
             for t in targets:
@@ -420,12 +427,13 @@ class Run:
                        "target": t["remote_id"],
                        "phase": rng.randrange(phases),
                        "at": rng.choice([0, 0, rng.uniform(0.05, 3)])}
-                if kind == REPLY:
+                if kind in (REPLY, PRIVATE):
                     act["text"] = "Thank you, we are on it (chaos %d.%d %s)" \
                         % (self.seed, n, rng.choice(
                             ["ok", "soon", "today", "sorry", "yes"]))
                 self.actions.append(act)
-        self.replies = sum(1 for a in self.actions if a["kind"] == REPLY)
+        self.replies = sum(1 for a in self.actions
+                           if a["kind"] in (REPLY, PRIVATE))
 
     def late_limit(self):
         """How late a write may land after it came (see the docstring)."""
@@ -451,14 +459,16 @@ class Run:
         f = {"op": "fault", "path": path, "method": method,
              "count": rng.choice([1, 1, 1, 2, 3]),
              "after": rng.choice([0, 0, 0, 1, 2])}
-        kinds = ["drop", "apply_error", "status", "429", "slow_after",
-                 "reset", "malformed", "graph_error"]
-        if write:
-            if late > 0.3:
-                kinds += ["late", "slow_before"]
-        else:
-            kinds += ["empty_same"]
-        k = rng.choice(kinds)
+        # Weights: a refusal for Meta's limits costs a minute's wait at
+        # least (graph_pace), so it is rarer.
+        kinds = {"drop": 3, "apply_error": 3, "status": 3, "429": 0.4,
+                 "slow_after": 2, "reset": 2, "malformed": 2,
+                 "graph_error": 1.5, "rate_error": 0.3}
+        if write and late > 0.3:
+            kinds.update(late=3, slow_before=2)
+        elif not write:
+            kinds.update(empty_same=2)
+        k = rng.choices(list(kinds), list(kinds.values()))[0]
         if k == "apply_error":
             f.update(kind="status", status=rng.choice([500, 502, 503]),
                      apply=True)
@@ -479,9 +489,11 @@ class Run:
             f.update(kind="late", seconds=round(rng.uniform(0.3, late), 2),
                      hold=REQUEST_TIMEOUT + 1)
         elif k == "graph_error":
-            code = rng.choice([1, 2, 4, 32, 613])
-            f.update(kind="graph_error", code=code,
-                     is_transient=code in (1, 2, 4))
+            code = rng.choice([1, 2])
+            f.update(kind="graph_error", code=code, is_transient=True)
+        elif k == "rate_error":
+            code = rng.choice([4, 17, 32, 613])
+            f.update(kind="graph_error", code=code, is_transient=code == 4)
         else:
             f["kind"] = k
         if k in ("late", "slow_before"):
@@ -658,9 +670,9 @@ class Run:
     def bsky_applied(self, rec):
         if "applied_status" in rec:
             return rec["applied_status"] == 200
-        if rec["fault"] in ("status", "ratelimit", "empty_same"):
+        if rec["fault"] in ("status", "ratelimit"):
             return False
-        return rec["status"] == 200
+        return rec["status"] == 200     # empty_same answers a write as usual
 
     def check_replies(self, gs, bs):
         fb = {c["id"]: c for c in gs["comments"]}
@@ -745,6 +757,29 @@ class Run:
                 if not c.get("is_hidden", c.get("hidden")):
                     self.problem("not applied", "%s: not hidden at the fake"
                                  % what)
+            elif a["kind"] == PRIVATE:
+                self.check_private(a, gs, fb)
+
+    def check_private(self, a, gs, fb):
+        """A private reply: once in the comment's conversation, sent by
+        one write."""
+        what = self.describe(a)
+        n = fb.get(a["target"], {}).get("private_replies", []).count(
+            a["text"])
+        writes = [r for r in gs["log"] if r["method"] == "POST" and
+                  r["path"].endswith("/messages") and
+                  a["text"] in json.dumps(r["form"]) and
+                  self.graph_applied(r)]
+        if n == 0:
+            self.lost += 1
+            self.problem("lost", "%s: not at the fake" % what)
+        elif n > 1:
+            self.duplicated += 1
+            self.problem("duplicated", "%s: %d copies at the fake" %
+                         (what, n))
+        if len(writes) != min(n, 1):
+            self.problem("writes", "%s: %d successful writes in the fake's "
+                         "log" % (what, len(writes)))
 
     def check_outbox(self, gs, bs):
         ob = {e["id"]: e for e in self.outbox()}
