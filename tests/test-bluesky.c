@@ -2022,12 +2022,17 @@ test_bluesky_classify_hostile_errors(void **state)
 		    PLATFORM_ERR_DUPLICATE, NULL },
 		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"Record "
 		    "Already Exists\"}", PLATFORM_ERR_DUPLICATE, NULL },
-		{ 400, "{\"error\":5,\"message\":[1]}", PLATFORM_ERR_PERMANENT,
-		    "Bluesky refused it: HTTP 400" },
+		{ 400, "{\"error\":5,\"message\":[1]}", PLATFORM_ERR_TEMPORARY,
+		    "Bluesky is not answering well (HTTP 400)" },
+		{ 400, "{\"error\":\"InvalidSw", PLATFORM_ERR_TEMPORARY,
+		    "Bluesky is not answering well (HTTP 400)" },
+		{ 403, "<html>Forbidden</html>", PLATFORM_ERR_PERMANENT,
+		    "Bluesky refused it: HTTP 403" },
 		{ 400, "{\"error\":\"X\",\"message\":\"a\\u001b[31mred\\u202e"
 		    "\\u0000b\\nc\"}", PLATFORM_ERR_PERMANENT, NULL },
 		{ 400, "{\"error\":\"X\",\"message\":\"\xff\xfe bad\"}",
-		    PLATFORM_ERR_PERMANENT, "Bluesky refused it: HTTP 400" },
+		    PLATFORM_ERR_TEMPORARY, "Bluesky is not answering well "
+		    "(HTTP 400)" },
 		{ 404, "\xff\xfe\x00", PLATFORM_ERR_PERMANENT, NULL },
 		{ 204, "", PLATFORM_OK, NULL },
 	};
@@ -2057,7 +2062,10 @@ test_bluesky_classify_hostile_errors(void **state)
 		free(cause);
 	}
 
-	/* A huge message is cut; a huge body is not even read. */
+	/*
+	 * A huge message is cut; a huge body is not even read (a 400 whose
+	 * error cannot be read is tried again).
+	 */
 	buf_init(&b, 0);
 	buf_addstr(&b, "{\"error\":\"InvalidRequest\",\"message\":\"");
 	for (j = 0; j < 5000; j++)
@@ -2079,8 +2087,8 @@ test_bluesky_classify_hostile_errors(void **state)
 	res.body = b.data;
 	res.len = b.len;
 	assert_int_equal(bluesky_ops.classify(&res, &cause),
-	    PLATFORM_ERR_PERMANENT);
-	assert_string_equal(cause, "Bluesky refused it: HTTP 400");
+	    PLATFORM_ERR_TEMPORARY);
+	assert_string_equal(cause, "Bluesky is not answering well (HTTP 400)");
 	free(cause);
 	buf_free(&b);
 

@@ -287,7 +287,14 @@ bluesky_error_class(long status, const char *name, const char *message)
 	    (message != NULL && (bluesky_contains(message, "already exists") ||
 	    bluesky_contains(message, "already a value at key"))))
 		return PLATFORM_ERR_DUPLICATE;
-	if (status == 408 || status >= 500 || status < 100)
+	/*
+	 * The PDS names every error it answers 400 with; a 400 without a
+	 * name is a broken answer (cut short, or a proxy's), which may hide
+	 * an InvalidSwap: what was asked may be done already, so it is tried
+	 * again rather than failed.
+	 */
+	if (status == 408 || status >= 500 || status < 100 ||
+	    (status == 400 && name == NULL))
 		return PLATFORM_ERR_TEMPORARY;
 	return PLATFORM_ERR_PERMANENT;
 }
