@@ -116,7 +116,8 @@ RUNS?=		1000
 .PHONY: chaos
 chaos: all
 	@HEED=$(B)/$(PROG) BUILD=$(B) python3 tests/chaos/chaos.py \
-	    --runs $(RUNS) $(if $(SEED),--seed $(SEED)) $(if $(JOBS),--jobs $(JOBS))
+	    --runs $(RUNS) $(if $(SEED),--seed $(SEED)) \
+	    $(if $(JOBS),--jobs $(JOBS)) $(if $(KEEP),--keep)
 
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:

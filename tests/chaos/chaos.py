@@ -190,6 +190,7 @@ class Run:
         self.replies = 0
         self.lost = 0
         self.duplicated = 0
+        self.repeated = 0       # likes and hides carried out again
         self.actions = []       # dicts: kind, platform, target, text...
         self.late = False       # whether a write may land late
         self.procs = {}
@@ -741,6 +742,15 @@ class Run:
             "at://%s/app.bsky.feed.like/" % shop)]
         for a in self.actions:
             what = self.describe(a)
+            if a["kind"] in (LIKE, HIDE) and a["account"] != "bs":
+                path = "/" + a["target"] + ("/likes" if a["kind"] == LIKE
+                                            else "")
+                n = sum(1 for r in gs["log"] if r["method"] == "POST" and
+                        r["path"].endswith(path) and self.graph_applied(r))
+                if n > 1:
+                    self.repeated += 1
+                    self.say("  %s: carried out %d times (harmless: it "
+                             "is idempotent)" % (what, n))
             if a["kind"] == LIKE and a["account"] == "fb":
                 if not fb.get(a["target"], {}).get("liked_by_page"):
                     self.problem("not applied", "%s: not liked at the fake"
@@ -938,7 +948,8 @@ def main():
         jobs = max(1, a.jobs)
         print("chaos: %d runs, seeds %d to %d, %d at a time" % (
             a.runs, seeds[0], seeds[-1], jobs), flush=True)
-    totals = {"runs": 0, "replies": 0, "lost": 0, "duplicated": 0}
+    totals = {"runs": 0, "replies": 0, "lost": 0, "duplicated": 0,
+              "repeated": 0}
     cats = {}
     failed = []
     lock = threading.Lock()
@@ -958,6 +969,7 @@ def main():
                 totals["replies"] += r.replies
                 totals["lost"] += r.lost
                 totals["duplicated"] += r.duplicated
+                totals["repeated"] += r.repeated
                 if r.problems:
                     failed.append(r.seed)
                     for cat, text in r.problems:
@@ -973,6 +985,9 @@ def main():
         totals["duplicated"]))
     for cat in sorted(cats):
         print("%d %s" % (cats[cat], cat))
+    print("%d likes and hides carried out more than once (harmless: "
+          "they are idempotent, and heed tries them again after a lost "
+          "answer)" % totals["repeated"])
     if failed:
         print("counterexamples in %d runs: replay one with make chaos "
               "SEED=%d" % (len(failed), failed[0]))
