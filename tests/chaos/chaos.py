@@ -395,11 +395,12 @@ class Run:
                                 i["remote_id"]))
         by = {a: [i for i in its if i["account"] == a]
               for a in ("fb", "ig", "bs")}
-        # Facebook: comments (not visitor posts) can be answered, liked
-        # and hidden; a reply to a hidden comment is fine there.
+        # Facebook: comments can be answered, liked and hidden (a reply
+        # to a hidden comment is fine there), a visitor's post answered.
         fb = [i for i in by["fb"] if i["parent_remote_id"] is not None or
               i["post_remote_id"] != i["remote_id"]]
-        fb_replies = rng.sample(fb, min(len(fb), rng.randint(1, 3)))
+        fb_replies = rng.sample(by["fb"], min(len(by["fb"]),
+                                              rng.randint(1, 3)))
         fb_likes = rng.sample(fb, min(len(fb), rng.randint(0, 2)))
         fb_hides = rng.sample(fb, min(len(fb), rng.randint(0, 1)))
         fb_private = rng.sample(fb, min(len(fb), rng.choice([0, 0, 1])))
@@ -567,7 +568,10 @@ class Run:
         second_at = rng.uniform(0, 1.5)
         kill = rng.random() < 0.4
         victim = rng.choice(["A", "B"]) if two else "A"
-        kill_at = rng.uniform(0.05, 3.5)
+        # A run without slow faults is over in half a second or so.
+        kill_at, kill2_at = (rng.uniform(0.02, 0.8) if rng.random() < 0.7
+                             else rng.uniform(0.8, 3.5) for _ in range(2))
+        kill_both = two and kill and rng.random() < 0.3
         mine = sorted((a for a in self.actions if a["phase"] == k),
                       key=lambda a: a["at"])
         for a in mine:
@@ -584,6 +588,8 @@ class Run:
             events.append((second_at, "start", "B"))
         if kill:
             events.append((kill_at, "kill", victim))
+        if kill_both:
+            events.append((kill2_at, "kill", "B" if victim == "A" else "A"))
         events.sort(key=lambda e: e[0])
         start = time.time()
         self.heed_start("A")
@@ -603,7 +609,7 @@ class Run:
                     self.say("%s kill -9 heed sync %s (pid %d)" % (
                         self.stamp(), arg, p.pid))
                 else:
-                    self.say("%s heed sync %s had ended before the kill" %
+                    self.say("%s heed sync %s was not running at the kill" %
                              (self.stamp(), arg))
         for name in ("A", "B"):
             p = self.procs.pop(name, None)
@@ -813,13 +819,20 @@ class Run:
         """What the cache should hold: remote id -> (account, post,
         parent, whose), whose being "shop" for what heed wrote."""
         want = {}
+        visitor = set()
         for p in gs["posts"]:
             if p["visitor"]:
                 want[p["id"]] = ("fb", p["id"], None, "customer")
+                visitor.add(p["id"])
         for c in gs["comments"]:
-            want[c["id"]] = ("fb", c["post"], c["parent"],
-                             "shop" if c["from"]["id"] == gs["page"]["id"]
-                             else "customer")
+            shop = c["from"]["id"] == gs["page"]["id"]
+            parent = c["parent"]
+            if shop and parent is None and c["post"] in visitor:
+                # heed records its answer to a visitor's post under that
+                # post, which is an item of its own (as on Bluesky).
+                parent = c["post"]
+            want[c["id"]] = ("fb", c["post"], parent,
+                             "shop" if shop else "customer")
         for c in gs["ig_comments"]:
             want[c["id"]] = ("ig", c["media"], c["parent"],
                              "shop" if c["from"]["id"] == IG_ID
@@ -927,7 +940,7 @@ def main():
     ap.add_argument("--heed", default=os.environ.get("HEED", "build/heed"))
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--seed", type=int)
-    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--keep", action="store_true",
                     help="keep each run's directory (under build/chaos)")
     a = ap.parse_args()
