@@ -617,6 +617,28 @@ class Run:
                 self.heed_wait(p)
         self.clear_faults()
         self.say_outbox()
+        self.check_midway(k)
+
+    def check_midway(self, k):
+        """Between phases, nothing the fakes still have may be marked
+        deleted in the cache or sit on another post or parent (a full
+        read broken by a fault proves nothing)."""
+        want = self.fake_items(self.graph.state("log=0"),
+                               self.bsky.state("log=0"))
+        for i in self.items():
+            w = want.get(i["remote_id"])
+            if w is None:
+                continue
+            if i["deleted"]:
+                self.problem("deleted", "after phase %d, %s %s is marked "
+                             "deleted in the cache but the fake has it" %
+                             (k + 1, w[0], i["remote_id"]))
+            if (i["post_remote_id"], i["parent_remote_id"]) != w[1:3]:
+                self.problem("moved", "after phase %d, %s %s is on %s under "
+                             "%s in the cache, on %s under %s at the fake" %
+                             (k + 1, w[0], i["remote_id"],
+                              i["post_remote_id"], i["parent_remote_id"],
+                              w[1], w[2]))
 
     def say_outbox(self):
         for e in self.outbox():
@@ -876,8 +898,8 @@ class Run:
                 self.problem("cache", "%s %s is in the cache under account "
                              "%s" % (acct, rid, i["account"]))
             if i["deleted"]:
-                self.problem("cache", "%s %s is marked deleted in the cache "
-                             "but the fake has it" % (acct, rid))
+                self.problem("deleted", "%s %s is marked deleted in the "
+                             "cache but the fake has it" % (acct, rid))
             if i["post_remote_id"] != post:
                 self.problem("moved", "%s %s is on post %s in the cache, on "
                              "%s at the fake" % (acct, rid,
