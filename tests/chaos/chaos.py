@@ -39,11 +39,13 @@ A run:
     id of what the platform made.
 
 The faults keep within what heed(1) SENDING ONCE promises, so that any
-duplicate is heed's fault: a write the platform carries out late lands
-within the last of check_delays after it was sent (heed looks for it at
-each of them after its answer was lost, which is never before it was
-sent). Every fault is transient: nothing is refused for good, so a failed
-entry is a counterexample too.
+duplicate is heed's fault: heed looks for a reply at each of check_delays
+after its answer was lost, so a write the platform carries out late lands
+before the last of them: within request_timeout and the last delay after
+it came, or the last delay alone in a phase where a heed is killed (its
+answer is lost when it dies, which may be as soon as it was sent). Every
+fault is transient: nothing is refused for good, so a failed entry is a
+counterexample too.
 
 The summary line is "N runs, N replies, L lost, D duplicated"; the lines
 after it count the other counterexamples. The exit status is 1 when any
@@ -193,6 +195,7 @@ class Run:
         self.repeated = 0       # likes and hides carried out again
         self.actions = []       # dicts: kind, platform, target, text...
         self.late = False       # whether a write may land late
+        self.late_max = 0.0     # how late, at most, after it came
         self.procs = {}
         self.t0 = time.time()
         self.graph = self.bsky = None
@@ -437,15 +440,22 @@ class Run:
         self.replies = sum(1 for a in self.actions
                            if a["kind"] in (REPLY, PRIVATE))
 
-    def late_limit(self):
-        """How late a write may land after it came (see the docstring)."""
-        return max(self.delays) - 0.7
+    def late_limit(self, kill):
+        """How late a write may land after it came (see the docstring):
+        heed looks for it at each check delay after the answer was lost,
+        which is when request_timeout ran out, or, in a phase where a heed
+        is killed, as early as when it was sent."""
+        late = max(self.delays) - 0.7
+        if not kill:
+            late += REQUEST_TIMEOUT
+        self.late_max = max(self.late_max, late)
+        return late
 
-    def choose_faults(self):
+    def choose_faults(self, kill):
         """Faults for one phase: (fake, op) pairs."""
         rng = self.rng
         out = []
-        late = self.late_limit()
+        late = self.late_limit(kill)
         for _ in range(rng.randint(1, 4)):
             if rng.random() < 0.55:
                 out.append(("graph", self.graph_fault(late)))
@@ -562,11 +572,11 @@ class Run:
     def phase(self, k):
         rng = self.rng
         self.say("%s phase %d" % (self.stamp(), k + 1))
-        faults = self.choose_faults()
+        kill = rng.random() < 0.4
+        faults = self.choose_faults(kill)
         empty_pages = rng.random() < 0.2
         two = rng.random() < 0.4
         second_at = rng.uniform(0, 1.5)
-        kill = rng.random() < 0.4
         victim = rng.choice(["A", "B"]) if two else "A"
         # A run without slow faults is over in half a second or so.
         kill_at, kill2_at = (rng.uniform(0.02, 0.8) if rng.random() < 0.7
@@ -944,7 +954,7 @@ class Run:
                 if self.late:
                     # A write held back by a fault lands at the latest
                     # this long after the last heed process ended.
-                    time.sleep(self.late_limit())
+                    time.sleep(self.late_max)
                 rc = self.heed_sync("last")
                 if rc not in (0, None):
                     self.problem("final sync", "heed sync without faults "
