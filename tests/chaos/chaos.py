@@ -75,7 +75,6 @@ FAKES = os.path.join(ROOT, "tests", "fake")
 PAGE_TOKEN = "EAAPAGE-acme-0001"
 BSKY_PW = "chs1-chs2-chs3-chs4"
 IG_ID = "17841400000000001"
-REQUEST_TIMEOUT = 2             # request_timeout in the runs' configs
 # Seconds a heed sync may take: it stays for a look or a rate limit due
 # within two minutes (SYNC_ONESHOT_WAIT_MS), and a refusal for Meta's
 # limits holds the account a minute at least (graph_pace).
@@ -222,7 +221,6 @@ class Run:
              "page_replies": rng.choice([0, 0.2]), "customers": 8,
              "hostile": False, "seed": rng.randint(1, 10 ** 6)}
         self.graph.ctl(g)
-        self.graph.ctl({"op": "config", "duplicate_check": False})
         b = {"op": "seed", "count": rng.randint(4, 8),
              "posts": rng.randint(1, 2), "customers": 6,
              "mix": {"reply": 70, "mention": 15, "quote": 15},
@@ -230,14 +228,21 @@ class Run:
              "seed": rng.randint(1, 10 ** 6)}
         self.bsky.ctl(b)
         self.delays = rng.choice([[1, 3], [0, 2, 4], [2, 4], [1, 2, 3],
-                                  [0, 3]])
+                                  [0, 3], [3], [0, 1, 2, 5]])
+        self.timeout = rng.choice([1, 2, 2, 3])
         self.recheck = rng.choice(["0", "1h"])
-        self.say("%s fakes: graph %s (%d comments, %d Instagram comments), "
-                 "bsky %s (%d notifications); check_delays %s, "
-                 "recheck_interval %s" % (
+        # Facebook's refusal of the same words twice within a minute
+        # (506) stops a second copy at the platform: usually off, so that
+        # a copy heed sends twice is there to be counted.
+        self.dup_check = rng.random() < 0.25
+        self.graph.ctl({"op": "config", "duplicate_check": self.dup_check})
+        self.say("%s fakes: graph %s (%d comments, %d Instagram comments%s), "
+                 "bsky %s (%d notifications); request_timeout %ds, "
+                 "check_delays %s, recheck_interval %s" % (
                      self.stamp(), self.graph.url, g["comments"],
-                     g["ig_comments"], self.bsky.url, b["count"],
-                     " ".join("%ds" % d for d in self.delays),
+                     g["ig_comments"], ", 506 for a repeated reply"
+                     if self.dup_check else "", self.bsky.url, b["count"],
+                     self.timeout, " ".join("%ds" % d for d in self.delays),
                      self.recheck))
         old = os.umask(0o077)
         try:
@@ -253,7 +258,7 @@ class Run:
                     "[account bs]\nplatform = bluesky\n"
                     "handle = acmeshop.test\nurl = %s\n"
                     "credential_command = printf '%%s\\n' %s\n" % (
-                        REQUEST_TIMEOUT,
+                        self.timeout,
                         " ".join("%ds" % d for d in self.delays),
                         self.graph.url, PAGE_TOKEN, self.recheck,
                         self.graph.url, self.recheck, self.bsky.url,
@@ -447,7 +452,7 @@ class Run:
         is killed, as early as when it was sent."""
         late = max(self.delays) - 0.7
         if not kill:
-            late += REQUEST_TIMEOUT
+            late += self.timeout
         self.late_max = max(self.late_max, late)
         return late
 
@@ -475,7 +480,8 @@ class Run:
         # least (graph_pace), so it is rarer.
         kinds = {"drop": 3, "apply_error": 3, "status": 3, "429": 0.4,
                  "slow_after": 2, "reset": 2, "malformed": 2,
-                 "graph_error": 1.5, "rate_error": 0.3}
+                 "graph_error": 1.5, "rate_error": 0.3, "usage": 0.5,
+                 "oversized": 0.5}
         if write and late > 0.3:
             kinds.update(late=3, slow_before=2)
         elif not write:
@@ -492,20 +498,27 @@ class Run:
                 f["retry_after"] = rng.randint(1, 2)
         elif k == "slow_after":
             f.update(kind="slow", when="after",
-                     seconds=round(REQUEST_TIMEOUT + rng.uniform(0.3, 1.5),
+                     seconds=round(self.timeout + rng.uniform(0.3, 1.5),
                                    2))
         elif k == "slow_before":
             f.update(kind="slow", when="before",
                      seconds=round(rng.uniform(0.3, late), 2))
         elif k == "late":
             f.update(kind="late", seconds=round(rng.uniform(0.3, late), 2),
-                     hold=REQUEST_TIMEOUT + 1)
+                     hold=self.timeout + 1)
         elif k == "graph_error":
             code = rng.choice([1, 2])
             f.update(kind="graph_error", code=code, is_transient=True)
         elif k == "rate_error":
             code = rng.choice([4, 17, 32, 613])
             f.update(kind="graph_error", code=code, is_transient=code == 4)
+        elif k == "usage":
+            # From 75% of the limit heed pauses (pct - 74) s between
+            # requests.
+            f.update(kind="usage", call_count=rng.randint(70, 78))
+        elif k == "oversized":
+            f.update(kind="oversized", bytes=17 << 20,
+                     chunked=rng.random() < 0.5)
         else:
             f["kind"] = k
         if k in ("late", "slow_before"):
@@ -521,7 +534,7 @@ class Run:
              "count": rng.choice([1, 1, 1, 2, 3]),
              "after": rng.choice([0, 0, 0, 1, 2])}
         kinds = ["drop", "apply_error", "status", "429", "ratelimit",
-                 "slow_after", "reset", "malformed"]
+                 "slow_after", "reset", "malformed", "expire", "oversized"]
         if write and late > 0.3:
             kinds.append("slow_before")
         if nsid in ("app.bsky.notification.listNotifications", "*"):
@@ -542,12 +555,15 @@ class Run:
                 f["retry_after"] = False
         elif k == "slow_after":
             f.update(kind="slow", when="after",
-                     seconds=round(REQUEST_TIMEOUT + rng.uniform(0.3, 1.5),
+                     seconds=round(self.timeout + rng.uniform(0.3, 1.5),
                                    2))
         elif k == "slow_before":
             f.update(kind="slow", when="before",
                      seconds=round(rng.uniform(0.3, late), 2))
             self.late = True
+        elif k == "oversized":
+            f.update(kind="oversized", bytes=17 << 20,
+                     chunked=rng.random() < 0.5)
         else:
             f["kind"] = k
         f["_what"] = name
