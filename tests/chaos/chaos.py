@@ -116,6 +116,11 @@ BSKY_READS = [
     ("anything", "*"),
 ]
 
+# How long before heed's last look a late write lands at the latest: heed
+# counts in whole seconds, so a look may come up to a second sooner than
+# the loss and the delay add up to.
+LATE_MARGIN = 1.2
+
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
@@ -408,21 +413,21 @@ class Run:
         fb = [i for i in by["fb"] if i["parent_remote_id"] is not None or
               i["post_remote_id"] != i["remote_id"]]
         fb_replies = rng.sample(by["fb"], min(len(by["fb"]),
-                                              rng.randint(1, 3)))
+                                              rng.randint(1, 4)))
         fb_likes = rng.sample(fb, min(len(fb), rng.randint(0, 2)))
         fb_hides = rng.sample(fb, min(len(fb), rng.randint(0, 1)))
         fb_private = rng.sample(fb, min(len(fb), rng.choice([0, 0, 1])))
         # Instagram refuses a reply in a hidden thread: the hides and the
         # replies are in different threads.
         ig = by["ig"]
-        ig_replies = rng.sample(ig, min(len(ig), rng.randint(1, 2)))
+        ig_replies = rng.sample(ig, min(len(ig), rng.randint(1, 3)))
         busy = set(i["parent_remote_id"] or i["remote_id"]
                    for i in ig_replies)
         free = [i for i in ig if i["parent_remote_id"] is None and
                 i["remote_id"] not in busy]
         ig_hides = rng.sample(free, min(len(free), rng.randint(0, 1)))
         bs = by["bs"]
-        bs_replies = rng.sample(bs, min(len(bs), rng.randint(1, 2)))
+        bs_replies = rng.sample(bs, min(len(bs), rng.randint(1, 3)))
         bs_likes = rng.sample(bs, min(len(bs), rng.randint(0, 2)))
         n = 0
         for kind, targets in ((REPLY, fb_replies), (LIKE, fb_likes),
@@ -450,7 +455,7 @@ class Run:
         heed looks for it at each check delay after the answer was lost,
         which is when request_timeout ran out, or, in a phase where a heed
         is killed, as early as when it was sent."""
-        late = max(self.delays) - 0.7
+        late = max(self.delays) - LATE_MARGIN
         if not kill:
             late += self.timeout
         self.late_max = max(self.late_max, late)
