@@ -265,7 +265,8 @@ test_bluesky_ops_table_describes_the_platform(void **state)
 	assert_string_equal(bluesky_ops.label, "Bluesky");
 	assert_string_equal(bluesky_ops.tag, "bs");
 	assert_int_equal(bluesky_ops.caps, PLATFORM_CAN_LIKE |
-	    PLATFORM_CAN_DELETE | PLATFORM_DELETE_OWN_ONLY);
+	    PLATFORM_CAN_UNLIKE | PLATFORM_CAN_DELETE |
+	    PLATFORM_DELETE_OWN_ONLY);
 	assert_int_equal(bluesky_ops.text_limit, 300);
 	assert_int_equal(bluesky_ops.count, COUNT_GRAPHEMES);
 	assert_string_equal(bluesky_ops.no_hide_why,
@@ -283,6 +284,9 @@ test_bluesky_ops_table_describes_the_platform(void **state)
 	assert_non_null(bluesky_ops.fetch_parse);
 	assert_non_null(bluesky_ops.reconcile_request);
 	assert_non_null(bluesky_ops.reconcile_parse);
+	assert_int_equal(bluesky_ops.recheck_max, 25);
+	assert_non_null(bluesky_ops.recheck_request);
+	assert_non_null(bluesky_ops.recheck_parse);
 }
 
 /* Logging in goes to the configured URL with the bare handle. */
@@ -622,7 +626,10 @@ test_bluesky_notifications_real_2023(void **state)
 	    "listNotifications_page_real_2023.json", &page), 0);
 	assert_int_equal(page.items.n, 4);
 	assert_int_equal(page.nposts, 2);
-	assert_int_equal(page.nfetch, 2);
+	/* Two threads, and the view of the quote. */
+	assert_int_equal(page.nfetch, 3);
+	assert_string_equal(page.fetch[2], "posts:at://did:plc:mou6t7mhh4ddhc"
+	    "ake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s");
 
 	it = find_item(&page, "at://did:plc:w7jicbitabtexqstm5ezqwsc/"
 	    "app.bsky.feed.post/3jsge4wrnjs2w");
@@ -642,7 +649,8 @@ test_bluesky_notifications_real_2023(void **state)
 	    "app.bsky.feed.post/3jsfulwa6nk2s");
 	assert_non_null(it);
 	assert_int_equal(it->kind, ITEM_QUOTE);
-	assert_string_equal(it->attachment, "quotes a post");
+	/* The notification names the quoted post only: it is the account's. */
+	assert_string_equal(it->attachment, "quotes your post");
 
 	it = find_item(&page, "at://did:plc:fyh2dc4kfeue7g4oujhuf6mn/"
 	    "app.bsky.feed.post/3jsgg622lu22n");
@@ -1034,11 +1042,13 @@ test_bluesky_attachments_are_described(void **state)
 		    "\"Jackets\"}}",
 		    "link: Jackets <https://shop.example/j>" },
 		{ "{\"$type\":\"app.bsky.embed.record\",\"record\":{\"uri\":"
-		    "\"" SHOP_POST "\"}}", "quotes a post" },
+		    "\"" SHOP_POST "\"}}", "quotes your post" },
+		{ "{\"$type\":\"app.bsky.embed.record\",\"record\":{\"uri\":"
+		    "\"" ASK "\"}}", "quotes a post" },
 		{ "{\"$type\":\"app.bsky.embed.recordWithMedia\",\"media\":{"
 		    "\"$type\":\"app.bsky.embed.images\",\"images\":[{\"alt\":"
 		    "\"\"}]},\"record\":{\"record\":{\"uri\":\"x\"}}}",
-		    "quotes a post, 1 image" },
+		    "quotes a post; 1 image" },
 		{ "{\"$type\":\"app.bsky.embed.video\",\"alt\":\"unboxing\"}",
 		    "video: unboxing" },
 		{ "{\"$type\":\"app.bsky.embed.video\"}", "video" },
