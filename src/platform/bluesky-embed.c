@@ -129,13 +129,13 @@ bluesky_quoted_author(const json_t *author)
 	const char	*handle = bluesky_str(author, "handle");
 	char		*name, *who, *s;
 
+	if (!bluesky_valid_did(did))
+		return NULL;
 	if (bluesky_valid_handle(handle) &&
 	    strcmp(handle, "handle.invalid") != 0)
 		who = xprintf("@%s", handle);
-	else if (bluesky_valid_did(did))
-		who = xstrdup(did);
 	else
-		return NULL;
+		who = xstrdup(did);
 	if ((name = bluesky_line(author, "displayName")) == NULL)
 		return who;
 	s = bluesky_cut(name, BLUESKY_MAX_NAME);
