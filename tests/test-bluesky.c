@@ -626,10 +626,10 @@ test_bluesky_notifications_real_2023(void **state)
 	    "listNotifications_page_real_2023.json", &page), 0);
 	assert_int_equal(page.items.n, 4);
 	assert_int_equal(page.nposts, 2);
-	/* Two threads, and the view of the quote. */
-	assert_int_equal(page.nfetch, 3);
-	assert_string_equal(page.fetch[2], "posts:at://did:plc:mou6t7mhh4ddhc"
-	    "ake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s");
+	/* Two threads; the quote's view waits for more (or the run's end). */
+	assert_int_equal(page.nfetch, 2);
+	assert_non_null(strstr(page.next_cursor, "\"quotes\":[\"at://did:plc:"
+	    "mou6t7mhh4ddhcake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s\"]"));
 
 	it = find_item(&page, "at://did:plc:w7jicbitabtexqstm5ezqwsc/"
 	    "app.bsky.feed.post/3jsge4wrnjs2w");
@@ -738,7 +738,8 @@ test_bluesky_cursor_mark_and_paging(void **state)
 	assert_string_equal(page.next_cursor, "{\"mark\":"
 	    "\"2023-04-01T00:00:00.000Z\",\"page\":\"1680438432076::"
 	    "bafyreigh55xmw4nrubfkilkmvvo53sg7bboitjaydjqdaf6d6owm2sbupe\","
-	    "\"top\":\"2023-04-03T01:09:30.113Z\"}");
+	    "\"top\":\"2023-04-03T01:09:30.113Z\",\"quotes\":[\"at://did:plc:"
+	    "mou6t7mhh4ddhcake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s\"]}");
 	cursor = xstrdup(page.next_cursor);
 	sync_page_clear(&page);
 
@@ -748,12 +749,18 @@ test_bluesky_cursor_mark_and_paging(void **state)
 	assert_non_null(strstr(req.url, "&cursor=1680438432076%3A%3A"
 	    "bafyreigh55xmw4nrubfkilkmvvo53sg7bboitjaydjqdaf6d6owm2sbupe"));
 	platform_request_clear(&req);
-	/* ... and the last page ends the run with the newest time seen. */
+	/*
+	 * ... and the last page ends the run with the newest time seen,
+	 * naming the view of the quote the first page brought.
+	 */
 	assert_int_equal(stream(&kato, "notifications", cursor,
 	    "{\"notifications\":[]}", 200, &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor,
 	    "{\"mark\":\"2023-04-03T01:09:30.113Z\"}");
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "posts:at://did:plc:mou6t7mhh4ddhc"
+	    "ake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s");
 	sync_page_clear(&page);
 
 	/* A server cursor that does not move ends the run too. */
@@ -846,6 +853,65 @@ one_note(json_t *n, struct sync_page *page)
 	free(body);
 	assert_int_equal(rc, 0);
 	return page->items.n;
+}
+
+/*
+ * New quotes are asked about 25 at a time: across the pages of a run
+ * (carried in the cursor, never a quote twice), and the rest when it
+ * ends; a quote carried in a cursor that is not an address is dropped.
+ */
+static void
+test_bluesky_quote_views_are_batched(void **state)
+{
+	struct sync_page	 page;
+	struct buf		 b;
+	json_t			*n, *doc, *list;
+	char			*body, uri[128];
+	int			 i;
+
+	(void)state;
+	list = json_array();
+	for (i = 0; i < 30; i++) {
+		n = note("quote");
+		snprintf(uri, sizeof uri, "at://" CUSTOMER_DID
+		    "/app.bsky.feed.post/3n2xiwwaqz%03d", i);
+		json_object_set_new(n, "uri", json_string(uri));
+		json_object_set_new(json_object_get(n, "record"), "embed",
+		    json_pack("{s:s, s:{s:s}}", "$type",
+		    "app.bsky.embed.record", "record", "uri", SHOP_POST));
+		json_array_append_new(list, n);
+	}
+	doc = json_pack("{s:o, s:s}", "notifications", list, "cursor",
+	    "2026-11-23T06:30:00.000Z");
+	body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	/* Two of the quotes come again, carried from an earlier page. */
+	assert_int_equal(stream(&shop, "notifications", "{\"page\":"
+	    "\"2026-11-23T06:40:00.000Z\",\"quotes\":[\"at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz003\",\"not a uri\",5,\"at://"
+	    CUSTOMER_DID "/app.bsky.feed.post/3n2xiwwaqz029\"]}", body, 200,
+	    &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.more, 1);
+	assert_int_equal(page.items.n, 30);
+	assert_int_equal(page.nfetch, 1);
+	/* The carried ones first, then the page's, 25 in all. */
+	assert_true(strncmp(page.fetch[0], "posts:at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz003 at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz029 at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz000 ", 6 + 3 * 59) == 0);
+	assert_non_null(strstr(page.fetch[0], "/3n2xiwwaqz023"));
+	assert_null(strstr(page.fetch[0], "/3n2xiwwaqz024"));
+	buf_init(&b, 0);
+	for (i = 24; i < 29; i++) {
+		if (i != 24)
+			buf_addch(&b, ',');
+		buf_printf(&b, "\"at://" CUSTOMER_DID
+		    "/app.bsky.feed.post/3n2xiwwaqz%03d\"", i);
+	}
+	assert_non_null(strstr(page.next_cursor, b.data));
+	buf_free(&b);
+	sync_page_clear(&page);
 }
 
 /* An invalid UTF-8 byte in one text costs that character, not the page. */
@@ -2935,6 +3001,7 @@ main(void)
 		    test_bluesky_notifications_placeholder_ids_are_refused),
 		cmocka_unit_test(test_bluesky_cursor_mark_and_paging),
 		cmocka_unit_test(test_bluesky_cursor_history_and_garbage),
+		cmocka_unit_test(test_bluesky_quote_views_are_batched),
 		cmocka_unit_test(test_bluesky_notifications_hostile),
 		cmocka_unit_test(test_bluesky_invalid_utf8_costs_one_character),
 		cmocka_unit_test(test_bluesky_notifications_sanitized),

@@ -36,6 +36,7 @@
 #include "util.h"
 
 #define BLUESKY_KEY_CHECK	"check:"
+#define BLUESKY_QUOTES_BYTES	2048	/* of quotes carried in a cursor */
 #define BLUESKY_KEY_POSTS	"posts:"
 
 /* The posts a request asks about: valid addresses of posts, each once. */
@@ -345,32 +346,63 @@ bluesky_recheck_parse(const struct platform_account *pa, char *const *ids,
 	return rc;
 }
 
+/* Name a fetch of the views of the first n quotes of a list; drop them. */
+static void
+bluesky_quote_key(struct sync_page *page, json_t *pending, size_t n)
+{
+	char	*uris[BLUESKY_RECHECK_MAX] = { NULL };
+	size_t	 i;
+
+	if (n > BLUESKY_RECHECK_MAX)
+		n = BLUESKY_RECHECK_MAX;
+	for (i = 0; i < n; i++)
+		uris[i] = (char *)json_string_value(json_array_get(pending, i));
+	bluesky_fetch_key(page, bluesky_key(BLUESKY_KEY_POSTS, uris, n));
+	for (i = 0; i < n; i++)
+		json_array_remove(pending, 0);
+}
+
 /*
- * Name the fetches that bring the views of new quotes: the items of a
- * page that quote and stand alone (notifications carry only the quoted
- * post's address), 25 to a key.
+ * Gather the new quotes of a page (items that quote and stand alone: a
+ * notification carries only the quoted post's address) into pending, and
+ * name the fetches of their views that are due: 25 to a key, or fewer
+ * when the addresses grow long (pending travels in the stream's cursor),
+ * and whatever is left when the run ends (last).
  */
 void
-bluesky_quote_fetches(struct sync_page *page)
+bluesky_quote_fetches(struct sync_page *page, json_t *pending, int last)
 {
-	char	*uris[BLUESKY_RECHECK_MAX];
-	size_t	 i, n = 0;
+	const struct item	*it;
+	const json_t		*v;
+	size_t			 i, k, bytes;
 
 	for (i = 0; i < page->items.n; i++) {
-		if (page->items.v[i].kind != ITEM_QUOTE ||
-		    page->items.v[i].parent_remote_id != NULL ||
-		    strcmp(page->items.v[i].remote_id,
-		    page->items.v[i].post_remote_id) != 0)
+		it = &page->items.v[i];
+		if (it->kind != ITEM_QUOTE || it->parent_remote_id != NULL ||
+		    strcmp(it->remote_id, it->post_remote_id) != 0)
 			continue;
-		uris[n++] = page->items.v[i].remote_id;
-		if (n == BLUESKY_RECHECK_MAX) {
-			bluesky_fetch_key(page, bluesky_key(BLUESKY_KEY_POSTS,
-			    uris, n));
-			n = 0;
+		json_array_foreach(pending, k, v) {
+			if (strcmp(json_string_value(v), it->remote_id) == 0)
+				break;
 		}
+		if (k == json_array_size(pending))
+			json_array_append_new(pending,
+			    json_string(it->remote_id));
 	}
-	if (n > 0)
-		bluesky_fetch_key(page, bluesky_key(BLUESKY_KEY_POSTS, uris, n));
+	for (;;) {
+		bytes = 0;
+		json_array_foreach(pending, k, v) {
+			bytes += strlen(json_string_value(v)) + 1;
+			if (k + 1 == BLUESKY_RECHECK_MAX ||
+			    bytes > BLUESKY_QUOTES_BYTES)
+				break;
+		}
+		if (k == json_array_size(pending))
+			break;
+		bluesky_quote_key(page, pending, k + 1);
+	}
+	if (last && json_array_size(pending) > 0)
+		bluesky_quote_key(page, pending, json_array_size(pending));
 }
 
 /* Return 1 if a fetch key is one of this file's, not a thread's. */

@@ -5,13 +5,17 @@
  *
  * The stored cursor is heed's own JSON, not the server's:
  *
- *	{"mark":"<time>","page":"<server cursor>","top":"<time>"}
+ *	{"mark":"<time>","page":"<server cursor>","top":"<time>",
+ *	 "quotes":["<at:// URI>", ...]}
  *
  * "mark" is the newest indexedAt of the last complete run, "page" the
  * server's cursor while a run pages back, "top" the newest indexedAt seen
  * in the run so far. A run pages from the newest entry back until it
  * reaches the mark, the history limit or the end; then the cursor becomes
  * {"mark":<newest seen>}. A cursor that cannot be read counts as none.
+ * "quotes" are new quotes whose views are still to be fetched: they are
+ * gathered across the pages of a run and asked about 25 at a time, the
+ * rest when the run ends (a notification names only the quoted post).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +47,7 @@ struct bluesky_cursor {
 	char	*page;		/* the server's cursor; NULL: start over */
 	int	 have_mark;
 	int	 have_top;
+	json_t	*quotes;	/* quotes still to be viewed (an array) */
 };
 
 /* Where one page of a stream stands against the cursor. */
@@ -92,6 +97,23 @@ bluesky_cursor_time(const json_t *o, const char *key, int64_t *out)
 	return util_parse_time_ms(bluesky_str(o, key), out) == 0 ? 0 : -1;
 }
 
+/* Read the quotes a cursor carries: the valid addresses among them. */
+static json_t *
+bluesky_cursor_quotes(const json_t *list)
+{
+	const json_t	*v;
+	json_t		*out = json_array();
+	size_t		 i;
+
+	json_array_foreach(list, i, v) {
+		if (i < BLUESKY_RECHECK_MAX &&
+		    bluesky_valid_uri(json_string_value(v)))
+			json_array_append_new(out,
+			    json_string(json_string_value(v)));
+	}
+	return out;
+}
+
 /* Read heed's stream cursor; anything malformed leaves it empty. */
 static void
 bluesky_cursor_read(const char *s, struct bluesky_cursor *c)
@@ -117,6 +139,7 @@ bluesky_cursor_read(const char *s, struct bluesky_cursor *c)
 	c->have_top = t == 0;
 	if (page != NULL)
 		c->page = xstrdup(bluesky_str(o, "page"));
+	c->quotes = bluesky_cursor_quotes(json_object_get(o, "quotes"));
 	json_decref(o);
 }
 
@@ -148,6 +171,8 @@ bluesky_cursor_write(const struct bluesky_cursor *c, const char *page)
 		json_object_set_new(o, "page", json_string(page));
 		if (c->have_top)
 			bluesky_cursor_set_time(o, "top", c->top);
+		if (json_array_size(c->quotes) > 0)
+			json_object_set(o, "quotes", c->quotes);
 	} else if (c->have_mark || c->have_top) {
 		mark = !c->have_top ? c->mark : !c->have_mark ? c->top :
 		    c->top > c->mark ? c->top : c->mark;
@@ -165,6 +190,7 @@ static void
 bluesky_cursor_clear(struct bluesky_cursor *c)
 {
 	free(c->page);
+	json_decref(c->quotes);
 	memset(c, 0, sizeof *c);
 }
 
@@ -528,20 +554,25 @@ bluesky_sync_request(const struct platform_account *pa, const char *stream,
 	return rc;
 }
 
-/* Decide whether the stream goes on, and the cursor to store. */
+/*
+ * Decide whether the stream goes on, and the cursor to store; name the
+ * fetches of the new quotes' views that are due (all of them when the
+ * run ends).
+ */
 static void
-bluesky_run_end(struct bluesky_run *run, const char *next,
+bluesky_run_end(struct bluesky_run *run, const char *next, int notes,
     struct sync_page *page)
 {
 	/* A cursor that does not move would page for ever. */
-	if (run->stop || !bluesky_valid_cursor(next) ||
-	    (run->cur.page != NULL && strcmp(next, run->cur.page) == 0)) {
-		page->next_cursor = bluesky_cursor_write(&run->cur, NULL);
-		page->more = 0;
-	} else {
-		page->next_cursor = bluesky_cursor_write(&run->cur, next);
-		page->more = 1;
+	page->more = !run->stop && bluesky_valid_cursor(next) &&
+	    (run->cur.page == NULL || strcmp(next, run->cur.page) != 0);
+	if (notes) {
+		if (run->cur.quotes == NULL)
+			run->cur.quotes = json_array();
+		bluesky_quote_fetches(page, run->cur.quotes, !page->more);
 	}
+	page->next_cursor = bluesky_cursor_write(&run->cur, page->more ?
+	    next : NULL);
 }
 
 /* Parse one page of a stream into page. */
@@ -582,9 +613,7 @@ bluesky_sync_parse(const struct platform_account *pa, const char *stream,
 		else
 			bluesky_feed_entry(pa, e, &run, page);
 	}
-	if (notes)
-		bluesky_quote_fetches(page);
-	bluesky_run_end(&run, bluesky_str(doc, "cursor"), page);
+	bluesky_run_end(&run, bluesky_str(doc, "cursor"), notes, page);
 	bluesky_cursor_clear(&run.cur);
 	jdoc_free(doc);
 	return 0;
