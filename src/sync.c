@@ -1477,12 +1477,19 @@ sync_recheck_response(struct sync_account *a,
 			goto out;	/* asked again with the new session */
 		if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
-		goto fail;
+		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH ||
+		    err == PLATFORM_ERR_RATE)
+			goto fail;
+		/* An error may be the answer ("no such record"): it decides. */
+		free(cause);
+		cause = NULL;
 	}
 	if (a->ops->recheck_parse(&a->pa, a->recheck + a->nrecheck - n, n,
 	    resp, &page, &cause) != 0 || sync_ingest(a, &page, NULL,
 	    &cause) != 0)
 		goto fail;
+	/* What the answer could not decide alone is looked up next. */
+	sync_fetch_add(a, page.fetch, page.nfetch, SYNC_NO_SWEEP);
 	if (page.ngone > 0) {
 		log_info("%s: %zu comment%s deleted on the platform",
 		    a->pa.name, page.ngone, page.ngone == 1 ? "" : "s");

@@ -75,7 +75,7 @@ struct bluesky_view {
 	const json_t	*embed;		/* the view of what it embeds */
 	const char	*like;		/* the account's like of it */
 	int		 liked;
-	int64_t		 likes;		/* -1: not known */
+	int64_t		 likes;		/* 0 when not known */
 };
 
 /* What a thread walk carries along. */
