@@ -713,6 +713,30 @@ else
 	tui_fail "$name" "like records before: $before, after: $after; outbox: $(HRUN_TIMEOUT=10 hrun outbox 2>&1 | head -n 5)"
 	show_log 8
 fi
+# The thread says liked.
+liked_shown() {
+	tui_capture ui
+	printf '%s\n' "$SCREEN" | grep -q ' · liked'
+}
+# The fake holds one like of the quote, the shop's.
+quote_liked() {
+	[ "$(likes_of "$QUOTE")" = 1 ]
+}
+name="l likes a post, and l again takes heed's own like back: one like record, then none, no FAILED entry"
+relike=
+if [ -n "$unliked" ]; then
+	tui_keys ui l
+	if tui_until quote_liked && tui_until liked_shown; then
+		tui_keys ui l
+		tui_until quote_unliked && tui_until unliked_shown &&
+		    tui_until no_unlike_entry && relike=1
+	fi
+fi
+if [ -n "$relike" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "like records now: $(likes_of "$QUOTE"); outbox: $(HRUN_TIMEOUT=10 hrun outbox 2>&1 | head -n 5)"
+fi
 tui_keys ui q
 tui_keys ui q
 tui_until ui_gone
@@ -739,3 +763,100 @@ tui_keys ui q
 tui_keys ui q
 tui_until ui_gone
 t kill-session -t ui 2>/dev/null
+
+# --- 15. comments deleted on Bluesky ----------------------------------
+
+# Every sync asks about the comments that wait (recheck_interval = 0).
+write_conf "$W/recheck.conf" "$URL" "$PW" "recheck_interval = 0"
+# The status and deletion of the item holding text $1 in $W/list.json,
+# as "status deleted", e.g. "new False".
+item_state() {
+	bq '" ".join("%s %s" % (i["status"], i["deleted"]) for i in items if a[0] in (i["text"] or ""))' \
+	    "$W/list.json" "$1"
+}
+DTOK=deleted$$x
+BTOK=blocked$$x
+TTOK=blockedby$$x
+ATOK=away$$x
+KTOK=kept$$x
+DEL=$(ctl '{"op":"add","reason":"reply","author":"c013-yuki.test","text":"Please cancel my order '$DTOK'"}' | uri_of)
+ctl '{"op":"add","reason":"reply","author":"c014-anna.test","text":"Where is my parcel '$BTOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c017-sven.test","text":"Still waiting '$TTOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c015-omar.test","text":"Any news '$ATOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c016-li.test","text":"Love the colours '$KTOK'"}' >/dev/null
+run_sync --config "$W/recheck.conf"
+list_all
+before="$(item_state "$DTOK") $(item_state "$BTOK") $(item_state "$TTOK") $(item_state "$ATOK") $(item_state "$KTOK")"
+# The customer deletes one; the shop blocks one author, another blocks
+# the shop, a third deactivates their account.
+ctl '{"op":"delete","uri":"'"$DEL"'"}' >/dev/null
+ctl '{"op":"block","who":"c014-anna.test"}' >/dev/null
+ctl '{"op":"block","who":"c017-sven.test","by":"them"}' >/dev/null
+ctl '{"op":"status","who":"c015-omar.test","status":"deactivated"}' >/dev/null
+log_mark
+run_sync --config "$W/recheck.conf"
+log_since
+list_all
+asked=$(bq '" ".join(sorted(set(r["nsid"].split(".")[-1] for r in log if r["nsid"] in ("app.bsky.feed.getPosts", "app.bsky.actor.getProfiles", "com.atproto.repo.getRecord"))))' "$W/st.json")
+name="a comment its author deleted on Bluesky leaves the inbox at the next sync (marked deleted)"
+if [ "$RC" = 0 ] && [ "$(item_state "$DTOK")" = "done True" ] &&
+    [ "$(item_state "$KTOK")" = "new False" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); before: $before; now: $(item_state "$DTOK"), kept: $(item_state "$KTOK"); asked: $asked"
+	show_log 12
+fi
+name="comments of an author the shop blocked, who blocked the shop, or who deactivated their account stay in the inbox, not deleted"
+if [ "$(item_state "$BTOK")" = "new False" ] &&
+    [ "$(item_state "$TTOK")" = "new False" ] &&
+    [ "$(item_state "$ATOK")" = "new False" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "blocked: $(item_state "$BTOK"), blocked by: $(item_state "$TTOK"), deactivated: $(item_state "$ATOK"); asked: $asked"
+fi
+ctl '{"op":"unblock","who":"c014-anna.test"}' >/dev/null
+ctl '{"op":"unblock","who":"c017-sven.test","by":"them"}' >/dev/null
+ctl '{"op":"status","who":"c015-omar.test","status":"active"}' >/dev/null
+
+# A comment deleted after heed read it, while the shop answers it: the
+# reply is not sent, and heed says why.
+GTOK2=goneafter$$x
+ANS=answer$$x
+GONE2=$(ctl '{"op":"add","reason":"reply","author":"c018-maria.test","text":"Do you have it in green '$GTOK2'"}' | uri_of)
+run_sync
+ctl '{"op":"delete","uri":"'"$GONE2"'"}' >/dev/null
+# The outbox says the reply was not sent because its comment is gone.
+refused() {
+	OUTBOX=$(HRUN_TIMEOUT=10 hrun outbox 2>&1)
+	case $OUTBOX in
+	*"the comment it answers was deleted"*) return 0 ;;
+	esac
+	return 1
+}
+log_mark
+sent=
+if open_thread "$GTOK2"; then
+	tui_keys ui r
+	if tui_wait ui "-- your reply --"; then
+		tui_type ui "Yes, in green too $ANS"
+		tui_wait ui "$ANS" && tui_keys ui Enter &&
+		    tui_wait ui "Check before sending" && tui_keys ui y &&
+		    tui_until refused && sent=1
+	fi
+fi
+tui_keys ui Escape
+tui_keys ui q
+tui_keys ui q
+t kill-session -t ui 2>/dev/null
+log_since
+list_all
+posted=$(bq 'len(shop_posts(a[0]))' "$W/st.json" "$ANS")
+puts=$(bq 'len(of(PUT))' "$W/st.json")
+name="a reply to a comment deleted since heed read it is refused with a clear message, nothing posted, the comment marked deleted"
+if [ -n "$sent" ] && [ "$posted" = 0 ] && [ "$puts" = 0 ] &&
+    [ "$(item_state "$GTOK2")" = "done True" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "step: ${STEP:-?}; replies at the fake: $posted, putRecord requests: $puts; the comment: $(item_state "$GTOK2"); outbox: $OUTBOX"
+	show_log 10
+fi
