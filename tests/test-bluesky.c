@@ -2983,6 +2983,162 @@ test_bluesky_quote_thread_root_is_an_item(void **state)
 	sync_page_clear(&page);
 }
 
+/* The shop of the later devnet run (the recheck samples). */
+#define SHOP2_DID	"did:plc:ebqorp57pbssws6pqpjxtjhj"
+#define CUST2_DID	"did:plc:kndfmy37kybauwyab5b6i2wb"
+#define CUST2_A		"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6sgva22a"
+#define CUST2_B		"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6sinuk2a"
+#define CUST2_QUOTE	"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6skpcc2a"
+
+/* Load a recorded answer of devnet/: its body (returned) and status. */
+static char *
+recorded_response(const char *name, struct platform_response *res)
+{
+	char	 file[256], *body;
+	size_t	 len;
+
+	snprintf(file, sizeof file, "devnet/%s.json", name);
+	body = sample(file, &len);
+	snprintf(file, sizeof file, "devnet/%s.headers.txt", name);
+	memset(res, 0, sizeof *res);
+	res->status = sample_status(file);
+	res->body = body;
+	res->len = len;
+	return body;
+}
+
+/* Parse a recorded answer to a fetch of key. */
+static int
+recorded(const char *name, const struct platform_account *pa,
+    const char *key, struct sync_page *page)
+{
+	struct platform_response	 res;
+	char				*body = recorded_response(name, &res);
+	int				 rc;
+
+	memset(page, 0, sizeof *page);
+	rc = bluesky_ops.fetch_parse(pa, key, &res, page, NULL);
+	free(body);
+	return rc;
+}
+
+/* Parse a recorded answer to a recheck of the ids, by the later shop. */
+static int
+recorded_recheck(const char *name, const char *const *ids, size_t n,
+    struct sync_page *page)
+{
+	struct platform_account		 pa = shop;
+	struct platform_response	 res;
+	char				*body = recorded_response(name, &res);
+	int				 rc;
+
+	pa.user_id = SHOP2_DID;
+	memset(page, 0, sizeof *page);
+	rc = bluesky_ops.recheck_parse(&pa, (char *const *)ids, n, &res, page,
+	    NULL);
+	free(body);
+	return rc;
+}
+
+/*
+ * The reference servers' answers: a post getPosts leaves out is only a
+ * suspect; the author's profile decides (deleted: open profile, gone;
+ * blocked either way or deactivated: not); getRecord decides alone.
+ */
+static void
+test_bluesky_recheck_devnet(void **state)
+{
+	static const struct {
+		const char	*posts;		/* getPosts answer */
+		const char	*profiles;	/* getProfiles answer */
+		size_t		 listed;
+		int		 gone;		/* A decided gone */
+	} cases[] = {
+		{ "getPosts-shop-live", "getProfiles-shop-open", 2, 0 },
+		{ "getPosts-shop-blocked-by", "getProfiles-shop-blocked-by", 0,
+		    0 },
+		{ "getPosts-shop-blocking", "getProfiles-shop-blocking", 0, 0 },
+		{ "getPosts-shop-deactivated", "getProfiles-shop-deactivated",
+		    0, 0 },
+		{ "getPosts-shop-deleted", "getProfiles-shop-deleted", 1, 1 },
+	};
+	static const struct {
+		const char	*file;
+		size_t		 gone;
+	} records[] = {
+		{ "getRecord-customer-post", 0 },
+		{ "getRecord-blocked-by", 0 },
+		{ "getRecord-deactivated", 0 },
+		{ "getRecord-deleted", 1 },
+	};
+	const char		*ids[] = { CUST2_A, CUST2_B, CUST2_A };
+	struct platform_account	 pa = shop;
+	const struct item	*it;
+	struct sync_page	 page, check;
+	json_t			*x;
+	size_t			 i;
+
+	(void)state;
+	pa.user_id = SHOP2_DID;
+	for (i = 0; i < nitems(cases); i++) {
+		assert_int_equal(recorded_recheck(cases[i].posts, ids, 3,
+		    &page), 0);
+		assert_int_equal(page.ngone, 0);
+		assert_int_equal(page.items.n, cases[i].listed);
+		if (cases[i].listed == 2) {
+			assert_int_equal(page.nfetch, 0);
+			sync_page_clear(&page);
+			continue;
+		}
+		assert_int_equal(page.nfetch, 1);
+		assert_string_equal(page.fetch[0], cases[i].listed == 1 ?
+		    "check:" CUST2_A : "check:" CUST2_A " " CUST2_B);
+		assert_int_equal(recorded(cases[i].profiles, &pa,
+		    page.fetch[0], &check), 0);
+		assert_int_equal(check.ngone, (size_t)cases[i].gone);
+		if (cases[i].gone)
+			assert_string_equal(check.gone[0], CUST2_A);
+		sync_page_clear(&check);
+		sync_page_clear(&page);
+	}
+
+	/* Up to date from the answer: B liked by the shop, its like kept. */
+	assert_int_equal(recorded_recheck("getPosts-shop-live", ids, 2, &page),
+	    0);
+	assert_non_null(it = find_item(&page, CUST2_B));
+	assert_int_equal(it->kind, ITEM_COMMENT);
+	assert_string_equal(it->text, "And does it come in green?");
+	assert_string_equal(it->author_handle, "@customer.test");
+	assert_int_equal(it->liked, 1);
+	x = json_of(it->extra);
+	assert_string_equal(jstr(x, "like", NULL), "at://" SHOP2_DID
+	    "/app.bsky.feed.like/3n3zs6stenc2a");
+	json_decref(x);
+	assert_non_null(it = find_item(&page, CUST2_A));
+	assert_int_equal(it->liked, 0);
+	sync_page_clear(&page);
+
+	for (i = 0; i < nitems(records); i++) {
+		assert_int_equal(recorded_recheck(records[i].file, ids, 1,
+		    &page), 0);
+		assert_int_equal(page.ngone, records[i].gone);
+		if (records[i].gone)
+			assert_string_equal(page.gone[0], CUST2_A);
+		sync_page_clear(&page);
+	}
+
+	/* A quote, as getPosts shows it: the quoted post's words. */
+	assert_int_equal(recorded("getPosts-shop-quote", &pa,
+	    "posts:" CUST2_QUOTE, &page), 0);
+	assert_int_equal(page.items.n, 1);
+	assert_int_equal(page.items.v[0].kind, ITEM_QUOTE);
+	assert_string_equal(page.items.v[0].attachment, "quotes Acme Shop "
+	    "@acmeshop.test: \"Our autumn sale starts today: 20% off every "
+	    "mug. Ask us anything here!\"");
+	assert_string_equal(page.items.v[0].text, "Look at these mugs!");
+	sync_page_clear(&page);
+}
+
 int
 main(void)
 {
@@ -3036,6 +3192,7 @@ main(void)
 		cmocka_unit_test(
 		    test_bluesky_missing_records_classify_as_gone),
 		cmocka_unit_test(test_bluesky_quote_thread_root_is_an_item),
+		cmocka_unit_test(test_bluesky_recheck_devnet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
