@@ -2698,9 +2698,10 @@ test_bluesky_unlike_deletes_the_like_record(void **state)
 		cause = NULL;
 		assert_int_equal(bluesky_ops.action_request(&shop, &e, &req,
 		    &cause), -1);
-		assert_string_equal(cause, "Bluesky: heed does not know which "
-		    "like to take back (it was made before heed kept it); the "
-		    "next sync that reads the post learns it");
+		assert_string_equal(cause, "Bluesky: heed does not know the "
+		    "record of this like (it was made before heed kept it); "
+		    "take it back in the Bluesky app, or try again once heed "
+		    "has read the post again");
 		free(cause);
 		cause = NULL;
 		assert_int_equal(bluesky_ops.reconcile_request(&shop, &e, &req,
