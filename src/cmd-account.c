@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "http.h"
 #include "loop.h"
 #include "platform.h"
+#include "text.h"
 #include "util.h"
 
 #define CMD_SECRET_MAX	(64 * 1024)
@@ -23,6 +25,48 @@
 
 static int		cmd_tty_fd = -1;
 static struct termios	cmd_tty_saved;
+
+/* Print what a command says, made safe for a terminal; see cmd.h. */
+void
+cmd_print(FILE *f, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*text, *line, *next, *clean;
+	size_t		 indent;
+
+	va_start(ap, fmt);
+	text = xvprintf(fmt, ap);
+	va_end(ap);
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (*line == '\0' && next == NULL)
+			break;
+		indent = strspn(line, " ");
+		line += indent;
+		clean = text_sanitize_line(line, strlen(line));
+		fprintf(f, "%*s%s%s", (int)indent, "", clean,
+		    next != NULL ? "\n" : "");
+		free(clean);
+	}
+	free(text);
+}
+
+/* Sanitize a value to quote and cut it to width columns; new string. */
+char *
+cmd_quote(const char *s, size_t width)
+{
+	char	*clean, *out;
+
+	clean = text_sanitize_line(s, strnlen(s, 8 * width));
+	out = text_first_line(clean, width);
+	if (strlen(s) > 8 * width && strcmp(out, clean) == 0) {
+		free(out);
+		out = xprintf("%s\xe2\x80\xa6", clean);
+	}
+	free(clean);
+	return out;
+}
 
 /* Put the terminal's echo back if a signal comes while it is off. */
 static void
@@ -118,20 +162,20 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 	const struct config_account	*a;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: heed %s ACCOUNT\n", verb);
+		cmd_print(stderr, "usage: heed %s ACCOUNT\n", verb);
 		return NULL;
 	}
 	if ((a = config_account_find(cfg, argv[1])) == NULL) {
-		fprintf(stderr, "heed %s: no account named %s in %s%s\n", verb,
-		    argv[1], cfg->path != NULL ? cfg->path : "the config",
+		cmd_print(stderr, "heed %s: no account named %s in %s%s\n",
+		    verb, argv[1], cfg->path != NULL ? cfg->path : "the config",
 		    cfg->naccounts == 0 ? " (it has no [account NAME] "
 		    "sections yet; see heed.conf(5))" : "");
 		return NULL;
 	}
 	*ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
 	if ((*ops)->secret_kind == NULL) {
-		fprintf(stderr, "heed %s: %s (%s) needs no credential\n", verb,
-		    a->name, (*ops)->label);
+		cmd_print(stderr, "heed %s: %s (%s) needs no credential\n",
+		    verb, a->name, (*ops)->label);
 		return NULL;
 	}
 	return a;
@@ -248,7 +292,7 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 	pa.base_url = config_str(cfg, a, OPT_URL);
 	pa.now = util_now();
 	if (*pa.handle == '\0' || *pa.base_url == '\0') {
-		fprintf(stderr, "heed login: %s needs handle and url in its "
+		cmd_print(stderr, "heed login: %s needs handle and url in its "
 		    "[account %s] section (see heed.conf(5))\n", a->name,
 		    a->name);
 		return 1;
@@ -272,14 +316,14 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 			cause = xstrdup(creds_result_name(r));
 		goto out;
 	}
-	printf("Logged in to %s as %s%s: the session is in the system "
-	    "keyring (the app password is not kept).\n", ops->label,
+	cmd_print(stdout, "Logged in to %s as %s%s: the session is in the "
+	    "system keyring (the app password is not kept).\n", ops->label,
 	    ps.handle != NULL ? "@" : "", ps.handle != NULL ? ps.handle :
 	    pa.handle);
 	rc = 0;
 out:
 	if (rc != 0)
-		fprintf(stderr, "heed login: %s: %s; nothing changed\n",
+		cmd_print(stderr, "heed login: %s: %s; nothing changed\n",
 		    a->name, cause != NULL ? cause : "the login failed");
 	free(cause);
 	util_free_secret(body);
@@ -305,19 +349,19 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		/* Instagram is reached through its Facebook Page's login. */
 		owner = config_secret_owner(cfg, a, &platform);
 		if (owner == a || strcmp(platform, "facebook") != 0) {
-			fprintf(stderr, "heed login: %s is an Instagram "
+			cmd_print(stderr, "heed login: %s is an Instagram "
 			    "account: set facebook_account to the [account] "
 			    "section of the Facebook Page it is linked to, and "
 			    "log in to that one (see heed.conf(5))\n", a->name);
 			return 1;
 		}
-		printf("%s uses the login of %s; logging in to %s.\n", a->name,
-		    owner->name, owner->name);
+		cmd_print(stdout, "%s uses the login of %s; logging in to "
+		    "%s.\n", a->name, owner->name, owner->name);
 		a = owner;
 		ops = platform_find("facebook");
 	}
 	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
-		fprintf(stderr, "heed login: %s gets its secret from its "
+		cmd_print(stderr, "heed login: %s gets its secret from its "
 		    "credential_command; there is nothing to store (remove "
 		    "credential_command to use the keyring instead)\n",
 		    a->name);
@@ -331,7 +375,7 @@ cmd_login(struct config *cfg, int argc, char **argv)
 	free(prompt);
 	if (*secret == '\0') {
 		util_free_secret(secret);
-		fprintf(stderr, "heed login: nothing entered; nothing "
+		cmd_print(stderr, "heed login: nothing entered; nothing "
 		    "changed\n");
 		return 1;
 	}
@@ -343,12 +387,12 @@ cmd_login(struct config *cfg, int argc, char **argv)
 	r = creds_store(a->name, ops->name, ops->secret_kind, secret, &cause);
 	util_free_secret(secret);
 	if (r != CREDS_OK) {
-		fprintf(stderr, "heed login: %s\n", cause != NULL ? cause :
+		cmd_print(stderr, "heed login: %s\n", cause != NULL ? cause :
 		    creds_result_name(r));
 		free(cause);
 		return 1;
 	}
-	printf("Logged in: the %s of %s is in the system keyring.\n",
+	cmd_print(stdout, "Logged in: the %s of %s is in the system keyring.\n",
 	    ops->secret_prompt, a->name);
 	return 0;
 }
@@ -366,25 +410,26 @@ cmd_logout(struct config *cfg, int argc, char **argv)
 	if ((a = cmd_account(cfg, "logout", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
 	if (config_secret_owner(cfg, a, &platform) != a) {
-		printf("%s has no secret of its own: it uses the login of %s. "
-		    "Run heed logout %s to end both.\n", a->name,
+		cmd_print(stdout, "%s has no secret of its own: it uses the "
+		    "login of %s. Run heed logout %s to end both.\n", a->name,
 		    config_secret_owner(cfg, a, &platform)->name,
 		    config_secret_owner(cfg, a, &platform)->name);
 		return 0;
 	}
 	r = creds_delete(a->name, ops->name, ops->secret_kind, &cause);
 	if (r == CREDS_MISSING) {
-		printf("Nothing stored for %s: already logged out.\n", a->name);
+		cmd_print(stdout, "Nothing stored for %s: already logged "
+		    "out.\n", a->name);
 		return 0;
 	}
 	if (r != CREDS_OK) {
-		fprintf(stderr, "heed logout: %s\n", cause != NULL ? cause :
+		cmd_print(stderr, "heed logout: %s\n", cause != NULL ? cause :
 		    creds_result_name(r));
 		free(cause);
 		return 1;
 	}
-	printf("Logged out: the secret of %s is gone from the keyring.\n",
-	    a->name);
+	cmd_print(stdout, "Logged out: the secret of %s is gone from the "
+	    "keyring.\n", a->name);
 	return 0;
 }
 
@@ -432,21 +477,21 @@ cmd_accounts(struct config *cfg, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed accounts\n");
+		cmd_print(stderr, "usage: heed accounts\n");
 		return 2;
 	}
 	if (cfg->naccounts == 0) {
-		printf("No accounts in %s yet: add an [account NAME] section "
-		    "(see heed.conf(5)).\n", cfg->path != NULL ? cfg->path :
-		    "the config");
+		cmd_print(stdout, "No accounts in %s yet: add an [account "
+		    "NAME] section (see heed.conf(5)).\n", cfg->path != NULL ?
+		    cfg->path : "the config");
 		return 0;
 	}
 	for (i = 0; i < cfg->naccounts; i++) {
 		a = &cfg->accounts[i];
 		ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
 		state = cmd_credential_state(cfg, a, ops);
-		printf("%-16s %-12s %-24s credential: %s\n", a->name, ops->name,
-		    *config_str(cfg, a, OPT_HANDLE) != '\0' ?
+		cmd_print(stdout, "%-16s %-12s %-24s credential: %s\n", a->name,
+		    ops->name, *config_str(cfg, a, OPT_HANDLE) != '\0' ?
 		    config_str(cfg, a, OPT_HANDLE) : "-", state);
 		free(state);
 	}

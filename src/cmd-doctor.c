@@ -31,18 +31,19 @@ static void printflike(4, 5)
 doctor_report(struct doctor *d, int ok, const char *fix, const char *fmt,
     ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg;
 
 	d->checks++;
 	if (!ok)
 		d->failed++;
-	printf("  %-5s ", ok ? "ok" : "FAIL");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	msg = xvprintf(fmt, ap);
 	va_end(ap);
-	printf("\n");
+	cmd_print(stdout, "  %-5s %s\n", ok ? "ok" : "FAIL", msg);
 	if (!ok && fix != NULL)
-		printf("        fix: %s\n", fix);
+		cmd_print(stdout, "        fix: %s\n", fix);
+	free(msg);
 }
 
 /* Check that a file (if it exists) has no more than the given mode. */
@@ -339,10 +340,10 @@ cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed doctor\n");
+		cmd_print(stderr, "usage: heed doctor\n");
 		return 2;
 	}
-	printf("heed %s doctor\n", HEED_VERSION);
+	cmd_print(stdout, "heed %s doctor\n", HEED_VERSION);
 	if (doctor_config(&d, p, &cfg) == 0) {
 		doctor_keyring(&d, &cfg);
 		for (i = 0; i < cfg.naccounts; i++)
@@ -351,7 +352,7 @@ cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
 	doctor_cache(&d, p);
 	doctor_mode(&d, "log", p->log, 0600);
 	config_free(&cfg);
-	printf("%d check%s, %d failed\n", d.checks, d.checks == 1 ? "" : "s",
-	    d.failed);
+	cmd_print(stdout, "%d check%s, %d failed\n", d.checks, d.checks == 1 ?
+	    "" : "s", d.failed);
 	return d.failed == 0 ? 0 : 1;
 }

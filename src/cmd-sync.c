@@ -86,17 +86,17 @@ cmd_sync_report(struct sync *sync, int quiet, size_t *n, size_t *warned)
 	for (i = 0; i < *n; i++) {
 		if (st[i].state == SYNC_IDLE && st[i].last_error == NULL) {
 			if (!quiet)
-				printf("%s: synced\n", st[i].name);
+				cmd_print(stdout, "%s: synced\n", st[i].name);
 			continue;
 		}
 		if (st[i].state == SYNC_IDLE) {
 			(*warned)++;
-			fprintf(stderr, "heed sync: %s: synced, but: %s\n",
+			cmd_print(stderr, "heed sync: %s: synced, but: %s\n",
 			    st[i].name, st[i].last_error);
 			continue;
 		}
 		failed++;
-		fprintf(stderr, "heed sync: %s: %s\n", st[i].name,
+		cmd_print(stderr, "heed sync: %s: %s\n", st[i].name,
 		    st[i].last_error != NULL ? st[i].last_error : "not synced");
 	}
 	return failed;
@@ -110,17 +110,17 @@ cmd_sync_outbox(struct store *store, int quiet)
 	char			*cause = NULL;
 
 	if (store_counts(store, util_now(), 0, &c, &cause) != 0) {
-		fprintf(stderr, "heed sync: %s\n", cause);
+		cmd_print(stderr, "heed sync: %s\n", cause);
 		free(cause);
 		return;
 	}
 	if (c.outbox_failed != 0)
-		fprintf(stderr, "heed sync: %lld send%s failed: see heed's "
+		cmd_print(stderr, "heed sync: %lld send%s failed: see heed's "
 		    "outbox (O) to retry, edit or discard\n",
 		    (long long)c.outbox_failed, c.outbox_failed == 1 ? "" :
 		    "s");
 	if (c.outbox_pending != 0 && !quiet)
-		printf("outbox: %lld waiting to be sent\n",
+		cmd_print(stdout, "outbox: %lld waiting to be sent\n",
 		    (long long)c.outbox_pending);
 }
 
@@ -153,22 +153,23 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 			return 2;
 	}
 	if (optind != argc) {
-		fprintf(stderr, "usage: heed sync [--account NAME] [--quiet]\n");
+		cmd_print(stderr, "usage: heed sync [--account NAME] "
+		    "[--quiet]\n");
 		return 2;
 	}
 	if (only != NULL && cmd_sync_only(cfg, only) != 0) {
-		fprintf(stderr, "heed sync: no account named %s\n", only);
+		cmd_print(stderr, "heed sync: no account named %s\n", only);
 		return 2;
 	}
 	if (cfg->naccounts == 0) {
-		fprintf(stderr, "heed sync: no accounts in the config (see "
+		cmd_print(stderr, "heed sync: no accounts in the config (see "
 		    "heed.conf(5))\n");
 		return 2;
 	}
 	memset(&r, 0, sizeof r);
 	r.loop = loop_new();
 	if ((r.sync = sync_new(r.loop, store, cfg, 0, &cause)) == NULL) {
-		fprintf(stderr, "heed sync: %s\n", cause);
+		cmd_print(stderr, "heed sync: %s\n", cause);
 		free(cause);
 		loop_free(r.loop);
 		return 2;
@@ -182,7 +183,7 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 	failed = cmd_sync_report(r.sync, quiet, &n, &warned);
 	cmd_sync_outbox(store, quiet);
 	if (r.timed_out)
-		fprintf(stderr, "heed sync: gave up after %d minutes\n",
+		cmd_print(stderr, "heed sync: gave up after %d minutes\n",
 		    CMD_SYNC_DEADLINE_MS / 60000);
 	sync_free(r.sync);
 	loop_free(r.loop);
@@ -197,36 +198,40 @@ cmd_outbox(struct store *store, int argc, char **argv)
 {
 	struct outbox_entry	*e;
 	struct store_account	*acc;
-	char			*cause = NULL, *line, age[16];
+	char			*cause = NULL, *line, *body, age[16];
 	const char		*name;
 	size_t			 n, nacc, i, j;
 	int64_t			 now = util_now();
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed outbox\n");
+		cmd_print(stderr, "usage: heed outbox\n");
 		return 2;
 	}
 	if (store_outbox_list(store, &e, &n, &cause) != 0 ||
 	    store_account_list(store, &acc, &nacc, &cause) != 0) {
-		fprintf(stderr, "heed outbox: %s\n", cause);
+		cmd_print(stderr, "heed outbox: %s\n", cause);
 		free(cause);
 		return 1;
 	}
 	if (n == 0)
-		printf("The outbox is empty: everything was sent.\n");
+		cmd_print(stdout, "The outbox is empty: everything was "
+		    "sent.\n");
 	for (i = 0; i < n; i++) {
 		for (name = "?", j = 0; j < nacc; j++) {
 			if (acc[j].id == e[i].account_id)
 				name = acc[j].name;
 		}
 		util_format_age(now - e[i].created, age, sizeof age);
-		line = text_first_line(e[i].body != NULL ? e[i].body : "", 50);
-		printf("%-7s %-6s %-12s %5s  tries %d  %s\n",
+		body = text_sanitize_line(e[i].body != NULL ? e[i].body : "",
+		    e[i].body != NULL ? strlen(e[i].body) : 0);
+		line = text_first_line(body, 50);
+		free(body);
+		cmd_print(stdout, "%-7s %-6s %-12s %5s  tries %d  %s\n",
 		    outbox_state_name(e[i].state), action_kind_name(e[i].kind),
 		    name, age, e[i].attempts, line);
 		if (e[i].last_error != NULL)
-			printf("        %s\n", e[i].last_error);
+			cmd_print(stdout, "        %s\n", e[i].last_error);
 		free(line);
 	}
 	store_account_list_free(acc, nacc);

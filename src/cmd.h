@@ -5,6 +5,10 @@
 #ifndef HEED_CMD_H
 #define HEED_CMD_H
 
+#include <stdio.h>
+
+#include "util.h"
+
 struct config;
 struct store;
 
@@ -26,6 +30,15 @@ int	cmd_outbox(struct store *, int, char **);
 /* Shared by the commands (cmd-account.c). */
 struct config_account;
 struct platform_request;
+/*
+ * Print to a stream what the commands say: each line's text goes through
+ * the sanitizer (no control character or escape reaches the terminal),
+ * its indentation and the line breaks of the format are kept, nothing is
+ * cut.
+ */
+void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
+/* A value to quote in a message: sanitized, cut to width columns. */
+char	*cmd_quote(const char *, size_t);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,
