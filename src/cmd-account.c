@@ -183,12 +183,53 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 
 /* The answer to the one request a command waits for. */
 struct cmd_http_wait {
-	struct loop	*loop;
-	long		 status;
-	char		*body;
-	char		*message;	/* why the platform was not reached */
-	int		 done;
+	struct loop			*loop;
+	const struct platform_ops	*ops;		/* for its pace */
+	struct cmd_answer		*ans;
+	char				*message;	/* why it was not
+							   reached */
+	int				 done;
 };
+
+/*
+ * How many seconds the answer asks heed to wait before the next request:
+ * Retry-After, a rate-limit window with nothing left, or what the
+ * platform's own headers say (the Graph API's usage); 0 if none.
+ */
+static int64_t
+cmd_http_wait_secs(const struct http_response *hr,
+    const struct platform_ops *ops)
+{
+	struct platform_response	 res;
+	struct platform_header		*h;
+	struct http_ratelimit		 rl;
+	int64_t				 now = util_now(), secs = 0, ms;
+	size_t				 i;
+
+	if ((hr->status == 429 || hr->status == 503) &&
+	    (secs = http_retry_after(hr, now)) > 0)
+		return secs;
+	if (http_ratelimit(hr, now, &rl) == 0 && rl.remaining == 0 &&
+	    rl.reset > 0)
+		secs = rl.reset;
+	if (ops == NULL || ops->pace == NULL)
+		return secs;
+	h = xreallocarray(NULL, hr->nheaders + 1, sizeof *h);
+	for (i = 0; i < hr->nheaders; i++) {
+		h[i].name = hr->headers[i].name;
+		h[i].value = hr->headers[i].value;
+	}
+	memset(&res, 0, sizeof res);
+	res.status = hr->status;
+	res.body = hr->body;
+	res.len = hr->len;
+	res.headers = h;
+	res.nheaders = hr->nheaders;
+	if ((ms = ops->pace(&res, now)) > secs * 1000)
+		secs = (ms + 999) / 1000;
+	free(h);
+	return secs;
+}
 
 /* Keep the answer (a network failure becomes 599, as in sync). */
 static void
@@ -200,11 +241,13 @@ cmd_http_done(const struct http_response *hr, void *arg)
 	if (hr->error == HTTP_ERR_CANCELLED)
 		return;
 	if (hr->error != HTTP_OK) {
-		w->status = 599;
+		w->ans->status = 599;
 		w->message = xstrdup(hr->message);
 	} else {
-		w->status = hr->status;
-		w->body = xstrdup(hr->body);
+		w->ans->status = hr->status;
+		w->ans->body = xstrdup(hr->body);
+		if (hr->status < 200 || hr->status > 299)
+			w->ans->wait = cmd_http_wait_secs(hr, w->ops);
 	}
 	loop_stop(w->loop, 0);
 }
@@ -220,20 +263,24 @@ cmd_http_deadline(void *arg)
 
 /*
  * Send one request and wait for its answer, for a command that has
- * nothing else to do meanwhile. Returns 0 with *status and a new *body,
- * or -1 with a cause.
+ * nothing else to do meanwhile; ops (or NULL) reads the platform's own
+ * limit headers. Returns 0 with the answer in *ans (its body to free), or
+ * -1 with a cause when the platform was not reached.
  */
 int
-cmd_http_once(const struct config *cfg, const struct platform_request *req,
-    long *status, char **body, char **cause)
+cmd_http_ask(const struct config *cfg, const struct platform_ops *ops,
+    const struct platform_request *req, struct cmd_answer *ans, char **cause)
 {
 	struct cmd_http_wait	 w;
 	struct http		*h;
 	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
 	char			*site;
 
+	memset(ans, 0, sizeof *ans);
 	memset(&w, 0, sizeof w);
 	w.loop = loop_new();
+	w.ops = ops;
+	w.ans = ans;
 	if ((h = http_new(w.loop)) == NULL) {
 		loop_free(w.loop);
 		return util_fail(cause, "libcurl could not be loaded; install "
@@ -248,7 +295,7 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 	}
 	http_free(h);
 	loop_free(w.loop);
-	if (w.message != NULL || !w.done || w.body == NULL) {
+	if (w.message != NULL || !w.done || ans->body == NULL) {
 		site = util_url_site(req->url);
 		if (w.message != NULL)
 			util_fail(cause, "could not reach %s: %s", site,
@@ -258,11 +305,24 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 			    "seconds", site, CMD_HTTP_DEADLINE_MS / 1000);
 		free(site);
 		free(w.message);
-		free(w.body);
+		free(ans->body);
+		memset(ans, 0, sizeof *ans);
 		return -1;
 	}
-	*status = w.status;
-	*body = w.body;
+	return 0;
+}
+
+/* The same, with only the status and the body; see cmd_http_ask. */
+int
+cmd_http_once(const struct config *cfg, const struct platform_request *req,
+    long *status, char **body, char **cause)
+{
+	struct cmd_answer	ans;
+
+	if (cmd_http_ask(cfg, NULL, req, &ans, cause) != 0)
+		return -1;
+	*status = ans.status;
+	*body = ans.body;
 	return 0;
 }
 

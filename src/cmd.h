@@ -43,6 +43,15 @@ char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,
 	     long *, char **, char **);
+/* The answer to one request. */
+struct cmd_answer {
+	long	 status;	/* 599: the platform was not reached */
+	char	*body;		/* may hold a secret: free with care */
+	int64_t	 wait;		/* seconds a refusal asks heed to wait */
+};
+struct platform_ops;
+int	 cmd_http_ask(const struct config *, const struct platform_ops *,
+	     const struct platform_request *, struct cmd_answer *, char **);
 
 /* Facebook (cmd-meta.c). */
 int	 cmd_meta_login(const struct config *, const struct config_account *);
