@@ -80,19 +80,33 @@ doctor_report(struct doctor *d, int ok, const char *fix, const char *fmt,
 	va_end(ap);
 }
 
-/* Check that a file (if it exists) has no more than the given mode. */
+/*
+ * Check that a file (if it exists) has no more than the given mode. A
+ * file heed writes must be a regular file, not a link (chmod would change
+ * what it points to) nor a FIFO; a directory may be reached by a link.
+ */
 static void
 doctor_mode(struct doctor *d, const char *what, const char *path,
-    unsigned int want)
+    unsigned int want, int file)
 {
 	struct stat	 sb;
 	char		*fix;
+	int		 rc;
 
-	if (stat(path, &sb) != 0) {
+	rc = file ? lstat(path, &sb) : stat(path, &sb);
+	if (rc != 0) {
 		if (errno == ENOENT)
 			return;
 		doctor_report(d, 0, NULL, "%s %s: %s", what, path,
 		    strerror(errno));
+		return;
+	}
+	if (file && !S_ISREG(sb.st_mode)) {
+		doctor_report(d, 0, "move it away (heed makes a new one there), "
+		    "or name the real file in the config", "%s %s is %s: heed "
+		    "uses only a regular file there", what, path,
+		    S_ISLNK(sb.st_mode) ? "a symbolic link" :
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" : "not a regular file");
 		return;
 	}
 	fix = xprintf("chmod %o %s", want, path);
@@ -143,9 +157,10 @@ static void
 doctor_cache(struct doctor *d, const struct cmd_paths *p)
 {
 	struct store	*s;
+	struct stat	 sb;
 	char		*cause = NULL, *dir;
 
-	if (access(p->cache, F_OK) != 0) {
+	if (lstat(p->cache, &sb) != 0 && errno == ENOENT) {
 		doctor_report(d, 1, NULL, "cache %s does not exist yet (heed "
 		    "makes it on its first start)", p->cache);
 		return;
@@ -166,9 +181,9 @@ doctor_cache(struct doctor *d, const struct cmd_paths *p)
 		doctor_report(d, 1, NULL, "cache %s passes its integrity check",
 		    p->cache);
 	store_close(s);
-	doctor_mode(d, "cache", p->cache, 0600);
+	doctor_mode(d, "cache", p->cache, 0600, 1);
 	dir = doctor_dir(p->cache);
-	doctor_mode(d, "cache directory", dir, 0700);
+	doctor_mode(d, "cache directory", dir, 0700, 0);
 	free(dir);
 }
 
@@ -785,7 +800,7 @@ cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
 			doctor_account(&d, &cfg, &cfg.accounts[i]);
 	}
 	doctor_cache(&d, p);
-	doctor_mode(&d, "log", p->log, 0600);
+	doctor_mode(&d, "log", p->log, 0600, 1);
 	config_free(&cfg);
 	cmd_print(stdout, "%d check%s, %d failed", d.checks, d.checks == 1 ?
 	    "" : "s", d.failed);

@@ -2,7 +2,10 @@
 # tests/tui/hostile.sh -- the demo comment c-hostile (by "Prize Center")
 # carries an OSC title, a screen clear, colours, a right-to-left override
 # and a raw C1 CSI byte. None of it may reach the terminal: heed shows the
-# words as plain text and the screen stays whole.
+# words as plain text and the screen stays whole. The commands print no
+# escape either, whatever a planted cache, a config or a credential_command
+# holds, and heed opens no FIFO, follows no symbolic link and chmods
+# nothing but its own regular files.
 . tests/tui/lib.sh
 
 S=hostile
@@ -223,14 +226,18 @@ fi
 new_target
 ln -s "$W/target" "$W/log"
 write_conf "$W/log.conf" "log_file = $W/log"
-name="hostile: a log file that is a symbolic link is not written, its target left alone, and heed says so"
+name="hostile: a log file that is a symbolic link is not written, its target left alone, and heed and heed doctor say so (no chmod advised)"
 out=$(tui_heed --config "$W/log.conf" --cache "$C" list 2>&1 >/dev/null)
 rc=$?
+doc=$(tui_heed --config "$W/log.conf" --cache "$C" doctor 2>&1)
 if [ "$rc" = 0 ] && target_intact &&
-    printf '%s\n' "$out" | grep -q "log is a symbolic link"; then
+    printf '%s\n' "$out" | grep -q "log is a symbolic link" &&
+    printf '%s\n' "$doc" | grep -q "FAIL  log .*/log is a symbolic link" &&
+    ! printf '%s\n' "$doc" | grep -q "chmod"; then
 	tui_ok "$name"
 else
-	hostile_fail "$name" "exit $rc: $out; target: $(stat -c %a "$W/target") $(cat "$W/target")"
+	hostile_fail "$name" "exit $rc: $out; target: $(stat -c %a "$W/target") $(cat "$W/target")
+doctor: $doc"
 fi
 
 tui_start $S
