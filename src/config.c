@@ -44,8 +44,9 @@ static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_RECHECK_INTERVAL] = { "recheck_interval", CONFIG_DURATION,
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1h", 0, 7 * 86400, NULL,
 	    "how often a sync reads every comment of the history window "
-	    "again, to find those edited, hidden or deleted on Facebook or "
-	    "Instagram (their APIs do not tell); 0 does it at every sync" },
+	    "again (Facebook, Instagram) or asks about the waiting ones "
+	    "(Bluesky), to find those edited, hidden or deleted there (their "
+	    "APIs do not tell); 0 does it at every sync" },
 	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
 	    config_color_choices,
 	    "auto (colour unless NO_COLOR is set or the terminal has none), "

@@ -435,6 +435,8 @@ store_connect(struct store *s, char **cause)
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, "setting up", cause);
 	}
+	if (store_outbox_register(s, cause) != 0)
+		return -1;
 	return store_fts_register(s, cause);
 }
 
