@@ -186,8 +186,7 @@ struct cmd_http_wait {
 	struct loop			*loop;
 	const struct platform_ops	*ops;		/* for its pace */
 	struct cmd_answer		*ans;
-	char				*message;	/* why it was not
-							   reached */
+	char				*message;	/* why not reached */
 	int				 done;
 };
 

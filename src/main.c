@@ -442,8 +442,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 				main_list_line(&l.v[i], now);
 			else if (main_list_json(&l.v[i], now) != 0) {
 				cmd_print(stderr, "heed list: item %lld could "
-				    "not be written as JSON\n",
-				    (long long)l.v[i].id);
+				    "not be written\n", (long long)l.v[i].id);
 				rc = 1;
 			}
 			shown++;

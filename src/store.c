@@ -232,8 +232,6 @@ store_tx_end(struct store *s, int outer, int ok, const char *op,
 static const char *
 store_file_type(mode_t mode)
 {
-	if (S_ISLNK(mode))
-		return "a symbolic link";
 	if (S_ISFIFO(mode))
 		return "a FIFO";
 	if (S_ISDIR(mode))
