@@ -36,10 +36,12 @@
 
 /*
  * Whether no process holds an entry (?1 is now): no lease, one that ran
- * out, or one whose process is gone from this host.
+ * out, one whose process is gone from this host, or one longer than any
+ * heed takes (a damaged or planted row, which would hold it forever).
  */
 #define STORE_OUTBOX_FREE \
-	"(lease_owner IS NULL OR lease_until < ?1 OR NOT heed_alive(lease_owner))"
+	"(lease_owner IS NULL OR lease_until < ?1 OR lease_until > ?1 + " \
+	"86400 OR NOT heed_alive(lease_owner))"
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -272,8 +274,8 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9, unknown_at = "
 	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
 	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
-	    "lease_owner = ?13 OR lease_until < ?9 OR "
-	    "NOT heed_alive(lease_owner))", cause);
+	    "lease_owner = ?13 OR lease_until < ?9 OR lease_until > ?9 + "
+	    "86400 OR NOT heed_alive(lease_owner))", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -453,7 +455,7 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
  */
 #define STORE_OUTBOX_MINE_AGAIN \
 	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2 OR " \
-	"NOT heed_alive(lease_owner))"
+	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
 
 /*
  * Discard an entry the user no longer wants sent: one that is queued or
