@@ -614,21 +614,6 @@ config_parse(struct config *cfg, const char *name, const char *text,
 	return -1;
 }
 
-/* Name a file's type for a message. */
-static const char *
-config_file_type(mode_t mode)
-{
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
-	return "not a plain file";
-}
-
 /* Return 1 if the open file is /dev/null (the empty config). */
 static int
 config_is_null(const struct stat *sb)
@@ -668,7 +653,7 @@ config_read(const char *path, const char *shown, int required, struct buf *b,
 		close(fd);
 		return util_fail(cause, "%s: not a regular file (%s); heed "
 		    "reads its config only from a file", shown,
-		    config_file_type(sb.st_mode));
+		    util_file_type(sb.st_mode));
 	}
 	if (S_ISREG(sb.st_mode) && (sb.st_mode & (S_IWGRP | S_IWOTH))) {
 		close(fd);

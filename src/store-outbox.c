@@ -458,6 +458,25 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
 
 /*
+ * Run one of the user's changes to an entry (a statement whose ?1 is the
+ * entry and ?2 now); 0 done, 1 refused (it changed nothing), -1 error.
+ */
+static int
+store_outbox_user(struct store *s, enum store_stmt_id id, const char *sql,
+    const char *op, int64_t entry, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, entry);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, op, cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
+
+/*
  * Discard an entry the user no longer wants sent: one that is queued or
  * failed and that no heed is sending; 0 done, 1 refused (it is being
  * sent, checked, or already went), -1 error.
@@ -465,17 +484,9 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 int
 store_outbox_discard(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox WHERE id = "
-	    "?1 AND " STORE_OUTBOX_MINE_AGAIN, cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "discarding an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox "
+	    "WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN, "discarding an "
+	    "outbox entry", id, cause);
 }
 
 /*
@@ -537,19 +548,10 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 int
 store_outbox_retry(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_RETRY, "UPDATE outbox SET state = "
-	    "iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, updated = "
-	    "?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND state = 3",
-	    cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "retrying an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_RETRY, "UPDATE outbox SET "
+	    "state = iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, "
+	    "updated = ?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND "
+	    "state = 3", "retrying an outbox entry", id, cause);
 }
 
 /*

@@ -228,21 +228,6 @@ store_tx_end(struct store *s, int outer, int ok, const char *op,
 	return -1;
 }
 
-/* Name a file's type for a message. */
-static const char *
-store_file_type(mode_t mode)
-{
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
-	return "not a plain file";
-}
-
 /* The message for a cache file that is not a regular file; returns -1. */
 static int
 store_not_regular(const char *path, mode_t mode, char **cause)
@@ -253,7 +238,7 @@ store_not_regular(const char *path, mode_t mode, char **cause)
 		    "file a link points to (give the real path with --cache "
 		    "or the cache option)", path);
 	return util_fail(cause, "cache %s is not a regular file (%s); move "
-	    "it away", path, store_file_type(mode));
+	    "it away", path, util_file_type(mode));
 }
 
 /*
