@@ -36,10 +36,12 @@
 
 /*
  * Whether no process holds an entry (?1 is now): no lease, one that ran
- * out, or one whose process is gone from this host.
+ * out, one whose process is gone from this host, or one longer than any
+ * heed takes (a damaged or planted row, which would hold it forever).
  */
 #define STORE_OUTBOX_FREE \
-	"(lease_owner IS NULL OR lease_until < ?1 OR NOT heed_alive(lease_owner))"
+	"(lease_owner IS NULL OR lease_until < ?1 OR lease_until > ?1 + " \
+	"86400 OR NOT heed_alive(lease_owner))"
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -272,8 +274,8 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9, unknown_at = "
 	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
 	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
-	    "lease_owner = ?13 OR lease_until < ?9 OR "
-	    "NOT heed_alive(lease_owner))", cause);
+	    "lease_owner = ?13 OR lease_until < ?9 OR lease_until > ?9 + "
+	    "86400 OR NOT heed_alive(lease_owner))", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -453,7 +455,26 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
  */
 #define STORE_OUTBOX_MINE_AGAIN \
 	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2 OR " \
-	"NOT heed_alive(lease_owner))"
+	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
+
+/*
+ * Run one of the user's changes to an entry (a statement whose ?1 is the
+ * entry and ?2 now); 0 done, 1 refused (it changed nothing), -1 error.
+ */
+static int
+store_outbox_user(struct store *s, enum store_stmt_id id, const char *sql,
+    const char *op, int64_t entry, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, entry);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, op, cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
 
 /*
  * Discard an entry the user no longer wants sent: one that is queued or
@@ -463,17 +484,9 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 int
 store_outbox_discard(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox WHERE id = "
-	    "?1 AND " STORE_OUTBOX_MINE_AGAIN, cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "discarding an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox "
+	    "WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN, "discarding an "
+	    "outbox entry", id, cause);
 }
 
 /*
@@ -535,19 +548,10 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 int
 store_outbox_retry(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_RETRY, "UPDATE outbox SET state = "
-	    "iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, updated = "
-	    "?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND state = 3",
-	    cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "retrying an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_RETRY, "UPDATE outbox SET "
+	    "state = iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, "
+	    "updated = ?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND "
+	    "state = 3", "retrying an outbox entry", id, cause);
 }
 
 /*

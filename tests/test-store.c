@@ -1062,6 +1062,15 @@ test_outbox_lifecycle_and_recover(void **state)
 	cause = NULL;
 	assert_int_equal(store_outbox_release(other, e.id, &cause), 0);
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+
+	/* A lease no heed would take (a planted row) holds nothing. */
+	assert_int_equal(store_outbox_take(other, fx->acct, e.created, 40000000,
+	    &got, &cause), 0);
+	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, e.created, 60,
+	    &got, &cause), 0);
+	assert_string_equal(got.lease_owner, store_owner(fx->s));
+	outbox_entry_clear(&got);
 	store_close(other);
 
 /* The same idempotency key cannot be queued twice. */
