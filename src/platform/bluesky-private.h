@@ -98,13 +98,13 @@ char	*bluesky_embed_line(const struct platform_account *, const json_t *,
 /* bluesky-recheck.c */
 int	 bluesky_recheck_request(const struct platform_account *,
 	     char *const *, size_t, struct platform_request *, char **);
-int	 bluesky_recheck_parse(const struct platform_account *, char *const *,
-	     size_t, const struct platform_response *, struct sync_page *,
-	     char **);
+int	 bluesky_recheck_parse(const struct platform_account *,
+	     char *const *, size_t, const struct platform_response *,
+	     struct sync_page *, char **);
 void	 bluesky_quote_fetches(struct sync_page *, json_t *, int);
 int	 bluesky_lookup_key(const char *);
-int	 bluesky_lookup_request(const struct platform_account *, const char *,
-	     struct platform_request *, char **);
+int	 bluesky_lookup_request(const struct platform_account *,
+	     const char *, struct platform_request *, char **);
 int	 bluesky_lookup_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
 

@@ -36,7 +36,7 @@
 #include "util.h"
 
 #define BLUESKY_KEY_CHECK	"check:"
-#define BLUESKY_QUOTES_BYTES	2048	/* of quotes carried in a cursor */
+#define BLUESKY_QUOTES_BYTES	2048	/* of quotes a cursor carries */
 #define BLUESKY_KEY_POSTS	"posts:"
 
 /* The posts a request asks about: valid addresses of posts, each once. */

@@ -72,7 +72,7 @@ struct bluesky_view {
 	const char	*parent_cid;
 	const char	*lang;		/* NULL if none */
 	int64_t		 created;	/* seconds */
-	const json_t	*embed;		/* the view of what it embeds */
+	const json_t	*embed;		/* the view of its embed */
 	const char	*like;		/* the account's like of it */
 	int		 liked;
 	int64_t		 likes;		/* 0 when not known */
@@ -656,7 +656,8 @@ bluesky_mentions(const struct platform_account *pa, const json_t *record)
 			did = bluesky_str(feature, "did");
 			if (type != NULL && did != NULL && strcmp(type,
 			    "app.bsky.richtext.facet#mention") == 0 &&
-			    pa->user_id != NULL && strcmp(did, pa->user_id) == 0)
+			    pa->user_id != NULL &&
+			    strcmp(did, pa->user_id) == 0)
 				return 1;
 		}
 	}

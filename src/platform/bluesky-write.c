@@ -527,10 +527,10 @@ bluesky_like_rkey(const struct platform_account *pa,
 
 	if (t->like == NULL || !bluesky_own_record(pa, t->like, BLUESKY_LIKE) ||
 	    bluesky_split_uri(t->like, &u) != 0) {
-		util_fail(cause, "Bluesky: heed does not know the record of this "
-		    "like (it was made before heed kept it); take it back in "
-		    "the Bluesky app, or try again once heed has read the post "
-		    "again");
+		util_fail(cause, "Bluesky: heed does not know the record of "
+		    "this like (it was made before heed kept it); take it back "
+		    "in the Bluesky app, or try again once heed has read the "
+		    "post again");
 		return NULL;
 	}
 	rkey = u.rkey;
