@@ -1403,7 +1403,14 @@ sync_start_recheck(struct sync_account *a)
 		memset(&st, 0, sizeof st);
 		if (store_sync_state_get(a->sync->store, a->pa.id,
 		    SYNC_RECHECK_STREAM, &st, NULL) == 0 &&
-		    st.last_success + a->pa.recheck > util_now() &&
+		    st.last_success == 0) {
+			/* A first run has just read everything: the clock
+			 * starts now. */
+			store_sync_state_clear(&st);
+			sync_recheck_done(a);
+			return 0;
+		}
+		if (st.last_success + a->pa.recheck > util_now() &&
 		    st.last_success <= util_now()) {
 			store_sync_state_clear(&st);
 			return 0;
