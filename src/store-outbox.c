@@ -36,10 +36,12 @@
 
 /*
  * Whether no process holds an entry (?1 is now): no lease, one that ran
- * out, or one whose process is gone from this host.
+ * out, one whose process is gone from this host, or one longer than any
+ * heed takes (a damaged or planted row, which would hold it forever).
  */
 #define STORE_OUTBOX_FREE \
-	"(lease_owner IS NULL OR lease_until < ?1 OR NOT heed_alive(lease_owner))"
+	"(lease_owner IS NULL OR lease_until < ?1 OR lease_until > ?1 + " \
+	"86400 OR NOT heed_alive(lease_owner))"
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -93,11 +95,59 @@ store_owner(struct store *s)
 }
 
 /*
+ * Read the first line of /proc/PID/NAME (PID 0: self) into buf; 0, or -1
+ * if it cannot be read.
+ */
+static int
+store_proc_read(long pid, const char *name, char *buf, size_t len)
+{
+	char	 path[64];
+	FILE	*f;
+	int	 ok;
+
+	if (pid == 0)
+		snprintf(path, sizeof path, "/proc/self/%s", name);
+	else
+		snprintf(path, sizeof path, "/proc/%ld/%s", pid, name);
+	if ((f = fopen(path, "re")) == NULL)
+		return -1;
+	ok = fgets(buf, (int)len, f) != NULL;
+	fclose(f);
+	if (!ok)
+		return -1;
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/*
+ * Whether a process of this host is gone: it does not exist, it is a
+ * zombie not yet reaped (killed, its parent not told yet), or its id now
+ * belongs to another program. 1 gone, 0 maybe alive.
+ */
+static int
+store_proc_gone(long pid)
+{
+	char		 stat[512], comm[64], self[64];
+	const char	*p;
+
+	if (kill((pid_t)pid, 0) == -1)
+		return errno == ESRCH;
+	if (store_proc_read(pid, "stat", stat, sizeof stat) == 0 &&
+	    (p = strrchr(stat, ')')) != NULL && (p[1] == ' ') &&
+	    (p[2] == 'Z' || p[2] == 'X'))
+		return 1;
+	if (store_proc_read(pid, "comm", comm, sizeof comm) == 0 &&
+	    store_proc_read(0, "comm", self, sizeof self) == 0 &&
+	    strcmp(comm, self) != 0)
+		return 1;
+	return 0;
+}
+
+/*
  * SQL function heed_alive(owner): 0 when the owner of a lease is a process
- * of this host that no longer exists (killed mid-send), so its lease need
- * not be waited out; 1 otherwise (another host's, or a process that may
- * still run: a reused process id keeps the lease until it runs out, which
- * errs on the safe side).
+ * of this host that is gone (killed mid-send), so its lease need not be
+ * waited out; 1 otherwise (another host's, or a process that may still
+ * run, which errs on the safe side).
  */
 static void
 store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -116,8 +166,7 @@ store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		hlen = (size_t)(colon - owner);
 		pid = strtol(colon + 1, NULL, 10);
 		if (hlen == strlen(host) && strncmp(owner, host, hlen) == 0 &&
-		    pid > 0 && pid != (long)getpid() &&
-		    kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+		    pid > 0 && pid != (long)getpid() && store_proc_gone(pid))
 			alive = 0;
 	}
 	sqlite3_result_int(ctx, alive);
@@ -272,8 +321,8 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9, unknown_at = "
 	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
 	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
-	    "lease_owner = ?13 OR lease_until < ?9 OR "
-	    "NOT heed_alive(lease_owner))", cause);
+	    "lease_owner = ?13 OR lease_until < ?9 OR lease_until > ?9 + "
+	    "86400 OR NOT heed_alive(lease_owner))", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -453,7 +502,26 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
  */
 #define STORE_OUTBOX_MINE_AGAIN \
 	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2 OR " \
-	"NOT heed_alive(lease_owner))"
+	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
+
+/*
+ * Run one of the user's changes to an entry (a statement whose ?1 is the
+ * entry and ?2 now); 0 done, 1 refused (it changed nothing), -1 error.
+ */
+static int
+store_outbox_user(struct store *s, enum store_stmt_id id, const char *sql,
+    const char *op, int64_t entry, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, entry);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, op, cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
 
 /*
  * Discard an entry the user no longer wants sent: one that is queued or
@@ -463,17 +531,9 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 int
 store_outbox_discard(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox WHERE id = "
-	    "?1 AND " STORE_OUTBOX_MINE_AGAIN, cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "discarding an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox "
+	    "WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN, "discarding an "
+	    "outbox entry", id, cause);
 }
 
 /*
@@ -535,19 +595,10 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 int
 store_outbox_retry(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_RETRY, "UPDATE outbox SET state = "
-	    "iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, updated = "
-	    "?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND state = 3",
-	    cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "retrying an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_RETRY, "UPDATE outbox SET "
+	    "state = iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, "
+	    "updated = ?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND "
+	    "state = 3", "retrying an outbox entry", id, cause);
 }
 
 /*

@@ -40,6 +40,7 @@ static void	sync_next(struct sync_account *);
 static void	sync_outbox_schedule(struct sync *);
 static void	sync_thread_lost(struct sync_account *, const char *);
 static void	sync_run_clear(struct sync_account *);
+static void	sync_run_rewind(struct sync_account *, int);
 static int	sync_start_recheck(struct sync_account *);
 static void	sync_recheck_drop(struct sync_account *);
 static void	sync_recheck_done(struct sync_account *);
@@ -543,10 +544,17 @@ sync_send_now(void *arg)
 		sync_no_http(a);
 }
 
-/* End the account's run: no stream, page or thread is pending. */
+/*
+ * End the account's run before its end: no stream, page or thread is
+ * pending. Threads it named and did not read (or could not) would be
+ * missed by a next run that goes on from its cursors: they go back to
+ * where this run found them.
+ */
 static void
 sync_run_end(struct sync_account *a)
 {
+	if (a->lost_threads > 0 || a->nfetch > 0 || a->fetch_key != NULL)
+		sync_run_rewind(a, 0);
 	a->want_sync = 0;
 	a->stream = 0;
 	a->pages = 0;
@@ -851,10 +859,10 @@ sync_run_cursor(struct sync_account *a, const char *cursor)
 
 /*
  * Put every stream's cursor back where the run found it, so the next run
- * reads again what this one could not (a lost thread); say so.
+ * reads again what this one could not (a lost thread); say so if say.
  */
 static void
-sync_run_rewind(struct sync_account *a)
+sync_run_rewind(struct sync_account *a, int say)
 {
 	struct store_sync_state	 st;
 	char			*cause = NULL, *msg;
@@ -880,6 +888,8 @@ sync_run_rewind(struct sync_account *a)
 			cause = NULL;
 		}
 	}
+	if (!say || a->lost_threads == 0)
+		return;
 	msg = xprintf("%zu thread%s could not be read (%s); the next sync "
 	    "reads %s again", a->lost_threads, a->lost_threads == 1 ? "" : "s",
 	    a->lost_why, a->lost_threads == 1 ? "it" : "them");
@@ -979,7 +989,7 @@ sync_start_stream(struct sync_account *a)
 		if (sync_start_recheck(a))
 			return 1;
 		if (a->lost_threads > 0)
-			sync_run_rewind(a);
+			sync_run_rewind(a, 1);
 		a->want_sync = 0;
 		a->stream = 0;
 		sync_fetch_clear(a);
@@ -1393,7 +1403,14 @@ sync_start_recheck(struct sync_account *a)
 		memset(&st, 0, sizeof st);
 		if (store_sync_state_get(a->sync->store, a->pa.id,
 		    SYNC_RECHECK_STREAM, &st, NULL) == 0 &&
-		    st.last_success + a->pa.recheck > util_now() &&
+		    st.last_success == 0) {
+			/* A first run has just read everything: the clock
+			 * starts now. */
+			store_sync_state_clear(&st);
+			sync_recheck_done(a);
+			return 0;
+		}
+		if (st.last_success + a->pa.recheck > util_now() &&
 		    st.last_success <= util_now()) {
 			store_sync_state_clear(&st);
 			return 0;
@@ -1477,12 +1494,19 @@ sync_recheck_response(struct sync_account *a,
 			goto out;	/* asked again with the new session */
 		if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
-		goto fail;
+		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH ||
+		    err == PLATFORM_ERR_RATE)
+			goto fail;
+		/* An error may be the answer ("no such record"): it decides. */
+		free(cause);
+		cause = NULL;
 	}
 	if (a->ops->recheck_parse(&a->pa, a->recheck + a->nrecheck - n, n,
 	    resp, &page, &cause) != 0 || sync_ingest(a, &page, NULL,
 	    &cause) != 0)
 		goto fail;
+	/* What the answer could not decide alone is looked up next. */
+	sync_fetch_add(a, page.fetch, page.nfetch, SYNC_NO_SWEEP);
 	if (page.ngone > 0) {
 		log_info("%s: %zu comment%s deleted on the platform",
 		    a->pa.name, page.ngone, page.ngone == 1 ? "" : "s");

@@ -342,6 +342,9 @@ Control, on the same ports:
     grant     scope (or scopes): granted
     moderate  value: false takes MODERATE from the pages' tasks (comments
               lose "id" and "from"), true gives it back
+    instagram linked: false unlinks the Instagram account from Acme Shop
+              (its page no longer names one, its token no longer reaches
+              it), true links it again
     limits    calls, window (seconds); counting starts again
     config    device_interval (5), device_expires_in (420), duplicate_check
               (true), empty_pages (false: every cursor-paged list, such as
@@ -2526,6 +2529,8 @@ def control_op(a):
         out["scopes"] = G.scopes
     elif op == "moderate":
         G.moderate = bool(a.get("value", True))
+    elif op == "instagram":
+        G.pages[PAGE_ID]["ig"] = IG_ID if a.get("linked", True) else None
     elif op == "limits":
         G.limits = {"calls": int(a.get("calls", 4800)),
                     "window": float(a.get("window", 3600))}
