@@ -205,6 +205,7 @@ class Run:
         self.graph = self.bsky = None
 
     def problem(self, cat, text):
+        text = " | ".join(l for l in text.splitlines() if l.strip())
         self.problems.append((cat, text))
         self.say("  COUNTEREXAMPLE (%s): %s" % (cat, text))
 
@@ -998,6 +999,10 @@ def main():
                     help="keep each run's directory (under build/chaos)")
     a = ap.parse_args()
     heed = os.path.abspath(a.heed)
+    if not os.access(heed, os.X_OK):
+        print("chaos: no heed at %s (make builds it)" % heed,
+              file=sys.stderr)
+        return 2
     base_dir = os.path.join(os.environ.get("BUILD", os.path.join(ROOT,
                                                                  "build")),
                             "chaos")
