@@ -16,7 +16,10 @@
 #  4. heed sync killed (-9) while the platform holds its reply: the next
 #     run looks for it before anything else, and it is there once;
 #  5. a thread whose page comes back cut in half or far too big: the run
-#     says so (exit 1), and the next run reads the thread again.
+#     says so (exit 1), and the next run reads the thread again;
+#  6. a reply to a reply, which Facebook puts under the thread's top
+#     comment: heed keeps it there too, and later syncs take it as it is
+#     listed, instead of refusing it as an id that moved.
 #
 # Replies are queued in the TUI (lib-graph.sh); the sends are headless heed
 # sync runs. Each check prints "ok NAME" or "not ok NAME" with "# " lines.
@@ -312,8 +315,40 @@ $(sync_diag)"
 	fi
 }
 
+# --- 6. a reply to a reply --------------------------------------------
+
+t6() {
+	fake_start nested fb || return
+	seed 1 0 0 || return
+	state "log=0" "$S/p.json"
+	POST=$(gq '[p for p in posts if not p["visitor"]][0]["id"]' "$S/p.json")
+	C=$(id_of "$(ctl '{"op":"add","platform":"facebook","on":"'"$POST"'","text":"Do you ship to Ghent? '$MARK'l"}')")
+	R=$(id_of "$(ctl '{"op":"add","platform":"facebook","on":"'"$C"'","text":"And to Bruges? '$MARK'm"}')")
+	run_sync
+	REPLY="We do, to both ${MARK}r10"
+	name="a Facebook reply to a reply is sent once and kept under the thread's top comment, where Facebook puts it; the syncs after it exit 0, with nothing said of an id that moved"
+	if ! ob older "$R" "$REPLY" 2>"$S/older.err"; then
+		tui_fail "$name" "queueing it in the cache failed: $(cat "$S/older.err")"
+		return
+	fi
+	run_sync
+	RC1=$RC ERR1=$ERR
+	run_sync
+	n=$(replies_at_fake "$REPLY")
+	under=$(sqlite3 "file:$DB?mode=ro" "SELECT group_concat(parent_remote_id) FROM items WHERE own = 1 AND text = '$REPLY'")
+	if [ "$RC1" = 0 ] && [ "$RC" = 0 ] && [ "$n" = 1 ] &&
+	    [ "$under" = "$C" ] &&
+	    ! printf '%s\n%s\n' "$ERR1" "$ERR" | grep -q 'elsewhere'; then
+		tui_ok "$name"
+	else
+		tui_fail "$name" "replies at the fake: $n; kept under: $under (the top comment is $C, the reply answered $R)
+first sync after it: exit $RC1: $ERR1
+$(sync_diag)"
+	fi
+}
+
 # TRUST_ONLY="t3 t4" runs only those scenarios (while working on them).
-for _t in ${TRUST_ONLY:-t1 t2 t3 t4 t5}; do
+for _t in ${TRUST_ONLY:-t1 t2 t3 t4 t5 t6}; do
 	"$_t"
 done
 fake_stop
