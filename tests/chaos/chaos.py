@@ -200,6 +200,7 @@ class Run:
         self.actions = []       # dicts: kind, platform, target, text...
         self.late = False       # whether a write may land late
         self.late_max = 0.0     # how late, at most, after it came
+        self.removed = set()    # what customers deleted at the fakes
         self.procs = {}
         self.t0 = time.time()
         self.graph = self.bsky = None
@@ -263,12 +264,13 @@ class Run:
                     "facebook_account = fb\nrecheck_interval = %s\n\n"
                     "[account bs]\nplatform = bluesky\n"
                     "handle = acmeshop.test\nurl = %s\n"
-                    "credential_command = printf '%%s\\n' %s\n" % (
+                    "credential_command = printf '%%s\\n' %s\n"
+                    "recheck_interval = %s\n" % (
                         self.timeout,
                         " ".join("%ds" % d for d in self.delays),
                         self.graph.url, PAGE_TOKEN, self.recheck,
                         self.graph.url, self.recheck, self.bsky.url,
-                        BSKY_PW))
+                        BSKY_PW, self.recheck))
         finally:
             os.umask(old)
         self.env = dict(os.environ)
@@ -604,6 +606,8 @@ class Run:
         kill_at, kill2_at = (rng.uniform(0.02, 0.8) if rng.random() < 0.7
                              else rng.uniform(0.8, 3.5) for _ in range(2))
         kill_both = two and kill and rng.random() < 0.3
+        self.remove_some()
+        arrivals = self.arrivals(k)
         mine = sorted((a for a in self.actions if a["phase"] == k),
                       key=lambda a: a["at"])
         for a in mine:
@@ -616,6 +620,7 @@ class Run:
         self.set_faults(faults)
         # What happens while heed runs, in time order.
         events = [(a["at"], "queue", a) for a in mine if a["at"] > 0]
+        events += [(at, "arrive", op) for at, op in arrivals]
         if two:
             events.append((second_at, "start", "B"))
         if kill:
@@ -631,6 +636,8 @@ class Run:
                 time.sleep(delay)
             if what == "queue":
                 self.queue(arg)
+            elif what == "arrive":
+                self.arrive(arg)
             elif what == "start":
                 self.heed_start("B")
             else:
@@ -671,6 +678,104 @@ class Run:
                              (k + 1, w[0], i["remote_id"],
                               i["post_remote_id"], i["parent_remote_id"],
                               w[1], w[2]))
+
+    # --- the customers ------------------------------------------------
+
+    def protected(self):
+        """What must stay at the fakes: every action's target, and what
+        it hangs on (a reply to a removed comment is refused for good)."""
+        keep = set()
+        rows = {i["remote_id"]: i for i in self.items()}
+        for a in self.actions:
+            keep.add(a["target"])
+            i = rows.get(a["target"])
+            if i is not None:
+                keep.update(x for x in (i["parent_remote_id"],
+                                        i["post_remote_id"]) if x)
+        return keep
+
+    def remove_some(self):
+        """Sometimes a customer deletes a comment of theirs (one that no
+        action needs), as the platform's own app would."""
+        rng = self.rng
+        if rng.random() >= 0.3:
+            return
+        keep = self.protected()
+        # Not a visitor's post on Facebook (its comments would go too).
+        pool = sorted((i for i in self.items() if not i["own"] and
+                       not i["deleted"] and i["remote_id"] not in keep and
+                       i["remote_id"] not in self.removed and
+                       (i["account"] == "bs" or
+                        i["remote_id"] != i["post_remote_id"])),
+                      key=lambda i: (i["account"], i["text"] or ""))
+        if not pool:
+            return
+        i = rng.choice(pool)
+        if i["account"] == "bs":
+            self.bsky.ctl({"op": "delete", "uri": i["remote_id"]})
+        else:
+            self.graph.ctl({"op": "remove", "id": i["remote_id"]})
+        self.removed.add(i["remote_id"])
+        self.say("%s a customer deleted %s %s" % (self.stamp(), i["account"],
+                                                  i["remote_id"]))
+
+    def arrivals(self, k):
+        """New comments from customers while heed runs: (when, op)."""
+        rng = self.rng
+        out = []
+        n = rng.choice([0, 0, 1, 2, 3])
+        if n == 0:
+            return out
+        gs = self.graph.state("log=0")
+        bs = self.bsky.state("log=0")
+        shop = bs["shop"]["did"]
+        fb_on = sorted([p["id"] for p in gs["posts"] if not p["visitor"]] +
+                       [c["id"] for c in gs["comments"]
+                        if c["from"]["id"] != gs["page"]["id"]])
+        ig_on = sorted([m["id"] for m in gs["media"]] +
+                       [c["id"] for c in gs["ig_comments"]
+                        if c["from"]["id"] != IG_ID])
+        roots = sorted((r for r in bs["records"]
+                        if r["uri"].startswith("at://%s/app.bsky.feed.post/"
+                                               % shop) and
+                        not r["value"].get("reply")),
+                       key=lambda r: r["value"].get("text", ""))
+        for j in range(n):
+            text = "A new question (chaos %d.%d.%d)" % (self.seed, k + 1, j)
+            where = rng.choice(["fb", "ig", "bs"])
+            if where == "fb" and fb_on:
+                op = {"op": "add", "platform": "facebook", "text": text,
+                      "on": rng.choice(fb_on)}
+            elif where == "ig" and ig_on:
+                op = {"op": "add", "platform": "instagram", "text": text,
+                      "on": rng.choice(ig_on)}
+            elif roots:
+                root = rng.choice(roots)["uri"]
+                under = sorted((r for r in bs["records"]
+                                if (r["value"].get("reply") or {})
+                                .get("root", {}).get("uri") == root),
+                               key=lambda r: r["value"].get("text", ""))
+                op = {"op": "add", "reason": rng.choice(
+                    ["reply", "reply", "mention", "quote"]), "text": text,
+                    "root": root}
+                if op["reason"] == "reply" and under and rng.random() < 0.5:
+                    op["parent"] = rng.choice(under)["uri"]
+            else:
+                continue
+            out.append((rng.uniform(0, 3), op))
+        return out
+
+    def arrive(self, op):
+        fake = self.bsky if "platform" not in op else self.graph
+        try:
+            out = fake.ctl(op)
+        except HarnessError as e:
+            # What it answers was deleted meanwhile: no comment then.
+            self.say("%s no new comment: %s" % (self.stamp(), e))
+            return
+        self.say("%s a customer wrote %s on %s" % (
+            self.stamp(), out.get("id") or out.get("uri"),
+            op.get("on") or op.get("parent") or op.get("root")))
 
     def say_outbox(self):
         for e in self.outbox():
@@ -940,9 +1045,16 @@ class Run:
                 self.problem("moved", "%s %s is under %s in the cache, "
                              "under %s at the fake" % (
                                  acct, rid, i["parent_remote_id"], parent))
+        gone = self.removed | set(gs["removed"])
         for rid, rows in sorted(have.items()):
             for i in rows:
-                if rid not in want and not i["deleted"]:
+                if rid in gone and self.recheck == "0" and \
+                        not i["deleted"]:
+                    self.problem("undeleted", "%s %s was deleted at the "
+                                 "fake, but not in the cache, with "
+                                 "recheck_interval 0" % (i["account"], rid))
+                if rid not in want and rid not in gone and \
+                        not i["deleted"]:
                     self.problem("phantom", "%s %s (%r) is in the cache but "
                                  "not at the fake" % (
                                      i["account"], rid,
