@@ -162,7 +162,9 @@ Control, on the same ports:
   GET /_state[?repo=DID|HANDLE][&collection=NSID][&records=0][&log=0]
              [&log_from=N]
     {shop: {did, handle}, records: [{uri, cid, value, indexedAt}...],
-     notifications: {reason: count} (the shop's), faults, limits,
+     notifications: {reason: count} (the shop's), notified: the URIs of
+     the records of the shop's reply, mention and quote notifications
+     (its inbox), faults, limits,
      log: [{n, t, t_end, verb, path, nsid, query, auth, status, fault,
             body, sent, issued, tls}...], log_next}
     "t" is when the request had been read and "t_end" when the answer was
@@ -2109,6 +2111,8 @@ def state_of(q):
     for n in p.notes.get(p.shop, []):
         counts[n["reason"]] = counts.get(n["reason"], 0) + 1
     out["notifications"] = counts
+    out["notified"] = sorted(set(n["uri"] for n in p.notes.get(p.shop, [])
+                                 if n["reason"] in INBOX_REASONS))
     out["faults"] = p.faults
     out["limits"] = {"limit": p.limits.limit, "window": p.limits.window,
                      "login_limit": p.login_limits.limit,
