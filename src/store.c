@@ -456,6 +456,15 @@ store_open(const char *path, int flags, char **cause)
 	if (!s->readonly && (store_create_file(s, cause) != 0 ||
 	    store_peek_version(s, &version, cause) != 0))
 		goto fail;
+	/*
+	 * Before the connection, never after: closing any descriptor of the
+	 * -shm file drops every POSIX lock this process holds on it, SQLite's
+	 * among them, and the next heed to open the cache would then take
+	 * the shared memory for unused, truncate it under this one (SIGBUS)
+	 * and rebuild it. Files SQLite creates later take the cache's mode.
+	 */
+	if (!s->readonly)
+		store_chmod_aux(s);
 	if (store_connect(s, cause) != 0)
 		goto fail;
 	if (s->readonly) {
@@ -468,11 +477,8 @@ store_open(const char *path, int flags, char **cause)
 			    STORE_SCHEMA_VERSION);
 			goto fail;
 		}
-	} else {
-		if (store_migrate(s, version, cause) != 0)
-			goto fail;
-		store_chmod_aux(s);
-	}
+	} else if (store_migrate(s, version, cause) != 0)
+		goto fail;
 	s->ready = 1;
 	return s;
 

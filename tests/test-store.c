@@ -209,6 +209,60 @@ test_open_creates_private_file(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 }
 
+/*
+ * Whether another process sees a POSIX lock of process pid on a file (as
+ * SQLite holds one on the -shm file while a connection is open).
+ */
+static int
+locked_by(const char *path, pid_t pid)
+{
+	struct flock	fl;
+	pid_t		child;
+	int		fd, status;
+
+	if ((child = fork()) == 0) {
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if ((fd = open(path, O_RDWR)) == -1 ||
+		    fcntl(fd, F_GETLK, &fl) == -1)
+			_exit(2);
+		_exit(fl.l_type != F_UNLCK && fl.l_pid == pid ? 0 : 1);
+	}
+	assert_true(child > 0);
+	assert_int_equal(waitpid(child, &status, 0), child);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/*
+ * An open cache keeps SQLite's lock on its shared memory: opening it
+ * closes no descriptor of the -shm file once connected (that drops the
+ * process's locks, and the next heed to open the cache truncates the file
+ * under this one). A -shm file left open to others is made private first.
+ */
+static void
+test_open_keeps_shm_lock(void **state)
+{
+	struct fx	*fx = *state;
+	struct stat	 st;
+	char		 shm[PATH_MAX], *cause = NULL;
+	int		 fd;
+
+	snprintf(shm, sizeof shm, "%s-shm", fx->path);
+	assert_int_equal(locked_by(shm, getpid()), 1);
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_true((fd = open(shm, O_RDWR | O_CREAT, 0600)) != -1);
+	assert_int_equal(fchmod(fd, 0644), 0);
+	close(fd);
+	fx->s = store_open(fx->path, 0, &cause);
+	if (fx->s == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(locked_by(shm, getpid()), 1);
+	assert_int_equal(stat(shm, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+}
+
 static void
 test_migration_sets_user_version(void **state)
 {
@@ -1936,6 +1990,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_open_creates_private_file),
+		T(test_open_keeps_shm_lock),
 		T(test_migration_sets_user_version),
 		T(test_extra_kept_and_schema_1_upgraded),
 		T(test_schema_2_upgraded_and_searchable),

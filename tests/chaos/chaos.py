@@ -57,6 +57,7 @@ import concurrent.futures
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import sqlite3
@@ -304,10 +305,13 @@ class Run:
     def heed_start(self, name):
         """Start heed sync as process name; its output goes to files."""
         out = open(os.path.join(self.dir, "%s.out" % name), "w")
+        # A crash leaves its core in the run's directory (KEEP=1 keeps it).
         p = subprocess.Popen(
             [self.heed, "--config", self.conf, "--cache", self.db, "sync"],
             stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-            env=self.env)
+            env=self.env, cwd=self.dir, preexec_fn=lambda: resource.setrlimit(
+                resource.RLIMIT_CORE, (resource.RLIM_INFINITY,
+                                       resource.RLIM_INFINITY)))
         out.close()
         p.name = name
         p.started = time.time()
@@ -335,6 +339,10 @@ class Run:
                                          self.heed_output(p.name)[-400:]))
             return None
         out = self.heed_output(p.name).strip()
+        if rc < 0 and not p.killed:
+            self.problem("crash", "heed sync %s died of signal %d (%s); "
+                         "output: %s" % (p.name, -rc, signal.Signals(-rc).name,
+                                         out[-300:]))
         self.say("%s heed sync %s %s after %.1fs%s" % (
             self.stamp(), p.name,
             "was killed" if p.killed else "exited %d" % rc,
