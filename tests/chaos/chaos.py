@@ -1152,9 +1152,8 @@ def main():
         print("chaos: no heed at %s (make builds it)" % heed,
               file=sys.stderr)
         return 2
-    base_dir = os.path.join(os.environ.get("BUILD", os.path.join(ROOT,
-                                                                 "build")),
-                            "chaos")
+    base_dir = os.path.abspath(os.path.join(
+        os.environ.get("BUILD", os.path.join(ROOT, "build")), "chaos"))
     os.makedirs(base_dir, exist_ok=True)
     t0 = time.time()
     if a.seed is not None:
