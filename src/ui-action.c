@@ -812,7 +812,7 @@ ui_command(struct ui *ui, const char *line)
 			ui_snooze_typed(ui, arg);
 		}
 	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0)
-		ui->quit = 1;
+		ui_quit(ui);
 	else if ((action = keys_action_from_name(name)) > 0 &&
 	    keys_action_on(action, ui->screen)) {
 		if (ui->screen == SCREEN_QUEUE)

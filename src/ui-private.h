@@ -96,6 +96,9 @@ struct ui {
 	int			 reply_private;	/* a private reply */
 	int			 compose_back;	/* screen to go back to */
 	uint64_t		 draft_timer;
+	int			 draft_unsaved;	/* the cache lacks the text */
+	char			*draft_error;	/* why it was not saved */
+	int			 quit_asked;	/* a signal was held back */
 	size_t			 escroll;
 
 	/* Outbox. */
@@ -128,6 +131,7 @@ void	ui_refresh_counts(struct ui *);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
+void	ui_quit(struct ui *);
 
 /* ui-queue.c */
 void	ui_queue_reload(struct ui *);
@@ -151,7 +155,9 @@ void	ui_thread_free(struct ui *);
 void	ui_compose_open(struct ui *, const struct item *, const char *);
 void	ui_compose_draw(struct ui *);
 void	ui_compose_key(struct ui *, int, uint32_t);
-void	ui_compose_save(struct ui *);
+int	ui_compose_save(struct ui *);
+int	ui_compose_unsaved(const struct ui *);
+const char *ui_compose_to(const struct item *);
 void	ui_compose_free(struct ui *);
 
 /* ui-outbox.c */

@@ -445,7 +445,7 @@ ui_queue_key(struct ui *ui, int action)
 		if (ui->search != NULL)
 			ui_queue_search(ui, NULL);
 		else
-			ui->quit = 1;
+			ui_quit(ui);
 		break;
 	case ACT_NEXT_VIEW:
 	case ACT_PREV_VIEW:
