@@ -73,6 +73,7 @@ struct ui {
 	char			*filter_text;
 	char			*search;	/* a search replaces the view */
 	struct item_list	 q;
+	char			*q_error;	/* why the rows could not be read */
 	size_t			 qsel;
 	int64_t			 sel_id;
 	struct store_counts	 counts;
@@ -104,7 +105,10 @@ struct ui {
 	/* Outbox. */
 	struct outbox_entry	*ob;
 	size_t			 nob;
+	char			*ob_error;	/* why it could not be read */
+	char			**ob_who;	/* whom each entry is about */
 	size_t			 obsel;
+	size_t			 obtop;		/* the first entry drawn */
 	int			 ob_back;
 
 	/* Messages, prompts, undo. */
@@ -112,6 +116,7 @@ struct ui {
 	int			 msg_error;
 	struct ui_prompt	 prompt;
 	int64_t			 act_item;	/* the item a prompt is about */
+	int64_t			 act_entry;	/* the outbox entry, likewise */
 	int			 act_kind;
 	struct item		 undo[UI_UNDO_MAX];
 	size_t			 nundo;
@@ -166,6 +171,7 @@ void	ui_outbox_reload(struct ui *);
 void	ui_outbox_draw(struct ui *);
 void	ui_outbox_key(struct ui *, int);
 void	ui_outbox_free(struct ui *);
+char	*ui_outbox_who(struct ui *, const char *);
 
 /* ui-action.c */
 int	ui_action_item(struct ui *, int, struct item *);

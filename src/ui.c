@@ -836,6 +836,7 @@ ui_free(struct ui *ui)
 	ui_thread_free(ui);
 	ui_outbox_free(ui);
 	item_list_free(&ui->q);
+	free(ui->q_error);
 	for (i = 0; i < ui->nundo; i++)
 		item_clear(&ui->undo[i]);
 	ui_prompt_clear(ui);
