@@ -494,3 +494,40 @@ store_outbox_retry(struct store *s, int64_t id, char **cause)
 		return -1;
 	return sqlite3_changes(s->db) == 0 ? 1 : 0;
 }
+
+/*
+ * When the outbox next needs a look from this process: the soonest
+ * next_attempt of an entry that is queued or checking and held by no
+ * other live process, or the end of another process's lease (it may die);
+ * *when 0 if nothing waits, *checking 1 if that soonest one is a look for
+ * a lost outcome.
+ */
+int
+store_outbox_next_event(struct store *s, int64_t now, int64_t *when,
+    int *checking, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*when = 0;
+	*checking = 0;
+	st = store_stmt(s, ST_OUTBOX_NEXT, "SELECT iif(state = 1 OR "
+	    "(lease_owner IS NOT NULL AND lease_owner != ?2 AND lease_until >= "
+	    "?1), lease_until + 1, next_attempt) AS t, state FROM outbox "
+	    "WHERE state IN " STORE_OUTBOX_PENDING " ORDER BY t LIMIT 1",
+	    cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, store_owner(s), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*when = sqlite3_column_int64(st, 0);
+		*checking = sqlite3_column_int(st, 1) == OUTBOX_CHECKING;
+		if (*when <= 0)
+			*when = now;
+	}
+	store_done(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+	return store_fail(s, rc, "reading the outbox", cause);
+}

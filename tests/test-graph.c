@@ -1627,13 +1627,19 @@ test_facebook_feed_time_paging(void **state)
 	assert_int_equal(page.more, 1);
 	assert_non_null(strstr(page.next_cursor, "&until=1"));
 	sync_page_clear(&page);
-	/* ... but a next naming the page just read ends the run. */
+	/*
+	 * ... but a next naming the page just read stops the run short of
+	 * its end: the mark stays where it was (the next run reads what is
+	 * beyond), nothing counts as swept, and the user is told.
+	 */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
 	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
 	    "v26.0/4/feed?until=1624385168&__paging_token=__paging_token\"}}",
 	    &page, NULL), 0);
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
+	assert_string_equal(page.next_cursor, "mark=0");
+	assert_non_null(page.notice);
+	assert_non_null(strstr(page.notice, "next sync reads them"));
 	sync_page_clear(&page);
 	/* An empty last page ends it. */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
@@ -2601,7 +2607,7 @@ test_facebook_reconcile(void **state)
 	struct platform_request		 req;
 	struct action_result		 r;
 	struct outbox_entry		 e;
-	char				*body, *cause;
+	char				*body, *cause = NULL;
 
 	(void)state;
 	/* The requests: a post's comments, the comment itself. */
@@ -2693,12 +2699,18 @@ test_facebook_reconcile(void **state)
 	    NULL), 1);
 	assert_string_equal(r.next, "QVFpage2");
 	action_result_clear(&r);
-	/* ... unless it names the page just read again. */
+	/*
+	 * ... unless it names the page just read again: the replies cannot
+	 * be read to the end, so nothing is decided (never "not there").
+	 */
 	pa = fb_page;
 	pa.reconcile_page = "QVFpage2";
 	assert_int_equal(facebook_ops.reconcile_parse(&pa, &e, &res, &r,
-	    NULL), 1);
+	    &cause), -1);
 	assert_null(r.next);
+	assert_non_null(strstr(cause, "could not be read to the end"));
+	free(cause);
+	cause = NULL;
 	free(body);
 
 	/* No author at all (the answer left "from" out): the text decides. */

@@ -107,7 +107,7 @@ ingest(struct fx *fx, int64_t acct, struct item_list *l)
 {
 	char	*cause = NULL;
 
-	if (store_ingest(fx->s, acct, NULL, 0, l, NULL, 0, NULL, NULL,
+	if (store_ingest(fx->s, acct, NULL, 0, l, NULL, 0, NULL, NULL, NULL,
 	    &cause) != 0)
 		fail_msg("%s", cause);
 	item_list_free(l);
@@ -1311,7 +1311,7 @@ test_thread_order_and_depth(void **state)
 	add_item(&l, "r3", "P", "c1", 15, "cas", "x", 0);
 	add_item(&l, "o", "P", "gone", 1, "dan", "x", 0);
 	add_item(&l, "other", "Q", NULL, 3, "eve", "x", 0);
-	if (store_ingest(fx->s, fx->acct, &p, 1, &l, NULL, 0, NULL, NULL,
+	if (store_ingest(fx->s, fx->acct, &p, 1, &l, NULL, 0, NULL, NULL, NULL,
 	    &cause) != 0)
 		fail_msg("%s", cause);
 	item_list_free(&l);
@@ -1499,10 +1499,10 @@ test_ingest_gone_cursor_and_drafts(void **state)
 	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0);
 	add_item(&l, "b", "P", NULL, 11, "bob", "twee", 0);
 	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
-	    "comments", "cursor-1", &cause), 0);
+	    "comments", "cursor-1", NULL, &cause), 0);
 	item_list_free(&l);
 	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, NULL, gone, 1,
-	    "comments", "cursor-2", &cause), 0);
+	    "comments", "cursor-2", NULL, &cause), 0);
 	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
 	    0);
 	assert_int_equal(it.deleted, 1);
