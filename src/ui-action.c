@@ -629,12 +629,12 @@ ui_can_reply(struct ui *ui, const struct item *it,
 }
 
 /*
- * Open the composer for a private reply, if the comment may still have
- * one: the platform allows one per comment, and the item's extra says it
- * was sent only after the next sync, so the outbox is asked first.
+ * Whether a comment may still have a private reply: the platform allows
+ * one per comment, and the item's extra says it was sent only after the
+ * next sync, so the outbox is asked first. If not, say why.
  */
-static void
-ui_private_reply(struct ui *ui, struct item *it,
+static int
+ui_private_allowed(struct ui *ui, struct item *it,
     const struct platform_ops *ops)
 {
 	char	*extra = NULL, *cause = NULL;
@@ -643,20 +643,20 @@ ui_private_reply(struct ui *ui, struct item *it,
 	if (!(ops->caps & PLATFORM_CAN_PRIVATE_REPLY)) {
 		ui_message(ui, 1, "%s has no private replies to comments.",
 		    ops->label);
-		return;
+		return 0;
 	}
 	switch (store_outbox_has(ui->ctx.store, it->id, ACTION_PRIVATE_REPLY,
 	    &state, &cause)) {
 	case -1:
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
-		return;
+		return 0;
 	case 0:
 		ui_message(ui, 1, state == OUTBOX_SENT ? "A private reply to "
 		    "this comment was already sent; %s allows only one." :
 		    "A private reply to this comment is already in the "
 		    "outbox; %s allows only one.", ops->label);
-		return;
+		return 0;
 	}
 	if (store_item_extra(ui->ctx.store, it->id, &extra, NULL) != 0)
 		extra = NULL;
@@ -669,10 +669,160 @@ ui_private_reply(struct ui *ui, struct item *it,
 		ui_message(ui, 1, "%s allows one private reply per comment, "
 		    "within 7 days of it; this comment cannot have one (any "
 		    "more).", ops->label);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Describe a reply to an item that is on its way or went lately, from
+ * whichever heed on this cache: "A reply to Anna was sent 3m ago from
+ * another heed (process 4242)."; new string.
+ */
+char *
+ui_action_reply_said(struct ui *ui, const struct outbox_entry *e,
+    const char *to)
+{
+	const char	*what;
+	char		*from, *s, age[16], ago[32];
+
+	what = e->kind == ACTION_PRIVATE_REPLY ? "A private reply" : "A reply";
+	from = ui_outbox_who(ui, e->origin);
+	util_format_age(ui->now - (e->state == OUTBOX_SENT ? e->updated :
+	    e->created), age, sizeof age);
+	if (strcmp(age, "now") == 0)
+		snprintf(ago, sizeof ago, "just now");
+	else
+		snprintf(ago, sizeof ago, "%s ago", age);
+	switch (e->state) {
+	case OUTBOX_SENT:
+		s = xprintf("%s to %s was sent %s from %s.", what, to, ago,
+		    from);
+		break;
+	case OUTBOX_SENDING:
+		s = xprintf("%s to %s is being sent right now (queued %s from "
+		    "%s).", what, to, ago, from);
+		break;
+	case OUTBOX_CHECKING:
+		s = xprintf("%s to %s may have gone out already: the answer to "
+		    "its last try was lost, and heed is checking whether it is "
+		    "there (queued %s from %s).", what, to, ago, from);
+		break;
+	default:
+		if (e->lease_owner != NULL && e->lease_until >= ui->now)
+			s = xprintf("%s to %s is being sent right now (queued %s "
+			    "from %s).", what, to, ago, from);
+		else
+			s = xprintf("%s to %s is waiting in the outbox (queued %s "
+			    "from %s).", what, to, ago, from);
+		break;
+	}
+	free(from);
+	return s;
+}
+
+/*
+ * The newest reply (public, or also private when both is set) to an item
+ * that is on its way, or was sent in the last UI_RECENT_REPLY seconds,
+ * from any heed on this cache; 0 found, 1 none, -1 error (said).
+ */
+int
+ui_action_recent_reply(struct ui *ui, const struct item *it, int both,
+    struct outbox_entry *e)
+{
+	struct outbox_entry	 p;
+	char			*cause = NULL;
+	int			 rc, rp = 1;
+
+	rc = store_outbox_recent(ui->ctx.store, it->id, ACTION_REPLY,
+	    ui->now - UI_RECENT_REPLY, e, &cause);
+	if (rc != -1 && both)
+		rp = store_outbox_recent(ui->ctx.store, it->id,
+		    ACTION_PRIVATE_REPLY, ui->now - UI_RECENT_REPLY, &p, &cause);
+	if (rc == -1 || rp == -1) {
+		ui_message(ui, 1, "The outbox could not be read to see whether "
+		    "this comment was answered already: %s", cause);
+		free(cause);
+		if (rc == 0)
+			outbox_entry_clear(e);
+		return -1;
+	}
+	if (rp == 0 && (rc != 0 || p.id > e->id)) {
+		if (rc == 0)
+			outbox_entry_clear(e);
+		*e = p;
+		rc = 0;
+	} else if (rp == 0)
+		outbox_entry_clear(&p);
+	return rc;
+}
+
+/* Open what a reply action opens, once any question was answered. */
+static void
+ui_reply_go(struct ui *ui, int action, struct item *it)
+{
+	switch (action) {
+	case ACT_SAVED_REPLY:
+		ui_action_saved_reply(ui, it);
+		break;
+	case ACT_PRIVATE_REPLY:
+		ui_compose_open(ui, it, NULL);
+		if (ui->screen == SCREEN_COMPOSE)
+			ui->reply_private = 1;
+		break;
+	default:
+		ui_compose_open(ui, it, NULL);
+		break;
+	}
+}
+
+/* Answer of the question before answering an item a second time. */
+static void
+ui_reply_again_answered(struct ui *ui, const char *key)
+{
+	struct item	it;
+
+	if (key == NULL || *key != 'y') {
+		ui_message(ui, 0, "No second reply; O shows the outbox.");
 		return;
 	}
-	ui_compose_open(ui, it, NULL);
-	ui->reply_private = 1;
+	if (ui_act_item(ui, &it) != 0)
+		return;
+	ui_reply_go(ui, ui->act_kind, &it);
+	item_clear(&it);
+}
+
+/*
+ * Open the composer (or the saved replies) for an item, but when a reply
+ * to it is on its way or went in the last hour, from this window or
+ * another heed on the cache, say so and ask first.
+ */
+static void
+ui_reply(struct ui *ui, int action, struct item *it)
+{
+	struct outbox_entry	 e;
+	char			*said, *body;
+	int			 rc;
+
+	rc = ui_action_recent_reply(ui, it, action != ACT_PRIVATE_REPLY, &e);
+	if (rc == -1)
+		return;
+	if (rc == 1) {
+		ui_reply_go(ui, action, it);
+		return;
+	}
+	said = ui_action_reply_said(ui, &e, ui_compose_to(it));
+	body = xprintf("%s\n\n%s\n\ny: write %s    n or Esc: leave it", said,
+	    action == ACT_PRIVATE_REPLY ? "Send a private reply as well?" :
+	    "Reply anyway?", action == ACT_PRIVATE_REPLY ? "the private reply" :
+	    "another reply");
+	ui->act_item = it->id;
+	ui->act_kind = action;
+	ui_ask_choice(ui, "Answered already?", body, "yn",
+	    ui_reply_again_answered);
+	free(body);
+	free(said);
+	outbox_entry_clear(&e);
 }
 
 /* Answer of the command line. */
@@ -720,15 +870,13 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	}
 	switch (action) {
 	case ACT_REPLY:
-		if (ui_can_reply(ui, it, ops))
-			ui_compose_open(ui, it, NULL);
-		return 0;
 	case ACT_SAVED_REPLY:
 		if (ui_can_reply(ui, it, ops))
-			ui_action_saved_reply(ui, it);
+			ui_reply(ui, action, it);
 		return 0;
 	case ACT_PRIVATE_REPLY:
-		ui_private_reply(ui, it, ops);
+		if (ui_private_allowed(ui, it, ops))
+			ui_reply(ui, action, it);
 		return 0;
 	case ACT_DONE:
 		ui_done(ui, it);

@@ -113,6 +113,8 @@ ui_compose_free(struct ui *ui)
 	if (ui->ed.text != NULL)
 		edit_free(&ui->ed);
 	item_clear(&ui->reply);
+	free(ui->check_note);
+	ui->check_note = NULL;
 	ui->draft_unsaved = 0;
 	free(ui->draft_error);
 	ui->draft_error = NULL;
@@ -329,6 +331,15 @@ ui_compose_draw_check(struct ui *ui)
 	ui_draw_text(y++, 2, s, w);
 	free(s);
 	free(len);
+	if (ui->check_note != NULL) {
+		attrset(ui_attr(ui, PAIR_ERROR, A_BOLD));
+		s = xprintf("Note:   %s", ui->check_note);
+		n = text_wrap(s, w, &lines);
+		for (i = 0; i < n && y < ui->rows - 4; i++)
+			ui_draw_text(y++, 2, lines[i], w);
+		text_lines_free(lines, n);
+		free(s);
+	}
 	attrset(A_NORMAL);
 	y++;
 	n = text_wrap(ui->ed.text, w - 2, &lines);
@@ -548,6 +559,29 @@ ui_compose_editor(struct ui *ui)
 	free(path);
 }
 
+/*
+ * Open the check screen, noting any reply to the same item that is on its
+ * way or went lately (another heed may have answered while this one was
+ * being written).
+ */
+static void
+ui_compose_check(struct ui *ui)
+{
+	struct outbox_entry	e;
+
+	free(ui->check_note);
+	ui->check_note = NULL;
+	ui->now = util_now();
+	if (ui_action_recent_reply(ui, &ui->reply, !ui->reply_private,
+	    &e) == 0) {
+		ui->check_note = ui_action_reply_said(ui, &e,
+		    ui_compose_to(&ui->reply));
+		outbox_entry_clear(&e);
+	}
+	ui->checking = 1;
+	ui->dirty = 1;
+}
+
 /* Keys on the check screen. */
 static void
 ui_compose_check_key(struct ui *ui, int action, uint32_t key)
@@ -576,7 +610,7 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 		if (edit_blank(&ui->ed))
 			ui_message(ui, 1, "Nothing to send yet.");
 		else
-			ui->checking = 1;
+			ui_compose_check(ui);
 		break;
 	case ACT_NEWLINE:
 		edit_insert(&ui->ed, '\n');

@@ -33,11 +33,15 @@ ui_outbox_free(struct ui *ui)
 	size_t	i;
 
 	store_outbox_list_free(ui->ob, ui->nob);
-	for (i = 0; i < ui->nob; i++)
+	for (i = 0; ui->ob_who != NULL && i < ui->nob; i++) {
 		free(ui->ob_who[i]);
+		free(ui->ob_acct[i]);
+	}
 	free(ui->ob_who);
+	free(ui->ob_acct);
 	ui->ob = NULL;
 	ui->ob_who = NULL;
+	ui->ob_acct = NULL;
 	ui->nob = 0;
 	free(ui->ob_error);
 	ui->ob_error = NULL;
@@ -65,15 +69,27 @@ ui_outbox_about(struct ui *ui, const struct outbox_entry *e)
 void
 ui_outbox_reload(struct ui *ui)
 {
-	char	*cause = NULL;
-	size_t	 i;
+	struct store_account	*acc;
+	char			*cause = NULL;
+	size_t			 i, j, nacc;
 
 	ui_outbox_free(ui);
 	if (store_outbox_list(ui->ctx.store, &ui->ob, &ui->nob, &cause) != 0)
 		ui->ob_error = cause;
+	if (store_account_list(ui->ctx.store, &acc, &nacc, NULL) != 0) {
+		acc = NULL;
+		nacc = 0;
+	}
 	ui->ob_who = xcalloc(ui->nob + 1, sizeof *ui->ob_who);
-	for (i = 0; i < ui->nob; i++)
+	ui->ob_acct = xcalloc(ui->nob + 1, sizeof *ui->ob_acct);
+	for (i = 0; i < ui->nob; i++) {
 		ui->ob_who[i] = ui_outbox_about(ui, &ui->ob[i]);
+		for (j = 0; j < nacc; j++) {
+			if (acc[j].id == ui->ob[i].account_id)
+				ui->ob_acct[i] = xstrdup(acc[j].name);
+		}
+	}
+	store_account_list_free(acc, nacc);
 	if (ui->obsel >= ui->nob)
 		ui->obsel = ui->nob ? ui->nob - 1 : 0;
 	ui->dirty = 1;
@@ -149,23 +165,71 @@ ui_outbox_when(struct ui *ui, int64_t t)
 	return xprintf("in %s", age);
 }
 
+/*
+ * What keeps an account from sending now, as its sync says (its login,
+ * its credential, the network); NULL when nothing does. Lent.
+ */
+static const char *
+ui_outbox_blocked(struct ui *ui, const char *account)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (account == NULL)
+		return NULL;
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (strcmp(st[i].name, account) != 0)
+			continue;
+		switch (st[i].state) {
+		case SYNC_AUTH:
+		case SYNC_NO_KEYRING:
+		case SYNC_OFFLINE:
+		case SYNC_FAILED:
+			return st[i].last_error != NULL ? st[i].last_error :
+			    "its last sync failed";
+		}
+	}
+	return NULL;
+}
+
+/* Add a message to b as a sentence: with one full stop at its end. */
+static void
+ui_outbox_sentence(struct buf *b, const char *msg)
+{
+	size_t	n = strlen(msg);
+
+	buf_addstr(b, msg);
+	if (n == 0 || msg[n - 1] != '.')
+		buf_addch(b, '.');
+}
+
 /* Say what is true of a queued entry now; new string. */
 static char *
-ui_outbox_queued(struct ui *ui, const struct outbox_entry *e)
+ui_outbox_queued(struct ui *ui, const struct outbox_entry *e,
+    const char *account)
 {
-	char	*when, *s, *tries;
+	const char	*blocked = ui_outbox_blocked(ui, account);
+	struct buf	 b;
+	char		*when;
 
 	when = ui_outbox_when(ui, e->next_attempt);
-	tries = e->attempts == 0 ? xstrdup("") : xprintf(" (tried %d time%s)",
-	    e->attempts, e->attempts == 1 ? "" : "s");
-	if (e->last_error != NULL)
-		s = xprintf("Waiting to be sent%s: next try %s. Last try: %s",
-		    tries, when, e->last_error);
-	else
-		s = xprintf("Waiting to be sent%s: next try %s.", tries, when);
-	free(tries);
+	buf_init(&b, 0);
+	buf_addstr(&b, "Waiting to be sent");
+	if (e->attempts != 0)
+		buf_printf(&b, " (tried %d time%s)", e->attempts,
+		    e->attempts == 1 ? "" : "s");
+	buf_printf(&b, ": next try %s.", when);
+	if (blocked != NULL) {
+		buf_printf(&b, " Meanwhile %s cannot send: ", account);
+		ui_outbox_sentence(&b, blocked);
+	}
+	if (e->last_error != NULL) {
+		buf_addstr(&b, " Last try: ");
+		ui_outbox_sentence(&b, e->last_error);
+	}
 	free(when);
-	return s;
+	return buf_steal(&b);
 }
 
 /* Say what is true of an entry being checked on the platform; new. */
@@ -187,7 +251,8 @@ ui_outbox_checking(struct ui *ui, const struct outbox_entry *e)
 
 /* Say what is true of an entry now, in a sentence or two; new string. */
 static char *
-ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e)
+ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e,
+    const char *account)
 {
 	char	*who, *s;
 
@@ -204,7 +269,7 @@ ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e)
 		    "now: is it on the platform?" : "Being sent now.");
 	switch (e->state) {
 	case OUTBOX_QUEUED:
-		return ui_outbox_queued(ui, e);
+		return ui_outbox_queued(ui, e, account);
 	case OUTBOX_SENDING:
 		return xstrdup("Its sender stopped in the middle of sending it "
 		    "(or is a heed too old to say): heed looks for it on the "
@@ -250,7 +315,7 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 	const struct outbox_entry	*e = &ui->ob[i];
 	const struct platform_ops	*ops;
 	struct buf			 b;
-	char				*what, *state, *first, age[16];
+	char				*what, *state, *first, *tmp, age[16];
 	char				 label[16];
 
 	ops = sync_platform_of(ui->ctx.sync, e->account_id);
@@ -264,7 +329,13 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 	else
 		snprintf(label, sizeof label, "%s", outbox_state_name(e->state));
 	d->head = xprintf("%-9s %s %s, queued %s%s", label, ops != NULL ?
-	    ops->tag : "??", what, age, strcmp(age, "now") == 0 ? "" : " ago");
+	    ops->tag : "??", what, strcmp(age, "now") == 0 ? "just " : "",
+	    strcmp(age, "now") == 0 ? "now" : age);
+	if (strcmp(age, "now") != 0) {
+		tmp = xprintf("%s ago", d->head);
+		free(d->head);
+		d->head = tmp;
+	}
 	free(what);
 	buf_init(&b, 0);
 	if (e->body != NULL && *e->body != '\0') {
@@ -272,7 +343,7 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 		buf_printf(&b, "\"%s\"\n", first);
 		free(first);
 	}
-	state = ui_outbox_state_text(ui, e);
+	state = ui_outbox_state_text(ui, e, ui->ob_acct[i]);
 	buf_addstr(&b, state);
 	free(state);
 	d->n = text_wrap(b.data, width, &d->lines);

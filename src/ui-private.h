@@ -15,6 +15,7 @@
 #define UI_UNDO_MAX	64
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
+#define UI_RECENT_REPLY	3600	/* a reply sent this lately is asked about */
 
 enum ui_pair {
 	PAIR_TITLE = 1,
@@ -94,6 +95,7 @@ struct ui {
 	struct edit		 ed;
 	struct item		 reply;		/* the item answered */
 	int			 checking;	/* the check screen is up */
+	char			*check_note;	/* a reply already on its way */
 	int			 reply_private;	/* a private reply */
 	int			 compose_back;	/* screen to go back to */
 	uint64_t		 draft_timer;
@@ -107,6 +109,7 @@ struct ui {
 	size_t			 nob;
 	char			*ob_error;	/* why it could not be read */
 	char			**ob_who;	/* whom each entry is about */
+	char			**ob_acct;	/* each entry's account name */
 	size_t			 obsel;
 	size_t			 obtop;		/* the first entry drawn */
 	int			 ob_back;
@@ -178,6 +181,10 @@ int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_undo(struct ui *);
 void	ui_action_saved_reply(struct ui *, struct item *);
 int	ui_command(struct ui *, const char *);
+char	*ui_action_reply_said(struct ui *, const struct outbox_entry *,
+	    const char *);
+int	ui_action_recent_reply(struct ui *, const struct item *, int,
+	    struct outbox_entry *);
 void	ui_help_draw(struct ui *);
 
 #endif
