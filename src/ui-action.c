@@ -77,7 +77,15 @@ ui_undo_push(struct ui *ui, const struct item *it)
 	item_copy(&ui->undo[ui->nundo++], it);
 }
 
-/* Undo the last triage action. */
+/* Forget the newest undo entry: the change it was for did not happen. */
+static void
+ui_undo_drop(struct ui *ui)
+{
+	if (ui->nundo > 0)
+		item_clear(&ui->undo[--ui->nundo]);
+}
+
+/* Undo the last triage action; when the cache refuses, it stays undoable. */
 void
 ui_action_undo(struct ui *ui)
 {
@@ -88,14 +96,15 @@ ui_action_undo(struct ui *ui)
 		ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
-	it = &ui->undo[--ui->nundo];
+	it = &ui->undo[ui->nundo - 1];
 	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
 		free(cause);
-	} else
-		ui_message(ui, 0, "Undone: %s is %s again.",
-		    it->author_name != NULL ? it->author_name : "the item",
-		    item_status_name(it->status));
+		return;
+	}
+	ui_message(ui, 0, "Undone: %s is %s again.", it->author_name != NULL ?
+	    it->author_name : "the item", item_status_name(it->status));
+	ui->nundo--;
 	ui_refresh_counts(ui);
 	if (ui->screen == SCREEN_QUEUE)
 		ui_queue_show(ui, it->id);
@@ -138,7 +147,9 @@ ui_done(struct ui *ui, struct item *it)
 	status = it->status == STATUS_DONE ? STATUS_READ : STATUS_DONE;
 	ui_undo_push(ui, it);
 	if (store_set_status(ui->ctx.store, it->id, status, 0, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "%s: %s", status == STATUS_DONE ? "Not marked "
+		    "done" : "Not put back in the inbox", cause);
 		free(cause);
 		return;
 	}
@@ -161,7 +172,8 @@ ui_snooze_to(struct ui *ui, int64_t when)
 	ui_undo_push(ui, &it);
 	if (store_set_status(ui->ctx.store, it.id, STATUS_SNOOZED, when,
 	    &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not snoozed: %s", cause);
 		free(cause);
 	} else {
 		localtime_r(&t, &tm);
@@ -336,7 +348,8 @@ ui_flag_noted(struct ui *ui, const char *note)
 	ui_undo_push(ui, &it);
 	if (store_set_flags(ui->ctx.store, it.id, ITEM_FLAG_ESCALATED,
 	    *note != '\0' ? note : it.note, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not flagged: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, "Flagged. It shows in the Flagged view.");
@@ -354,7 +367,8 @@ ui_flag(struct ui *ui, struct item *it)
 		ui_undo_push(ui, it);
 		if (store_set_flags(ui->ctx.store, it->id, 0, it->note,
 		    &cause) != 0) {
-			ui_message(ui, 1, "%s", cause);
+			ui_undo_drop(ui);
+			ui_message(ui, 1, "The flag is still on: %s", cause);
 			free(cause);
 		} else
 			ui_message(ui, 0, "Flag removed. u undoes it.");
@@ -377,7 +391,8 @@ ui_note_written(struct ui *ui, const char *note)
 		return;
 	ui_undo_push(ui, &it);
 	if (store_set_note(ui->ctx.store, it.id, note, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Note not saved: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, *note != '\0' ? "Note saved (only you and "
@@ -391,6 +406,7 @@ static void
 ui_queue_action(struct ui *ui, const struct item *it, int kind)
 {
 	struct outbox_entry	 e;
+	struct store		*st = ui->ctx.store;
 	char			*cause = NULL;
 
 	memset(&e, 0, sizeof e);
@@ -400,10 +416,13 @@ ui_queue_action(struct ui *ui, const struct item *it, int kind)
 	e.target_remote_id = xstrdup(it->remote_id);
 	e.idem_key = xprintf("heed-%s-%lld-%lld", action_kind_name(kind),
 	    (long long)it->id, (long long)util_mono_ms());
-	if (store_outbox_add(ui->ctx.store, &e, &cause) != 0 ||
-	    store_activity_add(ui->ctx.store, it->id, action_kind_name(kind),
-	    "queued", &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+	/* Queued and logged together, or neither: the log never lies. */
+	if (store_begin(st, &cause) != 0 ||
+	    store_outbox_add(st, &e, &cause) != 0 ||
+	    store_activity_add(st, it->id, action_kind_name(kind), "queued",
+	    &cause) != 0 || store_commit(st, &cause) != 0) {
+		store_rollback(st);
+		ui_message(ui, 1, "Not queued, nothing will be sent: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, "%s queued; sending...",

@@ -78,6 +78,8 @@ struct ui {
 	size_t			 qsel;
 	int64_t			 sel_id;
 	struct store_counts	 counts;
+	int			 counts_failed;	/* counts unknown: shown as ? */
+	char			*wake_error;	/* why snoozed items stay asleep */
 	int			 have_top;
 	struct store_key	 top;
 

@@ -241,16 +241,32 @@ ui_refresh_counts(struct ui *ui)
 	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
 	    &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		/* No number is better than a wrong one: the bars say "?". */
+		if (!ui->counts_failed)
+			ui_message(ui, 1, "The counts could not be read: %s",
+			    cause);
+		ui->counts_failed = 1;
 		free(cause);
+		return;
 	}
+	ui->counts_failed = 0;
+}
+
+/* A count for the bars: the number, or "?" when it could not be read. */
+static void
+ui_count(struct ui *ui, int64_t n, char *buf, size_t len)
+{
+	if (ui->counts_failed)
+		snprintf(buf, len, "?");
+	else
+		snprintf(buf, len, "%lld", (long long)n);
 }
 
 /* Draw the title bar with the views and their counts. */
 static void
 ui_draw_title(struct ui *ui)
 {
-	char	label[64];
+	char	label[64], n[24];
 	int	x, v, w, attr;
 
 	attrset(ui_attr(ui, PAIR_TITLE, 0));
@@ -265,8 +281,8 @@ ui_draw_title(struct ui *ui)
 		x += w + 2;
 	}
 	for (v = 0; v < VIEW_COUNT && x < ui->cols; v++) {
-		snprintf(label, sizeof label, " %s %lld ", ui_view_names[v],
-		    (long long)ui->counts.view[v]);
+		ui_count(ui, ui->counts.view[v], n, sizeof n);
+		snprintf(label, sizeof label, " %s %s ", ui_view_names[v], n);
 		attr = ui_attr(ui, PAIR_TITLE, 0);
 		if (v == (int)ui->view && ui->search == NULL)
 			attr = A_BOLD | A_REVERSE;
@@ -356,15 +372,17 @@ static void
 ui_draw_status(struct ui *ui, int y)
 {
 	struct buf	b;
-	char		target[16];
+	char		target[16], waiting[24], over[24];
 
 	util_format_age(config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET),
 	    target, sizeof target);
 	buf_init(&b, 0);
-	buf_printf(&b, " %lld waiting, %lld over %s | ",
-	    (long long)ui->counts.view[VIEW_INBOX],
-	    (long long)ui->counts.overdue, target);
-	if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
+	ui_count(ui, ui->counts.view[VIEW_INBOX], waiting, sizeof waiting);
+	ui_count(ui, ui->counts.overdue, over, sizeof over);
+	buf_printf(&b, " %s waiting, %s over %s | ", waiting, over, target);
+	if (ui->counts_failed)
+		buf_addstr(&b, "outbox ? | ");
+	else if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
 		buf_printf(&b, "outbox %lld%s | ",
 		    (long long)ui->counts.outbox_pending,
 		    ui->counts.outbox_failed != 0 ? " + FAILED" : "");
@@ -767,11 +785,22 @@ ui_on_tick(void *arg)
 {
 	struct ui	*ui = arg;
 	int64_t		 woken = 0;
+	char		*cause = NULL;
 
 	ui->now = util_now();
-	if (store_wake_snoozed(ui->ctx.store, ui->now, &woken, NULL) == 0 &&
-	    woken > 0)
-		ui->seen_changes = -1;
+	if (store_wake_snoozed(ui->ctx.store, ui->now, &woken, &cause) != 0) {
+		/* Said once, not every half minute. */
+		if (ui->wake_error == NULL || strcmp(ui->wake_error, cause) != 0)
+			ui_message(ui, 1, "Snoozed items whose time has come could "
+			    "not be woken: %s", cause);
+		free(ui->wake_error);
+		ui->wake_error = cause;
+	} else {
+		free(ui->wake_error);
+		ui->wake_error = NULL;
+		if (woken > 0)
+			ui->seen_changes = -1;
+	}
 	ui_refresh_counts(ui);
 	ui->dirty = 1;
 	loop_timer_add(ui->ctx.loop, 30 * 1000, ui_on_tick, ui);
@@ -837,6 +866,7 @@ ui_free(struct ui *ui)
 	ui_outbox_free(ui);
 	item_list_free(&ui->q);
 	free(ui->q_error);
+	free(ui->wake_error);
 	for (i = 0; i < ui->nundo; i++)
 		item_clear(&ui->undo[i]);
 	ui_prompt_clear(ui);

@@ -100,3 +100,20 @@ else
 	tui_fail "$name"
 fi
 t kill-session -t $S
+
+# 3. The counters that the title and status bars show are damaged: they
+# show "?", never 0.
+damage counters
+S=counts
+tui_start_cmd $S "exec env -u NO_COLOR $(tui_env) '$HEED'"
+name="damaged counters: the title bar says Inbox ? and the status bar ? waiting, never 0"
+unknown_counts() {
+	tui_shows $S " Inbox ?  Flagged ?  Snoozed ?  Done ?  All ?" &&
+	    tui_shows $S " ? waiting, ? over 4h"
+}
+if tui_until unknown_counts && tui_hides $S "Inbox 0"; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+t kill-session -t $S

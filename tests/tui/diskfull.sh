@@ -67,6 +67,28 @@ draft_is() {
 	[ "$(draft_in_cache)" = "$1" ]
 }
 
+# 0. Triage on a full disk: d says the item was not marked done, and
+# once there is room u has nothing to undo (no undo of what never was).
+tui_counts
+inbox=$C_INBOX
+disk_full
+tui_keys $S d
+name="disk full: d says the item was not marked done, and the inbox count stays"
+if tui_wait $S "Not marked done" && tui_shows $S "disk full" &&
+    tui_has_counts $S "$inbox" "" ""; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+disk_free
+tui_keys $S u
+name="disk freed: u after that failed d has nothing to undo"
+if tui_wait $S "Nothing to undo." && tui_has_counts $S "$inbox" "" ""; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+
 # 1. Typing on a full disk: the composer says the draft is not saved, and
 # Esc neither closes it nor says "Draft kept".
 tui_keys $S r
