@@ -119,6 +119,7 @@ struct ui {
 	/* Messages, prompts, undo. */
 	char			*msg;
 	int			 msg_error;
+	int			 msg_logged;	/* written to the log whole */
 	struct ui_prompt	 prompt;
 	int64_t			 act_item;	/* the item a prompt is about */
 	int64_t			 act_entry;	/* the outbox entry, likewise */

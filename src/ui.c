@@ -123,6 +123,7 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->msg = text_sanitize_line(raw, strlen(raw));
 	free(raw);
 	ui->msg_error = error;
+	ui->msg_logged = 0;
 	ui->dirty = 1;
 }
 
@@ -429,13 +430,17 @@ ui_draw_line_prompt(struct ui *ui)
 	curs_set(1);
 }
 
-/* Draw a choice prompt as a box in the middle of the screen. */
+/*
+ * Draw a choice prompt as a box in the middle of the screen. In a window
+ * too small for all of its text, the end (the keys that answer) still
+ * shows, and the cut is marked.
+ */
 static void
 ui_draw_choice(struct ui *ui)
 {
-	char	**lines;
-	size_t	  n, i, w;
-	int	  top, left, height, width;
+	char	**lines, *cut;
+	size_t	  n, i, w, room, tail;
+	int	  top, left, height, width, y;
 
 	width = ui->cols > 70 ? 66 : ui->cols - 4;
 	w = (size_t)width - 4;
@@ -451,8 +456,30 @@ ui_draw_choice(struct ui *ui)
 	attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
 	ui_draw_text(top, left + 2, ui->prompt.label, w);
 	attrset(ui_attr(ui, PAIR_STATUS, 0));
-	for (i = 0; i < n && (int)i < height - 3; i++)
-		ui_draw_text(top + 2 + (int)i, left + 2, lines[i], w);
+	room = height > 3 ? (size_t)height - 3 : 1;
+	y = top + 2;
+	if (n <= room) {
+		for (i = 0; i < n; i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+	} else {
+		/* The last paragraph (the keys) whole, the start up to a cut. */
+		for (tail = n - 1; tail > 0 && *lines[tail - 1] != '\0'; tail--)
+			;
+		if (n - tail >= room)
+			tail = n - room;
+		for (i = 0; i + 1 < room - (n - tail); i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+		if (room > n - tail) {
+			cut = xstrdup(lines[i]);
+			cut[text_fit(cut, w > 3 ? w - 3 : 0, NULL)] = '\0';
+			free(lines[i]);
+			lines[i] = xprintf("%s...", cut);
+			free(cut);
+			ui_draw_text(y++, left + 2, lines[i], w);
+		}
+		for (i = tail; i < n; i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+	}
 	attrset(A_NORMAL);
 	text_lines_free(lines, n);
 }
@@ -476,6 +503,11 @@ ui_message_lines(struct ui *ui, char ***lines)
 	max = ui->rows > 4 ? (size_t)ui->rows - 3 : 1;
 	if (n <= max)
 		return n;
+	if (!ui->msg_logged) {
+		/* The log has what the screen had no room for. */
+		log_debug("message cut on the screen: %s", ui->msg);
+		ui->msg_logged = 1;
+	}
 	for (keep = max; keep < n; keep++)
 		free((*lines)[keep]);
 	last = (*lines)[max - 1];

@@ -122,3 +122,28 @@ if tui_until narrow; then
 else
 	tui_fail "$name" "message read: $MSG"
 fi
+
+# 3. A question in a window too small for all of it: its end, the keys
+# that answer it, still shows, and the cut is marked.
+S=small
+tui_start $S
+tui_ready $S
+t resize-window -t $S -x 40 -y 12 2>/dev/null || t resize-pane -t $S -x 40 -y 12
+small() { [ "$(t display -p -t $S '#{pane_width}x#{pane_height}')" = 40x12 ]; }
+tui_until small
+tui_keys $S h
+name="a question too long for a 40x12 window still shows the keys that answer it, after a marked cut"
+keys_shown() {
+	tui_capture $S
+	_box=$(printf '%s\n' "$SCREEN" | tr '\n' ' ' | sed 's/  */ /g')
+	case $_box in
+	*"Hide the comment by"*"..."*"y: hide it n or Esc: keep it"*"visible"*) return 0 ;;
+	esac
+	return 1
+}
+if tui_until keys_shown; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+tui_keys $S n
