@@ -572,9 +572,9 @@ ui_compose_check(struct ui *ui)
 	free(ui->check_note);
 	ui->check_note = NULL;
 	ui->now = util_now();
-	if (ui_action_recent_reply(ui, &ui->reply, !ui->reply_private,
+	if (ui_reply_recent(ui, &ui->reply, !ui->reply_private,
 	    &e) == 0) {
-		ui->check_note = ui_action_reply_said(ui, &e,
+		ui->check_note = ui_reply_said(ui, &e,
 		    ui_compose_to(&ui->reply));
 		outbox_entry_clear(&e);
 	}
@@ -640,7 +640,7 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 		edit_kill_line(&ui->ed);
 		break;
 	case ACT_SAVED_REPLY:
-		ui_action_saved_reply(ui, &ui->reply);
+		ui_reply_saved(ui, &ui->reply);
 		break;
 	default:
 		if (key == KEYC_CTRL('c')) {

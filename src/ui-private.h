@@ -182,12 +182,16 @@ char	*ui_outbox_who(struct ui *, const char *);
 /* ui-action.c */
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_undo(struct ui *);
-void	ui_action_saved_reply(struct ui *, struct item *);
 int	ui_command(struct ui *, const char *);
-char	*ui_action_reply_said(struct ui *, const struct outbox_entry *,
-	    const char *);
-int	ui_action_recent_reply(struct ui *, const struct item *, int,
-	    struct outbox_entry *);
 void	ui_help_draw(struct ui *);
+
+/* ui-reply.c */
+void	ui_reply_start(struct ui *, int, struct item *,
+	    const struct platform_ops *);
+void	ui_reply_saved(struct ui *, struct item *);
+char	*ui_reply_said(struct ui *, const struct outbox_entry *,
+	    const char *);
+int	ui_reply_recent(struct ui *, const struct item *, int,
+	    struct outbox_entry *);
 
 #endif
