@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <curses.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -566,8 +567,12 @@ ui_open_link(struct ui *ui, const struct item *it)
 		    it->permalink, (char *)NULL);
 		_exit(127);
 	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	if (pid == -1) {
+		ui_message(ui, 1, "The browser could not be started: %s",
+		    strerror(errno));
+		return;
+	}
+	waitpid(pid, NULL, 0);
 	ui_message(ui, 0, "Opening %s", it->permalink);
 }
 

@@ -317,6 +317,8 @@ ui_reply_start(struct ui *ui, int action, struct item *it,
 	if (action == ACT_PRIVATE_REPLY) {
 		if (ui_private_allowed(ui, it, ops))
 			ui_reply(ui, action, it);
-	} else if (ui_can_reply(ui, it, ops))
+	} else if (action == ACT_SAVED_REPLY && ui->ctx.cfg->nreplies == 0)
+		ui_reply_saved(ui, it);		/* says there are none */
+	else if (ui_can_reply(ui, it, ops))
 		ui_reply(ui, action, it);
 }

@@ -27,6 +27,9 @@ cat >"$ON" <<'EOC'
 platform = demo-page
 url = demo://page
 credential_command = printf 'twice-token\n'
+
+[replies]
+thanks = "Thank you, that's lovely to hear!"
 EOC
 sed 's/^credential_command = .*/credential_command = false/' "$ON" >"$OFF"
 chmod 600 "$ON" "$OFF"
@@ -135,6 +138,17 @@ if wait_flat c "A reply to $WHO is waiting in the outbox" box &&
 else
 	tui_fail "$name"
 fi
+tui_keys c y
+name="y to the question before t opens the saved replies"
+if tui_wait c "Saved replies" && tui_shows c "thanks: Thank you"; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+tui_keys c Escape
+tui_wait_gone c "Saved replies"
+tui_keys c t
+tui_wait c "Answered already?"
 tui_keys c Escape
 tui_wait_gone c "Answered already?"
 
