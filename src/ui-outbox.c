@@ -241,9 +241,11 @@ ui_outbox_checking(struct ui *ui, const struct outbox_entry *e)
 	when = ui_outbox_when(ui, e->next_attempt);
 	looked = e->checks == 0 ? xstrdup("") : xprintf(" Looked %d time%s so "
 	    "far, not found yet.", e->checks, e->checks == 1 ? "" : "s");
-	s = xprintf("Checking whether it went out: the answer to the last try "
+	s = xprintf("Checking whether %s went out: the answer to the last try "
 	    "was lost, so heed looks for it on the platform before anything is "
-	    "sent again; next look %s.%s", when, looked);
+	    "sent again; next look %s.%s", e->kind == ACTION_REPLY ? "the "
+	    "reply" : e->kind == ACTION_PRIVATE_REPLY ? "the private reply" :
+	    "it", when, looked);
 	free(looked);
 	free(when);
 	return s;

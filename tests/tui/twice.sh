@@ -202,7 +202,7 @@ else
 fi
 name="outbox: an entry being checked says it is checking whether it went out, and when it looks next"
 if flat_has d "checking fb reply to $WHO1" &&
-    flat_has d "Checking whether it went out: the answer to the last try was lost" &&
+    flat_has d "Checking whether the reply went out: the answer to the last try was lost" &&
     flat_has d "next look in 10m. Looked 2 times so far, not found yet."; then
 	tui_ok "$name"
 else
