@@ -921,8 +921,9 @@ ui_lost_draft(struct ui *ui)
 	if (ui->screen != SCREEN_COMPOSE || ui_compose_save(ui) == 0 ||
 	    !ui_compose_unsaved(ui))
 		return NULL;
-	log_error("the draft to %s was not saved: %s", ui_compose_to(&ui->reply),
-	    ui->draft_error);
+	/* The log may be on another disk; after SIGHUP it is all there is. */
+	log_error("the draft to %s was not saved (%s); its text: %s",
+	    ui_compose_to(&ui->reply), ui->draft_error, ui->ed.text);
 	return xprintf("heed: the draft to %s was not saved (%s); here is its "
 	    "text:\n\n%s\n\n", ui_compose_to(&ui->reply), ui->draft_error,
 	    ui->ed.text);

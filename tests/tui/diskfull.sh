@@ -170,12 +170,46 @@ if tui_wait_gone $S "Quit without the draft?" &&
 else
 	tui_fail "$name"
 fi
+# A first SIGTERM is held back while the draft is not saved; a second one
+# ends heed, which prints the draft and logs it.
+HPID=$(pgrep -P "$(t display -p -t $S '#{pane_pid}')" -x heed)
+kill -TERM "$HPID"
+name="disk full: a first SIGTERM with a draft not saved is held back, and says so"
+if tui_wait $S "asked to quit (signal 15)" && tui_hides $S "AFTER-HEED" &&
+    tui_shows $S " $TEXT, we are on it"; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+kill -TERM "$HPID"
+name="disk full: a second SIGTERM ends heed, which prints the draft on the terminal and writes it in the log"
+if tui_wait $S "AFTER-HEED rc=143" && tui_shows $S "was not saved" &&
+    tui_shows $S "$TEXT, we are on it" &&
+    grep -q "its text: $TEXT, we are on it" "$TUI_DIR/state/heed/log"; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+t kill-session -t $S
+
+# 5. Again, with C-c and y: heed quits and prints the draft.
+disk_free
+S=again
+tui_start_cmd $S "exec env -u NO_COLOR -u ESCDELAY $(tui_env) \
+ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD='$PRELOAD' \
+HEED_ENOSPC_PATH='$CACHE' HEED_ENOSPC_FLAG='$FULL' sh '$TUI_DIR/wrap.sh' '$HEED'"
+tui_until tui_shows_re $S "Inbox [1-9]"
+tui_keys $S r
+tui_wait $S "Your draft is back."
+disk_full
+tui_type $S " today"
+tui_wait $S "DRAFT NOT SAVED"
 tui_keys $S C-c
 tui_wait $S "Quit without the draft?"
 tui_keys $S y
-name="disk full: y quits, and the draft's text is printed on the terminal"
+name="disk full: y to the question quits, and the draft's text is printed on the terminal"
 if tui_wait $S "AFTER-HEED rc=0" && tui_shows $S "was not saved" &&
-    tui_shows $S "$TEXT, we are on it"; then
+    tui_shows $S "$TEXT today"; then
 	tui_ok "$name"
 else
 	tui_fail "$name"
