@@ -138,6 +138,9 @@ struct store {
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
 	"AND r.deleted = 0)"
 
+/* store-outbox.c */
+int		 store_outbox_register(struct store *, char **);
+
 /* store.c */
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		    char **);

@@ -265,11 +265,9 @@ int	store_outbox_recent(struct store *, int64_t, int, int64_t,
 	    struct outbox_entry *, char **);
 /*
  * When the outbox next needs this process (a due time, or the end of
- * another process's lease); *when 0 if never, *checking 1 if it is a
- * look for a lost outcome.
+ * another process's lease); *when 0 if never.
  */
-int	store_outbox_next_event(struct store *, int64_t, int64_t *, int *,
-	    char **);
+int	store_outbox_next_event(struct store *, int64_t, int64_t *, char **);
 /* Delete an entry whatever its state (tests, cleanup). */
 int	store_outbox_delete(struct store *, int64_t, char **);
 /*

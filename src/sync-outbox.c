@@ -141,12 +141,17 @@ sync_entry_renew(struct sync_account *a)
 	return -1;
 }
 
-/* Look at the outbox again when the entry's next attempt is due. */
+/*
+ * Look at the outbox again when the entry's next attempt is due; look
+ * says that attempt is a scheduled look for a lost outcome.
+ */
 static void
-sync_entry_later(struct sync_account *a)
+sync_entry_later(struct sync_account *a, int look)
 {
 	int64_t	wait = a->entry.next_attempt - util_now();
 
+	if (look)
+		sync_look_at(a->sync, a->entry.next_attempt);
 	sync_retry_later(a->sync, wait > 0 ? wait : 0);
 }
 
@@ -163,8 +168,6 @@ static void
 sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 {
 	int64_t	 d[SYNC_MAX_DELAYS], now = util_now();
-	char	*msg;
-
 	if (!sync_checkable(a)) {
 		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, why);
 		return;
@@ -174,14 +177,11 @@ sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 	a->entry.unknown_at = now;
 	a->entry.checks = 0;
 	a->entry.next_attempt = look_now ? now : now + d[0];
-	msg = xprintf("%s; heed is checking whether it went out before it "
-	    "sends anything again", why);
-	sync_entry_why(a, msg);
-	log_warn("%s: %s: %s", a->pa.name, action_kind_name(a->entry.kind),
-	    msg);
-	free(msg);
+	sync_entry_why(a, why);
+	log_warn("%s: %s: %s; looking whether it went out before anything is "
+	    "sent again", a->pa.name, action_kind_name(a->entry.kind), why);
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 }
 
 /*
@@ -211,13 +211,14 @@ sync_check_missing(struct sync_account *a)
 	when = a->entry.unknown_at + d[k];
 	a->entry.next_attempt = when;
 	sync_format_wait(when - now, wait, sizeof wait);
-	msg = xprintf("the answer was lost and it is not on the platform "
-	    "yet (look %d); heed looks again in %s and sends it again only "
-	    "if it is still missing at the last look", a->entry.checks, wait);
+	msg = xprintf("its answer was lost, and look %d (of %zu) did not find "
+	    "it on the platform; heed looks again in %s and sends it again "
+	    "only if the last look does not find it", a->entry.checks, n,
+	    wait);
 	sync_entry_why(a, msg);
 	free(msg);
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 	return 0;
 }
 
@@ -244,12 +245,11 @@ sync_abandoned(struct sync_account *a)
 	sync_delays(a, d);
 	a->entry.state = OUTBOX_CHECKING;
 	a->entry.next_attempt = a->entry.unknown_at + d[0];
-	sync_entry_why(a, "heed stopped while sending it; heed is checking "
-	    "whether it went out before it sends anything again");
+	sync_entry_why(a, "heed stopped while sending it");
 	if (a->entry.next_attempt <= now)
 		return 0;
 	if (sync_entry_save(a, 0) == 0)
-		sync_entry_later(a);
+		sync_entry_later(a, 1);
 	outbox_entry_clear(&a->entry);
 	return 1;
 }
@@ -566,7 +566,7 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 		    action_kind_name(a->entry.kind), why);
 	}
 	if (sync_entry_save(a, 0) == 0 && a->entry.state == OUTBOX_QUEUED)
-		sync_entry_later(a);
+		sync_entry_later(a, 0);
 }
 
 /* Handle an answer to an action whose status says it was not done. */
@@ -732,7 +732,7 @@ sync_reconcile_response(struct sync_account *a,
 			    sync_backoff(a->check_failures);
 			sync_entry_why(a, msg);
 			if (sync_entry_save(a, 0) == 0)
-				sync_entry_later(a);
+				sync_entry_later(a, 0);
 		} else
 			sync_action_failed(a, PLATFORM_ERR_TEMPORARY, msg);
 		free(msg);

@@ -141,6 +141,7 @@ void	sync_set_error(struct sync_account *, int, const char *);
 void	sync_note(struct sync_account *, const char *);
 int64_t	sync_backoff(int);
 void	sync_retry_later(struct sync *, int64_t);
+void	sync_look_at(struct sync *, int64_t);
 void	sync_send(struct sync_account *);
 int	sync_secret(struct sync_account *);
 int	sync_needs_session(const struct sync_account *);

@@ -40,6 +40,7 @@ static void	sync_next(struct sync_account *);
 static void	sync_outbox_schedule(struct sync *);
 static void	sync_thread_lost(struct sync_account *, const char *);
 static void	sync_run_clear(struct sync_account *);
+static void	sync_run_rewind(struct sync_account *, int);
 static int	sync_start_recheck(struct sync_account *);
 static void	sync_recheck_drop(struct sync_account *);
 static void	sync_recheck_done(struct sync_account *);
@@ -381,8 +382,11 @@ sync_busy(const struct sync *s)
 		    s->accounts[i].want_sync)
 			return 1;
 	}
-	/* heed sync stays for a look at a lost reply that is due soon. */
-	return !s->periodic && s->check_at > util_now() &&
+	/*
+	 * heed sync stays for a look at a lost reply that is due soon, until
+	 * the timer set for it has fired (sync_retry_fire).
+	 */
+	return !s->periodic && s->check_at != 0 &&
 	    s->check_at <= util_now() + SYNC_ONESHOT_WAIT_MS / 1000;
 }
 
@@ -407,6 +411,8 @@ sync_retry_fire(void *arg)
 
 	s->retry_timer = 0;
 	s->retry_at = 0;
+	if (s->check_at <= util_now())
+		s->check_at = 0;
 	sync_kick(s);
 	sync_outbox_schedule(s);
 }
@@ -430,26 +436,34 @@ sync_retry_later(struct sync *s, int64_t secs)
 }
 
 /*
- * Find when the outbox next needs this process (a backoff, a check, a
- * lease another heed may leave to run out) and set the timer for it; a
- * look due soon keeps a run of heed sync waiting for it.
+ * Find when the outbox next needs this process (a backoff, a look for a
+ * lost outcome, a lease another heed may leave to run out) and set the
+ * timer for it.
  */
 static void
 sync_outbox_schedule(struct sync *s)
 {
 	int64_t	 when = 0, now = util_now();
-	int	 checking = 0;
 	char	*cause = NULL;
 
-	if (store_outbox_next_event(s->store, now, &when, &checking,
-	    &cause) != 0) {
+	if (store_outbox_next_event(s->store, now, &when, &cause) != 0) {
 		log_error("outbox: %s", cause);
 		free(cause);
 		return;
 	}
-	s->check_at = checking && when > now ? when : 0;
 	if (when != 0)
 		sync_retry_later(s, when > now ? when - now : 0);
+}
+
+/*
+ * A look for a lost outcome is due at a time (a check delay, not a retry
+ * after a failed look): a run of heed sync stays for it when it is soon.
+ */
+void
+sync_look_at(struct sync *s, int64_t when)
+{
+	if (s->check_at == 0 || when < s->check_at)
+		s->check_at = when;
 }
 
 /* Deliver a demo request's answer, as the network would after a while. */
@@ -530,10 +544,17 @@ sync_send_now(void *arg)
 		sync_no_http(a);
 }
 
-/* End the account's run: no stream, page or thread is pending. */
+/*
+ * End the account's run before its end: no stream, page or thread is
+ * pending. Threads it named and did not read (or could not) would be
+ * missed by a next run that goes on from its cursors: they go back to
+ * where this run found them.
+ */
 static void
 sync_run_end(struct sync_account *a)
 {
+	if (a->lost_threads > 0 || a->nfetch > 0 || a->fetch_key != NULL)
+		sync_run_rewind(a, 0);
 	a->want_sync = 0;
 	a->stream = 0;
 	a->pages = 0;
@@ -838,10 +859,10 @@ sync_run_cursor(struct sync_account *a, const char *cursor)
 
 /*
  * Put every stream's cursor back where the run found it, so the next run
- * reads again what this one could not (a lost thread); say so.
+ * reads again what this one could not (a lost thread); say so if say.
  */
 static void
-sync_run_rewind(struct sync_account *a)
+sync_run_rewind(struct sync_account *a, int say)
 {
 	struct store_sync_state	 st;
 	char			*cause = NULL, *msg;
@@ -867,6 +888,8 @@ sync_run_rewind(struct sync_account *a)
 			cause = NULL;
 		}
 	}
+	if (!say || a->lost_threads == 0)
+		return;
 	msg = xprintf("%zu thread%s could not be read (%s); the next sync "
 	    "reads %s again", a->lost_threads, a->lost_threads == 1 ? "" : "s",
 	    a->lost_why, a->lost_threads == 1 ? "it" : "them");
@@ -966,7 +989,7 @@ sync_start_stream(struct sync_account *a)
 		if (sync_start_recheck(a))
 			return 1;
 		if (a->lost_threads > 0)
-			sync_run_rewind(a);
+			sync_run_rewind(a, 1);
 		a->want_sync = 0;
 		a->stream = 0;
 		sync_fetch_clear(a);
