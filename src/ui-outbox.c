@@ -141,7 +141,7 @@ ui_outbox_who(struct ui *ui, const char *owner)
 static int
 ui_outbox_held_elsewhere(struct ui *ui, const struct outbox_entry *e)
 {
-	return e->lease_owner != NULL && e->lease_until >= ui->now &&
+	return store_outbox_leased(e, ui->now) &&
 	    strcmp(e->lease_owner, store_owner(ui->ctx.store)) != 0;
 }
 
@@ -149,7 +149,7 @@ ui_outbox_held_elsewhere(struct ui *ui, const struct outbox_entry *e)
 static int
 ui_outbox_held_here(struct ui *ui, const struct outbox_entry *e)
 {
-	return e->lease_owner != NULL && e->lease_until >= ui->now &&
+	return store_outbox_leased(e, ui->now) &&
 	    strcmp(e->lease_owner, store_owner(ui->ctx.store)) == 0;
 }
 
@@ -273,9 +273,12 @@ ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e,
 	case OUTBOX_QUEUED:
 		return ui_outbox_queued(ui, e, account);
 	case OUTBOX_SENDING:
-		return xstrdup("Its sender stopped in the middle of sending it "
-		    "(or is a heed too old to say): heed looks for it on the "
-		    "platform before anything is sent again.");
+		who = ui_outbox_who(ui, e->lease_owner);
+		s = xprintf("Its sender (%s) stopped in the middle of sending "
+		    "it: whether it went out is not known, so heed looks for it "
+		    "on the platform before anything is sent again.", who);
+		free(who);
+		return s;
 	case OUTBOX_CHECKING:
 		return ui_outbox_checking(ui, e);
 	case OUTBOX_FAILED:
@@ -328,6 +331,9 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 	else if (e->state == OUTBOX_QUEUED && (ui_outbox_held_elsewhere(ui,
 	    e) || ui_outbox_held_here(ui, e)))
 		snprintf(label, sizeof label, "sending");
+	else if (e->state == OUTBOX_SENDING && !ui_outbox_held_elsewhere(ui,
+	    e) && !ui_outbox_held_here(ui, e))
+		snprintf(label, sizeof label, "stopped");
 	else
 		snprintf(label, sizeof label, "%s", outbox_state_name(e->state));
 	d->head = xprintf("%-9s %s %s, queued %s%s", label, ops != NULL ?

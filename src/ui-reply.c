@@ -180,8 +180,14 @@ ui_reply_said(struct ui *ui, const struct outbox_entry *e,
 		    from);
 		break;
 	case OUTBOX_SENDING:
-		s = xprintf("%s to %s is being sent right now (queued %s from "
-		    "%s).", what, to, ago, from);
+		if (store_outbox_leased(e, ui->now))
+			s = xprintf("%s to %s is being sent right now (queued %s "
+			    "from %s).", what, to, ago, from);
+		else
+			s = xprintf("%s to %s may have gone out already: the heed "
+			    "sending it stopped in the middle, and it is looked "
+			    "for on the platform before anything is sent again "
+			    "(queued %s from %s).", what, to, ago, from);
 		break;
 	case OUTBOX_CHECKING:
 		s = xprintf("%s to %s may have gone out already: the answer to "
@@ -189,7 +195,7 @@ ui_reply_said(struct ui *ui, const struct outbox_entry *e,
 		    "there (queued %s from %s).", what, to, ago, from);
 		break;
 	default:
-		if (e->lease_owner != NULL && e->lease_until >= ui->now)
+		if (store_outbox_leased(e, ui->now))
 			s = xprintf("%s to %s is being sent right now (queued %s "
 			    "from %s).", what, to, ago, from);
 		else

@@ -173,15 +173,29 @@ tui_keys d Escape
 tui_wait_gone d "your reply"
 
 # 3. Entries as other heed processes leave them: one being checked, one
-# being sent under a live lease.
+# being sent under a live lease (its process runs: a sleep stands for it),
+# one whose sender was killed mid-send (its process is gone).
+sleep 600 &
+LIVE=$!
+sh -c 'exit 0' &
+DEAD=$!
+wait "$DEAD"
+twice_cleanup() {
+	kill "$LIVE" 2>/dev/null
+	tui_cleanup
+}
+trap twice_cleanup EXIT
 NOW=$(date +%s)
 ACC=$(sqlite3 -readonly "$CACHE" "SELECT account_id FROM items LIMIT 1")
 ID1=$(tui_item "$JSON" 1 id)
 ID2=$(tui_item "$JSON" 2 id)
+ID3=$(tui_item "$JSON" 3 id)
 R1=$(tui_item "$JSON" 1 remote_id)
 R2=$(tui_item "$JSON" 2 remote_id)
+R3=$(tui_item "$JSON" 3 remote_id)
 WHO1=$(tui_item "$JSON" 1 author)
 WHO2=$(tui_item "$JSON" 2 author)
+WHO3=$(tui_item "$JSON" 3 author)
 sqlite3 "$CACHE" "INSERT INTO outbox (account_id, item_id, kind, state,
     target_remote_id, body, idem_key, attempts, created, next_attempt,
     updated, origin, lease_owner, lease_until, unknown_at, checks) VALUES
@@ -189,8 +203,11 @@ sqlite3 "$CACHE" "INSERT INTO outbox (account_id, item_id, kind, state,
      $NOW - 300, $NOW + 630, $NOW - 60, '$HOST:4242:a1a1a1a1a1a1', NULL, 0,
      $NOW - 240, 2),
     ($ACC, $ID2, 0, 1, '$R2', 'Held answer', 'twice-held-$$', 1,
-     $NOW - 120, $NOW, $NOW - 10, '$HOST:4343:b2b2b2b2b2b2',
-     '$HOST:4343:b2b2b2b2b2b2', $NOW + 600, 0, 0);"
+     $NOW - 120, $NOW, $NOW - 10, '$HOST:$LIVE:b2b2b2b2b2b2',
+     '$HOST:$LIVE:b2b2b2b2b2b2', $NOW + 600, 0, 0),
+    ($ACC, $ID3, 0, 1, '$R3', 'Orphan answer', 'twice-dead-$$', 1,
+     $NOW - 180, $NOW, $NOW - 30, '$HOST:$DEAD:c3c3c3c3c3c3',
+     '$HOST:$DEAD:c3c3c3c3c3c3', $NOW + 600, 0, 0);"
 tui_keys d Tab Tab
 tui_wait_selected_line d 1
 tui_keys d O
@@ -210,7 +227,14 @@ else
 fi
 name="outbox: an entry leased by another heed process says it is being sent by another heed"
 if flat_has d "sending fb reply to $WHO2" &&
-    flat_has d "Being sent by another heed (process 4343)"; then
+    flat_has d "Being sent by another heed (process $LIVE)"; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+name="outbox: an entry whose sender was killed mid-send says it stopped, that whether it went out is not known, and that it is looked for first"
+if flat_has d "stopped fb reply to $WHO3" &&
+    flat_has d "Its sender (another heed (process $DEAD)) stopped in the middle of sending it: whether it went out is not known, so heed looks for it on the platform before anything is sent again."; then
 	tui_ok "$name"
 else
 	tui_fail "$name"
@@ -227,7 +251,7 @@ fi
 tui_keys d j
 tui_keys d x
 name="outbox: x on an entry another heed is sending refuses, naming it"
-if wait_flat d "It is being sent by another heed (process 4343) right now; it cannot be discarded."; then
+if wait_flat d "It is being sent by another heed (process $LIVE) right now; it cannot be discarded."; then
 	tui_ok "$name"
 else
 	tui_fail "$name"
@@ -260,7 +284,7 @@ tui_keys d j
 tui_wait_selected_line d 2
 tui_keys d r
 name="r on an item whose reply another heed is sending: says it is being sent right now"
-if wait_flat d "A reply to $WHO2 is being sent right now (queued 2m ago from another heed (process 4343))." box; then
+if wait_flat d "A reply to $WHO2 is being sent right now (queued 2m ago from another heed (process $LIVE))." box; then
 	tui_ok "$name"
 else
 	tui_fail "$name"
