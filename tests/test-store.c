@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <signal.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -1846,17 +1848,23 @@ test_outbox_leased_by_live_processes_only(void **state)
 	struct outbox_entry	 e;
 	char			 host[64], *live, *gone;
 	int64_t			 now = util_now();
-	pid_t			 pid;
+	pid_t			 pid, other;
 	int			 status;
 
 	(void)state;
 	assert_int_equal(gethostname(host, sizeof host), 0);
 	host[sizeof host - 1] = '\0';
+	/* Another process of the same program, alive until killed. */
+	if ((other = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(other > 0);
 	if ((pid = fork()) == 0)
 		_exit(0);
 	assert_true(pid > 0);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	live = xprintf("%s:%ld:aaaaaaaaaaaa", host, (long)getppid());
+	live = xprintf("%s:%ld:aaaaaaaaaaaa", host, (long)other);
 	gone = xprintf("%s:%ld:bbbbbbbbbbbb", host, (long)pid);
 	memset(&e, 0, sizeof e);
 	assert_false(store_outbox_leased(&e, now));
@@ -1874,8 +1882,102 @@ test_outbox_leased_by_live_processes_only(void **state)
 	/* Another host's process cannot be asked: it may run. */
 	assert_int_equal(store_owner_alive("elsewhere.example:1:cccccccccccc"),
 	    1);
+	kill(other, SIGKILL);
+	assert_int_equal(waitpid(other, &status, 0), other);
 	free(live);
 	free(gone);
+}
+
+/* Give entry id a lease of owner until a time, as a process would have. */
+static void
+plant_lease(struct fx *fx, int64_t id, const char *owner, int64_t until)
+{
+	sqlite3		*db;
+	char		*sql;
+
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	sql = sqlite3_mprintf("UPDATE outbox SET state = 1, lease_owner = %Q, "
+	    "lease_until = %lld WHERE id = %lld", owner, (long long)until,
+	    (long long)id);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+}
+
+/*
+ * A lease held by a process of this host that is gone (exited, or killed
+ * and not yet reaped: a zombie) is not waited out; one held by a live
+ * process, or by another host's, is.
+ */
+static void
+test_outbox_lease_of_a_gone_process(void **state)
+{
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, got;
+	char			 host[64], stat[64], buf[512], *owner;
+	int64_t			 now = util_now();
+	pid_t			 pid;
+	FILE			*f;
+	int			 zombie = 0, i, status;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.kind = ACTION_LIKE;
+	e.target_remote_id = xstrdup("c1");
+	e.idem_key = xstrdup("k-zombie");
+	assert_int_equal(store_outbox_add(fx->s, &e, NULL), 0);
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+
+	/* Another host's live-looking lease holds. */
+	plant_lease(fx, e.id, "elsewhere.example:1:abcdef", now + 600);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 1);
+	/* So does one of a live heed here (a child of this process). */
+	if ((pid = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	owner = xprintf("%s:%ld:abcdef", host, (long)pid);
+	plant_lease(fx, e.id, owner, now + 600);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 1);
+
+	/* Killed and not reaped yet (a zombie), it is gone. */
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	snprintf(stat, sizeof stat, "/proc/%ld/stat", (long)pid);
+	for (i = 0; i < 500 && !zombie; i++) {
+		if ((f = fopen(stat, "r")) != NULL) {
+			if (fgets(buf, sizeof buf, f) != NULL &&
+			    strstr(buf, ") Z ") != NULL)
+				zombie = 1;
+			fclose(f);
+		}
+		if (!zombie)
+			usleep(10000);
+	}
+	assert_true(zombie);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	assert_int_equal(got.state, OUTBOX_SENDING);
+	outbox_entry_clear(&got);
+	/* Reaped, it is gone altogether: the same. */
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	plant_lease(fx, e.id, owner, now + 600);
+	free(owner);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	outbox_entry_clear(&got);
+	/* A process id now used by another program (this one's parent). */
+	owner = xprintf("%s:%ld:abcdef", host, (long)getppid());
+	plant_lease(fx, e.id, owner, now + 600);
+	free(owner);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	outbox_entry_clear(&got);
+	outbox_entry_clear(&e);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
@@ -1914,6 +2016,7 @@ main(void)
 	T(test_item_listed_again_gets_its_status_back),
 	T(test_ingest_never_moves_an_item),
 	T(test_outbox_user_changes_and_recent),
+	T(test_outbox_lease_of_a_gone_process),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -173,18 +173,13 @@ tui_keys d Escape
 tui_wait_gone d "your reply"
 
 # 3. Entries as other heed processes leave them: one being checked, one
-# being sent under a live lease (its process runs: a sleep stands for it),
-# one whose sender was killed mid-send (its process is gone).
-sleep 600 &
-LIVE=$!
+# being sent under a live lease (its process, a heed, runs: window c's
+# stands for it), one whose sender was killed mid-send (its process is
+# gone).
+LIVE=$PIDC
 sh -c 'exit 0' &
 DEAD=$!
 wait "$DEAD"
-twice_cleanup() {
-	kill "$LIVE" 2>/dev/null
-	tui_cleanup
-}
-trap twice_cleanup EXIT
 NOW=$(date +%s)
 ACC=$(sqlite3 -readonly "$CACHE" "SELECT account_id FROM items LIMIT 1")
 ID1=$(tui_item "$JSON" 1 id)
