@@ -1980,6 +1980,68 @@ test_outbox_lease_of_a_gone_process(void **state)
 	outbox_entry_clear(&e);
 }
 
+/*
+ * Whether another process sees a lock on byte off of a file (F_GETLK).
+ * Run in a child, since a process never sees its own locks.
+ */
+static int
+locked_for_others(const char *path, off_t off)
+{
+	struct flock	fl;
+	pid_t		pid;
+	int		fd, status;
+
+	if ((pid = fork()) == 0) {
+		if ((fd = open(path, O_RDONLY)) == -1)
+			_exit(2);
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = off;
+		fl.l_len = 1;
+		if (fcntl(fd, F_GETLK, &fl) == -1)
+			_exit(2);
+		_exit(fl.l_type == F_UNLCK ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 2);
+	return WEXITSTATUS(status) == 1;
+}
+
+/*
+ * Opening the cache leaves SQLite's locks in place. A heed holds a shared
+ * lock on the shared-memory file's "dead man switch" byte (128, after the
+ * eight lock slots at 120) for as long as it has the cache open: that is
+ * how a second heed knows not to rebuild the shared memory under it.
+ * Closing any descriptor of a file drops every POSIX lock the process
+ * holds on it; a heed that once opened and closed the cache's files to
+ * check them after SQLite had opened them lost that lock, and a second
+ * heed then rebuilt the shared memory under it (it died of SIGBUS).
+ */
+static void
+test_open_keeps_the_shared_memory_locked(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store		*other;
+	char			*shm, *cause = NULL;
+
+	add_item(&l, "a", "P", NULL, 10, "ann", "first", 0);
+	ingest(fx, fx->acct, &l);
+	shm = xprintf("%s-shm", fx->path);
+	assert_true(locked_for_others(shm, 128));
+	/* A second store in this process (a read-only one too) keeps it. */
+	other = store_open(fx->path, STORE_READONLY, &cause);
+	assert_non_null(other);
+	store_close(other);
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	store_close(other);
+	assert_true(locked_for_others(shm, 128));
+	free(shm);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -2017,6 +2079,7 @@ main(void)
 	T(test_ingest_never_moves_an_item),
 	T(test_outbox_user_changes_and_recent),
 	T(test_outbox_lease_of_a_gone_process),
+	T(test_open_keeps_the_shared_memory_locked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
