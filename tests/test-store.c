@@ -209,60 +209,6 @@ test_open_creates_private_file(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 }
 
-/*
- * Whether another process sees a POSIX lock of process pid on a file (as
- * SQLite holds one on the -shm file while a connection is open).
- */
-static int
-locked_by(const char *path, pid_t pid)
-{
-	struct flock	fl;
-	pid_t		child;
-	int		fd, status;
-
-	if ((child = fork()) == 0) {
-		memset(&fl, 0, sizeof fl);
-		fl.l_type = F_WRLCK;
-		fl.l_whence = SEEK_SET;
-		if ((fd = open(path, O_RDWR)) == -1 ||
-		    fcntl(fd, F_GETLK, &fl) == -1)
-			_exit(2);
-		_exit(fl.l_type != F_UNLCK && fl.l_pid == pid ? 0 : 1);
-	}
-	assert_true(child > 0);
-	assert_int_equal(waitpid(child, &status, 0), child);
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-/*
- * An open cache keeps SQLite's lock on its shared memory: opening it
- * closes no descriptor of the -shm file once connected (that drops the
- * process's locks, and the next heed to open the cache truncates the file
- * under this one). A -shm file left open to others is made private first.
- */
-static void
-test_open_keeps_shm_lock(void **state)
-{
-	struct fx	*fx = *state;
-	struct stat	 st;
-	char		 shm[PATH_MAX], *cause = NULL;
-	int		 fd;
-
-	snprintf(shm, sizeof shm, "%s-shm", fx->path);
-	assert_int_equal(locked_by(shm, getpid()), 1);
-	store_close(fx->s);
-	fx->s = NULL;
-	assert_true((fd = open(shm, O_RDWR | O_CREAT, 0600)) != -1);
-	assert_int_equal(fchmod(fd, 0644), 0);
-	close(fd);
-	fx->s = store_open(fx->path, 0, &cause);
-	if (fx->s == NULL)
-		fail_msg("%s", cause);
-	assert_int_equal(locked_by(shm, getpid()), 1);
-	assert_int_equal(stat(shm, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0600);
-}
-
 static void
 test_migration_sets_user_version(void **state)
 {
@@ -1891,6 +1837,57 @@ test_outbox_user_changes_and_recent(void **state)
 	outbox_entry_clear(&e);
 }
 
+/*
+ * store_outbox_leased, which the outbox screen asks: a lease holds while
+ * it has not run out and its process lives; one of a process gone from
+ * this host, one run out, or one longer than a day holds nothing.
+ */
+static void
+test_outbox_leased_by_live_processes_only(void **state)
+{
+	struct outbox_entry	 e;
+	char			 host[64], *live, *gone;
+	int64_t			 now = util_now();
+	pid_t			 pid, other;
+	int			 status;
+
+	(void)state;
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+	/* Another process of the same program, alive until killed. */
+	if ((other = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(other > 0);
+	if ((pid = fork()) == 0)
+		_exit(0);
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	live = xprintf("%s:%ld:aaaaaaaaaaaa", host, (long)other);
+	gone = xprintf("%s:%ld:bbbbbbbbbbbb", host, (long)pid);
+	memset(&e, 0, sizeof e);
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_owner = live;
+	e.lease_until = now + 60;
+	assert_true(store_outbox_leased(&e, now));
+	e.lease_until = now - 1;
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_until = now + 2 * 86400;
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_owner = gone;
+	e.lease_until = now + 60;
+	assert_false(store_outbox_leased(&e, now));
+	assert_int_equal(store_owner_alive(gone), 0);
+	/* Another host's process cannot be asked: it may run. */
+	assert_int_equal(store_owner_alive("elsewhere.example:1:cccccccccccc"),
+	    1);
+	kill(other, SIGKILL);
+	assert_int_equal(waitpid(other, &status, 0), other);
+	free(live);
+	free(gone);
+}
+
 /* Give entry id a lease of owner until a time, as a process would have. */
 static void
 plant_lease(struct fx *fx, int64_t id, const char *owner, int64_t until)
@@ -1983,14 +1980,76 @@ test_outbox_lease_of_a_gone_process(void **state)
 	outbox_entry_clear(&e);
 }
 
+/*
+ * Whether another process sees a lock on byte off of a file (F_GETLK).
+ * Run in a child, since a process never sees its own locks.
+ */
+static int
+locked_for_others(const char *path, off_t off)
+{
+	struct flock	fl;
+	pid_t		pid;
+	int		fd, status;
+
+	if ((pid = fork()) == 0) {
+		if ((fd = open(path, O_RDONLY)) == -1)
+			_exit(2);
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = off;
+		fl.l_len = 1;
+		if (fcntl(fd, F_GETLK, &fl) == -1)
+			_exit(2);
+		_exit(fl.l_type == F_UNLCK ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 2);
+	return WEXITSTATUS(status) == 1;
+}
+
+/*
+ * Opening the cache leaves SQLite's locks in place. A heed holds a shared
+ * lock on the shared-memory file's "dead man switch" byte (128, after the
+ * eight lock slots at 120) for as long as it has the cache open: that is
+ * how a second heed knows not to rebuild the shared memory under it.
+ * Closing any descriptor of a file drops every POSIX lock the process
+ * holds on it; a heed that once opened and closed the cache's files to
+ * check them after SQLite had opened them lost that lock, and a second
+ * heed then rebuilt the shared memory under it (it died of SIGBUS).
+ */
+static void
+test_open_keeps_the_shared_memory_locked(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store		*other;
+	char			*shm, *cause = NULL;
+
+	add_item(&l, "a", "P", NULL, 10, "ann", "first", 0);
+	ingest(fx, fx->acct, &l);
+	shm = xprintf("%s-shm", fx->path);
+	assert_true(locked_for_others(shm, 128));
+	/* A second store in this process (a read-only one too) keeps it. */
+	other = store_open(fx->path, STORE_READONLY, &cause);
+	assert_non_null(other);
+	store_close(other);
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	store_close(other);
+	assert_true(locked_for_others(shm, 128));
+	free(shm);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_outbox_leased_by_live_processes_only),
 		T(test_open_creates_private_file),
-		T(test_open_keeps_shm_lock),
 		T(test_migration_sets_user_version),
 		T(test_extra_kept_and_schema_1_upgraded),
 		T(test_schema_2_upgraded_and_searchable),
@@ -2020,6 +2079,7 @@ main(void)
 	T(test_ingest_never_moves_an_item),
 	T(test_outbox_user_changes_and_recent),
 	T(test_outbox_lease_of_a_gone_process),
+	T(test_open_keeps_the_shared_memory_locked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
