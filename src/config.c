@@ -477,13 +477,20 @@ config_assign(struct config_parser *p, char *name, char *value)
 static char *
 config_line(struct config_parser *p, char *line, int lineno)
 {
-	char	*eq, *name;
+	char		*eq, *name, *tab;
+	uint32_t	 cp;
 
+	/* A tab is blank space; no other control may reach a value. */
+	for (tab = line; (tab = strchr(tab, '\t')) != NULL; tab++)
+		*tab = ' ';
 	line = util_trim(line);
 	if (*line == '\0' || *line == '#')
 		return NULL;
 	if (!text_valid_utf8(line, strlen(line)))
 		return xstrdup("not valid UTF-8");
+	if (text_find_unsafe(line, strlen(line), &cp) != strlen(line))
+		return xprintf("a control character (U+%04X) is not allowed",
+		    (unsigned int)cp);
 	if (*line == '[')
 		return config_section(p, line, lineno);
 	if (strncmp(line, "bind", 4) == 0 && (line[4] == ' ' ||

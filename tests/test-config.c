@@ -110,6 +110,15 @@ static const struct {
 	{ "editor = \"\\t\"\n", "test.conf:1: editor: unknown escape (use "
 	    "\\\", \\\\ or \\n)" },
 	{ "editor = \xff\xfe\n", "test.conf:1: not valid UTF-8" },
+	/* Found by fuzzing: controls went into values and messages. */
+	{ "check_delay\x12 = 1m\n", "test.conf:1: a control character "
+	    "(U+0012) is not allowed" },
+	{ "[account shop]\nplatform = bluesky\nhandle = \x1b[31mshop\n",
+	    "test.conf:3: a control character (U+001B) is not allowed" },
+	{ "[replies]\nhi = \"\xe2\x80\xaeolleh\"\n", "test.conf:2: a "
+	    "control character (U+202E) is not allowed" },
+	{ "editor = vi \xc2\x9b" "31m\n", "test.conf:1: a control character "
+	    "(U+009B) is not allowed" },
 };
 
 static void
@@ -201,6 +210,24 @@ test_saved_replies_keep_order_and_newlines(void **state)
 }
 
 static void
+test_tabs_are_blank_space(void **state)
+{
+	struct config	 cfg;
+	char		*err;
+
+	(void)state;
+	err = parse(&cfg, "\tcheck_delays\t=\t1m\t3m\t\n[replies]\n"
+	    "hours = Open\t9 to 5\n[account shop]\nplatform = bluesky\n"
+	    "handle = acme\tshop\n");
+	assert_null(err);
+	assert_string_equal(cfg.v[OPT_CHECK_DELAYS].s, "1m 3m");
+	assert_string_equal(cfg.replies[0].text, "Open 9 to 5");
+	assert_string_equal(config_str(&cfg, &cfg.accounts[0], OPT_HANDLE),
+	    "acme shop");
+	config_free(&cfg);
+}
+
+static void
 test_missing_file_is_an_error_only_when_named(void **state)
 {
 	struct config	 cfg;
@@ -252,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_account_options_fall_back_to_global),
 		cmocka_unit_test(test_bindings_replace_and_unbind),
 		cmocka_unit_test(test_saved_replies_keep_order_and_newlines),
+		cmocka_unit_test(test_tabs_are_blank_space),
 		cmocka_unit_test(test_missing_file_is_an_error_only_when_named),
 		cmocka_unit_test(test_load_reads_a_real_file),
 	};
