@@ -3865,6 +3865,43 @@ test_graph_login_samples(void **state)
 }
 
 /*
+ * Found by fuzzing: a token in an answer (a poll's, a Page's) went as it
+ * was into the keyring and the Authorization header, controls and line
+ * ends included. Only printable ASCII without spaces is a token.
+ */
+static void
+test_graph_login_refuses_unsendable_tokens(void **state)
+{
+	struct platform_response	 res;
+	struct graph_page		*pages = NULL;
+	size_t				 n = 0;
+	char				*after, *token, *cause = NULL;
+
+	(void)state;
+	res = answer(200, "{\"access_token\":\"EAAB\\r\\nX-Evil: 1\"}");
+	assert_int_equal(graph_poll_parse(&res, &token, &cause),
+	    GRAPH_POLL_ERROR);
+	assert_null(token);
+	assert_string_equal(cause, "malformed response: no token");
+	free(cause);
+	res = answer(200, "{\"access_token\":\"EAAB \\u001b[31m\"}");
+	assert_int_equal(graph_poll_parse(&res, &token, NULL),
+	    GRAPH_POLL_ERROR);
+	assert_null(token);
+
+	res = answer(200, "{\"data\":[{\"id\":\"1\",\"name\":\"A\","
+	    "\"access_token\":\"ac\\u001b[31m\"},{\"id\":\"2\","
+	    "\"name\":\"B\",\"access_token\":\"caf\\u00e9\"},{\"id\":"
+	    "\"3\",\"name\":\"C\",\"access_token\":\"EAAB3\"}]}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(pages[0].id, "3");
+	assert_string_equal(pages[0].token, "EAAB3");
+	graph_pages_free(pages, n);
+	free(after);
+}
+
+/*
  * Sweeps: a read of every comment of a post (Facebook "s:") or media
  * (Instagram "i:", with its "r:" pages) says so on each page, so the
  * engine can tell what was deleted; a page with an entry it could not
@@ -4014,6 +4051,7 @@ main(void)
 		T(test_instagram_action_parse_and_reconcile),
 		T(test_graph_sweep_pages),
 		T(test_graph_login_samples),
+		T(test_graph_login_refuses_unsendable_tokens),
 		/* Last: every file was listed, and read by the tests above. */
 		T(test_graph_every_sample_is_listed),
 	};
