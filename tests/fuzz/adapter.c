@@ -13,6 +13,7 @@
 #include "util.h"
 
 #define FUZZ_MAX_IDS	64
+#define FUZZ_YEAR_2001	INT64_C(1000000000)
 #define FUZZ_YEAR_2100	INT64_C(4102444800)
 #define FUZZ_NOW	INT64_C(1795400000)	/* 2026-11-22 */
 
@@ -62,7 +63,8 @@ fuzz_account(const struct fuzz_adapter *fa, const struct fuzz_input *in,
 	pa->base_url = fa->base_url;
 	pa->history_days = fuzz_bounded(in, "history", 365, 1, 365);
 	pa->recheck = fuzz_bounded(in, "recheck", 3600, 0, 7 * 86400);
-	pa->now = fuzz_bounded(in, "now", FUZZ_NOW, 0, FUZZ_YEAR_2100);
+	pa->now = fuzz_bounded(in, "now", FUZZ_NOW, FUZZ_YEAR_2001,
+	    FUZZ_YEAR_2100);
 	pa->cursor = fuzz_param(in, "cursor", NULL);
 	pa->secret = "secret-token";
 	pa->access = "access-token";
@@ -86,7 +88,7 @@ fuzz_entry(const struct fuzz_adapter *fa, const struct fuzz_input *in,
 	e->idem_key = (char *)fuzz_param(in, "idem", "a1b2c3d4");
 	e->target_extra = (char *)fuzz_param(in, "extra", NULL);
 	e->attempts = 1;
-	e->created = fuzz_bounded(in, "created", pa->now - 60, 0,
+	e->created = fuzz_bounded(in, "created", pa->now - 60, FUZZ_YEAR_2001,
 	    FUZZ_YEAR_2100);
 	e->next_attempt = e->created;
 }
