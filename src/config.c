@@ -442,6 +442,9 @@ config_assign(struct config_parser *p, char *name, char *value)
 
 	if ((err = config_unquote(value)) != NULL)
 		return xprintf("%s: %s", name, err);
+	if (p->section != SECTION_REPLIES && strchr(value, '\n') != NULL)
+		return xprintf("%s: a line break (\\n) belongs only in a saved "
+		    "reply", name);
 	if (p->section == SECTION_REPLIES) {
 		if (!config_valid_name(name))
 			return xprintf("bad reply name \"%s\"", name);

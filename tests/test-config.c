@@ -119,6 +119,12 @@ static const struct {
 	    "control character (U+202E) is not allowed" },
 	{ "editor = vi \xc2\x9b" "31m\n", "test.conf:1: a control character "
 	    "(U+009B) is not allowed" },
+	{ "recheck_interval = \"Thank you!\\nWe\"\n", "test.conf:1: "
+	    "recheck_interval: a line break (\\n) belongs only in a saved "
+	    "reply" },
+	{ "[account shop]\nplatform = bluesky\nhandle = \"a\\nb\"\n",
+	    "test.conf:3: handle: a line break (\\n) belongs only in a saved "
+	    "reply" },
 };
 
 static void
