@@ -488,6 +488,7 @@ ui_filter_term(struct store *store, struct store_filter *f,
 	};
 	struct store_account	*acc;
 	size_t			 n, i;
+	char			*shown;
 	int			 rc = -1;
 
 	/* A term given again replaces the first. */
@@ -524,11 +525,20 @@ ui_filter_term(struct store *store, struct store_filter *f,
 			}
 		}
 		store_account_list_free(acc, n);
-		if (rc != 0)
-			return util_fail(cause, "no account named %s", value);
-	} else
-		return util_fail(cause, "unknown filter term %s: (author, "
-		    "lang, account, platform, kind, older, newer)", name);
+		if (rc != 0) {
+			/* What was typed goes back to the screen: clean it. */
+			shown = text_sanitize_line(value, strlen(value));
+			util_fail(cause, "no account named %s", shown);
+			free(shown);
+			return -1;
+		}
+	} else {
+		shown = text_sanitize_line(name, strlen(name));
+		util_fail(cause, "unknown filter term %s: (author, lang, "
+		    "account, platform, kind, older, newer)", shown);
+		free(shown);
+		return -1;
+	}
 	return 0;
 }
 

@@ -117,6 +117,10 @@ test_filter_bad_terms_say_why(void **state)
 		{ "account:nobody", "no account named nobody" },
 		{ "colour:red", "unknown filter term colour: (author, lang, "
 		    "account, platform, kind, older, newer)" },
+		/* Found by fuzzing: what was typed went back unsanitized. */
+		{ "un\xe2\x80\xaeimit:x", "unknown filter term unimit: "
+		    "(author, lang, account, platform, kind, older, newer)" },
+		{ "account:\xe2\x80\xaepohs", "no account named pohs" },
 	};
 	struct fixture		*f = *state;
 	struct store_filter	 sf;
