@@ -3867,13 +3867,15 @@ test_graph_login_samples(void **state)
 /*
  * Found by fuzzing: a token in an answer (a poll's, a Page's) went as it
  * was into the keyring and the Authorization header, controls and line
- * ends included. Only printable ASCII without spaces is a token.
+ * ends included. Only printable ASCII without spaces is a token, or a
+ * device login's code.
  */
 static void
 test_graph_login_refuses_unsendable_tokens(void **state)
 {
 	struct platform_response	 res;
 	struct graph_page		*pages = NULL;
+	struct graph_device		 d;
 	size_t				 n = 0;
 	char				*after, *token, *cause = NULL;
 
@@ -3899,6 +3901,14 @@ test_graph_login_refuses_unsendable_tokens(void **state)
 	assert_string_equal(pages[0].token, "EAAB3");
 	graph_pages_free(pages, n);
 	free(after);
+
+	/* A device login's code is sent back in a form: the same holds. */
+	res = answer(200, "{\"code\":\"92a2\\u001b[31m\",\"user_code\":"
+	    "\"A1NWZ9\"}");
+	assert_int_equal(graph_device_parse(&res, &d, &cause), -1);
+	assert_string_equal(cause, "malformed response: no device code");
+	free(cause);
+	graph_device_clear(&d);
 }
 
 /*

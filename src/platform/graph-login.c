@@ -101,7 +101,7 @@ graph_device_parse(const struct platform_response *res,
 	code = graph_str(doc, "code");
 	user = graph_str(doc, "user_code");
 	uri = graph_str(doc, "verification_uri");
-	if (code == NULL || *code == '\0' || strlen(code) > 512 ||
+	if (!graph_valid_token(code) || strlen(code) > 512 ||
 	    user == NULL || *user == '\0' || strlen(user) > 64) {
 		jdoc_free(doc);
 		return util_fail(cause, "malformed response: no device code");
