@@ -13,7 +13,7 @@
 
 #define FUZZ_MAX_PARAMS		32
 #define FUZZ_MAX_HEADERS	64
-#define FUZZ_SHOWN		160	/* bytes of a bad string shown */
+#define FUZZ_SHOWN		48	/* bytes of a bad string shown */
 
 /* Report a broken property of a target and abort. */
 void
