@@ -402,6 +402,16 @@ test_bluesky_session_parse_refuses_bad_answers(void **state)
 		    "\"#atproto_pds\",\"serviceEndpoint\":"
 		    "\"https://pds.x\\n\"}]}}",
 		    0, NULL },
+		/* Found by fuzzing: a PDS address with a bidi control, a C1
+		 * control or other bytes past ASCII was taken. */
+		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
+		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
+		    "\"#atproto_pds\",\"serviceEndpoint\":"
+		    "\"https://pds.x/\\u202e\\u009b\"}]}}", 0, NULL },
+		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
+		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
+		    "\"#atproto_pds\",\"serviceEndpoint\":"
+		    "\"https://p\\u00e9ds.x\"}]}}", 0, NULL },
 		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
 		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
 		    "\"#bsky_chat\",\"serviceEndpoint\":\"https://chat.x\"},"
