@@ -2544,6 +2544,16 @@ test_facebook_action_parse(void **state)
 	    "dCK48PnKAjSyHnWq8ArhPtbrOz6qnpSRUXWYFXQ-Gc4uN2Eg");
 	assert_int_equal(r.have_created, 0);
 	action_result_clear(&r);
+	/* Found by fuzzing: a message id with controls in it was kept. */
+	res = answer(200, "{\"message_id\":\"m_\\u001b[31mx\"}");
+	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
+	    &cause), -1);
+	assert_string_equal(cause, "malformed response: no id");
+	assert_null(r.remote_id);
+	free(cause);
+	res = answer(200, "{\"message_id\":\"m_a b\"}");
+	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
+	    NULL), -1);
 
 	/* Answers without a usable id. */
 	e = entry(ACTION_REPLY, CAR_COMMENT, "ok", extra, 0);
