@@ -3912,6 +3912,20 @@ test_graph_login_refuses_unsendable_tokens(void **state)
 	graph_pages_free(pages, n);
 	free(after);
 
+	/* A next page whose cursor has controls in it is no next page. */
+	pages = NULL;
+	n = 0;
+	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
+	    "graph.facebook.com/v26.0/me/accounts?after=a%1Bb\"}}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_null(after);
+	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
+	    "graph.facebook.com/v26.0/me/accounts?after=QVFIUk\"}}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_string_equal(after, "QVFIUk");
+	free(after);
+	graph_pages_free(pages, n);
+
 	/* A device login's code is sent back in a form: the same holds. */
 	res = answer(200, "{\"code\":\"92a2\\u001b[31m\",\"user_code\":"
 	    "\"A1NWZ9\"}");

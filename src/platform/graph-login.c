@@ -279,7 +279,7 @@ graph_pages_parse(const struct platform_response *res,
 	graph_params_from_next(doc, &next);
 	a = graph_params_get(&next, "after");
 	/* An empty page may still name a next one. */
-	if (a != NULL && *a != '\0' && strlen(a) < 1024)
+	if (graph_valid_value(a))
 		*after = xstrdup(a);
 	graph_params_clear(&next);
 	jdoc_free(doc);
