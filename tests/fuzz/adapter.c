@@ -269,6 +269,25 @@ fuzz_recheck(const struct fuzz_adapter *fa, struct platform_account *pa,
 	free(copy);
 }
 
+/* Build the first request of a session: where it goes must be sendable. */
+static void
+fuzz_session_use(const struct fuzz_adapter *fa, struct platform_account *pa,
+    const struct platform_session *ps)
+{
+	struct platform_request	 req;
+	char			*cause = NULL;
+
+	pa->access = ps->access;
+	pa->user_id = ps->user_id;
+	pa->service = ps->service;
+	if (fa->ops->sync_request(pa, fa->ops->streams[0], NULL, &req,
+	    &cause) == 0) {
+		fuzz_check_request("sync_request in a session", &req);
+		platform_request_clear(&req);
+	}
+	free(cause);
+}
+
 /* Parse the answer that opens a session. */
 static void
 fuzz_session(const struct fuzz_adapter *fa, struct platform_account *pa,
@@ -291,6 +310,7 @@ fuzz_session(const struct fuzz_adapter *fa, struct platform_account *pa,
 		fuzz_check("session user_id", ps.user_id, FUZZ_LINE);
 		fuzz_check("session handle", ps.handle, FUZZ_LINE);
 		fuzz_check("session service", ps.service, FUZZ_LINE);
+		fuzz_session_use(fa, pa, &ps);
 	}
 	platform_session_clear(&ps);
 	free(cause);
