@@ -66,7 +66,7 @@ Q=		@
 endif
 
 .PHONY: all check bench demo deps install uninstall clean test-bins e2e \
-		fuzz fuzz-bins
+		fuzz fuzz-bins fuzz-cc
 
 all: $(B)/$(PROG)
 
@@ -141,7 +141,11 @@ fuzz: fuzz-bins
 
 $(FB)/src/creds.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
 
-$(FB)/%.o: %.c
+fuzz-cc:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs" \
+	    "$(FUZZ_CC) with libFuzzer: make deps installs them"; exit 1; }
+
+$(FB)/%.o: %.c | fuzz-cc
 	@mkdir -p $(@D)
 	@echo "  FUZZCC  $<"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<

@@ -17,6 +17,7 @@ static const struct fuzz_adapter fuzz_bluesky = {
 	    "3n2xiwwaqzc23"
 };
 
+/* Feed one input to the Bluesky parser it names. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

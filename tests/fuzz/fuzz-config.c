@@ -30,6 +30,7 @@ fuzz_check_values(const struct config_option *opts,
 	}
 }
 
+/* Parse one configuration file and check what it gives. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

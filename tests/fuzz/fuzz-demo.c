@@ -14,6 +14,7 @@ static const struct fuzz_adapter fuzz_demo = {
 	.target = "c-001"
 };
 
+/* Feed one input to the demo parser it names. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,6 +15,7 @@ static const struct fuzz_adapter fuzz_facebook = {
 	.target = "10158407654328553_10158407835073553"
 };
 
+/* Feed one input to the Facebook parser it names. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

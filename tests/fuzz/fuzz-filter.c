@@ -100,6 +100,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Type one filter into the prompt, apply it and search with it. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -140,6 +140,7 @@ fuzz_token(const struct fuzz_input *in)
 	return t;
 }
 
+/* Feed one input to the login or doctor reader it names. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -9,6 +9,7 @@
 #include "text.h"
 #include "util.h"
 
+/* Turn one input into text and sanitize it. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,6 +15,7 @@ static const struct fuzz_adapter fuzz_instagram = {
 	.target = "17858154961981086"
 };
 
+/* Feed one input to the Instagram parser it names. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

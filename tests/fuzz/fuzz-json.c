@@ -75,6 +75,7 @@ fuzz_parse(const uint8_t *data, size_t size)
 	return doc;
 }
 
+/* Parse one input whole and in part, and free it in either order. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -66,6 +66,7 @@ fuzz_decode_all(const char *s, size_t n)
 	}
 }
 
+/* Check the UTF-8 functions and both sanitizers on one input. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -135,6 +135,7 @@ fuzz_measure(const char *s, size_t width, int clean)
 	fuzz_step(s, clean);
 }
 
+/* Measure, fit, wrap and step over one input and its clean form. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
