@@ -65,8 +65,8 @@ else
 Q=		@
 endif
 
-.PHONY: all check bench demo deps install uninstall clean test-bins e2e \
-		fuzz fuzz-bins fuzz-cc
+.PHONY: all check check-loaded bench demo deps install uninstall clean \
+		test-bins e2e fuzz fuzz-bins fuzz-cc
 
 all: $(B)/$(PROG)
 
@@ -99,6 +99,11 @@ test-bins: $(B)/$(PROG) $(TEST_BINS)
 # The whole suite: unit tests, source checks, man page lint, TUI tests.
 check: test-bins
 	@HEED=$(B)/$(PROG) BUILD=$(B) sh tests/run
+
+# The suite again and again beside busy loops: it must not flake.
+check-loaded: test-bins
+	@HEED=$(B)/$(PROG) BUILD=$(B) RUNS=$(or $(RUNS),10) \
+	    BUSY=$(or $(BUSY),2) sh tests/loaded
 
 bench: all $(TOOL_BINS)
 	@HEED=$(B)/$(PROG) BUILD=$(B) sh tests/bench/run

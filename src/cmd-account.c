@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "http.h"
 #include "loop.h"
 #include "platform.h"
+#include "text.h"
 #include "util.h"
 
 #define CMD_SECRET_MAX	(64 * 1024)
@@ -23,6 +25,48 @@
 
 static int		cmd_tty_fd = -1;
 static struct termios	cmd_tty_saved;
+
+/* Print what a command says, made safe for a terminal; see cmd.h. */
+void
+cmd_print(FILE *f, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*text, *line, *next, *clean;
+	size_t		 indent;
+
+	va_start(ap, fmt);
+	text = xvprintf(fmt, ap);
+	va_end(ap);
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (*line == '\0' && next == NULL)
+			break;
+		indent = strspn(line, " ");
+		line += indent;
+		clean = text_sanitize_line(line, strlen(line));
+		fprintf(f, "%*s%s%s", (int)indent, "", clean,
+		    next != NULL ? "\n" : "");
+		free(clean);
+	}
+	free(text);
+}
+
+/* Sanitize a value to quote and cut it to width columns; new string. */
+char *
+cmd_quote(const char *s, size_t width)
+{
+	char	*clean, *out;
+
+	clean = text_sanitize_line(s, strnlen(s, 8 * width));
+	out = text_first_line(clean, width);
+	if (strlen(s) > 8 * width && strcmp(out, clean) == 0) {
+		free(out);
+		out = xprintf("%s\xe2\x80\xa6", clean);
+	}
+	free(clean);
+	return out;
+}
 
 /* Put the terminal's echo back if a signal comes while it is off. */
 static void
@@ -118,20 +162,20 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 	const struct config_account	*a;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: heed %s ACCOUNT\n", verb);
+		cmd_print(stderr, "usage: heed %s ACCOUNT\n", verb);
 		return NULL;
 	}
 	if ((a = config_account_find(cfg, argv[1])) == NULL) {
-		fprintf(stderr, "heed %s: no account named %s in %s%s\n", verb,
-		    argv[1], cfg->path != NULL ? cfg->path : "the config",
+		cmd_print(stderr, "heed %s: no account named %s in %s%s\n",
+		    verb, argv[1], cfg->path != NULL ? cfg->path : "the config",
 		    cfg->naccounts == 0 ? " (it has no [account NAME] "
 		    "sections yet; see heed.conf(5))" : "");
 		return NULL;
 	}
 	*ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
 	if ((*ops)->secret_kind == NULL) {
-		fprintf(stderr, "heed %s: %s (%s) needs no credential\n", verb,
-		    a->name, (*ops)->label);
+		cmd_print(stderr, "heed %s: %s (%s) needs no credential\n",
+		    verb, a->name, (*ops)->label);
 		return NULL;
 	}
 	return a;
@@ -139,12 +183,52 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 
 /* The answer to the one request a command waits for. */
 struct cmd_http_wait {
-	struct loop	*loop;
-	long		 status;
-	char		*body;
-	char		*message;	/* why the platform was not reached */
-	int		 done;
+	struct loop			*loop;
+	const struct platform_ops	*ops;		/* for its pace */
+	struct cmd_answer		*ans;
+	char				*message;	/* why not reached */
+	int				 done;
 };
+
+/*
+ * How many seconds the answer asks heed to wait before the next request:
+ * Retry-After, a rate-limit window with nothing left, or what the
+ * platform's own headers say (the Graph API's usage); 0 if none.
+ */
+static int64_t
+cmd_http_wait_secs(const struct http_response *hr,
+    const struct platform_ops *ops)
+{
+	struct platform_response	 res;
+	struct platform_header		*h;
+	struct http_ratelimit		 rl;
+	int64_t				 now = util_now(), secs = 0, ms;
+	size_t				 i;
+
+	if ((hr->status == 429 || hr->status == 503) &&
+	    (secs = http_retry_after(hr, now)) > 0)
+		return secs;
+	if (http_ratelimit(hr, now, &rl) == 0 && rl.remaining == 0 &&
+	    rl.reset > 0)
+		secs = rl.reset;
+	if (ops == NULL || ops->pace == NULL)
+		return secs;
+	h = xreallocarray(NULL, hr->nheaders + 1, sizeof *h);
+	for (i = 0; i < hr->nheaders; i++) {
+		h[i].name = hr->headers[i].name;
+		h[i].value = hr->headers[i].value;
+	}
+	memset(&res, 0, sizeof res);
+	res.status = hr->status;
+	res.body = hr->body;
+	res.len = hr->len;
+	res.headers = h;
+	res.nheaders = hr->nheaders;
+	if ((ms = ops->pace(&res, now)) > secs * 1000)
+		secs = (ms + 999) / 1000;
+	free(h);
+	return secs;
+}
 
 /* Keep the answer (a network failure becomes 599, as in sync). */
 static void
@@ -156,11 +240,13 @@ cmd_http_done(const struct http_response *hr, void *arg)
 	if (hr->error == HTTP_ERR_CANCELLED)
 		return;
 	if (hr->error != HTTP_OK) {
-		w->status = 599;
+		w->ans->status = 599;
 		w->message = xstrdup(hr->message);
 	} else {
-		w->status = hr->status;
-		w->body = xstrdup(hr->body);
+		w->ans->status = hr->status;
+		w->ans->body = xstrdup(hr->body);
+		if (hr->status < 200 || hr->status > 299)
+			w->ans->wait = cmd_http_wait_secs(hr, w->ops);
 	}
 	loop_stop(w->loop, 0);
 }
@@ -176,20 +262,24 @@ cmd_http_deadline(void *arg)
 
 /*
  * Send one request and wait for its answer, for a command that has
- * nothing else to do meanwhile. Returns 0 with *status and a new *body,
- * or -1 with a cause.
+ * nothing else to do meanwhile; ops (or NULL) reads the platform's own
+ * limit headers. Returns 0 with the answer in *ans (its body to free), or
+ * -1 with a cause when the platform was not reached.
  */
 int
-cmd_http_once(const struct config *cfg, const struct platform_request *req,
-    long *status, char **body, char **cause)
+cmd_http_ask(const struct config *cfg, const struct platform_ops *ops,
+    const struct platform_request *req, struct cmd_answer *ans, char **cause)
 {
 	struct cmd_http_wait	 w;
 	struct http		*h;
 	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
 	char			*site;
 
+	memset(ans, 0, sizeof *ans);
 	memset(&w, 0, sizeof w);
 	w.loop = loop_new();
+	w.ops = ops;
+	w.ans = ans;
 	if ((h = http_new(w.loop)) == NULL) {
 		loop_free(w.loop);
 		return util_fail(cause, "libcurl could not be loaded; install "
@@ -204,7 +294,7 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 	}
 	http_free(h);
 	loop_free(w.loop);
-	if (w.message != NULL || !w.done || w.body == NULL) {
+	if (w.message != NULL || !w.done || ans->body == NULL) {
 		site = util_url_site(req->url);
 		if (w.message != NULL)
 			util_fail(cause, "could not reach %s: %s", site,
@@ -214,11 +304,24 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 			    "seconds", site, CMD_HTTP_DEADLINE_MS / 1000);
 		free(site);
 		free(w.message);
-		free(w.body);
+		free(ans->body);
+		memset(ans, 0, sizeof *ans);
 		return -1;
 	}
-	*status = w.status;
-	*body = w.body;
+	return 0;
+}
+
+/* The same, with only the status and the body; see cmd_http_ask. */
+int
+cmd_http_once(const struct config *cfg, const struct platform_request *req,
+    long *status, char **body, char **cause)
+{
+	struct cmd_answer	ans;
+
+	if (cmd_http_ask(cfg, NULL, req, &ans, cause) != 0)
+		return -1;
+	*status = ans.status;
+	*body = ans.body;
 	return 0;
 }
 
@@ -248,7 +351,7 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 	pa.base_url = config_str(cfg, a, OPT_URL);
 	pa.now = util_now();
 	if (*pa.handle == '\0' || *pa.base_url == '\0') {
-		fprintf(stderr, "heed login: %s needs handle and url in its "
+		cmd_print(stderr, "heed login: %s needs handle and url in its "
 		    "[account %s] section (see heed.conf(5))\n", a->name,
 		    a->name);
 		return 1;
@@ -272,14 +375,14 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 			cause = xstrdup(creds_result_name(r));
 		goto out;
 	}
-	printf("Logged in to %s as %s%s: the session is in the system "
-	    "keyring (the app password is not kept).\n", ops->label,
+	cmd_print(stdout, "Logged in to %s as %s%s: the session is in the "
+	    "system keyring (the app password is not kept).\n", ops->label,
 	    ps.handle != NULL ? "@" : "", ps.handle != NULL ? ps.handle :
 	    pa.handle);
 	rc = 0;
 out:
 	if (rc != 0)
-		fprintf(stderr, "heed login: %s: %s; nothing changed\n",
+		cmd_print(stderr, "heed login: %s: %s; nothing changed\n",
 		    a->name, cause != NULL ? cause : "the login failed");
 	free(cause);
 	util_free_secret(body);
@@ -305,19 +408,19 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		/* Instagram is reached through its Facebook Page's login. */
 		owner = config_secret_owner(cfg, a, &platform);
 		if (owner == a || strcmp(platform, "facebook") != 0) {
-			fprintf(stderr, "heed login: %s is an Instagram "
+			cmd_print(stderr, "heed login: %s is an Instagram "
 			    "account: set facebook_account to the [account] "
 			    "section of the Facebook Page it is linked to, and "
 			    "log in to that one (see heed.conf(5))\n", a->name);
 			return 1;
 		}
-		printf("%s uses the login of %s; logging in to %s.\n", a->name,
-		    owner->name, owner->name);
+		cmd_print(stdout, "%s uses the login of %s; logging in to "
+		    "%s.\n", a->name, owner->name, owner->name);
 		a = owner;
 		ops = platform_find("facebook");
 	}
 	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
-		fprintf(stderr, "heed login: %s gets its secret from its "
+		cmd_print(stderr, "heed login: %s gets its secret from its "
 		    "credential_command; there is nothing to store (remove "
 		    "credential_command to use the keyring instead)\n",
 		    a->name);
@@ -331,7 +434,7 @@ cmd_login(struct config *cfg, int argc, char **argv)
 	free(prompt);
 	if (*secret == '\0') {
 		util_free_secret(secret);
-		fprintf(stderr, "heed login: nothing entered; nothing "
+		cmd_print(stderr, "heed login: nothing entered; nothing "
 		    "changed\n");
 		return 1;
 	}
@@ -343,12 +446,12 @@ cmd_login(struct config *cfg, int argc, char **argv)
 	r = creds_store(a->name, ops->name, ops->secret_kind, secret, &cause);
 	util_free_secret(secret);
 	if (r != CREDS_OK) {
-		fprintf(stderr, "heed login: %s\n", cause != NULL ? cause :
+		cmd_print(stderr, "heed login: %s\n", cause != NULL ? cause :
 		    creds_result_name(r));
 		free(cause);
 		return 1;
 	}
-	printf("Logged in: the %s of %s is in the system keyring.\n",
+	cmd_print(stdout, "Logged in: the %s of %s is in the system keyring.\n",
 	    ops->secret_prompt, a->name);
 	return 0;
 }
@@ -366,25 +469,26 @@ cmd_logout(struct config *cfg, int argc, char **argv)
 	if ((a = cmd_account(cfg, "logout", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
 	if (config_secret_owner(cfg, a, &platform) != a) {
-		printf("%s has no secret of its own: it uses the login of %s. "
-		    "Run heed logout %s to end both.\n", a->name,
+		cmd_print(stdout, "%s has no secret of its own: it uses the "
+		    "login of %s. Run heed logout %s to end both.\n", a->name,
 		    config_secret_owner(cfg, a, &platform)->name,
 		    config_secret_owner(cfg, a, &platform)->name);
 		return 0;
 	}
 	r = creds_delete(a->name, ops->name, ops->secret_kind, &cause);
 	if (r == CREDS_MISSING) {
-		printf("Nothing stored for %s: already logged out.\n", a->name);
+		cmd_print(stdout, "Nothing stored for %s: already logged "
+		    "out.\n", a->name);
 		return 0;
 	}
 	if (r != CREDS_OK) {
-		fprintf(stderr, "heed logout: %s\n", cause != NULL ? cause :
+		cmd_print(stderr, "heed logout: %s\n", cause != NULL ? cause :
 		    creds_result_name(r));
 		free(cause);
 		return 1;
 	}
-	printf("Logged out: the secret of %s is gone from the keyring.\n",
-	    a->name);
+	cmd_print(stdout, "Logged out: the secret of %s is gone from the "
+	    "keyring.\n", a->name);
 	return 0;
 }
 
@@ -432,21 +536,21 @@ cmd_accounts(struct config *cfg, int argc, char **argv)
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed accounts\n");
+		cmd_print(stderr, "usage: heed accounts\n");
 		return 2;
 	}
 	if (cfg->naccounts == 0) {
-		printf("No accounts in %s yet: add an [account NAME] section "
-		    "(see heed.conf(5)).\n", cfg->path != NULL ? cfg->path :
-		    "the config");
+		cmd_print(stdout, "No accounts in %s yet: add an [account "
+		    "NAME] section (see heed.conf(5)).\n", cfg->path != NULL ?
+		    cfg->path : "the config");
 		return 0;
 	}
 	for (i = 0; i < cfg->naccounts; i++) {
 		a = &cfg->accounts[i];
 		ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
 		state = cmd_credential_state(cfg, a, ops);
-		printf("%-16s %-12s %-24s credential: %s\n", a->name, ops->name,
-		    *config_str(cfg, a, OPT_HANDLE) != '\0' ?
+		cmd_print(stdout, "%-16s %-12s %-24s credential: %s\n", a->name,
+		    ops->name, *config_str(cfg, a, OPT_HANDLE) != '\0' ?
 		    config_str(cfg, a, OPT_HANDLE) : "-", state);
 		free(state);
 	}

@@ -23,8 +23,50 @@
 
 struct doctor {
 	int	checks;
-	int	failed;
+	int	failed;		/* something is wrong */
+	int	waited;		/* could not be made: the platform asked to
+				   wait */
 };
+
+/* What became of a check. */
+enum doctor_mark {
+	DOCTOR_OK,
+	DOCTOR_NOTE,		/* nothing wrong, nothing proved either */
+	DOCTOR_FAIL,
+	DOCTOR_WAIT
+};
+
+/* Report one check with its mark, and its fix unless it passed. */
+static void printflike(4, 0)
+doctor_vmark(struct doctor *d, enum doctor_mark m, const char *fix,
+    const char *fmt, va_list ap)
+{
+	static const char *const labels[] = { "ok", "note", "FAIL", "WAIT" };
+	char			*msg;
+
+	d->checks++;
+	if (m == DOCTOR_FAIL)
+		d->failed++;
+	else if (m == DOCTOR_WAIT)
+		d->waited++;
+	msg = xvprintf(fmt, ap);
+	cmd_print(stdout, "  %-5s %s\n", labels[m], msg);
+	if ((m == DOCTOR_FAIL || m == DOCTOR_WAIT) && fix != NULL)
+		cmd_print(stdout, "        fix: %s\n", fix);
+	free(msg);
+}
+
+/* Report one check with its mark; see doctor_vmark. */
+static void printflike(4, 5)
+doctor_mark(struct doctor *d, enum doctor_mark m, const char *fix,
+    const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	doctor_vmark(d, m, fix, fmt, ap);
+	va_end(ap);
+}
 
 /* Report one check: ok, or a failure with its fix. */
 static void printflike(4, 5)
@@ -33,31 +75,38 @@ doctor_report(struct doctor *d, int ok, const char *fix, const char *fmt,
 {
 	va_list	ap;
 
-	d->checks++;
-	if (!ok)
-		d->failed++;
-	printf("  %-5s ", ok ? "ok" : "FAIL");
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	doctor_vmark(d, ok ? DOCTOR_OK : DOCTOR_FAIL, fix, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	if (!ok && fix != NULL)
-		printf("        fix: %s\n", fix);
 }
 
-/* Check that a file (if it exists) has no more than the given mode. */
+/*
+ * Check that a file (if it exists) has no more than the given mode. A
+ * file heed writes must be a regular file, not a link (chmod would change
+ * what it points to) nor a FIFO; a directory may be reached by a link.
+ */
 static void
 doctor_mode(struct doctor *d, const char *what, const char *path,
-    unsigned int want)
+    unsigned int want, int file)
 {
 	struct stat	 sb;
 	char		*fix;
+	int		 rc;
 
-	if (stat(path, &sb) != 0) {
+	rc = file ? lstat(path, &sb) : stat(path, &sb);
+	if (rc != 0) {
 		if (errno == ENOENT)
 			return;
 		doctor_report(d, 0, NULL, "%s %s: %s", what, path,
 		    strerror(errno));
+		return;
+	}
+	if (file && !S_ISREG(sb.st_mode)) {
+		doctor_report(d, 0, "move it away (heed makes a new one there), "
+		    "or name the real file in the config", "%s %s is %s: heed "
+		    "uses only a regular file there", what, path,
+		    S_ISLNK(sb.st_mode) ? "a symbolic link" :
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" : "not a regular file");
 		return;
 	}
 	fix = xprintf("chmod %o %s", want, path);
@@ -108,9 +157,10 @@ static void
 doctor_cache(struct doctor *d, const struct cmd_paths *p)
 {
 	struct store	*s;
+	struct stat	 sb;
 	char		*cause = NULL, *dir;
 
-	if (access(p->cache, F_OK) != 0) {
+	if (lstat(p->cache, &sb) != 0 && errno == ENOENT) {
 		doctor_report(d, 1, NULL, "cache %s does not exist yet (heed "
 		    "makes it on its first start)", p->cache);
 		return;
@@ -131,9 +181,9 @@ doctor_cache(struct doctor *d, const struct cmd_paths *p)
 		doctor_report(d, 1, NULL, "cache %s passes its integrity check",
 		    p->cache);
 	store_close(s);
-	doctor_mode(d, "cache", p->cache, 0600);
+	doctor_mode(d, "cache", p->cache, 0600, 1);
 	dir = doctor_dir(p->cache);
-	doctor_mode(d, "cache directory", dir, 0700);
+	doctor_mode(d, "cache directory", dir, 0700, 0);
 	free(dir);
 }
 
@@ -142,6 +192,8 @@ static void
 doctor_keyring(struct doctor *d, const struct config *cfg)
 {
 	const struct platform_ops	*ops;
+	const struct config_account	*owner;
+	const char			*platform;
 	char				*cause = NULL;
 	size_t				 i;
 	enum creds_result		 r;
@@ -149,8 +201,10 @@ doctor_keyring(struct doctor *d, const struct config *cfg)
 	for (i = 0; i < cfg->naccounts; i++) {
 		ops = platform_find(config_str(cfg, &cfg->accounts[i],
 		    OPT_PLATFORM));
-		if (ops->secret_kind != NULL && *config_str(cfg,
-		    &cfg->accounts[i], OPT_CREDENTIAL_COMMAND) == '\0')
+		/* An Instagram account's secret is its Facebook account's. */
+		owner = config_secret_owner(cfg, &cfg->accounts[i], &platform);
+		if (ops->secret_kind != NULL && *config_str(cfg, owner,
+		    OPT_CREDENTIAL_COMMAND) == '\0')
 			break;
 	}
 	if (i == cfg->naccounts)
@@ -187,6 +241,19 @@ static const struct doctor_perm doctor_perms[] = {
 	    "the Page", 1 },
 };
 
+/* One account being checked, and what its checks share. */
+struct doctor_account {
+	const struct config		*cfg;
+	const struct config_account	*a;
+	const struct config_account	*owner;	/* whose secret it uses */
+	const char			*owner_platform;
+	const struct platform_ops	*ops;
+	struct platform_account		 pa;
+	char				*secret;
+	int				 password; /* credential_command */
+	char				*relogin;  /* how to get a new one */
+};
+
 /* Write a time as a date for people, or "never". */
 static void
 doctor_date(int64_t t, char *buf, size_t len)
@@ -200,74 +267,317 @@ doctor_date(int64_t t, char *buf, size_t len)
 		strftime(buf, len, "%Y-%m-%d", &tm);
 }
 
+/* Say a wait in words: "40 seconds", "2 minutes", "3 hours". */
+static void
+doctor_wait_words(int64_t secs, char *buf, size_t len)
+{
+	int64_t		 n = secs;
+	const char	*unit = "second";
+
+	if (secs >= 3600) {
+		n = (secs + 3599) / 3600;
+		unit = "hour";
+	} else if (secs >= 60) {
+		n = (secs + 59) / 60;
+		unit = "minute";
+	}
+	snprintf(buf, len, "%lld %s%s", (long long)n, unit, n == 1 ? "" :
+	    "s");
+}
+
+/*
+ * Report how a request of an account's checks went, unless it got a 2xx
+ * answer (then 0). rc and cause are cmd_http_ask's. What could not be
+ * done is said with why: the network, a refused credential, a platform
+ * that asks heed to wait. Returns -1 after a report, the body freed.
+ */
+static int
+doctor_judge(struct doctor *d, struct doctor_account *da, const char *what,
+    int rc, struct cmd_answer *ans, char *cause)
+{
+	struct platform_response	 res;
+	enum platform_error		 e;
+	const char			*label = da->ops->label;
+	char				*fix, when[32];
+
+	if (rc != 0) {
+		doctor_report(d, 0, "check the network, then run heed doctor "
+		    "again", "account %s (%s): %s: %s", da->a->name,
+		    da->ops->name, what, cause);
+		free(cause);
+		return -1;
+	}
+	if (ans->status >= 200 && ans->status <= 299)
+		return 0;
+	memset(&res, 0, sizeof res);
+	res.status = ans->status;
+	res.body = ans->body;
+	res.len = strlen(ans->body);
+	e = da->ops->classify(&res, &cause);
+	if (e == PLATFORM_ERR_RATE) {
+		doctor_wait_words(ans->wait, when, sizeof when);
+		fix = ans->wait > 0 ? xprintf("wait, and run heed doctor again "
+		    "in %s", when) : xstrdup("wait a while, and run heed "
+		    "doctor again");
+		if (cause != NULL && strncmp(cause, label, strlen(label)) == 0)
+			doctor_mark(d, DOCTOR_WAIT, fix, "account %s (%s): %s "
+			    "now: %s; this says nothing against the login",
+			    da->a->name, da->ops->name, what, cause);
+		else
+			doctor_mark(d, DOCTOR_WAIT, fix, "account %s (%s): %s "
+			    "now: %s asks heed to wait (%s); this says nothing "
+			    "against the login", da->a->name, da->ops->name,
+			    what, label, cause != NULL ? cause : "rate limit");
+		free(fix);
+	} else if (e == PLATFORM_ERR_AUTH || e == PLATFORM_ERR_SESSION ||
+	    e == PLATFORM_ERR_DENIED)
+		doctor_report(d, 0, da->relogin, "account %s (%s): %s refuses "
+		    "the %s: %s", da->a->name, da->ops->name, label,
+		    da->password ? "secret the credential_command gives" :
+		    "login kept in the keyring", cause != NULL ? cause :
+		    "refused");
+	else
+		doctor_report(d, 0, e == PLATFORM_ERR_TEMPORARY ? "run heed "
+		    "doctor again later" : NULL, "account %s (%s): %s: %s",
+		    da->a->name, da->ops->name, what, cause != NULL ? cause :
+		    "refused");
+	free(cause);
+	util_free_secret(ans->body);
+	ans->body = NULL;
+	return -1;
+}
+
+/* Send one request of an account's checks; see doctor_judge. */
+static int
+doctor_ask(struct doctor *d, struct doctor_account *da,
+    struct platform_request *req, const char *what, struct cmd_answer *ans)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	rc = cmd_http_ask(da->cfg, da->ops, req, ans, &cause);
+	platform_request_clear(req);
+	return doctor_judge(d, da, what, rc, ans, cause);
+}
+
+/* An answer as the adapters read it; lent from ans. */
+static void
+doctor_response(const struct cmd_answer *ans, struct platform_response *res)
+{
+	memset(res, 0, sizeof *res);
+	res->status = ans->status;
+	res->body = ans->body;
+	res->len = strlen(ans->body);
+}
+
+/*
+ * After a refused session: read the keyring again, as sync does (another
+ * heed may have just renewed the session and kept the new one). 1 if it
+ * holds another secret now, which replaces the one refused.
+ */
+static int
+doctor_reread(struct doctor_account *da, const struct cmd_answer *ans)
+{
+	struct platform_response	 res;
+	enum platform_error		 e;
+	char				*fresh = NULL;
+
+	doctor_response(ans, &res);
+	e = da->ops->classify(&res, NULL);
+	if (da->password || (e != PLATFORM_ERR_AUTH &&
+	    e != PLATFORM_ERR_SESSION))
+		return 0;
+	if (creds_lookup(da->owner->name, da->owner_platform,
+	    da->ops->secret_kind, &fresh, NULL) != CREDS_OK ||
+	    strcmp(fresh, da->secret) == 0) {
+		util_free_secret(fresh);
+		return 0;
+	}
+	util_free_secret(da->secret);
+	da->secret = fresh;
+	da->pa.secret = fresh;
+	return 1;
+}
+
+/*
+ * Open a session as sync does, through the adapter's session operations:
+ * a credential_command's app password logs in; a session kept in the
+ * keyring is renewed, and the renewed one kept there, as sync keeps it.
+ */
+static void
+doctor_session(struct doctor *d, struct doctor_account *da)
+{
+	static const char		*what = "the session could not be "
+	    "opened";
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct platform_session		 ps;
+	struct cmd_answer		 ans;
+	enum creds_result		 r;
+	char				*cause = NULL;
+	int				 rc, tries;
+
+	for (tries = 0;; tries++) {
+		da->pa.secret = da->secret;
+		rc = da->password ? da->ops->login_request(&da->pa,
+		    da->secret, &req, &cause) :
+		    da->ops->session_request(&da->pa, &req, &cause);
+		if (rc != 0) {
+			doctor_report(d, 0, da->relogin, "account %s (%s): "
+			    "%s: %s", da->a->name, da->ops->name, what, cause);
+			free(cause);
+			return;
+		}
+		rc = cmd_http_ask(da->cfg, da->ops, &req, &ans, &cause);
+		platform_request_clear(&req);
+		if (rc != 0 || ans.status <= 299 || tries > 0 ||
+		    !doctor_reread(da, &ans))
+			break;
+		util_free_secret(ans.body);
+	}
+	if (doctor_judge(d, da, what, rc, &ans, cause) != 0)
+		return;
+	doctor_response(&ans, &res);
+	if (da->ops->session_parse(&da->pa, &res, &ps, &cause) != 0) {
+		doctor_report(d, 0, NULL, "account %s (%s): %s: %s",
+		    da->a->name, da->ops->name, what, cause);
+		free(cause);
+		util_free_secret(ans.body);
+		return;
+	}
+	util_free_secret(ans.body);
+	if (!da->password && ps.refresh != NULL &&
+	    strcmp(ps.refresh, da->secret) != 0) {
+		/* The platform rotates the session: keep the new one. */
+		r = creds_store(da->owner->name, da->owner_platform,
+		    da->ops->secret_kind, ps.refresh, &cause);
+		if (r != CREDS_OK) {
+			doctor_report(d, 0, "unlock the keyring, then run heed "
+			    "doctor again", "account %s (%s): the session "
+			    "opened, but the renewed one could not be kept in "
+			    "the keyring (%s); the next start may ask for heed "
+			    "login", da->a->name, da->ops->name, cause != NULL ?
+			    cause : creds_result_name(r));
+			free(cause);
+			platform_session_clear(&ps);
+			return;
+		}
+	}
+	doctor_report(d, 1, NULL, "account %s (%s): %s opens a session%s%s",
+	    da->a->name, da->ops->name, da->password ? "the app password "
+	    "from credential_command" : "the login kept in the keyring",
+	    ps.handle != NULL ? " as @" : "", ps.handle != NULL ? ps.handle :
+	    "");
+	platform_session_clear(&ps);
+}
+
+/*
+ * Ask Facebook who the token is: the Page it opens, and for Instagram
+ * the business account linked to that Page. 0 when the account's other
+ * checks may go on.
+ */
+static int
+doctor_graph_page(struct doctor *d, struct doctor_account *da,
+    struct graph_page *p)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct cmd_answer		 ans;
+	char				*cause = NULL;
+	int				 rc;
+
+	memset(p, 0, sizeof *p);
+	if (graph_me_page_request(&da->pa, da->secret, &req, &cause) != 0) {
+		doctor_report(d, 0, NULL, "account %s (%s): %s", da->a->name,
+		    da->ops->name, cause);
+		free(cause);
+		return -1;
+	}
+	if (doctor_ask(d, da, &req, "the token could not be checked",
+	    &ans) != 0)
+		return -1;
+	doctor_response(&ans, &res);
+	rc = graph_me_page_parse(&res, da->secret, p, &cause);
+	util_free_secret(ans.body);
+	if (rc != 0) {
+		doctor_report(d, 0, NULL, "account %s (%s): the token could "
+		    "not be checked: %s", da->a->name, da->ops->name, cause);
+		free(cause);
+		return -1;
+	}
+	if (strcmp(da->ops->name, "instagram") != 0) {
+		doctor_report(d, 1, NULL, "account %s (facebook): the token "
+		    "opens the Page %s (%s)", da->a->name, p->name, p->id);
+		return 0;
+	}
+	if (p->ig_id == NULL) {
+		doctor_report(d, 0, "link the Instagram account to the Page in "
+		    "Meta Business Suite (Settings > Linked accounts), then "
+		    "run heed doctor again", "account %s (instagram): the Page "
+		    "%s (%s) has no Instagram business account linked, so "
+		    "heed cannot reach Instagram through it", da->a->name,
+		    p->name, p->id);
+		return -1;
+	}
+	doctor_report(d, 1, NULL, "account %s (instagram): @%s is linked to "
+	    "the Page %s", da->a->name, p->ig_username != NULL ?
+	    p->ig_username : p->ig_id, p->name);
+	return 0;
+}
+
 /*
  * Ask the Graph API what a Facebook or Instagram account's token may do
  * (debug_token): whether it is valid, when it expires, and which of the
  * permissions heed needs it lacks.
  */
 static void
-doctor_graph(struct doctor *d, const struct config *cfg,
-    const struct config_account *a, const struct config_account *owner,
-    const char *platform, const char *token)
+doctor_graph_token(struct doctor *d, struct doctor_account *da)
 {
-	struct platform_account		 pa;
 	struct platform_request		 req;
 	struct platform_response	 res;
 	struct graph_token_info		 ti;
-	const char			*app_id, *client;
-	char				*auth, *body = NULL, *cause = NULL, *fix;
+	struct cmd_answer		 ans;
+	const char			*app_id, *client, *platform;
+	char				*auth, *cause = NULL;
 	char				 exp[32], data[32];
-	long				 status = 0;
 	size_t				 i, j;
 	int				 have;
 
-	memset(&pa, 0, sizeof pa);
-	memset(&res, 0, sizeof res);
-	memset(&ti, 0, sizeof ti);
-	pa.name = a->name;
-	pa.base_url = config_str(cfg, a, OPT_URL);
-	pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
-	app_id = config_str(cfg, owner, OPT_APP_ID);
-	client = config_str(cfg, owner, OPT_CLIENT_TOKEN);
+	platform = da->ops->name;
+	app_id = config_str(da->cfg, da->owner, OPT_APP_ID);
+	client = config_str(da->cfg, da->owner, OPT_CLIENT_TOKEN);
 	auth = *app_id != '\0' && *client != '\0' ?
-	    xprintf("%s|%s", app_id, client) : xstrdup(token);
-	fix = xprintf("heed login %s", owner->name);
-	if (graph_debug_request(&pa, auth, token, &req, &cause) != 0 ||
-	    cmd_http_once(cfg, &req, &status, &body, &cause) != 0) {
-		platform_request_clear(&req);
-		doctor_report(d, 0, "check the network, then run heed doctor "
-		    "again", "account %s (%s): the token could not be checked: "
-		    "%s", a->name, platform, cause != NULL ? cause : "?");
+	    xprintf("%s|%s", app_id, client) : xstrdup(da->secret);
+	memset(&ti, 0, sizeof ti);
+	if (graph_debug_request(&da->pa, auth, da->secret, &req,
+	    &cause) != 0) {
+		doctor_report(d, 0, NULL, "account %s (%s): %s", da->a->name,
+		    platform, cause);
 		goto out;
 	}
-	platform_request_clear(&req);
-	res.status = status;
-	res.body = body;
-	res.len = strlen(body);
+	if (doctor_ask(d, da, &req, "the token could not be checked",
+	    &ans) != 0)
+		goto out;
+	doctor_response(&ans, &res);
 	if (graph_debug_parse(&res, &ti, &cause) != 0) {
-		/* Asked with the token itself, a dead one is refused. */
-		if (platform_find(platform)->classify(&res, NULL) ==
-		    PLATFORM_ERR_AUTH)
-			doctor_report(d, 0, fix, "account %s (%s): the token "
-			    "is no longer valid: %s", a->name, platform,
-			    cause != NULL ? cause : "?");
-		else
-			doctor_report(d, 0, fix, "account %s (%s): the token "
-			    "could not be checked: %s", a->name, platform,
-			    cause != NULL ? cause : "?");
+		util_free_secret(ans.body);
+		doctor_report(d, 0, NULL, "account %s (%s): the token could "
+		    "not be checked: %s", da->a->name, platform, cause);
 		goto out;
 	}
+	util_free_secret(ans.body);
 	if (!ti.valid) {
-		doctor_report(d, 0, fix, "account %s (%s): the token is no "
-		    "longer valid%s%s", a->name, platform, ti.error != NULL ?
-		    ": " : "", ti.error != NULL ? ti.error : "");
+		doctor_report(d, 0, da->relogin, "account %s (%s): the token "
+		    "is no longer valid%s%s", da->a->name, platform,
+		    ti.error != NULL ? ": " : "", ti.error != NULL ? ti.error :
+		    "");
 		goto out;
 	}
 	doctor_date(ti.expires_at, exp, sizeof exp);
 	doctor_date(ti.data_access_expires_at, data, sizeof data);
 	doctor_report(d, 1, NULL, "account %s (%s): %s token valid, expires "
-	    "%s, data access until %s", a->name, platform, ti.type != NULL ?
-	    ti.type : "the", exp, data);
+	    "%s, data access until %s", da->a->name, platform,
+	    ti.type != NULL ? ti.type : "the", exp, data);
 	for (i = 0; i < nitems(doctor_perms); i++) {
 		if (strcmp(doctor_perms[i].platform, platform) != 0)
 			continue;
@@ -275,83 +585,227 @@ doctor_graph(struct doctor *d, const struct config *cfg,
 			have = strcmp(ti.scopes[j], doctor_perms[i].scope) == 0;
 		if (have)
 			continue;
-		doctor_report(d, !doctor_perms[i].required, fix, "account %s "
-		    "(%s): the login lacks %s, needed %s%s", a->name, platform,
-		    doctor_perms[i].scope, doctor_perms[i].why,
-		    doctor_perms[i].required ? "" : " (optional)");
+		doctor_report(d, !doctor_perms[i].required, da->relogin,
+		    "account %s (%s): the login lacks %s, needed %s%s",
+		    da->a->name, platform, doctor_perms[i].scope,
+		    doctor_perms[i].why, doctor_perms[i].required ? "" :
+		    " (optional)");
 	}
 out:
 	graph_token_info_clear(&ti);
 	util_free_secret(auth);
-	util_free_secret(body);
 	free(cause);
+}
+
+/*
+ * Check that the person behind a Facebook token has the Moderate task:
+ * by the tasks the Page names, or, when it names none (a Page's own token
+ * may not be told them), by the comments of its newest posts, which come
+ * without ids when the task is missing.
+ */
+static void
+doctor_graph_moderate(struct doctor *d, struct doctor_account *da,
+    const struct graph_page *p)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct cmd_answer		 ans;
+	enum graph_tasks		 t = GRAPH_TASKS_UNSAID;
+	char				*cause = NULL, *tasks = NULL, *fix;
+	size_t				 with, without;
+	int				 rc;
+
+	fix = xprintf("give the person who logged in the Moderate task on "
+	    "the Page (Page settings > Page access), then %s", da->relogin);
+	if (graph_tasks_request(&da->pa, da->secret, &req, &cause) != 0)
+		goto out;
+	rc = cmd_http_ask(da->cfg, da->ops, &req, &ans, &cause);
+	platform_request_clear(&req);
+	if (rc == 0) {
+		doctor_response(&ans, &res);
+		if (ans.status >= 200 && ans.status <= 299)
+			t = graph_tasks_parse(&res, &tasks);
+		else if (da->ops->classify(&res, NULL) == PLATFORM_ERR_RATE) {
+			/* Said as it is: the platform asks to wait. */
+			doctor_judge(d, da, "the Page's tasks could not be "
+			    "read", rc, &ans, NULL);
+			goto out;
+		}
+		util_free_secret(ans.body);
+	}
+	free(cause);
+	cause = NULL;
+	if (t == GRAPH_TASKS_MODERATE) {
+		doctor_report(d, 1, NULL, "account %s (facebook): the login "
+		    "may moderate the Page %s (tasks: %s)", da->a->name,
+		    p->name, tasks);
+		goto out;
+	}
+	if (t == GRAPH_TASKS_LACKING) {
+		doctor_report(d, 0, fix, "account %s (facebook): the person "
+		    "who logged in lacks the Moderate task on the Page %s "
+		    "(tasks: %s): Facebook sends comments without ids, and "
+		    "heed cannot answer them", da->a->name, p->name,
+		    *tasks != '\0' ? tasks : "none");
+		goto out;
+	}
+	if (graph_ids_request(&da->pa, da->secret, &req, &cause) != 0)
+		goto out;
+	if (doctor_ask(d, da, &req, "whether the login may moderate the "
+	    "Page could not be checked", &ans) != 0)
+		goto out;
+	doctor_response(&ans, &res);
+	rc = graph_ids_parse(&res, &with, &without, &cause);
+	util_free_secret(ans.body);
+	if (rc != 0) {
+		doctor_report(d, 0, NULL, "account %s (facebook): whether the "
+		    "login may moderate the Page could not be checked: %s",
+		    da->a->name, cause);
+		free(cause);
+		cause = NULL;
+	} else if (without > 0)
+		doctor_report(d, 0, fix, "account %s (facebook): %zu of the "
+		    "comments on the newest posts of %s came without ids: the "
+		    "person who logged in lacks the Moderate task, and heed "
+		    "cannot answer those comments", da->a->name, without,
+		    p->name);
+	else if (with > 0)
+		doctor_report(d, 1, NULL, "account %s (facebook): comments "
+		    "come with their ids (the login may moderate the Page %s)",
+		    da->a->name, p->name);
+	else
+		doctor_mark(d, DOCTOR_NOTE, NULL, "account %s (facebook): "
+		    "whether the login may moderate the Page %s cannot be told "
+		    "yet: its newest posts have no comments (heed sync says "
+		    "so when comments come without ids)", da->a->name,
+		    p->name);
+out:
+	if (cause != NULL)
+		doctor_report(d, 0, NULL, "account %s (facebook): %s",
+		    da->a->name, cause);
+	free(cause);
+	free(tasks);
 	free(fix);
 }
 
-/* Check that one account's credential can be had, without showing it. */
+/*
+ * The checks of a Facebook or Instagram account's token. Once the token
+ * is refused, or Facebook cannot be asked, the others would only say so
+ * again.
+ */
+static void
+doctor_graph(struct doctor *d, struct doctor_account *da)
+{
+	struct graph_page	p;
+
+	if (doctor_graph_page(d, da, &p) == 0) {
+		doctor_graph_token(d, da);
+		if (strcmp(da->ops->name, "facebook") == 0)
+			doctor_graph_moderate(d, da, &p);
+	}
+	free(p.id);
+	free(p.name);
+	util_free_secret(p.token);
+	free(p.ig_id);
+	free(p.ig_username);
+}
+
+/* Get an account's credential, and report whether it could be had. */
+static int
+doctor_credential(struct doctor *d, struct doctor_account *da)
+{
+	const char		*cmd;
+	char			*cause = NULL, *fix;
+	enum creds_result	 r;
+
+	cmd = config_str(da->cfg, da->owner, OPT_CREDENTIAL_COMMAND);
+	da->password = *cmd != '\0';
+	if (da->password) {
+		r = creds_command(cmd, &da->secret, &cause);
+		fix = xprintf("run the credential_command of %s by hand, and "
+		    "make it print the secret on its first line",
+		    da->owner->name);
+		da->relogin = xprintf("make the credential_command of %s give "
+		    "a new secret (or remove that line and run: heed login "
+		    "%s)", da->owner->name, da->owner->name);
+	} else {
+		r = creds_lookup(da->owner->name, da->owner_platform,
+		    da->ops->secret_kind, &da->secret, &cause);
+		fix = xprintf("heed login %s", da->owner->name);
+		da->relogin = xprintf("heed login %s", da->owner->name);
+	}
+	doctor_report(d, r == CREDS_OK, fix, "account %s (%s): credential "
+	    "%s%s%s", da->a->name, da->ops->name, r == CREDS_OK ?
+	    da->password ? "from credential_command works" :
+	    "present in the keyring" : creds_result_name(r),
+	    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+	free(fix);
+	free(cause);
+	return r == CREDS_OK ? 0 : -1;
+}
+
+/*
+ * Check one account: that its credential can be had (without showing
+ * it), and, on a platform, that it works there.
+ */
 static void
 doctor_account(struct doctor *d, const struct config *cfg,
     const struct config_account *a)
 {
-	const struct platform_ops	*ops;
-	const struct config_account	*owner;
-	const char			*cmd, *platform;
-	char				*secret = NULL, *cause = NULL, *fix;
-	enum creds_result		 r;
+	struct doctor_account	da;
 
-	ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
-	if (ops->secret_kind == NULL) {
+	memset(&da, 0, sizeof da);
+	da.cfg = cfg;
+	da.a = a;
+	da.ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
+	if (da.ops->secret_kind == NULL) {
 		doctor_report(d, 1, NULL, "account %s needs no credential",
 		    a->name);
 		return;
 	}
-	owner = config_secret_owner(cfg, a, &platform);
-	cmd = config_str(cfg, owner, OPT_CREDENTIAL_COMMAND);
-	if (*cmd != '\0') {
-		r = creds_command(cmd, &secret, &cause);
-		fix = xprintf("run the credential_command of %s by hand, and "
-		    "make it print the secret on its first line", owner->name);
-	} else {
-		r = creds_lookup(owner->name, platform, ops->secret_kind,
-		    &secret, &cause);
-		fix = xprintf("heed login %s", owner->name);
+	da.owner = config_secret_owner(cfg, a, &da.owner_platform);
+	da.pa.name = a->name;
+	da.pa.handle = config_str(cfg, a, OPT_HANDLE);
+	da.pa.base_url = config_str(cfg, a, OPT_URL);
+	da.pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
+	da.pa.now = util_now();
+	if (doctor_credential(d, &da) == 0) {
+		if (strcmp(da.ops->name, "facebook") == 0 ||
+		    strcmp(da.ops->name, "instagram") == 0)
+			doctor_graph(d, &da);
+		else if (da.ops->session_request != NULL)
+			doctor_session(d, &da);
 	}
-	doctor_report(d, r == CREDS_OK, fix, "account %s (%s): credential "
-	    "%s%s%s", a->name, ops->name, r == CREDS_OK ? *cmd != '\0' ?
-	    "from credential_command works" : "present in the keyring" :
-	    creds_result_name(r), cause != NULL ? ": " : "",
-	    cause != NULL ? cause : "");
-	if (r == CREDS_OK && (strcmp(ops->name, "facebook") == 0 ||
-	    strcmp(ops->name, "instagram") == 0))
-		doctor_graph(d, cfg, a, owner, ops->name, secret);
-	util_free_secret(secret);
-	free(fix);
-	free(cause);
+	util_free_secret(da.secret);
+	free(da.relogin);
 }
 
 /* heed doctor: run every check and say what to fix. */
 int
 cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
 {
-	struct doctor	d = { 0, 0 };
+	struct doctor	d = { 0, 0, 0 };
 	struct config	cfg;
 	size_t		i;
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed doctor\n");
+		cmd_print(stderr, "usage: heed doctor\n");
 		return 2;
 	}
-	printf("heed %s doctor\n", HEED_VERSION);
+	cmd_print(stdout, "heed %s doctor\n", HEED_VERSION);
 	if (doctor_config(&d, p, &cfg) == 0) {
 		doctor_keyring(&d, &cfg);
 		for (i = 0; i < cfg.naccounts; i++)
 			doctor_account(&d, &cfg, &cfg.accounts[i]);
 	}
 	doctor_cache(&d, p);
-	doctor_mode(&d, "log", p->log, 0600);
+	doctor_mode(&d, "log", p->log, 0600, 1);
 	config_free(&cfg);
-	printf("%d check%s, %d failed\n", d.checks, d.checks == 1 ? "" : "s",
-	    d.failed);
-	return d.failed == 0 ? 0 : 1;
+	cmd_print(stdout, "%d check%s, %d failed", d.checks, d.checks == 1 ?
+	    "" : "s", d.failed);
+	if (d.waited > 0)
+		cmd_print(stdout, ", %d could not be made now", d.waited);
+	cmd_print(stdout, "\n");
+	return d.failed == 0 && d.waited == 0 ? 0 : 1;
 }

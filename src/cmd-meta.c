@@ -85,7 +85,7 @@ meta_device_login(const struct config *cfg, const struct platform_account *pa,
 		return NULL;
 	}
 	free(body);
-	printf("To let heed in, open %s on any phone or computer\n"
+	cmd_print(stdout, "To let heed in, open %s on any phone or computer\n"
 	    "and enter the code:  %s\n"
 	    "Then approve the permissions Facebook lists. Waiting "
 	    "(Ctrl-C cancels)...\n", d.uri, d.user_code);
@@ -122,7 +122,7 @@ meta_device_login(const struct config *cfg, const struct platform_account *pa,
 			interval += 5;
 		else if (r == GRAPH_POLL_ERROR) {
 			/* Passing trouble: say it, and go on waiting. */
-			fprintf(stderr, "(Could not ask Facebook: %s; still "
+			cmd_print(stderr, "(Could not ask Facebook: %s; still "
 			    "waiting.)\n", why != NULL ? why : "no answer");
 			interval += interval < 30 ? interval : 0;
 		}
@@ -198,7 +198,7 @@ meta_choose(const struct config *cfg, const struct config_account *a,
     struct graph_page *pages, size_t n, char **cause)
 {
 	const char	*want = config_str(cfg, a, OPT_PAGE);
-	char		*line, *end;
+	char		*line, *end, *shown;
 	size_t		 i;
 	long		 k;
 
@@ -215,17 +215,19 @@ meta_choose(const struct config *cfg, const struct config_account *a,
 	}
 	if (n == 1)
 		return &pages[0];
-	printf("This login manages %zu Pages:\n", n);
+	cmd_print(stdout, "This login manages %zu Pages:\n", n);
 	for (i = 0; i < n; i++)
-		printf("  %2zu  %s (%s)%s%s\n", i + 1, pages[i].name,
+		cmd_print(stdout, "  %2zu  %s (%s)%s%s\n", i + 1, pages[i].name,
 		    pages[i].id, pages[i].ig_username != NULL ?
 		    ", Instagram @" : "", pages[i].ig_username != NULL ?
 		    pages[i].ig_username : "");
 	line = cmd_ask_line("Which one is this account's? Number: ");
 	k = strtol(line, &end, 10);
 	if (end == line || *end != '\0' || k < 1 || (size_t)k > n) {
+		shown = cmd_quote(line, 40);
 		util_fail(cause, "no Page chosen (\"%s\"); to choose without "
-		    "asking, set page in [account %s]", line, a->name);
+		    "asking, set page in [account %s]", shown, a->name);
+		free(shown);
 		free(line);
 		return NULL;
 	}
@@ -249,18 +251,18 @@ meta_report_instagram(const struct config *cfg,
 			continue;
 		users++;
 		if (p->ig_id != NULL)
-			printf("Instagram: @%s is linked to this Page; account "
-			    "%s answers it.\n", p->ig_username != NULL ?
-			    p->ig_username : p->ig_id, o->name);
+			cmd_print(stdout, "Instagram: @%s is linked to this "
+			    "Page; account %s answers it.\n", p->ig_username !=
+			    NULL ? p->ig_username : p->ig_id, o->name);
 		else
-			printf("Instagram: account %s uses this login, but the "
-			    "Page has no Instagram business account linked: "
-			    "link it in Meta Business Suite (Settings > Linked "
-			    "accounts).\n", o->name);
+			cmd_print(stdout, "Instagram: account %s uses this "
+			    "login, but the Page has no Instagram business "
+			    "account linked: link it in Meta Business Suite "
+			    "(Settings > Linked accounts).\n", o->name);
 	}
 	if (users == 0 && p->ig_id != NULL)
-		printf("Instagram: @%s is linked to this Page. To answer its "
-		    "comments too, add to the config:\n\n"
+		cmd_print(stdout, "Instagram: @%s is linked to this Page. To "
+		    "answer its comments too, add to the config:\n\n"
 		    "  [account %s-instagram]\n  platform = instagram\n"
 		    "  facebook_account = %s\n\n", p->ig_username != NULL ?
 		    p->ig_username : p->ig_id, a->name, a->name);
@@ -291,7 +293,7 @@ cmd_meta_login(const struct config *cfg, const struct config_account *a)
 		token = meta_device_login(cfg, &pa, app_token, &cause);
 	} else {
 		if (*app_id != '\0' || *client_token != '\0')
-			printf("(Device login needs both app_id and "
+			cmd_print(stdout, "(Device login needs both app_id and "
 			    "client_token; asking for a token instead.)\n");
 		prompt = xprintf("Facebook access token for %s (a User or "
 		    "Page token): ", a->name);
@@ -316,25 +318,25 @@ cmd_meta_login(const struct config *cfg, const struct config_account *a)
 	if ((p = meta_choose(cfg, a, pages, n, &cause)) == NULL)
 		goto out;
 	if (p->moderate == 0)
-		printf("Note: the person who logged in lacks the Moderate task "
-		    "on %s: Facebook then sends comments without ids, and "
-		    "heed cannot answer them. Give that person the Moderate "
-		    "task (Page settings > Page access) and log in again.\n",
-		    p->name);
+		cmd_print(stdout, "Note: the person who logged in lacks the "
+		    "Moderate task on %s: Facebook then sends comments without "
+		    "ids, and heed cannot answer them. Give that person the "
+		    "Moderate task (Page settings > Page access) and log in "
+		    "again.\n", p->name);
 	r = creds_store(a->name, "facebook", "page-token", p->token, &cause);
 	if (r != CREDS_OK) {
 		if (cause == NULL)
 			cause = xstrdup(creds_result_name(r));
 		goto out;
 	}
-	printf("Logged in to the Facebook Page %s (%s): its token is in the "
-	    "system keyring (the personal login is not kept).\n", p->name,
-	    p->id);
+	cmd_print(stdout, "Logged in to the Facebook Page %s (%s): its token "
+	    "is in the system keyring (the personal login is not kept).\n",
+	    p->name, p->id);
 	meta_report_instagram(cfg, a, p);
 	rc = 0;
 out:
 	if (rc != 0)
-		fprintf(stderr, "heed login: %s: %s; nothing changed. To try "
+		cmd_print(stderr, "heed login: %s: %s; nothing changed. To try "
 		    "again: heed login %s\n", a->name, cause != NULL ? cause :
 		    "the login failed", a->name);
 	free(cause);

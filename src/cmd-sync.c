@@ -86,42 +86,78 @@ cmd_sync_report(struct sync *sync, int quiet, size_t *n, size_t *warned)
 	for (i = 0; i < *n; i++) {
 		if (st[i].state == SYNC_IDLE && st[i].last_error == NULL) {
 			if (!quiet)
-				printf("%s: synced\n", st[i].name);
+				cmd_print(stdout, "%s: synced\n", st[i].name);
 			continue;
 		}
 		if (st[i].state == SYNC_IDLE) {
 			(*warned)++;
-			fprintf(stderr, "heed sync: %s: synced, but: %s\n",
+			cmd_print(stderr, "heed sync: %s: synced, but: %s\n",
 			    st[i].name, st[i].last_error);
 			continue;
 		}
 		failed++;
-		fprintf(stderr, "heed sync: %s: %s\n", st[i].name,
+		cmd_print(stderr, "heed sync: %s: %s\n", st[i].name,
 		    st[i].last_error != NULL ? st[i].last_error : "not synced");
 	}
 	return failed;
 }
 
-/* Say what the outbox still holds, if anything. */
+/*
+ * Say what the outbox still holds, if anything: what failed, what waits
+ * to be sent, and what heed is still looking for on the platform (a reply
+ * whose answer was lost), with when it looks next.
+ */
 static void
 cmd_sync_outbox(struct store *store, int quiet)
 {
-	struct store_counts	 c;
-	char			*cause = NULL;
+	struct outbox_entry	*e;
+	char			*cause = NULL, when[48];
+	size_t			 n, i, failed = 0, waiting = 0, checking = 0;
+	int64_t			 now = util_now(), next = 0;
 
-	if (store_counts(store, util_now(), 0, &c, &cause) != 0) {
-		fprintf(stderr, "heed sync: %s\n", cause);
+	if (store_outbox_list(store, &e, &n, &cause) != 0) {
+		cmd_print(stderr, "heed sync: %s\n", cause);
 		free(cause);
 		return;
 	}
-	if (c.outbox_failed != 0)
-		fprintf(stderr, "heed sync: %lld send%s failed: see heed's "
-		    "outbox (O) to retry, edit or discard\n",
-		    (long long)c.outbox_failed, c.outbox_failed == 1 ? "" :
-		    "s");
-	if (c.outbox_pending != 0 && !quiet)
-		printf("outbox: %lld waiting to be sent\n",
-		    (long long)c.outbox_pending);
+	for (i = 0; i < n; i++) {
+		if (e[i].state == OUTBOX_FAILED)
+			failed++;
+		else if (e[i].state == OUTBOX_CHECKING) {
+			checking++;
+			if (next == 0 || e[i].next_attempt < next)
+				next = e[i].next_attempt;
+		} else
+			waiting++;
+	}
+	store_outbox_list_free(e, n);
+	if (failed != 0)
+		cmd_print(stderr, "heed sync: %zu send%s failed: see heed's "
+		    "outbox (O) to retry, edit or discard\n", failed,
+		    failed == 1 ? "" : "s");
+	if (checking != 0) {
+		util_format_age(next > now ? next - now : 0, when, sizeof when);
+		cmd_print(stderr, "heed sync: %zu repl%s may or may not have "
+		    "gone out (the answer was lost); heed looks on the "
+		    "platform again in %s, and sends only what is still "
+		    "missing then: run heed sync again after that\n", checking,
+		    checking == 1 ? "y" : "ies", when);
+	}
+	if (waiting != 0 && !quiet)
+		cmd_print(stdout, "outbox: %zu waiting to be sent\n", waiting);
+}
+
+/* Check that the cache is sound; print why not and return -1. */
+static int
+cmd_sync_check(struct store *store)
+{
+	char	*cause = NULL;
+
+	if (store_check(store, &cause) == 0)
+		return 0;
+	cmd_print(stderr, "heed sync: %s; heed doctor says more\n", cause);
+	free(cause);
+	return -1;
 }
 
 /*
@@ -153,22 +189,23 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 			return 2;
 	}
 	if (optind != argc) {
-		fprintf(stderr, "usage: heed sync [--account NAME] [--quiet]\n");
+		cmd_print(stderr, "usage: heed sync [--account NAME] "
+		    "[--quiet]\n");
 		return 2;
 	}
 	if (only != NULL && cmd_sync_only(cfg, only) != 0) {
-		fprintf(stderr, "heed sync: no account named %s\n", only);
+		cmd_print(stderr, "heed sync: no account named %s\n", only);
 		return 2;
 	}
 	if (cfg->naccounts == 0) {
-		fprintf(stderr, "heed sync: no accounts in the config (see "
+		cmd_print(stderr, "heed sync: no accounts in the config (see "
 		    "heed.conf(5))\n");
 		return 2;
 	}
 	memset(&r, 0, sizeof r);
 	r.loop = loop_new();
 	if ((r.sync = sync_new(r.loop, store, cfg, 0, &cause)) == NULL) {
-		fprintf(stderr, "heed sync: %s\n", cause);
+		cmd_print(stderr, "heed sync: %s\n", cause);
 		free(cause);
 		loop_free(r.loop);
 		return 2;
@@ -182,13 +219,47 @@ cmd_sync(struct config *cfg, struct store *store, int argc, char **argv)
 	failed = cmd_sync_report(r.sync, quiet, &n, &warned);
 	cmd_sync_outbox(store, quiet);
 	if (r.timed_out)
-		fprintf(stderr, "heed sync: gave up after %d minutes\n",
+		cmd_print(stderr, "heed sync: gave up after %d minutes\n",
 		    CMD_SYNC_DEADLINE_MS / 60000);
 	sync_free(r.sync);
 	loop_free(r.loop);
+	if (cmd_sync_check(store) != 0)
+		return 2;
 	if (failed == 0 && warned == 0 && !r.timed_out)
 		return 0;
 	return failed < n && !r.timed_out ? 1 : 2;
+}
+
+/*
+ * The line under an outbox entry: who holds it, what heed is waiting for,
+ * and the last error; new, or NULL for none.
+ */
+static char *
+cmd_outbox_why(struct store *store, const struct outbox_entry *e,
+    int64_t now)
+{
+	const char	*err = e->last_error;
+	char		 when[48], *clean, *out;
+
+	clean = err != NULL ? text_sanitize_line(err, strlen(err)) : NULL;
+	if (e->lease_owner != NULL && e->lease_until >= now &&
+	    strcmp(e->lease_owner, store_owner(store)) != 0) {
+		out = xprintf("being sent or checked by another heed right "
+		    "now%s%s", clean != NULL ? "; before: " : "",
+		    clean != NULL ? clean : "");
+	} else if (e->state == OUTBOX_CHECKING) {
+		util_format_age(e->next_attempt > now ? e->next_attempt - now :
+		    0, when, sizeof when);
+		out = xprintf("heed is checking whether it went out (next look "
+		    "in %s): %s", when, clean != NULL ? clean : "its answer "
+		    "was lost");
+	} else if (e->state == OUTBOX_SENDING)
+		out = xprintf("a heed stopped while sending it; the next sync "
+		    "looks whether it went out before anything is sent again");
+	else
+		out = clean != NULL ? xstrdup(clean) : NULL;
+	free(clean);
+	return out;
 }
 
 /* heed outbox: what waits to be sent and what failed, with the reason. */
@@ -197,36 +268,42 @@ cmd_outbox(struct store *store, int argc, char **argv)
 {
 	struct outbox_entry	*e;
 	struct store_account	*acc;
-	char			*cause = NULL, *line, age[16];
+	char			*cause = NULL, *line, *body, age[16];
 	const char		*name;
 	size_t			 n, nacc, i, j;
 	int64_t			 now = util_now();
 
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: heed outbox\n");
+		cmd_print(stderr, "usage: heed outbox\n");
 		return 2;
 	}
 	if (store_outbox_list(store, &e, &n, &cause) != 0 ||
 	    store_account_list(store, &acc, &nacc, &cause) != 0) {
-		fprintf(stderr, "heed outbox: %s\n", cause);
+		cmd_print(stderr, "heed outbox: %s\n", cause);
 		free(cause);
 		return 1;
 	}
 	if (n == 0)
-		printf("The outbox is empty: everything was sent.\n");
+		cmd_print(stdout, "The outbox is empty: everything was "
+		    "sent.\n");
 	for (i = 0; i < n; i++) {
 		for (name = "?", j = 0; j < nacc; j++) {
 			if (acc[j].id == e[i].account_id)
 				name = acc[j].name;
 		}
 		util_format_age(now - e[i].created, age, sizeof age);
-		line = text_first_line(e[i].body != NULL ? e[i].body : "", 50);
-		printf("%-7s %-6s %-12s %5s  tries %d  %s\n",
+		body = text_sanitize_line(e[i].body != NULL ? e[i].body : "",
+		    e[i].body != NULL ? strlen(e[i].body) : 0);
+		line = text_first_line(body, 50);
+		free(body);
+		cmd_print(stdout, "%-8s %-6s %-12s %5s  tries %d  %s\n",
 		    outbox_state_name(e[i].state), action_kind_name(e[i].kind),
 		    name, age, e[i].attempts, line);
-		if (e[i].last_error != NULL)
-			printf("        %s\n", e[i].last_error);
+		free(line);
+		line = cmd_outbox_why(store, &e[i], now);
+		if (line != NULL)
+			cmd_print(stdout, "         %s\n", line);
 		free(line);
 	}
 	store_account_list_free(acc, nacc);

@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "platform.h"
@@ -22,6 +24,7 @@
 
 #define CONFIG_MAX_SIZE		(1024 * 1024)
 #define CONFIG_MAX_ACCOUNTS	16
+#define CONFIG_QUOTE_WIDTH	40	/* columns of a value quoted back */
 
 static const char *const config_color_choices[] = {
 	"auto", "always", "never", NULL
@@ -41,8 +44,9 @@ static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_RECHECK_INTERVAL] = { "recheck_interval", CONFIG_DURATION,
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1h", 0, 7 * 86400, NULL,
 	    "how often a sync reads every comment of the history window "
-	    "again, to find those edited, hidden or deleted on Facebook or "
-	    "Instagram (their APIs do not tell); 0 does it at every sync" },
+	    "again (Facebook, Instagram) or asks about the waiting ones "
+	    "(Bluesky), to find those edited, hidden or deleted there (their "
+	    "APIs do not tell); 0 does it at every sync" },
 	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
 	    config_color_choices,
 	    "auto (colour unless NO_COLOR is set or the terminal has none), "
@@ -151,6 +155,45 @@ config_options(size_t *n)
 {
 	*n = OPT_COUNT;
 	return config_table;
+}
+
+/*
+ * Make a value from the file fit to be quoted back in a message: without
+ * control characters or escapes, on one line, cut to CONFIG_QUOTE_WIDTH
+ * columns with an ellipsis. Only its start is looked at, so a huge line
+ * costs nothing. Returns a new string.
+ */
+static char *
+config_quote(const char *s)
+{
+	size_t	 len = strnlen(s, 4 * CONFIG_QUOTE_WIDTH + 1), n = len;
+	char	*clean, *out;
+
+	if (n > 4 * CONFIG_QUOTE_WIDTH) {
+		n = 4 * CONFIG_QUOTE_WIDTH;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	clean = text_sanitize_line(s, n);
+	out = text_first_line(clean, CONFIG_QUOTE_WIDTH);
+	if (n < len && strcmp(out, clean) == 0) {
+		free(out);
+		out = xprintf("%s\xe2\x80\xa6", clean);
+	}
+	free(clean);
+	return out;
+}
+
+/* A message with a value quoted in it (see config_quote); new string. */
+static char *
+config_msg(const char *before, const char *value, const char *after)
+{
+	char	*q, *msg;
+
+	q = config_quote(value);
+	msg = xprintf("%s%s%s", before, q, after);
+	free(q);
+	return msg;
 }
 
 /* Parse a value for an option into v; NULL on success or a message. */
@@ -376,12 +419,12 @@ config_section(struct config_parser *p, char *line, int lineno)
 	}
 	if (strncmp(name, "account", 7) != 0 || (name[7] != ' ' &&
 	    name[7] != '\t'))
-		return xprintf("unknown section [%s] (expected [account NAME] "
-		    "or [replies])", name);
+		return config_msg("unknown section [", name, "] (expected "
+		    "[account NAME] or [replies])");
 	name = util_trim(name + 7);
 	if (!config_valid_name(name))
-		return xprintf("bad account name \"%s\" (letters, digits, "
-		    "- _ . only)", name);
+		return config_msg("bad account name \"", name, "\" (letters, "
+		    "digits, - _ . only)");
 	if (config_account_find(p->cfg, name) != NULL)
 		return xprintf("account %s is defined twice", name);
 	if (p->cfg->naccounts == CONFIG_MAX_ACCOUNTS)
@@ -416,12 +459,12 @@ config_bind(struct config_parser *p, char *args)
 	if (n != 3)
 		return xstrdup("expected bind SCREEN KEY ACTION");
 	if ((screen = keys_screen_from_name(words[0])) == -1)
-		return xprintf("unknown screen \"%s\" (queue, thread, compose "
-		    "or outbox)", words[0]);
+		return config_msg("unknown screen \"", words[0], "\" (queue, "
+		    "thread, compose or outbox)");
 	if (keys_parse(words[1], &key) != 0)
-		return xprintf("unknown key \"%s\"", words[1]);
+		return config_msg("unknown key \"", words[1], "\"");
 	if ((action = keys_action_from_name(words[2])) == -1)
-		return xprintf("unknown action \"%s\"", words[2]);
+		return config_msg("unknown action \"", words[2], "\"");
 	if (!keys_action_on(action, screen))
 		return xprintf("action %s does not apply to the %s screen",
 		    words[2], words[0]);
@@ -437,17 +480,18 @@ config_assign(struct config_parser *p, char *name, char *value)
 	struct config_value		*v;
 	struct config_reply		*r;
 	const char			*err;
-	char				*range, *msg;
+	char				*range, *msg, *q;
 	int				 i;
 
-	if ((err = config_unquote(value)) != NULL)
-		return xprintf("%s: %s", name, err);
-	if (p->section != SECTION_REPLIES && strchr(value, '\n') != NULL)
-		return xprintf("%s: a line break (\\n) belongs only in a saved "
-		    "reply", name);
+	if ((err = config_unquote(value)) != NULL) {
+		q = config_quote(name);
+		msg = xprintf("%s: %s", q, err);
+		free(q);
+		return msg;
+	}
 	if (p->section == SECTION_REPLIES) {
 		if (!config_valid_name(name))
-			return xprintf("bad reply name \"%s\"", name);
+			return config_msg("bad reply name \"", name, "\"");
 		p->cfg->replies = xreallocarray(p->cfg->replies,
 		    p->cfg->nreplies + 1, sizeof *p->cfg->replies);
 		r = &p->cfg->replies[p->cfg->nreplies++];
@@ -456,44 +500,68 @@ config_assign(struct config_parser *p, char *name, char *value)
 		return NULL;
 	}
 	if ((i = config_find(name)) == -1)
-		return xprintf("unknown option \"%s\"", name);
+		return config_msg("unknown option \"", name, "\"");
 	o = &config_table[i];
 	if (p->section == SECTION_ACCOUNT && !(o->scope & CONFIG_ACCOUNT))
 		return xprintf("%s cannot be set per account", name);
 	if (p->section == SECTION_GLOBAL && !(o->scope & CONFIG_GLOBAL))
 		return xprintf("%s belongs in an [account NAME] section",
 		    name);
+	if (o->type == CONFIG_STRING && strchr(value, '\n') != NULL)
+		return xprintf("%s: a line break (\\n) belongs only in a saved "
+		    "reply", o->name);
 	v = p->section == SECTION_ACCOUNT ? &p->account->v[i] :
 	    &p->cfg->v[i];
 	if ((err = config_convert(o, value, v)) != NULL) {
 		range = config_describe(o);
-		msg = xprintf("%s = %s: %s%s", name, value, err, range);
+		q = config_quote(value);
+		msg = xprintf("%s = %s: %s%s", name, q, err, range);
+		free(q);
 		free(range);
 		return msg;
 	}
 	if (i == OPT_PLATFORM && platform_find(value) == NULL)
-		return xprintf("unknown platform \"%s\"", value);
+		return config_msg("unknown platform \"", value, "\"");
 	return NULL;
+}
+
+/*
+ * Return the first control character of a valid UTF-8 line (C0 but tab,
+ * DEL, C1, a bidi control or mark: what text_sanitize removes), or 0. A
+ * config has no use for them, and one written into a value would reach
+ * the terminal wherever the value is shown.
+ */
+static uint32_t
+config_control(const char *line)
+{
+	size_t		len = strlen(line), off = 0, at;
+	uint32_t	cp;
+
+	while ((at = text_find_unsafe(line + off, len - off, &cp)) <
+	    len - off) {
+		if (cp != '\t')
+			return cp;
+		off += at + 1;
+	}
+	return 0;
 }
 
 /* Handle one line; NULL or a new message. */
 static char *
 config_line(struct config_parser *p, char *line, int lineno)
 {
-	char		*eq, *name, *tab;
+	char		*eq, *name;
 	uint32_t	 cp;
 
-	/* A tab is blank space; no other control may reach a value. */
-	for (tab = line; (tab = strchr(tab, '\t')) != NULL; tab++)
-		*tab = ' ';
 	line = util_trim(line);
 	if (*line == '\0' || *line == '#')
 		return NULL;
 	if (!text_valid_utf8(line, strlen(line)))
 		return xstrdup("not valid UTF-8");
-	if (text_find_unsafe(line, strlen(line), &cp) != strlen(line))
-		return xprintf("a control character (U+%04X) is not allowed",
-		    (unsigned int)cp);
+	if ((cp = config_control(line)) != 0)
+		return xprintf("the line holds a control character (U+%04X); "
+		    "only tab may be written as it is (\\n in a quoted value "
+		    "is a new line)", (unsigned int)cp);
 	if (*line == '[')
 		return config_section(p, line, lineno);
 	if (strncmp(line, "bind", 4) == 0 && (line[4] == ' ' ||
@@ -551,53 +619,105 @@ config_parse(struct config *cfg, const char *name, const char *text,
 	return -1;
 }
 
+/* Return 1 if the open file is /dev/null (the empty config). */
+static int
+config_is_null(const struct stat *sb)
+{
+	struct stat	null;
+
+	return S_ISCHR(sb->st_mode) && stat("/dev/null", &null) == 0 &&
+	    null.st_rdev == sb->st_rdev;
+}
+
+/*
+ * Read the whole config file into b, at most CONFIG_MAX_SIZE bytes. It is
+ * opened without waiting (a FIFO would block until someone writes) and
+ * must be a regular file (or /dev/null); whoever can change it can make
+ * heed run their own credential_command, so others may not write it.
+ */
+static int
+config_read(const char *path, const char *shown, int required, struct buf *b,
+    char **cause)
+{
+	struct stat	 sb;
+	char		 chunk[4096];
+	ssize_t		 n;
+	int		 fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		if (errno == ENOENT && !required)
+			return 1;
+		return util_fail(cause, "%s: %s", shown, strerror(errno));
+	}
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return util_fail(cause, "%s: %s", shown, strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode) && !config_is_null(&sb)) {
+		close(fd);
+		return util_fail(cause, "%s: not a regular file (%s); heed "
+		    "reads its config only from a file", shown,
+		    util_file_type(sb.st_mode));
+	}
+	if (S_ISREG(sb.st_mode) && (sb.st_mode & (S_IWGRP | S_IWOTH))) {
+		close(fd);
+		return util_fail(cause, "%s: refusing a config file that group "
+		    "or others may write (anyone who can change it could "
+		    "steal your credentials); fix it with: chmod go-w %s",
+		    shown, shown);
+	}
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			close(fd);
+			return util_fail(cause, "%s: %s", shown,
+			    strerror(errno));
+		}
+		if (buf_add(b, chunk, (size_t)n) != 0) {
+			close(fd);
+			return util_fail(cause, "%s: larger than %d bytes",
+			    shown, CONFIG_MAX_SIZE);
+		}
+	}
+	close(fd);
+	return 0;
+}
+
 /* Read a configuration file over the current values. */
 int
 config_load(struct config *cfg, const char *path, int required,
     char **cause)
 {
-	FILE		*f;
-	struct stat	 sb;
 	struct buf	 b;
-	char		 chunk[4096];
-	size_t		 n;
-	int		 rc;
+	const char	*nul;
+	char		*shown;
+	int		 rc, line;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT && !required)
-			return 0;
-		return util_fail(cause, "%s: %s", path, strerror(errno));
-	}
-	/*
-	 * Whoever can change the config can make heed run their own
-	 * credential_command: refuse a file others may write.
-	 */
-	if (fstat(fileno(f), &sb) != 0 || (sb.st_mode & (S_IWGRP | S_IWOTH))) {
-		fclose(f);
-		return util_fail(cause, "%s: refusing a config file that group "
-		    "or others may write (anyone who can change it could "
-		    "steal your credentials); fix it with: chmod go-w %s", path,
-		    path);
-	}
+	/* The path as it may be printed (it could hold escapes). */
+	shown = text_sanitize_line(path, strlen(path));
 	buf_init(&b, CONFIG_MAX_SIZE);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (buf_add(&b, chunk, n) != 0) {
-			fclose(f);
-			buf_free(&b);
-			return util_fail(cause, "%s: larger than %d bytes",
-			    path, CONFIG_MAX_SIZE);
-		}
-	}
-	if (ferror(f)) {
-		fclose(f);
+	if ((rc = config_read(path, shown, required, &b, cause)) != 0) {
 		buf_free(&b);
-		return util_fail(cause, "%s: read error", path);
+		free(shown);
+		return rc == 1 ? 0 : -1;
 	}
-	fclose(f);
+	/* A NUL would end the text there, and the rest be lost unsaid. */
+	if (b.data != NULL && (nul = memchr(b.data, '\0', b.len)) != NULL) {
+		for (line = 1; nul > b.data; nul--)
+			line += nul[-1] == '\n';
+		util_fail(cause, "%s:%d: a NUL byte: the config must be text",
+		    shown, line);
+		buf_free(&b);
+		free(shown);
+		return -1;
+	}
 	free(cfg->path);
 	cfg->path = xstrdup(path);
-	rc = config_parse(cfg, path, b.data != NULL ? b.data : "", cause);
+	rc = config_parse(cfg, shown, b.data != NULL ? b.data : "", cause);
 	buf_free(&b);
+	free(shown);
 	return rc;
 }
 

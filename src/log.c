@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "text.h"
 
 static FILE		*log_file;
 static log_hook_cb	 log_hook;
@@ -22,23 +23,42 @@ static const char *const log_level_names[] = {
 	"debug", "info", "warning", "error"
 };
 
-/* Open the log file for appending, private to the user. */
+/*
+ * Open the log file for appending, private to the user. It must be a
+ * regular file: heed neither follows a symbolic link there (and chmods
+ * what it points to) nor waits on a FIFO.
+ */
 int
 log_open(const char *path, char **cause)
 {
-	int	fd;
+	struct stat	 sb;
+	char		*shown;
+	int		 fd, rc = 0;
 
 	log_close();
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (fd == -1)
-		return util_fail(cause, "%s: %s", path, strerror(errno));
-	if (fchmod(fd, 0600) != 0) {
-		close(fd);
-		return util_fail(cause, "%s: %s", path, strerror(errno));
-	}
-	if ((log_file = fdopen(fd, "a")) == NULL) {
-		close(fd);
-		return util_fail(cause, "%s: %s", path, strerror(errno));
+	shown = text_sanitize_line(path, strlen(path));
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY |
+	    O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd == -1 && errno == ELOOP)
+		rc = util_fail(cause, "%s is a symbolic link: heed writes its "
+		    "log only to a regular file (set log_file to the real "
+		    "path)", shown);
+	else if (fd == -1)
+		rc = util_fail(cause, "%s: %s", shown, strerror(errno));
+	else if (fstat(fd, &sb) != 0)
+		rc = util_fail(cause, "%s: %s", shown, strerror(errno));
+	else if (!S_ISREG(sb.st_mode))
+		rc = util_fail(cause, "%s is not a regular file; heed writes "
+		    "its log only to one", shown);
+	else if ((sb.st_mode & 077) != 0 && fchmod(fd, 0600) != 0)
+		rc = util_fail(cause, "%s: %s", shown, strerror(errno));
+	else if ((log_file = fdopen(fd, "a")) == NULL)
+		rc = util_fail(cause, "%s: %s", shown, strerror(errno));
+	free(shown);
+	if (rc != 0) {
+		if (fd != -1)
+			close(fd);
+		return -1;
 	}
 	setvbuf(log_file, NULL, _IOLBF, 0);
 	return 0;
@@ -73,13 +93,20 @@ void
 log_msg(enum log_level level, const char *fmt, ...)
 {
 	va_list		 ap;
-	char		*msg, when[32];
+	char		*raw, *msg, when[32];
 	time_t		 t;
 	struct tm	 tm;
 
 	va_start(ap, fmt);
-	msg = xvprintf(fmt, ap);
+	raw = xvprintf(fmt, ap);
 	va_end(ap);
+	/*
+	 * One line, with no control character or escape: messages carry
+	 * what platforms, commands and files said, and the log is read with
+	 * cat or tail -f.
+	 */
+	msg = text_sanitize_line(raw, strlen(raw));
+	free(raw);
 	if (log_file != NULL) {
 		t = time(NULL);
 		localtime_r(&t, &tm);

@@ -134,7 +134,7 @@ main_paths(struct main_opts *o, char **cache, char **logp)
 		o->demo_dir = xprintf("%s/heed-demo-XXXXXX",
 		    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
 		if (mkdtemp(o->demo_dir) == NULL) {
-			fprintf(stderr, "heed: %s: %s\n", o->demo_dir,
+			cmd_print(stderr, "heed: %s: %s\n", o->demo_dir,
 			    strerror(errno));
 			free(o->demo_dir);
 			o->demo_dir = NULL;
@@ -177,7 +177,7 @@ main_config(struct main_opts *o)
 	rc = config_load(&o->cfg, path, o->config != NULL, &cause);
 	free(path);
 	if (rc != 0) {
-		fprintf(stderr, "heed: %s\n", cause);
+		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		return -1;
 	}
@@ -197,13 +197,13 @@ main_setup(struct main_opts *o, int readonly)
 	if (main_paths(o, &cache, &logp) != 0)
 		return -1;
 	if (log_open(logp, &cause) != 0) {
-		fprintf(stderr, "heed: log file %s\n", cause);
+		cmd_print(stderr, "heed: log file %s\n", cause);
 		free(cause);
 		cause = NULL;
 	}
 	if (readonly && !o->demo && access(cache, F_OK) != 0) {
-		fprintf(stderr, "heed: there is no cache at %s yet: open heed "
-		    "once to fill it\n", cache);
+		cmd_print(stderr, "heed: there is no cache at %s yet: open "
+		    "heed once to fill it\n", cache);
 		free(cache);
 		free(logp);
 		return -1;
@@ -213,7 +213,7 @@ main_setup(struct main_opts *o, int readonly)
 	free(cache);
 	free(logp);
 	if (o->store == NULL) {
-		fprintf(stderr, "heed: %s\n", cause);
+		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		return -1;
 	}
@@ -262,13 +262,13 @@ main_tui(struct main_opts *o)
 	int			 rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "heed: the inbox needs a terminal (for "
+		cmd_print(stderr, "heed: the inbox needs a terminal (for "
 		    "scripts, try heed list)\n");
 		return 1;
 	}
 	loop = loop_new();
 	if ((sync = sync_new(loop, o->store, &o->cfg, 1, &cause)) == NULL) {
-		fprintf(stderr, "heed: %s\n", cause);
+		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		loop_free(loop);
 		return 1;
@@ -291,37 +291,71 @@ main_tui(struct main_opts *o)
 	return rc;
 }
 
-/* Print one item as a line of text or JSON. */
-static void
-main_list_item(const struct item *it, int json, int64_t now)
+/* A cached string made safe to print: one line, or text with its lines. */
+static char *
+main_clean(const char *s, int lines)
+{
+	if (s == NULL)
+		return NULL;
+	return lines ? text_sanitize(s, strlen(s)) :
+	    text_sanitize_line(s, strlen(s));
+}
+
+/*
+ * Print one item as a line of JSON; 0, or -1 if it could not be written.
+ * What comes from the cache is sanitized first, as for the screen: an
+ * older heed, or someone else, may have written escapes or bytes that are
+ * not UTF-8 there, and JSON would carry the escapes on to whatever prints
+ * its strings.
+ */
+static int
+main_list_json(const struct item *it, int64_t now)
 {
 	json_t	*o;
-	char	*s, *who, age[16];
+	char	*s, *remote, *author, *handle, *text, *lang;
+	int	 rc = -1;
 
-	if (json) {
-		o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, "
-		    "s:b, s:b, s:b, s:b, s:s?}", "id", (json_int_t)it->id,
-		    "remote_id", it->remote_id, "author", it->author_name,
-		    "handle", it->author_handle, "text", it->text, "created",
-		    (json_int_t)it->created, "waiting", (json_int_t)(now -
-		    it->created), "status", item_status_name(it->status),
-		    "own", it->own, "flagged", it->flags != 0, "hidden",
-		    it->hidden != 0, "deleted", it->deleted != 0, "lang",
-		    it->lang);
-		s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-		if (s != NULL)
-			printf("%s\n", s);
+	remote = main_clean(it->remote_id, 0);
+	author = main_clean(it->author_name, 0);
+	handle = main_clean(it->author_handle, 0);
+	text = main_clean(it->text, 1);
+	lang = main_clean(it->lang, 0);
+	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
+	    "s:b, s:b, s:s?}", "id", (json_int_t)it->id, "remote_id", remote,
+	    "author", author, "handle", handle, "text", text, "created",
+	    (json_int_t)it->created, "waiting", (json_int_t)(now -
+	    it->created), "status", item_status_name(it->status), "own",
+	    it->own, "flagged", it->flags != 0, "hidden", it->hidden != 0,
+	    "deleted", it->deleted != 0, "lang", lang);
+	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
+		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);
-		json_decref(o);
-		return;
 	}
+	json_decref(o);
+	free(remote);
+	free(author);
+	free(handle);
+	free(text);
+	free(lang);
+	return rc;
+}
+
+/* Print one item as a line of text: waiting time, author, first line. */
+static void
+main_list_line(const struct item *it, int64_t now)
+{
+	char	*author, *who, *text, age[16];
+
 	util_format_age(now - it->created, age, sizeof age);
-	who = text_pad(it->author_name != NULL ? it->author_name : "?", 20);
-	s = xstrdup(it->text != NULL ? it->text : "");
-	s[strcspn(s, "\n")] = '\0';
-	printf("%5s  %s  %s\n", age, who, s);
+	author = main_clean(it->author_name != NULL ? it->author_name : "?",
+	    0);
+	who = text_pad(author, 20);
+	text = main_clean(it->text != NULL ? it->text : "", 1);
+	text[strcspn(text, "\n")] = '\0';
+	printf("%5s  %s  %s\n", age, who, text);
+	free(author);
 	free(who);
-	free(s);
+	free(text);
 }
 
 /* heed list: print a view, a page at a time from the store. */
@@ -355,7 +389,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 					break;
 			}
 			if (view == VIEW_COUNT) {
-				fprintf(stderr, "heed list: --view inbox, "
+				cmd_print(stderr, "heed list: --view inbox, "
 				    "flagged, snoozed, done or all\n");
 				return EXIT_USAGE;
 			}
@@ -365,7 +399,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 			break;
 		case 'n':
 			if (util_parse_int(optarg, 1, INT64_MAX, &limit) != 0) {
-				fprintf(stderr, "heed list: --limit takes a "
+				cmd_print(stderr, "heed list: --limit takes a "
 				    "positive number\n");
 				return EXIT_USAGE;
 			}
@@ -375,7 +409,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 		}
 	}
 	if (optind != argc) {
-		fprintf(stderr, "heed list: unexpected %s\n", argv[optind]);
+		cmd_print(stderr, "heed list: unexpected %s\n", argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (main_setup(o, 1) != 0)
@@ -384,7 +418,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 		loop = loop_new();
 		if ((sync = sync_new(loop, o->store, &o->cfg, 0, &cause)) ==
 		    NULL) {
-			fprintf(stderr, "heed: %s\n", cause);
+			cmd_print(stderr, "heed: %s\n", cause);
 			free(cause);
 			loop_free(loop);
 			return 1;
@@ -398,14 +432,22 @@ main_list(struct main_opts *o, int argc, char **argv)
 	for (;;) {
 		if (store_queue_page(o->store, (enum store_view)view, NULL,
 		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
-			fprintf(stderr, "heed: %s\n", cause);
+			cmd_print(stderr, "heed: %s\n", cause);
 			free(cause);
 			rc = 1;
 			break;
 		}
-		for (i = 0; i < l.n && shown < limit; i++, shown++)
-			main_list_item(&l.v[i], json, now);
-		if (l.n < 200 || shown >= limit)
+		for (i = 0; i < l.n && shown < limit && rc == 0; i++) {
+			if (!json)
+				main_list_line(&l.v[i], now);
+			else if (main_list_json(&l.v[i], now) != 0) {
+				cmd_print(stderr, "heed list: item %lld could "
+				    "not be written\n", (long long)l.v[i].id);
+				rc = 1;
+			}
+			shown++;
+		}
+		if (l.n < 200 || shown >= limit || rc != 0)
 			break;
 		store_key_of((enum store_view)view, &l.v[l.n - 1], &key);
 		have_key = 1;
@@ -413,7 +455,7 @@ main_list(struct main_opts *o, int argc, char **argv)
 	}
 	item_list_free(&l);
 	if (fflush(stdout) != 0) {
-		fprintf(stderr, "heed: write error: %s\n", strerror(errno));
+		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
 		rc = 1;
 	}
 	return rc;
@@ -529,14 +571,14 @@ main(int argc, char **argv)
 		    cmd_sync(&o.cfg, o.store, argc, argv);
 	else if (argc > 0 && main_account_command(argv[0]) != NULL) {
 		if (o.demo) {
-			fprintf(stderr, "heed: %s does not go with --demo: the "
-			    "demo has no real accounts\n", argv[0]);
+			cmd_print(stderr, "heed: %s does not go with --demo: "
+			    "the demo has no real accounts\n", argv[0]);
 			return EXIT_USAGE;
 		}
 		rc = main_config(&o) != 0 ? 1 :
 		    main_account_command(argv[0])(&o.cfg, argc, argv);
 	} else if (argc > 0) {
-		fprintf(stderr, "heed: unknown command %s\n", argv[0]);
+		cmd_print(stderr, "heed: unknown command %s\n", argv[0]);
 		main_usage(stderr);
 		return EXIT_USAGE;
 	} else if (main_setup(&o, 0) != 0)

@@ -148,6 +148,16 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"items.status = 2)"
 
 /*
+ * Whether an upserted item would move the stored one to another post or
+ * another parent: a platform that gives one id to two comments (a bug, or
+ * a demo restarted). The first keeps its place; the second is refused.
+ */
+#define STORE_MOVED_IF \
+	"((items.post_remote_id IS NOT NULL AND ?3 IS NOT NULL AND " \
+	"items.post_remote_id != ?3) OR (items.parent_remote_id IS NOT NULL " \
+	"AND ?4 IS NOT NULL AND items.parent_remote_id != ?4))"
+
+/*
  * Whether an upsert changes the stored row. A sync reads most items twice
  * (in the notifications and again in the thread around them), and every
  * later sync reads the recent ones again: a row that would be written
@@ -171,6 +181,33 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"items.like_count OR (excluded.extra IS NOT NULL AND excluded.extra " \
 	"IS NOT items.extra) OR (items.status IN (0, 1) AND " \
 	STORE_SETTLE_IF ")"
+
+/*
+ * Whether an upsert that changed nothing was refused because the item
+ * would have moved (STORE_MOVED_IF); 1 yes, 0 no, -1 error.
+ */
+static int
+store_item_moved(struct store *s, const struct item *it, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, ST_ITEM_MOVED, "SELECT 1 FROM items WHERE "
+	    "account_id = ?1 AND remote_id = ?2 AND " STORE_MOVED_IF, cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, it->post_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, it->parent_remote_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(s, rc, "saving an item", cause);
+}
 
 /*
  * Add or update an item by account and remote id, keeping its triage; give
@@ -200,8 +237,10 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    "iif(" STORE_SETTLE_IF ", max(?20, ?12), 0)) "
 	    "ON CONFLICT (account_id, remote_id) DO UPDATE "
 	    "SET post_id = coalesce(excluded.post_id, items.post_id), "
-	    "post_remote_id = excluded.post_remote_id, parent_remote_id = "
-	    "excluded.parent_remote_id, kind = excluded.kind, author_name = "
+	    "post_remote_id = coalesce(excluded.post_remote_id, "
+	    "items.post_remote_id), parent_remote_id = "
+	    "coalesce(excluded.parent_remote_id, items.parent_remote_id), "
+	    "kind = excluded.kind, author_name = "
 	    "excluded.author_name, author_handle = excluded.author_handle, "
 	    "text = excluded.text, lang = excluded.lang, permalink = "
 	    "excluded.permalink, attachment = excluded.attachment, created = "
@@ -216,13 +255,21 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 	    ") THEN 0 WHEN items.status IN (0, 1) AND " STORE_SETTLE_IF
 	    " THEN max(?20, ?12) ELSE items.done_at END, "
 	    "gone_status = iif(?16 = 0, -1, items.gone_status) "
-	    "WHERE " STORE_CHANGED_IF, cause);
+	    "WHERE NOT " STORE_MOVED_IF " AND (" STORE_CHANGED_IF ")", cause);
 	if (st == NULL)
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
+	if (sqlite3_changes(s->db) == 0) {
+		switch (store_item_moved(s, it, cause)) {
+		case -1:
+			return -1;
+		case 1:
+			return 1;
+		}
+	}
 	if (it->own && it->parent_remote_id != NULL) {
 		if (store_answered(s, it, cause) != 0 ||
 		    store_first_response(s, it, cause) != 0)
@@ -261,7 +308,8 @@ store_item_gone(struct store *s, int64_t account, const char *remote_id,
 static int
 store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
     size_t nposts, const struct item_list *items, char *const *gone,
-    size_t ngone, const char *stream, const char *cursor, char **cause)
+    size_t ngone, const char *stream, const char *cursor,
+    struct store_ingest_stats *stats, char **cause)
 {
 	struct store_sync_state	 ss;
 	struct post		 p;
@@ -277,8 +325,14 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->v[i];
 		it.account_id = account;
-		if (store_item_upsert(s, &it, NULL, cause) != 0)
+		switch (store_item_upsert(s, &it, NULL, cause)) {
+		case -1:
 			return -1;
+		case 1:
+			if (stats != NULL && stats->refused++ == 0)
+				stats->first_refused = xstrdup(it.remote_id);
+			break;
+		}
 	}
 	for (i = 0; i < ngone; i++) {
 		if (store_item_gone(s, account, gone[i], cause) != 0)
@@ -298,14 +352,17 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 int
 store_ingest(struct store *s, int64_t account, const struct post *posts,
     size_t nposts, const struct item_list *items, char *const *gone,
-    size_t ngone, const char *stream, const char *cursor, char **cause)
+    size_t ngone, const char *stream, const char *cursor,
+    struct store_ingest_stats *stats, char **cause)
 {
 	int	outer, ok;
 
+	if (stats != NULL)
+		memset(stats, 0, sizeof *stats);
 	if (store_tx_begin(s, &outer, "saving fetched items", cause) != 0)
 		return -1;
 	ok = store_ingest_locked(s, account, posts, nposts, items, gone, ngone,
-	    stream, cursor, cause) == 0;
+	    stream, cursor, stats, cause) == 0;
 	return store_tx_end(s, outer, ok, "saving fetched items", cause);
 }
 
@@ -373,4 +430,40 @@ store_sweep(struct store *s, int64_t account, const char *post,
 	ok = store_sweep_locked(s, account, post, seen, nseen, before, n,
 	    cause) == 0;
 	return store_tx_end(s, outer, ok, "marking deleted items", cause);
+}
+
+/*
+ * The remote ids of an account's customer items that still wait for the
+ * business (new, read or snoozed; not deleted there), created since a
+ * time, newest first, at most limit of them; free each and the array.
+ */
+int
+store_items_waiting(struct store *s, int64_t account, int64_t since,
+    size_t limit, char ***ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	st = store_stmt(s, ST_ITEM_OPEN, "SELECT remote_id FROM items WHERE "
+	    "account_id = ?1 AND own = 0 AND deleted = 0 AND status IN (0, 1, "
+	    "3) AND created >= ?2 ORDER BY created DESC LIMIT ?3", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_int64(st, 2, since);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = store_col_text(st, 0);
+	}
+	store_done(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	while (*n > 0)
+		free((*ids)[--*n]);
+	free(*ids);
+	*ids = NULL;
+	return store_fail(s, rc, "reading waiting items", cause);
 }

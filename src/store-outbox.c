@@ -16,6 +16,8 @@
  */
 #include <sys/random.h>
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,15 @@
 
 /* The states in which an entry is still on its way (not sent, not failed). */
 #define STORE_OUTBOX_PENDING	"(0, 1, 4)"
+
+/*
+ * Whether no process holds an entry (?1 is now): no lease, one that ran
+ * out, one whose process is gone from this host, or one longer than any
+ * heed takes (a damaged or planted row, which would hold it forever).
+ */
+#define STORE_OUTBOX_FREE \
+	"(lease_owner IS NULL OR lease_until < ?1 OR lease_until > ?1 + " \
+	"86400 OR NOT heed_alive(lease_owner))"
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -81,6 +92,50 @@ store_owner(struct store *s)
 	s->owner = xprintf("%s:%ld:%02x%02x%02x%02x%02x%02x", host,
 	    (long)getpid(), r[0], r[1], r[2], r[3], r[4], r[5]);
 	return s->owner;
+}
+
+/*
+ * SQL function heed_alive(owner): 0 when the owner of a lease is a process
+ * of this host that no longer exists (killed mid-send), so its lease need
+ * not be waited out; 1 otherwise (another host's, or a process that may
+ * still run: a reused process id keeps the lease until it runs out, which
+ * errs on the safe side).
+ */
+static void
+store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*owner, *colon;
+	char		 host[64];
+	long		 pid;
+	size_t		 hlen;
+	int		 alive = 1;
+
+	(void)argc;
+	owner = (const char *)sqlite3_value_text(argv[0]);
+	if (owner != NULL && (colon = strchr(owner, ':')) != NULL &&
+	    gethostname(host, sizeof host) == 0) {
+		host[sizeof host - 1] = '\0';
+		hlen = (size_t)(colon - owner);
+		pid = strtol(colon + 1, NULL, 10);
+		if (hlen == strlen(host) && strncmp(owner, host, hlen) == 0 &&
+		    pid > 0 && pid != (long)getpid() &&
+		    kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+			alive = 0;
+	}
+	sqlite3_result_int(ctx, alive);
+}
+
+/* Give a connection the outbox's SQL function (heed_alive). */
+int
+store_outbox_register(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_create_function(s->db, "heed_alive", 1, SQLITE_UTF8,
+	    NULL, store_outbox_alive, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "setting up", cause);
+	return 0;
 }
 
 /*
@@ -150,7 +205,7 @@ store_outbox_take(struct store *s, int64_t account, int64_t now,
 	memset(e, 0, sizeof *e);
 	st = store_stmt(s, ST_OUTBOX_TAKE, "UPDATE outbox SET lease_owner = "
 	    "?3, lease_until = ?4 WHERE id = (SELECT id FROM outbox WHERE "
-	    "account_id = ?2 AND (lease_owner IS NULL OR lease_until < ?1) AND "
+	    "account_id = ?2 AND " STORE_OUTBOX_FREE " AND "
 	    "(state = 1 OR (state IN (0, 4) AND next_attempt <= ?1)) "
 	    "ORDER BY id LIMIT 1) RETURNING " STORE_OUTBOX_COLS, cause);
 	if (st == NULL)
@@ -219,7 +274,8 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	    "?6, attempts = ?7, next_attempt = ?8, updated = ?9, unknown_at = "
 	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
 	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
-	    "lease_owner = ?13 OR lease_until < ?9)", cause);
+	    "lease_owner = ?13 OR lease_until < ?9 OR lease_until > ?9 + "
+	    "86400 OR NOT heed_alive(lease_owner))", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -398,7 +454,27 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
  * edit it): it is queued or failed, and no heed holds it.
  */
 #define STORE_OUTBOX_MINE_AGAIN \
-	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2)"
+	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2 OR " \
+	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
+
+/*
+ * Run one of the user's changes to an entry (a statement whose ?1 is the
+ * entry and ?2 now); 0 done, 1 refused (it changed nothing), -1 error.
+ */
+static int
+store_outbox_user(struct store *s, enum store_stmt_id id, const char *sql,
+    const char *op, int64_t entry, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, id, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, entry);
+	sqlite3_bind_int64(st, 2, util_now());
+	if (store_step_done(s, st, op, cause) != 0)
+		return -1;
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
 
 /*
  * Discard an entry the user no longer wants sent: one that is queued or
@@ -408,17 +484,9 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
 int
 store_outbox_discard(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
-
-	st = store_stmt(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox WHERE id = "
-	    "?1 AND " STORE_OUTBOX_MINE_AGAIN, cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "discarding an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return store_outbox_user(s, ST_OUTBOX_DISCARD, "DELETE FROM outbox "
+	    "WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN, "discarding an "
+	    "outbox entry", id, cause);
 }
 
 /*
@@ -480,17 +548,41 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 int
 store_outbox_retry(struct store *s, int64_t id, char **cause)
 {
-	sqlite3_stmt	*st;
+	return store_outbox_user(s, ST_OUTBOX_RETRY, "UPDATE outbox SET "
+	    "state = iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, "
+	    "updated = ?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND "
+	    "state = 3", "retrying an outbox entry", id, cause);
+}
 
-	st = store_stmt(s, ST_OUTBOX_RETRY, "UPDATE outbox SET state = "
-	    "iif(attempts > 0, 4, 0), next_attempt = 0, checks = 0, updated = "
-	    "?2 WHERE id = ?1 AND " STORE_OUTBOX_MINE_AGAIN " AND state = 3",
+/*
+ * When the outbox next needs a look from this process: the soonest
+ * next_attempt of an entry that is queued or checking and held by no
+ * process, now for one abandoned mid-send, or the end of a lease (its
+ * holder may die); *when 0 if nothing waits.
+ */
+int
+store_outbox_next_event(struct store *s, int64_t now, int64_t *when,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*when = 0;
+	st = store_stmt(s, ST_OUTBOX_NEXT, "SELECT CASE WHEN NOT "
+	    STORE_OUTBOX_FREE " THEN lease_until + 1 WHEN state = 1 THEN ?1 "
+	    "ELSE next_attempt END AS t FROM outbox "
+	    "WHERE state IN " STORE_OUTBOX_PENDING " ORDER BY t LIMIT 1",
 	    cause);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, util_now());
-	if (store_step_done(s, st, "retrying an outbox entry", cause) != 0)
-		return -1;
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	sqlite3_bind_int64(st, 1, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*when = sqlite3_column_int64(st, 0);
+		if (*when <= 0)
+			*when = now;
+	}
+	store_done(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+	return store_fail(s, rc, "reading the outbox", cause);
 }

@@ -50,6 +50,8 @@ enum store_stmt_id {
 	ST_POST_LINK,
 	ST_ITEM_UPSERT,
 	ST_ITEM_GONE,
+	ST_ITEM_MOVED,
+	ST_ITEM_OPEN,
 	ST_ITEM_SWEEP,
 	ST_FIRST_RESPONSE,
 	ST_ANSWERED,
@@ -93,6 +95,7 @@ enum store_stmt_id {
 	ST_OUTBOX_DISCARD,
 	ST_OUTBOX_TAKE_BACK,
 	ST_OUTBOX_RETRY,
+	ST_OUTBOX_NEXT,
 	ST_ITEM_EXTRA,
 	ST_COUNT
 };
@@ -134,6 +137,9 @@ struct store {
 	"EXISTS (SELECT 1 FROM items r WHERE r.own = 1 AND " \
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
 	"AND r.deleted = 0)"
+
+/* store-outbox.c */
+int		 store_outbox_register(struct store *, char **);
 
 /* store.c */
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,

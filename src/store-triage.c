@@ -102,7 +102,10 @@ store_status_of(struct store *s, int64_t id, int *status, char **cause)
 	return 0;
 }
 
-/* Write the status, snooze time and done time of an item. */
+/*
+ * Write the status, snooze time and done time of an item. The user's word
+ * wins over a status kept from before the platform stopped listing it.
+ */
 static int
 store_write_status(struct store *s, int64_t id, int status, int64_t until,
     int64_t done_at, char **cause)
@@ -110,7 +113,8 @@ store_write_status(struct store *s, int64_t id, int status, int64_t until,
 	sqlite3_stmt	*st;
 
 	st = store_stmt(s, ST_SET_STATUS, "UPDATE items SET status = ?2, "
-	    "snooze_until = ?3, done_at = ?4 WHERE id = ?1", cause);
+	    "snooze_until = ?3, done_at = ?4, gone_status = -1 WHERE id = ?1",
+	    cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);

@@ -228,23 +228,84 @@ store_tx_end(struct store *s, int outer, int ok, const char *op,
 	return -1;
 }
 
+/* The message for a cache file that is not a regular file; returns -1. */
+static int
+store_not_regular(const char *path, mode_t mode, char **cause)
+{
+	if (S_ISLNK(mode))
+		return util_fail(cause, "cache %s is a symbolic link: heed "
+		    "opens only a regular file there, and never changes a "
+		    "file a link points to (give the real path with --cache "
+		    "or the cache option)", path);
+	return util_fail(cause, "cache %s is not a regular file (%s); move "
+	    "it away", path, util_file_type(mode));
+}
+
+/*
+ * Check that the cache and its -wal, -shm and -journal files are regular
+ * files where they exist: SQLite would follow a symbolic link and write
+ * into (and heed chmod) whatever it points to, and would wait forever on
+ * a FIFO.
+ */
+static int
+store_check_files(struct store *s, char **cause)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	struct stat		 st;
+	char			*p;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < nitems(suffix) && rc == 0; i++) {
+		p = xprintf("%s%s", s->path, suffix[i]);
+		if (lstat(p, &st) == 0 && !S_ISREG(st.st_mode))
+			rc = store_not_regular(p, st.st_mode, cause);
+		free(p);
+	}
+	return rc;
+}
+
+/*
+ * Open one of the cache's files to make it private, without following a
+ * link or waiting on a FIFO; create it if asked. 0, or -1 with a cause.
+ */
+static int
+store_private_file(const char *path, int create, char **cause)
+{
+	struct stat	st;
+	int		fd, flags;
+
+	flags = O_RDWR | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK;
+	if (create)
+		flags |= O_CREAT;
+	if ((fd = open(path, flags, 0600)) == -1) {
+		if (errno == ENOENT && !create)
+			return 0;
+		if (errno == ELOOP)
+			return store_not_regular(path, S_IFLNK, cause);
+		return util_fail(cause, "cache %s: %s", path,
+		    strerror(errno));
+	}
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return util_fail(cause, "cache %s: %s", path,
+		    strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return store_not_regular(path, st.st_mode, cause);
+	}
+	if ((st.st_mode & 077) != 0)
+		(void)fchmod(fd, 0600);
+	close(fd);
+	return 0;
+}
+
 /* Create the cache file private to its user, or make an existing one so. */
 static int
 store_create_file(struct store *s, char **cause)
 {
-	struct stat	st;
-	int		fd;
-
-	fd = open(s->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
-	if (fd == -1) {
-		return util_fail(cause, "cache %s: %s", s->path,
-		    strerror(errno));
-	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (st.st_mode & 077) != 0)
-		(void)fchmod(fd, 0600);
-	close(fd);
-	return 0;
+	return store_private_file(s->path, 1, cause);
 }
 
 /* Make the WAL and shared-memory files private too, if they exist. */
@@ -257,7 +318,7 @@ store_chmod_aux(struct store *s)
 
 	for (i = 0; i < nitems(suffix); i++) {
 		p = xprintf("%s%s", s->path, suffix[i]);
-		(void)chmod(p, 0600);
+		(void)store_private_file(p, 0, NULL);
 		free(p);
 	}
 }
@@ -319,7 +380,8 @@ store_peek_version(struct store *s, int *version, char **cause)
 	sqlite3	*db;
 	int	 rc;
 
-	rc = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY, NULL);
+	rc = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(db, 5000);
 		rc = store_check_version(s, db, version, cause);
@@ -345,7 +407,7 @@ store_connect(struct store *s, char **cause)
 
 	/* One thread uses a connection: no mutexes needed. */
 	flags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	    SQLITE_OPEN_NOMUTEX;
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW;
 	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "opening", cause);
@@ -356,6 +418,8 @@ store_connect(struct store *s, char **cause)
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, "setting up", cause);
 	}
+	if (store_outbox_register(s, cause) != 0)
+		return -1;
 	return store_fts_register(s, cause);
 }
 
@@ -387,6 +451,8 @@ store_open(const char *path, int flags, char **cause)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->readonly = (flags & STORE_READONLY) != 0;
+	if (store_check_files(s, cause) != 0)
+		goto fail;
 	if (!s->readonly && (store_create_file(s, cause) != 0 ||
 	    store_peek_version(s, &version, cause) != 0))
 		goto fail;

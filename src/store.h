@@ -109,15 +109,23 @@ int	store_account_list(struct store *, struct store_account **, size_t *,
 	    char **);
 void	store_account_list_free(struct store_account *, size_t);
 
+/* What an ingest left out; free first_refused. */
+struct store_ingest_stats {
+	size_t	 refused;	/* items whose id is another thread's */
+	char	*first_refused;	/* the first one's remote id */
+};
+
 /*
  * Ingest one parsed page for an account in one transaction: upsert posts
  * and items (keeping triage), mark gone ids deleted, save the stream's
  * cursor, then index the new and changed rows in FTS in one batch.
- * stream and cursor may be NULL (no sync state saved).
+ * stream and cursor may be NULL (no sync state saved). An item whose
+ * remote id is held by an item of another post or parent is left out and
+ * counted in stats (if not NULL): ids never move an item.
  */
 int	store_ingest(struct store *, int64_t, const struct post *, size_t,
 	    const struct item_list *, char *const *, size_t, const char *,
-	    const char *, char **);
+	    const char *, struct store_ingest_stats *, char **);
 /*
  * A sweep read every item of a post on the platform (remote ids in seen,
  * sorted with strcmp): mark the post's customer items that it did not
@@ -128,7 +136,19 @@ int	store_ingest(struct store *, int64_t, const struct post *, size_t,
 int	store_sweep(struct store *, int64_t, const char *, char *const *,
 	    size_t, int64_t, size_t *, char **);
 
-/* Upsert single rows (inside a caller's transaction). */
+/*
+ * The remote ids of an account's customer items still waiting for the
+ * business (not done, not deleted there), created since a time, newest
+ * first, at most limit; the array and each id are new.
+ */
+int	store_items_waiting(struct store *, int64_t, int64_t, size_t,
+	    char ***, size_t *, char **);
+
+/*
+ * Upsert single rows (inside a caller's transaction). An item upsert
+ * returns 1, changing nothing, when the remote id belongs to an item of
+ * another post or parent (see store_ingest).
+ */
 int	store_post_upsert(struct store *, const struct post *, char **);
 int	store_item_upsert(struct store *, const struct item *, int64_t *,
 	    char **);
@@ -243,6 +263,11 @@ int	store_outbox_has(struct store *, int64_t, int, int *, char **);
  */
 int	store_outbox_recent(struct store *, int64_t, int, int64_t,
 	    struct outbox_entry *, char **);
+/*
+ * When the outbox next needs this process (a due time, or the end of
+ * another process's lease); *when 0 if never.
+ */
+int	store_outbox_next_event(struct store *, int64_t, int64_t *, char **);
 /* Delete an entry whatever its state (tests, cleanup). */
 int	store_outbox_delete(struct store *, int64_t, char **);
 /*

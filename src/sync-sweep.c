@@ -7,7 +7,9 @@
  * calls that a sweep. The engine counts the fetches of each sweep, keeps
  * the ids they listed, and once the last one is in, the store marks what
  * it holds of that post and no page listed as gone. A sweep that lost a
- * page on the way proves nothing and is dropped.
+ * page on the way, or whose paging did not end as it should (a cursor
+ * repeated, an empty page that says more follow), proves nothing: it
+ * marks nothing, and the log says why.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,24 +58,40 @@ sync_sweep_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Spoil a sweep: it will mark nothing deleted; the first reason is kept. */
+void
+sync_sweep_spoil(struct sync_sweeps *ss, size_t i, const char *why)
+{
+	struct sync_sweep	*w = &ss->v[i];
+
+	w->broken = 1;
+	if (w->why == NULL && why != NULL)
+		w->why = xstrdup(why);
+}
+
 /*
- * Count a fetch of a sweep as done, read whole (ok) or not. Return 1 if
- * that was its last and the sweep holds: its seen ids are then sorted,
- * ready for store_sweep. Return 0 otherwise.
+ * Count a fetch of a sweep as done, read whole (ok) or not (why says what
+ * went wrong). Return 1 if that was its last and the sweep holds: its
+ * seen ids are then sorted, ready for store_sweep. Return -1 if it was
+ * its last and the sweep is spoiled (w->why says why), 0 while fetches
+ * remain or once it was used.
  */
 int
-sync_sweep_finish(struct sync_sweeps *ss, size_t i, int ok)
+sync_sweep_finish(struct sync_sweeps *ss, size_t i, int ok, const char *why)
 {
 	struct sync_sweep	*w = &ss->v[i];
 
 	if (!ok)
-		w->broken = 1;
+		sync_sweep_spoil(ss, i, why != NULL ? why : "a page of it "
+		    "could not be read");
 	if (w->pending > 0)
 		w->pending--;
-	if (w->pending > 0 || w->broken)
+	if (w->pending > 0 || w->used)
 		return 0;
+	w->used = 1;		/* it is not applied (or reported) twice */
+	if (w->broken)
+		return -1;
 	qsort(w->seen, w->nseen, sizeof *w->seen, sync_sweep_cmp);
-	w->broken = 1;		/* used: it is not applied twice */
 	return 1;
 }
 
@@ -88,6 +106,7 @@ sync_sweeps_clear(struct sync_sweeps *ss)
 		for (k = 0; k < ss->v[i].nseen; k++)
 			free(ss->v[i].seen[k]);
 		free(ss->v[i].seen);
+		free(ss->v[i].why);
 	}
 	free(ss->v);
 	ss->v = NULL;

@@ -24,95 +24,31 @@
 #include "text.h"
 #include "util.h"
 
-#define SYNC_BACKOFF_BASE	5	/* seconds before the first retry */
-#define SYNC_BACKOFF_MAX	3600
-#define SYNC_MAX_ATTEMPTS	8	/* then the entry is failed */
 #define SYNC_MAX_PAGES		200	/* per stream per sync */
-#define SYNC_MAX_FETCHES	100	/* threads filled in per sync */
+#define SYNC_MAX_FETCHES	1000	/* threads filled in per sync */
 #define SYNC_STREAM_TRIES	4	/* tries of one page before giving up */
 #define SYNC_RATE_TRIES		30	/* ... when the platform says slow down */
 #define SYNC_SESSION_TRIES	2	/* renewals in a row before giving up */
-#define SYNC_MAX_RECONCILE_PAGES 20	/* pages read to find one reply */
 #define SYNC_SWEEP_MARGIN	300	/* seconds of items a sweep spares */
+#define SYNC_RECHECK_ITEMS	500	/* items rechecked per run at most */
 #define SYNC_PACE_MAX_MS	(15 * 60 * 1000)	/* from a header */
 #define SYNC_PACE_OWN_MAX_MS	(24 * 60 * 60 * 1000LL) /* a platform's word */
 #define SYNC_ONESHOT_WAIT_MS	(2 * 60 * 1000)	/* heed sync waits no more */
 #define DEMO_RELEASE_MS		(90 * 1000)
 
-enum sync_job {
-	JOB_NONE,
-	JOB_STREAM,
-	JOB_ACTION,
-	JOB_SESSION,	/* open or renew a session */
-	JOB_FETCH,	/* fill in a thread a page named */
-	JOB_RECONCILE	/* ask what became of an action */
-};
-
-struct sync_account {
-	struct sync			*sync;
-	const struct platform_ops	*ops;
-	const struct config_account	*cfg;
-	struct platform_account		 pa;
-	struct sync_account_status	 status;
-	char				*error;
-	int				 want_sync;	/* a sync was asked */
-	size_t				 stream;	/* next stream index */
-	int				 pages;
-	int				 job;		/* in flight */
-	struct outbox_entry		 entry;		/* JOB_ACTION */
-	char				*secret;	/* wiped on free */
-	int				 secret_is_password;
-	int64_t				 prechecked;	/* entry asked about */
-	char				*notice;	/* said when the run ends */
-	int				 prechecking;	/* JOB_RECONCILE is one */
-	int				 secret_reread;	/* once per refusal */
-	struct platform_session		 session;	/* when open */
-	int				 session_tries;
-	int				 blocked;	/* until heed login */
-	int				 held;		/* for a long wait */
-	char				**fetch;	/* threads to fill in */
-	size_t				 nfetch;
-	char				**fetched;	/* ... done this sync */
-	size_t				 nfetched;
-	size_t				*fetch_sweep;	/* each one's sweep */
-	char				*fetch_key;	/* JOB_FETCH */
-	size_t				 fetch_key_sweep; /* ... and its sweep */
-	struct sync_sweeps		 sweeps;	/* this sync's */
-	char				*reconcile_page; /* JOB_RECONCILE's */
-	int				 reconcile_pages; /* ... read so far */
-	int				 check_failures; /* in a row */
-	char				*cursor;	/* JOB_STREAM's */
-	int				 tries;		/* of the current page */
-	uint64_t			 timer;
-	uint64_t			 http_id;	/* in flight over HTTP */
-	struct platform_request		 req;
-	uint64_t			 interval_timer;
-	uint64_t			 pace_timer;	/* a request held back */
-	uint64_t			 retry_timer;	/* a page tried again */
-	int64_t				 not_before;	/* monotonic ms */
-};
-
-struct sync {
-	struct loop		*loop;
-	struct store		*store;
-	const struct config	*cfg;
-	struct sync_account	*accounts;
-	struct sync_account_status *statuses;
-	size_t			 naccounts;
-	struct demo_server	*demo;
-	struct http		*http;
-	uint64_t		 demo_timer;
-	uint64_t		 retry_timer;
-	int			 periodic;
-	int64_t			 changes;
-	sync_changed_cb		 changed;
-	void			*changed_arg;
-};
-
 static void	sync_next(struct sync_account *);
+static void	sync_outbox_schedule(struct sync *);
+static void	sync_thread_lost(struct sync_account *, const char *);
+static void	sync_run_clear(struct sync_account *);
+static void	sync_run_rewind(struct sync_account *, int);
+static int	sync_start_recheck(struct sync_account *);
+static void	sync_recheck_drop(struct sync_account *);
+static void	sync_recheck_done(struct sync_account *);
+static void	sync_recheck_response(struct sync_account *,
+		    const struct platform_response *);
 
 /* Tell the UI that the store changed. */
-static void
+void
 sync_notify(struct sync *s)
 {
 	s->changes++;
@@ -121,7 +57,7 @@ sync_notify(struct sync *s)
 }
 
 /* Set an account's error message (NULL clears it). */
-static void
+void
 sync_set_error(struct sync_account *a, int state, const char *msg)
 {
 	free(a->error);
@@ -136,7 +72,7 @@ sync_set_error(struct sync_account *a, int state, const char *msg)
  * may not read, comments that came without ids); it is the account's
  * message when the run ends, and heed sync counts the run as partial.
  */
-static void
+void
 sync_note(struct sync_account *a, const char *msg)
 {
 	char	*joined;
@@ -236,20 +172,29 @@ sync_fetch_clear(struct sync_account *a)
 }
 
 /*
- * Count a fetch of a sweep as done; when it was the sweep's last, mark
- * what the platform no longer lists as gone.
+ * Count a fetch of a sweep as done, read whole (ok) or not (why); when it
+ * was the sweep's last, mark what the platform no longer lists as gone,
+ * or say why the sweep proves nothing.
  */
 static void
-sync_sweep_done(struct sync_account *a, size_t sweep, int ok)
+sync_sweep_done(struct sync_account *a, size_t sweep, int ok,
+    const char *why)
 {
 	struct sync_sweep	*w;
 	char			*cause = NULL;
 	size_t			 n;
+	int			 rc;
 
-	if (sweep >= a->sweeps.n ||
-	    !sync_sweep_finish(&a->sweeps, sweep, ok))
+	if (sweep >= a->sweeps.n)
 		return;
+	rc = sync_sweep_finish(&a->sweeps, sweep, ok, why);
 	w = &a->sweeps.v[sweep];
+	if (rc == -1)
+		log_warn("%s: the full read of %s proves nothing, so nothing "
+		    "of it is marked deleted: %s", a->pa.name, w->post,
+		    w->why);
+	if (rc != 1)
+		return;
 	if (store_sweep(a->sync->store, a->pa.id, w->post, w->seen, w->nseen,
 	    w->started - SYNC_SWEEP_MARGIN, &n, &cause) != 0) {
 		log_error("%s: %s", a->pa.name, cause);
@@ -354,9 +299,12 @@ sync_free(struct sync *s)
 		if (a->retry_timer != 0)
 			loop_timer_cancel(s->loop, a->retry_timer);
 		platform_request_clear(&a->req);
-		outbox_entry_clear(&a->entry);
+		/* An entry in flight is left SENDING, free for another heed
+		 * to take at once, and to look for before resending. */
+		sync_entry_drop(a);
 		platform_session_clear(&a->session);
 		sync_fetch_clear(a);
+		sync_run_clear(a);
 		free(a->cursor);
 		free(a->reconcile_page);
 		util_free_secret(a->secret);
@@ -434,11 +382,16 @@ sync_busy(const struct sync *s)
 		    s->accounts[i].want_sync)
 			return 1;
 	}
-	return 0;
+	/*
+	 * heed sync stays for a look at a lost reply that is due soon, until
+	 * the timer set for it has fired (sync_retry_fire).
+	 */
+	return !s->periodic && s->check_at != 0 &&
+	    s->check_at <= util_now() + SYNC_ONESHOT_WAIT_MS / 1000;
 }
 
 /* Seconds to wait before attempt n+1: exponential, with jitter. */
-static int64_t
+int64_t
 sync_backoff(int attempts)
 {
 	int64_t	d = SYNC_BACKOFF_BASE;
@@ -450,24 +403,67 @@ sync_backoff(int attempts)
 	return d / 2 + (int64_t)(random() % (d / 2 + 1));
 }
 
-/* Retry the outbox when a backoff runs out. */
+/* Look at the outbox when a backoff or a check delay runs out. */
 static void
 sync_retry_fire(void *arg)
 {
 	struct sync	*s = arg;
 
 	s->retry_timer = 0;
+	s->retry_at = 0;
+	if (s->check_at <= util_now())
+		s->check_at = 0;
 	sync_kick(s);
+	sync_outbox_schedule(s);
 }
 
-/* Arrange for the outbox to be looked at again after secs. */
-static void
+/*
+ * Arrange for the outbox to be looked at again after secs, unless it is
+ * to be looked at sooner already.
+ */
+void
 sync_retry_later(struct sync *s, int64_t secs)
 {
+	int64_t	at = util_mono_ms() + secs * 1000;
+
+	if (s->retry_timer != 0 && s->retry_at <= at)
+		return;
 	if (s->retry_timer != 0)
 		loop_timer_cancel(s->loop, s->retry_timer);
+	s->retry_at = at;
 	s->retry_timer = loop_timer_add(s->loop, secs * 1000,
 	    sync_retry_fire, s);
+}
+
+/*
+ * Find when the outbox next needs this process (a backoff, a look for a
+ * lost outcome, a lease another heed may leave to run out) and set the
+ * timer for it.
+ */
+static void
+sync_outbox_schedule(struct sync *s)
+{
+	int64_t	 when = 0, now = util_now();
+	char	*cause = NULL;
+
+	if (store_outbox_next_event(s->store, now, &when, &cause) != 0) {
+		log_error("outbox: %s", cause);
+		free(cause);
+		return;
+	}
+	if (when != 0)
+		sync_retry_later(s, when > now ? when - now : 0);
+}
+
+/*
+ * A look for a lost outcome is due at a time (a check delay, not a retry
+ * after a failed look): a run of heed sync stays for it when it is soon.
+ */
+void
+sync_look_at(struct sync *s, int64_t when)
+{
+	if (s->check_at == 0 || when < s->check_at)
+		s->check_at = when;
 }
 
 /* Deliver a demo request's answer, as the network would after a while. */
@@ -512,9 +508,19 @@ sync_send_now(void *arg)
 {
 	struct sync_account	*a = arg;
 	struct sync		*s = a->sync;
+	struct http_limits	 limits;
 	int64_t			 latency;
 
 	a->pace_timer = 0;
+	if ((a->job == JOB_ACTION || a->job == JOB_RECONCILE ||
+	    a->job == JOB_TARGET) && sync_entry_renew(a) != 0) {
+		/* Another heed has the entry now: not a word from this one. */
+		a->job = JOB_NONE;
+		platform_request_clear(&a->req);
+		sync_next(a);
+		return;
+	}
+	a->request_sent = 0;
 	if (strncmp(a->req.url, "demo://", 7) == 0 && s->demo != NULL) {
 		latency = 120 + random() % 250;
 		a->timer = loop_timer_add(s->loop, latency, sync_deliver_demo,
@@ -524,26 +530,42 @@ sync_send_now(void *arg)
 	if (s->http == NULL && (s->http = http_new(s->loop)) != NULL &&
 	    *config_str(s->cfg, NULL, OPT_CA_FILE) != '\0')
 		http_set_ca_file(s->http, config_str(s->cfg, NULL, OPT_CA_FILE));
+	if (s->http != NULL) {
+		http_get_limits(s->http, &limits);
+		limits.total_ms = config_int(s->cfg, a->cfg,
+		    OPT_REQUEST_TIMEOUT) * 1000;
+		if (limits.connect_ms > limits.total_ms)
+			limits.connect_ms = limits.total_ms;
+		http_set_limits(s->http, &limits);
+	}
 	a->http_id = s->http != NULL ? http_send(s->http, &a->req,
 	    sync_deliver_http, a) : 0;
 	if (a->http_id == 0)
 		sync_no_http(a);
 }
 
-/* End the account's run: no stream, page or thread is pending. */
+/*
+ * End the account's run before its end: no stream, page or thread is
+ * pending. Threads it named and did not read (or could not) would be
+ * missed by a next run that goes on from its cursors: they go back to
+ * where this run found them.
+ */
 static void
 sync_run_end(struct sync_account *a)
 {
+	if (a->lost_threads > 0 || a->nfetch > 0 || a->fetch_key != NULL)
+		sync_run_rewind(a, 0);
 	a->want_sync = 0;
 	a->stream = 0;
 	a->pages = 0;
 	a->tries = 0;
 	sync_fetch_clear(a);
+	sync_run_clear(a);
 	sync_notify(a->sync);
 }
 
 /* Say a wait of secs seconds in words: "40 s", "about 12 minutes". */
-static void
+void
 sync_format_wait(int64_t secs, char *out, size_t len)
 {
 	int64_t	min = (secs + 59) / 60;
@@ -557,8 +579,6 @@ sync_format_wait(int64_t secs, char *out, size_t len)
 		    60);
 }
 
-static void	sync_action_requeue(struct sync_account *, const char *, int);
-static void	sync_reconcile_reset(struct sync_account *);
 
 /*
  * A run of heed sync told to wait longer than it should last: put back
@@ -577,17 +597,10 @@ sync_hold(struct sync_account *a, int64_t wait)
 	msg = xprintf("%s asks heed to wait %s before its next request (its "
 	    "request limit); nothing is lost: run heed sync again then",
 	    a->ops->label, when);
-	if (job == JOB_ACTION || job == JOB_RECONCILE) {
-		if (job == JOB_RECONCILE) {
-			a->prechecking = 0;
-			a->prechecked = 0;
-			sync_reconcile_reset(a);
-		}
-		/* A send not made counts as not tried; a check not made
-		 * keeps the attempts, so it is still looked for first. */
-		sync_action_requeue(a, msg, job == JOB_ACTION);
-		outbox_entry_clear(&a->entry);
-	}
+	/* A send not made counts as not tried; a look not made keeps the
+	 * entry as it was, still to be looked for first. */
+	if (job == JOB_ACTION || job == JOB_RECONCILE || job == JOB_TARGET)
+		sync_action_hold(a, job, msg);
 	sync_set_error(a, SYNC_FAILED, msg);
 	log_warn("%s: %s", a->pa.name, msg);
 	free(msg);
@@ -600,7 +613,7 @@ sync_hold(struct sync_account *a, int64_t wait)
  * told to slow down holds its next request back until then (a run of
  * heed sync stops instead when that is far off).
  */
-static void
+void
 sync_send(struct sync_account *a)
 {
 	int64_t	wait = a->not_before - util_mono_ms();
@@ -662,7 +675,7 @@ sync_pace(struct sync_account *a, const struct http_response *hr,
  * the output of the account's credential_command, or the keyring's. On
  * failure the account stops with a message that says what to do.
  */
-static int
+int
 sync_secret(struct sync_account *a)
 {
 	const struct config_account	*owner;
@@ -724,7 +737,7 @@ sync_forget_secret(struct sync_account *a)
 }
 
 /* Return 1 if the account must open a session before anything else. */
-static int
+int
 sync_needs_session(const struct sync_account *a)
 {
 	return a->ops->session_request != NULL && a->session.access == NULL;
@@ -734,7 +747,7 @@ sync_needs_session(const struct sync_account *a)
  * Open a session: log in with the password a credential command gave, or
  * renew the stored session. The answer is handled by sync_session_response.
  */
-static int
+int
 sync_start_session(struct sync_account *a)
 {
 	char	*cause = NULL;
@@ -758,7 +771,7 @@ sync_start_session(struct sync_account *a)
 }
 
 /* The platform refused the credential: stop and say how to fix it. */
-static void
+void
 sync_auth_failed(struct sync_account *a, const char *why)
 {
 	const struct config_account	*owner;
@@ -785,94 +798,103 @@ sync_auth_failed(struct sync_account *a, const char *why)
 	a->blocked = 1;
 }
 
-static int	sync_send_action(struct sync_account *);
-static int	sync_start_reconcile(struct sync_account *);
 
-/* Start sending the next due outbox entry if it is this account's. */
-static int
-sync_start_action(struct sync_account *a)
+
+
+/*
+ * A thread a page named could not be read (why). Its comments may be
+ * missing from the cache: the run is partial, and its streams start
+ * again from where this run found them, so that the next one reads it.
+ */
+static void
+sync_thread_lost(struct sync_account *a, const char *why)
 {
-	struct sync	*s = a->sync;
-	char		*cause = NULL;
-	int		 rc;
-
-	rc = store_outbox_take(s->store, a->pa.id, util_now(), 180, &a->entry,
-	    &cause);
-	if (rc != 0) {
-		if (rc == -1) {
-			log_error("outbox: %s", cause);
-			free(cause);
-		}
-		return 0;
-	}
-	if (sync_secret(a) != 0) {
-		outbox_entry_clear(&a->entry);
-		return 0;
-	}
-	if (sync_needs_session(a)) {
-		outbox_entry_clear(&a->entry);
-		/* A session that could not be opened is tried on a timer. */
-		return a->retry_timer == 0 ? sync_start_session(a) : 0;
-	}
-	if (a->entry.item_id != 0 && store_item_extra(s->store,
-	    a->entry.item_id, &a->entry.target_extra, &cause) != 0) {
-		log_error("outbox: %s", cause);
-		free(cause);
-		outbox_entry_clear(&a->entry);
-		return 0;
-	}
-	if ((a->ops->caps & PLATFORM_NO_IDEMPOTENCY) &&
-	    a->ops->reconcile_request != NULL && a->entry.attempts > 0 &&
-	    (a->entry.kind == ACTION_REPLY ||
-	    a->entry.kind == ACTION_PRIVATE_REPLY) && a->prechecked != a->entry.id) {
-		/*
-		 * An earlier attempt may have landed with its answer lost, and
-		 * nothing would make a second one fail: look before sending.
-		 */
-		a->prechecked = a->entry.id;
-		a->prechecking = 1;
-		log_info("%s: checking whether an earlier attempt at %s "
-		    "went through", a->pa.name,
-		    action_kind_name(a->entry.kind));
-		if (sync_start_reconcile(a))
-			return 1;
-		a->prechecking = 0;
-		a->prechecked = 0;
-		outbox_entry_clear(&a->entry);
-		return 0;
-	}
-	return sync_send_action(a);
+	a->lost_threads++;
+	free(a->lost_why);
+	a->lost_why = xstrdup(why != NULL ? why : "?");
+	log_warn("%s: a thread could not be read: %s", a->pa.name,
+	    a->lost_why);
 }
 
-/* Send the account's current outbox entry. */
-static int
-sync_send_action(struct sync_account *a)
+/* Forget what a run kept: its streams' first cursors, its rechecks. */
+static void
+sync_run_clear(struct sync_account *a)
 {
-	struct sync	*s = a->sync;
-	char		*cause = NULL;
+	size_t	i;
 
-	if (a->ops->action_request(&a->pa, &a->entry, &a->req, &cause) != 0) {
-		a->entry.state = OUTBOX_FAILED;
-		a->entry.last_error = cause;
-		store_outbox_update(s->store, &a->entry, NULL);
-		log_error("%s: cannot send %s: %s", a->pa.name,
-		    action_kind_name(a->entry.kind), cause);
-		outbox_entry_clear(&a->entry);
-		sync_notify(s);
-		return 0;
+	for (i = 0; a->run_cursors != NULL && a->ops->streams[i] != NULL;
+	    i++)
+		free(a->run_cursors[i]);
+	free(a->run_cursors);
+	a->run_cursors = NULL;
+	a->have_run_cursors = 0;
+	for (i = 0; i < a->nrecheck; i++)
+		free(a->recheck[i]);
+	free(a->recheck);
+	a->recheck = NULL;
+	a->nrecheck = a->recheck_sent = 0;
+	a->recheck_run = 0;
+	a->lost_threads = 0;
+	free(a->lost_why);
+	a->lost_why = NULL;
+}
+
+/* Remember a stream's cursor as the run found it (its first page). */
+static void
+sync_run_cursor(struct sync_account *a, const char *cursor)
+{
+	size_t	n;
+
+	if (a->run_cursors == NULL) {
+		for (n = 0; a->ops->streams[n] != NULL; n++)
+			continue;
+		a->run_cursors = xcalloc(n + 1, sizeof *a->run_cursors);
 	}
-	a->entry.state = OUTBOX_SENDING;
-	a->entry.attempts++;
-	if (store_outbox_update(s->store, &a->entry, &cause) != 0) {
-		log_error("outbox: %s", cause);
-		free(cause);
-		platform_request_clear(&a->req);
-		outbox_entry_clear(&a->entry);
-		return 0;
+	if (a->pages == 0 && a->run_cursors[a->stream] == NULL) {
+		a->run_cursors[a->stream] = xstrdup(cursor != NULL ? cursor :
+		    "");
+		a->have_run_cursors = 1;
 	}
-	a->job = JOB_ACTION;
-	sync_send(a);
-	return 1;
+}
+
+/*
+ * Put every stream's cursor back where the run found it, so the next run
+ * reads again what this one could not (a lost thread); say so if say.
+ */
+static void
+sync_run_rewind(struct sync_account *a, int say)
+{
+	struct store_sync_state	 st;
+	char			*cause = NULL, *msg;
+	size_t			 i;
+
+	for (i = 0; a->run_cursors != NULL && a->ops->streams[i] != NULL;
+	    i++) {
+		if (a->run_cursors[i] == NULL)
+			continue;
+		memset(&st, 0, sizeof st);
+		if (store_sync_state_get(a->sync->store, a->pa.id,
+		    a->ops->streams[i], &st, &cause) == 0) {
+			free(st.cursor);
+			st.cursor = *a->run_cursors[i] != '\0' ?
+			    xstrdup(a->run_cursors[i]) : NULL;
+			store_sync_state_set(a->sync->store, a->pa.id,
+			    a->ops->streams[i], &st, &cause);
+		}
+		store_sync_state_clear(&st);
+		if (cause != NULL) {
+			log_error("%s: %s", a->pa.name, cause);
+			free(cause);
+			cause = NULL;
+		}
+	}
+	if (!say || a->lost_threads == 0)
+		return;
+	msg = xprintf("%zu thread%s could not be read (%s); the next sync "
+	    "reads %s again", a->lost_threads, a->lost_threads == 1 ? "" : "s",
+	    a->lost_why, a->lost_threads == 1 ? "it" : "them");
+	sync_note(a, msg);
+	free(msg);
 }
 
 /* Fill in the next thread a page named, once per sync. */
@@ -887,7 +909,8 @@ sync_start_fetch(struct sync_account *a)
 	key = a->fetch[--a->nfetch];
 	sweep = a->fetch_sweep[a->nfetch];
 	if (a->nfetched >= SYNC_MAX_FETCHES) {
-		sync_sweep_done(a, sweep, 0);
+		sync_thread_lost(a, "too many threads to read in one sync");
+		sync_sweep_done(a, sweep, 0, "the sync read too many threads");
 		free(key);
 		return sync_start_fetch(a);
 	}
@@ -895,9 +918,9 @@ sync_start_fetch(struct sync_account *a)
 	    sizeof *a->fetched);
 	a->fetched[a->nfetched++] = xstrdup(key);
 	if (a->ops->fetch_request(&a->pa, key, &a->req, &cause) != 0) {
-		log_warn("%s: cannot fetch a thread: %s", a->pa.name, cause);
+		sync_thread_lost(a, cause);
+		sync_sweep_done(a, sweep, 0, cause);
 		free(cause);
-		sync_sweep_done(a, sweep, 0);
 		free(key);
 		return sync_start_fetch(a);
 	}
@@ -925,9 +948,17 @@ sync_fetch_add(struct sync_account *a, char *const *keys, size_t n,
 			seen = strcmp(a->fetch[j], keys[i]) == 0;
 		for (j = 0; !seen && j < a->nfetched; j++)
 			seen = strcmp(a->fetched[j], keys[i]) == 0;
-		if (seen || a->nfetch + a->nfetched >= SYNC_MAX_FETCHES) {
+		if (seen && sweep != SYNC_NO_SWEEP)
+			sync_sweep_spoil(&a->sweeps, sweep, "its paging came "
+			    "back to a page it had read");
+		if (seen)
+			continue;
+		if (a->nfetch + a->nfetched >= SYNC_MAX_FETCHES) {
+			sync_thread_lost(a, "too many threads to read in one "
+			    "sync");
 			if (sweep != SYNC_NO_SWEEP)
-				a->sweeps.v[sweep].broken = 1;
+				sync_sweep_spoil(&a->sweeps, sweep, "the sync "
+				    "read too many threads");
 			continue;
 		}
 		a->fetch = xreallocarray(a->fetch, a->nfetch + 1,
@@ -955,9 +986,14 @@ sync_start_stream(struct sync_account *a)
 	if (sync_needs_session(a))
 		return sync_start_session(a);
 	if ((stream = a->ops->streams[a->stream]) == NULL) {
+		if (sync_start_recheck(a))
+			return 1;
+		if (a->lost_threads > 0)
+			sync_run_rewind(a, 1);
 		a->want_sync = 0;
 		a->stream = 0;
 		sync_fetch_clear(a);
+		sync_run_clear(a);
 		sync_mark_complete(a);
 		sync_set_error(a, SYNC_IDLE, a->notice);
 		free(a->notice);
@@ -974,6 +1010,7 @@ sync_start_stream(struct sync_account *a)
 		return 0;
 	}
 	a->pa.now = util_now();
+	sync_run_cursor(a, st.cursor);
 	free(a->cursor);
 	a->cursor = st.cursor;
 	st.cursor = NULL;
@@ -992,34 +1029,7 @@ sync_start_stream(struct sync_account *a)
 	return 1;
 }
 
-/* Forget where a reconcile read on to. */
-static void
-sync_reconcile_reset(struct sync_account *a)
-{
-	free(a->reconcile_page);
-	a->reconcile_page = NULL;
-	a->pa.reconcile_page = NULL;
-	a->reconcile_pages = 0;
-}
 
-/* Start asking what became of the entry the platform says exists. */
-static int
-sync_start_reconcile(struct sync_account *a)
-{
-	char	*cause = NULL;
-
-	if (a->ops->reconcile_request(&a->pa, &a->entry, &a->req,
-	    &cause) != 0) {
-		log_warn("%s: cannot check on a %s: %s", a->pa.name,
-		    action_kind_name(a->entry.kind), cause);
-		free(cause);
-		sync_reconcile_reset(a);
-		return 0;
-	}
-	a->job = JOB_RECONCILE;
-	sync_send(a);
-	return 1;
-}
 
 /*
  * Give an idle account its next job, if it has one: what the user did
@@ -1039,151 +1049,16 @@ sync_next(struct sync_account *a)
 	sync_start_stream(a);
 }
 
-/* Bring the target item in step with an action that went through. */
-static void
-sync_apply_action(struct sync_account *a, const struct action_result *res)
-{
-	struct store	*st = a->sync->store;
-	struct item	 it, created;
-	char		*cause = NULL;
 
-	memset(&it, 0, sizeof it);
-	if (a->entry.kind != ACTION_REPLY &&
-	    store_item_get(st, a->entry.item_id, &it, NULL) == 0) {
-		switch (a->entry.kind) {
-		case ACTION_LIKE:
-			it.liked = 1;
-			break;
-		case ACTION_UNLIKE:
-			it.liked = 0;
-			break;
-		case ACTION_HIDE:
-			it.hidden = 1;
-			break;
-		case ACTION_UNHIDE:
-			it.hidden = 0;
-			break;
-		case ACTION_DELETE:
-			it.deleted = 1;
-			break;
-		}
-		if (store_item_upsert(st, &it, NULL, &cause) != 0)
-			goto fail;
-	}
-	if (res->have_created) {
-		item_copy(&created, &res->created);
-		created.account_id = a->pa.id;
-		created.own = 1;
-		if (store_item_upsert(st, &created, NULL, &cause) != 0) {
-			item_clear(&created);
-			goto fail;
-		}
-		item_clear(&created);
-	}
-	item_clear(&it);
-	return;
-fail:
-	log_error("%s: %s", a->pa.name, cause);
-	free(cause);
-	item_clear(&it);
-}
 
-/* Record the outcome of an action in the outbox and the activity log. */
-static void
-sync_action_done(struct sync_account *a, const struct action_result *res)
-{
-	struct store	*st = a->sync->store;
-	char		*cause = NULL;
 
-	if (store_begin(st, &cause) != 0)
-		goto fail;
-	a->entry.state = OUTBOX_SENT;
-	free(a->entry.last_error);
-	a->entry.last_error = NULL;
-	if (res != NULL && res->remote_id != NULL) {
-		free(a->entry.remote_id);
-		a->entry.remote_id = xstrdup(res->remote_id);
-	}
-	if (res != NULL)
-		sync_apply_action(a, res);
-	if (store_outbox_update(st, &a->entry, &cause) != 0 ||
-	    store_activity_add(st, a->entry.item_id,
-	    action_kind_name(a->entry.kind), "sent", &cause) != 0 ||
-	    store_fts_flush(st, &cause) != 0 ||
-	    store_commit(st, &cause) != 0) {
-		store_rollback(st);
-		goto fail;
-	}
-	log_info("%s: %s sent", a->pa.name, action_kind_name(a->entry.kind));
-	return;
-fail:
-	log_error("%s: %s", a->pa.name, cause);
-	free(cause);
-}
-
-/*
- * Put an entry back in the queue: it goes again as soon as the account
- * can send. One the platform refused (untried) counts as not tried; one
- * whose check was refused keeps its attempts, so that it is looked for
- * again before it is sent.
- */
-static void
-sync_action_requeue(struct sync_account *a, const char *why, int untried)
-{
-	a->entry.state = OUTBOX_QUEUED;
-	if (untried && a->entry.attempts > 0)
-		a->entry.attempts--;
-	a->entry.next_attempt = 0;
-	if (why != NULL) {
-		free(a->entry.last_error);
-		a->entry.last_error = xstrdup(why);
-	}
-	store_outbox_update(a->sync->store, &a->entry, NULL);
-}
-
-/* An action failed: retry later, or give up and say why. */
-static void
-sync_action_failed(struct sync_account *a, enum platform_error err,
-    const char *why)
-{
-	struct sync	*s = a->sync;
-	int64_t		 wait, held;
-
-	if (err == PLATFORM_ERR_AUTH) {
-		/* Kept for after heed login: nothing is lost. */
-		sync_action_requeue(a, why, 1);
-		sync_auth_failed(a, why);
-		return;
-	}
-	free(a->entry.last_error);
-	a->entry.last_error = xstrdup(why);
-	if ((err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE) &&
-	    a->entry.attempts < SYNC_MAX_ATTEMPTS) {
-		/* A check that keeps failing waits ever longer too, and
-		 * nothing goes before the platform allows it anyway. */
-		wait = sync_backoff(a->entry.attempts + a->check_failures);
-		held = (a->not_before - util_mono_ms() + 999) / 1000;
-		if (held > wait)
-			wait = held;
-		a->entry.state = OUTBOX_QUEUED;
-		a->entry.next_attempt = util_now() + wait;
-		sync_retry_later(s, wait);
-		log_warn("%s: %s not sent (%s); retrying in %llds", a->pa.name,
-		    action_kind_name(a->entry.kind), why, (long long)wait);
-	} else {
-		a->entry.state = OUTBOX_FAILED;
-		log_error("%s: %s failed: %s", a->pa.name,
-		    action_kind_name(a->entry.kind), why);
-	}
-	store_outbox_update(s->store, &a->entry, NULL);
-}
 
 /*
  * The short-lived token ran out: close the session so the next job
  * renews it. Renewals that are refused at once, again and again, mean
  * the credential itself is no longer good.
  */
-static int
+int
 sync_session_expired(struct sync_account *a, const char *why)
 {
 	sync_session_close(a);
@@ -1195,153 +1070,7 @@ sync_session_expired(struct sync_account *a, const char *why)
 	return 0;
 }
 
-/* Handle the answer to an action. */
-static void
-sync_action_response(struct sync_account *a,
-    const struct platform_response *resp)
-{
-	struct action_result	 res;
-	enum platform_error	 err;
-	char			*cause = NULL;
 
-	memset(&res, 0, sizeof res);
-	if (resp->status >= 200 && resp->status < 300) {
-		a->session_tries = 0;
-		if (a->ops->action_parse(&a->pa, &a->entry, resp, &res,
-		    &cause) == 0)
-			sync_action_done(a, &res);
-		else if (a->ops->reconcile_request != NULL) {
-			/* Taken, but the answer is unreadable: look for it. */
-			log_warn("%s: the answer to %s could not be read (%s); "
-			    "checking whether it went through", a->pa.name,
-			    action_kind_name(a->entry.kind), cause);
-			action_result_clear(&res);
-			memset(&res, 0, sizeof res);
-			if (sync_start_reconcile(a)) {
-				free(cause);
-				return;
-			}
-			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
-		} else
-			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
-		goto out;
-	}
-	err = a->ops->classify(resp, &cause);
-	if (err == PLATFORM_ERR_SESSION) {
-		sync_action_requeue(a, NULL, 1);
-		sync_session_expired(a, cause);
-	} else if (err == PLATFORM_ERR_DUPLICATE &&
-	    a->ops->reconcile_request != NULL) {
-		/* Done before, by an attempt whose answer was lost. */
-		log_info("%s: %s was already done; checking on it", a->pa.name,
-		    action_kind_name(a->entry.kind));
-		if (sync_start_reconcile(a)) {
-			free(cause);
-			return;		/* the entry goes on to the next job */
-		}
-		sync_action_done(a, NULL);
-	} else if (err == PLATFORM_ERR_DUPLICATE)
-		sync_action_done(a, NULL);
-	else if (err == PLATFORM_ERR_GONE && a->entry.kind == ACTION_DELETE)
-		sync_action_done(a, NULL);	/* gone is what was asked */
-	else if (err == PLATFORM_ERR_GONE)
-		sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause != NULL ?
-		    cause : "it is no longer there");
-	else
-		sync_action_failed(a, err, cause != NULL ? cause :
-		    "the platform refused it");
-out:
-	free(cause);
-	action_result_clear(&res);
-	outbox_entry_clear(&a->entry);
-	sync_notify(a->sync);
-}
-
-/* Handle what the platform says became of an action. */
-static void
-sync_reconcile_response(struct sync_account *a,
-    const struct platform_response *resp)
-{
-	struct action_result	 res;
-	enum platform_error	 err;
-	char			*cause = NULL, *msg;
-	int			 rc;
-
-	memset(&res, 0, sizeof res);
-	if (resp->status < 200 || resp->status >= 300) {
-		err = a->ops->classify(resp, &cause);
-		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH) {
-			a->prechecking = 0;
-			a->prechecked = 0;
-			sync_action_requeue(a, NULL, 0);
-			if (err == PLATFORM_ERR_SESSION)
-				sync_session_expired(a, cause);
-			else
-				sync_auth_failed(a, cause);
-			goto out;
-		}
-		free(cause);
-		cause = NULL;
-	}
-	rc = a->ops->reconcile_parse(&a->pa, &a->entry, resp, &res, &cause);
-	if (rc == 1 && res.next != NULL) {
-		/* Not on this page: read the next before believing it. */
-		if (a->reconcile_pages < SYNC_MAX_RECONCILE_PAGES) {
-			a->reconcile_pages++;
-			free(a->reconcile_page);
-			a->reconcile_page = res.next;
-			res.next = NULL;
-			a->pa.reconcile_page = a->reconcile_page;
-			action_result_clear(&res);
-			free(cause);
-			if (sync_start_reconcile(a))
-				return;
-			cause = NULL;
-		}
-		rc = -1;
-		free(cause);
-		cause = xstrdup("could not look through all the replies for "
-		    "it");
-	}
-	sync_reconcile_reset(a);
-	if (rc == -1)
-		a->check_failures++;
-	else
-		a->check_failures = 0;
-	if (a->prechecking) {
-		a->prechecking = 0;
-		if (rc == 1) {
-			/* Not there: this is the one attempt that counts. */
-			log_info("%s: it did not; sending it now", a->pa.name);
-			free(cause);
-			if (sync_send_action(a))
-				return;
-			outbox_entry_clear(&a->entry);
-			sync_notify(a->sync);
-			return;
-		}
-		if (rc != 0)
-			a->prechecked = 0;	/* ask again next time */
-	}
-	if (rc == 0)
-		sync_action_done(a, &res);
-	else if (rc == 1) {
-		/* Not there after all: send it again (same record key). */
-		sync_action_failed(a, PLATFORM_ERR_TEMPORARY,
-		    "the platform said it was done, but it is not there");
-	} else {
-		msg = xprintf("could not check whether it went through%s%s",
-		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
-		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, msg);
-		free(msg);
-	}
-out:
-	sync_reconcile_reset(a);
-	free(cause);
-	action_result_clear(&res);
-	outbox_entry_clear(&a->entry);
-	sync_notify(a->sync);
-}
 
 /* Try the current page again after a while. */
 static void
@@ -1467,6 +1196,34 @@ sync_session_response(struct sync_account *a,
 	log_info("%s: session open", a->pa.name);
 }
 
+/*
+ * Write a parsed page to the cache, and the stream's cursor with it if
+ * stream is not NULL. Items the platform gave an id that another thread's
+ * item holds are left out, and said (the run is partial).
+ */
+static int
+sync_ingest(struct sync_account *a, const struct sync_page *page,
+    const char *stream, char **cause)
+{
+	struct store_ingest_stats	 stats;
+	char				*msg;
+
+	if (store_ingest(a->sync->store, a->pa.id, page->posts, page->nposts,
+	    &page->items, page->gone, page->ngone, stream, page->next_cursor,
+	    &stats, cause) != 0)
+		return -1;
+	if (stats.refused > 0) {
+		msg = xprintf("the platform gave %zu comment%s the id of a "
+		    "comment elsewhere (%s); heed kept the first and left %s "
+		    "out", stats.refused, stats.refused == 1 ? "" : "s",
+		    stats.first_refused, stats.refused == 1 ? "it" : "them");
+		sync_note(a, msg);
+		free(msg);
+	}
+	free(stats.first_refused);
+	return 0;
+}
+
 /* Handle one page of a stream. */
 static void
 sync_stream_response(struct sync_account *a,
@@ -1502,9 +1259,7 @@ sync_stream_response(struct sync_account *a,
 	a->tries = 0;
 	a->session_tries = 0;
 	if (a->ops->sync_parse(&a->pa, stream, resp, &page, &cause) != 0 ||
-	    store_ingest(a->sync->store, a->pa.id, page.posts, page.nposts,
-	    &page.items, page.gone, page.ngone, stream, page.next_cursor,
-	    &cause) != 0) {
+	    sync_ingest(a, &page, stream, &cause) != 0) {
 		sync_page_failed(a, PLATFORM_ERR_PERMANENT, resp->status,
 		    cause);
 		free(cause);
@@ -1535,12 +1290,13 @@ sync_stream_response(struct sync_account *a,
 /*
  * Find the sweep a fetched page belongs to: the one its fetch was queued
  * for, or a new one that it starts. Return 1 if the page counts toward
- * it, 0 if it spoils it (or there is none).
+ * it, 0 if it spoils it (*why says how) or there is none.
  */
 static int
 sync_fetch_sweep(struct sync_account *a, const struct sync_page *page,
-    size_t *sweep)
+    size_t *sweep, const char **why)
 {
+	*why = NULL;
 	if (*sweep >= a->sweeps.n) {
 		*sweep = SYNC_NO_SWEEP;
 		if (page->sweep == NULL || !page->sweep_first)
@@ -1548,9 +1304,15 @@ sync_fetch_sweep(struct sync_account *a, const struct sync_page *page,
 		*sweep = sync_sweep_start(&a->sweeps, page->sweep,
 		    util_now());
 	} else if (page->sweep == NULL || page->sweep_first ||
-	    strcmp(page->sweep, a->sweeps.v[*sweep].post) != 0)
+	    strcmp(page->sweep, a->sweeps.v[*sweep].post) != 0) {
+		*why = "a page of it could not be read whole";
 		return 0;
+	}
 	sync_sweep_seen(&a->sweeps, *sweep, &page->items);
+	if (page->incomplete != NULL) {
+		*why = page->incomplete;
+		return 0;
+	}
 	return 1;
 }
 
@@ -1562,6 +1324,7 @@ sync_fetch_response(struct sync_account *a,
 	struct sync_page	 page;
 	enum platform_error	 err;
 	char			*key = a->fetch_key, *cause = NULL;
+	const char		*why = NULL;
 	size_t			 sweep = a->fetch_key_sweep;
 	int			 whole = 0;
 
@@ -1588,28 +1351,166 @@ sync_fetch_response(struct sync_account *a,
 		else if (err == PLATFORM_ERR_DENIED)
 			sync_note(a, cause);
 		else
-			log_warn("%s: a thread could not be fetched: %s",
-			    a->pa.name, cause != NULL ? cause : "?");
+			sync_thread_lost(a, cause);
+		why = cause;
 		goto out;
 	}
 	if (a->ops->fetch_parse(&a->pa, key, resp, &page, &cause) != 0 ||
-	    store_ingest(a->sync->store, a->pa.id, page.posts, page.nposts,
-	    &page.items, page.gone, page.ngone, NULL, NULL, &cause) != 0) {
-		log_warn("%s: a thread could not be read: %s", a->pa.name,
-		    cause != NULL ? cause : "?");
+	    sync_ingest(a, &page, NULL, &cause) != 0) {
+		sync_thread_lost(a, cause);
+		why = cause;
 		goto out;
 	}
 	if (page.notice != NULL)
 		sync_note(a, page.notice);
-	whole = sync_fetch_sweep(a, &page, &sweep);
-	sync_fetch_add(a, page.fetch, page.nfetch, whole ? sweep :
-	    SYNC_NO_SWEEP);
+	whole = sync_fetch_sweep(a, &page, &sweep, &why);
+	if (page.incomplete != NULL && page.nfetch == 0) {
+		/* Its paging stopped short: what follows was not read. */
+		sync_thread_lost(a, page.incomplete);
+	}
+	/* Its next pages go on with the sweep, even a spoiled one. */
+	sync_fetch_add(a, page.fetch, page.nfetch, sweep);
 	if (page.items.n != 0 || page.ngone != 0)
 		sync_notify(a->sync);
 out:
-	sync_sweep_done(a, sweep, whole);
+	sync_sweep_done(a, sweep, whole, why);
 	free(cause);
 	free(key);
+	sync_page_clear(&page);
+}
+
+/* The sync_state row that records the last recheck of an account. */
+#define SYNC_RECHECK_STREAM	"@recheck"
+
+/*
+ * At the end of a run, ask the platform about the items that still wait
+ * for the business, every recheck_interval (platforms with recheck ops
+ * only): the ones it no longer has leave the inbox. Return 1 if a request
+ * was made.
+ */
+static int
+sync_start_recheck(struct sync_account *a)
+{
+	struct store_sync_state	 st;
+	char			*cause = NULL;
+	size_t			 n;
+	int			 rc;
+
+	if (a->ops->recheck_request == NULL)
+		return 0;
+	if (!a->recheck_run) {
+		a->recheck_run = 1;
+		memset(&st, 0, sizeof st);
+		if (store_sync_state_get(a->sync->store, a->pa.id,
+		    SYNC_RECHECK_STREAM, &st, NULL) == 0 &&
+		    st.last_success + a->pa.recheck > util_now() &&
+		    st.last_success <= util_now()) {
+			store_sync_state_clear(&st);
+			return 0;
+		}
+		store_sync_state_clear(&st);
+		if (store_items_waiting(a->sync->store, a->pa.id, util_now() -
+		    a->pa.history_days * 86400, SYNC_RECHECK_ITEMS,
+		    &a->recheck, &a->nrecheck, &cause) != 0) {
+			log_error("%s: %s", a->pa.name, cause);
+			free(cause);
+			return 0;
+		}
+		if (a->nrecheck == 0)
+			sync_recheck_done(a);
+	}
+	if (a->nrecheck == 0)
+		return 0;
+	n = a->nrecheck < a->ops->recheck_max ? a->nrecheck :
+	    a->ops->recheck_max;
+	a->pa.now = util_now();
+	rc = a->ops->recheck_request(&a->pa, a->recheck + a->nrecheck - n, n,
+	    &a->req, &cause);
+	if (rc != 0) {
+		log_error("%s: cannot recheck comments: %s", a->pa.name,
+		    cause);
+		free(cause);
+		sync_recheck_drop(a);
+		return 0;
+	}
+	a->recheck_sent = n;
+	a->job = JOB_RECHECK;
+	sync_send(a);
+	return 1;
+}
+
+/* Forget the items left to recheck in this run. */
+static void
+sync_recheck_drop(struct sync_account *a)
+{
+	while (a->nrecheck > 0)
+		free(a->recheck[--a->nrecheck]);
+	a->recheck_sent = 0;
+}
+
+/* Record that every waiting item was rechecked now. */
+static void
+sync_recheck_done(struct sync_account *a)
+{
+	struct store_sync_state	 st;
+	char			*cause = NULL;
+
+	memset(&st, 0, sizeof st);
+	st.last_success = st.last_attempt = util_now();
+	if (store_sync_state_set(a->sync->store, a->pa.id,
+	    SYNC_RECHECK_STREAM, &st, &cause) != 0) {
+		log_error("%s: %s", a->pa.name, cause);
+		free(cause);
+	}
+}
+
+/*
+ * Handle the answer about a batch of waiting items: what the platform no
+ * longer has is marked deleted there (and leaves the inbox). An answer
+ * that cannot be read whole marks nothing; the rest of the recheck waits
+ * for the next run.
+ */
+static void
+sync_recheck_response(struct sync_account *a,
+    const struct platform_response *resp)
+{
+	struct sync_page	 page;
+	enum platform_error	 err;
+	char			*cause = NULL;
+	size_t			 n = a->recheck_sent, i;
+
+	memset(&page, 0, sizeof page);
+	if (resp->status < 200 || resp->status >= 300) {
+		err = a->ops->classify(resp, &cause);
+		if (err == PLATFORM_ERR_SESSION &&
+		    sync_session_expired(a, cause) == 0)
+			goto out;	/* asked again with the new session */
+		if (err == PLATFORM_ERR_AUTH)
+			sync_auth_failed(a, cause);
+		goto fail;
+	}
+	if (a->ops->recheck_parse(&a->pa, a->recheck + a->nrecheck - n, n,
+	    resp, &page, &cause) != 0 || sync_ingest(a, &page, NULL,
+	    &cause) != 0)
+		goto fail;
+	if (page.ngone > 0) {
+		log_info("%s: %zu comment%s deleted on the platform",
+		    a->pa.name, page.ngone, page.ngone == 1 ? "" : "s");
+		sync_notify(a->sync);
+	}
+	for (i = 0; i < n; i++)
+		free(a->recheck[--a->nrecheck]);
+	if (a->nrecheck == 0)
+		sync_recheck_done(a);
+	goto out;
+fail:
+	log_warn("%s: comments could not be rechecked for deletion (%s); "
+	    "nothing was marked deleted", a->pa.name, cause != NULL ? cause :
+	    "?");
+	sync_recheck_drop(a);
+out:
+	a->recheck_sent = 0;
+	free(cause);
 	sync_page_clear(&page);
 }
 
@@ -1637,10 +1538,18 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 	case JOB_FETCH:
 		sync_fetch_response(a, resp);
 		break;
+	case JOB_TARGET:
+		sync_target_response(a, resp);
+		break;
+	case JOB_RECHECK:
+		sync_recheck_response(a, resp);
+		break;
 	}
 	sync_next(a);
 	if (a->job == JOB_NONE)
 		sync_kick(a->sync);
+	if (job == JOB_ACTION || job == JOB_RECONCILE || job == JOB_TARGET)
+		sync_outbox_schedule(a->sync);
 }
 
 /* Deliver a demo request's answer. */
@@ -1653,6 +1562,7 @@ sync_deliver_demo(void *arg)
 	long				 status = 599;
 
 	a->timer = 0;
+	a->request_sent = 1;
 	if (a->sync->demo != NULL)
 		demo_server_handle(a->sync->demo, &a->req, &status, &body);
 	else
@@ -1684,6 +1594,7 @@ sync_deliver_http(const struct http_response *hr, void *arg)
 	a->http_id = 0;
 	if (hr->error == HTTP_ERR_CANCELLED)
 		return;
+	a->request_sent = hr->error == HTTP_OK || hr->request_sent;
 	memset(&resp, 0, sizeof resp);
 	resp.status = hr->status;
 	resp.body = hr->body;

@@ -250,6 +250,23 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* Name a file's type (one that is not a plain file) for a message. */
+const char *
+util_file_type(unsigned int mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	return "not a plain file";
+}
+
 /* Return the wall-clock time in seconds. */
 int64_t
 util_now(void)

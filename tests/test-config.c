@@ -8,6 +8,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <sys/stat.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -110,18 +113,29 @@ static const struct {
 	{ "editor = \"\\t\"\n", "test.conf:1: editor: unknown escape (use "
 	    "\\\", \\\\ or \\n)" },
 	{ "editor = \xff\xfe\n", "test.conf:1: not valid UTF-8" },
-	/* Found by fuzzing: controls went into values and messages. */
-	{ "check_delay\x12 = 1m\n", "test.conf:1: a control character "
-	    "(U+0012) is not allowed" },
-	{ "[account shop]\nplatform = bluesky\nhandle = \x1b[31mshop\n",
-	    "test.conf:3: a control character (U+001B) is not allowed" },
-	{ "[replies]\nhi = \"\xe2\x80\xaeolleh\"\n", "test.conf:2: a "
-	    "control character (U+202E) is not allowed" },
-	{ "editor = vi \xc2\x9b" "31m\n", "test.conf:1: a control character "
-	    "(U+009B) is not allowed" },
+	/* Control characters are refused, and never echoed. */
+	{ "colour\x1b]0;HACKED\x07 = never\n", "test.conf:1: the line holds "
+	    "a control character (U+001B); only tab may be written as it is "
+	    "(\\n in a quoted value is a new line)" },
+	{ "[account \xc2\x9b" "2J]\n", "test.conf:1: the line holds a "
+	    "control character (U+009B); only tab may be written as it is "
+	    "(\\n in a quoted value is a new line)" },
+	{ "\n\nhandle = a\x7f\n", "test.conf:3: the line holds a control "
+	    "character (U+007F); only tab may be written as it is (\\n in a "
+	    "quoted value is a new line)" },
+	/* Bidi controls and marks are refused too (found by fuzzing). */
+	{ "colo\xe2\x80\xaer = never\n", "test.conf:1: the line holds a "
+	    "control character (U+202E); only tab may be written as it is "
+	    "(\\n in a quoted value is a new line)" },
+	{ "[account shop]\nplatform = bluesky\nhandle = shop\xe2\x80\x8f\n",
+	    "test.conf:3: the line holds a control character (U+200F); only "
+	    "tab may be written as it is (\\n in a quoted value is a new "
+	    "line)" },
+	/* Found by fuzzing: a line break went into an option's value, and
+	 * into the message that said it back. */
 	{ "recheck_interval = \"Thank you!\\nWe\"\n", "test.conf:1: "
-	    "recheck_interval: a line break (\\n) belongs only in a saved "
-	    "reply" },
+	    "recheck_interval = Thank you! We: expected a duration such as "
+	    "30s, 15m, 4h or 2d (now to 7d)" },
 	{ "[account shop]\nplatform = bluesky\nhandle = \"a\\nb\"\n",
 	    "test.conf:3: handle: a line break (\\n) belongs only in a saved "
 	    "reply" },
@@ -144,6 +158,80 @@ test_bad_lines_give_file_line_and_reason(void **state)
 		free(err);
 		config_free(&cfg);
 	}
+}
+
+/* Return 1 if s holds a C0 or C1 control character or DEL. */
+static int
+has_control(const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 &&
+		    p[1] <= 0x9f))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+test_long_values_are_quoted_short(void **state)
+{
+	static const char *const forms[][2] = {
+		{ "color = ", "\n" },
+		{ "", " = 1\n" },
+		{ "[account ", "]\n" },
+		{ "[", "]\n" },
+		{ "bind queue ", " done\n" },
+		{ "bind queue x ", "\n" },
+		{ "response_target = ", "\n" },
+		{ "[replies]\n", "! = hello\n" },
+		{ "", " = \"a\\q\"\n" },
+	};
+	struct config	 cfg;
+	char		*big, *text, *err;
+	size_t		 i, n = 900 * 1024;
+
+	(void)state;
+	big = xmalloc(n + 1);
+	memset(big, 'x', n);
+	big[n] = '\0';
+	for (i = 0; i < nitems(forms); i++) {
+		text = xprintf("%s%s%s", forms[i][0], big, forms[i][1]);
+		err = parse(&cfg, text);
+		if (err == NULL)
+			fail_msg("form %zu was accepted", i);
+		/* The value is cut to 40 columns, with an ellipsis. */
+		if (strlen(err) > 300 || strstr(err, "xxxxxxxx\xe2\x80\xa6") ==
+		    NULL)
+			fail_msg("form %zu: %.300s", i, err);
+		assert_int_equal(strncmp(err, "test.conf:", 10), 0);
+		free(err);
+		free(text);
+		config_free(&cfg);
+	}
+	free(big);
+}
+
+static void
+test_quoted_values_lose_controls(void **state)
+{
+	struct config	 cfg;
+	char		*err;
+
+	(void)state;
+	/* An escape written with \n and friends cannot smuggle one in. */
+	err = parse(&cfg, "color = \"\\n\\npink\\n\"\n");
+	assert_non_null(err);
+	assert_false(has_control(err));
+	assert_string_equal(err, "test.conf:1: color = pink: not one of the "
+	    "allowed values: auto always never");
+	free(err);
+	config_free(&cfg);
+	/* Tab is allowed as it is. */
+	assert_null(parse(&cfg, "editor = \"nano\t-w\"\n"));
+	assert_string_equal(config_str(&cfg, NULL, OPT_EDITOR), "nano\t-w");
+	config_free(&cfg);
 }
 
 static void
@@ -216,24 +304,6 @@ test_saved_replies_keep_order_and_newlines(void **state)
 }
 
 static void
-test_tabs_are_blank_space(void **state)
-{
-	struct config	 cfg;
-	char		*err;
-
-	(void)state;
-	err = parse(&cfg, "\tcheck_delays\t=\t1m\t3m\t\n[replies]\n"
-	    "hours = Open\t9 to 5\n[account shop]\nplatform = bluesky\n"
-	    "handle = acme\tshop\n");
-	assert_null(err);
-	assert_string_equal(cfg.v[OPT_CHECK_DELAYS].s, "1m 3m");
-	assert_string_equal(cfg.replies[0].text, "Open 9 to 5");
-	assert_string_equal(config_str(&cfg, &cfg.accounts[0], OPT_HANDLE),
-	    "acme shop");
-	config_free(&cfg);
-}
-
-static void
 test_missing_file_is_an_error_only_when_named(void **state)
 {
 	struct config	 cfg;
@@ -275,6 +345,101 @@ test_load_reads_a_real_file(void **state)
 	unlink(path);
 }
 
+/* Write n bytes of text to a new file in dir; return its path. */
+static char *
+write_file(const char *dir, const char *name, const char *text, size_t n)
+{
+	char	*path;
+	FILE	*f;
+
+	path = xprintf("%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static void
+test_a_nul_byte_is_an_error_with_its_line(void **state)
+{
+	static const char	 text[] = "sync_interval = 5m\n\nhistory_days = "
+	    "3\0history_days = 400\n";
+	struct config		 cfg;
+	char			 dir[] = "/tmp/heed-test-config-XXXXXX", *path;
+	char			*err = NULL, *want;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = write_file(dir, "config", text, sizeof text - 1);
+	config_init(&cfg);
+	assert_int_equal(config_load(&cfg, path, 1, &err), -1);
+	want = xprintf("%s:3: a NUL byte: the config must be text", path);
+	assert_string_equal(err, want);
+	/* Nothing of the file was applied. */
+	assert_int_equal(config_int(&cfg, NULL, OPT_HISTORY_DAYS), 14);
+	free(want);
+	free(err);
+	config_free(&cfg);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
+static void
+test_only_regular_files_are_read(void **state)
+{
+	struct config	 cfg;
+	char		 dir[] = "/tmp/heed-test-config-XXXXXX";
+	char		*fifo, *sub, *link, *real, *err = NULL, *want;
+
+	(void)state;
+	/* A FIFO would wait for a writer forever: the alarm ends the test. */
+	alarm(20);
+	assert_non_null(mkdtemp(dir));
+	fifo = xprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	config_init(&cfg);
+	assert_int_equal(config_load(&cfg, fifo, 1, &err), -1);
+	want = xprintf("%s: not a regular file (a FIFO); heed reads its "
+	    "config only from a file", fifo);
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	err = NULL;
+	/* Not even when the config is optional. */
+	assert_int_equal(config_load(&cfg, fifo, 0, &err), -1);
+	free(err);
+	err = NULL;
+	sub = xprintf("%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(config_load(&cfg, sub, 1, &err), -1);
+	want = xprintf("%s: not a regular file (a directory); heed reads its "
+	    "config only from a file", sub);
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	err = NULL;
+	/* /dev/null is the empty config; a symbolic link to a file is read. */
+	assert_int_equal(config_load(&cfg, "/dev/null", 1, &err), 0);
+	real = write_file(dir, "real", "history_days = 30\n", 18);
+	link = xprintf("%s/link", dir);
+	assert_int_equal(symlink(real, link), 0);
+	assert_int_equal(config_load(&cfg, link, 1, &err), 0);
+	assert_int_equal(config_int(&cfg, NULL, OPT_HISTORY_DAYS), 30);
+	alarm(0);
+	config_free(&cfg);
+	unlink(fifo);
+	unlink(link);
+	unlink(real);
+	rmdir(sub);
+	rmdir(dir);
+	free(fifo);
+	free(sub);
+	free(link);
+	free(real);
+}
+
 int
 main(void)
 {
@@ -285,9 +450,12 @@ main(void)
 		cmocka_unit_test(test_account_options_fall_back_to_global),
 		cmocka_unit_test(test_bindings_replace_and_unbind),
 		cmocka_unit_test(test_saved_replies_keep_order_and_newlines),
-		cmocka_unit_test(test_tabs_are_blank_space),
 		cmocka_unit_test(test_missing_file_is_an_error_only_when_named),
 		cmocka_unit_test(test_load_reads_a_real_file),
+		cmocka_unit_test(test_long_values_are_quoted_short),
+		cmocka_unit_test(test_quoted_values_lose_controls),
+		cmocka_unit_test(test_a_nul_byte_is_an_error_with_its_line),
+		cmocka_unit_test(test_only_regular_files_are_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

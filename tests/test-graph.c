@@ -1627,13 +1627,19 @@ test_facebook_feed_time_paging(void **state)
 	assert_int_equal(page.more, 1);
 	assert_non_null(strstr(page.next_cursor, "&until=1"));
 	sync_page_clear(&page);
-	/* ... but a next naming the page just read ends the run. */
+	/*
+	 * ... but a next naming the page just read stops the run short of
+	 * its end: the mark stays where it was (the next run reads what is
+	 * beyond), nothing counts as swept, and the user is told.
+	 */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
 	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
 	    "v26.0/4/feed?until=1624385168&__paging_token=__paging_token\"}}",
 	    &page, NULL), 0);
 	assert_int_equal(page.more, 0);
-	assert_string_equal(page.next_cursor, "mark=1625428258&swept=1625443200");
+	assert_string_equal(page.next_cursor, "mark=0");
+	assert_non_null(page.notice);
+	assert_non_null(strstr(page.notice, "next sync reads them"));
 	sync_page_clear(&page);
 	/* An empty last page ends it. */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
@@ -2611,7 +2617,7 @@ test_facebook_reconcile(void **state)
 	struct platform_request		 req;
 	struct action_result		 r;
 	struct outbox_entry		 e;
-	char				*body, *cause;
+	char				*body, *cause = NULL;
 
 	(void)state;
 	/* The requests: a post's comments, the comment itself. */
@@ -2703,12 +2709,18 @@ test_facebook_reconcile(void **state)
 	    NULL), 1);
 	assert_string_equal(r.next, "QVFpage2");
 	action_result_clear(&r);
-	/* ... unless it names the page just read again. */
+	/*
+	 * ... unless it names the page just read again: the replies cannot
+	 * be read to the end, so nothing is decided (never "not there").
+	 */
 	pa = fb_page;
 	pa.reconcile_page = "QVFpage2";
 	assert_int_equal(facebook_ops.reconcile_parse(&pa, &e, &res, &r,
-	    NULL), 1);
+	    &cause), -1);
 	assert_null(r.next);
+	assert_non_null(strstr(cause, "could not be read to the end"));
+	free(cause);
+	cause = NULL;
 	free(body);
 
 	/* No author at all (the answer left "from" out): the text decides. */
@@ -4041,6 +4053,89 @@ test_graph_sweep_pages(void **state)
 	sync_page_clear(&page);
 }
 
+/* heed doctor's Moderate check: the tasks named, or the comments' ids. */
+static void
+test_graph_doctor_moderate(void **state)
+{
+	static const struct {
+		long			 status;
+		const char		*body;
+		enum graph_tasks	 want;
+		const char		*list;
+	} cases[] = {
+		{ 200, "{\"id\":\"1\",\"tasks\":[\"ANALYZE\",\"ADVERTISE\"]}",
+		    GRAPH_TASKS_LACKING, "ANALYZE, ADVERTISE" },
+		{ 200, "{\"id\":\"1\",\"tasks\":[]}", GRAPH_TASKS_LACKING,
+		    NULL },
+		{ 200, "{\"id\":\"1\",\"tasks\":[\"MANAGE\"]}",
+		    GRAPH_TASKS_MODERATE, "MANAGE" },
+		{ 200, "{\"id\":\"1\",\"tasks\":[\"X\\u001b]0;HACKED\\u0007\","
+		    "\"MODERATE\"]}", GRAPH_TASKS_MODERATE, "X, MODERATE" },
+		{ 200, "{\"id\":\"1\"}", GRAPH_TASKS_UNSAID, NULL },
+		{ 200, "{\"id\":\"1\",\"tasks\":\"MODERATE\"}",
+		    GRAPH_TASKS_UNSAID, NULL },
+		{ 400, "{\"error\":{\"message\":\"(#100) Tried accessing "
+		    "nonexisting field (tasks) on node type (Page)\",\"code\":"
+		    "100}}", GRAPH_TASKS_UNSAID, NULL },
+		{ 200, "not json", GRAPH_TASKS_UNSAID, NULL },
+	};
+	struct platform_request		 req;
+	struct platform_response	 res;
+	json_t				*doc, *o;
+	char				*body, *list, *cause = NULL;
+	size_t				 i, with, without;
+
+	(void)state;
+	assert_int_equal(graph_tasks_request(&fb_page, "TOK", &req, NULL), 0);
+	assert_string_equal(req.method, "GET");
+	assert_non_null(strstr(req.url, "/me?fields=id%2Ctasks"));
+	assert_string_equal(req.authorization, "Bearer TOK");
+	platform_request_clear(&req);
+	for (i = 0; i < nitems(cases); i++) {
+		res = answer(cases[i].status, cases[i].body);
+		if (graph_tasks_parse(&res, &list) != cases[i].want)
+			fail_msg("case %zu: wrong verdict", i);
+		if (cases[i].list == NULL)
+			assert_true(list == NULL || *list == '\0');
+		else
+			assert_string_equal(list, cases[i].list);
+		free(list);
+	}
+	/* The recorded /me/accounts entry names MODERATE (and MANAGE). */
+	doc = sample_json("facebook/me_accounts_page_tokens_cjk.json");
+	o = json_array_get(json_object_get(doc, "data"), 0);
+	json_incref(o);
+	json_decref(doc);
+	body = dump(o);
+	res = answer(200, body);
+	assert_int_equal(graph_tasks_parse(&res, &list), GRAPH_TASKS_MODERATE);
+	assert_non_null(strstr(list, "MODERATE"));
+	free(list);
+	free(body);
+
+	assert_int_equal(graph_ids_request(&fb_page, "TOK", &req, NULL), 0);
+	assert_non_null(strstr(req.url, "/me/feed?"));
+	assert_non_null(strstr(req.url, "comments.limit%2825%29%7Bid%2Cmessage%7D"));
+	platform_request_clear(&req);
+	/* The recorded comments without ids (no Moderate task), as a post's. */
+	o = sample_json("facebook/post_comments_stream_summary_page1.json");
+	body = dump(json_pack("{s:[{s:s, s:o}, {s:s, s:{s:[{s:s}]}}, {s:s}]}",
+	    "data", "id", "p1", "comments", o, "id", "p2", "comments", "data",
+	    "id", "104_201", "id", "p3"));
+	res = answer(200, body);
+	assert_int_equal(graph_ids_parse(&res, &with, &without, NULL), 0);
+	assert_int_equal(with, 1);
+	assert_int_equal(without, 10);
+	free(body);
+	res = answer(200, "{\"data\":[]}");
+	assert_int_equal(graph_ids_parse(&res, &with, &without, NULL), 0);
+	assert_int_equal(with + without, 0);
+	res = answer(200, "{\"nodata\":1}");
+	assert_int_equal(graph_ids_parse(&res, &with, &without, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -4086,6 +4181,7 @@ main(void)
 		T(test_graph_sweep_pages),
 		T(test_graph_login_samples),
 		T(test_graph_login_refuses_unsendable_tokens),
+		T(test_graph_doctor_moderate),
 		/* Last: every file was listed, and read by the tests above. */
 		T(test_graph_every_sample_is_listed),
 	};

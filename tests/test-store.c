@@ -107,7 +107,7 @@ ingest(struct fx *fx, int64_t acct, struct item_list *l)
 {
 	char	*cause = NULL;
 
-	if (store_ingest(fx->s, acct, NULL, 0, l, NULL, 0, NULL, NULL,
+	if (store_ingest(fx->s, acct, NULL, 0, l, NULL, 0, NULL, NULL, NULL,
 	    &cause) != 0)
 		fail_msg("%s", cause);
 	item_list_free(l);
@@ -1062,6 +1062,15 @@ test_outbox_lifecycle_and_recover(void **state)
 	cause = NULL;
 	assert_int_equal(store_outbox_release(other, e.id, &cause), 0);
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+
+	/* A lease no heed would take (a planted row) holds nothing. */
+	assert_int_equal(store_outbox_take(other, fx->acct, e.created, 40000000,
+	    &got, &cause), 0);
+	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, e.created, 60,
+	    &got, &cause), 0);
+	assert_string_equal(got.lease_owner, store_owner(fx->s));
+	outbox_entry_clear(&got);
 	store_close(other);
 
 /* The same idempotency key cannot be queued twice. */
@@ -1311,7 +1320,7 @@ test_thread_order_and_depth(void **state)
 	add_item(&l, "r3", "P", "c1", 15, "cas", "x", 0);
 	add_item(&l, "o", "P", "gone", 1, "dan", "x", 0);
 	add_item(&l, "other", "Q", NULL, 3, "eve", "x", 0);
-	if (store_ingest(fx->s, fx->acct, &p, 1, &l, NULL, 0, NULL, NULL,
+	if (store_ingest(fx->s, fx->acct, &p, 1, &l, NULL, 0, NULL, NULL, NULL,
 	    &cause) != 0)
 		fail_msg("%s", cause);
 	item_list_free(&l);
@@ -1499,10 +1508,10 @@ test_ingest_gone_cursor_and_drafts(void **state)
 	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0);
 	add_item(&l, "b", "P", NULL, 11, "bob", "twee", 0);
 	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
-	    "comments", "cursor-1", &cause), 0);
+	    "comments", "cursor-1", NULL, &cause), 0);
 	item_list_free(&l);
 	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, NULL, gone, 1,
-	    "comments", "cursor-2", &cause), 0);
+	    "comments", "cursor-2", NULL, &cause), 0);
 	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
 	    0);
 	assert_int_equal(it.deleted, 1);
@@ -1647,6 +1656,184 @@ test_sweep_marks_only_unlisted_old_customer_items(void **state)
 	    &cause), 0);
 }
 
+/*
+ * An item the platform stopped listing is marked deleted and leaves the
+ * inbox; listed again, it gets back the status it had (new, or read),
+ * unless the user changed it meanwhile, and an own reply stored since
+ * still settles it.
+ */
+static void
+test_item_listed_again_gets_its_status_back(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		 it;
+	char			 a[] = "a", *seen[] = { a };
+	char			*cause = NULL;
+	size_t			 n;
+
+	add_item(&l, "a", "P", NULL, 10, "ann", "still here", 0);
+	add_item(&l, "b", "P", NULL, 11, "bob", "read, then gone", 0);
+	add_item(&l, "c", "P", NULL, 12, "cas", "gone, then done", 0);
+	add_item(&l, "d", "P", NULL, 13, "dan", "gone, then answered", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_mark_read(fx->s, id_of(fx, "b"), &cause), 0);
+	assert_int_equal(store_sweep(fx->s, fx->acct, "P", seen, 1, 50, &n,
+	    &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
+	    0);
+	assert_int_equal(it.status, STATUS_DONE);
+	assert_int_equal(it.deleted, 1);
+	item_clear(&it);
+	/* The user marks c done on purpose; d gets an answer. */
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "c"), STATUS_READ,
+	    0, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "c"), STATUS_DONE,
+	    0, &cause), 0);
+	add_item(&l, "r", "P", "d", 20, "shop", "our answer", 1);
+	ingest(fx, fx->acct, &l);
+
+	add_item(&l, "b", "P", NULL, 11, "bob", "read, then gone", 0);
+	add_item(&l, "c", "P", NULL, 12, "cas", "gone, then done", 0);
+	add_item(&l, "d", "P", NULL, 13, "dan", "gone, then answered", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "b"), &it, &cause),
+	    0);
+	assert_int_equal(it.deleted, 0);
+	assert_int_equal(it.status, STATUS_READ);
+	assert_int_equal(it.done_at, 0);
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "c"), &it, &cause),
+	    0);
+	assert_int_equal(it.deleted, 0);
+	assert_int_equal(it.status, STATUS_DONE);
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "d"), &it, &cause),
+	    0);
+	assert_int_equal(it.deleted, 0);
+	assert_int_equal(it.status, STATUS_DONE);
+	item_clear(&it);
+}
+
+/*
+ * A remote id never moves an item to another post or parent: an ingest
+ * that would is left out and counted, the first item keeps its place,
+ * and an item whose post was not known becomes known.
+ */
+static void
+test_ingest_never_moves_an_item(void **state)
+{
+	struct fx			*fx = *state;
+	struct item_list		 l = { NULL, 0, 0 };
+	struct store_ingest_stats	 st;
+	struct item			 it;
+	char				*cause = NULL;
+
+	add_item(&l, "r-1", "P", "a", 10, "shop", "first answer", 1);
+	add_item(&l, "x", NULL, NULL, 11, "xan", "no post yet", 0);
+	ingest(fx, fx->acct, &l);
+	add_item(&l, "r-1", "P", "b", 12, "shop", "another answer", 1);
+	add_item(&l, "r-1", "Q", "a", 12, "shop", "another post", 1);
+	add_item(&l, "x", "P", NULL, 11, "xan", "no post yet", 0);
+	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
+	    NULL, NULL, &st, &cause), 0);
+	item_list_free(&l);
+	assert_int_equal(st.refused, 2);
+	assert_string_equal(st.first_refused, "r-1");
+	free(st.first_refused);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "r-1"), &it, &cause),
+	    0);
+	assert_string_equal(it.parent_remote_id, "a");
+	assert_string_equal(it.post_remote_id, "P");
+	assert_string_equal(it.text, "first answer");
+	item_clear(&it);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "x"), &it, &cause),
+	    0);
+	assert_string_equal(it.post_remote_id, "P");
+	item_clear(&it);
+	/* The same item read again unchanged is no refusal. */
+	add_item(&l, "r-1", "P", "a", 10, "shop", "first answer", 1);
+	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
+	    NULL, NULL, &st, &cause), 0);
+	item_list_free(&l);
+	assert_int_equal(st.refused, 0);
+}
+
+/*
+ * The user's changes to the outbox are refused while a heed holds an
+ * entry, and each says so; a retried entry that was tried before is
+ * looked for first; the recent-reply query sees what any heed queued or
+ * sent; the next event is the soonest due time or lease end.
+ */
+static void
+test_outbox_user_changes_and_recent(void **state)
+{
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, got;
+	struct store		*other;
+	int64_t			 now = util_now(), when;
+	char			*cause = NULL, *body;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = xstrdup("c1");
+	e.body = xstrdup("Tot zaterdag!");
+	e.idem_key = xstrdup("k-user");
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), 0);
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	assert_int_equal(store_outbox_next_event(other, now, &when, &cause),
+	    0);
+	assert_int_equal(when, e.next_attempt);
+
+	/* Queued and free: another heed sees it as recent, not its own. */
+	assert_int_equal(store_outbox_recent(other, 0, ACTION_REPLY, now,
+	    &got, &cause), 1);
+	e.item_id = 0;
+	/* Held by this process: the other may not discard or retry it. */
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    &cause), 0);
+	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_next_event(other, now, &when, &cause),
+	    0);
+	assert_int_equal(when, now + 61);
+	assert_int_equal(store_outbox_discard(other, e.id, &cause), 1);
+	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
+	    1);
+	assert_null(body);
+	/* It fails; released, it may be retried (looked for first). */
+	e.state = OUTBOX_FAILED;
+	e.attempts = 1;
+	e.lease_until = 0;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_retry(other, e.id, &cause), 0);
+	assert_int_equal(store_outbox_get(other, e.id, &got, &cause), 0);
+	assert_int_equal(got.state, OUTBOX_CHECKING);
+	assert_int_equal(got.next_attempt, 0);
+	outbox_entry_clear(&got);
+	/* Only a failed entry is retried. */
+	assert_int_equal(store_outbox_retry(other, e.id, &cause), 1);
+	/* A checking entry cannot be taken back to edit (it may have gone). */
+	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
+	    1);
+	e.state = OUTBOX_QUEUED;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
+	    0);
+	assert_string_equal(body, "Tot zaterdag!");
+	free(body);
+	assert_int_equal(store_outbox_get(other, e.id, &got, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_outbox_next_event(other, now, &when, &cause),
+	    0);
+	assert_int_equal(when, 0);
+	store_close(other);
+	outbox_entry_clear(&e);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -1679,6 +1866,9 @@ main(void)
 		T(test_ingest_gone_cursor_and_drafts),
 		T(test_transaction_errors_are_clear),
 		T(test_sweep_marks_only_unlisted_old_customer_items),
+	T(test_item_listed_again_gets_its_status_back),
+	T(test_ingest_never_moves_an_item),
+	T(test_outbox_user_changes_and_recent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

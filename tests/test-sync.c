@@ -332,6 +332,50 @@ test_entry_left_sending_by_a_kill_is_sent_after_restart(void **state)
 	assert_int_equal(replies_with(f, item, "Glazed inside, promised."), 1);
 }
 
+/*
+ * Thirty runs of heed on one cache, each replying to another comment: the
+ * demo platform starts afresh in every process, and ids it gave in one
+ * run must never move a reply of another: every reply stays under the
+ * comment it answers, once.
+ */
+static void
+test_replies_of_many_runs_stay_in_their_threads(void **state)
+{
+	struct fixture		*f = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	int64_t			 items[30];
+	char			*text, *key;
+	size_t			 i, n = 0;
+
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_equal(store_queue_page(f->store, VIEW_ALL, NULL, NULL, 1,
+	    200, &l, NULL), 0);
+	for (i = 0; i < l.n && n < 30; i++) {
+		if (!l.v[i].own && l.v[i].kind != ITEM_MENTION &&
+		    strcmp(l.v[i].remote_id, "c-hostile") != 0)
+			items[n++] = l.v[i].id;
+	}
+	item_list_free(&l);
+	assert_int_equal(n, 30);
+	for (i = 0; i < n; i++) {
+		stop(f);
+		start(f);
+		text = xprintf("Reply number %zu", i);
+		key = xprintf("k-run-%zu", i);
+		queue_reply(f, items[i], text, key);
+		sync_now(f->sync);
+		run_idle(f);
+		free(text);
+		free(key);
+	}
+	for (i = 0; i < n; i++) {
+		text = xprintf("Reply number %zu", i);
+		assert_int_equal(replies_with(f, items[i], text), 1);
+		free(text);
+	}
+}
+
 static void
 test_platform_refusal_fails_the_entry_with_the_reason(void **state)
 {
@@ -546,6 +590,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_entry_left_sending_by_a_kill_is_sent_after_restart,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_replies_of_many_runs_stay_in_their_threads, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_platform_refusal_fails_the_entry_with_the_reason,
 		    setup, teardown),

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -79,6 +80,7 @@ struct demo_server {
 	int64_t		 seq;		/* last sequence number given */
 	int64_t		 now;
 	int64_t		 replies;	/* replies created, for their ids */
+	char		*run;		/* this server's part of those ids */
 	size_t		 held[SRV_HOLD];	/* item indices, oldest first */
 	size_t		 nheld;
 	size_t		 released;
@@ -327,8 +329,17 @@ demo_server_new(int64_t now)
 {
 	struct demo_server	*s;
 
+	static unsigned	 made;
+
 	s = xcalloc(1, sizeof *s);
 	s->now = now;
+	/*
+	 * The server starts afresh in every process, but the cache it fills
+	 * lives on: the ids of the replies it makes must differ from those
+	 * of every earlier server, or a reply of this run would take the
+	 * place of one of an earlier run.
+	 */
+	s->run = xprintf("%llx%lx%x", (long long)now, (long)getpid(), ++made);
 	srv_load_posts(s, now);
 	srv_load_comments(s, now);
 	srv_number(s);
@@ -343,6 +354,7 @@ demo_server_free(struct demo_server *s)
 
 	if (s == NULL)
 		return;
+	free(s->run);
 	for (i = 0; i < s->nposts; i++) {
 		free(s->posts[i].id);
 		free(s->posts[i].text);
@@ -721,7 +733,7 @@ srv_new_reply(struct demo_server *s, size_t target, const char *text,
 	a = &demo_accounts[s->posts[post].account];
 	it = srv_add_item(s);		/* may move s->items */
 	t = &s->items[target];
-	it->id = xprintf("r-%04lld", (long long)++s->replies);
+	it->id = xprintf("r-%s-%04lld", s->run, (long long)++s->replies);
 	it->parent = xstrdup(t->id);
 	it->author = xstrdup(a->display);
 	it->handle = xstrdup(a->handle);

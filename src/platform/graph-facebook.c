@@ -337,6 +337,15 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 		if (token != NULL)
 			c.token = xstrdup(token);
 		page->more = 1;
+	} else if ((v != NULL || after != NULL) && same && oldest >= window) {
+		/*
+		 * Stuck short of the window's end: what lies beyond was not
+		 * read, so the mark stays where it was for the next run.
+		 */
+		page->notice = xstrdup("Facebook's feed named the same page "
+		    "as the next one, so older posts were not read this time; "
+		    "the next sync reads them");
+		page->more = 0;
 	} else {
 		/* The run is complete. */
 		if (c.sweep || c.mark == 0)
@@ -508,12 +517,12 @@ facebook_fetch_parse(const struct platform_account *pa, const char *key,
     const struct platform_response *res, struct sync_page *page,
     char **cause)
 {
-	struct graph_params	 next;
 	struct fb_key		 k;
 	struct item		 it;
 	const json_t		*list, *e;
 	json_t			*doc;
-	const char		*after;
+	const char		*why;
+	char			*after;
 	int64_t			 created;
 	size_t			 i, noid = 0, bad = 0, newer = 0;
 	int			 rc;
@@ -556,13 +565,13 @@ facebook_fetch_parse(const struct platform_account *pa, const char *key,
 		page->sweep = xstrdup(k.post);
 		page->sweep_first = k.after == NULL;
 	}
-	graph_params_from_next(doc, &next);
-	after = graph_params_get(&next, "after");
-	if (graph_valid_value(after) && (k.after == NULL ||
-	    strcmp(after, k.after) != 0) && (k.sweep || newer > 0 ||
+	after = graph_next_after(doc, k.after, &why);
+	if (why != NULL && (k.sweep || newer > 0))
+		page->incomplete = xprintf("Facebook: %s", why);
+	if (after != NULL && (k.sweep || newer > 0 ||
 	    json_array_size(list) == 0))
 		fb_next_page(&k, after, page);
-	graph_params_clear(&next);
+	free(after);
 	page->more = 0;
 	jdoc_free(doc);
 	fb_key_clear(&k);
@@ -772,7 +781,7 @@ facebook_reconcile_parse(const struct platform_account *pa,
 	struct graph_error	 ge;
 	const json_t		*list, *c;
 	json_t			*doc;
-	const char		*id, *from;
+	const char		*id, *from, *why;
 	char			*top, *post;
 	int64_t			 created;
 	size_t			 i;
@@ -846,8 +855,13 @@ facebook_reconcile_parse(const struct platform_account *pa,
 			    "Moderate task), so heed cannot tell whether this "
 			    "reply went through; look on Facebook, and if it "
 			    "is not there, discard it and write it again");
-		else if (rc == 1)
-			r->next = graph_next_after(doc, pa->reconcile_page);
+		else if (rc == 1) {
+			r->next = graph_next_after(doc, pa->reconcile_page,
+			    &why);
+			if (r->next == NULL && why != NULL)
+				rc = util_fail(cause, "Facebook: the replies "
+				    "could not be read to the end (%s)", why);
+		}
 		break;
 	case ACTION_PRIVATE_REPLY:
 		rc = json_object_get(doc, "private_reply_conversation") !=

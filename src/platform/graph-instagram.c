@@ -256,6 +256,20 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 			util_query(&out, "sweep", "1");
 		util_query(&out, "after", after);
 		page->more = 1;
+	} else if (oldest >= window && graph_valid_value(after)) {
+		/*
+		 * Stuck on a page that names itself as the next: the media
+		 * beyond were not read, so their counts stay as they were.
+		 */
+		if (counts != NULL)
+			util_query(&out, "counts", counts);
+		if (swept >= 0)
+			graph_query_int(&out, "swept", swept);
+		page->notice = xstrdup("Instagram named the same page as the "
+		    "next one, so older media were not read this time; the "
+		    "next sync reads them");
+		util_query(&out, "stuck", "1");
+		page->more = 0;
 	} else {
 		/* The run is complete; the first counts as a sweep. */
 		util_query(&out, "counts", seen.len > 0 ? seen.data : "");
@@ -415,6 +429,7 @@ ig_replies(const struct platform_account *pa, const char *media,
 {
 	struct item	 it;
 	const json_t	*e;
+	const char	*why;
 	char		*after, *key;
 	size_t		 i, bad = 0;
 
@@ -424,7 +439,10 @@ ig_replies(const struct platform_account *pa, const char *media,
 		else
 			bad++;
 	}
-	if ((after = graph_next_after(edge, prev)) != NULL) {
+	after = graph_next_after(edge, prev, &why);
+	if (why != NULL && page->incomplete == NULL)
+		page->incomplete = xprintf("Instagram: %s", why);
+	if (after != NULL) {
 		key = xprintf("r:%s:%s:%s", media, top, after);
 		graph_page_fetch(page, key);
 		free(key);
@@ -447,6 +465,7 @@ instagram_fetch_parse(const struct platform_account *pa, const char *key,
 	struct item		 it;
 	const json_t		*list, *e;
 	json_t			*doc;
+	const char		*why;
 	char			*after, *nk;
 	size_t			 i, bad = 0;
 
@@ -480,7 +499,10 @@ instagram_fetch_parse(const struct platform_account *pa, const char *key,
 				bad += ig_replies(pa, k.media, it.remote_id,
 				    NULL, json_object_get(e, "replies"), page);
 		}
-		if ((after = graph_next_after(doc, k.after)) != NULL) {
+		after = graph_next_after(doc, k.after, &why);
+		if (why != NULL && page->incomplete == NULL)
+			page->incomplete = xprintf("Instagram: %s", why);
+		if (after != NULL) {
 			nk = xprintf("i:%s:%s", k.media, after);
 			graph_page_fetch(page, nk);
 			free(nk);
@@ -663,7 +685,7 @@ instagram_reconcile_parse(const struct platform_account *pa,
 	struct graph_error	 ge;
 	const json_t		*list, *c;
 	json_t			*doc;
-	const char		*id;
+	const char		*id, *why;
 	int64_t			 created;
 	size_t			 i;
 	int			 rc = 1, gone;
@@ -703,8 +725,12 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		rc = 0;
 		break;
 	}
-	if (rc == 1)
-		r->next = graph_next_after(doc, pa->reconcile_page);
+	if (rc == 1) {
+		r->next = graph_next_after(doc, pa->reconcile_page, &why);
+		if (r->next == NULL && why != NULL)
+			rc = util_fail(cause, "Instagram: the replies could not "
+			    "be read to the end (%s)", why);
+	}
 	jdoc_free(doc);
 	return rc;
 }

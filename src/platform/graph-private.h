@@ -70,7 +70,7 @@ void	 graph_params_parse(const char *, struct graph_params *);
 const char *graph_params_get(const struct graph_params *, const char *);
 void	 graph_params_clear(struct graph_params *);
 void	 graph_params_from_next(const json_t *, struct graph_params *);
-char	*graph_next_after(const json_t *, const char *);
+char	*graph_next_after(const json_t *, const char *, const char **);
 int	 graph_start_token(const struct platform_account *, const char *,
 	     const char *, const char *, const char *,
 	     struct platform_request *, char **);

@@ -262,21 +262,37 @@ graph_params_from_next(const json_t *doc, struct graph_params *p)
 
 /*
  * The cursor of an answer's next page, if it has one that differs from
- * the page just read (prev); a new string, or NULL.
+ * the page just read (prev); a new string, or NULL. When the paging is
+ * not what a whole read ends with, *why (if why is not NULL) says how: a
+ * next page that repeats this one's cursor or names none (the read stops
+ * there, short of the end), or an empty page that says more follow (the
+ * read goes on, but no page of it may be taken as the whole list).
  */
 char *
-graph_next_after(const json_t *doc, const char *prev)
+graph_next_after(const json_t *doc, const char *prev, const char **why)
 {
 	struct graph_params	 p;
+	const json_t		*paging = json_object_get(doc, "paging");
+	const json_t		*data = json_object_get(doc, "data");
 	const char		*after;
 	char			*out = NULL;
 
+	if (why != NULL)
+		*why = NULL;
 	graph_params_from_next(doc, &p);
 	after = graph_params_get(&p, "after");
 	if (graph_valid_value(after) && (prev == NULL ||
 	    strcmp(after, prev) != 0))
 		out = xstrdup(after);
 	graph_params_clear(&p);
+	if (why == NULL || graph_str(paging, "next") == NULL)
+		return out;
+	if (out == NULL && graph_valid_value(after))
+		*why = "the platform named the same page as the next one";
+	else if (out == NULL)
+		*why = "the platform named a next page without a cursor";
+	else if (json_is_array(data) && json_array_size(data) == 0)
+		*why = "the platform sent an empty page that said more follow";
 	return out;
 }
 

@@ -79,6 +79,20 @@ int	graph_debug_request(const struct platform_account *, const char *,
 int	graph_debug_parse(const struct platform_response *,
 	    struct graph_token_info *, char **);
 void	graph_token_info_clear(struct graph_token_info *);
+
+/* Whether the token's person has the Moderate task (graph-doctor.c). */
+enum graph_tasks {
+	GRAPH_TASKS_MODERATE,
+	GRAPH_TASKS_LACKING,
+	GRAPH_TASKS_UNSAID
+};
+int	graph_tasks_request(const struct platform_account *, const char *,
+	    struct platform_request *, char **);
+enum graph_tasks graph_tasks_parse(const struct platform_response *, char **);
+int	graph_ids_request(const struct platform_account *, const char *,
+	    struct platform_request *, char **);
+int	graph_ids_parse(const struct platform_response *, size_t *, size_t *,
+	    char **);
 enum platform_error graph_error(const struct platform_response *, char **);
 
 #endif

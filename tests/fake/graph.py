@@ -316,6 +316,13 @@ Control, on the same ports:
                 reset       headers and half the body, then a TCP reset
                 drop        carried out (a reply is stored), then the
                             connection is closed with no answer at all
+                late        carried out only `seconds` (75) after it came,
+                            and never answered: the connection is held
+                            `hold` seconds (as long) and closed (the log
+                            entry gets "applied" when it is carried out)
+                empty_same  an empty page ({"data":[]}) whose next
+                            names the same page again (the request's own
+                            after cursor)
                 usage       the answer as usual plus usage headers:
                             call_count (95), total_cputime, total_time
                             (default call_count), estimated_time_to_regain_
@@ -329,6 +336,9 @@ Control, on the same ports:
     grant     scope (or scopes): granted
     moderate  value: false takes MODERATE from the pages' tasks (comments
               lose "id" and "from"), true gives it back
+    instagram linked: false unlinks the Instagram account from Acme Shop
+              (its page no longer names one, its token no longer reaches
+              it), true links it again
     limits    calls, window (seconds); counting starts again
     config    device_interval (5), device_expires_in (420), duplicate_check
               (true), empty_pages (false: every cursor-paged list, such as
@@ -2448,7 +2458,7 @@ def scope_list(a):
 
 
 FAULT_KINDS = ("status", "graph_error", "malformed", "bad_utf8", "oversized",
-               "slow", "reset", "drop", "usage")
+               "slow", "reset", "drop", "usage", "late", "empty_same")
 
 
 def control_op(a):
@@ -2513,6 +2523,8 @@ def control_op(a):
         out["scopes"] = G.scopes
     elif op == "moderate":
         G.moderate = bool(a.get("value", True))
+    elif op == "instagram":
+        G.pages[PAGE_ID]["ig"] = IG_ID if a.get("linked", True) else None
     elif op == "limits":
         G.limits = {"calls": int(a.get("calls", 4800)),
                     "window": float(a.get("window", 3600))}
@@ -2811,6 +2823,10 @@ class Handler(BaseHTTPRequestHandler):
         kind = fault["kind"] if fault else None
         if kind == "slow" and fault.get("when") == "before":
             time.sleep(float(fault.get("seconds", 5)))
+        if kind == "late":
+            return self.late(req, rec, fault)
+        if kind == "empty_same":
+            return self.empty_same(req, rec)
         if kind == "status":
             return self.fault_status(req, fault, rec)
         headers = self.graph_headers(req)
@@ -2833,6 +2849,41 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(obj, dict) and isinstance(obj.get("error"), dict):
             rec["error"] = obj["error"].get("code")
         self.deliver(status, encode(obj), headers, fault)
+
+    def late(self, req, rec, fault):
+        """Carry the request out only `seconds` after it came, and give no
+        answer: the connection is held `hold` seconds (as long, by
+        default), then closed, as a platform that applies a write after
+        its client gave up on it."""
+        delay = float(fault.get("seconds", 75))
+
+        def apply():
+            with G.lock:
+                status, obj, _ = answer(req)
+                rec["status"] = status
+                if isinstance(obj, dict) and \
+                        isinstance(obj.get("error"), dict):
+                    rec["error"] = obj["error"].get("code")
+                rec["applied"] = time.time()
+        timer = threading.Timer(delay, apply)
+        timer.daemon = True
+        timer.start()
+        time.sleep(float(fault.get("hold", delay)))
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def empty_same(self, req, rec):
+        """Answer an empty page whose next names this very page again
+        (the same after cursor), as a broken paging does."""
+        after = req.param("after", "")
+        obj = {"data": [], "paging": {
+            "cursors": {"before": after, "after": after},
+            "next": req.self_url((), [])}}
+        rec["status"] = 200
+        self.deliver(200, encode(obj), self.graph_headers(req), None)
 
     def usage_fault(self, req, fault, headers):
         """Add (or replace) the usage headers a usage fault asks for."""

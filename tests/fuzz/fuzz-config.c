@@ -1,7 +1,8 @@
 /*
  * fuzz-config.c -- the configuration parser (config_parse). The input is
  * a configuration file. A file heed refuses must say where and why in
- * one line; one it takes must hold values that can be drawn, and the
+ * one line; one it takes must hold values that can be drawn (a tab may
+ * stay, as the user wrote it; a newline only in a saved reply), and the
  * values the rest of heed reads by number must be within their bounds.
  */
 #include <stdlib.h>
@@ -21,7 +22,7 @@ fuzz_check_values(const struct config_option *opts,
 	for (i = 0; i < OPT_COUNT; i++) {
 		if (!v[i].set)
 			continue;
-		fuzz_check(opts[i].name, v[i].s, FUZZ_LINE);
+		fuzz_check(opts[i].name, v[i].s, FUZZ_LINE | FUZZ_TAB);
 		if ((opts[i].type == CONFIG_INT ||
 		    opts[i].type == CONFIG_DURATION) &&
 		    (v[i].i < opts[i].min || v[i].i > opts[i].max))
@@ -57,7 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_check("reply name", cfg.replies[i].name,
 			    FUZZ_LINE);
 			fuzz_check("reply text", cfg.replies[i].text,
-			    FUZZ_TEXT);
+			    FUZZ_TEXT | FUZZ_TAB);
 		}
 	}
 	free(cause);

@@ -94,7 +94,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_seed_item(&l, a, "i4", "amir", "\xd9\x85\xd8\xb1\xd8\xad\xd8"
 	    "\xa8\xd8\xa7 caf\xc3\xa9", NULL, ITEM_QUOTE);
 	if (store_ingest(fuzz_store, a, &p, 1, &l, NULL, 0, "notifications",
-	    NULL, &cause) != 0)
+	    NULL, NULL, &cause) != 0)
 		fuzz_fail("cannot fill the cache: %s", cause);
 	item_list_free(&l);
 	return 0;

@@ -93,7 +93,10 @@ static const char *
 fuzz_forbidden(uint32_t cp, int lines)
 {
 	if (cp == '\n')
-		return lines ? NULL : "a newline in a one-line field";
+		return (lines & FUZZ_TEXT) ? NULL :
+		    "a newline in a one-line field";
+	if (cp == '\t' && (lines & FUZZ_TAB))
+		return NULL;
 	if (cp == 0x1B)
 		return "ESC";
 	if (cp < 0x20 || cp == 0x7F)

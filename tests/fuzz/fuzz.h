@@ -23,11 +23,14 @@ int	LLVMFuzzerInitialize(int *, char ***);
  * U+2066..U+2069), bidi marks (U+200E, U+200F, U+061C) or line and
  * paragraph separators (U+2028, U+2029). FUZZ_TEXT allows the newline,
  * for the fields that hold several lines (an item's or a post's text, a
- * saved reply); FUZZ_LINE does not. A broken contract names the field and
- * the character, then aborts, which libFuzzer reports as a crash.
+ * saved reply); FUZZ_LINE does not. FUZZ_TAB allows the tab, which only
+ * the config's values may hold (the user may write one there, as in an
+ * editor's arguments). A broken contract names the field and the
+ * character, then aborts, which libFuzzer reports as a crash.
  */
 #define FUZZ_LINE	0
 #define FUZZ_TEXT	1
+#define FUZZ_TAB	2
 void	fuzz_check(const char *, const char *, int);
 void	fuzz_check_len(const char *, const char *, size_t, int);
 /* Return 1 if s[0..n) is valid UTF-8 (decoded here, not by text.c). */

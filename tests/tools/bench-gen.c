@@ -616,7 +616,7 @@ gen_ingest(struct gen *g, struct store *s, const struct gen_page *pg,
     char **cause)
 {
 	return store_ingest(s, g->account[pg->acct], pg->posts, pg->nposts,
-	    &pg->items, NULL, 0, "notifications", "cursor", cause);
+	    &pg->items, NULL, 0, "notifications", "cursor", NULL, cause);
 }
 
 /* Give one item of a freshly ingested page its triage state. */

@@ -68,6 +68,9 @@ gq() {
 
 write_conf() {
 	(umask 077 && cat >"$1" <<EOC
+# A lost reply is looked for at once, and two seconds later.
+check_delays = 0s 2s
+
 [account shop]
 platform = facebook
 url = $URL
@@ -84,6 +87,8 @@ write_conf "$CONF"
 # An Instagram account alone, its command printing the Page token.
 IGCONF=$W/ig.conf
 (umask 077 && cat >"$IGCONF" <<EOC
+check_delays = 0s 2s
+
 [account insta]
 platform = instagram
 url = $URL

@@ -2,7 +2,10 @@
 # tests/tui/hostile.sh -- the demo comment c-hostile (by "Prize Center")
 # carries an OSC title, a screen clear, colours, a right-to-left override
 # and a raw C1 CSI byte. None of it may reach the terminal: heed shows the
-# words as plain text and the screen stays whole.
+# words as plain text and the screen stays whole. The commands print no
+# escape either, whatever a planted cache, a config or a credential_command
+# holds, and heed opens no FIFO, follows no symbolic link and chmods
+# nothing but its own regular files.
 . tests/tui/lib.sh
 
 S=hostile
@@ -27,6 +30,214 @@ if [ -n "$line" ] && [ -z "$bad" ] &&
 else
 	SCREEN=$line tui_fail "hostile: heed list prints the Prize Center comment with no control or bidi character" \
 	    "$bad"
+fi
+
+# --- what the commands print, and the files they touch -----------------
+#
+# A cache written by an older heed, or planted, may hold anything; so may
+# the stderr of a credential_command. Everything the commands print, and
+# every line of the log, goes through the sanitizer; every file heed opens
+# is a regular file it does not follow a symbolic link to.
+
+W=$TUI_DIR/w
+mkdir -m 700 "$W"
+# The test's own words for what went wrong (SCREEN is for tui_fail).
+hostile_fail() {
+	SCREEN= tui_fail "$1" "$2"
+}
+# Print the control and bidi characters in stdin ("" if none).
+controls() {
+	tui_py controls
+}
+# Write config $1 (umask 077) from the rest of the arguments, one a line.
+write_conf() {
+	_f=$1
+	shift
+	(umask 077 && printf '%s\n' "$@" >"$_f")
+}
+write_conf "$W/conf" "[account shop]" "platform = demo-page" \
+    "handle = tulipandtea" "url = demo://page" \
+    "credential_command = printf 'tok\\n'" \
+    "[account bad]" "platform = demo-social" "handle = bad.example" \
+    "url = demo://social" \
+    "credential_command = printf '\\302\\2332J\\033]0;HACKED\\007oops' >&2; exit 1"
+C=$W/c.db
+tui_heed --config "$W/conf" --cache "$C" sync --account shop >/dev/null 2>&1
+ESC=$(printf '\033')
+sqlite3 "$C" "UPDATE items SET author_name = 'Evil' || char(27) || ']0;HACKED' || char(7) || 'Name', text = 'Hello ' || char(27) || '[2J' || char(27) || '[31mRED' || char(155) || '1m there' WHERE id = (SELECT min(id) FROM items WHERE own = 0);
+UPDATE items SET text = CAST(X'48692C20FF206261642055544638' AS TEXT) WHERE id = (SELECT max(id) FROM items WHERE own = 0);
+INSERT INTO outbox (account_id, item_id, kind, state, body, idem_key, last_error, attempts, created) VALUES (1, NULL, 0, 3, 'Thanks' || char(27) || ']0;HACKED' || char(7) || ' a lot', 'hostile-1', 'refused' || char(27) || '[2J' || char(155) || '31m badly', 1, strftime('%s', 'now'));" ||
+    echo "# sqlite3 could not plant the hostile rows"
+total=$(sqlite3 "$C" "SELECT count(*) FROM items")
+
+name="hostile: heed list prints a planted author and text without escapes"
+out=$(tui_heed --config "$W/conf" --cache "$C" list --view all 2>&1)
+line=$(printf '%s\n' "$out" | grep "EvilName")
+bad=$(printf '%s\n' "$out" | controls)
+if [ -z "$bad" ] && printf '%s\n' "$line" | grep -q "Hello *RED there"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "line: $line; controls: $bad"
+fi
+
+name="hostile: heed list --json prints every item, a text that is not UTF-8 with U+FFFD, and no escapes"
+tui_heed --config "$W/conf" --cache "$C" list --view all --json \
+    >"$W/list.json" 2>"$W/list.err"
+rc=$?
+verdict=$(PYTHONUTF8=1 python3 -c '
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+try:
+    items = [json.loads(l) for l in raw.decode("utf-8").splitlines()]
+except Exception as e:
+    print("not JSON lines: %s" % e); sys.exit()
+bad = [k for i in items for k, v in i.items() if isinstance(v, str) and
+       any(ord(c) < 32 and c != "\n" or 127 <= ord(c) < 160 for c in v)]
+if len(items) != int(sys.argv[2]):
+    print("%d items of %s" % (len(items), sys.argv[2]))
+elif not any(i.get("text") == "Hi, \ufffd bad UTF8" for i in items):
+    print("no item with the repaired text")
+elif bad:
+    print("control characters in %s" % bad)
+else:
+    print("ok")' "$W/list.json" "$total")
+if [ "$rc" = 0 ] && [ "$verdict" = ok ]; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc: $verdict; $(head -c 300 "$W/list.err")"
+fi
+
+name="hostile: heed outbox prints a planted reply and error without escapes"
+out=$(tui_heed --config "$W/conf" --cache "$C" outbox 2>&1)
+bad=$(printf '%s\n' "$out" | controls)
+if [ -z "$bad" ] && printf '%s\n' "$out" | grep -q "Thanks a lot" &&
+    printf '%s\n' "$out" | grep -q "refused *badly"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "$out; controls: $bad"
+fi
+
+name="hostile: heed sync, heed doctor and the log say what a credential_command wrote to stderr, without its escapes"
+out=$(tui_heed --config "$W/conf" --cache "$C" sync --account bad 2>&1)
+doc=$(tui_heed --config "$W/conf" --cache "$C" doctor 2>&1)
+bad=$(printf '%s\n%s\n' "$out" "$doc" | controls)
+badlog=$(controls <"$TUI_DIR/state/heed/log")
+if [ -z "$bad" ] && [ -z "$badlog" ] &&
+    printf '%s\n' "$out" | grep -q "exit 1): .*oops" &&
+    printf '%s\n' "$doc" | grep -q "exit 1): .*oops" &&
+    grep -q "exit 1): .*oops" "$TUI_DIR/state/heed/log"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "sync: $out
+doctor: $doc
+controls: $bad; in the log: $badlog"
+fi
+
+name="hostile: a config line with escapes is refused, and the message has none"
+write_conf "$W/esc.conf" "colour${ESC}]0;HACKED$(printf '\007') = never"
+out=$(tui_heed --config "$W/esc.conf" list 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && [ -z "$(printf '%s\n' "$out" | controls)" ] &&
+    printf '%s\n' "$out" | grep -q "esc.conf:1: the line holds a control character (U+001B)"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc: $out"
+fi
+
+name="hostile: a 900 kB config line is quoted back in 40 columns"
+(umask 077 && { printf 'color = '; head -c 921600 /dev/zero | tr '\0' x; echo; } >"$W/long.conf")
+out=$(tui_heed --config "$W/long.conf" list 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && [ "${#out}" -lt 400 ] &&
+    printf '%s\n' "$out" | grep -q "long.conf:1: color = xxxxxxxxx*…: not one of the allowed values"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc, ${#out} bytes: $(printf '%s' "$out" | head -c 300)"
+fi
+
+name="hostile: a NUL byte in the config is an error naming its line"
+(umask 077 && printf 'history_days = 3\n\ncolor = never\000color = pink\n' >"$W/nul.conf")
+out=$(tui_heed --config "$W/nul.conf" list 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q "nul.conf:3: a NUL byte"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc: $out"
+fi
+
+# A FIFO would make heed wait for a writer forever; timeout only ends a
+# heed that does, so that the failure can be reported.
+mkfifo "$W/fifo"
+name="hostile: a FIFO as --config is refused at once"
+out=$(timeout -k 5 20 env HEED="$HEED" sh -c '. tests/tui/lib.sh; tui_heed "$@"' sh \
+    --config "$W/fifo" list 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q "fifo: not a regular file (a FIFO)"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc (124: it waited): $out"
+fi
+name="hostile: a FIFO as --cache is refused at once"
+out=$(timeout -k 5 20 "$HEED" --config "$W/conf" --cache "$W/fifo" list 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && printf '%s\n' "$out" | grep -q "fifo is not a regular file (a FIFO)"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc (124: it waited): $out"
+fi
+
+# A file of someone's that a symbolic link points at: heed must neither
+# chmod it nor write into it.
+# Make the target afresh.
+new_target() {
+	printf 'precious\n' >"$W/target"
+	chmod 644 "$W/target"
+}
+# Return 0 if the target is untouched.
+target_intact() {
+	[ "$(stat -c %a "$W/target")" = 644 ] &&
+	    [ "$(cat "$W/target")" = precious ]
+}
+new_target
+ln -s "$W/target" "$W/link.db"
+name="hostile: a cache that is a symbolic link is refused, its target left alone"
+out=$(tui_heed --config "$W/conf" --cache "$W/link.db" sync --account shop 2>&1)
+rc=$?
+out2=$(tui_heed --config "$W/conf" --cache "$W/link.db" list 2>&1)
+rc2=$?
+if [ "$rc" != 0 ] && [ "$rc2" = 1 ] && target_intact &&
+    printf '%s\n' "$out" | grep -q "link.db is a symbolic link" &&
+    printf '%s\n' "$out2" | grep -q "link.db is a symbolic link"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "sync: exit $rc: $out; list: exit $rc2: $out2; target: $(stat -c %a "$W/target") $(cat "$W/target")"
+fi
+new_target
+ln -s "$W/target" "$W/c2.db-wal"
+name="hostile: a cache whose -wal is a symbolic link is refused, its target left alone"
+out=$(tui_heed --config "$W/conf" --cache "$W/c2.db" sync --account shop 2>&1)
+rc=$?
+if [ "$rc" != 0 ] && target_intact &&
+    printf '%s\n' "$out" | grep -q "c2.db-wal is a symbolic link"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc: $out; target: $(stat -c %a "$W/target") $(cat "$W/target")"
+fi
+new_target
+ln -s "$W/target" "$W/log"
+write_conf "$W/log.conf" "log_file = $W/log"
+name="hostile: a log file that is a symbolic link is not written, its target left alone, and heed and heed doctor say so (no chmod advised)"
+out=$(tui_heed --config "$W/log.conf" --cache "$C" list 2>&1 >/dev/null)
+rc=$?
+doc=$(tui_heed --config "$W/log.conf" --cache "$C" doctor 2>&1)
+if [ "$rc" = 0 ] && target_intact &&
+    printf '%s\n' "$out" | grep -q "log is a symbolic link" &&
+    printf '%s\n' "$doc" | grep -q "FAIL  log .*/log is a symbolic link" &&
+    ! printf '%s\n' "$doc" | grep -q "chmod"; then
+	tui_ok "$name"
+else
+	hostile_fail "$name" "exit $rc: $out; target: $(stat -c %a "$W/target") $(cat "$W/target")
+doctor: $doc"
 fi
 
 tui_start $S

@@ -100,7 +100,7 @@ fi
 t kill-session -t ui 2>/dev/null
 out=$(tui_heed outbox 2>&1)
 case $out in
-"queued  reply  page"*"tries 1  Queued while offline"*"could not connect to 127.0.0.1:$DEAD"*)
+"queued   reply  page"*"tries 1  Queued while offline"*"could not connect to 127.0.0.1:$DEAD"*)
 	tui_ok "outbox: a reply that could not be sent is listed, queued, with the reason" ;;
 *)	tui_fail "outbox: a reply that could not be sent is listed, queued, with the reason" \
 	    "$out" ;;
