@@ -1,9 +1,10 @@
 /*
  * fuzz-graph-login.c -- the Graph API answers heed login and heed doctor
- * read (src/platform/graph-login.c): a device login's codes, its polls,
+ * read (src/platform/graph-login.c, graph-doctor.c): a device login's codes, its polls,
  * the Pages a person manages, who a token is, what debug_token says, and
- * failed answers. The input is an adapter input (see fuzz.h) whose first
- * line is device, poll, pages, me or debug; anything else is classified.
+ * failed answers; and heed doctor's probe of the Moderate task. The input
+ * is an adapter input (see fuzz.h) whose first line is device, poll,
+ * pages, me, debug, tasks or ids; anything else is classified.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,30 @@ fuzz_debug(const struct platform_response *res)
 	free(cause);
 }
 
+/* Read the tasks of a token's person, and the comments' ids probe. */
+static void
+fuzz_doctor(const struct platform_response *res, int ids)
+{
+	enum graph_tasks	 t;
+	size_t			 with, without;
+	char			*list = NULL, *cause = NULL;
+
+	if (ids) {
+		if (graph_ids_parse(res, &with, &without, &cause) != 0 &&
+		    cause == NULL)
+			fuzz_fail("graph_ids_parse failed without saying why");
+		fuzz_check("ids cause", cause, FUZZ_LINE);
+		free(cause);
+		return;
+	}
+	t = graph_tasks_parse(res, &list);
+	if (t != GRAPH_TASKS_MODERATE && t != GRAPH_TASKS_LACKING &&
+	    t != GRAPH_TASKS_UNSAID)
+		fuzz_fail("graph_tasks_parse gave %d", (int)t);
+	fuzz_check("tasks list", list, FUZZ_LINE);
+	free(list);
+}
+
 /*
  * Return the token heed holds when it asks who a token is: the input's if
  * it is one (printable ASCII, as a pasted token or a poll's must be).
@@ -160,6 +185,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_me(res, fuzz_token(&in));
 	else if (strcmp(in.op, "debug") == 0)
 		fuzz_debug(res);
+	else if (strcmp(in.op, "tasks") == 0 || strcmp(in.op, "ids") == 0)
+		fuzz_doctor(res, in.op[0] == 'i');
 	else if (graph_error(res, &cause) != PLATFORM_OK || cause != NULL) {
 		if (cause == NULL)
 			fuzz_fail("graph_error without saying why");
