@@ -276,18 +276,19 @@ graph_next_after(const json_t *doc, const char *prev, const char **why)
 	const json_t		*data = json_object_get(doc, "data");
 	const char		*after;
 	char			*out = NULL;
+	int			 valid;
 
 	if (why != NULL)
 		*why = NULL;
 	graph_params_from_next(doc, &p);
 	after = graph_params_get(&p, "after");
-	if (graph_valid_value(after) && (prev == NULL ||
-	    strcmp(after, prev) != 0))
+	valid = graph_valid_value(after);
+	if (valid && (prev == NULL || strcmp(after, prev) != 0))
 		out = xstrdup(after);
-	graph_params_clear(&p);
+	graph_params_clear(&p);		/* after points into it */
 	if (why == NULL || graph_str(paging, "next") == NULL)
 		return out;
-	if (out == NULL && graph_valid_value(after))
+	if (out == NULL && valid)
 		*why = "the platform named the same page as the next one";
 	else if (out == NULL)
 		*why = "the platform named a next page without a cursor";
