@@ -11,6 +11,7 @@
 
 #include "model.h"
 #include "platform.h"
+#include "util.h"
 
 /* The entry points libFuzzer calls. */
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -36,8 +37,7 @@ void	fuzz_check_len(const char *, const char *, size_t, int);
 /* Return 1 if s[0..n) is valid UTF-8 (decoded here, not by text.c). */
 int	fuzz_valid_utf8(const char *, size_t);
 /* Report a broken property of a target and abort. */
-void	fuzz_fail(const char *, ...) __attribute__((format(printf, 1, 2),
-	    noreturn));
+noreturn_fn void fuzz_fail(const char *, ...) printflike(1, 2);
 
 void	fuzz_check_item(const struct item *);
 void	fuzz_check_post(const struct post *);
