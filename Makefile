@@ -136,7 +136,7 @@ FUZZ_BINS:=	$(FUZZ_SRCS:tests/fuzz/%.c=$(FB)/%)
 FUZZ_COMMON:=	$(FB)/tests/fuzz/fuzz.o $(FB)/tests/fuzz/adapter.o
 
 # Keep the objects make would otherwise delete as intermediate.
-.SECONDARY: $(FUZZ_COMMON) $(FUZZ_SRCS:%.c=$(FB)/%.o)
+.SECONDARY: $(FUZZ_LIB_OBJS) $(FUZZ_COMMON) $(FUZZ_SRCS:%.c=$(FB)/%.o)
 
 fuzz-bins: $(FUZZ_BINS)
 
