@@ -95,11 +95,59 @@ store_owner(struct store *s)
 }
 
 /*
+ * Read the first line of /proc/PID/NAME (PID 0: self) into buf; 0, or -1
+ * if it cannot be read.
+ */
+static int
+store_proc_read(long pid, const char *name, char *buf, size_t len)
+{
+	char	 path[64];
+	FILE	*f;
+	int	 ok;
+
+	if (pid == 0)
+		snprintf(path, sizeof path, "/proc/self/%s", name);
+	else
+		snprintf(path, sizeof path, "/proc/%ld/%s", pid, name);
+	if ((f = fopen(path, "re")) == NULL)
+		return -1;
+	ok = fgets(buf, (int)len, f) != NULL;
+	fclose(f);
+	if (!ok)
+		return -1;
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/*
+ * Whether a process of this host is gone: it does not exist, it is a
+ * zombie not yet reaped (killed, its parent not told yet), or its id now
+ * belongs to another program. 1 gone, 0 maybe alive.
+ */
+static int
+store_proc_gone(long pid)
+{
+	char		 stat[512], comm[64], self[64];
+	const char	*p;
+
+	if (kill((pid_t)pid, 0) == -1)
+		return errno == ESRCH;
+	if (store_proc_read(pid, "stat", stat, sizeof stat) == 0 &&
+	    (p = strrchr(stat, ')')) != NULL && (p[1] == ' ') &&
+	    (p[2] == 'Z' || p[2] == 'X'))
+		return 1;
+	if (store_proc_read(pid, "comm", comm, sizeof comm) == 0 &&
+	    store_proc_read(0, "comm", self, sizeof self) == 0 &&
+	    strcmp(comm, self) != 0)
+		return 1;
+	return 0;
+}
+
+/*
  * SQL function heed_alive(owner): 0 when the owner of a lease is a process
- * of this host that no longer exists (killed mid-send), so its lease need
- * not be waited out; 1 otherwise (another host's, or a process that may
- * still run: a reused process id keeps the lease until it runs out, which
- * errs on the safe side).
+ * of this host that is gone (killed mid-send), so its lease need not be
+ * waited out; 1 otherwise (another host's, or a process that may still
+ * run, which errs on the safe side).
  */
 static void
 store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -118,8 +166,7 @@ store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		hlen = (size_t)(colon - owner);
 		pid = strtol(colon + 1, NULL, 10);
 		if (hlen == strlen(host) && strncmp(owner, host, hlen) == 0 &&
-		    pid > 0 && pid != (long)getpid() &&
-		    kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+		    pid > 0 && pid != (long)getpid() && store_proc_gone(pid))
 			alive = 0;
 	}
 	sqlite3_result_int(ctx, alive);

@@ -5,6 +5,9 @@
  * The other store-*.c files hold the schema, ingest and FTS, the queue,
  * triage, threads and the outbox; they share store-private.h.
  */
+/* O_PATH (Linux), for store_private_file. */
+#define _GNU_SOURCE
+
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -266,23 +269,37 @@ store_check_files(struct store *s, char **cause)
 }
 
 /*
- * Open one of the cache's files to make it private, without following a
- * link or waiting on a FIFO; create it if asked. 0, or -1 with a cause.
+ * Make one of the cache's files private (mode 0600), creating it if asked,
+ * without following a link or waiting on a FIFO; 0, or -1 with a cause.
+ *
+ * An existing file is reached through an O_PATH descriptor: it opens
+ * nothing for reading or writing, and closing it, unlike closing any
+ * other descriptor of a file, leaves the POSIX locks this process holds
+ * on it alone (SQLite's, when the cache is open here already). Closing
+ * the one that creates a file drops nothing, since nothing can hold a
+ * lock on a file that did not exist.
  */
 static int
 store_private_file(const char *path, int create, char **cause)
 {
 	struct stat	st;
-	int		fd, flags;
+	char		proc[64];
+	int		fd;
 
-	flags = O_RDWR | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK;
-	if (create)
-		flags |= O_CREAT;
-	if ((fd = open(path, flags, 0600)) == -1) {
+	fd = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 && errno == ENOENT && create) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC | O_NOCTTY, 0600);
+		if (fd != -1) {
+			close(fd);
+			return 0;
+		}
+		if (errno == EEXIST)	/* made meanwhile: look again */
+			return store_private_file(path, 0, cause);
+	}
+	if (fd == -1) {
 		if (errno == ENOENT && !create)
 			return 0;
-		if (errno == ELOOP)
-			return store_not_regular(path, S_IFLNK, cause);
 		return util_fail(cause, "cache %s: %s", path,
 		    strerror(errno));
 	}
@@ -295,8 +312,11 @@ store_private_file(const char *path, int create, char **cause)
 		close(fd);
 		return store_not_regular(path, st.st_mode, cause);
 	}
-	if ((st.st_mode & 077) != 0)
-		(void)fchmod(fd, 0600);
+	if ((st.st_mode & 077) != 0) {
+		/* An O_PATH descriptor takes no fchmod; its /proc name does. */
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		(void)chmod(proc, 0600);
+	}
 	close(fd);
 	return 0;
 }
@@ -456,6 +476,8 @@ store_open(const char *path, int flags, char **cause)
 	if (!s->readonly && (store_create_file(s, cause) != 0 ||
 	    store_peek_version(s, &version, cause) != 0))
 		goto fail;
+	if (!s->readonly)
+		store_chmod_aux(s);
 	if (store_connect(s, cause) != 0)
 		goto fail;
 	if (s->readonly) {
@@ -471,7 +493,6 @@ store_open(const char *path, int flags, char **cause)
 	} else {
 		if (store_migrate(s, version, cause) != 0)
 			goto fail;
-		store_chmod_aux(s);
 	}
 	s->ready = 1;
 	return s;

@@ -775,9 +775,15 @@ sync_target_response(struct sync_account *a,
 	memset(&page, 0, sizeof page);
 	if (resp->status < 200 || resp->status >= 300)
 		err = a->ops->classify(resp, &cause);
-	else
+	/* An error may be the answer ("no such record"): it decides. */
+	if (err != PLATFORM_ERR_SESSION && err != PLATFORM_ERR_AUTH &&
+	    err != PLATFORM_ERR_RATE) {
+		free(cause);
+		cause = NULL;
+		err = PLATFORM_ERR_TEMPORARY;
 		rc = a->ops->recheck_parse(&a->pa, &a->entry.target_remote_id,
 		    1, resp, &page, &cause);
+	}
 	if (rc != 0 && err == PLATFORM_ERR_SESSION) {
 		sync_action_requeue(a, NULL, 0);
 		sync_session_expired(a, cause);

@@ -1403,7 +1403,14 @@ sync_start_recheck(struct sync_account *a)
 		memset(&st, 0, sizeof st);
 		if (store_sync_state_get(a->sync->store, a->pa.id,
 		    SYNC_RECHECK_STREAM, &st, NULL) == 0 &&
-		    st.last_success + a->pa.recheck > util_now() &&
+		    st.last_success == 0) {
+			/* A first run has just read everything: the clock
+			 * starts now. */
+			store_sync_state_clear(&st);
+			sync_recheck_done(a);
+			return 0;
+		}
+		if (st.last_success + a->pa.recheck > util_now() &&
 		    st.last_success <= util_now()) {
 			store_sync_state_clear(&st);
 			return 0;
@@ -1487,12 +1494,19 @@ sync_recheck_response(struct sync_account *a,
 			goto out;	/* asked again with the new session */
 		if (err == PLATFORM_ERR_AUTH)
 			sync_auth_failed(a, cause);
-		goto fail;
+		if (err == PLATFORM_ERR_SESSION || err == PLATFORM_ERR_AUTH ||
+		    err == PLATFORM_ERR_RATE)
+			goto fail;
+		/* An error may be the answer ("no such record"): it decides. */
+		free(cause);
+		cause = NULL;
 	}
 	if (a->ops->recheck_parse(&a->pa, a->recheck + a->nrecheck - n, n,
 	    resp, &page, &cause) != 0 || sync_ingest(a, &page, NULL,
 	    &cause) != 0)
 		goto fail;
+	/* What the answer could not decide alone is looked up next. */
+	sync_fetch_add(a, page.fetch, page.nfetch, SYNC_NO_SWEEP);
 	if (page.ngone > 0) {
 		log_info("%s: %zu comment%s deleted on the platform",
 		    a->pa.name, page.ngone, page.ngone == 1 ? "" : "s");

@@ -74,6 +74,30 @@ ui_thread_add_text(struct ui *ui, const char *text, size_t item, int indent)
 	free(lines);
 }
 
+/*
+ * Add who wrote something: the name and the handle, each once. A handle
+ * is stored as it is shown (Bluesky's with its "@"), so none is added
+ * here; a handle that only repeats the name (an Instagram username, a
+ * Bluesky account without a display name) stands alone.
+ */
+static void
+ui_thread_author(struct buf *b, const char *name, const char *handle)
+{
+	const char	*bare;
+
+	if (handle == NULL || *handle == '\0') {
+		buf_addstr(b, name != NULL && *name != '\0' ? name : "?");
+		return;
+	}
+	bare = *handle == '@' ? handle + 1 : handle;
+	if (name == NULL || *name == '\0' || strcmp(name, handle) == 0 ||
+	    strcmp(name, bare) == 0) {
+		buf_addstr(b, handle);
+		return;
+	}
+	buf_printf(b, "%s %s", name, handle);
+}
+
 /* The header line of an item: who, when, and its state. */
 static char *
 ui_thread_header(struct ui *ui, const struct item *it)
@@ -95,9 +119,7 @@ ui_thread_header(struct ui *ui, const struct item *it)
 #pragma GCC diagnostic pop
 	if (it->own)
 		buf_addstr(&b, "YOU: ");
-	buf_addstr(&b, it->author_name != NULL ? it->author_name : "?");
-	if (it->author_handle != NULL && *it->author_handle != '\0')
-		buf_printf(&b, " @%s", it->author_handle);
+	ui_thread_author(&b, it->author_name, it->author_handle);
 	buf_printf(&b, " · %s%s · %s", age, strcmp(age, "now") ? " ago" : "",
 	    when);
 	if (it->lang != NULL && *it->lang != '\0')
@@ -117,42 +139,106 @@ ui_thread_header(struct ui *ui, const struct item *it)
 	return buf_steal(&b);
 }
 
+/* Return 1 if the thread lists an item with remote id rid. */
+static int
+ui_thread_lists(const struct ui *ui, const char *rid)
+{
+	size_t	i;
+
+	for (i = 0; i < ui->th.items.n; i++) {
+		if (ui->th.items.v[i].remote_id != NULL &&
+		    strcmp(ui->th.items.v[i].remote_id, rid) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Say what an item answers when the thread cannot show it, or NULL. The
+ * reply keeps pointing at its parent; a parent heed does not hold is,
+ * in the business's own thread (where every reply is read), one that was
+ * deleted before heed saw it. In someone else's thread heed keeps only
+ * what concerns the business, so there the parent may simply be another
+ * person's post.
+ */
+static const char *
+ui_thread_lost_parent(const struct ui *ui, const struct item *it)
+{
+	if (it->parent_remote_id == NULL || *it->parent_remote_id == '\0' ||
+	    (it->post_remote_id != NULL &&
+	    strcmp(it->parent_remote_id, it->post_remote_id) == 0) ||
+	    (ui->th.have_post && ui->th.post.remote_id != NULL &&
+	    strcmp(it->parent_remote_id, ui->th.post.remote_id) == 0) ||
+	    ui_thread_lists(ui, it->parent_remote_id))
+		return NULL;
+	if (ui->th.have_post && ui->th.post.own)
+		return "[answers a deleted comment]";
+	return "[answers a post heed does not show]";
+}
+
+/* Lay out the post, unless an item of the thread is that post itself. */
+static void
+ui_thread_layout_post(struct ui *ui)
+{
+	const struct post	*p = &ui->th.post;
+	char			*s;
+
+	/* A quote or a mention is the root of its own thread: once. */
+	if (!ui->th.have_post || (p->remote_id != NULL &&
+	    ui_thread_lists(ui, p->remote_id)))
+		return;
+	s = xprintf("POST by %s · %s", p->author_name != NULL ?
+	    p->author_name : "the business", p->permalink != NULL ?
+	    p->permalink : "");
+	ui_thread_add(ui, s, SIZE_MAX, 0, 1);
+	ui_thread_add_text(ui, p->text != NULL ? p->text : "", SIZE_MAX, 2);
+	ui_thread_add(ui, xstrdup(""), SIZE_MAX, 0, 0);
+}
+
+/*
+ * Lay out one item: its header, what it answers if the thread cannot
+ * show that, its text, what it carries (a picture, a link, the post it
+ * quotes) and the business's note.
+ */
+static void
+ui_thread_layout_item(struct ui *ui, size_t i)
+{
+	struct item	*it = &ui->th.items.v[i];
+	const char	*lost;
+	char		*s;
+	int		 indent;
+
+	indent = it->depth < UI_THREAD_MAX_INDENT ? it->depth :
+	    UI_THREAD_MAX_INDENT;
+	indent = indent * 2 + 2;
+	ui_thread_add(ui, ui_thread_header(ui, it), i, indent - 2, 1);
+	if ((lost = ui_thread_lost_parent(ui, it)) != NULL)
+		ui_thread_add(ui, xstrdup(lost), i, indent, 0);
+	ui_thread_add_text(ui, it->deleted ? "(deleted)" :
+	    it->text != NULL ? it->text : "", i, indent);
+	if (!it->deleted && it->attachment != NULL &&
+	    *it->attachment != '\0') {
+		s = xprintf("[%s]", it->attachment);
+		ui_thread_add_text(ui, s, i, indent);
+		free(s);
+	}
+	if (it->note != NULL && *it->note != '\0')
+		ui_thread_add(ui, xprintf("[note: %s]", it->note), i, indent,
+		    0);
+	ui_thread_add(ui, xstrdup(""), i, indent, 0);
+}
+
 /* Lay the thread out in lines for the current width. */
 static void
 ui_thread_layout(struct ui *ui)
 {
-	struct item	*it;
-	size_t		 i;
-	int		 indent;
-	char		*s;
+	size_t	i;
 
 	ui_thread_free_lines(ui);
 	ui->tlines_cols = ui->cols;
-	if (ui->th.have_post) {
-		s = xprintf("POST by %s · %s", ui->th.post.author_name != NULL
-		    ? ui->th.post.author_name : "the business",
-		    ui->th.post.permalink != NULL ? ui->th.post.permalink : "");
-		ui_thread_add(ui, s, SIZE_MAX, 0, 1);
-		ui_thread_add_text(ui, ui->th.post.text != NULL ?
-		    ui->th.post.text : "", SIZE_MAX, 2);
-		ui_thread_add(ui, xstrdup(""), SIZE_MAX, 0, 0);
-	}
-	for (i = 0; i < ui->th.items.n; i++) {
-		it = &ui->th.items.v[i];
-		indent = it->depth < UI_THREAD_MAX_INDENT ? it->depth :
-		    UI_THREAD_MAX_INDENT;
-		indent = indent * 2 + 2;
-		ui_thread_add(ui, ui_thread_header(ui, it), i, indent - 2, 1);
-		if (it->attachment != NULL && *it->attachment != '\0')
-			ui_thread_add(ui, xprintf("[attachment: %s]",
-			    it->attachment), i, indent, 0);
-		ui_thread_add_text(ui, it->deleted ? "(deleted)" :
-		    it->text != NULL ? it->text : "", i, indent);
-		if (it->note != NULL && *it->note != '\0')
-			ui_thread_add(ui, xprintf("[note: %s]", it->note), i,
-			    indent, 0);
-		ui_thread_add(ui, xstrdup(""), i, indent, 0);
-	}
+	ui_thread_layout_post(ui);
+	for (i = 0; i < ui->th.items.n; i++)
+		ui_thread_layout_item(ui, i);
 }
 
 /* The first line of an item. */

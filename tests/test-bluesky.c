@@ -265,7 +265,8 @@ test_bluesky_ops_table_describes_the_platform(void **state)
 	assert_string_equal(bluesky_ops.label, "Bluesky");
 	assert_string_equal(bluesky_ops.tag, "bs");
 	assert_int_equal(bluesky_ops.caps, PLATFORM_CAN_LIKE |
-	    PLATFORM_CAN_DELETE | PLATFORM_DELETE_OWN_ONLY);
+	    PLATFORM_CAN_UNLIKE | PLATFORM_CAN_DELETE |
+	    PLATFORM_DELETE_OWN_ONLY);
 	assert_int_equal(bluesky_ops.text_limit, 300);
 	assert_int_equal(bluesky_ops.count, COUNT_GRAPHEMES);
 	assert_string_equal(bluesky_ops.no_hide_why,
@@ -283,6 +284,9 @@ test_bluesky_ops_table_describes_the_platform(void **state)
 	assert_non_null(bluesky_ops.fetch_parse);
 	assert_non_null(bluesky_ops.reconcile_request);
 	assert_non_null(bluesky_ops.reconcile_parse);
+	assert_int_equal(bluesky_ops.recheck_max, 25);
+	assert_non_null(bluesky_ops.recheck_request);
+	assert_non_null(bluesky_ops.recheck_parse);
 }
 
 /* Logging in goes to the configured URL with the bare handle. */
@@ -632,7 +636,10 @@ test_bluesky_notifications_real_2023(void **state)
 	    "listNotifications_page_real_2023.json", &page), 0);
 	assert_int_equal(page.items.n, 4);
 	assert_int_equal(page.nposts, 2);
+	/* Two threads; the quote's view waits for more (or the run's end). */
 	assert_int_equal(page.nfetch, 2);
+	assert_non_null(strstr(page.next_cursor, "\"quotes\":[\"at://did:plc:"
+	    "mou6t7mhh4ddhcake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s\"]"));
 
 	it = find_item(&page, "at://did:plc:w7jicbitabtexqstm5ezqwsc/"
 	    "app.bsky.feed.post/3jsge4wrnjs2w");
@@ -652,7 +659,8 @@ test_bluesky_notifications_real_2023(void **state)
 	    "app.bsky.feed.post/3jsfulwa6nk2s");
 	assert_non_null(it);
 	assert_int_equal(it->kind, ITEM_QUOTE);
-	assert_string_equal(it->attachment, "quotes a post");
+	/* The notification names the quoted post only: it is the account's. */
+	assert_string_equal(it->attachment, "quotes your post");
 
 	it = find_item(&page, "at://did:plc:fyh2dc4kfeue7g4oujhuf6mn/"
 	    "app.bsky.feed.post/3jsgg622lu22n");
@@ -740,7 +748,8 @@ test_bluesky_cursor_mark_and_paging(void **state)
 	assert_string_equal(page.next_cursor, "{\"mark\":"
 	    "\"2023-04-01T00:00:00.000Z\",\"page\":\"1680438432076::"
 	    "bafyreigh55xmw4nrubfkilkmvvo53sg7bboitjaydjqdaf6d6owm2sbupe\","
-	    "\"top\":\"2023-04-03T01:09:30.113Z\"}");
+	    "\"top\":\"2023-04-03T01:09:30.113Z\",\"quotes\":[\"at://did:plc:"
+	    "mou6t7mhh4ddhcake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s\"]}");
 	cursor = xstrdup(page.next_cursor);
 	sync_page_clear(&page);
 
@@ -750,12 +759,18 @@ test_bluesky_cursor_mark_and_paging(void **state)
 	assert_non_null(strstr(req.url, "&cursor=1680438432076%3A%3A"
 	    "bafyreigh55xmw4nrubfkilkmvvo53sg7bboitjaydjqdaf6d6owm2sbupe"));
 	platform_request_clear(&req);
-	/* ... and the last page ends the run with the newest time seen. */
+	/*
+	 * ... and the last page ends the run with the newest time seen,
+	 * naming the view of the quote the first page brought.
+	 */
 	assert_int_equal(stream(&kato, "notifications", cursor,
 	    "{\"notifications\":[]}", 200, &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor,
 	    "{\"mark\":\"2023-04-03T01:09:30.113Z\"}");
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "posts:at://did:plc:mou6t7mhh4ddhc"
+	    "ake2a4d53r/app.bsky.feed.post/3jsfulwa6nk2s");
 	sync_page_clear(&page);
 
 	/* A server cursor that does not move ends the run too. */
@@ -848,6 +863,65 @@ one_note(json_t *n, struct sync_page *page)
 	free(body);
 	assert_int_equal(rc, 0);
 	return page->items.n;
+}
+
+/*
+ * New quotes are asked about 25 at a time: across the pages of a run
+ * (carried in the cursor, never a quote twice), and the rest when it
+ * ends; a quote carried in a cursor that is not an address is dropped.
+ */
+static void
+test_bluesky_quote_views_are_batched(void **state)
+{
+	struct sync_page	 page;
+	struct buf		 b;
+	json_t			*n, *doc, *list;
+	char			*body, uri[128];
+	int			 i;
+
+	(void)state;
+	list = json_array();
+	for (i = 0; i < 30; i++) {
+		n = note("quote");
+		snprintf(uri, sizeof uri, "at://" CUSTOMER_DID
+		    "/app.bsky.feed.post/3n2xiwwaqz%03d", i);
+		json_object_set_new(n, "uri", json_string(uri));
+		json_object_set_new(json_object_get(n, "record"), "embed",
+		    json_pack("{s:s, s:{s:s}}", "$type",
+		    "app.bsky.embed.record", "record", "uri", SHOP_POST));
+		json_array_append_new(list, n);
+	}
+	doc = json_pack("{s:o, s:s}", "notifications", list, "cursor",
+	    "2026-11-23T06:30:00.000Z");
+	body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	/* Two of the quotes come again, carried from an earlier page. */
+	assert_int_equal(stream(&shop, "notifications", "{\"page\":"
+	    "\"2026-11-23T06:40:00.000Z\",\"quotes\":[\"at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz003\",\"not a uri\",5,\"at://"
+	    CUSTOMER_DID "/app.bsky.feed.post/3n2xiwwaqz029\"]}", body, 200,
+	    &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.more, 1);
+	assert_int_equal(page.items.n, 30);
+	assert_int_equal(page.nfetch, 1);
+	/* The carried ones first, then the page's, 25 in all. */
+	assert_true(strncmp(page.fetch[0], "posts:at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz003 at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz029 at://" CUSTOMER_DID
+	    "/app.bsky.feed.post/3n2xiwwaqz000 ", 6 + 3 * 59) == 0);
+	assert_non_null(strstr(page.fetch[0], "/3n2xiwwaqz023"));
+	assert_null(strstr(page.fetch[0], "/3n2xiwwaqz024"));
+	buf_init(&b, 0);
+	for (i = 24; i < 29; i++) {
+		if (i != 24)
+			buf_addch(&b, ',');
+		buf_printf(&b, "\"at://" CUSTOMER_DID
+		    "/app.bsky.feed.post/3n2xiwwaqz%03d\"", i);
+	}
+	assert_non_null(strstr(page.next_cursor, b.data));
+	buf_free(&b);
+	sync_page_clear(&page);
 }
 
 /* An invalid UTF-8 byte in one text costs that character, not the page. */
@@ -1044,11 +1118,13 @@ test_bluesky_attachments_are_described(void **state)
 		    "\"Jackets\"}}",
 		    "link: Jackets <https://shop.example/j>" },
 		{ "{\"$type\":\"app.bsky.embed.record\",\"record\":{\"uri\":"
-		    "\"" SHOP_POST "\"}}", "quotes a post" },
+		    "\"" SHOP_POST "\"}}", "quotes your post" },
+		{ "{\"$type\":\"app.bsky.embed.record\",\"record\":{\"uri\":"
+		    "\"" ASK "\"}}", "quotes a post" },
 		{ "{\"$type\":\"app.bsky.embed.recordWithMedia\",\"media\":{"
 		    "\"$type\":\"app.bsky.embed.images\",\"images\":[{\"alt\":"
 		    "\"\"}]},\"record\":{\"record\":{\"uri\":\"x\"}}}",
-		    "quotes a post, 1 image" },
+		    "quotes a post; 1 image" },
 		{ "{\"$type\":\"app.bsky.embed.video\",\"alt\":\"unboxing\"}",
 		    "video: unboxing" },
 		{ "{\"$type\":\"app.bsky.embed.video\"}", "video" },
@@ -1326,6 +1402,8 @@ test_bluesky_thread_hostile(void **state)
 	assert_int_equal(page.ngone, 1);
 	assert_string_equal(page.gone[0], ASK);
 	assert_int_equal(page.items.v[0].liked, 1);
+	assert_non_null(strstr(page.items.v[0].extra, "\"like\":\"at://"
+	    SHOP_DID "/app.bsky.feed.like/3n2xiwxw6y224\""));
 	assert_int_equal(page.items.v[0].kind, ITEM_COMMENT);
 	assert_int_equal(page.items.v[1].liked, 0);
 	assert_int_equal(page.items.v[1].kind, ITEM_REPLY);
@@ -2099,6 +2177,979 @@ test_bluesky_classify_hostile_errors(void **state)
 	free(cause);
 }
 
+/* The devnet thread's two post views as a getPosts answer would list them. */
+static char *
+devnet_posts(int shop_post, int ask)
+{
+	json_t	*doc, *t, *posts, *out;
+	char	*body, *s;
+
+	body = sample("devnet/getPostThread-customer-after.json", NULL);
+	doc = json_of(body);
+	free(body);
+	t = json_object_get(doc, "thread");
+	posts = json_array();
+	if (ask)
+		json_array_append(posts, json_object_get(json_array_get(
+		    json_object_get(t, "replies"), 0), "post"));
+	if (shop_post)
+		json_array_append(posts, json_object_get(t, "post"));
+	out = json_pack("{s:o}", "posts", posts);
+	s = json_dumps(out, JSON_COMPACT);
+	json_decref(out);
+	json_decref(doc);
+	return s;
+}
+
+/* Ask about posts by id, then parse an answer to that. */
+static int
+recheck(const char *const *ids, size_t n, long status, const char *body,
+    struct sync_page *page, char **cause)
+{
+	struct platform_request		req;
+	struct platform_response	res = { status, body, strlen(body), NULL,
+					    0 };
+
+	memset(page, 0, sizeof *page);
+	if (cause != NULL)
+		*cause = NULL;
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    n, &req, NULL), 0);
+	platform_request_clear(&req);
+	return bluesky_ops.recheck_parse(&shop, (char *const *)ids, n, &res,
+	    page, cause);
+}
+
+/* Parse the answer to a lookup key (a check or posts). */
+static int
+lookup(const char *key, long status, const char *body,
+    struct sync_page *page, char **cause)
+{
+	struct platform_response	res = { status, body, strlen(body), NULL,
+					    0 };
+
+	memset(page, 0, sizeof *page);
+	if (cause != NULL)
+		*cause = NULL;
+	return bluesky_ops.fetch_parse(&shop, key, &res, page, cause);
+}
+
+/*
+ * A recheck asks getPosts about up to 25 posts, each once; one post
+ * alone is asked for by its record; more than 25, or nothing that is a
+ * post, is refused with a reason.
+ */
+static void
+test_bluesky_recheck_requests(void **state)
+{
+	const char		*ids[26];
+	struct platform_request	 req;
+	char			*cause = NULL, uri[128];
+	size_t			 i;
+
+	(void)state;
+	ids[0] = ASK;
+	ids[1] = "not a uri";
+	ids[2] = MENTION;
+	ids[3] = ASK;
+	ids[4] = "at://" CUSTOMER_DID "/app.bsky.feed.like/3n2xiwwaqzc23";
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    5, &req, &cause), 0);
+	assert_string_equal(req.method, "GET");
+	assert_string_equal(req.url, "http://localhost:2583/xrpc/app.bsky.feed."
+	    "getPosts?uris=at%3A%2F%2Fdid%3Aplc%3Ahl4rnflhlnlu2op27egbdoik%2F"
+	    "app.bsky.feed.post%2F3n2xiwwaqzc23&uris=at%3A%2F%2Fdid%3Aplc%3A"
+	    "hl4rnflhlnlu2op27egbdoik%2Fapp.bsky.feed.post%2F3n2xiwwgyac23");
+	assert_string_equal(req.authorization, "Bearer access-jwt");
+	assert_null(req.body);
+	platform_request_clear(&req);
+
+	/* One post: its record, which says at once whether it is there. */
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    2, &req, NULL), 0);
+	assert_string_equal(req.url, "http://localhost:2583/xrpc/com.atproto."
+	    "repo.getRecord?repo=did%3Aplc%3Ahl4rnflhlnlu2op27egbdoik"
+	    "&collection=app.bsky.feed.post&rkey=3n2xiwwaqzc23");
+	platform_request_clear(&req);
+
+	for (i = 0; i < nitems(ids); i++)
+		ids[i] = ASK;
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    26, &req, &cause), -1);
+	assert_string_equal(cause, "Bluesky: 26 posts asked about at once; "
+	    "Bluesky takes at most 25");
+	free(cause);
+	ids[0] = "not a uri";
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    1, &req, &cause), -1);
+	assert_non_null(strstr(cause, "no post's address"));
+	free(cause);
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    0, &req, &cause), -1);
+	free(cause);
+
+	/* 25 different posts go in one request. */
+	for (i = 0; i < 25; i++) {
+		snprintf(uri, sizeof uri, "at://" CUSTOMER_DID
+		    "/app.bsky.feed.post/3n2xiwwaqz%03zu", i);
+		ids[i] = xstrdup(uri);
+	}
+	assert_int_equal(bluesky_ops.recheck_request(&shop, (char *const *)ids,
+	    25, &req, NULL), 0);
+	assert_non_null(strstr(req.url, "3n2xiwwaqz024"));
+	platform_request_clear(&req);
+	for (i = 0; i < 25; i++)
+		free((char *)ids[i]);
+}
+
+/*
+ * A getPosts answer: the posts it lists are there (and come back up to
+ * date); one it leaves out is only a suspect, looked up next; an answer
+ * that is not whole, or lists what was not asked, marks nothing.
+ */
+static void
+test_bluesky_recheck_batch_answers(void **state)
+{
+	static const struct {
+		long		 status;
+		const char	*body;
+	} bad[] = {
+		{ 200, "" },
+		{ 200, "{" },
+		{ 200, "[]" },
+		{ 200, "<html>ok</html>" },
+		{ 200, "{}" },
+		{ 200, "{\"posts\":{}}" },
+		{ 200, "{\"posts\":null}" },
+		{ 200, "{\"posts\":[42]}" },
+		{ 200, "{\"posts\":[{}]}" },
+		{ 200, "{\"posts\":[{\"uri\":7}]}" },
+		{ 200, "{\"posts\":[{\"uri\":\"" SHOP_REPLY "\"}]}" },
+		{ 200, "{\"posts\":[{\"uri\":\"" ASK "\"},{\"uri\":\"" ASK
+		    "\"}]}" },
+		{ 500, "{\"error\":\"InternalServerError\"}" },
+		{ 502, "<html>Bad gateway</html>" },
+		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"uris must "
+		    "not have more than 25 elements\"}" },
+		{ 400, "{\"error\":\"ExpiredToken\"}" },
+	};
+	const char		*ids[] = { ASK, SHOP_POST, MENTION };
+	const struct item	*it;
+	struct sync_page	 page;
+	char			*body, *cause;
+	size_t			 i;
+
+	(void)state;
+	/* Both listed: nothing gone, nothing to look up, both up to date. */
+	body = devnet_posts(1, 1);
+	assert_int_equal(recheck(ids, 2, 200, body, &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.ngone, 0);
+	assert_int_equal(page.nfetch, 0);
+	assert_int_equal(page.items.n, 2);
+	assert_non_null(it = find_item(&page, ASK));
+	assert_int_equal(it->kind, ITEM_COMMENT);
+	assert_null(it->parent_remote_id);
+	assert_string_equal(it->post_remote_id, SHOP_POST);
+	assert_string_equal(it->author_handle, "@customer.test");
+	assert_int_equal(it->deleted, 0);
+	assert_int_equal(page.nposts, 0);
+	sync_page_clear(&page);
+
+	/* The question left out: a suspect, its author looked up next. */
+	body = devnet_posts(1, 0);
+	assert_int_equal(recheck(ids, 3, 200, body, &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.ngone, 0);
+	assert_int_equal(page.items.n, 1);
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "check:" ASK " " MENTION);
+	sync_page_clear(&page);
+	assert_int_equal(recheck(ids, 3, 200, "{\"posts\":[]}", &page, NULL),
+	    0);
+	assert_int_equal(page.ngone, 0);
+	assert_string_equal(page.fetch[0], "check:" ASK " " SHOP_POST " "
+	    MENTION);
+	sync_page_clear(&page);
+
+	/* A post listed but unreadable is there all the same. */
+	assert_int_equal(recheck(ids, 2, 200, "{\"posts\":[{\"uri\":\"" ASK
+	    "\",\"author\":5},{\"uri\":\"" SHOP_POST "\"}]}", &page, NULL), 0);
+	assert_int_equal(page.items.n, 0);
+	assert_int_equal(page.ngone, 0);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+
+	for (i = 0; i < nitems(bad); i++) {
+		assert_int_equal(recheck(ids, 2, bad[i].status, bad[i].body,
+		    &page, &cause), -1);
+		assert_non_null(cause);
+		assert_true(clean(cause));
+		assert_int_equal(page.ngone, 0);
+		assert_int_equal(page.nfetch, 0);
+		assert_int_equal(page.items.n, 0);
+		free(cause);
+		sync_page_clear(&page);
+	}
+}
+
+/*
+ * One post asked about alone: its record there, it is; RecordNotFound,
+ * it is gone; an account that cannot be shown (deactivated, taken down)
+ * decides nothing; any other answer is an error.
+ */
+static void
+test_bluesky_recheck_one_post(void **state)
+{
+	static const struct {
+		long		 status;
+		const char	*body;
+		int		 rc;
+		int		 gone;
+	} cases[] = {
+		{ 200, "{\"uri\":\"" ASK "\",\"cid\":\"" ASK_CID "\",\"value\":"
+		    "{\"$type\":\"app.bsky.feed.post\",\"text\":\"hi\"}}", 0, 0 },
+		{ 400, "{\"error\":\"RecordNotFound\",\"message\":\"Could not "
+		    "locate record: " ASK "\"}", 0, 1 },
+		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"Could not "
+		    "find repo: " CUSTOMER_DID "\"}", 0, 0 },
+		{ 404, "<html>Not Found</html>", -1, 0 },
+		{ 404, "{\"error\":\"RecordNotFound\"}", -1, 0 },
+		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"Could not "
+		    "locate record\"}", -1, 0 },
+		{ 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has "
+		    "expired\"}", -1, 0 },
+		{ 500, "{\"error\":\"InternalServerError\"}", -1, 0 },
+		{ 200, "{\"uri\":\"" MENTION "\",\"cid\":\"" ASK_CID "\","
+		    "\"value\":{}}", -1, 0 },
+		{ 200, "{\"uri\":\"" ASK "\",\"value\":{}}", -1, 0 },
+		{ 200, "{\"uri\":\"" ASK "\",\"cid\":\"" ASK_CID "\"}", -1, 0 },
+		{ 200, "{\"uri\":\"" ASK "\",\"cid\":\"" ASK_CID "\",\"value\":"
+		    "[]}", -1, 0 },
+		{ 200, "not json", -1, 0 },
+		{ 200, "", -1, 0 },
+	};
+	const char		*ids[] = { ASK, "junk", ASK };
+	struct sync_page	 page;
+	char			*cause;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		assert_int_equal(recheck(ids, 3, cases[i].status, cases[i].body,
+		    &page, &cause), cases[i].rc);
+		assert_int_equal(page.ngone, (size_t)cases[i].gone);
+		if (cases[i].gone)
+			assert_string_equal(page.gone[0], ASK);
+		assert_int_equal(page.nfetch, 0);
+		assert_int_equal(page.items.n, 0);
+		if (cases[i].rc != 0) {
+			assert_non_null(cause);
+			assert_true(clean(cause));
+		}
+		free(cause);
+		sync_page_clear(&page);
+	}
+}
+
+/*
+ * The check of suspects: their authors' profiles. A post is gone only
+ * when its author is listed, with no block either way: a blocked or
+ * blocking account, one left out (deactivated, taken down) or a profile
+ * without a viewer decides nothing; a malformed answer is an error.
+ */
+static void
+test_bluesky_recheck_check_authors(void **state)
+{
+#define OTHER_DID	"did:plc:ooooooooooooooooooooooo1"
+#define OTHER_POST	"at://" OTHER_DID "/app.bsky.feed.post/3n2xiwwaqzc24"
+#define OPEN(did)	"{\"did\":\"" did "\",\"handle\":\"x.test\","	\
+			"\"viewer\":{\"muted\":false,\"blockedBy\":false}}"
+	static const char	 key[] = "check:" ASK " " MENTION " "
+	    OTHER_POST;
+	static const struct {
+		const char	*body;
+		int		 rc;
+		size_t		 gone;	/* of ASK, MENTION (same author) */
+		int		 other;	/* OTHER_POST gone too */
+	} cases[] = {
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID) "]}", 0, 2, 0 },
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID) "," OPEN(OTHER_DID) "]}",
+		    0, 2, 1 },
+		{ "{\"profiles\":[]}", 0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\",\"viewer\":{"
+		    "\"blockedBy\":true}}]}", 0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\",\"viewer\":{"
+		    "\"blockedBy\":false,\"blocking\":\"at://" SHOP_DID
+		    "/app.bsky.graph.block/3n2xiwwaqzc25\"}}]}", 0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\",\"viewer\":{"
+		    "\"blockedBy\":false,\"blockingByList\":{\"uri\":\"x\"}}}]}",
+		    0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\"}]}", 0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\",\"viewer\":{"
+		    "}}]}", 0, 0, 0 },
+		{ "{\"profiles\":[{\"did\":\"" CUSTOMER_DID "\",\"viewer\":{"
+		    "\"blockedBy\":\"false\"}}]}", 0, 0, 0 },
+		{ "{\"profiles\":[" OPEN(SHOP_DID) "]}", 0, 0, 0 },
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID) "," OPEN(CUSTOMER_DID)
+		    "]}", -1, 0, 0 },
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID) ",{\"did\":5}]}", -1, 0,
+		    0 },
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID) ",\"x\"]}", -1, 0, 0 },
+		{ "{\"profiles\":{}}", -1, 0, 0 },
+		{ "{}", -1, 0, 0 },
+		{ "{\"profiles\":[" OPEN(CUSTOMER_DID), -1, 0, 0 },
+	};
+	struct platform_request	 req;
+	struct sync_page	 page;
+	char			*cause;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(bluesky_ops.fetch_request(&shop, key, &req, NULL), 0);
+	assert_string_equal(req.url, "http://localhost:2583/xrpc/app.bsky."
+	    "actor.getProfiles?actors=did%3Aplc%3Ahl4rnflhlnlu2op27egbdoik"
+	    "&actors=did%3Aplc%3Aooooooooooooooooooooooo1");
+	platform_request_clear(&req);
+	assert_int_equal(bluesky_ops.fetch_request(&shop, "check:bad",
+	    &req, &cause), -1);
+	free(cause);
+	assert_int_equal(bluesky_ops.fetch_request(&shop, "check:", &req,
+	    &cause), -1);
+	free(cause);
+
+	for (i = 0; i < nitems(cases); i++) {
+		assert_int_equal(lookup(key, 200, cases[i].body, &page,
+		    &cause), cases[i].rc);
+		assert_int_equal(page.ngone, cases[i].gone + cases[i].other);
+		if (cases[i].gone > 0) {
+			assert_string_equal(page.gone[0], ASK);
+			assert_string_equal(page.gone[1], MENTION);
+		}
+		if (cases[i].other)
+			assert_string_equal(page.gone[2], OTHER_POST);
+		assert_int_equal(page.more, 0);
+		if (cases[i].rc != 0)
+			assert_non_null(cause);
+		free(cause);
+		sync_page_clear(&page);
+	}
+	assert_int_equal(lookup(key, 503, "<html>busy</html>", &page, &cause),
+	    -1);
+	assert_int_equal(page.ngone, 0);
+	free(cause);
+	sync_page_clear(&page);
+#undef OPEN
+#undef OTHER_POST
+#undef OTHER_DID
+}
+
+/*
+ * A quote shows whose post it quotes and what that says, from the view
+ * the AppView makes of it (a real capture); the view's other answers
+ * (deleted, blocked, detached) are said; a view about another post, or
+ * unreadable, leaves the record's own words.
+ */
+static void
+test_bluesky_quotes_show_the_quoted_post(void **state)
+{
+#define QUOTED	"at://did:plc:kvwvcn5iqfooopmyzvb4qzba/app.bsky.feed.post/" \
+		"3kahesw26il2z"
+	static const struct {
+		const char	*view;
+		const char	*want;
+	} cases[] = {
+		{ "{\"$type\":\"app.bsky.embed.record#viewNotFound\",\"uri\":\""
+		    QUOTED "\",\"notFound\":true}",
+		    "quotes a post that was deleted; 1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewBlocked\",\"uri\":\""
+		    QUOTED "\",\"blocked\":true,\"author\":{}}",
+		    "quotes a post hidden by a block; 1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewDetached\",\"uri\":\""
+		    QUOTED "\",\"detached\":true}",
+		    "quotes a post whose author detached it; 1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewRecord\",\"uri\":\""
+		    ASK "\",\"author\":{\"did\":\"" CUSTOMER_DID "\",\"handle\":"
+		    "\"customer.test\"},\"value\":{\"text\":\"other\"}}",
+		    "quotes a post; 1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewRecord\",\"uri\":\""
+		    QUOTED "\",\"author\":{\"handle\":\"x.test\"},\"value\":{"
+		    "\"text\":\"no did\"}}", "quotes a post; 1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewRecord\",\"uri\":\""
+		    QUOTED "\",\"author\":{\"did\":\"did:plc:kvwvcn5iqfooopmyzvb4"
+		    "qzba\",\"handle\":\"handle.invalid\",\"displayName\":\""
+		    "\\u001b[31mRed\\u202e\"},\"value\":{\"text\":\"a\\nb\"}}",
+		    "quotes Red did:plc:kvwvcn5iqfooopmyzvb4qzba: \"a b\"; "
+		    "1 image" },
+		{ "{\"$type\":\"app.bsky.embed.record#viewRecord\",\"uri\":\""
+		    QUOTED "\",\"author\":{\"did\":\"did:plc:kvwvcn5iqfooopmyzvb4"
+		    "qzba\",\"handle\":\"sdk.test\"},\"value\":{}}",
+		    "quotes a post by @sdk.test; 1 image" },
+		{ "{\"$type\":\"app.bsky.feed.defs#generatorView\",\"uri\":\""
+		    QUOTED "\"}", "quotes a feed; 1 image" },
+		{ "42", "quotes a post; 1 image" },
+	};
+	const struct item	*it;
+	struct sync_page	 page;
+	json_t			*doc, *post, *posts;
+	char			*body, *s;
+	size_t			 i;
+
+	(void)state;
+	body = sample("getPostThread_embed_recordWithMedia.json", NULL);
+	doc = json_of(body);
+	free(body);
+	post = json_object_get(json_object_get(doc, "thread"), "post");
+	posts = json_pack("{s:[O]}", "posts", post);
+	s = json_dumps(posts, JSON_COMPACT);
+	assert_int_equal(lookup("posts:at://did:plc:kvwvcn5iqfooopmyzvb4qzba/"
+	    "app.bsky.feed.post/3kaheyt6vpc22", 200, s, &page, NULL), 0);
+	free(s);
+	assert_int_equal(page.items.n, 1);
+	it = &page.items.v[0];
+	assert_string_equal(it->attachment, "quotes Python SDK "
+	    "@test.marshal.dev: \"test\"; 1 image");
+	assert_int_equal(page.ngone, 0);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+
+	for (i = 0; i < nitems(cases); i++) {
+		json_object_set_new(json_object_get(json_object_get(post,
+		    "embed"), "record"), "record", json_of(cases[i].view));
+		s = json_dumps(posts, JSON_COMPACT);
+		assert_int_equal(lookup("posts:at://did:plc:kvwvcn5iqfooopmyzv"
+		    "b4qzba/app.bsky.feed.post/3kaheyt6vpc22", 200, s, &page,
+		    NULL), 0);
+		free(s);
+		assert_int_equal(page.items.n, 1);
+		assert_string_equal(page.items.v[0].attachment, cases[i].want);
+		sync_page_clear(&page);
+	}
+	json_decref(posts);
+	json_decref(doc);
+#undef QUOTED
+}
+
+/* A long quoted text is cut, and says so; its author's name too. */
+static void
+test_bluesky_quotes_are_cut(void **state)
+{
+	struct sync_page	 page;
+	struct buf		 b;
+	const char		*a;
+	size_t			 i;
+
+	(void)state;
+	buf_init(&b, 0);
+	buf_addstr(&b, "{\"posts\":[{\"uri\":\"" ASK "\",\"cid\":\"" ASK_CID
+	    "\",\"author\":{\"did\":\"" CUSTOMER_DID "\",\"handle\":"
+	    "\"customer.test\"},\"record\":{\"text\":\"look\",\"embed\":{"
+	    "\"$type\":\"app.bsky.embed.record\",\"record\":{\"uri\":\""
+	    SHOP_POST "\"}}},\"indexedAt\":\"2026-11-23T06:30:10Z\",\"embed\":"
+	    "{\"$type\":\"app.bsky.embed.record#view\",\"record\":{\"$type\":"
+	    "\"app.bsky.embed.record#viewRecord\",\"uri\":\"" SHOP_POST "\","
+	    "\"author\":{\"did\":\"" SHOP_DID "\",\"handle\":\"acmeshop.test\","
+	    "\"displayName\":\"");
+	for (i = 0; i < 300; i++)
+		buf_addch(&b, 'N');
+	buf_addstr(&b, "\"},\"value\":{\"text\":\"");
+	for (i = 0; i < 1000; i++)
+		buf_addstr(&b, "\xe5\xad\x97");	/* 2 columns each */
+	buf_addstr(&b, "\"}}}}]}");
+	assert_int_equal(lookup("posts:" ASK, 200, b.data, &page, NULL), 0);
+	buf_free(&b);
+	assert_int_equal(page.items.n, 1);
+	a = page.items.v[0].attachment;
+	assert_true(strncmp(a, "quotes NNNN", 11) == 0);
+	assert_non_null(strstr(a, "N... @acmeshop.test: \"\xe5\xad\x97"));
+	assert_true(text_width(a) <= 480 + 3);
+	assert_int_equal(strcmp(a + strlen(a) - 7, "\xe5\xad\x97...\""), 0);
+	assert_true(clean(a));
+	sync_page_clear(&page);
+}
+
+/*
+ * Taking a like back deletes the like record heed keeps the address of;
+ * without it (a like made before heed kept it) the entry is refused with
+ * a reason before any request, as is a like that is not the shop's.
+ */
+static void
+test_bluesky_unlike_deletes_the_like_record(void **state)
+{
+#define LIKE	"at://" SHOP_DID "/app.bsky.feed.like/3n2xiwxw6y224"
+	static const char	 liked[] = "{\"cid\":\"" ASK_CID "\",\"did\":\""
+	    CUSTOMER_DID "\",\"like\":\"" LIKE "\"}";
+	static const char	 foreign[] = "{\"cid\":\"" ASK_CID "\",\"like\":"
+	    "\"at://" CUSTOMER_DID "/app.bsky.feed.like/3n2xiwxw6y224\"}";
+	static const char	 post[] = "{\"cid\":\"" ASK_CID "\",\"like\":"
+	    "\"at://" SHOP_DID "/app.bsky.feed.post/3n2xiwxw6y224\"}";
+	const char		*refused[] = { ask_extra, foreign, post, "[]",
+	    "{\"like\":5}", NULL };
+	struct outbox_entry	 e = entry(ACTION_UNLIKE, NULL, liked);
+	struct platform_request	 req;
+	json_t			*doc;
+	char			*cause, *url;
+	size_t			 i;
+
+	(void)state;
+	doc = request_body(&shop, &e, &url);
+	assert_string_equal(url,
+	    "http://localhost:2583/xrpc/com.atproto.repo.deleteRecord");
+	free(url);
+	assert_string_equal(jstr(doc, "repo", NULL), SHOP_DID);
+	assert_string_equal(jstr(doc, "collection", NULL),
+	    "app.bsky.feed.like");
+	assert_string_equal(jstr(doc, "rkey", NULL), "3n2xiwxw6y224");
+	assert_int_equal(json_object_size(doc), 3);
+	json_decref(doc);
+
+	for (i = 0; i < nitems(refused); i++) {
+		e = entry(ACTION_UNLIKE, NULL, refused[i]);
+		cause = NULL;
+		assert_int_equal(bluesky_ops.action_request(&shop, &e, &req,
+		    &cause), -1);
+		assert_string_equal(cause, "Bluesky: heed does not know the "
+		    "record of this like (it was made before heed kept it); "
+		    "take it back in the Bluesky app, or try again once heed "
+		    "has read the post again");
+		free(cause);
+		cause = NULL;
+		assert_int_equal(bluesky_ops.reconcile_request(&shop, &e, &req,
+		    &cause), -1);
+		assert_non_null(cause);
+		free(cause);
+	}
+#undef LIKE
+}
+
+/*
+ * The like's address is kept: from the answer to heed's own like, and
+ * taken out of the item's extra data when the like is taken back (or
+ * found gone when an answer was lost).
+ */
+static void
+test_bluesky_like_address_is_kept(void **state)
+{
+#define LIKE	"at://" SHOP_DID "/app.bsky.feed.like/3n2xiwxw6y224"
+	static const char	 liked[] = "{\"cid\":\"" ASK_CID "\",\"did\":\""
+	    CUSTOMER_DID "\",\"like\":\"" LIKE "\"}";
+	struct platform_response res;
+	struct platform_request	 req;
+	struct outbox_entry	 e = entry(ACTION_LIKE, NULL, ask_extra);
+	struct action_result	 ar;
+	json_t			*x;
+
+	(void)state;
+	memset(&ar, 0, sizeof ar);
+	res.status = 200;
+	res.body = "{\"uri\":\"" LIKE "\",\"cid\":\"" ASK_CID "\",\"commit\":"
+	    "{\"cid\":\"" ASK_CID "\",\"rev\":\"3n2xiwxw6y225\"},"
+	    "\"validationStatus\":\"valid\"}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.action_parse(&shop, &e, &res, &ar, NULL),
+	    0);
+	assert_string_equal(ar.remote_id, LIKE);
+	x = json_of(ar.target_extra);
+	assert_string_equal(jstr(x, "like", NULL), LIKE);
+	assert_string_equal(jstr(x, "cid", NULL), ASK_CID);
+	assert_string_equal(jstr(x, "root", "uri", NULL), SHOP_POST);
+	json_decref(x);
+	action_result_clear(&ar);
+
+	/* A like record somewhere else is not the shop's to keep. */
+	res.body = "{\"uri\":\"" ASK "\",\"cid\":\"" ASK_CID "\"}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.action_parse(&shop, &e, &res, &ar, NULL),
+	    0);
+	assert_null(ar.target_extra);
+	action_result_clear(&ar);
+
+	/* Taken back: the address goes, the rest stays. */
+	e = entry(ACTION_UNLIKE, NULL, liked);
+	res.body = "{\"commit\":{\"cid\":\"" ASK_CID "\",\"rev\":\"x\"}}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.action_parse(&shop, &e, &res, &ar, NULL),
+	    0);
+	assert_null(ar.remote_id);
+	assert_string_equal(ar.target_extra, "{\"cid\":\"" ASK_CID "\","
+	    "\"did\":\"" CUSTOMER_DID "\"}");
+	action_result_clear(&ar);
+	res.status = 400;
+	res.body = "{\"error\":\"InvalidRequest\"}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.action_parse(&shop, &e, &res, &ar, NULL),
+	    -1);
+	assert_null(ar.target_extra);
+	action_result_clear(&ar);
+
+	/* A lost answer: the like record is looked for, by its key. */
+	assert_int_equal(bluesky_ops.reconcile_request(&shop, &e, &req, NULL),
+	    0);
+	assert_string_equal(req.url, "http://localhost:2583/xrpc/com.atproto."
+	    "repo.getRecord?repo=did%3Aplc%3Amcqbzvd55ymlvlxzgzcgyz25&"
+	    "collection=app.bsky.feed.like&rkey=3n2xiwxw6y224");
+	platform_request_clear(&req);
+	res.body = "{\"error\":\"RecordNotFound\"}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.reconcile_parse(&shop, &e, &res, &ar,
+	    NULL), 0);
+	assert_string_equal(ar.target_extra, "{\"cid\":\"" ASK_CID "\","
+	    "\"did\":\"" CUSTOMER_DID "\"}");
+	action_result_clear(&ar);
+	res.status = 200;
+	res.body = "{\"uri\":\"" LIKE "\",\"cid\":\"" ASK_CID "\",\"value\":"
+	    "{}}";
+	res.len = strlen(res.body);
+	assert_int_equal(bluesky_ops.reconcile_parse(&shop, &e, &res, &ar,
+	    NULL), 1);
+	action_result_clear(&ar);
+
+	/* A like whose answer was lost and is found: its address is kept. */
+	e = entry(ACTION_LIKE, NULL, ask_extra);
+	assert_int_equal(bluesky_ops.reconcile_parse(&shop, &e, &res, &ar,
+	    NULL), 0);
+	x = json_of(ar.target_extra);
+	assert_string_equal(jstr(x, "like", NULL), LIKE);
+	json_decref(x);
+	action_result_clear(&ar);
+#undef LIKE
+}
+
+/*
+ * Reading a post the shop likes keeps the like's address (viewer.like),
+ * so that a like made before heed kept it can be taken back later; a
+ * viewer.like that is not the shop's like record marks it liked only.
+ */
+static void
+test_bluesky_viewer_like_is_kept(void **state)
+{
+	static const char	 body[] = "{\"posts\":[{\"uri\":\"" ASK "\","
+	    "\"cid\":\"" ASK_CID "\",\"author\":{\"did\":\"" CUSTOMER_DID
+	    "\"},\"record\":{\"text\":\"q\",\"reply\":{\"root\":{\"uri\":\""
+	    SHOP_POST "\",\"cid\":\"" SHOP_POST_CID "\"},\"parent\":{\"uri\":\""
+	    SHOP_POST "\",\"cid\":\"" SHOP_POST_CID "\"}}},\"indexedAt\":"
+	    "\"2026-11-23T06:30:10Z\",\"likeCount\":3,\"viewer\":{\"like\":"
+	    "\"at://" SHOP_DID "/app.bsky.feed.like/3n2xiwxw6y224\"}},"
+	    "{\"uri\":\"" MENTION "\",\"cid\":\"" ASK_CID "\",\"author\":{"
+	    "\"did\":\"" CUSTOMER_DID "\"},\"record\":{\"text\":\"m\"},"
+	    "\"indexedAt\":\"2026-11-23T06:30:11Z\",\"viewer\":{\"like\":"
+	    "\"at://" CUSTOMER_DID "/app.bsky.feed.like/3n2xiwxw6y224\"}}]}";
+	const char		*ids[] = { ASK, MENTION };
+	const struct item	*it;
+	struct sync_page	 page;
+	json_t			*x;
+
+	(void)state;
+	assert_int_equal(recheck(ids, 2, 200, body, &page, NULL), 0);
+	assert_non_null(it = find_item(&page, ASK));
+	assert_int_equal(it->liked, 1);
+	assert_int_equal(it->like_count, 3);
+	x = json_of(it->extra);
+	assert_string_equal(jstr(x, "like", NULL), "at://" SHOP_DID
+	    "/app.bsky.feed.like/3n2xiwxw6y224");
+	assert_string_equal(jstr(x, "root", "uri", NULL), SHOP_POST);
+	json_decref(x);
+	assert_non_null(it = find_item(&page, MENTION));
+	assert_int_equal(it->liked, 1);
+	x = json_of(it->extra);
+	assert_null(json_object_get(x, "like"));
+	json_decref(x);
+	sync_page_clear(&page);
+}
+
+/*
+ * A reply whose parent was deleted keeps pointing at that parent, from
+ * its notification and when it is read again; the thread around it may
+ * name the parent as not found, which is gone.
+ */
+static void
+test_bluesky_reply_keeps_its_deleted_parent(void **state)
+{
+#define GONE	"at://" CUSTOMER_DID "/app.bsky.feed.post/3n2xiwwaqzc29"
+	static const char	 record[] = "{\"text\":\"me too\",\"reply\":{"
+	    "\"root\":{\"uri\":\"" SHOP_POST "\",\"cid\":\"" SHOP_POST_CID
+	    "\"},\"parent\":{\"uri\":\"" GONE "\",\"cid\":\"" ASK_CID "\"}},"
+	    "\"createdAt\":\"2026-11-23T06:30:10Z\"}";
+	const char		*ids[] = { MENTION, ASK };
+	struct sync_page	 page;
+	json_t			*n;
+	char			*body;
+
+	(void)state;
+	n = note("reply");
+	json_object_set_new(n, "uri", json_string(MENTION));
+	json_object_set_new(n, "record", json_of(record));
+	assert_int_equal(one_note(n, &page), 1);
+	assert_int_equal(page.items.v[0].kind, ITEM_REPLY);
+	assert_string_equal(page.items.v[0].parent_remote_id, GONE);
+	assert_string_equal(page.items.v[0].post_remote_id, SHOP_POST);
+	sync_page_clear(&page);
+
+	body = xprintf("{\"posts\":[{\"uri\":\"" MENTION "\",\"cid\":\""
+	    ASK_CID "\",\"author\":{\"did\":\"" CUSTOMER_DID "\"},\"record\":"
+	    "%s,\"indexedAt\":\"2026-11-23T06:30:10Z\"}]}", record);
+	assert_int_equal(recheck(ids, 2, 200, body, &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.items.n, 1);
+	assert_string_equal(page.items.v[0].parent_remote_id, GONE);
+	assert_int_equal(page.items.v[0].kind, ITEM_REPLY);
+	assert_string_equal(page.fetch[0], "check:" ASK);
+	sync_page_clear(&page);
+#undef GONE
+}
+
+/* What a single record's answer means, and how errors of it classify. */
+static void
+test_bluesky_missing_records_classify_as_gone(void **state)
+{
+	static const struct {
+		long		 status;
+		const char	*body;
+		int		 want;
+	} cases[] = {
+		{ 400, "{\"error\":\"RecordNotFound\",\"message\":\"Could not "
+		    "locate record\"}", PLATFORM_ERR_GONE },
+		{ 400, "{\"error\":\"NotFound\",\"message\":\"Post not found: "
+		    ASK "\"}", PLATFORM_ERR_GONE },
+		{ 404, "{\"error\":\"NotFound\"}", PLATFORM_ERR_PERMANENT },
+		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"Could not "
+		    "find repo: " CUSTOMER_DID "\"}", PLATFORM_ERR_PERMANENT },
+	};
+	struct platform_response	 res;
+	char				*cause;
+	size_t				 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		res.status = cases[i].status;
+		res.body = cases[i].body;
+		res.len = strlen(cases[i].body);
+		res.headers = NULL;
+		res.nheaders = 0;
+		cause = NULL;
+		assert_int_equal(bluesky_ops.classify(&res, &cause),
+		    cases[i].want);
+		assert_non_null(cause);
+		if (cases[i].want == PLATFORM_ERR_GONE)
+			assert_string_equal(cause, "Bluesky says the post is "
+			    "no longer there");
+		free(cause);
+	}
+}
+
+/*
+ * A thread started by a post that quotes the shop: the post is the
+ * thread's root and an item (the quote the notification brought), with
+ * the quoted post's words; the shop's like of it is kept.
+ */
+static void
+test_bluesky_quote_thread_root_is_an_item(void **state)
+{
+	static const char	 body[] = "{\"thread\":{\"$type\":\"app.bsky."
+	    "feed.defs#threadViewPost\",\"post\":{\"uri\":\"" MENTION "\","
+	    "\"cid\":\"" ASK_CID "\",\"author\":{\"did\":\"" CUSTOMER_DID
+	    "\",\"handle\":\"customer.test\"},\"record\":{\"text\":\"So "
+	    "good\",\"embed\":{\"$type\":\"app.bsky.embed.record\","
+	    "\"record\":{\"uri\":\"" SHOP_POST "\",\"cid\":\"" SHOP_POST_CID
+	    "\"}}},\"embed\":{\"$type\":\"app.bsky.embed.record#view\","
+	    "\"record\":{\"$type\":\"app.bsky.embed.record#viewRecord\","
+	    "\"uri\":\"" SHOP_POST "\",\"cid\":\"" SHOP_POST_CID "\","
+	    "\"author\":{\"did\":\"" SHOP_DID "\",\"handle\":"
+	    "\"acmeshop.test\",\"displayName\":\"Acme\"},\"value\":{"
+	    "\"text\":\"New spring collection is in!\"}}},\"indexedAt\":"
+	    "\"2026-11-23T06:30:10Z\",\"viewer\":{\"like\":\"at://" SHOP_DID
+	    "/app.bsky.feed.like/3n2xiwxw6y224\"}},\"replies\":[]}}";
+	const struct item	*it;
+	struct sync_page	 page;
+	json_t			*x;
+
+	(void)state;
+	assert_int_equal(thread(&shop, MENTION, body, &page, NULL), 0);
+	assert_int_equal(page.nposts, 1);
+	assert_string_equal(page.posts[0].remote_id, MENTION);
+	assert_int_equal(page.items.n, 1);
+	it = &page.items.v[0];
+	assert_string_equal(it->remote_id, MENTION);
+	assert_string_equal(it->post_remote_id, MENTION);
+	assert_null(it->parent_remote_id);
+	assert_int_equal(it->kind, ITEM_QUOTE);
+	assert_string_equal(it->attachment, "quotes Acme @acmeshop.test: "
+	    "\"New spring collection is in!\"");
+	assert_int_equal(it->liked, 1);
+	x = json_of(it->extra);
+	assert_string_equal(jstr(x, "like", NULL), "at://" SHOP_DID
+	    "/app.bsky.feed.like/3n2xiwxw6y224");
+	json_decref(x);
+	sync_page_clear(&page);
+
+	/* The shop's own post as a root is a post only. */
+	assert_int_equal(thread(&shop, SHOP_POST, "{\"thread\":{\"$type\":"
+	    "\"app.bsky.feed.defs#threadViewPost\",\"post\":{\"uri\":\""
+	    SHOP_POST "\",\"author\":{\"did\":\"" SHOP_DID "\"},\"record\":"
+	    "{\"text\":\"x\",\"embed\":{\"$type\":\"app.bsky.embed.record\","
+	    "\"record\":{\"uri\":\"" SHOP_REPLY "\"}}},\"indexedAt\":"
+	    "\"2026-11-23T06:30:09Z\"}}}", &page, NULL), 0);
+	assert_int_equal(page.nposts, 1);
+	assert_int_equal(page.items.n, 0);
+	sync_page_clear(&page);
+}
+
+/* The shop of the later devnet run (the recheck samples). */
+#define SHOP2_DID	"did:plc:ebqorp57pbssws6pqpjxtjhj"
+#define CUST2_DID	"did:plc:kndfmy37kybauwyab5b6i2wb"
+#define CUST2_A		"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6sgva22a"
+#define CUST2_B		"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6sinuk2a"
+#define CUST2_QUOTE	"at://" CUST2_DID "/app.bsky.feed.post/3n3zs6skpcc2a"
+
+/* Load a recorded answer of devnet/: its body (returned) and status. */
+static char *
+recorded_response(const char *name, struct platform_response *res)
+{
+	char	 file[256], *body;
+	size_t	 len;
+
+	snprintf(file, sizeof file, "devnet/%s.json", name);
+	body = sample(file, &len);
+	snprintf(file, sizeof file, "devnet/%s.headers.txt", name);
+	memset(res, 0, sizeof *res);
+	res->status = sample_status(file);
+	res->body = body;
+	res->len = len;
+	return body;
+}
+
+/* Parse a recorded answer to a fetch of key. */
+static int
+recorded(const char *name, const struct platform_account *pa,
+    const char *key, struct sync_page *page)
+{
+	struct platform_response	 res;
+	char				*body = recorded_response(name, &res);
+	int				 rc;
+
+	memset(page, 0, sizeof *page);
+	rc = bluesky_ops.fetch_parse(pa, key, &res, page, NULL);
+	free(body);
+	return rc;
+}
+
+/* Parse a recorded answer to a recheck of the ids, by the later shop. */
+static int
+recorded_recheck(const char *name, const char *const *ids, size_t n,
+    struct sync_page *page)
+{
+	struct platform_account		 pa = shop;
+	struct platform_response	 res;
+	char				*body = recorded_response(name, &res);
+	int				 rc;
+
+	pa.user_id = SHOP2_DID;
+	memset(page, 0, sizeof *page);
+	rc = bluesky_ops.recheck_parse(&pa, (char *const *)ids, n, &res, page,
+	    NULL);
+	free(body);
+	return rc;
+}
+
+/*
+ * The reference servers' answers: a post getPosts leaves out is only a
+ * suspect; the author's profile decides (deleted: open profile, gone;
+ * blocked either way or deactivated: not); getRecord decides alone.
+ */
+static void
+test_bluesky_recheck_devnet(void **state)
+{
+	static const struct {
+		const char	*posts;		/* getPosts answer */
+		const char	*profiles;	/* getProfiles answer */
+		size_t		 listed;
+		int		 gone;		/* A decided gone */
+	} cases[] = {
+		{ "getPosts-shop-live", "getProfiles-shop-open", 2, 0 },
+		{ "getPosts-shop-blocked-by", "getProfiles-shop-blocked-by", 0,
+		    0 },
+		{ "getPosts-shop-blocking", "getProfiles-shop-blocking", 0, 0 },
+		{ "getPosts-shop-deactivated", "getProfiles-shop-deactivated",
+		    0, 0 },
+		{ "getPosts-shop-deleted", "getProfiles-shop-deleted", 1, 1 },
+	};
+	static const struct {
+		const char	*file;
+		size_t		 gone;
+	} records[] = {
+		{ "getRecord-customer-post", 0 },
+		{ "getRecord-blocked-by", 0 },
+		{ "getRecord-deactivated", 0 },
+		{ "getRecord-deleted", 1 },
+	};
+	const char		*ids[] = { CUST2_A, CUST2_B, CUST2_A };
+	struct platform_account	 pa = shop;
+	const struct item	*it;
+	struct sync_page	 page, check;
+	json_t			*x;
+	size_t			 i;
+
+	(void)state;
+	pa.user_id = SHOP2_DID;
+	for (i = 0; i < nitems(cases); i++) {
+		assert_int_equal(recorded_recheck(cases[i].posts, ids, 3,
+		    &page), 0);
+		assert_int_equal(page.ngone, 0);
+		assert_int_equal(page.items.n, cases[i].listed);
+		if (cases[i].listed == 2) {
+			assert_int_equal(page.nfetch, 0);
+			sync_page_clear(&page);
+			continue;
+		}
+		assert_int_equal(page.nfetch, 1);
+		assert_string_equal(page.fetch[0], cases[i].listed == 1 ?
+		    "check:" CUST2_A : "check:" CUST2_A " " CUST2_B);
+		assert_int_equal(recorded(cases[i].profiles, &pa,
+		    page.fetch[0], &check), 0);
+		assert_int_equal(check.ngone, (size_t)cases[i].gone);
+		if (cases[i].gone)
+			assert_string_equal(check.gone[0], CUST2_A);
+		sync_page_clear(&check);
+		sync_page_clear(&page);
+	}
+
+	/* Up to date from the answer: B liked by the shop, its like kept. */
+	assert_int_equal(recorded_recheck("getPosts-shop-live", ids, 2, &page),
+	    0);
+	assert_non_null(it = find_item(&page, CUST2_B));
+	assert_int_equal(it->kind, ITEM_COMMENT);
+	assert_string_equal(it->text, "And does it come in green?");
+	assert_string_equal(it->author_handle, "@customer.test");
+	assert_int_equal(it->liked, 1);
+	x = json_of(it->extra);
+	assert_string_equal(jstr(x, "like", NULL), "at://" SHOP2_DID
+	    "/app.bsky.feed.like/3n3zs6stenc2a");
+	json_decref(x);
+	assert_non_null(it = find_item(&page, CUST2_A));
+	assert_int_equal(it->liked, 0);
+	sync_page_clear(&page);
+
+	for (i = 0; i < nitems(records); i++) {
+		assert_int_equal(recorded_recheck(records[i].file, ids, 1,
+		    &page), 0);
+		assert_int_equal(page.ngone, records[i].gone);
+		if (records[i].gone)
+			assert_string_equal(page.gone[0], CUST2_A);
+		sync_page_clear(&page);
+	}
+
+	/* A quote, as getPosts shows it: the quoted post's words. */
+	assert_int_equal(recorded("getPosts-shop-quote", &pa,
+	    "posts:" CUST2_QUOTE, &page), 0);
+	assert_int_equal(page.items.n, 1);
+	assert_int_equal(page.items.v[0].kind, ITEM_QUOTE);
+	assert_string_equal(page.items.v[0].attachment, "quotes Acme Shop "
+	    "@acmeshop.test: \"Our autumn sale starts today: 20% off every "
+	    "mug. Ask us anything here!\"");
+	assert_string_equal(page.items.v[0].text, "Look at these mugs!");
+	sync_page_clear(&page);
+}
+
 int
 main(void)
 {
@@ -2117,6 +3168,7 @@ main(void)
 		    test_bluesky_notifications_placeholder_ids_are_refused),
 		cmocka_unit_test(test_bluesky_cursor_mark_and_paging),
 		cmocka_unit_test(test_bluesky_cursor_history_and_garbage),
+		cmocka_unit_test(test_bluesky_quote_views_are_batched),
 		cmocka_unit_test(test_bluesky_notifications_hostile),
 		cmocka_unit_test(test_bluesky_invalid_utf8_costs_one_character),
 		cmocka_unit_test(test_bluesky_notifications_sanitized),
@@ -2138,6 +3190,20 @@ main(void)
 		cmocka_unit_test(test_bluesky_reconcile),
 		cmocka_unit_test(test_bluesky_classify_recorded_errors),
 		cmocka_unit_test(test_bluesky_classify_hostile_errors),
+		cmocka_unit_test(test_bluesky_recheck_requests),
+		cmocka_unit_test(test_bluesky_recheck_batch_answers),
+		cmocka_unit_test(test_bluesky_recheck_one_post),
+		cmocka_unit_test(test_bluesky_recheck_check_authors),
+		cmocka_unit_test(test_bluesky_quotes_show_the_quoted_post),
+		cmocka_unit_test(test_bluesky_quotes_are_cut),
+		cmocka_unit_test(test_bluesky_unlike_deletes_the_like_record),
+		cmocka_unit_test(test_bluesky_like_address_is_kept),
+		cmocka_unit_test(test_bluesky_viewer_like_is_kept),
+		cmocka_unit_test(test_bluesky_reply_keeps_its_deleted_parent),
+		cmocka_unit_test(
+		    test_bluesky_missing_records_classify_as_gone),
+		cmocka_unit_test(test_bluesky_quote_thread_root_is_an_item),
+		cmocka_unit_test(test_bluesky_recheck_devnet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

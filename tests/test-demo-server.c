@@ -365,7 +365,7 @@ test_demo_first_sync_round_trips_the_data(void **state)
 		}
 		assert_true(j < r.nposts);	/* its post came along */
 		assert_int_equal(r.posts[j].own, 1);
-		assert_string_equal(r.posts[j].author_handle, "tulipandtea");
+		assert_string_equal(r.posts[j].author_handle, "@tulipandtea");
 	}
 	assert_true(checked > 0);
 	synced_free(&r);
@@ -531,7 +531,7 @@ test_demo_reply_appears_in_next_page(void **state)
 	assert_string_equal(res.created.post_remote_id,
 	    target->post_remote_id);
 	assert_string_equal(res.created.text, text);
-	assert_string_equal(res.created.author_handle, "tulipandtea");
+	assert_string_equal(res.created.author_handle, "@tulipandtea");
 	assert_int_equal(res.created.own, 1);
 	assert_int_equal(res.created.kind, ITEM_REPLY);
 	assert_true(res.created.created >= f->now);

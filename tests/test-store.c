@@ -8,6 +8,9 @@
 #include <cmocka.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <signal.h>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -1834,6 +1837,160 @@ test_outbox_user_changes_and_recent(void **state)
 	outbox_entry_clear(&e);
 }
 
+/* Give entry id a lease of owner until a time, as a process would have. */
+static void
+plant_lease(struct fx *fx, int64_t id, const char *owner, int64_t until)
+{
+	sqlite3		*db;
+	char		*sql;
+
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	sql = sqlite3_mprintf("UPDATE outbox SET state = 1, lease_owner = %Q, "
+	    "lease_until = %lld WHERE id = %lld", owner, (long long)until,
+	    (long long)id);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+}
+
+/*
+ * A lease held by a process of this host that is gone (exited, or killed
+ * and not yet reaped: a zombie) is not waited out; one held by a live
+ * process, or by another host's, is.
+ */
+static void
+test_outbox_lease_of_a_gone_process(void **state)
+{
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, got;
+	char			 host[64], stat[64], buf[512], *owner;
+	int64_t			 now = util_now();
+	pid_t			 pid;
+	FILE			*f;
+	int			 zombie = 0, i, status;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.kind = ACTION_LIKE;
+	e.target_remote_id = xstrdup("c1");
+	e.idem_key = xstrdup("k-zombie");
+	assert_int_equal(store_outbox_add(fx->s, &e, NULL), 0);
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+
+	/* Another host's live-looking lease holds. */
+	plant_lease(fx, e.id, "elsewhere.example:1:abcdef", now + 600);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 1);
+	/* So does one of a live heed here (a child of this process). */
+	if ((pid = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	owner = xprintf("%s:%ld:abcdef", host, (long)pid);
+	plant_lease(fx, e.id, owner, now + 600);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 1);
+
+	/* Killed and not reaped yet (a zombie), it is gone. */
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	snprintf(stat, sizeof stat, "/proc/%ld/stat", (long)pid);
+	for (i = 0; i < 500 && !zombie; i++) {
+		if ((f = fopen(stat, "r")) != NULL) {
+			if (fgets(buf, sizeof buf, f) != NULL &&
+			    strstr(buf, ") Z ") != NULL)
+				zombie = 1;
+			fclose(f);
+		}
+		if (!zombie)
+			usleep(10000);
+	}
+	assert_true(zombie);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	assert_int_equal(got.state, OUTBOX_SENDING);
+	outbox_entry_clear(&got);
+	/* Reaped, it is gone altogether: the same. */
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	plant_lease(fx, e.id, owner, now + 600);
+	free(owner);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	outbox_entry_clear(&got);
+	/* A process id now used by another program (this one's parent). */
+	owner = xprintf("%s:%ld:abcdef", host, (long)getppid());
+	plant_lease(fx, e.id, owner, now + 600);
+	free(owner);
+	assert_int_equal(store_outbox_take(fx->s, fx->acct, now, 60, &got,
+	    NULL), 0);
+	outbox_entry_clear(&got);
+	outbox_entry_clear(&e);
+}
+
+/*
+ * Whether another process sees a lock on byte off of a file (F_GETLK).
+ * Run in a child, since a process never sees its own locks.
+ */
+static int
+locked_for_others(const char *path, off_t off)
+{
+	struct flock	fl;
+	pid_t		pid;
+	int		fd, status;
+
+	if ((pid = fork()) == 0) {
+		if ((fd = open(path, O_RDONLY)) == -1)
+			_exit(2);
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = off;
+		fl.l_len = 1;
+		if (fcntl(fd, F_GETLK, &fl) == -1)
+			_exit(2);
+		_exit(fl.l_type == F_UNLCK ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 2);
+	return WEXITSTATUS(status) == 1;
+}
+
+/*
+ * Opening the cache leaves SQLite's locks in place. A heed holds a shared
+ * lock on the shared-memory file's "dead man switch" byte (128, after the
+ * eight lock slots at 120) for as long as it has the cache open: that is
+ * how a second heed knows not to rebuild the shared memory under it.
+ * Closing any descriptor of a file drops every POSIX lock the process
+ * holds on it; a heed that once opened and closed the cache's files to
+ * check them after SQLite had opened them lost that lock, and a second
+ * heed then rebuilt the shared memory under it (it died of SIGBUS).
+ */
+static void
+test_open_keeps_the_shared_memory_locked(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store		*other;
+	char			*shm, *cause = NULL;
+
+	add_item(&l, "a", "P", NULL, 10, "ann", "first", 0);
+	ingest(fx, fx->acct, &l);
+	shm = xprintf("%s-shm", fx->path);
+	assert_true(locked_for_others(shm, 128));
+	/* A second store in this process (a read-only one too) keeps it. */
+	other = store_open(fx->path, STORE_READONLY, &cause);
+	assert_non_null(other);
+	store_close(other);
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	store_close(other);
+	assert_true(locked_for_others(shm, 128));
+	free(shm);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -1869,6 +2026,8 @@ main(void)
 	T(test_item_listed_again_gets_its_status_back),
 	T(test_ingest_never_moves_an_item),
 	T(test_outbox_user_changes_and_recent),
+	T(test_outbox_lease_of_a_gone_process),
+	T(test_open_keeps_the_shared_memory_locked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,10 @@
 /*
  * bluesky-private.h -- what the parts of the Bluesky adapter share:
  * bluesky.c (the ops table, sessions, errors), bluesky-sync.c (the sync
- * streams and threads), bluesky-write.c (replies, likes, deletes, record
- * keys, facets) and bluesky-util.c (time, identifiers, JSON and URLs).
+ * streams and threads), bluesky-embed.c (what a post carries, in a line),
+ * bluesky-recheck.c (whether held posts still exist; views of quotes),
+ * bluesky-write.c (replies, likes, deletes, record keys, facets) and
+ * bluesky-util.c (time, identifiers, JSON and URLs).
  */
 #ifndef HEED_BLUESKY_PRIVATE_H
 #define HEED_BLUESKY_PRIVATE_H
@@ -32,6 +34,15 @@
 #define BLUESKY_POST		"app.bsky.feed.post"
 #define BLUESKY_LIKE		"app.bsky.feed.like"
 
+#define BLUESKY_RECHECK_MAX	25	/* posts getPosts takes at once */
+
+/* What an error answer says of a record asked for by its address. */
+enum bluesky_record {
+	BLUESKY_RECORD_OTHER,	/* not an answer about the record */
+	BLUESKY_RECORD_GONE,	/* RecordNotFound: it is not there */
+	BLUESKY_RECORD_NO_REPO	/* its account cannot be shown */
+};
+
 /* The three parts of an at:// URI, each a new string. */
 struct bluesky_uri {
 	char	*authority;	/* a DID (or a handle) */
@@ -58,8 +69,11 @@ int	 bluesky_start(const struct platform_account *, const char *,
 void	 bluesky_set_body(struct platform_request *, json_t *);
 json_t	*bluesky_load(const struct platform_response *, char **);
 char	*bluesky_extra(const char *, const char *, const char *,
-	     const char *, const char *, const char *);
+	     const char *, const char *, const char *, const char *);
 int	 bluesky_fail_status(const struct platform_response *, char **);
+int	 bluesky_own_record(const struct platform_account *, const char *,
+	     const char *);
+enum bluesky_record bluesky_record_missing(const struct platform_response *);
 
 /* bluesky.c */
 enum platform_error bluesky_classify(const struct platform_response *,
@@ -73,6 +87,25 @@ int	 bluesky_sync_parse(const struct platform_account *, const char *,
 int	 bluesky_fetch_request(const struct platform_account *, const char *,
 	     struct platform_request *, char **);
 int	 bluesky_fetch_parse(const struct platform_account *, const char *,
+	     const struct platform_response *, struct sync_page *, char **);
+int	 bluesky_post_item(const struct platform_account *, const json_t *,
+	     struct item *);
+
+/* bluesky-embed.c */
+char	*bluesky_embed_line(const struct platform_account *, const json_t *,
+	     const json_t *);
+
+/* bluesky-recheck.c */
+int	 bluesky_recheck_request(const struct platform_account *,
+	     char *const *, size_t, struct platform_request *, char **);
+int	 bluesky_recheck_parse(const struct platform_account *,
+	     char *const *, size_t, const struct platform_response *,
+	     struct sync_page *, char **);
+void	 bluesky_quote_fetches(struct sync_page *, json_t *, int);
+int	 bluesky_lookup_key(const char *);
+int	 bluesky_lookup_request(const struct platform_account *,
+	     const char *, struct platform_request *, char **);
+int	 bluesky_lookup_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
 
 /* bluesky-write.c */

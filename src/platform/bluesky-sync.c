@@ -5,13 +5,17 @@
  *
  * The stored cursor is heed's own JSON, not the server's:
  *
- *	{"mark":"<time>","page":"<server cursor>","top":"<time>"}
+ *	{"mark":"<time>","page":"<server cursor>","top":"<time>",
+ *	 "quotes":["<at:// URI>", ...]}
  *
  * "mark" is the newest indexedAt of the last complete run, "page" the
  * server's cursor while a run pages back, "top" the newest indexedAt seen
  * in the run so far. A run pages from the newest entry back until it
  * reaches the mark, the history limit or the end; then the cursor becomes
  * {"mark":<newest seen>}. A cursor that cannot be read counts as none.
+ * "quotes" are new quotes whose views are still to be fetched: they are
+ * gathered across the pages of a run and asked about 25 at a time, the
+ * rest when the run ends (a notification names only the quoted post).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +34,6 @@
 #define BLUESKY_MAX_THREAD	2000	/* posts of a thread walked */
 #define BLUESKY_MAX_TEXT	10000	/* bytes of a post's text kept */
 #define BLUESKY_MAX_NAME	100	/* columns of a display name */
-#define BLUESKY_MAX_ATTACH	160	/* columns of an attachment line */
 #define BLUESKY_MAX_STORED	4096	/* bytes of a stored cursor */
 
 #define BLUESKY_THREAD_VIEW	"app.bsky.feed.defs#threadViewPost"
@@ -44,6 +47,7 @@ struct bluesky_cursor {
 	char	*page;		/* the server's cursor; NULL: start over */
 	int	 have_mark;
 	int	 have_top;
+	json_t	*quotes;	/* quotes still to be viewed (an array) */
 };
 
 /* Where one page of a stream stands against the cursor. */
@@ -68,6 +72,10 @@ struct bluesky_view {
 	const char	*parent_cid;
 	const char	*lang;		/* NULL if none */
 	int64_t		 created;	/* seconds */
+	const json_t	*embed;		/* the view of its embed */
+	const char	*like;		/* the account's like of it */
+	int		 liked;
+	int64_t		 likes;		/* 0 when not known */
 };
 
 /* What a thread walk carries along. */
@@ -87,6 +95,23 @@ bluesky_cursor_time(const json_t *o, const char *key, int64_t *out)
 	if (v == NULL || json_is_null(v))
 		return 1;
 	return util_parse_time_ms(bluesky_str(o, key), out) == 0 ? 0 : -1;
+}
+
+/* Read the quotes a cursor carries: the valid addresses among them. */
+static json_t *
+bluesky_cursor_quotes(const json_t *list)
+{
+	const json_t	*v;
+	json_t		*out = json_array();
+	size_t		 i;
+
+	json_array_foreach(list, i, v) {
+		if (i < BLUESKY_RECHECK_MAX &&
+		    bluesky_valid_uri(json_string_value(v)))
+			json_array_append_new(out,
+			    json_string(json_string_value(v)));
+	}
+	return out;
 }
 
 /* Read heed's stream cursor; anything malformed leaves it empty. */
@@ -114,6 +139,7 @@ bluesky_cursor_read(const char *s, struct bluesky_cursor *c)
 	c->have_top = t == 0;
 	if (page != NULL)
 		c->page = xstrdup(bluesky_str(o, "page"));
+	c->quotes = bluesky_cursor_quotes(json_object_get(o, "quotes"));
 	json_decref(o);
 }
 
@@ -145,6 +171,8 @@ bluesky_cursor_write(const struct bluesky_cursor *c, const char *page)
 		json_object_set_new(o, "page", json_string(page));
 		if (c->have_top)
 			bluesky_cursor_set_time(o, "top", c->top);
+		if (json_array_size(c->quotes) > 0)
+			json_object_set(o, "quotes", c->quotes);
 	} else if (c->have_mark || c->have_top) {
 		mark = !c->have_top ? c->mark : !c->have_mark ? c->top :
 		    c->top > c->mark ? c->top : c->mark;
@@ -162,6 +190,7 @@ static void
 bluesky_cursor_clear(struct bluesky_cursor *c)
 {
 	free(c->page);
+	json_decref(c->quotes);
 	memset(c, 0, sizeof *c);
 }
 
@@ -239,6 +268,7 @@ bluesky_view_read(const json_t *o, const json_t *author,
 		return -1;
 	v->author = author;
 	v->record = record;
+	v->embed = json_object_get(o, "embed");
 	if (!bluesky_valid_cid(v->cid = bluesky_str(o, "cid")))
 		v->cid = NULL;
 	if (!bluesky_valid_handle(v->handle = bluesky_str(author, "handle")))
@@ -257,6 +287,25 @@ bluesky_view_read(const json_t *o, const json_t *author,
 	    bluesky_valid_lang(json_string_value(json_array_get(langs, 0))))
 		v->lang = json_string_value(json_array_get(langs, 0));
 	return 0;
+}
+
+/*
+ * Read what a post view says of the account's own dealings with the post:
+ * its like (viewer.like, kept when it is a like record of the account's
+ * own, so that it can be taken back) and the like count.
+ */
+static void
+bluesky_view_viewer(const struct platform_account *pa, const json_t *post,
+    struct bluesky_view *v)
+{
+	const json_t	*likes = json_object_get(post, "likeCount");
+	const char	*like = bluesky_path(post, "viewer", "like");
+
+	v->liked = like != NULL;
+	if (bluesky_own_record(pa, like, BLUESKY_LIKE))
+		v->like = like;
+	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
+		v->likes = json_integer_value(likes);
 }
 
 /* Return the post's text, sanitized and bounded ("" if none). */
@@ -301,100 +350,6 @@ bluesky_view_author(const struct bluesky_view *v, char **name,
 	}
 	if (*name == NULL)
 		*name = xstrdup(v->handle != NULL ? v->handle : v->did);
-}
-
-/* Return a sanitized one-line copy of a string member, or NULL. */
-static char *
-bluesky_line(const json_t *o, const char *key)
-{
-	const json_t	*v = json_object_get(o, key);
-	char		*s;
-
-	if (!json_is_string(v))
-		return NULL;
-	s = text_sanitize_line(json_string_value(v), json_string_length(v));
-	if (*s == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* Describe images or a video: "2 images: alt of the first", "video". */
-static char *
-bluesky_media_line(const json_t *embed, const char *type)
-{
-	const json_t	*images = json_object_get(embed, "images");
-	size_t		 n;
-	char		*alt, *s;
-
-	if (strcmp(type, "app.bsky.embed.video") == 0) {
-		alt = bluesky_line(embed, "alt");
-		s = alt != NULL ? xprintf("video: %s", alt) : xstrdup("video");
-		free(alt);
-		return s;
-	}
-	if (strcmp(type, "app.bsky.embed.images") != 0 ||
-	    !json_is_array(images) || (n = json_array_size(images)) == 0)
-		return NULL;
-	alt = bluesky_line(json_array_get(images, 0), "alt");
-	s = xprintf("%zu image%s%s%s", n, n == 1 ? "" : "s",
-	    alt != NULL ? ": " : "", alt != NULL ? alt : "");
-	free(alt);
-	return s;
-}
-
-/* Describe a link card: "link: title <uri>". */
-static char *
-bluesky_external_line(const json_t *embed)
-{
-	const json_t	*ext = json_object_get(embed, "external");
-	char		*title, *uri, *s;
-
-	title = bluesky_line(ext, "title");
-	uri = bluesky_line(ext, "uri");
-	if (title == NULL && uri == NULL)
-		s = xstrdup("link");
-	else if (title == NULL)
-		s = xprintf("link: <%s>", uri);
-	else if (uri == NULL)
-		s = xprintf("link: %s", title);
-	else
-		s = xprintf("link: %s <%s>", title, uri);
-	free(title);
-	free(uri);
-	return s;
-}
-
-/* Describe what a post embeds in one line; NULL if nothing known. */
-static char *
-bluesky_embed_line(const json_t *record)
-{
-	const json_t	*embed = json_object_get(record, "embed"), *media;
-	const char	*type = bluesky_str(embed, "$type"), *mtype;
-	char		*s = NULL, *m;
-
-	if (type == NULL)
-		return NULL;
-	if (strcmp(type, "app.bsky.embed.external") == 0)
-		s = bluesky_external_line(embed);
-	else if (strcmp(type, "app.bsky.embed.record") == 0)
-		s = xstrdup("quotes a post");
-	else if (strcmp(type, "app.bsky.embed.recordWithMedia") == 0) {
-		media = json_object_get(embed, "media");
-		mtype = bluesky_str(media, "$type");
-		m = mtype == NULL ? NULL :
-		    strcmp(mtype, "app.bsky.embed.external") == 0 ?
-		    bluesky_external_line(media) :
-		    bluesky_media_line(media, mtype);
-		s = m != NULL ? xprintf("quotes a post, %s", m) :
-		    xstrdup("quotes a post");
-		free(m);
-	} else
-		s = bluesky_media_line(embed, type);
-	if (s != NULL)
-		s[text_fit(s, BLUESKY_MAX_ATTACH, NULL)] = '\0';
-	return s;
 }
 
 /* Return 1 if uri is a record in the account's own repository. */
@@ -450,12 +405,14 @@ bluesky_view_item(const struct platform_account *pa,
 	if (v->lang != NULL)
 		it->lang = xstrdup(v->lang);
 	it->permalink = bluesky_permalink(v->handle, v->uri);
-	it->attachment = bluesky_embed_line(v->record);
+	it->attachment = bluesky_embed_line(pa, v->record, v->embed);
 	it->extra = bluesky_extra(v->cid, v->root_uri, v->root_cid, v->did,
-	    v->handle, v->lang);
+	    v->handle, v->lang, v->like);
 	it->created = v->created;
 	it->kind = kind;
 	it->own = pa->user_id != NULL && strcmp(v->did, pa->user_id) == 0;
+	it->liked = v->liked;
+	it->like_count = v->likes;
 }
 
 /* Add a post made from a checked post view to the page. */
@@ -597,20 +554,25 @@ bluesky_sync_request(const struct platform_account *pa, const char *stream,
 	return rc;
 }
 
-/* Decide whether the stream goes on, and the cursor to store. */
+/*
+ * Decide whether the stream goes on, and the cursor to store; name the
+ * fetches of the new quotes' views that are due (all of them when the
+ * run ends).
+ */
 static void
-bluesky_run_end(struct bluesky_run *run, const char *next,
+bluesky_run_end(struct bluesky_run *run, const char *next, int notes,
     struct sync_page *page)
 {
 	/* A cursor that does not move would page for ever. */
-	if (run->stop || !bluesky_valid_cursor(next) ||
-	    (run->cur.page != NULL && strcmp(next, run->cur.page) == 0)) {
-		page->next_cursor = bluesky_cursor_write(&run->cur, NULL);
-		page->more = 0;
-	} else {
-		page->next_cursor = bluesky_cursor_write(&run->cur, next);
-		page->more = 1;
+	page->more = !run->stop && bluesky_valid_cursor(next) &&
+	    (run->cur.page == NULL || strcmp(next, run->cur.page) != 0);
+	if (notes) {
+		if (run->cur.quotes == NULL)
+			run->cur.quotes = json_array();
+		bluesky_quote_fetches(page, run->cur.quotes, !page->more);
 	}
+	page->next_cursor = bluesky_cursor_write(&run->cur, page->more ?
+	    next : NULL);
 }
 
 /* Parse one page of a stream into page. */
@@ -651,7 +613,7 @@ bluesky_sync_parse(const struct platform_account *pa, const char *stream,
 		else
 			bluesky_feed_entry(pa, e, &run, page);
 	}
-	bluesky_run_end(&run, bluesky_str(doc, "cursor"), page);
+	bluesky_run_end(&run, bluesky_str(doc, "cursor"), notes, page);
 	bluesky_cursor_clear(&run.cur);
 	jdoc_free(doc);
 	return 0;
@@ -665,6 +627,8 @@ bluesky_fetch_request(const struct platform_account *pa, const char *key,
 	struct buf	q;
 	int		rc;
 
+	if (bluesky_lookup_key(key))
+		return bluesky_lookup_request(pa, key, req, cause);
 	if (!bluesky_valid_uri(key))
 		return util_fail(cause, "Bluesky: not a post's address");
 	buf_init(&q, 0);
@@ -692,6 +656,7 @@ bluesky_mentions(const struct platform_account *pa, const json_t *record)
 			did = bluesky_str(feature, "did");
 			if (type != NULL && did != NULL && strcmp(type,
 			    "app.bsky.richtext.facet#mention") == 0 &&
+			    pa->user_id != NULL &&
 			    strcmp(did, pa->user_id) == 0)
 				return 1;
 		}
@@ -739,18 +704,23 @@ bluesky_walk_post(struct bluesky_walk *w, const json_t *node, int depth,
     const char *parent, const char **uri)
 {
 	const json_t		*post = json_object_get(node, "post");
-	const json_t		*likes = json_object_get(post, "likeCount");
 	struct bluesky_view	 v;
-	struct item		*it;
 
 	*uri = NULL;
 	if (bluesky_view_read(post, json_object_get(post, "author"),
 	    json_object_get(post, "record"), &v) != 0)
 		return;
 	*uri = v.uri;
+	bluesky_view_viewer(w->pa, post, &v);
 	if (depth == 0) {
 		bluesky_page_post(w->pa, w->page, &v);
 		w->root = v.uri;
+		/* A post that mentions or quotes the shop is an item too. */
+		if (v.root_uri == NULL && !bluesky_is_ours(w->pa, v.uri) &&
+		    (bluesky_mentions(w->pa, v.record) ||
+		    bluesky_quotes(w->pa, v.record)))
+			bluesky_view_item(w->pa, &v, bluesky_thread_kind(w->pa,
+			    &v), item_list_add(&w->page->items));
 		return;
 	}
 	if (v.root_uri == NULL && w->root != NULL && parent != NULL) {
@@ -769,11 +739,26 @@ bluesky_walk_post(struct bluesky_walk *w, const json_t *node, int depth,
 	    !bluesky_mentions(w->pa, v.record) &&
 	    !bluesky_quotes(w->pa, v.record))
 		return;
-	it = item_list_add(&w->page->items);
-	bluesky_view_item(w->pa, &v, bluesky_thread_kind(w->pa, &v), it);
-	if (json_is_integer(likes) && json_integer_value(likes) >= 0)
-		it->like_count = json_integer_value(likes);
-	it->liked = bluesky_path(post, "viewer", "like") != NULL;
+	bluesky_view_item(w->pa, &v, bluesky_thread_kind(w->pa, &v),
+	    item_list_add(&w->page->items));
+}
+
+/*
+ * Read a post view (getPosts) into an item, as its thread would show it;
+ * 0, or -1 if the view cannot be read.
+ */
+int
+bluesky_post_item(const struct platform_account *pa, const json_t *post,
+    struct item *it)
+{
+	struct bluesky_view	v;
+
+	if (bluesky_view_read(post, json_object_get(post, "author"),
+	    json_object_get(post, "record"), &v) != 0)
+		return -1;
+	bluesky_view_viewer(pa, post, &v);
+	bluesky_view_item(pa, &v, bluesky_thread_kind(pa, &v), it);
+	return 0;
 }
 
 /* Walk a thread node and its replies, within the depth and size bounds. */
@@ -815,6 +800,8 @@ bluesky_fetch_parse(const struct platform_account *pa, const char *key,
 	const json_t		*thread;
 	json_t			*doc;
 
+	if (bluesky_lookup_key(key))
+		return bluesky_lookup_parse(pa, key, res, page, cause);
 	if (res == NULL || res->status < 200 || res->status > 299)
 		return bluesky_fail_status(res, cause);
 	if ((doc = bluesky_load(res, cause)) == NULL)

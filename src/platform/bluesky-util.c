@@ -309,13 +309,14 @@ bluesky_set_str(json_t *o, const char *key, const char *value)
 
 /*
  * Return an item's extra data, compact JSON only this adapter reads:
- * {"cid":..,"root":{"uri":..,"cid":..},"did":..,"handle":..,"lang":..}.
+ * {"cid":..,"root":{"uri":..,"cid":..},"did":..,"handle":..,"lang":..,
+ * "like":..}, like being the address of the account's like of the post.
  * Members given as NULL are left out (root when the item is its own
  * root). The values must be checked identifiers already.
  */
 char *
 bluesky_extra(const char *cid, const char *root_uri, const char *root_cid,
-    const char *did, const char *handle, const char *lang)
+    const char *did, const char *handle, const char *lang, const char *like)
 {
 	json_t	*o, *root;
 	char	*s;
@@ -331,6 +332,7 @@ bluesky_extra(const char *cid, const char *root_uri, const char *root_cid,
 	bluesky_set_str(o, "did", did);
 	bluesky_set_str(o, "handle", handle);
 	bluesky_set_str(o, "lang", lang);
+	bluesky_set_str(o, "like", like);
 	s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	if (s == NULL)
@@ -350,4 +352,50 @@ bluesky_fail_status(const struct platform_response *res, char **cause)
 	else
 		free(why);
 	return -1;
+}
+
+/* Return 1 if uri is a record of the account's own in a collection. */
+int
+bluesky_own_record(const struct platform_account *pa, const char *uri,
+    const char *collection)
+{
+	struct bluesky_uri	u;
+	int			own;
+
+	if (pa->user_id == NULL || bluesky_split_uri(uri, &u) != 0)
+		return 0;
+	own = strcmp(u.authority, pa->user_id) == 0 &&
+	    strcmp(u.collection, collection) == 0;
+	bluesky_uri_clear(&u);
+	return own;
+}
+
+/*
+ * Say what an error answer to a request for one record means: a 400
+ * RecordNotFound is a record that is not there; a 400 InvalidRequest
+ * "Could not find repo" is an account the server cannot show (it is
+ * deactivated, suspended, taken down or unknown: its records may come
+ * back). Anything else, including a 404 page, says nothing of it.
+ */
+enum bluesky_record
+bluesky_record_missing(const struct platform_response *res)
+{
+	enum bluesky_record	 r = BLUESKY_RECORD_OTHER;
+	const char		*name, *message;
+	json_t			*doc;
+
+	if (res == NULL || res->status != 400 || res->body == NULL ||
+	    res->len > BLUESKY_MAX_ERROR_BODY ||
+	    (doc = json_loadb(res->body, res->len, 0, NULL)) == NULL)
+		return r;
+	name = bluesky_str(doc, "error");
+	message = bluesky_str(doc, "message");
+	if (name != NULL && strcmp(name, "RecordNotFound") == 0)
+		r = BLUESKY_RECORD_GONE;
+	else if (name != NULL && strcmp(name, "InvalidRequest") == 0 &&
+	    message != NULL && strncmp(message, "Could not find repo",
+	    19) == 0)
+		r = BLUESKY_RECORD_NO_REPO;
+	json_decref(doc);
+	return r;
 }

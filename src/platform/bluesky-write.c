@@ -1,7 +1,7 @@
 /*
- * bluesky-write.c -- what heed does on Bluesky: reply, like, delete, and
- * find out afterwards whether an attempt whose answer was lost went
- * through.
+ * bluesky-write.c -- what heed does on Bluesky: reply, like and take a
+ * like back, delete, and find out afterwards whether an attempt whose
+ * answer was lost went through.
  *
  * Every record is written with putRecord under a record key chosen from
  * the outbox entry itself, with "swapRecord": null, so a second attempt
@@ -12,6 +12,11 @@
  * first attempt made. The record is built only from the entry (its text,
  * its creation time), so a retry sends it byte for byte. createRecord with
  * a fixed key is no use for this: a repeat gets an untyped 500.
+ *
+ * A like is a record in the account's own repository; taking it back is
+ * deleting that record, as the Bluesky app does. heed keeps the like's
+ * address in the item's extra data: from the answer when heed likes a
+ * post, or from viewer.like when it reads the post.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +46,7 @@ struct bluesky_target {
 	const char	*did;		/* the target's author */
 	const char	*handle;
 	const char	*lang;
+	const char	*like;		/* the account's like of it */
 };
 
 /* A handle whose DID is known, so that a mention of it can be linked. */
@@ -125,6 +131,7 @@ bluesky_target_read(const struct outbox_entry *e, struct bluesky_target *t,
 	t->handle = bluesky_target_str(t->doc, "handle",
 	    bluesky_valid_handle);
 	t->lang = bluesky_target_str(t->doc, "lang", bluesky_valid_lang);
+	t->like = bluesky_target_str(t->doc, "like", bluesky_valid_uri);
 	if (root != NULL && t->root_uri == NULL)
 		t->root_uri = "";	/* named but unreadable */
 	return 0;
@@ -478,6 +485,19 @@ bluesky_own_rkey(const struct platform_account *pa, const char *uri,
 	return rkey;
 }
 
+/* Return the deleteRecord body for a record of the account's own. */
+static json_t *
+bluesky_delete_of(const struct platform_account *pa, const char *collection,
+    const char *rkey)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "repo", json_string(pa->user_id));
+	json_object_set_new(o, "collection", json_string(collection));
+	json_object_set_new(o, "rkey", json_string(rkey));
+	return o;
+}
+
 /* Build the body of a delete; NULL with *cause if not allowed. */
 static json_t *
 bluesky_delete_body(const struct platform_account *pa,
@@ -488,10 +508,48 @@ bluesky_delete_body(const struct platform_account *pa,
 
 	if ((rkey = bluesky_own_rkey(pa, e->target_remote_id, cause)) == NULL)
 		return NULL;
-	o = json_object();
-	json_object_set_new(o, "repo", json_string(pa->user_id));
-	json_object_set_new(o, "collection", json_string(BLUESKY_POST));
-	json_object_set_new(o, "rkey", json_string(rkey));
+	o = bluesky_delete_of(pa, BLUESKY_POST, rkey);
+	free(rkey);
+	return o;
+}
+
+/*
+ * Return the record key of the account's like of the target, from the
+ * like's address kept with the item; NULL with *cause when heed does not
+ * know it (a like made before heed kept it, and not seen since).
+ */
+static char *
+bluesky_like_rkey(const struct platform_account *pa,
+    const struct bluesky_target *t, char **cause)
+{
+	struct bluesky_uri	 u;
+	char			*rkey;
+
+	if (t->like == NULL || !bluesky_own_record(pa, t->like, BLUESKY_LIKE) ||
+	    bluesky_split_uri(t->like, &u) != 0) {
+		util_fail(cause, "Bluesky: heed does not know the record of "
+		    "this like (it was made before heed kept it); take it back "
+		    "in the Bluesky app, or try again once heed has read the "
+		    "post again");
+		return NULL;
+	}
+	rkey = u.rkey;
+	u.rkey = NULL;
+	bluesky_uri_clear(&u);
+	return rkey;
+}
+
+/* Build the body that takes a like back; NULL with *cause if unknown. */
+static json_t *
+bluesky_unlike_body(const struct platform_account *pa,
+    const struct bluesky_target *t, char **cause)
+{
+	json_t	*o;
+	char	*rkey;
+
+	if ((rkey = bluesky_like_rkey(pa, t, cause)) == NULL)
+		return NULL;
+	o = bluesky_delete_of(pa, BLUESKY_LIKE, rkey);
 	free(rkey);
 	return o;
 }
@@ -505,9 +563,6 @@ bluesky_no_action(int kind, char **cause)
 	case ACTION_UNHIDE:
 		return util_fail(cause, "Bluesky cannot hide someone else's "
 		    "reply");
-	case ACTION_UNLIKE:
-		return util_fail(cause, "heed cannot take back a like on "
-		    "Bluesky");
 	default:
 		return util_fail(cause, "Bluesky: unknown action %d", kind);
 	}
@@ -519,7 +574,7 @@ bluesky_action_check(const struct platform_account *pa,
     const struct outbox_entry *e, char **cause)
 {
 	if (e->kind != ACTION_REPLY && e->kind != ACTION_LIKE &&
-	    e->kind != ACTION_DELETE)
+	    e->kind != ACTION_UNLIKE && e->kind != ACTION_DELETE)
 		return bluesky_no_action(e->kind, cause);
 	if (!bluesky_valid_did(pa->user_id))
 		return util_fail(cause, "Bluesky: the account's DID is not "
@@ -542,6 +597,8 @@ bluesky_action_request(const struct platform_account *pa,
 	bluesky_tid(e, rkey);
 	if (e->kind == ACTION_DELETE)
 		body = bluesky_delete_body(pa, e, cause);
+	else if (e->kind == ACTION_UNLIKE)
+		body = bluesky_unlike_body(pa, &t, cause);
 	else if (t.cid == NULL)
 		util_fail(cause, "Bluesky: the post is not fully known yet; "
 		    "sync and try again");
@@ -553,8 +610,9 @@ bluesky_action_request(const struct platform_account *pa,
 	bluesky_target_clear(&t);
 	if (body == NULL)
 		return -1;
-	if (bluesky_start(pa, "POST", e->kind == ACTION_DELETE ?
-	    "com.atproto.repo.deleteRecord" : "com.atproto.repo.putRecord",
+	if (bluesky_start(pa, "POST", e->kind == ACTION_DELETE ||
+	    e->kind == ACTION_UNLIKE ? "com.atproto.repo.deleteRecord" :
+	    "com.atproto.repo.putRecord",
 	    NULL, req, cause) != 0) {
 		json_decref(body);
 		return -1;
@@ -594,13 +652,43 @@ bluesky_reply_result(const struct platform_account *pa,
 	it->permalink = bluesky_permalink(handle, uri);
 	it->extra = bluesky_extra(cid, it->post_remote_id,
 	    t.root_uri != NULL ? t.root_cid : t.cid, pa->user_id, handle,
-	    t.lang);
+	    t.lang, NULL);
 	it->created = e->created;
 	it->kind = ITEM_REPLY;
 	it->own = 1;
 	result->have_created = 1;
 	free(handle);
 	bluesky_target_clear(&t);
+}
+
+/*
+ * Return the target item's extra data as it is after a like (like, the
+ * like's address) or after taking it back (like NULL): its own, with the
+ * "like" member set or removed. NULL when it has none that can be read.
+ */
+static char *
+bluesky_liked_extra(const struct outbox_entry *e, const char *like)
+{
+	json_t	*doc;
+	char	*s;
+
+	if (e->target_extra == NULL ||
+	    strlen(e->target_extra) > BLUESKY_MAX_EXTRA ||
+	    (doc = json_loads(e->target_extra, 0, NULL)) == NULL)
+		return NULL;
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		return NULL;
+	}
+	if (like != NULL)
+		json_object_set_new(doc, "like", json_string(like));
+	else
+		json_object_del(doc, "like");
+	s = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	if (s == NULL)
+		fatal("cannot encode an item's extra data");
+	return s;
 }
 
 /* Read {uri, cid} of a written record into result; 0 or -1. */
@@ -618,6 +706,8 @@ bluesky_written(const struct platform_account *pa,
 	if (!bluesky_valid_cid(cid))
 		cid = NULL;
 	result->remote_id = xstrdup(uri);
+	if (e->kind == ACTION_LIKE && bluesky_own_record(pa, uri, BLUESKY_LIKE))
+		result->target_extra = bluesky_liked_extra(e, uri);
 	if (e->kind == ACTION_REPLY && e->body != NULL &&
 	    bluesky_valid_uri(e->target_remote_id) &&
 	    bluesky_valid_did(pa->user_id))
@@ -636,7 +726,9 @@ bluesky_action_parse(const struct platform_account *pa,
 
 	if (res == NULL || res->status < 200 || res->status > 299)
 		return bluesky_fail_status(res, cause);
-	if (e->kind == ACTION_DELETE)
+	if (e->kind == ACTION_UNLIKE)
+		result->target_extra = bluesky_liked_extra(e, NULL);
+	if (e->kind == ACTION_DELETE || e->kind == ACTION_UNLIKE)
 		return 0;
 	if ((doc = bluesky_load(res, cause)) == NULL)
 		return -1;
@@ -650,9 +742,10 @@ int
 bluesky_reconcile_request(const struct platform_account *pa,
     const struct outbox_entry *e, struct platform_request *req, char **cause)
 {
-	struct buf	 q;
-	char		 tid[BLUESKY_TID_LEN + 1], *rkey;
-	int		 rc;
+	struct bluesky_target	 t;
+	struct buf		 q;
+	char			 tid[BLUESKY_TID_LEN + 1], *rkey;
+	int			 rc;
 
 	if (bluesky_action_check(pa, e, cause) != 0)
 		return -1;
@@ -660,14 +753,21 @@ bluesky_reconcile_request(const struct platform_account *pa,
 		if ((rkey = bluesky_own_rkey(pa, e->target_remote_id,
 		    cause)) == NULL)
 			return -1;
+	} else if (e->kind == ACTION_UNLIKE) {
+		if (bluesky_target_read(e, &t, cause) != 0)
+			return -1;
+		rkey = bluesky_like_rkey(pa, &t, cause);
+		bluesky_target_clear(&t);
+		if (rkey == NULL)
+			return -1;
 	} else {
 		bluesky_tid(e, tid);
 		rkey = xstrdup(tid);
 	}
 	buf_init(&q, 0);
 	util_query(&q, "repo", pa->user_id);
-	util_query(&q, "collection", e->kind == ACTION_LIKE ?
-	    BLUESKY_LIKE : BLUESKY_POST);
+	util_query(&q, "collection", e->kind == ACTION_LIKE ||
+	    e->kind == ACTION_UNLIKE ? BLUESKY_LIKE : BLUESKY_POST);
 	util_query(&q, "rkey", rkey);
 	rc = bluesky_start(pa, "GET", "com.atproto.repo.getRecord", q.data,
 	    req, cause);
@@ -698,7 +798,7 @@ bluesky_not_found(const struct platform_response *res)
 /*
  * Read what getRecord says of an entry's record: 0 and the result when
  * the action is done, 1 when it is not (send again), -1 on anything else.
- * For a delete, done means the record is gone.
+ * For a delete, and for taking a like back, done means the record is gone.
  */
 int
 bluesky_reconcile_parse(const struct platform_account *pa,
@@ -710,8 +810,12 @@ bluesky_reconcile_parse(const struct platform_account *pa,
 
 	if (res == NULL)
 		return util_fail(cause, "Bluesky: no answer");
-	if (bluesky_not_found(res))
-		return e->kind == ACTION_DELETE ? 0 : 1;
+	if (bluesky_not_found(res)) {
+		if (e->kind == ACTION_UNLIKE)
+			result->target_extra = bluesky_liked_extra(e, NULL);
+		return e->kind == ACTION_DELETE || e->kind == ACTION_UNLIKE ?
+		    0 : 1;
+	}
 	if (res->status < 200 || res->status > 299)
 		return bluesky_fail_status(res, cause);
 	if ((doc = bluesky_load(res, cause)) == NULL)
@@ -719,7 +823,7 @@ bluesky_reconcile_parse(const struct platform_account *pa,
 	if (!bluesky_valid_cid(bluesky_str(doc, "cid")))
 		rc = util_fail(cause, "Bluesky: malformed response: no "
 		    "record");
-	else if (e->kind == ACTION_DELETE)
+	else if (e->kind == ACTION_DELETE || e->kind == ACTION_UNLIKE)
 		rc = 1;
 	else
 		rc = bluesky_written(pa, e, doc, result, cause);

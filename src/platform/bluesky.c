@@ -276,6 +276,9 @@ bluesky_error_class(long status, const char *name, const char *message)
 		"AuthMissing", "AccountTakedown", "AccountDeactivated",
 		"AuthFactorTokenRequired", NULL
 	};
+	static const char *const gone[] = {
+		"RecordNotFound", "NotFound", NULL
+	};
 
 	if (bluesky_name_in(name, session) && (status == 400 || status == 401))
 		return PLATFORM_ERR_SESSION;
@@ -284,6 +287,8 @@ bluesky_error_class(long status, const char *name, const char *message)
 	if (status == 429 || (name != NULL &&
 	    strcmp(name, "RateLimitExceeded") == 0))
 		return PLATFORM_ERR_RATE;
+	if (status == 400 && (bluesky_name_in(name, gone)))
+		return PLATFORM_ERR_GONE;
 	if ((name != NULL && strcmp(name, "InvalidSwap") == 0) ||
 	    (message != NULL && (bluesky_contains(message, "already exists") ||
 	    bluesky_contains(message, "already a value at key"))))
@@ -313,6 +318,8 @@ bluesky_error_cause(enum platform_error e, long status, const char *name,
 		return xstrdup("Bluesky asks heed to slow down (rate limit)");
 	case PLATFORM_ERR_DUPLICATE:
 		return xstrdup("Bluesky says it was done already");
+	case PLATFORM_ERR_GONE:
+		return xstrdup("Bluesky says the post is no longer there");
 	case PLATFORM_ERR_TEMPORARY:
 		if (status == 599)
 			return xprintf("Bluesky cannot be reached: %s",
@@ -356,7 +363,7 @@ const struct platform_ops bluesky_ops = {
 	.name = "bluesky",
 	.label = "Bluesky",
 	.tag = "bs",
-	.caps = PLATFORM_CAN_LIKE | PLATFORM_CAN_DELETE |
+	.caps = PLATFORM_CAN_LIKE | PLATFORM_CAN_UNLIKE | PLATFORM_CAN_DELETE |
 	    PLATFORM_DELETE_OWN_ONLY,
 	.text_limit = BLUESKY_MAX_GRAPHEMES,
 	.count = COUNT_GRAPHEMES,
@@ -377,5 +384,8 @@ const struct platform_ops bluesky_ops = {
 	.fetch_request = bluesky_fetch_request,
 	.fetch_parse = bluesky_fetch_parse,
 	.reconcile_request = bluesky_reconcile_request,
-	.reconcile_parse = bluesky_reconcile_parse
+	.reconcile_parse = bluesky_reconcile_parse,
+	.recheck_max = BLUESKY_RECHECK_MAX,
+	.recheck_request = bluesky_recheck_request,
+	.recheck_parse = bluesky_recheck_parse
 };

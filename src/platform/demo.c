@@ -140,14 +140,24 @@ demo_get_time(const json_t *o, int64_t *out)
 	return 0;
 }
 
-/* Read an author object into name and handle ("" when missing). */
+/*
+ * Read an author object into name and handle ("" when missing). The
+ * handle is kept as it is shown, with its "@".
+ */
 static void
 demo_get_author(const json_t *o, char **name, char **handle)
 {
 	const json_t	*a = json_object_get(o, "author");
+	char		*h;
 
 	*name = demo_get_line(a, "name");	/* NULL object: "" */
-	*handle = demo_get_line(a, "handle");
+	h = demo_get_line(a, "handle");
+	if (*h == '\0' || *h == '@')
+		*handle = h;
+	else {
+		*handle = xprintf("@%s", h);
+		free(h);
+	}
 }
 
 /* Return 1 if a member is absent, null, or of the wanted JSON type. */

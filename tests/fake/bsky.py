@@ -48,16 +48,28 @@ shared/api-samples/bluesky/devnet/ describe them:
   - app.bsky.feed.getAuthorFeed (actor, limit, cursor, filter),
     app.bsky.feed.getPostThread (uri, depth default 6, parentHeight default
     80: a #threadViewPost tree, oldest reply first, including the shop's
-    own replies; a deleted post that still has replies shows as
-    #notFoundPost, a deleted parent too; a deleted or unknown anchor is
-    400 NotFound), app.bsky.feed.getPosts, com.atproto.server.getSession,
-    com.atproto.identity.resolveHandle;
+    own replies; as in the reference AppView's threadReplies, a deleted
+    reply is left out with everything below it, and so is one by an
+    account the AppView does not show (deactivated, suspended, taken
+    down); one with a block between its author and the viewer is a
+    #blockedPost; a deleted parent is #notFoundPost; a deleted, unknown or
+    unshown anchor is 400 NotFound, a blocked one a #blockedPost),
+    app.bsky.feed.getPosts (uris, at most 25, each answered once; a post
+    that is deleted, by an account not shown, or with a block between its
+    author and the viewer is left out, saying nothing, as the reference
+    AppView's getPosts does), app.bsky.actor.getProfiles (actors, at most
+    25; blocked accounts are listed with viewer.blocking or
+    viewer.blockedBy, accounts not shown are left out),
+    com.atproto.server.getSession, com.atproto.identity.resolveHandle;
   - com.atproto.repo.putRecord (repo, collection, rkey, record,
     swapRecord: a "swapRecord": null means the record must not exist yet,
     else 400 InvalidSwap "Record was at CID"; a string must be the current
     CID), createRecord (rkey optional; an rkey in use is an untyped MST
     error, 500 InternalServerError, as on the reference PDS), getRecord
-    (400 RecordNotFound when absent), deleteRecord. Records are checked
+    (400 RecordNotFound when absent; 400 InvalidRequest "Could not find
+    repo: ..." for an account not shown, as the AppView answers it for
+    the PDS; blocks do not matter to it), deleteRecord (of a record that
+    is not there: 200, nothing done). Records are checked
     like the lexicons do (post: text of at most 3000 bytes and 300
     graphemes, createdAt, strong refs in reply; like and repost: subject;
     follow: subject DID); a post that answers another becomes part of its
@@ -97,7 +109,16 @@ Control, on the same ports:
               parent (a post in that thread; default the root). Answers
               {uri, cid, indexedAt, reason}.
     post      a post of the shop's now: text. Answers {uri, cid}.
-    delete    uri: delete that record.
+    delete    uri: delete that record (a customer deleting a post).
+    like      uri: the shop likes that post, as from the Bluesky app.
+              Answers {uri} of the like record.
+    block     who (a customer's handle or DID), by ("shop", the default,
+              or "them": the customer blocks the shop): a block record
+              in the blocker's repository. Answers {uri}.
+    unblock   who, by: delete that block record.
+    status    who, status (active, deactivated, suspended, takendown):
+              the account as the AppView shows it; only "active" is
+              shown.
     fault     method (an XRPC method or "*"), kind, count (1), after (0:
               the first `after` matching requests pass untouched), and:
                 status      status (500, 502, 503, 504), retry_after: 500
@@ -165,6 +186,8 @@ POST = "app.bsky.feed.post"
 LIKE = "app.bsky.feed.like"
 REPOST = "app.bsky.feed.repost"
 FOLLOW = "app.bsky.graph.follow"
+BLOCK = "app.bsky.graph.block"
+BLOCKED_POST = "app.bsky.feed.defs#blockedPost"
 THREAD_VIEW = "app.bsky.feed.defs#threadViewPost"
 NOT_FOUND = "app.bsky.feed.defs#notFoundPost"
 TID_CHARS = "234567abcdefghijklmnopqrstuvwxyz"
@@ -432,6 +455,8 @@ class Pds:
         self.likes = {}         # subject uri -> {liker did: like uri}
         self.reposts = {}       # subject uri -> set of repost uris
         self.quotes = {}        # subject uri -> set of quoting post uris
+        self.blocks = {}        # (blocker did, subject did) -> block uri
+        self.status = {}        # did -> "deactivated", "takendown"
         self.notes = {}         # did -> [notification], oldest first
         self.note_keys = {}     # did -> [indexed ms], in step with notes
         self.note_by_uri = {}   # record uri -> [(did, notification)]
@@ -591,6 +616,9 @@ class Pds:
             subject = v.get("subject")
             if subject in self.accounts and subject != did:
                 self.notify(subject, rec, "follow", None)
+        elif coll == BLOCK:
+            if isinstance(v.get("subject"), str):
+                self.blocks[(did, v["subject"])] = rec["uri"]
 
     def unindex(self, rec, replacing):
         """Undo index(); a deleted post stays a child of its parent."""
@@ -609,6 +637,8 @@ class Pds:
         elif coll == REPOST:
             self.reposts.get(ref_uri(v, "subject"), set()).discard(
                 rec["uri"])
+        elif coll == BLOCK:
+            self.blocks.pop((rec["did"], v.get("subject")), None)
         for did, n in self.note_by_uri.pop(rec["uri"], []):
             keys, lst = self.note_keys[did], self.notes[did]
             i = bisect.bisect_left(keys, n["indexed"])
@@ -682,6 +712,34 @@ class Pds:
         p["createdAt"] = iso(a["created"])
         return p
 
+    def shown(self, did):
+        """Tell whether the AppView shows an account: not deactivated,
+        suspended or taken down."""
+        return did in self.accounts and did not in self.status
+
+    def blocked(self, a, b):
+        """Tell whether a block stands between two accounts, either way."""
+        return (a, b) in self.blocks or (b, a) in self.blocks
+
+    def can_see(self, viewer, uri):
+        """Tell whether viewer gets a view of the live post at uri: its
+        author is shown and no block stands between them (the reference
+        AppView's views.post and noBlocks)."""
+        rec = self.posts.get(uri)
+        return (rec is not None and self.shown(rec["did"]) and
+                not (viewer and self.blocked(viewer, rec["did"])))
+
+    def profile_as(self, did, viewer):
+        """Give the profile view of an account as viewer sees it: with
+        the blocks between them in its viewer."""
+        p = dict(self.profile(did))
+        vs = dict(p.get("viewer") or {})
+        vs["blockedBy"] = (did, viewer) in self.blocks
+        if (viewer, did) in self.blocks:
+            vs["blocking"] = self.blocks[(viewer, did)]
+        p["viewer"] = vs
+        return p
+
     def counts(self, uri):
         """Give a post's reply, repost, like and quote counts."""
         replies = sum(1 for c in self.children.get(uri, [])
@@ -704,12 +762,17 @@ class Pds:
             v["aspectRatio"] = img["aspectRatio"]
         return v
 
-    def record_view(self, uri):
-        """Give the view of a quoted record."""
+    def record_view(self, uri, viewer=None):
+        """Give the view of a quoted record, as viewer sees it."""
         rec = self.posts.get(uri)
-        if rec is None:
+        if rec is None or not self.shown(rec["did"]):
             return {"$type": "app.bsky.embed.record#viewNotFound",
                     "uri": uri, "notFound": True}
+        if viewer and self.blocked(viewer, rec["did"]):
+            return {"$type": "app.bsky.embed.record#viewBlocked",
+                    "uri": uri, "blocked": True,
+                    "author": {"did": rec["did"], "viewer": {
+                        "blockedBy": (rec["did"], viewer) in self.blocks}}}
         r, rp, lk, q = self.counts(uri)
         return {"$type": "app.bsky.embed.record#viewRecord",
                 "uri": uri, "cid": rec["cid"],
@@ -718,7 +781,7 @@ class Pds:
                 "repostCount": rp, "quoteCount": q,
                 "indexedAt": rec["indexedAt"], "embeds": []}
 
-    def embed_view(self, did, e):
+    def embed_view(self, did, e, viewer=None):
         """Give the view of a record's embed, or None."""
         if not isinstance(e, dict):
             return None
@@ -737,14 +800,15 @@ class Pds:
                                  "description": x.get("description", "")}}
         if t == "app.bsky.embed.record":
             return {"$type": "app.bsky.embed.record#view",
-                    "record": self.record_view(ref_uri(e, "record") or "")}
+                    "record": self.record_view(ref_uri(e, "record") or "",
+                                               viewer)}
         if t == "app.bsky.embed.recordWithMedia":
             inner = e.get("record")
             media = self.embed_view(did, e.get("media"))
             v = {"$type": "app.bsky.embed.recordWithMedia#view",
                  "record": {"$type": "app.bsky.embed.record#view",
                             "record": self.record_view(
-                                ref_uri(inner, "record") or "")}}
+                                ref_uri(inner, "record") or "", viewer)}}
             if media is not None:
                 v["media"] = media
             return v
@@ -756,7 +820,7 @@ class Pds:
         r, rp, lk, q = self.counts(uri)
         pv = {"uri": uri, "cid": rec["cid"],
               "author": self.profile(rec["did"]), "record": rec["value"]}
-        emb = self.embed_view(rec["did"], rec["value"].get("embed"))
+        emb = self.embed_view(rec["did"], rec["value"].get("embed"), viewer)
         if emb is not None:
             pv["embed"] = emb
         pv.update({"bookmarkCount": 0, "replyCount": r, "repostCount": rp,
@@ -770,13 +834,6 @@ class Pds:
         pv["viewer"] = vs
         pv["labels"] = []
         return pv
-
-    def alive_below(self, uri, depth=0):
-        """Tell whether a post has a live reply somewhere below it."""
-        if depth > MAX_DEPTH:
-            return False
-        return any(c in self.posts or self.alive_below(c, depth + 1)
-                   for c in self.children.get(uri, []))
 
     def post_json(self, rec, viewer):
         """Give the encoded post view, kept until the next write (a write
@@ -798,17 +855,30 @@ class Pds:
         if parent is not None:
             out += [b',"parent":', parent]
         if depth > 0:
+            # As the reference AppView's threadReplies: a reply it has no
+            # view of (deleted, or by an account it does not show) is left
+            # out with every reply below it; a blocked one is a
+            # #blockedPost, with nothing below.
             reps = []
             for c in sorted(self.children.get(uri, []), key=self.sort_key):
-                if c in self.posts:
+                crec = self.posts.get(c)
+                if crec is None or not self.shown(crec["did"]):
+                    continue
+                if viewer and self.blocked(viewer, crec["did"]):
+                    reps.append(encode(self.blocked_post(c, crec["did"],
+                                                         viewer)))
+                else:
                     reps.append(self.thread_json(c, depth - 1, viewer))
-                elif c in self.deleted and self.alive_below(c):
-                    reps.append(encode({"$type": NOT_FOUND, "uri": c,
-                                        "notFound": True}))
             out += [b',"replies":[', b",".join(reps), b"]"]
         out.append(b',"threadContext":{},"$type":"' + THREAD_VIEW.encode() +
                    b'"}')
         return b"".join(out)
+
+    def blocked_post(self, uri, did, viewer):
+        """Give the #blockedPost placeholder of a post."""
+        return {"$type": BLOCKED_POST, "uri": uri, "blocked": True,
+                "author": {"did": did, "viewer": {
+                    "blockedBy": (did, viewer) in self.blocks}}}
 
     def sort_key(self, uri):
         """Order replies oldest first (deleted ones by their key)."""
@@ -822,8 +892,10 @@ class Pds:
         if not up or height <= 0:
             return None
         prec = self.posts.get(up)
-        if prec is None:
+        if prec is None or not self.shown(prec["did"]):
             return encode({"$type": NOT_FOUND, "uri": up, "notFound": True})
+        if viewer and self.blocked(viewer, prec["did"]):
+            return encode(self.blocked_post(up, prec["did"], viewer))
         return self.thread_json(up, 0, viewer,
                                 self.parent_json(prec, height - 1, viewer))
 
@@ -1246,7 +1318,9 @@ class Api:
         page = lst[max(0, end - limit):end][::-1]
         seen = p.seen_at.get(did)
         notes = [p.notification_json(n, seen) for n in page
-                 if not reasons or n["reason"] in reasons]
+                 if (not reasons or n["reason"] in reasons) and
+                 p.shown(n["rec"]["did"]) and
+                 not p.blocked(did, n["rec"]["did"])]
         out = {}
         if len(page) == limit:
             out["cursor"] = iso(page[-1]["indexed"])
@@ -1326,8 +1400,12 @@ class Api:
         depth = self.int_param(req, "depth", 6, 0, 1000)
         height = self.int_param(req, "parentHeight", 80, 0, 1000)
         rec = p.find(uri)
-        if rec is None or rec["collection"] != POST:
+        if rec is None or rec["collection"] != POST or \
+                not p.shown(rec["did"]):
             raise XrpcError(400, "NotFound", "Post not found: " + uri)
+        if p.blocked(viewer, rec["did"]):
+            return {"thread": p.blocked_post(rec["uri"], rec["did"],
+                                             viewer)}
         parent = p.parent_json(rec, min(height, MAX_DEPTH), viewer)
         return Encoded(b'{"thread":' + p.thread_json(
             rec["uri"], min(depth, MAX_DEPTH), viewer, parent) + b"}")
@@ -1339,8 +1417,30 @@ class Api:
         if len(uris) > 25:
             raise invalid("Invalid %s params: uris must not have more than "
                           "25 elements" % req["nsid"])
-        return {"posts": [p.post_view(p.posts[u], viewer) for u in uris
-                          if u in p.posts]}
+        # As the reference AppView: each uri once; a post it has no view
+        # of (deleted, taken down, its author not shown) or with a block
+        # between its author and the viewer is left out, saying nothing.
+        views = [p.post_json(p.posts[u], viewer)
+                 for u in dict.fromkeys(uris) if p.can_see(viewer, u)]
+        return Encoded(b'{"posts":[' + b",".join(views) + b"]}")
+
+    def get_profiles(self, req):
+        p = self.pds
+        viewer = p.auth(req["token"])
+        actors = req["query"].get("actors") or []
+        if not actors:
+            raise invalid('Error: Params must have the property "actors"')
+        if len(actors) > 25:
+            raise invalid("Invalid %s params: actors must not have more "
+                          "than 25 elements" % req["nsid"])
+        # Blocked accounts are listed (viewer.blocking, .blockedBy);
+        # deactivated, suspended and taken-down ones are left out.
+        out = []
+        for a in dict.fromkeys(actors):
+            did = p.resolve(a)
+            if did is not None and p.shown(did):
+                out.append(p.profile_as(did, viewer))
+        return {"profiles": out}
 
     # Writes.
 
@@ -1428,6 +1528,9 @@ class Api:
         coll = self.need(req, "collection")
         rkey = self.need(req, "rkey")
         did = p.resolve(repo)
+        if did is None or not p.shown(did):
+            # The PDS hands it to the AppView, which cannot show it.
+            raise invalid("Could not find repo: " + repo)
         uri = "at://%s/%s/%s" % (did or repo, coll, rkey)
         rec = p.repos.get(did, {}).get(coll, {}).get(rkey) if did else None
         want = self.param(req, "cid")
@@ -1488,7 +1591,7 @@ def check_record(coll, v):
         strong(v.get("subject"), "Record/subject")
         when("createdAt")
         return "valid"
-    if coll == FOLLOW:
+    if coll in (FOLLOW, BLOCK):
         if not isinstance(v.get("subject"), str) or \
                 not v["subject"].startswith("did:"):
             raise bad("Record/subject must be a valid did")
@@ -1509,6 +1612,7 @@ METHODS = {
     "app.bsky.feed.getAuthorFeed": ("GET", "get_author_feed"),
     "app.bsky.feed.getPostThread": ("GET", "get_post_thread"),
     "app.bsky.feed.getPosts": ("GET", "get_posts"),
+    "app.bsky.actor.getProfiles": ("GET", "get_profiles"),
     "com.atproto.repo.putRecord": ("POST", "put_record"),
     "com.atproto.repo.createRecord": ("POST", "create_record"),
     "com.atproto.repo.deleteRecord": ("POST", "delete_record"),
@@ -1557,6 +1661,9 @@ class Handler(BaseHTTPRequestHandler):
     timeout = 90
 
     def setup(self):
+        # As Node's HTTP server does (noDelay): an answer's headers and
+        # body go out at once, not held back for a delayed ACK.
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         ctx = self.server.ssl_ctx
         if ctx is not None:
             self.request.settimeout(10)
@@ -1834,6 +1941,30 @@ def control_op(a):
         if rec is None:
             raise ValueError("no record at %s" % a["uri"])
         p.delete(rec)
+    elif op in ("block", "unblock"):
+        out.update(block_op(a))
+    elif op == "status":
+        who = p.resolve(a.get("who"))
+        if who is None or who == p.shop:
+            raise ValueError("no customer %r" % (a.get("who"),))
+        if a.get("status", "active") == "active":
+            p.status.pop(who, None)
+        elif a["status"] in ("deactivated", "suspended", "takendown"):
+            p.status[who] = a["status"]
+        else:
+            raise ValueError("status must be active, deactivated, "
+                             "suspended or takendown")
+        p.post_cache.clear()
+    elif op == "like":
+        rec = p.find(a.get("uri", ""))
+        if rec is None or rec["collection"] != POST:
+            raise ValueError("no post at %s" % a.get("uri"))
+        t = p.clock()
+        v = {"$type": LIKE, "subject": {"uri": rec["uri"],
+                                        "cid": rec["cid"]},
+             "createdAt": iso(t)}
+        like = p.write(p.shop, LIKE, p.new_rkey(p.shop, LIKE, t), v, t)
+        out.update(uri=like["uri"])
     elif op == "fault":
         kinds = ("status", "ratelimit", "expire", "malformed", "bad_utf8",
                  "oversized", "slow", "reset", "drop")
@@ -1873,6 +2004,31 @@ def control_op(a):
     else:
         raise ValueError("unknown op %r" % (op,))
     return out
+
+
+def block_op(a):
+    """Block or unblock (control ops "block", "unblock"): "by" the shop
+    (default) or by the customer "who"; the block is a record in the
+    blocker's repository, as on Bluesky."""
+    p = PDS
+    who = p.resolve(a.get("who"))
+    if who is None or who == p.shop:
+        raise ValueError("no customer %r" % (a.get("who"),))
+    by = a.get("by", "shop")
+    if by not in ("shop", "them"):
+        raise ValueError('by must be "shop" or "them"')
+    blocker, subject = (p.shop, who) if by == "shop" else (who, p.shop)
+    uri = p.blocks.get((blocker, subject))
+    if a["op"] == "unblock":
+        if uri is not None:
+            p.delete(p.find(uri))
+        return {"uri": uri}
+    if uri is None:
+        t = p.clock()
+        v = {"$type": BLOCK, "subject": subject, "createdAt": iso(t)}
+        uri = p.write(blocker, BLOCK, p.new_rkey(blocker, BLOCK, t), v,
+                      t)["uri"]
+    return {"uri": uri}
 
 
 def add_one(a):

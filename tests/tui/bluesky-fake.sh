@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/tui/bluesky-fake.sh -- heed's Bluesky account against the fake PDS
 # of tests/fake/bsky.py: paging, incremental sync, sessions that expire,
-# errors and rate limits, hostile text, a reply whose answer is lost, and
-# kill -9 while a reply is on its way.
+# errors and rate limits, hostile text, a reply whose answer is lost,
+# kill -9 while a reply is on its way, and in the thread: a quote with the
+# post it quotes, a like taken back, handles, a reply to a deleted comment.
 #
 # heed runs headless (heed sync, list, outbox) and in tmux (the helpers of
 # lib.sh), with a config whose credential_command prints the app password,
@@ -612,4 +613,250 @@ if [ "$RC" = 0 ] && [ "$N" = $((want + own)) ]; then
 	tui_ok "$name ($N)"
 else
 	tui_fail "$name" "$(sync_diag) (want $((want + own)): $want from notifications and the 2 replies)"
+fi
+
+# --- 14. quotes, likes taken back, handles, deleted parents -----------
+
+# The "uri" of a control op's answer (on stdin).
+uri_of() {
+	python3 -c 'import json, sys; print(json.load(sys.stdin)["uri"])'
+}
+# The search for $1 has its result first in the queue, selected.
+search_shown() {
+	tui_capture ui
+	printf '%s\n' "$SCREEN" | sed -n 2p | grep -qF -- "$1"
+}
+# The thread is open: an item's header ("name @handle · 4m ago · ..."),
+# which the queue's rows do not have.
+thread_shown() {
+	tui_shows_re ui ' · (now|[0-9]+[a-z]+ ago) · '
+}
+# Start heed, find the item holding text $1 with / and open its thread.
+open_thread() {
+	STEP="start"
+	tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED'"
+	tui_wait ui "shop synced" || return 1
+	STEP="search"
+	tui_keys ui /
+	tui_type ui "$1"
+	tui_keys ui Enter
+	tui_until search_shown "$1" || return 1
+	STEP="open the thread"
+	tui_keys ui Enter
+	tui_until thread_shown
+}
+# The lines of SCREEN that hold text $1, counted.
+lines_with() {
+	printf '%s\n' "$SCREEN" | grep -c -F -- "$1"
+}
+# The shop's like records of post $1 at the fake, counted.
+likes_of() {
+	state "repo=acmeshop.test&collection=app.bsky.feed.like&log=0" \
+	    "$W/likes.json"
+	bq 'sum(1 for r in records if r["value"]["subject"]["uri"] == a[0])' \
+	    "$W/likes.json" "$1"
+}
+# The fake holds no like of the quote any more.
+quote_unliked() {
+	[ "$(likes_of "$QUOTE")" = 0 ]
+}
+# heed outbox lists no entry that takes a like back (none left, none
+# failed).
+no_unlike_entry() {
+	! HRUN_TIMEOUT=10 hrun outbox 2>&1 | grep -q -i unlike
+}
+# The thread's item header no longer says liked.
+unliked_shown() {
+	tui_capture ui
+	! printf '%s\n' "$SCREEN" | grep -q ' · liked'
+}
+
+QTOK=quote$$x
+PTOK=teapot$$x
+QPOST=$(ctl '{"op":"post","text":"Our new celadon teapots are here '$PTOK'"}' | uri_of)
+QUOTE=$(ctl '{"op":"add","reason":"quote","author":"c009-ines.test","root":"'"$QPOST"'","text":"Quoting this beauty '$QTOK'"}' | uri_of)
+# Liked in the Bluesky app before heed ever saw it.
+QLIKE=$(ctl '{"op":"like","uri":"'"$QUOTE"'"}' | uri_of)
+run_sync
+opened=
+open_thread "$QTOK" && opened=1
+name="a quote's thread shows the quoted post's author and words, and the quote once"
+tui_capture ui
+if [ -n "$opened" ] &&
+    tui_shows ui "[quotes Acme Shop @acmeshop.test: \"Our new celadon teapots are here $PTOK\"]" &&
+    [ "$(lines_with "$QTOK")" = 1 ] && tui_hides ui "POST by"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "sync: $(sync_diag); step: ${STEP:-?}; lines with the quote's text: $(lines_with "$QTOK")"
+fi
+name="a Bluesky handle shows with one @ in the thread (never @@)"
+if [ -n "$opened" ] && tui_shows ui "Ingrid Ångström @c009-ines.test · " &&
+    tui_hides ui "@@"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "step: ${STEP:-?}"
+fi
+
+name="l on a post liked in the Bluesky app takes the like back: its record is deleted, no FAILED entry, the thread no longer says liked"
+before=$(likes_of "$QUOTE")
+unliked=
+if [ -n "$opened" ] && tui_shows ui " · liked" && [ "$before" = 1 ]; then
+	log_mark
+	tui_keys ui l
+	tui_until quote_unliked && tui_until unliked_shown &&
+	    tui_until no_unlike_entry && unliked=1
+fi
+after=$(likes_of "$QUOTE")
+if [ -n "$unliked" ] && [ "$after" = 0 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "like records before: $before, after: $after; outbox: $(HRUN_TIMEOUT=10 hrun outbox 2>&1 | head -n 5)"
+	show_log 8
+fi
+# The thread says liked.
+liked_shown() {
+	tui_capture ui
+	printf '%s\n' "$SCREEN" | grep -q ' · liked'
+}
+# The fake holds one like of the quote, the shop's.
+quote_liked() {
+	[ "$(likes_of "$QUOTE")" = 1 ]
+}
+name="l likes a post, and l again takes heed's own like back: one like record, then none, no FAILED entry"
+relike=
+if [ -n "$unliked" ]; then
+	tui_keys ui l
+	if tui_until quote_liked && tui_until liked_shown; then
+		tui_keys ui l
+		tui_until quote_unliked && tui_until unliked_shown &&
+		    tui_until no_unlike_entry && relike=1
+	fi
+fi
+if [ -n "$relike" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "like records now: $(likes_of "$QUOTE"); outbox: $(HRUN_TIMEOUT=10 hrun outbox 2>&1 | head -n 5)"
+fi
+tui_keys ui q
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+
+# A customer's comment, a reply to it by another, then the comment
+# deleted before heed ever saw it: the reply arrives alone.
+GTOK=gone$$x
+RTOK=orphan$$x
+GONE=$(ctl '{"op":"add","reason":"reply","author":"c010-raj.test","text":"Does it come in blue? '$GTOK'"}' | uri_of)
+ctl '{"op":"add","reason":"reply","author":"c011-mei.test","parent":"'"$GONE"'","text":"I asked them too '$RTOK'"}' >/dev/null
+ctl '{"op":"delete","uri":"'"$GONE"'"}' >/dev/null
+run_sync
+# (The label needs the reply to point at a parent that heed does not
+# hold: a reply that lost its parent would hang on the post, unlabelled.)
+name="a reply whose parent was deleted before heed saw it: its thread says it answers a deleted comment"
+if open_thread "$RTOK" && tui_shows ui "[answers a deleted comment]" &&
+    tui_shows ui "I asked them too $RTOK" && tui_hides ui "$GTOK"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "sync: $(sync_diag); step: ${STEP:-?}"
+fi
+tui_keys ui q
+tui_keys ui q
+tui_until ui_gone
+t kill-session -t ui 2>/dev/null
+
+# --- 15. comments deleted on Bluesky ----------------------------------
+
+# Every sync asks about the comments that wait (recheck_interval = 0).
+write_conf "$W/recheck.conf" "$URL" "$PW" "recheck_interval = 0"
+# The status and deletion of the item holding text $1 in $W/list.json,
+# as "status deleted", e.g. "new False".
+item_state() {
+	bq '" ".join("%s %s" % (i["status"], i["deleted"]) for i in items if a[0] in (i["text"] or ""))' \
+	    "$W/list.json" "$1"
+}
+DTOK=deleted$$x
+BTOK=blocked$$x
+TTOK=blockedby$$x
+ATOK=away$$x
+KTOK=kept$$x
+DEL=$(ctl '{"op":"add","reason":"reply","author":"c013-yuki.test","text":"Please cancel my order '$DTOK'"}' | uri_of)
+ctl '{"op":"add","reason":"reply","author":"c014-anna.test","text":"Where is my parcel '$BTOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c017-sven.test","text":"Still waiting '$TTOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c015-omar.test","text":"Any news '$ATOK'"}' >/dev/null
+ctl '{"op":"add","reason":"reply","author":"c016-li.test","text":"Love the colours '$KTOK'"}' >/dev/null
+run_sync --config "$W/recheck.conf"
+list_all
+before="$(item_state "$DTOK") $(item_state "$BTOK") $(item_state "$TTOK") $(item_state "$ATOK") $(item_state "$KTOK")"
+# The customer deletes one; the shop blocks one author, another blocks
+# the shop, a third deactivates their account.
+ctl '{"op":"delete","uri":"'"$DEL"'"}' >/dev/null
+ctl '{"op":"block","who":"c014-anna.test"}' >/dev/null
+ctl '{"op":"block","who":"c017-sven.test","by":"them"}' >/dev/null
+ctl '{"op":"status","who":"c015-omar.test","status":"deactivated"}' >/dev/null
+log_mark
+run_sync --config "$W/recheck.conf"
+log_since
+list_all
+asked=$(bq '" ".join(sorted(set(r["nsid"].split(".")[-1] for r in log if r["nsid"] in ("app.bsky.feed.getPosts", "app.bsky.actor.getProfiles", "com.atproto.repo.getRecord"))))' "$W/st.json")
+name="a comment its author deleted on Bluesky leaves the inbox at the next sync (marked deleted)"
+if [ "$RC" = 0 ] && [ "$(item_state "$DTOK")" = "done True" ] &&
+    [ "$(item_state "$KTOK")" = "new False" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); before: $before; now: $(item_state "$DTOK"), kept: $(item_state "$KTOK"); asked: $asked"
+	show_log 12
+fi
+name="comments of an author the shop blocked, who blocked the shop, or who deactivated their account stay in the inbox, not deleted"
+if [ "$(item_state "$BTOK")" = "new False" ] &&
+    [ "$(item_state "$TTOK")" = "new False" ] &&
+    [ "$(item_state "$ATOK")" = "new False" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "blocked: $(item_state "$BTOK"), blocked by: $(item_state "$TTOK"), deactivated: $(item_state "$ATOK"); asked: $asked"
+fi
+ctl '{"op":"unblock","who":"c014-anna.test"}' >/dev/null
+ctl '{"op":"unblock","who":"c017-sven.test","by":"them"}' >/dev/null
+ctl '{"op":"status","who":"c015-omar.test","status":"active"}' >/dev/null
+
+# A comment deleted after heed read it, while the shop answers it: the
+# reply is not sent, and heed says why.
+GTOK2=goneafter$$x
+ANS=answer$$x
+GONE2=$(ctl '{"op":"add","reason":"reply","author":"c018-maria.test","text":"Do you have it in green '$GTOK2'"}' | uri_of)
+run_sync
+ctl '{"op":"delete","uri":"'"$GONE2"'"}' >/dev/null
+# The outbox says the reply was not sent because its comment is gone.
+refused() {
+	OUTBOX=$(HRUN_TIMEOUT=10 hrun outbox 2>&1)
+	case $OUTBOX in
+	*"the comment it answers was deleted"*) return 0 ;;
+	esac
+	return 1
+}
+log_mark
+sent=
+if open_thread "$GTOK2"; then
+	tui_keys ui r
+	if tui_wait ui "-- your reply --"; then
+		tui_type ui "Yes, in green too $ANS"
+		tui_wait ui "$ANS" && tui_keys ui Enter &&
+		    tui_wait ui "Check before sending" && tui_keys ui y &&
+		    tui_until refused && sent=1
+	fi
+fi
+tui_keys ui Escape
+tui_keys ui q
+tui_keys ui q
+t kill-session -t ui 2>/dev/null
+log_since
+list_all
+posted=$(bq 'len(shop_posts(a[0]))' "$W/st.json" "$ANS")
+puts=$(bq 'len(of(PUT))' "$W/st.json")
+name="a reply to a comment deleted since heed read it is refused with a clear message, nothing posted, the comment marked deleted"
+if [ -n "$sent" ] && [ "$posted" = 0 ] && [ "$puts" = 0 ] &&
+    [ "$(item_state "$GTOK2")" = "done True" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "step: ${STEP:-?}; replies at the fake: $posted, putRecord requests: $puts; the comment: $(item_state "$GTOK2"); outbox: $OUTBOX"
+	show_log 10
 fi

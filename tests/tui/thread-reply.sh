@@ -23,7 +23,7 @@ head20() {
 tui_keys $S j j
 tui_wait_selected_line $S 3
 row3=$SELTEXT
-who3="$(tui_item "$JSON" 2 author) @$(tui_item "$JSON" 2 handle) · "
+who3="$(tui_item "$JSON" 2 author) $(tui_item "$JSON" 2 handle) · "
 text3=$(head20 "$(tui_item "$JSON" 2 text)")
 tui_keys $S Enter
 opened() {
