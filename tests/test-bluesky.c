@@ -2372,6 +2372,36 @@ test_bluesky_recheck_batch_answers(void **state)
 	    MENTION);
 	sync_page_clear(&page);
 
+	/*
+	 * Found by fuzzing: a suspect whose address names a handle, not a
+	 * DID, went into a "check:" key that fetch_request then refused
+	 * ("no author to look up"). Such a post cannot be looked up: it is
+	 * left undecided, and the others are looked up without it.
+	 */
+	{
+		const char *by_handle[] = {
+			"at://customer.test/app.bsky.feed.post/3n2xiwwaqzc23",
+			ASK,
+			"at://customer.test/app.bsky.feed.post/3n2xiwwaqzc24"
+		};
+		struct platform_request	 req;
+
+		assert_int_equal(recheck(by_handle, 2, 200,
+		    "{\"posts\":[]}", &page, NULL), 0);
+		assert_int_equal(page.nfetch, 1);
+		assert_string_equal(page.fetch[0], "check:" ASK);
+		assert_int_equal(bluesky_ops.fetch_request(&shop,
+		    page.fetch[0], &req, NULL), 0);
+		platform_request_clear(&req);
+		sync_page_clear(&page);
+		by_handle[1] = by_handle[2];
+		assert_int_equal(recheck(by_handle, 2, 200,
+		    "{\"posts\":[]}", &page, NULL), 0);
+		assert_int_equal(page.nfetch, 0);
+		assert_int_equal(page.ngone, 0);
+		sync_page_clear(&page);
+	}
+
 	/* A post listed but unreadable is there all the same. */
 	assert_int_equal(recheck(ids, 2, 200, "{\"posts\":[{\"uri\":\"" ASK
 	    "\",\"author\":5},{\"uri\":\"" SHOP_POST "\"}]}", &page, NULL), 0);

@@ -312,6 +312,20 @@ bluesky_record_read(const char *uri, const struct platform_response *res,
 	return rc;
 }
 
+/* Return 1 if a post's address names its author by a DID. */
+static int
+bluesky_by_did(const char *uri)
+{
+	struct bluesky_uri	u;
+	int			did;
+
+	if (bluesky_split_uri(uri, &u) != 0)
+		return 0;
+	did = bluesky_valid_did(u.authority);
+	bluesky_uri_clear(&u);
+	return did;
+}
+
 /*
  * Read the answer about posts heed holds: those it shows are up to date
  * in page->items; a post it leaves out is a suspect, whose author is
@@ -333,8 +347,9 @@ bluesky_recheck_parse(const struct platform_account *pa, char *const *ids,
 	if (a.n == 1)
 		rc = bluesky_record_read(a.uris[0], res, page, cause);
 	else if ((rc = bluesky_posts_read(pa, res, &a, page, cause)) == 0) {
+		/* Only an author named by a DID can be looked up. */
 		for (i = 0; i < a.n; i++) {
-			if (!a.seen[i])
+			if (!a.seen[i] && bluesky_by_did(a.uris[i]))
 				suspects[ns++] = a.uris[i];
 		}
 		if (ns > 0)
