@@ -47,6 +47,21 @@ fuzz_bounded(const struct fuzz_input *in, const char *name, int64_t def,
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* Return the n-th user id a session may give, or the first. */
+static const char *
+fuzz_user(const struct fuzz_adapter *fa, int64_t n)
+{
+	int64_t	i;
+
+	if (fa->users == NULL)
+		return NULL;
+	for (i = 0; fa->users[i] != NULL; i++) {
+		if (i == n)
+			return fa->users[i];
+	}
+	return fa->users[0];
+}
+
 /*
  * Fill an account as sync would: the handle and URL from the config, the
  * user id from the session, the numbers within the bounds the config table
@@ -68,7 +83,7 @@ fuzz_account(const struct fuzz_adapter *fa, const struct fuzz_input *in,
 	pa->cursor = fuzz_param(in, "cursor", NULL);
 	pa->secret = "secret-token";
 	pa->access = "access-token";
-	pa->user_id = fa->user_id;
+	pa->user_id = fuzz_user(fa, fuzz_param_int(in, "user", 0));
 	pa->reconcile_page = fuzz_param(in, "page", NULL);
 }
 
@@ -255,8 +270,10 @@ fuzz_recheck(const struct fuzz_adapter *fa, struct platform_account *pa,
 	rc = ops->recheck_parse(pa, ids, n, res, &page, &cause);
 	fuzz_show("recheck_parse", rc, &page, cause);
 	fuzz_check_cause("recheck_parse", rc != 0, cause);
-	if (rc == 0)
+	if (rc == 0) {
 		fuzz_check_page(&page);
+		fuzz_follow(fa, pa, NULL, &page);
+	}
 	for (i = 0; rc == 0 && i < page.ngone; i++) {
 		for (j = 0; j < n && strcmp(ids[j], page.gone[i]) != 0; j++)
 			/* nothing */;

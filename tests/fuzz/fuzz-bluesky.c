@@ -6,12 +6,16 @@
 #include "fuzz.h"
 #include "platform/platforms.h"
 
-#define SHOP_DID	"did:plc:mcqbzvd55ymlvlxzgzcgyz25"
+/* The accounts of the recorded answers. */
+static const char *const fuzz_users[] = {
+	"did:plc:mcqbzvd55ymlvlxzgzcgyz25",
+	"did:plc:ebqorp57pbssws6pqpjxtjhj", NULL
+};
 
 static const struct fuzz_adapter fuzz_bluesky = {
 	.ops = &bluesky_ops,
 	.handle = "@acmeshop.test",
-	.user_id = SHOP_DID,
+	.users = fuzz_users,
 	.base_url = "https://bsky.social",
 	.target = "at://did:plc:hl4rnflhlnlu2op27egbdoik/app.bsky.feed.post/"
 	    "3n2xiwwaqzc23"

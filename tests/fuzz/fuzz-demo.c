@@ -9,7 +9,7 @@
 static const struct fuzz_adapter fuzz_demo = {
 	.ops = &demo_page_ops,
 	.handle = "Cafe Demo",
-	.user_id = NULL,
+	.users = NULL,
 	.base_url = "demo://page",
 	.target = "c-001"
 };

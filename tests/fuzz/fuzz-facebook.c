@@ -7,10 +7,15 @@
 #include "fuzz.h"
 #include "platform/platforms.h"
 
+/* The accounts of the recorded answers. */
+static const char *const fuzz_users[] = {
+	"19292868552", "2121008874780932", NULL
+};
+
 static const struct fuzz_adapter fuzz_facebook = {
 	.ops = &facebook_ops,
 	.handle = "Facebook for Developers",
-	.user_id = "19292868552",
+	.users = fuzz_users,
 	.base_url = "https://graph.facebook.com",
 	.target = "10158407654328553_10158407835073553"
 };

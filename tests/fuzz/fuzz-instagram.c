@@ -7,10 +7,15 @@
 #include "fuzz.h"
 #include "platform/platforms.h"
 
+/* The accounts of the recorded answers. */
+static const char *const fuzz_users[] = {
+	"17841406338772941", NULL
+};
+
 static const struct fuzz_adapter fuzz_instagram = {
 	.ops = &instagram_ops,
 	.handle = "ikroskun",
-	.user_id = "17841406338772941",
+	.users = fuzz_users,
 	.base_url = "https://graph.facebook.com",
 	.target = "17858154961981086"
 };

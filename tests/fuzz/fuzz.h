@@ -52,7 +52,7 @@ void	fuzz_check_page(const struct sync_page *);
  *				or classify (which also reads the pacing
  *				headers)
  *	@NAME VALUE		heed's side: cursor, page, target, extra, text,
- *				...; \n \t \\ and \xHH are escapes
+ *				user, ids, ...; \n \t \\ and \xHH are escapes
  *	HTTP/1.1 STATUS ...	the answer's status (200 if none)
  *	Name: value		the answer's headers
  *				(a blank line)
@@ -89,7 +89,10 @@ int64_t		 fuzz_param_int(const struct fuzz_input *, const char *,
 struct fuzz_adapter {
 	const struct platform_ops	*ops;
 	const char			*handle;	/* from the config */
-	const char			*user_id;	/* from the session */
+	const char *const		*users;		/* ids a session may
+							   give; @user N picks
+							   one, the first by
+							   default */
 	const char			*base_url;
 	const char			*target;	/* an item's remote id */
 };
