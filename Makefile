@@ -56,7 +56,11 @@ OBJS:=		$(SRCS:%.c=$(B)/%.o)
 LIB_OBJS:=	$(filter-out $(B)/src/main.o,$(OBJS))
 TEST_SRCS:=	$(sort $(wildcard tests/test-*.c))
 TEST_BINS:=	$(TEST_SRCS:tests/%.c=$(B)/tests/%)
-TOOL_SRCS:=	$(sort $(wildcard tests/tools/*.c))
+# tests/tools/preload-*.c are libraries for LD_PRELOAD in tests (a full
+# disk, say); the other tools are programs.
+PRELOAD_SRCS:=	$(sort $(wildcard tests/tools/preload-*.c))
+PRELOADS:=	$(PRELOAD_SRCS:tests/tools/%.c=$(B)/tools/%.so)
+TOOL_SRCS:=	$(filter-out $(PRELOAD_SRCS),$(sort $(wildcard tests/tools/*.c)))
 TOOL_BINS:=	$(TOOL_SRCS:tests/tools/%.c=$(B)/tools/%)
 
 ifeq ($(V),1)
@@ -94,7 +98,12 @@ $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
 	    $(PKG_LIBS) -lutil
 
-test-bins: $(B)/$(PROG) $(TEST_BINS)
+$(B)/tools/%.so: tests/tools/%.c
+	@mkdir -p $(@D)
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(WARN) $(OPT) -fPIC -shared -o $@ $< -ldl $(CFLAGS)
+
+test-bins: $(B)/$(PROG) $(TEST_BINS) $(PRELOADS)
 
 # The whole suite: unit tests, source checks, man page lint, TUI tests.
 check: test-bins

@@ -59,7 +59,7 @@ static const struct {
 	    "redraw the screen" },
 	[ACT_RETRY] = { "retry", ON_O, "send a failed entry again" },
 	[ACT_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
-	[ACT_EDIT] = { "edit", ON_O, "edit a failed reply and queue it" },
+	[ACT_EDIT] = { "edit", ON_O, "take a queued or failed reply back to edit" },
 	[ACT_SEND] = { "send", ON_C, "check and send" },
 	[ACT_NEWLINE] = { "newline", ON_C, "insert a new line" },
 	[ACT_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },

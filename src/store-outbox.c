@@ -144,22 +144,19 @@ store_proc_gone(long pid)
 }
 
 /*
- * SQL function heed_alive(owner): 0 when the owner of a lease is a process
- * of this host that is gone (killed mid-send), so its lease need not be
+ * Whether the owner of a lease may still run: 0 when it is a process of
+ * this host that is gone (killed mid-send), so its lease need not be
  * waited out; 1 otherwise (another host's, or a process that may still
  * run, which errs on the safe side).
  */
-static void
-store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+int
+store_owner_alive(const char *owner)
 {
-	const char	*owner, *colon;
+	const char	*colon;
 	char		 host[64];
 	long		 pid;
 	size_t		 hlen;
-	int		 alive = 1;
 
-	(void)argc;
-	owner = (const char *)sqlite3_value_text(argv[0]);
 	if (owner != NULL && (colon = strchr(owner, ':')) != NULL &&
 	    gethostname(host, sizeof host) == 0) {
 		host[sizeof host - 1] = '\0';
@@ -167,9 +164,29 @@ store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pid = strtol(colon + 1, NULL, 10);
 		if (hlen == strlen(host) && strncmp(owner, host, hlen) == 0 &&
 		    pid > 0 && pid != (long)getpid() && store_proc_gone(pid))
-			alive = 0;
+			return 0;
 	}
-	sqlite3_result_int(ctx, alive);
+	return 1;
+}
+
+/* SQL function heed_alive(owner): store_owner_alive. */
+static void
+store_outbox_alive(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int(ctx, store_owner_alive((const char *)
+	    sqlite3_value_text(argv[0])));
+}
+
+/*
+ * Whether some process holds a live lease on an entry at a time, by the
+ * rule of STORE_OUTBOX_FREE (for the UI, which says who is at it).
+ */
+int
+store_outbox_leased(const struct outbox_entry *e, int64_t now)
+{
+	return e->lease_owner != NULL && e->lease_until >= now &&
+	    e->lease_until <= now + 86400 && store_owner_alive(e->lease_owner);
 }
 
 /* Give a connection the outbox's SQL function (heed_alive). */

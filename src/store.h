@@ -264,6 +264,12 @@ int	store_outbox_has(struct store *, int64_t, int, int *, char **);
 int	store_outbox_recent(struct store *, int64_t, int, int64_t,
 	    struct outbox_entry *, char **);
 /*
+ * Whether some heed holds a live lease on an entry at a time: not run out,
+ * and its process not gone from this host (store_owner_alive).
+ */
+int	store_outbox_leased(const struct outbox_entry *, int64_t);
+int	store_owner_alive(const char *);
+/*
  * When the outbox next needs this process (a due time, or the end of
  * another process's lease); *when 0 if never.
  */

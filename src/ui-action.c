@@ -1,7 +1,8 @@
 /*
  * ui-action.c -- what the user does to an item: triage (done, snooze,
  * flag, note, undo), platform actions through the outbox (like, hide,
- * delete), saved replies, the command line and the help screen.
+ * delete), the command line and the help screen. Replies start in
+ * ui-reply.c.
  *
  * Hiding and deleting never happen silently: each asks, says in plain
  * words what the customer and the public will see, and is logged.
@@ -9,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <curses.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +79,15 @@ ui_undo_push(struct ui *ui, const struct item *it)
 	item_copy(&ui->undo[ui->nundo++], it);
 }
 
-/* Undo the last triage action. */
+/* Forget the newest undo entry: the change it was for did not happen. */
+static void
+ui_undo_drop(struct ui *ui)
+{
+	if (ui->nundo > 0)
+		item_clear(&ui->undo[--ui->nundo]);
+}
+
+/* Undo the last triage action; when the cache refuses, it stays undoable. */
 void
 ui_action_undo(struct ui *ui)
 {
@@ -88,14 +98,15 @@ ui_action_undo(struct ui *ui)
 		ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
-	it = &ui->undo[--ui->nundo];
+	it = &ui->undo[ui->nundo - 1];
 	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
 		free(cause);
-	} else
-		ui_message(ui, 0, "Undone: %s is %s again.",
-		    it->author_name != NULL ? it->author_name : "the item",
-		    item_status_name(it->status));
+		return;
+	}
+	ui_message(ui, 0, "Undone: %s is %s again.", it->author_name != NULL ?
+	    it->author_name : "the item", item_status_name(it->status));
+	ui->nundo--;
 	ui_refresh_counts(ui);
 	if (ui->screen == SCREEN_QUEUE)
 		ui_queue_show(ui, it->id);
@@ -138,7 +149,9 @@ ui_done(struct ui *ui, struct item *it)
 	status = it->status == STATUS_DONE ? STATUS_READ : STATUS_DONE;
 	ui_undo_push(ui, it);
 	if (store_set_status(ui->ctx.store, it->id, status, 0, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "%s: %s", status == STATUS_DONE ? "Not marked "
+		    "done" : "Not put back in the inbox", cause);
 		free(cause);
 		return;
 	}
@@ -161,7 +174,8 @@ ui_snooze_to(struct ui *ui, int64_t when)
 	ui_undo_push(ui, &it);
 	if (store_set_status(ui->ctx.store, it.id, STATUS_SNOOZED, when,
 	    &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not snoozed: %s", cause);
 		free(cause);
 	} else {
 		localtime_r(&t, &tm);
@@ -336,7 +350,8 @@ ui_flag_noted(struct ui *ui, const char *note)
 	ui_undo_push(ui, &it);
 	if (store_set_flags(ui->ctx.store, it.id, ITEM_FLAG_ESCALATED,
 	    *note != '\0' ? note : it.note, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not flagged: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, "Flagged. It shows in the Flagged view.");
@@ -354,7 +369,8 @@ ui_flag(struct ui *ui, struct item *it)
 		ui_undo_push(ui, it);
 		if (store_set_flags(ui->ctx.store, it->id, 0, it->note,
 		    &cause) != 0) {
-			ui_message(ui, 1, "%s", cause);
+			ui_undo_drop(ui);
+			ui_message(ui, 1, "The flag is still on: %s", cause);
 			free(cause);
 		} else
 			ui_message(ui, 0, "Flag removed. u undoes it.");
@@ -377,7 +393,8 @@ ui_note_written(struct ui *ui, const char *note)
 		return;
 	ui_undo_push(ui, &it);
 	if (store_set_note(ui->ctx.store, it.id, note, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Note not saved: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, *note != '\0' ? "Note saved (only you and "
@@ -391,6 +408,7 @@ static void
 ui_queue_action(struct ui *ui, const struct item *it, int kind)
 {
 	struct outbox_entry	 e;
+	struct store		*st = ui->ctx.store;
 	char			*cause = NULL;
 
 	memset(&e, 0, sizeof e);
@@ -400,10 +418,13 @@ ui_queue_action(struct ui *ui, const struct item *it, int kind)
 	e.target_remote_id = xstrdup(it->remote_id);
 	e.idem_key = xprintf("heed-%s-%lld-%lld", action_kind_name(kind),
 	    (long long)it->id, (long long)util_mono_ms());
-	if (store_outbox_add(ui->ctx.store, &e, &cause) != 0 ||
-	    store_activity_add(ui->ctx.store, it->id, action_kind_name(kind),
-	    "queued", &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+	/* Queued and logged together, or neither: the log never lies. */
+	if (store_begin(st, &cause) != 0 ||
+	    store_outbox_add(st, &e, &cause) != 0 ||
+	    store_activity_add(st, it->id, action_kind_name(kind), "queued",
+	    &cause) != 0 || store_commit(st, &cause) != 0) {
+		store_rollback(st);
+		ui_message(ui, 1, "Not queued, nothing will be sent: %s", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, "%s queued; sending...",
@@ -546,133 +567,13 @@ ui_open_link(struct ui *ui, const struct item *it)
 		    it->permalink, (char *)NULL);
 		_exit(127);
 	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	if (pid == -1) {
+		ui_message(ui, 1, "The browser could not be started: %s",
+		    strerror(errno));
+		return;
+	}
+	waitpid(pid, NULL, 0);
 	ui_message(ui, 0, "Opening %s", it->permalink);
-}
-
-/* Answer of the saved-reply menu: start the reply from it. */
-static void
-ui_saved_chosen(struct ui *ui, const char *key)
-{
-	const struct config_reply	*r;
-	struct item			 it;
-	size_t				 i;
-
-	if (key == NULL || *key < '1' || *key > '9')
-		return;
-	i = (size_t)(*key - '1');
-	if (i >= ui->ctx.cfg->nreplies)
-		return;
-	r = &ui->ctx.cfg->replies[i];
-	if (ui->screen == SCREEN_COMPOSE) {
-		edit_insert_str(&ui->ed, r->text);
-		return;
-	}
-	if (ui_act_item(ui, &it) != 0)
-		return;
-	ui_compose_open(ui, &it, r->text);
-	item_clear(&it);
-	ui_message(ui, 0, "Saved reply \"%s\": make it personal, then Enter.",
-	    r->name);
-}
-
-/* Offer the saved replies; the chosen one goes into the composer. */
-void
-ui_action_saved_reply(struct ui *ui, struct item *it)
-{
-	struct buf	 body, keys;
-	size_t		 i;
-	char		*line;
-
-	if (ui->ctx.cfg->nreplies == 0) {
-		ui_message(ui, 1, "No saved replies yet: add them to the "
-		    "[replies] section of the config (see heed.conf(5)).");
-		return;
-	}
-	buf_init(&body, 0);
-	buf_init(&keys, 0);
-	for (i = 0; i < ui->ctx.cfg->nreplies && i < 9; i++) {
-		line = text_first_line(ui->ctx.cfg->replies[i].text, 40);
-		buf_printf(&body, "%zu  %s: %s\n", i + 1,
-		    ui->ctx.cfg->replies[i].name, line);
-		buf_printf(&keys, "%zu", i + 1);
-		free(line);
-	}
-	buf_addstr(&body, "\nIt goes into the composer; nothing is sent "
-	    "until you check and send it.");
-	ui->act_item = it->id;
-	ui_ask_choice(ui, "Saved replies", body.data, keys.data,
-	    ui_saved_chosen);
-	buf_free(&body);
-	buf_free(&keys);
-}
-
-/* Whether an item can be answered; if not, say why. */
-static int
-ui_can_reply(struct ui *ui, const struct item *it,
-    const struct platform_ops *ops)
-{
-	if (it->deleted) {
-		ui_message(ui, 1, "That comment was deleted; there is nothing "
-		    "to reply to.");
-		return 0;
-	}
-	if (it->kind == ITEM_MENTION &&
-	    (ops->caps & PLATFORM_NO_MENTION_REPLY)) {
-		ui_message(ui, 1, "%s lets heed answer comments only, not a "
-		    "post you are tagged in; o opens it to answer there.",
-		    ops->label);
-		return 0;
-	}
-	return 1;
-}
-
-/*
- * Open the composer for a private reply, if the comment may still have
- * one: the platform allows one per comment, and the item's extra says it
- * was sent only after the next sync, so the outbox is asked first.
- */
-static void
-ui_private_reply(struct ui *ui, struct item *it,
-    const struct platform_ops *ops)
-{
-	char	*extra = NULL, *cause = NULL;
-	int	 allowed, state = OUTBOX_QUEUED;
-
-	if (!(ops->caps & PLATFORM_CAN_PRIVATE_REPLY)) {
-		ui_message(ui, 1, "%s has no private replies to comments.",
-		    ops->label);
-		return;
-	}
-	switch (store_outbox_has(ui->ctx.store, it->id, ACTION_PRIVATE_REPLY,
-	    &state, &cause)) {
-	case -1:
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		return;
-	case 0:
-		ui_message(ui, 1, state == OUTBOX_SENT ? "A private reply to "
-		    "this comment was already sent; %s allows only one." :
-		    "A private reply to this comment is already in the "
-		    "outbox; %s allows only one.", ops->label);
-		return;
-	}
-	if (store_item_extra(ui->ctx.store, it->id, &extra, NULL) != 0)
-		extra = NULL;
-	allowed = !it->own && !it->deleted && extra != NULL &&
-	    strstr(extra, "\"private\":true") != NULL &&
-	    strstr(extra, "\"private_sent\":true") == NULL &&
-	    util_now() - it->created <= 7 * 86400;
-	free(extra);
-	if (!allowed) {
-		ui_message(ui, 1, "%s allows one private reply per comment, "
-		    "within 7 days of it; this comment cannot have one (any "
-		    "more).", ops->label);
-		return;
-	}
-	ui_compose_open(ui, it, NULL);
-	ui->reply_private = 1;
 }
 
 /* Answer of the command line. */
@@ -720,15 +621,9 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	}
 	switch (action) {
 	case ACT_REPLY:
-		if (ui_can_reply(ui, it, ops))
-			ui_compose_open(ui, it, NULL);
-		return 0;
 	case ACT_SAVED_REPLY:
-		if (ui_can_reply(ui, it, ops))
-			ui_action_saved_reply(ui, it);
-		return 0;
 	case ACT_PRIVATE_REPLY:
-		ui_private_reply(ui, it, ops);
+		ui_reply_start(ui, action, it, ops);
 		return 0;
 	case ACT_DONE:
 		ui_done(ui, it);
@@ -812,7 +707,7 @@ ui_command(struct ui *ui, const char *line)
 			ui_snooze_typed(ui, arg);
 		}
 	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0)
-		ui->quit = 1;
+		ui_quit(ui);
 	else if ((action = keys_action_from_name(name)) > 0 &&
 	    keys_action_on(action, ui->screen)) {
 		if (ui->screen == SCREEN_QUEUE)

@@ -26,28 +26,55 @@
 #include "util.h"
 
 #define UI_DRAFT_DELAY_MS	1000
+#define UI_DRAFT_RETRY_MS	3000
 
-/* Save the draft now (an empty text deletes it). */
-void
+static void	ui_compose_draft_fire(void *);
+
+/*
+ * Save the draft now if it changed (an empty text deletes it); 0 when the
+ * cache holds what the composer shows, -1 when it could not take it. Then
+ * the composer says so, keeps the text, and tries again every few seconds
+ * until the cache can be written (a full disk freed, say).
+ */
+int
 ui_compose_save(struct ui *ui)
 {
 	char	*cause = NULL;
 
 	if (ui->reply.id == 0)
-		return;
+		return 0;
 	if (ui->draft_timer != 0) {
 		loop_timer_cancel(ui->ctx.loop, ui->draft_timer);
 		ui->draft_timer = 0;
 	}
+	if (!ui->ed.changed && !ui->draft_unsaved)
+		return 0;
 	if (store_draft_set(ui->ctx.store, ui->reply.id,
 	    edit_blank(&ui->ed) ? NULL : ui->ed.text, &cause) != 0) {
-		ui_message(ui, 1, "draft not saved: %s", cause);
-		free(cause);
+		if (!ui->draft_unsaved || ui->draft_error == NULL ||
+		    strcmp(cause, ui->draft_error) != 0)
+			ui_message(ui, 1, "The draft could not be saved: %s. It "
+			    "stays here in the composer, and heed saves it as "
+			    "soon as the cache can be written.", cause);
+		free(ui->draft_error);
+		ui->draft_error = cause;
+		ui->draft_unsaved = 1;
+		ui->draft_timer = loop_timer_add(ui->ctx.loop,
+		    UI_DRAFT_RETRY_MS, ui_compose_draft_fire, ui);
+		ui->dirty = 1;
+		return -1;
 	}
+	if (ui->draft_unsaved)
+		ui_message(ui, 0, "The draft is saved now.");
+	ui->draft_unsaved = 0;
+	free(ui->draft_error);
+	ui->draft_error = NULL;
 	ui->ed.changed = 0;
+	ui->dirty = 1;
+	return 0;
 }
 
-/* Save the draft when typing pauses. */
+/* Save the draft when typing pauses, or try again after a failure. */
 static void
 ui_compose_draft_fire(void *arg)
 {
@@ -55,6 +82,25 @@ ui_compose_draft_fire(void *arg)
 
 	ui->draft_timer = 0;
 	ui_compose_save(ui);
+}
+
+/* Whether the composer holds text that the cache does not have. */
+int
+ui_compose_unsaved(const struct ui *ui)
+{
+	return ui->screen == SCREEN_COMPOSE && ui->draft_unsaved &&
+	    ui->ed.text != NULL && !edit_blank(&ui->ed);
+}
+
+/* The name of the person a reply is for (lent). */
+const char *
+ui_compose_to(const struct item *it)
+{
+	if (it->author_name != NULL && *it->author_name != '\0')
+		return it->author_name;
+	if (it->author_handle != NULL && *it->author_handle != '\0')
+		return it->author_handle;
+	return "this comment's author";
 }
 
 /* Free the composer. */
@@ -67,23 +113,35 @@ ui_compose_free(struct ui *ui)
 	if (ui->ed.text != NULL)
 		edit_free(&ui->ed);
 	item_clear(&ui->reply);
+	free(ui->check_note);
+	ui->check_note = NULL;
+	ui->draft_unsaved = 0;
+	free(ui->draft_error);
+	ui->draft_error = NULL;
 }
 
-/* Open the composer on an item, with its draft or a starting text. */
+/*
+ * Open the composer on an item, with its draft or a starting text. When
+ * the draft cannot be read, the composer stays closed: an empty one would
+ * write over the draft at the first key.
+ */
 void
 ui_compose_open(struct ui *ui, const struct item *it, const char *start)
 {
 	char	*draft = NULL, *cause = NULL;
 
+	if (store_draft_get(ui->ctx.store, it->id, &draft, &cause) != 0) {
+		ui_message(ui, 1, "The reply's draft could not be read, so the "
+		    "composer stays closed rather than write over it: %s. heed "
+		    "doctor checks the cache.", cause);
+		free(cause);
+		return;
+	}
 	if (ui->screen != SCREEN_COMPOSE)
 		ui->compose_back = ui->screen;
 	ui_compose_free(ui);
 	item_copy(&ui->reply, it);
 	edit_init(&ui->ed, 1);
-	if (store_draft_get(ui->ctx.store, it->id, &draft, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-	}
 	if (draft != NULL) {
 		edit_set(&ui->ed, draft);
 		ui_message(ui, 0, "Your draft is back.");
@@ -202,18 +260,34 @@ ui_compose_paint_row(void *arg, size_t row, const char *s, size_t len)
 	free(line);
 }
 
+/*
+ * Name the author of an item with their handle as the platform shows it
+ * (stored ready to draw: "@anna.bsky.social" on Bluesky, nothing on
+ * Facebook), as "Anna Jansen (@anna.bsky.social)"; new string.
+ */
+static char *
+ui_compose_who(const struct item *it)
+{
+	const char	*name = it->author_name, *handle = it->author_handle;
+
+	if (name == NULL || *name == '\0')
+		return xstrdup(ui_compose_to(it));
+	if (handle == NULL || *handle == '\0' || strcmp(handle, name) == 0)
+		return xstrdup(name);
+	return xprintf("%s (%s)", name, handle);
+}
+
 /* Draw the item answered, a few lines of it. */
 static int
 ui_compose_draw_context(struct ui *ui, int y, int maxrows)
 {
-	char	**lines, *head;
+	char	**lines, *head, *who;
 	size_t	  n, i;
 
 	attrset(A_BOLD);
-	head = xprintf("Reply to %s%s%s", ui->reply.author_name != NULL ?
-	    ui->reply.author_name : "?", ui->reply.author_handle != NULL ?
-	    " @" : "", ui->reply.author_handle != NULL ?
-	    ui->reply.author_handle : "");
+	who = ui_compose_who(&ui->reply);
+	head = xprintf("Reply to %s", who);
+	free(who);
 	ui_draw_text(y++, 1, head, (size_t)ui->cols - 2);
 	free(head);
 	attrset(ui_attr(ui, PAIR_DIM, 0));
@@ -231,7 +305,7 @@ static void
 ui_compose_draw_check(struct ui *ui)
 {
 	const struct platform_ops	*ops = ui_platform(ui, &ui->reply);
-	char				**lines, *len, *s;
+	char				**lines, *len, *s, *who;
 	size_t				  n, i, w = (size_t)ui->cols - 4;
 	int				  y = 2, over;
 
@@ -239,10 +313,9 @@ ui_compose_draw_check(struct ui *ui)
 	ui_draw_text(y++, 2, "Check before sending", w);
 	attrset(A_NORMAL);
 	y++;
-	s = xprintf("To:     %s%s%s, on %s", ui->reply.author_name != NULL ?
-	    ui->reply.author_name : "?", ui->reply.author_handle != NULL ?
-	    " @" : "", ui->reply.author_handle != NULL ?
-	    ui->reply.author_handle : "", ops != NULL ? ops->label : "?");
+	who = ui_compose_who(&ui->reply);
+	s = xprintf("To:     %s, on %s", who, ops != NULL ? ops->label : "?");
+	free(who);
 	ui_draw_text(y++, 2, s, w);
 	free(s);
 	if (ui->reply_private)
@@ -258,6 +331,15 @@ ui_compose_draw_check(struct ui *ui)
 	ui_draw_text(y++, 2, s, w);
 	free(s);
 	free(len);
+	if (ui->check_note != NULL) {
+		attrset(ui_attr(ui, PAIR_ERROR, A_BOLD));
+		s = xprintf("Note:   %s", ui->check_note);
+		n = text_wrap(s, w, &lines);
+		for (i = 0; i < n && y < ui->rows - 4; i++)
+			ui_draw_text(y++, 2, lines[i], w);
+		text_lines_free(lines, n);
+		free(s);
+	}
 	attrset(A_NORMAL);
 	y++;
 	n = text_wrap(ui->ed.text, w - 2, &lines);
@@ -286,9 +368,10 @@ ui_compose_draw(struct ui *ui)
 	}
 	y = ui_compose_draw_context(ui, 1, ui->rows > 20 ? 6 : 2);
 	len = ui_compose_length(ui, &over);
-	bar = xprintf("-- your %sreply -- %s ", ui->reply_private ?
-	    "private " : "", len);
-	attrset(over ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
+	bar = xprintf("-- your %sreply -- %s %s", ui->reply_private ?
+	    "private " : "", len, ui->draft_unsaved ? "-- DRAFT NOT SAVED: "
+	    "the cache cannot be written; heed keeps trying -- " : "");
+	attrset(over || ui->draft_unsaved ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
 	    ui_attr(ui, PAIR_DIM, A_BOLD));
 	ui_draw_text(y++, 0, bar, (size_t)ui->cols);
 	attrset(A_NORMAL);
@@ -361,8 +444,14 @@ ui_compose_send(struct ui *ui)
 	    store_set_status(st, ui->reply.id, STATUS_DONE, 0, &cause) != 0 ||
 	    store_commit(st, &cause) != 0) {
 		store_rollback(st);
-		ui_compose_save(ui);
-		ui_message(ui, 1, "not sent, your draft is kept: %s", cause);
+		if (ui_compose_save(ui) == 0)
+			ui_message(ui, 1, "Not sent: %s. The reply stays here in "
+			    "the composer, saved as a draft.", cause);
+		else
+			ui_message(ui, 1, "Not sent: %s. The draft is not saved "
+			    "either: it stays here in the composer, and heed "
+			    "saves it as soon as the cache can be written.",
+			    cause);
 		free(cause);
 		outbox_entry_clear(&e);
 		ui->checking = 0;
@@ -370,8 +459,9 @@ ui_compose_send(struct ui *ui)
 	}
 	outbox_entry_clear(&e);
 	ui_message(ui, 0, "%s to %s queued; sending...", ui->reply_private ?
-	    "Private reply" : "Reply", ui->reply.author_name != NULL ? ui->reply.author_name : "?");
+	    "Private reply" : "Reply", ui_compose_to(&ui->reply));
 	ui->ed.changed = 0;
+	ui->draft_unsaved = 0;
 	ui_compose_close(ui);
 	sync_kick(ui->ctx.sync);
 }
@@ -469,6 +559,29 @@ ui_compose_editor(struct ui *ui)
 	free(path);
 }
 
+/*
+ * Open the check screen, noting any reply to the same item that is on its
+ * way or went lately (another heed may have answered while this one was
+ * being written).
+ */
+static void
+ui_compose_check(struct ui *ui)
+{
+	struct outbox_entry	e;
+
+	free(ui->check_note);
+	ui->check_note = NULL;
+	ui->now = util_now();
+	if (ui_reply_recent(ui, &ui->reply, !ui->reply_private,
+	    &e) == 0) {
+		ui->check_note = ui_reply_said(ui, &e,
+		    ui_compose_to(&ui->reply));
+		outbox_entry_clear(&e);
+	}
+	ui->checking = 1;
+	ui->dirty = 1;
+}
+
 /* Keys on the check screen. */
 static void
 ui_compose_check_key(struct ui *ui, int action, uint32_t key)
@@ -497,7 +610,7 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 		if (edit_blank(&ui->ed))
 			ui_message(ui, 1, "Nothing to send yet.");
 		else
-			ui->checking = 1;
+			ui_compose_check(ui);
 		break;
 	case ACT_NEWLINE:
 		edit_insert(&ui->ed, '\n');
@@ -507,7 +620,14 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 		break;
 	case ACT_CANCEL:
 	case ACT_QUIT:
-		ui_compose_save(ui);
+		if (ui_compose_save(ui) != 0 && !edit_blank(&ui->ed)) {
+			ui_message(ui, 1, "The draft is not saved (%s), so the "
+			    "composer stays open: closing it would lose the "
+			    "text. heed saves it as soon as the cache can be "
+			    "written; C-c asks before quitting without it.",
+			    ui->draft_error);
+			return;
+		}
 		if (!edit_blank(&ui->ed))
 			ui_message(ui, 0, "Draft kept; r on this item brings "
 			    "it back.");
@@ -520,12 +640,11 @@ ui_compose_key(struct ui *ui, int action, uint32_t key)
 		edit_kill_line(&ui->ed);
 		break;
 	case ACT_SAVED_REPLY:
-		ui_action_saved_reply(ui, &ui->reply);
+		ui_reply_saved(ui, &ui->reply);
 		break;
 	default:
 		if (key == KEYC_CTRL('c')) {
-			ui_compose_save(ui);
-			ui->quit = 1;
+			ui_quit(ui);
 			return;
 		}
 		if (edit_key(&ui->ed, key) == -1)

@@ -1,37 +1,95 @@
 /*
- * ui-outbox.c -- the outbox screen: what is waiting to be sent and what
- * failed, with the platform's error; failed entries can be retried,
- * edited or discarded.
+ * ui-outbox.c -- the outbox screen: every action not yet sent, each with
+ * what is true of it now (waiting, being sent here or by another heed on
+ * the same cache, being checked because the answer to a try was lost,
+ * failed with the platform's error); failed entries can be sent again,
+ * and one that nobody is sending can be edited or discarded.
  */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "platform.h"
 #include "sync.h"
 #include "text.h"
 #include "ui-private.h"
 #include "util.h"
 
-/* Free the listed entries. */
+#define UI_OUTBOX_PAGE	5	/* entries that PgDn and PgUp move */
+
+/* One entry as drawn: its headline, then its wrapped detail lines. */
+struct ui_ob_draw {
+	char	 *head;
+	char	**lines;
+	size_t	  n;
+	int	  failed;
+};
+
+/* Free the listed entries and what goes with them. */
 void
 ui_outbox_free(struct ui *ui)
 {
+	size_t	i;
+
 	store_outbox_list_free(ui->ob, ui->nob);
+	for (i = 0; ui->ob_who != NULL && i < ui->nob; i++) {
+		free(ui->ob_who[i]);
+		free(ui->ob_acct[i]);
+	}
+	free(ui->ob_who);
+	free(ui->ob_acct);
 	ui->ob = NULL;
+	ui->ob_who = NULL;
+	ui->ob_acct = NULL;
 	ui->nob = 0;
+	free(ui->ob_error);
+	ui->ob_error = NULL;
+}
+
+/*
+ * Name who an entry is about, for its headline: "Anna Jansen", or the
+ * handle; new string.
+ */
+static char *
+ui_outbox_about(struct ui *ui, const struct outbox_entry *e)
+{
+	struct item	 it;
+	char		*who;
+
+	if (e->item_id == 0 ||
+	    store_item_get(ui->ctx.store, e->item_id, &it, NULL) != 0)
+		return xstrdup("a comment");
+	who = xstrdup(ui_compose_to(&it));
+	item_clear(&it);
+	return who;
 }
 
 /* Read the entries again. */
 void
 ui_outbox_reload(struct ui *ui)
 {
-	char	*cause = NULL;
+	struct store_account	*acc;
+	char			*cause = NULL;
+	size_t			 i, j, nacc;
 
 	ui_outbox_free(ui);
-	if (store_outbox_list(ui->ctx.store, &ui->ob, &ui->nob, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
+	if (store_outbox_list(ui->ctx.store, &ui->ob, &ui->nob, &cause) != 0)
+		ui->ob_error = cause;
+	if (store_account_list(ui->ctx.store, &acc, &nacc, NULL) != 0) {
+		acc = NULL;
+		nacc = 0;
 	}
+	ui->ob_who = xcalloc(ui->nob + 1, sizeof *ui->ob_who);
+	ui->ob_acct = xcalloc(ui->nob + 1, sizeof *ui->ob_acct);
+	for (i = 0; i < ui->nob; i++) {
+		ui->ob_who[i] = ui_outbox_about(ui, &ui->ob[i]);
+		for (j = 0; j < nacc; j++) {
+			if (acc[j].id == ui->ob[i].account_id)
+				ui->ob_acct[i] = xstrdup(acc[j].name);
+		}
+	}
+	store_account_list_free(acc, nacc);
 	if (ui->obsel >= ui->nob)
 		ui->obsel = ui->nob ? ui->nob - 1 : 0;
 	ui->dirty = 1;
@@ -47,48 +105,541 @@ ui_outbox_open(struct ui *ui)
 		ui_thread_free(ui);
 	ui->screen = SCREEN_OUTBOX;
 	ui->obsel = 0;
+	ui->obtop = 0;
 	ui_outbox_reload(ui);
 }
 
-/* Draw the outbox. */
+/*
+ * Name the heed that owns an outbox name (host:pid:random, see
+ * store_owner): this one, another on this computer, or one elsewhere on
+ * a shared cache; new string.
+ */
+char *
+ui_outbox_who(struct ui *ui, const char *owner)
+{
+	char		 host[256];
+	const char	*colon, *pid;
+	size_t		 hl;
+
+	if (owner == NULL)
+		return xstrdup("an older heed");
+	if (strcmp(owner, store_owner(ui->ctx.store)) == 0)
+		return xstrdup("this window");
+	if ((colon = strchr(owner, ':')) == NULL)
+		return xstrdup("another heed");
+	hl = (size_t)(colon - owner);
+	pid = colon + 1;
+	if (gethostname(host, sizeof host) == 0 &&
+	    (host[sizeof host - 1] = '\0', strlen(host) == hl) &&
+	    strncmp(host, owner, hl) == 0)
+		return xprintf("another heed (process %.*s)",
+		    (int)strcspn(pid, ":"), pid);
+	return xprintf("a heed on %.*s", (int)hl, owner);
+}
+
+/* Whether another heed holds a live lease on an entry. */
+static int
+ui_outbox_held_elsewhere(struct ui *ui, const struct outbox_entry *e)
+{
+	return store_outbox_leased(e, ui->now) &&
+	    strcmp(e->lease_owner, store_owner(ui->ctx.store)) != 0;
+}
+
+/* Whether this heed holds a live lease on an entry. */
+static int
+ui_outbox_held_here(struct ui *ui, const struct outbox_entry *e)
+{
+	return store_outbox_leased(e, ui->now) &&
+	    strcmp(e->lease_owner, store_owner(ui->ctx.store)) == 0;
+}
+
+/* "in 3m", or "as soon as the platform answers" when it is due. */
+static char *
+ui_outbox_when(struct ui *ui, int64_t t)
+{
+	char	age[16];
+
+	if (t <= ui->now)
+		return xstrdup("as soon as the platform answers");
+	util_format_age(t - ui->now, age, sizeof age);
+	return xprintf("in %s", age);
+}
+
+/*
+ * What keeps an account from sending now, as its sync says (its login,
+ * its credential, the network); NULL when nothing does. Lent.
+ */
+static const char *
+ui_outbox_blocked(struct ui *ui, const char *account)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (account == NULL)
+		return NULL;
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (strcmp(st[i].name, account) != 0)
+			continue;
+		switch (st[i].state) {
+		case SYNC_AUTH:
+		case SYNC_NO_KEYRING:
+		case SYNC_OFFLINE:
+		case SYNC_FAILED:
+			return st[i].last_error != NULL ? st[i].last_error :
+			    "its last sync failed";
+		}
+	}
+	return NULL;
+}
+
+/* Add a message to b as a sentence: with one full stop at its end. */
+static void
+ui_outbox_sentence(struct buf *b, const char *msg)
+{
+	size_t	n = strlen(msg);
+
+	buf_addstr(b, msg);
+	if (n == 0 || msg[n - 1] != '.')
+		buf_addch(b, '.');
+}
+
+/* Say what is true of a queued entry now; new string. */
+static char *
+ui_outbox_queued(struct ui *ui, const struct outbox_entry *e,
+    const char *account)
+{
+	const char	*blocked = ui_outbox_blocked(ui, account);
+	struct buf	 b;
+	char		*when;
+
+	when = ui_outbox_when(ui, e->next_attempt);
+	buf_init(&b, 0);
+	buf_addstr(&b, "Waiting to be sent");
+	if (e->attempts != 0)
+		buf_printf(&b, " (tried %d time%s)", e->attempts,
+		    e->attempts == 1 ? "" : "s");
+	buf_printf(&b, ": next try %s.", when);
+	if (blocked != NULL) {
+		buf_printf(&b, " Meanwhile %s cannot send: ", account);
+		ui_outbox_sentence(&b, blocked);
+	}
+	if (e->last_error != NULL) {
+		buf_addstr(&b, " Last try: ");
+		ui_outbox_sentence(&b, e->last_error);
+	}
+	free(when);
+	return buf_steal(&b);
+}
+
+/* Say what is true of an entry being checked on the platform; new. */
+static char *
+ui_outbox_checking(struct ui *ui, const struct outbox_entry *e)
+{
+	char	*when, *s, *looked;
+
+	when = ui_outbox_when(ui, e->next_attempt);
+	looked = e->checks == 0 ? xstrdup("") : xprintf(" Looked %d time%s so "
+	    "far, not found yet.", e->checks, e->checks == 1 ? "" : "s");
+	s = xprintf("Checking whether %s went out: the answer to the last try "
+	    "was lost, so heed looks for it on the platform before anything is "
+	    "sent again; next look %s.%s", e->kind == ACTION_REPLY ? "the "
+	    "reply" : e->kind == ACTION_PRIVATE_REPLY ? "the private reply" :
+	    "it", when, looked);
+	free(looked);
+	free(when);
+	return s;
+}
+
+/* Say what is true of an entry now, in a sentence or two; new string. */
+static char *
+ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e,
+    const char *account)
+{
+	char	*who, *s;
+
+	if (ui_outbox_held_elsewhere(ui, e)) {
+		who = ui_outbox_who(ui, e->lease_owner);
+		s = xprintf("Being %s by %s: this window leaves it alone "
+		    "meanwhile.", e->state == OUTBOX_CHECKING ? "checked" :
+		    "sent", who);
+		free(who);
+		return s;
+	}
+	if (ui_outbox_held_here(ui, e))
+		return xstrdup(e->state == OUTBOX_CHECKING ? "Being checked "
+		    "now: is it on the platform?" : "Being sent now.");
+	switch (e->state) {
+	case OUTBOX_QUEUED:
+		return ui_outbox_queued(ui, e, account);
+	case OUTBOX_SENDING:
+		who = ui_outbox_who(ui, e->lease_owner);
+		s = xprintf("Its sender (%s) stopped in the middle of sending "
+		    "it: whether it went out is not known, so heed looks for it "
+		    "on the platform before anything is sent again.", who);
+		free(who);
+		return s;
+	case OUTBOX_CHECKING:
+		return ui_outbox_checking(ui, e);
+	case OUTBOX_FAILED:
+		return xprintf("FAILED: %s. R sends it again%s, x discards it.",
+		    e->last_error != NULL ? e->last_error : "no reason given",
+		    e->kind == ACTION_REPLY ? ", e edits it" : "");
+	}
+	return xstrdup(outbox_state_name(e->state));
+}
+
+/* What an entry does, in words: "reply to Anna Jansen"; new string. */
+static char *
+ui_outbox_what(const struct outbox_entry *e, const char *who)
+{
+	switch (e->kind) {
+	case ACTION_REPLY:
+		return xprintf("reply to %s", who);
+	case ACTION_PRIVATE_REPLY:
+		return xprintf("private reply to %s", who);
+	case ACTION_LIKE:
+		return xprintf("like of %s's comment", who);
+	case ACTION_UNLIKE:
+		return xprintf("unlike of %s's comment", who);
+	case ACTION_HIDE:
+		return xprintf("hide %s's comment", who);
+	case ACTION_UNHIDE:
+		return xprintf("unhide %s's comment", who);
+	case ACTION_DELETE:
+		return xprintf("delete %s", who);
+	}
+	return xstrdup(action_kind_name(e->kind));
+}
+
+/* Lay an entry out: its headline and detail lines, to width columns. */
+static void
+ui_outbox_layout(struct ui *ui, size_t i, size_t width,
+    struct ui_ob_draw *d)
+{
+	const struct outbox_entry	*e = &ui->ob[i];
+	const struct platform_ops	*ops;
+	struct buf			 b;
+	char				*what, *state, *first, *tmp, age[16];
+	char				 label[16];
+
+	ops = sync_platform_of(ui->ctx.sync, e->account_id);
+	util_format_age(ui->now - e->created, age, sizeof age);
+	what = ui_outbox_what(e, ui->ob_who[i]);
+	if (e->state == OUTBOX_FAILED)
+		snprintf(label, sizeof label, "FAILED");
+	else if (e->state == OUTBOX_QUEUED && (ui_outbox_held_elsewhere(ui,
+	    e) || ui_outbox_held_here(ui, e)))
+		snprintf(label, sizeof label, "sending");
+	else if (e->state == OUTBOX_SENDING && !ui_outbox_held_elsewhere(ui,
+	    e) && !ui_outbox_held_here(ui, e))
+		snprintf(label, sizeof label, "stopped");
+	else
+		snprintf(label, sizeof label, "%s", outbox_state_name(e->state));
+	d->head = xprintf("%-9s %s %s, queued %s%s", label, ops != NULL ?
+	    ops->tag : "??", what, strcmp(age, "now") == 0 ? "just " : "",
+	    strcmp(age, "now") == 0 ? "now" : age);
+	if (strcmp(age, "now") != 0) {
+		tmp = xprintf("%s ago", d->head);
+		free(d->head);
+		d->head = tmp;
+	}
+	free(what);
+	buf_init(&b, 0);
+	if (e->body != NULL && *e->body != '\0') {
+		first = text_first_line(e->body, width > 8 ? width - 2 : 1);
+		buf_printf(&b, "\"%s\"\n", first);
+		free(first);
+	}
+	state = ui_outbox_state_text(ui, e, ui->ob_acct[i]);
+	buf_addstr(&b, state);
+	free(state);
+	d->n = text_wrap(b.data, width, &d->lines);
+	d->failed = e->state == OUTBOX_FAILED;
+	buf_free(&b);
+}
+
+/* Draw the heading line of the outbox. */
+static void
+ui_outbox_heading(struct ui *ui)
+{
+	size_t	i, failed = 0;
+	char	*s;
+
+	for (i = 0; i < ui->nob; i++)
+		failed += ui->ob[i].state == OUTBOX_FAILED;
+	if (failed != 0)
+		s = xprintf("Outbox: %zu not sent, %zu of them failed   R send "
+		    "again  e edit  x discard  q back", ui->nob, failed);
+	else
+		s = xprintf("Outbox: %zu not sent yet   e edit  x discard  q "
+		    "back", ui->nob);
+	attrset(A_BOLD);
+	ui_draw_text(1, 1, s, (size_t)ui->cols - 2);
+	attrset(A_NORMAL);
+	free(s);
+}
+
+/* Say why there is nothing to list: empty, or unreadable. */
+static void
+ui_outbox_nothing(struct ui *ui)
+{
+	char	*what, **lines;
+	size_t	 n, i;
+
+	if (ui->ob_error != NULL)
+		what = xprintf("The outbox could not be read from the cache, so "
+		    "heed cannot show what waits to be sent: %s.\n\nThis is not "
+		    "an empty outbox. heed doctor checks the cache and says "
+		    "what to do.", ui->ob_error);
+	else
+		what = xstrdup("The outbox is empty: nothing waits to be sent, "
+		    "and nothing failed. q goes back.");
+	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
+	attrset(ui->ob_error != NULL ? ui_attr(ui, PAIR_LATE, A_BOLD) :
+	    ui_attr(ui, PAIR_DIM, 0));
+	for (i = 0; i < n && 2 + (int)i < ui->rows - 2; i++)
+		ui_draw_text(2 + (int)i, 2, lines[i], (size_t)ui->cols - 4);
+	attrset(A_NORMAL);
+	text_lines_free(lines, n);
+	free(what);
+}
+
+/* Free a laid out entry. */
+static void
+ui_outbox_draw_free(struct ui_ob_draw *d)
+{
+	free(d->head);
+	text_lines_free(d->lines, d->n);
+}
+
+/* Draw the outbox, scrolled so that the selected entry shows whole. */
 void
 ui_outbox_draw(struct ui *ui)
 {
-	struct outbox_entry	*e;
-	size_t			 i;
-	int			 y = 1;
-	char			*line, *first, age[16];
+	struct ui_ob_draw	*d;
+	size_t			 i, j, w = (size_t)ui->cols - 6, used;
+	int			 y = 3, bottom = ui->rows - 2;
 
 	if (ui->nob == 0) {
-		attrset(ui_attr(ui, PAIR_DIM, 0));
-		ui_draw_text(2, 2, "The outbox is empty: everything was sent. "
-		    "q goes back.", (size_t)ui->cols - 4);
-		attrset(A_NORMAL);
+		ui_outbox_nothing(ui);
 		return;
 	}
-	for (i = 0; i < ui->nob && y < ui->rows - 3; i++) {
-		e = &ui->ob[i];
-		util_format_age(ui->now - e->created, age, sizeof age);
-		first = text_first_line(e->body != NULL ? e->body : "",
-		    (size_t)ui->cols);
-		line = xprintf("%-7s %-6s %5s  tries %d  %s",
-		    outbox_state_name(e->state), action_kind_name(e->kind), age,
-		    e->attempts, first);
-		free(first);
-		attrset(i == ui->obsel ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
-		    e->state == OUTBOX_FAILED ? ui_attr(ui, PAIR_LATE, A_BOLD) :
-		    (int)A_NORMAL);
-		ui_draw_fill(y, 0, ui->cols);
-		ui_draw_text(y++, 1, line, (size_t)ui->cols - 2);
-		free(line);
-		attrset(ui_attr(ui, PAIR_DIM, 0));
-		if (e->last_error != NULL) {
-			line = xprintf("  %s", e->last_error);
-			ui_draw_text(y++, 1, line, (size_t)ui->cols - 2);
-			free(line);
-		}
-		attrset(A_NORMAL);
+	ui_outbox_heading(ui);
+	d = xcalloc(ui->nob, sizeof *d);
+	for (i = 0; i < ui->nob; i++)
+		ui_outbox_layout(ui, i, w, &d[i]);
+	if (ui->obtop > ui->obsel)
+		ui->obtop = ui->obsel;
+	for (;;) {
+		for (used = 0, i = ui->obtop; i <= ui->obsel; i++)
+			used += 1 + d[i].n + 1;
+		if (ui->obtop >= ui->obsel || used <= (size_t)(bottom - y))
+			break;
+		ui->obtop++;
 	}
+	for (i = ui->obtop; i < ui->nob && y < bottom; i++) {
+		attrset(i == ui->obsel ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
+		    d[i].failed ? ui_attr(ui, PAIR_LATE, A_BOLD) : (int)A_BOLD);
+		ui_draw_fill(y, 0, ui->cols);
+		ui_draw_text(y++, 1, d[i].head, (size_t)ui->cols - 2);
+		attrset(d[i].failed ? ui_attr(ui, PAIR_LATE, 0) : (int)A_NORMAL);
+		for (j = 0; j < d[i].n && y < bottom; j++)
+			ui_draw_text(y++, 5, d[i].lines[j], w);
+		attrset(A_NORMAL);
+		y++;
+	}
+	for (i = 0; i < ui->nob; i++)
+		ui_outbox_draw_free(&d[i]);
+	free(d);
+}
+
+/* Read the entry a prompt is about, fresh; 0, or -1 if it is gone. */
+static int
+ui_outbox_act_entry(struct ui *ui, struct outbox_entry *e)
+{
+	char	*cause = NULL;
+
+	if (store_outbox_get(ui->ctx.store, ui->act_entry, e, &cause) != 0) {
+		ui_message(ui, 1, "%s (it was sent or discarded meanwhile)",
+		    cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Say why an entry cannot be changed now, by its state. */
+static void
+ui_outbox_refused(struct ui *ui, const struct outbox_entry *e,
+    const char *verb)
+{
+	char	*who;
+
+	if (ui_outbox_held_elsewhere(ui, e) || ui_outbox_held_here(ui, e)) {
+		who = ui_outbox_who(ui, e->lease_owner);
+		ui_message(ui, 1, "It is being %s by %s right now; it cannot be "
+		    "%s. Look again in a moment.", e->state == OUTBOX_CHECKING ?
+		    "checked" : "sent", who, verb);
+		free(who);
+	} else if (e->state == OUTBOX_CHECKING || e->state == OUTBOX_SENDING)
+		ui_message(ui, 1, "heed is checking whether it already went out; "
+		    "it cannot be %s until that is known (it is sent again only "
+		    "if the checks do not find it).", verb);
+	else if (e->state == OUTBOX_SENT)
+		ui_message(ui, 1, "It was sent meanwhile; it cannot be %s.", verb);
+	else
+		ui_message(ui, 1, "It cannot be %s now (it is %s).", verb,
+		    outbox_state_name(e->state));
+}
+
+/* Answer of the discard question. */
+static void
+ui_outbox_discard_answered(struct ui *ui, const char *key)
+{
+	struct outbox_entry	 e;
+	char			*cause = NULL;
+
+	if (key == NULL || *key != 'y') {
+		ui_message(ui, 0, "Kept.");
+		return;
+	}
+	if (ui_outbox_act_entry(ui, &e) != 0)
+		return;
+	switch (store_outbox_discard(ui->ctx.store, e.id, &cause)) {
+	case -1:
+		ui_message(ui, 1, "Not discarded: %s", cause);
+		free(cause);
+		break;
+	case 0:
+		ui_message(ui, 0, "Discarded; it will not be sent.");
+		break;
+	default:
+		ui_outbox_refused(ui, &e, "discarded");
+	}
+	outbox_entry_clear(&e);
+	ui_outbox_reload(ui);
+	ui_refresh_counts(ui);
+}
+
+/* Ask before discarding an entry; a reply's text goes with it. */
+static void
+ui_outbox_discard(struct ui *ui, const struct outbox_entry *e, size_t i)
+{
+	char	*what, *body;
+
+	if ((e->state != OUTBOX_QUEUED && e->state != OUTBOX_FAILED) ||
+	    ui_outbox_held_elsewhere(ui, e) || ui_outbox_held_here(ui, e)) {
+		ui_outbox_refused(ui, e, "discarded");
+		return;
+	}
+	what = ui_outbox_what(e, ui->ob_who[i]);
+	body = xprintf("Discard the %s?\n\nIt is not sent%s.\n\ny: discard it  "
+	    "  n or Esc: keep it", what, e->kind == ACTION_REPLY ? ", and its "
+	    "text is gone (e takes it back into the composer instead)" :
+	    e->kind == ACTION_PRIVATE_REPLY ? ", and its text is gone" : "");
+	ui->act_entry = e->id;
+	ui_ask_choice(ui, "Discard", body, "yn", ui_outbox_discard_answered);
+	free(body);
+	free(what);
+}
+
+/* Send a failed entry again. */
+static void
+ui_outbox_retry(struct ui *ui, const struct outbox_entry *e)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if (e->state != OUTBOX_FAILED) {
+		if (e->state == OUTBOX_QUEUED && !ui_outbox_held_elsewhere(ui,
+		    e) && !ui_outbox_held_here(ui, e))
+			ui_message(ui, 1, "It is waiting to be sent already; R is "
+			    "for a failed entry.");
+		else
+			ui_outbox_refused(ui, e, "sent again");
+		return;
+	}
+	/* A failed private reply may not be tried if another went. */
+	if (e->kind == ACTION_PRIVATE_REPLY && (rc = store_outbox_has(
+	    ui->ctx.store, e->item_id, ACTION_PRIVATE_REPLY, NULL,
+	    &cause)) != 1) {
+		if (rc == 0)
+			ui_message(ui, 1, "Another private reply to this comment "
+			    "is in the outbox or sent; it can have only one.");
+		else
+			ui_message(ui, 1, "Not sent again: %s", cause);
+		free(cause);
+		return;
+	}
+	switch (store_outbox_retry(ui->ctx.store, e->id, &cause)) {
+	case -1:
+		ui_message(ui, 1, "Not sent again: %s", cause);
+		free(cause);
+		break;
+	case 0:
+		ui_message(ui, 0, e->attempts > 0 ? "Queued again; heed first "
+		    "looks whether an earlier try went out, so that it is "
+		    "never sent twice." : "Queued again.");
+		sync_kick(ui->ctx.sync);
+		break;
+	default:
+		ui_message(ui, 1, "Another heed took it meanwhile; it is no "
+		    "longer failed.");
+	}
+}
+
+/* Take a reply back into the composer to correct it. */
+static void
+ui_outbox_edit(struct ui *ui, const struct outbox_entry *e)
+{
+	struct item	 it;
+	char		*cause = NULL, *body = NULL;
+
+	if (e->kind != ACTION_REPLY) {
+		ui_message(ui, 1, "Only a public reply can be edited; x discards "
+		    "this one.");
+		return;
+	}
+	if ((e->state != OUTBOX_QUEUED && e->state != OUTBOX_FAILED) ||
+	    ui_outbox_held_elsewhere(ui, e) || ui_outbox_held_here(ui, e)) {
+		ui_outbox_refused(ui, e, "edited");
+		return;
+	}
+	if (store_item_get(ui->ctx.store, e->item_id, &it, &cause) != 0) {
+		ui_message(ui, 1, "Not taken back: %s", cause);
+		free(cause);
+		return;
+	}
+	if (it.has_draft) {
+		/* The entry's text would replace that draft. */
+		ui_message(ui, 1, "%s's comment has a draft of its own; e would "
+		    "write over it. Send or empty that draft first (r on the "
+		    "comment).", ui_compose_to(&it));
+		item_clear(&it);
+		return;
+	}
+	/* The text moves back into the draft; the entry goes. */
+	switch (store_outbox_take_back(ui->ctx.store, e->id, &body, &cause)) {
+	case -1:
+		ui_message(ui, 1, "Not taken back: %s", cause);
+		free(cause);
+		break;
+	case 0:
+		ui_outbox_free(ui);
+		ui->screen = SCREEN_QUEUE;
+		ui_queue_reload(ui);
+		ui_compose_open(ui, &it, NULL);
+		ui->compose_back = SCREEN_QUEUE;
+		if (ui->screen == SCREEN_COMPOSE)
+			ui_message(ui, 0, "Taken out of the outbox: correct it, "
+			    "then Enter checks and sends it again.");
+		break;
+	default:
+		ui_outbox_refused(ui, e, "edited");
+	}
+	free(body);
+	item_clear(&it);
 }
 
 /* Handle an action on the outbox screen. */
@@ -96,17 +647,25 @@ void
 ui_outbox_key(struct ui *ui, int action)
 {
 	struct outbox_entry	*e = ui->nob ? &ui->ob[ui->obsel] : NULL;
-	struct item		 it;
-	char			*cause = NULL, *body = NULL;
+	size_t			 step;
 
 	switch (action) {
 	case ACT_DOWN:
-		if (ui->obsel + 1 < ui->nob)
-			ui->obsel++;
+	case ACT_PAGE_DOWN:
+		step = action == ACT_DOWN ? 1 : UI_OUTBOX_PAGE;
+		ui->obsel = ui->obsel + step < ui->nob ? ui->obsel + step :
+		    ui->nob ? ui->nob - 1 : 0;
 		return;
 	case ACT_UP:
-		if (ui->obsel > 0)
-			ui->obsel--;
+	case ACT_PAGE_UP:
+		step = action == ACT_UP ? 1 : UI_OUTBOX_PAGE;
+		ui->obsel = ui->obsel > step ? ui->obsel - step : 0;
+		return;
+	case ACT_TOP:
+		ui->obsel = 0;
+		return;
+	case ACT_BOTTOM:
+		ui->obsel = ui->nob ? ui->nob - 1 : 0;
 		return;
 	case ACT_BACK:
 	case ACT_QUIT:
@@ -116,81 +675,27 @@ ui_outbox_key(struct ui *ui, int action)
 		return;
 	case ACT_SYNC:
 		sync_now(ui->ctx.sync);
+		ui_message(ui, 0, "Syncing...");
 		return;
 	}
-	if (e == NULL)
+	if (e == NULL) {
+		if (action == ACT_RETRY || action == ACT_DISCARD ||
+		    action == ACT_EDIT)
+			ui_message(ui, 0, "Nothing in the outbox.");
 		return;
+	}
 	switch (action) {
 	case ACT_RETRY:
-		if (e->state != OUTBOX_FAILED) {
-			ui_message(ui, 1, "Only a failed entry can be tried "
-			    "again; this one is %s.", outbox_state_name(e->state));
-			return;
-		}
-		/* A failed private reply may not be tried if another went. */
-		if (e->kind == ACTION_PRIVATE_REPLY &&
-		    store_outbox_has(ui->ctx.store, e->item_id,
-		    ACTION_PRIVATE_REPLY, NULL, &cause) != 1) {
-			if (cause == NULL) {
-				ui_message(ui, 1, "Another private reply to this "
-				    "comment is queued or sent; it can have only "
-				    "one.");
-				return;
-			}
-			break;
-		}
-		switch (store_outbox_retry(ui->ctx.store, e->id, &cause)) {
-		case 0:
-			ui_message(ui, 0, "Queued again.");
-			sync_kick(ui->ctx.sync);
-			break;
-		case 1:
-			ui_message(ui, 1, "Another heed took it meanwhile.");
-			break;
-		}
+		ui_outbox_retry(ui, e);
 		break;
 	case ACT_DISCARD:
-		switch (store_outbox_discard(ui->ctx.store, e->id, &cause)) {
-		case 0:
-			ui_message(ui, 0, "Discarded; nothing was sent.");
-			break;
-		case 1:
-			ui_message(ui, 1, "It is being sent or checked right "
-			    "now; it cannot be discarded.");
-			break;
-		}
-		break;
+		ui_outbox_discard(ui, e, ui->obsel);
+		return;
 	case ACT_EDIT:
-		if (e->kind != ACTION_REPLY) {
-			ui_message(ui, 1, "Only a reply can be edited.");
-			return;
-		}
-		if (store_item_get(ui->ctx.store, e->item_id, &it,
-		    &cause) != 0)
-			break;
-		/* The text moves back into the draft; the entry goes. */
-		switch (store_outbox_take_back(ui->ctx.store, e->id, &body,
-		    &cause)) {
-		case 0:
-			ui_outbox_free(ui);
-			ui->screen = SCREEN_QUEUE;
-			ui_compose_open(ui, &it, NULL);
-			ui->compose_back = SCREEN_QUEUE;
-			break;
-		case 1:
-			ui_message(ui, 1, "It is being sent or checked right "
-			    "now; it cannot be edited.");
-			break;
-		}
-		free(body);
-		item_clear(&it);
+		ui_outbox_edit(ui, e);
 		break;
 	default:
 		return;
-	}
-	if (cause != NULL) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
 	}
 	if (ui->screen == SCREEN_OUTBOX)
 		ui_outbox_reload(ui);

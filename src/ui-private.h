@@ -15,6 +15,7 @@
 #define UI_UNDO_MAX	64
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
+#define UI_RECENT_REPLY	3600	/* a reply sent this lately is asked about */
 
 enum ui_pair {
 	PAIR_TITLE = 1,
@@ -73,9 +74,12 @@ struct ui {
 	char			*filter_text;
 	char			*search;	/* a search replaces the view */
 	struct item_list	 q;
+	char			*q_error;	/* why the rows could not be read */
 	size_t			 qsel;
 	int64_t			 sel_id;
 	struct store_counts	 counts;
+	int			 counts_failed;	/* counts unknown: shown as ? */
+	char			*wake_error;	/* why snoozed items stay asleep */
 	int			 have_top;
 	struct store_key	 top;
 
@@ -93,22 +97,32 @@ struct ui {
 	struct edit		 ed;
 	struct item		 reply;		/* the item answered */
 	int			 checking;	/* the check screen is up */
+	char			*check_note;	/* a reply already on its way */
 	int			 reply_private;	/* a private reply */
 	int			 compose_back;	/* screen to go back to */
 	uint64_t		 draft_timer;
+	int			 draft_unsaved;	/* the cache lacks the text */
+	char			*draft_error;	/* why it was not saved */
+	int			 quit_asked;	/* a signal was held back */
 	size_t			 escroll;
 
 	/* Outbox. */
 	struct outbox_entry	*ob;
 	size_t			 nob;
+	char			*ob_error;	/* why it could not be read */
+	char			**ob_who;	/* whom each entry is about */
+	char			**ob_acct;	/* each entry's account name */
 	size_t			 obsel;
+	size_t			 obtop;		/* the first entry drawn */
 	int			 ob_back;
 
 	/* Messages, prompts, undo. */
 	char			*msg;
 	int			 msg_error;
+	int			 msg_logged;	/* written to the log whole */
 	struct ui_prompt	 prompt;
 	int64_t			 act_item;	/* the item a prompt is about */
+	int64_t			 act_entry;	/* the outbox entry, likewise */
 	int			 act_kind;
 	struct item		 undo[UI_UNDO_MAX];
 	size_t			 nundo;
@@ -128,6 +142,7 @@ void	ui_refresh_counts(struct ui *);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
+void	ui_quit(struct ui *);
 
 /* ui-queue.c */
 void	ui_queue_reload(struct ui *);
@@ -154,7 +169,9 @@ void	ui_thread_free(struct ui *);
 void	ui_compose_open(struct ui *, const struct item *, const char *);
 void	ui_compose_draw(struct ui *);
 void	ui_compose_key(struct ui *, int, uint32_t);
-void	ui_compose_save(struct ui *);
+int	ui_compose_save(struct ui *);
+int	ui_compose_unsaved(const struct ui *);
+const char *ui_compose_to(const struct item *);
 void	ui_compose_free(struct ui *);
 
 /* ui-outbox.c */
@@ -163,12 +180,21 @@ void	ui_outbox_reload(struct ui *);
 void	ui_outbox_draw(struct ui *);
 void	ui_outbox_key(struct ui *, int);
 void	ui_outbox_free(struct ui *);
+char	*ui_outbox_who(struct ui *, const char *);
 
 /* ui-action.c */
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_undo(struct ui *);
-void	ui_action_saved_reply(struct ui *, struct item *);
 int	ui_command(struct ui *, const char *);
 void	ui_help_draw(struct ui *);
+
+/* ui-reply.c */
+void	ui_reply_start(struct ui *, int, struct item *,
+	    const struct platform_ops *);
+void	ui_reply_saved(struct ui *, struct item *);
+char	*ui_reply_said(struct ui *, const struct outbox_entry *,
+	    const char *);
+int	ui_reply_recent(struct ui *, const struct item *, int,
+	    struct outbox_entry *);
 
 #endif

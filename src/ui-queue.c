@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "log.h"
 #include "platform.h"
 #include "text.h"
 #include "ui-private.h"
@@ -40,7 +41,11 @@ ui_key_at(enum store_view v, const struct store_key *k)
 	return r;
 }
 
-/* Load a page into the queue, replacing what is there. */
+/*
+ * Load a page into the queue, replacing what is there. When the cache
+ * cannot give it, the rows go too (they would be stale) and the screen
+ * says what failed in their place until a load works again.
+ */
 static int
 ui_queue_load(struct ui *ui, const struct store_key *key, int dir)
 {
@@ -57,11 +62,18 @@ ui_queue_load(struct ui *ui, const struct store_key *key, int dir)
 		goto fail;
 	item_list_free(&ui->q);
 	ui->q = l;
+	free(ui->q_error);
+	ui->q_error = NULL;
 	return 0;
 fail:
-	ui_message(ui, 1, "%s", cause);
-	free(cause);
+	if (ui->q_error == NULL || strcmp(ui->q_error, cause) != 0)
+		log_error("%s", cause);
+	free(ui->q_error);
+	ui->q_error = cause;
 	item_list_free(&l);
+	item_list_free(&ui->q);
+	ui->qsel = 0;
+	ui->dirty = 1;
 	return -1;
 }
 
@@ -175,7 +187,7 @@ ui_queue_search(struct ui *ui, const char *words)
 	ui->qsel = 0;
 	ui->sel_id = 0;
 	ui_queue_reload(ui);
-	if (ui->search != NULL)
+	if (ui->search != NULL && ui->q_error == NULL)
 		ui_message(ui, 0, "%zu match%s for \"%s\" (newest first; q "
 		    "to leave the search)", ui->q.n, ui->q.n == 1 ? "" : "es",
 		    ui->search);
@@ -342,12 +354,42 @@ ui_queue_row(struct ui *ui, int y, const struct item *it, int selected,
 	attrset(A_NORMAL);
 }
 
+/* Say, in place of the rows, that the cache could not give them. */
+static void
+ui_queue_failed(struct ui *ui)
+{
+	static const char *const names[VIEW_COUNT] = {
+		"inbox", "flagged view", "snoozed view", "done view",
+		"all view"
+	};
+	const char	*name = ui->search != NULL ? "search" : names[ui->view];
+	char		*what, **lines;
+	size_t		 n, i;
+	int		 y = 2;
+
+	what = xprintf("The %s could not be read from the cache, so heed "
+	    "cannot show it: %s.\n\nThis is not an empty %s. heed doctor "
+	    "checks the cache and says what to do; heed reads it again at the "
+	    "next key or sync.", name, ui->q_error, name);
+	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
+	attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
+	for (i = 0; i < n && y < ui->rows - 2; i++)
+		ui_draw_text(y++, 2, lines[i], (size_t)ui->cols - 4);
+	attrset(A_NORMAL);
+	text_lines_free(lines, n);
+	free(what);
+}
+
 /* Say why the view is empty, plainly. */
 static void
 ui_queue_empty(struct ui *ui)
 {
 	const char	*what;
 
+	if (ui->q_error != NULL) {
+		ui_queue_failed(ui);
+		return;
+	}
 	if (ui->search != NULL)
 		what = "Nothing matches this search. q leaves the search.";
 	else if (ui->filter_text != NULL)
@@ -445,7 +487,7 @@ ui_queue_key(struct ui *ui, int action)
 		if (ui->search != NULL)
 			ui_queue_search(ui, NULL);
 		else
-			ui->quit = 1;
+			ui_quit(ui);
 		break;
 	case ACT_NEXT_VIEW:
 	case ACT_PREV_VIEW:

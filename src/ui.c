@@ -123,6 +123,7 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	ui->msg = text_sanitize_line(raw, strlen(raw));
 	free(raw);
 	ui->msg_error = error;
+	ui->msg_logged = 0;
 	ui->dirty = 1;
 }
 
@@ -241,16 +242,32 @@ ui_refresh_counts(struct ui *ui)
 	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
 	    &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
+		/* No number is better than a wrong one: the bars say "?". */
+		if (!ui->counts_failed)
+			ui_message(ui, 1, "The counts could not be read: %s",
+			    cause);
+		ui->counts_failed = 1;
 		free(cause);
+		return;
 	}
+	ui->counts_failed = 0;
+}
+
+/* A count for the bars: the number, or "?" when it could not be read. */
+static void
+ui_count(struct ui *ui, int64_t n, char *buf, size_t len)
+{
+	if (ui->counts_failed)
+		snprintf(buf, len, "?");
+	else
+		snprintf(buf, len, "%lld", (long long)n);
 }
 
 /* Draw the title bar with the views and their counts. */
 static void
 ui_draw_title(struct ui *ui)
 {
-	char	label[64];
+	char	label[64], n[24];
 	int	x, v, w, attr;
 
 	attrset(ui_attr(ui, PAIR_TITLE, 0));
@@ -265,8 +282,8 @@ ui_draw_title(struct ui *ui)
 		x += w + 2;
 	}
 	for (v = 0; v < VIEW_COUNT && x < ui->cols; v++) {
-		snprintf(label, sizeof label, " %s %lld ", ui_view_names[v],
-		    (long long)ui->counts.view[v]);
+		ui_count(ui, ui->counts.view[v], n, sizeof n);
+		snprintf(label, sizeof label, " %s %s ", ui_view_names[v], n);
 		attr = ui_attr(ui, PAIR_TITLE, 0);
 		if (v == (int)ui->view && ui->search == NULL)
 			attr = A_BOLD | A_REVERSE;
@@ -280,14 +297,32 @@ ui_draw_title(struct ui *ui)
 	attrset(A_NORMAL);
 }
 
-/* Describe the sync state of the accounts into b. */
+/* Say when an account last synced, into b. */
+static void
+ui_sync_age(struct ui *ui, const struct sync_account_status *st,
+    struct buf *b)
+{
+	char	age[16];
+
+	if (st->last_success == 0) {
+		buf_addstr(b, "never synced");
+		return;
+	}
+	util_format_age(ui->now - st->last_success, age, sizeof age);
+	buf_printf(b, "synced %s%s", age, strcmp(age, "now") == 0 ? "" :
+	    " ago");
+}
+
+/*
+ * Describe the sync state of each account into b, then the network as a
+ * whole: "online" when every account reaches its platform, "offline" only
+ * when none does; otherwise each account has said what is true of it.
+ */
 static void
 ui_sync_summary(struct ui *ui, struct buf *b)
 {
 	const struct sync_account_status	*st;
-	size_t					 i, n;
-	char					 age[16];
-	int					 offline = 0;
+	size_t					 i, n, offline = 0, bad = 0;
 
 	n = sync_status(ui->ctx.sync, &st);
 	for (i = 0; i < n; i++) {
@@ -299,61 +334,67 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 			    "syncing");
 			break;
 		case SYNC_AUTH:
+			bad++;
 			buf_addstr(b, "LOGIN NEEDED");
 			break;
 		case SYNC_NO_KEYRING:
+			bad++;
 			buf_addstr(b, "NO CREDENTIAL");
 			break;
 		case SYNC_FAILED:
-			offline = 1;
-			buf_addstr(b, "failed");
+			bad++;
+			buf_addstr(b, "failed, ");
+			ui_sync_age(ui, &st[i], b);
 			break;
 		case SYNC_OFFLINE:
-			offline = 1;
+			offline++;
 			buf_addstr(b, "offline, ");
 			/* FALLTHROUGH */
 		default:
-			if (st[i].last_success == 0)
-				buf_addstr(b, "never synced");
-			else {
-				util_format_age(ui->now - st[i].last_success,
-				    age, sizeof age);
-				buf_printf(b, "synced %s%s", age,
-				    strcmp(age, "now") == 0 ? "" : " ago");
-			}
+			ui_sync_age(ui, &st[i], b);
 		}
 		buf_addstr(b, " | ");
 	}
-	buf_addstr(b, n == 0 ? "no accounts | offline" :
-	    offline ? "offline" : "online");
+	if (n == 0)
+		buf_addstr(b, "no accounts");
+	else if (offline == n)
+		buf_addstr(b, "offline");
+	else if (offline == 0 && bad == 0)
+		buf_addstr(b, "online");
+	else {
+		/* Drop the last separator: the accounts said it all. */
+		b->len -= 3;
+		b->data[b->len] = '\0';
+	}
 }
 
-/* Draw the status bar. */
+/* Draw the status bar on line y. */
 static void
-ui_draw_status(struct ui *ui)
+ui_draw_status(struct ui *ui, int y)
 {
 	struct buf	b;
-	char		target[16];
+	char		target[16], waiting[24], over[24];
 
 	util_format_age(config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET),
 	    target, sizeof target);
 	buf_init(&b, 0);
-	buf_printf(&b, " %lld waiting, %lld over %s | ",
-	    (long long)ui->counts.view[VIEW_INBOX],
-	    (long long)ui->counts.overdue, target);
-	if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
+	ui_count(ui, ui->counts.view[VIEW_INBOX], waiting, sizeof waiting);
+	ui_count(ui, ui->counts.overdue, over, sizeof over);
+	buf_printf(&b, " %s waiting, %s over %s | ", waiting, over, target);
+	if (ui->counts_failed)
+		buf_addstr(&b, "outbox ? | ");
+	else if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
 		buf_printf(&b, "outbox %lld%s | ",
 		    (long long)ui->counts.outbox_pending,
 		    ui->counts.outbox_failed != 0 ? " + FAILED" : "");
 	ui_sync_summary(ui, &b);
 	attrset(ui_attr(ui, PAIR_STATUS, 0));
-	ui_draw_fill(ui->rows - 2, 0, ui->cols);
-	ui_draw_text(ui->rows - 2, 0, b.data, (size_t)ui->cols);
+	ui_draw_fill(y, 0, ui->cols);
+	ui_draw_text(y, 0, b.data, (size_t)ui->cols);
 	if (ui->counts.outbox_failed != 0 && ui->color) {
 		/* Make a failed send impossible to miss. */
 		attrset(ui_attr(ui, PAIR_ERROR, A_BOLD));
-		ui_draw_text(ui->rows - 2, ui->cols > 9 ? ui->cols - 9 : 0,
-		    " FAILED ", 8);
+		ui_draw_text(y, ui->cols > 9 ? ui->cols - 9 : 0, " FAILED ", 8);
 	}
 	attrset(A_NORMAL);
 	buf_free(&b);
@@ -389,13 +430,17 @@ ui_draw_line_prompt(struct ui *ui)
 	curs_set(1);
 }
 
-/* Draw a choice prompt as a box in the middle of the screen. */
+/*
+ * Draw a choice prompt as a box in the middle of the screen. In a window
+ * too small for all of its text, the end (the keys that answer) still
+ * shows, and the cut is marked.
+ */
 static void
 ui_draw_choice(struct ui *ui)
 {
-	char	**lines;
-	size_t	  n, i, w;
-	int	  top, left, height, width;
+	char	**lines, *cut;
+	size_t	  n, i, w, room, tail;
+	int	  top, left, height, width, y;
 
 	width = ui->cols > 70 ? 66 : ui->cols - 4;
 	w = (size_t)width - 4;
@@ -411,16 +456,75 @@ ui_draw_choice(struct ui *ui)
 	attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
 	ui_draw_text(top, left + 2, ui->prompt.label, w);
 	attrset(ui_attr(ui, PAIR_STATUS, 0));
-	for (i = 0; i < n && (int)i < height - 3; i++)
-		ui_draw_text(top + 2 + (int)i, left + 2, lines[i], w);
+	room = height > 3 ? (size_t)height - 3 : 1;
+	y = top + 2;
+	if (n <= room) {
+		for (i = 0; i < n; i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+	} else {
+		/* The last paragraph (the keys) whole, the start up to a cut. */
+		for (tail = n - 1; tail > 0 && *lines[tail - 1] != '\0'; tail--)
+			;
+		if (n - tail >= room)
+			tail = n - room;
+		for (i = 0; i + 1 < room - (n - tail); i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+		if (room > n - tail) {
+			cut = xstrdup(lines[i]);
+			cut[text_fit(cut, w > 3 ? w - 3 : 0, NULL)] = '\0';
+			free(lines[i]);
+			lines[i] = xprintf("%s...", cut);
+			free(cut);
+			ui_draw_text(y++, left + 2, lines[i], w);
+		}
+		for (i = tail; i < n; i++)
+			ui_draw_text(y++, left + 2, lines[i], w);
+	}
 	attrset(A_NORMAL);
 	text_lines_free(lines, n);
 }
 
-/* Draw the bottom line: a prompt, a message or a hint. */
-static void
-ui_draw_bottom(struct ui *ui)
+/*
+ * Wrap the message to the width of the screen, on as many lines as it
+ * needs, up to all but the title, the status bar and one row: a message
+ * often ends with the fix, which must not be cut. Beyond that (a tiny
+ * window) the last line says where the rest is.
+ */
+static size_t
+ui_message_lines(struct ui *ui, char ***lines)
 {
+	size_t	n, max, keep;
+	char	*last;
+
+	*lines = NULL;
+	if (ui->msg == NULL || (ui->prompt.active && !ui->prompt.choice))
+		return 0;
+	n = text_wrap(ui->msg, (size_t)ui->cols, lines);
+	max = ui->rows > 4 ? (size_t)ui->rows - 3 : 1;
+	if (n <= max)
+		return n;
+	if (!ui->msg_logged) {
+		/* The log has what the screen had no room for. */
+		log_debug("message cut on the screen: %s", ui->msg);
+		ui->msg_logged = 1;
+	}
+	for (keep = max; keep < n; keep++)
+		free((*lines)[keep]);
+	last = (*lines)[max - 1];
+	last[text_fit(last, (size_t)ui->cols > 24 ? (size_t)ui->cols - 24 :
+	    0, NULL)] = '\0';
+	(*lines)[max - 1] = xprintf("%s... (all of it: the log)", last);
+	free(last);
+	return max;
+}
+
+/* Draw the bottom lines: a prompt, a message or a hint. */
+static void
+ui_draw_bottom(struct ui *ui, char **lines, size_t n)
+{
+	size_t	i;
+	int	y;
+
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	if (ui->prompt.active && !ui->prompt.choice) {
@@ -429,9 +533,13 @@ ui_draw_bottom(struct ui *ui)
 	}
 	if (ui->prompt.active)
 		ui_draw_choice(ui);
-	if (ui->msg != NULL) {
+	if (n > 0) {
 		attrset(ui->msg_error ? ui_attr(ui, PAIR_ERROR, 0) : (int)A_NORMAL);
-		ui_draw_text(ui->rows - 1, 0, ui->msg, (size_t)ui->cols);
+		for (i = 0; i < n; i++) {
+			y = ui->rows - (int)n + (int)i;
+			ui_draw_fill(y, 0, ui->cols);
+			ui_draw_text(y, 0, lines[i], (size_t)ui->cols);
+		}
 		attrset(A_NORMAL);
 	} else if (!ui->prompt.active) {
 		attrset(ui_attr(ui, PAIR_DIM, 0));
@@ -451,6 +559,8 @@ static void
 ui_paint(void *arg)
 {
 	struct ui	*ui = arg;
+	char		**lines;
+	size_t		  n;
 
 	if (sync_changes(ui->ctx.sync) != ui->seen_changes) {
 		ui->seen_changes = sync_changes(ui->ctx.sync);
@@ -491,11 +601,14 @@ ui_paint(void *arg)
 		ui_outbox_draw(ui);
 		break;
 	}
-	ui_draw_status(ui);
+	/* A message of several lines pushes the status bar up over the rows. */
+	n = ui_message_lines(ui, &lines);
+	ui_draw_status(ui, ui->rows - 1 - (n > 1 ? (int)n : 1));
 	if (ui->help)
 		ui_help_draw(ui);
-	ui_draw_bottom(ui);
-	if (ui->cur_show && !ui->prompt.active && !ui->help) {
+	ui_draw_bottom(ui, lines, n);
+	text_lines_free(lines, n);
+	if (ui->cur_show && !ui->prompt.active && !ui->help && n <= 1) {
 		move(ui->cur_y, ui->cur_x);
 		curs_set(1);
 	}
@@ -563,7 +676,7 @@ ui_key(struct ui *ui, uint32_t key)
 		return;
 	}
 	if (key == KEYC_CTRL('c') && ui->screen != SCREEN_COMPOSE) {
-		ui->quit = 1;
+		ui_quit(ui);
 		return;
 	}
 	if (action == ACT_HELP) {
@@ -637,12 +750,62 @@ ui_on_winch(int signo, void *arg)
 	ui->dirty = 1;
 }
 
-/* Leave on SIGINT, SIGTERM or SIGHUP, keeping any draft. */
+/* Answer of the question before quitting without an unsaved draft. */
+static void
+ui_quit_answered(struct ui *ui, const char *key)
+{
+	if (key != NULL && *key == 'y') {
+		ui->quit = 1;
+		return;
+	}
+	ui_message(ui, 0, "Still here; heed saves the draft as soon as the "
+	    "cache can be written.");
+}
+
+/*
+ * Quit, unless the composer holds a draft that the cache could not take:
+ * then ask first, since it would be gone.
+ */
+void
+ui_quit(struct ui *ui)
+{
+	char	*body;
+
+	if (ui->screen == SCREEN_COMPOSE && ui_compose_save(ui) != 0 &&
+	    ui_compose_unsaved(ui)) {
+		body = xprintf("The draft to %s could not be saved in the cache "
+		    "(%s).\n\nIf heed quits now, the text is printed in the "
+		    "terminal once heed has closed, and kept nowhere else.\n\n"
+		    "y: quit anyway    n or Esc: stay (heed keeps trying to save "
+		    "it)", ui_compose_to(&ui->reply), ui->draft_error);
+		ui_ask_choice(ui, "Quit without the draft?", body, "yn",
+		    ui_quit_answered);
+		free(body);
+		return;
+	}
+	ui->quit = 1;
+}
+
+/*
+ * Leave on SIGINT, SIGTERM or SIGHUP, keeping any draft. A draft the
+ * cache could not take holds the first SIGINT or SIGTERM back (a second
+ * one quits); after SIGHUP there is no terminal to keep heed open for.
+ */
 static void
 ui_on_quit_signal(int signo, void *arg)
 {
 	struct ui	*ui = arg;
 
+	if (signo != SIGHUP && !ui->quit_asked && ui_compose_save(ui) != 0 &&
+	    ui_compose_unsaved(ui)) {
+		ui->quit_asked = 1;
+		log_warn("caught signal %d with a draft not saved; a second one "
+		    "quits", signo);
+		ui_message(ui, 1, "heed was asked to quit (signal %d), but the "
+		    "draft is not saved (%s); it stays open. Another signal "
+		    "quits and prints the draft.", signo, ui->draft_error);
+		return;
+	}
 	log_info("caught signal %d, leaving", signo);
 	ui->quit = 1;
 	loop_stop(ui->ctx.loop, signo == SIGHUP ? 0 : 128 + signo);
@@ -654,11 +817,22 @@ ui_on_tick(void *arg)
 {
 	struct ui	*ui = arg;
 	int64_t		 woken = 0;
+	char		*cause = NULL;
 
 	ui->now = util_now();
-	if (store_wake_snoozed(ui->ctx.store, ui->now, &woken, NULL) == 0 &&
-	    woken > 0)
-		ui->seen_changes = -1;
+	if (store_wake_snoozed(ui->ctx.store, ui->now, &woken, &cause) != 0) {
+		/* Said once, not every half minute. */
+		if (ui->wake_error == NULL || strcmp(ui->wake_error, cause) != 0)
+			ui_message(ui, 1, "Snoozed items whose time has come could "
+			    "not be woken: %s", cause);
+		free(ui->wake_error);
+		ui->wake_error = cause;
+	} else {
+		free(ui->wake_error);
+		ui->wake_error = NULL;
+		if (woken > 0)
+			ui->seen_changes = -1;
+	}
 	ui_refresh_counts(ui);
 	ui->dirty = 1;
 	loop_timer_add(ui->ctx.loop, 30 * 1000, ui_on_tick, ui);
@@ -723,6 +897,8 @@ ui_free(struct ui *ui)
 	ui_thread_free(ui);
 	ui_outbox_free(ui);
 	item_list_free(&ui->q);
+	free(ui->q_error);
+	free(ui->wake_error);
 	for (i = 0; i < ui->nundo; i++)
 		item_clear(&ui->undo[i]);
 	ui_prompt_clear(ui);
@@ -735,12 +911,31 @@ ui_free(struct ui *ui)
 	free((char *)ui->filter.platform);
 }
 
+/*
+ * Save the draft a last time as heed leaves; when the cache still cannot
+ * take it, return the text to print once the terminal is back (new).
+ */
+static char *
+ui_lost_draft(struct ui *ui)
+{
+	if (ui->screen != SCREEN_COMPOSE || ui_compose_save(ui) == 0 ||
+	    !ui_compose_unsaved(ui))
+		return NULL;
+	/* The log may be on another disk; after SIGHUP it is all there is. */
+	log_error("the draft to %s was not saved (%s); its text: %s",
+	    ui_compose_to(&ui->reply), ui->draft_error, ui->ed.text);
+	return xprintf("heed: the draft to %s was not saved (%s); here is its "
+	    "text:\n\n%s\n\n", ui_compose_to(&ui->reply), ui->draft_error,
+	    ui->ed.text);
+}
+
 /* Run the interface. */
 int
 ui_run(const struct ui_context *ctx)
 {
-	struct ui	ui;
-	int		rc;
+	struct ui	 ui;
+	char		*lost;
+	int		 rc;
 
 	memset(&ui, 0, sizeof ui);
 	ui.ctx = *ctx;
@@ -761,12 +956,16 @@ ui_run(const struct ui_context *ctx)
 	ui_refresh_counts(&ui);
 	ui_queue_reload(&ui);
 	rc = loop_run(ctx->loop);
-	if (ui.screen == SCREEN_COMPOSE)
-		ui_compose_save(&ui);
+	lost = ui_lost_draft(&ui);
 	log_set_hook(NULL, NULL);
 	loop_before_sleep(ctx->loop, NULL, NULL);
 	loop_fd_clear(ctx->loop, STDIN_FILENO);
 	ui_restore_terminal();
+	if (lost != NULL) {
+		/* The last place the text can go: the terminal. */
+		fputs(lost, stderr);
+		free(lost);
+	}
 	ui_free(&ui);
 	return rc;
 }

@@ -1837,6 +1837,57 @@ test_outbox_user_changes_and_recent(void **state)
 	outbox_entry_clear(&e);
 }
 
+/*
+ * store_outbox_leased, which the outbox screen asks: a lease holds while
+ * it has not run out and its process lives; one of a process gone from
+ * this host, one run out, or one longer than a day holds nothing.
+ */
+static void
+test_outbox_leased_by_live_processes_only(void **state)
+{
+	struct outbox_entry	 e;
+	char			 host[64], *live, *gone;
+	int64_t			 now = util_now();
+	pid_t			 pid, other;
+	int			 status;
+
+	(void)state;
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+	/* Another process of the same program, alive until killed. */
+	if ((other = fork()) == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_true(other > 0);
+	if ((pid = fork()) == 0)
+		_exit(0);
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	live = xprintf("%s:%ld:aaaaaaaaaaaa", host, (long)other);
+	gone = xprintf("%s:%ld:bbbbbbbbbbbb", host, (long)pid);
+	memset(&e, 0, sizeof e);
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_owner = live;
+	e.lease_until = now + 60;
+	assert_true(store_outbox_leased(&e, now));
+	e.lease_until = now - 1;
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_until = now + 2 * 86400;
+	assert_false(store_outbox_leased(&e, now));
+	e.lease_owner = gone;
+	e.lease_until = now + 60;
+	assert_false(store_outbox_leased(&e, now));
+	assert_int_equal(store_owner_alive(gone), 0);
+	/* Another host's process cannot be asked: it may run. */
+	assert_int_equal(store_owner_alive("elsewhere.example:1:cccccccccccc"),
+	    1);
+	kill(other, SIGKILL);
+	assert_int_equal(waitpid(other, &status, 0), other);
+	free(live);
+	free(gone);
+}
+
 /* Give entry id a lease of owner until a time, as a process would have. */
 static void
 plant_lease(struct fx *fx, int64_t id, const char *owner, int64_t until)
@@ -1997,6 +2048,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_outbox_leased_by_live_processes_only),
 		T(test_open_creates_private_file),
 		T(test_migration_sets_user_version),
 		T(test_extra_kept_and_schema_1_upgraded),

@@ -226,7 +226,7 @@ tui_reply() {
 	tui_until thread_shown || return 1
 	STEP="r"
 	tui_keys ui r
-	tui_wait ui "-- your reply --" || return 1
+	tui_answer_again ui || return 1
 	STEP="type"
 	tui_type ui "$1"
 	tui_wait ui "$1" || return 1
@@ -441,7 +441,7 @@ ok=
 tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$CONF' --cache '$TUI_DIR/cache/heed/cache.db'"
 if tui_wait ui "synced" && tui_keys ui / && tui_type ui "$ADD1" &&
     tui_keys ui Enter && tui_until search_shown "$ADD1" && tui_keys ui P &&
-    tui_wait ui "your private reply" && tui_type ui "Your order number is $PRIV" &&
+    tui_answer_again ui && tui_wait ui "your private reply" && tui_type ui "Your order number is $PRIV" &&
     tui_keys ui Enter && tui_wait ui "in private" && tui_keys ui y &&
     tui_until private_at_fake && tui_until fb_outbox_empty; then
 	ok=1

@@ -180,6 +180,21 @@ tui_has_counts() {
 	return 0
 }
 
+# After r, t or P in session $1: when heed first asks whether to answer
+# an item that was answered lately ("Answered already?"), answer y. 0 once
+# the composer is up, 1 if it never is.
+tui_answer_again() {
+	tui_until tui_composer_or_asked "$1" || return 1
+	if tui_shows "$1" "Answered already?"; then
+		tui_keys "$1" y
+		tui_wait "$1" "-- your " || return 1
+	fi
+	return 0
+}
+tui_composer_or_asked() {
+	tui_shows "$1" "-- your " || tui_shows "$1" "Answered already?"
+}
+
 # Print "ok NAME".
 tui_ok() {
 	echo "ok $1"

@@ -66,7 +66,7 @@ tui_keys $S g
 tui_wait_selected_line $S 1
 tui_counts
 before_inbox=$C_INBOX before_done=$C_DONE before_all=$C_ALL
-who1="$(tui_item "$JSON" 0 author) @$(tui_item "$JSON" 0 handle)"
+who1="$(tui_item "$JSON" 0 author) ($(tui_item "$JSON" 0 handle))"
 tui_keys $S Enter
 tui_wait $S "POST by"
 tui_keys $S r
