@@ -15,6 +15,8 @@ DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
 		libcurl4-openssl-dev libsecret-1-dev libjansson-dev
 DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
 		libsecret-tools procps python3 openssl curl
+# make fuzz: clang with libFuzzer and the sanitizer runtimes.
+DEB_FUZZ=	clang libclang-rt-dev
 
 PKGS=		ncursesw sqlite3 libcurl jansson
 PKGS_CREDS=	libsecret-1
@@ -68,7 +70,7 @@ Q=		@
 endif
 
 .PHONY: all check check-loaded bench demo deps install uninstall clean \
-		test-bins e2e
+		test-bins e2e fuzz fuzz-bins fuzz-cc
 
 all: $(B)/$(PROG)
 
@@ -125,6 +127,48 @@ e2e: all
 	@sh tests/e2e/smoke
 	@HEED=$(B)/$(PROG) sh tests/e2e/heed-e2e
 
+# The fuzz build: every parser under libFuzzer, ASan and UBSan, compiled
+# by clang into build/fuzz, apart from the normal and sanitizer builds.
+# HEED_FUZZ gives each JSON node its own malloc (see src/json.c). make fuzz
+# runs each target for FUZZ_SECONDS (tests/fuzz/README).
+FUZZ_CC?=	clang
+FUZZ_SECONDS?=	30
+FUZZ_TARGETS?=
+FB=		build/fuzz
+FUZZ_SAN=	-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer
+FUZZ_CFLAGS=	$(WARN) $(DEFS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+		-DHEED_FUZZ -Isrc -Itests/fuzz $(PKG_CFLAGS) -MMD -MP
+FUZZ_LIB_OBJS:=	$(patsubst %.c,$(FB)/%.o,$(filter-out src/main.c,$(SRCS)))
+FUZZ_SRCS:=	$(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BINS:=	$(FUZZ_SRCS:tests/fuzz/%.c=$(FB)/%)
+FUZZ_COMMON:=	$(FB)/tests/fuzz/fuzz.o $(FB)/tests/fuzz/adapter.o
+
+# Keep the objects make would otherwise delete as intermediate.
+.SECONDARY: $(FUZZ_LIB_OBJS) $(FUZZ_COMMON) $(FUZZ_SRCS:%.c=$(FB)/%.o)
+
+fuzz-bins: $(FUZZ_BINS)
+
+fuzz: fuzz-bins
+	@FUZZ_BUILD=$(FB) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	    sh tests/fuzz/run $(FUZZ_TARGETS)
+
+$(FB)/src/creds.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
+
+fuzz-cc:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs" \
+	    "$(FUZZ_CC) with libFuzzer: make deps installs them"; exit 1; }
+
+$(FB)/%.o: %.c | fuzz-cc
+	@mkdir -p $(@D)
+	@echo "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FB)/fuzz-%: $(FB)/tests/fuzz/fuzz-%.o $(FUZZ_COMMON) $(FUZZ_LIB_OBJS)
+	@echo "  FUZZLD  $@"
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_COMMON) \
+	    $(FUZZ_LIB_OBJS) $(PKG_LIBS)
+
 # Randomized runs of heed sync against the fakes with faults, kill -9 and
 # two processes on one cache (tests/chaos/README); SEED=S replays one run.
 RUNS?=		1000
@@ -137,7 +181,7 @@ chaos: all
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:
 	@missing=""; \
-	for p in $(DEB_BUILD) $(DEB_TEST); do \
+	for p in $(DEB_BUILD) $(DEB_TEST) $(DEB_FUZZ); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 		    grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -162,3 +206,4 @@ clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d)
+-include $(wildcard $(FB)/src/*.d $(FB)/src/platform/*.d $(FB)/tests/fuzz/*.d)

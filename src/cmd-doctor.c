@@ -37,7 +37,7 @@ enum doctor_mark {
 };
 
 /* Report one check with its mark, and its fix unless it passed. */
-static void
+static void printflike(4, 0)
 doctor_vmark(struct doctor *d, enum doctor_mark m, const char *fix,
     const char *fmt, va_list ap)
 {

@@ -507,6 +507,9 @@ config_assign(struct config_parser *p, char *name, char *value)
 	if (p->section == SECTION_GLOBAL && !(o->scope & CONFIG_GLOBAL))
 		return xprintf("%s belongs in an [account NAME] section",
 		    name);
+	if (o->type == CONFIG_STRING && strchr(value, '\n') != NULL)
+		return xprintf("%s: a line break (\\n) belongs only in a saved "
+		    "reply", o->name);
 	v = p->section == SECTION_ACCOUNT ? &p->account->v[i] :
 	    &p->cfg->v[i];
 	if ((err = config_convert(o, value, v)) != NULL) {
@@ -524,19 +527,21 @@ config_assign(struct config_parser *p, char *name, char *value)
 
 /*
  * Return the first control character of a valid UTF-8 line (C0 but tab,
- * DEL, C1), or 0. A config has no use for them, and one written into a
- * value would reach the terminal wherever the value is shown.
+ * DEL, C1, a bidi control or mark: what text_sanitize removes), or 0. A
+ * config has no use for them, and one written into a value would reach
+ * the terminal wherever the value is shown.
  */
 static uint32_t
 config_control(const char *line)
 {
-	size_t		len = strlen(line), off = 0;
+	size_t		len = strlen(line), off = 0, at;
 	uint32_t	cp;
 
-	while (off < len) {
-		off += text_decode(line + off, len - off, &cp);
-		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp <= 0x9f))
+	while ((at = text_find_unsafe(line + off, len - off, &cp)) <
+	    len - off) {
+		if (cp != '\t')
 			return cp;
+		off += at + 1;
 	}
 	return 0;
 }

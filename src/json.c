@@ -23,17 +23,35 @@
 #define JDOC_FIRST	(64 * 1024)
 #define JDOC_MOST	(4 * 1024 * 1024)
 
+#ifndef HEED_FUZZ
 struct jchunk {
 	struct jchunk	*next;
 	char		*start;
 	char		*end;
 	char		*used;
 };
+#else
+/*
+ * The fuzz build (HEED_FUZZ) gives every allocation its own malloc, so that
+ * ASan sees a read past the end of a string or node: inside a chunk it
+ * would only land on the next one. Each arena keeps its blocks in a set
+ * (open addressing, linear probing) instead of chunks.
+ */
+struct jset {
+	void	**slot;
+	size_t	  cap;		/* a power of two, or 0 */
+	size_t	  n;
+};
+#endif
 
 struct jarena {
 	json_t		*root;
+#ifndef HEED_FUZZ
 	struct jchunk	*chunks;
 	size_t		 next_size;
+#else
+	struct jset	 blocks;
+#endif
 	struct jarena	*next;
 };
 
@@ -41,6 +59,7 @@ static struct jarena	*jdoc_arenas;	/* every live arena */
 static struct jarena	*jdoc_filling;	/* the arena jdoc_parse fills */
 static int		 jdoc_installed;
 
+#ifndef HEED_FUZZ
 /* Take size bytes from the filling arena; NULL if out of memory. */
 static void *
 jdoc_take(struct jarena *a, size_t size)
@@ -69,14 +88,6 @@ jdoc_take(struct jarena *a, size_t size)
 	return p;
 }
 
-static void *
-jdoc_malloc(size_t size)
-{
-	if (jdoc_filling != NULL)
-		return jdoc_take(jdoc_filling, size);
-	return malloc(size);
-}
-
 /* Return 1 if p lies in a live arena. */
 static int
 jdoc_owned(const void *p)
@@ -101,12 +112,127 @@ jdoc_release(void *p)
 		free(p);
 }
 
-/* Unlink an arena from the live list and free its chunks. */
+/* Free the memory of an arena. */
+static void
+jdoc_blocks_free(struct jarena *a)
+{
+	struct jchunk	*c, *next;
+
+	for (c = a->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+}
+#else
+/* Return the slot of p in a set, or the empty slot where it would go. */
+static size_t
+jset_find(const struct jset *s, const void *p)
+{
+	size_t	i;
+
+	i = (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15))
+	    >> 32) & (s->cap - 1);
+	while (s->slot[i] != NULL && s->slot[i] != p)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Add p to a set, growing it to stay at most half full. */
+static void
+jset_add(struct jset *s, void *p)
+{
+	struct jset	old = *s;
+	size_t		i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		s->cap = old.cap == 0 ? 64 : old.cap * 2;
+		s->slot = xcalloc(s->cap, sizeof *s->slot);
+		for (i = 0; i < old.cap; i++) {
+			if (old.slot[i] != NULL)
+				s->slot[jset_find(s, old.slot[i])] = old.slot[i];
+		}
+		free(old.slot);
+	}
+	s->slot[jset_find(s, p)] = p;
+	s->n++;
+}
+
+/* Remove p from a set; 1 if it was there. */
+static int
+jset_remove(struct jset *s, const void *p)
+{
+	size_t	i, j, k;
+
+	if (s->cap == 0 || s->slot[i = jset_find(s, p)] == NULL)
+		return 0;
+	s->slot[i] = NULL;
+	s->n--;
+	/* Move back what probed past the freed slot. */
+	for (j = (i + 1) & (s->cap - 1); s->slot[j] != NULL;
+	    j = (j + 1) & (s->cap - 1)) {
+		k = jset_find(s, s->slot[j]);
+		if (k != j) {
+			s->slot[k] = s->slot[j];
+			s->slot[j] = NULL;
+		}
+	}
+	return 1;
+}
+
+/* Give the filling arena a block of its own; NULL if out of memory. */
+static void *
+jdoc_take(struct jarena *a, size_t size)
+{
+	void	*p;
+
+	if ((p = malloc(size == 0 ? 1 : size)) != NULL)
+		jset_add(&a->blocks, p);
+	return p;
+}
+
+/*
+ * Free a block at once, in an arena or not: a freed node is never read
+ * again by jansson, and ASan catches whoever else does.
+ */
+static void
+jdoc_release(void *p)
+{
+	struct jarena	*a;
+
+	if (p == NULL)
+		return;
+	for (a = jdoc_arenas; a != NULL; a = a->next) {
+		if (jset_remove(&a->blocks, p))
+			break;
+	}
+	free(p);
+}
+
+/* Free the memory of an arena. */
+static void
+jdoc_blocks_free(struct jarena *a)
+{
+	size_t	i;
+
+	for (i = 0; i < a->blocks.cap; i++)
+		free(a->blocks.slot[i]);
+	free(a->blocks.slot);
+}
+#endif
+
+static void *
+jdoc_malloc(size_t size)
+{
+	if (jdoc_filling != NULL)
+		return jdoc_take(jdoc_filling, size);
+	return malloc(size);
+}
+
+/* Unlink an arena from the live list and free it. */
 static void
 jdoc_drop(struct jarena *a)
 {
 	struct jarena	**pp;
-	struct jchunk	 *c, *next;
 
 	for (pp = &jdoc_arenas; *pp != NULL; pp = &(*pp)->next) {
 		if (*pp == a) {
@@ -114,10 +240,7 @@ jdoc_drop(struct jarena *a)
 			break;
 		}
 	}
-	for (c = a->chunks; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
+	jdoc_blocks_free(a);
 	free(a);
 }
 
@@ -133,7 +256,9 @@ jdoc_load(const char *buf, size_t len, json_error_t *err)
 		jdoc_installed = 1;
 	}
 	a = xcalloc(1, sizeof *a);
+#ifndef HEED_FUZZ
 	a->next_size = JDOC_FIRST;
+#endif
 	a->next = jdoc_arenas;
 	jdoc_arenas = a;
 	jdoc_filling = a;

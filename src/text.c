@@ -212,6 +212,24 @@ san_drops(uint32_t cp)
 	return 0;
 }
 
+/* Find the first character sanitizing would remove or make a break. */
+size_t
+text_find_unsafe(const char *s, size_t n, uint32_t *cp)
+{
+	size_t		off = 0, used;
+	uint32_t	c;
+
+	while (off < n) {
+		used = text_decode(s + off, n - off, &c);
+		if (san_drops(c) || c == 0x2028 || c == 0x2029) {
+			*cp = c;
+			return off;
+		}
+		off += used;
+	}
+	return n;
+}
+
 /* Handle a code point outside any escape sequence. */
 static void
 san_text(struct san *san, uint32_t cp)

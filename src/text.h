@@ -27,6 +27,15 @@ char	*text_sanitize(const char *, size_t);
 /* Like text_sanitize, but newlines become spaces too (one-line fields). */
 char	*text_sanitize_line(const char *, size_t);
 
+/*
+ * Return the byte offset of the first character of s[0..n) that
+ * text_sanitize would remove or turn into a line break (a control, tab
+ * and newline included; a bidi control or mark; another format character
+ * it drops), with its code point in *cp; n if there is none. For text that
+ * must be refused rather than cleaned, such as a config line.
+ */
+size_t	 text_find_unsafe(const char *, size_t, uint32_t *);
+
 /* Return 1 if the string is valid UTF-8 of the given length. */
 int	 text_valid_utf8(const char *, size_t);
 /* Copy with each invalid sequence made U+FFFD; the length in *outlen. */

@@ -406,6 +406,16 @@ test_bluesky_session_parse_refuses_bad_answers(void **state)
 		    "\"#atproto_pds\",\"serviceEndpoint\":"
 		    "\"https://pds.x\\n\"}]}}",
 		    0, NULL },
+		/* Found by fuzzing: a PDS address with a bidi control, a C1
+		 * control or other bytes past ASCII was taken. */
+		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
+		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
+		    "\"#atproto_pds\",\"serviceEndpoint\":"
+		    "\"https://pds.x/\\u202e\\u009b\"}]}}", 0, NULL },
+		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
+		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
+		    "\"#atproto_pds\",\"serviceEndpoint\":"
+		    "\"https://p\\u00e9ds.x\"}]}}", 0, NULL },
 		{ "{\"accessJwt\":\"a\",\"refreshJwt\":\"r\",\"did\":"
 		    "\"did:plc:abc\",\"didDoc\":{\"service\":[{\"id\":"
 		    "\"#bsky_chat\",\"serviceEndpoint\":\"https://chat.x\"},"
@@ -911,6 +921,51 @@ test_bluesky_quote_views_are_batched(void **state)
 	}
 	assert_non_null(strstr(page.next_cursor, b.data));
 	buf_free(&b);
+	sync_page_clear(&page);
+}
+
+/*
+ * Found by fuzzing: a quote whose address names a record that is not a
+ * post (another collection), from a notification or carried in a cursor,
+ * went into a "posts:" key that fetch_request refused. getPosts cannot
+ * show it: it is not asked about.
+ */
+static void
+test_bluesky_quote_of_no_post_is_not_looked_up(void **state)
+{
+	struct platform_request	 req;
+	struct sync_page	 page;
+	json_t			*n, *doc;
+	char			*body;
+
+	(void)state;
+	n = note("quote");
+	json_object_set_new(n, "uri", json_string("at://" CUSTOMER_DID
+	    "/app.bsky.feed.like/3n2xiwwaqz001"));
+	json_object_set_new(json_object_get(n, "record"), "embed",
+	    json_pack("{s:s, s:{s:s}}", "$type", "app.bsky.embed.record",
+	    "record", "uri", SHOP_POST));
+	doc = json_pack("{s:[o]}", "notifications", n);
+	body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	assert_int_equal(stream(&shop, "notifications", "{\"quotes\":[\"at://"
+	    CUSTOMER_DID "/app.bsky.graph.follow/3n2xiwwaqz002\"]}", body,
+	    200, &page, NULL), 0);
+	free(body);
+	assert_int_equal(page.more, 0);
+	assert_int_equal(page.items.n, 1);
+	assert_int_equal(page.nfetch, 0);
+	sync_page_clear(&page);
+
+	/* With a post among them, only the post is asked about. */
+	assert_int_equal(stream(&shop, "notifications", "{\"quotes\":[\"at://"
+	    CUSTOMER_DID "/app.bsky.graph.follow/3n2xiwwaqz002\",\"" ASK
+	    "\"]}", "{\"notifications\":[]}", 200, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 1);
+	assert_string_equal(page.fetch[0], "posts:" ASK);
+	assert_int_equal(bluesky_ops.fetch_request(&shop, page.fetch[0], &req,
+	    NULL), 0);
+	platform_request_clear(&req);
 	sync_page_clear(&page);
 }
 
@@ -2370,6 +2425,36 @@ test_bluesky_recheck_batch_answers(void **state)
 	    MENTION);
 	sync_page_clear(&page);
 
+	/*
+	 * Found by fuzzing: a suspect whose address names a handle, not a
+	 * DID, went into a "check:" key that fetch_request then refused
+	 * ("no author to look up"). Such a post cannot be looked up: it is
+	 * left undecided, and the others are looked up without it.
+	 */
+	{
+		const char *by_handle[] = {
+			"at://customer.test/app.bsky.feed.post/3n2xiwwaqzc23",
+			ASK,
+			"at://customer.test/app.bsky.feed.post/3n2xiwwaqzc24"
+		};
+		struct platform_request	 req;
+
+		assert_int_equal(recheck(by_handle, 2, 200,
+		    "{\"posts\":[]}", &page, NULL), 0);
+		assert_int_equal(page.nfetch, 1);
+		assert_string_equal(page.fetch[0], "check:" ASK);
+		assert_int_equal(bluesky_ops.fetch_request(&shop,
+		    page.fetch[0], &req, NULL), 0);
+		platform_request_clear(&req);
+		sync_page_clear(&page);
+		by_handle[1] = by_handle[2];
+		assert_int_equal(recheck(by_handle, 2, 200,
+		    "{\"posts\":[]}", &page, NULL), 0);
+		assert_int_equal(page.nfetch, 0);
+		assert_int_equal(page.ngone, 0);
+		sync_page_clear(&page);
+	}
+
 	/* A post listed but unreadable is there all the same. */
 	assert_int_equal(recheck(ids, 2, 200, "{\"posts\":[{\"uri\":\"" ASK
 	    "\",\"author\":5},{\"uri\":\"" SHOP_POST "\"}]}", &page, NULL), 0);
@@ -3167,6 +3252,8 @@ main(void)
 		cmocka_unit_test(test_bluesky_cursor_mark_and_paging),
 		cmocka_unit_test(test_bluesky_cursor_history_and_garbage),
 		cmocka_unit_test(test_bluesky_quote_views_are_batched),
+		cmocka_unit_test(
+		    test_bluesky_quote_of_no_post_is_not_looked_up),
 		cmocka_unit_test(test_bluesky_notifications_hostile),
 		cmocka_unit_test(test_bluesky_invalid_utf8_costs_one_character),
 		cmocka_unit_test(test_bluesky_notifications_sanitized),

@@ -123,9 +123,22 @@ static const struct {
 	{ "\n\nhandle = a\x7f\n", "test.conf:3: the line holds a control "
 	    "character (U+007F); only tab may be written as it is (\\n in a "
 	    "quoted value is a new line)" },
-	/* What is quoted back loses bidi controls. */
-	{ "colo\xe2\x80\xaer = never\n", "test.conf:1: unknown option "
-	    "\"color\"" },
+	/* Bidi controls and marks are refused too (found by fuzzing). */
+	{ "colo\xe2\x80\xaer = never\n", "test.conf:1: the line holds a "
+	    "control character (U+202E); only tab may be written as it is "
+	    "(\\n in a quoted value is a new line)" },
+	{ "[account shop]\nplatform = bluesky\nhandle = shop\xe2\x80\x8f\n",
+	    "test.conf:3: the line holds a control character (U+200F); only "
+	    "tab may be written as it is (\\n in a quoted value is a new "
+	    "line)" },
+	/* Found by fuzzing: a line break went into an option's value, and
+	 * into the message that said it back. */
+	{ "recheck_interval = \"Thank you!\\nWe\"\n", "test.conf:1: "
+	    "recheck_interval = Thank you! We: expected a duration such as "
+	    "30s, 15m, 4h or 2d (now to 7d)" },
+	{ "[account shop]\nplatform = bluesky\nhandle = \"a\\nb\"\n",
+	    "test.conf:3: handle: a line break (\\n) belongs only in a saved "
+	    "reply" },
 };
 
 static void

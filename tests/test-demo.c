@@ -264,6 +264,28 @@ test_demo_parse_survives_hostile_pages(void **state)
 #undef OK_ITEM
 }
 
+/*
+ * Found by fuzzing: an inbox page answered with a 2xx status other than
+ * 200 failed with no reason given.
+ */
+static void
+test_demo_parse_takes_any_success_status(void **state)
+{
+	static const char	 body[] = "{\"items\":[],\"next\":\"12\"}";
+	struct sync_page	 page;
+	char			*cause;
+
+	(void)state;
+	assert_int_equal(parse(body, strlen(body), 201, &page, &cause), 0);
+	assert_null(cause);
+	assert_string_equal(page.next_cursor, "12");
+	sync_page_clear(&page);
+	assert_int_equal(parse("", 0, 204, &page, &cause), -1);
+	assert_non_null(strstr(cause, "demo: malformed response: "));
+	free(cause);
+	sync_page_clear(&page);
+}
+
 /* The fields of a hand-written item are read and cleaned exactly. */
 static void
 test_demo_parse_reads_fields_exactly(void **state)
@@ -467,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_demo_ops_tables_describe_the_flavours),
 		cmocka_unit_test(test_demo_requests_are_built_right),
 		cmocka_unit_test(test_demo_classify_maps_statuses),
+		cmocka_unit_test(test_demo_parse_takes_any_success_status),
 		cmocka_unit_test(test_demo_parse_survives_hostile_pages),
 		cmocka_unit_test(test_demo_parse_reads_fields_exactly),
 		cmocka_unit_test(test_demo_parse_survives_odd_buffers),

@@ -2552,6 +2552,16 @@ test_facebook_action_parse(void **state)
 	    "dCK48PnKAjSyHnWq8ArhPtbrOz6qnpSRUXWYFXQ-Gc4uN2Eg");
 	assert_int_equal(r.have_created, 0);
 	action_result_clear(&r);
+	/* Found by fuzzing: a message id with controls in it was kept. */
+	res = answer(200, "{\"message_id\":\"m_\\u001b[31mx\"}");
+	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
+	    &cause), -1);
+	assert_string_equal(cause, "malformed response: no id");
+	assert_null(r.remote_id);
+	free(cause);
+	res = answer(200, "{\"message_id\":\"m_a b\"}");
+	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
+	    NULL), -1);
 
 	/* Answers without a usable id. */
 	e = entry(ACTION_REPLY, CAR_COMMENT, "ok", extra, 0);
@@ -3879,6 +3889,67 @@ test_graph_login_samples(void **state)
 }
 
 /*
+ * Found by fuzzing: a token in an answer (a poll's, a Page's) went as it
+ * was into the keyring and the Authorization header, controls and line
+ * ends included. Only printable ASCII without spaces is a token, or a
+ * device login's code.
+ */
+static void
+test_graph_login_refuses_unsendable_tokens(void **state)
+{
+	struct platform_response	 res;
+	struct graph_page		*pages = NULL;
+	struct graph_device		 d;
+	size_t				 n = 0;
+	char				*after, *token, *cause = NULL;
+
+	(void)state;
+	res = answer(200, "{\"access_token\":\"EAAB\\r\\nX-Evil: 1\"}");
+	assert_int_equal(graph_poll_parse(&res, &token, &cause),
+	    GRAPH_POLL_ERROR);
+	assert_null(token);
+	assert_string_equal(cause, "malformed response: no token");
+	free(cause);
+	res = answer(200, "{\"access_token\":\"EAAB \\u001b[31m\"}");
+	assert_int_equal(graph_poll_parse(&res, &token, NULL),
+	    GRAPH_POLL_ERROR);
+	assert_null(token);
+
+	res = answer(200, "{\"data\":[{\"id\":\"1\",\"name\":\"A\","
+	    "\"access_token\":\"ac\\u001b[31m\"},{\"id\":\"2\","
+	    "\"name\":\"B\",\"access_token\":\"caf\\u00e9\"},{\"id\":"
+	    "\"3\",\"name\":\"C\",\"access_token\":\"EAAB3\"}]}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(pages[0].id, "3");
+	assert_string_equal(pages[0].token, "EAAB3");
+	graph_pages_free(pages, n);
+	free(after);
+
+	/* A next page whose cursor has controls in it is no next page. */
+	pages = NULL;
+	n = 0;
+	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
+	    "graph.facebook.com/v26.0/me/accounts?after=a%1Bb\"}}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_null(after);
+	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
+	    "graph.facebook.com/v26.0/me/accounts?after=QVFIUk\"}}");
+	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
+	assert_string_equal(after, "QVFIUk");
+	free(after);
+	graph_pages_free(pages, n);
+
+	/* A device login's code is sent back in a form: the same holds. */
+	res = answer(200, "{\"code\":\"92a2\\u001b[31m\",\"user_code\":"
+	    "\"A1NWZ9\"}");
+	assert_int_equal(graph_device_parse(&res, &d, &cause), -1);
+	assert_string_equal(cause, "malformed response: no device code");
+	free(cause);
+	graph_device_clear(&d);
+}
+
+/*
  * Sweeps: a read of every comment of a post (Facebook "s:") or media
  * (Instagram "i:", with its "r:" pages) says so on each page, so the
  * engine can tell what was deleted; a page with an entry it could not
@@ -4111,6 +4182,7 @@ main(void)
 		T(test_instagram_action_parse_and_reconcile),
 		T(test_graph_sweep_pages),
 		T(test_graph_login_samples),
+		T(test_graph_login_refuses_unsendable_tokens),
 		T(test_graph_doctor_moderate),
 		/* Last: every file was listed, and read by the tests above. */
 		T(test_graph_every_sample_is_listed),

@@ -446,6 +446,44 @@ test_repair_utf8(void **state)
 	}
 }
 
+/* text_find_unsafe stops at what text_sanitize would remove or break. */
+static void
+test_find_unsafe_stops_at_what_sanitize_removes(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 len;
+		size_t		 want;
+		uint32_t	 cp;
+	} cases[] = {
+		{ L(""), 0, 0 },
+		{ L("caf\xc3\xa9 " ZHONG " " FAMILY), 28, 0 },
+		{ L("a\x1b[31m"), 1, 0x1B },
+		{ L("a\tb"), 1, '\t' },
+		{ L("line\n"), 4, '\n' },
+		{ L("\x7f"), 0, 0x7F },
+		{ L("x\xc2\x85"), 1, 0x85 },
+		{ L("\xc2\x9b" "31m"), 0, 0x9B },
+		{ L("ab\xe2\x80\xae"), 2, 0x202E },
+		{ L("\xe2\x81\xa6"), 0, 0x2066 },
+		{ L(SHALOM "\xe2\x80\x8f"), 8, 0x200F },
+		{ L("\xd8\x9c"), 0, 0x061C },
+		{ L("a\xe2\x80\xa8" "b"), 1, 0x2028 },
+		{ L("\xef\xbb\xbf"), 0, 0xFEFF },
+	};
+	size_t		i;
+	uint32_t	cp;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		cp = 0;
+		check_int(cases[i].in, (int)text_find_unsafe(cases[i].in,
+		    cases[i].len, &cp), (int)cases[i].want);
+		if (cases[i].want < cases[i].len)
+			check_int(cases[i].in, (int)cp, (int)cases[i].cp);
+	}
+}
+
 /* Code point widths: wide East Asian and emoji 2, marks and joiners 0. */
 static void
 test_cp_width_of_wide_and_zero_width(void **state)
@@ -1067,6 +1105,7 @@ main(void)
 		cmocka_unit_test(test_encode_writes_utf8),
 		cmocka_unit_test(test_valid_utf8_rejects_invalid),
 		cmocka_unit_test(test_repair_utf8),
+		cmocka_unit_test(test_find_unsafe_stops_at_what_sanitize_removes),
 		cmocka_unit_test(test_cp_width_of_wide_and_zero_width),
 		cmocka_unit_test(test_width_of_cjk_emoji_and_marks),
 		cmocka_unit_test(

@@ -70,18 +70,25 @@ bluesky_asked_find(const struct bluesky_asked *a, const char *uri)
 	return -1;
 }
 
-/* Add uri to the list if it names a post and is not there yet. */
-static void
-bluesky_asked_add(struct bluesky_asked *a, const char *uri)
+/* Return 1 if uri is the address of a post. */
+static int
+bluesky_is_post(const char *uri)
 {
 	struct bluesky_uri	u;
 	int			post;
 
 	if (bluesky_split_uri(uri, &u) != 0)
-		return;
+		return 0;
 	post = strcmp(u.collection, BLUESKY_POST) == 0;
 	bluesky_uri_clear(&u);
-	if (post && a->n < BLUESKY_RECHECK_MAX &&
+	return post;
+}
+
+/* Add uri to the list if it names a post and is not there yet. */
+static void
+bluesky_asked_add(struct bluesky_asked *a, const char *uri)
+{
+	if (bluesky_is_post(uri) && a->n < BLUESKY_RECHECK_MAX &&
 	    bluesky_asked_find(a, uri) < 0)
 		a->uris[a->n++] = xstrdup(uri);
 }
@@ -312,6 +319,20 @@ bluesky_record_read(const char *uri, const struct platform_response *res,
 	return rc;
 }
 
+/* Return 1 if a post's address names its author by a DID. */
+static int
+bluesky_by_did(const char *uri)
+{
+	struct bluesky_uri	u;
+	int			did;
+
+	if (bluesky_split_uri(uri, &u) != 0)
+		return 0;
+	did = bluesky_valid_did(u.authority);
+	bluesky_uri_clear(&u);
+	return did;
+}
+
 /*
  * Read the answer about posts heed holds: those it shows are up to date
  * in page->items; a post it leaves out is a suspect, whose author is
@@ -333,8 +354,9 @@ bluesky_recheck_parse(const struct platform_account *pa, char *const *ids,
 	if (a.n == 1)
 		rc = bluesky_record_read(a.uris[0], res, page, cause);
 	else if ((rc = bluesky_posts_read(pa, res, &a, page, cause)) == 0) {
+		/* Only an author named by a DID can be looked up. */
 		for (i = 0; i < a.n; i++) {
-			if (!a.seen[i])
+			if (!a.seen[i] && bluesky_by_did(a.uris[i]))
 				suspects[ns++] = a.uris[i];
 		}
 		if (ns > 0)
@@ -346,18 +368,26 @@ bluesky_recheck_parse(const struct platform_account *pa, char *const *ids,
 	return rc;
 }
 
-/* Name a fetch of the views of the first n quotes of a list; drop them. */
+/*
+ * Name a fetch of the views of the first n quotes of a list; drop them.
+ * A quote that is not a post (another collection) cannot be asked about.
+ */
 static void
 bluesky_quote_key(struct sync_page *page, json_t *pending, size_t n)
 {
-	char	*uris[BLUESKY_RECHECK_MAX] = { NULL };
-	size_t	 i;
+	char		*uris[BLUESKY_RECHECK_MAX] = { NULL }, *uri;
+	size_t		 i, posts = 0;
 
 	if (n > BLUESKY_RECHECK_MAX)
 		n = BLUESKY_RECHECK_MAX;
-	for (i = 0; i < n; i++)
-		uris[i] = (char *)json_string_value(json_array_get(pending, i));
-	bluesky_fetch_key(page, bluesky_key(BLUESKY_KEY_POSTS, uris, n));
+	for (i = 0; i < n; i++) {
+		uri = (char *)json_string_value(json_array_get(pending, i));
+		if (bluesky_is_post(uri))
+			uris[posts++] = uri;
+	}
+	if (posts > 0)
+		bluesky_fetch_key(page, bluesky_key(BLUESKY_KEY_POSTS, uris,
+		    posts));
 	for (i = 0; i < n; i++)
 		json_array_remove(pending, 0);
 }

@@ -46,7 +46,8 @@ bluesky_valid_token(const char *s)
 
 /*
  * Return 1 if s is a web address a session may send heed to: http:// or
- * https://, bounded, and without spaces or control characters.
+ * https://, bounded, and printable ASCII without spaces (a host name in
+ * another script comes as punycode).
  */
 static int
 bluesky_valid_service(const char *s)
@@ -59,7 +60,7 @@ bluesky_valid_service(const char *s)
 	    len <= (s[4] == 's' ? 8U : 7U))
 		return 0;
 	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f)
 			return 0;
 	}
 	return 1;

@@ -478,7 +478,7 @@ demo_sync_parse(const struct platform_account *acct, const char *stream,
 	if (stream == NULL || strcmp(stream, "inbox") != 0)
 		return util_fail(cause, "demo: no stream \"%s\"",
 		    stream != NULL ? stream : "");
-	if (res != NULL && res->status != 200)
+	if (res != NULL && (res->status < 200 || res->status > 299))
 		return demo_fail_status(res, cause);
 	if ((doc = demo_load(res, cause)) == NULL)
 		return -1;

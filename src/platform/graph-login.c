@@ -9,6 +9,24 @@
 #include "graph-private.h"
 #include "text.h"
 
+/*
+ * Return 1 if a token from an answer can be kept and sent in a header:
+ * printable ASCII without spaces, and not too long.
+ */
+static int
+graph_valid_token(const char *t)
+{
+	size_t	i;
+
+	if (t == NULL || *t == '\0')
+		return 0;
+	for (i = 0; t[i] != '\0'; i++) {
+		if (i >= 4096 || t[i] <= ' ' || t[i] > '~')
+			return 0;
+	}
+	return 1;
+}
+
 /* Build a form POST to path with the app token as access_token. */
 static int
 graph_app_post(const struct platform_account *pa, const char *app_token,
@@ -83,7 +101,7 @@ graph_device_parse(const struct platform_response *res,
 	code = graph_str(doc, "code");
 	user = graph_str(doc, "user_code");
 	uri = graph_str(doc, "verification_uri");
-	if (code == NULL || *code == '\0' || strlen(code) > 512 ||
+	if (!graph_valid_token(code) || strlen(code) > 512 ||
 	    user == NULL || *user == '\0' || strlen(user) > 64) {
 		jdoc_free(doc);
 		return util_fail(cause, "malformed response: no device code");
@@ -146,7 +164,7 @@ graph_poll_parse(const struct platform_response *res, char **token,
 		if ((doc = graph_load(res, cause)) == NULL)
 			return GRAPH_POLL_ERROR;
 		t = graph_str(doc, "access_token");
-		if (t != NULL && *t != '\0' && strlen(t) < 4096) {
+		if (graph_valid_token(t)) {
 			*token = xstrdup(t);
 			r = GRAPH_POLL_DONE;
 		} else
@@ -208,8 +226,7 @@ graph_page_read(const json_t *e, const char *token, struct graph_page *p)
 	memset(p, 0, sizeof *p);
 	if (token == NULL)
 		token = graph_str(e, "access_token");
-	if (id == NULL || token == NULL || *token == '\0' ||
-	    strlen(token) > 4096)
+	if (id == NULL || !graph_valid_token(token))
 		return -1;
 	p->id = xstrdup(id);
 	p->name = graph_line(e, "name", 80);
@@ -262,7 +279,7 @@ graph_pages_parse(const struct platform_response *res,
 	graph_params_from_next(doc, &next);
 	a = graph_params_get(&next, "after");
 	/* An empty page may still name a next one. */
-	if (a != NULL && *a != '\0' && strlen(a) < 1024)
+	if (graph_valid_value(a))
 		*after = xstrdup(a);
 	graph_params_clear(&next);
 	jdoc_free(doc);

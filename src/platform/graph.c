@@ -276,18 +276,19 @@ graph_next_after(const json_t *doc, const char *prev, const char **why)
 	const json_t		*data = json_object_get(doc, "data");
 	const char		*after;
 	char			*out = NULL;
+	int			 valid;
 
 	if (why != NULL)
 		*why = NULL;
 	graph_params_from_next(doc, &p);
 	after = graph_params_get(&p, "after");
-	if (graph_valid_value(after) && (prev == NULL ||
-	    strcmp(after, prev) != 0))
+	valid = graph_valid_value(after);
+	if (valid && (prev == NULL || strcmp(after, prev) != 0))
 		out = xstrdup(after);
-	graph_params_clear(&p);
+	graph_params_clear(&p);		/* after points into it */
 	if (why == NULL || graph_str(paging, "next") == NULL)
 		return out;
-	if (out == NULL && graph_valid_value(after))
+	if (out == NULL && valid)
 		*why = "the platform named the same page as the next one";
 	else if (out == NULL)
 		*why = "the platform named a next page without a cursor";
@@ -913,6 +914,21 @@ graph_page_gone(struct sync_page *page, const char *id)
 	graph_page_key(&page->gone, &page->ngone, id);
 }
 
+/* Return 1 if a message id can be kept: printable ASCII, no spaces. */
+static int
+graph_valid_message_id(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= GRAPH_MAX_ID * 2 || s[i] <= ' ' || s[i] > '~')
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Read the answer to a write that creates something: {"id": ...}. Set
  * *id; 0, or -1 with *cause.
@@ -929,9 +945,9 @@ graph_written(const struct platform_response *res, char **id, char **cause)
 	if ((doc = graph_load(res, cause)) == NULL)
 		return -1;
 	v = graph_id(doc, "id");
-	if (v == NULL)
+	if (v == NULL && graph_valid_message_id(graph_str(doc, "message_id")))
 		v = graph_str(doc, "message_id");	/* private replies */
-	if (v == NULL || strlen(v) > GRAPH_MAX_ID * 2) {
+	if (v == NULL) {
 		jdoc_free(doc);
 		return util_fail(cause, "malformed response: no id");
 	}
