@@ -1323,6 +1323,12 @@ test_graph_pace(void **state)
 	res = answer(400, "{\"error\":{\"code\":32,\"message\":\"(#32) Page "
 	    "request limit reached\"}}");
 	assert_int_equal(graph_pace(&res, 0), 60000);
+	/* ... but a Retry-After names one, which the engine honours. */
+	h[0].name = "Retry-After";
+	h[0].value = "1";
+	res.headers = h;
+	res.nheaders = 1;
+	assert_int_equal(graph_pace(&res, 0), 0);
 	res = answer(400, "{\"error\":{\"code\":100}}");
 	assert_int_equal(graph_pace(&res, 0), 0);
 	res = answer(599, "{\"error\":{\"message\":\"offline\"}}");

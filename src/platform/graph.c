@@ -758,10 +758,13 @@ graph_pace(const struct platform_response *res, int64_t now)
 	}
 	if (regain > 0)
 		return regain * 60 * 1000;
-	/* Refused for the limit with no time named: a minute at least. */
+	/*
+	 * Refused for the limit with no time named (no regain time, no
+	 * Retry-After, which the engine honours itself): a minute at least.
+	 */
 	if (pct >= 100 || (res != NULL && res->status >= 400 &&
-	    res->status != 599 &&
-	    graph_classify(res, NULL) == PLATFORM_ERR_RATE))
+	    res->status != 599 && platform_header(res, "Retry-After") ==
+	    NULL && graph_classify(res, NULL) == PLATFORM_ERR_RATE))
 		return 60 * 1000;
 	if (pct >= 75)
 		return (pct - 74) * 1000;	/* 1 s at 75%, 25 s at 99% */
