@@ -113,8 +113,8 @@ ui_action_undo(struct ui *ui)
 	item_clear(it);
 }
 
-/* The item a prompt is about, fetched fresh; 0 or -1. */
-static int
+/* The item a prompt is about, fetched fresh; 0, or -1 (said). */
+int
 ui_act_item(struct ui *ui, struct item *it)
 {
 	char	*cause = NULL;

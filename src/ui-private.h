@@ -183,6 +183,7 @@ void	ui_outbox_free(struct ui *);
 char	*ui_outbox_who(struct ui *, const char *);
 
 /* ui-action.c */
+int	ui_act_item(struct ui *, struct item *);
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_undo(struct ui *);
 int	ui_command(struct ui *, const char *);

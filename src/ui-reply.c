@@ -15,21 +15,6 @@
 #include "ui-private.h"
 #include "util.h"
 
-/* The item a prompt is about, fetched fresh; 0, or -1 (said). */
-static int
-ui_reply_item(struct ui *ui, struct item *it)
-{
-	char	*cause = NULL;
-
-	memset(it, 0, sizeof *it);
-	if (store_item_get(ui->ctx.store, ui->act_item, it, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
 /* Answer of the saved-reply menu: start the reply from it. */
 static void
 ui_saved_chosen(struct ui *ui, const char *key)
@@ -48,7 +33,7 @@ ui_saved_chosen(struct ui *ui, const char *key)
 		edit_insert_str(&ui->ed, r->text);
 		return;
 	}
-	if (ui_reply_item(ui, &it) != 0)
+	if (ui_act_item(ui, &it) != 0)
 		return;
 	ui_compose_open(ui, &it, r->text);
 	item_clear(&it);
@@ -272,7 +257,7 @@ ui_reply_again_answered(struct ui *ui, const char *key)
 		ui_message(ui, 0, "No second reply; O shows the outbox.");
 		return;
 	}
-	if (ui_reply_item(ui, &it) != 0)
+	if (ui_act_item(ui, &it) != 0)
 		return;
 	ui_reply_go(ui, ui->act_kind, &it);
 	item_clear(&it);

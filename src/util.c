@@ -250,6 +250,19 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* The value of a hexadecimal digit, or -1. */
+int
+util_hex(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Name a file's type (one that is not a plain file) for a message. */
 const char *
 util_file_type(unsigned int mode)

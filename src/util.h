@@ -38,6 +38,8 @@ void util_set_fatal_hook(void (*)(void));
 
 /* Set *cause (if not NULL) to a new formatted string; return -1. */
 int util_fail(char **, const char *, ...) printflike(2, 3);
+/* The value of a hexadecimal digit, or -1. */
+int		 util_hex(char);
 /* A file's type in words, for a message about one that is not plain. */
 const char	*util_file_type(unsigned int);
 

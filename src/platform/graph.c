@@ -150,19 +150,6 @@ graph_query_int(struct buf *q, const char *key, int64_t v)
 	util_query(q, key, n);
 }
 
-/* Value of one hex digit, or -1. */
-static int
-graph_hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode n bytes ('+' is a space); a new string. */
 static char *
 graph_unescape(const char *s, size_t n)
@@ -173,8 +160,8 @@ graph_unescape(const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%' && i + 2 < n &&
-		    (hi = graph_hex(s[i + 1])) >= 0 &&
-		    (lo = graph_hex(s[i + 2])) >= 0) {
+		    (hi = util_hex(s[i + 1])) >= 0 &&
+		    (lo = util_hex(s[i + 2])) >= 0) {
 			*o++ = (char)(hi * 16 + lo);
 			i += 2;
 		} else

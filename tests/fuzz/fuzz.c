@@ -220,19 +220,6 @@ fuzz_check_page(const struct sync_page *page)
 	fuzz_check("page incomplete", page->incomplete, FUZZ_LINE);
 }
 
-/* Return the value of a hex digit, or -1. */
-static int
-fuzz_hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Copy n bytes of a parameter's value, undoing \n \t \\ and \xHH. */
 static char *
 fuzz_unescape(const char *s, size_t n)
@@ -253,10 +240,10 @@ fuzz_unescape(const char *s, size_t n)
 			*o++ = '\t';
 			break;
 		case 'x':
-			if (i + 2 < n && fuzz_hex(s[i + 1]) >= 0 &&
-			    fuzz_hex(s[i + 2]) >= 0) {
-				*o++ = (char)(fuzz_hex(s[i + 1]) * 16 +
-				    fuzz_hex(s[i + 2]));
+			if (i + 2 < n && util_hex(s[i + 1]) >= 0 &&
+			    util_hex(s[i + 2]) >= 0) {
+				*o++ = (char)(util_hex(s[i + 1]) * 16 +
+				    util_hex(s[i + 2]));
 				i += 2;
 			} else
 				*o++ = 'x';
