@@ -41,9 +41,10 @@ endif
 
 PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-# libcurl is compiled against but loaded at run time (see src/http.c).
+# libcurl and libsecret are compiled against but loaded at run time, when
+# the network or a secret is first needed (src/http.c, src/creds-keyring.c).
 PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) \
-		    $(PKGS_CREDS) 2>/dev/null)
+		    2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -78,7 +79,7 @@ $(B)/$(PROG): $(OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-$(B)/src/creds.o: ALL_CFLAGS += $(CREDS_CFLAGS)
+$(B)/src/creds-keyring.o: ALL_CFLAGS += $(CREDS_CFLAGS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -97,6 +98,13 @@ $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
 	    $(PKG_LIBS) -lutil
+
+# The floor of the first-screen benchmark links SQLite and ncurses alone.
+$(B)/tools/bench-floor: tests/tools/bench-floor.c
+	@mkdir -p $(@D)
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) \
+	    $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null)
 
 $(B)/tools/%.so: tests/tools/%.c
 	@mkdir -p $(@D)
@@ -153,7 +161,7 @@ fuzz: fuzz-bins
 	@FUZZ_BUILD=$(FB) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 	    sh tests/fuzz/run $(FUZZ_TARGETS)
 
-$(FB)/src/creds.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
+$(FB)/src/creds-keyring.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
 
 fuzz-cc:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs" \

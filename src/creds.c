@@ -1,16 +1,9 @@
 /*
- * creds.c -- secrets: the system keyring (Secret Service, through
- * libsecret) or a command the user names.
+ * creds.c -- secrets from a command the user names, and what the two
+ * ways of keeping secrets share (the keyring is creds-keyring.c).
  *
- * The keyring half talks to the Secret Service over the D-Bus session bus
- * with libsecret's synchronous calls; it is used by commands such as heed
- * login and at start-up, never from the UI loop. Every call opens its own
- * SecretService (not libsecret's cached one) under a main context of its
- * own, and lets go of both at the end, so no GLib object outlives a call
- * and each call connects to the DBUS_SESSION_BUS_ADDRESS of the moment.
- *
- * The command half runs the user's credential_command through /bin/sh
- * with a time limit and reads its first line.
+ * The credential_command runs through /bin/sh with a time limit and its
+ * first line is the secret.
  *
  * No secret ever goes into a message. Buffers that held one are wiped.
  */
@@ -30,9 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libsecret/secret.h>
-
 #include "creds.h"
+#include "creds-private.h"
 #include "util.h"
 
 /* The most a credential command may print, and its time limit. */
@@ -47,27 +39,8 @@ void	creds_set_command_timeout(int);
 
 static int creds_timeout_ms = CREDS_TIMEOUT_MS;
 
-static const SecretSchema creds_schema = {
-	.name = "org.heed.Credential",
-	.flags = SECRET_SCHEMA_NONE,
-	.attributes = {
-		{ "account", SECRET_SCHEMA_ATTRIBUTE_STRING },
-		{ "platform", SECRET_SCHEMA_ATTRIBUTE_STRING },
-		{ "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-		{ NULL, 0 }
-	}
-};
-
-/* A connection to the Secret Service for one call. */
-struct creds_conn {
-	GMainContext	*context;	/* thread-default during the call */
-	GDBusConnection	*bus;
-	SecretService	*service;
-	const char	*account;	/* for the advice in messages */
-};
-
 /* Set *cause (if cause is not NULL) to a new message and return r. */
-static enum creds_result printflike(3, 4)
+enum creds_result
 creds_fail(char **cause, enum creds_result r, const char *fmt, ...)
 {
 	va_list	ap;
@@ -81,7 +54,7 @@ creds_fail(char **cause, enum creds_result r, const char *fmt, ...)
 }
 
 /* Say how to do without the keyring; the result is lent. */
-static const char *
+const char *
 creds_advice(const char *account, char *out, size_t size)
 {
 	snprintf(out, size, "run heed inside your desktop session, or set "
@@ -89,344 +62,6 @@ creds_advice(const char *account, char *out, size_t size)
 	    "credential_command = pass show heed/%s)",
 	    account != NULL ? account : "ACCOUNT");
 	return out;
-}
-
-/* Say the keyring stayed locked. */
-static enum creds_result
-creds_locked(char **cause)
-{
-	return creds_fail(cause, CREDS_LOCKED, "the keyring is locked and was "
-	    "not unlocked (the unlock prompt was dismissed or could not be "
-	    "shown): unlock it (log in to your desktop, or use seahorse) and "
-	    "try again, or set credential_command for this account");
-}
-
-/* Say whether an error means nothing answers for the Secret Service. */
-static int
-creds_no_service(const GError *error)
-{
-	return g_error_matches(error, G_DBUS_ERROR,
-	    G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-	    g_error_matches(error, G_DBUS_ERROR,
-	    G_DBUS_ERROR_NAME_HAS_NO_OWNER);
-}
-
-/* Say whether an error means the bus could not start the Secret Service. */
-static int
-creds_no_start(const GError *error)
-{
-	return error->domain == G_DBUS_ERROR &&
-	    error->code >= G_DBUS_ERROR_SPAWN_EXEC_FAILED &&
-	    error->code <= G_DBUS_ERROR_SPAWN_NO_MEMORY;
-}
-
-/* Say whether an error means the Secret Service stopped answering. */
-static int
-creds_no_answer(const GError *error)
-{
-	return g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) ||
-	    g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
-	    g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT) ||
-	    g_error_matches(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
-	    g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_DISCONNECTED) ||
-	    g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CLOSED);
-}
-
-/*
- * Turn a GError from the bus or libsecret into a result and a message,
- * and free it. A dismissed prompt leaves the keyring locked; libsecret
- * reports it as IsLocked or, from a prompt, as cancelled.
- */
-static enum creds_result
-creds_gerror(const struct creds_conn *c, GError *error, char **cause)
-{
-	char			 advice[512];
-	enum creds_result	 r;
-
-	creds_advice(c->account, advice, sizeof advice);
-	g_dbus_error_strip_remote_error(error);
-	if (g_error_matches(error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
-	    g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-		r = creds_locked(cause);
-	else if (creds_no_service(error))
-		r = creds_fail(cause, CREDS_UNREACHABLE, "no Secret Service "
-		    "is running (gnome-keyring or KeePassXC with Secret "
-		    "Service): start one, or %s", advice);
-	else if (creds_no_start(error))
-		r = creds_fail(cause, CREDS_UNREACHABLE, "the Secret Service "
-		    "could not be started (%s): check gnome-keyring or "
-		    "KeePassXC, or %s", error->message, advice);
-	else if (creds_no_answer(error))
-		r = creds_fail(cause, CREDS_UNREACHABLE, "the Secret Service "
-		    "stopped answering (%s): restart it, or log out and in "
-		    "again, or %s", error->message, advice);
-	else
-		r = creds_fail(cause, CREDS_FAILED, "the system keyring "
-		    "failed: %s", error->message);
-	g_error_free(error);
-	return r;
-}
-
-/* Connect to the session bus and the Secret Service, or say why not. */
-static enum creds_result
-creds_connect(struct creds_conn *c, const char *account, char **cause)
-{
-	const char	*address;
-	char		 advice[512];
-	GError		*error = NULL;
-
-	memset(c, 0, sizeof *c);
-	c->account = account;
-	creds_advice(account, advice, sizeof advice);
-	/* Without this GLib would try to autolaunch a bus. */
-	address = getenv("DBUS_SESSION_BUS_ADDRESS");
-	if (address == NULL || *address == '\0')
-		return creds_fail(cause, CREDS_UNREACHABLE, "no D-Bus session "
-		    "bus (DBUS_SESSION_BUS_ADDRESS is not set), so the system "
-		    "keyring cannot be reached: %s", advice);
-	c->context = g_main_context_new();
-	g_main_context_push_thread_default(c->context);
-	c->bus = g_bus_get_sync(G_BUS_TYPE_SESSION, NULL, &error);
-	if (c->bus == NULL) {
-		creds_fail(cause, CREDS_UNREACHABLE, "cannot connect to the "
-		    "D-Bus session bus at %s (%s), so the system keyring "
-		    "cannot be reached (a stale DBUS_SESSION_BUS_ADDRESS, as "
-		    "in an old tmux or screen session?): %s", address,
-		    error->message, advice);
-		g_error_free(error);
-		return CREDS_UNREACHABLE;
-	}
-	/* Losing the bus must not make GLib send heed a SIGTERM. */
-	g_dbus_connection_set_exit_on_close(c->bus, FALSE);
-	c->service = secret_service_open_sync(SECRET_TYPE_SERVICE, NULL,
-	    SECRET_SERVICE_OPEN_SESSION, NULL, &error);
-	if (c->service == NULL)
-		return creds_gerror(c, error, cause);
-	return CREDS_OK;
-}
-
-/* Let go of the Secret Service and of everything GLib kept for it. */
-static void
-creds_disconnect(struct creds_conn *c)
-{
-	int	i;
-
-	if (c->service != NULL)
-		g_object_unref(c->service);
-	if (c->bus != NULL)
-		g_object_unref(c->bus);
-	c->service = NULL;
-	c->bus = NULL;
-	if (c->context != NULL) {
-		/*
-		 * Run what GLib deferred to this context, such as freeing
-		 * signal subscriptions: they hold the last references to the
-		 * shared bus connection, which must go with the call.
-		 */
-		for (i = 0; i < 1000; i++) {
-			if (!g_main_context_iteration(c->context, FALSE))
-				break;
-		}
-		g_main_context_pop_thread_default(c->context);
-		g_main_context_unref(c->context);
-		c->context = NULL;
-	}
-}
-
-/* Check the names are text D-Bus can carry (they are not secret). */
-static enum creds_result
-creds_check_names(const char *account, const char *platform,
-    const char *kind, char **cause)
-{
-	if (account == NULL || platform == NULL || kind == NULL)
-		fatal("creds: missing account, platform or kind");
-	if (!g_utf8_validate(account, -1, NULL) ||
-	    !g_utf8_validate(platform, -1, NULL) ||
-	    !g_utf8_validate(kind, -1, NULL))
-		return creds_fail(cause, CREDS_FAILED, "the account name, "
-		    "platform or credential kind is not valid UTF-8");
-	return CREDS_OK;
-}
-
-/* Return a new attribute table for a credential; it borrows the names. */
-static GHashTable *
-creds_attributes(const char *account, const char *platform, const char *kind)
-{
-	GHashTable	*attrs;
-
-	attrs = g_hash_table_new(g_str_hash, g_str_equal);
-	g_hash_table_insert(attrs, (gpointer)"account", (gpointer)account);
-	g_hash_table_insert(attrs, (gpointer)"platform", (gpointer)platform);
-	g_hash_table_insert(attrs, (gpointer)"kind", (gpointer)kind);
-	return attrs;
-}
-
-/*
- * Find the items for a credential, unlocking them if the keyring asks.
- * Return CREDS_OK with a list the caller frees, or CREDS_MISSING.
- */
-static enum creds_result
-creds_search(struct creds_conn *c, const char *platform, const char *kind,
-    SecretSearchFlags flags, GList **items, char **cause)
-{
-	GHashTable	*attrs;
-	GError		*error = NULL;
-
-	attrs = creds_attributes(c->account, platform, kind);
-	*items = secret_service_search_sync(c->service, &creds_schema, attrs,
-	    flags | SECRET_SEARCH_UNLOCK, NULL, &error);
-	g_hash_table_unref(attrs);
-	if (error != NULL) {
-		g_list_free_full(*items, g_object_unref);
-		*items = NULL;
-		return creds_gerror(c, error, cause);
-	}
-	return *items == NULL ? CREDS_MISSING : CREDS_OK;
-}
-
-/* Fail with CREDS_LOCKED if any item stayed locked. */
-static enum creds_result
-creds_check_unlocked(GList *items, char **cause)
-{
-	GList	*l;
-
-	for (l = items; l != NULL; l = l->next) {
-		if (secret_item_get_locked(l->data))
-			return creds_locked(cause);
-	}
-	return CREDS_OK;
-}
-
-/* Store a secret for (account, platform, kind), replacing any earlier one. */
-enum creds_result
-creds_store(const char *account, const char *platform, const char *kind,
-    const char *secret, char **cause)
-{
-	struct creds_conn	 c;
-	enum creds_result	 r;
-	GHashTable		*attrs;
-	SecretValue		*value;
-	GError			*error = NULL;
-	char			*label;
-
-	if ((r = creds_check_names(account, platform, kind, cause)) != CREDS_OK)
-		return r;
-	if (secret == NULL || *secret == '\0')
-		return creds_fail(cause, CREDS_FAILED, "refusing to store an "
-		    "empty secret");
-	if ((r = creds_connect(&c, account, cause)) != CREDS_OK) {
-		creds_disconnect(&c);
-		return r;
-	}
-	attrs = creds_attributes(account, platform, kind);
-	label = xprintf("heed: %s (%s %s)", account, platform, kind);
-	value = secret_value_new(secret, -1, "text/plain");
-	/* CreateItem with replace: the old secret goes in the same step. */
-	if (!secret_service_store_sync(c.service, &creds_schema, attrs,
-	    SECRET_COLLECTION_DEFAULT, label, value, NULL, &error))
-		r = creds_gerror(&c, error, cause);
-	secret_value_unref(value);
-	free(label);
-	g_hash_table_unref(attrs);
-	creds_disconnect(&c);
-	return r;
-}
-
-/* Copy an item's secret into a new string; CREDS_FAILED if it has none. */
-static enum creds_result
-creds_copy_secret(SecretItem *item, char **secret, char **cause)
-{
-	SecretValue	*value;
-	const gchar	*data;
-	gsize		 len;
-
-	if ((value = secret_item_get_secret(item)) == NULL)
-		return creds_fail(cause, CREDS_FAILED, "the system keyring "
-		    "gave no secret for the item it found");
-	data = secret_value_get(value, &len);
-	if (len == 0 || memchr(data, '\0', len) != NULL) {
-		secret_value_unref(value);
-		return creds_fail(cause, CREDS_FAILED, "the secret in the "
-		    "system keyring is empty or not text: run heed login "
-		    "again");
-	}
-	*secret = xmalloc(len + 1);
-	memcpy(*secret, data, len);
-	(*secret)[len] = '\0';
-	secret_value_unref(value);	/* libsecret wipes its copy */
-	return CREDS_OK;
-}
-
-/* Look a secret up; *secret is set only on CREDS_OK. */
-enum creds_result
-creds_lookup(const char *account, const char *platform, const char *kind,
-    char **secret, char **cause)
-{
-	struct creds_conn	 c;
-	enum creds_result	 r;
-	GList			*items = NULL;
-
-	if ((r = creds_check_names(account, platform, kind, cause)) != CREDS_OK)
-		return r;
-	if ((r = creds_connect(&c, account, cause)) == CREDS_OK &&
-	    (r = creds_search(&c, platform, kind, SECRET_SEARCH_LOAD_SECRETS,
-	    &items, cause)) == CREDS_OK &&
-	    (r = creds_check_unlocked(items, cause)) == CREDS_OK)
-		r = creds_copy_secret(items->data, secret, cause);
-	g_list_free_full(items, g_object_unref);
-	creds_disconnect(&c);
-	return r;
-}
-
-/* Delete a secret; CREDS_MISSING if there was none. */
-enum creds_result
-creds_delete(const char *account, const char *platform, const char *kind,
-    char **cause)
-{
-	struct creds_conn	 c;
-	enum creds_result	 r;
-	GList			*items = NULL, *l;
-	GError			*error = NULL;
-
-	if ((r = creds_check_names(account, platform, kind, cause)) != CREDS_OK)
-		return r;
-	if ((r = creds_connect(&c, account, cause)) == CREDS_OK &&
-	    (r = creds_search(&c, platform, kind, SECRET_SEARCH_ALL, &items,
-	    cause)) == CREDS_OK &&
-	    (r = creds_check_unlocked(items, cause)) == CREDS_OK) {
-		for (l = items; l != NULL; l = l->next) {
-			if (!secret_item_delete_sync(l->data, NULL, &error)) {
-				r = creds_gerror(&c, error, cause);
-				break;
-			}
-		}
-	}
-	g_list_free_full(items, g_object_unref);
-	creds_disconnect(&c);
-	return r;
-}
-
-/* Check that the keyring answers at all, with a search that finds nothing. */
-enum creds_result
-creds_ping(char **cause)
-{
-	struct creds_conn	 c;
-	enum creds_result	 r;
-	GHashTable		*attrs;
-	GList			*items;
-	GError			*error = NULL;
-
-	if ((r = creds_connect(&c, NULL, cause)) == CREDS_OK) {
-		attrs = creds_attributes("", "", "");
-		items = secret_service_search_sync(c.service, &creds_schema,
-		    attrs, SECRET_SEARCH_NONE, NULL, &error);
-		if (error != NULL)
-			r = creds_gerror(&c, error, cause);
-		g_list_free_full(items, g_object_unref);
-		g_hash_table_unref(attrs);
-	}
-	creds_disconnect(&c);
-	return r;
 }
 
 /* For tests only: change the command's time limit (milliseconds). */

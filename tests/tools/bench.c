@@ -1,7 +1,8 @@
 /*
  * bench.c -- measure heed against its performance budgets.
  *
- *	bench --heed HEED --cache FILE --gen BENCH-GEN --tmp DIR [--only PART]
+ *	bench --heed HEED --cache FILE --gen BENCH-GEN --floor BENCH-FLOOR
+ *	    --tmp DIR [--only PART]
  *
  * Runs the real heed binary in a pseudo-terminal for the start-up, memory
  * and key measurements, calls the store in-process for search and queue
@@ -50,6 +51,7 @@ struct bench_opts {
 	const char	*heed;
 	const char	*cache;
 	const char	*gen;
+	const char	*floor;		/* bench-floor */
 	const char	*tmp;
 	const char	*only;		/* run one part: first, keys, store, ingest */
 	char		*config;	/* an empty config file */
@@ -177,7 +179,7 @@ bench_row(const char *what, double median, const char *label, double extra,
 	else
 		snprintf(e, sizeof e, "-");
 	if (budget > 0)
-		snprintf(b, sizeof b, "%g %s", budget, unit);
+		snprintf(b, sizeof b, "%.3g %s", budget, unit);
 	else
 		snprintf(b, sizeof b, "-");
 	bench_what(what);
@@ -240,22 +242,15 @@ bench_env(struct bench_opts *o)
 		close(fd);
 }
 
-/* Start heed on the cache in a 120x40 pseudo-terminal; 0 or -1. */
+/* Start argv[0] in a 120x40 pseudo-terminal; 0 or -1. */
 static int
-bench_pty_start(struct bench_opts *o, struct bench_pty *p)
+bench_pty_spawn(struct bench_opts *o, struct bench_pty *p, char **argv)
 {
 	struct winsize	 ws;
-	char		*argv[6];
 
 	memset(&ws, 0, sizeof ws);
 	ws.ws_row = BENCH_ROWS;
 	ws.ws_col = BENCH_COLS;
-	argv[0] = (char *)o->heed;
-	argv[1] = (char *)"--config";
-	argv[2] = o->config;
-	argv[3] = (char *)"--cache";
-	argv[4] = (char *)o->cache;
-	argv[5] = NULL;
 	buf_init(&p->out, 64 * 1024 * 1024);
 	p->pid = forkpty(&p->fd, NULL, NULL, &ws);
 	if (p->pid == -1) {
@@ -263,11 +258,26 @@ bench_pty_start(struct bench_opts *o, struct bench_pty *p)
 		return -1;
 	}
 	if (p->pid == 0) {
-		execve(o->heed, argv, o->env);
+		execve(argv[0], argv, o->env);
 		_exit(127);
 	}
 	fcntl(p->fd, F_SETFL, fcntl(p->fd, F_GETFL) | O_NONBLOCK);
 	return 0;
+}
+
+/* Start heed on the cache; 0 or -1. */
+static int
+bench_pty_start(struct bench_opts *o, struct bench_pty *p)
+{
+	char	*argv[6];
+
+	argv[0] = (char *)o->heed;
+	argv[1] = (char *)"--config";
+	argv[2] = o->config;
+	argv[3] = (char *)"--cache";
+	argv[4] = (char *)o->cache;
+	argv[5] = NULL;
+	return bench_pty_spawn(o, p, argv);
 }
 
 /*
@@ -487,55 +497,111 @@ bench_exec(struct bench_opts *o, int runs)
 }
 
 /*
- * Time the launch to the first complete queue screen, and the peak RSS;
- * with cold, from a cache file evicted from the page cache before each run.
+ * Launch heed (floor 0) or the floor program (floor 1), wait for the
+ * first complete queue screen and quit it: *ms gets the time to that
+ * screen, *kb the peak RSS. 0 or -1.
+ */
+static int
+bench_launch(struct bench_opts *o, int floor, int cold, double *ms, long *kb)
+{
+	struct bench_pty	 p;
+	char			*argv[3];
+	double			 t0, t1 = 0;
+	int			 rc;
+
+	if (cold)
+		bench_evict(o->cache);
+	argv[0] = (char *)o->floor;
+	argv[1] = (char *)o->cache;
+	argv[2] = NULL;
+	t0 = bench_now();
+	rc = floor ? bench_pty_spawn(o, &p, argv) : bench_pty_start(o, &p);
+	if (rc != 0)
+		return -1;
+	if (bench_pty_wait(&p, bench_frame_end, nitems(bench_frame_end),
+	    &t1) != 0) {
+		fprintf(stderr, "bench: no first screen; %s wrote:\n%.*s\n",
+		    floor ? o->floor : o->heed, (int)(p.out.len < 2000 ?
+		    p.out.len : 2000), p.out.data != NULL ? p.out.data : "");
+		bench_pty_kill(&p);
+		return -1;
+	}
+	*ms = t1 - t0;
+	return bench_pty_quit(&p, kb);
+}
+
+/* The samples of heed and of its floor, taken turn about. */
+struct bench_pair {
+	struct bench_samples	 t[2];		/* ms: heed, floor */
+	struct bench_samples	 rss[2];	/* MB */
+	double			 first;		/* heed's first run */
+};
+
+/* Print the rows of a first-screen pair: heed, the floor, the ratio. */
+static void
+bench_pair_rows(struct bench_pair *pr, int runs, int cold)
+{
+	double	heed = bench_median(&pr->t[0]), floor = bench_median(&pr->t[1]);
+	char	what[64];
+
+	if (cold) {
+		bench_row("  same, cold file cache (5 runs)", heed, "max",
+		    bench_pct(&pr->t[0], 100), 0, "ms");
+		bench_row("  floor, cold file cache", floor, "max",
+		    bench_pct(&pr->t[1], 100), 0, "ms");
+		return;
+	}
+	printf("  first screen, run 1 (may be cold): %.2f ms\n", pr->first);
+	snprintf(what, sizeof what, "launch to first queue screen (%d runs)",
+	    runs);
+	bench_row(what, heed, "max", bench_pct(&pr->t[0], 100), 1.2 * floor,
+	    "ms");
+	bench_row("  floor: SQLite + ncurses, 38 rows", floor, "max",
+	    bench_pct(&pr->t[1], 100), 0, "ms");
+	bench_row("  heed / floor (first screen)", floor > 0 ? heed / floor :
+	    0, NULL, 0, 1.2, "x");
+	bench_row("peak RSS at first screen", bench_median(&pr->rss[0]), "max",
+	    bench_pct(&pr->rss[0], 100), 6, "MB");
+	bench_row("  floor", bench_median(&pr->rss[1]), "max",
+	    bench_pct(&pr->rss[1], 100), 0, "MB");
+}
+
+/*
+ * Time the launch to the first complete queue screen and the peak RSS,
+ * heed and the floor program turn about so that both see the same
+ * machine; with cold, from a cache file evicted before each launch.
  */
 static void
 bench_first_screen(struct bench_opts *o, int runs, int cold)
 {
-	struct bench_samples	 t, rss;
-	struct bench_pty	 p;
-	double			 t0, t1 = 0, first = 0;
-	long			 kb;
-	int			 i;
+	struct bench_pair	 pr;
+	double			 ms = 0;
+	long			 kb = 0;
+	int			 i, f;
 
-	memset(&t, 0, sizeof t);
-	memset(&rss, 0, sizeof rss);
+	memset(&pr, 0, sizeof pr);
 	for (i = 0; i < runs; i++) {
-		if (cold)
-			bench_evict(o->cache);
-		t0 = bench_now();
-		if (bench_pty_start(o, &p) != 0)
-			break;
-		if (bench_pty_wait(&p, bench_frame_end,
-		    nitems(bench_frame_end), &t1) != 0) {
-			fprintf(stderr, "bench: no first screen; heed wrote:\n"
-			    "%.*s\n", (int)(p.out.len < 2000 ? p.out.len :
-			    2000), p.out.data != NULL ? p.out.data : "");
-			bench_pty_kill(&p);
-			break;
+		for (f = 0; f < 2; f++) {
+			if (bench_launch(o, f, cold, &ms, &kb) != 0)
+				break;
+			if (i == 0 && f == 0)
+				pr.first = ms;
+			bench_add(&pr.t[f], ms);
+			bench_add(&pr.rss[f], (double)kb / 1024);
 		}
-		if (bench_pty_quit(&p, &kb) != 0)
+		if (f < 2)
 			break;
-		if (i == 0)
-			first = t1 - t0;
-		bench_add(&t, t1 - t0);
-		bench_add(&rss, (double)kb / 1024);
 	}
-	if (t.n < (size_t)runs)
-		bench_row_failed(o, "first screen", "heed did not draw it");
-	else if (cold) {
-		bench_row("  same, cold file cache (5 runs)", bench_median(&t),
-		    "max", bench_pct(&t, 100), 0, "ms");
-	} else {
-		printf("  first screen, run 1 (may be cold): %.2f ms\n", first);
-		bench_row("launch to first queue screen (15 runs)",
-		    bench_median(&t), "max", bench_pct(&t, 100), 20, "ms");
-		bench_row("peak RSS at first screen", bench_median(&rss),
-		    "max", bench_pct(&rss, 100), 12, "MB");
+	if (pr.t[1].n < (size_t)runs)
+		bench_row_failed(o, "first screen", pr.t[0].n > pr.t[1].n ?
+		    "the floor program did not draw it" :
+		    "heed did not draw it");
+	else
+		bench_pair_rows(&pr, runs, cold);
+	for (f = 0; f < 2; f++) {
+		bench_clear(&pr.t[f]);
+		bench_clear(&pr.rss[f]);
 	}
-	bench_clear(&t);
-	bench_clear(&rss);
 }
 
 /* One kind of key to press: its bytes, how often, its samples. */
@@ -939,7 +1005,7 @@ static void
 bench_usage(void)
 {
 	fprintf(stderr, "usage: bench --heed HEED --cache FILE --gen BENCH-GEN "
-	    "--tmp DIR [--only first|keys|store|ingest]\n");
+	    "--floor BENCH-FLOOR --tmp DIR [--only first|keys|store|ingest]\n");
 	exit(2);
 }
 
@@ -957,6 +1023,8 @@ main(int argc, char **argv)
 			o.cache = argv[i + 1];
 		else if (strcmp(argv[i], "--gen") == 0)
 			o.gen = argv[i + 1];
+		else if (strcmp(argv[i], "--floor") == 0)
+			o.floor = argv[i + 1];
 		else if (strcmp(argv[i], "--tmp") == 0)
 			o.tmp = argv[i + 1];
 		else if (strcmp(argv[i], "--only") == 0)
@@ -965,7 +1033,7 @@ main(int argc, char **argv)
 			bench_usage();
 	}
 	if (i != argc || o.heed == NULL || o.cache == NULL || o.gen == NULL ||
-	    o.tmp == NULL)
+	    o.floor == NULL || o.tmp == NULL)
 		bench_usage();
 	signal(SIGPIPE, SIG_IGN);
 	bench_env(&o);
