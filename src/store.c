@@ -393,37 +393,15 @@ store_check_version(struct store *s, sqlite3 *db, int *version,
 	return 0;
 }
 
-/* Look at the file read-only before anything may write to it. */
-static int
-store_peek_version(struct store *s, int *version, char **cause)
-{
-	sqlite3	*db;
-	int	 rc;
-
-	rc = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(db, 5000);
-		rc = store_check_version(s, db, version, cause);
-	} else
-		rc = store_fail_db(s, db, rc, "opening", cause);
-	sqlite3_close(db);
-	return rc == 0 ? 0 : -1;
-}
-
 /*
- * Open the working connection and set it up. temp_store = MEMORY keeps
- * statement journals off the disk: every upsert inside an ingest
- * transaction needs one (it fires triggers), and on file they cost about
- * twenty writes per item and doubled the ingest time.
+ * Open the one connection heed uses for the cache. Nothing is written
+ * yet: store_setup does that, after store_check_version has looked at
+ * the file, so a file of some other program is never touched.
  */
 static int
 store_connect(struct store *s, char **cause)
 {
-	static const char	*setup = "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-	    "PRAGMA temp_store = MEMORY;";
-	int			 rc, flags;
+	int	rc, flags;
 
 	/* One thread uses a connection: no mutexes needed. */
 	flags = (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -433,10 +411,28 @@ store_connect(struct store *s, char **cause)
 		return store_fail(s, rc, "opening", cause);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
+	return 0;
+}
+
+/*
+ * Set the connection up once the file is known to be a heed cache.
+ * temp_store = MEMORY keeps statement journals off the disk: every upsert
+ * inside an ingest transaction needs one (it fires triggers), and on file
+ * they cost about twenty writes per item and doubled the ingest time.
+ */
+static int
+store_setup(struct store *s, char **cause)
+{
+	static const char	*setup = "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+	    "PRAGMA temp_store = MEMORY;";
+	int			 rc;
+
 	if (!s->readonly) {
 		rc = sqlite3_exec(s->db, setup, NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, "setting up", cause);
+		store_chmod_aux(s);
 	}
 	if (store_outbox_register(s, cause) != 0)
 		return -1;
@@ -473,27 +469,21 @@ store_open(const char *path, int flags, char **cause)
 	s->readonly = (flags & STORE_READONLY) != 0;
 	if (store_check_files(s, cause) != 0)
 		goto fail;
-	if (!s->readonly && (store_create_file(s, cause) != 0 ||
-	    store_peek_version(s, &version, cause) != 0))
+	if (!s->readonly && store_create_file(s, cause) != 0)
 		goto fail;
-	if (!s->readonly)
-		store_chmod_aux(s);
-	if (store_connect(s, cause) != 0)
+	/* One connection, whose first statement reads the schema once. */
+	if (store_connect(s, cause) != 0 ||
+	    store_check_version(s, s->db, &version, cause) != 0 ||
+	    store_setup(s, cause) != 0)
 		goto fail;
-	if (s->readonly) {
-		if (store_check_version(s, s->db, &version, cause) != 0)
-			goto fail;
-		if (version < STORE_SCHEMA_VERSION) {
-			util_fail(cause, "cache %s has schema %d but this heed "
-			    "needs %d; open it once without read-only to "
-			    "create or upgrade it", path, version,
-			    STORE_SCHEMA_VERSION);
-			goto fail;
-		}
-	} else {
-		if (store_migrate(s, version, cause) != 0)
-			goto fail;
+	if (s->readonly && version < STORE_SCHEMA_VERSION) {
+		util_fail(cause, "cache %s has schema %d but this heed needs "
+		    "%d; open it once without read-only to create or upgrade "
+		    "it", path, version, STORE_SCHEMA_VERSION);
+		goto fail;
 	}
+	if (!s->readonly && store_migrate(s, version, cause) != 0)
+		goto fail;
 	s->ready = 1;
 	return s;
 
