@@ -61,7 +61,10 @@ TEST_BINS:=	$(TEST_SRCS:tests/%.c=$(B)/tests/%)
 # disk, say); the other tools are programs.
 PRELOAD_SRCS:=	$(sort $(wildcard tests/tools/preload-*.c))
 PRELOADS:=	$(PRELOAD_SRCS:tests/tools/%.c=$(B)/tools/%.so)
-TOOL_SRCS:=	$(filter-out $(PRELOAD_SRCS),$(sort $(wildcard tests/tools/*.c)))
+# tests/tools/bench-gen-plain.c is a part of bench-gen, not a program.
+TOOL_PARTS:=	tests/tools/bench-gen-plain.c
+TOOL_SRCS:=	$(filter-out $(PRELOAD_SRCS) $(TOOL_PARTS),\
+		    $(sort $(wildcard tests/tools/*.c)))
 TOOL_BINS:=	$(TOOL_SRCS:tests/tools/%.c=$(B)/tools/%)
 
 ifeq ($(V),1)
@@ -98,6 +101,12 @@ $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
 	    $(PKG_LIBS) -lutil
+
+$(B)/tools/bench-gen: tests/tools/bench-gen.c $(TOOL_PARTS) $(LIB_OBJS)
+	@mkdir -p $(@D)
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ tests/tools/bench-gen.c $(TOOL_PARTS) \
+	    $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # The floor of the first-screen benchmark links SQLite and ncurses alone.
 $(B)/tools/bench-floor: tests/tools/bench-floor.c

@@ -9,8 +9,9 @@
  *	bench-gen --ingest-bench DIR [--items N] [--page N] [--runs N]
  *		Time the ingest of N items (default 100,000) in pages of
  *		--page (default 100) into a fresh cache in DIR, the way sync
- *		writes, --runs times (default 3); print one "ingest_ms" line
- *		per run.
+ *		writes, --runs times (default 3), each followed by a plain
+ *		SQLite ingest of the same rows (bench-gen-plain.c); print
+ *		an "ingest_ms" and a "plain_ms" line per run.
  *
  * The corpus is deterministic: comments of about 300 characters in
  * English, Dutch, Arabic, Romanian and Chinese with emoji, from a pool of
@@ -27,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-gen.h"
 #include "model.h"
 #include "store.h"
 #include "util.h"
@@ -826,44 +828,60 @@ gen_cache(const char *path, size_t n)
 
 /* Time one ingest of a prepared corpus into a fresh cache; 0 or -1. */
 static int
-gen_ingest_once(const char *dir, int run, struct gen *g,
-    struct gen_page *pages, size_t npages, double *secs)
+gen_ingest_once(const char *path, struct gen *g, struct gen_page *pages,
+    size_t npages, double *secs, char **cause)
 {
 	struct store	*s;
 	struct timespec	 t0;
-	char		*path, *cause = NULL;
 	size_t		 i;
 	int		 rc = 0;
 
-	path = xprintf("%s/ingest-%d.db", dir, run);
-	gen_unlink(path);
-	if ((s = store_open(path, 0, &cause)) == NULL ||
-	    gen_accounts(g, s, &cause) != 0) {
-		fprintf(stderr, "bench-gen: %s\n", cause);
-		free(cause);
+	if ((s = store_open(path, 0, cause)) == NULL ||
+	    gen_accounts(g, s, cause) != 0) {
 		store_close(s);
-		free(path);
 		return -1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < npages && rc == 0; i++)
-		rc = gen_ingest(g, s, &pages[i], &cause);
+		rc = gen_ingest(g, s, &pages[i], cause);
 	/* Every row searchable: the last batch is part of the cost. */
 	if (rc == 0)
-		rc = store_fts_flush(s, &cause);
+		rc = store_fts_flush(s, cause);
 	if (rc == 0)
 		*secs = gen_since(&t0);
 	store_close(s);
-	gen_unlink(path);
-	free(path);
-	if (rc != 0) {
-		fprintf(stderr, "bench-gen: %s\n", cause);
-		free(cause);
-	}
 	return rc;
 }
 
-/* Time the ingest of n items in pages of per_page, runs times. */
+/* Time the plain SQLite ingest of the same pages; 0 or -1. */
+static int
+gen_plain_once(const char *path, struct gen *g, struct gen_page *pages,
+    size_t npages, double *secs, char **cause)
+{
+	struct plain	*p;
+	struct timespec	 t0;
+	size_t		 i;
+	int		 rc = 0;
+
+	if ((p = plain_open(path, cause)) == NULL)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < npages && rc == 0; i++) {
+		rc = plain_page(p, g->account[pages[i].acct], pages[i].posts,
+		    pages[i].nposts, &pages[i].items, cause);
+	}
+	if (rc == 0)
+		*secs = gen_since(&t0);
+	plain_close(p);
+	return rc;
+}
+
+/*
+ * Time the ingest of n items in pages of per_page, runs times, into a
+ * fresh cache in dir; after each, the plain SQLite ingest of the same
+ * pages (the floor), so that both see the same machine. Prints
+ * "ingest_ms" and "plain_ms" lines.
+ */
 static int
 gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
 {
@@ -871,6 +889,7 @@ gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
 	struct gen_page	*pages;
 	size_t		 npages = (n + per_page - 1) / per_page, i;
 	double		 secs = 0;
+	char		*path, *cause = NULL;
 	int		 run, rc = 0;
 
 	/* Every fresh cache gives the accounts ids 1 and 2. */
@@ -880,13 +899,26 @@ gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
 	pages = xcalloc(npages, sizeof *pages);
 	for (i = 0; i < npages; i++)
 		gen_page(&g, &pages[i], per_page);
+	path = xprintf("%s/ingest.db", dir);
 	for (run = 0; run < runs && rc == 0; run++) {
-		rc = gen_ingest_once(dir, run, &g, pages, npages, &secs);
-		if (rc == 0) {
+		gen_unlink(path);
+		rc = gen_ingest_once(path, &g, pages, npages, &secs, &cause);
+		if (rc == 0)
 			printf("ingest_ms %.1f\n", secs * 1e3);
-			fflush(stdout);
-		}
+		gen_unlink(path);
+		if (rc == 0)
+			rc = gen_plain_once(path, &g, pages, npages, &secs,
+			    &cause);
+		if (rc == 0)
+			printf("plain_ms %.1f\n", secs * 1e3);
+		gen_unlink(path);
+		fflush(stdout);
 	}
+	if (rc != 0) {
+		fprintf(stderr, "bench-gen: %s\n", cause);
+		free(cause);
+	}
+	free(path);
 	for (i = 0; i < npages; i++)
 		gen_page_free(&pages[i]);
 	free(pages);

@@ -905,19 +905,73 @@ bench_queue(struct bench_opts *o, struct store *s)
 	}
 }
 
-/* Have bench-gen time an ingest of 100,000 items in pages of 100. */
+/* Print the rows of the ingest: heed, the plain SQLite floor, the ratio. */
+static void
+bench_ingest_rows(struct bench_samples *t)
+{
+	double	heed = bench_median(&t[0]) / 1e3, plain = bench_median(&t[1]) /
+	    1e3;
+
+	bench_row("ingest 100,000 items + FTS, pages of 100", heed, "max",
+	    bench_pct(&t[0], 100) / 1e3, 1.3 * plain, "s");
+	bench_row("  floor: plain SQLite, same rows and pages", plain, "max",
+	    bench_pct(&t[1], 100) / 1e3, 0, "s");
+	bench_row("  heed / floor (ingest)", plain > 0 ? heed / plain : 0,
+	    NULL, 0, 1.3, "x");
+}
+
+/* Run bench-gen with argv, reading its output; 0 or -1. */
+static int
+bench_gen_run(char **argv, struct bench_samples *t)
+{
+	char	 line[256];
+	FILE	*f;
+	pid_t	 pid;
+	int	 fds[2], status;
+	double	 ms;
+
+	if (pipe(fds) != 0 || (pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "ingest_ms %lf", &ms) == 1) {
+			printf("  ingest run %zu: %.0f ms", t[0].n + 1, ms);
+			bench_add(&t[0], ms);
+		} else if (sscanf(line, "plain_ms %lf", &ms) == 1) {
+			printf(", plain SQLite %.0f ms\n", ms);
+			bench_add(&t[1], ms);
+		}
+		fflush(stdout);
+	}
+	if (f != NULL)
+		fclose(f);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Have bench-gen time an ingest of 100,000 items in pages of 100, each
+ * run followed by the plain SQLite ingest of the same rows.
+ */
 static void
 bench_ingest(struct bench_opts *o)
 {
-	struct bench_samples	 t;
-	char			*argv[10], line[256], *dir;
+	struct bench_samples	 t[2];
+	char			*argv[10], *dir;
 	const char		*slash;
-	FILE			*f;
-	pid_t			 pid;
-	int			 fds[2], status;
-	double			 ms;
+	int			 rc;
 
-	memset(&t, 0, sizeof t);
+	memset(t, 0, sizeof t);
 	/* Beside the big cache: the same file system as a real cache. */
 	slash = strrchr(o->cache, '/');
 	dir = xprintf("%.*s/ingest", slash != NULL ? (int)(slash - o->cache) :
@@ -933,39 +987,15 @@ bench_ingest(struct bench_opts *o)
 	argv[7] = (char *)"--runs";
 	argv[8] = (char *)"3";
 	argv[9] = NULL;
-	if (pipe(fds) != 0 || (pid = fork()) == -1) {
-		bench_row_failed(o, "ingest", strerror(errno));
-		free(dir);
-		return;
-	}
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execv(o->gen, argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	f = fdopen(fds[0], "r");
-	while (f != NULL && fgets(line, sizeof line, f) != NULL) {
-		if (sscanf(line, "ingest_ms %lf", &ms) == 1) {
-			printf("  ingest run %zu: %.0f ms\n", t.n + 1, ms);
-			bench_add(&t, ms);
-		}
-	}
-	if (f != NULL)
-		fclose(f);
-	waitpid(pid, &status, 0);
+	rc = bench_gen_run(argv, t);
 	rmdir(dir);
 	free(dir);
-	if (t.n == 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (rc != 0 || t[0].n == 0 || t[1].n != t[0].n)
 		bench_row_failed(o, "ingest", "bench-gen --ingest-bench failed");
-		bench_clear(&t);
-		return;
-	}
-	bench_row("ingest 100,000 items + FTS, pages of 100", bench_median(&t)
-	    / 1e3, "max", bench_pct(&t, 100) / 1e3, 4, "s");
-	bench_clear(&t);
+	else
+		bench_ingest_rows(t);
+	bench_clear(&t[0]);
+	bench_clear(&t[1]);
 }
 
 /* Run the in-process measurements on the big cache. */
