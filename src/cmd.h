@@ -27,7 +27,7 @@ int	cmd_doctor(const struct cmd_paths *, int, char **);
 int	cmd_sync(struct config *, struct store *, int, char **);
 int	cmd_outbox(struct store *, int, char **);
 
-/* Shared by the commands (cmd-account.c). */
+/* Shared by the commands (cmd.c). */
 struct config_account;
 struct platform_request;
 /*
