@@ -9,6 +9,7 @@
 #include "config.h"
 #include "creds.h"
 #include "platform.h"
+#include "platform-account.h"
 #include "util.h"
 
 /* Find the named account and its platform, or say what is wrong. */
@@ -55,14 +56,10 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 	long				 status = 0;
 	int				 rc = 1;
 
-	memset(&pa, 0, sizeof pa);
 	memset(&req, 0, sizeof req);
 	memset(&ps, 0, sizeof ps);
 	memset(&resp, 0, sizeof resp);
-	pa.name = a->name;
-	pa.handle = config_str(cfg, a, OPT_HANDLE);
-	pa.base_url = config_str(cfg, a, OPT_URL);
-	pa.now = util_now();
+	platform_account_from_config(&pa, cfg, a, util_now());
 	if (*pa.handle == '\0' || *pa.base_url == '\0') {
 		cmd_print(stderr, "heed login: %s needs handle and url in its "
 		    "[account %s] section (see heed.conf(5))\n", a->name,

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "creds.h"
 #include "platform.h"
+#include "platform-account.h"
 #include "platform/graph.h"
 #include "store.h"
 #include "util.h"
@@ -544,8 +545,8 @@ doctor_graph_token(struct doctor *d, struct doctor_account *da)
 	int				 have;
 
 	platform = da->ops->name;
-	app_id = config_str(da->cfg, da->owner, OPT_APP_ID);
-	client = config_str(da->cfg, da->owner, OPT_CLIENT_TOKEN);
+	app_id = da->pa.app_id;
+	client = da->pa.client_token;
 	auth = *app_id != '\0' && *client != '\0' ?
 	    xprintf("%s|%s", app_id, client) : xstrdup(da->secret);
 	memset(&ti, 0, sizeof ti);
@@ -764,11 +765,7 @@ doctor_account(struct doctor *d, const struct config *cfg,
 		return;
 	}
 	da.owner = config_secret_owner(cfg, a, &da.owner_platform);
-	da.pa.name = a->name;
-	da.pa.handle = config_str(cfg, a, OPT_HANDLE);
-	da.pa.base_url = config_str(cfg, a, OPT_URL);
-	da.pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
-	da.pa.now = util_now();
+	platform_account_from_config(&da.pa, cfg, a, util_now());
 	if (doctor_credential(d, &da) == 0) {
 		if (strcmp(da.ops->name, "facebook") == 0 ||
 		    strcmp(da.ops->name, "instagram") == 0)

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "creds.h"
 #include "platform.h"
+#include "platform-account.h"
 #include "platform/graph.h"
 #include "util.h"
 
@@ -281,13 +282,9 @@ cmd_meta_login(const struct config *cfg, const struct config_account *a)
 	size_t			 n = 0;
 	int			 rc = 1;
 
-	memset(&pa, 0, sizeof pa);
-	pa.name = a->name;
-	pa.base_url = config_str(cfg, a, OPT_URL);
-	pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
-	pa.now = util_now();
-	app_id = config_str(cfg, a, OPT_APP_ID);
-	client_token = config_str(cfg, a, OPT_CLIENT_TOKEN);
+	platform_account_from_config(&pa, cfg, a, util_now());
+	app_id = pa.app_id;
+	client_token = pa.client_token;
 	if (*app_id != '\0' && *client_token != '\0') {
 		app_token = xprintf("%s|%s", app_id, client_token);
 		token = meta_device_login(cfg, &pa, app_token, &cause);

@@ -49,6 +49,9 @@ struct platform_account {
 	int64_t		 history_days;
 	int64_t		 recheck;	/* seconds between full reads */
 	int64_t		 now;		/* the time to work against */
+	const char	*app_id;	/* the login's app, where it has one */
+	const char	*client_token;	/* that app's client token */
+	const char	*page;		/* the Page to choose at login */
 	const char	*cursor;	/* the stream's stored cursor, for
 					   sync_request and sync_parse */
 	const char	*secret;	/* lent; NULL if none is needed */
