@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -101,6 +102,111 @@ out:
 	return rc;
 }
 
+/* Send one request for a login and wait for its answer; see platform.h. */
+static int
+cmd_host_send(void *arg, struct platform_request *req, long *status,
+    char **body, char **cause)
+{
+	const struct config	*cfg = arg;
+	int			 rc;
+
+	rc = cmd_http_once(cfg, req, status, body, cause);
+	platform_request_clear(req);
+	return rc;
+}
+
+/* The time now, for a login. */
+static int64_t
+cmd_host_now(void *arg)
+{
+	(void)arg;
+	return util_now();
+}
+
+/* Wait whole seconds, once what was said is out. */
+static void
+cmd_host_sleep(void *arg, int64_t secs)
+{
+	struct timespec	ts;
+
+	(void)arg;
+	fflush(stdout);
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = 0;
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
+/* Say what a login says, on standard error if it is trouble. */
+static void
+cmd_host_say(void *arg, int trouble, const char *msg)
+{
+	(void)arg;
+	cmd_print(trouble ? stderr : stdout, "%s", msg);
+}
+
+/* Ask the person at the terminal, for a login. */
+static char *
+cmd_host_ask(void *arg, const char *prompt, int secret)
+{
+	(void)arg;
+	return secret ? cmd_ask_secret(prompt) : cmd_ask_line(prompt);
+}
+
+/*
+ * Log in by the adapter's conversation (a Facebook Page's, say) and keep
+ * the secret it gives in the keyring.
+ */
+static int
+cmd_login_talk(const struct config *cfg, const struct config_account *a,
+    const struct platform_ops *ops)
+{
+	struct platform_host	 host = { NULL, cmd_host_send, cmd_host_now,
+				     cmd_host_sleep, cmd_host_say,
+				     cmd_host_ask };
+	struct platform_account	 pa;
+	struct platform_login	 pl;
+	struct platform_link	*links;
+	const struct config_account *o;
+	const char		*platform;
+	enum creds_result	 r;
+	char			*cause = NULL;
+	size_t			 i, n = 0;
+	int			 rc = 1;
+
+	host.arg = (void *)cfg;
+	platform_account_from_config(&pa, cfg, a, util_now());
+	links = xreallocarray(NULL, cfg->naccounts + 1, sizeof *links);
+	for (i = 0; i < cfg->naccounts; i++) {
+		o = &cfg->accounts[i];
+		if (o == a || config_secret_owner(cfg, o, &platform) != a)
+			continue;
+		links[n].name = o->name;
+		links[n++].platform = config_str(cfg, o, OPT_PLATFORM);
+	}
+	if (ops->login(&pa, links, n, &host, &pl, &cause) != 0)
+		goto out;
+	r = creds_store(a->name, ops->name, ops->secret_kind, pl.secret,
+	    &cause);
+	if (r != CREDS_OK) {
+		if (cause == NULL)
+			cause = xstrdup(creds_result_name(r));
+		goto out;
+	}
+	if (pl.said != NULL)
+		cmd_print(stdout, "%s", pl.said);
+	rc = 0;
+out:
+	if (rc != 0)
+		cmd_print(stderr, "heed login: %s: %s; nothing changed. To try "
+		    "again: heed login %s\n", a->name, cause != NULL ? cause :
+		    "the login failed", a->name);
+	free(cause);
+	free(links);
+	platform_login_clear(&pl);
+	return rc;
+}
+
 /* heed login ACCOUNT: ask for the secret and keep it in the keyring. */
 int
 cmd_login(struct config *cfg, int argc, char **argv)
@@ -114,20 +220,18 @@ cmd_login(struct config *cfg, int argc, char **argv)
 
 	if ((a = cmd_account(cfg, "login", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
-	if (strcmp(ops->name, "instagram") == 0) {
-		/* Instagram is reached through its Facebook Page's login. */
+	if (ops->login_via != NULL) {
+		/* Such an account is reached through another's login. */
 		owner = config_secret_owner(cfg, a, &platform);
-		if (owner == a || strcmp(platform, "facebook") != 0) {
-			cmd_print(stderr, "heed login: %s is an Instagram "
-			    "account: set facebook_account to the [account] "
-			    "section of the Facebook Page it is linked to, and "
-			    "log in to that one (see heed.conf(5))\n", a->name);
+		if (owner == a || strcmp(platform, ops->login_via) != 0) {
+			cmd_print(stderr, "heed login: %s %s\n", a->name,
+			    ops->login_via_why);
 			return 1;
 		}
 		cmd_print(stdout, "%s uses the login of %s; logging in to "
 		    "%s.\n", a->name, owner->name, owner->name);
 		a = owner;
-		ops = platform_find("facebook");
+		ops = platform_find(ops->login_via);
 	}
 	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
 		cmd_print(stderr, "heed login: %s gets its secret from its "
@@ -136,8 +240,8 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		    a->name);
 		return 1;
 	}
-	if (strcmp(ops->name, "facebook") == 0)
-		return cmd_meta_login(cfg, a);
+	if (ops->login != NULL)
+		return cmd_login_talk(cfg, a, ops);
 	prompt = xprintf("%s for %s (%s): ", ops->secret_prompt, a->name,
 	    ops->label);
 	secret = cmd_ask_secret(prompt);

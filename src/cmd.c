@@ -53,22 +53,6 @@ cmd_print(FILE *f, const char *fmt, ...)
 	free(text);
 }
 
-/* Sanitize a value to quote and cut it to width columns; new string. */
-char *
-cmd_quote(const char *s, size_t width)
-{
-	char	*clean, *out;
-
-	clean = text_sanitize_line(s, strnlen(s, 8 * width));
-	out = text_first_line(clean, width);
-	if (strlen(s) > 8 * width && strcmp(out, clean) == 0) {
-		free(out);
-		out = xprintf("%s\xe2\x80\xa6", clean);
-	}
-	free(clean);
-	return out;
-}
-
 /* Put the terminal's echo back if a signal comes while it is off. */
 static void
 cmd_on_signal(int signo)

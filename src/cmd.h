@@ -37,8 +37,6 @@ struct platform_request;
  * cut.
  */
 void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
-/* A value to quote in a message: sanitized, cut to width columns. */
-char	*cmd_quote(const char *, size_t);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,
@@ -52,8 +50,5 @@ struct cmd_answer {
 struct platform_ops;
 int	 cmd_http_ask(const struct config *, const struct platform_ops *,
 	     const struct platform_request *, struct cmd_answer *, char **);
-
-/* Facebook (cmd-meta.c). */
-int	 cmd_meta_login(const struct config *, const struct config_account *);
 
 #endif
