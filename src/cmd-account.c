@@ -209,8 +209,9 @@ out:
 
 /* heed login ACCOUNT: ask for the secret and keep it in the keyring. */
 int
-cmd_login(struct config *cfg, int argc, char **argv)
+cmd_login(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a, *owner;
 	const char			*platform;
 	const struct platform_ops	*ops;
@@ -272,8 +273,9 @@ cmd_login(struct config *cfg, int argc, char **argv)
 
 /* heed logout ACCOUNT: delete the secret from the keyring. */
 int
-cmd_logout(struct config *cfg, int argc, char **argv)
+cmd_logout(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a;
 	const char			*platform;
 	const struct platform_ops	*ops;
@@ -341,8 +343,9 @@ cmd_credential_state(struct config *cfg, const struct config_account *a,
 
 /* heed accounts: each account with the state of its credential. */
 int
-cmd_accounts(struct config *cfg, int argc, char **argv)
+cmd_accounts(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a;
 	const struct platform_ops	*ops;
 	size_t				 i;

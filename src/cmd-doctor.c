@@ -541,8 +541,9 @@ doctor_account(struct doctor *d, const struct config *cfg,
 
 /* heed doctor: run every check and say what to fix. */
 int
-cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
+cmd_doctor(struct cmd_env *env, int argc, char **argv)
 {
+	const struct cmd_paths	*p = env->paths;
 	struct doctor	d = { 0, 0, 0 };
 	struct config	cfg;
 	size_t		i;
