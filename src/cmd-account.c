@@ -175,6 +175,7 @@ cmd_login_talk(const struct config *cfg, const struct config_account *a,
 	int			 rc = 1;
 
 	host.arg = (void *)cfg;
+	memset(&pl, 0, sizeof pl);
 	platform_account_from_config(&pa, cfg, a, util_now());
 	links = xreallocarray(NULL, cfg->naccounts + 1, sizeof *links);
 	for (i = 0; i < cfg->naccounts; i++) {
