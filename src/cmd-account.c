@@ -1,158 +1,17 @@
 /*
  * cmd-account.c -- heed accounts, heed login and heed logout.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "config.h"
 #include "creds.h"
-#include "http.h"
-#include "loop.h"
 #include "platform.h"
-#include "text.h"
+#include "platform-account.h"
 #include "util.h"
-
-#define CMD_SECRET_MAX	(64 * 1024)
-#define CMD_HTTP_DEADLINE_MS	(60 * 1000)
-
-static int		cmd_tty_fd = -1;
-static struct termios	cmd_tty_saved;
-
-/* Print what a command says, made safe for a terminal; see cmd.h. */
-void
-cmd_print(FILE *f, const char *fmt, ...)
-{
-	va_list		 ap;
-	char		*text, *line, *next, *clean;
-	size_t		 indent;
-
-	va_start(ap, fmt);
-	text = xvprintf(fmt, ap);
-	va_end(ap);
-	for (line = text; line != NULL; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		if (*line == '\0' && next == NULL)
-			break;
-		indent = strspn(line, " ");
-		line += indent;
-		clean = text_sanitize_line(line, strlen(line));
-		fprintf(f, "%*s%s%s", (int)indent, "", clean,
-		    next != NULL ? "\n" : "");
-		free(clean);
-	}
-	free(text);
-}
-
-/* Sanitize a value to quote and cut it to width columns; new string. */
-char *
-cmd_quote(const char *s, size_t width)
-{
-	char	*clean, *out;
-
-	clean = text_sanitize_line(s, strnlen(s, 8 * width));
-	out = text_first_line(clean, width);
-	if (strlen(s) > 8 * width && strcmp(out, clean) == 0) {
-		free(out);
-		out = xprintf("%s\xe2\x80\xa6", clean);
-	}
-	free(clean);
-	return out;
-}
-
-/* Put the terminal's echo back if a signal comes while it is off. */
-static void
-cmd_on_signal(int signo)
-{
-	if (cmd_tty_fd != -1)
-		tcsetattr(cmd_tty_fd, TCSAFLUSH, &cmd_tty_saved);
-	signal(signo, SIG_DFL);
-	raise(signo);
-}
-
-/* Read one line into a new string, at most CMD_SECRET_MAX bytes. */
-static char *
-cmd_read_line(int fd)
-{
-	struct buf	b;
-	char		c;
-	ssize_t		n;
-
-	buf_init(&b, CMD_SECRET_MAX);
-	while ((n = read(fd, &c, 1)) == 1 || (n == -1 && errno == EINTR)) {
-		if (n != 1)
-			continue;
-		if (c == '\n' || c == '\r' || buf_addch(&b, c) != 0)
-			break;
-	}
-	if (b.data != NULL)
-		return buf_steal(&b);
-	return xstrdup("");
-}
-
-/*
- * Ask for a line on the terminal, echoed or not; from standard input when
- * there is no terminal (scripts). Returns a new string to wipe.
- */
-static char *
-cmd_ask(const char *prompt, int echo)
-{
-	struct termios	 t;
-	char		*s;
-	int		 fd;
-
-	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1 ||
-	    tcgetattr(fd, &cmd_tty_saved) != 0) {
-		if (fd != -1)
-			close(fd);
-		return cmd_read_line(STDIN_FILENO);
-	}
-	cmd_tty_fd = fd;
-	signal(SIGINT, cmd_on_signal);
-	signal(SIGTERM, cmd_on_signal);
-	signal(SIGHUP, cmd_on_signal);
-	t = cmd_tty_saved;
-	if (!echo)
-		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
-	t.c_lflag |= ICANON;
-	tcsetattr(fd, TCSAFLUSH, &t);
-	if (write(fd, prompt, strlen(prompt)) < 0) {
-		/* Nothing to do: the read below still works. */
-	}
-	s = cmd_read_line(fd);
-	tcsetattr(fd, TCSAFLUSH, &cmd_tty_saved);
-	if (!echo && write(fd, "\n", 1) < 0) {
-		/* As above. */
-	}
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	cmd_tty_fd = -1;
-	close(fd);
-	return s;
-}
-
-/* Ask for a secret on the terminal without echoing it; see cmd_ask. */
-char *
-cmd_ask_secret(const char *prompt)
-{
-	return cmd_ask(prompt, 0);
-}
-
-/* Ask for an answer that may be seen (a choice); see cmd_ask. */
-char *
-cmd_ask_line(const char *prompt)
-{
-	return cmd_ask(prompt, 1);
-}
 
 /* Find the named account and its platform, or say what is wrong. */
 static const struct config_account *
@@ -181,150 +40,6 @@ cmd_account(struct config *cfg, const char *verb, int argc, char **argv,
 	return a;
 }
 
-/* The answer to the one request a command waits for. */
-struct cmd_http_wait {
-	struct loop			*loop;
-	const struct platform_ops	*ops;		/* for its pace */
-	struct cmd_answer		*ans;
-	char				*message;	/* why not reached */
-	int				 done;
-};
-
-/*
- * How many seconds the answer asks heed to wait before the next request:
- * Retry-After, a rate-limit window with nothing left, or what the
- * platform's own headers say (the Graph API's usage); 0 if none.
- */
-static int64_t
-cmd_http_wait_secs(const struct http_response *hr,
-    const struct platform_ops *ops)
-{
-	struct platform_response	 res;
-	struct platform_header		*h;
-	struct http_ratelimit		 rl;
-	int64_t				 now = util_now(), secs = 0, ms;
-	size_t				 i;
-
-	if ((hr->status == 429 || hr->status == 503) &&
-	    (secs = http_retry_after(hr, now)) > 0)
-		return secs;
-	if (http_ratelimit(hr, now, &rl) == 0 && rl.remaining == 0 &&
-	    rl.reset > 0)
-		secs = rl.reset;
-	if (ops == NULL || ops->pace == NULL)
-		return secs;
-	h = xreallocarray(NULL, hr->nheaders + 1, sizeof *h);
-	for (i = 0; i < hr->nheaders; i++) {
-		h[i].name = hr->headers[i].name;
-		h[i].value = hr->headers[i].value;
-	}
-	memset(&res, 0, sizeof res);
-	res.status = hr->status;
-	res.body = hr->body;
-	res.len = hr->len;
-	res.headers = h;
-	res.nheaders = hr->nheaders;
-	if ((ms = ops->pace(&res, now)) > secs * 1000)
-		secs = (ms + 999) / 1000;
-	free(h);
-	return secs;
-}
-
-/* Keep the answer (a network failure becomes 599, as in sync). */
-static void
-cmd_http_done(const struct http_response *hr, void *arg)
-{
-	struct cmd_http_wait	*w = arg;
-
-	w->done = 1;
-	if (hr->error == HTTP_ERR_CANCELLED)
-		return;
-	if (hr->error != HTTP_OK) {
-		w->ans->status = 599;
-		w->message = xstrdup(hr->message);
-	} else {
-		w->ans->status = hr->status;
-		w->ans->body = xstrdup(hr->body);
-		if (hr->status < 200 || hr->status > 299)
-			w->ans->wait = cmd_http_wait_secs(hr, w->ops);
-	}
-	loop_stop(w->loop, 0);
-}
-
-/* Give up waiting. */
-static void
-cmd_http_deadline(void *arg)
-{
-	struct cmd_http_wait	*w = arg;
-
-	loop_stop(w->loop, 0);
-}
-
-/*
- * Send one request and wait for its answer, for a command that has
- * nothing else to do meanwhile; ops (or NULL) reads the platform's own
- * limit headers. Returns 0 with the answer in *ans (its body to free), or
- * -1 with a cause when the platform was not reached.
- */
-int
-cmd_http_ask(const struct config *cfg, const struct platform_ops *ops,
-    const struct platform_request *req, struct cmd_answer *ans, char **cause)
-{
-	struct cmd_http_wait	 w;
-	struct http		*h;
-	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
-	char			*site;
-
-	memset(ans, 0, sizeof *ans);
-	memset(&w, 0, sizeof w);
-	w.loop = loop_new();
-	w.ops = ops;
-	w.ans = ans;
-	if ((h = http_new(w.loop)) == NULL) {
-		loop_free(w.loop);
-		return util_fail(cause, "libcurl could not be loaded; install "
-		    "libcurl4");
-	}
-	if (*ca != '\0')
-		http_set_ca_file(h, ca);
-	if (http_send(h, req, cmd_http_done, &w) != 0) {
-		loop_timer_add(w.loop, CMD_HTTP_DEADLINE_MS, cmd_http_deadline,
-		    &w);
-		loop_run(w.loop);
-	}
-	http_free(h);
-	loop_free(w.loop);
-	if (w.message != NULL || !w.done || ans->body == NULL) {
-		site = util_url_site(req->url);
-		if (w.message != NULL)
-			util_fail(cause, "could not reach %s: %s", site,
-			    w.message);
-		else
-			util_fail(cause, "no answer from %s within %d "
-			    "seconds", site, CMD_HTTP_DEADLINE_MS / 1000);
-		free(site);
-		free(w.message);
-		free(ans->body);
-		memset(ans, 0, sizeof *ans);
-		return -1;
-	}
-	return 0;
-}
-
-/* The same, with only the status and the body; see cmd_http_ask. */
-int
-cmd_http_once(const struct config *cfg, const struct platform_request *req,
-    long *status, char **body, char **cause)
-{
-	struct cmd_answer	ans;
-
-	if (cmd_http_ask(cfg, NULL, req, &ans, cause) != 0)
-		return -1;
-	*status = ans.status;
-	*body = ans.body;
-	return 0;
-}
-
 /*
  * Log in with the password just typed and keep the session the platform
  * gives in the keyring; the password itself is never kept.
@@ -342,14 +57,10 @@ cmd_login_session(const struct config *cfg, const struct config_account *a,
 	long				 status = 0;
 	int				 rc = 1;
 
-	memset(&pa, 0, sizeof pa);
 	memset(&req, 0, sizeof req);
 	memset(&ps, 0, sizeof ps);
 	memset(&resp, 0, sizeof resp);
-	pa.name = a->name;
-	pa.handle = config_str(cfg, a, OPT_HANDLE);
-	pa.base_url = config_str(cfg, a, OPT_URL);
-	pa.now = util_now();
+	platform_account_from_config(&pa, cfg, a, util_now());
 	if (*pa.handle == '\0' || *pa.base_url == '\0') {
 		cmd_print(stderr, "heed login: %s needs handle and url in its "
 		    "[account %s] section (see heed.conf(5))\n", a->name,
@@ -391,10 +102,117 @@ out:
 	return rc;
 }
 
+/* Send one request for a login and wait for its answer; see platform.h. */
+static int
+cmd_host_send(void *arg, struct platform_request *req, long *status,
+    char **body, char **cause)
+{
+	const struct config	*cfg = arg;
+	int			 rc;
+
+	rc = cmd_http_once(cfg, req, status, body, cause);
+	platform_request_clear(req);
+	return rc;
+}
+
+/* The time now, for a login. */
+static int64_t
+cmd_host_now(void *arg)
+{
+	(void)arg;
+	return util_now();
+}
+
+/* Wait whole seconds, once what was said is out. */
+static void
+cmd_host_sleep(void *arg, int64_t secs)
+{
+	struct timespec	ts;
+
+	(void)arg;
+	fflush(stdout);
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = 0;
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
+/* Say what a login says, on standard error if it is trouble. */
+static void
+cmd_host_say(void *arg, int trouble, const char *msg)
+{
+	(void)arg;
+	cmd_print(trouble ? stderr : stdout, "%s", msg);
+}
+
+/* Ask the person at the terminal, for a login. */
+static char *
+cmd_host_ask(void *arg, const char *prompt, int secret)
+{
+	(void)arg;
+	return secret ? cmd_ask_secret(prompt) : cmd_ask_line(prompt);
+}
+
+/*
+ * Log in by the adapter's conversation (a Facebook Page's, say) and keep
+ * the secret it gives in the keyring.
+ */
+static int
+cmd_login_talk(const struct config *cfg, const struct config_account *a,
+    const struct platform_ops *ops)
+{
+	struct platform_host	 host = { NULL, cmd_host_send, cmd_host_now,
+				     cmd_host_sleep, cmd_host_say,
+				     cmd_host_ask };
+	struct platform_account	 pa;
+	struct platform_login	 pl;
+	struct platform_link	*links;
+	const struct config_account *o;
+	const char		*platform;
+	enum creds_result	 r;
+	char			*cause = NULL;
+	size_t			 i, n = 0;
+	int			 rc = 1;
+
+	host.arg = (void *)cfg;
+	memset(&pl, 0, sizeof pl);
+	platform_account_from_config(&pa, cfg, a, util_now());
+	links = xreallocarray(NULL, cfg->naccounts + 1, sizeof *links);
+	for (i = 0; i < cfg->naccounts; i++) {
+		o = &cfg->accounts[i];
+		if (o == a || config_secret_owner(cfg, o, &platform) != a)
+			continue;
+		links[n].name = o->name;
+		links[n++].platform = config_str(cfg, o, OPT_PLATFORM);
+	}
+	if (ops->login(&pa, links, n, &host, &pl, &cause) != 0)
+		goto out;
+	r = creds_store(a->name, ops->name, ops->secret_kind, pl.secret,
+	    &cause);
+	if (r != CREDS_OK) {
+		if (cause == NULL)
+			cause = xstrdup(creds_result_name(r));
+		goto out;
+	}
+	if (pl.said != NULL)
+		cmd_print(stdout, "%s", pl.said);
+	rc = 0;
+out:
+	if (rc != 0)
+		cmd_print(stderr, "heed login: %s: %s; nothing changed. To try "
+		    "again: heed login %s\n", a->name, cause != NULL ? cause :
+		    "the login failed", a->name);
+	free(cause);
+	free(links);
+	platform_login_clear(&pl);
+	return rc;
+}
+
 /* heed login ACCOUNT: ask for the secret and keep it in the keyring. */
 int
-cmd_login(struct config *cfg, int argc, char **argv)
+cmd_login(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a, *owner;
 	const char			*platform;
 	const struct platform_ops	*ops;
@@ -404,20 +222,18 @@ cmd_login(struct config *cfg, int argc, char **argv)
 
 	if ((a = cmd_account(cfg, "login", argc, argv, &ops)) == NULL)
 		return argc != 2 ? 2 : 1;
-	if (strcmp(ops->name, "instagram") == 0) {
-		/* Instagram is reached through its Facebook Page's login. */
+	if (ops->login_via != NULL) {
+		/* Such an account is reached through another's login. */
 		owner = config_secret_owner(cfg, a, &platform);
-		if (owner == a || strcmp(platform, "facebook") != 0) {
-			cmd_print(stderr, "heed login: %s is an Instagram "
-			    "account: set facebook_account to the [account] "
-			    "section of the Facebook Page it is linked to, and "
-			    "log in to that one (see heed.conf(5))\n", a->name);
+		if (owner == a || strcmp(platform, ops->login_via) != 0) {
+			cmd_print(stderr, "heed login: %s %s\n", a->name,
+			    ops->login_via_why);
 			return 1;
 		}
 		cmd_print(stdout, "%s uses the login of %s; logging in to "
 		    "%s.\n", a->name, owner->name, owner->name);
 		a = owner;
-		ops = platform_find("facebook");
+		ops = platform_find(ops->login_via);
 	}
 	if (*config_str(cfg, a, OPT_CREDENTIAL_COMMAND) != '\0') {
 		cmd_print(stderr, "heed login: %s gets its secret from its "
@@ -426,8 +242,8 @@ cmd_login(struct config *cfg, int argc, char **argv)
 		    a->name);
 		return 1;
 	}
-	if (strcmp(ops->name, "facebook") == 0)
-		return cmd_meta_login(cfg, a);
+	if (ops->login != NULL)
+		return cmd_login_talk(cfg, a, ops);
 	prompt = xprintf("%s for %s (%s): ", ops->secret_prompt, a->name,
 	    ops->label);
 	secret = cmd_ask_secret(prompt);
@@ -458,8 +274,9 @@ cmd_login(struct config *cfg, int argc, char **argv)
 
 /* heed logout ACCOUNT: delete the secret from the keyring. */
 int
-cmd_logout(struct config *cfg, int argc, char **argv)
+cmd_logout(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a;
 	const char			*platform;
 	const struct platform_ops	*ops;
@@ -527,8 +344,9 @@ cmd_credential_state(struct config *cfg, const struct config_account *a,
 
 /* heed accounts: each account with the state of its credential. */
 int
-cmd_accounts(struct config *cfg, int argc, char **argv)
+cmd_accounts(struct cmd_env *env, int argc, char **argv)
 {
+	struct config			*cfg = env->cfg;
 	const struct config_account	*a;
 	const struct platform_ops	*ops;
 	size_t				 i;

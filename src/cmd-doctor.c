@@ -17,7 +17,7 @@
 #include "config.h"
 #include "creds.h"
 #include "platform.h"
-#include "platform/graph.h"
+#include "platform-account.h"
 #include "store.h"
 #include "util.h"
 
@@ -28,37 +28,29 @@ struct doctor {
 				   wait */
 };
 
-/* What became of a check. */
-enum doctor_mark {
-	DOCTOR_OK,
-	DOCTOR_NOTE,		/* nothing wrong, nothing proved either */
-	DOCTOR_FAIL,
-	DOCTOR_WAIT
-};
-
 /* Report one check with its mark, and its fix unless it passed. */
 static void printflike(4, 0)
-doctor_vmark(struct doctor *d, enum doctor_mark m, const char *fix,
+doctor_vmark(struct doctor *d, enum platform_mark m, const char *fix,
     const char *fmt, va_list ap)
 {
 	static const char *const labels[] = { "ok", "note", "FAIL", "WAIT" };
 	char			*msg;
 
 	d->checks++;
-	if (m == DOCTOR_FAIL)
+	if (m == PLATFORM_MARK_FAIL)
 		d->failed++;
-	else if (m == DOCTOR_WAIT)
+	else if (m == PLATFORM_MARK_WAIT)
 		d->waited++;
 	msg = xvprintf(fmt, ap);
 	cmd_print(stdout, "  %-5s %s\n", labels[m], msg);
-	if ((m == DOCTOR_FAIL || m == DOCTOR_WAIT) && fix != NULL)
+	if ((m == PLATFORM_MARK_FAIL || m == PLATFORM_MARK_WAIT) && fix != NULL)
 		cmd_print(stdout, "        fix: %s\n", fix);
 	free(msg);
 }
 
 /* Report one check with its mark; see doctor_vmark. */
 static void printflike(4, 5)
-doctor_mark(struct doctor *d, enum doctor_mark m, const char *fix,
+doctor_mark(struct doctor *d, enum platform_mark m, const char *fix,
     const char *fmt, ...)
 {
 	va_list	ap;
@@ -76,7 +68,7 @@ doctor_report(struct doctor *d, int ok, const char *fix, const char *fmt,
 	va_list	ap;
 
 	va_start(ap, fmt);
-	doctor_vmark(d, ok ? DOCTOR_OK : DOCTOR_FAIL, fix, fmt, ap);
+	doctor_vmark(d, ok ? PLATFORM_MARK_OK : PLATFORM_MARK_FAIL, fix, fmt, ap);
 	va_end(ap);
 }
 
@@ -217,32 +209,9 @@ doctor_keyring(struct doctor *d, const struct config *cfg)
 	free(cause);
 }
 
-/* A permission a Graph account needs, and what for. */
-struct doctor_perm {
-	const char	*platform;
-	const char	*scope;
-	const char	*why;
-	int		 required;
-};
-
-static const struct doctor_perm doctor_perms[] = {
-	{ "facebook", "pages_read_engagement", "to read the Page's posts and "
-	    "comments", 1 },
-	{ "facebook", "pages_read_user_content", "to read visitors' posts and "
-	    "comments", 1 },
-	{ "facebook", "pages_manage_engagement", "to reply, like, hide and "
-	    "delete", 1 },
-	{ "facebook", "pages_messaging", "for private replies", 0 },
-	{ "instagram", "instagram_basic", "to read the account's media and "
-	    "comments", 1 },
-	{ "instagram", "instagram_manage_comments", "to reply, hide and "
-	    "delete", 1 },
-	{ "instagram", "pages_read_engagement", "to reach Instagram through "
-	    "the Page", 1 },
-};
-
 /* One account being checked, and what its checks share. */
 struct doctor_account {
+	struct doctor			*d;
 	const struct config		*cfg;
 	const struct config_account	*a;
 	const struct config_account	*owner;	/* whose secret it uses */
@@ -253,19 +222,6 @@ struct doctor_account {
 	int				 password; /* credential_command */
 	char				*relogin;  /* how to get a new one */
 };
-
-/* Write a time as a date for people, or "never". */
-static void
-doctor_date(int64_t t, char *buf, size_t len)
-{
-	time_t		tt = (time_t)t;
-	struct tm	tm;
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, len, "never");
-	else
-		strftime(buf, len, "%Y-%m-%d", &tm);
-}
 
 /* Say a wait in words: "40 seconds", "2 minutes", "3 hours". */
 static void
@@ -320,11 +276,11 @@ doctor_judge(struct doctor *d, struct doctor_account *da, const char *what,
 		    "in %s", when) : xstrdup("wait a while, and run heed "
 		    "doctor again");
 		if (cause != NULL && strncmp(cause, label, strlen(label)) == 0)
-			doctor_mark(d, DOCTOR_WAIT, fix, "account %s (%s): %s "
+			doctor_mark(d, PLATFORM_MARK_WAIT, fix, "account %s (%s): %s "
 			    "now: %s; this says nothing against the login",
 			    da->a->name, da->ops->name, what, cause);
 		else
-			doctor_mark(d, DOCTOR_WAIT, fix, "account %s (%s): %s "
+			doctor_mark(d, PLATFORM_MARK_WAIT, fix, "account %s (%s): %s "
 			    "now: %s asks heed to wait (%s); this says nothing "
 			    "against the login", da->a->name, da->ops->name,
 			    what, label, cause != NULL ? cause : "rate limit");
@@ -345,19 +301,6 @@ doctor_judge(struct doctor *d, struct doctor_account *da, const char *what,
 	util_free_secret(ans->body);
 	ans->body = NULL;
 	return -1;
-}
-
-/* Send one request of an account's checks; see doctor_judge. */
-static int
-doctor_ask(struct doctor *d, struct doctor_account *da,
-    struct platform_request *req, const char *what, struct cmd_answer *ans)
-{
-	char	*cause = NULL;
-	int	 rc;
-
-	rc = cmd_http_ask(da->cfg, da->ops, req, ans, &cause);
-	platform_request_clear(req);
-	return doctor_judge(d, da, what, rc, ans, cause);
 }
 
 /* An answer as the adapters read it; lent from ans. */
@@ -471,243 +414,63 @@ doctor_session(struct doctor *d, struct doctor_account *da)
 	platform_session_clear(&ps);
 }
 
+/* Report one of an adapter's checks; see platform_checker. */
+static void
+doctor_check_report(void *arg, enum platform_mark m, const char *fix,
+    const char *msg)
+{
+	struct doctor_account	*da = arg;
+
+	doctor_mark(da->d, m, fix, "%s", msg);
+}
+
 /*
- * Ask Facebook who the token is: the Page it opens, and for Instagram
- * the business account linked to that Page. 0 when the account's other
- * checks may go on.
+ * Send a request of an adapter's checks and judge its answer; see
+ * platform_checker.
  */
 static int
-doctor_graph_page(struct doctor *d, struct doctor_account *da,
-    struct graph_page *p)
+doctor_check_send(void *arg, struct platform_request *req, const char *what,
+    int quiet, long *status, char **body)
 {
-	struct platform_request		 req;
+	struct doctor_account		*da = arg;
 	struct platform_response	 res;
 	struct cmd_answer		 ans;
 	char				*cause = NULL;
 	int				 rc;
 
-	memset(p, 0, sizeof *p);
-	if (graph_me_page_request(&da->pa, da->secret, &req, &cause) != 0) {
-		doctor_report(d, 0, NULL, "account %s (%s): %s", da->a->name,
-		    da->ops->name, cause);
+	*body = NULL;
+	rc = cmd_http_ask(da->cfg, da->ops, req, &ans, &cause);
+	platform_request_clear(req);
+	if (quiet && (rc != 0 || ans.status < 200 || ans.status > 299)) {
+		if (rc == 0) {
+			doctor_response(&ans, &res);
+			if (da->ops->classify(&res, NULL) == PLATFORM_ERR_RATE)
+				return doctor_judge(da->d, da, what, rc, &ans,
+				    NULL);
+			util_free_secret(ans.body);
+		}
 		free(cause);
-		return -1;
+		return 1;
 	}
-	if (doctor_ask(d, da, &req, "the token could not be checked",
-	    &ans) != 0)
+	if (doctor_judge(da->d, da, what, rc, &ans, cause) != 0)
 		return -1;
-	doctor_response(&ans, &res);
-	rc = graph_me_page_parse(&res, da->secret, p, &cause);
-	util_free_secret(ans.body);
-	if (rc != 0) {
-		doctor_report(d, 0, NULL, "account %s (%s): the token could "
-		    "not be checked: %s", da->a->name, da->ops->name, cause);
-		free(cause);
-		return -1;
-	}
-	if (strcmp(da->ops->name, "instagram") != 0) {
-		doctor_report(d, 1, NULL, "account %s (facebook): the token "
-		    "opens the Page %s (%s)", da->a->name, p->name, p->id);
-		return 0;
-	}
-	if (p->ig_id == NULL) {
-		doctor_report(d, 0, "link the Instagram account to the Page in "
-		    "Meta Business Suite (Settings > Linked accounts), then "
-		    "run heed doctor again", "account %s (instagram): the Page "
-		    "%s (%s) has no Instagram business account linked, so "
-		    "heed cannot reach Instagram through it", da->a->name,
-		    p->name, p->id);
-		return -1;
-	}
-	doctor_report(d, 1, NULL, "account %s (instagram): @%s is linked to "
-	    "the Page %s", da->a->name, p->ig_username != NULL ?
-	    p->ig_username : p->ig_id, p->name);
+	*status = ans.status;
+	*body = ans.body;
 	return 0;
 }
 
-/*
- * Ask the Graph API what a Facebook or Instagram account's token may do
- * (debug_token): whether it is valid, when it expires, and which of the
- * permissions heed needs it lacks.
- */
+/* Run the adapter's own checks of the login (a Facebook Page's, say). */
 static void
-doctor_graph_token(struct doctor *d, struct doctor_account *da)
+doctor_platform(struct doctor_account *da)
 {
-	struct platform_request		 req;
-	struct platform_response	 res;
-	struct graph_token_info		 ti;
-	struct cmd_answer		 ans;
-	const char			*app_id, *client, *platform;
-	char				*auth, *cause = NULL;
-	char				 exp[32], data[32];
-	size_t				 i, j;
-	int				 have;
+	struct platform_checker	ck;
 
-	platform = da->ops->name;
-	app_id = config_str(da->cfg, da->owner, OPT_APP_ID);
-	client = config_str(da->cfg, da->owner, OPT_CLIENT_TOKEN);
-	auth = *app_id != '\0' && *client != '\0' ?
-	    xprintf("%s|%s", app_id, client) : xstrdup(da->secret);
-	memset(&ti, 0, sizeof ti);
-	if (graph_debug_request(&da->pa, auth, da->secret, &req,
-	    &cause) != 0) {
-		doctor_report(d, 0, NULL, "account %s (%s): %s", da->a->name,
-		    platform, cause);
-		goto out;
-	}
-	if (doctor_ask(d, da, &req, "the token could not be checked",
-	    &ans) != 0)
-		goto out;
-	doctor_response(&ans, &res);
-	if (graph_debug_parse(&res, &ti, &cause) != 0) {
-		util_free_secret(ans.body);
-		doctor_report(d, 0, NULL, "account %s (%s): the token could "
-		    "not be checked: %s", da->a->name, platform, cause);
-		goto out;
-	}
-	util_free_secret(ans.body);
-	if (!ti.valid) {
-		doctor_report(d, 0, da->relogin, "account %s (%s): the token "
-		    "is no longer valid%s%s", da->a->name, platform,
-		    ti.error != NULL ? ": " : "", ti.error != NULL ? ti.error :
-		    "");
-		goto out;
-	}
-	doctor_date(ti.expires_at, exp, sizeof exp);
-	doctor_date(ti.data_access_expires_at, data, sizeof data);
-	doctor_report(d, 1, NULL, "account %s (%s): %s token valid, expires "
-	    "%s, data access until %s", da->a->name, platform,
-	    ti.type != NULL ? ti.type : "the", exp, data);
-	for (i = 0; i < nitems(doctor_perms); i++) {
-		if (strcmp(doctor_perms[i].platform, platform) != 0)
-			continue;
-		for (have = 0, j = 0; j < ti.nscopes && !have; j++)
-			have = strcmp(ti.scopes[j], doctor_perms[i].scope) == 0;
-		if (have)
-			continue;
-		doctor_report(d, !doctor_perms[i].required, da->relogin,
-		    "account %s (%s): the login lacks %s, needed %s%s",
-		    da->a->name, platform, doctor_perms[i].scope,
-		    doctor_perms[i].why, doctor_perms[i].required ? "" :
-		    " (optional)");
-	}
-out:
-	graph_token_info_clear(&ti);
-	util_free_secret(auth);
-	free(cause);
-}
-
-/*
- * Check that the person behind a Facebook token has the Moderate task:
- * by the tasks the Page names, or, when it names none (a Page's own token
- * may not be told them), by the comments of its newest posts, which come
- * without ids when the task is missing.
- */
-static void
-doctor_graph_moderate(struct doctor *d, struct doctor_account *da,
-    const struct graph_page *p)
-{
-	struct platform_request		 req;
-	struct platform_response	 res;
-	struct cmd_answer		 ans;
-	enum graph_tasks		 t = GRAPH_TASKS_UNSAID;
-	char				*cause = NULL, *tasks = NULL, *fix;
-	size_t				 with, without;
-	int				 rc;
-
-	fix = xprintf("give the person who logged in the Moderate task on "
-	    "the Page (Page settings > Page access), then %s", da->relogin);
-	if (graph_tasks_request(&da->pa, da->secret, &req, &cause) != 0)
-		goto out;
-	rc = cmd_http_ask(da->cfg, da->ops, &req, &ans, &cause);
-	platform_request_clear(&req);
-	if (rc == 0) {
-		doctor_response(&ans, &res);
-		if (ans.status >= 200 && ans.status <= 299)
-			t = graph_tasks_parse(&res, &tasks);
-		else if (da->ops->classify(&res, NULL) == PLATFORM_ERR_RATE) {
-			/* Said as it is: the platform asks to wait. */
-			doctor_judge(d, da, "the Page's tasks could not be "
-			    "read", rc, &ans, NULL);
-			goto out;
-		}
-		util_free_secret(ans.body);
-	}
-	free(cause);
-	cause = NULL;
-	if (t == GRAPH_TASKS_MODERATE) {
-		doctor_report(d, 1, NULL, "account %s (facebook): the login "
-		    "may moderate the Page %s (tasks: %s)", da->a->name,
-		    p->name, tasks);
-		goto out;
-	}
-	if (t == GRAPH_TASKS_LACKING) {
-		doctor_report(d, 0, fix, "account %s (facebook): the person "
-		    "who logged in lacks the Moderate task on the Page %s "
-		    "(tasks: %s): Facebook sends comments without ids, and "
-		    "heed cannot answer them", da->a->name, p->name,
-		    *tasks != '\0' ? tasks : "none");
-		goto out;
-	}
-	if (graph_ids_request(&da->pa, da->secret, &req, &cause) != 0)
-		goto out;
-	if (doctor_ask(d, da, &req, "whether the login may moderate the "
-	    "Page could not be checked", &ans) != 0)
-		goto out;
-	doctor_response(&ans, &res);
-	rc = graph_ids_parse(&res, &with, &without, &cause);
-	util_free_secret(ans.body);
-	if (rc != 0) {
-		doctor_report(d, 0, NULL, "account %s (facebook): whether the "
-		    "login may moderate the Page could not be checked: %s",
-		    da->a->name, cause);
-		free(cause);
-		cause = NULL;
-	} else if (without > 0)
-		doctor_report(d, 0, fix, "account %s (facebook): %zu of the "
-		    "comments on the newest posts of %s came without ids: the "
-		    "person who logged in lacks the Moderate task, and heed "
-		    "cannot answer those comments", da->a->name, without,
-		    p->name);
-	else if (with > 0)
-		doctor_report(d, 1, NULL, "account %s (facebook): comments "
-		    "come with their ids (the login may moderate the Page %s)",
-		    da->a->name, p->name);
-	else
-		doctor_mark(d, DOCTOR_NOTE, NULL, "account %s (facebook): "
-		    "whether the login may moderate the Page %s cannot be told "
-		    "yet: its newest posts have no comments (heed sync says "
-		    "so when comments come without ids)", da->a->name,
-		    p->name);
-out:
-	if (cause != NULL)
-		doctor_report(d, 0, NULL, "account %s (facebook): %s",
-		    da->a->name, cause);
-	free(cause);
-	free(tasks);
-	free(fix);
-}
-
-/*
- * The checks of a Facebook or Instagram account's token. Once the token
- * is refused, or Facebook cannot be asked, the others would only say so
- * again.
- */
-static void
-doctor_graph(struct doctor *d, struct doctor_account *da)
-{
-	struct graph_page	p;
-
-	if (doctor_graph_page(d, da, &p) == 0) {
-		doctor_graph_token(d, da);
-		if (strcmp(da->ops->name, "facebook") == 0)
-			doctor_graph_moderate(d, da, &p);
-	}
-	free(p.id);
-	free(p.name);
-	util_free_secret(p.token);
-	free(p.ig_id);
-	free(p.ig_username);
+	ck.arg = da;
+	ck.relogin = da->relogin;
+	ck.report = doctor_check_report;
+	ck.send = doctor_check_send;
+	da->pa.secret = da->secret;
+	da->ops->check(&da->pa, &ck);
 }
 
 /* Get an account's credential, and report whether it could be had. */
@@ -755,6 +518,7 @@ doctor_account(struct doctor *d, const struct config *cfg,
 	struct doctor_account	da;
 
 	memset(&da, 0, sizeof da);
+	da.d = d;
 	da.cfg = cfg;
 	da.a = a;
 	da.ops = platform_find(config_str(cfg, a, OPT_PLATFORM));
@@ -764,15 +528,10 @@ doctor_account(struct doctor *d, const struct config *cfg,
 		return;
 	}
 	da.owner = config_secret_owner(cfg, a, &da.owner_platform);
-	da.pa.name = a->name;
-	da.pa.handle = config_str(cfg, a, OPT_HANDLE);
-	da.pa.base_url = config_str(cfg, a, OPT_URL);
-	da.pa.version = config_str(cfg, a, OPT_GRAPH_VERSION);
-	da.pa.now = util_now();
+	platform_account_from_config(&da.pa, cfg, a, util_now());
 	if (doctor_credential(d, &da) == 0) {
-		if (strcmp(da.ops->name, "facebook") == 0 ||
-		    strcmp(da.ops->name, "instagram") == 0)
-			doctor_graph(d, &da);
+		if (da.ops->check != NULL)
+			doctor_platform(&da);
 		else if (da.ops->session_request != NULL)
 			doctor_session(d, &da);
 	}
@@ -782,8 +541,9 @@ doctor_account(struct doctor *d, const struct config *cfg,
 
 /* heed doctor: run every check and say what to fix. */
 int
-cmd_doctor(const struct cmd_paths *p, int argc, char **argv)
+cmd_doctor(struct cmd_env *env, int argc, char **argv)
 {
+	const struct cmd_paths	*p = env->paths;
 	struct doctor	d = { 0, 0, 0 };
 	struct config	cfg;
 	size_t		i;

@@ -1,6 +1,6 @@
 /*
- * cmd.h -- the commands that are not the interface: accounts, login,
- * logout and doctor.
+ * cmd.h -- heed's commands (each in its own cmd-*.c, listed in main.c's
+ * table with the setup it needs), and what they share (cmd.c).
  */
 #ifndef HEED_CMD_H
 #define HEED_CMD_H
@@ -20,14 +20,45 @@ struct cmd_paths {
 	const char	*log;
 };
 
-int	cmd_accounts(struct config *, int, char **);
-int	cmd_login(struct config *, int, char **);
-int	cmd_logout(struct config *, int, char **);
-int	cmd_doctor(const struct cmd_paths *, int, char **);
-int	cmd_sync(struct config *, struct store *, int, char **);
-int	cmd_outbox(struct store *, int, char **);
+/* What a command needs set up before it runs (cmd_entry.needs). */
+#define CMD_CONFIG	0x01	/* the config, read */
+#define CMD_CACHE	0x02	/* the config, the log and the cache open */
+#define CMD_READONLY	0x04	/* the cache read only: it must exist */
+#define CMD_PATHS	0x08	/* only the paths, from a config that may
+				   be broken (doctor reads it itself) */
+#define CMD_NO_DEMO	0x10	/* not with --demo: real accounts only */
+#define CMD_ARGS_FIRST	0x20	/* checks its arguments first, then calls
+				   env->setup itself */
 
-/* Shared by the commands (cmd-account.c). */
+/* What a command is given: the setup made for it. */
+struct cmd_env {
+	struct config		*cfg;
+	struct store		*store;		/* with CMD_CACHE */
+	const struct cmd_paths	*paths;		/* with CMD_PATHS */
+	int			 demo;		/* --demo */
+	/* Make the setup of CMD_ARGS_FIRST; 0, or -1 once said why not. */
+	int			(*setup)(struct cmd_env *);
+	void			*arg;		/* for setup */
+};
+
+/* One command of the table. */
+struct cmd_entry {
+	const char	*name;		/* NULL: no command, the inbox */
+	int		 needs;		/* CMD_* */
+	int		 failed;	/* the exit status if the setup fails */
+	int		(*run)(struct cmd_env *, int, char **);
+};
+
+int	cmd_tui(struct cmd_env *, int, char **);	/* cmd-tui.c */
+int	cmd_list(struct cmd_env *, int, char **);	/* cmd-list.c */
+int	cmd_sync(struct cmd_env *, int, char **);	/* cmd-sync.c */
+int	cmd_outbox(struct cmd_env *, int, char **);	/* cmd-outbox.c */
+int	cmd_accounts(struct cmd_env *, int, char **);	/* cmd-account.c */
+int	cmd_login(struct cmd_env *, int, char **);
+int	cmd_logout(struct cmd_env *, int, char **);
+int	cmd_doctor(struct cmd_env *, int, char **);	/* cmd-doctor.c */
+
+/* Shared by the commands (cmd.c). */
 struct config_account;
 struct platform_request;
 /*
@@ -37,8 +68,6 @@ struct platform_request;
  * cut.
  */
 void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
-/* A value to quote in a message: sanitized, cut to width columns. */
-char	*cmd_quote(const char *, size_t);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,
@@ -52,8 +81,5 @@ struct cmd_answer {
 struct platform_ops;
 int	 cmd_http_ask(const struct config *, const struct platform_ops *,
 	     const struct platform_request *, struct cmd_answer *, char **);
-
-/* Facebook (cmd-meta.c). */
-int	 cmd_meta_login(const struct config *, const struct config_account *);
 
 #endif

@@ -139,3 +139,12 @@ platform_session_clear(struct platform_session *ps)
 	free(ps->service);
 	memset(ps, 0, sizeof *ps);
 }
+
+/* Free what a login gave, wiping its secret. */
+void
+platform_login_clear(struct platform_login *pl)
+{
+	util_free_secret(pl->secret);
+	free(pl->said);
+	memset(pl, 0, sizeof *pl);
+}

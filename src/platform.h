@@ -49,6 +49,9 @@ struct platform_account {
 	int64_t		 history_days;
 	int64_t		 recheck;	/* seconds between full reads */
 	int64_t		 now;		/* the time to work against */
+	const char	*app_id;	/* the login's app, where it has one */
+	const char	*client_token;	/* that app's client token */
+	const char	*page;		/* the Page to choose at login */
 	const char	*cursor;	/* the stream's stored cursor, for
 					   sync_request and sync_parse */
 	const char	*secret;	/* lent; NULL if none is needed */
@@ -145,6 +148,67 @@ enum platform_error {
 	PLATFORM_ERR_SESSION,	/* the short-lived token ran out: renew */
 	PLATFORM_ERR_GONE,	/* the target no longer exists there */
 	PLATFORM_ERR_DENIED	/* the login lacks a permission for it */
+};
+
+/*
+ * What a command lends an adapter's login operation: the ways to reach the
+ * platform and the person at the terminal. The adapter does no I/O of its
+ * own and reads no clock; it asks through these.
+ */
+struct platform_host {
+	void	*arg;		/* given back to each operation */
+	/*
+	 * Send one request (cleared after) and wait for its answer: 0 with
+	 * the status and the body (a new string, to wipe), or -1 with a
+	 * cause when the platform was not reached.
+	 */
+	int	(*send)(void *, struct platform_request *, long *, char **,
+		    char **);
+	int64_t	(*now)(void *);
+	/* Wait whole seconds; what was said before is shown first. */
+	void	(*sleep)(void *, int64_t);
+	/* Say whole lines to the person; trouble (1) or not (0). */
+	void	(*say)(void *, int, const char *);
+	/* Ask the person for a line, not echoed if secret (1); new string. */
+	char	*(*ask)(void *, const char *, int);
+};
+
+/* Another account that uses an account's login, for heed login to name. */
+struct platform_link {
+	const char	*name;
+	const char	*platform;
+};
+
+/* What a login operation gives the command; owned by the command. */
+struct platform_login {
+	char	*secret;	/* to keep in the keyring; a secret */
+	char	*said;		/* to say once it is kept; or NULL */
+};
+
+/* How one check of heed doctor came out. */
+enum platform_mark {
+	PLATFORM_MARK_OK,
+	PLATFORM_MARK_NOTE,	/* nothing wrong, nothing proved either */
+	PLATFORM_MARK_FAIL,
+	PLATFORM_MARK_WAIT	/* not made: the platform asks to wait */
+};
+
+/* What heed doctor lends an adapter's check operation. */
+struct platform_checker {
+	void		*arg;		/* given back to each operation */
+	const char	*relogin;	/* how to get a new login */
+	/* Report one check, with the fix to show unless it passed. */
+	void	(*report)(void *, enum platform_mark, const char *,
+		    const char *);
+	/*
+	 * Send a request of a check (cleared after) and judge its answer:
+	 * 0 with a 2xx status and the body (a new string, to wipe); -1 once
+	 * a failure is reported, saying what could not be done (what). When
+	 * quiet, only a platform asking to wait is reported; any other
+	 * failure returns 1 unreported.
+	 */
+	int	(*send)(void *, struct platform_request *, const char *, int,
+		    long *, char **);
 };
 
 struct platform_ops {
@@ -247,6 +311,33 @@ struct platform_ops {
 	 * wait (0: no need), on top of Retry-After and RateLimit-*.
 	 */
 	int64_t	(*pace)(const struct platform_response *, int64_t);
+
+	/*
+	 * Logging in through another account (optional): an account of this
+	 * platform uses the login of the account its facebook_account names,
+	 * which must be of the platform login_via; login_via_why says what to
+	 * set when it is not.
+	 */
+	const char	*login_via;
+	const char	*login_via_why;
+	/*
+	 * Logging in by a conversation (optional): heed login runs it instead
+	 * of asking for secret_prompt. It talks to the person and the
+	 * platform through the host, and fills the login: the secret to keep,
+	 * and what to say once it is kept. The links are the other accounts
+	 * that use this account's login.
+	 */
+	int	(*login)(const struct platform_account *,
+		    const struct platform_link *, size_t,
+		    const struct platform_host *, struct platform_login *,
+		    char **);
+	/*
+	 * Checking a login on the platform (optional): heed doctor runs it
+	 * with the secret in pa->secret, and the adapter reports each check
+	 * through the checker.
+	 */
+	void	(*check)(const struct platform_account *,
+		    const struct platform_checker *);
 };
 
 /* Find a response header by name, ignoring case; NULL if absent. */
@@ -262,5 +353,6 @@ void	platform_request_clear(struct platform_request *);
 void	sync_page_clear(struct sync_page *);
 void	action_result_clear(struct action_result *);
 void	platform_session_clear(struct platform_session *);
+void	platform_login_clear(struct platform_login *);
 
 #endif

@@ -766,3 +766,19 @@ text_lines_free(char **lines, size_t n)
 		free(lines[i]);
 	free(lines);
 }
+
+/* Quote a value in a message; see text.h. */
+char *
+text_quote(const char *s, size_t width)
+{
+	char	*clean, *out;
+
+	clean = text_sanitize_line(s, strnlen(s, 8 * width));
+	out = text_first_line(clean, width);
+	if (strlen(s) > 8 * width && strcmp(out, clean) == 0) {
+		free(out);
+		out = xprintf("%s\xe2\x80\xa6", clean);
+	}
+	free(clean);
+	return out;
+}

@@ -77,6 +77,13 @@ size_t	 text_fit(const char *, size_t, size_t *);
  */
 char	*text_first_line(const char *, size_t);
 
+/*
+ * A value to quote in a message: sanitized to one line, cut to width
+ * columns (with an ellipsis when cut or too long to read whole). Returns
+ * a new string.
+ */
+char	*text_quote(const char *, size_t);
+
 /* Pad or cut s to exactly width columns (cut with "…"); new string. */
 char	*text_pad(const char *, size_t);
 

@@ -13,8 +13,11 @@
  * than their parent and comments younger than their post.
  */
 
+#include <string.h>
+
 #include "util.h"
 #include "platform/demo-data.h"
+#include "platform/platforms.h"
 
 #define MINUTE	60
 #define HOUR	(60 * MINUTE)
@@ -647,3 +650,17 @@ const struct demo_comment demo_comments[] = {
 	  "does mochi accept visitors or is she above that" },
 };
 const size_t demo_ncomments = nitems(demo_comments);
+
+/* Give the i-th demo account as heed --demo configures it; see platforms.h. */
+int
+demo_account_at(size_t i, const char **name, const char **platform,
+    const char **handle)
+{
+	if (i >= demo_naccounts)
+		return -1;
+	*name = demo_accounts[i].name;
+	*platform = strcmp(demo_accounts[i].flavour, "social") == 0 ?
+	    "demo-social" : "demo-page";
+	*handle = demo_accounts[i].handle;
+	return 0;
+}

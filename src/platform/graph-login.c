@@ -1,10 +1,13 @@
 /*
- * graph-login.c -- the Graph API requests of heed login and heed doctor:
- * Facebook Login for Devices, the Pages a person manages, and debug_token.
+ * graph-login.c -- heed login for a Facebook Page, and the Graph API
+ * requests of heed login and heed doctor: Facebook Login for Devices, the
+ * Pages a person manages, and debug_token.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "graph-private.h"
 #include "text.h"
@@ -411,4 +414,354 @@ enum platform_error
 graph_error(const struct platform_response *res, char **cause)
 {
 	return graph_classify(res, cause);
+}
+
+/*
+ * heed login for a Facebook Page (and the Instagram account linked to
+ * it), as a conversation through the caller's host.
+ *
+ * A person logs in, with Facebook Login for Devices when the account names
+ * its app (app_id and client_token), or by pasting a token. heed lists the
+ * Pages that person manages, takes one, and keeps only that Page's token:
+ * the person's own token is dropped. The Page token also serves the
+ * Instagram business account linked to the Page.
+ */
+
+#define GRAPH_MAX_PAGES_ASKED	10	/* pages of /me/accounts read */
+
+/* Say a message to the person through the host. */
+static void printflike(3, 4)
+graph_say(const struct platform_host *h, int trouble, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvprintf(fmt, ap);
+	va_end(ap);
+	h->say(h->arg, trouble, msg);
+	free(msg);
+}
+
+/* One request and its answer, as a platform_response; 0 or -1. */
+static int
+graph_call(const struct platform_host *h, struct platform_request *req,
+    long *status, char **body, struct platform_response *res, char **cause)
+{
+	int	rc;
+
+	*body = NULL;
+	rc = h->send(h->arg, req, status, body, cause);
+	platform_request_clear(req);
+	memset(res, 0, sizeof *res);
+	if (rc != 0)
+		return -1;
+	res->status = *status;
+	res->body = *body;
+	res->len = strlen(*body);
+	return 0;
+}
+
+/*
+ * Wait for the person to approve a device login; the user token, or NULL.
+ * A poll that gets no answer, or one it cannot read, is only said: the
+ * person may be approving meanwhile, so heed polls on until the code
+ * expires.
+ */
+static char *
+graph_device_wait(const struct platform_host *h,
+    const struct platform_account *pa, const char *app_token,
+    const struct graph_device *d, char **cause)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	enum graph_poll			 r = GRAPH_POLL_ERROR;
+	enum platform_error		 e;
+	char				*body = NULL, *token = NULL, *why = NULL;
+	int64_t				 deadline, interval;
+	long				 status;
+	int				 passing;
+
+	deadline = h->now(h->arg) + d->expires_in;
+	interval = d->interval;
+	for (;;) {
+		h->sleep(h->arg, interval);
+		if (h->now(h->arg) > deadline + interval) {
+			r = GRAPH_POLL_EXPIRED;
+			break;
+		}
+		if (graph_poll_request(pa, app_token, d->code, &req,
+		    cause) != 0)
+			break;
+		passing = 1;
+		if (graph_call(h, &req, &status, &body, &res, &why) != 0)
+			r = GRAPH_POLL_ERROR;
+		else if ((r = graph_poll_parse(&res, &token, &why)) ==
+		    GRAPH_POLL_ERROR && res.status >= 300) {
+			e = graph_error(&res, NULL);
+			passing = e == PLATFORM_ERR_TEMPORARY ||
+			    e == PLATFORM_ERR_RATE;
+		}
+		free(body);
+		body = NULL;
+		if (r == GRAPH_POLL_ERROR && !passing) {
+			*cause = why != NULL ? why : xstrdup("Facebook "
+			    "refused the login");
+			why = NULL;
+			break;
+		}
+		if (r == GRAPH_POLL_SLOW_DOWN)
+			interval += 5;
+		else if (r == GRAPH_POLL_ERROR) {
+			/* Passing trouble: say it, and go on waiting. */
+			graph_say(h, 1, "(Could not ask Facebook: %s; still "
+			    "waiting.)\n", why != NULL ? why : "no answer");
+			interval += interval < 30 ? interval : 0;
+		}
+		free(why);
+		why = NULL;
+		if (r != GRAPH_POLL_PENDING && r != GRAPH_POLL_SLOW_DOWN &&
+		    r != GRAPH_POLL_ERROR)
+			break;
+	}
+	if (r == GRAPH_POLL_EXPIRED)
+		util_fail(cause, "the code expired before the login was "
+		    "approved on Facebook");
+	else if (r == GRAPH_POLL_DECLINED)
+		util_fail(cause, "the login was declined on Facebook");
+	return token;
+}
+
+/* Log in with Facebook Login for Devices; a new user token, or NULL. */
+static char *
+graph_device_login(const struct platform_host *h,
+    const struct platform_account *pa, const char *app_token, char **cause)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct graph_device		 d;
+	char				*body = NULL, *token;
+	long				 status;
+
+	memset(&d, 0, sizeof d);
+	if (graph_device_request(pa, app_token, &req, cause) != 0)
+		return NULL;
+	if (graph_call(h, &req, &status, &body, &res, cause) != 0)
+		return NULL;
+	if (graph_device_parse(&res, &d, cause) != 0) {
+		free(body);
+		return NULL;
+	}
+	free(body);
+	graph_say(h, 0, "To let heed in, open %s on any phone or computer\n"
+	    "and enter the code:  %s\n"
+	    "Then approve the permissions Facebook lists. Waiting "
+	    "(Ctrl-C cancels)...\n", d.uri, d.user_code);
+	token = graph_device_wait(h, pa, app_token, &d, cause);
+	graph_device_clear(&d);
+	return token;
+}
+
+/* Read the Pages the token's person manages; a Page token is its Page. */
+static int
+graph_pages_all(const struct platform_host *h,
+    const struct platform_account *pa, const char *token,
+    struct graph_page **pages, size_t *n, char **cause)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct graph_page		 p;
+	char				*body = NULL, *after = NULL, *next;
+	long				 status;
+	int				 i, rc = 0, again;
+
+	*pages = NULL;
+	*n = 0;
+	for (i = 0; i < GRAPH_MAX_PAGES_ASKED; i++) {
+		if (graph_pages_request(pa, token, after, &req, cause) != 0 ||
+		    graph_call(h, &req, &status, &body, &res, cause) != 0) {
+			rc = -1;
+			break;
+		}
+		if (status == 400 && i == 0) {
+			/* No "accounts" edge: perhaps a Page's own token. */
+			free(body);
+			body = NULL;
+			if (graph_me_page_request(pa, token, &req, cause) != 0 ||
+			    graph_call(h, &req, &status, &body, &res,
+			    cause) != 0 || graph_me_page_parse(&res, token, &p,
+			    cause) != 0) {
+				rc = -1;
+				break;
+			}
+			*pages = xreallocarray(NULL, 1, sizeof **pages);
+			(*pages)[(*n)++] = p;
+			break;
+		}
+		rc = graph_pages_parse(&res, pages, n, &next, cause);
+		free(body);
+		body = NULL;
+		/* A next page that is this one again ends the list. */
+		again = next != NULL && after != NULL &&
+		    strcmp(next, after) == 0;
+		free(after);
+		after = next;
+		if (rc != 0 || after == NULL || again)
+			break;
+	}
+	free(body);
+	free(after);
+	return rc;
+}
+
+/* Choose the Page: the one the account names, the only one, or ask. */
+static struct graph_page *
+graph_choose(const struct platform_host *h, const struct platform_account *pa,
+    struct graph_page *pages, size_t n, char **cause)
+{
+	const char	*want = pa->page != NULL ? pa->page : "";
+	char		*line, *end, *shown;
+	size_t		 i;
+	long		 k;
+
+	if (*want != '\0') {
+		for (i = 0; i < n; i++) {
+			if (strcmp(pages[i].id, want) == 0 ||
+			    strcasecmp(pages[i].name, want) == 0)
+				return &pages[i];
+		}
+		util_fail(cause, "this login does not manage the Page \"%s\" "
+		    "(page in [account %s]); it manages %zu other%s", want,
+		    pa->name, n, n == 1 ? "" : "s");
+		return NULL;
+	}
+	if (n == 1)
+		return &pages[0];
+	graph_say(h, 0, "This login manages %zu Pages:\n", n);
+	for (i = 0; i < n; i++)
+		graph_say(h, 0, "  %2zu  %s (%s)%s%s\n", i + 1, pages[i].name,
+		    pages[i].id, pages[i].ig_username != NULL ?
+		    ", Instagram @" : "", pages[i].ig_username != NULL ?
+		    pages[i].ig_username : "");
+	line = h->ask(h->arg, "Which one is this account's? Number: ", 0);
+	k = strtol(line, &end, 10);
+	if (end == line || *end != '\0' || k < 1 || (size_t)k > n) {
+		shown = text_quote(line, 40);
+		util_fail(cause, "no Page chosen (\"%s\"); to choose without "
+		    "asking, set page in [account %s]", shown, pa->name);
+		free(shown);
+		free(line);
+		return NULL;
+	}
+	free(line);
+	return &pages[k - 1];
+}
+
+/*
+ * What to say once the Page's token is kept: which Page, and what became
+ * of the Instagram account linked to it. A new string.
+ */
+static char *
+graph_said(const struct platform_account *pa,
+    const struct platform_link *links, size_t nlinks,
+    const struct graph_page *p)
+{
+	struct buf	 b;
+	size_t		 i, users = 0;
+
+	buf_init(&b, 0);
+	buf_printf(&b, "Logged in to the Facebook Page %s (%s): its token is "
+	    "in the system keyring (the personal login is not kept).\n",
+	    p->name, p->id);
+	for (i = 0; i < nlinks; i++) {
+		if (strcmp(links[i].platform, "instagram") != 0)
+			continue;
+		users++;
+		if (p->ig_id != NULL)
+			buf_printf(&b, "Instagram: @%s is linked to this Page; "
+			    "account %s answers it.\n", p->ig_username !=
+			    NULL ? p->ig_username : p->ig_id, links[i].name);
+		else
+			buf_printf(&b, "Instagram: account %s uses this login, "
+			    "but the Page has no Instagram business account "
+			    "linked: link it in Meta Business Suite (Settings "
+			    "> Linked accounts).\n", links[i].name);
+	}
+	if (users == 0 && p->ig_id != NULL)
+		buf_printf(&b, "Instagram: @%s is linked to this Page. To answer "
+		    "its comments too, add to the config:\n\n"
+		    "  [account %s-instagram]\n  platform = instagram\n"
+		    "  facebook_account = %s\n\n", p->ig_username != NULL ?
+		    p->ig_username : p->ig_id, pa->name, pa->name);
+	return buf_steal(&b);
+}
+
+/* Get a person's token: by a device login, or pasted; or NULL. */
+static char *
+graph_person_token(const struct platform_host *h,
+    const struct platform_account *pa, char **cause)
+{
+	const char	*app_id = pa->app_id != NULL ? pa->app_id : "";
+	const char	*client = pa->client_token != NULL ?
+			    pa->client_token : "";
+	char		*token, *app_token, *prompt;
+
+	if (*app_id != '\0' && *client != '\0') {
+		app_token = xprintf("%s|%s", app_id, client);
+		token = graph_device_login(h, pa, app_token, cause);
+		util_free_secret(app_token);
+		return token;
+	}
+	if (*app_id != '\0' || *client != '\0')
+		graph_say(h, 0, "(Device login needs both app_id and "
+		    "client_token; asking for a token instead.)\n");
+	prompt = xprintf("Facebook access token for %s (a User or Page "
+	    "token): ", pa->name);
+	token = h->ask(h->arg, prompt, 1);
+	free(prompt);
+	if (*token == '\0') {
+		util_free_secret(token);
+		*cause = xstrdup("nothing entered");
+		return NULL;
+	}
+	return token;
+}
+
+/* heed login for a Facebook Page; see above. */
+int
+graph_login(const struct platform_account *pa,
+    const struct platform_link *links, size_t nlinks,
+    const struct platform_host *h, struct platform_login *pl, char **cause)
+{
+	struct graph_page	*pages = NULL, *p;
+	char			*token;
+	size_t			 n = 0;
+	int			 rc = -1;
+
+	memset(pl, 0, sizeof *pl);
+	if ((token = graph_person_token(h, pa, cause)) == NULL)
+		return -1;
+	if (graph_pages_all(h, pa, token, &pages, &n, cause) != 0)
+		goto out;
+	if (n == 0) {
+		*cause = xstrdup("this login manages no Facebook Page (was "
+		    "pages_show_list allowed, and does the person have a role "
+		    "on the Page?)");
+		goto out;
+	}
+	if ((p = graph_choose(h, pa, pages, n, cause)) == NULL)
+		goto out;
+	if (p->moderate == 0)
+		graph_say(h, 0, "Note: the person who logged in lacks the "
+		    "Moderate task on %s: Facebook then sends comments without "
+		    "ids, and heed cannot answer them. Give that person the "
+		    "Moderate task (Page settings > Page access) and log in "
+		    "again.\n", p->name);
+	pl->secret = xstrdup(p->token);
+	pl->said = graph_said(pa, links, nlinks, p);
+	rc = 0;
+out:
+	util_free_secret(token);
+	graph_pages_free(pages, n);
+	return rc;
 }

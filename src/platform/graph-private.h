@@ -98,6 +98,17 @@ void	 graph_page_gone(struct sync_page *, const char *);
 int	 graph_written(const struct platform_response *, char **, char **);
 int	 graph_success(const struct platform_response *, char **);
 
+/* graph-login.c */
+int	 graph_login(const struct platform_account *,
+	     const struct platform_link *, size_t,
+	     const struct platform_host *, struct platform_login *, char **);
+
+/* graph-doctor.c */
+void	 facebook_check(const struct platform_account *,
+	     const struct platform_checker *);
+void	 instagram_check(const struct platform_account *,
+	     const struct platform_checker *);
+
 /* graph-facebook.c */
 int	 facebook_sync_request(const struct platform_account *, const char *,
 	     const char *, struct platform_request *, char **);

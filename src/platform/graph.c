@@ -1096,7 +1096,9 @@ const struct platform_ops facebook_ops = {
 	.fetch_parse = facebook_fetch_parse,
 	.reconcile_request = facebook_reconcile_request,
 	.reconcile_parse = facebook_reconcile_parse,
-	.pace = graph_pace
+	.pace = graph_pace,
+	.login = graph_login,
+	.check = facebook_check
 };
 
 const struct platform_ops instagram_ops = {
@@ -1124,5 +1126,10 @@ const struct platform_ops instagram_ops = {
 	.fetch_parse = instagram_fetch_parse,
 	.reconcile_request = instagram_reconcile_request,
 	.reconcile_parse = instagram_reconcile_parse,
-	.pace = graph_pace
+	.pace = graph_pace,
+	.login_via = "facebook",
+	.login_via_why = "is an Instagram account: set facebook_account to "
+	    "the [account] section of the Facebook Page it is linked to, and "
+	    "log in to that one (see heed.conf(5))",
+	.check = instagram_check
 };

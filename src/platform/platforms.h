@@ -14,6 +14,13 @@ extern const struct platform_ops facebook_ops;
 extern const struct platform_ops instagram_ops;
 
 /*
+ * The built-in demo's accounts, for heed --demo to configure: the i-th
+ * one's name, platform and handle (static strings); 0, or -1 past the
+ * last.
+ */
+int	demo_account_at(size_t, const char **, const char **, const char **);
+
+/*
  * The demo server: an in-process stand-in for a remote platform, holding
  * the demo inbox in memory. It answers the demo adapter's requests as a
  * real server would answer over HTTP, so that the whole path (outbox,

@@ -1,0 +1,213 @@
+/*
+ * cmd-list.c -- heed list: print a view of the queue, as text or as lines
+ * of JSON, for scripts.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "loop.h"
+#include "store.h"
+#include "sync.h"
+#include "text.h"
+#include "util.h"
+
+#define CMD_EXIT_USAGE	2
+
+/* Stop the loop once sync has nothing left to do. */
+static void
+cmd_list_wait_sync(void *arg)
+{
+	struct loop	*loop = ((void **)arg)[0];
+	struct sync	*sync = ((void **)arg)[1];
+
+	if (!sync_busy(sync))
+		loop_stop(loop, 0);
+	else
+		loop_timer_add(loop, 20, cmd_list_wait_sync, arg);
+}
+
+/* Run sync in the foreground until it is done (the demo's list). */
+static void
+cmd_list_sync_once(struct loop *loop, struct sync *sync)
+{
+	void	*arg[2] = { loop, sync };
+
+	sync_now(sync);
+	loop_timer_add(loop, 20, cmd_list_wait_sync, arg);
+	loop_run(loop);
+}
+
+/* A cached string made safe to print: one line, or text with its lines. */
+static char *
+cmd_list_clean(const char *s, int lines)
+{
+	if (s == NULL)
+		return NULL;
+	return lines ? text_sanitize(s, strlen(s)) :
+	    text_sanitize_line(s, strlen(s));
+}
+
+/*
+ * Print one item as a line of JSON; 0, or -1 if it could not be written.
+ * What comes from the cache is sanitized first, as for the screen: an
+ * older heed, or someone else, may have written escapes or bytes that are
+ * not UTF-8 there, and JSON would carry the escapes on to whatever prints
+ * its strings.
+ */
+static int
+cmd_list_json(const struct item *it, int64_t now)
+{
+	json_t	*o;
+	char	*s, *remote, *author, *handle, *text, *lang;
+	int	 rc = -1;
+
+	remote = cmd_list_clean(it->remote_id, 0);
+	author = cmd_list_clean(it->author_name, 0);
+	handle = cmd_list_clean(it->author_handle, 0);
+	text = cmd_list_clean(it->text, 1);
+	lang = cmd_list_clean(it->lang, 0);
+	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
+	    "s:b, s:b, s:s?}", "id", (json_int_t)it->id, "remote_id", remote,
+	    "author", author, "handle", handle, "text", text, "created",
+	    (json_int_t)it->created, "waiting", (json_int_t)(now -
+	    it->created), "status", item_status_name(it->status), "own",
+	    it->own, "flagged", it->flags != 0, "hidden", it->hidden != 0,
+	    "deleted", it->deleted != 0, "lang", lang);
+	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
+		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
+		free(s);
+	}
+	json_decref(o);
+	free(remote);
+	free(author);
+	free(handle);
+	free(text);
+	free(lang);
+	return rc;
+}
+
+/* Print one item as a line of text: waiting time, author, first line. */
+static void
+cmd_list_line(const struct item *it, int64_t now)
+{
+	char	*author, *who, *text, age[16];
+
+	util_format_age(now - it->created, age, sizeof age);
+	author = cmd_list_clean(it->author_name != NULL ? it->author_name : "?",
+	    0);
+	who = text_pad(author, 20);
+	text = cmd_list_clean(it->text != NULL ? it->text : "", 1);
+	text[strcspn(text, "\n")] = '\0';
+	printf("%5s  %s  %s\n", age, who, text);
+	free(author);
+	free(who);
+	free(text);
+}
+
+/* heed list: print a view, a page at a time from the store. */
+int
+cmd_list(struct cmd_env *env, int argc, char **argv)
+{
+	static const char *const views[VIEW_COUNT] = {
+		"inbox", "flagged", "snoozed", "done", "all"
+	};
+	static const struct option longopts[] = {
+		{ "view", required_argument, NULL, 'v' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct item_list	 l;
+	struct store_key	 key;
+	struct loop		*loop;
+	struct sync		*sync;
+	char			*cause = NULL;
+	int			 c, json = 0, view = VIEW_INBOX, rc = 0, have_key = 0;
+	int64_t			 limit = INT64_MAX, shown = 0, now;
+	size_t			 i;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			for (view = 0; view < VIEW_COUNT; view++) {
+				if (strcmp(optarg, views[view]) == 0)
+					break;
+			}
+			if (view == VIEW_COUNT) {
+				cmd_print(stderr, "heed list: --view inbox, "
+				    "flagged, snoozed, done or all\n");
+				return CMD_EXIT_USAGE;
+			}
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'n':
+			if (util_parse_int(optarg, 1, INT64_MAX, &limit) != 0) {
+				cmd_print(stderr, "heed list: --limit takes a "
+				    "positive number\n");
+				return CMD_EXIT_USAGE;
+			}
+			break;
+		default:
+			return CMD_EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cmd_print(stderr, "heed list: unexpected %s\n", argv[optind]);
+		return CMD_EXIT_USAGE;
+	}
+	if (env->setup(env) != 0)
+		return 1;
+	if (env->demo) {
+		loop = loop_new();
+		if ((sync = sync_new(loop, env->store, env->cfg, 0, &cause)) ==
+		    NULL) {
+			cmd_print(stderr, "heed: %s\n", cause);
+			free(cause);
+			loop_free(loop);
+			return 1;
+		}
+		cmd_list_sync_once(loop, sync);
+		sync_free(sync);
+		loop_free(loop);
+	}
+	now = util_now();
+	memset(&l, 0, sizeof l);
+	for (;;) {
+		if (store_queue_page(env->store, (enum store_view)view, NULL,
+		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
+			cmd_print(stderr, "heed: %s\n", cause);
+			free(cause);
+			rc = 1;
+			break;
+		}
+		for (i = 0; i < l.n && shown < limit && rc == 0; i++) {
+			if (!json)
+				cmd_list_line(&l.v[i], now);
+			else if (cmd_list_json(&l.v[i], now) != 0) {
+				cmd_print(stderr, "heed list: item %lld could "
+				    "not be written\n", (long long)l.v[i].id);
+				rc = 1;
+			}
+			shown++;
+		}
+		if (l.n < 200 || shown >= limit || rc != 0)
+			break;
+		store_key_of((enum store_view)view, &l.v[l.n - 1], &key);
+		have_key = 1;
+		item_list_free(&l);
+	}
+	item_list_free(&l);
+	if (fflush(stdout) != 0) {
+		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
+		rc = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,285 @@
+/*
+ * cmd.c -- what the commands share: printing made safe for a terminal,
+ * asking the person at the terminal, and one request sent and waited for.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "creds.h"
+#include "http.h"
+#include "loop.h"
+#include "platform.h"
+#include "text.h"
+#include "util.h"
+
+#define CMD_SECRET_MAX	(64 * 1024)
+#define CMD_HTTP_DEADLINE_MS	(60 * 1000)
+
+static int		cmd_tty_fd = -1;
+static struct termios	cmd_tty_saved;
+
+/* Print what a command says, made safe for a terminal; see cmd.h. */
+void
+cmd_print(FILE *f, const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*text, *line, *next, *clean;
+	size_t		 indent;
+
+	va_start(ap, fmt);
+	text = xvprintf(fmt, ap);
+	va_end(ap);
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (*line == '\0' && next == NULL)
+			break;
+		indent = strspn(line, " ");
+		line += indent;
+		clean = text_sanitize_line(line, strlen(line));
+		fprintf(f, "%*s%s%s", (int)indent, "", clean,
+		    next != NULL ? "\n" : "");
+		free(clean);
+	}
+	free(text);
+}
+
+/* Put the terminal's echo back if a signal comes while it is off. */
+static void
+cmd_on_signal(int signo)
+{
+	if (cmd_tty_fd != -1)
+		tcsetattr(cmd_tty_fd, TCSAFLUSH, &cmd_tty_saved);
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+/* Read one line into a new string, at most CMD_SECRET_MAX bytes. */
+static char *
+cmd_read_line(int fd)
+{
+	struct buf	b;
+	char		c;
+	ssize_t		n;
+
+	buf_init(&b, CMD_SECRET_MAX);
+	while ((n = read(fd, &c, 1)) == 1 || (n == -1 && errno == EINTR)) {
+		if (n != 1)
+			continue;
+		if (c == '\n' || c == '\r' || buf_addch(&b, c) != 0)
+			break;
+	}
+	if (b.data != NULL)
+		return buf_steal(&b);
+	return xstrdup("");
+}
+
+/*
+ * Ask for a line on the terminal, echoed or not; from standard input when
+ * there is no terminal (scripts). Returns a new string to wipe.
+ */
+static char *
+cmd_ask(const char *prompt, int echo)
+{
+	struct termios	 t;
+	char		*s;
+	int		 fd;
+
+	if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) == -1 ||
+	    tcgetattr(fd, &cmd_tty_saved) != 0) {
+		if (fd != -1)
+			close(fd);
+		return cmd_read_line(STDIN_FILENO);
+	}
+	cmd_tty_fd = fd;
+	signal(SIGINT, cmd_on_signal);
+	signal(SIGTERM, cmd_on_signal);
+	signal(SIGHUP, cmd_on_signal);
+	t = cmd_tty_saved;
+	if (!echo)
+		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	t.c_lflag |= ICANON;
+	tcsetattr(fd, TCSAFLUSH, &t);
+	if (write(fd, prompt, strlen(prompt)) < 0) {
+		/* Nothing to do: the read below still works. */
+	}
+	s = cmd_read_line(fd);
+	tcsetattr(fd, TCSAFLUSH, &cmd_tty_saved);
+	if (!echo && write(fd, "\n", 1) < 0) {
+		/* As above. */
+	}
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	cmd_tty_fd = -1;
+	close(fd);
+	return s;
+}
+
+/* Ask for a secret on the terminal without echoing it; see cmd_ask. */
+char *
+cmd_ask_secret(const char *prompt)
+{
+	return cmd_ask(prompt, 0);
+}
+
+/* Ask for an answer that may be seen (a choice); see cmd_ask. */
+char *
+cmd_ask_line(const char *prompt)
+{
+	return cmd_ask(prompt, 1);
+}
+
+/* The answer to the one request a command waits for. */
+struct cmd_http_wait {
+	struct loop			*loop;
+	const struct platform_ops	*ops;		/* for its pace */
+	struct cmd_answer		*ans;
+	char				*message;	/* why not reached */
+	int				 done;
+};
+
+/*
+ * How many seconds the answer asks heed to wait before the next request:
+ * Retry-After, a rate-limit window with nothing left, or what the
+ * platform's own headers say (the Graph API's usage); 0 if none.
+ */
+static int64_t
+cmd_http_wait_secs(const struct http_response *hr,
+    const struct platform_ops *ops)
+{
+	struct platform_response	 res;
+	struct platform_header		*h;
+	struct http_ratelimit		 rl;
+	int64_t				 now = util_now(), secs = 0, ms;
+	size_t				 i;
+
+	if ((hr->status == 429 || hr->status == 503) &&
+	    (secs = http_retry_after(hr, now)) > 0)
+		return secs;
+	if (http_ratelimit(hr, now, &rl) == 0 && rl.remaining == 0 &&
+	    rl.reset > 0)
+		secs = rl.reset;
+	if (ops == NULL || ops->pace == NULL)
+		return secs;
+	h = xreallocarray(NULL, hr->nheaders + 1, sizeof *h);
+	for (i = 0; i < hr->nheaders; i++) {
+		h[i].name = hr->headers[i].name;
+		h[i].value = hr->headers[i].value;
+	}
+	memset(&res, 0, sizeof res);
+	res.status = hr->status;
+	res.body = hr->body;
+	res.len = hr->len;
+	res.headers = h;
+	res.nheaders = hr->nheaders;
+	if ((ms = ops->pace(&res, now)) > secs * 1000)
+		secs = (ms + 999) / 1000;
+	free(h);
+	return secs;
+}
+
+/* Keep the answer (a network failure becomes 599, as in sync). */
+static void
+cmd_http_done(const struct http_response *hr, void *arg)
+{
+	struct cmd_http_wait	*w = arg;
+
+	w->done = 1;
+	if (hr->error == HTTP_ERR_CANCELLED)
+		return;
+	if (hr->error != HTTP_OK) {
+		w->ans->status = 599;
+		w->message = xstrdup(hr->message);
+	} else {
+		w->ans->status = hr->status;
+		w->ans->body = xstrdup(hr->body);
+		if (hr->status < 200 || hr->status > 299)
+			w->ans->wait = cmd_http_wait_secs(hr, w->ops);
+	}
+	loop_stop(w->loop, 0);
+}
+
+/* Give up waiting. */
+static void
+cmd_http_deadline(void *arg)
+{
+	struct cmd_http_wait	*w = arg;
+
+	loop_stop(w->loop, 0);
+}
+
+/*
+ * Send one request and wait for its answer, for a command that has
+ * nothing else to do meanwhile; ops (or NULL) reads the platform's own
+ * limit headers. Returns 0 with the answer in *ans (its body to free), or
+ * -1 with a cause when the platform was not reached.
+ */
+int
+cmd_http_ask(const struct config *cfg, const struct platform_ops *ops,
+    const struct platform_request *req, struct cmd_answer *ans, char **cause)
+{
+	struct cmd_http_wait	 w;
+	struct http		*h;
+	const char		*ca = config_str(cfg, NULL, OPT_CA_FILE);
+	char			*site;
+
+	memset(ans, 0, sizeof *ans);
+	memset(&w, 0, sizeof w);
+	w.loop = loop_new();
+	w.ops = ops;
+	w.ans = ans;
+	if ((h = http_new(w.loop)) == NULL) {
+		loop_free(w.loop);
+		return util_fail(cause, "libcurl could not be loaded; install "
+		    "libcurl4");
+	}
+	if (*ca != '\0')
+		http_set_ca_file(h, ca);
+	if (http_send(h, req, cmd_http_done, &w) != 0) {
+		loop_timer_add(w.loop, CMD_HTTP_DEADLINE_MS, cmd_http_deadline,
+		    &w);
+		loop_run(w.loop);
+	}
+	http_free(h);
+	loop_free(w.loop);
+	if (w.message != NULL || !w.done || ans->body == NULL) {
+		site = util_url_site(req->url);
+		if (w.message != NULL)
+			util_fail(cause, "could not reach %s: %s", site,
+			    w.message);
+		else
+			util_fail(cause, "no answer from %s within %d "
+			    "seconds", site, CMD_HTTP_DEADLINE_MS / 1000);
+		free(site);
+		free(w.message);
+		free(ans->body);
+		memset(ans, 0, sizeof *ans);
+		return -1;
+	}
+	return 0;
+}
+
+/* The same, with only the status and the body; see cmd_http_ask. */
+int
+cmd_http_once(const struct config *cfg, const struct platform_request *req,
+    long *status, char **body, char **cause)
+{
+	struct cmd_answer	ans;
+
+	if (cmd_http_ask(cfg, NULL, req, &ans, cause) != 0)
+		return -1;
+	*status = ans.status;
+	*body = ans.body;
+	return 0;
+}
+
