@@ -640,13 +640,13 @@ sync_action_response(struct sync_account *a,
 			free(msg);
 		} else
 			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
-	} else if (resp->status == 599 && a->request_sent) {
+	} else if (resp->error != TRANSPORT_OK && resp->request_sent) {
 		(void)a->ops->classify(resp, &cause);
 		msg = xprintf("no answer came (%s)", cause != NULL ? cause :
 		    "the connection failed");
 		sync_action_unknown(a, msg, 0);
 		free(msg);
-	} else if (resp->status == 599) {
+	} else if (resp->error != TRANSPORT_OK) {
 		/* It never left: nothing can have been done; try again. */
 		sync_action_refused(a, resp);
 		goto out;

@@ -16,10 +16,9 @@
 
 struct config;
 struct config_account;
-struct demo_server;
-struct http;
 struct loop;
 struct store;
+struct transport;
 
 #define SYNC_BACKOFF_BASE	5	/* seconds before the first retry */
 #define SYNC_BACKOFF_MAX	3600
@@ -102,12 +101,9 @@ struct sync_account {
 	char				*reconcile_page; /* JOB_RECONCILE's */
 	int				 reconcile_pages; /* ... read so far */
 	int				 check_failures; /* in a row */
-	int				 request_sent;	/* the last request may
-							   have reached it */
 	char				*cursor;	/* JOB_STREAM's */
 	int				 tries;		/* of the current page */
-	uint64_t			 timer;
-	uint64_t			 http_id;	/* in flight over HTTP */
+	uint64_t			 call;		/* in flight */
 	struct platform_request		 req;
 	uint64_t			 interval_timer;
 	uint64_t			 pace_timer;	/* a request held back */
@@ -122,9 +118,8 @@ struct sync {
 	struct sync_account	*accounts;
 	struct sync_account_status *statuses;
 	size_t			 naccounts;
-	struct demo_server	*demo;
-	struct http		*http;
-	uint64_t		 demo_timer;
+	struct transport	*transport;
+	int			 own_transport;
 	uint64_t		 retry_timer;
 	int64_t			 retry_at;	/* when retry_timer fires */
 	int64_t			 check_at;	/* a look at a lost reply

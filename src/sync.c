@@ -4,10 +4,10 @@
  * Each account has at most one request in flight. When it answers, the
  * engine picks the account's next job: a due outbox entry first (what the
  * user did is more urgent than what others wrote), then the next page of a
- * stream. A request goes to a transport: the demo server for demo://
- * URLs; the HTTP transport joins here for the real platforms.
+ * stream. A request goes to the transport (transport.h), which says how
+ * it failed when no answer came.
  */
-#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,11 +17,11 @@
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
-#include "platform/platforms.h"
 #include "store.h"
 #include "sync.h"
 #include "sync-private.h"
 #include "text.h"
+#include "transport.h"
 #include "util.h"
 
 #define SYNC_MAX_PAGES		200	/* per stream per sync */
@@ -34,7 +34,6 @@
 #define SYNC_PACE_MAX_MS	(15 * 60 * 1000)	/* from a header */
 #define SYNC_PACE_OWN_MAX_MS	(24 * 60 * 60 * 1000LL) /* a platform's word */
 #define SYNC_ONESHOT_WAIT_MS	(2 * 60 * 1000)	/* heed sync waits no more */
-#define DEMO_RELEASE_MS		(90 * 1000)
 
 static void	sync_next(struct sync_account *);
 static void	sync_outbox_schedule(struct sync *);
@@ -85,18 +84,6 @@ sync_note(struct sync_account *a, const char *msg)
 		free(a->notice);
 		a->notice = joined;
 	}
-}
-
-/* Let the demo server's next held-back comment arrive. */
-static void
-sync_demo_release(void *arg)
-{
-	struct sync	*s = arg;
-
-	s->demo_timer = 0;
-	if (demo_server_release(s->demo, util_now()))
-		s->demo_timer = loop_timer_add(s->loop, DEMO_RELEASE_MS,
-		    sync_demo_release, s);
 }
 
 /* Start one account's periodic sync timer. */
@@ -240,24 +227,28 @@ sync_add_account(struct sync *s, const struct config_account *ca,
 	a->status.last_success = sync_last_complete(s, a->pa.id);
 	s->statuses[s->naccounts] = a->status;
 	s->naccounts++;
-	if (strncmp(url, "demo://", 7) == 0 && s->demo == NULL) {
-		s->demo = demo_server_new(util_now());
-		if (s->periodic)
-			s->demo_timer = loop_timer_add(s->loop,
-			    DEMO_RELEASE_MS, sync_demo_release, s);
-	}
 	return 0;
 }
 
-/* Create the engine. */
+/* Create the engine, with heed's transport. */
 struct sync *
 sync_new(struct loop *loop, struct store *store, const struct config *cfg,
     int periodic, char **cause)
+{
+	return sync_new_on(loop, store, cfg, periodic, NULL, cause);
+}
+
+/* Create the engine on a transport (NULL: heed's own). */
+struct sync *
+sync_new_on(struct loop *loop, struct store *store, const struct config *cfg,
+    int periodic, struct transport *t, char **cause)
 {
 	struct sync	*s;
 	size_t		 i;
 
 	s = xcalloc(1, sizeof *s);
+	s->own_transport = t == NULL;
+	s->transport = t != NULL ? t : transport_new(loop, cfg, periodic);
 	s->loop = loop;
 	s->store = store;
 	s->cfg = cfg;
@@ -288,10 +279,7 @@ sync_free(struct sync *s)
 		return;
 	for (i = 0; i < s->naccounts; i++) {
 		a = &s->accounts[i];
-		if (a->timer != 0)
-			loop_timer_cancel(s->loop, a->timer);
-		if (a->http_id != 0)
-			http_cancel(s->http, a->http_id);
+		transport_cancel(s->transport, a->call);
 		if (a->interval_timer != 0)
 			loop_timer_cancel(s->loop, a->interval_timer);
 		if (a->pace_timer != 0)
@@ -311,12 +299,10 @@ sync_free(struct sync *s)
 		free(a->error);
 		free(a->notice);
 	}
-	if (s->demo_timer != 0)
-		loop_timer_cancel(s->loop, s->demo_timer);
 	if (s->retry_timer != 0)
 		loop_timer_cancel(s->loop, s->retry_timer);
-	demo_server_free(s->demo);
-	http_free(s->http);
+	if (s->own_transport)
+		transport_free(s->transport);
 	free(s->accounts);
 	free(s->statuses);
 	free(s);
@@ -466,50 +452,16 @@ sync_look_at(struct sync *s, int64_t when)
 		s->check_at = when;
 }
 
-/* Deliver a demo request's answer, as the network would after a while. */
-static void	sync_deliver_demo(void *);
 static void	sync_response(struct sync_account *,
 		    const struct platform_response *);
-static void	sync_deliver_http(const struct http_response *, void *);
+static void	sync_deliver(const struct platform_response *, void *);
 
-/*
- * Send the account's built request through the right transport: the
- * demo server for demo:// URLs, HTTP for the rest.
- */
-/*
- * No HTTP transport (libcurl could not be loaded): answer the request, a
- * moment later from the loop, as a network failure that says why.
- */
-static void
-sync_deliver_no_http(void *arg)
-{
-	struct sync_account		*a = arg;
-	struct platform_response	 resp;
-	static const char		 body[] = "{\"error\":{\"code\":"
-	    "\"network\",\"message\":\"libcurl could not be loaded; "
-	    "install libcurl4 (heed doctor says more)\"}}";
-
-	a->timer = 0;
-	memset(&resp, 0, sizeof resp);
-	resp.status = 599;
-	resp.body = body;
-	resp.len = sizeof body - 1;
-	sync_response(a, &resp);
-}
-
-static void
-sync_no_http(struct sync_account *a)
-{
-	a->timer = loop_timer_add(a->sync->loop, 0, sync_deliver_no_http, a);
-}
-
+/* Hand the account's built request to the transport. */
 static void
 sync_send_now(void *arg)
 {
 	struct sync_account	*a = arg;
 	struct sync		*s = a->sync;
-	struct http_limits	 limits;
-	int64_t			 latency;
 
 	a->pace_timer = 0;
 	if ((a->job == JOB_ACTION || a->job == JOB_RECONCILE ||
@@ -520,28 +472,8 @@ sync_send_now(void *arg)
 		sync_next(a);
 		return;
 	}
-	a->request_sent = 0;
-	if (strncmp(a->req.url, "demo://", 7) == 0 && s->demo != NULL) {
-		latency = 120 + random() % 250;
-		a->timer = loop_timer_add(s->loop, latency, sync_deliver_demo,
-		    a);
-		return;
-	}
-	if (s->http == NULL && (s->http = http_new(s->loop)) != NULL &&
-	    *config_str(s->cfg, NULL, OPT_CA_FILE) != '\0')
-		http_set_ca_file(s->http, config_str(s->cfg, NULL, OPT_CA_FILE));
-	if (s->http != NULL) {
-		http_get_limits(s->http, &limits);
-		limits.total_ms = config_int(s->cfg, a->cfg,
-		    OPT_REQUEST_TIMEOUT) * 1000;
-		if (limits.connect_ms > limits.total_ms)
-			limits.connect_ms = limits.total_ms;
-		http_set_limits(s->http, &limits);
-	}
-	a->http_id = s->http != NULL ? http_send(s->http, &a->req,
-	    sync_deliver_http, a) : 0;
-	if (a->http_id == 0)
-		sync_no_http(a);
+	a->call = transport_send(s->transport, &a->req, config_int(s->cfg,
+	    a->cfg, OPT_REQUEST_TIMEOUT) * 1000, sync_deliver, a);
 }
 
 /*
@@ -637,17 +569,16 @@ sync_send(struct sync_account *a)
  * over what remains of the window, so the limit is never reached.
  */
 static void
-sync_pace(struct sync_account *a, const struct http_response *hr,
-    const struct platform_response *resp)
+sync_pace(struct sync_account *a, const struct platform_response *resp)
 {
 	struct http_ratelimit	rl;
 	int64_t			now = util_now(), secs, ms = 0, own;
 	char			when[48];
 
-	if ((secs = http_retry_after(hr, now)) >= 0 &&
-	    (hr->status == 429 || hr->status == 503))
+	if ((secs = http_retry_after(resp, now)) >= 0 &&
+	    (resp->status == 429 || resp->status == 503))
 		ms = secs * 1000;
-	else if (http_ratelimit(hr, now, &rl) == 0 && rl.limit > 0 &&
+	else if (http_ratelimit(resp, now, &rl) == 0 && rl.limit > 0 &&
 	    rl.remaining >= 0 && rl.reset > 0) {
 		if (rl.remaining == 0)
 			ms = rl.reset * 1000;
@@ -1100,7 +1031,7 @@ sync_arm_retry(struct sync_account *a, int64_t secs)
  */
 static void
 sync_page_failed(struct sync_account *a, enum platform_error err,
-    long status, const char *why)
+    int offline, const char *why)
 {
 	int64_t	wait, held;
 	char	*msg, when[48];
@@ -1116,8 +1047,8 @@ sync_page_failed(struct sync_account *a, enum platform_error err,
 		held = (a->not_before - util_mono_ms() + 999) / 1000;
 		sync_format_wait(held > wait ? held : wait, when, sizeof when);
 		msg = xprintf("%s%s; trying again in %s",
-		    status == 599 ? "offline: " : "", why, when);
-		sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_RUNNING,
+		    offline ? "offline: " : "", why, when);
+		sync_set_error(a, offline ? SYNC_OFFLINE : SYNC_RUNNING,
 		    msg);
 		log_warn("%s: %s", a->pa.name, msg);
 		free(msg);
@@ -1128,8 +1059,8 @@ sync_page_failed(struct sync_account *a, enum platform_error err,
 		msg = xprintf("%s; nothing is lost: run heed sync again in a "
 		    "while", why);
 	else
-		msg = xprintf("%s%s", status == 599 ? "offline: " : "", why);
-	sync_set_error(a, status == 599 ? SYNC_OFFLINE : SYNC_FAILED, msg);
+		msg = xprintf("%s%s", offline ? "offline: " : "", why);
+	sync_set_error(a, offline ? SYNC_OFFLINE : SYNC_FAILED, msg);
 	log_error("%s: sync failed: %s", a->pa.name, msg);
 	free(msg);
 	/* The outbox still waits: look again after a while. */
@@ -1152,7 +1083,8 @@ sync_session_response(struct sync_account *a,
 		err = a->ops->classify(resp, &cause);
 		if (err == PLATFORM_ERR_TEMPORARY || err == PLATFORM_ERR_RATE ||
 		    err == PLATFORM_ERR_PERMANENT)
-			sync_page_failed(a, err, resp->status, cause);
+			sync_page_failed(a, err, resp->error != TRANSPORT_OK,
+			    cause);
 		else if (!a->secret_is_password && !a->secret_reread) {
 			/*
 			 * Another heed may have renewed the session and
@@ -1166,8 +1098,7 @@ sync_session_response(struct sync_account *a,
 		return;
 	}
 	if (a->ops->session_parse(&a->pa, resp, &ps, &cause) != 0) {
-		sync_page_failed(a, PLATFORM_ERR_PERMANENT, resp->status,
-		    cause);
+		sync_page_failed(a, PLATFORM_ERR_PERMANENT, 0, cause);
 		free(cause);
 		return;
 	}
@@ -1252,7 +1183,8 @@ sync_stream_response(struct sync_account *a,
 			a->pages = 0;
 			a->stream++;
 		} else
-			sync_page_failed(a, err, resp->status, cause);
+			sync_page_failed(a, err, resp->error != TRANSPORT_OK,
+			    cause);
 		free(cause);
 		return;
 	}
@@ -1260,8 +1192,7 @@ sync_stream_response(struct sync_account *a,
 	a->session_tries = 0;
 	if (a->ops->sync_parse(&a->pa, stream, resp, &page, &cause) != 0 ||
 	    sync_ingest(a, &page, stream, &cause) != 0) {
-		sync_page_failed(a, PLATFORM_ERR_PERMANENT, resp->status,
-		    cause);
+		sync_page_failed(a, PLATFORM_ERR_PERMANENT, 0, cause);
 		free(cause);
 		sync_page_clear(&page);
 		return;
@@ -1566,77 +1497,23 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 		sync_outbox_schedule(a->sync);
 }
 
-/* Deliver a demo request's answer. */
-static void
-sync_deliver_demo(void *arg)
-{
-	struct sync_account		*a = arg;
-	struct platform_response	 resp;
-	char				*body = NULL;
-	long				 status = 599;
-
-	a->timer = 0;
-	a->request_sent = 1;
-	if (a->sync->demo != NULL)
-		demo_server_handle(a->sync->demo, &a->req, &status, &body);
-	else
-		body = xstrdup("{\"error\":{\"message\":\"no transport\"}}");
-	memset(&resp, 0, sizeof resp);
-	resp.status = status;
-	resp.body = body;
-	resp.len = strlen(body);
-	sync_response(a, &resp);
-	free(body);
-}
-
 /*
- * Deliver an HTTP answer. A failure to reach the platform at all becomes
- * a 599 with the transport's words in the body, which the adapters
- * classify as temporary: the outbox keeps the entry and tries again, and
- * the account shows as offline with the reason.
+ * Deliver an answer. A failure to reach the platform at all is a
+ * transport error, which the adapters classify as temporary: the outbox
+ * keeps the entry and tries again, and the account shows as offline with
+ * the reason.
  */
 static void
-sync_deliver_http(const struct http_response *hr, void *arg)
+sync_deliver(const struct platform_response *resp, void *arg)
 {
-	struct sync_account		*a = arg;
-	struct platform_response	 resp;
-	struct platform_header		*hv = NULL;
-	json_t				*o;
-	char				*body = NULL;
-	size_t				 i;
+	struct sync_account	*a = arg;
 
-	a->http_id = 0;
-	if (hr->error == HTTP_ERR_CANCELLED)
-		return;
-	a->request_sent = hr->error == HTTP_OK || hr->request_sent;
-	memset(&resp, 0, sizeof resp);
-	resp.status = hr->status;
-	resp.body = hr->body;
-	resp.len = hr->len;
-	if (hr->nheaders > 0) {
-		hv = xreallocarray(NULL, hr->nheaders, sizeof *hv);
-		for (i = 0; i < hr->nheaders; i++) {
-			hv[i].name = hr->headers[i].name;
-			hv[i].value = hr->headers[i].value;
-		}
-		resp.headers = hv;
-		resp.nheaders = hr->nheaders;
-	}
-	if (hr->error == HTTP_OK)
-		sync_pace(a, hr, &resp);
-	else {
-		o = json_pack("{s:{s:s,s:s}}", "error", "code", "network",
-		    "message", hr->message);
-		body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-		json_decref(o);
-		resp.status = 599;
-		resp.body = body != NULL ? body : "{}";
-		resp.len = strlen(resp.body);
-		log_warn("%s: %s", a->pa.name, hr->message);
-	}
-	sync_response(a, &resp);
-	free(body);
-	free(hv);
+	a->call = 0;
+	if (resp->error == TRANSPORT_OK)
+		sync_pace(a, resp);
+	else
+		log_warn("%s: %s", a->pa.name, resp->message);
+	sync_response(a, resp);
 }
 
 /* Sync every account now. */
