@@ -22,14 +22,14 @@ struct transport;
 enum transport_error {
 	TRANSPORT_OK,
 	TRANSPORT_ERR_DNS,		/* the host name did not resolve */
-	TRANSPORT_ERR_CONNECT,		/* no connection (refused, unreachable) */
-	TRANSPORT_ERR_TLS,		/* handshake or certificate check failed */
-	TRANSPORT_ERR_TIMEOUT,		/* connect, total or low-speed limit hit */
-	TRANSPORT_ERR_DROPPED,		/* closed after the request, before an answer */
+	TRANSPORT_ERR_CONNECT,		/* no connection */
+	TRANSPORT_ERR_TLS,		/* handshake or certificate failed */
+	TRANSPORT_ERR_TIMEOUT,		/* connect, total or low-speed limit */
+	TRANSPORT_ERR_DROPPED,		/* closed before an answer */
 	TRANSPORT_ERR_PARTIAL,		/* the answer broke off midway */
 	TRANSPORT_ERR_TOO_LARGE,	/* body or headers over the limit */
 	TRANSPORT_ERR_CANCELLED,	/* the transport was freed first */
-	TRANSPORT_ERR_PROTOCOL,		/* bad URL, scheme, redirect or answer */
+	TRANSPORT_ERR_PROTOCOL,		/* bad URL, scheme, redirect, answer */
 	TRANSPORT_ERR_UNAVAILABLE,	/* no way to send (libcurl missing) */
 	TRANSPORT_ERR_OTHER
 };
