@@ -354,6 +354,7 @@ sync_pace(struct sync_account *a, const struct platform_response *resp)
 static void
 sync_next(struct sync_account *a)
 {
+	a->pa.now = sync_time(a);	/* the adapter's clock */
 	if (a->state == SYNC_ST_IDLE && !sync_start_action(a) &&
 	    a->state == SYNC_ST_IDLE && (sync_needs_session(a) ||
 	    a->retry_timer != 0 || !sync_start_fetch(a)))
@@ -372,6 +373,7 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 
 	sync_set_state(a, SYNC_ST_IDLE, "answered");
 	platform_request_clear(&a->req);
+	a->pa.now = sync_time(a);	/* the adapter's clock */
 	switch (job) {
 	case JOB_NONE:
 		break;
