@@ -188,6 +188,12 @@ heed_http_answer(const struct platform_response *hr, void *arg)
 		heed_call_free(c->t, c);
 		return;
 	}
+	if (hr->error != TRANSPORT_OK) {
+		/* An answer cut short is no answer, whatever its status. */
+		resp.status = 0;
+		resp.body = "";
+		resp.len = 0;
+	}
 	heed_call_done(c, &resp);
 }
 
