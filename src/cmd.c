@@ -154,14 +154,11 @@ struct cmd_http_wait {
  * platform's own headers say (the Graph API's usage); 0 if none.
  */
 static int64_t
-cmd_http_wait_secs(const struct http_response *hr,
+cmd_http_wait_secs(const struct platform_response *hr,
     const struct platform_ops *ops)
 {
-	struct platform_response	 res;
-	struct platform_header		*h;
 	struct http_ratelimit		 rl;
 	int64_t				 now = util_now(), secs = 0, ms;
-	size_t				 i;
 
 	if ((hr->status == 429 || hr->status == 503) &&
 	    (secs = http_retry_after(hr, now)) > 0)
@@ -171,34 +168,22 @@ cmd_http_wait_secs(const struct http_response *hr,
 		secs = rl.reset;
 	if (ops == NULL || ops->pace == NULL)
 		return secs;
-	h = xreallocarray(NULL, hr->nheaders + 1, sizeof *h);
-	for (i = 0; i < hr->nheaders; i++) {
-		h[i].name = hr->headers[i].name;
-		h[i].value = hr->headers[i].value;
-	}
-	memset(&res, 0, sizeof res);
-	res.status = hr->status;
-	res.body = hr->body;
-	res.len = hr->len;
-	res.headers = h;
-	res.nheaders = hr->nheaders;
-	if ((ms = ops->pace(&res, now)) > secs * 1000)
+	if ((ms = ops->pace(hr, now)) > secs * 1000)
 		secs = (ms + 999) / 1000;
-	free(h);
 	return secs;
 }
 
-/* Keep the answer (a network failure becomes 599, as in sync). */
+/* Keep the answer (a network failure keeps the transport's words). */
 static void
-cmd_http_done(const struct http_response *hr, void *arg)
+cmd_http_done(const struct platform_response *hr, void *arg)
 {
 	struct cmd_http_wait	*w = arg;
 
 	w->done = 1;
-	if (hr->error == HTTP_ERR_CANCELLED)
+	if (hr->error == TRANSPORT_ERR_CANCELLED)
 		return;
-	if (hr->error != HTTP_OK) {
-		w->ans->status = 599;
+	if (hr->error != TRANSPORT_OK) {
+		w->ans->status = 0;
 		w->message = xstrdup(hr->message);
 	} else {
 		w->ans->status = hr->status;

@@ -74,7 +74,7 @@ int	 cmd_http_once(const struct config *, const struct platform_request *,
 	     long *, char **, char **);
 /* The answer to one request. */
 struct cmd_answer {
-	long	 status;	/* 599: the platform was not reached */
+	long	 status;	/* 0: the platform was not reached */
 	char	*body;		/* may hold a secret: free with care */
 	int64_t	 wait;		/* seconds a refusal asks heed to wait */
 };

@@ -339,10 +339,10 @@ http_req_detach(struct http_req *rq)
 
 /* Hand a finished request to its callback, then free it. */
 static void
-http_deliver(struct http_req *rq, struct http_response *r)
+http_deliver(struct http_req *rq, struct platform_response *r)
 {
 	struct http		*h = rq->h;
-	struct http_header	*hv;
+	struct platform_header	*hv;
 	const char		*p;
 	size_t			 i;
 
@@ -358,7 +358,7 @@ http_deliver(struct http_req *rq, struct http_response *r)
 	r->headers = hv;
 	r->nheaders = rq->nheaders;
 	r->elapsed_ms = util_mono_ms() - rq->start_ms;
-	if (r->error == HTTP_OK) {
+	if (r->error == TRANSPORT_OK) {
 		log_debug("http: %s: %ld, %zu bytes in %lld ms", rq->what,
 		    r->status, r->len, (long long)r->elapsed_ms);
 	} else {
@@ -377,7 +377,7 @@ void
 http_free(struct http *h)
 {
 	struct http_req		*rq;
-	struct http_response	 r;
+	struct platform_response	 r;
 	long			 sent;
 
 	if (h == NULL)
@@ -390,7 +390,7 @@ http_free(struct http *h)
 		curl_easy_getinfo(rq->easy, CURLINFO_REQUEST_SIZE, &sent);
 		http_req_detach(rq);
 		memset(&r, 0, sizeof r);
-		r.error = HTTP_ERR_CANCELLED;
+		r.error = TRANSPORT_ERR_CANCELLED;
 		r.message = "cancelled";
 		r.body = "";
 		r.request_sent = sent > 0;
@@ -738,74 +738,74 @@ http_is_tls(CURLcode code)
 /* Classify a curl result; return the message (given). */
 static char *
 http_classify(struct http_req *rq, CURLcode code, long status,
-    enum http_error *err)
+    enum transport_error *err)
 {
 	const char	*host = rq->host, *why = rq->errbuf;
 
 	if (*why == '\0')
 		why = curl_easy_strerror(code);
 	if (http_is_tls(code)) {
-		*err = HTTP_ERR_TLS;
+		*err = TRANSPORT_ERR_TLS;
 		return xprintf("secure connection to %s failed: %s", host,
 		    why);
 	}
 	switch (code) {
 	case CURLE_OK:
-		*err = HTTP_OK;
+		*err = TRANSPORT_OK;
 		return xstrdup("");
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
 		if (rq->too_large == 2) {
-			*err = HTTP_ERR_TOO_LARGE;
+			*err = TRANSPORT_ERR_TOO_LARGE;
 			return xprintf("response headers larger than %d bytes "
 			    "or more than %d of them", HTTP_MAX_HEADER_BYTES,
 			    HTTP_MAX_HEADERS);
 		}
 		if (rq->too_large == 1 || code == CURLE_FILESIZE_EXCEEDED) {
-			*err = HTTP_ERR_TOO_LARGE;
+			*err = TRANSPORT_ERR_TOO_LARGE;
 			return xprintf("response larger than %zu bytes",
 			    rq->limits.max_body);
 		}
 		break;
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		*err = HTTP_ERR_DNS;
+		*err = TRANSPORT_ERR_DNS;
 		return xprintf("could not find the host %s", host);
 	case CURLE_COULDNT_CONNECT:
-		*err = HTTP_ERR_CONNECT;
+		*err = TRANSPORT_ERR_CONNECT;
 		return xprintf("could not connect to %s", host);
 	case CURLE_OPERATION_TIMEDOUT:
-		*err = HTTP_ERR_TIMEOUT;
+		*err = TRANSPORT_ERR_TIMEOUT;
 		return http_timeout_message(rq);
 	case CURLE_GOT_NOTHING:
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
 	case CURLE_PARTIAL_FILE:
 		if (status == 0) {
-			*err = HTTP_ERR_DROPPED;
+			*err = TRANSPORT_ERR_DROPPED;
 			return xprintf("%s closed the connection before "
 			    "answering", host);
 		}
-		*err = HTTP_ERR_PARTIAL;
+		*err = TRANSPORT_ERR_PARTIAL;
 		return xprintf("the answer from %s broke off midway", host);
 	case CURLE_UNSUPPORTED_PROTOCOL:
 	case CURLE_URL_MALFORMAT:
-		*err = HTTP_ERR_PROTOCOL;
+		*err = TRANSPORT_ERR_PROTOCOL;
 		return xprintf("refused URL (only http and https are allowed): "
 		    "%s", why);
 	case CURLE_TOO_MANY_REDIRECTS:
-		*err = HTTP_ERR_PROTOCOL;
+		*err = TRANSPORT_ERR_PROTOCOL;
 		return xprintf("too many redirects from %s", host);
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_BAD_CONTENT_ENCODING:
 	case CURLE_HTTP2:
 	case CURLE_HTTP2_STREAM:
-		*err = HTTP_ERR_PROTOCOL;
+		*err = TRANSPORT_ERR_PROTOCOL;
 		return xprintf("bad answer from %s: %s", host, why);
 	default:
 		break;
 	}
-	*err = HTTP_ERR_OTHER;
+	*err = TRANSPORT_ERR_OTHER;
 	return xprintf("request to %s failed: %s", host, why);
 }
 
@@ -813,7 +813,7 @@ http_classify(struct http_req *rq, CURLcode code, long status,
 static void
 http_finish(struct http_req *rq, CURLcode code)
 {
-	struct http_response	 r;
+	struct platform_response	 r;
 	long			 status = 0, sent = 0;
 	char			*msg;
 
@@ -823,8 +823,8 @@ http_finish(struct http_req *rq, CURLcode code)
 	msg = http_classify(rq, code, status, &r.error);
 	r.message = msg;
 	r.status = status;
-	r.request_sent = sent > 0;
-	if (r.error == HTTP_OK) {
+	r.request_sent = sent > 0 || r.error == TRANSPORT_OK;
+	if (r.error == TRANSPORT_OK) {
 		r.body = rq->resp.data != NULL ? rq->resp.data : "";
 		r.len = rq->resp.len;
 	} else
@@ -886,19 +886,6 @@ http_on_timer(void *arg)
 	h->timer = 0;
 	curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &running);
 	http_collect(h);
-}
-
-/* Find a response header, ignoring case. */
-const char *
-http_header(const struct http_response *r, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nheaders; i++) {
-		if (strcasecmp(r->headers[i].name, name) == 0)
-			return r->headers[i].value;
-	}
-	return NULL;
 }
 
 /* Parse a non-negative decimal number with optional spaces around it. */
@@ -968,13 +955,13 @@ http_parse_iso8601(const char *s, int64_t *out)
 
 /* Return the seconds Retry-After asks to wait, or -1. */
 int64_t
-http_retry_after(const struct http_response *r, int64_t now)
+http_retry_after(const struct platform_response *r, int64_t now)
 {
 	const char	*v;
 	int64_t		 secs;
 	time_t		 t;
 
-	if ((v = http_header(r, "Retry-After")) == NULL)
+	if ((v = platform_header(r, "Retry-After")) == NULL)
 		return -1;
 	if (http_parse_number(v, &secs) == 0)
 		return secs;
@@ -1029,21 +1016,21 @@ http_parse_policy(const char *v, struct http_ratelimit *rl)
 
 /* Find the header prefix + suffix ("X-RateLimit-" "Reset"). */
 static const char *
-http_rl_header(const struct http_response *r, const char *prefix,
+http_rl_header(const struct platform_response *r, const char *prefix,
     const char *suffix, int *found)
 {
 	char		 name[32];
 	const char	*v;
 
 	snprintf(name, sizeof name, "%s%s", prefix, suffix);
-	if ((v = http_header(r, name)) != NULL)
+	if ((v = platform_header(r, name)) != NULL)
 		*found = 1;
 	return v;
 }
 
 /* Parse the rate-limit headers of a response. */
 int
-http_ratelimit(const struct http_response *r, int64_t now,
+http_ratelimit(const struct platform_response *r, int64_t now,
     struct http_ratelimit *rl)
 {
 	static const char *const prefixes[] = { "RateLimit-", "X-RateLimit-" };

@@ -2,7 +2,8 @@
  * http.h -- the HTTP transport: libcurl's multi interface driven from the
  * one poll loop. Requests run concurrently and never block the loop; each
  * one ends in exactly one callback, called from the loop, unless the
- * caller cancels it first.
+ * caller cancels it first. The answer is a platform_response: how the
+ * request failed, if it did, is its error field (enum transport_error).
  *
  * Policy (retries, backoff, rate limits) belongs to the caller; this
  * module only reports what happened, in a form the caller can act on.
@@ -13,24 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct loop;
-struct platform_request;
-struct http;
+#include "platform.h"
 
-/* How a request failed. Only HTTP_OK carries an answer (of any status). */
-enum http_error {
-	HTTP_OK,
-	HTTP_ERR_DNS,		/* the host name did not resolve */
-	HTTP_ERR_CONNECT,	/* no connection (refused, unreachable) */
-	HTTP_ERR_TLS,		/* handshake or certificate check failed */
-	HTTP_ERR_TIMEOUT,	/* connect, total or low-speed limit hit */
-	HTTP_ERR_DROPPED,	/* closed after the request, before an answer */
-	HTTP_ERR_PARTIAL,	/* the answer broke off midway */
-	HTTP_ERR_TOO_LARGE,	/* body or headers over the limit */
-	HTTP_ERR_CANCELLED,	/* http_free ended it */
-	HTTP_ERR_PROTOCOL,	/* bad URL, scheme, redirect or answer */
-	HTTP_ERR_OTHER
-};
+struct loop;
+struct http;
 
 /* Limits applied to each request sent after they are set. */
 struct http_limits {
@@ -41,31 +28,6 @@ struct http_limits {
 	size_t	max_body;	/* largest decoded body accepted (> 0) */
 };
 
-/* One response header; both strings are lent with the response. */
-struct http_header {
-	const char	*name;
-	const char	*value;
-};
-
-/* What a request produced; lent to the callback, gone when it returns. */
-struct http_response {
-	uint64_t		 id;
-	enum http_error		 error;
-	const char		*message;	/* plain words; "" if HTTP_OK */
-	long			 status;	/* last status seen; 0 if none */
-	const char		*body;		/* NUL-terminated; "" on error */
-	size_t			 len;
-	const struct http_header *headers;	/* the final answer's */
-	size_t			 nheaders;
-	/*
-	 * 1 if the request may have reached the server (it was written to
-	 * the connection), so a non-idempotent action must not simply be
-	 * sent again; 0 if it certainly did not (DNS, connect, TLS).
-	 */
-	int			 request_sent;
-	int64_t			 elapsed_ms;
-};
-
 /* Rate-limit state announced by a server; -1 for what it did not say. */
 struct http_ratelimit {
 	int64_t	limit;		/* requests allowed in the window */
@@ -74,12 +36,12 @@ struct http_ratelimit {
 	int64_t	window;		/* length of the window in seconds */
 };
 
-typedef void (*http_done_cb)(const struct http_response *, void *);
+typedef void (*http_done_cb)(const struct platform_response *, void *);
 
 /* Create a transport on a loop; free it before the loop. */
 struct http	*http_new(struct loop *);
 /*
- * Free a transport. Requests still in flight end with HTTP_ERR_CANCELLED
+ * Free a transport. Requests still in flight end with TRANSPORT_ERR_CANCELLED
  * (so their callbacks can free their arguments); http_send refuses new
  * ones meanwhile. Must not be called from an http callback.
  */
@@ -101,19 +63,17 @@ void		 http_cancel(struct http *, uint64_t);
 /* Return the number of requests started and not yet ended. */
 int		 http_pending(const struct http *);
 
-/* Find a response header by name, ignoring case; NULL if absent. */
-const char	*http_header(const struct http_response *, const char *);
 /*
  * Return the seconds to wait that Retry-After asks for (seconds or an
  * HTTP date, against the wall-clock time now); -1 if there is none.
  */
-int64_t		 http_retry_after(const struct http_response *, int64_t);
+int64_t		 http_retry_after(const struct platform_response *, int64_t);
 /*
  * Parse RateLimit-Limit/-Remaining/-Reset/-Policy (or the X-RateLimit-*
  * forms); Reset may be seconds, epoch seconds or an ISO-8601 time. Returns
  * 0, or -1 if the response has none of them.
  */
-int		 http_ratelimit(const struct http_response *, int64_t,
+int		 http_ratelimit(const struct platform_response *, int64_t,
 		    struct http_ratelimit *);
 
 #endif

@@ -26,6 +26,7 @@ struct loop_timer {
 	uint64_t	 id;
 	int64_t		 when;		/* monotonic ms */
 	loop_timer_cb	 fn;
+	loop_every_cb	 every;		/* or this, for a repeating one */
 	void		*arg;
 };
 
@@ -43,11 +44,18 @@ struct loop {
 	size_t			 nsignals;
 	loop_hook_cb		 before;
 	void			*before_arg;
+	loop_clock_cb		 clock;		/* NULL: the system's */
+	void			*clock_arg;
+	int64_t			 wall_base;	/* seconds at clock 0 */
+	uint64_t		 firing;	/* the timer being run */
+	int			 firing_cancelled;
 	int			 stop;
 	int			 rc;
 };
 
 static int loop_pipe[2] = { -1, -1 };
+
+static int	loop_timeout(struct loop *);
 
 /* Note a signal by writing its number to the pipe; nothing else. */
 static void
@@ -131,20 +139,36 @@ loop_fd_clear(struct loop *l, int fd)
 	}
 }
 
-/* Add a one-shot timer. */
-uint64_t
-loop_timer_add(struct loop *l, int64_t ms, loop_timer_cb fn, void *arg)
+/* Add a timer that fires ms from now; id 0 takes a new id. */
+static uint64_t
+loop_timer_put(struct loop *l, uint64_t id, int64_t ms, loop_timer_cb fn,
+    loop_every_cb every, void *arg)
 {
 	struct loop_timer	*t;
 
 	l->timers = xreallocarray(l->timers, l->ntimers + 1,
 	    sizeof *l->timers);
 	t = &l->timers[l->ntimers++];
-	t->id = l->next_id++;
-	t->when = util_mono_ms() + (ms < 0 ? 0 : ms);
+	t->id = id != 0 ? id : l->next_id++;
+	t->when = loop_mono_ms(l) + (ms < 0 ? 0 : ms);
 	t->fn = fn;
+	t->every = every;
 	t->arg = arg;
 	return t->id;
+}
+
+/* Add a one-shot timer. */
+uint64_t
+loop_timer_add(struct loop *l, int64_t ms, loop_timer_cb fn, void *arg)
+{
+	return loop_timer_put(l, 0, ms, fn, NULL, arg);
+}
+
+/* Add a repeating timer: it keeps its id for as long as it repeats. */
+uint64_t
+loop_every(struct loop *l, int64_t ms, loop_every_cb fn, void *arg)
+{
+	return loop_timer_put(l, 0, ms, NULL, fn, arg);
 }
 
 /* Cancel a timer; an id that already fired is ignored. */
@@ -153,12 +177,38 @@ loop_timer_cancel(struct loop *l, uint64_t id)
 {
 	size_t	i;
 
+	if (id != 0 && id == l->firing)
+		l->firing_cancelled = 1;
 	for (i = 0; i < l->ntimers; i++) {
 		if (l->timers[i].id == id) {
 			l->timers[i] = l->timers[--l->ntimers];
 			return;
 		}
 	}
+}
+
+/* Return the monotonic clock in milliseconds. */
+int64_t
+loop_mono_ms(const struct loop *l)
+{
+	return l->clock != NULL ? l->clock(l->clock_arg) : util_mono_ms();
+}
+
+/* Return the wall clock in seconds. */
+int64_t
+loop_now(const struct loop *l)
+{
+	return l->clock != NULL ? l->wall_base + l->clock(l->clock_arg) /
+	    1000 : util_now();
+}
+
+/* Read the time from fn from now on; the wall clock goes on from now. */
+void
+loop_set_clock(struct loop *l, loop_clock_cb fn, void *arg)
+{
+	l->clock = fn;
+	l->clock_arg = arg;
+	l->wall_base = util_now() - (fn != NULL ? fn(arg) / 1000 : 0);
 }
 
 /* Catch a signal; its callback runs in the loop. */
@@ -200,7 +250,7 @@ loop_stop(struct loop *l, int rc)
 static void
 loop_run_timers(struct loop *l)
 {
-	int64_t			now = util_mono_ms();
+	int64_t			now = loop_mono_ms(l), next;
 	struct loop_timer	t;
 	size_t			i, best;
 
@@ -215,15 +265,33 @@ loop_run_timers(struct loop *l)
 			return;
 		t = l->timers[best];
 		l->timers[best] = l->timers[--l->ntimers];
-		t.fn(t.arg);
+		if (t.fn != NULL) {
+			t.fn(t.arg);
+			continue;
+		}
+		l->firing = t.id;
+		l->firing_cancelled = 0;
+		next = t.every(t.arg);
+		if (next >= 0 && !l->firing_cancelled)
+			loop_timer_put(l, t.id, next, NULL, t.every, t.arg);
+		l->firing = 0;
 	}
+}
+
+/* Run the timers due now; return the ms until the next, or -1. */
+int64_t
+loop_run_due(struct loop *l)
+{
+	l->stop = 0;
+	loop_run_timers(l);
+	return l->ntimers > 0 ? loop_timeout(l) : -1;
 }
 
 /* Milliseconds until the next timer, or -1 for none. */
 static int
 loop_timeout(struct loop *l)
 {
-	int64_t	now = util_mono_ms(), best = -1, d;
+	int64_t	now = loop_mono_ms(l), best = -1, d;
 	size_t	i;
 
 	for (i = 0; i < l->ntimers; i++) {

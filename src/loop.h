@@ -14,6 +14,10 @@ typedef void (*loop_fd_cb)(int, short, void *);
 typedef void (*loop_timer_cb)(void *);
 typedef void (*loop_signal_cb)(int, void *);
 typedef void (*loop_hook_cb)(void *);
+/* A repeating timer's callback: the next delay in ms, or -1 to stop. */
+typedef int64_t (*loop_every_cb)(void *);
+/* A clock: monotonic milliseconds. */
+typedef int64_t (*loop_clock_cb)(void *);
 
 struct loop	*loop_new(void);
 void		 loop_free(struct loop *);
@@ -24,7 +28,21 @@ void		 loop_fd_clear(struct loop *, int);
 
 /* Call fn once after ms milliseconds; returns an id for cancelling. */
 uint64_t	 loop_timer_add(struct loop *, int64_t, loop_timer_cb, void *);
+/* Call fn after ms milliseconds, then again after each delay it returns. */
+uint64_t	 loop_every(struct loop *, int64_t, loop_every_cb, void *);
 void		 loop_timer_cancel(struct loop *, uint64_t);
+
+/*
+ * The loop's clocks: monotonic milliseconds and wall-clock seconds. Code
+ * that runs in the loop reads the time here, so that a test can set a
+ * fake clock (loop_set_clock) and run the timers due (loop_run_due)
+ * without waiting.
+ */
+int64_t		 loop_mono_ms(const struct loop *);
+int64_t		 loop_now(const struct loop *);
+void		 loop_set_clock(struct loop *, loop_clock_cb, void *);
+/* Run the timers due now; return when the next is due (ms), or -1. */
+int64_t		 loop_run_due(struct loop *);
 
 /* Catch a signal and call fn for it from the loop. */
 int		 loop_signal(struct loop *, int, loop_signal_cb, void *);

@@ -54,6 +54,27 @@ platform_header(const struct platform_response *res, const char *name)
 	return NULL;
 }
 
+/*
+ * Say in one clean line why a request got no answer: the transport's
+ * words, cut to max columns, or dflt when it has none. A new string.
+ */
+char *
+platform_unreached(const struct platform_response *res, size_t max,
+    const char *dflt)
+{
+	char	*line;
+
+	if (res == NULL || res->message == NULL || *res->message == '\0')
+		return xstrdup(dflt);
+	line = text_sanitize_line(res->message, strlen(res->message));
+	line[text_fit(line, max, NULL)] = '\0';
+	if (*line == '\0') {
+		free(line);
+		return xstrdup(dflt);
+	}
+	return line;
+}
+
 /* Count UTF-16 code units, as some platforms limit text. */
 static size_t
 platform_utf16_length(const char *s)

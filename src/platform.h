@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "transport.h"
 
 #define PLATFORM_CAN_LIKE		0x01
 #define PLATFORM_CAN_HIDE		0x02
@@ -73,19 +74,34 @@ struct platform_request {
 	char	*authorization;	/* Authorization header value; a secret */
 };
 
-/* One response header, lent with the response. */
+/* One response header; both strings are lent with the response. */
 struct platform_header {
 	const char	*name;
 	const char	*value;
 };
 
-/* A response handed back to the adapter; lent, never owned. */
+/*
+ * What a request produced, from a transport to the engine and on to the
+ * adapter; lent, never owned. A request that got no answer at all has an
+ * error other than TRANSPORT_OK, a message that says why, status 0 and
+ * an empty body.
+ */
 struct platform_response {
-	long				 status;
-	const char			*body;
+	long				 status;	/* 0 if none */
+	const char			*body;		/* NUL-terminated */
 	size_t				 len;
 	const struct platform_header	*headers;	/* NULL: none known */
 	size_t				 nheaders;
+	enum transport_error		 error;
+	const char			*message;	/* why; "" if none */
+	/*
+	 * 1 if the request may have reached the server (it was written to
+	 * the connection), so a non-idempotent action must not simply be
+	 * sent again; 0 if it certainly did not (DNS, connect, TLS).
+	 */
+	int				 request_sent;
+	uint64_t			 id;		/* the transport's */
+	int64_t				 elapsed_ms;
 };
 
 /* What one page of sync produced; owned by whoever called parse. */
@@ -342,6 +358,10 @@ struct platform_ops {
 
 /* Find a response header by name, ignoring case; NULL if absent. */
 const char *platform_header(const struct platform_response *, const char *);
+
+/* Say why a request got no answer, in one clean line; a new string. */
+char	*platform_unreached(const struct platform_response *, size_t,
+	    const char *);
 
 const struct platform_ops *platform_find(const char *);
 const struct platform_ops *const *platform_all(void);

@@ -23,6 +23,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "loop.h"
 #include "platform.h"
 #include "store.h"
 #include "sync-private.h"
@@ -100,7 +101,7 @@ sync_entry_save(struct sync_account *a, int hold)
 {
 	char	*cause = NULL;
 
-	a->entry.lease_until = hold ? util_now() + sync_lease(a) : 0;
+	a->entry.lease_until = hold ? sync_time(a) + sync_lease(a) : 0;
 	if (store_outbox_update(a->sync->store, &a->entry, &cause) != 0) {
 		log_error("%s: outbox: %s", a->pa.name, cause);
 		free(cause);
@@ -129,7 +130,7 @@ sync_entry_renew(struct sync_account *a)
 	char	*cause = NULL;
 	int	 rc;
 
-	rc = store_outbox_renew(a->sync->store, a->entry.id, util_now() +
+	rc = store_outbox_renew(a->sync->store, a->entry.id, sync_time(a) +
 	    sync_lease(a), &cause);
 	if (rc == 0)
 		return 0;
@@ -148,7 +149,7 @@ sync_entry_renew(struct sync_account *a)
 static void
 sync_entry_later(struct sync_account *a, int look)
 {
-	int64_t	wait = a->entry.next_attempt - util_now();
+	int64_t	wait = a->entry.next_attempt - sync_time(a);
 
 	if (look)
 		sync_look_at(a->sync, a->entry.next_attempt);
@@ -167,7 +168,7 @@ static void	sync_action_failed(struct sync_account *, enum platform_error,
 static void
 sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 {
-	int64_t	 d[SYNC_MAX_DELAYS], now = util_now();
+	int64_t	 d[SYNC_MAX_DELAYS], now = sync_time(a);
 	if (!sync_checkable(a)) {
 		sync_action_failed(a, PLATFORM_ERR_TEMPORARY, why);
 		return;
@@ -192,7 +193,7 @@ sync_action_unknown(struct sync_account *a, const char *why, int look_now)
 static int
 sync_check_missing(struct sync_account *a)
 {
-	int64_t	 d[SYNC_MAX_DELAYS], now = util_now(), when;
+	int64_t	 d[SYNC_MAX_DELAYS], now = sync_time(a), when;
 	size_t	 n, k;
 	char	*msg, wait[48];
 
@@ -230,7 +231,7 @@ sync_check_missing(struct sync_account *a)
 static int
 sync_abandoned(struct sync_account *a)
 {
-	int64_t	d[SYNC_MAX_DELAYS], now = util_now();
+	int64_t	d[SYNC_MAX_DELAYS], now = sync_time(a);
 
 	log_warn("%s: a heed stopped while sending %s (entry %lld); "
 	    "%s", a->pa.name, action_kind_name(a->entry.kind),
@@ -267,8 +268,7 @@ sync_start_target(struct sync_account *a)
 		free(cause);
 		return sync_send_action(a);
 	}
-	a->job = JOB_TARGET;
-	sync_send(a);
+	sync_ready(a, JOB_TARGET);
 	return 1;
 }
 
@@ -319,7 +319,7 @@ sync_start_action(struct sync_account *a)
 	int		 i, rc;
 
 	for (i = 0; i < SYNC_TAKE_TRIES; i++) {
-		rc = store_outbox_take(s->store, a->pa.id, util_now(),
+		rc = store_outbox_take(s->store, a->pa.id, sync_time(a),
 		    sync_lease(a), &a->entry, &cause);
 		if (rc != 0) {
 			if (rc == -1) {
@@ -362,8 +362,7 @@ sync_send_action(struct sync_account *a)
 		outbox_entry_clear(&a->entry);
 		return 0;
 	}
-	a->job = JOB_ACTION;
-	sync_send(a);
+	sync_ready(a, JOB_ACTION);
 	return 1;
 }
 
@@ -399,8 +398,7 @@ sync_start_reconcile(struct sync_account *a)
 		sync_notify(a->sync);
 		return 0;
 	}
-	a->job = JOB_RECONCILE;
-	sync_send(a);
+	sync_ready(a, JOB_RECONCILE);
 	return 1;
 }
 
@@ -553,11 +551,11 @@ sync_action_failed(struct sync_account *a, enum platform_error err,
 		/* Nothing goes before the platform allows it anyway. */
 		wait = sync_backoff(a->entry.attempts > 0 ?
 		    a->entry.attempts : 1);
-		held = (a->not_before - util_mono_ms() + 999) / 1000;
+		held = (a->not_before - sync_mono(a) + 999) / 1000;
 		if (held > wait)
 			wait = held;
 		a->entry.state = OUTBOX_QUEUED;
-		a->entry.next_attempt = util_now() + wait;
+		a->entry.next_attempt = sync_time(a) + wait;
 		log_warn("%s: %s not sent (%s); retrying in %llds", a->pa.name,
 		    action_kind_name(a->entry.kind), why, (long long)wait);
 	} else {
@@ -640,13 +638,13 @@ sync_action_response(struct sync_account *a,
 			free(msg);
 		} else
 			sync_action_failed(a, PLATFORM_ERR_PERMANENT, cause);
-	} else if (resp->status == 599 && a->request_sent) {
+	} else if (resp->error != TRANSPORT_OK && resp->request_sent) {
 		(void)a->ops->classify(resp, &cause);
 		msg = xprintf("no answer came (%s)", cause != NULL ? cause :
 		    "the connection failed");
 		sync_action_unknown(a, msg, 0);
 		free(msg);
-	} else if (resp->status == 599) {
+	} else if (resp->error != TRANSPORT_OK) {
 		/* It never left: nothing can have been done; try again. */
 		sync_action_refused(a, resp);
 		goto out;
@@ -728,7 +726,7 @@ sync_reconcile_response(struct sync_account *a,
 		msg = xprintf("could not check whether it went out%s%s",
 		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
 		if (a->entry.state == OUTBOX_CHECKING) {
-			a->entry.next_attempt = util_now() +
+			a->entry.next_attempt = sync_time(a) +
 			    sync_backoff(a->check_failures);
 			sync_entry_why(a, msg);
 			if (sync_entry_save(a, 0) == 0)

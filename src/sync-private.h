@@ -1,8 +1,19 @@
 /*
- * sync-private.h -- what the parts of the sync engine share: sync.c (the
- * accounts, their streams, fetches, sessions and transports),
- * sync-outbox.c (sending what the outbox holds, once) and sync-sweep.c
- * (the bookkeeping of sweeps, which find what was deleted on a platform).
+ * sync-private.h -- what the parts of the sync engine share. From the
+ * top down (each calls only those below it):
+ *
+ *   sync.c          the engine and its API: picks each account's next
+ *                   job, sends it through the transport, hands the answer
+ *                   to the part whose job it was
+ *   sync-outbox.c   sending what the outbox holds, once: actions, leases,
+ *                   reconcile
+ *   sync-stream.c   streams, fetches, rechecks: what a sync run reads
+ *   sync-session.c  secrets and sessions
+ *   sync-sweep.c    the bookkeeping of sweeps (what was deleted)
+ *   sync-account.c  the account's state and its timers, messages, clock
+ *
+ * A part below starts a job by building a->req and calling sync_ready;
+ * the engine sends it. Timers wake the engine through sync->wake.
  */
 #ifndef HEED_SYNC_PRIVATE_H
 #define HEED_SYNC_PRIVATE_H
@@ -16,10 +27,9 @@
 
 struct config;
 struct config_account;
-struct demo_server;
-struct http;
 struct loop;
 struct store;
+struct transport;
 
 #define SYNC_BACKOFF_BASE	5	/* seconds before the first retry */
 #define SYNC_BACKOFF_MAX	3600
@@ -51,6 +61,20 @@ struct sync_sweeps {
 
 #define SYNC_NO_SWEEP	((size_t)-1)
 
+/*
+ * Where an account is. Only sync_set_state changes it, and logs each
+ * change. IDLE, HELD and BLOCKED have no job; READY, PACED and SENT have
+ * one (enum sync_job), whose request is in a->req.
+ */
+enum sync_state {
+	SYNC_ST_IDLE,		/* nothing to wait for: the next job may start */
+	SYNC_ST_READY,		/* a request is built, to send now */
+	SYNC_ST_PACED,		/* ... held back for the platform's limits */
+	SYNC_ST_SENT,		/* ... in flight */
+	SYNC_ST_HELD,		/* heed sync stopped for a long wait */
+	SYNC_ST_BLOCKED		/* the login was refused: until heed login */
+};
+
 enum sync_job {
 	JOB_NONE,
 	JOB_STREAM,
@@ -69,10 +93,11 @@ struct sync_account {
 	struct platform_account		 pa;
 	struct sync_account_status	 status;
 	char				*error;
+	enum sync_state			 state;
+	enum sync_job			 job;		/* while it has one */
 	int				 want_sync;	/* a sync was asked */
 	size_t				 stream;	/* next stream index */
 	int				 pages;
-	int				 job;		/* in flight */
 	struct outbox_entry		 entry;		/* its outbox entry */
 	char				*secret;	/* wiped on free */
 	int				 secret_is_password;
@@ -80,8 +105,6 @@ struct sync_account {
 	int				 secret_reread;	/* once per refusal */
 	struct platform_session		 session;	/* when open */
 	int				 session_tries;
-	int				 blocked;	/* until heed login */
-	int				 held;		/* for a long wait */
 	char				**fetch;	/* threads to fill in */
 	size_t				 nfetch;
 	char				**fetched;	/* ... done this sync */
@@ -102,16 +125,13 @@ struct sync_account {
 	char				*reconcile_page; /* JOB_RECONCILE's */
 	int				 reconcile_pages; /* ... read so far */
 	int				 check_failures; /* in a row */
-	int				 request_sent;	/* the last request may
-							   have reached it */
 	char				*cursor;	/* JOB_STREAM's */
 	int				 tries;		/* of the current page */
-	uint64_t			 timer;
-	uint64_t			 http_id;	/* in flight over HTTP */
-	struct platform_request		 req;
-	uint64_t			 interval_timer;
-	uint64_t			 pace_timer;	/* a request held back */
+	struct platform_request		 req;		/* the job's */
+	uint64_t			 call;		/* SENT: its id */
+	uint64_t			 pace_timer;	/* PACED: until then */
 	uint64_t			 retry_timer;	/* a page tried again */
+	uint64_t			 interval_timer; /* repeating */
 	int64_t				 not_before;	/* monotonic ms */
 };
 
@@ -122,33 +142,59 @@ struct sync {
 	struct sync_account	*accounts;
 	struct sync_account_status *statuses;
 	size_t			 naccounts;
-	struct demo_server	*demo;
-	struct http		*http;
-	uint64_t		 demo_timer;
+	struct transport	*transport;
+	int			 own_transport;
 	uint64_t		 retry_timer;
 	int64_t			 retry_at;	/* when retry_timer fires */
 	int64_t			 check_at;	/* a look at a lost reply
 						   due then (heed sync waits) */
 	int			 periodic;
 	int64_t			 changes;
+	/* Called by a timer that wakes an account, or the outbox (NULL). */
+	void			(*wake)(struct sync *, struct sync_account *);
 	sync_changed_cb		 changed;
 	void			*changed_arg;
 };
 
-/* sync.c */
+/* sync-account.c */
+void	sync_set_state(struct sync_account *, enum sync_state, const char *);
+void	sync_ready(struct sync_account *, enum sync_job);
+int64_t	sync_time(const struct sync_account *);
+int64_t	sync_mono(const struct sync_account *);
 void	sync_notify(struct sync *);
 void	sync_set_error(struct sync_account *, int, const char *);
 void	sync_note(struct sync_account *, const char *);
 int64_t	sync_backoff(int);
+void	sync_format_wait(int64_t, char *, size_t);
 void	sync_retry_later(struct sync *, int64_t);
+void	sync_outbox_schedule(struct sync *);
 void	sync_look_at(struct sync *, int64_t);
-void	sync_send(struct sync_account *);
+void	sync_arm_retry(struct sync_account *, int64_t);
+
+/* sync-session.c */
 int	sync_secret(struct sync_account *);
 int	sync_needs_session(const struct sync_account *);
 int	sync_start_session(struct sync_account *);
 void	sync_auth_failed(struct sync_account *, const char *);
 int	sync_session_expired(struct sync_account *, const char *);
-void	sync_format_wait(int64_t, char *, size_t);
+enum platform_error sync_session_response(struct sync_account *,
+	    const struct platform_response *, char **);
+
+/* sync-stream.c */
+int64_t	sync_last_complete(struct sync *, int64_t);
+int	sync_start_fetch(struct sync_account *);
+int	sync_start_stream(struct sync_account *);
+void	sync_page_failed(struct sync_account *, enum platform_error, int,
+	    const char *);
+void	sync_stream_response(struct sync_account *,
+	    const struct platform_response *);
+void	sync_fetch_response(struct sync_account *,
+	    const struct platform_response *);
+void	sync_recheck_response(struct sync_account *,
+	    const struct platform_response *);
+void	sync_run_end(struct sync_account *);
+void	sync_fetch_clear(struct sync_account *);
+void	sync_run_clear(struct sync_account *);
 
 /* sync-outbox.c */
 int	sync_start_action(struct sync_account *);

@@ -13,6 +13,7 @@ struct platform_ops;
 struct loop;
 struct store;
 struct sync;
+struct transport;
 
 enum sync_account_state {
 	SYNC_IDLE,
@@ -41,6 +42,9 @@ typedef void (*sync_changed_cb)(void *);
  */
 struct sync	*sync_new(struct loop *, struct store *, const struct config *,
 		    int, char **);
+/* The same on a transport of the caller's, which outlives the engine. */
+struct sync	*sync_new_on(struct loop *, struct store *,
+		    const struct config *, int, struct transport *, char **);
 void		 sync_free(struct sync *);
 void		 sync_set_changed(struct sync *, sync_changed_cb, void *);
 /* Sync every account now (if one is already running, it goes on). */

@@ -120,7 +120,8 @@ stream(const struct platform_account *pa, const char *name,
 {
 	struct platform_account		at = *pa;
 	struct platform_request		req;
-	struct platform_response	res = { status, body, strlen(body), NULL, 0 };
+	struct platform_response	res = { .status = status, .body = body,
+	    .len = strlen(body) };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -150,7 +151,8 @@ static int
 thread(const struct platform_account *pa, const char *key, const char *body,
     struct sync_page *page, char **cause)
 {
-	struct platform_response	res = { 200, body, strlen(body), NULL, 0 };
+	struct platform_response	res = { .status = 200, .body = body,
+	    .len = strlen(body) };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -346,7 +348,7 @@ test_bluesky_session_parse_reads_the_samples(void **state)
 		{ "refreshSession_response_tokens_redacted.json", KATO_DID,
 		    "shinyakato.dev", "https://bsky.social", "uuuu" },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct platform_session		 ps;
 	size_t				 i, len;
 	char				*body;
@@ -422,7 +424,7 @@ test_bluesky_session_parse_refuses_bad_answers(void **state)
 		    "{\"id\":\"did:plc:abc#atproto_pds\",\"serviceEndpoint\":"
 		    "\"https://pds.example\"}]}}", 0, "https://pds.example" },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct platform_session		 ps;
 	char				*cause;
 	size_t				 i;
@@ -456,7 +458,7 @@ test_bluesky_session_parse_refuses_bad_answers(void **state)
 static void
 test_bluesky_session_parse_reports_a_refused_login(void **state)
 {
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct platform_session		 ps;
 	char				*body, *cause = NULL;
 	size_t				 len;
@@ -1904,7 +1906,7 @@ test_bluesky_action_parse(void **state)
 {
 	struct outbox_entry		 e = entry(ACTION_REPLY, "Yes!\x1b[2J "
 	    "Free shipping", ask_extra);
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct action_result		 ar;
 	const struct item		*it = &ar.created;
 	char				*body, *cause = NULL;
@@ -1996,7 +1998,7 @@ test_bluesky_reconcile(void **state)
 		{ ACTION_DELETE, 200, "{\"uri\":\"" SHOP_REPLY "\",\"cid\":\""
 		    SHOP_POST_CID "\"}", 1 },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct platform_request		 req;
 	struct outbox_entry		 e;
 	struct action_result		 ar;
@@ -2091,7 +2093,7 @@ test_bluesky_classify_recorded_errors(void **state)
 		    "devnet/createRecord-shop-reply.headers.txt", 0,
 		    PLATFORM_OK, NULL },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	char				*body, *cause;
 	size_t				 i, len;
 
@@ -2144,8 +2146,8 @@ test_bluesky_classify_hostile_errors(void **state)
 		    PLATFORM_ERR_TEMPORARY, "Bluesky is not answering well "
 		    "(HTTP 502)" },
 		{ 408, "", PLATFORM_ERR_TEMPORARY, NULL },
-		{ 599, "{\"error\":{\"code\":\"network\",\"message\":\"Could "
-		    "not resolve host: bsky.social\"}}", PLATFORM_ERR_TEMPORARY,
+		/* Status 0: no answer came; the body is the transport's words. */
+		{ 0, "Could not resolve host: bsky.social", PLATFORM_ERR_TEMPORARY,
 		    "Bluesky cannot be reached: Could not resolve host: "
 		    "bsky.social" },
 		{ 400, "{\"error\":\"InvalidSwap\",\"message\":\"Record was at "
@@ -2169,7 +2171,7 @@ test_bluesky_classify_hostile_errors(void **state)
 		{ 404, "\xff\xfe\x00", PLATFORM_ERR_PERMANENT, NULL },
 		{ 204, "", PLATFORM_OK, NULL },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	struct buf			 b;
 	char				*cause;
 	size_t				 i;
@@ -2180,6 +2182,9 @@ test_bluesky_classify_hostile_errors(void **state)
 		res.status = cases[i].status;
 		res.body = cases[i].body;
 		res.len = strlen(cases[i].body);
+		res.error = cases[i].status == 0 ? TRANSPORT_ERR_DNS :
+		    TRANSPORT_OK;
+		res.message = cases[i].status == 0 ? cases[i].body : "";
 		if (cases[i].status == 404)
 			res.len = 3;
 		cause = NULL;
@@ -2260,8 +2265,8 @@ recheck(const char *const *ids, size_t n, long status, const char *body,
     struct sync_page *page, char **cause)
 {
 	struct platform_request		req;
-	struct platform_response	res = { status, body, strlen(body), NULL,
-					    0 };
+	struct platform_response	res = { .status = status, .body = body,
+	    .len = strlen(body) };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -2278,8 +2283,8 @@ static int
 lookup(const char *key, long status, const char *body,
     struct sync_page *page, char **cause)
 {
-	struct platform_response	res = { status, body, strlen(body), NULL,
-					    0 };
+	struct platform_response	res = { .status = status, .body = body,
+	    .len = strlen(body) };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -2816,7 +2821,7 @@ test_bluesky_like_address_is_kept(void **state)
 #define LIKE	"at://" SHOP_DID "/app.bsky.feed.like/3n2xiwxw6y224"
 	static const char	 liked[] = "{\"cid\":\"" ASK_CID "\",\"did\":\""
 	    CUSTOMER_DID "\",\"like\":\"" LIKE "\"}";
-	struct platform_response res;
+	struct platform_response res = { .status = 0 };
 	struct platform_request	 req;
 	struct outbox_entry	 e = entry(ACTION_LIKE, NULL, ask_extra);
 	struct action_result	 ar;
@@ -2998,7 +3003,7 @@ test_bluesky_missing_records_classify_as_gone(void **state)
 		{ 400, "{\"error\":\"InvalidRequest\",\"message\":\"Could not "
 		    "find repo: " CUSTOMER_DID "\"}", PLATFORM_ERR_PERMANENT },
 	};
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	char				*cause;
 	size_t				 i;
 
@@ -3106,7 +3111,7 @@ static int
 recorded(const char *name, const struct platform_account *pa,
     const char *key, struct sync_page *page)
 {
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	char				*body = recorded_response(name, &res);
 	int				 rc;
 
@@ -3122,7 +3127,7 @@ recorded_recheck(const char *name, const char *const *ids, size_t n,
     struct sync_page *page)
 {
 	struct platform_account		 pa = shop;
-	struct platform_response	 res;
+	struct platform_response	 res = { .status = 0 };
 	char				*body = recorded_response(name, &res);
 	int				 rc;
 

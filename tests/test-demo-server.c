@@ -118,7 +118,7 @@ transport(struct demo_server *srv, const struct platform_request *req,
 	long	status = -1;
 
 	*body = NULL;
-	demo_server_handle(srv, req, &status, body);
+	demo_server_handle(srv, req, util_now(), &status, body);
 	assert_non_null(*body);
 	return status;
 }
@@ -158,7 +158,7 @@ sync_all(struct fx *f, const struct side *sd, const char *cursor,
     size_t limit, struct synced *r)
 {
 	struct platform_request		req;
-	struct platform_response	res;
+	struct platform_response	res = { .status = 0 };
 	struct sync_page		page;
 	char				*body;
 	int				 more;
@@ -267,7 +267,7 @@ act(struct fx *f, const struct side *sd, int kind, const char *target,
 {
 	struct outbox_entry		e;
 	struct platform_request		req;
-	struct platform_response	res;
+	struct platform_response	res = { .status = 0 };
 	struct action_result		mine;
 	char				*body, *why = NULL;
 	int				 rc;
@@ -810,7 +810,7 @@ test_demo_server_survives_odd_requests(void **state)
 	assert_int_equal(transport(f->srv, &req, &body), 413);
 	free(body);
 	buf_free(&b);
-	demo_server_handle(NULL, &req, &status, &body);
+	demo_server_handle(NULL, &req, util_now(), &status, &body);
 	assert_int_equal(status, 400);
 	free(body);
 }
@@ -835,7 +835,8 @@ test_demo_server_wants_a_valid_token(void **state)
 		req.authorization = (char *)bad[i];
 		assert_int_equal(transport(f->srv, &req, &body), 401);
 		assert_int_equal(demo_page_ops.classify(&(struct
-		    platform_response){ 401, body, strlen(body), NULL, 0 }, NULL),
+		    platform_response){ .status = 401, .body = body,
+		    .len = strlen(body) }, NULL),
 		    PLATFORM_ERR_AUTH);
 		free(body);
 	}

@@ -37,7 +37,8 @@ static int
 parse(const char *body, size_t len, long status, struct sync_page *page,
     char **cause)
 {
-	struct platform_response	res = { status, body, len, NULL, 0 };
+	struct platform_response	res = { .status = status, .body = body,
+	    .len = len };
 
 	memset(page, 0, sizeof *page);
 	if (cause != NULL)
@@ -154,7 +155,7 @@ test_demo_classify_maps_statuses(void **state)
 		{ 400, "{\"error\":[]}", PLATFORM_ERR_PERMANENT,
 		    "demo: HTTP 400" },
 	};
-	struct platform_response	res;
+	struct platform_response	res = { .status = 0 };
 	char				*cause;
 	size_t				 i;
 
@@ -428,7 +429,8 @@ static int
 parse_action(int kind, long status, const char *body,
     struct action_result *result, char **cause)
 {
-	struct platform_response	res = { status, body, strlen(body), NULL, 0 };
+	struct platform_response	res = { .status = status, .body = body,
+	    .len = strlen(body) };
 	struct outbox_entry		e;
 
 	memset(&e, 0, sizeof e);

@@ -1038,13 +1038,13 @@ test_graph_classify_hostile_errors(void **state)
 		    "Facebook answered 400: x" },
 		{ 400, "{\"error\":{\"code\":999,\"is_transient\":\"true\"}}",
 		    PLATFORM_ERR_PERMANENT, "Facebook refused it (error 999)" },
-		{ 599, "{\"error\":{\"code\":\"network\",\"message\":\"Could "
-		    "not resolve host: graph.facebook.com\"}}",
+		/* Status 0: no answer came; the body is the transport's words. */
+		{ 0, "Could not resolve host: graph.facebook.com",
 		    PLATFORM_ERR_TEMPORARY,
 		    "Could not resolve host: graph.facebook.com" },
-		{ 599, "", PLATFORM_ERR_TEMPORARY,
+		{ 0, "", PLATFORM_ERR_TEMPORARY,
 		    "cannot reach the Graph API" },
-		{ 599, "{\"error\":{\"message\":\"a\\u001b[2Jb\\r\\nc\"}}",
+		{ 0, "a\x1b[2Jb\r\nc",
 		    PLATFORM_ERR_TEMPORARY, "ab c" },
 		{ 502, "<html><body>Bad gateway</body></html>",
 		    PLATFORM_ERR_TEMPORARY, "Facebook answered 502" },
@@ -1096,6 +1096,8 @@ test_graph_classify_hostile_errors(void **state)
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
 		res = answer(cases[i].status, cases[i].body);
+		res.error = cases[i].status == 0 ? TRANSPORT_ERR_DNS : 0;
+		res.message = cases[i].status == 0 ? cases[i].body : "";
 		cause = NULL;
 		assert_int_equal(facebook_ops.classify(&res, &cause),
 		    cases[i].want);
@@ -1331,7 +1333,9 @@ test_graph_pace(void **state)
 	assert_int_equal(graph_pace(&res, 0), 0);
 	res = answer(400, "{\"error\":{\"code\":100}}");
 	assert_int_equal(graph_pace(&res, 0), 0);
-	res = answer(599, "{\"error\":{\"message\":\"offline\"}}");
+	res = answer(0, "");
+	res.error = TRANSPORT_ERR_CONNECT;
+	res.message = "offline";
 	assert_int_equal(graph_pace(&res, 0), 0);
 	free(app);
 	free(pages);

@@ -55,7 +55,7 @@ struct result {
 	struct fx		*f;
 	int			 calls;
 	uint64_t		 id;
-	enum http_error		 error;
+	enum transport_error		 error;
 	char			*message;
 	long			 status;
 	char			*body;
@@ -67,8 +67,8 @@ struct result {
 	struct http_ratelimit	 rl;
 	char			**names;
 	char			**values;
-	struct http_header	*hv;
-	struct http_response	 view;	/* for http_header on the copy */
+	struct platform_header	*hv;
+	struct platform_response	 view;	/* for http_header on the copy */
 	int64_t			 done_ms;
 };
 
@@ -306,7 +306,7 @@ teardown(void **state)
 
 /* Copy a response out of the callback; stop the loop when all are in. */
 static void
-on_done(const struct http_response *r, void *arg)
+on_done(const struct platform_response *r, void *arg)
 {
 	struct result	*res = arg;
 	size_t		 i;
@@ -410,7 +410,7 @@ echo_parse(const struct result *res)
 	json_t		*j;
 	json_error_t	 e;
 
-	assert_int_equal(res->error, HTTP_OK);
+	assert_int_equal(res->error, TRANSPORT_OK);
 	assert_int_equal(res->status, 200);
 	j = json_loadb(res->body, res->len, 0, &e);
 	if (j == NULL)
@@ -491,7 +491,7 @@ test_get_sends_exactly_the_request(void **state)
 	assert_null(echo_header(j, "expect"));
 	assert_int_equal(json_integer_value(json_object_get(j, "body_len")),
 	    0);
-	assert_string_equal(http_header(&res.view, "Content-Type"),
+	assert_string_equal(platform_header(&res.view, "Content-Type"),
 	    "application/json");
 	assert_int_equal(res.request_sent, 1);
 	assert_string_equal(res.message, "");
@@ -563,7 +563,7 @@ test_other_methods_are_sent_as_asked(void **state)
 	result_clear(&res);
 
 	fetch(f, "HEAD", U(f, "/echo"), NULL, NULL, NULL, &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.status, 200);
 	assert_int_equal(res.len, 0);
 	result_clear(&res);
@@ -604,7 +604,7 @@ test_https_without_the_ca_is_a_tls_error(void **state)
 	f->http = http_new(f->loop);
 	fetch(f, "POST", US(f, "/echo?tag=untrusted"), "secret body", NULL,
 	    "Bearer never-sent", &res);
-	assert_int_equal(res.error, HTTP_ERR_TLS);
+	assert_int_equal(res.error, TRANSPORT_ERR_TLS);
 	assert_int_equal(res.status, 0);
 	assert_int_equal(res.len, 0);
 	assert_int_equal(res.request_sent, 0);
@@ -624,8 +624,8 @@ test_gzip_response_is_decoded(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/gzip?body=hello%20gzip%20world"), &res);
-	assert_int_equal(res.error, HTTP_OK);
-	assert_string_equal(http_header(&res.view, "content-encoding"),
+	assert_int_equal(res.error, TRANSPORT_OK);
+	assert_string_equal(platform_header(&res.view, "content-encoding"),
 	    "gzip");
 	assert_int_equal(res.len, strlen("hello gzip world"));
 	assert_string_equal(res.body, "hello gzip world");
@@ -640,7 +640,7 @@ test_slow_answer_past_total_timeout_is_a_timeout(void **state)
 
 	set_limits(f, 0, 500, 0, 0, 0);
 	get(f, U(f, "/sleep?ms=3000"), &res);
-	assert_int_equal(res.error, HTTP_ERR_TIMEOUT);
+	assert_int_equal(res.error, TRANSPORT_ERR_TIMEOUT);
 	assert_int_equal(res.len, 0);
 	assert_int_equal(res.request_sent, 1);
 	assert_true(res.elapsed_ms >= 450 && res.elapsed_ms < 2000);
@@ -658,7 +658,7 @@ test_trickling_answer_hits_the_low_speed_limit(void **state)
 
 	set_limits(f, 0, 0, 100, 1, 0);
 	get(f, U(f, "/trickle?bytes=100&every_ms=200"), &res);
-	assert_int_equal(res.error, HTTP_ERR_TIMEOUT);
+	assert_int_equal(res.error, TRANSPORT_ERR_TIMEOUT);
 	assert_int_equal(res.len, 0);
 	assert_non_null(strstr(res.message, "answered too slowly"));
 	assert_true(res.elapsed_ms < 5000);
@@ -693,7 +693,7 @@ test_refused_connection_is_a_connect_error(void **state)
 
 	fetch(f, "POST", S(f, "http://127.0.0.1:%d/x", closed_port()), "b",
 	    NULL, NULL, &res);
-	assert_int_equal(res.error, HTTP_ERR_CONNECT);
+	assert_int_equal(res.error, TRANSPORT_ERR_CONNECT);
 	assert_int_equal(res.request_sent, 0);
 	assert_int_equal(res.status, 0);
 	assert_non_null(strstr(res.message, "could not connect to 127.0.0.1"));
@@ -739,7 +739,7 @@ test_unanswered_connect_hits_the_connect_timeout(void **state)
 	set_limits(f, 300, 0, 0, 0, 0);
 	fetch(f, "POST", S(f, "http://127.0.0.1:%d/x", port), "b", NULL,
 	    NULL, &res);
-	assert_int_equal(res.error, HTTP_ERR_TIMEOUT);
+	assert_int_equal(res.error, TRANSPORT_ERR_TIMEOUT);
 	assert_int_equal(res.request_sent, 0);
 	assert_string_equal(res.message, S(f, "timed out connecting to "
 	    "127.0.0.1:%d after 300 ms", port));
@@ -753,7 +753,7 @@ test_unanswered_connect_hits_the_connect_timeout(void **state)
 	s = full_listener(&port, conns, 0);
 	fetch(f, "GET", S(f, "https://127.0.0.1:%d/x", port), NULL, NULL,
 	    "Bearer x", &res);
-	assert_int_equal(res.error, HTTP_ERR_TIMEOUT);
+	assert_int_equal(res.error, TRANSPORT_ERR_TIMEOUT);
 	assert_int_equal(res.request_sent, 0);
 	assert_string_equal(res.message, S(f, "timed out connecting to "
 	    "127.0.0.1:%d after 300 ms", port));
@@ -768,7 +768,7 @@ test_unknown_host_is_a_dns_error(void **state)
 	struct result	 res = { 0 };
 
 	get(f, "http://heed-test.invalid/x", &res);
-	assert_int_equal(res.error, HTTP_ERR_DNS);
+	assert_int_equal(res.error, TRANSPORT_ERR_DNS);
 	assert_int_equal(res.request_sent, 0);
 	assert_string_equal(res.message,
 	    "could not find the host heed-test.invalid");
@@ -782,7 +782,7 @@ test_reset_mid_body_is_an_error_not_a_short_success(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/reset?bytes=1000"), &res);
-	assert_int_equal(res.error, HTTP_ERR_PARTIAL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PARTIAL);
 	assert_int_equal(res.len, 0);
 	assert_string_equal(res.body, "");
 	assert_int_equal(res.request_sent, 1);
@@ -791,7 +791,7 @@ test_reset_mid_body_is_an_error_not_a_short_success(void **state)
 
 	/* The same over TLS. */
 	get(f, US(f, "/reset?bytes=1000"), &res);
-	assert_int_equal(res.error, HTTP_ERR_PARTIAL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PARTIAL);
 	assert_int_equal(res.len, 0);
 	result_clear(&res);
 }
@@ -808,11 +808,11 @@ test_request_accepted_then_dropped_differs_from_refused(void **state)
 	 * on it, or libcurl would quietly send it again when it dies.
 	 */
 	get(f, U(f, "/echo"), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	result_clear(&res);
 	fetch(f, "POST", U(f, "/drop?tag=dropped"), "the reply text",
 	    "text/plain", "Bearer drop", &res);
-	assert_int_equal(res.error, HTTP_ERR_DROPPED);
+	assert_int_equal(res.error, TRANSPORT_ERR_DROPPED);
 	assert_int_equal(res.status, 0);
 	assert_int_equal(res.len, 0);
 	assert_int_equal(res.request_sent, 1);
@@ -830,7 +830,7 @@ test_request_accepted_then_dropped_differs_from_refused(void **state)
 	/* Over TLS too. */
 	fetch(f, "POST", US(f, "/drop?tag=dropped-tls"), "again", NULL, NULL,
 	    &res);
-	assert_int_equal(res.error, HTTP_ERR_DROPPED);
+	assert_int_equal(res.error, TRANSPORT_ERR_DROPPED);
 	assert_int_equal(res.request_sent, 1);
 	result_clear(&res);
 	log = fake_log(f, "dropped-tls");
@@ -845,7 +845,7 @@ test_503_with_retry_after_seconds(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/respond?status=503&h=Retry-After:120&body=busy"), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.status, 503);
 	assert_string_equal(res.body, "busy");
 	assert_int_equal(res.retry_after, 120);
@@ -860,7 +860,7 @@ test_429_with_retry_after_http_date(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/respond?status=429&retry_date=90"), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.status, 429);
 	assert_true(res.retry_after >= 88 && res.retry_after <= 90);
 	result_clear(&res);
@@ -887,7 +887,7 @@ test_bluesky_ratelimit_headers_parsed(void **state)
 	assert_true(res.rl.reset >= 278 && res.rl.reset <= 280);
 	assert_int_equal(res.rl.window, 300);
 	assert_int_equal(res.retry_after, 280);
-	assert_string_equal(http_header(&res.view, "content-type"),
+	assert_string_equal(platform_header(&res.view, "content-type"),
 	    "application/json; charset=utf-8");
 	assert_string_equal(res.body, "{\"error\":\"RateLimitExceeded\"}");
 	result_clear(&res);
@@ -907,17 +907,17 @@ test_graph_usage_headers_kept_raw(void **state)
 	    Q(f, S(f, "X-App-Usage:%s", app)),
 	    Q(f, S(f, "X-Business-Use-Case-Usage:%s", buc)))), &res);
 	assert_int_equal(res.status, 200);
-	assert_string_equal(http_header(&res.view, "x-app-usage"), app);
-	assert_string_equal(http_header(&res.view, "X-APP-USAGE"), app);
-	assert_string_equal(http_header(&res.view,
+	assert_string_equal(platform_header(&res.view, "x-app-usage"), app);
+	assert_string_equal(platform_header(&res.view, "X-APP-USAGE"), app);
+	assert_string_equal(platform_header(&res.view,
 	    "X-Business-Use-Case-Usage"), buc);
-	assert_null(http_header(&res.view, "X-Page-Usage"));
+	assert_null(platform_header(&res.view, "X-Page-Usage"));
 	result_clear(&res);
 }
 
 /* A response view over name/value pairs (no network). */
-static struct http_response *
-fake_response(struct http_response *r, struct http_header *hv,
+static struct platform_response *
+fake_response(struct platform_response *r, struct platform_header *hv,
     const char *const *pairs)
 {
 	size_t	n;
@@ -956,8 +956,8 @@ test_retry_after_values(void **state)
 		{ NULL, -1 }
 	};
 	const int64_t		now = 1795414920;
-	struct http_response	r;
-	struct http_header	hv[4];
+	struct platform_response	r;
+	struct platform_header	hv[4];
 	size_t			i;
 
 	(void)state;
@@ -1013,8 +1013,8 @@ test_ratelimit_values(void **state)
 		    { -1, -1, -1, -1 } },
 	};
 	const int64_t		now = 1795414920;
-	struct http_response	r;
-	struct http_header	hv[8];
+	struct platform_response	r;
+	struct platform_header	hv[8];
 	struct http_ratelimit	rl;
 	size_t			i;
 
@@ -1041,7 +1041,7 @@ test_malformed_json_is_just_bytes(void **state)
 
 	get(f, U(f, S(f, "/respond?h=Content-Type:application/json&body=%s",
 	    Q(f, junk))), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.status, 200);
 	assert_int_equal(res.len, strlen(junk));
 	assert_string_equal(res.body, junk);
@@ -1057,7 +1057,7 @@ test_invalid_utf8_and_nul_bytes_pass_through_exactly(void **state)
 				    "\xed\xa0\x80\x1b[2J";
 
 	get(f, U(f, "/respond?hex=fffec3280041e282eda0801b5b324a"), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.len, sizeof want - 1);
 	assert_memory_equal(res.body, want, sizeof want - 1);
 	assert_int_equal(res.body[res.len], '\0');
@@ -1098,7 +1098,7 @@ test_oversized_body_stops_the_transfer_early(void **state)
 	get(f, U(f, S(f, "/big?bytes=%d&chunked=1&tag=big", 256 * MiB)),
 	    &res);
 	took = util_mono_ms() - t0;
-	assert_int_equal(res.error, HTTP_ERR_TOO_LARGE);
+	assert_int_equal(res.error, TRANSPORT_ERR_TOO_LARGE);
 	assert_string_equal(res.message, "response larger than 1048576 bytes");
 	assert_int_equal(res.len, 0);
 	assert_int_equal(res.status, 200);
@@ -1115,7 +1115,7 @@ test_oversized_body_stops_the_transfer_early(void **state)
 
 	/* With a Content-Length, it stops before reading the body at all. */
 	get(f, U(f, S(f, "/big?bytes=%d&tag=big-cl", 256 * MiB)), &res);
-	assert_int_equal(res.error, HTTP_ERR_TOO_LARGE);
+	assert_int_equal(res.error, TRANSPORT_ERR_TOO_LARGE);
 	assert_string_equal(res.message, "response larger than 1048576 bytes");
 	result_clear(&res);
 	log = fake_wait_finished(f, "big-cl");
@@ -1126,7 +1126,7 @@ test_oversized_body_stops_the_transfer_early(void **state)
 
 	/* Within the limit is fine, to the byte. */
 	get(f, U(f, S(f, "/big?bytes=%d&chunked=1", 1 * MiB)), &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_int_equal(res.len, 1 * MiB);
 	result_clear(&res);
 }
@@ -1139,7 +1139,7 @@ test_gzip_bomb_is_too_large(void **state)
 
 	set_limits(f, 0, 0, 0, 0, 1 * MiB);
 	get(f, U(f, S(f, "/gzip?zeros=%d", 32 * MiB)), &res);
-	assert_int_equal(res.error, HTTP_ERR_TOO_LARGE);
+	assert_int_equal(res.error, TRANSPORT_ERR_TOO_LARGE);
 	assert_int_equal(res.len, 0);
 	result_clear(&res);
 }
@@ -1151,13 +1151,13 @@ test_too_many_headers_is_too_large(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/headers?count=500"), &res);
-	assert_int_equal(res.error, HTTP_ERR_TOO_LARGE);
+	assert_int_equal(res.error, TRANSPORT_ERR_TOO_LARGE);
 	assert_non_null(strstr(res.message, "response headers"));
 	result_clear(&res);
 
 	get(f, U(f, "/headers?count=20"), &res);
-	assert_int_equal(res.error, HTTP_OK);
-	assert_string_equal(http_header(&res.view, "X-Fake-19"),
+	assert_int_equal(res.error, TRANSPORT_OK);
+	assert_string_equal(platform_header(&res.view, "X-Fake-19"),
 	    "vvvvvvvvvvvvvvvvvvvv");
 	result_clear(&res);
 }
@@ -1199,7 +1199,7 @@ test_loop_keeps_ticking_while_a_request_hangs(void **state)
 	loop_timer_add(f->loop, 10, on_tick, &t);
 	get(f, U(f, "/sleep?ms=3000"), &res);
 	t.stop = 1;
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	assert_string_equal(res.body, "slept");
 	print_message("a 3 s request: %d ticks of a 10 ms timer in %lld ms, "
 	    "longest gap %lld ms\n", t.ticks, (long long)res.elapsed_ms,
@@ -1269,13 +1269,13 @@ test_callback_comes_from_the_loop_never_from_send(void **state)
 	assert_int_equal(res.calls, 0);
 	run(f);
 	assert_int_equal(res.calls, 1);
-	assert_int_equal(res.error, HTTP_ERR_PROTOCOL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PROTOCOL);
 	result_clear(&res);
 
 	start(f, "GET", "file:///etc/passwd", NULL, NULL, NULL, &res);
 	assert_int_equal(res.calls, 0);
 	run(f);
-	assert_int_equal(res.error, HTTP_ERR_PROTOCOL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PROTOCOL);
 	assert_int_equal(res.len, 0);
 	assert_non_null(strstr(res.message, "only http and https"));
 	result_clear(&res);
@@ -1304,7 +1304,7 @@ test_free_with_requests_in_flight(void **state)
 	f->http = NULL;
 	for (i = 0; i < 3; i++) {
 		assert_int_equal(res[i].calls, 1);
-		assert_int_equal(res[i].error, HTTP_ERR_CANCELLED);
+		assert_int_equal(res[i].error, TRANSPORT_ERR_CANCELLED);
 		assert_int_equal(res[i].request_sent, 1);
 		assert_int_equal(res[i].len, 0);
 		result_clear(&res[i]);
@@ -1333,7 +1333,7 @@ test_requests_run_concurrently(void **state)
 	assert_int_equal(http_pending(f->http), 0);
 	for (i = 0; i < 4; i++) {
 		assert_int_equal(res[i].calls, 1);
-		assert_int_equal(res[i].error, HTTP_OK);
+		assert_int_equal(res[i].error, TRANSPORT_OK);
 		assert_string_equal(res[i].body, "slept");
 		result_clear(&res[i]);
 	}
@@ -1354,7 +1354,7 @@ test_redirect_keeps_auth_on_the_same_host_only(void **state)
 	assert_string_equal(echo_header(j, "authorization"),
 	    "Bearer same-host");
 	/* Only the final answer's headers are kept. */
-	assert_null(http_header(&res.view, "Location"));
+	assert_null(platform_header(&res.view, "Location"));
 	json_decref(j);
 	result_clear(&res);
 
@@ -1377,16 +1377,16 @@ test_redirects_to_other_schemes_or_in_loops_fail(void **state)
 	struct result	 res = { 0 };
 
 	get(f, U(f, "/redirect?to=file:///etc/passwd"), &res);
-	assert_int_equal(res.error, HTTP_ERR_PROTOCOL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PROTOCOL);
 	assert_int_equal(res.len, 0);
 	result_clear(&res);
 
 	get(f, U(f, "/redirect?to=ftp://127.0.0.1/x"), &res);
-	assert_int_equal(res.error, HTTP_ERR_PROTOCOL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PROTOCOL);
 	result_clear(&res);
 
 	get(f, U(f, "/redirect"), &res);
-	assert_int_equal(res.error, HTTP_ERR_PROTOCOL);
+	assert_int_equal(res.error, TRANSPORT_ERR_PROTOCOL);
 	assert_non_null(strstr(res.message, "too many redirects"));
 	result_clear(&res);
 }
@@ -1421,11 +1421,11 @@ test_log_names_method_host_path_and_no_secret(void **state)
 	fetch(f, "POST", U(f, "/echo?access_token=SECRET-Q&x=1"),
 	    "password=SECRET-B", "application/x-www-form-urlencoded",
 	    "Bearer SECRET-A", &res);
-	assert_int_equal(res.error, HTTP_OK);
+	assert_int_equal(res.error, TRANSPORT_OK);
 	result_clear(&res);
 	fetch(f, "POST", U(f, "/drop?access_token=SECRET-Q"),
 	    "password=SECRET-B", NULL, "Bearer SECRET-A", &res);
-	assert_int_equal(res.error, HTTP_ERR_DROPPED);
+	assert_int_equal(res.error, TRANSPORT_ERR_DROPPED);
 	assert_null(strstr(res.message, "SECRET"));
 	result_clear(&res);
 	log_close();

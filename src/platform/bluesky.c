@@ -328,9 +328,6 @@ bluesky_error_cause(enum platform_error e, long status, const char *name,
 	case PLATFORM_ERR_GONE:
 		return xstrdup("Bluesky says the post is no longer there");
 	case PLATFORM_ERR_TEMPORARY:
-		if (status == 599)
-			return xprintf("Bluesky cannot be reached: %s",
-			    message != NULL ? message : "network failure");
 		if (what != NULL)
 			return xprintf("Bluesky is not answering well (HTTP "
 			    "%ld: %s)", status, what);
@@ -353,6 +350,16 @@ bluesky_classify(const struct platform_response *res, char **cause)
 	if (res == NULL) {
 		if (cause != NULL)
 			*cause = xstrdup("Bluesky: no answer");
+		return PLATFORM_ERR_TEMPORARY;
+	}
+	if (res->error != TRANSPORT_OK) {
+		if (cause != NULL) {
+			message = platform_unreached(res, BLUESKY_MAX_CAUSE,
+			    "network failure");
+			*cause = xprintf("Bluesky cannot be reached: %s",
+			    message);
+			free(message);
+		}
 		return PLATFORM_ERR_TEMPORARY;
 	}
 	if (res->status >= 200 && res->status <= 299)

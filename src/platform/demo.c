@@ -379,7 +379,17 @@ static enum platform_error
 demo_classify(const struct platform_response *res, char **cause)
 {
 	enum platform_error	e;
+	char			*why;
 
+	if (res != NULL && res->error != TRANSPORT_OK) {
+		if (cause != NULL) {
+			why = platform_unreached(res, DEMO_MAX_CAUSE,
+			    "no answer");
+			*cause = xprintf("demo: %s", why);
+			free(why);
+		}
+		return PLATFORM_ERR_TEMPORARY;
+	}
 	if (res == NULL)
 		e = PLATFORM_ERR_TEMPORARY;
 	else if (res->status >= 200 && res->status <= 299)

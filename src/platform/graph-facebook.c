@@ -695,7 +695,7 @@ facebook_action_parse(const struct platform_account *pa,
 		if (graph_written(res, &id, cause) != 0)
 			return -1;
 		r->remote_id = id;
-		fb_created(pa, e, id, pa->now > 0 ? pa->now : util_now(), r);
+		fb_created(pa, e, id, pa->now, r);
 		return 0;
 	case ACTION_PRIVATE_REPLY:
 		if (graph_written(res, &id, cause) != 0)
@@ -827,7 +827,7 @@ facebook_reconcile_parse(const struct platform_account *pa,
 			    !graph_same_text(graph_str(c, "message"), e->body))
 				continue;
 			if (graph_time(c, "created_time", &created) != 0)
-				created = pa->now > 0 ? pa->now : util_now();
+				created = pa->now;
 			else if (created < e->created - GRAPH_RECONCILE_SKEW)
 				continue;	/* an older, identical reply */
 			/*

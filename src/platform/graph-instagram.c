@@ -620,7 +620,7 @@ instagram_action_parse(const struct platform_account *pa,
 	if (graph_written(res, &id, cause) != 0)
 		return -1;
 	r->remote_id = id;
-	ig_created(pa, e, id, pa->now > 0 ? pa->now : util_now(), r);
+	ig_created(pa, e, id, pa->now, r);
 	return 0;
 }
 
@@ -717,7 +717,7 @@ instagram_reconcile_parse(const struct platform_account *pa,
 		    !graph_same_text(graph_str(c, "text"), e->body))
 			continue;
 		if (graph_time(c, "timestamp", &created) != 0)
-			created = pa->now > 0 ? pa->now : util_now();
+			created = pa->now;
 		else if (created < e->created - GRAPH_RECONCILE_SKEW)
 			continue;
 		r->remote_id = xstrdup(id);

@@ -509,12 +509,6 @@ graph_error_class(long status, const struct graph_error *e, const char *who,
 	char		*perm;
 	enum platform_error	 r;
 
-	if (status == 599) {
-		if (cause != NULL)
-			*cause = xstrdup(e->message != NULL ? e->message :
-			    "cannot reach the Graph API");
-		return PLATFORM_ERR_TEMPORARY;
-	}
 	switch (e->code) {
 	case 190:
 	case 102:
@@ -636,13 +630,15 @@ graph_classify_for(const struct platform_response *res, const char *who,
 		util_fail(cause, "no answer");
 		return PLATFORM_ERR_TEMPORARY;
 	}
+	if (res->error != TRANSPORT_OK) {
+		if (cause != NULL)
+			*cause = platform_unreached(res, GRAPH_MAX_CAUSE,
+			    "cannot reach the Graph API");
+		return PLATFORM_ERR_TEMPORARY;
+	}
 	if (res->status >= 200 && res->status <= 299)
 		return PLATFORM_OK;
 	graph_error_read(res, &e);
-	if (res->status == 599 && e.message == NULL) {
-		/* heed's own network failure: {"error":{"message":..}} */
-		e.message = xstrdup("cannot reach the Graph API");
-	}
 	r = graph_error_class(res->status, &e, who, hint, cause);
 	graph_error_clear(&e);
 	return r;
@@ -750,7 +746,7 @@ graph_pace(const struct platform_response *res, int64_t now)
 	 * Retry-After, which the engine honours itself): a minute at least.
 	 */
 	if (pct >= 100 || (res != NULL && res->status >= 400 &&
-	    res->status != 599 && platform_header(res, "Retry-After") ==
+	    res->error == TRANSPORT_OK && platform_header(res, "Retry-After") ==
 	    NULL && graph_classify(res, NULL) == PLATFORM_ERR_RATE))
 		return 60 * 1000;
 	if (pct >= 75)

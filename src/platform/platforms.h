@@ -33,11 +33,12 @@ struct demo_server;
 struct demo_server	*demo_server_new(int64_t);
 void			 demo_server_free(struct demo_server *);
 /*
- * Answer one request. *status gets the HTTP status, *body a new string
- * (the caller frees). Never fails: a bad request gets a 4xx answer.
+ * Answer one request at the wall-clock time now. *status gets the HTTP
+ * status, *body a new string (the caller frees). Never fails: a bad
+ * request gets a 4xx answer.
  */
 void			 demo_server_handle(struct demo_server *,
-			     const struct platform_request *, long *,
+			     const struct platform_request *, int64_t, long *,
 			     char **);
 /* Let the next comment held back for "live" arrival appear; 1 if one did. */
 int			 demo_server_release(struct demo_server *, int64_t);
