@@ -153,9 +153,6 @@ void	ui_queue_set_view(struct ui *, enum store_view);
 void	ui_queue_show(struct ui *, int64_t);
 void	ui_queue_search(struct ui *, const char *);
 int	ui_queue_filter(struct ui *, const char *, char **);
-int	ui_filter_parse(struct store *, const char *, struct store_filter *,
-	    char **);
-void	ui_filter_clear(struct store_filter *);
 
 /* ui-thread.c */
 void	ui_thread_open(struct ui *, int64_t);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "filter.h"
 #include "log.h"
 #include "platform.h"
 #include "text.h"
@@ -509,117 +510,6 @@ ui_queue_key(struct ui *ui, int action)
 	}
 }
 
-/* Free the strings of a filter and zero it. */
-void
-ui_filter_clear(struct store_filter *f)
-{
-	free((char *)f->platform);
-	free((char *)f->author);
-	free((char *)f->lang);
-	free((char *)f->text);
-	memset(f, 0, sizeof *f);
-}
-
-/* Apply one "name:value" term to a filter; 0 or -1 with *cause. */
-static int
-ui_filter_term(struct store *store, struct store_filter *f,
-    const char *name, const char *value, char **cause)
-{
-	static const char *const kinds[] = {
-		"comment", "reply", "mention", "quote"
-	};
-	struct store_account	*acc;
-	size_t			 n, i;
-	char			*shown;
-	int			 rc = -1;
-
-	/* A term given again replaces the first. */
-	if (strcmp(name, "author") == 0) {
-		free((char *)f->author);
-		f->author = xstrdup(value);
-	} else if (strcmp(name, "lang") == 0) {
-		free((char *)f->lang);
-		f->lang = xstrdup(value);
-	} else if (strcmp(name, "platform") == 0) {
-		free((char *)f->platform);
-		f->platform = xstrdup(value);
-	} else if (strcmp(name, "older") == 0 || strcmp(name, "newer") == 0) {
-		if (util_parse_duration(value, name[0] == 'o' ?
-		    &f->older_than : &f->newer_than) != 0)
-			return util_fail(cause, "%s: expected a duration "
-			    "such as 4h or 2d", name);
-	} else if (strcmp(name, "kind") == 0) {
-		f->kind = 0;
-		for (i = 0; i < nitems(kinds); i++) {
-			if (strcmp(kinds[i], value) == 0)
-				f->kind = (int)i + 1;
-		}
-		if (f->kind == 0)
-			return util_fail(cause, "kind: comment, reply, "
-			    "mention or quote");
-	} else if (strcmp(name, "account") == 0) {
-		if (store_account_list(store, &acc, &n, cause) != 0)
-			return -1;
-		for (i = 0; i < n; i++) {
-			if (strcmp(acc[i].name, value) == 0) {
-				f->account_id = acc[i].id;
-				rc = 0;
-			}
-		}
-		store_account_list_free(acc, n);
-		if (rc != 0) {
-			/* What was typed goes back to the screen: clean it. */
-			shown = text_sanitize_line(value, strlen(value));
-			util_fail(cause, "no account named %s", shown);
-			free(shown);
-			return -1;
-		}
-	} else {
-		shown = text_sanitize_line(name, strlen(name));
-		util_fail(cause, "unknown filter term %s: (author, lang, "
-		    "account, platform, kind, older, newer)", shown);
-		free(shown);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Parse a filter expression into f (free with ui_filter_clear), looking
- * account names up in store; 0, or -1 with *cause.
- */
-int
-ui_filter_parse(struct store *store, const char *expr, struct store_filter *f,
-    char **cause)
-{
-	struct buf	 words;
-	char		*copy, *p, *term, *colon;
-
-	memset(f, 0, sizeof *f);
-	buf_init(&words, 0);
-	copy = xstrdup(expr);
-	for (p = copy; (term = strsep(&p, " \t")) != NULL;) {
-		if (*term == '\0')
-			continue;
-		if ((colon = strchr(term, ':')) != NULL && colon != term) {
-			*colon = '\0';
-			if (ui_filter_term(store, f, term, colon + 1,
-			    cause) != 0) {
-				ui_filter_clear(f);
-				buf_free(&words);
-				free(copy);
-				return -1;
-			}
-		} else
-			buf_printf(&words, "%s%s", words.len ? " " : "", term);
-	}
-	free(copy);
-	if (words.len != 0)
-		f->text = buf_steal(&words);
-	buf_free(&words);
-	return 0;
-}
-
 /* Parse and apply a filter expression; "" clears the filter. */
 int
 ui_queue_filter(struct ui *ui, const char *expr, char **cause)
@@ -627,9 +517,9 @@ ui_queue_filter(struct ui *ui, const char *expr, char **cause)
 	struct store_filter	 f;
 	char			*copy;
 
-	if (ui_filter_parse(ui->ctx.store, expr, &f, cause) != 0)
+	if (filter_parse(ui->ctx.store, expr, &f, cause) != 0)
 		return -1;
-	ui_filter_clear(&ui->filter);
+	filter_clear(&ui->filter);
 	ui->filter = f;
 	free(ui->filter_text);
 	ui->filter_text = *util_trim(copy = xstrdup(expr)) != '\0' ?
