@@ -1,13 +1,22 @@
 /*
  * ui-private.h -- what the ui*.c files share: the terminal, the bars and
  * the message line, prompts, and the stack of screens. Each screen keeps
- * its own state in its own file, behind a table of operations; screens
- * reach each other only through the stack.
+ * its own state in its own file, behind a table of operations. A screen
+ * opens another by its open function (downwards only, as drawn below);
+ * it reaches the screens under it only through the stack.
  *
- * The files call downwards only: ui.c (the loop) -> the screens
- * (ui-queue.c, ui-thread.c, ui-outbox.c, ui-compose.c, ui-check.c,
- * ui-help.c) and what starts them (ui-action.c, ui-reply.c,
- * ui-command.c) -> ui-sent.c -> ui-draw.c, which calls no screen.
+ * The files call downwards only, never in a circle:
+ *
+ *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c
+ *   ui-queue.c                       -> ui-thread.c, ui-action.c
+ *   ui-thread.c                      -> ui-action.c
+ *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c,
+ *                                       ui-command.c
+ *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
+ *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
+ *   all of them                      -> ui-draw.c, which calls no screen
+ *
+ * Going back (Esc, q) pops the screen on top and reloads the one below.
  */
 #ifndef HEED_UI_PRIVATE_H
 #define HEED_UI_PRIVATE_H
