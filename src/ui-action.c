@@ -65,25 +65,51 @@ ui_is_complaint(const struct item *it)
 	return 0;
 }
 
+#define UI_UNDO_MAX	64
+
+/* The triage u can put back, oldest first: items as they were. */
+struct ui_undo {
+	struct item	v[UI_UNDO_MAX];
+	size_t		n;
+};
+
 /* Remember an item's triage so u can put it back. */
 static void
 ui_undo_push(struct ui *ui, const struct item *it)
 {
-	if (ui->nundo == UI_UNDO_MAX) {
-		item_clear(&ui->undo[0]);
-		memmove(&ui->undo[0], &ui->undo[1],
-		    (UI_UNDO_MAX - 1) * sizeof ui->undo[0]);
-		ui->nundo--;
+	struct ui_undo	*u;
+
+	if (ui->undo == NULL)
+		ui->undo = xcalloc(1, sizeof *ui->undo);
+	u = ui->undo;
+	if (u->n == UI_UNDO_MAX) {
+		item_clear(&u->v[0]);
+		memmove(&u->v[0], &u->v[1], (UI_UNDO_MAX - 1) * sizeof u->v[0]);
+		u->n--;
 	}
-	item_copy(&ui->undo[ui->nundo++], it);
+	item_copy(&u->v[u->n++], it);
 }
 
 /* Forget the newest undo entry: the change it was for did not happen. */
 static void
 ui_undo_drop(struct ui *ui)
 {
-	if (ui->nundo > 0)
-		item_clear(&ui->undo[--ui->nundo]);
+	if (ui->undo != NULL && ui->undo->n > 0)
+		item_clear(&ui->undo->v[--ui->undo->n]);
+}
+
+/* Free what the item actions keep (the undo list). */
+void
+ui_action_free(struct ui *ui)
+{
+	size_t	i;
+
+	if (ui->undo == NULL)
+		return;
+	for (i = 0; i < ui->undo->n; i++)
+		item_clear(&ui->undo->v[i]);
+	free(ui->undo);
+	ui->undo = NULL;
 }
 
 /* Undo the last triage action; when the cache refuses, it stays undoable. */
@@ -94,11 +120,11 @@ ui_action_undo(struct ui *ui)
 	struct item		*it;
 	char			*cause = NULL;
 
-	if (ui->nundo == 0) {
+	if (ui->undo == NULL || ui->undo->n == 0) {
 		ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
-	it = &ui->undo[ui->nundo - 1];
+	it = &ui->undo->v[ui->undo->n - 1];
 	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
 		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
 		free(cause);
@@ -106,7 +132,7 @@ ui_action_undo(struct ui *ui)
 	}
 	ui_message(ui, 0, "Undone: %s is %s again.", it->author_name != NULL ?
 	    it->author_name : "the item", item_status_name(it->status));
-	ui->nundo--;
+	ui->undo->n--;
 	ui_refresh_counts(ui);
 	s = ui_screen_main(ui);
 	if (s->ops->show != NULL)

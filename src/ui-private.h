@@ -7,7 +7,8 @@
  *
  * The files call downwards only, never in a circle:
  *
- *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c
+ *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c,
+ *                                       ui-action.c (to free the undo)
  *   ui-queue.c                       -> ui-thread.c, ui-action.c
  *   ui-thread.c                      -> ui-action.c
  *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c,
@@ -29,7 +30,6 @@
 #include "store.h"
 #include "ui.h"
 
-#define UI_UNDO_MAX	64
 #define UI_STACK_MAX	8
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
@@ -131,11 +131,10 @@ struct ui {
 	int			 msg_logged;	/* written to the log whole */
 	struct ui_prompt	 prompt;
 
-	/* Item actions, from any screen (ui-action.c, ui-reply.c). */
-	int64_t			 act_item;	/* the item a prompt is about */
-	int			 act_kind;
-	struct item		 undo[UI_UNDO_MAX];
-	size_t			 nundo;
+	/* What a prompt is about, for the item actions of any screen. */
+	int64_t			 act_item;	/* the item */
+	int			 act_kind;	/* the action asked about */
+	struct ui_undo		*undo;		/* ui-action.c's; NULL at first */
 };
 
 /* ui-draw.c: the lowest layer; it calls no screen. */
@@ -189,6 +188,7 @@ void	ui_help_open(struct ui *);
 
 /* ui-action.c, ui-reply.c, ui-command.c */
 int	ui_action_item(struct ui *, int, struct item *);
+void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);

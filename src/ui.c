@@ -626,13 +626,10 @@ ui_start(struct ui *ui)
 static void
 ui_free(struct ui *ui)
 {
-	size_t	i;
-
 	while (ui->nstack > 0)
 		ui_screen_drop(ui, ui_screen_top(ui)->data);
 	free(ui->wake_error);
-	for (i = 0; i < ui->nundo; i++)
-		item_clear(&ui->undo[i]);
+	ui_action_free(ui);
 	ui_prompt_clear(ui);
 	free(ui->msg);
 }
