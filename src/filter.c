@@ -34,7 +34,8 @@ filter_kind(struct store_filter *f, const char *value, char **cause)
 			f->kind = (int)i + 1;
 	}
 	if (f->kind == 0)
-		return util_fail(cause, "kind: comment, reply, mention or quote");
+		return util_fail(cause, "kind: comment, reply, mention or "
+		    "quote");
 	return 0;
 }
 

@@ -76,9 +76,9 @@ struct ui_unsaved {
  */
 struct ui_screen_ops {
 	const char	*name;
-	int		 keys;		/* enum key_screen; -1: the one below's */
+	int		 keys;		/* enum key_screen; -1: the below's */
 	int		 overlay;	/* drawn over the screen below it */
-	const char	*hint;		/* the bottom line; NULL: the usual one */
+	const char	*hint;		/* the bottom line; NULL: the usual */
 	void		(*draw)(struct ui *, void *);
 	/* An action from the keymap, and the key itself. */
 	void		(*key)(struct ui *, void *, int, uint32_t);
@@ -119,7 +119,7 @@ struct ui {
 	size_t			 nstack;
 
 	/* The bars. */
-	int			 bar_view;	/* view marked in the title; -1 */
+	int			 bar_view;	/* view marked in the title */
 	struct store_counts	 counts;
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	char			*wake_error;	/* why snoozed items stay asleep */
@@ -134,7 +134,7 @@ struct ui {
 	/* What a prompt is about, for the item actions of any screen. */
 	int64_t			 act_item;	/* the item */
 	int			 act_kind;	/* the action asked about */
-	struct ui_undo		*undo;		/* ui-action.c's; NULL at first */
+	struct ui_undo		*undo;		/* ui-action.c's, or NULL */
 };
 
 /* ui-draw.c: the lowest layer; it calls no screen. */

@@ -67,7 +67,7 @@ ui_key_at(enum store_view v, const struct store_key *k)
 static int
 ui_queue_load(struct ui_queue *q, const struct store_key *key, int dir)
 {
-	struct ui	*ui = q->ui;
+	struct ui		*ui = q->ui;
 	struct item_list	 l;
 	char			*cause = NULL;
 
@@ -133,9 +133,9 @@ ui_queue_set_top(struct ui_queue *q)
 static void
 ui_queue_reload(struct ui_queue *q)
 {
-	struct ui	*ui = q->ui;
-	struct store_key	k;
-	size_t			old = q->sel;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
+	size_t			 old = q->sel;
 
 	if (q->search != NULL || !q->have_top)
 		ui_queue_load(q, NULL, 1);
@@ -160,10 +160,10 @@ ui_queue_reload(struct ui_queue *q)
 static void
 ui_queue_show(struct ui_queue *q, int64_t id)
 {
-	struct ui	*ui = q->ui;
-	struct item		it;
-	struct store_key	k;
-	size_t			i;
+	struct ui		*ui = q->ui;
+	struct item		 it;
+	struct store_key	 k;
+	size_t			 i;
 
 	q->sel_id = id;
 	ui_queue_reload(q);
@@ -230,8 +230,8 @@ ui_queue_current(struct ui_queue *q)
 static void
 ui_queue_step(struct ui_queue *q, int down)
 {
-	struct ui	*ui = q->ui;
-	struct store_key	k;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
 
 	if (q->items.n == 0)
 		return;
@@ -269,9 +269,9 @@ ui_queue_step(struct ui_queue *q, int down)
 static void
 ui_queue_page(struct ui_queue *q, int down)
 {
-	struct ui	*ui = q->ui;
-	struct store_key	k;
-	size_t			n = q->items.n;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
+	size_t			 n = q->items.n;
 
 	if (n == 0 || q->search != NULL) {
 		q->sel = down ? (n ? n - 1 : 0) : 0;
@@ -335,7 +335,7 @@ static void
 ui_queue_row(struct ui_queue *q, int y, const struct item *it, int selected,
     int aw)
 {
-	struct ui	*ui = q->ui;
+	struct ui			*ui = q->ui;
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
 	char				 age[16], flags[4], *line;
@@ -387,11 +387,11 @@ ui_queue_row(struct ui_queue *q, int y, const struct item *it, int selected,
 static void
 ui_queue_failed(struct ui_queue *q)
 {
-	struct ui	*ui = q->ui;
 	static const char *const names[VIEW_COUNT] = {
 		"inbox", "flagged view", "snoozed view", "done view",
 		"all view"
 	};
+	struct ui	*ui = q->ui;
 	const char	*name = q->search != NULL ? "search" : names[q->view];
 	char		*what, **lines;
 	size_t		 n, i;

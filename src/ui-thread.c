@@ -82,11 +82,12 @@ ui_thread_add(struct ui_thread *t, char *text, size_t item, int indent,
 
 /* Add a text wrapped to the width left after the indent. */
 static void
-ui_thread_add_text(struct ui_thread *t, const char *text, size_t item, int indent)
+ui_thread_add_text(struct ui_thread *t, const char *text, size_t item,
+    int indent)
 {
 	struct ui	*ui = t->ui;
-	char	**lines;
-	size_t	  n, i, width;
+	char		**lines;
+	size_t		  n, i, width;
 
 	width = (size_t)ui->cols > (size_t)indent + 4 ?
 	    (size_t)ui->cols - (size_t)indent - 2 : 2;
@@ -258,7 +259,7 @@ static void
 ui_thread_layout(struct ui_thread *t)
 {
 	struct ui	*ui = t->ui;
-	size_t	i;
+	size_t		 i;
 
 	ui_thread_free_lines(t);
 	t->lines_cols = ui->cols;
@@ -292,7 +293,7 @@ static void
 ui_thread_show_selected(struct ui_thread *t)
 {
 	struct ui	*ui = t->ui;
-	size_t	first = ui_thread_first_line(t, t->sel), rows, last;
+	size_t		 first = ui_thread_first_line(t, t->sel), rows, last;
 
 	rows = ui_thread_rows(ui);
 	last = first;
@@ -444,7 +445,7 @@ static void
 ui_thread_page(struct ui_thread *t, int down)
 {
 	struct ui	*ui = t->ui;
-	size_t	rows = ui_thread_rows(ui), i;
+	size_t		 rows = ui_thread_rows(ui), i;
 
 	if (down) {
 		if (t->scroll + rows < t->nlines)
