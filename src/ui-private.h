@@ -15,7 +15,8 @@
  *                                       ui-command.c
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
- *   all of them                      -> ui-draw.c, which calls no screen
+ *   all of them                      -> ui-draw.c -> ui-screen.c (the
+ *                                       stack), which call no screen
  *
  * Going back (Esc, q) pops the screen on top and reloads the one below.
  */
@@ -137,7 +138,7 @@ struct ui {
 	struct ui_undo		*undo;		/* ui-action.c's, or NULL */
 };
 
-/* ui-draw.c: the lowest layer; it calls no screen. */
+/* ui-draw.c: what every screen uses; it calls no screen. */
 void	ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	ui_ask_line(struct ui *, const char *, const char *, ui_answer_cb);
@@ -159,7 +160,8 @@ char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
 void	ui_quit(struct ui *);
-int	ui_unsaved(struct ui *, struct ui_unsaved *);
+
+/* ui-screen.c: the stack of screens. */
 void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);
 void	ui_screen_pop(struct ui *, void *);
 void	ui_screen_drop(struct ui *, void *);
@@ -168,6 +170,7 @@ struct ui_screen *ui_screen_main(struct ui *);
 int	ui_screen_keys(struct ui *);
 void	ui_screen_reload(struct ui *);
 void	*ui_screen_find(struct ui *, const struct ui_screen_ops *);
+int	ui_screen_unsaved(struct ui *, struct ui_unsaved *);
 
 /* ui-sent.c: what was sent, or is on its way. */
 char	*ui_sent_owner(struct ui *, const char *);

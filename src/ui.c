@@ -559,7 +559,7 @@ ui_on_quit_signal(int signo, void *arg)
 	struct ui		*ui = arg;
 	struct ui_unsaved	 u;
 
-	if (signo != SIGHUP && !ui->quit_asked && ui_unsaved(ui, &u)) {
+	if (signo != SIGHUP && !ui->quit_asked && ui_screen_unsaved(ui, &u)) {
 		ui->quit_asked = 1;
 		log_warn("caught signal %d with a draft not saved; a second one "
 		    "quits", signo);
@@ -643,7 +643,7 @@ ui_lost_draft(struct ui *ui)
 {
 	struct ui_unsaved	u;
 
-	if (!ui_unsaved(ui, &u))
+	if (!ui_screen_unsaved(ui, &u))
 		return NULL;
 	/* The log may be on another disk; after SIGHUP it is all there is. */
 	log_error("the draft to %s was not saved (%s); its text: %s", u.to,

@@ -1,5 +1,5 @@
 /*
- * test-ui-stack.c -- the stack of screens (ui-draw.c): going back frees
+ * test-ui-screen.c -- the stack of screens (ui-screen.c): going back frees
  * the screen and reloads the one below, an overlay stays on top and
  * lends its keys to the screen under it, and what a screen could not
  * save is asked from the top down. The screens here are fakes that write
@@ -220,10 +220,10 @@ test_stack_unsaved_text_is_found_under_the_help(void **state)
 	push(&ui, &log, &fake_queue_ops, "Q");
 	c = push(&ui, &log, &fake_compose_ops, "C");
 	push(&ui, &log, &fake_help_ops, "H");
-	assert_int_equal(ui_unsaved(&ui, &u), 0);
+	assert_int_equal(ui_screen_unsaved(&ui, &u), 0);
 	log_is(&log, "save C;");
 	c->unsaved = 1;
-	assert_int_equal(ui_unsaved(&ui, &u), 1);
+	assert_int_equal(ui_screen_unsaved(&ui, &u), 1);
 	assert_string_equal(u.text, "C");
 	assert_string_equal(u.error, "disk full");
 	assert_ptr_equal(ui_screen_find(&ui, &fake_compose_ops), c);
