@@ -1,15 +1,14 @@
 /*
  * ui-action.c -- what the user does to an item: triage (done, snooze,
  * flag, note, undo), platform actions through the outbox (like, hide,
- * delete), the command line and the help screen. Replies start in
- * ui-reply.c.
+ * delete) and snoozing by a typed time. Replies start in ui-reply.c,
+ * the command line is ui-command.c.
  *
  * Hiding and deleting never happen silently: each asks, says in plain
  * words what the customer and the public will see, and is logged.
  */
 #include <sys/wait.h>
 
-#include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -66,39 +65,66 @@ ui_is_complaint(const struct item *it)
 	return 0;
 }
 
+#define UI_UNDO_MAX	64
+
+/* The triage u can put back, oldest first: items as they were. */
+struct ui_undo {
+	struct item	v[UI_UNDO_MAX];
+	size_t		n;
+};
+
 /* Remember an item's triage so u can put it back. */
 static void
 ui_undo_push(struct ui *ui, const struct item *it)
 {
-	if (ui->nundo == UI_UNDO_MAX) {
-		item_clear(&ui->undo[0]);
-		memmove(&ui->undo[0], &ui->undo[1],
-		    (UI_UNDO_MAX - 1) * sizeof ui->undo[0]);
-		ui->nundo--;
+	struct ui_undo	*u;
+
+	if (ui->undo == NULL)
+		ui->undo = xcalloc(1, sizeof *ui->undo);
+	u = ui->undo;
+	if (u->n == UI_UNDO_MAX) {
+		item_clear(&u->v[0]);
+		memmove(&u->v[0], &u->v[1], (UI_UNDO_MAX - 1) * sizeof u->v[0]);
+		u->n--;
 	}
-	item_copy(&ui->undo[ui->nundo++], it);
+	item_copy(&u->v[u->n++], it);
 }
 
 /* Forget the newest undo entry: the change it was for did not happen. */
 static void
 ui_undo_drop(struct ui *ui)
 {
-	if (ui->nundo > 0)
-		item_clear(&ui->undo[--ui->nundo]);
+	if (ui->undo != NULL && ui->undo->n > 0)
+		item_clear(&ui->undo->v[--ui->undo->n]);
+}
+
+/* Free what the item actions keep (the undo list). */
+void
+ui_action_free(struct ui *ui)
+{
+	size_t	i;
+
+	if (ui->undo == NULL)
+		return;
+	for (i = 0; i < ui->undo->n; i++)
+		item_clear(&ui->undo->v[i]);
+	free(ui->undo);
+	ui->undo = NULL;
 }
 
 /* Undo the last triage action; when the cache refuses, it stays undoable. */
-void
+static void
 ui_action_undo(struct ui *ui)
 {
-	struct item	*it;
-	char		*cause = NULL;
+	struct ui_screen	*s;
+	struct item		*it;
+	char			*cause = NULL;
 
-	if (ui->nundo == 0) {
+	if (ui->undo == NULL || ui->undo->n == 0) {
 		ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
-	it = &ui->undo[ui->nundo - 1];
+	it = &ui->undo->v[ui->undo->n - 1];
 	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
 		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
 		free(cause);
@@ -106,26 +132,12 @@ ui_action_undo(struct ui *ui)
 	}
 	ui_message(ui, 0, "Undone: %s is %s again.", it->author_name != NULL ?
 	    it->author_name : "the item", item_status_name(it->status));
-	ui->nundo--;
+	ui->undo->n--;
 	ui_refresh_counts(ui);
-	if (ui->screen == SCREEN_QUEUE)
-		ui_queue_show(ui, it->id);
+	s = ui_screen_main(ui);
+	if (s->ops->show != NULL)
+		s->ops->show(ui, s->data, it->id);
 	item_clear(it);
-}
-
-/* The item a prompt is about, fetched fresh; 0, or -1 (said). */
-int
-ui_act_item(struct ui *ui, struct item *it)
-{
-	char	*cause = NULL;
-
-	memset(it, 0, sizeof *it);
-	if (store_item_get(ui->ctx.store, ui->act_item, it, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
 }
 
 /* Reload whichever screen is up after a change made from a prompt. */
@@ -133,10 +145,7 @@ static void
 ui_after_change(struct ui *ui)
 {
 	ui_refresh_counts(ui);
-	if (ui->screen == SCREEN_THREAD)
-		ui_thread_reload(ui);
-	else if (ui->screen == SCREEN_QUEUE)
-		ui_queue_reload(ui);
+	ui_screen_reload(ui);
 }
 
 /* Mark an item done. */
@@ -405,7 +414,7 @@ ui_note_written(struct ui *ui, const char *note)
 
 /* Queue a platform action on the item a prompt is about. */
 static void
-ui_queue_action(struct ui *ui, const struct item *it, int kind)
+ui_action_queue(struct ui *ui, const struct item *it, int kind)
 {
 	struct outbox_entry	 e;
 	struct store		*st = ui->ctx.store;
@@ -444,7 +453,7 @@ ui_hide_answered(struct ui *ui, const char *key)
 		ui_message(ui, 0, "Nothing changed.");
 		return;
 	}
-	ui_queue_action(ui, &it, it.hidden ? ACTION_UNHIDE : ACTION_HIDE);
+	ui_action_queue(ui, &it, it.hidden ? ACTION_UNHIDE : ACTION_HIDE);
 	item_clear(&it);
 }
 
@@ -490,7 +499,7 @@ ui_delete_confirmed(struct ui *ui, const char *key)
 		ui_message(ui, 0, "Not deleted.");
 		return;
 	}
-	ui_queue_action(ui, &it, ACTION_DELETE);
+	ui_action_queue(ui, &it, ACTION_DELETE);
 	item_clear(&it);
 }
 
@@ -576,14 +585,6 @@ ui_open_link(struct ui *ui, const struct item *it)
 	ui_message(ui, 0, "Opening %s", it->permalink);
 }
 
-/* Answer of the command line. */
-static void
-ui_command_entered(struct ui *ui, const char *line)
-{
-	if (line != NULL && *line != '\0')
-		ui_command(ui, line);
-}
-
 /*
  * Run an action, on the item when it needs one. Returns 1 when the
  * screen should reload its rows.
@@ -604,7 +605,7 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		ui_message(ui, 0, "Syncing...");
 		return 0;
 	case ACT_COMMAND:
-		ui_ask_line(ui, ":", NULL, ui_command_entered);
+		ui_command_ask(ui);
 		return 0;
 	case ACT_OUTBOX:
 		ui_outbox_open(ui);
@@ -643,7 +644,7 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		if (!(ops->caps & PLATFORM_CAN_LIKE))
 			ui_message(ui, 1, "%s has no likes.", ops->label);
 		else
-			ui_queue_action(ui, it, it->liked ? ACTION_UNLIKE :
+			ui_action_queue(ui, it, it->liked ? ACTION_UNLIKE :
 			    ACTION_LIKE);
 		return 1;
 	case ACT_HIDE:
@@ -659,110 +660,10 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	return 0;
 }
 
-/* Run a command line: an action name, or view / search / filter. */
-int
-ui_command(struct ui *ui, const char *line)
-{
-	static const char *const views[VIEW_COUNT] = {
-		"inbox", "flagged", "snoozed", "done", "all"
-	};
-	char	*copy, *name, *arg, *cause = NULL;
-	int	 action, v, rc = 0;
-
-	copy = xstrdup(line);
-	name = util_trim(copy);
-	if ((arg = strchr(name, ' ')) != NULL) {
-		*arg++ = '\0';
-		arg = util_trim(arg);
-	}
-	if (strcmp(name, "view") == 0) {
-		for (v = 0; v < VIEW_COUNT; v++) {
-			if (arg != NULL && strcmp(arg, views[v]) == 0)
-				break;
-		}
-		if (v == VIEW_COUNT) {
-			ui_message(ui, 1, "view: inbox, flagged, snoozed, done "
-			    "or all");
-			rc = -1;
-		} else {
-			if (ui->screen != SCREEN_QUEUE) {
-				ui_thread_free(ui);
-				ui->screen = SCREEN_QUEUE;
-			}
-			ui_queue_set_view(ui, (enum store_view)v);
-		}
-	} else if (strcmp(name, "search") == 0 && ui->screen == SCREEN_QUEUE)
-		ui_queue_search(ui, arg);
-	else if (strcmp(name, "filter") == 0 && ui->screen == SCREEN_QUEUE) {
-		if ((rc = ui_queue_filter(ui, arg != NULL ? arg : "",
-		    &cause)) != 0) {
-			ui_message(ui, 1, "%s", cause);
-			free(cause);
-		}
-	} else if (strcmp(name, "snooze") == 0 && arg != NULL) {
-		struct item *it = ui->screen == SCREEN_THREAD ?
-		    ui_thread_current(ui) : ui_queue_current(ui);
-		if (it != NULL) {
-			ui->act_item = it->id;
-			ui_snooze_typed(ui, arg);
-		}
-	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0)
-		ui_quit(ui);
-	else if ((action = keys_action_from_name(name)) > 0 &&
-	    keys_action_on(action, ui->screen)) {
-		if (ui->screen == SCREEN_QUEUE)
-			ui_queue_key(ui, action);
-		else if (ui->screen == SCREEN_THREAD)
-			ui_thread_key(ui, action);
-		else if (ui->screen == SCREEN_OUTBOX)
-			ui_outbox_key(ui, action);
-	} else {
-		ui_message(ui, 1, "unknown command \"%s\" here (? lists what "
-		    "this screen does)", name);
-		rc = -1;
-	}
-	free(copy);
-	return rc;
-}
-
-/* Draw the help box: every key of the current screen. */
+/* Snooze an item until a typed time (the command "snooze TIME"). */
 void
-ui_help_draw(struct ui *ui)
+ui_action_snooze(struct ui *ui, const struct item *it, const char *when)
 {
-	char	 keys[128], *line;
-	int	 a, width, top = 1, left, y, height;
-	size_t	 row = 0;
-
-	width = ui->cols > 76 ? 72 : ui->cols - 2;
-	left = (ui->cols - width) / 2;
-	height = ui->rows - 3;
-	attrset(ui_attr(ui, PAIR_STATUS, 0));
-	for (y = top; y < top + height; y++)
-		ui_draw_fill(y, left, width);
-	attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
-	line = xprintf("Keys of the %s screen (any key closes, j/k scroll)",
-	    keys_screen_name(ui->screen));
-	ui_draw_text(top, left + 1, line, (size_t)width - 2);
-	free(line);
-	attrset(ui_attr(ui, PAIR_STATUS, 0));
-	y = top + 2;
-	for (a = 1; a < ACT_COUNT && y < top + height; a++) {
-		if (!keys_action_on(a, ui->screen))
-			continue;
-		keymap_keys_of(&ui->ctx.cfg->keys, ui->screen, a, keys,
-		    sizeof keys);
-		if (keys[0] == '\0')
-			snprintf(keys, sizeof keys, ":%s",
-			    keys_action_name(a));
-		if (row++ < ui->help_scroll)
-			continue;
-		line = xprintf("%-16s %-12s %s", keys, keys_action_name(a),
-		    keys_action_help(a));
-		ui_draw_text(y++, left + 1, line, (size_t)width - 2);
-		free(line);
-	}
-	if (ui->screen == SCREEN_COMPOSE && y < top + height - 1)
-		ui_draw_text(++y, left + 1, "Editing: arrows, Home, End, "
-		    "Backspace, Delete, C-a, C-b, C-d, C-f", (size_t)width - 2);
-	attrset(A_NORMAL);
+	ui->act_item = it->id;
+	ui_snooze_typed(ui, when);
 }

@@ -1,6 +1,7 @@
 /*
- * ui-compose.c -- the composer: an inline multi-line editor, the check
- * screen that shows where a reply goes before it is sent, and $EDITOR.
+ * ui-compose.c -- the composer screen: an inline multi-line editor,
+ * $EDITOR, the saved replies, and the send once the check screen
+ * (ui-check.c) has shown where the reply goes.
  *
  * Nothing typed is lost: the draft is saved a second after each change,
  * on Esc, before the editor runs, and when heed leaves.
@@ -28,6 +29,19 @@
 #define UI_DRAFT_DELAY_MS	1000
 #define UI_DRAFT_RETRY_MS	3000
 
+/* The composer's own state. */
+struct ui_compose {
+	struct ui	*ui;
+	struct edit	 ed;
+	struct item	 reply;		/* the item answered */
+	int		 private;	/* a private reply */
+	uint64_t	 draft_timer;
+	int		 draft_unsaved;	/* the cache lacks the text */
+	char		*draft_error;	/* why it was not saved */
+	size_t		 escroll;
+};
+
+static const struct ui_screen_ops ui_compose_ops;
 static void	ui_compose_draft_fire(void *);
 
 /*
@@ -36,40 +50,39 @@ static void	ui_compose_draft_fire(void *);
  * the composer says so, keeps the text, and tries again every few seconds
  * until the cache can be written (a full disk freed, say).
  */
-int
-ui_compose_save(struct ui *ui)
+static int
+ui_compose_save(struct ui_compose *c)
 {
-	char	*cause = NULL;
+	struct ui	*ui = c->ui;
+	char		*cause = NULL;
 
-	if (ui->reply.id == 0)
-		return 0;
-	if (ui->draft_timer != 0) {
-		loop_timer_cancel(ui->ctx.loop, ui->draft_timer);
-		ui->draft_timer = 0;
+	if (c->draft_timer != 0) {
+		loop_timer_cancel(ui->ctx.loop, c->draft_timer);
+		c->draft_timer = 0;
 	}
-	if (!ui->ed.changed && !ui->draft_unsaved)
+	if (!c->ed.changed && !c->draft_unsaved)
 		return 0;
-	if (store_draft_set(ui->ctx.store, ui->reply.id,
-	    edit_blank(&ui->ed) ? NULL : ui->ed.text, &cause) != 0) {
-		if (!ui->draft_unsaved || ui->draft_error == NULL ||
-		    strcmp(cause, ui->draft_error) != 0)
+	if (store_draft_set(ui->ctx.store, c->reply.id,
+	    edit_blank(&c->ed) ? NULL : c->ed.text, &cause) != 0) {
+		if (!c->draft_unsaved || c->draft_error == NULL ||
+		    strcmp(cause, c->draft_error) != 0)
 			ui_message(ui, 1, "The draft could not be saved: %s. It "
 			    "stays here in the composer, and heed saves it as "
 			    "soon as the cache can be written.", cause);
-		free(ui->draft_error);
-		ui->draft_error = cause;
-		ui->draft_unsaved = 1;
-		ui->draft_timer = loop_timer_add(ui->ctx.loop,
-		    UI_DRAFT_RETRY_MS, ui_compose_draft_fire, ui);
+		free(c->draft_error);
+		c->draft_error = cause;
+		c->draft_unsaved = 1;
+		c->draft_timer = loop_timer_add(ui->ctx.loop,
+		    UI_DRAFT_RETRY_MS, ui_compose_draft_fire, c);
 		ui->dirty = 1;
 		return -1;
 	}
-	if (ui->draft_unsaved)
+	if (c->draft_unsaved)
 		ui_message(ui, 0, "The draft is saved now.");
-	ui->draft_unsaved = 0;
-	free(ui->draft_error);
-	ui->draft_error = NULL;
-	ui->ed.changed = 0;
+	c->draft_unsaved = 0;
+	free(c->draft_error);
+	c->draft_error = NULL;
+	c->ed.changed = 0;
 	ui->dirty = 1;
 	return 0;
 }
@@ -78,114 +91,146 @@ ui_compose_save(struct ui *ui)
 static void
 ui_compose_draft_fire(void *arg)
 {
-	struct ui	*ui = arg;
+	struct ui_compose	*c = arg;
 
-	ui->draft_timer = 0;
-	ui_compose_save(ui);
+	c->draft_timer = 0;
+	ui_compose_save(c);
 }
 
-/* Whether the composer holds text that the cache does not have. */
-int
-ui_compose_unsaved(const struct ui *ui)
+/* Save the draft; 1 with *u when the cache still cannot take it. */
+static int
+ui_compose_unsaved(struct ui *ui, void *data, struct ui_unsaved *u)
 {
-	return ui->screen == SCREEN_COMPOSE && ui->draft_unsaved &&
-	    ui->ed.text != NULL && !edit_blank(&ui->ed);
-}
+	struct ui_compose	*c = data;
 
-/* The name of the person a reply is for (lent). */
-const char *
-ui_compose_to(const struct item *it)
-{
-	if (it->author_name != NULL && *it->author_name != '\0')
-		return it->author_name;
-	if (it->author_handle != NULL && *it->author_handle != '\0')
-		return it->author_handle;
-	return "this comment's author";
+	(void)ui;
+	if (ui_compose_save(c) == 0 || !c->draft_unsaved ||
+	    c->ed.text == NULL || edit_blank(&c->ed))
+		return 0;
+	u->to = ui_name_of(&c->reply);
+	u->error = c->draft_error;
+	u->text = c->ed.text;
+	return 1;
 }
 
 /* Free the composer. */
-void
-ui_compose_free(struct ui *ui)
+static void
+ui_compose_free(struct ui *ui, void *data)
 {
-	if (ui->draft_timer != 0)
-		loop_timer_cancel(ui->ctx.loop, ui->draft_timer);
-	ui->draft_timer = 0;
-	if (ui->ed.text != NULL)
-		edit_free(&ui->ed);
-	item_clear(&ui->reply);
-	free(ui->check_note);
-	ui->check_note = NULL;
-	ui->draft_unsaved = 0;
-	free(ui->draft_error);
-	ui->draft_error = NULL;
+	struct ui_compose	*c = data;
+
+	if (c->draft_timer != 0)
+		loop_timer_cancel(ui->ctx.loop, c->draft_timer);
+	if (c->ed.text != NULL)
+		edit_free(&c->ed);
+	item_clear(&c->reply);
+	free(c->draft_error);
+	free(c);
 }
 
 /*
- * Open the composer on an item, with its draft or a starting text. When
- * the draft cannot be read, the composer stays closed: an empty one would
- * write over the draft at the first key.
+ * Open the composer on an item, with its draft or a starting text, for a
+ * public or a private reply; 0, or -1 when the draft cannot be read. Then
+ * the composer stays closed: an empty one would write over the draft at
+ * the first key.
  */
-void
-ui_compose_open(struct ui *ui, const struct item *it, const char *start)
+int
+ui_compose_open(struct ui *ui, const struct item *it, const char *start,
+    int private)
 {
-	char	*draft = NULL, *cause = NULL;
+	struct ui_compose	*c;
+	char			*draft = NULL, *cause = NULL;
 
 	if (store_draft_get(ui->ctx.store, it->id, &draft, &cause) != 0) {
 		ui_message(ui, 1, "The reply's draft could not be read, so the "
 		    "composer stays closed rather than write over it: %s. heed "
 		    "doctor checks the cache.", cause);
 		free(cause);
-		return;
+		return -1;
 	}
-	if (ui->screen != SCREEN_COMPOSE)
-		ui->compose_back = ui->screen;
-	ui_compose_free(ui);
-	item_copy(&ui->reply, it);
-	edit_init(&ui->ed, 1);
+	c = xcalloc(1, sizeof *c);
+	c->ui = ui;
+	item_copy(&c->reply, it);
+	edit_init(&c->ed, 1);
 	if (draft != NULL) {
-		edit_set(&ui->ed, draft);
+		edit_set(&c->ed, draft);
 		ui_message(ui, 0, "Your draft is back.");
 	}
 	if (start != NULL)
-		edit_insert_str(&ui->ed, start);
+		edit_insert_str(&c->ed, start);
 	free(draft);
-	ui->ed.changed = start != NULL;
-	ui->checking = 0;
-	ui->reply_private = 0;
-	ui->escroll = 0;
-	ui->screen = SCREEN_COMPOSE;
-	ui->dirty = 1;
+	c->ed.changed = start != NULL;
+	c->private = private;
+	ui_screen_push(ui, &ui_compose_ops, c);
+	return 0;
 }
 
 /* Leave the composer, back to where it was opened from. */
 static void
-ui_compose_close(struct ui *ui)
+ui_compose_close(struct ui_compose *c)
 {
-	ui_compose_free(ui);
-	ui->screen = ui->compose_back;
+	struct ui	*ui = c->ui;
+
 	ui_refresh_counts(ui);
-	if (ui->screen == SCREEN_THREAD)
-		ui_thread_reload(ui);
-	else
-		ui_queue_reload(ui);
+	ui_screen_pop(ui, c);
 }
 
-/* Describe the length of the reply against the platform's limit. */
-static char *
-ui_compose_length(struct ui *ui, int *over)
+/* Answer of the saved-reply menu: into the composer, or start one. */
+static void
+ui_compose_saved_chosen(struct ui *ui, const char *key)
 {
-	const struct platform_ops	*ops = ui_platform(ui, &ui->reply);
-	size_t				 n;
+	const struct config_reply	*r;
+	struct ui_compose		*c;
+	struct item			 it;
+	size_t				 i;
 
-	if (ops == NULL) {
-		*over = 0;
-		return xstrdup("");
+	if (key == NULL || *key < '1' || *key > '9')
+		return;
+	i = (size_t)(*key - '1');
+	if (i >= ui->ctx.cfg->nreplies)
+		return;
+	r = &ui->ctx.cfg->replies[i];
+	if ((c = ui_screen_find(ui, &ui_compose_ops)) != NULL) {
+		edit_insert_str(&c->ed, r->text);
+		return;
 	}
-	n = platform_text_length(ops, ui->ed.text);
-	*over = n > ops->text_limit;
-	return xprintf("%zu/%zu %s", n, ops->text_limit,
-	    ops->count == COUNT_GRAPHEMES ? "characters (graphemes)" :
-	    "characters");
+	if (ui_act_item(ui, &it) != 0)
+		return;
+	if (ui_compose_open(ui, &it, r->text, 0) == 0)
+		ui_message(ui, 0, "Saved reply \"%s\": make it personal, then "
+		    "Enter.", r->name);
+	item_clear(&it);
+}
+
+/* Offer the saved replies; the chosen one goes into the composer. */
+void
+ui_compose_saved(struct ui *ui, const struct item *it)
+{
+	struct buf	 body, keys;
+	size_t		 i;
+	char		*line;
+
+	if (ui->ctx.cfg->nreplies == 0) {
+		ui_message(ui, 1, "No saved replies yet: add them to the "
+		    "[replies] section of the config (see heed.conf(5)).");
+		return;
+	}
+	buf_init(&body, 0);
+	buf_init(&keys, 0);
+	for (i = 0; i < ui->ctx.cfg->nreplies && i < 9; i++) {
+		line = text_first_line(ui->ctx.cfg->replies[i].text, 40);
+		buf_printf(&body, "%zu  %s: %s\n", i + 1,
+		    ui->ctx.cfg->replies[i].name, line);
+		buf_printf(&keys, "%zu", i + 1);
+		free(line);
+	}
+	buf_addstr(&body, "\nIt goes into the composer; nothing is sent "
+	    "until you check and send it.");
+	ui->act_item = it->id;
+	ui_ask_choice(ui, "Saved replies", body.data, keys.data,
+	    ui_compose_saved_chosen);
+	buf_free(&body);
+	buf_free(&keys);
 }
 
 /*
@@ -260,38 +305,22 @@ ui_compose_paint_row(void *arg, size_t row, const char *s, size_t len)
 	free(line);
 }
 
-/*
- * Name the author of an item with their handle as the platform shows it
- * (stored ready to draw: "@anna.bsky.social" on Bluesky, nothing on
- * Facebook), as "Anna Jansen (@anna.bsky.social)"; new string.
- */
-static char *
-ui_compose_who(const struct item *it)
-{
-	const char	*name = it->author_name, *handle = it->author_handle;
-
-	if (name == NULL || *name == '\0')
-		return xstrdup(ui_compose_to(it));
-	if (handle == NULL || *handle == '\0' || strcmp(handle, name) == 0)
-		return xstrdup(name);
-	return xprintf("%s (%s)", name, handle);
-}
-
 /* Draw the item answered, a few lines of it. */
 static int
-ui_compose_draw_context(struct ui *ui, int y, int maxrows)
+ui_compose_draw_context(struct ui *ui, struct ui_compose *c, int y,
+    int maxrows)
 {
 	char	**lines, *head, *who;
 	size_t	  n, i;
 
 	attrset(A_BOLD);
-	who = ui_compose_who(&ui->reply);
+	who = ui_name_handle(&c->reply);
 	head = xprintf("Reply to %s", who);
 	free(who);
 	ui_draw_text(y++, 1, head, (size_t)ui->cols - 2);
 	free(head);
 	attrset(ui_attr(ui, PAIR_DIM, 0));
-	n = text_wrap(ui->reply.text != NULL ? ui->reply.text : "",
+	n = text_wrap(c->reply.text != NULL ? c->reply.text : "",
 	    (size_t)ui->cols - 4, &lines);
 	for (i = 0; i < n && (int)i < maxrows; i++)
 		ui_draw_text(y++, 3, lines[i], (size_t)ui->cols - 4);
@@ -300,78 +329,22 @@ ui_compose_draw_context(struct ui *ui, int y, int maxrows)
 	return y;
 }
 
-/* Draw the check screen: where it goes, how long it is, the text. */
-static void
-ui_compose_draw_check(struct ui *ui)
-{
-	const struct platform_ops	*ops = ui_platform(ui, &ui->reply);
-	char				**lines, *len, *s, *who;
-	size_t				  n, i, w = (size_t)ui->cols - 4;
-	int				  y = 2, over;
-
-	attrset(A_BOLD);
-	ui_draw_text(y++, 2, "Check before sending", w);
-	attrset(A_NORMAL);
-	y++;
-	who = ui_compose_who(&ui->reply);
-	s = xprintf("To:     %s, on %s", who, ops != NULL ? ops->label : "?");
-	free(who);
-	ui_draw_text(y++, 2, s, w);
-	free(s);
-	if (ui->reply_private)
-		ui_draw_text(y++, 2, "Where:  in private, as a message to them "
-		    "(one per comment, and no more after this)", w);
-	else
-		ui_draw_text(y++, 2, "Where:  in public, under their comment: "
-		    "everyone who can see the post can read it", w);
-	len = ui_compose_length(ui, &over);
-	attrset(over ? ui_attr(ui, PAIR_ERROR, A_BOLD) : (int)A_NORMAL);
-	s = xprintf("Length: %s%s", len, over ? " - TOO LONG, shorten it "
-	    "before sending" : "");
-	ui_draw_text(y++, 2, s, w);
-	free(s);
-	free(len);
-	if (ui->check_note != NULL) {
-		attrset(ui_attr(ui, PAIR_ERROR, A_BOLD));
-		s = xprintf("Note:   %s", ui->check_note);
-		n = text_wrap(s, w, &lines);
-		for (i = 0; i < n && y < ui->rows - 4; i++)
-			ui_draw_text(y++, 2, lines[i], w);
-		text_lines_free(lines, n);
-		free(s);
-	}
-	attrset(A_NORMAL);
-	y++;
-	n = text_wrap(ui->ed.text, w - 2, &lines);
-	for (i = 0; i < n && y < ui->rows - 4; i++)
-		ui_draw_text(y++, 4, lines[i], w - 2);
-	text_lines_free(lines, n);
-	y++;
-	attrset(A_BOLD);
-	ui_draw_text(ui->rows - 3, 2, over ? "e or Esc: back to editing" :
-	    "y or Enter: send now    e or Esc: back to editing", w);
-	attrset(A_NORMAL);
-}
-
 /* Draw the composer. */
-void
-ui_compose_draw(struct ui *ui)
+static void
+ui_compose_draw(struct ui *ui, void *data)
 {
+	struct ui_compose	*c = data;
 	struct ui_compose_paint	 p;
 	size_t			 cy, cx, total;
 	char			*len, *bar;
 	int			 y, over;
 
-	if (ui->checking) {
-		ui_compose_draw_check(ui);
-		return;
-	}
-	y = ui_compose_draw_context(ui, 1, ui->rows > 20 ? 6 : 2);
-	len = ui_compose_length(ui, &over);
-	bar = xprintf("-- your %sreply -- %s %s", ui->reply_private ?
-	    "private " : "", len, ui->draft_unsaved ? "-- DRAFT NOT SAVED: "
+	y = ui_compose_draw_context(ui, c, 1, ui->rows > 20 ? 6 : 2);
+	len = ui_text_length(ui, &c->reply, c->ed.text, &over);
+	bar = xprintf("-- your %sreply -- %s %s", c->private ?
+	    "private " : "", len, c->draft_unsaved ? "-- DRAFT NOT SAVED: "
 	    "the cache cannot be written; heed keeps trying -- " : "");
-	attrset(over || ui->draft_unsaved ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
+	attrset(over || c->draft_unsaved ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
 	    ui_attr(ui, PAIR_DIM, A_BOLD));
 	ui_draw_text(y++, 0, bar, (size_t)ui->cols);
 	attrset(A_NORMAL);
@@ -380,16 +353,16 @@ ui_compose_draw(struct ui *ui)
 	p.ui = ui;
 	p.top = y;
 	p.rows = ui->rows - 2 > y ? (size_t)(ui->rows - 2 - y) : 1;
-	total = ui_compose_rows(&ui->ed, (size_t)ui->cols - 2, NULL, NULL,
+	total = ui_compose_rows(&c->ed, (size_t)ui->cols - 2, NULL, NULL,
 	    &cy, &cx);
-	if (cy < ui->escroll)
-		ui->escroll = cy;
-	if (cy >= ui->escroll + p.rows)
-		ui->escroll = cy - p.rows + 1;
+	if (cy < c->escroll)
+		c->escroll = cy;
+	if (cy >= c->escroll + p.rows)
+		c->escroll = cy - p.rows + 1;
 	if (total <= p.rows)
-		ui->escroll = 0;
-	p.first = ui->escroll;
-	ui_compose_rows(&ui->ed, (size_t)ui->cols - 2, ui_compose_paint_row,
+		c->escroll = 0;
+	p.first = c->escroll;
+	ui_compose_rows(&c->ed, (size_t)ui->cols - 2, ui_compose_paint_row,
 	    &p, &cy, &cx);
 	ui->cur_show = 1;
 	ui->cur_y = p.top + (int)(cy - p.first);
@@ -422,29 +395,30 @@ ui_compose_idem_key(void)
 /*
  * Queue the reply in the outbox and mark the item done, in one
  * transaction: from here on nothing typed can be lost, and sync sends it
- * as soon as it can.
+ * as soon as it can. The check screen calls this once it is closed.
  */
 static void
-ui_compose_send(struct ui *ui)
+ui_compose_send(struct ui *ui, void *arg)
 {
+	struct ui_compose	*c = arg;
 	struct outbox_entry	 e;
 	char			*cause = NULL;
 	struct store		*st = ui->ctx.store;
 
 	memset(&e, 0, sizeof e);
-	e.account_id = ui->reply.account_id;
-	e.item_id = ui->reply.id;
-	e.kind = ui->reply_private ? ACTION_PRIVATE_REPLY : ACTION_REPLY;
-	e.target_remote_id = xstrdup(ui->reply.remote_id);
-	e.body = xstrdup(ui->ed.text);
+	e.account_id = c->reply.account_id;
+	e.item_id = c->reply.id;
+	e.kind = c->private ? ACTION_PRIVATE_REPLY : ACTION_REPLY;
+	e.target_remote_id = xstrdup(c->reply.remote_id);
+	e.body = xstrdup(c->ed.text);
 	e.idem_key = ui_compose_idem_key();
 	if (store_begin(st, &cause) != 0 ||
 	    store_outbox_add(st, &e, &cause) != 0 ||
-	    store_draft_set(st, ui->reply.id, NULL, &cause) != 0 ||
-	    store_set_status(st, ui->reply.id, STATUS_DONE, 0, &cause) != 0 ||
+	    store_draft_set(st, c->reply.id, NULL, &cause) != 0 ||
+	    store_set_status(st, c->reply.id, STATUS_DONE, 0, &cause) != 0 ||
 	    store_commit(st, &cause) != 0) {
 		store_rollback(st);
-		if (ui_compose_save(ui) == 0)
+		if (ui_compose_save(c) == 0)
 			ui_message(ui, 1, "Not sent: %s. The reply stays here in "
 			    "the composer, saved as a draft.", cause);
 		else
@@ -454,15 +428,14 @@ ui_compose_send(struct ui *ui)
 			    cause);
 		free(cause);
 		outbox_entry_clear(&e);
-		ui->checking = 0;
 		return;
 	}
 	outbox_entry_clear(&e);
-	ui_message(ui, 0, "%s to %s queued; sending...", ui->reply_private ?
-	    "Private reply" : "Reply", ui_compose_to(&ui->reply));
-	ui->ed.changed = 0;
-	ui->draft_unsaved = 0;
-	ui_compose_close(ui);
+	ui_message(ui, 0, "%s to %s queued; sending...", c->private ?
+	    "Private reply" : "Reply", ui_name_of(&c->reply));
+	c->ed.changed = 0;
+	c->draft_unsaved = 0;
+	ui_compose_close(c);
 	sync_kick(ui->ctx.sync);
 }
 
@@ -521,14 +494,14 @@ ui_compose_run_editor(struct ui *ui, const char *path)
 
 /* Edit the reply in $EDITOR, then take the text back. */
 static void
-ui_compose_editor(struct ui *ui)
+ui_compose_editor(struct ui *ui, struct ui_compose *c)
 {
 	const char	*tmp = getenv("TMPDIR");
 	char		*path, *raw, *clean;
 	int		 fd;
 	size_t		 len;
 
-	ui_compose_save(ui);
+	ui_compose_save(c);
 	path = xprintf("%s/heed-reply-XXXXXX", tmp != NULL && *tmp == '/' ?
 	    tmp : "/tmp");
 	if ((fd = mkstemp(path)) == -1) {
@@ -537,8 +510,8 @@ ui_compose_editor(struct ui *ui)
 		free(path);
 		return;
 	}
-	len = ui->ed.len;
-	if (write(fd, ui->ed.text, len) != (ssize_t)len) {
+	len = c->ed.len;
+	if (write(fd, c->ed.text, len) != (ssize_t)len) {
 		ui_message(ui, 1, "cannot write %s: %s", path,
 		    strerror(errno));
 		close(fd);
@@ -550,108 +523,86 @@ ui_compose_editor(struct ui *ui)
 	if (ui_compose_run_editor(ui, path) == 0 &&
 	    (raw = ui_compose_read_file(path)) != NULL) {
 		clean = text_sanitize(raw, strlen(raw));
-		edit_set(&ui->ed, clean);
+		edit_set(&c->ed, clean);
 		free(clean);
 		free(raw);
-		ui_compose_save(ui);
+		ui_compose_save(c);
 	}
 	unlink(path);
 	free(path);
 }
 
-/*
- * Open the check screen, noting any reply to the same item that is on its
- * way or went lately (another heed may have answered while this one was
- * being written).
- */
+/* Close the composer, keeping the draft, unless it cannot be kept. */
 static void
-ui_compose_check(struct ui *ui)
+ui_compose_cancel(struct ui *ui, struct ui_compose *c)
 {
-	struct outbox_entry	e;
-
-	free(ui->check_note);
-	ui->check_note = NULL;
-	ui->now = util_now();
-	if (ui_reply_recent(ui, &ui->reply, !ui->reply_private,
-	    &e) == 0) {
-		ui->check_note = ui_reply_said(ui, &e,
-		    ui_compose_to(&ui->reply));
-		outbox_entry_clear(&e);
+	if (ui_compose_save(c) != 0 && !edit_blank(&c->ed)) {
+		ui_message(ui, 1, "The draft is not saved (%s), so the "
+		    "composer stays open: closing it would lose the "
+		    "text. heed saves it as soon as the cache can be "
+		    "written; C-c asks before quitting without it.",
+		    c->draft_error);
+		return;
 	}
-	ui->checking = 1;
-	ui->dirty = 1;
-}
-
-/* Keys on the check screen. */
-static void
-ui_compose_check_key(struct ui *ui, int action, uint32_t key)
-{
-	int	over;
-
-	free(ui_compose_length(ui, &over));
-	if ((key == 'y' || action == ACT_SEND) && !over)
-		ui_compose_send(ui);
-	else if (key == 'e' || key == KEYC_ESC || action == ACT_CANCEL) {
-		ui->checking = 0;
-		ui->dirty = 1;
-	}
+	if (!edit_blank(&c->ed))
+		ui_message(ui, 0, "Draft kept; r on this item brings it back.");
+	ui_compose_close(c);
 }
 
 /* Handle a key in the composer. */
-void
-ui_compose_key(struct ui *ui, int action, uint32_t key)
+static void
+ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	if (ui->checking) {
-		ui_compose_check_key(ui, action, key);
-		return;
-	}
+	struct ui_compose	*c = data;
+
 	switch (action) {
 	case ACT_SEND:
-		if (edit_blank(&ui->ed))
+		if (edit_blank(&c->ed))
 			ui_message(ui, 1, "Nothing to send yet.");
 		else
-			ui_compose_check(ui);
+			ui_check_open(ui, &c->reply, c->ed.text, c->private,
+			    ui_compose_send, c);
 		break;
 	case ACT_NEWLINE:
-		edit_insert(&ui->ed, '\n');
+		edit_insert(&c->ed, '\n');
 		break;
 	case ACT_EDITOR:
-		ui_compose_editor(ui);
+		ui_compose_editor(ui, c);
 		break;
 	case ACT_CANCEL:
 	case ACT_QUIT:
-		if (ui_compose_save(ui) != 0 && !edit_blank(&ui->ed)) {
-			ui_message(ui, 1, "The draft is not saved (%s), so the "
-			    "composer stays open: closing it would lose the "
-			    "text. heed saves it as soon as the cache can be "
-			    "written; C-c asks before quitting without it.",
-			    ui->draft_error);
-			return;
-		}
-		if (!edit_blank(&ui->ed))
-			ui_message(ui, 0, "Draft kept; r on this item brings "
-			    "it back.");
-		ui_compose_close(ui);
+		ui_compose_cancel(ui, c);
 		return;
 	case ACT_KILL_WORD:
-		edit_kill_word(&ui->ed);
+		edit_kill_word(&c->ed);
 		break;
 	case ACT_KILL_LINE:
-		edit_kill_line(&ui->ed);
+		edit_kill_line(&c->ed);
 		break;
 	case ACT_SAVED_REPLY:
-		ui_reply_saved(ui, &ui->reply);
+		ui_compose_saved(ui, &c->reply);
 		break;
 	default:
 		if (key == KEYC_CTRL('c')) {
 			ui_quit(ui);
 			return;
 		}
-		if (edit_key(&ui->ed, key) == -1)
+		if (edit_key(&c->ed, key) == -1)
 			ui_message(ui, 1, "the reply cannot grow further");
 		break;
 	}
-	if (ui->ed.changed && ui->draft_timer == 0)
-		ui->draft_timer = loop_timer_add(ui->ctx.loop,
-		    UI_DRAFT_DELAY_MS, ui_compose_draft_fire, ui);
+	if (c->ed.changed && c->draft_timer == 0)
+		c->draft_timer = loop_timer_add(ui->ctx.loop,
+		    UI_DRAFT_DELAY_MS, ui_compose_draft_fire, c);
 }
+
+static const struct ui_screen_ops ui_compose_ops = {
+	.name = "compose",
+	.keys = SCREEN_COMPOSE,
+	.hint = "Enter check & send  M-Enter new line  C-e editor  "
+	    "Esc keep draft  F1 help",
+	.draw = ui_compose_draw,
+	.key = ui_compose_key,
+	.free = ui_compose_free,
+	.unsaved = ui_compose_unsaved,
+};

@@ -26,25 +26,48 @@ struct ui_ob_draw {
 	int	  failed;
 };
 
+/* The outbox screen's own state. */
+struct ui_outbox {
+	struct outbox_entry	 *ob;
+	size_t			  n;
+	char			 *error;	/* why it could not be read */
+	char			**who;		/* whom each entry is about */
+	char			**acct;		/* each entry's account name */
+	size_t			  sel;
+	size_t			  top;		/* the first entry drawn */
+	int64_t			  act_entry;	/* the entry a prompt is about */
+};
+
+static const struct ui_screen_ops ui_outbox_ops;
+
 /* Free the listed entries and what goes with them. */
-void
-ui_outbox_free(struct ui *ui)
+static void
+ui_outbox_clear(struct ui_outbox *o)
 {
 	size_t	i;
 
-	store_outbox_list_free(ui->ob, ui->nob);
-	for (i = 0; ui->ob_who != NULL && i < ui->nob; i++) {
-		free(ui->ob_who[i]);
-		free(ui->ob_acct[i]);
+	store_outbox_list_free(o->ob, o->n);
+	for (i = 0; o->who != NULL && i < o->n; i++) {
+		free(o->who[i]);
+		free(o->acct[i]);
 	}
-	free(ui->ob_who);
-	free(ui->ob_acct);
-	ui->ob = NULL;
-	ui->ob_who = NULL;
-	ui->ob_acct = NULL;
-	ui->nob = 0;
-	free(ui->ob_error);
-	ui->ob_error = NULL;
+	free(o->who);
+	free(o->acct);
+	o->ob = NULL;
+	o->who = NULL;
+	o->acct = NULL;
+	o->n = 0;
+	free(o->error);
+	o->error = NULL;
+}
+
+/* Free the outbox screen. */
+static void
+ui_outbox_free(struct ui *ui, void *data)
+{
+	(void)ui;
+	ui_outbox_clear(data);
+	free(data);
 }
 
 /*
@@ -60,81 +83,52 @@ ui_outbox_about(struct ui *ui, const struct outbox_entry *e)
 	if (e->item_id == 0 ||
 	    store_item_get(ui->ctx.store, e->item_id, &it, NULL) != 0)
 		return xstrdup("a comment");
-	who = xstrdup(ui_compose_to(&it));
+	who = xstrdup(ui_name_of(&it));
 	item_clear(&it);
 	return who;
 }
 
 /* Read the entries again. */
-void
-ui_outbox_reload(struct ui *ui)
+static void
+ui_outbox_reload(struct ui *ui, void *data)
 {
+	struct ui_outbox	*o = data;
 	struct store_account	*acc;
 	char			*cause = NULL;
 	size_t			 i, j, nacc;
 
-	ui_outbox_free(ui);
-	if (store_outbox_list(ui->ctx.store, &ui->ob, &ui->nob, &cause) != 0)
-		ui->ob_error = cause;
+	ui_outbox_clear(o);
+	if (store_outbox_list(ui->ctx.store, &o->ob, &o->n, &cause) != 0)
+		o->error = cause;
 	if (store_account_list(ui->ctx.store, &acc, &nacc, NULL) != 0) {
 		acc = NULL;
 		nacc = 0;
 	}
-	ui->ob_who = xcalloc(ui->nob + 1, sizeof *ui->ob_who);
-	ui->ob_acct = xcalloc(ui->nob + 1, sizeof *ui->ob_acct);
-	for (i = 0; i < ui->nob; i++) {
-		ui->ob_who[i] = ui_outbox_about(ui, &ui->ob[i]);
+	o->who = xcalloc(o->n + 1, sizeof *o->who);
+	o->acct = xcalloc(o->n + 1, sizeof *o->acct);
+	for (i = 0; i < o->n; i++) {
+		o->who[i] = ui_outbox_about(ui, &o->ob[i]);
 		for (j = 0; j < nacc; j++) {
-			if (acc[j].id == ui->ob[i].account_id)
-				ui->ob_acct[i] = xstrdup(acc[j].name);
+			if (acc[j].id == o->ob[i].account_id)
+				o->acct[i] = xstrdup(acc[j].name);
 		}
 	}
 	store_account_list_free(acc, nacc);
-	if (ui->obsel >= ui->nob)
-		ui->obsel = ui->nob ? ui->nob - 1 : 0;
+	if (o->sel >= o->n)
+		o->sel = o->n ? o->n - 1 : 0;
 	ui->dirty = 1;
 }
 
-/* Show the outbox. */
+/* Show the outbox, in place of a thread. */
 void
 ui_outbox_open(struct ui *ui)
 {
-	if (ui->screen != SCREEN_OUTBOX)
-		ui->ob_back = ui->screen;
-	if (ui->screen == SCREEN_THREAD)
-		ui_thread_free(ui);
-	ui->screen = SCREEN_OUTBOX;
-	ui->obsel = 0;
-	ui->obtop = 0;
-	ui_outbox_reload(ui);
-}
+	struct ui_outbox	*o = xcalloc(1, sizeof *o);
 
-/*
- * Name the heed that owns an outbox name (host:pid:random, see
- * store_owner): this one, another on this computer, or one elsewhere on
- * a shared cache; new string.
- */
-char *
-ui_outbox_who(struct ui *ui, const char *owner)
-{
-	char		 host[256];
-	const char	*colon, *pid;
-	size_t		 hl;
-
-	if (owner == NULL)
-		return xstrdup("an older heed");
-	if (strcmp(owner, store_owner(ui->ctx.store)) == 0)
-		return xstrdup("this window");
-	if ((colon = strchr(owner, ':')) == NULL)
-		return xstrdup("another heed");
-	hl = (size_t)(colon - owner);
-	pid = colon + 1;
-	if (gethostname(host, sizeof host) == 0 &&
-	    (host[sizeof host - 1] = '\0', strlen(host) == hl) &&
-	    strncmp(host, owner, hl) == 0)
-		return xprintf("another heed (process %.*s)",
-		    (int)strcspn(pid, ":"), pid);
-	return xprintf("a heed on %.*s", (int)hl, owner);
+	while (ui->nstack > 1)
+		ui_screen_drop(ui, ui_screen_top(ui)->data);
+	ui_screen_push(ui, &ui_outbox_ops, o);
+	ui_outbox_reload(ui, o);
 }
 
 /* Whether another heed holds a live lease on an entry. */
@@ -259,7 +253,7 @@ ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e,
 	char	*who, *s;
 
 	if (ui_outbox_held_elsewhere(ui, e)) {
-		who = ui_outbox_who(ui, e->lease_owner);
+		who = ui_sent_owner(ui, e->lease_owner);
 		s = xprintf("Being %s by %s: this window leaves it alone "
 		    "meanwhile.", e->state == OUTBOX_CHECKING ? "checked" :
 		    "sent", who);
@@ -273,7 +267,7 @@ ui_outbox_state_text(struct ui *ui, const struct outbox_entry *e,
 	case OUTBOX_QUEUED:
 		return ui_outbox_queued(ui, e, account);
 	case OUTBOX_SENDING:
-		who = ui_outbox_who(ui, e->lease_owner);
+		who = ui_sent_owner(ui, e->lease_owner);
 		s = xprintf("Its sender (%s) stopped in the middle of sending "
 		    "it: whether it went out is not known, so heed looks for it "
 		    "on the platform before anything is sent again.", who);
@@ -314,10 +308,10 @@ ui_outbox_what(const struct outbox_entry *e, const char *who)
 
 /* Lay an entry out: its headline and detail lines, to width columns. */
 static void
-ui_outbox_layout(struct ui *ui, size_t i, size_t width,
-    struct ui_ob_draw *d)
+ui_outbox_layout(struct ui *ui, struct ui_outbox *o, size_t i,
+    size_t width, struct ui_ob_draw *d)
 {
-	const struct outbox_entry	*e = &ui->ob[i];
+	const struct outbox_entry	*e = &o->ob[i];
 	const struct platform_ops	*ops;
 	struct buf			 b;
 	char				*what, *state, *first, *tmp, age[16];
@@ -325,7 +319,7 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 
 	ops = sync_platform_of(ui->ctx.sync, e->account_id);
 	util_format_age(ui->now - e->created, age, sizeof age);
-	what = ui_outbox_what(e, ui->ob_who[i]);
+	what = ui_outbox_what(e, o->who[i]);
 	if (e->state == OUTBOX_FAILED)
 		snprintf(label, sizeof label, "FAILED");
 	else if (e->state == OUTBOX_QUEUED && (ui_outbox_held_elsewhere(ui,
@@ -351,7 +345,7 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 		buf_printf(&b, "\"%s\"\n", first);
 		free(first);
 	}
-	state = ui_outbox_state_text(ui, e, ui->ob_acct[i]);
+	state = ui_outbox_state_text(ui, e, o->acct[i]);
 	buf_addstr(&b, state);
 	free(state);
 	d->n = text_wrap(b.data, width, &d->lines);
@@ -361,19 +355,19 @@ ui_outbox_layout(struct ui *ui, size_t i, size_t width,
 
 /* Draw the heading line of the outbox. */
 static void
-ui_outbox_heading(struct ui *ui)
+ui_outbox_heading(struct ui *ui, struct ui_outbox *o)
 {
 	size_t	i, failed = 0;
 	char	*s;
 
-	for (i = 0; i < ui->nob; i++)
-		failed += ui->ob[i].state == OUTBOX_FAILED;
+	for (i = 0; i < o->n; i++)
+		failed += o->ob[i].state == OUTBOX_FAILED;
 	if (failed != 0)
 		s = xprintf("Outbox: %zu not sent, %zu of them failed   R send "
-		    "again  e edit  x discard  q back", ui->nob, failed);
+		    "again  e edit  x discard  q back", o->n, failed);
 	else
 		s = xprintf("Outbox: %zu not sent yet   e edit  x discard  q "
-		    "back", ui->nob);
+		    "back", o->n);
 	attrset(A_BOLD);
 	ui_draw_text(1, 1, s, (size_t)ui->cols - 2);
 	attrset(A_NORMAL);
@@ -382,21 +376,21 @@ ui_outbox_heading(struct ui *ui)
 
 /* Say why there is nothing to list: empty, or unreadable. */
 static void
-ui_outbox_nothing(struct ui *ui)
+ui_outbox_nothing(struct ui *ui, struct ui_outbox *o)
 {
 	char	*what, **lines;
 	size_t	 n, i;
 
-	if (ui->ob_error != NULL)
+	if (o->error != NULL)
 		what = xprintf("The outbox could not be read from the cache, so "
 		    "heed cannot show what waits to be sent: %s.\n\nThis is not "
 		    "an empty outbox. heed doctor checks the cache and says "
-		    "what to do.", ui->ob_error);
+		    "what to do.", o->error);
 	else
 		what = xstrdup("The outbox is empty: nothing waits to be sent, "
 		    "and nothing failed. q goes back.");
 	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
-	attrset(ui->ob_error != NULL ? ui_attr(ui, PAIR_LATE, A_BOLD) :
+	attrset(o->error != NULL ? ui_attr(ui, PAIR_LATE, A_BOLD) :
 	    ui_attr(ui, PAIR_DIM, 0));
 	for (i = 0; i < n && 2 + (int)i < ui->rows - 2; i++)
 		ui_draw_text(2 + (int)i, 2, lines[i], (size_t)ui->cols - 4);
@@ -414,32 +408,33 @@ ui_outbox_draw_free(struct ui_ob_draw *d)
 }
 
 /* Draw the outbox, scrolled so that the selected entry shows whole. */
-void
-ui_outbox_draw(struct ui *ui)
+static void
+ui_outbox_draw(struct ui *ui, void *data)
 {
+	struct ui_outbox	*o = data;
 	struct ui_ob_draw	*d;
 	size_t			 i, j, w = (size_t)ui->cols - 6, used;
 	int			 y = 3, bottom = ui->rows - 2;
 
-	if (ui->nob == 0) {
-		ui_outbox_nothing(ui);
+	if (o->n == 0) {
+		ui_outbox_nothing(ui, o);
 		return;
 	}
-	ui_outbox_heading(ui);
-	d = xcalloc(ui->nob, sizeof *d);
-	for (i = 0; i < ui->nob; i++)
-		ui_outbox_layout(ui, i, w, &d[i]);
-	if (ui->obtop > ui->obsel)
-		ui->obtop = ui->obsel;
+	ui_outbox_heading(ui, o);
+	d = xcalloc(o->n, sizeof *d);
+	for (i = 0; i < o->n; i++)
+		ui_outbox_layout(ui, o, i, w, &d[i]);
+	if (o->top > o->sel)
+		o->top = o->sel;
 	for (;;) {
-		for (used = 0, i = ui->obtop; i <= ui->obsel; i++)
+		for (used = 0, i = o->top; i <= o->sel; i++)
 			used += 1 + d[i].n + 1;
-		if (ui->obtop >= ui->obsel || used <= (size_t)(bottom - y))
+		if (o->top >= o->sel || used <= (size_t)(bottom - y))
 			break;
-		ui->obtop++;
+		o->top++;
 	}
-	for (i = ui->obtop; i < ui->nob && y < bottom; i++) {
-		attrset(i == ui->obsel ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
+	for (i = o->top; i < o->n && y < bottom; i++) {
+		attrset(i == o->sel ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
 		    d[i].failed ? ui_attr(ui, PAIR_LATE, A_BOLD) : (int)A_BOLD);
 		ui_draw_fill(y, 0, ui->cols);
 		ui_draw_text(y++, 1, d[i].head, (size_t)ui->cols - 2);
@@ -449,18 +444,19 @@ ui_outbox_draw(struct ui *ui)
 		attrset(A_NORMAL);
 		y++;
 	}
-	for (i = 0; i < ui->nob; i++)
+	for (i = 0; i < o->n; i++)
 		ui_outbox_draw_free(&d[i]);
 	free(d);
 }
 
 /* Read the entry a prompt is about, fresh; 0, or -1 if it is gone. */
 static int
-ui_outbox_act_entry(struct ui *ui, struct outbox_entry *e)
+ui_outbox_act_entry(struct ui *ui, struct ui_outbox *o,
+    struct outbox_entry *e)
 {
 	char	*cause = NULL;
 
-	if (store_outbox_get(ui->ctx.store, ui->act_entry, e, &cause) != 0) {
+	if (store_outbox_get(ui->ctx.store, o->act_entry, e, &cause) != 0) {
 		ui_message(ui, 1, "%s (it was sent or discarded meanwhile)",
 		    cause);
 		free(cause);
@@ -477,7 +473,7 @@ ui_outbox_refused(struct ui *ui, const struct outbox_entry *e,
 	char	*who;
 
 	if (ui_outbox_held_elsewhere(ui, e) || ui_outbox_held_here(ui, e)) {
-		who = ui_outbox_who(ui, e->lease_owner);
+		who = ui_sent_owner(ui, e->lease_owner);
 		ui_message(ui, 1, "It is being %s by %s right now; it cannot be "
 		    "%s. Look again in a moment.", e->state == OUTBOX_CHECKING ?
 		    "checked" : "sent", who, verb);
@@ -497,6 +493,7 @@ ui_outbox_refused(struct ui *ui, const struct outbox_entry *e,
 static void
 ui_outbox_discard_answered(struct ui *ui, const char *key)
 {
+	struct ui_outbox	*o = ui_screen_find(ui, &ui_outbox_ops);
 	struct outbox_entry	 e;
 	char			*cause = NULL;
 
@@ -504,7 +501,7 @@ ui_outbox_discard_answered(struct ui *ui, const char *key)
 		ui_message(ui, 0, "Kept.");
 		return;
 	}
-	if (ui_outbox_act_entry(ui, &e) != 0)
+	if (o == NULL || ui_outbox_act_entry(ui, o, &e) != 0)
 		return;
 	switch (store_outbox_discard(ui->ctx.store, e.id, &cause)) {
 	case -1:
@@ -518,13 +515,14 @@ ui_outbox_discard_answered(struct ui *ui, const char *key)
 		ui_outbox_refused(ui, &e, "discarded");
 	}
 	outbox_entry_clear(&e);
-	ui_outbox_reload(ui);
+	ui_outbox_reload(ui, o);
 	ui_refresh_counts(ui);
 }
 
 /* Ask before discarding an entry; a reply's text goes with it. */
 static void
-ui_outbox_discard(struct ui *ui, const struct outbox_entry *e, size_t i)
+ui_outbox_discard(struct ui *ui, struct ui_outbox *o,
+    const struct outbox_entry *e, size_t i)
 {
 	char	*what, *body;
 
@@ -533,12 +531,12 @@ ui_outbox_discard(struct ui *ui, const struct outbox_entry *e, size_t i)
 		ui_outbox_refused(ui, e, "discarded");
 		return;
 	}
-	what = ui_outbox_what(e, ui->ob_who[i]);
+	what = ui_outbox_what(e, o->who[i]);
 	body = xprintf("Discard the %s?\n\nIt is not sent%s.\n\ny: discard it  "
 	    "  n or Esc: keep it", what, e->kind == ACTION_REPLY ? ", and its "
 	    "text is gone (e takes it back into the composer instead)" :
 	    e->kind == ACTION_PRIVATE_REPLY ? ", and its text is gone" : "");
-	ui->act_entry = e->id;
+	o->act_entry = e->id;
 	ui_ask_choice(ui, "Discard", body, "yn", ui_outbox_discard_answered);
 	free(body);
 	free(what);
@@ -589,35 +587,40 @@ ui_outbox_retry(struct ui *ui, const struct outbox_entry *e)
 	}
 }
 
-/* Take a reply back into the composer to correct it. */
-static void
-ui_outbox_edit(struct ui *ui, const struct outbox_entry *e)
+/*
+ * Take a reply back into the composer to correct it; 1 when the outbox
+ * screen is gone (closed for the composer), else 0.
+ */
+static int
+ui_outbox_edit(struct ui *ui, struct ui_outbox *o,
+    const struct outbox_entry *e)
 {
 	struct item	 it;
 	char		*cause = NULL, *body = NULL;
+	int		 left = 0;
 
 	if (e->kind != ACTION_REPLY) {
 		ui_message(ui, 1, "Only a public reply can be edited; x discards "
 		    "this one.");
-		return;
+		return 0;
 	}
 	if ((e->state != OUTBOX_QUEUED && e->state != OUTBOX_FAILED) ||
 	    ui_outbox_held_elsewhere(ui, e) || ui_outbox_held_here(ui, e)) {
 		ui_outbox_refused(ui, e, "edited");
-		return;
+		return 0;
 	}
 	if (store_item_get(ui->ctx.store, e->item_id, &it, &cause) != 0) {
 		ui_message(ui, 1, "Not taken back: %s", cause);
 		free(cause);
-		return;
+		return 0;
 	}
 	if (it.has_draft) {
 		/* The entry's text would replace that draft. */
 		ui_message(ui, 1, "%s's comment has a draft of its own; e would "
 		    "write over it. Send or empty that draft first (r on the "
-		    "comment).", ui_compose_to(&it));
+		    "comment).", ui_name_of(&it));
 		item_clear(&it);
-		return;
+		return 0;
 	}
 	/* The text moves back into the draft; the entry goes. */
 	switch (store_outbox_take_back(ui->ctx.store, e->id, &body, &cause)) {
@@ -626,12 +629,10 @@ ui_outbox_edit(struct ui *ui, const struct outbox_entry *e)
 		free(cause);
 		break;
 	case 0:
-		ui_outbox_free(ui);
-		ui->screen = SCREEN_QUEUE;
-		ui_queue_reload(ui);
-		ui_compose_open(ui, &it, NULL);
-		ui->compose_back = SCREEN_QUEUE;
-		if (ui->screen == SCREEN_COMPOSE)
+		/* Back to the queue, then the composer over it. */
+		ui_screen_pop(ui, o);
+		left = 1;
+		if (ui_compose_open(ui, &it, NULL, 0) == 0)
 			ui_message(ui, 0, "Taken out of the outbox: correct it, "
 			    "then Enter checks and sends it again.");
 		break;
@@ -640,38 +641,39 @@ ui_outbox_edit(struct ui *ui, const struct outbox_entry *e)
 	}
 	free(body);
 	item_clear(&it);
+	return left;
 }
 
 /* Handle an action on the outbox screen. */
-void
-ui_outbox_key(struct ui *ui, int action)
+static void
+ui_outbox_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	struct outbox_entry	*e = ui->nob ? &ui->ob[ui->obsel] : NULL;
+	struct ui_outbox	*o = data;
+	struct outbox_entry	*e = o->n ? &o->ob[o->sel] : NULL;
 	size_t			 step;
 
+	(void)key;
 	switch (action) {
 	case ACT_DOWN:
 	case ACT_PAGE_DOWN:
 		step = action == ACT_DOWN ? 1 : UI_OUTBOX_PAGE;
-		ui->obsel = ui->obsel + step < ui->nob ? ui->obsel + step :
-		    ui->nob ? ui->nob - 1 : 0;
+		o->sel = o->sel + step < o->n ? o->sel + step :
+		    o->n ? o->n - 1 : 0;
 		return;
 	case ACT_UP:
 	case ACT_PAGE_UP:
 		step = action == ACT_UP ? 1 : UI_OUTBOX_PAGE;
-		ui->obsel = ui->obsel > step ? ui->obsel - step : 0;
+		o->sel = o->sel > step ? o->sel - step : 0;
 		return;
 	case ACT_TOP:
-		ui->obsel = 0;
+		o->sel = 0;
 		return;
 	case ACT_BOTTOM:
-		ui->obsel = ui->nob ? ui->nob - 1 : 0;
+		o->sel = o->n ? o->n - 1 : 0;
 		return;
 	case ACT_BACK:
 	case ACT_QUIT:
-		ui_outbox_free(ui);
-		ui->screen = SCREEN_QUEUE;
-		ui_queue_reload(ui);
+		ui_screen_pop(ui, o);
 		return;
 	case ACT_SYNC:
 		sync_now(ui->ctx.sync);
@@ -689,15 +691,26 @@ ui_outbox_key(struct ui *ui, int action)
 		ui_outbox_retry(ui, e);
 		break;
 	case ACT_DISCARD:
-		ui_outbox_discard(ui, e, ui->obsel);
+		ui_outbox_discard(ui, o, e, o->sel);
 		return;
 	case ACT_EDIT:
-		ui_outbox_edit(ui, e);
+		if (ui_outbox_edit(ui, o, e)) {
+			ui_refresh_counts(ui);
+			return;
+		}
 		break;
 	default:
 		return;
 	}
-	if (ui->screen == SCREEN_OUTBOX)
-		ui_outbox_reload(ui);
+	ui_outbox_reload(ui, o);
 	ui_refresh_counts(ui);
 }
+
+static const struct ui_screen_ops ui_outbox_ops = {
+	.name = "outbox",
+	.keys = SCREEN_OUTBOX,
+	.draw = ui_outbox_draw,
+	.key = ui_outbox_key,
+	.free = ui_outbox_free,
+	.reload = ui_outbox_reload,
+};

@@ -1,5 +1,24 @@
 /*
- * ui-private.h -- what the ui*.c files share.
+ * ui-private.h -- what the ui*.c files share: the terminal, the bars and
+ * the message line, prompts, and the stack of screens. Each screen keeps
+ * its own state in its own file, behind a table of operations. A screen
+ * opens another by its open function (downwards only, as drawn below);
+ * it reaches the screens under it only through the stack.
+ *
+ * The files call downwards only, never in a circle:
+ *
+ *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c,
+ *                                       ui-action.c (to free the undo)
+ *   ui-queue.c                       -> ui-thread.c, ui-action.c
+ *   ui-thread.c                      -> ui-action.c
+ *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c,
+ *                                       ui-command.c
+ *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
+ *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
+ *   all of them                      -> ui-draw.c -> ui-screen.c (the
+ *                                       stack), which call no screen
+ *
+ * Going back (Esc, q) pops the screen on top and reloads the one below.
  */
 #ifndef HEED_UI_PRIVATE_H
 #define HEED_UI_PRIVATE_H
@@ -12,7 +31,7 @@
 #include "store.h"
 #include "ui.h"
 
-#define UI_UNDO_MAX	64
+#define UI_STACK_MAX	8
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
 #define UI_RECENT_REPLY	3600	/* a reply sent this lately is asked about */
@@ -45,12 +64,42 @@ struct ui_prompt {
 	ui_answer_cb	 done;
 };
 
-/* One drawn line of the thread view. */
-struct ui_tline {
-	char	*text;
-	size_t	 item;		/* index into thread items; SIZE_MAX: post */
-	int	 indent;
-	int	 header;	/* the author line of an item */
+/* Text a screen holds that the cache could not take (all lent). */
+struct ui_unsaved {
+	const char	*to;		/* whom it was written to */
+	const char	*error;		/* why the cache refused it */
+	const char	*text;
+};
+
+/*
+ * What a screen does. draw, key and free are required; the rest may be
+ * NULL. Each gets the screen's own state as its second argument.
+ */
+struct ui_screen_ops {
+	const char	*name;
+	int		 keys;		/* enum key_screen; -1: the below's */
+	int		 overlay;	/* drawn over the screen below it */
+	const char	*hint;		/* the bottom line; NULL: the usual */
+	void		(*draw)(struct ui *, void *);
+	/* An action from the keymap, and the key itself. */
+	void		(*key)(struct ui *, void *, int, uint32_t);
+	void		(*free)(struct ui *, void *);
+	/* Read again from the cache (something changed). */
+	void		(*reload)(struct ui *, void *);
+	/* The terminal changed size. */
+	void		(*resize)(struct ui *, void *);
+	/* A command line name and argument; 1 if it was this screen's. */
+	int		(*command)(struct ui *, void *, const char *,
+			    const char *);
+	/* Bring an item into view (after undo). */
+	void		(*show)(struct ui *, void *, int64_t);
+	/* Save what can be saved; 1 and *u if text is still unsaved. */
+	int		(*unsaved)(struct ui *, void *, struct ui_unsaved *);
+};
+
+struct ui_screen {
+	const struct ui_screen_ops	*ops;
+	void				*data;	/* owned by the screen */
 };
 
 struct ui {
@@ -58,83 +107,45 @@ struct ui {
 	int			 rows;
 	int			 cols;
 	int			 color;
-	int			 screen;	/* enum key_screen */
 	int			 dirty;
-	int			 help;
-	size_t			 help_scroll;
 	int			 quit;
+	int			 quit_asked;	/* a signal was held back */
 	int64_t			 now;
 	int			 cur_show;	/* where the cursor goes */
 	int			 cur_y;
 	int			 cur_x;
 
-	/* Queue. */
-	enum store_view		 view;
-	struct store_filter	 filter;
-	char			*filter_text;
-	char			*search;	/* a search replaces the view */
-	struct item_list	 q;
-	char			*q_error;	/* why the rows could not be read */
-	size_t			 qsel;
-	int64_t			 sel_id;
+	/* The screens, the queue at the bottom; the last one is on top. */
+	struct ui_screen	 stack[UI_STACK_MAX];
+	size_t			 nstack;
+
+	/* The bars. */
+	int			 bar_view;	/* view marked in the title */
 	struct store_counts	 counts;
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	char			*wake_error;	/* why snoozed items stay asleep */
-	int			 have_top;
-	struct store_key	 top;
+	int64_t			 seen_changes;
 
-	/* Thread. */
-	int64_t			 thread_id;
-	struct store_thread	 th;
-	int			 have_thread;
-	struct ui_tline		*lines;
-	size_t			 nlines;
-	size_t			 tsel;
-	size_t			 tscroll;
-	int			 tlines_cols;
-
-	/* Composer. */
-	struct edit		 ed;
-	struct item		 reply;		/* the item answered */
-	int			 checking;	/* the check screen is up */
-	char			*check_note;	/* a reply already on its way */
-	int			 reply_private;	/* a private reply */
-	int			 compose_back;	/* screen to go back to */
-	uint64_t		 draft_timer;
-	int			 draft_unsaved;	/* the cache lacks the text */
-	char			*draft_error;	/* why it was not saved */
-	int			 quit_asked;	/* a signal was held back */
-	size_t			 escroll;
-
-	/* Outbox. */
-	struct outbox_entry	*ob;
-	size_t			 nob;
-	char			*ob_error;	/* why it could not be read */
-	char			**ob_who;	/* whom each entry is about */
-	char			**ob_acct;	/* each entry's account name */
-	size_t			 obsel;
-	size_t			 obtop;		/* the first entry drawn */
-	int			 ob_back;
-
-	/* Messages, prompts, undo. */
+	/* Messages and prompts. */
 	char			*msg;
 	int			 msg_error;
 	int			 msg_logged;	/* written to the log whole */
 	struct ui_prompt	 prompt;
-	int64_t			 act_item;	/* the item a prompt is about */
-	int64_t			 act_entry;	/* the outbox entry, likewise */
-	int			 act_kind;
-	struct item		 undo[UI_UNDO_MAX];
-	size_t			 nundo;
-	int64_t			 seen_changes;
+
+	/* What a prompt is about, for the item actions of any screen. */
+	int64_t			 act_item;	/* the item */
+	int			 act_kind;	/* the action asked about */
+	struct ui_undo		*undo;		/* ui-action.c's, or NULL */
 };
 
-/* ui.c */
+/* ui-draw.c: what every screen uses; it calls no screen. */
 void	ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	ui_ask_line(struct ui *, const char *, const char *, ui_answer_cb);
 void	ui_ask_choice(struct ui *, const char *, const char *, const char *,
 	    ui_answer_cb);
+void	ui_prompt_key(struct ui *, uint32_t);
+void	ui_prompt_clear(struct ui *);
 void	ui_draw_text(int, int, const char *, size_t);
 void	ui_draw_fill(int, int, int);
 int	ui_attr(struct ui *, int, int);
@@ -142,60 +153,48 @@ void	ui_refresh_counts(struct ui *);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
+char	*ui_text_length(struct ui *, const struct item *, const char *,
+	    int *);
+const char *ui_name_of(const struct item *);
+char	*ui_name_handle(const struct item *);
+int	ui_act_item(struct ui *, struct item *);
+int	ui_view_arg(struct ui *, const char *);
 void	ui_quit(struct ui *);
 
-/* ui-queue.c */
-void	ui_queue_reload(struct ui *);
-void	ui_queue_draw(struct ui *);
-void	ui_queue_key(struct ui *, int);
-struct item *ui_queue_current(struct ui *);
-void	ui_queue_set_view(struct ui *, enum store_view);
-void	ui_queue_show(struct ui *, int64_t);
-void	ui_queue_search(struct ui *, const char *);
-int	ui_queue_filter(struct ui *, const char *, char **);
-int	ui_filter_parse(struct store *, const char *, struct store_filter *,
-	    char **);
-void	ui_filter_clear(struct store_filter *);
+/* ui-screen.c: the stack of screens. */
+void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);
+void	ui_screen_pop(struct ui *, void *);
+void	ui_screen_drop(struct ui *, void *);
+struct ui_screen *ui_screen_top(struct ui *);
+struct ui_screen *ui_screen_main(struct ui *);
+int	ui_screen_keys(struct ui *);
+void	ui_screen_reload(struct ui *);
+void	*ui_screen_find(struct ui *, const struct ui_screen_ops *);
+int	ui_screen_unsaved(struct ui *, struct ui_unsaved *);
 
-/* ui-thread.c */
+/* ui-sent.c: what was sent, or is on its way. */
+char	*ui_sent_owner(struct ui *, const char *);
+char	*ui_sent_said(struct ui *, const struct outbox_entry *,
+	    const char *);
+int	ui_sent_recent(struct ui *, const struct item *, int,
+	    struct outbox_entry *);
+
+/* The screens, and what opens them. */
+void	ui_queue_open(struct ui *);
 void	ui_thread_open(struct ui *, int64_t);
-void	ui_thread_reload(struct ui *);
-void	ui_thread_draw(struct ui *);
-void	ui_thread_key(struct ui *, int);
-struct item *ui_thread_current(struct ui *);
-void	ui_thread_free(struct ui *);
-
-/* ui-compose.c */
-void	ui_compose_open(struct ui *, const struct item *, const char *);
-void	ui_compose_draw(struct ui *);
-void	ui_compose_key(struct ui *, int, uint32_t);
-int	ui_compose_save(struct ui *);
-int	ui_compose_unsaved(const struct ui *);
-const char *ui_compose_to(const struct item *);
-void	ui_compose_free(struct ui *);
-
-/* ui-outbox.c */
+int	ui_compose_open(struct ui *, const struct item *, const char *, int);
+void	ui_compose_saved(struct ui *, const struct item *);
+void	ui_check_open(struct ui *, const struct item *, const char *, int,
+	    void (*)(struct ui *, void *), void *);
 void	ui_outbox_open(struct ui *);
-void	ui_outbox_reload(struct ui *);
-void	ui_outbox_draw(struct ui *);
-void	ui_outbox_key(struct ui *, int);
-void	ui_outbox_free(struct ui *);
-char	*ui_outbox_who(struct ui *, const char *);
+void	ui_help_open(struct ui *);
 
-/* ui-action.c */
-int	ui_act_item(struct ui *, struct item *);
+/* ui-action.c, ui-reply.c, ui-command.c */
 int	ui_action_item(struct ui *, int, struct item *);
-void	ui_action_undo(struct ui *);
-int	ui_command(struct ui *, const char *);
-void	ui_help_draw(struct ui *);
-
-/* ui-reply.c */
+void	ui_action_free(struct ui *);
+void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);
-void	ui_reply_saved(struct ui *, struct item *);
-char	*ui_reply_said(struct ui *, const struct outbox_entry *,
-	    const char *);
-int	ui_reply_recent(struct ui *, const struct item *, int,
-	    struct outbox_entry *);
+void	ui_command_ask(struct ui *);
 
 #endif

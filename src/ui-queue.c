@@ -7,11 +7,29 @@
 #include <string.h>
 
 #include "config.h"
+#include "filter.h"
 #include "log.h"
 #include "platform.h"
 #include "text.h"
 #include "ui-private.h"
 #include "util.h"
+
+/* The queue screen's own state. */
+struct ui_queue {
+	struct ui		*ui;
+	enum store_view		 view;
+	struct store_filter	 filter;
+	char			*filter_text;
+	char			*search;	/* a search replaces the view */
+	struct item_list	 items;		/* the rows on the screen */
+	char			*error;		/* why they could not be read */
+	size_t			 sel;
+	int64_t			 sel_id;
+	int			 have_top;
+	struct store_key	 top;		/* the first row */
+};
+
+static const struct ui_screen_ops ui_queue_ops;
 
 /* Rows of the list: everything but the title, status and bottom lines. */
 static size_t
@@ -47,62 +65,64 @@ ui_key_at(enum store_view v, const struct store_key *k)
  * says what failed in their place until a load works again.
  */
 static int
-ui_queue_load(struct ui *ui, const struct store_key *key, int dir)
+ui_queue_load(struct ui_queue *q, const struct store_key *key, int dir)
 {
+	struct ui		*ui = q->ui;
 	struct item_list	 l;
 	char			*cause = NULL;
 
 	memset(&l, 0, sizeof l);
-	if (ui->search != NULL) {
-		if (store_search(ui->ctx.store, ui->search, 500, &l,
+	if (q->search != NULL) {
+		if (store_search(ui->ctx.store, q->search, 500, &l,
 		    &cause) != 0)
 			goto fail;
-	} else if (store_queue_page(ui->ctx.store, ui->view, &ui->filter, key,
+	} else if (store_queue_page(ui->ctx.store, q->view, &q->filter, key,
 	    dir, ui_queue_rows(ui), &l, &cause) != 0)
 		goto fail;
-	item_list_free(&ui->q);
-	ui->q = l;
-	free(ui->q_error);
-	ui->q_error = NULL;
+	item_list_free(&q->items);
+	q->items = l;
+	free(q->error);
+	q->error = NULL;
 	return 0;
 fail:
-	if (ui->q_error == NULL || strcmp(ui->q_error, cause) != 0)
+	if (q->error == NULL || strcmp(q->error, cause) != 0)
 		log_error("%s", cause);
-	free(ui->q_error);
-	ui->q_error = cause;
+	free(q->error);
+	q->error = cause;
 	item_list_free(&l);
-	item_list_free(&ui->q);
-	ui->qsel = 0;
+	item_list_free(&q->items);
+	q->sel = 0;
 	ui->dirty = 1;
 	return -1;
 }
 
 /* Put the selection back on sel_id if it is on the page. */
 static void
-ui_queue_reselect(struct ui *ui, size_t fallback)
+ui_queue_reselect(struct ui_queue *q, size_t fallback)
 {
 	size_t	i;
 
-	for (i = 0; i < ui->q.n; i++) {
-		if (ui->q.v[i].id == ui->sel_id) {
-			ui->qsel = i;
+	for (i = 0; i < q->items.n; i++) {
+		if (q->items.v[i].id == q->sel_id) {
+			q->sel = i;
 			return;
 		}
 	}
-	ui->qsel = fallback < ui->q.n ? fallback : (ui->q.n ? ui->q.n - 1 : 0);
-	ui->sel_id = ui->q.n ? ui->q.v[ui->qsel].id : 0;
+	q->sel = fallback < q->items.n ? fallback : (q->items.n ?
+	    q->items.n - 1 : 0);
+	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
 }
 
 /* Remember the first row as the top of the screen. */
 static void
-ui_queue_set_top(struct ui *ui)
+ui_queue_set_top(struct ui_queue *q)
 {
-	if (ui->q.n == 0 || ui->search != NULL) {
-		ui->have_top = 0;
+	if (q->items.n == 0 || q->search != NULL) {
+		q->have_top = 0;
 		return;
 	}
-	store_key_of(ui->view, &ui->q.v[0], &ui->top);
-	ui->have_top = 1;
+	store_key_of(q->view, &q->items.v[0], &q->top);
+	q->have_top = 1;
 }
 
 /*
@@ -110,24 +130,25 @@ ui_queue_set_top(struct ui *ui)
  * same item when it is still there (new items never move it), else on the
  * same line.
  */
-void
-ui_queue_reload(struct ui *ui)
+static void
+ui_queue_reload(struct ui_queue *q)
 {
-	struct store_key	k;
-	size_t			old = ui->qsel;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
+	size_t			 old = q->sel;
 
-	if (ui->search != NULL || !ui->have_top)
-		ui_queue_load(ui, NULL, 1);
+	if (q->search != NULL || !q->have_top)
+		ui_queue_load(q, NULL, 1);
 	else {
-		k = ui_key_at(ui->view, &ui->top);
-		ui_queue_load(ui, &k, 1);
-		if (ui->q.n < ui_queue_rows(ui)) {
+		k = ui_key_at(q->view, &q->top);
+		ui_queue_load(q, &k, 1);
+		if (q->items.n < ui_queue_rows(ui)) {
 			/* Rows left the end: fill the screen from below. */
-			ui_queue_load(ui, NULL, -1);
+			ui_queue_load(q, NULL, -1);
 		}
 	}
-	ui_queue_set_top(ui);
-	ui_queue_reselect(ui, old);
+	ui_queue_set_top(q);
+	ui_queue_reselect(q, old);
 	ui->dirty = 1;
 }
 
@@ -136,148 +157,155 @@ ui_queue_reload(struct ui *ui)
  * top, and if the item is above it (undo brings back a row that sorts
  * before the top), start the screen at the item.
  */
-void
-ui_queue_show(struct ui *ui, int64_t id)
+static void
+ui_queue_show(struct ui_queue *q, int64_t id)
 {
-	struct item		it;
-	struct store_key	k;
-	size_t			i;
+	struct ui		*ui = q->ui;
+	struct item		 it;
+	struct store_key	 k;
+	size_t			 i;
 
-	ui->sel_id = id;
-	ui_queue_reload(ui);
-	for (i = 0; i < ui->q.n; i++) {
-		if (ui->q.v[i].id == id)
+	q->sel_id = id;
+	ui_queue_reload(q);
+	for (i = 0; i < q->items.n; i++) {
+		if (q->items.v[i].id == id)
 			return;
 	}
-	if (ui->search != NULL || store_item_get(ui->ctx.store, id, &it,
+	if (q->search != NULL || store_item_get(ui->ctx.store, id, &it,
 	    NULL) != 0)
 		return;
-	store_key_of(ui->view, &it, &k);
+	store_key_of(q->view, &it, &k);
 	item_clear(&it);
-	k = ui_key_at(ui->view, &k);
-	if (ui_queue_load(ui, &k, 1) == 0 && ui->q.n > 0 &&
-	    ui->q.v[0].id == id) {
-		ui->qsel = 0;
-		ui->sel_id = id;
-		ui_queue_set_top(ui);
+	k = ui_key_at(q->view, &k);
+	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
+	    q->items.v[0].id == id) {
+		q->sel = 0;
+		q->sel_id = id;
+		ui_queue_set_top(q);
 	} else
-		ui_queue_reload(ui);
+		ui_queue_reload(q);
 }
 
 /* Switch views, starting at the top. */
-void
-ui_queue_set_view(struct ui *ui, enum store_view v)
+static void
+ui_queue_set_view(struct ui_queue *q, enum store_view v)
 {
-	free(ui->search);
-	ui->search = NULL;
-	ui->view = v;
-	ui->have_top = 0;
-	ui->qsel = 0;
-	ui->sel_id = 0;
-	ui_queue_reload(ui);
+	free(q->search);
+	q->search = NULL;
+	q->view = v;
+	q->ui->bar_view = (int)v;
+	q->have_top = 0;
+	q->sel = 0;
+	q->sel_id = 0;
+	ui_queue_reload(q);
 }
 
 /* Replace the view by the results of a search (NULL ends it). */
-void
-ui_queue_search(struct ui *ui, const char *words)
+static void
+ui_queue_search(struct ui_queue *q, const char *words)
 {
-	free(ui->search);
-	ui->search = words != NULL && *words != '\0' ? xstrdup(words) : NULL;
-	ui->have_top = 0;
-	ui->qsel = 0;
-	ui->sel_id = 0;
-	ui_queue_reload(ui);
-	if (ui->search != NULL && ui->q_error == NULL)
+	struct ui	*ui = q->ui;
+
+	free(q->search);
+	q->search = words != NULL && *words != '\0' ? xstrdup(words) : NULL;
+	ui->bar_view = q->search != NULL ? -1 : (int)q->view;
+	q->have_top = 0;
+	q->sel = 0;
+	q->sel_id = 0;
+	ui_queue_reload(q);
+	if (q->search != NULL && q->error == NULL)
 		ui_message(ui, 0, "%zu match%s for \"%s\" (newest first; q "
-		    "to leave the search)", ui->q.n, ui->q.n == 1 ? "" : "es",
-		    ui->search);
+		    "to leave the search)", q->items.n, q->items.n == 1 ? "" : "es",
+		    q->search);
 }
 
 /* The selected item, or NULL on an empty page. */
-struct item *
-ui_queue_current(struct ui *ui)
+static struct item *
+ui_queue_current(struct ui_queue *q)
 {
-	return ui->q.n == 0 ? NULL : &ui->q.v[ui->qsel];
+	return q->items.n == 0 ? NULL : &q->items.v[q->sel];
 }
 
 /* Move the selection by one row, scrolling a row at a time at the edges. */
 static void
-ui_queue_step(struct ui *ui, int down)
+ui_queue_step(struct ui_queue *q, int down)
 {
-	struct store_key	k;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
 
-	if (ui->q.n == 0)
+	if (q->items.n == 0)
 		return;
-	if (down && ui->qsel + 1 < ui->q.n)
-		ui->qsel++;
-	else if (!down && ui->qsel > 0)
-		ui->qsel--;
-	else if (ui->search == NULL && down && ui->q.n == ui_queue_rows(ui)) {
+	if (down && q->sel + 1 < q->items.n)
+		q->sel++;
+	else if (!down && q->sel > 0)
+		q->sel--;
+	else if (q->search == NULL && down && q->items.n == ui_queue_rows(ui)) {
 		/* At the bottom: start the page one row further. */
-		store_key_of(ui->view, &ui->q.v[1 < ui->q.n ? 1 : 0], &k);
-		k = ui_key_at(ui->view, &k);
-		ui->sel_id = ui->q.v[ui->qsel].id;
-		if (ui_queue_load(ui, &k, 1) == 0 &&
-		    ui->q.n > 0 && ui->q.v[ui->q.n - 1].id != ui->sel_id)
-			ui->qsel = ui->q.n - 1;
-	} else if (ui->search == NULL && !down) {
-		store_key_of(ui->view, &ui->q.v[0], &k);
-		ui->sel_id = ui->q.v[0].id;
-		if (ui_queue_load(ui, &k, -1) == 0 && ui->q.n > 0 &&
-		    ui->q.v[0].id != ui->sel_id) {
+		store_key_of(q->view, &q->items.v[1 < q->items.n ? 1 : 0], &k);
+		k = ui_key_at(q->view, &k);
+		q->sel_id = q->items.v[q->sel].id;
+		if (ui_queue_load(q, &k, 1) == 0 &&
+		    q->items.n > 0 && q->items.v[q->items.n - 1].id != q->sel_id)
+			q->sel = q->items.n - 1;
+	} else if (q->search == NULL && !down) {
+		store_key_of(q->view, &q->items.v[0], &k);
+		q->sel_id = q->items.v[0].id;
+		if (ui_queue_load(q, &k, -1) == 0 && q->items.n > 0 &&
+		    q->items.v[0].id != q->sel_id) {
 			/* Got the rows before: show one more at the top. */
-			store_key_of(ui->view, &ui->q.v[ui->q.n - 1], &k);
-			k = ui_key_at(ui->view, &k);
-			ui_queue_load(ui, &k, 1);
-			ui->qsel = 0;
+			store_key_of(q->view, &q->items.v[q->items.n - 1], &k);
+			k = ui_key_at(q->view, &k);
+			ui_queue_load(q, &k, 1);
+			q->sel = 0;
 		} else
-			ui_queue_reload(ui);
+			ui_queue_reload(q);
 	}
-	ui_queue_set_top(ui);
-	if (ui->q.n > 0)
-		ui->sel_id = ui->q.v[ui->qsel].id;
+	ui_queue_set_top(q);
+	if (q->items.n > 0)
+		q->sel_id = q->items.v[q->sel].id;
 }
 
 /* Move a screenful down or up. */
 static void
-ui_queue_page(struct ui *ui, int down)
+ui_queue_page(struct ui_queue *q, int down)
 {
-	struct store_key	k;
-	size_t			n = ui->q.n;
+	struct ui		*ui = q->ui;
+	struct store_key	 k;
+	size_t			 n = q->items.n;
 
-	if (n == 0 || ui->search != NULL) {
-		ui->qsel = down ? (n ? n - 1 : 0) : 0;
+	if (n == 0 || q->search != NULL) {
+		q->sel = down ? (n ? n - 1 : 0) : 0;
 	} else if (down) {
-		store_key_of(ui->view, &ui->q.v[n - 1], &k);
-		if (n == ui_queue_rows(ui) && ui_queue_load(ui, &k, 1) == 0 &&
-		    ui->q.n == 0)
-			ui_queue_load(ui, NULL, -1);
-		if (n < ui_queue_rows(ui) || ui->q.n < ui_queue_rows(ui))
-			ui->qsel = ui->q.n ? ui->q.n - 1 : 0;
+		store_key_of(q->view, &q->items.v[n - 1], &k);
+		if (n == ui_queue_rows(ui) && ui_queue_load(q, &k, 1) == 0 &&
+		    q->items.n == 0)
+			ui_queue_load(q, NULL, -1);
+		if (n < ui_queue_rows(ui) || q->items.n < ui_queue_rows(ui))
+			q->sel = q->items.n ? q->items.n - 1 : 0;
 	} else {
-		store_key_of(ui->view, &ui->q.v[0], &k);
-		if (ui_queue_load(ui, &k, -1) == 0 && ui->q.n == 0)
-			ui_queue_load(ui, NULL, 1);
-		if (ui->q.n < ui_queue_rows(ui)) {
-			ui_queue_load(ui, NULL, 1);
-			ui->qsel = 0;
+		store_key_of(q->view, &q->items.v[0], &k);
+		if (ui_queue_load(q, &k, -1) == 0 && q->items.n == 0)
+			ui_queue_load(q, NULL, 1);
+		if (q->items.n < ui_queue_rows(ui)) {
+			ui_queue_load(q, NULL, 1);
+			q->sel = 0;
 		}
 	}
-	if (ui->qsel >= ui->q.n)
-		ui->qsel = ui->q.n ? ui->q.n - 1 : 0;
-	ui_queue_set_top(ui);
-	ui->sel_id = ui->q.n ? ui->q.v[ui->qsel].id : 0;
+	if (q->sel >= q->items.n)
+		q->sel = q->items.n ? q->items.n - 1 : 0;
+	ui_queue_set_top(q);
+	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
 }
 
 /* Jump to the first or last row of the view. */
 static void
-ui_queue_end(struct ui *ui, int bottom)
+ui_queue_end(struct ui_queue *q, int bottom)
 {
-	if (ui->search == NULL)
-		ui_queue_load(ui, NULL, bottom ? -1 : 1);
-	ui->qsel = bottom && ui->q.n ? ui->q.n - 1 : 0;
-	ui_queue_set_top(ui);
-	ui->sel_id = ui->q.n ? ui->q.v[ui->qsel].id : 0;
+	if (q->search == NULL)
+		ui_queue_load(q, NULL, bottom ? -1 : 1);
+	q->sel = bottom && q->items.n ? q->items.n - 1 : 0;
+	ui_queue_set_top(q);
+	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
 }
 
 /* Colour a waiting time against the response target. */
@@ -304,9 +332,10 @@ ui_queue_flags(const struct item *it, char flags[4])
 
 /* Draw one row of the queue. */
 static void
-ui_queue_row(struct ui *ui, int y, const struct item *it, int selected,
+ui_queue_row(struct ui_queue *q, int y, const struct item *it, int selected,
     int aw)
 {
+	struct ui			*ui = q->ui;
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
 	char				 age[16], flags[4], *line;
@@ -327,7 +356,7 @@ ui_queue_row(struct ui *ui, int y, const struct item *it, int selected,
 	    it->author_handle : "?";
 	ui_draw_text(y, x, who, (size_t)aw);
 	x += aw + 1;
-	if (ui->view == VIEW_SNOOZED && ui->search == NULL) {
+	if (q->view == VIEW_SNOOZED && q->search == NULL) {
 		shown = it->snooze_until - ui->now;
 		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
 		attrset(base);
@@ -356,13 +385,14 @@ ui_queue_row(struct ui *ui, int y, const struct item *it, int selected,
 
 /* Say, in place of the rows, that the cache could not give them. */
 static void
-ui_queue_failed(struct ui *ui)
+ui_queue_failed(struct ui_queue *q)
 {
 	static const char *const names[VIEW_COUNT] = {
 		"inbox", "flagged view", "snoozed view", "done view",
 		"all view"
 	};
-	const char	*name = ui->search != NULL ? "search" : names[ui->view];
+	struct ui	*ui = q->ui;
+	const char	*name = q->search != NULL ? "search" : names[q->view];
 	char		*what, **lines;
 	size_t		 n, i;
 	int		 y = 2;
@@ -370,7 +400,7 @@ ui_queue_failed(struct ui *ui)
 	what = xprintf("The %s could not be read from the cache, so heed "
 	    "cannot show it: %s.\n\nThis is not an empty %s. heed doctor "
 	    "checks the cache and says what to do; heed reads it again at the "
-	    "next key or sync.", name, ui->q_error, name);
+	    "next key or sync.", name, q->error, name);
 	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
 	attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
 	for (i = 0; i < n && y < ui->rows - 2; i++)
@@ -382,17 +412,18 @@ ui_queue_failed(struct ui *ui)
 
 /* Say why the view is empty, plainly. */
 static void
-ui_queue_empty(struct ui *ui)
+ui_queue_empty(struct ui_queue *q)
 {
+	struct ui	*ui = q->ui;
 	const char	*what;
 
-	if (ui->q_error != NULL) {
-		ui_queue_failed(ui);
+	if (q->error != NULL) {
+		ui_queue_failed(q);
 		return;
 	}
-	if (ui->search != NULL)
+	if (q->search != NULL)
 		what = "Nothing matches this search. q leaves the search.";
-	else if (ui->filter_text != NULL)
+	else if (q->filter_text != NULL)
 		what = "Nothing in this view matches the filter. \\ then Enter "
 		    "on an empty line clears it.";
 	else if (ui->counts.view[VIEW_ALL] == 0 &&
@@ -402,7 +433,7 @@ ui_queue_empty(struct ui *ui)
 	else if (ui->counts.view[VIEW_ALL] == 0)
 		what = "Nothing in the cache yet: the first sync fills it "
 		    "(the status bar shows how it goes).";
-	else if (ui->view == VIEW_INBOX)
+	else if (q->view == VIEW_INBOX)
 		what = "Inbox zero: nobody is waiting for an answer.";
 	else
 		what = "Nothing here.";
@@ -412,232 +443,205 @@ ui_queue_empty(struct ui *ui)
 }
 
 /* Draw the queue screen. */
-void
-ui_queue_draw(struct ui *ui)
+static void
+ui_queue_draw(struct ui *ui, void *data)
 {
-	size_t	i, rows = ui_queue_rows(ui);
-	int	aw;
+	struct ui_queue	*q = data;
+	size_t		 i, rows = ui_queue_rows(ui);
+	int		 aw;
 
 	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
 	    12 : 8;
-	if (ui->q.n == 0)
-		ui_queue_empty(ui);
-	for (i = 0; i < ui->q.n && i < rows; i++)
-		ui_queue_row(ui, 1 + (int)i, &ui->q.v[i], i == ui->qsel, aw);
-	if (ui->filter_text != NULL && ui->msg == NULL)
-		ui_message(ui, 0, "filter: %s", ui->filter_text);
+	if (q->items.n == 0)
+		ui_queue_empty(q);
+	for (i = 0; i < q->items.n && i < rows; i++)
+		ui_queue_row(q, 1 + (int)i, &q->items.v[i], i == q->sel, aw);
+	if (q->filter_text != NULL && ui->msg == NULL)
+		ui_message(ui, 0, "filter: %s", q->filter_text);
 }
 
-/* Open the selected item's thread. */
-static void
-ui_queue_open(struct ui *ui)
+/* Parse and apply a filter expression; "" clears the filter. */
+static int
+ui_queue_filter(struct ui_queue *q, const char *expr, char **cause)
 {
-	struct item	*it = ui_queue_current(ui);
+	struct store_filter	 f;
+	char			*copy;
 
-	if (it != NULL)
-		ui_thread_open(ui, it->id);
+	if (filter_parse(q->ui->ctx.store, expr, &f, cause) != 0)
+		return -1;
+	filter_clear(&q->filter);
+	q->filter = f;
+	free(q->filter_text);
+	q->filter_text = *util_trim(copy = xstrdup(expr)) != '\0' ?
+	    xstrdup(util_trim(copy)) : NULL;
+	free(copy);
+	q->have_top = 0;
+	q->sel = 0;
+	q->sel_id = 0;
+	ui_queue_reload(q);
+	return 0;
 }
 
 /* Answer of the search prompt. */
 static void
 ui_queue_search_done(struct ui *ui, const char *words)
 {
-	if (words != NULL)
-		ui_queue_search(ui, words);
+	struct ui_queue	*q = ui_screen_find(ui, &ui_queue_ops);
+
+	if (words != NULL && q != NULL)
+		ui_queue_search(q, words);
+}
+
+/* Apply a filter expression, or say why it cannot be. */
+static void
+ui_queue_filter_say(struct ui_queue *q, const char *expr)
+{
+	char	*cause = NULL;
+
+	if (ui_queue_filter(q, expr, &cause) != 0) {
+		ui_message(q->ui, 1, "%s", cause);
+		free(cause);
+	}
 }
 
 /* Answer of the filter prompt. */
 static void
 ui_queue_filter_done(struct ui *ui, const char *expr)
 {
-	char	*cause = NULL;
+	struct ui_queue	*q = ui_screen_find(ui, &ui_queue_ops);
 
-	if (expr == NULL)
-		return;
-	if (ui_queue_filter(ui, expr, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-	}
+	if (expr != NULL && q != NULL)
+		ui_queue_filter_say(q, expr);
 }
 
 /* Handle an action on the queue screen. */
-void
-ui_queue_key(struct ui *ui, int action)
+static void
+ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	struct item	*it = ui_queue_current(ui);
+	struct ui_queue	*q = data;
+	struct item	*it = ui_queue_current(q);
 
+	(void)key;
 	switch (action) {
 	case ACT_DOWN:
 	case ACT_UP:
-		ui_queue_step(ui, action == ACT_DOWN);
+		ui_queue_step(q, action == ACT_DOWN);
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		ui_queue_page(ui, action == ACT_PAGE_DOWN);
+		ui_queue_page(q, action == ACT_PAGE_DOWN);
 		break;
 	case ACT_TOP:
 	case ACT_BOTTOM:
-		ui_queue_end(ui, action == ACT_BOTTOM);
+		ui_queue_end(q, action == ACT_BOTTOM);
 		break;
 	case ACT_OPEN:
-		ui_queue_open(ui);
+		if (it != NULL)
+			ui_thread_open(ui, it->id);
 		break;
 	case ACT_QUIT:
 	case ACT_BACK:
-		if (ui->search != NULL)
-			ui_queue_search(ui, NULL);
+		if (q->search != NULL)
+			ui_queue_search(q, NULL);
 		else
 			ui_quit(ui);
 		break;
 	case ACT_NEXT_VIEW:
 	case ACT_PREV_VIEW:
-		ui_queue_set_view(ui, (enum store_view)(((int)ui->view +
+		ui_queue_set_view(q, (enum store_view)(((int)q->view +
 		    (action == ACT_NEXT_VIEW ? 1 : VIEW_COUNT - 1)) %
 		    VIEW_COUNT));
 		break;
 	case ACT_SEARCH:
-		ui_ask_line(ui, "Search:", ui->search, ui_queue_search_done);
+		ui_ask_line(ui, "Search:", q->search, ui_queue_search_done);
 		break;
 	case ACT_FILTER:
-		ui_ask_line(ui, "Filter:", ui->filter_text,
+		ui_ask_line(ui, "Filter:", q->filter_text,
 		    ui_queue_filter_done);
 		break;
 	default:
 		if (ui_action_item(ui, action, it) != 0)
-			ui_queue_reload(ui);
+			ui_queue_reload(q);
 		break;
 	}
 }
 
-/* Free the strings of a filter and zero it. */
-void
-ui_filter_clear(struct store_filter *f)
-{
-	free((char *)f->platform);
-	free((char *)f->author);
-	free((char *)f->lang);
-	free((char *)f->text);
-	memset(f, 0, sizeof *f);
-}
-
-/* Apply one "name:value" term to a filter; 0 or -1 with *cause. */
+/* Commands of the queue: view, search, filter, and snooze with a time. */
 static int
-ui_filter_term(struct store *store, struct store_filter *f,
-    const char *name, const char *value, char **cause)
+ui_queue_command(struct ui *ui, void *data, const char *name,
+    const char *arg)
 {
-	static const char *const kinds[] = {
-		"comment", "reply", "mention", "quote"
-	};
-	struct store_account	*acc;
-	size_t			 n, i;
-	char			*shown;
-	int			 rc = -1;
+	struct ui_queue	*q = data;
+	struct item	*it;
+	int		 v;
 
-	/* A term given again replaces the first. */
-	if (strcmp(name, "author") == 0) {
-		free((char *)f->author);
-		f->author = xstrdup(value);
-	} else if (strcmp(name, "lang") == 0) {
-		free((char *)f->lang);
-		f->lang = xstrdup(value);
-	} else if (strcmp(name, "platform") == 0) {
-		free((char *)f->platform);
-		f->platform = xstrdup(value);
-	} else if (strcmp(name, "older") == 0 || strcmp(name, "newer") == 0) {
-		if (util_parse_duration(value, name[0] == 'o' ?
-		    &f->older_than : &f->newer_than) != 0)
-			return util_fail(cause, "%s: expected a duration "
-			    "such as 4h or 2d", name);
-	} else if (strcmp(name, "kind") == 0) {
-		f->kind = 0;
-		for (i = 0; i < nitems(kinds); i++) {
-			if (strcmp(kinds[i], value) == 0)
-				f->kind = (int)i + 1;
-		}
-		if (f->kind == 0)
-			return util_fail(cause, "kind: comment, reply, "
-			    "mention or quote");
-	} else if (strcmp(name, "account") == 0) {
-		if (store_account_list(store, &acc, &n, cause) != 0)
-			return -1;
-		for (i = 0; i < n; i++) {
-			if (strcmp(acc[i].name, value) == 0) {
-				f->account_id = acc[i].id;
-				rc = 0;
-			}
-		}
-		store_account_list_free(acc, n);
-		if (rc != 0) {
-			/* What was typed goes back to the screen: clean it. */
-			shown = text_sanitize_line(value, strlen(value));
-			util_fail(cause, "no account named %s", shown);
-			free(shown);
-			return -1;
-		}
-	} else {
-		shown = text_sanitize_line(name, strlen(name));
-		util_fail(cause, "unknown filter term %s: (author, lang, "
-		    "account, platform, kind, older, newer)", shown);
-		free(shown);
-		return -1;
-	}
-	return 0;
+	if (strcmp(name, "view") == 0) {
+		if ((v = ui_view_arg(ui, arg)) != -1)
+			ui_queue_set_view(q, (enum store_view)v);
+	} else if (strcmp(name, "search") == 0)
+		ui_queue_search(q, arg);
+	else if (strcmp(name, "filter") == 0)
+		ui_queue_filter_say(q, arg != NULL ? arg : "");
+	else if (strcmp(name, "snooze") == 0 && arg != NULL) {
+		if ((it = ui_queue_current(q)) != NULL)
+			ui_action_snooze(ui, it, arg);
+	} else
+		return 0;
+	return 1;
 }
 
-/*
- * Parse a filter expression into f (free with ui_filter_clear), looking
- * account names up in store; 0, or -1 with *cause.
- */
-int
-ui_filter_parse(struct store *store, const char *expr, struct store_filter *f,
-    char **cause)
+/* Read the screenful again (the op). */
+static void
+ui_queue_reload_op(struct ui *ui, void *data)
 {
-	struct buf	 words;
-	char		*copy, *p, *term, *colon;
-
-	memset(f, 0, sizeof *f);
-	buf_init(&words, 0);
-	copy = xstrdup(expr);
-	for (p = copy; (term = strsep(&p, " \t")) != NULL;) {
-		if (*term == '\0')
-			continue;
-		if ((colon = strchr(term, ':')) != NULL && colon != term) {
-			*colon = '\0';
-			if (ui_filter_term(store, f, term, colon + 1,
-			    cause) != 0) {
-				ui_filter_clear(f);
-				buf_free(&words);
-				free(copy);
-				return -1;
-			}
-		} else
-			buf_printf(&words, "%s%s", words.len ? " " : "", term);
-	}
-	free(copy);
-	if (words.len != 0)
-		f->text = buf_steal(&words);
-	buf_free(&words);
-	return 0;
+	(void)ui;
+	ui_queue_reload(data);
 }
 
-/* Parse and apply a filter expression; "" clears the filter. */
-int
-ui_queue_filter(struct ui *ui, const char *expr, char **cause)
+/* Bring an item into view (the op). */
+static void
+ui_queue_show_op(struct ui *ui, void *data, int64_t id)
 {
-	struct store_filter	 f;
-	char			*copy;
+	(void)ui;
+	ui_queue_show(data, id);
+}
 
-	if (ui_filter_parse(ui->ctx.store, expr, &f, cause) != 0)
-		return -1;
-	ui_filter_clear(&ui->filter);
-	ui->filter = f;
-	free(ui->filter_text);
-	ui->filter_text = *util_trim(copy = xstrdup(expr)) != '\0' ?
-	    xstrdup(util_trim(copy)) : NULL;
-	free(copy);
-	ui->have_top = 0;
-	ui->qsel = 0;
-	ui->sel_id = 0;
-	ui_queue_reload(ui);
-	return 0;
+/* Free the queue screen. */
+static void
+ui_queue_free(struct ui *ui, void *data)
+{
+	struct ui_queue	*q = data;
+
+	(void)ui;
+	item_list_free(&q->items);
+	free(q->error);
+	free(q->filter_text);
+	free(q->search);
+	filter_clear(&q->filter);
+	free(q);
+}
+
+static const struct ui_screen_ops ui_queue_ops = {
+	.name = "queue",
+	.keys = SCREEN_QUEUE,
+	.draw = ui_queue_draw,
+	.key = ui_queue_key,
+	.free = ui_queue_free,
+	.reload = ui_queue_reload_op,
+	.resize = ui_queue_reload_op,
+	.command = ui_queue_command,
+	.show = ui_queue_show_op,
+};
+
+/* Open the queue on the inbox, at the bottom of the stack. */
+void
+ui_queue_open(struct ui *ui)
+{
+	struct ui_queue	*q = xcalloc(1, sizeof *q);
+
+	q->ui = ui;
+	q->view = VIEW_INBOX;
+	ui->bar_view = VIEW_INBOX;
+	ui_screen_push(ui, &ui_queue_ops, q);
+	ui_queue_reload(q);
 }

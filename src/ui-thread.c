@@ -18,39 +18,62 @@
 #define UI_THREAD_MAX_INDENT	6
 #define UI_THREAD_MAX_WIDTH	100	/* text wider than this is hard to read */
 
+/* One drawn line of the thread. */
+struct ui_tline {
+	char	*text;
+	size_t	 item;		/* index into thread items; SIZE_MAX: post */
+	int	 indent;
+	int	 header;	/* the author line of an item */
+};
+
+/* The thread screen's own state. */
+struct ui_thread {
+	struct ui		*ui;
+	int64_t			 id;		/* the item it was opened on */
+	struct store_thread	 th;
+	int			 have;		/* th holds a thread */
+	struct ui_tline		*lines;
+	size_t			 nlines;
+	size_t			 sel;
+	size_t			 scroll;
+	int			 lines_cols;	/* the width laid out for */
+};
+
+static const struct ui_screen_ops ui_thread_ops;
+
 /* Free the laid-out lines. */
 static void
-ui_thread_free_lines(struct ui *ui)
+ui_thread_free_lines(struct ui_thread *t)
 {
 	size_t	i;
 
-	for (i = 0; i < ui->nlines; i++)
-		free(ui->lines[i].text);
-	free(ui->lines);
-	ui->lines = NULL;
-	ui->nlines = 0;
+	for (i = 0; i < t->nlines; i++)
+		free(t->lines[i].text);
+	free(t->lines);
+	t->lines = NULL;
+	t->nlines = 0;
 }
 
-/* Free the thread. */
-void
-ui_thread_free(struct ui *ui)
+/* Free the thread read from the cache. */
+static void
+ui_thread_clear(struct ui_thread *t)
 {
-	ui_thread_free_lines(ui);
-	if (ui->have_thread)
-		store_thread_free(&ui->th);
-	ui->have_thread = 0;
+	ui_thread_free_lines(t);
+	if (t->have)
+		store_thread_free(&t->th);
+	t->have = 0;
 }
 
 /* Add one laid-out line. */
 static void
-ui_thread_add(struct ui *ui, char *text, size_t item, int indent,
+ui_thread_add(struct ui_thread *t, char *text, size_t item, int indent,
     int header)
 {
 	struct ui_tline	*l;
 
-	ui->lines = xreallocarray(ui->lines, ui->nlines + 1,
-	    sizeof *ui->lines);
-	l = &ui->lines[ui->nlines++];
+	t->lines = xreallocarray(t->lines, t->nlines + 1,
+	    sizeof *t->lines);
+	l = &t->lines[t->nlines++];
 	l->text = text;
 	l->item = item;
 	l->indent = indent;
@@ -59,10 +82,12 @@ ui_thread_add(struct ui *ui, char *text, size_t item, int indent,
 
 /* Add a text wrapped to the width left after the indent. */
 static void
-ui_thread_add_text(struct ui *ui, const char *text, size_t item, int indent)
+ui_thread_add_text(struct ui_thread *t, const char *text, size_t item,
+    int indent)
 {
-	char	**lines;
-	size_t	  n, i, width;
+	struct ui	*ui = t->ui;
+	char		**lines;
+	size_t		  n, i, width;
 
 	width = (size_t)ui->cols > (size_t)indent + 4 ?
 	    (size_t)ui->cols - (size_t)indent - 2 : 2;
@@ -70,7 +95,7 @@ ui_thread_add_text(struct ui *ui, const char *text, size_t item, int indent)
 		width = UI_THREAD_MAX_WIDTH;
 	n = text_wrap(text, width, &lines);
 	for (i = 0; i < n; i++)
-		ui_thread_add(ui, lines[i], item, indent, 0);
+		ui_thread_add(t, lines[i], item, indent, 0);
 	free(lines);
 }
 
@@ -100,16 +125,17 @@ ui_thread_author(struct buf *b, const char *name, const char *handle)
 
 /* The header line of an item: who, when, and its state. */
 static char *
-ui_thread_header(struct ui *ui, const struct item *it)
+ui_thread_header(struct ui_thread *t, const struct item *it)
 {
-	struct buf	b;
-	char		age[16], when[64];
-	time_t		t = (time_t)it->created;
-	struct tm	tm;
+	struct ui	*ui = t->ui;
+	struct buf	 b;
+	char		 age[16], when[64];
+	time_t		 created = (time_t)it->created;
+	struct tm	 tm;
 
 	buf_init(&b, 0);
 	util_format_age(ui->now - it->created, age, sizeof age);
-	localtime_r(&t, &tm);
+	localtime_r(&created, &tm);
 	/* The format is the user's own, from the config. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -141,13 +167,13 @@ ui_thread_header(struct ui *ui, const struct item *it)
 
 /* Return 1 if the thread lists an item with remote id rid. */
 static int
-ui_thread_lists(const struct ui *ui, const char *rid)
+ui_thread_lists(const struct ui_thread *t, const char *rid)
 {
 	size_t	i;
 
-	for (i = 0; i < ui->th.items.n; i++) {
-		if (ui->th.items.v[i].remote_id != NULL &&
-		    strcmp(ui->th.items.v[i].remote_id, rid) == 0)
+	for (i = 0; i < t->th.items.n; i++) {
+		if (t->th.items.v[i].remote_id != NULL &&
+		    strcmp(t->th.items.v[i].remote_id, rid) == 0)
 			return 1;
 	}
 	return 0;
@@ -162,37 +188,37 @@ ui_thread_lists(const struct ui *ui, const char *rid)
  * person's post.
  */
 static const char *
-ui_thread_lost_parent(const struct ui *ui, const struct item *it)
+ui_thread_lost_parent(const struct ui_thread *t, const struct item *it)
 {
 	if (it->parent_remote_id == NULL || *it->parent_remote_id == '\0' ||
 	    (it->post_remote_id != NULL &&
 	    strcmp(it->parent_remote_id, it->post_remote_id) == 0) ||
-	    (ui->th.have_post && ui->th.post.remote_id != NULL &&
-	    strcmp(it->parent_remote_id, ui->th.post.remote_id) == 0) ||
-	    ui_thread_lists(ui, it->parent_remote_id))
+	    (t->th.have_post && t->th.post.remote_id != NULL &&
+	    strcmp(it->parent_remote_id, t->th.post.remote_id) == 0) ||
+	    ui_thread_lists(t, it->parent_remote_id))
 		return NULL;
-	if (ui->th.have_post && ui->th.post.own)
+	if (t->th.have_post && t->th.post.own)
 		return "[answers a deleted comment]";
 	return "[answers a post heed does not show]";
 }
 
 /* Lay out the post, unless an item of the thread is that post itself. */
 static void
-ui_thread_layout_post(struct ui *ui)
+ui_thread_layout_post(struct ui_thread *t)
 {
-	const struct post	*p = &ui->th.post;
+	const struct post	*p = &t->th.post;
 	char			*s;
 
 	/* A quote or a mention is the root of its own thread: once. */
-	if (!ui->th.have_post || (p->remote_id != NULL &&
-	    ui_thread_lists(ui, p->remote_id)))
+	if (!t->th.have_post || (p->remote_id != NULL &&
+	    ui_thread_lists(t, p->remote_id)))
 		return;
 	s = xprintf("POST by %s · %s", p->author_name != NULL ?
 	    p->author_name : "the business", p->permalink != NULL ?
 	    p->permalink : "");
-	ui_thread_add(ui, s, SIZE_MAX, 0, 1);
-	ui_thread_add_text(ui, p->text != NULL ? p->text : "", SIZE_MAX, 2);
-	ui_thread_add(ui, xstrdup(""), SIZE_MAX, 0, 0);
+	ui_thread_add(t, s, SIZE_MAX, 0, 1);
+	ui_thread_add_text(t, p->text != NULL ? p->text : "", SIZE_MAX, 2);
+	ui_thread_add(t, xstrdup(""), SIZE_MAX, 0, 0);
 }
 
 /*
@@ -201,9 +227,9 @@ ui_thread_layout_post(struct ui *ui)
  * quotes) and the business's note.
  */
 static void
-ui_thread_layout_item(struct ui *ui, size_t i)
+ui_thread_layout_item(struct ui_thread *t, size_t i)
 {
-	struct item	*it = &ui->th.items.v[i];
+	struct item	*it = &t->th.items.v[i];
 	const char	*lost;
 	char		*s;
 	int		 indent;
@@ -211,44 +237,45 @@ ui_thread_layout_item(struct ui *ui, size_t i)
 	indent = it->depth < UI_THREAD_MAX_INDENT ? it->depth :
 	    UI_THREAD_MAX_INDENT;
 	indent = indent * 2 + 2;
-	ui_thread_add(ui, ui_thread_header(ui, it), i, indent - 2, 1);
-	if ((lost = ui_thread_lost_parent(ui, it)) != NULL)
-		ui_thread_add(ui, xstrdup(lost), i, indent, 0);
-	ui_thread_add_text(ui, it->deleted ? "(deleted)" :
+	ui_thread_add(t, ui_thread_header(t, it), i, indent - 2, 1);
+	if ((lost = ui_thread_lost_parent(t, it)) != NULL)
+		ui_thread_add(t, xstrdup(lost), i, indent, 0);
+	ui_thread_add_text(t, it->deleted ? "(deleted)" :
 	    it->text != NULL ? it->text : "", i, indent);
 	if (!it->deleted && it->attachment != NULL &&
 	    *it->attachment != '\0') {
 		s = xprintf("[%s]", it->attachment);
-		ui_thread_add_text(ui, s, i, indent);
+		ui_thread_add_text(t, s, i, indent);
 		free(s);
 	}
 	if (it->note != NULL && *it->note != '\0')
-		ui_thread_add(ui, xprintf("[note: %s]", it->note), i, indent,
+		ui_thread_add(t, xprintf("[note: %s]", it->note), i, indent,
 		    0);
-	ui_thread_add(ui, xstrdup(""), i, indent, 0);
+	ui_thread_add(t, xstrdup(""), i, indent, 0);
 }
 
 /* Lay the thread out in lines for the current width. */
 static void
-ui_thread_layout(struct ui *ui)
+ui_thread_layout(struct ui_thread *t)
 {
-	size_t	i;
+	struct ui	*ui = t->ui;
+	size_t		 i;
 
-	ui_thread_free_lines(ui);
-	ui->tlines_cols = ui->cols;
-	ui_thread_layout_post(ui);
-	for (i = 0; i < ui->th.items.n; i++)
-		ui_thread_layout_item(ui, i);
+	ui_thread_free_lines(t);
+	t->lines_cols = ui->cols;
+	ui_thread_layout_post(t);
+	for (i = 0; i < t->th.items.n; i++)
+		ui_thread_layout_item(t, i);
 }
 
 /* The first line of an item. */
 static size_t
-ui_thread_first_line(struct ui *ui, size_t item)
+ui_thread_first_line(struct ui_thread *t, size_t item)
 {
 	size_t	i;
 
-	for (i = 0; i < ui->nlines; i++) {
-		if (ui->lines[i].item == item)
+	for (i = 0; i < t->nlines; i++) {
+		if (t->lines[i].item == item)
 			return i;
 	}
 	return 0;
@@ -263,92 +290,114 @@ ui_thread_rows(const struct ui *ui)
 
 /* Scroll so the selected item's start is on the screen. */
 static void
-ui_thread_show_selected(struct ui *ui)
+ui_thread_show_selected(struct ui_thread *t)
 {
-	size_t	first = ui_thread_first_line(ui, ui->tsel), rows, last;
+	struct ui	*ui = t->ui;
+	size_t		 first = ui_thread_first_line(t, t->sel), rows, last;
 
 	rows = ui_thread_rows(ui);
 	last = first;
-	while (last + 1 < ui->nlines && ui->lines[last + 1].item == ui->tsel)
+	while (last + 1 < t->nlines && t->lines[last + 1].item == t->sel)
 		last++;
-	if (last >= ui->tscroll + rows)
-		ui->tscroll = last + 1 > rows ? last + 1 - rows : 0;
-	if (first < ui->tscroll || last - first >= rows)
-		ui->tscroll = first;
+	if (last >= t->scroll + rows)
+		t->scroll = last + 1 > rows ? last + 1 - rows : 0;
+	if (first < t->scroll || last - first >= rows)
+		t->scroll = first;
 }
 
-/* Load the thread around the current item again (after a change). */
-void
-ui_thread_reload(struct ui *ui)
+/* Free the thread screen. */
+static void
+ui_thread_free(struct ui *ui, void *data)
 {
-	char	*cause = NULL;
-	int64_t	 sel = ui->thread_id;
+	(void)ui;
+	ui_thread_clear(data);
+	free(data);
+}
 
-	if (ui->have_thread && ui->tsel < ui->th.items.n)
-		sel = ui->th.items.v[ui->tsel].id;
-	ui_thread_free(ui);
-	if (store_thread_get(ui->ctx.store, sel, &ui->th, &cause) != 0) {
+/*
+ * Load the thread around the current item again (after a change); 0, or
+ * -1 when the cache cannot give it: then say why and go back to the
+ * queue (t is freed).
+ */
+static int
+ui_thread_load(struct ui *ui, struct ui_thread *t)
+{
+	char			*cause = NULL;
+	int64_t			 sel = t->id;
+
+	if (t->have && t->sel < t->th.items.n)
+		sel = t->th.items.v[t->sel].id;
+	ui_thread_clear(t);
+	if (store_thread_get(ui->ctx.store, sel, &t->th, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
-		ui->screen = SCREEN_QUEUE;
-		ui_queue_reload(ui);
-		return;
+		ui_screen_pop(ui, t);
+		return -1;
 	}
-	ui->have_thread = 1;
-	ui->tsel = ui->th.selected;
-	ui_thread_layout(ui);
-	if (ui->tscroll >= ui->nlines)
-		ui->tscroll = 0;
-	ui_thread_show_selected(ui);
+	t->have = 1;
+	t->sel = t->th.selected;
+	ui_thread_layout(t);
+	if (t->scroll >= t->nlines)
+		t->scroll = 0;
+	ui_thread_show_selected(t);
 	ui->dirty = 1;
+	return 0;
 }
 
-/* Open the thread of an item. */
+/* Read the thread again (after a change). */
+static void
+ui_thread_reload(struct ui *ui, void *data)
+{
+	ui_thread_load(ui, data);
+}
+
+/* Open the thread of an item over the queue. */
 void
 ui_thread_open(struct ui *ui, int64_t id)
 {
-	ui->thread_id = id;
-	ui->tscroll = 0;
-	ui->screen = SCREEN_THREAD;
+	struct ui_thread	*t = xcalloc(1, sizeof *t);
+
+	t->ui = ui;
+	t->id = id;
 	if (config_int(ui->ctx.cfg, NULL, OPT_MARK_READ))
 		store_mark_read(ui->ctx.store, id, NULL);
-	ui_thread_free(ui);
-	ui_thread_reload(ui);
-	if (ui->have_thread) {
+	ui_screen_push(ui, &ui_thread_ops, t);
+	if (ui_thread_load(ui, t) == 0) {
 		/* Start at the post when it fits with the item. */
-		ui->tscroll = 0;
-		ui_thread_show_selected(ui);
+		t->scroll = 0;
+		ui_thread_show_selected(t);
 	}
 }
 
 /* The selected item, or NULL. */
-struct item *
-ui_thread_current(struct ui *ui)
+static struct item *
+ui_thread_current(struct ui_thread *t)
 {
-	if (!ui->have_thread || ui->tsel >= ui->th.items.n)
+	if (!t->have || t->sel >= t->th.items.n)
 		return NULL;
-	return &ui->th.items.v[ui->tsel];
+	return &t->th.items.v[t->sel];
 }
 
 /* Draw the thread. */
-void
-ui_thread_draw(struct ui *ui)
+static void
+ui_thread_draw(struct ui *ui, void *data)
 {
+	struct ui_thread *t = data;
 	struct ui_tline	*l;
 	size_t		 i, rows = ui_thread_rows(ui);
 	int		 y, attr, sel;
 	char		*cut;
 
-	if (ui->tlines_cols != ui->cols)
-		ui_thread_layout(ui);
-	for (i = 0; i < rows && ui->tscroll + i < ui->nlines; i++) {
-		l = &ui->lines[ui->tscroll + i];
+	if (t->lines_cols != ui->cols)
+		ui_thread_layout(t);
+	for (i = 0; i < rows && t->scroll + i < t->nlines; i++) {
+		l = &t->lines[t->scroll + i];
 		y = 1 + (int)i;
-		sel = l->item == ui->tsel;
+		sel = l->item == t->sel;
 		attr = A_NORMAL;
 		if (l->item == SIZE_MAX)
 			attr = l->header ? ui_attr(ui, PAIR_DIM, A_BOLD) : 0;
-		else if (ui->th.items.v[l->item].own)
+		else if (t->th.items.v[l->item].own)
 			attr = ui_attr(ui, PAIR_OWN, l->header ? A_BOLD : 0);
 		else if (l->header)
 			attr = A_BOLD;
@@ -371,80 +420,129 @@ ui_thread_draw(struct ui *ui)
 			    l->indent));
 		attrset(A_NORMAL);
 	}
-	if (ui->nlines > rows && ui->msg == NULL)
-		ui_message(ui, 0, "line %zu-%zu of %zu", ui->tscroll + 1,
-		    ui->tscroll + i, ui->nlines);
+	if (t->nlines > rows && ui->msg == NULL)
+		ui_message(ui, 0, "line %zu-%zu of %zu", t->scroll + 1,
+		    t->scroll + i, t->nlines);
 }
 
 /* Move the selection to the next or previous item. */
 static void
-ui_thread_step(struct ui *ui, int down)
+ui_thread_step(struct ui_thread *t, int down)
 {
-	if (ui->th.items.n == 0)
+	if (t->th.items.n == 0)
 		return;
-	if (down && ui->tsel + 1 < ui->th.items.n)
-		ui->tsel++;
-	else if (!down && ui->tsel > 0)
-		ui->tsel--;
+	if (down && t->sel + 1 < t->th.items.n)
+		t->sel++;
+	else if (!down && t->sel > 0)
+		t->sel--;
 	else if (!down)
-		ui->tscroll = 0;
-	ui_thread_show_selected(ui);
+		t->scroll = 0;
+	ui_thread_show_selected(t);
 }
 
 /* Scroll a page, then select the first item that starts on screen. */
 static void
-ui_thread_page(struct ui *ui, int down)
+ui_thread_page(struct ui_thread *t, int down)
 {
-	size_t	rows = ui_thread_rows(ui), i;
+	struct ui	*ui = t->ui;
+	size_t		 rows = ui_thread_rows(ui), i;
 
 	if (down) {
-		if (ui->tscroll + rows < ui->nlines)
-			ui->tscroll += rows - 1;
+		if (t->scroll + rows < t->nlines)
+			t->scroll += rows - 1;
 	} else
-		ui->tscroll = ui->tscroll > rows - 1 ? ui->tscroll - rows + 1
+		t->scroll = t->scroll > rows - 1 ? t->scroll - rows + 1
 		    : 0;
-	for (i = ui->tscroll; i < ui->tscroll + rows && i < ui->nlines; i++) {
-		if (ui->lines[i].header && ui->lines[i].item != SIZE_MAX) {
-			ui->tsel = ui->lines[i].item;
+	for (i = t->scroll; i < t->scroll + rows && i < t->nlines; i++) {
+		if (t->lines[i].header && t->lines[i].item != SIZE_MAX) {
+			t->sel = t->lines[i].item;
 			break;
 		}
 	}
 }
 
 /* Handle an action on the thread screen. */
-void
-ui_thread_key(struct ui *ui, int action)
+static void
+ui_thread_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	struct item	*it = ui_thread_current(ui);
+	struct ui_thread	*t = data;
+	struct item		*it = ui_thread_current(t);
 
+	(void)key;
 	switch (action) {
 	case ACT_DOWN:
 	case ACT_UP:
-		ui_thread_step(ui, action == ACT_DOWN);
+		ui_thread_step(t, action == ACT_DOWN);
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		ui_thread_page(ui, action == ACT_PAGE_DOWN);
+		ui_thread_page(t, action == ACT_PAGE_DOWN);
 		break;
 	case ACT_TOP:
-		ui->tscroll = 0;
-		ui->tsel = 0;
+		t->scroll = 0;
+		t->sel = 0;
 		break;
 	case ACT_BOTTOM:
-		if (ui->th.items.n != 0)
-			ui->tsel = ui->th.items.n - 1;
-		ui_thread_show_selected(ui);
+		if (t->th.items.n != 0)
+			t->sel = t->th.items.n - 1;
+		ui_thread_show_selected(t);
 		break;
 	case ACT_BACK:
 	case ACT_QUIT:
-		ui->screen = SCREEN_QUEUE;
-		ui_thread_free(ui);
 		ui_refresh_counts(ui);
-		ui_queue_reload(ui);
+		ui_screen_pop(ui, t);
 		break;
 	default:
 		if (ui_action_item(ui, action, it) != 0)
-			ui_thread_reload(ui);
+			ui_thread_reload(ui, t);
 		break;
 	}
 }
+
+/* Lay the thread out again at the next draw, for the new width. */
+static void
+ui_thread_resize(struct ui *ui, void *data)
+{
+	struct ui_thread	*t = data;
+
+	(void)ui;
+	t->lines_cols = 0;
+}
+
+/*
+ * Commands of the thread: a view goes back to the queue (which shows it),
+ * a snooze with a time snoozes the selected item.
+ */
+static int
+ui_thread_command(struct ui *ui, void *data, const char *name,
+    const char *arg)
+{
+	struct ui_thread	*t = data;
+	struct ui_screen	*base;
+	struct item		*it;
+
+	if (strcmp(name, "view") == 0) {
+		if (ui_view_arg(ui, arg) == -1)
+			return 1;
+		ui_screen_drop(ui, t);
+		base = &ui->stack[0];
+		return base->ops->command(ui, base->data, name, arg);
+	}
+	if (strcmp(name, "snooze") == 0 && arg != NULL) {
+		if ((it = ui_thread_current(t)) != NULL)
+			ui_action_snooze(ui, it, arg);
+		return 1;
+	}
+	return 0;
+}
+
+static const struct ui_screen_ops ui_thread_ops = {
+	.name = "thread",
+	.keys = SCREEN_THREAD,
+	.draw = ui_thread_draw,
+	.key = ui_thread_key,
+	.free = ui_thread_free,
+	.reload = ui_thread_reload,
+	.resize = ui_thread_resize,
+	.command = ui_thread_command,
+};

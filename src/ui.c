@@ -1,6 +1,7 @@
 /*
  * ui.c -- the terminal: start and stop curses, read keys, route them to
- * the current screen, draw the bars, messages and prompts.
+ * the screen on top, paint it with the bars, messages and prompts, and
+ * answer signals and timers.
  */
 #include <sys/ioctl.h>
 
@@ -8,7 +9,6 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,29 +33,6 @@ ui_restore_terminal(void)
 		endwin();
 		ui_curses_up = 0;
 	}
-}
-
-/* Return the attributes for a colour pair, or a monochrome stand-in. */
-int
-ui_attr(struct ui *ui, int pair, int extra)
-{
-	if (ui->color)
-		return (int)COLOR_PAIR(pair) | extra;
-	switch (pair) {
-	case PAIR_TITLE:
-	case PAIR_STATUS:
-	case PAIR_SELECTED:
-		return A_REVERSE | extra;
-	case PAIR_LATE:
-	case PAIR_ERROR:
-	case PAIR_FLAG:
-		return A_BOLD | extra;
-	case PAIR_DIM:
-		return A_DIM | extra;
-	case PAIR_OWN:
-		return A_UNDERLINE | extra;
-	}
-	return extra;
 }
 
 /* Set up colours unless NO_COLOR, the config or the terminal says no. */
@@ -86,47 +63,6 @@ ui_colors(struct ui *ui)
 	ui->color = 1;
 }
 
-/* Draw sanitized text at (y, x) in at most width columns. */
-void
-ui_draw_text(int y, int x, const char *s, size_t width)
-{
-	size_t	n, used;
-	char	*cut;
-
-	if (width == 0)
-		return;
-	n = text_fit(s, width, &used);
-	cut = xstrndup(s, n);
-	mvaddstr(y, x, cut);
-	free(cut);
-}
-
-/* Fill width columns with spaces from (y, x). */
-void
-ui_draw_fill(int y, int x, int width)
-{
-	for (; width > 0; width--)
-		mvaddch(y, x++, ' ');
-}
-
-/* Show a message on the bottom line until the next key. */
-void
-ui_message(struct ui *ui, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*raw;
-
-	va_start(ap, fmt);
-	raw = xvprintf(fmt, ap);
-	va_end(ap);
-	free(ui->msg);
-	ui->msg = text_sanitize_line(raw, strlen(raw));
-	free(raw);
-	ui->msg_error = error;
-	ui->msg_logged = 0;
-	ui->dirty = 1;
-}
-
 /* Show warnings and errors from the rest of heed on the message line. */
 static void
 ui_log_hook(enum log_level level, const char *msg, void *arg)
@@ -138,120 +74,9 @@ ui_log_hook(enum log_level level, const char *msg, void *arg)
 		ui_message(ui, level == LOG_ERROR, "%s", msg);
 }
 
-/* Clear a prompt. */
-static void
-ui_prompt_clear(struct ui *ui)
-{
-	free(ui->prompt.label);
-	free(ui->prompt.body);
-	free(ui->prompt.choices);
-	if (ui->prompt.active && !ui->prompt.choice)
-		edit_free(&ui->prompt.ed);
-	memset(&ui->prompt, 0, sizeof ui->prompt);
-	ui->dirty = 1;
-}
-
-/* Ask for a line of text; fn gets it, or NULL when cancelled. */
-void
-ui_ask_line(struct ui *ui, const char *label, const char *initial,
-    ui_answer_cb fn)
-{
-	ui_prompt_clear(ui);
-	ui->prompt.active = 1;
-	ui->prompt.label = xstrdup(label);
-	edit_init(&ui->prompt.ed, 0);
-	if (initial != NULL)
-		edit_set(&ui->prompt.ed, initial);
-	ui->prompt.done = fn;
-}
-
-/* Ask a question in a box; fn gets the key pressed, or NULL on Esc. */
-void
-ui_ask_choice(struct ui *ui, const char *label, const char *body,
-    const char *choices, ui_answer_cb fn)
-{
-	ui_prompt_clear(ui);
-	ui->prompt.active = 1;
-	ui->prompt.choice = 1;
-	ui->prompt.label = xstrdup(label);
-	ui->prompt.body = xstrdup(body);
-	ui->prompt.choices = xstrdup(choices);
-	ui->prompt.done = fn;
-}
-
-/* Finish a prompt with an answer (NULL: cancelled). */
-static void
-ui_prompt_finish(struct ui *ui, const char *answer)
-{
-	ui_answer_cb	 fn = ui->prompt.done;
-	char		*copy = answer != NULL ? xstrdup(answer) : NULL;
-
-	ui_prompt_clear(ui);
-	fn(ui, copy);
-	free(copy);
-}
-
-/* Feed a key to the active prompt. */
-static void
-ui_prompt_key(struct ui *ui, uint32_t key)
-{
-	struct edit	*e = &ui->prompt.ed;
-	char		 s[8];
-	size_t		 n;
-
-	ui->dirty = 1;
-	if (key == KEYC_ESC || key == KEYC_CTRL('c') || key == KEYC_CTRL('g')) {
-		ui_prompt_finish(ui, NULL);
-		return;
-	}
-	if (ui->prompt.choice) {
-		if (key >= 0x20 && key < KEYC_BASE) {
-			n = text_encode(key, s);
-			s[n] = '\0';
-			if (strstr(ui->prompt.choices, s) != NULL)
-				ui_prompt_finish(ui, s);
-		} else if (key == KEYC_ENTER)
-			ui_prompt_finish(ui, "\r");
-		return;
-	}
-	switch (key) {
-	case KEYC_ENTER:
-		ui_prompt_finish(ui, e->text);
-		return;
-	case KEYC_CTRL('w'):
-		edit_kill_word(e);
-		return;
-	case KEYC_CTRL('u'):
-		edit_kill_line(e);
-		return;
-	}
-	edit_key(e, key);
-}
-
 static const char *const ui_view_names[VIEW_COUNT] = {
 	"Inbox", "Flagged", "Snoozed", "Done", "All"
 };
-
-/* Reload the counts for the bars. */
-void
-ui_refresh_counts(struct ui *ui)
-{
-	char	*cause = NULL;
-	int64_t	 target;
-
-	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
-	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
-	    &cause) != 0) {
-		/* No number is better than a wrong one: the bars say "?". */
-		if (!ui->counts_failed)
-			ui_message(ui, 1, "The counts could not be read: %s",
-			    cause);
-		ui->counts_failed = 1;
-		free(cause);
-		return;
-	}
-	ui->counts_failed = 0;
-}
 
 /* A count for the bars: the number, or "?" when it could not be read. */
 static void
@@ -285,7 +110,7 @@ ui_draw_title(struct ui *ui)
 		ui_count(ui, ui->counts.view[v], n, sizeof n);
 		snprintf(label, sizeof label, " %s %s ", ui_view_names[v], n);
 		attr = ui_attr(ui, PAIR_TITLE, 0);
-		if (v == (int)ui->view && ui->search == NULL)
+		if (v == ui->bar_view)
 			attr = A_BOLD | A_REVERSE;
 		attrset(attr);
 		w = (int)strlen(label);
@@ -522,8 +347,9 @@ ui_message_lines(struct ui *ui, char ***lines)
 static void
 ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 {
-	size_t	i;
-	int	y;
+	const char	*hint;
+	size_t		 i;
+	int		 y;
 
 	move(ui->rows - 1, 0);
 	clrtoeol();
@@ -542,12 +368,9 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 		}
 		attrset(A_NORMAL);
 	} else if (!ui->prompt.active) {
+		hint = ui_screen_main(ui)->ops->hint;
 		attrset(ui_attr(ui, PAIR_DIM, 0));
-		ui_draw_text(ui->rows - 1, 0, ui->screen == SCREEN_COMPOSE &&
-		    ui->checking ? "y or Enter send now  e or Esc back to "
-		    "editing" : ui->screen == SCREEN_COMPOSE ?
-		    "Enter check & send  M-Enter new line  C-e editor  "
-		    "Esc keep draft  F1 help" :
+		ui_draw_text(ui->rows - 1, 0, hint != NULL ? hint :
 		    "? help  Enter open  r reply  d done  u undo  s snooze  "
 		    "/ search  Tab view  q quit", (size_t)ui->cols);
 		attrset(A_NORMAL);
@@ -558,20 +381,16 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 static void
 ui_paint(void *arg)
 {
-	struct ui	*ui = arg;
-	char		**lines;
-	size_t		  n;
+	struct ui		 *ui = arg;
+	struct ui_screen	 *s, *top;
+	char			**lines;
+	size_t			  n;
 
 	if (sync_changes(ui->ctx.sync) != ui->seen_changes) {
 		ui->seen_changes = sync_changes(ui->ctx.sync);
 		ui->now = util_now();
 		ui_refresh_counts(ui);
-		if (ui->screen == SCREEN_QUEUE)
-			ui_queue_reload(ui);
-		else if (ui->screen == SCREEN_THREAD)
-			ui_thread_reload(ui);
-		else if (ui->screen == SCREEN_OUTBOX)
-			ui_outbox_reload(ui);
+		ui_screen_reload(ui);
 		ui->dirty = 1;
 	}
 	if (!ui->dirty || ui->quit)
@@ -587,28 +406,18 @@ ui_paint(void *arg)
 		return;
 	}
 	ui_draw_title(ui);
-	switch (ui->screen) {
-	case SCREEN_QUEUE:
-		ui_queue_draw(ui);
-		break;
-	case SCREEN_THREAD:
-		ui_thread_draw(ui);
-		break;
-	case SCREEN_COMPOSE:
-		ui_compose_draw(ui);
-		break;
-	case SCREEN_OUTBOX:
-		ui_outbox_draw(ui);
-		break;
-	}
+	s = ui_screen_main(ui);
+	s->ops->draw(ui, s->data);
 	/* A message of several lines pushes the status bar up over the rows. */
 	n = ui_message_lines(ui, &lines);
 	ui_draw_status(ui, ui->rows - 1 - (n > 1 ? (int)n : 1));
-	if (ui->help)
-		ui_help_draw(ui);
+	/* An overlay (the help) goes over the bars. */
+	top = ui_screen_top(ui);
+	if (top != s)
+		top->ops->draw(ui, top->data);
 	ui_draw_bottom(ui, lines, n);
 	text_lines_free(lines, n);
-	if (ui->cur_show && !ui->prompt.active && !ui->help && n <= 1) {
+	if (ui->cur_show && !ui->prompt.active && top == s && n <= 1) {
 		move(ui->cur_y, ui->cur_x);
 		curs_set(1);
 	}
@@ -653,7 +462,8 @@ ui_map_key(int rc, wint_t wc)
 static void
 ui_key(struct ui *ui, uint32_t key)
 {
-	int	action;
+	struct ui_screen	*top = ui_screen_top(ui);
+	int			 action, keys;
 
 	ui->now = util_now();
 	if (key == KEYC_RESIZE)
@@ -665,43 +475,26 @@ ui_key(struct ui *ui, uint32_t key)
 	free(ui->msg);
 	ui->msg = NULL;
 	ui->dirty = 1;
-	action = keymap_lookup(&ui->ctx.cfg->keys, ui->screen, key);
-	if (ui->help) {
-		if (action == ACT_DOWN)
-			ui->help_scroll++;
-		else if (action == ACT_UP && ui->help_scroll > 0)
-			ui->help_scroll--;
-		else
-			ui->help = 0;
+	keys = ui_screen_keys(ui);
+	action = keymap_lookup(&ui->ctx.cfg->keys, keys, key);
+	/* An overlay takes every key, C-c too. */
+	if (top->ops->overlay) {
+		top->ops->key(ui, top->data, action, key);
 		return;
 	}
-	if (key == KEYC_CTRL('c') && ui->screen != SCREEN_COMPOSE) {
+	if (key == KEYC_CTRL('c') && keys != SCREEN_COMPOSE) {
 		ui_quit(ui);
 		return;
 	}
 	if (action == ACT_HELP) {
-		ui->help = 1;
-		ui->help_scroll = 0;
+		ui_help_open(ui);
 		return;
 	}
 	if (action == ACT_REDRAW) {
 		clearok(curscr, TRUE);
 		return;
 	}
-	switch (ui->screen) {
-	case SCREEN_QUEUE:
-		ui_queue_key(ui, action);
-		break;
-	case SCREEN_THREAD:
-		ui_thread_key(ui, action);
-		break;
-	case SCREEN_COMPOSE:
-		ui_compose_key(ui, action, key);
-		break;
-	case SCREEN_OUTBOX:
-		ui_outbox_key(ui, action);
-		break;
-	}
+	top->ops->key(ui, top->data, action, key);
 }
 
 /* Read every key waiting on the terminal. */
@@ -736,54 +529,23 @@ ui_on_input(int fd, short events, void *arg)
 static void
 ui_on_winch(int signo, void *arg)
 {
-	struct ui	*ui = arg;
-	struct winsize	 ws;
+	struct ui		*ui = arg;
+	struct ui_screen	*s;
+	struct winsize		 ws;
+	size_t			 i;
 
 	(void)signo;
 	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	getmaxyx(stdscr, ui->rows, ui->cols);
-	ui->tlines_cols = 0;
-	ui_queue_reload(ui);
+	for (i = 0; i < ui->nstack; i++) {
+		s = &ui->stack[i];
+		if (s->ops->resize != NULL)
+			s->ops->resize(ui, s->data);
+	}
 	clearok(curscr, TRUE);
 	ui->dirty = 1;
-}
-
-/* Answer of the question before quitting without an unsaved draft. */
-static void
-ui_quit_answered(struct ui *ui, const char *key)
-{
-	if (key != NULL && *key == 'y') {
-		ui->quit = 1;
-		return;
-	}
-	ui_message(ui, 0, "Still here; heed saves the draft as soon as the "
-	    "cache can be written.");
-}
-
-/*
- * Quit, unless the composer holds a draft that the cache could not take:
- * then ask first, since it would be gone.
- */
-void
-ui_quit(struct ui *ui)
-{
-	char	*body;
-
-	if (ui->screen == SCREEN_COMPOSE && ui_compose_save(ui) != 0 &&
-	    ui_compose_unsaved(ui)) {
-		body = xprintf("The draft to %s could not be saved in the cache "
-		    "(%s).\n\nIf heed quits now, the text is printed in the "
-		    "terminal once heed has closed, and kept nowhere else.\n\n"
-		    "y: quit anyway    n or Esc: stay (heed keeps trying to save "
-		    "it)", ui_compose_to(&ui->reply), ui->draft_error);
-		ui_ask_choice(ui, "Quit without the draft?", body, "yn",
-		    ui_quit_answered);
-		free(body);
-		return;
-	}
-	ui->quit = 1;
 }
 
 /*
@@ -794,16 +556,16 @@ ui_quit(struct ui *ui)
 static void
 ui_on_quit_signal(int signo, void *arg)
 {
-	struct ui	*ui = arg;
+	struct ui		*ui = arg;
+	struct ui_unsaved	 u;
 
-	if (signo != SIGHUP && !ui->quit_asked && ui_compose_save(ui) != 0 &&
-	    ui_compose_unsaved(ui)) {
+	if (signo != SIGHUP && !ui->quit_asked && ui_screen_unsaved(ui, &u)) {
 		ui->quit_asked = 1;
 		log_warn("caught signal %d with a draft not saved; a second one "
 		    "quits", signo);
 		ui_message(ui, 1, "heed was asked to quit (signal %d), but the "
 		    "draft is not saved (%s); it stays open. Another signal "
-		    "quits and prints the draft.", signo, ui->draft_error);
+		    "quits and prints the draft.", signo, u.error);
 		return;
 	}
 	log_info("caught signal %d, leaving", signo);
@@ -838,33 +600,6 @@ ui_on_tick(void *arg)
 	loop_timer_add(ui->ctx.loop, 30 * 1000, ui_on_tick, ui);
 }
 
-/* Give the terminal back to a child (the editor). */
-void
-ui_suspend(struct ui *ui)
-{
-	(void)ui;
-	def_prog_mode();
-	endwin();
-}
-
-/* Take the terminal back after a child. */
-void
-ui_resume(struct ui *ui)
-{
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	getmaxyx(stdscr, ui->rows, ui->cols);
-	ui->dirty = 1;
-	refresh();
-}
-
-/* The platform of an item's account. */
-const struct platform_ops *
-ui_platform(struct ui *ui, const struct item *it)
-{
-	return sync_platform_of(ui->ctx.sync, it->account_id);
-}
-
 /* Start curses. */
 static void
 ui_start(struct ui *ui)
@@ -891,24 +626,12 @@ ui_start(struct ui *ui)
 static void
 ui_free(struct ui *ui)
 {
-	size_t	i;
-
-	ui_compose_free(ui);
-	ui_thread_free(ui);
-	ui_outbox_free(ui);
-	item_list_free(&ui->q);
-	free(ui->q_error);
+	while (ui->nstack > 0)
+		ui_screen_drop(ui, ui_screen_top(ui)->data);
 	free(ui->wake_error);
-	for (i = 0; i < ui->nundo; i++)
-		item_clear(&ui->undo[i]);
+	ui_action_free(ui);
 	ui_prompt_clear(ui);
 	free(ui->msg);
-	free(ui->filter_text);
-	free(ui->search);
-	free((char *)ui->filter.author);
-	free((char *)ui->filter.lang);
-	free((char *)ui->filter.text);
-	free((char *)ui->filter.platform);
 }
 
 /*
@@ -918,15 +641,15 @@ ui_free(struct ui *ui)
 static char *
 ui_lost_draft(struct ui *ui)
 {
-	if (ui->screen != SCREEN_COMPOSE || ui_compose_save(ui) == 0 ||
-	    !ui_compose_unsaved(ui))
+	struct ui_unsaved	u;
+
+	if (!ui_screen_unsaved(ui, &u))
 		return NULL;
 	/* The log may be on another disk; after SIGHUP it is all there is. */
-	log_error("the draft to %s was not saved (%s); its text: %s",
-	    ui_compose_to(&ui->reply), ui->draft_error, ui->ed.text);
+	log_error("the draft to %s was not saved (%s); its text: %s", u.to,
+	    u.error, u.text);
 	return xprintf("heed: the draft to %s was not saved (%s); here is its "
-	    "text:\n\n%s\n\n", ui_compose_to(&ui->reply), ui->draft_error,
-	    ui->ed.text);
+	    "text:\n\n%s\n\n", u.to, u.error, u.text);
 }
 
 /* Run the interface. */
@@ -939,10 +662,8 @@ ui_run(const struct ui_context *ctx)
 
 	memset(&ui, 0, sizeof ui);
 	ui.ctx = *ctx;
-	ui.view = VIEW_INBOX;
 	ui.now = util_now();
 	ui.seen_changes = sync_changes(ctx->sync);
-	ui.screen = SCREEN_QUEUE;
 	ui.dirty = 1;
 	ui_start(&ui);
 	log_set_hook(ui_log_hook, &ui);
@@ -954,7 +675,7 @@ ui_run(const struct ui_context *ctx)
 	loop_before_sleep(ctx->loop, ui_paint, &ui);
 	loop_timer_add(ctx->loop, 30 * 1000, ui_on_tick, &ui);
 	ui_refresh_counts(&ui);
-	ui_queue_reload(&ui);
+	ui_queue_open(&ui);
 	rc = loop_run(ctx->loop);
 	lost = ui_lost_draft(&ui);
 	log_set_hook(NULL, NULL);

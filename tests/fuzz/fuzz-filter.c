@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "edit.h"
+#include "filter.h"
 #include "fuzz.h"
 #include "store.h"
 #include "text.h"
-#include "ui-private.h"
 #include "util.h"
 
 static struct store	*fuzz_store;
@@ -119,7 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		edit_insert(&e, cp);
 	}
 	memset(&l, 0, sizeof l);
-	if (ui_filter_parse(fuzz_store, e.text, &f, &cause) != 0) {
+	if (filter_parse(fuzz_store, e.text, &f, &cause) != 0) {
 		if (cause == NULL)
 			fuzz_fail("a filter refused without saying why");
 		fuzz_check("filter cause", cause, FUZZ_LINE);
@@ -132,7 +132,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fuzz_fail("a filter taken fails in view %d: %s",
 				    v, cause);
 		}
-		ui_filter_clear(&f);
+		filter_clear(&f);
 	}
 	if (store_search(fuzz_store, e.text, 20, &l, &cause) != 0)
 		fuzz_fail("a search fails: %s", cause);
