@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* Every recorded error answer gets the right class and plain words. */
@@ -102,146 +103,49 @@ test_graph_classify_recorded_errors(void **state)
 	}
 }
 
-/* Errors built here: every code heed knows, and hostile envelopes. */
+/*
+ * Classify an answer as Facebook: the class, and the words (NULL: none);
+ * a failure names the case.
+ */
+static void
+check_classify(const char *where, const struct platform_response *res,
+    int want, const char *want_cause)
+{
+	char	*cause = NULL;
+	int	 got;
+
+	if ((got = facebook_ops.classify(res, &cause)) != want)
+		fail_msg("%s: class %d, want %d", where, got, want);
+	if ((want_cause == NULL) != (cause == NULL) || (cause != NULL &&
+	    strcmp(cause, want_cause) != 0))
+		fail_msg("%s: cause \"%s\", want \"%s\"", where,
+		    cause != NULL ? cause : "(none)",
+		    want_cause != NULL ? want_cause : "(none)");
+	assert_true(clean_line(cause));
+	free(cause);
+}
+
+/*
+ * Errors built here (tests/data/facebook/classify.cases): every code heed
+ * knows, and hostile envelopes.
+ */
 static void
 test_graph_classify_hostile_errors(void **state)
 {
+	/* The network failed: the words the transport gave, cleaned. */
 	static const struct {
-		long		 status;
 		const char	*body;
-		int		 want;
 		const char	*cause;
-	} cases[] = {
-		{ 400, "{\"error\":{\"code\":368,\"message\":\"You already "
-		    "posted this\"}}", PLATFORM_ERR_DUPLICATE,
-		    "already posted (error 368)" },
-		{ 400, "{\"error\":{\"code\":368,\"message\":\"ALREADY sent\"}}",
-		    PLATFORM_ERR_DUPLICATE, "already posted (error 368)" },
-		{ 400, "{\"error\":{\"code\":368}}", PLATFORM_ERR_TEMPORARY,
-		    "Facebook blocks this for now (error 368: a policy block); "
-		    "heed tries again later" },
-		{ 400, "{\"error\":{\"code\":506,\"message\":\"Duplicate status "
-		    "message\"}}", PLATFORM_ERR_DUPLICATE,
-		    "already done (error 506)" },
-		{ 400, "{\"error\":{\"code\":10900}}", PLATFORM_ERR_DUPLICATE,
-		    "already done (error 10900)" },
-		{ 400, "{\"error\":{\"message\":\"Unsupported get request. "
-		    "Object with ID '1_2' does not exist, cannot be loaded due "
-		    "to missing permissions, or does not support this "
-		    "operation.\",\"type\":\"GraphMethodException\","
-		    "\"code\":100,\"error_subcode\":33}}", PLATFORM_ERR_GONE,
-		    "it is no longer there (error 100/33)" },
-		{ 400, "{\"error\":{\"code\":\"100\",\"error_subcode\":\"33\"}}",
-		    PLATFORM_ERR_GONE, "it is no longer there (error 100/33)" },
-		{ 400, "{\"error\":{\"code\":100,\"message\":\"(#100) Tried "
-		    "accessing nonexisting field (feed) on node type (User)\"}}",
-		    PLATFORM_ERR_AUTH, "this is a person's token, not a Page's" },
-		{ 400, "{\"error\":{\"code\":100,\"message\":\"(#100) Invalid "
-		    "parameter\"}}", PLATFORM_ERR_PERMANENT, "Facebook refused "
-		    "it (error 100: (#100) Invalid parameter)" },
-		{ 400, "{\"error\":{\"code\":100,\"message\":\"needs "
-		    "pages_manage_engagement.\"}}", PLATFORM_ERR_DENIED,
-		    "the login lacks the pages_manage_engagement permission "
-		    "(error 100); run heed login again and allow it" },
-		{ 403, "{\"error\":{\"code\":10,\"message\":\"(#10) Requires "
-		    "instagram_manage_comments\"}}", PLATFORM_ERR_DENIED,
-		    "the login lacks the instagram_manage_comments permission "
-		    "(error 10); run heed login again and allow it" },
-		{ 403, "{\"error\":{\"code\":230,\"message\":\"Requires "
-		    "pages_messaging permission to manage the object\"}}",
-		    PLATFORM_ERR_DENIED, "the login lacks the pages_messaging "
-		    "permission (error 230); run heed login again and allow "
-		    "it" },
-		{ 401, "{\"error\":{\"code\":190}}", PLATFORM_ERR_AUTH,
-		    "Facebook says the login is no longer valid (error 190)" },
-		{ 401, "{\"error\":{\"code\":102,\"message\":\"Session key "
-		    "invalid\"}}", PLATFORM_ERR_AUTH,
-		    "Facebook says the login is no longer valid (error 102)" },
-		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":460}}",
-		    PLATFORM_ERR_AUTH, "Facebook says the password was changed "
-		    "(error 190/460)" },
-		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":492}}",
-		    PLATFORM_ERR_AUTH, "Facebook says the person who logged in "
-		    "no longer has a role on the Page (error 190/492)" },
-		{ 401, "{\"error\":{\"code\":190,\"error_subcode\":459}}",
-		    PLATFORM_ERR_PERMANENT, "Facebook holds the account at a "
-		    "security check: log in at facebook.com once" },
-		{ 401, "{\"error\":{\"code\":190,\"message\":\"Invalid OAuth "
-		    "access token - Cannot parse access token\"}}",
-		    PLATFORM_ERR_AUTH,
-		    "Facebook says the login is no longer valid (error 190)" },
-		{ 400, "{\"error\":{\"code\":\"4\"}}", PLATFORM_ERR_RATE,
-		    "the app's request limit is reached (error 4)" },
-		{ 400, "{\"error\":{\"code\":17}}", PLATFORM_ERR_RATE,
-		    "the account's request limit is reached (error 17)" },
-		{ 400, "{\"error\":{\"code\":32}}", PLATFORM_ERR_RATE,
-		    "the Page's request limit is reached (error 32)" },
-		{ 400, "{\"error\":{\"code\":613}}", PLATFORM_ERR_RATE,
-		    "the app's request limit is reached (error 613)" },
-		{ 400, "{\"error\":{\"code\":80001}}", PLATFORM_ERR_RATE,
-		    "the Page's request limit is reached (error 80001)" },
-		{ 500, "{\"error\":{\"code\":1,\"message\":\"An unknown error "
-		    "occurred\"}}", PLATFORM_ERR_TEMPORARY,
-		    "Facebook had a passing problem (error 1)" },
-		{ 500, "{\"error\":{\"code\":2}}", PLATFORM_ERR_TEMPORARY,
-		    "Facebook had a passing problem (error 2)" },
-		{ 400, "{\"error\":{\"code\":10903}}", PLATFORM_ERR_PERMANENT,
-		    "a private reply is no longer possible for this comment "
-		    "(error 10903)" },
-		{ 400, "{\"error\":{\"code\":999,\"is_transient\":true,"
-		    "\"message\":\"x\"}}", PLATFORM_ERR_TEMPORARY,
-		    "Facebook answered 400: x" },
-		{ 400, "{\"error\":{\"code\":999,\"is_transient\":\"true\"}}",
-		    PLATFORM_ERR_PERMANENT, "Facebook refused it (error 999)" },
-		{ 599, "{\"error\":{\"code\":\"network\",\"message\":\"Could "
+	} offline[] = {
+		{ "{\"error\":{\"code\":\"network\",\"message\":\"Could "
 		    "not resolve host: graph.facebook.com\"}}",
-		    PLATFORM_ERR_TEMPORARY,
 		    "Could not resolve host: graph.facebook.com" },
-		{ 599, "", PLATFORM_ERR_TEMPORARY,
-		    "cannot reach the Graph API" },
-		{ 599, "{\"error\":{\"message\":\"a\\u001b[2Jb\\r\\nc\"}}",
-		    PLATFORM_ERR_TEMPORARY, "ab c" },
-		{ 502, "<html><body>Bad gateway</body></html>",
-		    PLATFORM_ERR_TEMPORARY, "Facebook answered 502" },
-		{ 429, "", PLATFORM_ERR_RATE, "Facebook answered 429" },
-		{ 408, "", PLATFORM_ERR_TEMPORARY, "Facebook answered 408" },
-		{ 400, "{}", PLATFORM_ERR_PERMANENT, "Facebook answered 400" },
-		{ 400, "{\"error\":\"bad\"}", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":[1]}", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":-4}}", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":4.5}}", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":10000000000}}",
-		    PLATFORM_ERR_PERMANENT, "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":\"4x\"}}", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":null,\"message\":null}}",
-		    PLATFORM_ERR_PERMANENT, "Facebook answered 400" },
-		{ 400, "[\"error\"]", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":", PLATFORM_ERR_PERMANENT,
-		    "Facebook answered 400" },
-		{ 400, "{\"error\":{\"code\":999,\"message\":\"a\\u001b[31mred"
-		    "\\u202eb\\u009b1mc\\u200f\\nd\\td\"}}",
-		    PLATFORM_ERR_PERMANENT,
-		    "Facebook refused it (error 999: aredbc d d)" },
-		/* A one-line field ends at a NUL. */
-		{ 400, "{\"error\":{\"code\":999,\"message\":\"a\\u001b[31mred"
-		    "\\u0000\\u001b[2J\"}}", PLATFORM_ERR_PERMANENT,
-		    "Facebook refused it (error 999: ared)" },
-		{ 400, "{\"error\":{\"code\":999,\"message\":\"\xff\xfe bad "
-		    "\xc3\"}}", PLATFORM_ERR_PERMANENT, "Facebook refused it "
-		    "(error 999: \xef\xbf\xbd\xef\xbf\xbd bad \xef\xbf\xbd)" },
-		{ 400, "{\"error\":{\"code\":368,\"message\":\"\\u009d8;;"
-		    "https://evil\\u009cclick\"}}", PLATFORM_ERR_TEMPORARY,
-		    "Facebook blocks this for now (error 368: click); heed "
-		    "tries again later" },
-		{ 200, "{\"error\":{\"code\":190}}", PLATFORM_OK, NULL },
-		{ 204, "", PLATFORM_OK, NULL },
+		{ "", "cannot reach the Graph API" },
+		{ "{\"error\":{\"message\":\"a\\u001b[2Jb\\r\\nc\"}}",
+		    "ab c" },
 	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_response	 res;
 	struct buf			 b;
 	char				*cause, *big;
@@ -249,18 +153,25 @@ test_graph_classify_hostile_errors(void **state)
 	int				 j;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		res = answer(cases[i].status, cases[i].body);
-		cause = NULL;
-		assert_int_equal(facebook_ops.classify(&res, &cause),
-		    cases[i].want);
-		if (cases[i].cause == NULL)
-			assert_null(cause);
-		else
-			assert_string_equal(cause, cases[i].cause);
-		assert_true(clean_line(cause));
-		free(cause);
+	data_cases_read(&cs, "facebook/classify.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = answer(data_case_long(c, "status"), c->body);
+		check_classify(data_case_where(c), &res,
+		    data_case_err(c, "class"), data_case_str(c, "cause"));
 	}
+	data_cases_free(&cs);
+	for (i = 0; i < nitems(offline); i++) {
+		res = network_failure(offline[i].body);
+		check_classify("offline", &res, PLATFORM_ERR_TEMPORARY,
+		    offline[i].cause);
+	}
+	/* Bytes that are not UTF-8 (kept here: no text file holds them). */
+	res = answer(400, "{\"error\":{\"code\":999,\"message\":\"\xff\xfe "
+	    "bad \xc3\"}}");
+	check_classify("not UTF-8", &res, PLATFORM_ERR_PERMANENT,
+	    "Facebook refused it "
+	    "(error 999: \xef\xbf\xbd\xef\xbf\xbd bad \xef\xbf\xbd)");
 
 	/* A long message is cut to a line of 200 columns. */
 	buf_init(&b, 0);
@@ -486,7 +397,7 @@ test_graph_pace(void **state)
 	assert_int_equal(graph_pace(&res, 0), 0);
 	res = answer(400, "{\"error\":{\"code\":100}}");
 	assert_int_equal(graph_pace(&res, 0), 0);
-	res = answer(599, "{\"error\":{\"message\":\"offline\"}}");
+	res = network_failure("{\"error\":{\"message\":\"offline\"}}");
 	assert_int_equal(graph_pace(&res, 0), 0);
 	free(app);
 	free(pages);

@@ -1,8 +1,6 @@
 /*
  * graph-fixture.c -- what the Graph API adapter's tests share (see
  * graph-fixture.h).
- *
- * The samples are read relative to $SRCDIR, or the current directory.
  */
 
 #include <stdarg.h>
@@ -24,9 +22,8 @@
 #include "text.h"
 #include "util.h"
 
+#include "data.h"
 #include "graph-fixture.h"
-
-#define SAMPLE_MAX	(1024 * 1024)
 
 /* The Page, with a session open, the day after the feed sample. */
 const struct platform_account fb_page = {
@@ -139,15 +136,11 @@ const struct graph_sample graph_samples[] = {
 };
 const size_t graph_nsamples = nitems(graph_samples);
 
-/* Read a sample ("facebook/x.json") into a new string. */
+/* Read a listed sample ("facebook/x.json") into a new string. */
 char *
 sample(const char *name, size_t *lenp)
 {
-	const char	*dir = getenv("SRCDIR");
-	char		 path[4096];
-	char		*text;
-	size_t		 len = 0, n, i;
-	FILE		*f;
+	size_t	i;
 
 	for (i = 0; i < nitems(graph_samples); i++) {
 		if (strcmp(graph_samples[i].file, name) == 0)
@@ -155,21 +148,7 @@ sample(const char *name, size_t *lenp)
 	}
 	if (i == nitems(graph_samples))
 		fail_msg("%s is not in the samples table", name);
-	if (dir == NULL || *dir == '\0')
-		dir = ".";
-	snprintf(path, sizeof path, "%s/tests/data/%s", dir, name);
-	if ((f = fopen(path, "r")) == NULL)
-		fail_msg("cannot open %s", path);
-	text = malloc(SAMPLE_MAX + 1);
-	assert_non_null(text);
-	while ((n = fread(text + len, 1, SAMPLE_MAX - len, f)) > 0)
-		len += n;
-	fclose(f);
-	assert_true(len < SAMPLE_MAX);
-	text[len] = '\0';
-	if (lenp != NULL)
-		*lenp = len;
-	return text;
+	return data_read(name, lenp);
 }
 
 /* Parse a JSON text (asserts it parses). */
