@@ -293,54 +293,15 @@ pace_with(const char *name, const char *value)
 	return facebook_ops.pace(&res, fb_page.now);
 }
 
-/* Usage headers: nothing below 75%, longer pauses above, named waits. */
+/*
+ * Usage headers (tests/data/facebook/pace.cases): nothing below 75%, longer
+ * pauses above, named waits.
+ */
 static void
 test_graph_pace(void **state)
 {
-	static const struct {
-		const char	*name;
-		const char	*value;
-		int64_t		 ms;
-	} cases[] = {
-		{ "X-App-Usage", "{\"call_count\":74,\"total_cputime\":10}", 0 },
-		{ "X-App-Usage", "{\"call_count\":75}", 1000 },
-		{ "x-app-usage", "{\"call_count\":10,\"total_time\":80}", 6000 },
-		{ "X-APP-USAGE", "{\"total_cputime\":99.9}", 25000 },
-		{ "X-App-Usage", "{\"call_count\":100}", 60000 },
-		{ "X-App-Usage", "{\"call_count\":250}", 60000 },
-		{ "X-Ad-Account-Usage", "{\"acc_id_util_pct\":90}", 16000 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"type\":\"pages\","
-		    "\"call_count\":20,\"estimated_time_to_regain_access\":5}]}",
-		    300000 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"call_count\":20}],"
-		    "\"2\":[{\"call_count\":1},{\"total_time\":96}]}", 22000 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"call_count\":100,"
-		    "\"estimated_time_to_regain_access\":2}]}", 120000 },
-		/* Garbage counts as nothing. */
-		{ "X-App-Usage", "", 0 },
-		{ "X-App-Usage", "not json", 0 },
-		{ "X-App-Usage", "{\"call_count\":", 0 },
-		{ "X-App-Usage", "[99]", 0 },
-		{ "X-App-Usage", "{\"call_count\":\"99\"}", 0 },
-		{ "X-App-Usage", "{\"call_count\":-99}", 0 },
-		{ "X-App-Usage", "{\"call_count\":1e300}", 0 },
-		{ "X-App-Usage", "{\"call_count\":null}", 0 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":5}", 0 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[5,\"x\",null]}", 0 },
-		{ "X-Business-Use-Case-Usage", "[{\"call_count\":99}]", 0 },
-		/* A wild wait is held to a day; part of a minute is one. */
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
-		    "regain_access\":100000}]}", 86400000 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
-		    "regain_access\":2.5}]}", 180000 },
-		{ "X-App-Usage", "{\"estimated_time_to_regain_access\":0.1}",
-		    60000 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
-		    "regain_access\":-5}]}", 0 },
-		{ "X-Business-Use-Case-Usage", "{\"1\":[{\"estimated_time_to_"
-		    "regain_access\":\"5\"}]}", 0 },
-		{ "X-Other-Usage", "{\"call_count\":99}", 0 },
-	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_header		 h[2];
 	struct platform_response	 res;
 	char				*app, *pages, *messenger;
@@ -348,13 +309,15 @@ test_graph_pace(void **state)
 	int64_t				 got;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		if ((got = pace_with(cases[i].name, cases[i].value)) !=
-		    cases[i].ms)
-			fail_msg("%s: %s: want %lld, got %lld", cases[i].name,
-			    cases[i].value, (long long)cases[i].ms,
-			    (long long)got);
+	data_cases_read(&cs, "facebook/pace.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		if ((got = pace_with(data_case_str(c, "header"), c->body)) !=
+		    data_case_long(c, "pause"))
+			fail_msg("%s: want %ld, got %lld", data_case_where(c),
+			    data_case_long(c, "pause"), (long long)got);
 	}
+	data_cases_free(&cs);
 
 	/* The recorded header values. */
 	app = sample("facebook/header_x_app_usage.json", NULL);

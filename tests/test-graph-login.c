@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* Both platforms ask GET /me with the Page token, at the right version. */
@@ -127,72 +128,41 @@ test_graph_session_parse_page_answer(void **state)
 	platform_session_clear(&ps);
 }
 
-/* user_fields.json (an account without a linked one) and hostile ones. */
+/*
+ * Answers that open no Instagram session (tests/data/facebook/
+ * session.cases), user_fields.json (an account without a linked one), and
+ * hostile ones.
+ */
 static void
 test_graph_session_parse_refusals(void **state)
 {
-	static const struct {
-		long		 status;
-		const char	*body;
-		int		 fb, ig;	/* expected results */
-		const char	*fb_handle;
-		const char	*ig_cause;
-	} cases[] = {
-		{ 200, "{\"id\":\"" PAGE_ID "\",\"name\":\"Shop\"}", 0, -1,
-		    "Shop", "the Page Shop has no Instagram business account "
-		    "linked (link it in Meta Business Suite: Settings > "
-		    "Linked accounts)" },
-		{ 200, "{\"id\":\"" PAGE_ID "\"}", 0, -1, NULL, "the Page "
-		    PAGE_ID " has no Instagram business account linked (link "
-		    "it in Meta Business Suite: Settings > Linked accounts)" },
-		{ 200, "{\"id\":\"" PAGE_ID "\",\"name\":\"Evil\\u001b]0;pwn"
-		    "\\u0007 Page\\u202e\\u009b31m\\n!\","
-		    "\"instagram_business_account\":null}", 0, -1, "Evil Page !",
-		    "the Page Evil Page ! has no Instagram business account "
-		    "linked (link it in Meta Business Suite: Settings > Linked "
-		    "accounts)" },
-		{ 200, "{\"id\":\"" PAGE_ID "\",\"name\":\"S\","
-		    "\"instagram_business_account\":{\"id\":\"1/../me\"}}", 0,
-		    -1, "S", NULL },
-		{ 200, "{\"id\":\"" PAGE_ID "\",\"name\":\"S\","
-		    "\"instagram_business_account\":{\"id\":17841406338772941}}",
-		    0, -1, "S", NULL },
-		{ 200, "{\"id\":\"../me\",\"name\":\"S\"}", -1, -1, NULL,
-		    "malformed response: the token's Page has no id" },
-		{ 200, "{\"id\":19292868552}", -1, -1, NULL, NULL },
-		{ 200, "{\"id\":\"abc\"}", -1, -1, NULL, NULL },
-		{ 200, "{\"id\":null}", -1, -1, NULL, NULL },
-		{ 200, "[{\"id\":\"1\"}]", -1, -1, NULL,
-		    "malformed response: not an object" },
-		{ 200, "\"19292868552\"", -1, -1, NULL, NULL },
-		{ 200, "{\"id\":\"1\"", -1, -1, NULL, NULL },
-		{ 200, "", -1, -1, NULL, NULL },
-		{ 400, "{\"error\":{\"message\":\"Error validating access "
-		    "token\",\"code\":190,\"error_subcode\":463}}", -1, -1,
-		    NULL, "Facebook says the login has expired (error "
-		    "190/463)" },
-		{ 502, "<html>Bad gateway</html>", -1, -1, NULL,
-		    "Facebook answered 502" },
-	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_response	 res;
 	struct platform_session		 ps;
 	struct platform_account		 pa = fb_page;
+	const char			*handle, *ig_cause;
 	char				*cause, *body, *big;
 	size_t				 i;
+	int				 fb;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		res = answer(cases[i].status, cases[i].body);
+	data_cases_read(&cs, "facebook/session.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = answer(data_case_long(c, "status"), c->body);
+		fb = data_case_result(c, "facebook");
+		handle = data_case_str(c, "handle");
+		ig_cause = data_case_str(c, "instagram-cause");
 		cause = NULL;
-		assert_int_equal(facebook_ops.session_parse(&pa, &res, &ps,
-		    &cause), cases[i].fb);
-		if (cases[i].fb == 0) {
+		if (facebook_ops.session_parse(&pa, &res, &ps, &cause) != fb)
+			fail_msg("%s: Facebook's result", data_case_where(c));
+		if (fb == 0) {
 			assert_string_equal(ps.user_id, PAGE_ID);
-			if (cases[i].fb_handle == NULL)
+			if (handle == NULL)
 				assert_null(ps.handle);
 			else
-				assert_string_equal(ps.handle,
-				    cases[i].fb_handle);
+				assert_string_equal(ps.handle, handle);
 			platform_session_clear(&ps);
 		} else {
 			assert_null(ps.user_id);
@@ -201,16 +171,18 @@ test_graph_session_parse_refusals(void **state)
 		}
 		free(cause);
 		cause = NULL;
-		assert_int_equal(instagram_ops.session_parse(&pa, &res, &ps,
-		    &cause), cases[i].ig);
+		if (instagram_ops.session_parse(&pa, &res, &ps, &cause) !=
+		    data_case_result(c, "instagram"))
+			fail_msg("%s: Instagram's result", data_case_where(c));
 		assert_null(ps.user_id);
 		assert_null(ps.access);
 		assert_non_null(cause);
 		assert_true(clean_line(cause));
-		if (cases[i].ig_cause != NULL)
-			assert_string_equal(cause, cases[i].ig_cause);
+		if (ig_cause != NULL)
+			assert_string_equal(cause, ig_cause);
 		free(cause);
 	}
+	data_cases_free(&cs);
 
 	/* user_fields.json: an Instagram user as a Page-shaped answer. */
 	body = sample("instagram/user_fields.json", NULL);
@@ -372,35 +344,34 @@ test_graph_login_refuses_unsendable_tokens(void **state)
 	graph_device_clear(&d);
 }
 
-/* heed doctor's Moderate check: the tasks named, or the comments' ids. */
+/* The verdict a case of tasks.cases names. */
+static enum graph_tasks
+tasks_verdict(const struct data_case *c)
+{
+	const char	*s = data_case_str(c, "verdict");
+
+	if (s != NULL && strcmp(s, "lacking") == 0)
+		return GRAPH_TASKS_LACKING;
+	if (s != NULL && strcmp(s, "moderate") == 0)
+		return GRAPH_TASKS_MODERATE;
+	if (s == NULL || strcmp(s, "unsaid") != 0)
+		fail_msg("%s: no verdict", data_case_where(c));
+	return GRAPH_TASKS_UNSAID;
+}
+
+/*
+ * heed doctor's Moderate check: the tasks named (tests/data/facebook/
+ * tasks.cases), or the comments' ids.
+ */
 static void
 test_graph_doctor_moderate(void **state)
 {
-	static const struct {
-		long			 status;
-		const char		*body;
-		enum graph_tasks	 want;
-		const char		*list;
-	} cases[] = {
-		{ 200, "{\"id\":\"1\",\"tasks\":[\"ANALYZE\",\"ADVERTISE\"]}",
-		    GRAPH_TASKS_LACKING, "ANALYZE, ADVERTISE" },
-		{ 200, "{\"id\":\"1\",\"tasks\":[]}", GRAPH_TASKS_LACKING,
-		    NULL },
-		{ 200, "{\"id\":\"1\",\"tasks\":[\"MANAGE\"]}",
-		    GRAPH_TASKS_MODERATE, "MANAGE" },
-		{ 200, "{\"id\":\"1\",\"tasks\":[\"X\\u001b]0;HACKED\\u0007\","
-		    "\"MODERATE\"]}", GRAPH_TASKS_MODERATE, "X, MODERATE" },
-		{ 200, "{\"id\":\"1\"}", GRAPH_TASKS_UNSAID, NULL },
-		{ 200, "{\"id\":\"1\",\"tasks\":\"MODERATE\"}",
-		    GRAPH_TASKS_UNSAID, NULL },
-		{ 400, "{\"error\":{\"message\":\"(#100) Tried accessing "
-		    "nonexisting field (tasks) on node type (Page)\",\"code\":"
-		    "100}}", GRAPH_TASKS_UNSAID, NULL },
-		{ 200, "not json", GRAPH_TASKS_UNSAID, NULL },
-	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_request		 req;
 	struct platform_response	 res;
 	json_t				*doc, *o;
+	const char			*tasks;
 	char				*body, *list, *cause = NULL;
 	size_t				 i, with, without;
 
@@ -410,16 +381,19 @@ test_graph_doctor_moderate(void **state)
 	assert_non_null(strstr(req.url, "/me?fields=id%2Ctasks"));
 	assert_string_equal(req.authorization, "Bearer TOK");
 	platform_request_clear(&req);
-	for (i = 0; i < nitems(cases); i++) {
-		res = answer(cases[i].status, cases[i].body);
-		if (graph_tasks_parse(&res, &list) != cases[i].want)
-			fail_msg("case %zu: wrong verdict", i);
-		if (cases[i].list == NULL)
+	data_cases_read(&cs, "facebook/tasks.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = answer(data_case_long(c, "status"), c->body);
+		if (graph_tasks_parse(&res, &list) != tasks_verdict(c))
+			fail_msg("%s: wrong verdict", data_case_where(c));
+		if ((tasks = data_case_str(c, "tasks")) == NULL)
 			assert_true(list == NULL || *list == '\0');
 		else
-			assert_string_equal(list, cases[i].list);
+			assert_string_equal(list, tasks);
 		free(list);
 	}
+	data_cases_free(&cs);
 	/* The recorded /me/accounts entry names MODERATE (and MANAGE). */
 	doc = sample_json("facebook/me_accounts_page_tokens_cjk.json");
 	o = json_array_get(json_object_get(doc, "data"), 0);

@@ -188,6 +188,21 @@ data_case_long(const struct data_case *c, const char *key)
 	return n;
 }
 
+/* The value of a key of a case as a result: "ok" 0, "refused" -1. */
+int
+data_case_result(const struct data_case *c, const char *key)
+{
+	const char	*s = data_case_str(c, key);
+
+	if (s != NULL && strcmp(s, "ok") == 0)
+		return 0;
+	if (s != NULL && strcmp(s, "refused") == 0)
+		return -1;
+	fail_msg("%s: %s: not \"ok\" or \"refused\": %s", data_case_where(c),
+	    key, s != NULL ? s : "(none)");
+	return -1;
+}
+
 /* The value of a key of a case as a PLATFORM_OK or PLATFORM_ERR_*. */
 int
 data_case_err(const struct data_case *c, const char *key)

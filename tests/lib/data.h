@@ -46,6 +46,7 @@ void		 data_cases_read(struct data_cases *, const char *);
 void		 data_cases_free(struct data_cases *);
 const char	*data_case_str(const struct data_case *, const char *);
 long		 data_case_long(const struct data_case *, const char *);
+int		 data_case_result(const struct data_case *, const char *);
 int		 data_case_err(const struct data_case *, const char *);
 const char	*data_case_where(const struct data_case *);
 
