@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* The feed's request: the window, and a paging position while fresh. */
@@ -611,41 +612,30 @@ test_facebook_feed_hostile_entries(void **state)
 	buf_free(&b);
 }
 
-/* A bad answer fails the page and moves no cursor. */
+/*
+ * A bad answer (tests/data/facebook/feed-bad.cases) fails the page and
+ * moves no cursor.
+ */
 static void
 test_facebook_feed_bad_answers(void **state)
 {
-	static const struct {
-		long		 status;
-		const char	*body;
-		const char	*cause;
-	} cases[] = {
-		{ 200, "", NULL },
-		{ 200, "<html>", NULL },
-		{ 200, "[]", "malformed response: not an object" },
-		{ 200, "null", NULL },
-		{ 200, "\"data\"", NULL },
-		{ 200, "{}", "Facebook: malformed response: no data" },
-		{ 200, "{\"data\":{}}", "Facebook: malformed response: no data" },
-		{ 200, "{\"data\":null}",
-		    "Facebook: malformed response: no data" },
-		{ 200, "{\"data\":[{\"id\":\"1_2\",\"created_time\":", NULL },
-		{ 200, "{\"data\":[]} trailing", NULL },
-		{ 500, "{\"data\":[]}", "Facebook answered 500" },
-		{ 400, "{\"error\":{\"code\":190,\"error_subcode\":463}}",
-		    "Facebook says the login has expired (error 190/463)" },
-	};
+	struct data_cases	 cs;
+	const struct data_case	*c;
 	struct sync_page	 page;
+	const char		*want;
 	char			*cause, *big;
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		assert_int_equal(stream(&facebook_ops, &fb_page, "feed", NULL,
-		    cases[i].status, cases[i].body, &page, &cause), -1);
+	data_cases_read(&cs, "facebook/feed-bad.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		if (stream(&facebook_ops, &fb_page, "feed", NULL,
+		    data_case_long(c, "status"), c->body, &page, &cause) != -1)
+			fail_msg("%s: read", data_case_where(c));
 		assert_non_null(cause);
-		if (cases[i].cause != NULL)
-			assert_string_equal(cause, cases[i].cause);
+		if ((want = data_case_str(c, "cause")) != NULL)
+			assert_string_equal(cause, want);
 		else
 			assert_true(strncmp(cause, "malformed response: ", 20)
 			    == 0);
@@ -656,6 +646,7 @@ test_facebook_feed_bad_answers(void **state)
 		free(cause);
 		sync_page_clear(&page);
 	}
+	data_cases_free(&cs);
 	big = big_body("{\"data\":[],\"x\":\"", 'x', 20 << 20, "\"}");
 	assert_int_equal(stream(&facebook_ops, &fb_page, "feed", NULL, 200,
 	    big, &page, &cause), -1);
