@@ -57,6 +57,11 @@ OBJS:=		$(SRCS:%.c=$(B)/%.o)
 LIB_OBJS:=	$(filter-out $(B)/src/main.o,$(OBJS))
 TEST_SRCS:=	$(sort $(wildcard tests/test-*.c))
 TEST_BINS:=	$(TEST_SRCS:tests/%.c=$(B)/tests/%)
+# tests/lib/*.c: what several unit tests share (fixtures, readers of
+# tests/data), linked into each of them.
+TEST_LIB_SRCS:=	$(sort $(wildcard tests/lib/*.c))
+TEST_LIB_OBJS:=	$(TEST_LIB_SRCS:%.c=$(B)/%.o)
+.SECONDARY: $(TEST_LIB_OBJS)
 # tests/tools/preload-*.c are libraries for LD_PRELOAD in tests (a full
 # disk, say); the other tools are programs.
 PRELOAD_SRCS:=	$(sort $(wildcard tests/tools/preload-*.c))
@@ -89,11 +94,11 @@ $(B)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/%.c $(LIB_OBJS)
+$(B)/tests/%: tests/%.c $(LIB_OBJS) $(TEST_LIB_OBJS)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes \
-	    -Wno-missing-declarations -o $@ $< $(LIB_OBJS) \
+	    -Wno-missing-declarations -o $@ $< $(TEST_LIB_OBJS) $(LIB_OBJS) \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 $(B)/tools/%: tests/tools/%.c $(LIB_OBJS)
@@ -222,5 +227,6 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(TEST_LIB_OBJS:.o=.d)
+-include $(wildcard $(B)/tests/test-*.d)
 -include $(wildcard $(FB)/src/*.d $(FB)/src/platform/*.d $(FB)/tests/fuzz/*.d)

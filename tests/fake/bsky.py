@@ -186,16 +186,12 @@ import math
 import os
 import random
 import re
-import socket
-import socketserver
-import ssl
-import struct
 import sys
 import threading
 import time
 import unicodedata
-import urllib.parse
-from http.server import BaseHTTPRequestHandler
+
+import server
 
 POST = "app.bsky.feed.post"
 LIKE = "app.bsky.feed.like"
@@ -1674,95 +1670,33 @@ def corrupt_utf8(data):
     return data[:i] + bad + data[i:]
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    timeout = 90
+class Handler(server.PlatformHandler):
+    """The PDS over HTTP: XRPC methods and their faults."""
+    log_name = "fake-bsky"
+    # As Node's HTTP server does (noDelay): an answer's headers and body go
+    # out at once, not held back for a delayed ACK.
+    nodelay = True
+    lead_headers = (("X-Powered-By", "Express"),
+                    ("Access-Control-Allow-Origin", "*"))
+    trail_headers = (("Keep-Alive", "timeout=90"),)
+    proxy_page = PROXY_PAGE
 
-    def setup(self):
-        # As Node's HTTP server does (noDelay): an answer's headers and
-        # body go out at once, not held back for a delayed ACK.
-        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        ctx = self.server.ssl_ctx
-        if ctx is not None:
-            self.request.settimeout(10)
-            self.request = ctx.wrap_socket(self.request, server_side=True)
-        super().setup()
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = \
+        server.PlatformHandler.do_any
 
-    def log_message(self, fmt, *args):
-        if os.environ.get("HEED_FAKE_VERBOSE"):
-            sys.stderr.write("fake-bsky: " + (fmt % args) + "\n")
-
-    def read_body(self):
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            out = b""
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return out
-                out += self.rfile.read(size)
-                self.rfile.readline()
-        n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n) if n > 0 else b""
-
-    def do_any(self):
-        url = urllib.parse.urlsplit(self.path)
-        self.q = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        body = self.read_body()
-        try:
-            if url.path == "/_control":
-                self.control(body)
-            elif url.path == "/_state":
-                self.state()
-            elif url.path.startswith("/xrpc/"):
-                self.xrpc(url.path[6:], body)
-            else:
-                self.send(404, b"not found\n", [], "text/plain")
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError,
-                socket.timeout):
-            self.close_connection = True
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_any
-
-    # --- answers -----------------------------------------------------
-
-    def send_head(self, status, headers, ctype, length, etag=None):
-        """Send the status line and headers (no Server header)."""
-        self.log_request(status)
-        self.send_response_only(status)
-        self.send_header("X-Powered-By", "Express")
-        self.send_header("Access-Control-Allow-Origin", "*")
-        for k, v in headers:
-            self.send_header(k, v)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        if length is None:
-            self.send_header("Transfer-Encoding", "chunked")
+    def route(self, url, body):
+        if url.path.startswith("/xrpc/"):
+            self.xrpc(url.path[6:], body)
         else:
-            self.send_header("Content-Length", str(length))
-        if etag:
-            self.send_header("ETag", etag)
-        self.send_header("Date", self.date_time_string())
-        self.send_header("Connection", "keep-alive")
-        self.send_header("Keep-Alive", "timeout=90")
-        self.end_headers()
+            self.send(404, b"not found\n", [], "text/plain")
 
-    def send(self, status, data, headers, ctype):
-        """Send a whole answer."""
+    def etag(self, data):
+        """A weak ETag as Express makes it: length and a hash."""
         tag = b64url(hashlib.sha1(data).digest())[:27]
-        self.send_head(status, headers, ctype, len(data),
-                       'W/"%x-%s"' % (len(data), tag))
-        if self.command != "HEAD":
-            self.wfile.write(data)
-            self.sent = len(data)
+        return 'W/"%x-%s"' % (len(data), tag)
 
-    def abort(self):
-        """Close the connection with a reset rather than an orderly FIN."""
-        sock = self.connection
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                        struct.pack("ii", 1, 0))
-        self.close_connection = True
-        sock.close()
+    def corrupt(self, data):
+        return corrupt_utf8(data)
 
     # --- XRPC --------------------------------------------------------
 
@@ -1872,78 +1806,18 @@ class Handler(BaseHTTPRequestHandler):
                            "message": "Internal Server Error"})
             return self.send(status, data, list(rl) + extra,
                              "application/json; charset=utf-8")
-        phrase = self.responses.get(status, ("Error",))[0]
-        data = (PROXY_PAGE % (status, phrase, status, phrase)).encode()
-        return self.send(status, data, extra, "text/html")
-
-    def deliver(self, status, data, headers, fault):
-        """Send an answer, spoiled as the fault says."""
-        ctype = "application/json; charset=utf-8" if data else None
-        kind = fault["kind"] if fault else None
-        if kind == "drop":
-            self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        if kind == "slow" and fault.get("when", "after") == "after":
-            time.sleep(float(fault.get("seconds", 5)))
-        if kind == "malformed":
-            data = fault["body"].encode() if "body" in fault else \
-                data[:max(2, len(data) // 2)]
-            ctype = "application/json; charset=utf-8"
-        elif kind == "bad_utf8":
-            data = corrupt_utf8(data)
-        elif kind == "oversized":
-            return self.send_big(status, data, headers, fault)
-        elif kind == "reset":
-            self.send_head(status, headers, ctype, len(data))
-            self.wfile.write(data[:len(data) // 2])
-            self.wfile.flush()
-            self.sent = len(data) // 2
-            time.sleep(0.1)
-            return self.abort()
-        self.send(status, data, headers, ctype)
-
-    def send_big(self, status, data, headers, fault):
-        n = int(fault.get("bytes", 20 << 20))
-        head = data[:-1] + b',"padding":"' if data.endswith(b"}") and \
-            len(data) > 2 else b'{"padding":"'
-        tail = b'"}'
-        total = len(head) + n + len(tail)
-        chunked = bool(fault.get("chunked"))
-        self.send_head(status, headers, "application/json; charset=utf-8",
-                       None if chunked else total)
-        block = b"a" * 65536
-
-        def put(part):
-            if chunked:
-                self.wfile.write(b"%x\r\n" % len(part) + part + b"\r\n")
-            else:
-                self.wfile.write(part)
-            self.sent += len(part)
-        put(head)
-        left = n
-        while left > 0:
-            put(block[:min(left, len(block))])
-            left -= min(left, len(block))
-        put(tail)
-        if chunked:
-            self.wfile.write(b"0\r\n\r\n")
+        return self.send_proxy_page(status, extra)
 
     # --- control -----------------------------------------------------
 
-    def control(self, body):
-        try:
-            args = json.loads(body.decode("utf-8") or "{}")
-            if not isinstance(args, dict):
-                raise ValueError("the body must be a JSON object")
-            with PDS.lock:
-                out = control_op(args)
-            status = 200
-        except (ValueError, KeyError, TypeError) as e:
-            status, out = 400, {"ok": False, "error": str(e)}
-        self.send(status, encode(out), [], "application/json")
+    def control_answer(self, args):
+        with PDS.lock:
+            return control_op(args)
 
-    def state(self):
+    def encode_control(self, obj):
+        return encode(obj)
+
+    def state(self, url):
         with PDS.lock:
             out = state_of(self.q)
         self.send(200, encode(out), [], "application/json")
@@ -2124,21 +1998,6 @@ def state_of(q):
     return out
 
 
-class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 64
-
-    def __init__(self, ssl_ctx):
-        self.ssl_ctx = ssl_ctx
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    def handle_error(self, request, client_address):
-        # Clients that hang up mid-answer are the point of several tests.
-        if os.environ.get("HEED_FAKE_VERBOSE"):
-            super().handle_error(request, client_address)
-
-
 def main():
     global PDS, API
     ap = argparse.ArgumentParser()
@@ -2155,20 +2014,7 @@ def main():
     API = Api(PDS)
     if a.seed > 0:
         Seeder(PDS, {}).run({"count": a.seed})
-    servers = [Server(None)]
-    if a.cert:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(a.cert, a.key)
-        servers.append(Server(ctx))
-    for s in servers:
-        threading.Thread(target=s.serve_forever, daemon=True).start()
-    ports = [s.server_address[1] for s in servers] + [0]
-    sys.stdout.write("http=%d https=%d\n" % (ports[0], ports[1]))
-    sys.stdout.flush()
-    # Run until the test closes our standard input (or dies).
-    while sys.stdin.buffer.read(4096):
-        pass
-    os._exit(0)
+    server.serve(Handler, a.cert, a.key)
 
 
 if __name__ == "__main__":

@@ -381,17 +381,13 @@ import math
 import os
 import random
 import re
-import signal
 import socket
-import socketserver
-import ssl
-import struct
-import sys
 import threading
 import time
 import traceback
 import urllib.parse
-from http.server import BaseHTTPRequestHandler
+
+import server
 
 PAGE_ID = "104729551230874"
 PAGE_NAME = "Acme Shop"
@@ -2707,83 +2703,25 @@ def fault_error(f):
                       f.get("error_user_title"), user_msg, data)
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    timeout = 90
+class Handler(server.PlatformHandler):
+    """graph.facebook.com over HTTP: nodes, edges and their faults."""
+    log_name = "fake-graph"
+    json_type = "application/json; charset=UTF-8"
+    json_always = True
+    html_type = "text/html; charset=utf-8"
+    proxy_page = PROXY_PAGE
+    pad = b"x"
+    control_any_method = False
+    control_errors = (ValueError, KeyError, TypeError, re.error)
 
-    def setup(self):
-        ctx = self.server.ssl_ctx
-        if ctx is not None:
-            self.request.settimeout(10)
-            self.request = ctx.wrap_socket(self.request, server_side=True)
-        super().setup()
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = \
+        server.PlatformHandler.do_any
 
-    def log_message(self, fmt, *args):
-        if os.environ.get("HEED_FAKE_VERBOSE"):
-            sys.stderr.write("fake-graph: " + (fmt % args) + "\n")
+    def route(self, url, body):
+        self.graph(url, body)
 
-    def read_body(self):
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            out = b""
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return out
-                out += self.rfile.read(size)
-                self.rfile.readline()
-        n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n) if n > 0 else b""
-
-    def do_any(self):
-        url = urllib.parse.urlsplit(self.path)
-        self.sent = 0
-        try:
-            body = self.read_body()
-            if url.path == "/_control" and self.command == "POST":
-                self.control(body)
-            elif url.path == "/_state":
-                self.state(url)
-            else:
-                self.graph(url, body)
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError,
-                socket.timeout, OSError):
-            self.close_connection = True
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_any
-
-    # --- answers -----------------------------------------------------
-
-    def send_head(self, status, headers, ctype, length):
-        """Send the status line and headers as Graph does."""
-        self.log_request(status)
-        self.send_response_only(status)
-        for k, v in headers:
-            self.send_header(k, v)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        if length is None:
-            self.send_header("Transfer-Encoding", "chunked")
-        else:
-            self.send_header("Content-Length", str(length))
-        self.send_header("Date", self.date_time_string())
-        self.send_header("Connection", "keep-alive")
-        self.end_headers()
-
-    def send(self, status, data, headers, ctype):
-        """Send a whole answer."""
-        self.send_head(status, headers, ctype, len(data))
-        if self.command != "HEAD":
-            self.wfile.write(data)
-            self.sent = len(data)
-
-    def abort(self):
-        """Close the connection with a reset rather than an orderly FIN."""
-        sock = self.connection
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                        struct.pack("ii", 1, 0))
-        self.close_connection = True
-        sock.close()
+    def corrupt(self, data):
+        return corrupt_utf8(data)
 
     def graph_headers(self, req):
         """Give the headers every Graph answer carries."""
@@ -2923,98 +2861,22 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(status, encode(err.body()),
                              self.graph_headers(req) + extra,
                              "application/json; charset=UTF-8")
-        phrase = self.responses.get(status, ("Error",))[0]
-        data = (PROXY_PAGE % (status, phrase, status, phrase)).encode()
-        return self.send(status, data, extra, "text/html; charset=utf-8")
-
-    def deliver(self, status, data, headers, fault):
-        """Send an answer, spoiled as the fault says."""
-        ctype = "application/json; charset=UTF-8"
-        kind = fault["kind"] if fault else None
-        if kind == "drop":
-            self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        if kind == "slow" and fault.get("when", "after") == "after":
-            time.sleep(float(fault.get("seconds", 5)))
-        if kind == "malformed":
-            data = fault["body"].encode() if "body" in fault else \
-                data[:max(2, len(data) // 2)]
-        elif kind == "bad_utf8":
-            data = corrupt_utf8(data)
-        elif kind == "oversized":
-            return self.send_big(status, data, headers, fault)
-        elif kind == "reset":
-            self.send_head(status, headers, ctype, len(data))
-            self.wfile.write(data[:len(data) // 2])
-            self.wfile.flush()
-            self.sent = len(data) // 2
-            time.sleep(0.1)
-            return self.abort()
-        self.send(status, data, headers, ctype)
-
-    def send_big(self, status, data, headers, fault):
-        """Send the answer padded with a huge string (still valid JSON)."""
-        n = int(fault.get("bytes", 20 << 20))
-        if data.endswith(b"}") and len(data) > 2:
-            head = data[:-1] + b',"padding":"'
-        else:
-            head = b'{"padding":"'
-        tail = b'"}'
-        chunked = bool(fault.get("chunked"))
-        self.send_head(status, headers, "application/json; charset=UTF-8",
-                       None if chunked else len(head) + n + len(tail))
-        block = b"x" * 65536
-
-        def put(part):
-            if chunked:
-                self.wfile.write(b"%x\r\n" % len(part) + part + b"\r\n")
-            else:
-                self.wfile.write(part)
-            self.sent += len(part)
-        put(head)
-        left = n
-        while left > 0:
-            put(block[:min(left, len(block))])
-            left -= min(left, len(block))
-        put(tail)
-        if chunked:
-            self.wfile.write(b"0\r\n\r\n")
+        return self.send_proxy_page(status, extra)
 
     # --- control -----------------------------------------------------
 
-    def control(self, body):
-        try:
-            args = json.loads(body.decode("utf-8") or "{}")
-            if not isinstance(args, dict):
-                raise ValueError("the body must be a JSON object")
-            with G.lock:
-                out = control_op(args)
-            status = 200
-        except (ValueError, KeyError, TypeError, re.error) as e:
-            status, out = 400, {"ok": False, "error": str(e)}
-        self.send(status, encode_plain(out), [], "application/json")
+    def control_answer(self, args):
+        with G.lock:
+            return control_op(args)
+
+    def encode_control(self, obj):
+        return encode_plain(obj)
 
     def state(self, url):
         q = urllib.parse.parse_qs(url.query)
         with G.lock:
             data = encode_plain(state_of(q))
         self.send(200, data, [], "application/json")
-
-
-class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 64
-
-    def __init__(self, ssl_ctx):
-        self.ssl_ctx = ssl_ctx
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    def handle_error(self, request, client_address):
-        # Clients that hang up mid-answer are the point of several tests.
-        if os.environ.get("HEED_FAKE_VERBOSE"):
-            super().handle_error(request, client_address)
 
 
 def main():
@@ -3033,21 +2895,7 @@ def main():
     if a.seed > 0:
         with G.lock:
             Seeder({}).run({"comments": a.seed})
-    servers = [Server(None)]
-    if a.cert:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(a.cert, a.key)
-        servers.append(Server(ctx))
-    for s in servers:
-        threading.Thread(target=s.serve_forever, daemon=True).start()
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    ports = [s.server_address[1] for s in servers] + [0]
-    sys.stdout.write("http=%d https=%d\n" % (ports[0], ports[1]))
-    sys.stdout.flush()
-    # Run until the test closes our standard input (or dies).
-    while sys.stdin.buffer.read(4096):
-        pass
-    os._exit(0)
+    server.serve(Handler, a.cert, a.key, exit_on_sigterm=True)
 
 
 if __name__ == "__main__":

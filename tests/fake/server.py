@@ -37,6 +37,13 @@ Fault switches, by path (any method; query parameters as shown):
   /redirect?to=URL&code=C
                          redirect (302 by default) to URL; without "to",
                          to itself (a redirect loop)
+
+It is also the HTTP half of the platform fakes (bsky.py, graph.py), which
+import it: PlatformHandler reads requests (chunked or not), sends answers
+(whole, spoiled by a fault, or padded to a huge size), resets connections
+and serves the control endpoints (POST /_control, GET /_state); serve()
+listens on loopback, over TLS too, and runs until standard input ends. A
+fake keeps only its platform's routes, data and faults.
 """
 
 import argparse
@@ -44,6 +51,7 @@ import email.utils
 import gzip
 import json
 import os
+import signal
 import socket
 import socketserver
 import ssl
@@ -58,12 +66,40 @@ LOG = []
 LOG_LOCK = threading.Lock()
 
 
-class Handler(BaseHTTPRequestHandler):
+class PlatformHandler(BaseHTTPRequestHandler):
+    """The HTTP of a platform fake. A fake subclasses it and gives:
+
+      route(url, body)     answer a request that is not a control one
+      control_answer(args) carry out a control op (under its lock); give
+                           the JSON value to answer
+      state(url)           answer GET /_state
+      encode_control(obj)  the bytes of a control answer
+      corrupt(data)        data with invalid UTF-8 put in (fault bad_utf8)
+
+    and, as class attributes, how its platform's answers look: the headers
+    before and after its own (lead_headers, trail_headers), the type of a
+    JSON and of an HTML answer, the page of its proxy for a bare error
+    status, the byte that pads an oversized answer, and the name in its
+    log lines. A fake lists the methods it accepts (do_GET = ... = do_any).
+    """
     protocol_version = "HTTP/1.1"
-    timeout = 30
-    server_version = "heed-fake/1"
+    timeout = 90
+    log_name = "fake"
+    nodelay = False
+    lead_headers = ()
+    trail_headers = ()
+    json_type = "application/json; charset=utf-8"
+    json_always = False
+    html_type = "text/html"
+    proxy_page = ""
+    pad = b"a"
+    control_any_method = True
+    control_errors = (ValueError, KeyError, TypeError)
 
     def setup(self):
+        if self.nodelay:
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY,
+                                    1)
         ctx = self.server.ssl_ctx
         if ctx is not None:
             self.request.settimeout(10)
@@ -72,7 +108,158 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):
         if os.environ.get("HEED_FAKE_VERBOSE"):
-            sys.stderr.write("fake: " + (fmt % args) + "\n")
+            sys.stderr.write(self.log_name + ": " + (fmt % args) + "\n")
+
+    def read_body(self):
+        """Read the request's body, chunked or of a Content-Length."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            out = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return out
+                out += self.rfile.read(size)
+                self.rfile.readline()
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n) if n > 0 else b""
+
+    def do_any(self):
+        """Read a request and send it where it goes."""
+        url = urllib.parse.urlsplit(self.path)
+        self.q = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        self.sent = 0
+        try:
+            body = self.read_body()
+            if url.path == "/_control" and (self.control_any_method or
+                                            self.command == "POST"):
+                self.control(body)
+            elif url.path == "/_state":
+                self.state(url)
+            else:
+                self.route(url, body)
+        except OSError:  # hang-ups, resets, TLS failures, time-outs
+            self.close_connection = True
+
+    # --- answers -----------------------------------------------------
+
+    def send_head(self, status, headers, ctype, length, etag=None):
+        """Send the status line and headers (no Server header); a length
+        of None sends the body chunked."""
+        self.log_request(status)
+        self.send_response_only(status)
+        for k, v in list(self.lead_headers) + list(headers):
+            self.send_header(k, v)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        if length is None:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(length))
+        if etag:
+            self.send_header("ETag", etag)
+        self.send_header("Date", self.date_time_string())
+        self.send_header("Connection", "keep-alive")
+        for k, v in self.trail_headers:
+            self.send_header(k, v)
+        self.end_headers()
+
+    def etag(self, data):
+        """The ETag of an answer's body (None: no ETag header)."""
+        return None
+
+    def send(self, status, data, headers, ctype):
+        """Send a whole answer."""
+        self.send_head(status, headers, ctype, len(data), self.etag(data))
+        if self.command != "HEAD":
+            self.wfile.write(data)
+            self.sent = len(data)
+
+    def abort(self):
+        """Close the connection with a reset rather than an orderly FIN."""
+        abort(self)
+
+    def send_proxy_page(self, status, headers):
+        """Send the HTML page the platform's proxy gives a bare status."""
+        phrase = self.responses.get(status, ("Error",))[0]
+        data = (self.proxy_page % (status, phrase, status, phrase)).encode()
+        return self.send(status, data, headers, self.html_type)
+
+    def deliver(self, status, data, headers, fault):
+        """Send an answer, spoiled as the fault says: drop, slow,
+        malformed, bad_utf8, oversized, reset."""
+        ctype = self.json_type if data or self.json_always else None
+        kind = fault["kind"] if fault else None
+        if kind == "drop":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if kind == "slow" and fault.get("when", "after") == "after":
+            time.sleep(float(fault.get("seconds", 5)))
+        if kind == "malformed":
+            data = fault["body"].encode() if "body" in fault else \
+                data[:max(2, len(data) // 2)]
+            ctype = self.json_type
+        elif kind == "bad_utf8":
+            data = self.corrupt(data)
+        elif kind == "oversized":
+            return self.send_big(status, data, headers, fault)
+        elif kind == "reset":
+            self.send_head(status, headers, ctype, len(data))
+            self.wfile.write(data[:len(data) // 2])
+            self.wfile.flush()
+            self.sent = len(data) // 2
+            time.sleep(0.1)
+            return self.abort()
+        self.send(status, data, headers, ctype)
+
+    def send_big(self, status, data, headers, fault):
+        """Send the answer padded with a huge string (still valid JSON)."""
+        n = int(fault.get("bytes", 20 << 20))
+        if data.endswith(b"}") and len(data) > 2:
+            head = data[:-1] + b',"padding":"'
+        else:
+            head = b'{"padding":"'
+        tail = b'"}'
+        chunked = bool(fault.get("chunked"))
+        self.send_head(status, headers, self.json_type,
+                       None if chunked else len(head) + n + len(tail))
+        block = self.pad * 65536
+
+        def put(part):
+            if chunked:
+                self.wfile.write(b"%x\r\n" % len(part) + part + b"\r\n")
+            else:
+                self.wfile.write(part)
+            self.sent += len(part)
+        put(head)
+        left = n
+        while left > 0:
+            put(block[:min(left, len(block))])
+            left -= min(left, len(block))
+        put(tail)
+        if chunked:
+            self.wfile.write(b"0\r\n\r\n")
+
+    # --- control -----------------------------------------------------
+
+    def control(self, body):
+        """Answer POST /_control: one op, a JSON object, carried out."""
+        try:
+            args = json.loads(body.decode("utf-8") or "{}")
+            if not isinstance(args, dict):
+                raise ValueError("the body must be a JSON object")
+            out = self.control_answer(args)
+            status = 200
+        except self.control_errors as e:
+            status, out = 400, {"ok": False, "error": str(e)}
+        self.send(status, self.encode_control(out), [], "application/json")
+
+
+class Handler(PlatformHandler):
+    """The fake of tests/test-http.c (the routes above)."""
+    timeout = 30
+    server_version = "heed-fake/1"
 
     def do_any(self):
         url = urllib.parse.urlsplit(self.path)
@@ -266,33 +453,35 @@ ROUTES = {
 
 
 class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    """A threaded server of a fake on a port of 127.0.0.1 the kernel
+    picks, over TLS with ssl_ctx."""
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, ssl_ctx):
+    def __init__(self, ssl_ctx, handler=Handler):
         self.ssl_ctx = ssl_ctx
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(("127.0.0.1", 0), handler)
 
     def handle_error(self, request, client_address):
-        # Clients that hang up or refuse our certificate are the point of
-        # several tests: stay quiet about them.
+        # Clients that hang up mid-answer or refuse our certificate are
+        # the point of several tests: stay quiet about them.
         if os.environ.get("HEED_FAKE_VERBOSE"):
             super().handle_error(request, client_address)
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--cert")
-    p.add_argument("--key")
-    a = p.parse_args()
-    servers = [Server(None)]
-    if a.cert:
+def serve(handler, cert=None, key=None, exit_on_sigterm=False):
+    """Serve HTTP (and HTTPS with a certificate), print the ports, and
+    run until standard input ends; never returns."""
+    servers = [Server(None, handler)]
+    if cert:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(a.cert, a.key)
-        servers.append(Server(ctx))
+        ctx.load_cert_chain(cert, key)
+        servers.append(Server(ctx, handler))
     for s in servers:
         threading.Thread(target=s.serve_forever, daemon=True).start()
+    if exit_on_sigterm:
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     ports = [s.server_address[1] for s in servers] + [0]
     sys.stdout.write("http=%d https=%d\n" % (ports[0], ports[1]))
     sys.stdout.flush()
@@ -300,6 +489,14 @@ def main():
     while sys.stdin.buffer.read(4096):
         pass
     os._exit(0)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--cert")
+    p.add_argument("--key")
+    a = p.parse_args()
+    serve(Handler, a.cert, a.key)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,244 @@
+/*
+ * data.c -- read the files under tests/data (see data.h).
+ *
+ * The files are found relative to $SRCDIR, or the current directory.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform.h"
+#include "util.h"
+
+#include "data.h"
+
+#define DATA_MAX	(1024 * 1024)
+
+/* Read tests/data/NAME whole into a new string; its length in *lenp. */
+char *
+data_read(const char *name, size_t *lenp)
+{
+	const char	*dir = getenv("SRCDIR");
+	char		 path[4096];
+	char		*text;
+	size_t		 len = 0, n;
+	FILE		*f;
+
+	if (dir == NULL || *dir == '\0')
+		dir = ".";
+	snprintf(path, sizeof path, "%s/tests/data/%s", dir, name);
+	if ((f = fopen(path, "r")) == NULL)
+		fail_msg("cannot open %s", path);
+	text = malloc(DATA_MAX + 1);
+	assert_non_null(text);
+	while ((n = fread(text + len, 1, DATA_MAX - len, f)) > 0)
+		len += n;
+	fclose(f);
+	assert_true(len < DATA_MAX);
+	text[len] = '\0';
+	if (lenp != NULL)
+		*lenp = len;
+	return text;
+}
+
+/* Count the newlines in [p, end). */
+static int
+data_lines(const char *p, const char *end)
+{
+	int	n = 0;
+
+	for (; p < end; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/*
+ * Cut the payload that starts at p (the line after "--"); return where the
+ * next case starts, and in *nlines how many lines the payload spans.
+ */
+static char *
+data_case_body(struct data_case *c, char *p, int *nlines)
+{
+	char	*q, *nl;
+
+	for (q = p; *q != '\0' && strncmp(q, "== ", 3) != 0; q = nl + 1) {
+		if ((nl = strchr(q, '\n')) == NULL) {
+			q += strlen(q);
+			break;
+		}
+	}
+	*nlines = data_lines(p, q);
+	c->body = q == p ? "" : p;
+	c->len = (size_t)(q - p);
+	while (c->len > 0 && p[c->len - 1] == '\n')
+		p[--c->len] = '\0';
+	return q;
+}
+
+/* Read one "key: value" line of a case (NUL-terminated already). */
+static void
+data_case_key(struct data_cases *cs, struct data_case *c, char *line,
+    int lineno)
+{
+	char	*colon = strchr(line, ':');
+
+	if (colon == NULL)
+		fail_msg("%s:%d: not \"key: value\", \"--\" or \"== name\"",
+		    cs->file, lineno);
+	if (c->nkeys == DATA_CASE_KEYS)
+		fail_msg("%s:%d: more than %d keys", cs->file, lineno,
+		    DATA_CASE_KEYS);
+	*colon = '\0';
+	if (colon[1] == ' ')
+		colon++;
+	c->keys[c->nkeys] = line;
+	c->values[c->nkeys++] = colon + 1;
+}
+
+/* Read every case of tests/data/NAME (fails the test if malformed). */
+void
+data_cases_read(struct data_cases *cs, const char *name)
+{
+	struct data_case	*c = NULL;
+	char			*p, *eol;
+	int			 lineno = 1, nlines;
+
+	memset(cs, 0, sizeof *cs);
+	cs->file = xstrdup(name);
+	cs->text = data_read(name, NULL);
+	for (p = cs->text; *p != '\0'; lineno++) {
+		if ((eol = strchr(p, '\n')) != NULL)
+			*eol = '\0';
+		if (strncmp(p, "== ", 3) == 0) {
+			cs->v = realloc(cs->v, (cs->n + 1) * sizeof *cs->v);
+			assert_non_null(cs->v);
+			c = &cs->v[cs->n++];
+			memset(c, 0, sizeof *c);
+			c->file = cs->file;
+			c->name = p + 3;
+			c->line = lineno;
+		} else if (*p == '#' || *p == '\0')
+			;	/* a comment, or a blank line */
+		else if (c == NULL)
+			fail_msg("%s:%d: text before the first case", cs->file,
+			    lineno);
+		else if (strcmp(p, "--") == 0) {
+			if (eol == NULL) {
+				c->body = "";
+				break;
+			}
+			p = data_case_body(c, eol + 1, &nlines);
+			lineno += nlines;
+			c = NULL;
+			continue;
+		} else
+			data_case_key(cs, c, p, lineno);
+		p = eol != NULL ? eol + 1 : p + strlen(p);
+	}
+	if (cs->n == 0)
+		fail_msg("%s: no cases", cs->file);
+}
+
+/* Free what data_cases_read made. */
+void
+data_cases_free(struct data_cases *cs)
+{
+	free(cs->v);
+	free(cs->text);
+	free(cs->file);
+	memset(cs, 0, sizeof *cs);
+}
+
+/* The value of a key of a case, lent; NULL if the case has none. */
+const char *
+data_case_str(const struct data_case *c, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nkeys; i++) {
+		if (strcmp(c->keys[i], key) == 0)
+			return c->values[i];
+	}
+	return NULL;
+}
+
+/* The value of a key of a case as a number (the case must have it). */
+long
+data_case_long(const struct data_case *c, const char *key)
+{
+	const char	*s = data_case_str(c, key);
+	char		*end;
+	long		 n;
+
+	if (s == NULL)
+		fail_msg("%s: no %s", data_case_where(c), key);
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0')
+		fail_msg("%s: %s: not a number: %s", data_case_where(c), key,
+		    s);
+	return n;
+}
+
+/* The value of a key of a case as a result: "ok" 0, "refused" -1. */
+int
+data_case_result(const struct data_case *c, const char *key)
+{
+	const char	*s = data_case_str(c, key);
+
+	if (s != NULL && strcmp(s, "ok") == 0)
+		return 0;
+	if (s != NULL && strcmp(s, "refused") == 0)
+		return -1;
+	fail_msg("%s: %s: not \"ok\" or \"refused\": %s", data_case_where(c),
+	    key, s != NULL ? s : "(none)");
+	return -1;
+}
+
+/* The value of a key of a case as a PLATFORM_OK or PLATFORM_ERR_*. */
+int
+data_case_err(const struct data_case *c, const char *key)
+{
+	static const struct {
+		const char	*name;
+		int		 err;
+	} errs[] = {
+		{ "ok", PLATFORM_OK },
+		{ "auth", PLATFORM_ERR_AUTH },
+		{ "rate", PLATFORM_ERR_RATE },
+		{ "temporary", PLATFORM_ERR_TEMPORARY },
+		{ "permanent", PLATFORM_ERR_PERMANENT },
+		{ "duplicate", PLATFORM_ERR_DUPLICATE },
+		{ "session", PLATFORM_ERR_SESSION },
+		{ "gone", PLATFORM_ERR_GONE },
+		{ "denied", PLATFORM_ERR_DENIED },
+	};
+	const char	*s = data_case_str(c, key);
+	size_t		 i;
+
+	for (i = 0; s != NULL && i < nitems(errs); i++) {
+		if (strcmp(errs[i].name, s) == 0)
+			return errs[i].err;
+	}
+	fail_msg("%s: %s: not a class of error: %s", data_case_where(c), key,
+	    s != NULL ? s : "(none)");
+	return -1;
+}
+
+/* Where a case is, for a failure's message ("file:line (name)"); lent. */
+const char *
+data_case_where(const struct data_case *c)
+{
+	static char	where[512];
+
+	snprintf(where, sizeof where, "%s:%d (%s)", c->file, c->line, c->name);
+	return where;
+}
