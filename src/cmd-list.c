@@ -98,8 +98,8 @@ cmd_list_line(const struct item *it, int64_t now)
 	char	*author, *who, *text, age[16];
 
 	util_format_age(now - it->created, age, sizeof age);
-	author = cmd_list_clean(it->author_name != NULL ? it->author_name : "?",
-	    0);
+	author = cmd_list_clean(it->author_name != NULL ?
+	    it->author_name : "?", 0);
 	who = text_pad(author, 20);
 	text = cmd_list_clean(it->text != NULL ? it->text : "", 1);
 	text[strcspn(text, "\n")] = '\0';
@@ -109,9 +109,16 @@ cmd_list_line(const struct item *it, int64_t now)
 	free(text);
 }
 
-/* heed list: print a view, a page at a time from the store. */
-int
-cmd_list(struct cmd_env *env, int argc, char **argv)
+/* What heed list was asked for. */
+struct cmd_list_opts {
+	int	 view;
+	int	 json;
+	int64_t	 limit;
+};
+
+/* Read heed list's options; 0, or the exit status of a usage error. */
+static int
+cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 {
 	static const char *const views[VIEW_COUNT] = {
 		"inbox", "flagged", "snoozed", "done", "all"
@@ -122,34 +129,31 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct item_list	 l;
-	struct store_key	 key;
-	struct loop		*loop;
-	struct sync		*sync;
-	char			*cause = NULL;
-	int			 c, json = 0, view = VIEW_INBOX, rc = 0, have_key = 0;
-	int64_t			 limit = INT64_MAX, shown = 0, now;
-	size_t			 i;
+	int	c;
 
+	o->view = VIEW_INBOX;
+	o->json = 0;
+	o->limit = INT64_MAX;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
-			for (view = 0; view < VIEW_COUNT; view++) {
-				if (strcmp(optarg, views[view]) == 0)
+			for (o->view = 0; o->view < VIEW_COUNT; o->view++) {
+				if (strcmp(optarg, views[o->view]) == 0)
 					break;
 			}
-			if (view == VIEW_COUNT) {
+			if (o->view == VIEW_COUNT) {
 				cmd_print(stderr, "heed list: --view inbox, "
 				    "flagged, snoozed, done or all\n");
 				return CMD_EXIT_USAGE;
 			}
 			break;
 		case 'j':
-			json = 1;
+			o->json = 1;
 			break;
 		case 'n':
-			if (util_parse_int(optarg, 1, INT64_MAX, &limit) != 0) {
+			if (util_parse_int(optarg, 1, INT64_MAX,
+			    &o->limit) != 0) {
 				cmd_print(stderr, "heed list: --limit takes a "
 				    "positive number\n");
 				return CMD_EXIT_USAGE;
@@ -163,33 +167,54 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 		cmd_print(stderr, "heed list: unexpected %s\n", argv[optind]);
 		return CMD_EXIT_USAGE;
 	}
-	if (env->setup(env) != 0)
-		return 1;
-	if (env->demo) {
-		loop = loop_new();
-		if ((sync = sync_new(loop, env->store, env->cfg, 0, &cause)) ==
-		    NULL) {
-			cmd_print(stderr, "heed: %s\n", cause);
-			free(cause);
-			loop_free(loop);
-			return 1;
-		}
-		cmd_list_sync_once(loop, sync);
-		sync_free(sync);
+	return 0;
+}
+
+/* Sync the demo's accounts before listing them; 0, or -1 if it failed. */
+static int
+cmd_list_demo_sync(struct cmd_env *env)
+{
+	struct loop	*loop;
+	struct sync	*sync;
+	char		*cause = NULL;
+
+	loop = loop_new();
+	if ((sync = sync_new(loop, env->store, env->cfg, 0, &cause)) ==
+	    NULL) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
 		loop_free(loop);
+		return -1;
 	}
-	now = util_now();
+	cmd_list_sync_once(loop, sync);
+	sync_free(sync);
+	loop_free(loop);
+	return 0;
+}
+
+/* Print the view a page at a time from the store; 0, or 1 on an error. */
+static int
+cmd_list_print(struct cmd_env *env, const struct cmd_list_opts *o)
+{
+	struct item_list	 l;
+	struct store_key	 key;
+	enum store_view		 view = (enum store_view)o->view;
+	char			*cause = NULL;
+	int			 rc = 0, have_key = 0;
+	int64_t			 shown = 0, now = util_now();
+	size_t			 i;
+
 	memset(&l, 0, sizeof l);
 	for (;;) {
-		if (store_queue_page(env->store, (enum store_view)view, NULL,
+		if (store_queue_page(env->store, view, NULL,
 		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
 			cmd_print(stderr, "heed: %s\n", cause);
 			free(cause);
 			rc = 1;
 			break;
 		}
-		for (i = 0; i < l.n && shown < limit && rc == 0; i++) {
-			if (!json)
+		for (i = 0; i < l.n && shown < o->limit && rc == 0; i++) {
+			if (!o->json)
 				cmd_list_line(&l.v[i], now);
 			else if (cmd_list_json(&l.v[i], now) != 0) {
 				cmd_print(stderr, "heed list: item %lld could "
@@ -198,13 +223,30 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 			}
 			shown++;
 		}
-		if (l.n < 200 || shown >= limit || rc != 0)
+		if (l.n < 200 || shown >= o->limit || rc != 0)
 			break;
-		store_key_of((enum store_view)view, &l.v[l.n - 1], &key);
+		store_key_of(view, &l.v[l.n - 1], &key);
 		have_key = 1;
 		item_list_free(&l);
 	}
 	item_list_free(&l);
+	return rc;
+}
+
+/* heed list: print a view, a page at a time from the store. */
+int
+cmd_list(struct cmd_env *env, int argc, char **argv)
+{
+	struct cmd_list_opts	o;
+	int			rc;
+
+	if ((rc = cmd_list_options(argc, argv, &o)) != 0)
+		return rc;
+	if (env->setup(env) != 0)
+		return 1;
+	if (env->demo && cmd_list_demo_sync(env) != 0)
+		return 1;
+	rc = cmd_list_print(env, &o);
 	if (fflush(stdout) != 0) {
 		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
 		rc = 1;

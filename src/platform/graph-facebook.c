@@ -13,9 +13,10 @@
  *
  * The Graph API says nothing of a comment deleted or edited: it is only
  * missing, or different, the next time it is read. So every
- * recheck_interval (an hour by default) a run is a sweep: every post in the window has all its comments read again,
- * which brings edits and hidden states in, and the engine marks what no
- * page listed as gone (see sync-sweep.c).
+ * recheck_interval (an hour by default) a run is a sweep: every post in
+ * the window has all its comments read again, which brings edits and
+ * hidden states in, and the engine marks what no page listed as gone (see
+ * sync-sweep.c).
  *
  * The stream's cursor is a query string: mark (the newest updated_time
  * seen by the last complete run), swept (when the last sweep began),
@@ -236,79 +237,85 @@ fb_visitor_item(const struct platform_account *pa, const json_t *e,
 	it->extra = graph_extra(p->remote_id, NULL, 0, 0);
 }
 
-/* Parse a page of the feed. */
-int
-facebook_sync_parse(const struct platform_account *pa, const char *stream,
-    const struct platform_response *res, struct sync_page *page,
-    char **cause)
-{
+/* A page of the feed being read: the cursor and the window. */
+struct fb_feed {
 	struct fb_cursor	 c;
-	struct graph_params	 next;
-	struct post		 p;
-	const json_t		*list, *e;
-	json_t			*doc;
-	int64_t			 window = graph_window_start(pa), updated;
-	int64_t			 since, oldest = INT64_MAX;
-	const char		*v, *after, *token;
-	char			 key[GRAPH_MAX_ID + 64];
-	size_t			 i;
-	int			 same;
+	int64_t			 window;	/* where the window starts */
+	int64_t			 since;		/* comments read from */
+	int64_t			 oldest;	/* the oldest post seen */
+};
 
-	if (stream == NULL || strcmp(stream, "feed") != 0)
-		return util_fail(cause, "Facebook: no stream \"%s\"",
-		    stream != NULL ? stream : "");
-	if (res == NULL || res->status < 200 || res->status > 299)
-		return graph_fail_status(res, cause);
-	if ((doc = graph_load(res, cause)) == NULL)
-		return -1;
-	list = json_object_get(doc, "data");
-	if (!json_is_array(list)) {
-		jdoc_free(doc);
-		return util_fail(cause, "Facebook: malformed response: no "
-		    "data");
-	}
-	fb_cursor_read(pa->cursor, &c);
-	if ((c.until == NULL && c.after == NULL) ||
-	    c.run <= pa->now - GRAPH_PAGING_FRESH || c.run > pa->now) {
+/* Read the feed's cursor; start a new run when its paging is stale. */
+static void
+fb_feed_start(const struct platform_account *pa, struct fb_feed *f)
+{
+	struct fb_cursor	*c = &f->c;
+
+	fb_cursor_read(pa->cursor, c);
+	if ((c->until == NULL && c->after == NULL) ||
+	    c->run <= pa->now - GRAPH_PAGING_FRESH || c->run > pa->now) {
 		/* A new run; a sweep when the last is an hour old. */
-		free(c.until);
-		free(c.token);
-		free(c.after);
-		c.until = c.token = c.after = NULL;
-		c.next_mark = c.mark;
-		c.run = pa->now;
-		c.sweep = c.mark > 0 && (c.swept > pa->now ||
-		    c.swept <= pa->now - pa->recheck);
+		free(c->until);
+		free(c->token);
+		free(c->after);
+		c->until = c->token = c->after = NULL;
+		c->next_mark = c->mark;
+		c->run = pa->now;
+		c->sweep = c->mark > 0 && (c->swept > pa->now ||
+		    c->swept <= pa->now - pa->recheck);
 	}
-	since = c.mark > 0 ? c.mark - GRAPH_OVERLAP : window;
-	if (since < window)
-		since = window;
-	json_array_foreach(list, i, e) {
-		if (fb_post_read(pa, e, &p) != 0)
-			continue;
-		if (p.created < oldest)
-			oldest = p.created;
-		if (p.created < window) {
-			post_clear(&p);
-			continue;
-		}
-		if (graph_time(e, "updated_time", &updated) != 0 ||
-		    updated < p.created)
-			updated = p.created;
-		if (updated > c.next_mark && updated <= pa->now + 86400)
-			c.next_mark = updated;
-		if (c.sweep) {
-			snprintf(key, sizeof key, "s:%s", p.remote_id);
-			graph_page_fetch(page, key);
-		} else if (c.mark == 0 || updated >= c.mark - GRAPH_OVERLAP) {
-			snprintf(key, sizeof key, "c:%s:%lld", p.remote_id,
-			    (long long)since);
-			graph_page_fetch(page, key);
-		}
-		if (!p.own)
-			fb_visitor_item(pa, e, &p, page);
-		graph_page_post(page, &p);
+	f->window = graph_window_start(pa);
+	f->since = c->mark > 0 ? c->mark - GRAPH_OVERLAP : f->window;
+	if (f->since < f->window)
+		f->since = f->window;
+	f->oldest = INT64_MAX;
+}
+
+/* Take one entry of the feed: its post, and the fetch of its comments. */
+static void
+fb_feed_entry(const struct platform_account *pa, const json_t *e,
+    struct fb_feed *f, struct sync_page *page)
+{
+	struct fb_cursor	*c = &f->c;
+	struct post		 p;
+	int64_t			 updated;
+	char			 key[GRAPH_MAX_ID + 64];
+
+	if (fb_post_read(pa, e, &p) != 0)
+		return;
+	if (p.created < f->oldest)
+		f->oldest = p.created;
+	if (p.created < f->window) {
+		post_clear(&p);
+		return;
 	}
+	if (graph_time(e, "updated_time", &updated) != 0 ||
+	    updated < p.created)
+		updated = p.created;
+	if (updated > c->next_mark && updated <= pa->now + 86400)
+		c->next_mark = updated;
+	if (c->sweep) {
+		snprintf(key, sizeof key, "s:%s", p.remote_id);
+		graph_page_fetch(page, key);
+	} else if (c->mark == 0 || updated >= c->mark - GRAPH_OVERLAP) {
+		snprintf(key, sizeof key, "c:%s:%lld", p.remote_id,
+		    (long long)f->since);
+		graph_page_fetch(page, key);
+	}
+	if (!p.own)
+		fb_visitor_item(pa, e, &p, page);
+	graph_page_post(page, &p);
+}
+
+/* Page on, stop stuck, or end the run; set the page's next cursor. */
+static void
+fb_feed_next(const json_t *doc, struct fb_feed *f, struct sync_page *page)
+{
+	struct fb_cursor	*c = &f->c;
+	struct graph_params	 next;
+	const char		*v, *after, *token;
+	int			 same, within = f->oldest >= f->window;
+
 	graph_params_from_next(doc, &next);
 	v = graph_params_get(&next, "until");
 	after = graph_params_get(&next, "after");
@@ -323,21 +330,22 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 	 * A page may be empty and still name a next one; a next that names
 	 * this very page again ends the run instead of going round.
 	 */
-	same = v != NULL ? graph_same_value(v, c.until) &&
-	    graph_same_value(token, c.token) : graph_same_value(after, c.after);
-	free(c.until);
-	free(c.token);
-	free(c.after);
-	c.until = c.token = c.after = NULL;
-	if (oldest >= window && (v != NULL || after != NULL) && !same) {
+	same = v != NULL ? graph_same_value(v, c->until) &&
+	    graph_same_value(token, c->token) :
+	    graph_same_value(after, c->after);
+	free(c->until);
+	free(c->token);
+	free(c->after);
+	c->until = c->token = c->after = NULL;
+	if (within && (v != NULL || after != NULL) && !same) {
 		if (v != NULL)
-			c.until = xstrdup(v);
+			c->until = xstrdup(v);
 		else
-			c.after = xstrdup(after);
+			c->after = xstrdup(after);
 		if (token != NULL)
-			c.token = xstrdup(token);
+			c->token = xstrdup(token);
 		page->more = 1;
-	} else if ((v != NULL || after != NULL) && same && oldest >= window) {
+	} else if ((v != NULL || after != NULL) && same && within) {
 		/*
 		 * Stuck short of the window's end: what lies beyond was not
 		 * read, so the mark stays where it was for the next run.
@@ -348,14 +356,44 @@ facebook_sync_parse(const struct platform_account *pa, const char *stream,
 		page->more = 0;
 	} else {
 		/* The run is complete. */
-		if (c.sweep || c.mark == 0)
-			c.swept = c.run;
-		c.mark = c.next_mark;
+		if (c->sweep || c->mark == 0)
+			c->swept = c->run;
+		c->mark = c->next_mark;
 		page->more = 0;
 	}
-	page->next_cursor = fb_cursor_write(&c);
+	page->next_cursor = fb_cursor_write(c);
 	graph_params_clear(&next);
-	fb_cursor_clear(&c);
+}
+
+/* Parse a page of the feed. */
+int
+facebook_sync_parse(const struct platform_account *pa, const char *stream,
+    const struct platform_response *res, struct sync_page *page,
+    char **cause)
+{
+	struct fb_feed	 f;
+	const json_t	*list, *e;
+	json_t		*doc;
+	size_t		 i;
+
+	if (stream == NULL || strcmp(stream, "feed") != 0)
+		return util_fail(cause, "Facebook: no stream \"%s\"",
+		    stream != NULL ? stream : "");
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return graph_fail_status(res, cause);
+	if ((doc = graph_load(res, cause)) == NULL)
+		return -1;
+	list = json_object_get(doc, "data");
+	if (!json_is_array(list)) {
+		jdoc_free(doc);
+		return util_fail(cause, "Facebook: malformed response: no "
+		    "data");
+	}
+	fb_feed_start(pa, &f);
+	json_array_foreach(list, i, e)
+		fb_feed_entry(pa, e, &f, page);
+	fb_feed_next(doc, &f, page);
+	fb_cursor_clear(&f.c);
 	jdoc_free(doc);
 	return 0;
 }
@@ -778,6 +816,87 @@ fb_reply_under(const json_t *c, const char *target, const char *top,
 	return strcmp(pid, target) == 0 || strcmp(pid, top) == 0;
 }
 
+/*
+ * Whether a comment of the list is the Page's reply e: 1 yes, 0 no, -1
+ * cannot tell (Facebook withholds its id or its parent's). Set *created.
+ */
+static int
+fb_reconcile_match(const struct platform_account *pa,
+    const struct outbox_entry *e, const json_t *c, const char *top,
+    const char *post, int64_t *created)
+{
+	const char	*id = graph_id(c, "id"), *from;
+
+	from = graph_id(json_object_get(c, "from"), "id");
+	/* No "from" at all: the author is unknown, not other. */
+	if ((json_object_get(c, "from") != NULL &&
+	    (from == NULL || pa->user_id == NULL ||
+	    strcmp(from, pa->user_id) != 0)) ||
+	    !graph_same_text(graph_str(c, "message"), e->body))
+		return 0;
+	if (graph_time(c, "created_time", created) != 0)
+		*created = pa->now;
+	else if (*created < e->created - GRAPH_RECONCILE_SKEW)
+		return 0;	/* an older, identical reply */
+	/*
+	 * Without the Moderate task Facebook withholds the id and the
+	 * parent alike: such an entry may be ours under any comment, so
+	 * nothing can be decided.
+	 */
+	if (id == NULL)
+		return -1;
+	/* The same words under another comment are not it. */
+	return fb_reply_under(c, e->target_remote_id, top, post);
+}
+
+/* Look for the Page's reply in a page of comments; 0, 1 or -1. */
+static int
+fb_reconcile_reply(const struct platform_account *pa,
+    const struct outbox_entry *e, const json_t *doc,
+    struct action_result *r, char **cause)
+{
+	const json_t	*list = json_object_get(doc, "data"), *c;
+	const char	*why;
+	char		*top, *post;
+	int64_t		 created;
+	size_t		 i;
+	int		 rc = 1, unsure = 0;
+
+	if (!json_is_array(list))
+		return util_fail(cause, "Facebook: malformed response: no "
+		    "data");
+	top = graph_thread_top(e);
+	post = graph_extra_get(e->target_extra, "post");
+	json_array_foreach(list, i, c) {
+		switch (fb_reconcile_match(pa, e, c, top, post, &created)) {
+		case 0:
+			continue;
+		case -1:
+			unsure = 1;
+			continue;
+		}
+		r->remote_id = xstrdup(graph_id(c, "id"));
+		fb_created(pa, e, r->remote_id, created, r);
+		rc = 0;
+		break;
+	}
+	free(top);
+	free(post);
+	if (rc == 1 && unsure)
+		return util_fail(cause, "Facebook lists the replies without "
+		    "their ids (the Page's token lacks the Moderate task), so "
+		    "heed cannot tell whether this reply went through; look "
+		    "on Facebook, and if it is not there, discard it and "
+		    "write it again");
+	if (rc == 1) {
+		r->next = graph_next_after(doc, pa->reconcile_page, &why);
+		if (r->next == NULL && why != NULL)
+			return util_fail(cause, "Facebook: the replies could "
+			    "not be read to the end (%s)", why);
+	}
+	return rc;
+}
+
 /* Look for the Page's reply among a post's comments. */
 int
 facebook_reconcile_parse(const struct platform_account *pa,
@@ -785,13 +904,8 @@ facebook_reconcile_parse(const struct platform_account *pa,
     struct action_result *r, char **cause)
 {
 	struct graph_error	 ge;
-	const json_t		*list, *c;
 	json_t			*doc;
-	const char		*id, *from, *why;
-	char			*top, *post;
-	int64_t			 created;
-	size_t			 i;
-	int			 rc = 1, unsure = 0;
+	int			 rc;
 
 	memset(r, 0, sizeof *r);
 	if (res == NULL)
@@ -809,65 +923,7 @@ facebook_reconcile_parse(const struct platform_account *pa,
 		return -1;
 	switch (e->kind) {
 	case ACTION_REPLY:
-		list = json_object_get(doc, "data");
-		if (!json_is_array(list)) {
-			rc = util_fail(cause, "Facebook: malformed response: "
-			    "no data");
-			break;
-		}
-		top = graph_thread_top(e);
-		post = graph_extra_get(e->target_extra, "post");
-		json_array_foreach(list, i, c) {
-			id = graph_id(c, "id");
-			from = graph_id(json_object_get(c, "from"), "id");
-			/* No "from" at all: the author is unknown, not other. */
-			if ((json_object_get(c, "from") != NULL &&
-			    (from == NULL || pa->user_id == NULL ||
-			    strcmp(from, pa->user_id) != 0)) ||
-			    !graph_same_text(graph_str(c, "message"), e->body))
-				continue;
-			if (graph_time(c, "created_time", &created) != 0)
-				created = pa->now;
-			else if (created < e->created - GRAPH_RECONCILE_SKEW)
-				continue;	/* an older, identical reply */
-			/*
-			 * Without the Moderate task Facebook withholds the id
-			 * and the parent alike: such an entry may be ours
-			 * under any comment, so nothing can be decided.
-			 */
-			if (id == NULL) {
-				unsure = 1;
-				continue;
-			}
-			/* The same words under another comment are not it. */
-			switch (fb_reply_under(c, e->target_remote_id, top,
-			    post)) {
-			case 0:
-				continue;
-			case -1:
-				unsure = 1;
-				continue;
-			}
-			r->remote_id = xstrdup(id);
-			fb_created(pa, e, id, created, r);
-			rc = 0;
-			break;
-		}
-		free(top);
-		free(post);
-		if (rc == 1 && unsure)
-			rc = util_fail(cause, "Facebook lists the replies "
-			    "without their ids (the Page's token lacks the "
-			    "Moderate task), so heed cannot tell whether this "
-			    "reply went through; look on Facebook, and if it "
-			    "is not there, discard it and write it again");
-		else if (rc == 1) {
-			r->next = graph_next_after(doc, pa->reconcile_page,
-			    &why);
-			if (r->next == NULL && why != NULL)
-				rc = util_fail(cause, "Facebook: the replies "
-				    "could not be read to the end (%s)", why);
-		}
+		rc = fb_reconcile_reply(pa, e, doc, r, cause);
 		break;
 	case ACTION_PRIVATE_REPLY:
 		rc = json_object_get(doc, "private_reply_conversation") !=

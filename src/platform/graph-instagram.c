@@ -10,7 +10,8 @@
  * changed. Such a read lists every comment of the media, so it is a
  * sweep (see sync-sweep.c): what it no longer lists was deleted. Every
  * recheck_interval (an hour by default) every media in the window is
- * read so, for hidden states changed elsewhere. The "media" stream's cursor keeps the counts:
+ * read so, for hidden states changed elsewhere. The "media" stream's
+ * cursor keeps the counts:
  *
  *	counts=ID.N,ID.N,...&swept=T		after a complete run
  *	...&seen=ID.N,...&run=T&sweep=B&after=C	while paging
@@ -146,29 +147,176 @@ ig_tag_item(const struct platform_account *pa, const json_t *e,
 	it->extra = graph_extra(p->remote_id, NULL, 0, 0);
 }
 
+/* A page of media or tags being read: the cursor and the counts. */
+struct ig_run {
+	struct graph_params	 cur;
+	struct buf		 seen;	/* "ID.N,..." of this run so far */
+	const char		*counts;	/* of the last complete run */
+	const char		*prev;	/* this page's cursor, or NULL */
+	int64_t			 run;
+	int64_t			 swept;
+	int64_t			 window;
+	int64_t			 oldest;
+	int			 tags;
+	int			 sweep;
+};
+
+/* Read the stream's cursor; page on within a run, or start a new one. */
+static void
+ig_run_start(const struct platform_account *pa, const char *stream,
+    struct ig_run *r)
+{
+	struct graph_params	*cur = &r->cur;
+
+	r->tags = strcmp(stream, "tags") == 0;
+	r->window = graph_window_start(pa);
+	r->oldest = INT64_MAX;
+	r->prev = NULL;
+	graph_params_parse(pa->cursor, cur);
+	r->run = graph_number(graph_params_get(cur, "run"));
+	r->swept = graph_number(graph_params_get(cur, "swept"));
+	r->counts = graph_params_get(cur, "counts");
+	buf_init(&r->seen, 0);
+	if (graph_valid_value(graph_params_get(cur, "after")) &&
+	    r->run > pa->now - GRAPH_PAGING_FRESH && r->run <= pa->now) {
+		/* Paging on within a run. */
+		r->prev = graph_params_get(cur, "after");
+		if (graph_params_get(cur, "seen") != NULL)
+			buf_addstr(&r->seen, graph_params_get(cur, "seen"));
+		r->sweep = graph_number(graph_params_get(cur, "sweep")) == 1;
+	} else {
+		/* A new run; a sweep when the last is an hour old. */
+		r->run = pa->now;
+		r->sweep = r->counts != NULL && (r->swept < 0 ||
+		    r->swept > pa->now || r->swept <= pa->now - pa->recheck);
+	}
+}
+
+/* Name a fetch of a media's comments if they changed; note its count. */
+static void
+ig_run_count(const json_t *e, const struct post *p, struct ig_run *r,
+    struct sync_page *page)
+{
+	const json_t	*cnt = json_object_get(e, "comments_count");
+	char		 key[GRAPH_MAX_ID + 8], num[32];
+	int64_t		 n;
+
+	n = json_is_integer(cnt) ? json_integer_value(cnt) : -1;
+	if (n < 0 || r->counts == NULL || r->sweep ||
+	    ig_count_in(r->counts, p->remote_id) != n) {
+		snprintf(key, sizeof key, "i:%s", p->remote_id);
+		graph_page_fetch(page, key);
+	}
+	if (n >= 0 && r->seen.len + strlen(p->remote_id) + 24 <
+	    GRAPH_MAX_CURSOR / 2) {
+		snprintf(num, sizeof num, "%lld", (long long)n);
+		if (r->seen.len > 0)
+			buf_addch(&r->seen, ',');
+		buf_addstr(&r->seen, p->remote_id);
+		buf_addch(&r->seen, '.');
+		buf_addstr(&r->seen, num);
+	}
+}
+
+/* Take one media of the page: a post, and a tag or its comments. */
+static void
+ig_run_entry(const struct platform_account *pa, const json_t *e,
+    struct ig_run *r, struct sync_page *page)
+{
+	struct post	p;
+
+	if (ig_media_read(pa, e, &p) != 0)
+		return;
+	if (p.created < r->oldest)
+		r->oldest = p.created;
+	if (p.created < r->window) {
+		post_clear(&p);
+		return;
+	}
+	if (r->tags) {
+		if (graph_str(e, "username") == NULL) {
+			/* Someone's media: never the business's name. */
+			free(p.author_handle);
+			free(p.author_name);
+			p.author_handle = xstrdup("");
+			p.author_name = xstrdup("");
+		}
+		p.own = 0;
+		ig_tag_item(pa, e, &p, page);
+	} else
+		ig_run_count(e, &p, r, page);
+	graph_page_post(page, &p);
+}
+
+/* Page on, stop stuck, or end the run; set the page's next cursor. */
+static void
+ig_run_next(const json_t *doc, struct ig_run *r, struct sync_page *page)
+{
+	struct graph_params	 next;
+	struct buf		 out;
+	const char		*after, *seen = r->seen.len > 0 ?
+				    r->seen.data : "";
+
+	graph_params_from_next(doc, &next);
+	after = graph_params_get(&next, "after");
+	buf_init(&out, 0);
+	/*
+	 * A page may be empty and still name a next one; a next that names
+	 * this very page again ends the run instead of going round.
+	 */
+	if (r->oldest >= r->window && graph_valid_value(after) &&
+	    !graph_same_value(after, r->prev)) {
+		if (r->counts != NULL)
+			util_query(&out, "counts", r->counts);
+		if (r->swept >= 0)
+			graph_query_int(&out, "swept", r->swept);
+		util_query(&out, "seen", seen);
+		graph_query_int(&out, "run", r->run);
+		if (r->sweep)
+			util_query(&out, "sweep", "1");
+		util_query(&out, "after", after);
+		page->more = 1;
+	} else if (r->oldest >= r->window && graph_valid_value(after)) {
+		/*
+		 * Stuck on a page that names itself as the next: the media
+		 * beyond were not read, so their counts stay as they were.
+		 */
+		if (r->counts != NULL)
+			util_query(&out, "counts", r->counts);
+		if (r->swept >= 0)
+			graph_query_int(&out, "swept", r->swept);
+		page->notice = xstrdup("Instagram named the same page as the "
+		    "next one, so older media were not read this time; the "
+		    "next sync reads them");
+		util_query(&out, "stuck", "1");
+		page->more = 0;
+	} else {
+		/* The run is complete; the first counts as a sweep. */
+		util_query(&out, "counts", seen);
+		graph_query_int(&out, "swept", r->sweep || r->counts == NULL ||
+		    r->swept < 0 ? r->run : r->swept);
+		page->more = 0;
+	}
+	page->next_cursor = xstrdup(out.data + 1);
+	buf_free(&out);
+	graph_params_clear(&next);
+}
+
 /* Parse a page of media or tags. */
 int
 instagram_sync_parse(const struct platform_account *pa, const char *stream,
     const struct platform_response *res, struct sync_page *page,
     char **cause)
 {
-	struct graph_params	 cur, next;
-	struct buf		 seen, out;
-	struct post		 p;
-	const json_t		*list, *e, *cnt;
-	json_t			*doc;
-	const char		*counts, *after, *prev = NULL;
-	char			 key[GRAPH_MAX_ID + 8], num[32];
-	int64_t			 window = graph_window_start(pa), run, swept;
-	int64_t			 oldest = INT64_MAX, n;
-	size_t			 i;
-	int			 tags, sweep;
+	struct ig_run	 r;
+	const json_t	*list, *e;
+	json_t		*doc;
+	size_t		 i;
 
 	if (stream == NULL || (strcmp(stream, "media") != 0 &&
 	    strcmp(stream, "tags") != 0))
 		return util_fail(cause, "Instagram: no stream \"%s\"",
 		    stream != NULL ? stream : "");
-	tags = strcmp(stream, "tags") == 0;
 	if (res == NULL || res->status < 200 || res->status > 299)
 		return instagram_fail_status(res, cause);
 	if ((doc = graph_load(res, cause)) == NULL)
@@ -179,109 +327,12 @@ instagram_sync_parse(const struct platform_account *pa, const char *stream,
 		return util_fail(cause, "Instagram: malformed response: no "
 		    "data");
 	}
-	graph_params_parse(pa->cursor, &cur);
-	run = graph_number(graph_params_get(&cur, "run"));
-	swept = graph_number(graph_params_get(&cur, "swept"));
-	counts = graph_params_get(&cur, "counts");
-	buf_init(&seen, 0);
-	if (graph_valid_value(graph_params_get(&cur, "after")) &&
-	    run > pa->now - GRAPH_PAGING_FRESH && run <= pa->now) {
-		/* Paging on within a run. */
-		prev = graph_params_get(&cur, "after");
-		if (graph_params_get(&cur, "seen") != NULL)
-			buf_addstr(&seen, graph_params_get(&cur, "seen"));
-		sweep = graph_number(graph_params_get(&cur, "sweep")) == 1;
-	} else {
-		/* A new run; a sweep when the last is an hour old. */
-		run = pa->now;
-		sweep = counts != NULL && (swept < 0 || swept > pa->now ||
-		    swept <= pa->now - pa->recheck);
-	}
-	json_array_foreach(list, i, e) {
-		if (ig_media_read(pa, e, &p) != 0)
-			continue;
-		if (p.created < oldest)
-			oldest = p.created;
-		if (p.created < window) {
-			post_clear(&p);
-			continue;
-		}
-		if (tags) {
-			if (graph_str(e, "username") == NULL) {
-				/* Someone's media: never the business's name. */
-				free(p.author_handle);
-				free(p.author_name);
-				p.author_handle = xstrdup("");
-				p.author_name = xstrdup("");
-			}
-			p.own = 0;
-			ig_tag_item(pa, e, &p, page);
-		} else {
-			cnt = json_object_get(e, "comments_count");
-			n = json_is_integer(cnt) ? json_integer_value(cnt) : -1;
-			if (n < 0 || counts == NULL || sweep ||
-			    ig_count_in(counts, p.remote_id) != n) {
-				snprintf(key, sizeof key, "i:%s", p.remote_id);
-				graph_page_fetch(page, key);
-			}
-			if (n >= 0 && seen.len + strlen(p.remote_id) + 24 <
-			    GRAPH_MAX_CURSOR / 2) {
-				snprintf(num, sizeof num, "%lld",
-				    (long long)n);
-				if (seen.len > 0)
-					buf_addch(&seen, ',');
-				buf_addstr(&seen, p.remote_id);
-				buf_addch(&seen, '.');
-				buf_addstr(&seen, num);
-			}
-		}
-		graph_page_post(page, &p);
-	}
-	graph_params_from_next(doc, &next);
-	after = graph_params_get(&next, "after");
-	buf_init(&out, 0);
-	/*
-	 * A page may be empty and still name a next one; a next that names
-	 * this very page again ends the run instead of going round.
-	 */
-	if (oldest >= window && graph_valid_value(after) &&
-	    !graph_same_value(after, prev)) {
-		if (counts != NULL)
-			util_query(&out, "counts", counts);
-		if (swept >= 0)
-			graph_query_int(&out, "swept", swept);
-		util_query(&out, "seen", seen.len > 0 ? seen.data : "");
-		graph_query_int(&out, "run", run);
-		if (sweep)
-			util_query(&out, "sweep", "1");
-		util_query(&out, "after", after);
-		page->more = 1;
-	} else if (oldest >= window && graph_valid_value(after)) {
-		/*
-		 * Stuck on a page that names itself as the next: the media
-		 * beyond were not read, so their counts stay as they were.
-		 */
-		if (counts != NULL)
-			util_query(&out, "counts", counts);
-		if (swept >= 0)
-			graph_query_int(&out, "swept", swept);
-		page->notice = xstrdup("Instagram named the same page as the "
-		    "next one, so older media were not read this time; the "
-		    "next sync reads them");
-		util_query(&out, "stuck", "1");
-		page->more = 0;
-	} else {
-		/* The run is complete; the first counts as a sweep. */
-		util_query(&out, "counts", seen.len > 0 ? seen.data : "");
-		graph_query_int(&out, "swept", sweep || counts == NULL ||
-		    swept < 0 ? run : swept);
-		page->more = 0;
-	}
-	page->next_cursor = xstrdup(out.data + 1);
-	buf_free(&out);
-	buf_free(&seen);
-	graph_params_clear(&next);
-	graph_params_clear(&cur);
+	ig_run_start(pa, stream, &r);
+	json_array_foreach(list, i, e)
+		ig_run_entry(pa, e, &r, page);
+	ig_run_next(doc, &r, page);
+	buf_free(&r.seen);
+	graph_params_clear(&r.cur);
 	jdoc_free(doc);
 	return 0;
 }

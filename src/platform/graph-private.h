@@ -1,6 +1,7 @@
 /*
  * graph-private.h -- what the parts of the Graph API adapter share:
- * graph.c (requests, errors, usage headers, sessions, the ops tables),
+ * graph.c (requests, answers, usage headers, sessions, the ops tables),
+ * graph-error.c (the error envelope and what each error means),
  * graph-facebook.c (a Page's posts, comments and actions) and
  * graph-instagram.c (an Instagram business account's media, comments and
  * actions). Facebook and Instagram speak the same Graph API, through the
@@ -78,13 +79,6 @@ int	 graph_start(const struct platform_account *, const char *,
 	     const char *, const char *, struct platform_request *, char **);
 void	 graph_set_form(struct platform_request *, const char *);
 json_t	*graph_load(const struct platform_response *, char **);
-void	 graph_error_read(const struct platform_response *,
-	     struct graph_error *);
-void	 graph_error_clear(struct graph_error *);
-int	 graph_fail_status(const struct platform_response *, char **);
-int	 instagram_fail_status(const struct platform_response *, char **);
-enum platform_error graph_classify(const struct platform_response *,
-	     char **);
 int64_t	 graph_pace(const struct platform_response *, int64_t);
 int64_t	 graph_window_start(const struct platform_account *);
 char	*graph_extra(const char *, const char *, int, int);
@@ -97,6 +91,17 @@ void	 graph_page_fetch(struct sync_page *, const char *);
 void	 graph_page_gone(struct sync_page *, const char *);
 int	 graph_written(const struct platform_response *, char **, char **);
 int	 graph_success(const struct platform_response *, char **);
+
+/* graph-error.c */
+void	 graph_error_read(const struct platform_response *,
+	     struct graph_error *);
+void	 graph_error_clear(struct graph_error *);
+int	 graph_fail_status(const struct platform_response *, char **);
+int	 instagram_fail_status(const struct platform_response *, char **);
+enum platform_error graph_classify(const struct platform_response *,
+	     char **);
+enum platform_error instagram_classify(const struct platform_response *,
+	     char **);
 
 /* graph-login.c */
 int	 graph_login(const struct platform_account *,
