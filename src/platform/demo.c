@@ -4,9 +4,9 @@
  *
  * Like every adapter it does no I/O: it builds requests for the demo
  * server's API (see demo-server-api.c) and parses its JSON answers into
- * model structs. Answers are treated as hostile: every field is type-checked, a
- * bad item is skipped, every string is sanitized, and ids are checked
- * against a strict alphabet before they go anywhere.
+ * model structs. Answers are treated as hostile: every field is
+ * type-checked, a bad item is skipped, every string is sanitized, and ids
+ * are checked against a strict alphabet before they go anywhere.
  */
 #include <stdio.h>
 #include <stdlib.h>
