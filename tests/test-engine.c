@@ -28,18 +28,35 @@
 #define FAKE_MAX_SENT	256
 #define FAKE_MAX_FAULTS	8
 
-/* An answer the fake gives instead of the demo server's. */
+/*
+ * An answer the fake gives instead of the platform's, to the next request
+ * whose "METHOD URL" contains match (NULL: any request). A fault with
+ * request_sent and an error still reaches the platform: only its answer
+ * is lost.
+ */
 struct fault {
+	const char		*match;
 	long			 status;
+	const char		*body;		/* or NULL: a stock one */
 	const char		*retry_after;	/* header; or NULL */
 	enum transport_error	 error;
 	int			 request_sent;
 };
 
+struct fake;
+
+/*
+ * A scripted platform for the URLs that are not demo:// (a real adapter
+ * talking to recorded answers): the status and a new body for a request.
+ */
+typedef void (*fake_script_fn)(struct fake *, const struct platform_request *,
+    long *, char **);
+
 struct fake_call {
 	struct fake		*f;
 	uint64_t		 id;
 	uint64_t		 timer;
+	int			 timed_out;	/* answered at its timeout */
 	struct platform_request	 req;
 	transport_done_cb	 cb;
 	void			*arg;
@@ -53,7 +70,14 @@ struct fake {
 	struct fake_call	*pending[16];
 	size_t			 npending;
 	uint64_t		 next_id;
-	char			*urls[FAKE_MAX_SENT];
+	int64_t			 latency;	/* ms before an answer */
+	fake_script_fn		 script;
+	int			 found;		/* the scripted platform
+						   has the reply */
+	int			 expired;	/* ... says the session ran
+						   out, that many times */
+	int			 refuse;	/* ... refuses renewals */
+	char			*urls[FAKE_MAX_SENT];	/* "METHOD URL" */
 	int64_t			 sent_at[FAKE_MAX_SENT];
 	size_t			 nsent;
 	struct fault		 faults[FAKE_MAX_FAULTS];
@@ -96,7 +120,39 @@ fake_drop(struct fake *f, struct fake_call *c)
 	free(c);
 }
 
-/* Answer a call: the next fault, or the demo server. */
+/* Take the first queued fault meant for a request; 0, or -1 if none. */
+static int
+fake_fault_for(struct fake *f, const char *what, struct fault *out)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nfaults; i++) {
+		if (f->faults[i].match != NULL &&
+		    strstr(what, f->faults[i].match) == NULL)
+			continue;
+		*out = f->faults[i];
+		memmove(f->faults + i, f->faults + i + 1, (--f->nfaults - i) *
+		    sizeof *f->faults);
+		return 0;
+	}
+	return -1;
+}
+
+/* The platform's own answer: the demo server's, or the script's. */
+static void
+fake_platform(struct fake *f, const struct platform_request *req,
+    long *status, char **body)
+{
+	if (strncmp(req->url, "demo://", 7) == 0)
+		demo_server_handle(f->srv, req, loop_now(f->loop), status,
+		    body);
+	else if (f->script != NULL)
+		f->script(f, req, status, body);
+	else
+		fail_msg("nothing answers %s", req->url);
+}
+
+/* Answer a call: the next fault meant for it, or the platform. */
 static void
 fake_answer(void *arg)
 {
@@ -107,16 +163,18 @@ fake_answer(void *arg)
 	struct fault			 fault;
 	transport_done_cb		 cb = c->cb;
 	void				*cbarg = c->arg;
-	char				*body = NULL;
+	char				*body = NULL, *what;
 	long				 status = 0;
 
 	memset(&resp, 0, sizeof resp);
 	resp.id = c->id;
 	resp.message = "";
-	if (f->nfaults > 0) {
-		fault = f->faults[0];
-		memmove(f->faults, f->faults + 1, --f->nfaults *
-		    sizeof *f->faults);
+	what = xprintf("%s %s", c->req.method, c->req.url);
+	if (fake_fault_for(f, what, &fault) == 0) {
+		if (fault.error != TRANSPORT_OK && fault.request_sent) {
+			fake_platform(f, &c->req, &status, &body);
+			free(body);
+		}
 		resp.status = fault.status;
 		resp.error = fault.error;
 		resp.request_sent = fault.request_sent;
@@ -126,14 +184,23 @@ fake_answer(void *arg)
 			resp.headers = &h;
 			resp.nheaders = 1;
 		}
-		body = xstrdup(fault.status >= 400 ? "{\"error\":{\"message\":"
+		body = xstrdup(fault.body != NULL ? fault.body :
+		    fault.status >= 400 ? "{\"error\":{\"message\":"
 		    "\"slow down\"}}" : "");
+	} else if (c->timed_out) {
+		/* The platform did it; its answer came too late. */
+		fake_platform(f, &c->req, &status, &body);
+		free(body);
+		body = xstrdup("");
+		resp.error = TRANSPORT_ERR_TIMEOUT;
+		resp.request_sent = 1;
+		resp.message = "fake timeout";
 	} else {
-		demo_server_handle(f->srv, &c->req, loop_now(f->loop),
-		    &status, &body);
+		fake_platform(f, &c->req, &status, &body);
 		resp.status = status;
 		resp.request_sent = 1;
 	}
+	free(what);
 	resp.body = body;
 	resp.len = strlen(body);
 	fake_drop(f, c);
@@ -141,17 +208,21 @@ fake_answer(void *arg)
 	free(body);
 }
 
-/* Record a request and answer it a moment later. */
+/*
+ * Record a request and answer it a moment later; a request that would
+ * take longer than its timeout is answered then, as HTTP does, with a
+ * timeout.
+ */
 static uint64_t
 fake_send(struct transport *t, const struct platform_request *req,
     int64_t timeout_ms, transport_done_cb cb, void *arg)
 {
 	struct fake		*f = (struct fake *)t;
 	struct fake_call	*c = xcalloc(1, sizeof *c);
+	int64_t			 delay = f->latency;
 
-	(void)timeout_ms;
 	assert_true(f->nsent < FAKE_MAX_SENT);
-	f->urls[f->nsent] = xstrdup(req->url);
+	f->urls[f->nsent] = xprintf("%s %s", req->method, req->url);
 	f->sent_at[f->nsent++] = f->clock;
 	c->f = f;
 	c->id = ++f->next_id;
@@ -162,7 +233,11 @@ fake_send(struct transport *t, const struct platform_request *req,
 	c->req.body = req->body != NULL ? xstrdup(req->body) : NULL;
 	c->req.authorization = req->authorization != NULL ?
 	    xstrdup(req->authorization) : NULL;
-	c->timer = loop_timer_add(f->loop, FAKE_LATENCY_MS, fake_answer, c);
+	if (delay > timeout_ms) {
+		delay = timeout_ms;
+		c->timed_out = 1;
+	}
+	c->timer = loop_timer_add(f->loop, delay, fake_answer, c);
 	f->pending[f->npending++] = c;
 	return c->id;
 }
@@ -196,17 +271,28 @@ static const struct transport_ops fake_ops = {
 	.free = fake_free
 };
 
+/* Queue a fault for the next request whose "METHOD URL" has match. */
+static void
+fault_on(struct fake *f, const char *match, long status, const char *body,
+    enum transport_error error, int request_sent)
+{
+	assert_true(f->nfaults < FAKE_MAX_FAULTS);
+	memset(&f->faults[f->nfaults], 0, sizeof f->faults[f->nfaults]);
+	f->faults[f->nfaults].match = match;
+	f->faults[f->nfaults].status = status;
+	f->faults[f->nfaults].body = body;
+	f->faults[f->nfaults].error = error;
+	f->faults[f->nfaults].request_sent = request_sent;
+	f->nfaults++;
+}
+
 /* Queue a fault for the next answer. */
 static void
 fault(struct fake *f, long status, const char *retry_after,
     enum transport_error error, int request_sent)
 {
-	assert_true(f->nfaults < FAKE_MAX_FAULTS);
-	f->faults[f->nfaults].status = status;
-	f->faults[f->nfaults].retry_after = retry_after;
-	f->faults[f->nfaults].error = error;
-	f->faults[f->nfaults].request_sent = request_sent;
-	f->nfaults++;
+	fault_on(f, NULL, status, NULL, error, request_sent);
+	f->faults[f->nfaults - 1].retry_after = retry_after;
 }
 
 /* Start the engine, periodic (as in the TUI) or not (heed sync). */
@@ -268,6 +354,7 @@ setup(void **state)
 	if ((f->store = store_open(f->path, 0, &cause)) == NULL)
 		fail_msg("%s", cause);
 	f->base.ops = &fake_ops;
+	f->latency = FAKE_LATENCY_MS;
 	f->loop = loop_new();
 	f->clock = 1000;
 	loop_set_clock(f->loop, fake_clock, f);
