@@ -171,7 +171,9 @@ fake_answer(void *arg)
 	resp.message = "";
 	what = xprintf("%s %s", c->req.method, c->req.url);
 	if (fake_fault_for(f, what, &fault) == 0) {
-		if (fault.error != TRANSPORT_OK && fault.request_sent) {
+		/* A lost or garbled answer: the platform did the work. */
+		if ((fault.error != TRANSPORT_OK && fault.request_sent) ||
+		    (fault.status >= 200 && fault.status < 300)) {
 			fake_platform(f, &c->req, &status, &body);
 			free(body);
 		}
@@ -337,20 +339,135 @@ message(struct fake *f)
 	return st[0].last_error != NULL ? st[0].last_error : "";
 }
 
+/* Set up the fake, the store and the engine's config for config text. */
+/*
+ * Run the timers until the fake clock reaches ms from now, jumping from
+ * one to the next; a timer that fires again and again without the clock
+ * moving (a busy loop) fails the test.
+ */
+static void
+run_to(struct fake *f, int64_t ms)
+{
+	int64_t	next, end = f->clock + ms;
+	int	i;
+
+	for (i = 0; i < 1000; i++) {
+		next = loop_run_due(f->loop);
+		if (next < 0 || f->clock + next > end) {
+			f->clock = end;
+			loop_run_due(f->loop);
+			return;
+		}
+		f->clock += next;
+	}
+	fail_msg("the loop keeps firing timers at %lld ms", (long long)f->clock);
+}
+
+/* How many requests were made whose "METHOD URL" contains what. */
 static int
-setup(void **state)
+count(struct fake *f, const char *what)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strstr(f->urls[i], what) != NULL;
+	return n;
+}
+
+/* When the k-th request (from 0) whose "METHOD URL" contains what went. */
+static int64_t
+sent_at(struct fake *f, const char *what, int k)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nsent; i++) {
+		if (strstr(f->urls[i], what) != NULL && k-- == 0)
+			return f->sent_at[i];
+	}
+	fail_msg("no request %d with %s", k, what);
+	return -1;
+}
+
+/* The store's id of a configured account. */
+static int64_t
+account_id(struct fake *f, const char *name)
+{
+	struct store_account	*v;
+	size_t			 n, i;
+	int64_t			 id = 0;
+
+	assert_int_equal(store_account_list(f->store, &v, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].name, name) == 0)
+			id = v[i].id;
+	}
+	store_account_list_free(v, n);
+	assert_true(id != 0);
+	return id;
+}
+
+/*
+ * Queue an action of the user's in the outbox, due now by the engine's
+ * clock; its id.
+ */
+static int64_t
+queue(struct fake *f, const char *account, int kind, const char *target,
+    const char *body)
+{
+	struct outbox_entry	e;
+	int64_t			id;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = account_id(f, account);
+	e.kind = kind;
+	e.target_remote_id = xstrdup(target);
+	e.body = body != NULL ? xstrdup(body) : NULL;
+	e.idem_key = xprintf("k-%s-%d", target, kind);
+	assert_int_equal(store_outbox_add(f->store, &e, NULL), 0);
+	e.next_attempt = loop_now(f->loop);
+	assert_int_equal(store_outbox_update(f->store, &e, NULL), 0);
+	id = e.id;
+	outbox_entry_clear(&e);
+	return id;
+}
+
+/* Read an outbox entry (cleared by the caller). */
+static void
+entry(struct fake *f, int64_t id, struct outbox_entry *e)
+{
+	assert_int_equal(store_outbox_get(f->store, id, e, NULL), 0);
+}
+
+/* The remote id of a comment the demo page has, once a sync read it. */
+static char *
+demo_comment(struct fake *f)
+{
+	struct item	it;
+	char		*id;
+
+	assert_int_equal(store_item_get(f->store, 1, &it, NULL), 0);
+	id = xstrdup(it.remote_id);
+	item_clear(&it);
+	return id;
+}
+
+static int
+setup_config(void **state, const char *text)
 {
 	struct fake	*f = xcalloc(1, sizeof *f);
 	char		*cause = NULL;
+	size_t		 i;
 
 	snprintf(f->dir, sizeof f->dir, "/tmp/heed-test-engine-XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
 	f->path = xprintf("%s/cache.db", f->dir);
 	config_init(&f->cfg);
-	if (config_parse(&f->cfg, "test", config_text, &cause) != 0)
+	if (config_parse(&f->cfg, "test", text, &cause) != 0)
 		fail_msg("%s", cause);
-	f->cfg.accounts[0].builtin_secret = "test-token";
+	for (i = 0; i < f->cfg.naccounts; i++)
+		f->cfg.accounts[i].builtin_secret = "test-token";
 	if ((f->store = store_open(f->path, 0, &cause)) == NULL)
 		fail_msg("%s", cause);
 	f->base.ops = &fake_ops;
@@ -361,6 +478,12 @@ setup(void **state)
 	f->srv = demo_server_new(loop_now(f->loop));
 	*state = f;
 	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_config(state, config_text);
 }
 
 static int
@@ -466,6 +589,152 @@ test_engine_retries_a_page_after_a_transport_failure(void **state)
 	assert_string_equal(message(f), "");
 }
 
+#define LEASE_S		(60 + 60)	/* request_timeout and the margin */
+
+/* Sync the demo page once, so that the store has its comments. */
+static char *
+synced(struct fake *f, int periodic)
+{
+	start(f, periodic);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	f->nsent = 0;
+	return demo_comment(f);
+}
+
+/* An entry goes out SENDING under this process's lease, released once sent. */
+static void
+test_engine_sends_an_entry_under_its_own_lease(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id;
+
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	sync_kick(f->sync);
+	assert_int_equal(count(f, "/like"), 1);	/* in flight */
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENDING);
+	assert_string_equal(e.lease_owner, store_owner(f->store));
+	assert_true(e.lease_until >= loop_now(f->loop) + 60);
+	outbox_entry_clear(&e);
+	run(f, 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_null(e.lease_owner);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/*
+ * An entry taken while the platform asks for a wait stays this process's
+ * for the whole wait (no other heed sends it meanwhile, and this one does
+ * not spin on it), is renewed when it goes out, and is sent once.
+ */
+static void
+test_engine_holds_the_lease_while_a_paced_send_waits(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id, t0;
+
+	fault(f, 429, "600", TRANSPORT_OK, 1);
+	sync_now(f->sync);			/* a page, in flight */
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	sync_kick(f->sync);			/* busy: it waits */
+	run_to(f, FAKE_LATENCY_MS);		/* 429: the entry waits */
+	t0 = f->clock;
+	run_to(f, (LEASE_S + 60) * 1000);	/* past a plain lease */
+	assert_int_equal(count(f, "/like"), 0);
+	entry(f, id, &e);
+	assert_string_equal(e.lease_owner, store_owner(f->store));
+	assert_true(e.lease_until >= loop_now(f->loop));
+	assert_true(store_outbox_leased(&e, loop_now(f->loop)));
+	outbox_entry_clear(&e);
+	run_to(f, 600 * 1000 - (f->clock - t0) + 10);
+	assert_int_equal(count(f, "/like"), 1);	/* in flight */
+	assert_true(sent_at(f, "/like", 0) - t0 >= 600 * 1000);
+	entry(f, id, &e);
+	assert_true(e.lease_until >= loop_now(f->loop) + 60);
+	outbox_entry_clear(&e);
+	run(f, 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/* Another heed's live lease is respected: the entry is not sent. */
+static void
+test_engine_leaves_an_entry_another_heed_holds(void **state)
+{
+	struct fake		*f = *state;
+	struct store		*other;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id;
+
+	/* Another heed on the same cache: a connection of its own. */
+	assert_non_null(other = store_open(f->path, 0, NULL));
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	assert_int_equal(store_outbox_take(other, account_id(f, "page"),
+	    loop_now(f->loop), 3600, &e, NULL), 0);
+	assert_int_equal(e.id, id);
+	outbox_entry_clear(&e);
+	sync_kick(f->sync);
+	run_to(f, 30 * 60 * 1000);
+	assert_int_equal(count(f, "/like"), 0);
+	/* Let go (its send did not happen): this heed sends it, once. */
+	assert_int_equal(store_outbox_release(other, id, NULL), 0);
+	run_to(f, 31 * 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	store_close(other);
+	free(target);
+}
+
+/*
+ * heed sync put an entry back when the platform asked for a long wait
+ * before it went: it is queued again, untried, unleased, and the next run
+ * sends it once.
+ */
+static void
+test_engine_sends_a_requeued_action_once(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 0);
+	int64_t			 id;
+
+	fault(f, 429, "3600", TRANSPORT_OK, 1);
+	sync_now(f->sync);
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	run(f, 10 * 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_int_equal(count(f, "/like"), 0);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_QUEUED);
+	assert_int_equal(e.attempts, 0);
+	assert_null(e.lease_owner);
+	outbox_entry_clear(&e);
+	f->clock += 3600 * 1000;
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(e.attempts, 1);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
 int
 main(void)
 {
@@ -481,6 +750,17 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_engine_retries_a_page_after_a_transport_failure,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_sends_an_entry_under_its_own_lease, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_holds_the_lease_while_a_paced_send_waits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_leaves_an_entry_another_heed_holds, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_sends_a_requeued_action_once, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
