@@ -735,6 +735,237 @@ test_engine_sends_a_requeued_action_once(void **state)
 	free(target);
 }
 
+/*
+ * A Facebook Page with one comment, 111_222, as the Graph API answers
+ * (see tests/data/facebook): who the token is, an empty feed, a reply
+ * posted under the comment, and the comments of its thread, which list
+ * the Page's reply once the platform has it (f->found).
+ */
+static const char fb_config[] =
+    "[account shop]\nplatform = facebook\nurl = https://graph.test\n";
+
+#define FB_REPLY	"POST https://graph.test/v"
+/* A check delay of s seconds: the outbox counts in whole seconds. */
+#define DELAY_MS(s)	(((s) - 1) * 1000)
+#define FB_POST		"/111_222/comments"
+#define FB_TEXT		"Thank you, see you soon!"
+
+static void
+fb_script(struct fake *f, const struct platform_request *req, long *status,
+    char **body)
+{
+	*status = 200;
+	if (strstr(req->url, "/me?") != NULL)
+		*body = xstrdup("{\"id\":\"1000\",\"name\":\"Shop\"}");
+	else if (strstr(req->url, "/1000/feed") != NULL)
+		*body = xstrdup("{\"data\":[]}");
+	else if (strcmp(req->method, "POST") == 0 &&
+	    strstr(req->url, FB_POST) != NULL) {
+		f->found = 1;
+		*body = xstrdup("{\"id\":\"111_333\"}");
+	} else if (strstr(req->url, FB_POST) != NULL && f->found)
+		*body = xstrdup("{\"data\":[{\"id\":\"111_333\",\"message\":"
+		    "\"" FB_TEXT "\",\"from\":{\"id\":\"1000\"},"
+		    "\"parent\":{\"id\":\"111_222\"}}]}");
+	else if (strstr(req->url, FB_POST) != NULL)
+		*body = xstrdup("{\"data\":[]}");
+	else
+		fail_msg("the Page does not answer %s %s", req->method,
+		    req->url);
+}
+
+static int
+setup_facebook(void **state)
+{
+	struct fake	*f;
+
+	if (setup_config(state, fb_config) != 0)
+		return -1;
+	f = *state;
+	f->script = fb_script;
+	return 0;
+}
+
+/* Start the engine on the Page, synced once, and queue a reply. */
+static int64_t
+fb_reply(struct fake *f)
+{
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	return queue(f, "shop", ACTION_REPLY, "111_222", FB_TEXT);
+}
+
+/* The posts of the reply and the looks for it, in order. */
+#define FB_LOOK		"GET https://graph.test/v"
+
+/* Count the looks for the reply (GETs of the thread's comments). */
+static int
+fb_looks(struct fake *f)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strncmp(f->urls[i], "GET ", 4) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL;
+	return n;
+}
+
+/* Count the posts of the reply. */
+static int
+fb_posts(struct fake *f)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strncmp(f->urls[i], "POST ", 5) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL;
+	return n;
+}
+
+/* When the k-th look went (from 0). */
+static int64_t
+fb_look_at(struct fake *f, int k)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nsent; i++) {
+		if (strncmp(f->urls[i], "GET ", 4) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL && k-- == 0)
+			return f->sent_at[i];
+	}
+	fail_msg("no such look");
+	return -1;
+}
+
+/* The state of an entry. */
+static int
+entry_state(struct fake *f, int64_t id)
+{
+	struct outbox_entry	e;
+	int			st;
+
+	entry(f, id, &e);
+	st = e.state;
+	outbox_entry_clear(&e);
+	return st;
+}
+
+/*
+ * The reply went, but the answer was lost (the request timed out after
+ * it was sent): CHECKING, looked for at the first check delay (1m), found
+ * there: sent, never posted twice.
+ */
+static void
+test_engine_finds_a_reply_whose_answer_timed_out(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f), lost;
+
+	f->latency = 61 * 1000;			/* past request_timeout */
+	sync_kick(f->sync);
+	f->latency = FAKE_LATENCY_MS;
+	run_to(f, 60 * 1000 + 1);
+	lost = f->clock - 1;
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	assert_int_equal(fb_looks(f), 0);
+	run_to(f, 60 * 1000 + 2 * FAKE_LATENCY_MS);
+	assert_int_equal(fb_looks(f), 1);
+	assert_true(fb_look_at(f, 0) - lost >= DELAY_MS(60));
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(fb_looks(f), 1);
+}
+
+/*
+ * A 5xx may come after the work was done: the reply is looked for at
+ * each of check_delays (1m 3m 10m after the answer), and posted again
+ * only when the last look misses it; then it is sent, once more only.
+ */
+static void
+test_engine_resends_a_reply_only_when_the_last_look_misses(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f), lost;
+
+	fault_on(f, "POST", 500, "{\"error\":{\"code\":2,\"message\":"
+	    "\"Service temporarily unavailable\"}}", TRANSPORT_OK, 1);
+	sync_kick(f->sync);
+	run_to(f, FAKE_LATENCY_MS);
+	lost = f->clock;
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	run_to(f, 9 * 60 * 1000);		/* two looks, both miss */
+	assert_int_equal(fb_looks(f), 2);
+	assert_true(fb_look_at(f, 0) - lost >= DELAY_MS(60));
+	assert_true(fb_look_at(f, 1) - lost >= DELAY_MS(3 * 60));
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	run_to(f, 60 * 60 * 1000);		/* the last look misses */
+	assert_int_equal(fb_looks(f), 3);
+	assert_true(fb_look_at(f, 2) - lost >= DELAY_MS(10 * 60));
+	assert_int_equal(fb_posts(f), 2);
+	assert_true(sent_at(f, FB_REPLY, fb_posts(f) - 1) >=
+	    fb_look_at(f, 2));
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
+/*
+ * A 2xx whose body cannot be read: the platform took it, so the reply is
+ * looked for at once and found, never posted again.
+ */
+static void
+test_engine_looks_at_once_for_a_reply_taken_with_an_unreadable_answer(
+    void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f);
+
+	fault_on(f, "POST", 200, "{\"id\":", TRANSPORT_OK, 1);
+	sync_kick(f->sync);
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(fb_looks(f), 1);
+	assert_true(fb_look_at(f, 0) - sent_at(f, FB_REPLY, 0) <
+	    60 * 1000);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
+/*
+ * A heed died while sending the reply (SENDING, its lease run out): the
+ * entry is looked for on the platform, not sent blindly; found, it counts
+ * as sent.
+ */
+static void
+test_engine_looks_for_an_entry_whose_sender_died(void **state)
+{
+	struct fake		*f = *state;
+	struct store		*other;
+	struct outbox_entry	 e;
+	int64_t			 id = fb_reply(f);
+
+	assert_non_null(other = store_open(f->path, 0, NULL));
+	assert_int_equal(store_outbox_take(other, account_id(f, "shop"),
+	    loop_now(f->loop), 30, &e, NULL), 0);
+	e.state = OUTBOX_SENDING;
+	e.attempts = 1;
+	e.lease_until = loop_now(f->loop) + 30;
+	assert_int_equal(store_outbox_update(other, &e, NULL), 0);
+	outbox_entry_clear(&e);
+	store_close(other);		/* it died mid-send */
+	f->found = 1;			/* its request went through */
+	sync_kick(f->sync);
+	run_to(f, 20 * 1000);
+	assert_int_equal(fb_looks(f) + fb_posts(f), 0);	/* its lease */
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(fb_posts(f), 0);
+	assert_int_equal(fb_looks(f), 1);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
 int
 main(void)
 {
@@ -761,6 +992,18 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_sends_a_requeued_action_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_finds_a_reply_whose_answer_timed_out,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_resends_a_reply_only_when_the_last_look_misses,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_looks_at_once_for_a_reply_taken_with_an_unreadable_answer,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_looks_for_an_entry_whose_sender_died,
+		    setup_facebook, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
