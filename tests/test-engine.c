@@ -76,7 +76,9 @@ struct fake {
 						   has the reply */
 	int			 expired;	/* ... says the session ran
 						   out, that many times */
-	int			 refuse;	/* ... refuses renewals */
+	int			 refuse;	/* ... refuses renewals
+						   after the first */
+	int			 sessions;	/* ... sessions it opened */
 	char			*urls[FAKE_MAX_SENT];	/* "METHOD URL" */
 	int64_t			 sent_at[FAKE_MAX_SENT];
 	size_t			 nsent;
@@ -966,6 +968,153 @@ test_engine_looks_for_an_entry_whose_sender_died(void **state)
 	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
 }
 
+/* Read a recorded answer under tests/data/bluesky; a new string. */
+static char *
+bs_sample(const char *name)
+{
+	const char	*dir = getenv("SRCDIR");
+	char		*path, *text;
+	size_t		 len = 0, n;
+	FILE		*fp;
+
+	path = xprintf("%s/tests/data/bluesky/%s", dir != NULL && *dir !=
+	    '\0' ? dir : ".", name);
+	if ((fp = fopen(path, "r")) == NULL)
+		fail_msg("cannot open %s", path);
+	text = xcalloc(1, 65536);
+	while ((n = fread(text + len, 1, 65535 - len, fp)) > 0)
+		len += n;
+	fclose(fp);
+	free(path);
+	return text;
+}
+
+/*
+ * A Bluesky account that answers from recorded payloads: sessions renewed
+ * from the refresh token (whose answer keeps the same refresh token, as
+ * the account's secret, so nothing goes to a keyring), empty feeds, and
+ * the expired-token answer f->expired times to a read of the posts, or
+ * to every renewal after the first when f->refuse is set.
+ */
+static const char bs_config[] =
+    "[account sky]\nplatform = bluesky\nhandle = shop.test\n"
+    "url = https://pds.test\n\n"
+    "[account page]\nplatform = demo-page\nhandle = tulipandtea\n"
+    "url = demo://page\n";
+
+#define BS_RENEW	"com.atproto.server.refreshSession"
+#define BS_POSTS	"app.bsky.feed.getAuthorFeed"
+
+static void
+bs_script(struct fake *f, const struct platform_request *req, long *status,
+    char **body)
+{
+	*status = 200;
+	if (strstr(req->url, BS_RENEW) != NULL) {
+		if (f->refuse && f->sessions > 0) {
+			*status = 400;
+			*body = bs_sample("error_400_expired_token.json");
+			return;
+		}
+		f->sessions++;
+		*body = bs_sample("refreshSession_response_tokens_redacted."
+		    "json");
+	} else if (strstr(req->url, BS_POSTS) != NULL && f->expired > 0) {
+		f->expired--;
+		*status = 400;
+		*body = bs_sample("error_400_expired_token.json");
+	} else if (strstr(req->url, BS_POSTS) != NULL)
+		*body = xstrdup("{\"feed\":[]}");
+	else if (strstr(req->url, "listNotifications") != NULL)
+		*body = xstrdup("{\"notifications\":[]}");
+	else
+		fail_msg("the PDS does not answer %s %s", req->method,
+		    req->url);
+}
+
+static int
+setup_bluesky(void **state)
+{
+	struct fake	*f;
+
+	if (setup_config(state, bs_config) != 0)
+		return -1;
+	f = *state;
+	/* The recorded session's refresh token. */
+	f->cfg.accounts[0].builtin_secret = "uuuuuuuuuuuuuuuu";
+	f->script = bs_script;
+	return 0;
+}
+
+/* An account's status by name. */
+static const struct sync_account_status *
+status_of(struct fake *f, const char *name)
+{
+	const struct sync_account_status	*st;
+	size_t					 n, i;
+
+	n = sync_status(f->sync, &st);
+	for (i = 0; i < n; i++) {
+		if (strcmp(st[i].name, name) == 0)
+			return &st[i];
+	}
+	fail_msg("no account %s", name);
+	return NULL;
+}
+
+/* The platform says the session ran out: renewed once, the read goes on. */
+static void
+test_engine_renews_an_expired_session_once_and_goes_on(void **state)
+{
+	struct fake	*f = *state;
+
+	f->expired = 1;
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_int_equal(count(f, BS_RENEW), 2);	/* opened, renewed */
+	assert_int_equal(count(f, BS_POSTS), 2);	/* refused, read */
+	assert_true(sent_at(f, BS_RENEW, 1) > sent_at(f, BS_POSTS, 0));
+	assert_true(sent_at(f, BS_POSTS, 1) > sent_at(f, BS_RENEW, 1));
+	assert_int_equal(status_of(f, "sky")->state, SYNC_IDLE);
+	assert_null(status_of(f, "sky")->last_error);
+}
+
+/*
+ * A renewal the platform refuses stops that account until heed login
+ * (LOGIN NEEDED); the other account syncs on.
+ */
+static void
+test_engine_stops_only_the_account_whose_renewal_is_refused(void **state)
+{
+	struct fake			*f = *state;
+	const struct sync_account_status *st;
+	int				 posts;
+
+	f->expired = 1;
+	f->refuse = 1;
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	st = status_of(f, "sky");
+	assert_int_equal(st->state, SYNC_AUTH);
+	assert_non_null(st->last_error);
+	assert_non_null(strstr(st->last_error, "heed login sky"));
+	assert_int_equal(count(f, BS_POSTS), 1);
+	assert_true(count(f, "demo://page/v1/inbox") >= 1);
+	st = status_of(f, "page");
+	assert_int_not_equal(st->state, SYNC_AUTH);
+	assert_null(st->last_error);
+	/* Blocked: the periodic syncs leave it alone, the page goes on. */
+	posts = count(f, "demo://page/v1/inbox");
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(count(f, BS_POSTS), 1);
+	assert_true(count(f, BS_RENEW) <= 3);
+	assert_true(count(f, "demo://page/v1/inbox") > posts);
+	assert_int_equal(status_of(f, "sky")->state, SYNC_AUTH);
+}
+
 int
 main(void)
 {
@@ -1004,6 +1153,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_engine_looks_for_an_entry_whose_sender_died,
 		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_renews_an_expired_session_once_and_goes_on,
+		    setup_bluesky, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_stops_only_the_account_whose_renewal_is_refused,
+		    setup_bluesky, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
