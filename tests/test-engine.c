@@ -799,9 +799,6 @@ fb_reply(struct fake *f)
 	return queue(f, "shop", ACTION_REPLY, "111_222", FB_TEXT);
 }
 
-/* The posts of the reply and the looks for it, in order. */
-#define FB_LOOK		"GET https://graph.test/v"
-
 /* Count the looks for the reply (GETs of the thread's comments). */
 static int
 fb_looks(struct fake *f)
