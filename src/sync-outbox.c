@@ -120,18 +120,21 @@ sync_entry_drop(struct sync_account *a)
 }
 
 /*
- * Renew the lease on the current entry just before a request for it goes
- * out; 0, or -1 when this process no longer holds it (a long wait let it
- * run out and another heed took it): the request must not be made.
+ * Renew the lease on the current entry so that it lasts wait seconds
+ * more than a request: just before a request for it goes out (wait 0),
+ * and when the request must first wait for the platform's limits, so
+ * that no other heed takes the entry for abandoned while this one waits
+ * to send it. 0, or -1 when this process no longer holds it (another heed
+ * took it): the request must not be made.
  */
 int
-sync_entry_renew(struct sync_account *a)
+sync_entry_renew(struct sync_account *a, int64_t wait)
 {
 	char	*cause = NULL;
 	int	 rc;
 
 	rc = store_outbox_renew(a->sync->store, a->entry.id, sync_time(a) +
-	    sync_lease(a), &cause);
+	    wait + sync_lease(a), &cause);
 	if (rc == 0)
 		return 0;
 	log_warn("%s: not sending %s: %s", a->pa.name,

@@ -206,7 +206,7 @@ void	sync_target_response(struct sync_account *,
 	    const struct platform_response *);
 void	sync_action_hold(struct sync_account *, int, const char *);
 void	sync_entry_drop(struct sync_account *);
-int	sync_entry_renew(struct sync_account *);
+int	sync_entry_renew(struct sync_account *, int64_t);
 
 /* sync-sweep.c */
 size_t	sync_sweep_start(struct sync_sweeps *, const char *, int64_t);

@@ -231,6 +231,24 @@ static void	sync_response(struct sync_account *,
 		    const struct platform_response *);
 static void	sync_deliver(const struct platform_response *, void *);
 
+/*
+ * Renew the lease on the entry the account's job is for (if it is for
+ * one) to last wait seconds more than a request; 0, or -1 when another
+ * heed has the entry now: the job is dropped, not a word is sent for it,
+ * and the account goes on with its next job.
+ */
+static int
+sync_keep_entry(struct sync_account *a, int64_t wait)
+{
+	if ((a->job != JOB_ACTION && a->job != JOB_RECONCILE &&
+	    a->job != JOB_TARGET) || sync_entry_renew(a, wait) == 0)
+		return 0;
+	sync_set_state(a, SYNC_ST_IDLE, "another heed took the entry");
+	platform_request_clear(&a->req);
+	sync_next(a);
+	return -1;
+}
+
 /* Hand the account's built request to the transport. */
 static void
 sync_send_now(void *arg)
@@ -239,14 +257,8 @@ sync_send_now(void *arg)
 	struct sync		*s = a->sync;
 
 	a->pace_timer = 0;
-	if ((a->job == JOB_ACTION || a->job == JOB_RECONCILE ||
-	    a->job == JOB_TARGET) && sync_entry_renew(a) != 0) {
-		/* Another heed has the entry now: not a word from this one. */
-		sync_set_state(a, SYNC_ST_IDLE, "another heed took the entry");
-		platform_request_clear(&a->req);
-		sync_next(a);
+	if (sync_keep_entry(a, 0) != 0)
 		return;
-	}
 	sync_set_state(a, SYNC_ST_SENT, NULL);
 	a->call = transport_send(s->transport, &a->req, config_int(s->cfg,
 	    a->cfg, OPT_REQUEST_TIMEOUT) * 1000, sync_deliver, a);
@@ -294,6 +306,9 @@ sync_send(struct sync_account *a)
 		return;
 	}
 	if (wait > 0) {
+		/* The entry stays this heed's while it waits (see above). */
+		if (sync_keep_entry(a, (wait + 999) / 1000) != 0)
+			return;
 		sync_set_state(a, SYNC_ST_PACED, "the platform's limits");
 		a->pace_timer = loop_timer_add(a->sync->loop, wait,
 		    sync_send_now, a);

@@ -28,18 +28,35 @@
 #define FAKE_MAX_SENT	256
 #define FAKE_MAX_FAULTS	8
 
-/* An answer the fake gives instead of the demo server's. */
+/*
+ * An answer the fake gives instead of the platform's, to the next request
+ * whose "METHOD URL" contains match (NULL: any request). A fault with
+ * request_sent and an error still reaches the platform: only its answer
+ * is lost.
+ */
 struct fault {
+	const char		*match;
 	long			 status;
+	const char		*body;		/* or NULL: a stock one */
 	const char		*retry_after;	/* header; or NULL */
 	enum transport_error	 error;
 	int			 request_sent;
 };
 
+struct fake;
+
+/*
+ * A scripted platform for the URLs that are not demo:// (a real adapter
+ * talking to recorded answers): the status and a new body for a request.
+ */
+typedef void (*fake_script_fn)(struct fake *, const struct platform_request *,
+    long *, char **);
+
 struct fake_call {
 	struct fake		*f;
 	uint64_t		 id;
 	uint64_t		 timer;
+	int			 timed_out;	/* answered at its timeout */
 	struct platform_request	 req;
 	transport_done_cb	 cb;
 	void			*arg;
@@ -53,7 +70,16 @@ struct fake {
 	struct fake_call	*pending[16];
 	size_t			 npending;
 	uint64_t		 next_id;
-	char			*urls[FAKE_MAX_SENT];
+	int64_t			 latency;	/* ms before an answer */
+	fake_script_fn		 script;
+	int			 found;		/* the scripted platform
+						   has the reply */
+	int			 expired;	/* ... says the session ran
+						   out, that many times */
+	int			 refuse;	/* ... refuses renewals
+						   after the first */
+	int			 sessions;	/* ... sessions it opened */
+	char			*urls[FAKE_MAX_SENT];	/* "METHOD URL" */
 	int64_t			 sent_at[FAKE_MAX_SENT];
 	size_t			 nsent;
 	struct fault		 faults[FAKE_MAX_FAULTS];
@@ -96,7 +122,39 @@ fake_drop(struct fake *f, struct fake_call *c)
 	free(c);
 }
 
-/* Answer a call: the next fault, or the demo server. */
+/* Take the first queued fault meant for a request; 0, or -1 if none. */
+static int
+fake_fault_for(struct fake *f, const char *what, struct fault *out)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nfaults; i++) {
+		if (f->faults[i].match != NULL &&
+		    strstr(what, f->faults[i].match) == NULL)
+			continue;
+		*out = f->faults[i];
+		memmove(f->faults + i, f->faults + i + 1, (--f->nfaults - i) *
+		    sizeof *f->faults);
+		return 0;
+	}
+	return -1;
+}
+
+/* The platform's own answer: the demo server's, or the script's. */
+static void
+fake_platform(struct fake *f, const struct platform_request *req,
+    long *status, char **body)
+{
+	if (strncmp(req->url, "demo://", 7) == 0)
+		demo_server_handle(f->srv, req, loop_now(f->loop), status,
+		    body);
+	else if (f->script != NULL)
+		f->script(f, req, status, body);
+	else
+		fail_msg("nothing answers %s", req->url);
+}
+
+/* Answer a call: the next fault meant for it, or the platform. */
 static void
 fake_answer(void *arg)
 {
@@ -107,16 +165,20 @@ fake_answer(void *arg)
 	struct fault			 fault;
 	transport_done_cb		 cb = c->cb;
 	void				*cbarg = c->arg;
-	char				*body = NULL;
+	char				*body = NULL, *what;
 	long				 status = 0;
 
 	memset(&resp, 0, sizeof resp);
 	resp.id = c->id;
 	resp.message = "";
-	if (f->nfaults > 0) {
-		fault = f->faults[0];
-		memmove(f->faults, f->faults + 1, --f->nfaults *
-		    sizeof *f->faults);
+	what = xprintf("%s %s", c->req.method, c->req.url);
+	if (fake_fault_for(f, what, &fault) == 0) {
+		/* A lost or garbled answer: the platform did the work. */
+		if ((fault.error != TRANSPORT_OK && fault.request_sent) ||
+		    (fault.status >= 200 && fault.status < 300)) {
+			fake_platform(f, &c->req, &status, &body);
+			free(body);
+		}
 		resp.status = fault.status;
 		resp.error = fault.error;
 		resp.request_sent = fault.request_sent;
@@ -126,14 +188,23 @@ fake_answer(void *arg)
 			resp.headers = &h;
 			resp.nheaders = 1;
 		}
-		body = xstrdup(fault.status >= 400 ? "{\"error\":{\"message\":"
+		body = xstrdup(fault.body != NULL ? fault.body :
+		    fault.status >= 400 ? "{\"error\":{\"message\":"
 		    "\"slow down\"}}" : "");
+	} else if (c->timed_out) {
+		/* The platform did it; its answer came too late. */
+		fake_platform(f, &c->req, &status, &body);
+		free(body);
+		body = xstrdup("");
+		resp.error = TRANSPORT_ERR_TIMEOUT;
+		resp.request_sent = 1;
+		resp.message = "fake timeout";
 	} else {
-		demo_server_handle(f->srv, &c->req, loop_now(f->loop),
-		    &status, &body);
+		fake_platform(f, &c->req, &status, &body);
 		resp.status = status;
 		resp.request_sent = 1;
 	}
+	free(what);
 	resp.body = body;
 	resp.len = strlen(body);
 	fake_drop(f, c);
@@ -141,17 +212,21 @@ fake_answer(void *arg)
 	free(body);
 }
 
-/* Record a request and answer it a moment later. */
+/*
+ * Record a request and answer it a moment later; a request that would
+ * take longer than its timeout is answered then, as HTTP does, with a
+ * timeout.
+ */
 static uint64_t
 fake_send(struct transport *t, const struct platform_request *req,
     int64_t timeout_ms, transport_done_cb cb, void *arg)
 {
 	struct fake		*f = (struct fake *)t;
 	struct fake_call	*c = xcalloc(1, sizeof *c);
+	int64_t			 delay = f->latency;
 
-	(void)timeout_ms;
 	assert_true(f->nsent < FAKE_MAX_SENT);
-	f->urls[f->nsent] = xstrdup(req->url);
+	f->urls[f->nsent] = xprintf("%s %s", req->method, req->url);
 	f->sent_at[f->nsent++] = f->clock;
 	c->f = f;
 	c->id = ++f->next_id;
@@ -162,7 +237,11 @@ fake_send(struct transport *t, const struct platform_request *req,
 	c->req.body = req->body != NULL ? xstrdup(req->body) : NULL;
 	c->req.authorization = req->authorization != NULL ?
 	    xstrdup(req->authorization) : NULL;
-	c->timer = loop_timer_add(f->loop, FAKE_LATENCY_MS, fake_answer, c);
+	if (delay > timeout_ms) {
+		delay = timeout_ms;
+		c->timed_out = 1;
+	}
+	c->timer = loop_timer_add(f->loop, delay, fake_answer, c);
 	f->pending[f->npending++] = c;
 	return c->id;
 }
@@ -196,17 +275,28 @@ static const struct transport_ops fake_ops = {
 	.free = fake_free
 };
 
+/* Queue a fault for the next request whose "METHOD URL" has match. */
+static void
+fault_on(struct fake *f, const char *match, long status, const char *body,
+    enum transport_error error, int request_sent)
+{
+	assert_true(f->nfaults < FAKE_MAX_FAULTS);
+	memset(&f->faults[f->nfaults], 0, sizeof f->faults[f->nfaults]);
+	f->faults[f->nfaults].match = match;
+	f->faults[f->nfaults].status = status;
+	f->faults[f->nfaults].body = body;
+	f->faults[f->nfaults].error = error;
+	f->faults[f->nfaults].request_sent = request_sent;
+	f->nfaults++;
+}
+
 /* Queue a fault for the next answer. */
 static void
 fault(struct fake *f, long status, const char *retry_after,
     enum transport_error error, int request_sent)
 {
-	assert_true(f->nfaults < FAKE_MAX_FAULTS);
-	f->faults[f->nfaults].status = status;
-	f->faults[f->nfaults].retry_after = retry_after;
-	f->faults[f->nfaults].error = error;
-	f->faults[f->nfaults].request_sent = request_sent;
-	f->nfaults++;
+	fault_on(f, NULL, status, NULL, error, request_sent);
+	f->faults[f->nfaults - 1].retry_after = retry_after;
 }
 
 /* Start the engine, periodic (as in the TUI) or not (heed sync). */
@@ -251,29 +341,151 @@ message(struct fake *f)
 	return st[0].last_error != NULL ? st[0].last_error : "";
 }
 
+/* Set up the fake, the store and the engine's config for config text. */
+/*
+ * Run the timers until the fake clock reaches ms from now, jumping from
+ * one to the next; a timer that fires again and again without the clock
+ * moving (a busy loop) fails the test.
+ */
+static void
+run_to(struct fake *f, int64_t ms)
+{
+	int64_t	next, end = f->clock + ms;
+	int	i;
+
+	for (i = 0; i < 1000; i++) {
+		next = loop_run_due(f->loop);
+		if (next < 0 || f->clock + next > end) {
+			f->clock = end;
+			loop_run_due(f->loop);
+			return;
+		}
+		f->clock += next;
+	}
+	fail_msg("the loop keeps firing timers at %lld ms", (long long)f->clock);
+}
+
+/* How many requests were made whose "METHOD URL" contains what. */
 static int
-setup(void **state)
+count(struct fake *f, const char *what)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strstr(f->urls[i], what) != NULL;
+	return n;
+}
+
+/* When the k-th request (from 0) whose "METHOD URL" contains what went. */
+static int64_t
+sent_at(struct fake *f, const char *what, int k)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nsent; i++) {
+		if (strstr(f->urls[i], what) != NULL && k-- == 0)
+			return f->sent_at[i];
+	}
+	fail_msg("no request %d with %s", k, what);
+	return -1;
+}
+
+/* The store's id of a configured account. */
+static int64_t
+account_id(struct fake *f, const char *name)
+{
+	struct store_account	*v;
+	size_t			 n, i;
+	int64_t			 id = 0;
+
+	assert_int_equal(store_account_list(f->store, &v, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].name, name) == 0)
+			id = v[i].id;
+	}
+	store_account_list_free(v, n);
+	assert_true(id != 0);
+	return id;
+}
+
+/*
+ * Queue an action of the user's in the outbox, due now by the engine's
+ * clock; its id.
+ */
+static int64_t
+queue(struct fake *f, const char *account, int kind, const char *target,
+    const char *body)
+{
+	struct outbox_entry	e;
+	int64_t			id;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = account_id(f, account);
+	e.kind = kind;
+	e.target_remote_id = xstrdup(target);
+	e.body = body != NULL ? xstrdup(body) : NULL;
+	e.idem_key = xprintf("k-%s-%d", target, kind);
+	assert_int_equal(store_outbox_add(f->store, &e, NULL), 0);
+	e.next_attempt = loop_now(f->loop);
+	assert_int_equal(store_outbox_update(f->store, &e, NULL), 0);
+	id = e.id;
+	outbox_entry_clear(&e);
+	return id;
+}
+
+/* Read an outbox entry (cleared by the caller). */
+static void
+entry(struct fake *f, int64_t id, struct outbox_entry *e)
+{
+	assert_int_equal(store_outbox_get(f->store, id, e, NULL), 0);
+}
+
+/* The remote id of a comment the demo page has, once a sync read it. */
+static char *
+demo_comment(struct fake *f)
+{
+	struct item	it;
+	char		*id;
+
+	assert_int_equal(store_item_get(f->store, 1, &it, NULL), 0);
+	id = xstrdup(it.remote_id);
+	item_clear(&it);
+	return id;
+}
+
+static int
+setup_config(void **state, const char *text)
 {
 	struct fake	*f = xcalloc(1, sizeof *f);
 	char		*cause = NULL;
+	size_t		 i;
 
 	snprintf(f->dir, sizeof f->dir, "/tmp/heed-test-engine-XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
 	f->path = xprintf("%s/cache.db", f->dir);
 	config_init(&f->cfg);
-	if (config_parse(&f->cfg, "test", config_text, &cause) != 0)
+	if (config_parse(&f->cfg, "test", text, &cause) != 0)
 		fail_msg("%s", cause);
-	f->cfg.accounts[0].builtin_secret = "test-token";
+	for (i = 0; i < f->cfg.naccounts; i++)
+		f->cfg.accounts[i].builtin_secret = "test-token";
 	if ((f->store = store_open(f->path, 0, &cause)) == NULL)
 		fail_msg("%s", cause);
 	f->base.ops = &fake_ops;
+	f->latency = FAKE_LATENCY_MS;
 	f->loop = loop_new();
 	f->clock = 1000;
 	loop_set_clock(f->loop, fake_clock, f);
 	f->srv = demo_server_new(loop_now(f->loop));
 	*state = f;
 	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_config(state, config_text);
 }
 
 static int
@@ -379,6 +591,527 @@ test_engine_retries_a_page_after_a_transport_failure(void **state)
 	assert_string_equal(message(f), "");
 }
 
+#define LEASE_S		(60 + 60)	/* request_timeout and the margin */
+
+/* Sync the demo page once, so that the store has its comments. */
+static char *
+synced(struct fake *f, int periodic)
+{
+	start(f, periodic);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	f->nsent = 0;
+	return demo_comment(f);
+}
+
+/* An entry goes out SENDING under this process's lease, released once sent. */
+static void
+test_engine_sends_an_entry_under_its_own_lease(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id;
+
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	sync_kick(f->sync);
+	assert_int_equal(count(f, "/like"), 1);	/* in flight */
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENDING);
+	assert_string_equal(e.lease_owner, store_owner(f->store));
+	assert_true(e.lease_until >= loop_now(f->loop) + 60);
+	outbox_entry_clear(&e);
+	run(f, 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_null(e.lease_owner);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/*
+ * An entry taken while the platform asks for a wait stays this process's
+ * for the whole wait (no other heed sends it meanwhile, and this one does
+ * not spin on it), is renewed when it goes out, and is sent once.
+ */
+static void
+test_engine_holds_the_lease_while_a_paced_send_waits(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id, t0;
+
+	fault(f, 429, "600", TRANSPORT_OK, 1);
+	sync_now(f->sync);			/* a page, in flight */
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	sync_kick(f->sync);			/* busy: it waits */
+	run_to(f, FAKE_LATENCY_MS);		/* 429: the entry waits */
+	t0 = f->clock;
+	run_to(f, (LEASE_S + 60) * 1000);	/* past a plain lease */
+	assert_int_equal(count(f, "/like"), 0);
+	entry(f, id, &e);
+	assert_string_equal(e.lease_owner, store_owner(f->store));
+	assert_true(e.lease_until >= loop_now(f->loop));
+	assert_true(store_outbox_leased(&e, loop_now(f->loop)));
+	outbox_entry_clear(&e);
+	run_to(f, 600 * 1000 - (f->clock - t0) + 10);
+	assert_int_equal(count(f, "/like"), 1);	/* in flight */
+	assert_true(sent_at(f, "/like", 0) - t0 >= 600 * 1000);
+	entry(f, id, &e);
+	assert_true(e.lease_until >= loop_now(f->loop) + 60);
+	outbox_entry_clear(&e);
+	run(f, 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/* Another heed's live lease is respected: the entry is not sent. */
+static void
+test_engine_leaves_an_entry_another_heed_holds(void **state)
+{
+	struct fake		*f = *state;
+	struct store		*other;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id;
+
+	/* Another heed on the same cache: a connection of its own. */
+	assert_non_null(other = store_open(f->path, 0, NULL));
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	assert_int_equal(store_outbox_take(other, account_id(f, "page"),
+	    loop_now(f->loop), 3600, &e, NULL), 0);
+	assert_int_equal(e.id, id);
+	outbox_entry_clear(&e);
+	sync_kick(f->sync);
+	run_to(f, 30 * 60 * 1000);
+	assert_int_equal(count(f, "/like"), 0);
+	/* Let go (its send did not happen): this heed sends it, once. */
+	assert_int_equal(store_outbox_release(other, id, NULL), 0);
+	run_to(f, 31 * 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	store_close(other);
+	free(target);
+}
+
+/*
+ * heed sync put an entry back when the platform asked for a long wait
+ * before it went: it is queued again, untried, unleased, and the next run
+ * sends it once.
+ */
+static void
+test_engine_sends_a_requeued_action_once(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 0);
+	int64_t			 id;
+
+	fault(f, 429, "3600", TRANSPORT_OK, 1);
+	sync_now(f->sync);
+	id = queue(f, "page", ACTION_LIKE, target, NULL);
+	run(f, 10 * 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_int_equal(count(f, "/like"), 0);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_QUEUED);
+	assert_int_equal(e.attempts, 0);
+	assert_null(e.lease_owner);
+	outbox_entry_clear(&e);
+	f->clock += 3600 * 1000;
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	assert_int_equal(e.attempts, 1);
+	assert_int_equal(count(f, "/like"), 1);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/*
+ * A Facebook Page with one comment, 111_222, as the Graph API answers
+ * (see tests/data/facebook): who the token is, an empty feed, a reply
+ * posted under the comment, and the comments of its thread, which list
+ * the Page's reply once the platform has it (f->found).
+ */
+static const char fb_config[] =
+    "[account shop]\nplatform = facebook\nurl = https://graph.test\n";
+
+#define FB_REPLY	"POST https://graph.test/v"
+/* A check delay of s seconds: the outbox counts in whole seconds. */
+#define DELAY_MS(s)	(((s) - 1) * 1000)
+#define FB_POST		"/111_222/comments"
+#define FB_TEXT		"Thank you, see you soon!"
+
+static void
+fb_script(struct fake *f, const struct platform_request *req, long *status,
+    char **body)
+{
+	*status = 200;
+	if (strstr(req->url, "/me?") != NULL)
+		*body = xstrdup("{\"id\":\"1000\",\"name\":\"Shop\"}");
+	else if (strstr(req->url, "/1000/feed") != NULL)
+		*body = xstrdup("{\"data\":[]}");
+	else if (strcmp(req->method, "POST") == 0 &&
+	    strstr(req->url, FB_POST) != NULL) {
+		f->found = 1;
+		*body = xstrdup("{\"id\":\"111_333\"}");
+	} else if (strstr(req->url, FB_POST) != NULL && f->found)
+		*body = xstrdup("{\"data\":[{\"id\":\"111_333\",\"message\":"
+		    "\"" FB_TEXT "\",\"from\":{\"id\":\"1000\"},"
+		    "\"parent\":{\"id\":\"111_222\"}}]}");
+	else if (strstr(req->url, FB_POST) != NULL)
+		*body = xstrdup("{\"data\":[]}");
+	else
+		fail_msg("the Page does not answer %s %s", req->method,
+		    req->url);
+}
+
+static int
+setup_facebook(void **state)
+{
+	struct fake	*f;
+
+	if (setup_config(state, fb_config) != 0)
+		return -1;
+	f = *state;
+	f->script = fb_script;
+	return 0;
+}
+
+/* Start the engine on the Page, synced once, and queue a reply. */
+static int64_t
+fb_reply(struct fake *f)
+{
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	return queue(f, "shop", ACTION_REPLY, "111_222", FB_TEXT);
+}
+
+/* Count the looks for the reply (GETs of the thread's comments). */
+static int
+fb_looks(struct fake *f)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strncmp(f->urls[i], "GET ", 4) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL;
+	return n;
+}
+
+/* Count the posts of the reply. */
+static int
+fb_posts(struct fake *f)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strncmp(f->urls[i], "POST ", 5) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL;
+	return n;
+}
+
+/* When the k-th look went (from 0). */
+static int64_t
+fb_look_at(struct fake *f, int k)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nsent; i++) {
+		if (strncmp(f->urls[i], "GET ", 4) == 0 &&
+		    strstr(f->urls[i], FB_POST) != NULL && k-- == 0)
+			return f->sent_at[i];
+	}
+	fail_msg("no such look");
+	return -1;
+}
+
+/* The state of an entry. */
+static int
+entry_state(struct fake *f, int64_t id)
+{
+	struct outbox_entry	e;
+	int			st;
+
+	entry(f, id, &e);
+	st = e.state;
+	outbox_entry_clear(&e);
+	return st;
+}
+
+/*
+ * The reply went, but the answer was lost (the request timed out after
+ * it was sent): CHECKING, looked for at the first check delay (1m), found
+ * there: sent, never posted twice.
+ */
+static void
+test_engine_finds_a_reply_whose_answer_timed_out(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f), lost;
+
+	f->latency = 61 * 1000;			/* past request_timeout */
+	sync_kick(f->sync);
+	f->latency = FAKE_LATENCY_MS;
+	run_to(f, 60 * 1000 + 1);
+	lost = f->clock - 1;
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	assert_int_equal(fb_looks(f), 0);
+	run_to(f, 60 * 1000 + 2 * FAKE_LATENCY_MS);
+	assert_int_equal(fb_looks(f), 1);
+	assert_true(fb_look_at(f, 0) - lost >= DELAY_MS(60));
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(fb_looks(f), 1);
+}
+
+/*
+ * A 5xx may come after the work was done: the reply is looked for at
+ * each of check_delays (1m 3m 10m after the answer), and posted again
+ * only when the last look misses it; then it is sent, once more only.
+ */
+static void
+test_engine_resends_a_reply_only_when_the_last_look_misses(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f), lost;
+
+	fault_on(f, "POST", 500, "{\"error\":{\"code\":2,\"message\":"
+	    "\"Service temporarily unavailable\"}}", TRANSPORT_OK, 1);
+	sync_kick(f->sync);
+	run_to(f, FAKE_LATENCY_MS);
+	lost = f->clock;
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	run_to(f, 9 * 60 * 1000);		/* two looks, both miss */
+	assert_int_equal(fb_looks(f), 2);
+	assert_true(fb_look_at(f, 0) - lost >= DELAY_MS(60));
+	assert_true(fb_look_at(f, 1) - lost >= DELAY_MS(3 * 60));
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(entry_state(f, id), OUTBOX_CHECKING);
+	run_to(f, 60 * 60 * 1000);		/* the last look misses */
+	assert_int_equal(fb_looks(f), 3);
+	assert_true(fb_look_at(f, 2) - lost >= DELAY_MS(10 * 60));
+	assert_int_equal(fb_posts(f), 2);
+	assert_true(sent_at(f, FB_REPLY, fb_posts(f) - 1) >=
+	    fb_look_at(f, 2));
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
+/*
+ * A 2xx whose body cannot be read: the platform took it, so the reply is
+ * looked for at once and found, never posted again.
+ */
+static void
+test_engine_looks_at_once_for_a_reply_taken_with_an_unreadable_answer(
+    void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = fb_reply(f);
+
+	fault_on(f, "POST", 200, "{\"id\":", TRANSPORT_OK, 1);
+	sync_kick(f->sync);
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(fb_posts(f), 1);
+	assert_int_equal(fb_looks(f), 1);
+	assert_true(fb_look_at(f, 0) - sent_at(f, FB_REPLY, 0) <
+	    60 * 1000);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
+/*
+ * A heed died while sending the reply (SENDING, its lease run out): the
+ * entry is looked for on the platform, not sent blindly; found, it counts
+ * as sent.
+ */
+static void
+test_engine_looks_for_an_entry_whose_sender_died(void **state)
+{
+	struct fake		*f = *state;
+	struct store		*other;
+	struct outbox_entry	 e;
+	int64_t			 id = fb_reply(f);
+
+	assert_non_null(other = store_open(f->path, 0, NULL));
+	assert_int_equal(store_outbox_take(other, account_id(f, "shop"),
+	    loop_now(f->loop), 30, &e, NULL), 0);
+	e.state = OUTBOX_SENDING;
+	e.attempts = 1;
+	e.lease_until = loop_now(f->loop) + 30;
+	assert_int_equal(store_outbox_update(other, &e, NULL), 0);
+	outbox_entry_clear(&e);
+	store_close(other);		/* it died mid-send */
+	f->found = 1;			/* its request went through */
+	sync_kick(f->sync);
+	run_to(f, 20 * 1000);
+	assert_int_equal(fb_looks(f) + fb_posts(f), 0);	/* its lease */
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(fb_posts(f), 0);
+	assert_int_equal(fb_looks(f), 1);
+	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
+}
+
+/* Read a recorded answer under tests/data/bluesky; a new string. */
+static char *
+bs_sample(const char *name)
+{
+	const char	*dir = getenv("SRCDIR");
+	char		*path, *text;
+	size_t		 len = 0, n;
+	FILE		*fp;
+
+	path = xprintf("%s/tests/data/bluesky/%s", dir != NULL && *dir !=
+	    '\0' ? dir : ".", name);
+	if ((fp = fopen(path, "r")) == NULL)
+		fail_msg("cannot open %s", path);
+	text = xcalloc(1, 65536);
+	while ((n = fread(text + len, 1, 65535 - len, fp)) > 0)
+		len += n;
+	fclose(fp);
+	free(path);
+	return text;
+}
+
+/*
+ * A Bluesky account that answers from recorded payloads: sessions renewed
+ * from the refresh token (whose answer keeps the same refresh token, as
+ * the account's secret, so nothing goes to a keyring), empty feeds, and
+ * the expired-token answer f->expired times to a read of the posts, or
+ * to every renewal after the first when f->refuse is set.
+ */
+static const char bs_config[] =
+    "[account sky]\nplatform = bluesky\nhandle = shop.test\n"
+    "url = https://pds.test\n\n"
+    "[account page]\nplatform = demo-page\nhandle = tulipandtea\n"
+    "url = demo://page\n";
+
+#define BS_RENEW	"com.atproto.server.refreshSession"
+#define BS_POSTS	"app.bsky.feed.getAuthorFeed"
+
+static void
+bs_script(struct fake *f, const struct platform_request *req, long *status,
+    char **body)
+{
+	*status = 200;
+	if (strstr(req->url, BS_RENEW) != NULL) {
+		if (f->refuse && f->sessions > 0) {
+			*status = 400;
+			*body = bs_sample("error_400_expired_token.json");
+			return;
+		}
+		f->sessions++;
+		*body = bs_sample("refreshSession_response_tokens_redacted."
+		    "json");
+	} else if (strstr(req->url, BS_POSTS) != NULL && f->expired > 0) {
+		f->expired--;
+		*status = 400;
+		*body = bs_sample("error_400_expired_token.json");
+	} else if (strstr(req->url, BS_POSTS) != NULL)
+		*body = xstrdup("{\"feed\":[]}");
+	else if (strstr(req->url, "listNotifications") != NULL)
+		*body = xstrdup("{\"notifications\":[]}");
+	else
+		fail_msg("the PDS does not answer %s %s", req->method,
+		    req->url);
+}
+
+static int
+setup_bluesky(void **state)
+{
+	struct fake	*f;
+
+	if (setup_config(state, bs_config) != 0)
+		return -1;
+	f = *state;
+	/* The recorded session's refresh token. */
+	f->cfg.accounts[0].builtin_secret = "uuuuuuuuuuuuuuuu";
+	f->script = bs_script;
+	return 0;
+}
+
+/* An account's status by name. */
+static const struct sync_account_status *
+status_of(struct fake *f, const char *name)
+{
+	const struct sync_account_status	*st;
+	size_t					 n, i;
+
+	n = sync_status(f->sync, &st);
+	for (i = 0; i < n; i++) {
+		if (strcmp(st[i].name, name) == 0)
+			return &st[i];
+	}
+	fail_msg("no account %s", name);
+	return NULL;
+}
+
+/* The platform says the session ran out: renewed once, the read goes on. */
+static void
+test_engine_renews_an_expired_session_once_and_goes_on(void **state)
+{
+	struct fake	*f = *state;
+
+	f->expired = 1;
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_int_equal(count(f, BS_RENEW), 2);	/* opened, renewed */
+	assert_int_equal(count(f, BS_POSTS), 2);	/* refused, read */
+	assert_true(sent_at(f, BS_RENEW, 1) > sent_at(f, BS_POSTS, 0));
+	assert_true(sent_at(f, BS_POSTS, 1) > sent_at(f, BS_RENEW, 1));
+	assert_int_equal(status_of(f, "sky")->state, SYNC_IDLE);
+	assert_null(status_of(f, "sky")->last_error);
+}
+
+/*
+ * A renewal the platform refuses stops that account until heed login
+ * (LOGIN NEEDED); the other account syncs on.
+ */
+static void
+test_engine_stops_only_the_account_whose_renewal_is_refused(void **state)
+{
+	struct fake			*f = *state;
+	const struct sync_account_status *st;
+	int				 posts;
+
+	f->expired = 1;
+	f->refuse = 1;
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 10 * 60 * 1000);
+	st = status_of(f, "sky");
+	assert_int_equal(st->state, SYNC_AUTH);
+	assert_non_null(st->last_error);
+	assert_non_null(strstr(st->last_error, "heed login sky"));
+	assert_int_equal(count(f, BS_POSTS), 1);
+	assert_true(count(f, "demo://page/v1/inbox") >= 1);
+	st = status_of(f, "page");
+	assert_int_not_equal(st->state, SYNC_AUTH);
+	assert_null(st->last_error);
+	/* Blocked: the periodic syncs leave it alone, the page goes on. */
+	posts = count(f, "demo://page/v1/inbox");
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(count(f, BS_POSTS), 1);
+	assert_true(count(f, BS_RENEW) <= 3);
+	assert_true(count(f, "demo://page/v1/inbox") > posts);
+	assert_int_equal(status_of(f, "sky")->state, SYNC_AUTH);
+}
+
 int
 main(void)
 {
@@ -394,6 +1127,35 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_engine_retries_a_page_after_a_transport_failure,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_sends_an_entry_under_its_own_lease, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_holds_the_lease_while_a_paced_send_waits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_leaves_an_entry_another_heed_holds, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_sends_a_requeued_action_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_finds_a_reply_whose_answer_timed_out,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_resends_a_reply_only_when_the_last_look_misses,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_looks_at_once_for_a_reply_taken_with_an_unreadable_answer,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_looks_for_an_entry_whose_sender_died,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_renews_an_expired_session_once_and_goes_on,
+		    setup_bluesky, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_stops_only_the_account_whose_renewal_is_refused,
+		    setup_bluesky, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
