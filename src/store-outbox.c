@@ -41,7 +41,11 @@
  */
 #define STORE_OUTBOX_FREE \
 	"(lease_owner IS NULL OR lease_until < ?1 OR lease_until > ?1 + " \
-	"86400 OR NOT heed_alive(lease_owner))"
+	STORE_LEASE_MOST_SQL " OR NOT heed_alive(lease_owner))"
+
+/* STORE_LEASE_MOST as SQL text. */
+#define STORE_LEASE_MOST_SQL	"172800"
+_Static_assert(STORE_LEASE_MOST == 172800, "STORE_LEASE_MOST_SQL");
 
 /* Fill an outbox entry from a row selected with STORE_OUTBOX_COLS. */
 static void
@@ -186,7 +190,8 @@ int
 store_outbox_leased(const struct outbox_entry *e, int64_t now)
 {
 	return e->lease_owner != NULL && e->lease_until >= now &&
-	    e->lease_until <= now + 86400 && store_owner_alive(e->lease_owner);
+	    e->lease_until <= now + STORE_LEASE_MOST &&
+	    store_owner_alive(e->lease_owner);
 }
 
 /* Give a connection the outbox's SQL function (heed_alive). */
@@ -339,7 +344,7 @@ store_outbox_update(struct store *s, const struct outbox_entry *e,
 	    "?10, checks = ?11, lease_owner = iif(?12 > 0, ?13, NULL), "
 	    "lease_until = ?12 WHERE id = ?1 AND (lease_owner IS NULL OR "
 	    "lease_owner = ?13 OR lease_until < ?9 OR lease_until > ?9 + "
-	    "86400 OR NOT heed_alive(lease_owner))", cause);
+	    STORE_LEASE_MOST_SQL " OR NOT heed_alive(lease_owner))", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -519,7 +524,8 @@ store_outbox_delete(struct store *s, int64_t id, char **cause)
  */
 #define STORE_OUTBOX_MINE_AGAIN \
 	"state IN (0, 3) AND (lease_owner IS NULL OR lease_until < ?2 OR " \
-	"lease_until > ?2 + 86400 OR NOT heed_alive(lease_owner))"
+	"lease_until > ?2 + " STORE_LEASE_MOST_SQL " OR NOT " \
+	"heed_alive(lease_owner))"
 
 /*
  * Run one of the user's changes to an entry (a statement whose ?1 is the

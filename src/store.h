@@ -217,6 +217,13 @@ int	store_search(struct store *, const char *, size_t,
 	    struct item_list *, char **);
 
 /*
+ * The longest lease any heed takes, in seconds: two days, as a platform
+ * may ask to wait a whole day before the next request. A lease longer
+ * than this from now is a damaged or planted row and holds nothing.
+ */
+#define STORE_LEASE_MOST	(2 * 86400)
+
+/*
  * The outbox. Several heed processes may share a cache: an entry is sent
  * by the one that holds its lease (see store-outbox.c).
  *

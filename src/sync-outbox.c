@@ -131,10 +131,15 @@ int
 sync_entry_renew(struct sync_account *a, int64_t wait)
 {
 	char	*cause = NULL;
+	int64_t	 lease;
 	int	 rc;
 
+	/* However long the platform asks to wait, within what a lease may. */
+	lease = wait + sync_lease(a);
+	if (lease > STORE_LEASE_MOST - 60)
+		lease = STORE_LEASE_MOST - 60;
 	rc = store_outbox_renew(a->sync->store, a->entry.id, sync_time(a) +
-	    wait + sync_lease(a), &cause);
+	    lease, &cause);
 	if (rc == 0)
 		return 0;
 	log_warn("%s: not sending %s: %s", a->pa.name,

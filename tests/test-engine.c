@@ -39,6 +39,7 @@ struct fault {
 	long			 status;
 	const char		*body;		/* or NULL: a stock one */
 	const char		*retry_after;	/* header; or NULL */
+	const char		*header;	/* its name, if not Retry-After */
 	enum transport_error	 error;
 	int			 request_sent;
 };
@@ -185,6 +186,8 @@ fake_answer(void *arg)
 		resp.message = fault.error != TRANSPORT_OK ? "fake failure" :
 		    "";
 		if ((h.value = fault.retry_after) != NULL) {
+			if (fault.header != NULL)
+				h.name = fault.header;
 			resp.headers = &h;
 			resp.nheaders = 1;
 		}
@@ -799,6 +802,52 @@ fb_reply(struct fake *f)
 	return queue(f, "shop", ACTION_REPLY, "111_222", FB_TEXT);
 }
 
+/* Check that this heed holds an entry's lease, within the longest. */
+static void
+held_by_me(struct fake *f, int64_t id)
+{
+	struct outbox_entry	e;
+
+	entry(f, id, &e);
+	assert_non_null(e.lease_owner);
+	assert_string_equal(e.lease_owner, store_owner(f->store));
+	assert_true(e.lease_until <= loop_now(f->loop) + STORE_LEASE_MOST);
+	assert_true(store_outbox_leased(&e, loop_now(f->loop)));
+	outbox_entry_clear(&e);
+}
+
+/*
+ * A wait of a whole day (the Graph API may name one in its usage
+ * headers) keeps the reply this heed's all along: its lease stays within
+ * what any lease may be, so no other heed takes it for damaged and free.
+ */
+static void
+test_engine_holds_the_lease_through_a_wait_of_a_day(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	int64_t			 id;
+
+	start(f, 1);
+	/* The session's answer says the app may call again in a day. */
+	fault_on(f, "/me?", 200, "{\"id\":\"1000\",\"name\":\"Shop\"}",
+	    TRANSPORT_OK, 1);
+	f->faults[f->nfaults - 1].header = "X-App-Usage";
+	f->faults[f->nfaults - 1].retry_after = "{\"call_count\":100,"
+	    "\"estimated_time_to_regain_access\":1440}";
+	sync_now(f->sync);			/* the session, in flight */
+	id = queue(f, "shop", ACTION_REPLY, "111_222", FB_TEXT);
+	sync_kick(f->sync);			/* busy: it waits */
+	run_to(f, f->clock + 30 * 1000);	/* then a day to wait */
+	held_by_me(f, id);
+	run_to(f, f->clock + 3600 * 1000);	/* an hour into it */
+	held_by_me(f, id);
+	assert_int_equal(count(f, "POST"), 0);
+	entry(f, id, &e);
+	assert_int_not_equal(e.state, OUTBOX_SENT);
+	outbox_entry_clear(&e);
+}
+
 /* Count the looks for the reply (GETs of the thread's comments). */
 static int
 fb_looks(struct fake *f)
@@ -1140,6 +1189,9 @@ main(void)
 		    test_engine_sends_a_requeued_action_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_finds_a_reply_whose_answer_timed_out,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_holds_the_lease_through_a_wait_of_a_day,
 		    setup_facebook, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_resends_a_reply_only_when_the_last_look_misses,
