@@ -5,7 +5,8 @@
  * that refuses the wrong type, and request and URL building.
  *
  * Every identifier is checked against a strict alphabet and a length
- * bound before it goes into a URL, the store or a request body.
+ * bound before it goes into a URL, the store or a request body. This is
+ * the lowest of the adapter's files: it calls none of the others.
  */
 #include <stdio.h>
 #include <stdlib.h>
