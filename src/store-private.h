@@ -1,7 +1,9 @@
 /*
  * store-private.h -- what the store*.c files share and nobody else sees.
  *
- * Only store*.c include this header (and so sqlite3.h).
+ * Only store*.c include this header (and so sqlite3.h). Calls go one way:
+ * store.c (open, close) at the top, store-db.c (statements, rows,
+ * transactions) at the bottom, the other store files between.
  */
 #ifndef HEED_STORE_PRIVATE_H
 #define HEED_STORE_PRIVATE_H
@@ -141,11 +143,13 @@ struct store {
 /* store-outbox.c */
 int		 store_outbox_register(struct store *, char **);
 
-/* store.c */
+/* store-db.c */
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		    char **);
 sqlite3_stmt	*store_prepare(struct store *, const char *, char **);
 void		 store_done(sqlite3_stmt *);
+int		 store_fail_db(struct store *, sqlite3 *, int, const char *,
+		    char **);
 int		 store_fail(struct store *, int, const char *, char **);
 int		 store_step_done(struct store *, sqlite3_stmt *, const char *,
 		    char **);

@@ -1,10 +1,13 @@
 /*
- * bluesky-private.h -- what the parts of the Bluesky adapter share:
- * bluesky.c (the ops table, sessions, errors), bluesky-sync.c (the sync
- * streams and threads), bluesky-embed.c (what a post carries, in a line),
+ * bluesky-private.h -- what the parts of the Bluesky adapter share, from
+ * the top down (each file calls only those below it): bluesky.c (the ops
+ * table, sessions), bluesky-write.c (replies, likes, deletes, record
+ * keys, facets), bluesky-sync.c (the sync streams and threads),
  * bluesky-recheck.c (whether held posts still exist; views of quotes),
- * bluesky-write.c (replies, likes, deletes, record keys, facets) and
- * bluesky-util.c (time, identifiers, JSON and URLs).
+ * bluesky-view.c (a post view read into an item or a post),
+ * bluesky-embed.c (what a post carries, in a line), bluesky-error.c (what
+ * an error answer means) and bluesky-util.c (time, identifiers, JSON and
+ * URLs).
  */
 #ifndef HEED_BLUESKY_PRIVATE_H
 #define HEED_BLUESKY_PRIVATE_H
@@ -50,6 +53,26 @@ struct bluesky_uri {
 	char	*rkey;		/* the record key */
 };
 
+/* A post as the API shows it, its members checked; all lent. */
+struct bluesky_view {
+	const char	*uri;
+	const char	*cid;		/* NULL if missing or malformed */
+	const char	*did;		/* the author's */
+	const char	*handle;	/* NULL if missing or malformed */
+	const json_t	*author;
+	const json_t	*record;
+	const char	*root_uri;	/* NULL: not a reply */
+	const char	*root_cid;
+	const char	*parent_uri;
+	const char	*parent_cid;
+	const char	*lang;		/* NULL if none */
+	int64_t		 created;	/* seconds */
+	const json_t	*embed;		/* the view of its embed */
+	const char	*like;		/* the account's like of it */
+	int		 liked;
+	int64_t		 likes;		/* 0 when not known */
+};
+
 /* bluesky-util.c */
 int	 bluesky_valid_uri(const char *);
 int	 bluesky_split_uri(const char *, struct bluesky_uri *);
@@ -70,14 +93,34 @@ void	 bluesky_set_body(struct platform_request *, json_t *);
 json_t	*bluesky_load(const struct platform_response *, char **);
 char	*bluesky_extra(const char *, const char *, const char *,
 	     const char *, const char *, const char *, const char *);
-int	 bluesky_fail_status(const struct platform_response *, char **);
 int	 bluesky_own_record(const struct platform_account *, const char *,
 	     const char *);
-enum bluesky_record bluesky_record_missing(const struct platform_response *);
+int	 bluesky_get_time(const json_t *, const char *, int64_t *);
 
-/* bluesky.c */
+/* bluesky-error.c */
 enum platform_error bluesky_classify(const struct platform_response *,
 	     char **);
+int	 bluesky_fail_status(const struct platform_response *, char **);
+enum bluesky_record bluesky_record_missing(const struct platform_response *);
+
+/* bluesky-view.c */
+int	 bluesky_view_read(const json_t *, const json_t *, const json_t *,
+	     struct bluesky_view *);
+void	 bluesky_view_viewer(const struct platform_account *, const json_t *,
+	     struct bluesky_view *);
+int	 bluesky_is_ours(const struct platform_account *, const char *);
+int	 bluesky_reply_kind(const struct platform_account *,
+	     const struct bluesky_view *);
+int	 bluesky_thread_kind(const struct platform_account *,
+	     const struct bluesky_view *);
+int	 bluesky_mentions(const struct platform_account *, const json_t *);
+int	 bluesky_quotes(const struct platform_account *, const json_t *);
+void	 bluesky_view_item(const struct platform_account *,
+	     const struct bluesky_view *, int, struct item *);
+void	 bluesky_page_post(const struct platform_account *,
+	     struct sync_page *, const struct bluesky_view *);
+int	 bluesky_post_item(const struct platform_account *, const json_t *,
+	     struct item *);
 
 /* bluesky-sync.c */
 int	 bluesky_sync_request(const struct platform_account *, const char *,
@@ -88,8 +131,6 @@ int	 bluesky_fetch_request(const struct platform_account *, const char *,
 	     struct platform_request *, char **);
 int	 bluesky_fetch_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
-int	 bluesky_post_item(const struct platform_account *, const json_t *,
-	     struct item *);
 
 /* bluesky-embed.c */
 char	*bluesky_embed_line(const struct platform_account *, const json_t *,

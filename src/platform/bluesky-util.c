@@ -5,7 +5,8 @@
  * that refuses the wrong type, and request and URL building.
  *
  * Every identifier is checked against a strict alphabet and a length
- * bound before it goes into a URL, the store or a request body.
+ * bound before it goes into a URL, the store or a request body. This is
+ * the lowest of the adapter's files: it calls none of the others.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,20 +341,6 @@ bluesky_extra(const char *cid, const char *root_uri, const char *root_cid,
 	return s;
 }
 
-/* Fail with the classified error of a non-2xx answer; return -1. */
-int
-bluesky_fail_status(const struct platform_response *res, char **cause)
-{
-	char	*why = NULL;
-
-	bluesky_classify(res, &why);
-	if (cause != NULL)
-		*cause = why;
-	else
-		free(why);
-	return -1;
-}
-
 /* Return 1 if uri is a record of the account's own in a collection. */
 int
 bluesky_own_record(const struct platform_account *pa, const char *uri,
@@ -370,32 +357,9 @@ bluesky_own_record(const struct platform_account *pa, const char *uri,
 	return own;
 }
 
-/*
- * Say what an error answer to a request for one record means: a 400
- * RecordNotFound is a record that is not there; a 400 InvalidRequest
- * "Could not find repo" is an account the server cannot show (it is
- * deactivated, suspended, taken down or unknown: its records may come
- * back). Anything else, including a 404 page, says nothing of it.
- */
-enum bluesky_record
-bluesky_record_missing(const struct platform_response *res)
+/* Read a time member into milliseconds; 0 or -1. */
+int
+bluesky_get_time(const json_t *o, const char *key, int64_t *ms)
 {
-	enum bluesky_record	 r = BLUESKY_RECORD_OTHER;
-	const char		*name, *message;
-	json_t			*doc;
-
-	if (res == NULL || res->status != 400 || res->body == NULL ||
-	    res->len > BLUESKY_MAX_ERROR_BODY ||
-	    (doc = json_loadb(res->body, res->len, 0, NULL)) == NULL)
-		return r;
-	name = bluesky_str(doc, "error");
-	message = bluesky_str(doc, "message");
-	if (name != NULL && strcmp(name, "RecordNotFound") == 0)
-		r = BLUESKY_RECORD_GONE;
-	else if (name != NULL && strcmp(name, "InvalidRequest") == 0 &&
-	    message != NULL && strncmp(message, "Could not find repo",
-	    19) == 0)
-		r = BLUESKY_RECORD_NO_REPO;
-	json_decref(doc);
-	return r;
+	return util_parse_time_ms(bluesky_str(o, key), ms);
 }

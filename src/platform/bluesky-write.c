@@ -26,7 +26,6 @@
 #include <jansson.h>
 
 #include "platform/bluesky-private.h"
-#include "platform/platforms.h"
 #include "text.h"
 #include "util.h"
 
@@ -376,8 +375,8 @@ bluesky_check_text(const char *body, char **cause)
 	if (len > BLUESKY_MAX_BYTES)
 		return util_fail(cause, "Bluesky: the reply is %zu bytes; "
 		    "Bluesky takes at most %d", len, BLUESKY_MAX_BYTES);
-	if ((n = platform_text_length(&bluesky_ops, body)) >
-	    BLUESKY_MAX_GRAPHEMES)
+	/* Graphemes, as the ops table counts (bluesky.c, above this file). */
+	if ((n = text_graphemes(body)) > BLUESKY_MAX_GRAPHEMES)
 		return util_fail(cause, "Bluesky: the reply is %zu characters; "
 		    "Bluesky takes at most %d", n, BLUESKY_MAX_GRAPHEMES);
 	return 0;

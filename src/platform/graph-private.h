@@ -1,11 +1,15 @@
 /*
- * graph-private.h -- what the parts of the Graph API adapter share:
- * graph.c (requests, answers, usage headers, sessions, the ops tables),
- * graph-error.c (the error envelope and what each error means),
- * graph-facebook.c (a Page's posts, comments and actions) and
+ * graph-private.h -- what the parts of the Graph API adapter share,
+ * from the top down (each file calls only those below it):
+ * graph.c (usage headers, sessions, the ops tables),
+ * graph-facebook.c (a Page's posts, comments and actions),
  * graph-instagram.c (an Instagram business account's media, comments and
- * actions). Facebook and Instagram speak the same Graph API, through the
- * same Page token.
+ * actions), graph-doctor.c (heed doctor's checks), graph-login.c (heed
+ * login and the requests behind it), graph-util.c (requests, paging,
+ * extra data, answers to writes), graph-error.c (the error envelope and
+ * what each error means) and graph-json.c (members of an answer, checks
+ * of values). Facebook and Instagram speak the same Graph API, through
+ * the same Page token.
  */
 #ifndef HEED_GRAPH_PRIVATE_H
 #define HEED_GRAPH_PRIVATE_H
@@ -55,17 +59,19 @@ struct graph_params {
 	size_t	  n;
 };
 
-/* graph.c */
+/* graph-json.c */
 int	 graph_valid_id(const char *);
 int64_t	 graph_number(const char *);
 int	 graph_valid_value(const char *);
-int	 graph_same_value(const char *, const char *);
 const char *graph_str(const json_t *, const char *);
 const char *graph_id(const json_t *, const char *);
 int	 graph_time(const json_t *, const char *, int64_t *);
 char	*graph_text(const json_t *, const char *);
 char	*graph_line(const json_t *, const char *, size_t);
 int	 graph_bool(const json_t *, const char *);
+
+/* graph-util.c */
+int	 graph_same_value(const char *, const char *);
 void	 graph_query_int(struct buf *, const char *, int64_t);
 void	 graph_params_parse(const char *, struct graph_params *);
 const char *graph_params_get(const struct graph_params *, const char *);
@@ -79,7 +85,6 @@ int	 graph_start(const struct platform_account *, const char *,
 	     const char *, const char *, struct platform_request *, char **);
 void	 graph_set_form(struct platform_request *, const char *);
 json_t	*graph_load(const struct platform_response *, char **);
-int64_t	 graph_pace(const struct platform_response *, int64_t);
 int64_t	 graph_window_start(const struct platform_account *);
 char	*graph_extra(const char *, const char *, int, int);
 char	*graph_extra_get(const char *, const char *);
@@ -91,6 +96,9 @@ void	 graph_page_fetch(struct sync_page *, const char *);
 void	 graph_page_gone(struct sync_page *, const char *);
 int	 graph_written(const struct platform_response *, char **, char **);
 int	 graph_success(const struct platform_response *, char **);
+
+/* graph.c */
+int64_t	 graph_pace(const struct platform_response *, int64_t);
 
 /* graph-error.c */
 void	 graph_error_read(const struct platform_response *,
