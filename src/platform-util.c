@@ -1,0 +1,145 @@
+/*
+ * platform-util.c -- what the adapters and the engine share about
+ * requests and answers: finding a header, the words of an answer that
+ * never came, the length of a text as a platform counts it, and freeing
+ * the structs of platform.h. It calls no adapter, so the adapters may
+ * call it without a circle through the table in platform.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "platform.h"
+#include "text.h"
+#include "util.h"
+
+/* Find a response header by name, ignoring case; NULL if absent. */
+const char *
+platform_header(const struct platform_response *res, const char *name)
+{
+	size_t	i;
+
+	if (res == NULL || res->headers == NULL)
+		return NULL;
+	for (i = 0; i < res->nheaders; i++) {
+		if (strcasecmp(res->headers[i].name, name) == 0)
+			return res->headers[i].value;
+	}
+	return NULL;
+}
+
+/*
+ * Say in one clean line why a request got no answer: the transport's
+ * words, cut to max columns, or dflt when it has none. A new string.
+ */
+char *
+platform_unreached(const struct platform_response *res, size_t max,
+    const char *dflt)
+{
+	char	*line;
+
+	if (res == NULL || res->message == NULL || *res->message == '\0')
+		return xstrdup(dflt);
+	line = text_sanitize_line(res->message, strlen(res->message));
+	line[text_fit(line, max, NULL)] = '\0';
+	if (*line == '\0') {
+		free(line);
+		return xstrdup(dflt);
+	}
+	return line;
+}
+
+/* Count UTF-16 code units, as some platforms limit text. */
+static size_t
+platform_utf16_length(const char *s)
+{
+	size_t		n = 0, len = strlen(s), off = 0;
+	uint32_t	cp;
+
+	while (off < len) {
+		off += text_decode(s + off, len - off, &cp);
+		n += cp >= 0x10000 ? 2 : 1;
+	}
+	return n;
+}
+
+/* Measure a reply the way the platform counts its limit. */
+size_t
+platform_text_length(const struct platform_ops *ops, const char *s)
+{
+	switch (ops->count) {
+	case COUNT_GRAPHEMES:
+		return text_graphemes(s);
+	case COUNT_UTF16:
+		return platform_utf16_length(s);
+	default:
+		return text_codepoints(s);
+	}
+}
+
+/* Free a request's strings. */
+void
+platform_request_clear(struct platform_request *r)
+{
+	free(r->method);
+	free(r->url);
+	free(r->body);
+	free(r->content_type);
+	util_free_secret(r->authorization);
+	memset(r, 0, sizeof *r);
+}
+
+/* Free everything a parsed page holds. */
+void
+sync_page_clear(struct sync_page *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nposts; i++)
+		post_clear(&p->posts[i]);
+	free(p->posts);
+	item_list_free(&p->items);
+	free(p->next_cursor);
+	for (i = 0; i < p->ngone; i++)
+		free(p->gone[i]);
+	free(p->gone);
+	for (i = 0; i < p->nfetch; i++)
+		free(p->fetch[i]);
+	free(p->fetch);
+	free(p->notice);
+	free(p->sweep);
+	free(p->incomplete);
+	memset(p, 0, sizeof *p);
+}
+
+/* Free an action result. */
+void
+action_result_clear(struct action_result *r)
+{
+	free(r->remote_id);
+	free(r->next);
+	free(r->target_extra);
+	item_clear(&r->created);
+	memset(r, 0, sizeof *r);
+}
+
+/* Free a session, wiping its tokens. */
+void
+platform_session_clear(struct platform_session *ps)
+{
+	util_free_secret(ps->access);
+	util_free_secret(ps->refresh);
+	free(ps->user_id);
+	free(ps->handle);
+	free(ps->service);
+	memset(ps, 0, sizeof *ps);
+}
+
+/* Free what a login gave, wiping its secret. */
+void
+platform_login_clear(struct platform_login *pl)
+{
+	util_free_secret(pl->secret);
+	free(pl->said);
+	memset(pl, 0, sizeof *pl);
+}
