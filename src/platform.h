@@ -240,9 +240,12 @@ struct platform_ops {
 	const char	*const *streams;	/* NULL-terminated stream names */
 	const char	*const *stream_labels;	/* each in words; or NULL */
 
-	/* Build the request for the next page of a stream. */
+	/*
+	 * Build the request for the next page of a stream, from where the
+	 * account's cursor (pa->cursor) says it stopped.
+	 */
 	int	(*sync_request)(const struct platform_account *, const char *,
-		    const char *, struct platform_request *, char **);
+		    struct platform_request *, char **);
 	/* Parse one page of a stream. */
 	int	(*sync_parse)(const struct platform_account *, const char *,
 		    const struct platform_response *, struct sync_page *,

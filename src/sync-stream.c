@@ -357,7 +357,7 @@ sync_start_stream(struct sync_account *a)
 	a->cursor = st.cursor;
 	st.cursor = NULL;
 	a->pa.cursor = a->cursor;
-	rc = a->ops->sync_request(&a->pa, stream, a->cursor, &a->req, &cause);
+	rc = a->ops->sync_request(&a->pa, stream, &a->req, &cause);
 	store_sync_state_clear(&st);
 	if (rc != 0) {
 		sync_set_error(a, SYNC_FAILED, cause);

@@ -24,6 +24,7 @@
 #include "platform/platforms.h"
 #include "text.h"
 #include "util.h"
+#include "lib/request.h"
 
 #define SAMPLE_MAX	(1024 * 1024)
 
@@ -127,7 +128,7 @@ stream(const struct platform_account *pa, const char *name,
 	if (cause != NULL)
 		*cause = NULL;
 	at.cursor = cursor;	/* as the engine hands it to both */
-	assert_int_equal(bluesky_ops.sync_request(&at, name, cursor, &req,
+	assert_int_equal(sync_request_at(&bluesky_ops, &at, name, cursor, &req,
 	    NULL), 0);
 	platform_request_clear(&req);
 	return bluesky_ops.sync_parse(&at, name, &res, page, cause);
@@ -486,8 +487,8 @@ test_bluesky_read_requests_are_built_right(void **state)
 	char			*cause = NULL;
 
 	(void)state;
-	assert_int_equal(bluesky_ops.sync_request(&pa, "notifications", NULL,
-	    &req, NULL), 0);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "notifications",
+	    NULL, &req, NULL), 0);
 	assert_string_equal(req.method, "GET");
 	assert_string_equal(req.url, "http://localhost:2583/xrpc/"
 	    "app.bsky.notification.listNotifications?limit=100&reasons=reply"
@@ -496,19 +497,19 @@ test_bluesky_read_requests_are_built_right(void **state)
 	assert_null(req.body);
 	platform_request_clear(&req);
 
-	assert_int_equal(bluesky_ops.sync_request(&pa, "notifications",
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "notifications",
 	    "{\"page\":\"1680438432076::bafy rei\"}", &req, NULL), 0);
 	assert_null(strstr(req.url, "cursor="));	/* a bad page: none */
 	platform_request_clear(&req);
-	assert_int_equal(bluesky_ops.sync_request(&pa, "notifications",
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "notifications",
 	    "{\"mark\":\"2026-11-23T06:30:10.547Z\",\"page\":"
 	    "\"1680438432076::bafyrei&x=/?#\"}", &req, NULL), 0);
 	assert_non_null(strstr(req.url, "&reasons=quote&cursor="
 	    "1680438432076%3A%3Abafyrei%26x%3D%2F%3F%23"));
 	platform_request_clear(&req);
 
-	assert_int_equal(bluesky_ops.sync_request(&pa, "posts", "not json",
-	    &req, NULL), 0);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "posts",
+	    "not json", &req, NULL), 0);
 	assert_string_equal(req.url, "http://localhost:2583/xrpc/"
 	    "app.bsky.feed.getAuthorFeed?actor="
 	    "did%3Aplc%3Amcqbzvd55ymlvlxzgzcgyz25"
@@ -524,27 +525,27 @@ test_bluesky_read_requests_are_built_right(void **state)
 	platform_request_clear(&req);
 	assert_int_equal(bluesky_ops.fetch_request(&pa, "at://x/y/z?a=b",
 	    &req, NULL), -1);
-	assert_int_equal(bluesky_ops.sync_request(&pa, "likes", NULL, &req,
-	    NULL), -1);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "likes", NULL,
+	    &req, NULL), -1);
 
 	/* Without a PDS from the session, the configured URL. */
 	pa.service = NULL;
 	pa.base_url = "https://bsky.social/";
-	assert_int_equal(bluesky_ops.sync_request(&pa, "notifications", NULL,
-	    &req, NULL), 0);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "notifications",
+	    NULL, &req, NULL), 0);
 	assert_true(strncmp(req.url, "https://bsky.social/xrpc/app.bsky.", 34)
 	    == 0);
 	platform_request_clear(&req);
 
 	pa.access = NULL;
-	assert_int_equal(bluesky_ops.sync_request(&pa, "notifications", NULL,
-	    &req, &cause), -1);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "notifications",
+	    NULL, &req, &cause), -1);
 	assert_non_null(strstr(cause, "no session"));
 	free(cause);
 	pa.access = "access-jwt";
 	pa.user_id = NULL;
-	assert_int_equal(bluesky_ops.sync_request(&pa, "posts", NULL, &req,
-	    NULL), -1);
+	assert_int_equal(sync_request_at(&bluesky_ops, &pa, "posts", NULL,
+	    &req, NULL), -1);
 }
 
 /* The devnet notifications: a mention and a reply to the shop's post. */
@@ -756,7 +757,7 @@ test_bluesky_cursor_mark_and_paging(void **state)
 	sync_page_clear(&page);
 
 	/* The stored cursor round-trips into the next request... */
-	assert_int_equal(bluesky_ops.sync_request(&kato, "notifications",
+	assert_int_equal(sync_request_at(&bluesky_ops, &kato, "notifications",
 	    cursor, &req, NULL), 0);
 	assert_non_null(strstr(req.url, "&cursor=1680438432076%3A%3A"
 	    "bafyreigh55xmw4nrubfkilkmvvo53sg7bboitjaydjqdaf6d6owm2sbupe"));

@@ -23,6 +23,7 @@
 #include "platform/platforms.h"
 #include "text.h"
 #include "util.h"
+#include "lib/request.h"
 
 #define DAY	86400
 
@@ -167,7 +168,7 @@ sync_all(struct fx *f, const struct side *sd, const char *cursor,
 	r->cursor = cursor != NULL ? xstrdup(cursor) : NULL;
 	do {
 		memset(&req, 0, sizeof req);
-		assert_int_equal(sd->ops->sync_request(&sd->a, "inbox",
+		assert_int_equal(sync_request_at(sd->ops, &sd->a, "inbox",
 		    r->cursor, &req, NULL), 0);
 		if (limit != 0) {
 			free(req.url);
@@ -471,7 +472,7 @@ test_demo_history_window_excludes_old_items(void **state)
 	size_t			 i, old = 0;
 
 	recent.a.history_days = 3;
-	assert_int_equal(recent.ops->sync_request(&recent.a, "inbox", NULL,
+	assert_int_equal(sync_request_at(recent.ops, &recent.a, "inbox", NULL,
 	    &req, NULL), 0);
 	want = xprintf("since=%lld", (long long)(f->now - 3 * DAY));
 	assert_non_null(strstr(req.url, want));

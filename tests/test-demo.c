@@ -20,6 +20,7 @@
 #include "platform.h"
 #include "platform/platforms.h"
 #include "util.h"
+#include "lib/request.h"
 
 /* The account the adapter works for in these tests. */
 static const struct platform_account page_acct = {
@@ -82,14 +83,16 @@ test_demo_requests_are_built_right(void **state)
 	json_t				*doc;
 
 	(void)state;
-	assert_int_equal(ops->sync_request(acct, "inbox", "42", &req, NULL), 0);
+	assert_int_equal(sync_request_at(ops, acct, "inbox", "42", &req, NULL),
+	    0);
 	assert_string_equal(req.method, "GET");
 	assert_string_equal(req.url, "demo://page/v1/inbox?after=42&limit=100");
 	assert_null(req.body);
 	platform_request_clear(&req);
-	assert_int_equal(ops->sync_request(acct, "inbox", "../x", &req, NULL),
+	assert_int_equal(sync_request_at(ops, acct, "inbox", "../x", &req,
+	    NULL), -1);
+	assert_int_equal(sync_request_at(ops, acct, "dms", NULL, &req, NULL),
 	    -1);
-	assert_int_equal(ops->sync_request(acct, "dms", NULL, &req, NULL), -1);
 
 	memset(&e, 0, sizeof e);
 	e.kind = ACTION_REPLY;

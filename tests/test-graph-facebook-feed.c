@@ -26,6 +26,7 @@
 
 #include "lib/data.h"
 #include "lib/graph-fixture.h"
+#include "lib/request.h"
 
 /* The feed's request: the window, and a paging position while fresh. */
 static void
@@ -83,24 +84,24 @@ test_facebook_feed_request(void **state)
 	    "&since=1624881600");
 	free(url);
 
-	assert_int_equal(facebook_ops.sync_request(&pa, "posts", NULL, &req,
-	    &cause), -1);
+	assert_int_equal(sync_request_at(&facebook_ops, &pa, "posts", NULL,
+	    &req, &cause), -1);
 	assert_string_equal(cause, "Facebook: no stream \"posts\"");
 	free(cause);
-	assert_int_equal(facebook_ops.sync_request(&pa, NULL, NULL, &req,
+	assert_int_equal(sync_request_at(&facebook_ops, &pa, NULL, NULL, &req,
 	    NULL), -1);
 	pa.user_id = "../me";
-	assert_int_equal(facebook_ops.sync_request(&pa, "feed", NULL, &req,
-	    &cause), -1);
+	assert_int_equal(sync_request_at(&facebook_ops, &pa, "feed", NULL,
+	    &req, &cause), -1);
 	assert_string_equal(cause, "Facebook: no session is open");
 	free(cause);
 	pa.user_id = NULL;
-	assert_int_equal(facebook_ops.sync_request(&pa, "feed", NULL, &req,
-	    NULL), -1);
+	assert_int_equal(sync_request_at(&facebook_ops, &pa, "feed", NULL,
+	    &req, NULL), -1);
 	pa.user_id = PAGE_ID;
 	pa.access = NULL;
-	assert_int_equal(facebook_ops.sync_request(&pa, "feed", NULL, &req,
-	    &cause), -1);
+	assert_int_equal(sync_request_at(&facebook_ops, &pa, "feed", NULL,
+	    &req, &cause), -1);
 	assert_string_equal(cause, "no session is open (log in with heed "
 	    "login)");
 	free(cause);

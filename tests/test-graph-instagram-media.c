@@ -25,6 +25,7 @@
 #include "util.h"
 
 #include "lib/graph-fixture.h"
+#include "lib/request.h"
 
 #define MEDIA_A		"17895731045244887"
 #define MEDIA_B		"17896622936197745"
@@ -70,21 +71,21 @@ test_instagram_stream_requests(void **state)
 		free(url);
 		free(want);
 	}
-	assert_int_equal(instagram_ops.sync_request(&pa, "stories", NULL, &req,
-	    &cause), -1);
+	assert_int_equal(sync_request_at(&instagram_ops, &pa, "stories", NULL,
+	    &req, &cause), -1);
 	assert_string_equal(cause, "Instagram: no stream \"stories\"");
 	free(cause);
-	assert_int_equal(instagram_ops.sync_request(&pa, NULL, NULL, &req,
+	assert_int_equal(sync_request_at(&instagram_ops, &pa, NULL, NULL, &req,
 	    NULL), -1);
 	pa.user_id = "../me";
-	assert_int_equal(instagram_ops.sync_request(&pa, "media", NULL, &req,
-	    &cause), -1);
+	assert_int_equal(sync_request_at(&instagram_ops, &pa, "media", NULL,
+	    &req, &cause), -1);
 	assert_string_equal(cause, "Instagram: no session is open");
 	free(cause);
 	pa = ig_acct;
 	pa.access = NULL;
-	assert_int_equal(instagram_ops.sync_request(&pa, "media", NULL, &req,
-	    NULL), -1);
+	assert_int_equal(sync_request_at(&instagram_ops, &pa, "media", NULL,
+	    &req, NULL), -1);
 }
 
 /* Drop an answer's paging: the last page of a run. */

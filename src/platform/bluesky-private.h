@@ -124,7 +124,7 @@ int	 bluesky_post_item(const struct platform_account *, const json_t *,
 
 /* bluesky-sync.c */
 int	 bluesky_sync_request(const struct platform_account *, const char *,
-	     const char *, struct platform_request *, char **);
+		    struct platform_request *, char **);
 int	 bluesky_sync_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
 int	 bluesky_fetch_request(const struct platform_account *, const char *,

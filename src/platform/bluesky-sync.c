@@ -278,7 +278,7 @@ bluesky_stream_ok(const char *stream)
 /* Build the request for the next page of a stream. */
 int
 bluesky_sync_request(const struct platform_account *pa, const char *stream,
-    const char *cursor, struct platform_request *req, char **cause)
+    struct platform_request *req, char **cause)
 {
 	struct bluesky_cursor	 c;
 	struct buf		 q;
@@ -304,7 +304,7 @@ bluesky_sync_request(const struct platform_account *pa, const char *stream,
 		util_query(&q, "filter", "posts_no_replies");
 		util_query(&q, "limit", BLUESKY_PAGE_SIZE);
 	}
-	bluesky_cursor_read(cursor, &c);
+	bluesky_cursor_read(pa->cursor, &c);
 	if (c.page != NULL)
 		util_query(&q, "cursor", c.page);
 	rc = bluesky_start(pa, "GET", nsid, q.data, req, cause);

@@ -448,10 +448,11 @@ demo_authorize(const struct platform_account *acct,
 /* Build the request for the next page of the inbox. */
 static int
 demo_sync_request(const struct platform_account *acct, const char *stream,
-    const char *cursor, struct platform_request *req, char **cause)
+    struct platform_request *req, char **cause)
 {
-	char	*base;
-	int64_t	 since;
+	const char	*cursor = acct->cursor;
+	char		*base;
+	int64_t		 since;
 
 	if (stream == NULL || strcmp(stream, "inbox") != 0)
 		return util_fail(cause, "demo: no stream \"%s\"",

@@ -126,7 +126,7 @@ fb_cursor_write(const struct fb_cursor *c)
 /* Build the request for the next page of the Page's feed. */
 int
 facebook_sync_request(const struct platform_account *pa, const char *stream,
-    const char *cursor, struct platform_request *req, char **cause)
+    struct platform_request *req, char **cause)
 {
 	struct fb_cursor	 c;
 	struct buf		 q;
@@ -138,7 +138,7 @@ facebook_sync_request(const struct platform_account *pa, const char *stream,
 		    stream != NULL ? stream : "");
 	if (!graph_valid_id(pa->user_id))
 		return util_fail(cause, "Facebook: no session is open");
-	fb_cursor_read(cursor, &c);
+	fb_cursor_read(pa->cursor, &c);
 	buf_init(&q, 0);
 	util_query(&q, "fields", FB_POST_FIELDS);
 	util_query(&q, "limit", FB_FEED_LIMIT);

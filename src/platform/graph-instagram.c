@@ -62,8 +62,7 @@ ig_count_in(const char *list, const char *id)
 /* Build the request for a page of a stream: media, or tags. */
 int
 instagram_sync_request(const struct platform_account *pa,
-    const char *stream, const char *cursor, struct platform_request *req,
-    char **cause)
+    const char *stream, struct platform_request *req, char **cause)
 {
 	struct graph_params	 p;
 	struct buf		 q;
@@ -78,7 +77,7 @@ instagram_sync_request(const struct platform_account *pa,
 		    stream != NULL ? stream : "");
 	if (!graph_valid_id(pa->user_id))
 		return util_fail(cause, "Instagram: no session is open");
-	graph_params_parse(cursor, &p);
+	graph_params_parse(pa->cursor, &p);
 	buf_init(&q, 0);
 	util_query(&q, "fields", IG_MEDIA_FIELDS);
 	util_query(&q, "limit", IG_LIMIT);

@@ -124,7 +124,7 @@ void	 instagram_check(const struct platform_account *,
 
 /* graph-facebook.c */
 int	 facebook_sync_request(const struct platform_account *, const char *,
-	     const char *, struct platform_request *, char **);
+		    struct platform_request *, char **);
 int	 facebook_sync_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
 int	 facebook_fetch_request(const struct platform_account *, const char *,
@@ -144,7 +144,7 @@ int	 facebook_reconcile_parse(const struct platform_account *,
 
 /* graph-instagram.c */
 int	 instagram_sync_request(const struct platform_account *, const char *,
-	     const char *, struct platform_request *, char **);
+		    struct platform_request *, char **);
 int	 instagram_sync_parse(const struct platform_account *, const char *,
 	     const struct platform_response *, struct sync_page *, char **);
 int	 instagram_fetch_request(const struct platform_account *,

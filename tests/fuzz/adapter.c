@@ -156,8 +156,7 @@ fuzz_follow(const struct fuzz_adapter *fa, struct platform_account *pa,
 	}
 	if (stream != NULL && page->more && page->next_cursor != NULL) {
 		pa->cursor = page->next_cursor;
-		if (ops->sync_request(pa, stream, page->next_cursor, &req,
-		    &cause) != 0)
+		if (ops->sync_request(pa, stream, &req, &cause) != 0)
 			fuzz_fail("sync_request refuses the cursor \"%s\" "
 			    "that a page named: %s", page->next_cursor, cause);
 		fuzz_check_request("sync_request", &req);
@@ -297,8 +296,9 @@ fuzz_session_use(const struct fuzz_adapter *fa, struct platform_account *pa,
 	pa->access = ps->access;
 	pa->user_id = ps->user_id;
 	pa->service = ps->service;
-	if (fa->ops->sync_request(pa, fa->ops->streams[0], NULL, &req,
-	    &cause) == 0) {
+	pa->cursor = NULL;
+	if (fa->ops->sync_request(pa, fa->ops->streams[0], &req, &cause) ==
+	    0) {
 		fuzz_check_request("sync_request in a session", &req);
 		platform_request_clear(&req);
 	}

@@ -25,6 +25,7 @@
 
 #include "data.h"
 #include "graph-fixture.h"
+#include "request.h"
 
 /* The Page, with a session open, the day after the feed sample. */
 const struct platform_account fb_page = {
@@ -338,7 +339,8 @@ stream(const struct platform_ops *ops, const struct platform_account *pa,
 	if (cause != NULL)
 		*cause = NULL;
 	at.cursor = cursor;	/* as the engine hands it to both */
-	assert_int_equal(ops->sync_request(&at, name, cursor, &req, NULL), 0);
+	assert_int_equal(sync_request_at(ops, &at, name, cursor, &req, NULL),
+	    0);
 	platform_request_clear(&req);
 	return ops->sync_parse(&at, name, &res, page, cause);
 }
@@ -370,7 +372,8 @@ stream_url(const struct platform_ops *ops, const struct platform_account *pa,
 	char			*url;
 
 	at.cursor = cursor;
-	assert_int_equal(ops->sync_request(&at, name, cursor, &req, NULL), 0);
+	assert_int_equal(sync_request_at(ops, &at, name, cursor, &req, NULL),
+	    0);
 	assert_string_equal(req.method, "GET");
 	assert_null(req.body);
 	assert_string_equal(req.authorization, "Bearer page-token");
