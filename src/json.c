@@ -363,3 +363,23 @@ jdoc_object(const char *body, size_t len, size_t max, const char *who,
 	}
 	return doc;
 }
+
+/* Copy a string member, cut and sanitized; see json.h. */
+char *
+jdoc_text(const json_t *o, const char *key, size_t max)
+{
+	const json_t	*t = json_object_get(o, key);
+	const char	*s;
+	size_t		 len;
+
+	if (!json_is_string(t))
+		return xstrdup("");
+	s = json_string_value(t);
+	if ((len = json_string_length(t)) > max) {
+		/* Cut at a character boundary. */
+		len = max;
+		while (len > 0 && (s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	return text_sanitize(s, len);
+}

@@ -25,6 +25,11 @@ json_t	*jdoc_object(const char *, size_t, size_t, const char *, char **);
 
 /* Release a document from jdoc_parse and everything in it; NULL is fine. */
 void	 jdoc_free(json_t *);
+/*
+ * Give a new copy of the string member key of o, cut at max bytes on a
+ * character boundary and sanitized (text_sanitize); "" if there is none.
+ */
+char	*jdoc_text(const json_t *, const char *, size_t);
 
 /* The number of documents not yet released (for tests). */
 size_t	 jdoc_live(void);

@@ -109,21 +109,7 @@ bluesky_view_viewer(const struct platform_account *pa, const json_t *post,
 static char *
 bluesky_view_text(const struct bluesky_view *v)
 {
-	const json_t	*t = json_object_get(v->record, "text");
-	const char	*s;
-	size_t		 len;
-
-	if (!json_is_string(t))
-		return xstrdup("");
-	s = json_string_value(t);
-	len = json_string_length(t);
-	if (len > BLUESKY_MAX_TEXT) {
-		/* Cut at a character boundary. */
-		len = BLUESKY_MAX_TEXT;
-		while (len > 0 && (s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	return text_sanitize(s, len);
+	return jdoc_text(v->record, "text", BLUESKY_MAX_TEXT);
 }
 
 /* Set the author's name (display name, else handle) and "@handle". */

@@ -91,20 +91,7 @@ graph_time(const json_t *o, const char *key, int64_t *out)
 char *
 graph_text(const json_t *o, const char *key)
 {
-	const json_t	*t = json_object_get(o, key);
-	const char	*s;
-	size_t		 len;
-
-	if (!json_is_string(t))
-		return xstrdup("");
-	s = json_string_value(t);
-	len = json_string_length(t);
-	if (len > GRAPH_MAX_TEXT) {
-		len = GRAPH_MAX_TEXT;
-		while (len > 0 && (s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	return text_sanitize(s, len);
+	return jdoc_text(o, key, GRAPH_MAX_TEXT);
 }
 
 /* A one-line member, sanitized and cut at width columns; NULL if none. */
