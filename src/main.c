@@ -102,11 +102,11 @@ main_demo_accounts(struct config *cfg)
 			free(cfg->accounts[i].v[j].s);
 	}
 	cfg->naccounts = 0;
-	for (i = 0; demo_account_at(i, &name, &platform, &handle) == 0; i++) {
+	for (i = 0; demo_account_at(i, &name, &platform, &handle, &url) == 0;
+	    i++) {
 		a = config_account_add(cfg, name);
 		config_account_set(a, OPT_PLATFORM, platform);
 		config_account_set(a, OPT_HANDLE, handle);
-		url = xprintf("demo://%s", name);
 		config_account_set(a, OPT_URL, url);
 		free(url);
 		/* The demo never touches the user's keyring. */

@@ -1,6 +1,6 @@
 /*
- * transport.c -- heed's transport: the demo server answers demo:// URLs
- * in-process, after a short delay as the network would; HTTP carries the
+ * transport.c -- heed's transport: the demo server answers the URLs it
+ * serves (demo_server_serves) in-process, after a short delay as the network would; HTTP carries the
  * rest. When libcurl cannot be loaded, a request is answered, a moment
  * later from the loop, with TRANSPORT_ERR_UNAVAILABLE and the reason.
  */
@@ -16,7 +16,6 @@
 #include "transport.h"
 #include "util.h"
 
-#define DEMO_SCHEME		"demo://"
 #define DEMO_RELEASE_MS		(90 * 1000)
 #define DEMO_LATENCY_MS		120	/* and up to 250 more */
 
@@ -235,8 +234,7 @@ heed_send(struct transport *base, const struct platform_request *req,
 	c->arg = arg;
 	c->next = t->calls;
 	t->calls = c;
-	if (t->demo != NULL && strncmp(req->url, DEMO_SCHEME,
-	    strlen(DEMO_SCHEME)) == 0) {
+	if (t->demo != NULL && demo_server_serves(req->url)) {
 		heed_request_copy(&c->req, req);
 		c->timer = loop_timer_add(t->loop, DEMO_LATENCY_MS +
 		    random() % 250, heed_demo_answer, c);
@@ -314,7 +312,7 @@ transport_new(struct loop *loop, const struct config *cfg, int live)
 	t->next_id = 1;
 	for (i = 0; i < cfg->naccounts && t->demo == NULL; i++) {
 		url = config_str(cfg, &cfg->accounts[i], OPT_URL);
-		if (strncmp(url, DEMO_SCHEME, strlen(DEMO_SCHEME)) == 0)
+		if (demo_server_serves(url))
 			t->demo = demo_server_new(loop_now(loop));
 	}
 	if (t->demo != NULL && live)

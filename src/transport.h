@@ -2,7 +2,7 @@
  * transport.h -- the one interface through which the engine sends a
  * request and gets its answer: send, cancel, free. Behind it stand HTTP
  * (libcurl, for the real platforms) and the in-process demo server (for
- * demo:// URLs); tests put a fake in their place.
+ * URLs the demo server serves); tests put a fake in their place.
  *
  * How a request failed to get an answer at all is a value of its own
  * (enum transport_error in the response), never a made-up HTTP status.
@@ -57,9 +57,9 @@ struct transport {
 };
 
 /*
- * Create heed's transport: the demo server for demo:// URLs (its held-back
- * comments arrive over time when live is set), HTTP for the rest, created
- * when first needed.
+ * Create heed's transport: the demo server for the URLs it serves (its
+ * held-back comments arrive over time when live is set), HTTP for the
+ * rest, created when first needed.
  */
 struct transport	*transport_new(struct loop *, const struct config *,
 			    int);

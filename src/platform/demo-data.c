@@ -654,10 +654,11 @@ const size_t demo_ncomments = nitems(demo_comments);
 /* Give the i-th demo account as heed --demo configures it; see platforms.h. */
 int
 demo_account_at(size_t i, const char **name, const char **platform,
-    const char **handle)
+    const char **handle, char **url)
 {
 	if (i >= demo_naccounts)
 		return -1;
+	*url = xprintf("%s%s", DEMO_SERVER_SCHEME, demo_accounts[i].name);
 	*name = demo_accounts[i].name;
 	*platform = strcmp(demo_accounts[i].flavour, "social") == 0 ?
 	    "demo-social" : "demo-page";

@@ -5,6 +5,9 @@
 #ifndef HEED_DEMO_DATA_H
 #define HEED_DEMO_DATA_H
 
+/* The URL scheme of the demo accounts, which the demo server answers. */
+#define DEMO_SERVER_SCHEME	"demo://"
+
 #include <stddef.h>
 #include <stdint.h>
 

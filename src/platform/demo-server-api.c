@@ -590,9 +590,9 @@ srv_parse_url(struct srv_req *q, const char *url)
 	char		*p, *qm;
 
 	if (strlen(url) > SRV_MAX_URL || !srv_clean_url(url) ||
-	    strncmp(url, "demo://", 7) != 0)
+	    !demo_server_serves(url))
 		return -1;
-	acct = url + 7;
+	acct = url + strlen(DEMO_SERVER_SCHEME);
 	if ((slash = strchr(acct, '/')) == NULL || slash == acct)
 		return -1;
 	q->account = demo_server_find_account(acct, (size_t)(slash - acct));

@@ -241,6 +241,14 @@ srv_number(struct demo_server *s)
 	free(order);
 }
 
+/* Say whether the demo server answers a URL; see platforms.h. */
+int
+demo_server_serves(const char *url)
+{
+	return url != NULL && strncmp(url, DEMO_SERVER_SCHEME,
+	    strlen(DEMO_SERVER_SCHEME)) == 0;
+}
+
 /* Create the server with the demo inbox laid out relative to now. */
 struct demo_server *
 demo_server_new(int64_t now)

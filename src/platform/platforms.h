@@ -15,10 +15,11 @@ extern const struct platform_ops instagram_ops;
 
 /*
  * The built-in demo's accounts, for heed --demo to configure: the i-th
- * one's name, platform and handle (static strings); 0, or -1 past the
- * last.
+ * one's name, platform and handle (static strings) and its URL (a new
+ * string the caller frees); 0, or -1 past the last.
  */
-int	demo_account_at(size_t, const char **, const char **, const char **);
+int	demo_account_at(size_t, const char **, const char **, const char **,
+	    char **);
 
 /*
  * The demo server: an in-process stand-in for a remote platform, holding
@@ -28,6 +29,9 @@ int	demo_account_at(size_t, const char **, const char **, const char **);
  * The URL scheme is "demo://"; nothing here touches the network.
  */
 struct demo_server;
+
+/* Whether the demo server, not the network, answers a URL. */
+int			 demo_server_serves(const char *);
 
 /* Create the server with its inbox laid out relative to now. */
 struct demo_server	*demo_server_new(int64_t);
