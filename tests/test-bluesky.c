@@ -3,7 +3,8 @@
  * recorded answers under tests/data/bluesky (real captures, the reference
  * servers' devnet, docs examples), and hostile answers built here.
  *
- * The samples are read relative to $SRCDIR, or the current directory.
+ * The samples are read with tests/lib/data.c, relative to $SRCDIR or the
+ * current directory.
  */
 
 #include <stdarg.h>
@@ -24,9 +25,8 @@
 #include "platform/platforms.h"
 #include "text.h"
 #include "util.h"
+#include "lib/data.h"
 #include "lib/request.h"
-
-#define SAMPLE_MAX	(1024 * 1024)
 
 #define SHOP_DID	"did:plc:mcqbzvd55ymlvlxzgzcgyz25"
 #define CUSTOMER_DID	"did:plc:hl4rnflhlnlu2op27egbdoik"
@@ -78,27 +78,10 @@ static const struct platform_account kato = {
 static char *
 sample(const char *name, size_t *lenp)
 {
-	const char	*dir = getenv("SRCDIR");
-	char		 path[4096];
-	char		*text;
-	size_t		 len = 0, n;
-	FILE		*f;
+	char	path[512];
 
-	if (dir == NULL || *dir == '\0')
-		dir = ".";
-	snprintf(path, sizeof path, "%s/tests/data/bluesky/%s", dir, name);
-	if ((f = fopen(path, "r")) == NULL)
-		fail_msg("cannot open %s", path);
-	text = malloc(SAMPLE_MAX + 1);
-	assert_non_null(text);
-	while ((n = fread(text + len, 1, SAMPLE_MAX - len, f)) > 0)
-		len += n;
-	fclose(f);
-	assert_true(len < SAMPLE_MAX);
-	text[len] = '\0';
-	if (lenp != NULL)
-		*lenp = len;
-	return text;
+	snprintf(path, sizeof path, "bluesky/%s", name);
+	return data_read(path, lenp);
 }
 
 /* Read the HTTP status of a devnet recording from its headers file. */

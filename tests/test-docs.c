@@ -5,8 +5,8 @@
  * of heed(1) are the default bindings, config.example is a file that
  * parses, and the README carries the quick start.
  *
- * The files are read relative to $SRCDIR, or the current directory (the
- * repository root) when it is not set.
+ * The files are read with tests/lib/data.c, relative to $SRCDIR, or the
+ * current directory (the repository root) when it is not set.
  */
 
 #include <stdarg.h>
@@ -22,32 +22,7 @@
 #include "config.h"
 #include "keys.h"
 
-#define DOC_MAX	(1024 * 1024)
-
-/* Read a file under SRCDIR into a new string; fails the test if it can't. */
-static char *
-doc_read(const char *name)
-{
-	const char	*dir = getenv("SRCDIR");
-	char		 path[4096];
-	char		*text;
-	size_t		 len = 0, n;
-	FILE		*f;
-
-	if (dir == NULL || *dir == '\0')
-		dir = ".";
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if ((f = fopen(path, "r")) == NULL)
-		fail_msg("cannot open %s", path);
-	text = malloc(DOC_MAX + 1);
-	assert_non_null(text);
-	while ((n = fread(text + len, 1, DOC_MAX - len, f)) > 0)
-		len += n;
-	fclose(f);
-	assert_true(len < DOC_MAX);
-	text[len] = '\0';
-	return text;
-}
+#include "lib/data.h"
 
 /* Return 1 if text has a line that is exactly line. */
 static int
@@ -96,7 +71,7 @@ test_every_option_has_an_entry_in_heed_conf_5(void **state)
 
 	(void)state;
 	opts = config_options(&n);
-	man = doc_read("man/heed.conf.5");
+	man = data_read_source("man/heed.conf.5", NULL);
 	for (i = 0; i < n; i++) {
 		snprintf(entry, sizeof entry, "\n.It Ic %s Ar ", opts[i].name);
 		if (strstr(man, entry) == NULL)
@@ -116,7 +91,7 @@ test_every_option_has_its_default_in_config_example(void **state)
 
 	(void)state;
 	opts = config_options(&n);
-	ex = doc_read("config.example");
+	ex = data_read_source("config.example", NULL);
 	for (i = 0; i < n; i++) {
 		if (*opts[i].def == '\0')
 			snprintf(line, sizeof line, "# %s =", opts[i].name);
@@ -136,7 +111,7 @@ check_actions_named_in(const char *file)
 	char	*man;
 	int	 a;
 
-	man = doc_read(file);
+	man = data_read_source(file, NULL);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		if (!doc_has_word_after(man, "Ic ", keys_action_name(a)))
 			fail_msg("%s does not name the action %s", file,
@@ -171,7 +146,7 @@ test_heed_conf_5_lists_the_screens_of_every_action(void **state)
 	int		 a, s, first;
 
 	(void)state;
-	man = doc_read("man/heed.conf.5");
+	man = data_read_source("man/heed.conf.5", NULL);
 	for (a = ACT_NONE; a < ACT_COUNT; a++) {
 		snprintf(head, sizeof head, "\n.It Ic %s\n",
 		    keys_action_name(a));
@@ -254,7 +229,7 @@ test_heed_1_key_tables_are_the_default_bindings(void **state)
 	int		 s, a, want, rows;
 
 	(void)state;
-	man = doc_read("man/heed.1");
+	man = data_read_source("man/heed.1", NULL);
 	if ((keys_sh = strstr(man, "\n.Sh KEYS\n")) == NULL)
 		fail_msg("heed.1 has no KEYS section");
 	keymap_init_defaults(&km);
@@ -385,7 +360,7 @@ test_config_example_parses_as_shipped(void **state)
 	int		 i;
 
 	(void)state;
-	ex = doc_read("config.example");
+	ex = data_read_source("config.example", NULL);
 	config_init(&cfg);
 	if (config_parse(&cfg, "config.example", ex, &cause) != 0)
 		fail_msg("%s", cause);
@@ -409,7 +384,7 @@ test_config_example_parses_uncommented(void **state)
 	int		 options;
 
 	(void)state;
-	ex = doc_read("config.example");
+	ex = data_read_source("config.example", NULL);
 	text = example_uncomment(ex, &options);
 	/* Every option once, some twice; only "# platform =" is left. */
 	assert_true(options >= OPT_COUNT);
@@ -431,7 +406,7 @@ test_readme_has_the_quick_start_commands(void **state)
 	char	*readme;
 
 	(void)state;
-	readme = doc_read("README");
+	readme = data_read_source("README", NULL);
 	if (!doc_has_line(readme, "    make deps demo"))
 		fail_msg("README lacks the line \"    make deps demo\"");
 	if (!doc_has_line(readme, "    make check"))

@@ -22,9 +22,9 @@
 
 #define DATA_MAX	(1024 * 1024)
 
-/* Read tests/data/NAME whole into a new string; its length in *lenp. */
+/* Read the file PATH of the source tree whole into a new string. */
 char *
-data_read(const char *name, size_t *lenp)
+data_read_source(const char *name, size_t *lenp)
 {
 	const char	*dir = getenv("SRCDIR");
 	char		 path[4096];
@@ -34,7 +34,7 @@ data_read(const char *name, size_t *lenp)
 
 	if (dir == NULL || *dir == '\0')
 		dir = ".";
-	snprintf(path, sizeof path, "%s/tests/data/%s", dir, name);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if ((f = fopen(path, "r")) == NULL)
 		fail_msg("cannot open %s", path);
 	text = malloc(DATA_MAX + 1);
@@ -47,6 +47,16 @@ data_read(const char *name, size_t *lenp)
 	if (lenp != NULL)
 		*lenp = len;
 	return text;
+}
+
+/* Read tests/data/NAME whole into a new string; its length in *lenp. */
+char *
+data_read(const char *name, size_t *lenp)
+{
+	char	path[4096];
+
+	snprintf(path, sizeof path, "tests/data/%s", name);
+	return data_read_source(path, lenp);
 }
 
 /* Count the newlines in [p, end). */
@@ -65,7 +75,7 @@ data_lines(const char *p, const char *end)
  * next case starts, and in *nlines how many lines the payload spans.
  */
 static char *
-data_case_body(struct data_case *c, char *p, int *nlines)
+data_case_cut(struct data_case *c, char *p, int *nlines)
 {
 	char	*q, *nl;
 
@@ -103,6 +113,77 @@ data_case_key(struct data_cases *cs, struct data_case *c, char *line,
 	c->values[c->nkeys++] = colon + 1;
 }
 
+/* The value of a hex digit; -1 if it is none. */
+static int
+data_hex(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Read "\xHH" in a case's payload as the byte HH, in place. */
+static void
+data_case_bytes(struct data_case *c)
+{
+	char		*p = (char *)c->body, *q = p;
+	const char	*end = c->body + c->len;
+	int		 hi, lo;
+
+	if (c->len == 0)
+		return;
+	while (p < end) {
+		if (end - p < 2 || p[0] != '\\' || p[1] != 'x') {
+			*q++ = *p++;
+			continue;
+		}
+		hi = end - p >= 4 ? data_hex(p[2]) : -1;
+		lo = end - p >= 4 ? data_hex(p[3]) : -1;
+		if (hi == -1 || lo == -1)
+			fail_msg("%s: a \\x without two hex digits",
+			    data_case_where(c));
+		*q++ = (char)(hi << 4 | lo);
+		p += 4;
+	}
+	*q = '\0';
+	c->len = (size_t)(q - c->body);
+}
+
+/* Give a case the payload a "payload" key names; read "bytes: hex". */
+static void
+data_case_finish(struct data_cases *cs, struct data_case *c)
+{
+	const char	*name = data_case_str(c, "payload");
+	const char	*bytes = data_case_str(c, "bytes");
+	size_t		 i;
+
+	if (name != NULL) {
+		if (c->body != NULL)
+			fail_msg("%s: a payload and a \"payload\" key",
+			    data_case_where(c));
+		for (i = 0; &cs->v[i] != c; i++) {
+			if (strcmp(cs->v[i].name, name) == 0)
+				break;
+		}
+		if (&cs->v[i] == c || cs->v[i].body == NULL)
+			fail_msg("%s: no payload before it called %s",
+			    data_case_where(c), name);
+		c->body = cs->v[i].body;
+		c->len = cs->v[i].len;
+	}
+	if (bytes != NULL) {
+		if (strcmp(bytes, "hex") != 0 || c->body == NULL ||
+		    name != NULL)
+			fail_msg("%s: \"bytes: hex\" needs a payload of its "
+			    "own", data_case_where(c));
+		data_case_bytes(c);
+	}
+}
+
 /* Read every case of tests/data/NAME (fails the test if malformed). */
 void
 data_cases_read(struct data_cases *cs, const char *name)
@@ -110,6 +191,7 @@ data_cases_read(struct data_cases *cs, const char *name)
 	struct data_case	*c = NULL;
 	char			*p, *eol;
 	int			 lineno = 1, nlines;
+	size_t			 i;
 
 	memset(cs, 0, sizeof *cs);
 	cs->file = xstrdup(name);
@@ -135,7 +217,7 @@ data_cases_read(struct data_cases *cs, const char *name)
 				c->body = "";
 				break;
 			}
-			p = data_case_body(c, eol + 1, &nlines);
+			p = data_case_cut(c, eol + 1, &nlines);
 			lineno += nlines;
 			c = NULL;
 			continue;
@@ -145,6 +227,8 @@ data_cases_read(struct data_cases *cs, const char *name)
 	}
 	if (cs->n == 0)
 		fail_msg("%s: no cases", cs->file);
+	for (i = 0; i < cs->n; i++)
+		data_case_finish(cs, &cs->v[i]);
 }
 
 /* Free what data_cases_read made. */
@@ -155,6 +239,31 @@ data_cases_free(struct data_cases *cs)
 	free(cs->text);
 	free(cs->file);
 	memset(cs, 0, sizeof *cs);
+}
+
+/* The first case called NAME of a file (the file must have it). */
+const struct data_case *
+data_case_find(const struct data_cases *cs, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < cs->n; i++) {
+		if (strcmp(cs->v[i].name, name) == 0)
+			return &cs->v[i];
+	}
+	fail_msg("%s: no case called %s", cs->file, name);
+	return NULL;
+}
+
+/* The payload of the case called NAME of a file, lent (it must have one). */
+const char *
+data_case_body(const struct data_cases *cs, const char *name)
+{
+	const struct data_case	*c = data_case_find(cs, name);
+
+	if (c->body == NULL)
+		fail_msg("%s: no payload", data_case_where(c));
+	return c->body;
 }
 
 /* The value of a key of a case, lent; NULL if the case has none. */

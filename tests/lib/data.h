@@ -11,6 +11,15 @@
  * without "--" has no payload (NULL). Lines that start with "#" before the
  * "--" of a case, or before the first case, are comments.
  *
+ * Two keys change how a case's payload is read:
+ *
+ *	payload: NAME	a case without "--" takes the payload of the case
+ *			called NAME before it (one answer, several checks)
+ *	bytes: hex	"\xHH" in the payload is the byte HH (for bytes that
+ *			are not UTF-8, which a text file should not hold)
+ *
+ * Files are found relative to $SRCDIR, or the current directory.
+ *
  * Include after <cmocka.h>.
  */
 
@@ -19,7 +28,7 @@
 
 #include <stddef.h>
 
-#define DATA_CASE_KEYS	8
+#define DATA_CASE_KEYS	16
 
 /* One case of a file: its name, its keys and values, its payload. */
 struct data_case {
@@ -42,8 +51,12 @@ struct data_cases {
 };
 
 char		*data_read(const char *, size_t *);
+char		*data_read_source(const char *, size_t *);
 void		 data_cases_read(struct data_cases *, const char *);
 void		 data_cases_free(struct data_cases *);
+const struct data_case *data_case_find(const struct data_cases *,
+		    const char *);
+const char	*data_case_body(const struct data_cases *, const char *);
 const char	*data_case_str(const struct data_case *, const char *);
 long		 data_case_long(const struct data_case *, const char *);
 int		 data_case_result(const struct data_case *, const char *);
