@@ -27,6 +27,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* The ops tables say what each platform can do. */
@@ -89,6 +90,7 @@ test_graph_id_and_text_limits(void **state)
 		"", "_1", "1a", "../me", "1/2", "1 2", "-1", "+1", "1\n", "1.5",
 		"me", "0x1F", "\xd9\xa1", "1%2F", "1?x=1", "1#", "\xef\xbc\x91",
 	};
+	struct data_cases	 cs;
 	struct sync_page	 page;
 	char			 id[200], *body;
 	size_t			 i;
@@ -108,17 +110,16 @@ test_graph_id_and_text_limits(void **state)
 
 	/* Through the feed: a 128-digit post is read, 129 is not. */
 	id[128] = '\0';
-	body = xprintf("{\"data\":[{\"id\":\"%s\",\"created_time\":"
-	    "\"2021-07-10T00:00:00+0000\"},{\"id\":\"%s9\","
-	    "\"created_time\":\"2021-07-10T00:00:00+0000\"}]}", id, id);
+	data_cases_read(&cs, "facebook/feed.cases");
 	assert_int_equal(stream(&facebook_ops, &fb_page, "feed", NULL, 200,
-	    body, &page, NULL), 0);
+	    data_case_body(&cs, "posts with ids of 128 digits and of 129"),
+	    &page, NULL), 0);
 	assert_int_equal(page.nposts, 1);
 	assert_string_equal(page.posts[0].remote_id, id);
 	assert_int_equal(page.nfetch, 1);
 	assert_int_equal(strlen(page.fetch[0]), 2 + 128 + 1 + 10);
 	sync_page_clear(&page);
-	free(body);
+	data_cases_free(&cs);
 
 	/* 70,000 bytes of text keep 65,536; 65,536 keep them all. */
 	body = big_body("{\"data\":[{\"id\":\"1_2\",\"created_time\":"
@@ -151,7 +152,8 @@ test_graph_id_and_text_limits(void **state)
 }
 
 /*
- * Sweeps: a read of every comment of a post (Facebook "s:") or media
+ * Sweeps (tests/data/facebook/sweep.cases, tests/data/instagram/
+ * sweep.cases): a read of every comment of a post (Facebook "s:") or media
  * (Instagram "i:", with its "r:" pages) says so on each page, so the
  * engine can tell what was deleted; a page with an entry it could not
  * read says nothing, and a read since a time is never one.
@@ -159,101 +161,35 @@ test_graph_id_and_text_limits(void **state)
 static void
 test_graph_sweep_pages(void **state)
 {
-	static const char fb_two[] = "{\"data\":[{\"id\":\"" STREAM_POST
-	    "_1\",\"message\":\"a\",\"created_time\":"
-	    "\"2021-07-01T00:00:00+0000\"},{\"id\":\"" STREAM_POST "_2\","
-	    "\"message\":\"b\",\"created_time\":\"2021-06-01T00:00:00"
-	    "+0000\"}],\"paging\":{\"next\":\"https://graph.facebook.com/"
-	    "v26.0/x/comments?after=QVF2\"}}";
-	static const char fb_noid[] = "{\"data\":[{\"message\":\"a\","
-	    "\"created_time\":\"2021-07-01T00:00:00+0000\"}]}";
-	static const char fb_bad[] = "{\"data\":[{\"id\":\"" STREAM_POST
-	    "_1\",\"message\":\"a\"}]}";
-	static const char ig_flat[] = "{\"data\":[{\"id\":\"" IG_TOP "\","
-	    "\"text\":\"top\",\"timestamp\":\"2021-08-01T00:00:00+0000\"},"
-	    "{\"id\":\"" IG_REPLY "\",\"text\":\"reply\",\"parent_id\":"
-	    "\"" IG_TOP "\",\"timestamp\":\"2021-08-01T00:01:00+0000\"}],"
-	    "\"paging\":{\"cursors\":{\"after\":\"E1\"},\"next\":"
-	    "\"https://graph.facebook.com/v26.0/m/comments?after=E1\"}}";
-	static const char ig_empty_next[] = "{\"data\":[],\"paging\":"
-	    "{\"next\":\"https://graph.facebook.com/v26.0/m/comments?"
-	    "after=E2\"}}";
-	struct sync_page	 page;
+	static const struct {
+		const char			*file;
+		const struct platform_account	*pa;
+	} files[] = {
+		{ "facebook/sweep.cases", &fb_page },
+		{ "instagram/sweep.cases", &ig_acct },
+	};
+	const struct platform_ops	*ops;
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct platform_response	 res;
+	struct sync_page		 page;
+	size_t				 i, j;
 
 	(void)state;
-	/* Facebook: the first page of a sweep, which reads on though every
-	 * comment on it is old. */
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
-	    fb_two, &page, NULL), 0);
-	assert_int_equal(page.items.n, 2);
-	assert_string_equal(page.sweep, STREAM_POST);
-	assert_int_equal(page.sweep_first, 1);
-	assert_int_equal(page.nfetch, 1);
-	assert_string_equal(page.fetch[0], "s:" STREAM_POST ":QVF2");
-	sync_page_clear(&page);
-	/* A later page of it; a next that names it again is not followed. */
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST
-	    ":QVF2", 200, fb_two, &page, NULL), 0);
-	assert_string_equal(page.sweep, STREAM_POST);
-	assert_int_equal(page.sweep_first, 0);
-	assert_int_equal(page.nfetch, 0);
-	sync_page_clear(&page);
-	/* Comments without ids, or without a time: no sweep. */
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
-	    fb_noid, &page, NULL), 0);
-	assert_null(page.sweep);
-	assert_non_null(page.notice);
-	sync_page_clear(&page);
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "s:" STREAM_POST, 200,
-	    fb_bad, &page, NULL), 0);
-	assert_int_equal(page.items.n, 0);
-	assert_null(page.sweep);
-	sync_page_clear(&page);
-	/* A read since a time is no sweep, and stops at what is old. */
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "c:" STREAM_POST
-	    ":1626000000", 200, fb_two, &page, NULL), 0);
-	assert_null(page.sweep);
-	assert_int_equal(page.nfetch, 0);
-	sync_page_clear(&page);
-
-	/* Instagram: a reply listed among the comments hangs on its
-	 * parent; the first page begins the sweep. */
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA, 200,
-	    ig_flat, &page, NULL), 0);
-	assert_int_equal(page.items.n, 2);
-	assert_null(page.items.v[0].parent_remote_id);
-	assert_int_equal(page.items.v[1].kind, ITEM_REPLY);
-	assert_string_equal(page.items.v[1].parent_remote_id, IG_TOP);
-	assert_string_equal(page.sweep, IG_MEDIA);
-	assert_int_equal(page.sweep_first, 1);
-	assert_int_equal(page.nfetch, 1);
-	assert_string_equal(page.fetch[0], "i:" IG_MEDIA ":E1");
-	sync_page_clear(&page);
-	/* An empty page with a next is read on (a page can be empty). */
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA ":E1",
-	    200, ig_empty_next, &page, NULL), 0);
-	assert_string_equal(page.sweep, IG_MEDIA);
-	assert_int_equal(page.sweep_first, 0);
-	assert_int_equal(page.nfetch, 1);
-	assert_string_equal(page.fetch[0], "i:" IG_MEDIA ":E2");
-	sync_page_clear(&page);
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA ":E2",
-	    200, ig_empty_next, &page, NULL), 0);
-	assert_int_equal(page.nfetch, 0);
-	sync_page_clear(&page);
-	/* A page of one comment's replies belongs to the media's sweep. */
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "r:" IG_MEDIA ":"
-	    IG_TOP ":E1", 200, ig_flat, &page, NULL), 0);
-	assert_string_equal(page.sweep, IG_MEDIA);
-	assert_int_equal(page.sweep_first, 0);
-	sync_page_clear(&page);
-	/* An entry it cannot read spoils the sweep. */
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA, 200,
-	    "{\"data\":[{\"id\":\"" IG_TOP "\",\"text\":\"no time\"}]}",
-	    &page, NULL), 0);
-	assert_int_equal(page.items.n, 0);
-	assert_null(page.sweep);
-	sync_page_clear(&page);
+	for (i = 0; i < nitems(files); i++) {
+		data_cases_read(&cs, files[i].file);
+		for (j = 0; j < cs.n; j++) {
+			c = &cs.v[j];
+			ops = case_ops(c);
+			res = case_answer(c);
+			if (fetch(ops, files[i].pa, data_case_str(c, "key"),
+			    res.status, res.body, &page, NULL) != 0)
+				fail_msg("%s: not read", data_case_where(c));
+			assert_page_case(c, &page);
+			sync_page_clear(&page);
+		}
+		data_cases_free(&cs);
+	}
 }
 
 /* Every file of the sample directories is listed, and every one read. */

@@ -426,3 +426,148 @@ no_live_documents(void **state)
 	(void)state;
 	return jdoc_live() == 0 ? 0 : -1;
 }
+
+/* The answer a case gives: its "status" and its payload, lent. */
+struct platform_response
+case_answer(const struct data_case *c)
+{
+	struct platform_response	res = answer(data_case_long(c, "status"),
+					    NULL);
+
+	res.body = c->body;
+	res.len = c->body != NULL ? c->len : 0;
+	return res;
+}
+
+/* The platform a case names ("platform: facebook"). */
+const struct platform_ops *
+case_ops(const struct data_case *c)
+{
+	const char			*name = data_case_str(c, "platform");
+	const struct platform_ops	*ops;
+
+	if (name == NULL || (ops = platform_find(name)) == NULL)
+		fail_msg("%s: no platform", data_case_where(c));
+	return ops;
+}
+
+/* The action a key of a case names ("reply", "delete"); def if none. */
+int
+case_action(const struct data_case *c, const char *key, int def)
+{
+	static const char *const names[] = {
+		[ACTION_REPLY] = "reply",
+		[ACTION_LIKE] = "like",
+		[ACTION_UNLIKE] = "unlike",
+		[ACTION_HIDE] = "hide",
+		[ACTION_UNHIDE] = "unhide",
+		[ACTION_DELETE] = "delete",
+		[ACTION_PRIVATE_REPLY] = "private-reply",
+	};
+	const char	*s = data_case_str(c, key);
+	size_t		 i;
+
+	if (s == NULL)
+		return def;
+	for (i = 0; i < nitems(names); i++) {
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	}
+	fail_msg("%s: %s: not an action: %s", data_case_where(c), key, s);
+	return -1;
+}
+
+/* Check a key of a case that names a string or "none" (NULL). */
+static void
+case_check_str(const struct data_case *c, const char *key, const char *got)
+{
+	const char	*want = data_case_str(c, key);
+
+	if (want == NULL)
+		return;
+	if (strcmp(want, "none") == 0 ? got != NULL : (got == NULL ||
+	    strcmp(got, want) != 0))
+		fail_msg("%s: %s \"%s\", want \"%s\"", data_case_where(c), key,
+		    got != NULL ? got : "none", want);
+}
+
+/* Check a key of a case that names a number. */
+static void
+case_check_long(const struct data_case *c, const char *key, long long got)
+{
+	if (data_case_str(c, key) != NULL && data_case_long(c, key) != got)
+		fail_msg("%s: %s %lld, want %ld", data_case_where(c), key, got,
+		    data_case_long(c, key));
+}
+
+/* Check a key of a case that lists words, one a space ("none": NULL). */
+static void
+case_check_list(const struct data_case *c, const char *key,
+    const char *const *v, size_t n)
+{
+	struct buf	b;
+	size_t		i;
+
+	if (data_case_str(c, key) == NULL)
+		return;
+	buf_init(&b, 0);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? " " : "",
+		    v[i] != NULL ? v[i] : "none");
+	buf_addch(&b, '\0');
+	case_check_str(c, key, b.data);
+	buf_free(&b);
+}
+
+/* Check the items of a page against a case's "ids", "parents", "kinds". */
+static void
+case_check_items(const struct data_case *c, const struct sync_page *page)
+{
+	static const char *const kinds[] = {
+		[ITEM_COMMENT] = "comment",
+		[ITEM_REPLY] = "reply",
+		[ITEM_MENTION] = "mention",
+		[ITEM_QUOTE] = "quote",
+	};
+	const char	**ids, **parents, **kind;
+	size_t		  i, n = page->items.n;
+
+	ids = calloc(n + 1, sizeof *ids);
+	parents = calloc(n + 1, sizeof *parents);
+	kind = calloc(n + 1, sizeof *kind);
+	assert_true(ids != NULL && parents != NULL && kind != NULL);
+	for (i = 0; i < n; i++) {
+		ids[i] = page->items.v[i].remote_id;
+		parents[i] = page->items.v[i].parent_remote_id;
+		assert_in_range(page->items.v[i].kind, 0, nitems(kinds) - 1);
+		kind[i] = kinds[page->items.v[i].kind];
+	}
+	case_check_long(c, "items", (long long)n);
+	case_check_list(c, "ids", ids, n);
+	case_check_list(c, "parents", parents, n);
+	case_check_list(c, "kinds", kind, n);
+	free(ids);
+	free(parents);
+	free(kind);
+}
+
+/*
+ * Check a page against what a case says of it: its items ("items", "ids",
+ * "parents", "kinds"), "posts", "fetch" (the keys, one a space), "more",
+ * "cursor", "sweep", "sweep-first" and "notice". A key the case leaves
+ * out is not checked; every page must be clean.
+ */
+void
+assert_page_case(const struct data_case *c, const struct sync_page *page)
+{
+	case_check_items(c, page);
+	case_check_long(c, "posts", (long long)page->nposts);
+	case_check_list(c, "fetch", (const char *const *)page->fetch,
+	    page->nfetch);
+	case_check_long(c, "more", page->more);
+	case_check_str(c, "cursor", page->next_cursor);
+	case_check_str(c, "sweep", page->sweep);
+	case_check_long(c, "sweep-first", page->sweep_first);
+	case_check_str(c, "notice", page->notice);
+	assert_page_clean(page);
+}

@@ -98,6 +98,13 @@ char		*stream_url(const struct platform_ops *,
 struct outbox_entry entry(int, const char *, const char *, const char *,
 		    int64_t);
 
+struct data_case;
+struct platform_response case_answer(const struct data_case *);
+const struct platform_ops *case_ops(const struct data_case *);
+int		 case_action(const struct data_case *, const char *, int);
+void		 assert_page_case(const struct data_case *,
+		    const struct sync_page *);
+
 int		 no_live_documents(void **);
 
 #endif
