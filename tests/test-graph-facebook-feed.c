@@ -272,10 +272,12 @@ test_facebook_feed_time_paging(void **state)
 	static const char page2_cursor[] = "mark=0&next_mark=1625428258"
 	    "&run=1625443200&until=1624385168&__paging_token=__paging_token";
 	struct platform_account	 pa = fb_four;
+	struct data_cases	 cs;
 	struct sync_page	 page;
 	char			*body, *cjk, *url;
 
 	(void)state;
+	data_cases_read(&cs, "facebook/feed.cases");
 	body = sample("facebook/user_posts_time_paging_page1_emoji.json",
 	    NULL);
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", NULL, 200, body,
@@ -318,8 +320,8 @@ test_facebook_feed_time_paging(void **state)
 	sync_page_clear(&page);
 	/* An empty page that names a next one goes on to it... */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
-	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
-	    "v26.0/4/feed?until=1\"}}", &page, NULL), 0);
+	    data_case_body(&cs, "an empty page that names a next one"), &page,
+	    NULL), 0);
 	assert_int_equal(page.more, 1);
 	assert_non_null(strstr(page.next_cursor, "&until=1"));
 	sync_page_clear(&page);
@@ -329,9 +331,8 @@ test_facebook_feed_time_paging(void **state)
 	 * beyond), nothing counts as swept, and the user is told.
 	 */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
-	    "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook.com/"
-	    "v26.0/4/feed?until=1624385168&__paging_token=__paging_token\"}}",
-	    &page, NULL), 0);
+	    data_case_body(&cs, "an empty page whose next names the page just "
+	    "read"), &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor, "mark=0");
 	assert_non_null(page.notice);
@@ -339,7 +340,7 @@ test_facebook_feed_time_paging(void **state)
 	sync_page_clear(&page);
 	/* An empty last page ends it. */
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", page2_cursor, 200,
-	    "{\"data\":[]}", &page, NULL), 0);
+	    data_case_body(&cs, "an empty last page"), &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	sync_page_clear(&page);
 
@@ -370,7 +371,8 @@ test_facebook_feed_time_paging(void **state)
 	pa.now += 60;
 	assert_int_equal(stream(&facebook_ops, &pa, "feed", "mark=1625428258"
 	    "&swept=1625443200&next_mark=1625428258&run=1625446800&sweep=1"
-	    "&until=1624385168", 200, "{\"data\":[]}", &page, NULL), 0);
+	    "&until=1624385168", 200, data_case_body(&cs, "an empty last page"),
+	    &page, NULL), 0);
 	assert_int_equal(page.more, 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258"
 	    "&swept=1625446800");
@@ -410,6 +412,7 @@ test_facebook_feed_time_paging(void **state)
 	    "&next_mark=1625430000&run=1625442601&until=1624385168"
 	    "&__paging_token=__paging_token");
 	sync_page_clear(&page);
+	data_cases_free(&cs);
 	free(cjk);
 	free(body);
 }
@@ -527,43 +530,23 @@ test_facebook_feed_single_cjk(void **state)
 	free(body);
 }
 
-/* Hostile feed entries are skipped or made safe. */
+/*
+ * Hostile feed entries (tests/data/facebook/feed.cases) are skipped or
+ * made safe.
+ */
 static void
 test_facebook_feed_hostile_entries(void **state)
 {
-	static const char body[] = "{\"data\":[null,1,\"x\",[],{},"
-	    "{\"id\":\"../me\",\"created_time\":\"2021-07-10T00:00:00+0000\"},"
-	    "{\"id\":\"" PAGE_ID "_1/../../me\",\"created_time\":"
-	    "\"2021-07-10T00:00:00+0000\"},"
-	    "{\"id\":19292868552,\"created_time\":\"2021-07-10T00:00:00Z\"},"
-	    "{\"id\":\"" PAGE_ID "_abc\",\"created_time\":"
-	    "\"2021-07-10T00:00:00+0000\"},"
-	    "{\"id\":\"" PAGE_ID "_2\",\"message\":\"no time\"},"
-	    "{\"id\":\"" PAGE_ID "_3\",\"created_time\":\"yesterday\"},"
-	    "{\"id\":\"" PAGE_ID "_4\",\"created_time\":"
-	    "\"2021-07-10T00:00:00+0000\",\"updated_time\":\"garbage\","
-	    "\"message\":\"ok \\u001b[31mred\\u202e\\u0000x\\u009b2Jy \xff "
-	    "end\\r\\n\",\"from\":{\"id\":\"100007\",\"name\":\"\\u009d0;t"
-	    "\\u009cMal\\u2066lory\\n\"},\"permalink_url\":"
-	    "\"javascript:alert(1)\",\"attachments\":{\"data\":[{\"type\":"
-	    "\"\\u001b[5mphoto\",\"title\":null,\"url\":"
-	    "\"http://insecure.example/x\"}]}},"
-	    "{\"id\":\"" PAGE_ID "_5\",\"created_time\":"
-	    "\"2021-07-10T00:00:00+0000\",\"message\":123,\"from\":\"100008\","
-	    "\"updated_time\":\"2030-01-01T00:00:00+0000\",\"attachments\":"
-	    "{\"data\":[{\"url\":\"https://example.com/a\"}]}},"
-	    "{\"id\":\"" PAGE_ID "_6\",\"created_time\":"
-	    "\"2021-07-09T23:00:00-0100\",\"message\":null,\"from\":{\"id\":"
-	    "\"" PAGE_ID "\"},\"permalink_url\":\"https://x\\u001b[2J\"}"
-	    "]}";
 	const struct item	*it;
+	struct data_cases	 cs;
 	struct sync_page	 page;
 	struct buf		 b;
 	int			 i;
 
 	(void)state;
+	data_cases_read(&cs, "facebook/feed.cases");
 	assert_int_equal(stream(&facebook_ops, &fb_page, "feed", NULL, 200,
-	    body, &page, NULL), 0);
+	    data_case_body(&cs, "hostile entries"), &page, NULL), 0);
 	assert_int_equal(page.nposts, 3);
 	assert_string_equal(page.posts[0].remote_id, PAGE_ID "_4");
 	assert_string_equal(page.posts[0].text,
@@ -589,6 +572,7 @@ test_facebook_feed_hostile_entries(void **state)
 	assert_string_equal(page.next_cursor, "mark=1625875200&swept=1626091200");
 	assert_page_clean(&page);
 	sync_page_clear(&page);
+	data_cases_free(&cs);
 
 	/* A 1 MB message is cut at 64 KiB, on a character boundary. */
 	buf_init(&b, 0);
