@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 #define NO_ID_NOTICE	" came without an id: the person who logged in " \
@@ -136,12 +137,6 @@ test_facebook_comments_without_ids(void **state)
 	assert_int_equal(page.nfetch, 0);
 	sync_page_clear(&page);
 
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "c:" STREAM_POST ":0",
-	    200, "{\"data\":[{\"message\":\"hi\",\"created_time\":"
-	    "\"2021-08-10T18:45:03+0000\"}]}", &page, NULL), 0);
-	assert_int_equal(page.items.n, 0);
-	assert_string_equal(page.notice, "1 comment" NO_ID_NOTICE);
-	sync_page_clear(&page);
 	free(p1);
 	free(p2);
 }
@@ -207,79 +202,53 @@ test_facebook_comment_fields(void **state)
 	assert_string_equal(page.items.v[0].extra, "{\"post\":\"" CAR_POST
 	    "\",\"top\":\"" CAR_COMMENT "\"}");
 	sync_page_clear(&page);
-	pa.now = fb_mylife.now;
-	free(body);
-
-	/* A reply, hidden, liked by the Page, private reply sent. */
-	body = comment_variant("{\"parent\":{\"id\":\"2954961744718970_1111\"},"
-	    "\"is_hidden\":true,\"user_likes\":true,\"like_count\":7,"
-	    "\"private_reply_conversation\":{\"id\":\"t_1\"}}");
-	assert_int_equal(fetch(&facebook_ops, &pa, "c:" CAR_POST ":0", 200,
-	    body, &page, NULL), 0);
-	it = &page.items.v[0];
-	assert_int_equal(it->kind, ITEM_REPLY);
-	assert_string_equal(it->parent_remote_id, "2954961744718970_1111");
-	assert_int_equal(it->hidden, 1);
-	assert_int_equal(it->liked, 1);
-	assert_int_equal(it->like_count, 7);
-	assert_string_equal(it->extra, "{\"post\":\"" CAR_POST "\","
-	    "\"private\":true,\"private_sent\":true,\"top\":"
-	    "\"2954961744718970_1111\"}");
-	sync_page_clear(&page);
-	free(body);
-
-	/* The Page's own comment: never a private reply to itself. */
-	body = comment_variant("{\"from\":{\"id\":\"" MYLIFE_ID "\"},"
-	    "\"like_count\":-3}");
-	assert_int_equal(fetch(&facebook_ops, &pa, "c:" CAR_POST ":0", 200,
-	    body, &page, NULL), 0);
-	it = &page.items.v[0];
-	assert_int_equal(it->own, 1);
-	assert_string_equal(it->author_name, "MyLife");
-	assert_int_equal(it->like_count, 0);
-	assert_string_equal(it->extra, "{\"post\":\"" CAR_POST "\",\"top\":\""
-	    CAR_COMMENT "\"}");
-	sync_page_clear(&page);
-	free(body);
-
-	/* Parents that are not a thread's top: itself, or not an id. */
-	body = comment_variant("{\"parent\":{\"id\":\"" CAR_COMMENT "\"},"
-	    "\"like_count\":\"7\",\"is_hidden\":\"true\"}");
-	assert_int_equal(fetch(&facebook_ops, &pa, "c:" CAR_POST ":0", 200,
-	    body, &page, NULL), 0);
-	it = &page.items.v[0];
-	assert_int_equal(it->kind, ITEM_COMMENT);
-	assert_null(it->parent_remote_id);
-	assert_int_equal(it->like_count, 0);
-	assert_int_equal(it->hidden, 0);
-	sync_page_clear(&page);
-	free(body);
-	body = comment_variant("{\"parent\":{\"id\":\"../me\"},\"message\":"
-	    "\"a\\u001b]8;;https://evil\\u0007link\\u001b]8;;\\u0007 "
-	    "\\u2067b\\u0000c\",\"from\":{\"id\":\"1\",\"name\":"
-	    "\"\\u202eKun\\u001b[8m\"},\"attachment\":{\"type\":\"photo\","
-	    "\"title\":\"T\\u001b[1m\\ni\",\"url\":\"https://x/\\u0085y\"}}");
-	assert_int_equal(fetch(&facebook_ops, &pa, "c:" CAR_POST ":0", 200,
-	    body, &page, NULL), 0);
-	it = &page.items.v[0];
-	assert_int_equal(it->kind, ITEM_COMMENT);
-	assert_null(it->parent_remote_id);
-	assert_string_equal(it->text, "alink bc");
-	assert_string_equal(it->author_name, "Kun");
-	assert_string_equal(it->attachment, "T i: https://x/ y");
-	assert_page_clean(&page);
-	sync_page_clear(&page);
 	free(body);
 }
 
-/* Comments' paging, and hostile entries of a comments page. */
+/*
+ * The recorded comment with members changed (tests/data/facebook/
+ * comment-variants.cases): replies, the Page's own, hostile text.
+ */
+static void
+test_facebook_comment_variants(void **state)
+{
+	struct data_cases	 cs;
+	const struct data_case	*c;
+	struct sync_page	 page;
+	char			*body;
+	size_t			 i;
+
+	(void)state;
+	data_cases_read(&cs, "facebook/comment-variants.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		body = comment_variant(c->body);
+		if (fetch(&facebook_ops, &fb_mylife, "c:" CAR_POST ":0", 200,
+		    body, &page, NULL) != 0 || page.items.n != 1)
+			fail_msg("%s: not one comment", data_case_where(c));
+		assert_item_case(c, &page.items.v[0]);
+		assert_page_clean(&page);
+		sync_page_clear(&page);
+		free(body);
+	}
+	data_cases_free(&cs);
+}
+
+/*
+ * Comments' paging, and hostile entries of a comments page (the rest in
+ * tests/data/facebook/comments.cases).
+ */
 static void
 test_facebook_comments_paging_and_hostile(void **state)
 {
-	struct platform_request	 req;
-	struct sync_page	 page;
-	json_t			*doc;
-	char			*body;
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct sync_page		 page;
+	json_t				*doc;
+	char				*body;
+	size_t				 i;
 
 	(void)state;
 	/* paging.next elsewhere, with a token: only "after" is kept. */
@@ -310,65 +279,54 @@ test_facebook_comments_paging_and_hostile(void **state)
 	sync_page_clear(&page);
 	free(body);
 
-	/* An empty page with a next one goes on. */
-	assert_int_equal(fetch(&facebook_ops, &fb_mylife, "c:" CAR_POST
-	    ":1627100000", 200, "{\"data\":[],\"paging\":{\"next\":"
-	    "\"https://graph.facebook.com/x?after=Q2\"}}", &page, NULL), 0);
-	assert_int_equal(page.nfetch, 1);
-	assert_string_equal(page.fetch[0], "c:" CAR_POST ":1627100000:Q2");
-	sync_page_clear(&page);
-	/* An after unsafe to send back is not. */
-	assert_int_equal(fetch(&facebook_ops, &fb_mylife, "c:" CAR_POST ":0",
-	    200, "{\"data\":[],\"paging\":{\"next\":\"https://graph.facebook."
-	    "com/x?after=a%20b\"}}", &page, NULL), 0);
-	assert_int_equal(page.nfetch, 0);
-	sync_page_clear(&page);
-
-	/* Ids with letters or slashes, no time: skipped, not counted. */
-	assert_int_equal(fetch(&facebook_ops, &fb_mylife, "c:" CAR_POST ":0",
-	    200, "{\"data\":[{\"id\":\"../me\",\"created_time\":"
-	    "\"2021-07-23T08:35:18+0000\"},{\"id\":123,\"created_time\":"
-	    "\"2021-07-23T08:35:18+0000\"},{\"id\":\"1_2x\",\"created_time\":"
-	    "\"2021-07-23T08:35:18+0000\"},{\"id\":\"1_3\"},{\"id\":null},"
-	    "{\"id\":\"1_4\",\"created_time\":\"2021-07-23T08:35:18+0000\","
-	    "\"from\":[],\"message\":{\"x\":1}},{\"created_time\":"
-	    "\"2021-07-23T08:35:18+0000\"}]}", &page, NULL), 0);
-	assert_int_equal(page.items.n, 1);
-	assert_string_equal(page.items.v[0].remote_id, "1_4");
-	assert_string_equal(page.items.v[0].author_name, "");
-	assert_string_equal(page.items.v[0].text, "");
-	assert_string_equal(page.notice, "1 comment" NO_ID_NOTICE);
-	sync_page_clear(&page);
+	data_cases_read(&cs, "facebook/comments.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = case_answer(c);
+		if (fetch(&facebook_ops, &fb_mylife, data_case_str(c, "key"),
+		    res.status, res.body, &page, NULL) != 0)
+			fail_msg("%s: not read", data_case_where(c));
+		assert_page_case(c, &page);
+		sync_page_clear(&page);
+	}
+	data_cases_free(&cs);
 }
 
-/* A bad comments answer fails, and so does a bad key. */
+/*
+ * A bad comments answer (tests/data/facebook/comments-bad.cases) fails,
+ * and so does a bad key.
+ */
 static void
 test_facebook_comments_bad_answers(void **state)
 {
-	static const char *const bodies[] = {
-		"", "[]", "{}", "{\"data\":{}}", "{\"data\":\"x\"}",
-		"{\"data\":[", "\xff\xfe",
-	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_response	 res;
 	struct sync_page		 page;
+	const char			*want;
 	char				*cause, *big;
 	size_t				 i;
 
 	(void)state;
-	for (i = 0; i < nitems(bodies); i++) {
-		assert_int_equal(fetch(&facebook_ops, &fb_page, "c:1_2:0", 200,
-		    bodies[i], &page, &cause), -1);
+	data_cases_read(&cs, "facebook/comments-bad.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = case_answer(c);
+		if (fetch(&facebook_ops, &fb_page, "c:1_2:0", res.status,
+		    res.body, &page, &cause) != -1)
+			fail_msg("%s: read", data_case_where(c));
 		assert_non_null(cause);
+		if ((want = data_case_str(c, "cause")) != NULL)
+			assert_string_equal(cause, want);
+		else
+			assert_true(strncmp(cause, "malformed response: ", 20)
+			    == 0);
 		assert_true(clean_line(cause));
 		assert_int_equal(page.items.n, 0);
 		free(cause);
 		sync_page_clear(&page);
 	}
-	assert_int_equal(fetch(&facebook_ops, &fb_page, "c:1_2:0", 400,
-	    "{\"error\":{\"code\":100,\"error_subcode\":33}}", &page, &cause),
-	    -1);
-	assert_string_equal(cause, "it is no longer there (error 100/33)");
-	free(cause);
+	data_cases_free(&cs);
 	big = big_body("{\"data\":[", ' ', 20 << 20, "]}");
 	assert_int_equal(fetch(&facebook_ops, &fb_page, "c:1_2:0", 200, big,
 	    &page, &cause), -1);
@@ -395,6 +353,7 @@ main(void)
 		T(test_facebook_comments_request),
 		T(test_facebook_comments_without_ids),
 		T(test_facebook_comment_fields),
+		T(test_facebook_comment_variants),
 		T(test_facebook_comments_paging_and_hostile),
 		T(test_facebook_comments_bad_answers),
 	};

@@ -477,6 +477,14 @@ case_action(const struct data_case *c, const char *key, int def)
 	return -1;
 }
 
+/* The names of the kinds of item, as files of cases write them. */
+static const char *const item_kinds[] = {
+	[ITEM_COMMENT] = "comment",
+	[ITEM_REPLY] = "reply",
+	[ITEM_MENTION] = "mention",
+	[ITEM_QUOTE] = "quote",
+};
+
 /* Check a key of a case that names a string or "none" (NULL). */
 static void
 case_check_str(const struct data_case *c, const char *key, const char *got)
@@ -519,16 +527,34 @@ case_check_list(const struct data_case *c, const char *key,
 	buf_free(&b);
 }
 
+/*
+ * Check an item against a case's keys of one: "kind", "parent", "own",
+ * "hidden", "liked", "like-count", "created", "author", "handle", "text",
+ * "permalink", "attachment", "extra".
+ */
+void
+assert_item_case(const struct data_case *c, const struct item *it)
+{
+	assert_in_range(it->kind, 0, nitems(item_kinds) - 1);
+	case_check_str(c, "kind", item_kinds[it->kind]);
+	case_check_str(c, "parent", it->parent_remote_id);
+	case_check_long(c, "own", it->own);
+	case_check_long(c, "hidden", it->hidden);
+	case_check_long(c, "liked", it->liked);
+	case_check_long(c, "like-count", it->like_count);
+	case_check_long(c, "created", it->created);
+	case_check_str(c, "author", it->author_name);
+	case_check_str(c, "handle", it->author_handle);
+	case_check_str(c, "text", it->text);
+	case_check_str(c, "permalink", it->permalink);
+	case_check_str(c, "attachment", it->attachment);
+	case_check_str(c, "extra", it->extra);
+}
+
 /* Check the items of a page against a case's "ids", "parents", "kinds". */
 static void
 case_check_items(const struct data_case *c, const struct sync_page *page)
 {
-	static const char *const kinds[] = {
-		[ITEM_COMMENT] = "comment",
-		[ITEM_REPLY] = "reply",
-		[ITEM_MENTION] = "mention",
-		[ITEM_QUOTE] = "quote",
-	};
 	const char	**ids, **parents, **kind;
 	size_t		  i, n = page->items.n;
 
@@ -539,8 +565,8 @@ case_check_items(const struct data_case *c, const struct sync_page *page)
 	for (i = 0; i < n; i++) {
 		ids[i] = page->items.v[i].remote_id;
 		parents[i] = page->items.v[i].parent_remote_id;
-		assert_in_range(page->items.v[i].kind, 0, nitems(kinds) - 1);
-		kind[i] = kinds[page->items.v[i].kind];
+		assert_in_range(page->items.v[i].kind, 0, nitems(item_kinds) - 1);
+		kind[i] = item_kinds[page->items.v[i].kind];
 	}
 	case_check_long(c, "items", (long long)n);
 	case_check_list(c, "ids", ids, n);
@@ -554,13 +580,28 @@ case_check_items(const struct data_case *c, const struct sync_page *page)
 /*
  * Check a page against what a case says of it: its items ("items", "ids",
  * "parents", "kinds"), "posts", "fetch" (the keys, one a space), "more",
- * "cursor", "sweep", "sweep-first" and "notice". A key the case leaves
- * out is not checked; every page must be clean.
+ * "cursor", "sweep", "sweep-first" and "notice"; the keys of an item
+ * (assert_item_case) check its first item. A key the case leaves out is
+ * not checked; every page must be clean.
  */
 void
 assert_page_case(const struct data_case *c, const struct sync_page *page)
 {
+	static const char *const item_keys[] = {
+		"kind", "parent", "own", "hidden", "liked", "like-count",
+		"created", "author", "handle", "text", "permalink",
+		"attachment", "extra",
+	};
+	size_t	i;
+
 	case_check_items(c, page);
+	if (page->items.n > 0)
+		assert_item_case(c, &page->items.v[0]);
+	for (i = 0; page->items.n == 0 && i < nitems(item_keys); i++) {
+		if (data_case_str(c, item_keys[i]) != NULL)
+			fail_msg("%s: %s, but no item", data_case_where(c),
+			    item_keys[i]);
+	}
 	case_check_long(c, "posts", (long long)page->nposts);
 	case_check_list(c, "fetch", (const char *const *)page->fetch,
 	    page->nfetch);

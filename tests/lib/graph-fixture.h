@@ -104,6 +104,8 @@ const struct platform_ops *case_ops(const struct data_case *);
 int		 case_action(const struct data_case *, const char *, int);
 void		 assert_page_case(const struct data_case *,
 		    const struct sync_page *);
+void		 assert_item_case(const struct data_case *,
+		    const struct item *);
 
 int		 no_live_documents(void **);
 
