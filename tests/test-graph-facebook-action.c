@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* What the Page does: the requests for every action. */
@@ -151,17 +152,23 @@ test_facebook_action_refusals(void **state)
 	assert_int_equal(facebook_ops.action_request(&pa, &e, &req, NULL), -1);
 }
 
-/* The answer to an action: the created reply, or success. */
+/*
+ * The answer to an action: the created reply (comment_create_response.json),
+ * or success.
+ */
 static void
 test_facebook_action_parse(void **state)
 {
 	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"private\":"
 	    "true,\"top\":\"" CAR_COMMENT "\"}";
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_response	 res;
 	struct action_result		 r;
 	struct outbox_entry		 e;
 	const struct item		*it;
 	char				*body, *cause;
+	size_t				 i;
 
 	(void)state;
 	body = sample("facebook/comment_create_response.json", NULL);
@@ -206,68 +213,16 @@ test_facebook_action_parse(void **state)
 	action_result_clear(&r);
 	free(body);
 
-	/* Likes, hides and deletes say {"success":true}. */
-	e = entry(ACTION_LIKE, CAR_COMMENT, NULL, extra, 0);
-	res = answer(200, "{\"success\":true}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_null(r.remote_id);
-	assert_int_equal(r.have_created, 0);
-	action_result_clear(&r);
-	res = answer(200, "{\"success\":\"true\"}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	res = answer(200, "{\"success\":false}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Facebook did not say it was done");
-	free(cause);
-	res = answer(200, "{\"success\":1}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
-	res = answer(400, "{\"error\":{\"code\":100,\"error_subcode\":33}}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "it is no longer there (error 100/33)");
-	free(cause);
-
-	/* A private reply's answer names a message. */
-	e = entry(ACTION_PRIVATE_REPLY, CAR_COMMENT, "hi", extra, 0);
-	res = answer(200, "{\"recipient_id\":\"1254477777772919\","
-	    "\"message_id\":\"m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjS"
-	    "yHnWq8ArhPtbrOz6qnpSRUXWYFXQ-Gc4uN2Eg\"}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5j"
-	    "dCK48PnKAjSyHnWq8ArhPtbrOz6qnpSRUXWYFXQ-Gc4uN2Eg");
-	assert_int_equal(r.have_created, 0);
-	action_result_clear(&r);
-	/* Found by fuzzing: a message id with controls in it was kept. */
-	res = answer(200, "{\"message_id\":\"m_\\u001b[31mx\"}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "malformed response: no id");
-	assert_null(r.remote_id);
-	free(cause);
-	res = answer(200, "{\"message_id\":\"m_a b\"}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
-
-	/* Answers without a usable id. */
+	/* The other answers (tests/data/facebook/action.cases). */
+	data_cases_read(&cs, "facebook/action.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		e = case_entry(c, CAR_COMMENT, extra, "ok", 0);
+		assert_action_case(&facebook_ops, &fb_page, &e, c);
+	}
+	data_cases_free(&cs);
+	/* A 20 MiB answer is not read. */
 	e = entry(ACTION_REPLY, CAR_COMMENT, "ok", extra, 0);
-	res = answer(200, "{\"id\":\"../me\"}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "malformed response: no id");
-	assert_null(r.remote_id);
-	assert_int_equal(r.have_created, 0);
-	free(cause);
-	res = answer(200, "{\"id\":12}");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
-	res = answer(200, "[\"1_2\"]");
-	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
 	body = big_body("{\"id\":\"1_2\",\"x\":\"", 'x', 20 << 20, "\"}");
 	res = answer(200, body);
 	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
@@ -277,39 +232,16 @@ test_facebook_action_parse(void **state)
 	free(body);
 }
 
-/* Whether a reply went through, when its first answer was lost. */
+/* The requests that tell whether an action went through. */
 static void
-test_facebook_reconcile(void **state)
+test_facebook_reconcile_requests(void **state)
 {
 	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
 	    CAR_COMMENT "\"}";
-#define UNDER_CAR "\"parent\":{\"id\":\"" CAR_COMMENT "\"},"
-	static const char other_author[] = "{\"id\":\"2954961744718970_9001\"," UNDER_CAR
-	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"100004\"},"
-	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}";
-	static const char other_text[] = "{\"id\":\"2954961744718970_9002\"," UNDER_CAR
-	    "\"message\":\"Thanks!!\",\"from\":{\"id\":\"" PAGE_ID "\"},"
-	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}";
-	static const char old_same[] = "{\"id\":\"2954961744718970_9003\"," UNDER_CAR
-	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"},"
-	    "\"created_time\":\"2021-07-24T23:46:39+0000\"}";
-	static const char the_one[] = "{\"id\":\"2954961744718970_9004\"," UNDER_CAR
-	    "\"message\":\"  Thanks!\\r\\n\",\"from\":{\"id\":\"" PAGE_ID
-	    "\"},\"created_time\":\"2021-07-24T23:46:41+0000\"}";
-	static const char no_time[] = "{\"id\":\"2954961744718970_9005\"," UNDER_CAR
-	    "\"message\":\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"}}";
-	static const char no_from[] = "{\"id\":\"2954961744718970_9006\"," UNDER_CAR
-	    "\"message\":\"Thanks!\",\"created_time\":"
-	    "\"2021-07-24T23:50:00+0000\"}";
-	static const char next[] = "\"paging\":{\"cursors\":{\"after\":"
-	    "\"QVFpage2\"},\"next\":\"https://graph.facebook.com/v26.0/"
-	    CAR_POST "/comments?after=QVFpage2\"}";
 	struct platform_account		 pa;
-	struct platform_response	 res;
 	struct platform_request		 req;
-	struct action_result		 r;
 	struct outbox_entry		 e;
-	char				*body, *cause = NULL;
+	char				*cause = NULL;
 
 	(void)state;
 	/* The requests: a post's comments, the comment itself. */
@@ -363,184 +295,38 @@ test_facebook_reconcile(void **state)
 	    &cause), -1);
 	assert_string_equal(cause, "Facebook: not a comment's id");
 	free(cause);
+}
 
-	/* The Page's reply, same text, after the entry was made: found. */
+/*
+ * Whether an action went through, when its first answer was lost
+ * (tests/data/facebook/reconcile.cases).
+ */
+static void
+test_facebook_reconcile(void **state)
+{
+	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
+	    CAR_COMMENT "\"}";
+	struct platform_account		 pa;
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct action_result		 r;
+	struct outbox_entry		 e;
+	size_t				 i;
+
+	(void)state;
+	data_cases_read(&cs, "facebook/reconcile.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		pa = fb_page;
+		pa.reconcile_page = data_case_str(c, "page");
+		e = case_entry(c, CAR_COMMENT, extra, "Thanks!", 1627171000);
+		assert_reconcile_case(&facebook_ops, &pa, &e, c);
+	}
+	data_cases_free(&cs);
+	/* No answer at all. */
 	e = entry(ACTION_REPLY, CAR_COMMENT, "Thanks!", extra, 1627171000);
-	body = xprintf("{\"data\":[%s,%s,%s,%s]}", other_author, other_text,
-	    old_same, the_one);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "2954961744718970_9004");
-	assert_int_equal(r.have_created, 1);
-	assert_string_equal(r.created.remote_id, "2954961744718970_9004");
-	assert_string_equal(r.created.parent_remote_id, CAR_COMMENT);
-	assert_int_equal(r.created.created, 1627170401);
-	assert_int_equal(r.created.own, 1);
-	action_result_clear(&r);
-	free(body);
-
-	/* Another author, other text, an old identical one: not sent. */
-	body = xprintf("{\"data\":[%s,%s,%s]}", other_author, other_text,
-	    old_same);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	assert_null(r.remote_id);
-	assert_int_equal(r.have_created, 0);
-	free(body);
-	res = answer(200, "{\"data\":[]}");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	assert_null(r.next);
-
-	/* Not on this page, and there is a next one: read it first. */
-	body = xprintf("{\"data\":[%s,%s],%s}", other_author, old_same, next);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	assert_string_equal(r.next, "QVFpage2");
-	action_result_clear(&r);
-	/*
-	 * ... unless it names the page just read again: the replies cannot
-	 * be read to the end, so nothing is decided (never "not there").
-	 */
-	pa = fb_page;
-	pa.reconcile_page = "QVFpage2";
-	assert_int_equal(facebook_ops.reconcile_parse(&pa, &e, &res, &r,
-	    &cause), -1);
-	assert_null(r.next);
-	assert_non_null(strstr(cause, "could not be read to the end"));
-	free(cause);
-	cause = NULL;
-	free(body);
-
-	/* No author at all (the answer left "from" out): the text decides. */
-	body = xprintf("{\"data\":[%s],%s}", no_from, next);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "2954961744718970_9006");
-	assert_null(r.next);
-	action_result_clear(&r);
-	free(body);
-
-	/* Without a time, the same text by the Page counts, as of now. */
-	body = xprintf("{\"data\":[%s]}", no_time);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "2954961744718970_9005");
-	assert_int_equal(r.created.created, fb_page.now);
-	action_result_clear(&r);
-	free(body);
-
-		/*
-	 * The same words by the Page under another comment of the post are
-	 * another reply, and a top-level comment is none; a reply to a reply
-	 * may sit under the thread's top comment.
-	 */
-	body = xprintf("{\"data\":[{\"id\":\"2954961744718970_9007\","
-	    "\"parent\":{\"id\":\"2954961744718970_3333\"},\"message\":"
-	    "\"Thanks!\",\"from\":{\"id\":\"" PAGE_ID "\"}},{\"id\":"
-	    "\"2954961744718970_9008\",\"message\":\"Thanks!\",\"from\":"
-	    "{\"id\":\"" PAGE_ID "\"}}]}");
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	assert_null(r.remote_id);
-	e.target_remote_id = (char *)"2954961744718970_3333_reply";
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	e.target_extra = (char *)"{\"top\":\"2954961744718970_3333\"}";
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "2954961744718970_9007");
-	action_result_clear(&r);
-	/* The answer to a visitor's post is a comment on it, no parent. */
-	e = entry(ACTION_REPLY, CAR_POST, "Thanks!", "{\"post\":\"" CAR_POST
-	    "\"}", 1627171000);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "2954961744718970_9008");
-	action_result_clear(&r);
-	free(body);
-	e = entry(ACTION_REPLY, CAR_COMMENT, "Thanks!", extra, 1627171000);
-
-	/*
-	 * Without the Moderate task the comments come without ids: heed
-	 * cannot tell, so it neither sends again nor calls it sent.
-	 */
-	body = xprintf("{\"data\":[{\"message\":\"Thanks!\",\"parent\":{},"
-	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}],%s}", next);
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_non_null(strstr(cause, "without their ids"));
-	assert_non_null(strstr(cause, "Moderate task"));
-	assert_null(r.next);
-	free(cause);
-	free(body);
-	body = xprintf("{\"data\":[{\"message\":\"Thanks!\"," UNDER_CAR
-	    "\"created_time\":\"2021-07-24T23:50:00+0000\"}]}");
-	res = answer(200, body);
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
-	free(body);
-	/* ... but other words without an id say nothing of it. */
-	res = answer(200, "{\"data\":[{\"message\":\"Is it open?\"}]}");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-
-/* Bad answers. */
-	res = answer(200, "{\"data\":{}}");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Facebook: malformed response: no data");
-	free(cause);
-	res = answer(200, "[]");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), -1);
 	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, NULL, &r,
 	    NULL), -1);
-	res = answer(500, "");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Facebook answered 500");
-	free(cause);
-
-	/* The comment is gone: a delete is done, a reply cannot be. */
-	res = answer(400, "{\"error\":{\"message\":\"Unsupported get "
-	    "request.\",\"code\":100,\"error_subcode\":33}}");
-	e.kind = ACTION_DELETE;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	assert_null(r.remote_id);
-	e.kind = ACTION_REPLY;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Facebook: the comment is gone");
-	free(cause);
-
-	/* Still there: delete again. Likes and hides may be repeated. */
-	res = answer(200, "{\"id\":\"" CAR_COMMENT "\",\"is_hidden\":false}");
-	e.kind = ACTION_DELETE;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	e.kind = ACTION_HIDE;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	e.kind = ACTION_LIKE;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
-	/* A private reply is there once the comment has its conversation. */
-	e.kind = ACTION_PRIVATE_REPLY;
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 1);
-	res = answer(200, "{\"id\":\"" CAR_COMMENT "\","
-	    "\"private_reply_conversation\":{\"id\":\"t_10\"}}");
-	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, &res, &r,
-	    NULL), 0);
 }
 
 int
@@ -551,6 +337,7 @@ main(void)
 		T(test_facebook_action_requests),
 		T(test_facebook_action_refusals),
 		T(test_facebook_action_parse),
+		T(test_facebook_reconcile_requests),
 		T(test_facebook_reconcile),
 	};
 #undef T

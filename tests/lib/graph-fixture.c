@@ -612,3 +612,121 @@ assert_page_case(const struct data_case *c, const struct sync_page *page)
 	case_check_str(c, "notice", page->notice);
 	assert_page_clean(page);
 }
+
+/*
+ * The outbox entry of a case: its "kind" (reply if none), "target",
+ * "extra" and "text", each the given one if the case has none; lent.
+ */
+struct outbox_entry
+case_entry(const struct data_case *c, const char *target, const char *extra,
+    const char *text, int64_t created)
+{
+	const char	*s;
+
+	if ((s = data_case_str(c, "target")) != NULL)
+		target = s;
+	if ((s = data_case_str(c, "extra")) != NULL)
+		extra = s;
+	if ((s = data_case_str(c, "text")) != NULL)
+		text = s;
+	return entry(case_action(c, "kind", ACTION_REPLY), target, text,
+	    extra, created);
+}
+
+/* Check what an action's answer gave against a case's "created". */
+static void
+case_check_created(const struct data_case *c, const struct action_result *r)
+{
+	if (data_case_str(c, "created") == NULL) {
+		if (r->have_created)
+			fail_msg("%s: an item made", data_case_where(c));
+		return;
+	}
+	if (!r->have_created)
+		fail_msg("%s: no item made", data_case_where(c));
+	case_check_str(c, "id", r->created.remote_id);
+	case_check_long(c, "created", r->created.created);
+	if (data_case_str(c, "parent") == NULL)
+		fail_msg("%s: no \"parent\" (\"none\" if none): it is %s",
+		    data_case_where(c), r->created.parent_remote_id != NULL ?
+		    r->created.parent_remote_id : "none");
+	case_check_str(c, "parent", r->created.parent_remote_id);
+	assert_int_equal(r->created.own, 1);
+}
+
+/* Check the words a parse gave against a case's "cause" (none: NULL). */
+static void
+case_check_cause(const struct data_case *c, const char *cause)
+{
+	const char	*want = data_case_str(c, "cause");
+
+	if (want == NULL && cause != NULL)
+		fail_msg("%s: cause \"%s\"", data_case_where(c), cause);
+	case_check_str(c, "cause", cause);
+	assert_true(clean_line(cause));
+}
+
+/*
+ * Parse a case's answer to an action: "result" (ok or refused), "id" (the
+ * id it names, none if absent), "created" (the item it made: its time;
+ * none if absent) and "parent", "cause" (none if absent).
+ */
+void
+assert_action_case(const struct platform_ops *ops,
+    const struct platform_account *pa, const struct outbox_entry *e,
+    const struct data_case *c)
+{
+	struct platform_response	res = case_answer(c);
+	struct action_result		r;
+	char				*cause = NULL;
+	int				 got;
+
+	memset(&r, 0, sizeof r);
+	if ((got = ops->action_parse(pa, e, &res, &r, &cause)) !=
+	    data_case_result(c, "result"))
+		fail_msg("%s: result %d (%s)", data_case_where(c), got,
+		    cause != NULL ? cause : "no cause");
+	case_check_str(c, "id", r.remote_id);
+	if (data_case_str(c, "id") == NULL)
+		assert_null(r.remote_id);
+	case_check_created(c, &r);
+	case_check_cause(c, cause);
+	free(cause);
+	action_result_clear(&r);
+}
+
+/*
+ * Parse a case's answer to the reconcile of an action: "result" (done,
+ * not-done or unknown), "id" (the item found, none if absent), "created"
+ * and "parent" (the item made of it; none if absent), "next" (the page to
+ * read first, none if absent) and "cause" (none if absent).
+ */
+void
+assert_reconcile_case(const struct platform_ops *ops,
+    const struct platform_account *pa, const struct outbox_entry *e,
+    const struct data_case *c)
+{
+	static const char *const results[] = { "done", "not-done" };
+	struct platform_response	 res = case_answer(c);
+	struct action_result		 r;
+	const char			*want = data_case_str(c, "result");
+	char				*cause = NULL;
+	int				 got;
+
+	memset(&r, 0, sizeof r);
+	got = ops->reconcile_parse(pa, e, &res, &r, &cause);
+	if (want == NULL || strcmp(got == -1 ? "unknown" : got >= 0 &&
+	    got <= 1 ? results[got] : "?", want) != 0)
+		fail_msg("%s: result %d (%s)", data_case_where(c), got,
+		    cause != NULL ? cause : "no cause");
+	case_check_str(c, "id", r.remote_id);
+	if (data_case_str(c, "id") == NULL)
+		assert_null(r.remote_id);
+	case_check_created(c, &r);
+	case_check_str(c, "next", r.next);
+	if (data_case_str(c, "next") == NULL)
+		assert_null(r.next);
+	case_check_cause(c, cause);
+	free(cause);
+	action_result_clear(&r);
+}

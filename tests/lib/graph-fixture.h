@@ -106,6 +106,14 @@ void		 assert_page_case(const struct data_case *,
 		    const struct sync_page *);
 void		 assert_item_case(const struct data_case *,
 		    const struct item *);
+struct outbox_entry case_entry(const struct data_case *, const char *,
+		    const char *, const char *, int64_t);
+void		 assert_action_case(const struct platform_ops *,
+		    const struct platform_account *,
+		    const struct outbox_entry *, const struct data_case *);
+void		 assert_reconcile_case(const struct platform_ops *,
+		    const struct platform_account *,
+		    const struct outbox_entry *, const struct data_case *);
 
 int		 no_live_documents(void **);
 
