@@ -24,14 +24,17 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
+
+/* What heed keeps of a reply in the thread of IG_TOP on IG_MEDIA. */
+static const char extra[] = "{\"post\":\"" IG_MEDIA "\",\"top\":\"" IG_TOP
+    "\"}";
 
 /* What the account does: replies under the thread's top, hide, delete. */
 static void
 test_instagram_actions(void **state)
 {
-	static const char extra[] = "{\"post\":\"" IG_MEDIA "\",\"top\":\""
-	    IG_TOP "\"}";
 	static const struct {
 		int		 kind;
 		const char	*target;
@@ -111,27 +114,20 @@ test_instagram_actions(void **state)
 	}
 }
 
-/* The answers to actions, and reconciling a lost reply. */
+/*
+ * The answers to actions: the reply made (comment_reply_create_response_
+ * docs.json), and the rest (tests/data/instagram/action.cases).
+ */
 static void
-test_instagram_action_parse_and_reconcile(void **state)
+test_instagram_action_parse(void **state)
 {
-	static const char extra[] = "{\"post\":\"" IG_MEDIA "\",\"top\":\""
-	    IG_TOP "\"}";
-	static const char others[] = "{\"id\":\"17900000000000001\","
-	    "\"text\":\"Thanks!\",\"username\":\"someone\",\"timestamp\":"
-	    "\"2021-08-13T23:50:01+0000\"},{\"id\":\"17900000000000002\","
-	    "\"text\":\"Thanks!\",\"username\":\"ikroskun\",\"timestamp\":"
-	    "\"2021-08-13T23:23:20+0000\"},{\"id\":\"17900000000000003\","
-	    "\"text\":\"Thanks!!\",\"from\":{\"id\":\"" IG_ID "\"},"
-	    "\"timestamp\":\"2021-08-13T23:50:01+0000\"}";
-	static const char mine[] = "{\"id\":\"17900000000000004\","
-	    "\"text\":\"Thanks!\\n\",\"from\":{\"id\":\"" IG_ID "\"},"
-	    "\"timestamp\":\"2021-08-13T23:50:01+0000\"}";
+	struct data_cases		 cs;
+	const struct data_case		*c;
 	struct platform_response	 res;
-	struct platform_request		 req;
 	struct action_result		 r;
 	struct outbox_entry		 e;
-	char				*body, *cause;
+	char				*body;
+	size_t				 i;
 
 	(void)state;
 	body = sample("instagram/comment_reply_create_response_docs.json",
@@ -155,33 +151,39 @@ test_instagram_action_parse_and_reconcile(void **state)
 	assert_string_equal(r.created.extra, extra);
 	action_result_clear(&r);
 	free(body);
-	res = answer(200, "{\"id\":\"1/../2\"}");
-	assert_int_equal(instagram_ops.action_parse(&ig_acct, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "malformed response: no id");
-	free(cause);
 
-	e = entry(ACTION_HIDE, IG_REPLY, NULL, extra, 1628898000);
-	res = answer(200, "{\"success\":true}");
-	assert_int_equal(instagram_ops.action_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	assert_int_equal(r.have_created, 0);
-	res = answer(200, "{\"success\":false}");
-	assert_int_equal(instagram_ops.action_parse(&ig_acct, &e, &res, &r,
-	    NULL), -1);
-	res = answer(400, "{\"error\":{\"code\":4}}");
-	assert_int_equal(instagram_ops.action_parse(&ig_acct, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "the app's request limit is reached "
-	    "(error 4)");
-	free(cause);
+	data_cases_read(&cs, "instagram/action.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		e = case_entry(c, IG_REPLY, extra, "Thanks!", 1628898000);
+		assert_action_case(&instagram_ops, &ig_acct, &e, c);
+	}
+	data_cases_free(&cs);
+}
 
-	/* Reconcile requests: the thread's replies, or the comment. */
+/* Reconcile requests: the thread's replies, or the comment. */
+static void
+test_instagram_reconcile_requests(void **state)
+{
+	struct platform_account	 pa = ig_acct;
+	struct platform_request	 req;
+	struct outbox_entry	 e;
+	char			*cause;
+
+	(void)state;
 	e = entry(ACTION_REPLY, IG_REPLY, "Thanks!", extra, 1628898000);
 	assert_int_equal(instagram_ops.reconcile_request(&ig_acct, &e, &req,
 	    NULL), 0);
 	assert_request(&req, "GET", GRAPH IG_TOP "/replies?fields=id%2Ctext"
 	    "%2Cusername%2Cfrom%7Bid%7D%2Ctimestamp&limit=100", NULL, NULL);
+	platform_request_clear(&req);
+	/* The next page of them, when the first did not have it. */
+	pa.reconcile_page = "R2";
+	assert_int_equal(instagram_ops.reconcile_request(&pa, &e, &req, NULL),
+	    0);
+	assert_request(&req, "GET", GRAPH IG_TOP "/replies?fields=id"
+	    "%2Ctext%2Cusername%2Cfrom%7Bid%7D%2Ctimestamp&limit=100"
+	    "&after=R2", NULL, NULL);
 	platform_request_clear(&req);
 	e.kind = ACTION_HIDE;
 	assert_int_equal(instagram_ops.reconcile_request(&ig_acct, &e, &req,
@@ -194,101 +196,37 @@ test_instagram_action_parse_and_reconcile(void **state)
 	    &cause), -1);
 	assert_string_equal(cause, "Instagram: not a comment's id");
 	free(cause);
+}
 
-	/* Among the replies: by id or by username, same text, recent. */
-	e = entry(ACTION_REPLY, IG_REPLY, "Thanks!", extra, 1628898000);
-	body = sample("instagram/comment_replies.json", NULL);
-	res = answer(200, body);
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 1);
-	free(body);
-	body = xprintf("{\"data\":[%s,%s]}", others, mine);
-	res = answer(200, body);
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "17900000000000004");
-	assert_string_equal(r.created.parent_remote_id, IG_TOP);
-	assert_int_equal(r.created.created, 1628898601);
-	action_result_clear(&r);
-	free(body);
-	body = xprintf("{\"data\":[%s]}", others);
-	res = answer(200, body);
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 1);
-	assert_null(r.remote_id);
-	assert_null(r.next);
-	free(body);
-	/* Not on this page of many: the next one is read first. */
-	body = xprintf("{\"data\":[%s],\"paging\":{\"next\":\"https://"
-	    "graph.facebook.com/v26.0/" IG_TOP "/replies?after=R2\"}}",
-	    others);
-	res = answer(200, body);
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 1);
-	assert_string_equal(r.next, "R2");
-	action_result_clear(&r);
-	free(body);
-	{
-		struct platform_account	pa = ig_acct;
+/*
+ * Whether an action went through, when its first answer was lost
+ * (tests/data/instagram/reconcile.cases): among the replies by id or by
+ * username, same text, recent.
+ */
+static void
+test_instagram_reconcile(void **state)
+{
+	struct platform_account		 pa;
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct action_result		 r;
+	struct outbox_entry		 e;
+	size_t				 i;
 
-		pa.reconcile_page = "R2";
-		assert_int_equal(instagram_ops.reconcile_request(&pa, &e, &req,
-		    NULL), 0);
-		assert_request(&req, "GET", GRAPH IG_TOP "/replies?fields=id"
-		    "%2Ctext%2Cusername%2Cfrom%7Bid%7D%2Ctimestamp&limit=100"
-		    "&after=R2", NULL, NULL);
-		platform_request_clear(&req);
+	(void)state;
+	data_cases_read(&cs, "instagram/reconcile.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		pa = ig_acct;
+		pa.reconcile_page = data_case_str(c, "page");
+		e = case_entry(c, IG_REPLY, extra, "Thanks!", 1628898000);
+		assert_reconcile_case(&instagram_ops, &pa, &e, c);
 	}
-	/* A reply that names no author at all: the text and time decide. */
-	res = answer(200, "{\"data\":[{\"id\":\"17900000000000006\","
-	    "\"text\":\"Thanks!\",\"timestamp\":\"2021-08-13T23:50:01"
-	    "+0000\"}]}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "17900000000000006");
-	action_result_clear(&r);
-	/* One by an unknown username, or another id, is someone else's. */
-	res = answer(200, "{\"data\":[{\"id\":\"17900000000000007\","
-	    "\"text\":\"Thanks!\",\"from\":{\"id\":\"17800000000000001\"},"
-	    "\"timestamp\":\"2021-08-13T23:50:01+0000\"}]}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 1);
-	action_result_clear(&r);
-	res = answer(200, "{\"data\":[{\"id\":\"17900000000000005\","
-	    "\"text\":\"Thanks!\",\"username\":\"ikroskun\"}]}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	assert_string_equal(r.remote_id, "17900000000000005");
-	assert_int_equal(r.created.created, ig_acct.now);
-	action_result_clear(&r);
-	res = answer(200, "{\"data\":{}}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Instagram: malformed response: no data");
-	free(cause);
+	data_cases_free(&cs);
+	/* No answer at all. */
+	e = entry(ACTION_REPLY, IG_REPLY, "Thanks!", extra, 1628898000);
 	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, NULL, &r,
 	    NULL), -1);
-
-	/* Gone: a delete is done; a reply cannot be. */
-	res = answer(400, "{\"error\":{\"code\":100,\"error_subcode\":33}}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Instagram: the comment is gone");
-	free(cause);
-	e.kind = ACTION_DELETE;
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	res = answer(200, "{\"id\":\"" IG_REPLY "\",\"hidden\":false}");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 1);
-	e.kind = ACTION_HIDE;
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    NULL), 0);
-	res = answer(503, "");
-	assert_int_equal(instagram_ops.reconcile_parse(&ig_acct, &e, &res, &r,
-	    &cause), -1);
-	assert_string_equal(cause, "Instagram answered 503");
-	free(cause);
 }
 
 int
@@ -297,7 +235,9 @@ main(void)
 #define T(f)	cmocka_unit_test_teardown(f, no_live_documents)
 	const struct CMUnitTest tests[] = {
 		T(test_instagram_actions),
-		T(test_instagram_action_parse_and_reconcile),
+		T(test_instagram_action_parse),
+		T(test_instagram_reconcile_requests),
+		T(test_instagram_reconcile),
 	};
 #undef T
 

@@ -153,14 +153,38 @@ data_case_bytes(struct data_case *c)
 	c->len = (size_t)(q - c->body);
 }
 
-/* Give a case the payload a "payload" key names; read "bytes: hex". */
+/* Give a case the file a "file" key names as its payload. */
+static void
+data_case_file(struct data_cases *cs, struct data_case *c, const char *path)
+{
+	char	*text;
+	size_t	 len;
+
+	if (c->body != NULL || data_case_str(c, "payload") != NULL ||
+	    data_case_str(c, "bytes") != NULL)
+		fail_msg("%s: a file and a payload", data_case_where(c));
+	text = data_read(path, &len);
+	cs->files = realloc(cs->files, (cs->nfiles + 1) * sizeof *cs->files);
+	assert_non_null(cs->files);
+	cs->files[cs->nfiles++] = text;
+	c->body = text;
+	c->len = len;
+}
+
+/*
+ * Give a case the payload a "payload" or "file" key names; read "bytes:
+ * hex".
+ */
 static void
 data_case_finish(struct data_cases *cs, struct data_case *c)
 {
 	const char	*name = data_case_str(c, "payload");
 	const char	*bytes = data_case_str(c, "bytes");
+	const char	*path = data_case_str(c, "file");
 	size_t		 i;
 
+	if (path != NULL)
+		data_case_file(cs, c, path);
 	if (name != NULL) {
 		if (c->body != NULL)
 			fail_msg("%s: a payload and a \"payload\" key",
@@ -235,6 +259,11 @@ data_cases_read(struct data_cases *cs, const char *name)
 void
 data_cases_free(struct data_cases *cs)
 {
+	size_t	i;
+
+	for (i = 0; i < cs->nfiles; i++)
+		free(cs->files[i]);
+	free(cs->files);
 	free(cs->v);
 	free(cs->text);
 	free(cs->file);

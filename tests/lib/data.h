@@ -15,6 +15,8 @@
  *
  *	payload: NAME	a case without "--" takes the payload of the case
  *			called NAME before it (one answer, several checks)
+ *	file: PATH	a case without "--" takes the file tests/data/PATH
+ *			whole (a recorded answer)
  *	bytes: hex	"\xHH" in the payload is the byte HH (for bytes that
  *			are not UTF-8, which a text file should not hold)
  *
@@ -48,6 +50,8 @@ struct data_cases {
 	char			*text;
 	struct data_case	*v;
 	size_t			 n;
+	char			**files;	/* what "file" keys read */
+	size_t			 nfiles;
 };
 
 char		*data_read(const char *, size_t *);
