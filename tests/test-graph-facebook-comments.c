@@ -303,7 +303,6 @@ test_facebook_comments_bad_answers(void **state)
 	const struct data_case		*c;
 	struct platform_response	 res;
 	struct sync_page		 page;
-	const char			*want;
 	char				*cause, *big;
 	size_t				 i;
 
@@ -315,13 +314,7 @@ test_facebook_comments_bad_answers(void **state)
 		if (fetch(&facebook_ops, &fb_page, "c:1_2:0", res.status,
 		    res.body, &page, &cause) != -1)
 			fail_msg("%s: read", data_case_where(c));
-		assert_non_null(cause);
-		if ((want = data_case_str(c, "cause")) != NULL)
-			assert_string_equal(cause, want);
-		else
-			assert_true(strncmp(cause, "malformed response: ", 20)
-			    == 0);
-		assert_true(clean_line(cause));
+		assert_refusal_case(c, cause);
 		assert_int_equal(page.items.n, 0);
 		free(cause);
 		sync_page_clear(&page);

@@ -607,7 +607,6 @@ test_facebook_feed_bad_answers(void **state)
 	struct data_cases	 cs;
 	const struct data_case	*c;
 	struct sync_page	 page;
-	const char		*want;
 	char			*cause, *big;
 	size_t			 i;
 
@@ -618,13 +617,7 @@ test_facebook_feed_bad_answers(void **state)
 		if (stream(&facebook_ops, &fb_page, "feed", NULL,
 		    data_case_long(c, "status"), c->body, &page, &cause) != -1)
 			fail_msg("%s: read", data_case_where(c));
-		assert_non_null(cause);
-		if ((want = data_case_str(c, "cause")) != NULL)
-			assert_string_equal(cause, want);
-		else
-			assert_true(strncmp(cause, "malformed response: ", 20)
-			    == 0);
-		assert_true(clean_line(cause));
+		assert_refusal_case(c, cause);
 		assert_null(page.next_cursor);
 		assert_int_equal(page.nposts, 0);
 		assert_int_equal(page.nfetch, 0);

@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 
 /* The comments and replies requests. */
@@ -245,34 +246,23 @@ test_instagram_threads(void **state)
 	free(body);
 }
 
-/* Hostile comments: skipped or made safe; bad pages fail. */
+/*
+ * Hostile comments (tests/data/instagram/comments.cases): skipped or made
+ * safe.
+ */
 static void
 test_instagram_comments_hostile(void **state)
 {
-	static const char body[] = "{\"data\":[null,{\"id\":\"../me\","
-	    "\"timestamp\":\"2020-06-01T10:56:52+0000\"},{\"id\":\"1a\","
-	    "\"timestamp\":\"2020-06-01T10:56:52+0000\"},{\"id\":\"17\","
-	    "\"text\":\"no time\"},{\"id\":\"18\",\"timestamp\":"
-	    "\"2020-06-01T10:56:52+0000\",\"text\":\"\\u001b]52;c;ZXZpbA=="
-	    "\\u0007hi\\u202e\",\"username\":\"\\u001b[31mmallory\\u009b\","
-	    "\"from\":{\"id\":\"" IG_ID "\"},\"hidden\":\"true\","
-	    "\"like_count\":-1,\"replies\":{\"data\":[{\"id\":\"19\","
-	    "\"timestamp\":\"2020-06-01T10:57:00+0000\",\"text\":\"r\","
-	    "\"from\":{\"id\":\"5\",\"username\":\"bob\"}},{\"id\":\"../x\"}],"
-	    "\"paging\":{\"next\":5}}},{\"id\":\"20\",\"timestamp\":"
-	    "\"2020-06-01T10:58:00+0000\",\"replies\":\"x\",\"hidden\":true,"
-	    "\"like_count\":4}]}";
-	static const char *const bad[] = {
-		"", "[]", "{}", "{\"data\":5}", "{\"data\":[", "\xff",
-	};
+	struct data_cases	 cs;
 	struct sync_page	 page;
-	char			*cause, *big;
 	size_t			 i;
 	struct buf		 b;
 
 	(void)state;
+	data_cases_read(&cs, "instagram/comments.cases");
 	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA, 200,
-	    body, &page, NULL), 0);
+	    data_case_body(&cs, "hostile comments"), &page, NULL), 0);
+	data_cases_free(&cs);
 	assert_int_equal(page.items.n, 3);
 	assert_string_equal(page.items.v[0].remote_id, "18");
 	assert_string_equal(page.items.v[0].text, "hi");
@@ -312,26 +302,42 @@ test_instagram_comments_hostile(void **state)
 	sync_page_clear(&page);
 	buf_free(&b);
 
-	for (i = 0; i < nitems(bad); i++) {
-		assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:" IG_MEDIA,
-		    200, bad[i], &page, &cause), -1);
-		assert_non_null(cause);
-		assert_true(clean_line(cause));
+}
+
+/*
+ * Bad comments answers (tests/data/instagram/comments-bad.cases) fail, and
+ * so do a bad key and a body too large.
+ */
+static void
+test_instagram_comments_bad_answers(void **state)
+{
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct platform_response	 res;
+	struct sync_page		 page;
+	char				*cause, *big;
+	size_t				 i;
+
+	(void)state;
+	data_cases_read(&cs, "instagram/comments-bad.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = case_answer(c);
+		if (fetch(&instagram_ops, &ig_acct, data_case_str(c, "key"),
+		    res.status, res.body, &page, &cause) != -1)
+			fail_msg("%s: read", data_case_where(c));
+		assert_refusal_case(c, cause);
 		assert_int_equal(page.items.n, 0);
 		free(cause);
 		sync_page_clear(&page);
 	}
+	data_cases_free(&cs);
 	big = big_body("{\"data\":[", ' ', 20 << 20, "]}");
 	assert_int_equal(fetch(&instagram_ops, &ig_acct, "r:1:2", 200, big,
 	    &page, &cause), -1);
 	assert_string_equal(cause, "malformed response: too large");
 	free(cause);
 	free(big);
-	assert_int_equal(fetch(&instagram_ops, &ig_acct, "i:1", 400,
-	    "{\"error\":{\"code\":100,\"error_subcode\":33}}", &page, &cause),
-	    -1);
-	assert_string_equal(cause, "it is no longer there (error 100/33)");
-	free(cause);
 	memset(&page, 0, sizeof page);
 	assert_int_equal(instagram_ops.fetch_parse(&ig_acct, "i:../me", NULL,
 	    &page, &cause), -1);
@@ -348,6 +354,7 @@ main(void)
 		T(test_instagram_media_comments),
 		T(test_instagram_threads),
 		T(test_instagram_comments_hostile),
+		T(test_instagram_comments_bad_answers),
 	};
 #undef T
 

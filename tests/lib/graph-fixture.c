@@ -730,3 +730,19 @@ assert_reconcile_case(const struct platform_ops *ops,
 	free(cause);
 	action_result_clear(&r);
 }
+
+/*
+ * Check the words a refused answer gave: a case's "cause", or if it has
+ * none, words that start "malformed response: " (the JSON parser's).
+ */
+void
+assert_refusal_case(const struct data_case *c, const char *cause)
+{
+	if (cause == NULL)
+		fail_msg("%s: no cause", data_case_where(c));
+	if (data_case_str(c, "cause") != NULL)
+		case_check_str(c, "cause", cause);
+	else if (strncmp(cause, "malformed response: ", 20) != 0)
+		fail_msg("%s: cause \"%s\"", data_case_where(c), cause);
+	assert_true(clean_line(cause));
+}
