@@ -24,6 +24,7 @@
 #include "text.h"
 #include "util.h"
 
+#include "lib/data.h"
 #include "lib/graph-fixture.h"
 #include "lib/request.h"
 
@@ -103,6 +104,7 @@ static void
 test_instagram_media_sample(void **state)
 {
 	static const char both[] = MEDIA_A ".0%2C" MEDIA_B ".6";
+	struct data_cases	 cs;
 	struct sync_page	 page;
 	char			*body, *last, *url, *want;
 
@@ -202,11 +204,11 @@ test_instagram_media_sample(void **state)
 	assert_int_equal(page.more, 0);
 	sync_page_clear(&page);
 	/* An empty page with a next goes on. */
+	data_cases_read(&cs, "instagram/media.cases");
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", "counts="
-	    MEDIA_A ".0&run=1628899190&after=before", 200, "{\"data\":[],"
-	    "\"paging\":{\"cursors\":{\"after\":\"QVFz\"},\"next\":"
-	    "\"https://graph.facebook.com/v26.0/1/media?after=QVFz\"}}", &page,
-	    NULL), 0);
+	    MEDIA_A ".0&run=1628899190&after=before", 200, data_case_body(&cs,
+	    "an empty page with a next one"), &page, NULL), 0);
+	data_cases_free(&cs);
 	assert_int_equal(page.more, 1);
 	assert_non_null(strstr(page.next_cursor, "after=QVFz"));
 	sync_page_clear(&page);
@@ -388,34 +390,35 @@ test_instagram_tags(void **state)
 	free(body);
 }
 
-/* Bad media answers fail and move no cursor. */
+/*
+ * Bad media answers (tests/data/instagram/media-bad.cases) fail and move
+ * no cursor.
+ */
 static void
 test_instagram_stream_bad_answers(void **state)
 {
-	static const char *const bodies[] = {
-		"", "[]", "{}", "{\"data\":{}}", "{\"data\":[", "null",
-	};
-	struct sync_page	 page;
-	char			*cause, *big;
-	size_t			 i;
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct platform_response	 res;
+	struct sync_page		 page;
+	char				*cause, *big;
+	size_t				 i;
 
 	(void)state;
-	for (i = 0; i < nitems(bodies); i++) {
-		assert_int_equal(stream(&instagram_ops, &ig_acct, "media", NULL,
-		    200, bodies[i], &page, &cause), -1);
-		assert_non_null(cause);
-		assert_true(clean_line(cause));
+	data_cases_read(&cs, "instagram/media-bad.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = case_answer(c);
+		if (stream(&instagram_ops, &ig_acct, data_case_str(c, "stream"),
+		    NULL, res.status, res.body, &page, &cause) != -1)
+			fail_msg("%s: read", data_case_where(c));
+		assert_refusal_case(c, cause);
 		assert_null(page.next_cursor);
+		assert_int_equal(page.nposts, 0);
 		free(cause);
 		sync_page_clear(&page);
 	}
-	assert_int_equal(stream(&instagram_ops, &ig_acct, "tags", NULL, 403,
-	    "{\"error\":{\"code\":10,\"message\":\"(#10) Application does "
-	    "not have permission for this action\"}}", &page, &cause), -1);
-	assert_true(strncmp(cause, "the login lacks a permission for this "
-	    "(error 10: (#10) Application does not have permission for this "
-	    "action); ", 106) == 0);
-	free(cause);
+	data_cases_free(&cs);
 	big = big_body("{\"data\":[", ' ', 20 << 20, "]}");
 	assert_int_equal(stream(&instagram_ops, &ig_acct, "media", NULL, 200,
 	    big, &page, &cause), -1);
