@@ -27,6 +27,13 @@
 #include "lib/data.h"
 #include "lib/graph-fixture.h"
 
+/* The answer of the case called NAME of tests/data/facebook/login.cases. */
+static struct platform_response
+login_answer(const struct data_cases *cs, const char *name)
+{
+	return case_answer(data_case_find(cs, name));
+}
+
 /* Both platforms ask GET /me with the Page token, at the right version. */
 static void
 test_graph_session_requests(void **state)
@@ -102,13 +109,13 @@ test_graph_session_requests(void **state)
 static void
 test_graph_session_parse_page_answer(void **state)
 {
-	static const char body[] = "{\"id\":\"" PAGE_ID "\",\"name\":"
-	    "\"Facebook for Developers\",\"instagram_business_account\":"
-	    "{\"id\":\"" IG_ID "\",\"username\":\"ikroskun\"}}";
-	struct platform_response	 res = answer(200, body);
+	struct data_cases		 cs;
+	struct platform_response	 res;
 	struct platform_session		 ps;
 
 	(void)state;
+	data_cases_read(&cs, "facebook/login.cases");
+	res = login_answer(&cs, "the Page with its Instagram account");
 	assert_int_equal(facebook_ops.session_parse(&fb_page, &res, &ps, NULL),
 	    0);
 	assert_string_equal(ps.user_id, PAGE_ID);
@@ -126,6 +133,7 @@ test_graph_session_parse_page_answer(void **state)
 	assert_null(ps.refresh);
 	assert_null(ps.service);
 	platform_session_clear(&ps);
+	data_cases_free(&cs);
 }
 
 /*
@@ -218,11 +226,13 @@ test_graph_session_parse_refusals(void **state)
 
 	/* Without a token to keep, there is no session. */
 	pa.secret = NULL;
-	res = answer(200, "{\"id\":\"" PAGE_ID "\"}");
+	data_cases_read(&cs, "facebook/login.cases");
+	res = login_answer(&cs, "the Page alone");
 	assert_int_equal(facebook_ops.session_parse(&pa, &res, &ps, &cause),
 	    -1);
 	assert_string_equal(cause, "no token");
 	free(cause);
+	data_cases_free(&cs);
 	assert_int_equal(facebook_ops.session_parse(&pa, NULL, &ps, &cause),
 	    -1);
 	free(cause);
@@ -232,6 +242,7 @@ test_graph_session_parse_refusals(void **state)
 static void
 test_graph_login_samples(void **state)
 {
+	struct data_cases		 cs;
 	struct platform_response	 res;
 	struct graph_token_info		 ti;
 	struct graph_page		*pages = NULL;
@@ -275,12 +286,14 @@ test_graph_login_samples(void **state)
 	free(body);
 
 	/* A token-less answer is no login. */
-	res = answer(200, "{\"token_type\":\"bearer\"}");
+	data_cases_read(&cs, "facebook/login.cases");
+	res = login_answer(&cs, "a token's answer without a token");
 	assert_int_equal(graph_poll_parse(&res, &token, &cause),
 	    GRAPH_POLL_ERROR);
 	assert_null(token);
 	assert_string_equal(cause, "malformed response: no token");
 	free(cause);
+	data_cases_free(&cs);
 }
 
 /*
@@ -292,6 +305,7 @@ test_graph_login_samples(void **state)
 static void
 test_graph_login_refuses_unsendable_tokens(void **state)
 {
+	struct data_cases		 cs;
 	struct platform_response	 res;
 	struct graph_page		*pages = NULL;
 	struct graph_device		 d;
@@ -299,21 +313,21 @@ test_graph_login_refuses_unsendable_tokens(void **state)
 	char				*after, *token, *cause = NULL;
 
 	(void)state;
-	res = answer(200, "{\"access_token\":\"EAAB\\r\\nX-Evil: 1\"}");
+	data_cases_read(&cs, "facebook/login.cases");
+	res = login_answer(&cs, "a token with a line end and a header after "
+	    "it");
 	assert_int_equal(graph_poll_parse(&res, &token, &cause),
 	    GRAPH_POLL_ERROR);
 	assert_null(token);
 	assert_string_equal(cause, "malformed response: no token");
 	free(cause);
-	res = answer(200, "{\"access_token\":\"EAAB \\u001b[31m\"}");
+	res = login_answer(&cs, "a token with a space and controls");
 	assert_int_equal(graph_poll_parse(&res, &token, NULL),
 	    GRAPH_POLL_ERROR);
 	assert_null(token);
 
-	res = answer(200, "{\"data\":[{\"id\":\"1\",\"name\":\"A\","
-	    "\"access_token\":\"ac\\u001b[31m\"},{\"id\":\"2\","
-	    "\"name\":\"B\",\"access_token\":\"caf\\u00e9\"},{\"id\":"
-	    "\"3\",\"name\":\"C\",\"access_token\":\"EAAB3\"}]}");
+	res = login_answer(&cs, "Pages whose tokens have controls, a letter "
+	    "that is not ASCII, or neither");
 	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(pages[0].id, "3");
@@ -324,24 +338,23 @@ test_graph_login_refuses_unsendable_tokens(void **state)
 	/* A next page whose cursor has controls in it is no next page. */
 	pages = NULL;
 	n = 0;
-	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
-	    "graph.facebook.com/v26.0/me/accounts?after=a%1Bb\"}}");
+	res = login_answer(&cs, "a next page of Pages whose cursor has a "
+	    "control in it");
 	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
 	assert_null(after);
-	res = answer(200, "{\"data\":[],\"paging\":{\"next\":\"https://"
-	    "graph.facebook.com/v26.0/me/accounts?after=QVFIUk\"}}");
+	res = login_answer(&cs, "a next page of Pages");
 	assert_int_equal(graph_pages_parse(&res, &pages, &n, &after, NULL), 0);
 	assert_string_equal(after, "QVFIUk");
 	free(after);
 	graph_pages_free(pages, n);
 
 	/* A device login's code is sent back in a form: the same holds. */
-	res = answer(200, "{\"code\":\"92a2\\u001b[31m\",\"user_code\":"
-	    "\"A1NWZ9\"}");
+	res = login_answer(&cs, "a device login's code with controls in it");
 	assert_int_equal(graph_device_parse(&res, &d, &cause), -1);
 	assert_string_equal(cause, "malformed response: no device code");
 	free(cause);
 	graph_device_clear(&d);
+	data_cases_free(&cs);
 }
 
 /* The verdict a case of tasks.cases names. */
@@ -420,13 +433,15 @@ test_graph_doctor_moderate(void **state)
 	assert_int_equal(with, 1);
 	assert_int_equal(without, 10);
 	free(body);
-	res = answer(200, "{\"data\":[]}");
+	data_cases_read(&cs, "facebook/login.cases");
+	res = login_answer(&cs, "a feed without posts");
 	assert_int_equal(graph_ids_parse(&res, &with, &without, NULL), 0);
 	assert_int_equal(with + without, 0);
-	res = answer(200, "{\"nodata\":1}");
+	res = login_answer(&cs, "an answer without data");
 	assert_int_equal(graph_ids_parse(&res, &with, &without, &cause), -1);
-	assert_non_null(cause);
+	assert_string_equal(cause, "malformed response: no data");
 	free(cause);
+	data_cases_free(&cs);
 }
 
 int
