@@ -27,94 +27,18 @@
 #include "lib/data.h"
 #include "lib/graph-fixture.h"
 
-/* Every recorded error answer gets the right class and plain words. */
-static void
-test_graph_classify_recorded_errors(void **state)
-{
-	static const struct {
-		const char	*file;
-		long		 status;
-		int		 want;
-		const char	*cause;		/* exact */
-		const char	*start;		/* or its start */
-	} cases[] = {
-		{ "facebook/error_190_463_session_expired.json", 400,
-		    PLATFORM_ERR_AUTH, "Facebook says the login has expired "
-		    "(error 190/463)", NULL },
-		{ "facebook/error_190_493_not_engaged_90_days.json", 401,
-		    PLATFORM_ERR_AUTH, "Facebook says the login expired after "
-		    "90 days without use (error 190/493)", NULL },
-		{ "facebook/error_4_application_request_limit.json", 403,
-		    PLATFORM_ERR_RATE, "the app's request limit is reached "
-		    "(error 4)", NULL },
-		{ "facebook/error_200_permissions_error.json", 403,
-		    PLATFORM_ERR_DENIED, NULL, "the login lacks a permission "
-		    "for this (error 200: (#200) Permissions error); " },
-		{ "facebook/error_283_requires_pages_read_engagement.json",
-		    403, PLATFORM_ERR_DENIED, "the login lacks the "
-		    "pages_read_engagement permission (error 283); run heed "
-		    "login again and allow it", NULL },
-		{ "facebook/error_100_missing_pages_read_engagement.json", 400,
-		    PLATFORM_ERR_DENIED, "the login lacks the "
-		    "pages_read_engagement permission (error 100); run heed "
-		    "login again and allow it", NULL },
-		/* Refusals name the platform asked (the login Facebook). */
-		{ "facebook/error_368_abusive_content_converted.json", 400,
-		    PLATFORM_ERR_TEMPORARY, "@ blocks this for now "
-		    "(error 368: Your message couldn't be sent because it "
-		    "includes content that other people on Facebook have "
-		    "reported as abusive.); heed tries again later", NULL },
-	};
-	static const struct platform_ops *const ops[] = {
-		&facebook_ops, &instagram_ops
-	};
-	struct platform_response	 res;
-	char				*body, *cause, *want;
-	size_t				 i, j;
-
-	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		body = sample(cases[i].file, NULL);
-		res = answer(cases[i].status, body);
-		for (j = 0; j < nitems(ops); j++) {
-			cause = NULL;
-			assert_int_equal(ops[j]->classify(&res, &cause),
-			    cases[i].want);
-			assert_non_null(cause);
-			if (cases[i].cause != NULL && *cases[i].cause == '@') {
-				want = xprintf("%s%s", ops[j]->label,
-				    cases[i].cause + 1);
-				assert_string_equal(cause, want);
-				free(want);
-			} else if (cases[i].cause != NULL)
-				assert_string_equal(cause, cases[i].cause);
-			else
-				assert_true(strncmp(cause, cases[i].start,
-				    strlen(cases[i].start)) == 0);
-			assert_true(clean_line(cause));
-			free(cause);
-		}
-		/* The same answer fails a parse with the same words. */
-		cause = NULL;
-		assert_int_equal(graph_fail_status(&res, &cause), -1);
-		assert_non_null(cause);
-		free(cause);
-		free(body);
-	}
-}
-
 /*
- * Classify an answer as Facebook: the class, and the words (NULL: none);
- * a failure names the case.
+ * Classify an answer as a platform does: the class, and the words (NULL:
+ * none); a failure names the case.
  */
 static void
-check_classify(const char *where, const struct platform_response *res,
-    int want, const char *want_cause)
+check_classify(const struct platform_ops *ops, const char *where,
+    const struct platform_response *res, int want, const char *want_cause)
 {
 	char	*cause = NULL;
 	int	 got;
 
-	if ((got = facebook_ops.classify(res, &cause)) != want)
+	if ((got = ops->classify(res, &cause)) != want)
 		fail_msg("%s: class %d, want %d", where, got, want);
 	if ((want_cause == NULL) != (cause == NULL) || (cause != NULL &&
 	    strcmp(cause, want_cause) != 0))
@@ -126,8 +50,52 @@ check_classify(const char *where, const struct platform_response *res,
 }
 
 /*
- * Errors built here (tests/data/facebook/classify.cases): every code heed
- * knows, and hostile envelopes.
+ * Every recorded error answer (tests/data/facebook/errors.cases) gets the
+ * right class and plain words, on either platform.
+ */
+static void
+test_graph_classify_recorded_errors(void **state)
+{
+	static const struct {
+		const struct platform_ops	*ops;
+		const char			*key;
+	} ops[] = {
+		{ &facebook_ops, "facebook-cause" },
+		{ &instagram_ops, "instagram-cause" },
+	};
+	struct data_cases		 cs;
+	const struct data_case		*c;
+	struct platform_response	 res;
+	const char			*want;
+	char				*cause;
+	size_t				 i, j;
+
+	(void)state;
+	data_cases_read(&cs, "facebook/errors.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		res = case_answer(c);
+		for (j = 0; j < nitems(ops); j++) {
+			if ((want = data_case_str(c, ops[j].key)) == NULL)
+				want = data_case_str(c, "cause");
+			if (want == NULL)
+				fail_msg("%s: no cause", data_case_where(c));
+			check_classify(ops[j].ops, data_case_where(c), &res,
+			    data_case_err(c, "class"), want);
+		}
+		/* The same answer fails a parse. */
+		cause = NULL;
+		assert_int_equal(graph_fail_status(&res, &cause), -1);
+		assert_non_null(cause);
+		free(cause);
+	}
+	data_cases_free(&cs);
+}
+
+/*
+ * Errors built here (tests/data/facebook/classify.cases, and as Instagram
+ * reads them tests/data/instagram/classify.cases): every code heed knows,
+ * and hostile envelopes.
  */
 static void
 test_graph_classify_hostile_errors(void **state)
@@ -142,39 +110,42 @@ test_graph_classify_hostile_errors(void **state)
 		{ "", "cannot reach the Graph API" },
 		{ "a\x1b[2Jb\r\nc", "ab c" },
 	};
+	static const struct {
+		const char			*file;
+		const struct platform_ops	*ops;
+	} files[] = {
+		{ "facebook/classify.cases", &facebook_ops },
+		{ "instagram/classify.cases", &instagram_ops },
+	};
 	struct data_cases		 cs;
 	const struct data_case		*c;
 	struct platform_response	 res;
 	struct buf			 b;
 	char				*cause, *big;
-	size_t				 i;
-	int				 j;
+	size_t				 i, j;
 
 	(void)state;
-	data_cases_read(&cs, "facebook/classify.cases");
-	for (i = 0; i < cs.n; i++) {
-		c = &cs.v[i];
-		res = answer(data_case_long(c, "status"), c->body);
-		check_classify(data_case_where(c), &res,
-		    data_case_err(c, "class"), data_case_str(c, "cause"));
+	for (i = 0; i < nitems(files); i++) {
+		data_cases_read(&cs, files[i].file);
+		for (j = 0; j < cs.n; j++) {
+			c = &cs.v[j];
+			res = case_answer(c);
+			check_classify(files[i].ops, data_case_where(c), &res,
+			    data_case_err(c, "class"), data_case_str(c,
+			    "cause"));
+		}
+		data_cases_free(&cs);
 	}
-	data_cases_free(&cs);
 	for (i = 0; i < nitems(offline); i++) {
 		res = network_failure(offline[i].body);
-		check_classify("offline", &res, PLATFORM_ERR_TEMPORARY,
-		    offline[i].cause);
+		check_classify(&facebook_ops, "offline", &res,
+		    PLATFORM_ERR_TEMPORARY, offline[i].cause);
 	}
-	/* Bytes that are not UTF-8 (kept here: no text file holds them). */
-	res = answer(400, "{\"error\":{\"code\":999,\"message\":\"\xff\xfe "
-	    "bad \xc3\"}}");
-	check_classify("not UTF-8", &res, PLATFORM_ERR_PERMANENT,
-	    "Facebook refused it "
-	    "(error 999: \xef\xbf\xbd\xef\xbf\xbd bad \xef\xbf\xbd)");
 
 	/* A long message is cut to a line of 200 columns. */
 	buf_init(&b, 0);
 	buf_addstr(&b, "{\"error\":{\"code\":999,\"message\":\"");
-	for (j = 0; j < 5000; j++)
+	for (i = 0; i < 5000; i++)
 		buf_addstr(&b, "ab\xe2\x80\x99\xe4\xb8\xad");
 	buf_addstr(&b, "\"}}");
 	res = answer(400, b.data);
@@ -185,24 +156,6 @@ test_graph_classify_hostile_errors(void **state)
 	assert_true(clean_line(cause));
 	free(cause);
 	buf_free(&b);
-
-	/* Instagram's refusals name Instagram, its logins Facebook's. */
-	res = answer(400, "{\"error\":{\"code\":999,\"message\":\"x\"}}");
-	assert_int_equal(instagram_ops.classify(&res, &cause),
-	    PLATFORM_ERR_PERMANENT);
-	assert_string_equal(cause, "Instagram refused it (error 999: x)");
-	free(cause);
-	res = answer(502, "");
-	assert_int_equal(instagram_ops.classify(&res, &cause),
-	    PLATFORM_ERR_TEMPORARY);
-	assert_string_equal(cause, "Instagram answered 502");
-	free(cause);
-	res = answer(400, "{\"error\":{\"code\":190,\"error_subcode\":463}}");
-	assert_int_equal(instagram_ops.classify(&res, &cause),
-	    PLATFORM_ERR_AUTH);
-	assert_string_equal(cause, "Facebook says the login has expired "
-	    "(error 190/463)");
-	free(cause);
 
 	/* A body over 64 KiB is not read, let alone 20 MiB. */
 	big = big_body("{\"error\":{\"code\":506,\"message\":\"", 'x',
@@ -292,8 +245,29 @@ pace_with(const char *name, const char *value)
 }
 
 /*
- * Usage headers (tests/data/facebook/pace.cases): nothing below 75%, longer
- * pauses above, named waits.
+ * The pause a case of pace.cases asks for: a header's value in an answer
+ * 200 "{}", or an answer with a status and a body (and maybe a header).
+ */
+static int64_t
+pace_case(const struct data_case *c)
+{
+	struct platform_header		h;
+	struct platform_response	res;
+
+	if (data_case_str(c, "status") == NULL)
+		return pace_with(data_case_str(c, "header"), c->body);
+	res = case_answer(c);
+	if ((h.name = data_case_str(c, "header")) != NULL) {
+		h.value = data_case_str(c, "value");
+		res.headers = &h;
+		res.nheaders = 1;
+	}
+	return facebook_ops.pace(&res, fb_page.now);
+}
+
+/*
+ * Usage headers and refusals for the limit (tests/data/facebook/
+ * pace.cases): nothing below 75%, longer pauses above, named waits.
  */
 static void
 test_graph_pace(void **state)
@@ -310,8 +284,7 @@ test_graph_pace(void **state)
 	data_cases_read(&cs, "facebook/pace.cases");
 	for (i = 0; i < cs.n; i++) {
 		c = &cs.v[i];
-		if ((got = pace_with(data_case_str(c, "header"), c->body)) !=
-		    data_case_long(c, "pause"))
+		if ((got = pace_case(c)) != data_case_long(c, "pause"))
 			fail_msg("%s: want %ld, got %lld", data_case_where(c),
 			    data_case_long(c, "pause"), (long long)got);
 	}
@@ -346,18 +319,6 @@ test_graph_pace(void **state)
 	res = answer(200, "{}");
 	assert_int_equal(graph_pace(&res, 0), 0);
 	assert_int_equal(graph_pace(NULL, 0), 0);
-	/* Refused for the limit with no time named: a minute. */
-	res = answer(400, "{\"error\":{\"code\":32,\"message\":\"(#32) Page "
-	    "request limit reached\"}}");
-	assert_int_equal(graph_pace(&res, 0), 60000);
-	/* ... but a Retry-After names one, which the engine honours. */
-	h[0].name = "Retry-After";
-	h[0].value = "1";
-	res.headers = h;
-	res.nheaders = 1;
-	assert_int_equal(graph_pace(&res, 0), 0);
-	res = answer(400, "{\"error\":{\"code\":100}}");
-	assert_int_equal(graph_pace(&res, 0), 0);
 	res = network_failure("offline");
 	assert_int_equal(graph_pace(&res, 0), 0);
 	free(app);
