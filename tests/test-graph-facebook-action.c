@@ -27,12 +27,18 @@
 #include "lib/data.h"
 #include "lib/graph-fixture.h"
 
+/* What heed keeps of the comment CAR_COMMENT, open to a private reply. */
+static const char car_extra[] = "{\"post\":\"" CAR_POST "\","
+    "\"private\":true,\"top\":\"" CAR_COMMENT "\"}";
+
+/* What heed keeps of a reply in the thread of CAR_COMMENT. */
+static const char reply_extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
+    CAR_COMMENT "\"}";
+
 /* What the Page does: the requests for every action. */
 static void
 test_facebook_action_requests(void **state)
 {
-	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"private\":"
-	    "true,\"top\":\"" CAR_COMMENT "\"}";
 	static const struct {
 		int		 kind;
 		const char	*body;
@@ -60,7 +66,7 @@ test_facebook_action_requests(void **state)
 
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
-		e = entry(cases[i].kind, CAR_COMMENT, cases[i].body, extra,
+		e = entry(cases[i].kind, CAR_COMMENT, cases[i].body, car_extra,
 		    1627171000);
 		assert_int_equal(facebook_ops.action_request(&fb_page, &e,
 		    &req, NULL), 0);
@@ -72,7 +78,7 @@ test_facebook_action_requests(void **state)
 
 	/* A private reply: a message to the comment's author. */
 	e = entry(ACTION_PRIVATE_REPLY, CAR_COMMENT, "Hi \"Kun\" \xf0\x9f\x9a"
-	    "\x97", extra, 1627171000);
+	    "\x97", car_extra, 1627171000);
 	assert_int_equal(facebook_ops.action_request(&fb_page, &e, &req, NULL),
 	    0);
 	assert_string_equal(req.method, "POST");
@@ -159,8 +165,6 @@ test_facebook_action_refusals(void **state)
 static void
 test_facebook_action_parse(void **state)
 {
-	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"private\":"
-	    "true,\"top\":\"" CAR_COMMENT "\"}";
 	struct data_cases		 cs;
 	const struct data_case		*c;
 	struct platform_response	 res;
@@ -174,7 +178,7 @@ test_facebook_action_parse(void **state)
 	body = sample("facebook/comment_create_response.json", NULL);
 	res = answer(200, body);
 	e = entry(ACTION_REPLY, CAR_COMMENT, "  Thank you\x1b[1m!\r\n",
-	    extra, 1627171000);
+	    car_extra, 1627171000);
 	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
 	    NULL), 0);
 	assert_string_equal(r.remote_id, "245778718206154_229887283291835");
@@ -197,7 +201,7 @@ test_facebook_action_parse(void **state)
 	 * A reply to a reply: under the thread's top, where Facebook lists
 	 * it; no extra: the target.
 	 */
-	e = entry(ACTION_REPLY, "2954961744718970_2222", "ok", extra, 0);
+	e = entry(ACTION_REPLY, "2954961744718970_2222", "ok", car_extra, 0);
 	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
 	    NULL), 0);
 	assert_string_equal(r.created.parent_remote_id, CAR_COMMENT);
@@ -217,12 +221,12 @@ test_facebook_action_parse(void **state)
 	data_cases_read(&cs, "facebook/action.cases");
 	for (i = 0; i < cs.n; i++) {
 		c = &cs.v[i];
-		e = case_entry(c, CAR_COMMENT, extra, "ok", 0);
+		e = case_entry(c, CAR_COMMENT, car_extra, "ok", 0);
 		assert_action_case(&facebook_ops, &fb_page, &e, c);
 	}
 	data_cases_free(&cs);
 	/* A 20 MiB answer is not read. */
-	e = entry(ACTION_REPLY, CAR_COMMENT, "ok", extra, 0);
+	e = entry(ACTION_REPLY, CAR_COMMENT, "ok", car_extra, 0);
 	body = big_body("{\"id\":\"1_2\",\"x\":\"", 'x', 20 << 20, "\"}");
 	res = answer(200, body);
 	assert_int_equal(facebook_ops.action_parse(&fb_page, &e, &res, &r,
@@ -236,8 +240,6 @@ test_facebook_action_parse(void **state)
 static void
 test_facebook_reconcile_requests(void **state)
 {
-	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
-	    CAR_COMMENT "\"}";
 	struct platform_account		 pa;
 	struct platform_request		 req;
 	struct outbox_entry		 e;
@@ -245,7 +247,7 @@ test_facebook_reconcile_requests(void **state)
 
 	(void)state;
 	/* The requests: a post's comments, the comment itself. */
-	e = entry(ACTION_REPLY, "2954961744718970_2222", "Thanks!", extra,
+	e = entry(ACTION_REPLY, "2954961744718970_2222", "Thanks!", reply_extra,
 	    1627171000);
 	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
 	    NULL), 0);
@@ -277,7 +279,7 @@ test_facebook_reconcile_requests(void **state)
 	    "&order=reverse_chronological&limit=100&since=1627170400", NULL,
 	    NULL);
 	platform_request_clear(&req);
-	e.target_extra = (char *)extra;
+	e.target_extra = (char *)reply_extra;
 	e.kind = ACTION_PRIVATE_REPLY;
 	assert_int_equal(facebook_ops.reconcile_request(&fb_page, &e, &req,
 	    NULL), 0);
@@ -304,8 +306,6 @@ test_facebook_reconcile_requests(void **state)
 static void
 test_facebook_reconcile(void **state)
 {
-	static const char extra[] = "{\"post\":\"" CAR_POST "\",\"top\":\""
-	    CAR_COMMENT "\"}";
 	struct platform_account		 pa;
 	struct data_cases		 cs;
 	const struct data_case		*c;
@@ -319,12 +319,14 @@ test_facebook_reconcile(void **state)
 		c = &cs.v[i];
 		pa = fb_page;
 		pa.reconcile_page = data_case_str(c, "page");
-		e = case_entry(c, CAR_COMMENT, extra, "Thanks!", 1627171000);
+		e = case_entry(c, CAR_COMMENT, reply_extra, "Thanks!",
+		    1627171000);
 		assert_reconcile_case(&facebook_ops, &pa, &e, c);
 	}
 	data_cases_free(&cs);
 	/* No answer at all. */
-	e = entry(ACTION_REPLY, CAR_COMMENT, "Thanks!", extra, 1627171000);
+	e = entry(ACTION_REPLY, CAR_COMMENT, "Thanks!", reply_extra,
+	    1627171000);
 	assert_int_equal(facebook_ops.reconcile_parse(&fb_page, &e, NULL, &r,
 	    NULL), -1);
 }

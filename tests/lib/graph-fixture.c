@@ -431,9 +431,9 @@ no_live_documents(void **state)
 struct platform_response
 case_answer(const struct data_case *c)
 {
-	struct platform_response	res = answer(data_case_long(c, "status"),
-					    NULL);
+	struct platform_response	res;
 
+	res = answer(data_case_long(c, "status"), NULL);
 	res.body = c->body;
 	res.len = c->body != NULL ? c->len : 0;
 	return res;
@@ -565,7 +565,8 @@ case_check_items(const struct data_case *c, const struct sync_page *page)
 	for (i = 0; i < n; i++) {
 		ids[i] = page->items.v[i].remote_id;
 		parents[i] = page->items.v[i].parent_remote_id;
-		assert_in_range(page->items.v[i].kind, 0, nitems(item_kinds) - 1);
+		assert_in_range(page->items.v[i].kind, 0,
+		    nitems(item_kinds) - 1);
 		kind[i] = item_kinds[page->items.v[i].kind];
 	}
 	case_check_long(c, "items", (long long)n);

@@ -108,7 +108,8 @@ void		 assert_item_case(const struct data_case *,
 		    const struct item *);
 struct outbox_entry case_entry(const struct data_case *, const char *,
 		    const char *, const char *, int64_t);
-void		 assert_refusal_case(const struct data_case *, const char *);
+void		 assert_refusal_case(const struct data_case *,
+		    const char *);
 void		 assert_action_case(const struct platform_ops *,
 		    const struct platform_account *,
 		    const struct outbox_entry *, const struct data_case *);
