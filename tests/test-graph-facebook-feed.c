@@ -417,59 +417,43 @@ test_facebook_feed_time_paging(void **state)
 	free(body);
 }
 
-/* Replace a feed answer's paging.next (NULL: a non-string). */
+/* user_posts_time_paging_page1_emoji.json with its paging replaced. */
 static char *
-with_next(const char *file, const char *next)
+with_paging(json_t *paging)
 {
-	json_t	*doc = sample_json(file);
+	json_t	*doc = sample_json("facebook/"
+	    "user_posts_time_paging_page1_emoji.json");
 
-	json_object_set_new(doc, "paging", json_pack("{s:o}", "next",
-	    next != NULL ? json_string(next) : json_integer(5)));
+	json_object_set_new(doc, "paging", paging);
 	return dump(doc);
 }
 
-/* paging.next is read for its position only: never its host or token. */
+/*
+ * paging.next (tests/data/facebook/feed-next.cases) is read for its
+ * position only: never its host or token.
+ */
 static void
 test_facebook_feed_foreign_next(void **state)
 {
-	static const struct {
-		const char	*next;
-		const char	*cursor;
-	} cases[] = {
-		{ "https://evil.example/v26.0/4/posts?access_token=STOLEN"
-		    "&until=1624385168&__paging_token=tok%26access_token%3DX"
-		    "&since=1#frag&until=2", "mark=0&next_mark=1625428258"
-		    "&run=1625443200&until=1624385168"
-		    "&__paging_token=tok%26access_token%3DX" },
-		{ "http://127.0.0.1:1/?until=99&after=zz", "mark=0"
-		    "&next_mark=1625428258&run=1625443200&until=99" },
-		{ "javascript:alert(1)//?after=a%2Fb", "mark=0"
-		    "&next_mark=1625428258&run=1625443200&after=a%2Fb" },
-		/* Nothing usable: the run is complete. */
-		{ "https://graph.facebook.com/v26.0/4/feed?until=1%20day",
-		    "mark=1625428258&swept=1625443200" },
-		{ "https://graph.facebook.com/v26.0/4/feed?until=", 
-		    "mark=1625428258&swept=1625443200" },
-		{ "https://graph.facebook.com/v26.0/4/feed?until=%0D%0AX",
-		    "mark=1625428258&swept=1625443200" },
-		{ "https://graph.facebook.com/v26.0/4/feed?until", 
-		    "mark=1625428258&swept=1625443200" },
-		{ "", "mark=1625428258&swept=1625443200" },
-		{ NULL, "mark=1625428258&swept=1625443200" },
-	};
+	struct data_cases	 cs;
+	const struct data_case	*c;
+	const char		*cursor;
 	struct sync_page	 page;
 	char			*body, *url;
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		body = with_next("facebook/user_posts_time_paging_page1_emoji."
-		    "json", cases[i].next);
+	data_cases_read(&cs, "facebook/feed-next.cases");
+	for (i = 0; i < cs.n; i++) {
+		c = &cs.v[i];
+		cursor = data_case_str(c, "cursor");
+		body = with_paging(json_of(c->body));
 		assert_int_equal(stream(&facebook_ops, &fb_four, "feed", NULL,
 		    200, body, &page, NULL), 0);
-		assert_string_equal(page.next_cursor, cases[i].cursor);
-		assert_int_equal(page.more, strstr(cases[i].cursor, "&run=") !=
-		    NULL);
+		if (strcmp(page.next_cursor, cursor) != 0)
+			fail_msg("%s: cursor %s", data_case_where(c),
+			    page.next_cursor);
+		assert_int_equal(page.more, strstr(cursor, "&run=") != NULL);
 		url = stream_url(&facebook_ops, &fb_four, "feed",
 		    page.next_cursor);
 		assert_true(strncmp(url, GRAPH "4/feed?" FB_POST_Q, strlen(GRAPH
@@ -482,10 +466,10 @@ test_facebook_feed_foreign_next(void **state)
 		sync_page_clear(&page);
 		free(body);
 	}
+	data_cases_free(&cs);
 	/* A 2000-byte position is not kept. */
 	url = big_body("https://graph.facebook.com/?until=", '7', 2000, "");
-	body = with_next("facebook/user_posts_time_paging_page1_emoji.json",
-	    url);
+	body = with_paging(json_pack("{s:s}", "next", url));
 	assert_int_equal(stream(&facebook_ops, &fb_four, "feed", NULL, 200,
 	    body, &page, NULL), 0);
 	assert_string_equal(page.next_cursor, "mark=1625428258"
