@@ -72,7 +72,8 @@ data_lines(const char *p, const char *end)
 
 /*
  * Cut the payload that starts at p (the line after "--"); return where the
- * next case starts, and in *nlines how many lines the payload spans.
+ * next case starts, and in *nlines how many lines the payload spans. No
+ * line of it may start with "#": that is a comment misplaced.
  */
 static char *
 data_case_cut(struct data_case *c, char *p, int *nlines)
@@ -80,6 +81,10 @@ data_case_cut(struct data_case *c, char *p, int *nlines)
 	char	*q, *nl;
 
 	for (q = p; *q != '\0' && strncmp(q, "== ", 3) != 0; q = nl + 1) {
+		/* A comment here would be read as the payload's. */
+		if (*q == '#')
+			fail_msg("%s: a line of the payload starts with '#' "
+			    "(comments go before \"--\")", data_case_where(c));
 		if ((nl = strchr(q, '\n')) == NULL) {
 			q += strlen(q);
 			break;

@@ -9,7 +9,8 @@
  * and the payload: every line up to the next "== " line or the end, less
  * the newlines at its end (so a blank line may part two cases). A case
  * without "--" has no payload (NULL). Lines that start with "#" before the
- * "--" of a case, or before the first case, are comments.
+ * "--" of a case, or before the first case, are comments; no line of a
+ * payload may start with "#".
  *
  * Two keys change how a case's payload is read:
  *
