@@ -25,6 +25,7 @@
 #include "util.h"
 
 #include "lib/data.h"
+#include "lib/graph-cases.h"
 #include "lib/graph-fixture.h"
 
 /* What heed keeps of the comment CAR_COMMENT, open to a private reply. */

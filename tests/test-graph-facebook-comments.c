@@ -25,6 +25,7 @@
 #include "util.h"
 
 #include "lib/data.h"
+#include "lib/graph-cases.h"
 #include "lib/graph-fixture.h"
 
 #define NO_ID_NOTICE	" came without an id: the person who logged in " \

@@ -28,6 +28,7 @@
 #include "util.h"
 
 #include "lib/data.h"
+#include "lib/graph-cases.h"
 #include "lib/graph-fixture.h"
 
 /* The ops tables say what each platform can do. */

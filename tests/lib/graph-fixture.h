@@ -98,25 +98,6 @@ char		*stream_url(const struct platform_ops *,
 struct outbox_entry entry(int, const char *, const char *, const char *,
 		    int64_t);
 
-struct data_case;
-struct platform_response case_answer(const struct data_case *);
-const struct platform_ops *case_ops(const struct data_case *);
-int		 case_action(const struct data_case *, const char *, int);
-void		 assert_page_case(const struct data_case *,
-		    const struct sync_page *);
-void		 assert_item_case(const struct data_case *,
-		    const struct item *);
-struct outbox_entry case_entry(const struct data_case *, const char *,
-		    const char *, const char *, int64_t);
-void		 assert_refusal_case(const struct data_case *,
-		    const char *);
-void		 assert_action_case(const struct platform_ops *,
-		    const struct platform_account *,
-		    const struct outbox_entry *, const struct data_case *);
-void		 assert_reconcile_case(const struct platform_ops *,
-		    const struct platform_account *,
-		    const struct outbox_entry *, const struct data_case *);
-
 int		 no_live_documents(void **);
 
 #endif
