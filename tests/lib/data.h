@@ -12,7 +12,7 @@
  * "--" of a case, or before the first case, are comments; no line of a
  * payload may start with "#".
  *
- * Two keys change how a case's payload is read:
+ * Three keys change how a case's payload is read:
  *
  *	payload: NAME	a case without "--" takes the payload of the case
  *			called NAME before it (one answer, several checks)
