@@ -50,6 +50,7 @@ enum store_stmt_id {
 	ST_ACTIVITY_RECENT,
 	ST_POST_UPSERT,
 	ST_POST_LINK,
+	ST_ITEM_INSERT,
 	ST_ITEM_UPSERT,
 	ST_ITEM_GONE,
 	ST_ITEM_MOVED,
@@ -67,6 +68,9 @@ enum store_stmt_id {
 	ST_FTS_SET_WATERMARK,
 	ST_SEARCH,
 	ST_COUNTERS,
+	ST_COUNTS_SETTLE,
+	ST_COUNTS_SETTLE_FLAGGED,
+	ST_COUNTS_MARK,
 	ST_RECENT_INBOX,
 	ST_OUTBOX_COUNTS,
 	ST_ITEM_GET,
@@ -174,6 +178,9 @@ int		 store_fts_flush_due(struct store *, char **);
 
 /* store-schema.c */
 int		 store_migrate(struct store *, int, char **);
+
+/* store-queue.c */
+int		 store_counts_settle(struct store *, char **);
 
 /* store-fts.c */
 int		 store_fts_register(struct store *, char **);

@@ -232,8 +232,39 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/*
+ * What schema 5 changed, as schema 4 had it: a trigger counts each new
+ * item (every item is counted already: ingest settles the counters).
+ */
+#define SCHEMA_5_UNDO \
+"DROP TRIGGER items_count_delete;" \
+"DROP TRIGGER items_count_update;" \
+"DELETE FROM meta WHERE key = 'counted';" \
+"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN" \
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue;" \
+"  UPDATE counters SET n = n + 1 WHERE id = 4 AND new.flags != 0 AND" \
+"    new.own = 0;" \
+"END;" \
+"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN" \
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;" \
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND" \
+"    old.own = 0;" \
+"END;" \
+"CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags" \
+"  ON items WHEN old.queue != new.queue OR" \
+"  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0)" \
+"BEGIN" \
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;" \
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue;" \
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND" \
+"    old.own = 0;" \
+"  UPDATE counters SET n = n + 1 WHERE id = 4 AND new.flags != 0 AND" \
+"    new.own = 0;" \
+"END;"
+
 /* What schema 4 added, taken away again (for the older schemas). */
 #define SCHEMA_4_UNDO \
+SCHEMA_5_UNDO \
 "DROP INDEX outbox_item;" \
 "ALTER TABLE outbox DROP COLUMN origin;" \
 "ALTER TABLE outbox DROP COLUMN lease_owner;" \
@@ -809,6 +840,89 @@ test_counts_match_brute_force(void **state)
 		assert_int_equal(c.overdue, overdue);
 		assert_true(overdue > 0 && overdue < want[VIEW_INBOX]);
 	}
+}
+
+/* The counts store_counts gives must be those of the items one by one. */
+static void
+assert_counts_true(struct fx *fx, int64_t nitems)
+{
+	struct store_counts	 c;
+	struct item		 it;
+	int64_t			 want[VIEW_COUNT], id;
+	char			*cause = NULL;
+	int			 v;
+
+	memset(want, 0, sizeof want);
+	for (id = 1; id <= nitems; id++) {
+		assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+		for (v = 0; v < VIEW_COUNT; v++)
+			want[v] += in_view(v, &it);
+		item_clear(&it);
+	}
+	assert_int_equal(store_counts(fx->s, 1000, 60, &c, &cause), 0);
+	for (v = 0; v < VIEW_COUNT; v++)
+		assert_int_equal(c.view[v], want[v]);
+}
+
+/*
+ * New items are counted in batches (store_counts_settle): before a batch
+ * is settled the counts already include its items, in the views they are
+ * in now, whatever triage did to them meanwhile; settling changes no count.
+ */
+static void
+test_counts_of_items_not_yet_settled(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		*it;
+	char			 rid[16];
+	char			*cause = NULL;
+	int			 i;
+
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "s%d", i);
+		add_item(&l, rid, "p", NULL, 100 + i, "ann", "settled", 0);
+	}
+	ingest(fx, fx->acct, &l);
+	/* Items stored one by one, as a sent reply is: not settled. */
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "u%d", i);
+		it = add_item(&l, rid, "p", NULL, 200 + i, "bob", "pending",
+		    0);
+		it->account_id = fx->acct;
+		assert_int_equal(store_item_upsert(fx->s, it, NULL, &cause),
+		    0);
+	}
+	it = add_item(&l, "own", "p", "u5", 300, "shop", "thanks", 1);
+	it->account_id = fx->acct;
+	assert_int_equal(store_item_upsert(fx->s, it, NULL, &cause), 0);
+	item_list_free(&l);
+	assert_counts_true(fx, 13);
+
+	/* Triage on settled and pending items alike. */
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "s0"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u0"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u1"),
+	    STATUS_SNOOZED, 5000, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "u2"),
+	    ITEM_FLAG_STARRED, NULL, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "s1"),
+	    ITEM_FLAG_STARRED, NULL, &cause), 0);
+	assert_counts_true(fx, 13);
+
+	/* An ingest settles them; then triage counts through the triggers. */
+	add_item(&l, "s6", "p", NULL, 400, "cas", "late", 0);
+	ingest(fx, fx->acct, &l);
+	assert_counts_true(fx, 14);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u1"), STATUS_READ,
+	    0, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "u2"), 0, NULL,
+	    &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "s6"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_counts_true(fx, 14);
 }
 
 static void
@@ -2072,6 +2186,7 @@ main(void)
 		T(test_pagination_every_view_both_ways),
 		T(test_page_from_middle_backwards),
 		T(test_counts_match_brute_force),
+		T(test_counts_of_items_not_yet_settled),
 		T(test_snoozed_items_wake),
 		T(test_search_multilingual),
 		T(test_search_limit_keeps_the_newest),
