@@ -37,7 +37,9 @@ static const struct classify_group classify_de[] = {
 	    "schamt euch|ist das ein witz|ein witz|danke fur nichts|"
 	    "danke fur gar nichts|schlechte qualitat|schlechter service|"
 	    "schlechtester|ohne antwort|ohne ruckmeldung|ohne meine|"
-	    "nichts passiert|ist verloren|verloren gegangen|abgelaufen" },
+	    "nichts passiert|ist verloren|verloren gegangen|abgelaufen|"
+	    "nicht was ich erwartet|nicht das was ich erwartet|ist weg|"
+	    "ist verschwunden|nirgends zu finden|nicht auffindbar" },
 	{ CUE_COMPLAINT, 2,
 	    "warte auf meine|warte auf mein|warten auf meine|immer noch|"
 	    "noch immer|dauert lange|dauert so lange|dauert ewig|"
@@ -45,7 +47,8 @@ static const struct classify_group classify_de[] = {
 	    "fehlt|fehlte|fehlen|fehlen noch|beschwerde|reklamation|"
 	    "reklamieren|schimmel|schimmelig|ausgelaufen|undicht|"
 	    "geschmolzen|verdorben|ungeniessbar|unprofessionell|"
-	    "unzuverlassig|storniert|stornieren|warum dauert|"
+	    "unzuverlassig|storniert|stornieren|warum dauert|so lange|"
+	    "versuche seit|versuche euch|versucht euch zu erreichen|"
 	    "warum antwortet|warum meldet|wie lange soll ich|"
 	    "wie lange muss ich" },
 	{ CUE_NEGATIVE, 3,
@@ -65,6 +68,8 @@ static const struct classify_group classify_de[] = {
 	    "maessig|massig|dreckig|schmutzig" },
 	{ CUE_NEGATIVE, 1, "teuer|kalt|lauwarm|klein|trocken|dunn" },
 	{ CUE_PRAISE, 2,
+	    "kann ich nur empfehlen|kann ich empfehlen|"
+	    "kann ich wirklich empfehlen|kann man nur empfehlen|"
 	    "toll|tolle|toller|tolles|super|klasse|spitze|genial|geniale|"
 	    "wunderbar|wunderbare|wunderschon|wunderschoen|schoen|"
 	    "sehr schon|so schon|richtig schon|echt schon|schone|schones|"
@@ -150,7 +155,7 @@ static const struct classify_group classify_de[] = {
 	{ CUE_NEGATOR, 0,
 	    "nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|"
 	    "ohne|weder|kaum|garnicht|gar nicht|uberhaupt nicht|"
-	    "ueberhaupt nicht|alles andere als|weit entfernt von" },
+	    "ueberhaupt nicht|alles andere als|weit entfernt von|niemand" },
 	{ CUE_QSTART, 3,
 	    "was|wo|wann|warum|wieso|weshalb|wie|wieviel|welche|welcher|"
 	    "welches|welchen|wer|wem|wen|woher|wohin|womit|wozu|jemand" },
@@ -177,6 +182,14 @@ static const struct classify_group classify_de[] = {
 	    "hallo|hi|hey|moin|servus|gruss gott|guten morgen|guten tag|"
 	    "guten abend|liebes team|liebe leute|hallo zusammen|"
 	    "hallo ihr lieben|hi zusammen" },
+	{ CUE_WHY, 0, "warum|wieso|weshalb|weswegen|wie kommt es" },
+	{ CUE_ANSWER, 0,
+	    "antwort|antworten|antwortet|beantwortet|ruckmeldung|"
+	    "rueckmeldung|reaktion|meldet|melden|zuruckrufen|zurueckrufen" },
+	{ CUE_OWNFAULT, 0,
+	    "versehentlich|aus versehen|mein fehler|meine schuld|"
+	    "habe mich vertippt|vertippt|falsch eingegeben|"
+	    "habe mich vertan" },
 	{ CUE_FUNCTION, 1,
 	    "der|die|das|und|ist|ich|nicht|mit|mein|meine|ein|eine|auf|fur|"
 	    "zu|es|sie|ihr|bei|noch|schon|habe|wir|auch|sehr|aber|wie|wann|"

@@ -46,7 +46,10 @@ static const struct classify_group classify_en[] = {
 	    "thanks for nothing|without my order|without my package|"
 	    "without an answer|without a reply|without any reply|"
 	    "without any answer|without any update|without any news|"
-	    "false advertising|not even a reply|not even an answer" },
+	    "false advertising|not even a reply|not even an answer|"
+	    "not what i expected|not what i was expecting|"
+	    "not what i paid for|has gone missing|went missing|"
+	    "nowhere to be found|cant find it anywhere" },
 	{ CUE_COMPLAINT, 2,
 	    "waiting for my|waiting on my|still in transit|taking so long|"
 	    "takes so long|took so long|took forever|taking forever|"
@@ -59,7 +62,9 @@ static const struct classify_group classify_en[] = {
 	    "expired|leaking|leaked|leaks|melted|scratched|stained|smells|"
 	    "rotten|spoiled|spoilt|undrinkable|inedible|tasteless|not worth|"
 	    "overpriced|unprofessional|unreliable|incompetent|cancelled|"
-	    "canceled|complain*|customer service is" },
+	    "canceled|complain*|customer service is|been trying to|"
+	    "tried to contact|tried to reach|tried calling|tried emailing|"
+	    "is gone|so long|this long|disappeared" },
 	{ CUE_NEGATIVE, 3,
 	    "worst|terrible|awful|horrible|horrendous|disgusting|disgusted|"
 	    "disgrace*|appalling|atrocious|pathetic|useless|unacceptable|"
@@ -68,7 +73,7 @@ static const struct classify_group classify_en[] = {
 	    "angry|disappoint*|broken|damaged|smashed|cracked|shattered|"
 	    "defective|faulty|ruined|nightmare|rubbish|crap|crappy|shit|"
 	    "shitty|trash|garbage|junk|dreadful|unhappy|upset|frustrat*|"
-	    "annoyed|annoying" },
+	    "annoyed|annoying|in pieces|let down" },
 	{ CUE_NEGATIVE, 2,
 	    "bad|poor|late|delayed|delay|delays|slow|wrong|problem|problems|"
 	    "issue|issues|mistake|error|missing|lost|sad|worried|concerned|"
@@ -88,7 +93,7 @@ static const struct classify_group classify_en[] = {
 	    "phenomenal|spectacular|fabulous|fab|magnificent|exquisite|adore|"
 	    "adorable|obsessed|blown away|top notch|first class|five stars|"
 	    "# stars|10 10|well done|good job|great job|keep it up|"
-	    "keep up the good work|cant wait|will order again|"
+	    "keep up the good work|will order again|"
 	    "will be ordering again|will definitely order|ordering again|"
 	    "order again|will be back|back for more|legend|legends|heaven|"
 	    "heavenly|divine|a must|must have|worth every|spot on|on point" },
@@ -99,7 +104,11 @@ static const struct classify_group classify_en[] = {
 	    "well packed|well packaged|like it|liked it|enjoy|enjoyed|"
 	    "enjoying|congrats|congratulations|not bad|not too bad|"
 	    "not bad at all|cant complain|no complaints|never disappoint*|"
-	    "never fails|never had a bad" },
+	    "never fails|never had a bad|cant recommend enough|"
+	    "cant recommend them enough|cant recommend it enough|"
+	    "cant recommend you enough|cant recommend this enough|"
+	    "cant thank you enough|couldnt be happier|"
+	    "couldnt be more pleased|cant fault|cant wait" },
 	{ CUE_THANKS, 2,
 	    "thank you|thanks|thank u|thankyou|thx|thnx|thanx|tysm|ty|"
 	    "many thanks|cheers|much appreciated|appreciate it|"
@@ -166,12 +175,14 @@ static const struct classify_group classify_en[] = {
 	    "no problem|no problems|not a problem|no rush|no hurry|"
 	    "never mind|nevermind|doesnt matter|thank god|no need|"
 	    "good to know|to be honest|tbh|not sure|im not sure|oh no|"
-	    "on top of|top of|love to|would love|i would love" },
+	    "on top of|top of|love to|would love|i would love|"
+	    "thanks so much for|thank you so much for|thanks very much for|"
+	    "thank you very much for|how are you|how are you doing" },
 	{ CUE_NEGATOR, 0,
 	    "not|no|never|dont|doesnt|didnt|isnt|wasnt|arent|werent|cant|"
 	    "cannot|couldnt|wont|wouldnt|havent|hasnt|hadnt|shouldnt|aint|"
 	    "nothing|nobody|none|neither|nor|hardly|barely|without|far from|"
-	    "less than|anything but|nowhere near" },
+	    "less than|anything but|nowhere near|no one|noone" },
 	{ CUE_QSTART, 3,
 	    "what|where|when|why|how|who|which|whose|whom|whats|wheres|hows|"
 	    "whos|anyone|anybody|any chance|any way" },
@@ -196,6 +207,13 @@ static const struct classify_group classify_en[] = {
 	    "good morning|good afternoon|good evening|morning|dear|"
 	    "hey guys|hi guys|hello guys|hi team|hello team|hey team|hi all|"
 	    "hello all|hi everyone" },
+	{ CUE_WHY, 0, "why|how come|whats the reason" },
+	{ CUE_ANSWER, 0,
+	    "answer|answers|answered|reply|replies|replied|respond|response|"
+	    "responded|get back|hear back|heard back" },
+	{ CUE_OWNFAULT, 0,
+	    "by mistake|by accident|accidentally|my mistake|my bad|"
+	    "i made a mistake|i messed up|my fault|i typed|mistyped" },
 	{ CUE_FUNCTION, 1,
 	    "the|and|is|my|you|your|it|this|i|to|for|of|was|with|have|not|"
 	    "are|order|please|thanks|what|be|just|so|but|can|will|they|we|"

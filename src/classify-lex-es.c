@@ -31,7 +31,8 @@ static const struct classify_group classify_es[] = {
 	    "cancelen mi pedido|gracias por nada|mala calidad|"
 	    "pesimo servicio|mal servicio|sin mi pedido|sin mi paquete|"
 	    "se perdio|paquete perdido|pedido perdido|caducado|vencido|"
-	    "estoy harto|estoy harta" },
+	    "estoy harto|estoy harta|no es lo que esperaba|ha desaparecido|"
+	    "desaparecio|no aparece|no lo encuentro|nadie coge el telefono" },
 	{ CUE_COMPLAINT, 2,
 	    "esperando mi|espero mi|todavia no|aun no|tarda mucho|"
 	    "tardan mucho|tarda tanto|demasiado tiempo|muy tarde|"
@@ -39,7 +40,8 @@ static const struct classify_group classify_es[] = {
 	    "falta|faltaba|faltan|faltaban|queja|reclamo|reclamacion|moho|"
 	    "derretido|podrido|poco profesional|cancelado|cancelada|"
 	    "por que tarda|por que nadie|por que no me|"
-	    "cuanto tiempo mas|hasta cuando" },
+	    "cuanto tiempo mas|hasta cuando|tanto tiempo|tan lento|"
+	    "intento contactar|intentado contactar" },
 	{ CUE_NEGATIVE, 3,
 	    "peor|el peor|la peor|horrible|terrible|pesimo|pesima|fatal|"
 	    "asqueroso|asquerosa|asco|vergonzoso|verguenza|inaceptable|"
@@ -102,7 +104,9 @@ static const struct classify_group classify_es[] = {
 	    "hasta que hora|donde puedo|como puedo|como hago|que tal es|"
 	    "alguien ha probado|alguien lo ha probado|aceptan|"
 	    "puedo pagar|puedo pedir|puedo comprar|puedo cambiar|"
-	    "puedo devolver|pueden enviar|pueden mandar" },
+	    "puedo devolver|pueden enviar|pueden mandar|me podeis decir|"
+	    "podeis decirme|me podriais decir|me pueden confirmar|"
+	    "haceis envios|teneis|quedan|queda alguno|queda alguna" },
 	{ CUE_QUESTION, 2,
 	    "pregunta|duda|disponible|disponibles|precio|precios|costo|"
 	    "envio|envios|curiosidad" },
@@ -161,7 +165,8 @@ static const struct classify_group classify_es[] = {
 	    "cuales|quien|quienes|adonde|a donde|que precio|a que hora|"
 	    "tienen|tienes|tiene|hacen|haces|venden|vendes|envian|envias|"
 	    "mandan|aceptan|puedo|puedes|pueden|podria|podrian|podemos|"
-	    "alguien|hay envio|hay stock" },
+	    "alguien|hay envio|hay stock|podeis|teneis|haceis|vendeis|"
+	    "enviais|aceptais|quedan|queda" },
 	{ CUE_NOTQ, 0,
 	    "que bonito|que bonita|que lindo|que linda|que rico|que rica|"
 	    "que bueno|que buena|que maravilla|que belleza|que hermoso|"
@@ -177,6 +182,13 @@ static const struct classify_group classify_es[] = {
 	    "hola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|"
 	    "hola buenas|saludos|estimados|estimado|estimada|hola a todos|"
 	    "holis|hey" },
+	{ CUE_WHY, 0, "por que|porque|como es que|a que se debe" },
+	{ CUE_ANSWER, 0,
+	    "respuesta|respuestas|responder|responden|responde|contestar|"
+	    "contestan|contesta|contestado|respondido" },
+	{ CUE_OWNFAULT, 0,
+	    "por error|me equivoque|mi error|mi culpa|me confundi|"
+	    "sin querer|equivoque" },
 	{ CUE_FUNCTION, 1,
 	    "el|la|los|las|y|es|que|de|mi|no|por|para|con|un|una|muy|pero|lo|"
 	    "su|esta|hay|me|ya|del|al|se|le|les|mis|tengo|pedido|gracias|"

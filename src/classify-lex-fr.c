@@ -36,7 +36,9 @@ static const struct classify_group classify_fr[] = {
 	    "merci pour rien|merci de rien du tout|je veux mon argent|"
 	    "rendez moi mon argent|annulez ma commande|mauvaise qualite|"
 	    "service client nul|sans ma commande|sans mon colis|"
-	    "colis perdu|commande perdue|perime|perimee" },
+	    "colis perdu|commande perdue|perime|perimee|"
+	    "pas ce que jattendais|pas du tout ce que|a disparu|"
+	    "introuvable|personne ne decroche|personne ne rappelle" },
 	{ CUE_COMPLAINT, 2,
 	    "jattends ma|jattends mon|attends ma|attends mon|"
 	    "ca fait # jours|ca fait # semaines|trop long|trop longtemps|"
@@ -46,7 +48,8 @@ static const struct classify_group classify_fr[] = {
 	    "fondu|immangeable|imbuvable|pas professionnel|pas serieux|"
 	    "annule|annulee|annuler|pourquoi personne|pourquoi ca prend|"
 	    "pourquoi vous ne|combien de temps encore|"
-	    "combien de temps dois je" },
+	    "combien de temps dois je|si longtemps|aussi longtemps|"
+	    "essaye de vous joindre|essaie de vous joindre" },
 	{ CUE_NEGATIVE, 3,
 	    "pire|le pire|horrible|affreux|affreuse|nul|nulle|nuls|"
 	    "lamentable|inadmissible|inacceptable|scandaleux|scandale|"
@@ -75,7 +78,8 @@ static const struct classify_group classify_fr[] = {
 	    "coup de coeur|bravo|felicitations|top du top|nickel|canon|"
 	    "trop mignon|mignon|mignonne|un regal|regal|merveille|"
 	    "une merveille|# etoiles|jaime|jai adore|kiffe|je kiffe|"
-	    "au top|vivement|hate de|jai hate|je reviendrai|"
+	    "au top|vivement|hate de|jai hate|je reviendrai|me plait|"
+	    "ca me plait|plait beaucoup|"
 	    "je recommanderai|a refaire|chapeau|extra" },
 	{ CUE_PRAISE, 1,
 	    "bon|bonne|bien|beau|belle|beaux|belles|joli|jolie|jolis|"
@@ -105,7 +109,10 @@ static const struct classify_group classify_fr[] = {
 	    "sont ils|sont elles|faut il|dois je|encore disponible|"
 	    "toujours disponible|de nouveau disponible|en stock|"
 	    "quand est ce|jusqua quelle heure|a quelle heure|"
-	    "petite question|une question|jai une question" },
+	    "petite question|une question|jai une question|"
+	    "je voulais savoir|voulais savoir|je voulais demander|"
+	    "je souhaitais savoir|pourriez vous me dire|"
+	    "pouvez vous me dire" },
 	{ CUE_QUESTION, 2,
 	    "question|disponible|disponibles|prix|tarif|tarifs|frais de port|"
 	    "livraison en|livraison a|curieux|curieuse" },
@@ -114,6 +121,7 @@ static const struct classify_group classify_fr[] = {
 	    "je voudrais commander|je veux commander|je souhaite commander|"
 	    "je voudrais|jaimerais|je souhaite|je souhaiterais|"
 	    "je cherche|contactez moi|appelez moi|envoyez moi|ecrivez moi|"
+	    "vous pourriez|tu pourrais|me rappeler|rappelez moi|"
 	    "repondez moi|en mp|en prive|mp|dm|aidez moi|besoin daide|"
 	    "merci de me repondre|merci de me recontacter" },
 	{ CUE_REQUEST, 1, "svp|sil vous plait|stp|sil te plait|aide" },
@@ -157,7 +165,8 @@ static const struct classify_group classify_fr[] = {
 	    "chere madame" },
 	{ CUE_NEGATOR, 0,
 	    "pas|ne|jamais|rien|aucun|aucune|sans|ni|guere|nullement|"
-	    "loin detre|pas du tout|pas vraiment|pas tres|pas si" },
+	    "loin detre|pas du tout|pas vraiment|pas tres|pas si|"
+	    "personne ne" },
 	{ CUE_QSTART, 3,
 	    "quand|ou|pourquoi|comment|combien|quel|quelle|quels|quelles|"
 	    "qui|quoi|lequel|laquelle|lesquels|quelquun" },
@@ -181,6 +190,14 @@ static const struct classify_group classify_fr[] = {
 	    "bonjour|bonsoir|salut|coucou|hello|allo|madame|monsieur|"
 	    "bonjour a tous|bonjour lequipe|chere equipe|"
 	    "cher service client" },
+	{ CUE_WHY, 0, "pourquoi|comment se fait il|comment ca se fait" },
+	{ CUE_ANSWER, 0,
+	    "reponse|reponses|repondre|repond|repondez|repondu|rappeler|"
+	    "rappelle|decroche|nouvelles" },
+	{ CUE_OWNFAULT, 0,
+	    "par erreur|je me suis trompe|je me suis trompee|mon erreur|"
+	    "ma faute|jai fait une erreur|par megarde|trompe dadresse|"
+	    "trompee dadresse" },
 	{ CUE_FUNCTION, 1,
 	    "le|la|les|et|est|je|pas|de|des|un|une|mon|ma|mes|vous|pour|"
 	    "avec|que|qui|il|ce|cest|sur|tres|du|au|aux|mais|ne|jai|nous|"

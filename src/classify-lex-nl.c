@@ -35,7 +35,9 @@ static const struct classify_group classify_nl[] = {
 	    "dank je de koekoek|slechte kwaliteit|slechte service|"
 	    "waardeloze service|slechtste|nog geen reactie|nog geen antwoord|"
 	    "nog geen pakket|nog geen bestelling|zonder bestelling|"
-	    "zonder pakket|zonder antwoord|zonder reactie|niet normaal" },
+	    "zonder pakket|zonder antwoord|zonder reactie|niet normaal|"
+	    "niet wat ik verwacht|niet wat ik had verwacht|"
+	    "is verdwenen|is zoekgeraakt|nergens te vinden|niet te vinden" },
 	{ CUE_COMPLAINT, 2,
 	    "wacht op mijn|wachten op mijn|nog steeds|duurt lang|"
 	    "duurt zo lang|duurde lang|te laat|veel te laat|te duur|"
@@ -44,7 +46,8 @@ static const struct classify_group classify_nl[] = {
 	    "verlopen|lekt|lekte|gesmolten|bedorven|oneetbaar|"
 	    "onprofessioneel|onbetrouwbaar|geannuleerd|annuleren|"
 	    "waarom duurt|waarom is|waarom heb ik|waarom krijg ik|"
-	    "waarom reageert|waarom reageren|hoe lang moet ik" },
+	    "waarom reageert|waarom reageren|hoe lang moet ik|is weg|"
+	    "zo lang|al zo lang|proberen te bereiken|probeer al" },
 	{ CUE_NEGATIVE, 3,
 	    "slechtste|vreselijk|verschrikkelijk|afschuwelijk|walgelijk|"
 	    "belachelijk|onacceptabel|schandalig|schande|waardeloos|"
@@ -141,7 +144,7 @@ static const struct classify_group classify_nl[] = {
 	    "niet zeker|weet niet zeker|helemaal goed|hoe gaat het" },
 	{ CUE_NEGATOR, 0,
 	    "niet|geen|nooit|niks|niets|nergens|zonder|noch|allerminst|"
-	    "helemaal niet|totaal niet|absoluut niet|verre van" },
+	    "helemaal niet|totaal niet|absoluut niet|verre van|niemand" },
 	{ CUE_QSTART, 3,
 	    "wat|waar|wanneer|waarom|hoe|hoelang|hoeveel|wie|welke|welk|"
 	    "waarvoor|waarmee|waarop|waarin|vanaf wanneer|tot wanneer|"
@@ -168,6 +171,13 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_GREETING, 0,
 	    "hoi|hallo|hey|hi|hee|dag|goedemorgen|goedemiddag|"
 	    "goedenavond|hallo allemaal|hoi allemaal" },
+	{ CUE_WHY, 0, "waarom|hoezo|hoe komt het" },
+	{ CUE_ANSWER, 0,
+	    "antwoord|antwoorden|beantwoord|reactie|reageren|reageert|"
+	    "gereageerd|terug horen|terughoren|bericht terug" },
+	{ CUE_OWNFAULT, 0,
+	    "per ongeluk|per abuis|mijn fout|mijn schuld|ik heb me vergist|"
+	    "vergist|verkeerd ingevuld|verkeerd getypt" },
 	{ CUE_FUNCTION, 1,
 	    "de|het|een|en|ik|je|jullie|niet|van|mijn|met|voor|op|dat|wat|"
 	    "ook|nog|maar|heb|bij|zijn|er|wel|al|naar|dit|deze|hoe|geen|"

@@ -33,13 +33,17 @@ static const struct classify_group classify_ro[] = {
 	    "multumesc pentru nimic|calitate proasta|servicii proaste|"
 	    "fara comanda|fara colet|s a pierdut|colet pierdut|"
 	    "comanda pierduta|expirat|expirata|nu e ce am comandat|"
-	    "nu este ce am comandat|nu seamana cu poza" },
+	    "nu este ce am comandat|nu seamana cu poza|marimea gresita|"
+	    "culoarea gresita|produsul gresit|"
+	    "nu e ce ma asteptam|nu este ce ma asteptam|a disparut|"
+	    "nu il gasesc|nu o gasesc" },
 	{ CUE_COMPLAINT, 2,
 	    "astept comanda|astept coletul|inca nu|tot nu|dureaza mult|"
 	    "dureaza prea mult|prea tarziu|prea scump|prea scumpa|"
 	    "prea mic|prea mica|prea mare|lipseste|lipsesc|lipsa|"
 	    "reclamatie|plangere|mucegai|mucegait|mucegaita|topit|stricat|"
-	    "neprofesionist|neseriosi|anulata|anulat|de ce nu|"
+	    "neprofesionist|neseriosi|anulata|anulat|de ce nu|atat de mult|"
+	    "incerc sa va contactez|am incercat sa va contactez|"
 	    "de ce dureaza|cat mai trebuie|pana cand" },
 	{ CUE_NEGATIVE, 3,
 	    "cel mai prost|cea mai proasta|groaznic|groaznica|oribil|"
@@ -89,7 +93,9 @@ static const struct classify_group classify_ro[] = {
 	    "pe stoc|cand ajunge|cand vine|cand soseste|cand revine|"
 	    "cat dureaza|cat timp|pana la ce ora|la ce ora|unde pot|cum pot|"
 	    "cum fac|puteti sa|imi puteti|ma puteti|ne puteti|"
-	    "a incercat cineva" },
+	    "a incercat cineva|voiam sa intreb|vroiam sa intreb|"
+	    "as vrea sa intreb|vreau sa intreb|voiam sa stiu|vroiam sa stiu|"
+	    "mai sunt|imi puteti spune|ne puteti spune" },
 	{ CUE_QUESTION, 2,
 	    "intrebare|pret|pretul|preturi|detalii|informatii|disponibil|"
 	    "disponibila|livrare|curios|curioasa" },
@@ -142,7 +148,7 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_QSTART, 3,
 	    "ce|cand|unde|de ce|cum|cat|cata|cati|cate|care|cine|oare|"
 	    "aveti|faceti|livrati|trimiteti|vindeti|puteti|pot|se poate|"
-	    "exista|mai aveti|mai este|mai e|ati|acceptati|lucrati|"
+	    "exista|mai este|mai e|ati|acceptati|lucrati|"
 	    "deschideti|cineva" },
 	{ CUE_NOTQ, 0,
 	    "ce frumos|ce frumoasa|ce frumoase|ce bun|ce buna|ce bine|"
@@ -156,6 +162,13 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_GREETING, 0,
 	    "buna|salut|salutare|buna ziua|buna seara|buna dimineata|"
 	    "hello|hei|sarut mana|stimate|stimata|buna tuturor" },
+	{ CUE_WHY, 0, "de ce|cum de|din ce motiv" },
+	{ CUE_ANSWER, 0,
+	    "raspuns|raspunsuri|raspunde|raspundeti|raspundem|raspunsul|"
+	    "raspunzi|suna|sunati" },
+	{ CUE_OWNFAULT, 0,
+	    "din greseala|am gresit|greseala mea|vina mea|m am incurcat|"
+	    "am scris gresit" },
 	{ CUE_FUNCTION, 1,
 	    "si|este|nu|de|la|cu|pe|in|sa|mi|am|o|un|ca|ce|din|care|foarte|"
 	    "dar|va|voi|sunt|e|al|ai|ati|mai|imi|ne|asa|pentru|dupa|comanda|"

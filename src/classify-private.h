@@ -52,6 +52,13 @@ enum classify_cue {
 			   in a question is only supposed */
 	CUE_GREETING,	/* "hi", "hallo", "bonjour": a clause starts after
 			   it */
+	CUE_WHY,	/* "why", "waarom", "为什么": a question that opens
+			   with it and negates reproaches ("why has nobody
+			   answered") */
+	CUE_ANSWER,	/* "answer", "reply", "antwoord", "回复": in a
+			   follow-up, the customer chases the shop */
+	CUE_OWNFAULT,	/* "by mistake", "per ongeluk", "不小心": the
+			   customer's own mistake, no complaint */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
 	CUE_COUNT

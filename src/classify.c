@@ -65,6 +65,8 @@ struct classify_state {
 	int				 nsupposed;
 	int				 sarcasm, sarcasm_weak;
 	int				 urgent, thanks, scam, imitates;
+	int				 own_fault;
+	int				 praise_last;	/* "... Lovely." */
 	int				 links;
 };
 
@@ -479,8 +481,9 @@ classify_add_signal(struct classify_state *st, int sc, int w,
 
 /*
  * Return 1 + the token of a negation of the phrase m: a negator a few
- * words before it in its clause, or, in a language that may put it
- * after ("werkt niet"), just after it; 0 if there is none.
+ * words before it in its clause, or, for praise in a language that may
+ * put it after ("bevalt niet", "plaît pas"), just after it; 0 if there
+ * is none.
  */
 static size_t
 classify_negator(const struct classify_state *st,
@@ -499,7 +502,7 @@ classify_negator(const struct classify_state *st,
 		if (t[j].cues & neg)
 			return j + 1;
 	}
-	if (!m->after)
+	if (!m->after || m->cue != CUE_PRAISE)
 		return 0;
 	for (j = i + m->ntok; j < d->ntok && j < i + m->ntok + NEGATION_AFTER &&
 	    t[j].clause == t[i].clause; j++) {
@@ -559,6 +562,25 @@ classify_complain(struct classify_state *st, const struct classify_match *m,
 		st->hard = 1;
 }
 
+/*
+ * Return 1 if phrase m is the last clause of a text of several, of two
+ * words at most: "Cancelled without a word. Lovely." reads as sarcasm
+ * when what comes before complains.
+ */
+static int
+classify_last_word_clause(const struct classify_doc *d,
+    const struct classify_match *m)
+{
+	const struct classify_tok	*t = d->tok;
+	size_t				 first = m->tok;
+	int				 c = t[m->tok].clause;
+
+	while (first > 0 && t[first - 1].clause == c)
+		first--;
+	return first > 0 && m->tok + m->ntok == d->ntok &&
+	    d->ntok - first <= 2;
+}
+
 /* Count what a phrase of praise says, negated or not. */
 static void
 classify_praise(struct classify_state *st, const struct classify_match *m)
@@ -578,6 +600,8 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 		return;
 	if (m->cue == CUE_THANKS)
 		st->thanks = 1;
+	else if (classify_last_word_clause(&st->doc, m))
+		st->praise_last = 1;
 	classify_add(st, SC_P, m->weight, m->tok, end);
 }
 
@@ -692,6 +716,50 @@ classify_clause_starts(struct classify_state *st)
 	}
 }
 
+/* Return 1 if a scoring phrase of two words or more, other than a
+ * question, covers token i: "kann ich nur empfehlen", "how are you". */
+static int
+classify_in_phrase(const struct classify_state *st, size_t i)
+{
+	const struct classify_match	*m;
+	size_t				 k;
+
+	for (k = 0; k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->accepted && m->ntok >= 2 && m->tok <= i &&
+		    m->tok + m->ntok > i && m->cue != CUE_QUESTION &&
+		    m->cue != CUE_REQUEST)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Count a question that opens with "why" and holds a negation or
+ * discontent as a reproach: "why has nobody answered", "waarom duurt het
+ * zo lang", "为什么没人回复".
+ */
+static void
+classify_reproach(struct classify_state *st, int c, size_t s)
+{
+	const struct classify_doc	*d = &st->doc;
+	unsigned			 neg = 1u << CUE_NEGATOR;
+	size_t				 j, k;
+
+	for (j = s; j < d->ntok && d->tok[j].clause == c; j++) {
+		for (k = 0; !(d->tok[j].cues & neg) && k < st->nm; k++) {
+			if (st->m[k].accepted && st->m[k].tok == j &&
+			    (st->m[k].cue == CUE_NEGATIVE ||
+			    st->m[k].cue == CUE_COMPLAINT))
+				break;
+		}
+		if ((d->tok[j].cues & neg) || k < st->nm) {
+			classify_add(st, SC_C, 3, s, j + 1);
+			return;
+		}
+	}
+}
+
 /*
  * Count the clauses that open as questions: with an interrogative ("how",
  * "waarom", "¿dónde", "هل") that does not open an exclamation ("how
@@ -711,8 +779,12 @@ classify_clause_questions(struct classify_state *st)
 
 	for (c = 0; c <= d->nclause; c++) {
 		s = st->cstart[c];
-		if (s >= d->ntok || d->tok[s].clause != c ||
-		    classify_match_at(st, CUE_NOTQ, s) != NULL)
+		if (s >= d->ntok || d->tok[s].clause != c)
+			continue;
+		if (d->tok[s].cues & (1u << CUE_WHY))
+			classify_reproach(st, c, s);
+		if (classify_match_at(st, CUE_NOTQ, s) != NULL ||
+		    classify_in_phrase(st, s))
 			continue;
 		if ((q = classify_match_at(st, CUE_QSTART, s)) != NULL)
 			classify_add(st, SC_Q, q->weight, s, s + q->ntok);
@@ -729,6 +801,19 @@ classify_shouts(const struct classify_doc *d)
 {
 	return (d->upper >= 8 && d->upper * 4 >= (d->upper + d->lower) * 3) ||
 	    d->caps_words >= 3;
+}
+
+/* Return 1 if a token of the text is marked with cue. */
+static int
+classify_has_cue(const struct classify_doc *d, int cue)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].cues & (1u << cue))
+			return 1;
+	}
+	return 0;
 }
 
 /* Count the signals that are not words: marks, emoji, links, names. */
@@ -759,6 +844,10 @@ classify_signal_scores(struct classify_state *st)
 		    "many threads");
 	if (d->phone)
 		classify_add_signal(st, SC_S, 1, "a phone number");
+	/* Writing again to ask for an answer is a complaint by now. */
+	if (sig->followup && classify_has_cue(d, CUE_ANSWER))
+		classify_add_signal(st, SC_C, 3, "chasing an answer");
+	st->own_fault = classify_has_cue(d, CUE_OWNFAULT);
 	if (classify_name_imitates(sig->author_name, sig->shop_name)) {
 		st->imitates = 1;
 		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
@@ -776,8 +865,13 @@ classify_weigh(struct classify_state *st)
 
 	/* A complaint that a question only supposes weighs 1 a phrase. */
 	sc[SC_C] += sc[SC_Q] >= 3 ? st->nsupposed : st->supposed;
-	if (sc[SC_P] > 0 && (st->sarcasm || (st->sarcasm_weak &&
-	    sc[SC_C] >= 2))) {
+	/* "I chose the wrong colour by mistake, can I change it?" */
+	if (st->own_fault && sc[SC_Q] >= 3 && sc[SC_C] > 2) {
+		sc[SC_C] = 2;
+		st->hard = 0;
+	}
+	if (sc[SC_P] > 0 && (st->sarcasm || ((st->sarcasm_weak ||
+	    st->praise_last) && sc[SC_C] >= 2))) {
 		classify_add_signal(st, SC_C, sc[SC_P], "sarcasm");
 		sc[SC_P] = 0;
 	} else if (st->sarcasm && sc[SC_C] == 0)
