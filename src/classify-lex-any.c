@@ -24,7 +24,10 @@ static const struct classify_group classify_any[] = {
 	    "grow your page|grow your account|brand ambassador|"
 	    "casino|jackpot|sports betting|pay day loan|payday loan|"
 	    "instant loan|hot pics|hot photos|click here|claim your prize|"
-	    "claim your reward|claim your gift|claim now" },
+	    "claim your reward|claim your gift|claim now|more followers|"
+	    "more likes|promote it|promote your page|"
+	    "earn # per week|earn # a week|earn # per month|"
+	    "earn # a month|crypto trader|forex trader|dm me for info" },
 	{ CUE_SPAM, 2,
 	    "giveaway|give away|free gift|win a|win an|winner|winners|you won|"
 	    "you have won|youve won|claim your|claim it|click the link|"
@@ -33,9 +36,10 @@ static const struct classify_group classify_any[] = {
 	    "trading|invest|investing|profit|profits|dating|adult|xxx|bet|"
 	    "promo|limited offer|limited time|act now|hurry up|free iphone|"
 	    "prize|prizes|cashapp|cash app|guaranteed|seo|web design|"
-	    "website design|marketing agency|followers|subscribers|"
+	    "website design|marketing agency|subscribers|"
 	    "collab|collaboration|ambassador|my profile|my bio|my page|"
-	    "my channel|subscribe to my" },
+	    "my channel|subscribe to my|followers|per week|per day|"
+	    "per month|dm me|message me|inbox me" },
 	{ CUE_SPAM, 1,
 	    "whatsapp|telegram|wa me|t me|paypal|reward|rewards|free|"
 	    "gift card|discount code|likes|views" },

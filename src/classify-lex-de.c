@@ -39,7 +39,12 @@ static const struct classify_group classify_de[] = {
 	    "schlechtester|ohne antwort|ohne ruckmeldung|ohne meine|"
 	    "nichts passiert|ist verloren|verloren gegangen|abgelaufen|"
 	    "nicht was ich erwartet|nicht das was ich erwartet|ist weg|"
-	    "ist verschwunden|nirgends zu finden|nicht auffindbar" },
+	    "ist verschwunden|nirgends zu finden|nicht auffindbar|"
+	    "als zugestellt|angeblich zugestellt|angeblich geliefert|"
+	    "geht nicht ans telefon|gehen nicht ans telefon|"
+	    "nicht erreichbar|drittes mal|zweite mal diesen|"
+	    "werde nicht wiederkommen|so schnell nicht wieder|"
+	    "komme nicht wieder" },
 	{ CUE_COMPLAINT, 2,
 	    "warte auf meine|warte auf mein|warten auf meine|immer noch|"
 	    "noch immer|dauert lange|dauert so lange|dauert ewig|"
@@ -48,6 +53,8 @@ static const struct classify_group classify_de[] = {
 	    "reklamieren|schimmel|schimmelig|ausgelaufen|undicht|"
 	    "geschmolzen|verdorben|ungeniessbar|unprofessionell|"
 	    "unzuverlassig|storniert|stornieren|warum dauert|so lange|"
+	    "*verzogerung|*verspatung|# mails|# e mails|# nachrichten|"
+	    "dreimal geschrieben|mehrmals geschrieben|hatte mehr erwartet|"
 	    "versuche seit|versuche euch|versucht euch zu erreichen|"
 	    "warum antwortet|warum meldet|wie lange soll ich|"
 	    "wie lange muss ich" },
@@ -82,7 +89,9 @@ static const struct classify_group classify_de[] = {
 	    "himmlisch|bravo|respekt|weiter so|macht weiter so|# sterne|"
 	    "gerne wieder|immer wieder gerne|wieder bestellen|"
 	    "bestelle wieder|bestellen wieder|kann es kaum erwarten|"
-	    "gut gemacht|daumen hoch|hammer|der hammer|wow" },
+	    "gut gemacht|daumen hoch|hammer|der hammer|wow|"
+	    "bestelle bestimmt wieder|bestimmt wieder|kunde fur immer|"
+	    "stammkunde|lieblingsladen|*lecker" },
 	{ CUE_PRAISE, 1,
 	    "gut|gute|guter|gutes|prima|schnell|schnelle|freundlich|"
 	    "freundliche|hilfsbereit|nett|nette|suss|susse|hubsch|frisch|"
@@ -128,13 +137,17 @@ static const struct classify_group classify_de[] = {
 	    "dringend|sofort|umgehend|asap|schnellstmoglich|"
 	    "so schnell wie moglich|eilig|heute noch" },
 	{ CUE_SPAM, 3,
+	    "mehr follower|follower kaufen|pro woche verdienen|"
+	    "pro tag verdienen|pro monat verdienen|schreib mir eine dm|"
+	    "schreib mir privat|schau auf mein profil|mein profil|"
 	    "geld verdienen|von zuhause|von zu hause|nebenverdienst|"
 	    "investieren|investition|krypto|folge mir|folgt mir|"
 	    "schau in mein profil|schaut in mein profil|link in der bio|"
 	    "link in meiner bio" },
 	{ CUE_SPAM, 2,
 	    "gewinnspiel|gewinnen|gewonnen|gewinner|klick auf den link|"
-	    "klicke hier|kostenlos|gratis|verdiene" },
+	    "klicke hier|kostenlos|gratis|verdiene|verdienen|follower|"
+	    "pro woche|pro tag|pro monat" },
 	{ CUE_SCAM, 4,
 	    "schreib uns eine dm|schreibt uns eine dm|sende uns deine|"
 	    "sende uns ihre|schick uns deine|schicken sie uns|kartendaten|"
@@ -151,7 +164,8 @@ static const struct classify_group classify_de[] = {
 	    "liebe grusse|lg|vg|mfg|gruss|grusse|schonen tag|"
 	    "schones wochenende|guten morgen|guten tag|guten abend|"
 	    "nicht nur|kein thema|keine sorge|keine eile|egal|gut zu wissen|"
-	    "nicht sicher|bin mir nicht sicher|wie geht es|wie gehts" },
+	    "nicht sicher|bin mir nicht sicher|wie geht es|wie gehts|"
+	    "ohne zu zogern|ohne zweifel|ohne probleme|ohne weiteres" },
 	{ CUE_NEGATOR, 0,
 	    "nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|"
 	    "ohne|weder|kaum|garnicht|gar nicht|uberhaupt nicht|"
@@ -175,7 +189,8 @@ static const struct classify_group classify_de[] = {
 	    "akzeptiert|akzeptieren|war|waren|hattet|hatte|mochtet|mochten" },
 	{ CUE_SUBJECT, 0,
 	    "ich|du|ihr|sie|es|man|jemand|er|wir|das|der|die|dies|diese|"
-	    "dieser|dieses|ein|eine|einen|mein|meine|euer|eure|ihre|da|hier" },
+	    "dieser|dieses|ein|eine|einen|mein|meine|euer|eure|ihre|da|hier|"
+	    "in|im|bei" },
 	{ CUE_COND, 0,
 	    "wenn|falls|sofern|im falle|fur den fall|angenommen" },
 	{ CUE_GREETING, 0,
@@ -185,7 +200,9 @@ static const struct classify_group classify_de[] = {
 	{ CUE_WHY, 0, "warum|wieso|weshalb|weswegen|wie kommt es" },
 	{ CUE_ANSWER, 0,
 	    "antwort|antworten|antwortet|beantwortet|ruckmeldung|"
-	    "rueckmeldung|reaktion|meldet|melden|zuruckrufen|zurueckrufen" },
+	    "rueckmeldung|reaktion|meldet|melden|zuruckrufen|zurueckrufen|"
+	    "ans telefon" },
+	{ CUE_SOMEONE, 0, "jemand|einer von euch|irgendjemand" },
 	{ CUE_OWNFAULT, 0,
 	    "versehentlich|aus versehen|mein fehler|meine schuld|"
 	    "habe mich vertippt|vertippt|falsch eingegeben|"

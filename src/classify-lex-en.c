@@ -49,7 +49,14 @@ static const struct classify_group classify_en[] = {
 	    "false advertising|not even a reply|not even an answer|"
 	    "not what i expected|not what i was expecting|"
 	    "not what i paid for|has gone missing|went missing|"
-	    "nowhere to be found|cant find it anywhere" },
+	    "nowhere to be found|cant find it anywhere|says delivered|"
+	    "marked as delivered|shows as delivered|shows delivered|"
+	    "but its not here|but nothing arrived|# weeks and counting|"
+	    "# days and counting|keeps crashing|keeps breaking|"
+	    "keeps failing|got a small|got a large|sent a small|"
+	    "sent a large|third time|second time this|3rd time|2nd time|"
+	    "wont be coming back|never heard back|no one picks up|"
+	    "nobody picks up|doesnt pick up" },
 	{ CUE_COMPLAINT, 2,
 	    "waiting for my|waiting on my|still in transit|taking so long|"
 	    "takes so long|took so long|took forever|taking forever|"
@@ -64,7 +71,9 @@ static const struct classify_group classify_en[] = {
 	    "overpriced|unprofessional|unreliable|incompetent|cancelled|"
 	    "canceled|complain*|customer service is|been trying to|"
 	    "tried to contact|tried to reach|tried calling|tried emailing|"
-	    "is gone|so long|this long|disappeared" },
+	    "is gone|so long|this long|disappeared|# emails|# messages|"
+	    "# calls|three emails|two emails|several emails|"
+	    "expected better|again and again" },
 	{ CUE_NEGATIVE, 3,
 	    "worst|terrible|awful|horrible|horrendous|disgusting|disgusted|"
 	    "disgrace*|appalling|atrocious|pathetic|useless|unacceptable|"
@@ -108,7 +117,8 @@ static const struct classify_group classify_en[] = {
 	    "cant recommend them enough|cant recommend it enough|"
 	    "cant recommend you enough|cant recommend this enough|"
 	    "cant thank you enough|couldnt be happier|"
-	    "couldnt be more pleased|cant fault|cant wait" },
+	    "couldnt be more pleased|cant fault|cant wait|customer for life|"
+	    "would buy again|would order again|will buy again" },
 	{ CUE_THANKS, 2,
 	    "thank you|thanks|thank u|thankyou|thx|thnx|thanx|tysm|ty|"
 	    "many thanks|cheers|much appreciated|appreciate it|"
@@ -177,7 +187,8 @@ static const struct classify_group classify_en[] = {
 	    "good to know|to be honest|tbh|not sure|im not sure|oh no|"
 	    "on top of|top of|love to|would love|i would love|"
 	    "thanks so much for|thank you so much for|thanks very much for|"
-	    "thank you very much for|how are you|how are you doing" },
+	    "thank you very much for|how are you|how are you doing|"
+	    "without hesitation|without a doubt|no doubt|without fail" },
 	{ CUE_NEGATOR, 0,
 	    "not|no|never|dont|doesnt|didnt|isnt|wasnt|arent|werent|cant|"
 	    "cannot|couldnt|wont|wouldnt|havent|hasnt|hadnt|shouldnt|aint|"
@@ -210,7 +221,8 @@ static const struct classify_group classify_en[] = {
 	{ CUE_WHY, 0, "why|how come|whats the reason" },
 	{ CUE_ANSWER, 0,
 	    "answer|answers|answered|reply|replies|replied|respond|response|"
-	    "responded|get back|hear back|heard back" },
+	    "responded|get back|hear back|heard back|pick up|picks up" },
+	{ CUE_SOMEONE, 0, "anyone|anybody|someone|somebody|any of you" },
 	{ CUE_OWNFAULT, 0,
 	    "by mistake|by accident|accidentally|my mistake|my bad|"
 	    "i made a mistake|i messed up|my fault|i typed|mistyped" },

@@ -32,7 +32,12 @@ static const struct classify_group classify_es[] = {
 	    "pesimo servicio|mal servicio|sin mi pedido|sin mi paquete|"
 	    "se perdio|paquete perdido|pedido perdido|caducado|vencido|"
 	    "estoy harto|estoy harta|no es lo que esperaba|ha desaparecido|"
-	    "desaparecio|no aparece|no lo encuentro|nadie coge el telefono" },
+	    "desaparecio|no aparece|no lo encuentro|nadie coge el telefono|"
+	    "no cogen el telefono|no cogen|no contestan el telefono|"
+	    "sin llegar|todavia sin|aun sin|pone entregado|"
+	    "aparece como entregado|marcado como entregado|tercera vez|"
+	    "segunda vez este|no vuelvo mas|no volvere|"
+	    "me atendieron fatal|atendieron fatal|ni me miro" },
 	{ CUE_COMPLAINT, 2,
 	    "esperando mi|espero mi|todavia no|aun no|tarda mucho|"
 	    "tardan mucho|tarda tanto|demasiado tiempo|muy tarde|"
@@ -41,7 +46,9 @@ static const struct classify_group classify_es[] = {
 	    "derretido|podrido|poco profesional|cancelado|cancelada|"
 	    "por que tarda|por que nadie|por que no me|"
 	    "cuanto tiempo mas|hasta cuando|tanto tiempo|tan lento|"
-	    "intento contactar|intentado contactar" },
+	    "intento contactar|intentado contactar|# correos|# mensajes|"
+	    "# llamadas|tres correos|varios correos|otra vez retraso|"
+	    "esperaba mas" },
 	{ CUE_NEGATIVE, 3,
 	    "peor|el peor|la peor|horrible|terrible|pesimo|pesima|fatal|"
 	    "asqueroso|asquerosa|asco|vergonzoso|verguenza|inaceptable|"
@@ -73,7 +80,8 @@ static const struct classify_group classify_es[] = {
 	    "gran servicio|crack|cracks|bravo|felicidades|felicitaciones|"
 	    "# estrellas|volvere a comprar|volvere|repetire|sin duda|"
 	    "una maravilla|una pasada|lo maximo|de lujo|chulisimo|"
-	    "me gusto mucho|me gusta mucho|que ganas" },
+	    "me gusto mucho|me gusta mucho|que ganas|tienda favorita|"
+	    "cliente para siempre|repetire seguro" },
 	{ CUE_PRAISE, 1,
 	    "me gusta|me gusto|me gustan|gusta|bonito|bonita|bonitos|"
 	    "bonitas|lindo|linda|lindos|lindas|bello|bella|rico|rica|bueno|"
@@ -105,6 +113,7 @@ static const struct classify_group classify_es[] = {
 	    "alguien ha probado|alguien lo ha probado|aceptan|"
 	    "puedo pagar|puedo pedir|puedo comprar|puedo cambiar|"
 	    "puedo devolver|pueden enviar|pueden mandar|me podeis decir|"
+	    "se pueden|me recomendais|que me recomiendan|"
 	    "podeis decirme|me podriais decir|me pueden confirmar|"
 	    "haceis envios|teneis|quedan|queda alguno|queda alguna" },
 	{ CUE_QUESTION, 2,
@@ -130,14 +139,17 @@ static const struct classify_group classify_es[] = {
 	    "urgente|urgencia|ya mismo|inmediatamente|cuanto antes|"
 	    "lo antes posible|asap|de inmediato|hoy mismo" },
 	{ CUE_SPAM, 3,
+	    "mas seguidores|seguidores reales|comprar seguidores|"
+	    "a la semana|al dia|al mes|escribeme por privado|escribeme al dm|"
+	    "mira mi perfil|mi perfil|"
 	    "gana dinero|ganar dinero|dinero facil|desde casa|"
 	    "trabajo desde casa|invierte|inversion|invertir|cripto|"
-	    "criptomonedas|mira mi perfil|visita mi perfil|sigueme|"
+	    "criptomonedas|visita mi perfil|sigueme|"
 	    "siganme|link en mi bio|enlace en mi bio" },
 	{ CUE_SPAM, 2,
-	    "sorteo|gana|ganar|ganador|ganadora|ganadores|premio|premios|"
+	    "sorteo|gana|ganador|ganadora|ganadores|premio|premios|"
 	    "haz clic|haz click|click en el link|enlace en bio|link en bio|"
-	    "gratis" },
+	    "gratis|seguidores|escribeme|ganar" },
 	{ CUE_SCAM, 4,
 	    "envianos un mensaje|escribenos al privado|envianos tu|"
 	    "envianos tus|envianos los datos|numero de tarjeta|"
@@ -156,7 +168,8 @@ static const struct classify_group classify_es[] = {
 	    "no hay problema|no te preocupes|no se preocupe|no pasa nada|"
 	    "sin prisa|no importa|bueno saber|no estoy seguro|"
 	    "no estoy segura|hace falta|por la tarde|esta tarde|"
-	    "como estas|como estan|que tal" },
+	    "como estas|como estan|que tal|sin dudarlo|sin duda alguna|"
+	    "sin problema|sin ningun problema" },
 	{ CUE_NEGATOR, 0,
 	    "no|nunca|jamas|nada|ningun|ninguna|ninguno|nadie|sin|ni|"
 	    "tampoco|ni siquiera|para nada|nada de|lejos de" },
@@ -166,7 +179,8 @@ static const struct classify_group classify_es[] = {
 	    "tienen|tienes|tiene|hacen|haces|venden|vendes|envian|envias|"
 	    "mandan|aceptan|puedo|puedes|pueden|podria|podrian|podemos|"
 	    "alguien|hay envio|hay stock|podeis|teneis|haceis|vendeis|"
-	    "enviais|aceptais|quedan|queda" },
+	    "enviais|aceptais|quedan|queda|se pueden|se puede" },
+	{ CUE_QSTART, 2, "ustedes|vosotros|hay|me recomiendan|recomendais" },
 	{ CUE_NOTQ, 0,
 	    "que bonito|que bonita|que lindo|que linda|que rico|que rica|"
 	    "que bueno|que buena|que maravilla|que belleza|que hermoso|"
@@ -185,7 +199,9 @@ static const struct classify_group classify_es[] = {
 	{ CUE_WHY, 0, "por que|porque|como es que|a que se debe" },
 	{ CUE_ANSWER, 0,
 	    "respuesta|respuestas|responder|responden|responde|contestar|"
-	    "contestan|contesta|contestado|respondido" },
+	    "contestan|contesta|contestado|respondido|coger el telefono|"
+	    "cogen el telefono" },
+	{ CUE_SOMEONE, 0, "alguien|alguno de ustedes|alguno de vosotros" },
 	{ CUE_OWNFAULT, 0,
 	    "por error|me equivoque|mi error|mi culpa|me confundi|"
 	    "sin querer|equivoque" },

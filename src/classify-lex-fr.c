@@ -38,7 +38,12 @@ static const struct classify_group classify_fr[] = {
 	    "service client nul|sans ma commande|sans mon colis|"
 	    "colis perdu|commande perdue|perime|perimee|"
 	    "pas ce que jattendais|pas du tout ce que|a disparu|"
-	    "introuvable|personne ne decroche|personne ne rappelle" },
+	    "introuvable|personne ne decroche|personne ne rappelle|"
+	    "indique livre|marque comme livre|soi disant livre|"
+	    "ne decroche jamais|ne decroche pas|ne reviendrai pas|"
+	    "ne reviendrai plus|ne reviendrons pas|ne reviendrons plus|"
+	    "troisieme fois|deuxieme fois ce|"
+	    "argent par les fenetres|a lache|ont lache|accueil glacial" },
 	{ CUE_COMPLAINT, 2,
 	    "jattends ma|jattends mon|attends ma|attends mon|"
 	    "ca fait # jours|ca fait # semaines|trop long|trop longtemps|"
@@ -49,7 +54,9 @@ static const struct classify_group classify_fr[] = {
 	    "annule|annulee|annuler|pourquoi personne|pourquoi ca prend|"
 	    "pourquoi vous ne|combien de temps encore|"
 	    "combien de temps dois je|si longtemps|aussi longtemps|"
-	    "essaye de vous joindre|essaie de vous joindre" },
+	    "essaye de vous joindre|essaie de vous joindre|# mails|"
+	    "# messages|# appels|trois mails|plusieurs mails|"
+	    "encore un retard|attendais mieux|mieux que ca" },
 	{ CUE_NEGATIVE, 3,
 	    "pire|le pire|horrible|affreux|affreuse|nul|nulle|nuls|"
 	    "lamentable|inadmissible|inacceptable|scandaleux|scandale|"
@@ -79,7 +86,8 @@ static const struct classify_group classify_fr[] = {
 	    "trop mignon|mignon|mignonne|un regal|regal|merveille|"
 	    "une merveille|# etoiles|jaime|jai adore|kiffe|je kiffe|"
 	    "au top|vivement|hate de|jai hate|je reviendrai|me plait|"
-	    "ca me plait|plait beaucoup|"
+	    "ca me plait|plait beaucoup|boutique preferee|client a vie|"
+	    "cliente a vie|recommanderai|"
 	    "je recommanderai|a refaire|chapeau|extra" },
 	{ CUE_PRAISE, 1,
 	    "bon|bonne|bien|beau|belle|beaux|belles|joli|jolie|jolis|"
@@ -136,9 +144,12 @@ static const struct classify_group classify_fr[] = {
 	    "urgent|urgence|au plus vite|immediatement|tout de suite|"
 	    "des que possible|asap|rapidement svp" },
 	{ CUE_SPAM, 3,
+	    "plus dabonnes|abonnes|par semaine|par jour|par mois|"
+	    "envoie moi un message|ecris moi en prive|va voir mon profil|"
+	    "voir mon profil|mon profil|"
 	    "argent facile|gagner de largent|travail a domicile|"
 	    "depuis chez vous|investir|investissement|crypto|"
-	    "voir mon profil|visitez mon profil|abonnez vous|suivez moi|"
+	    "visitez mon profil|abonnez vous|suivez moi|"
 	    "lien dans ma bio|lien en bio" },
 	{ CUE_SPAM, 2,
 	    "concours|jeu concours|gagner|gagne|gagnant|gagnante|gagnants|"
@@ -162,7 +173,8 @@ static const struct classify_group classify_fr[] = {
 	    "bon a savoir|de rien|pas sur|pas sure|ca va|comment allez vous|"
 	    "a bientot|bien recu|bien recue|bien arrive|bien arrivee|"
 	    "bon appetit|chere equipe|cher service client|cher monsieur|"
-	    "chere madame" },
+	    "chere madame|sans hesiter|sans hesitation|sans aucun doute|"
+	    "sans doute|sans probleme|sans souci" },
 	{ CUE_NEGATOR, 0,
 	    "pas|ne|jamais|rien|aucun|aucune|sans|ni|guere|nullement|"
 	    "loin detre|pas du tout|pas vraiment|pas tres|pas si|"
@@ -170,6 +182,7 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_QSTART, 3,
 	    "quand|ou|pourquoi|comment|combien|quel|quelle|quels|quelles|"
 	    "qui|quoi|lequel|laquelle|lesquels|quelquun" },
+	{ CUE_QSTART, 2, "vous|on peut|il y a|peut on" },
 	{ CUE_NOTQ, 0,
 	    "quel bonheur|quelle joie|quel plaisir|quelle belle|quel beau|"
 	    "quelle bonne|quel bon|quelle merveille|quel delice|"
@@ -194,6 +207,7 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_ANSWER, 0,
 	    "reponse|reponses|repondre|repond|repondez|repondu|rappeler|"
 	    "rappelle|decroche|nouvelles" },
+	{ CUE_SOMEONE, 0, "quelquun|lun de vous" },
 	{ CUE_OWNFAULT, 0,
 	    "par erreur|je me suis trompe|je me suis trompee|mon erreur|"
 	    "ma faute|jai fait une erreur|par megarde|trompe dadresse|"

@@ -37,7 +37,11 @@ static const struct classify_group classify_nl[] = {
 	    "nog geen pakket|nog geen bestelling|zonder bestelling|"
 	    "zonder pakket|zonder antwoord|zonder reactie|niet normaal|"
 	    "niet wat ik verwacht|niet wat ik had verwacht|"
-	    "is verdwenen|is zoekgeraakt|nergens te vinden|niet te vinden" },
+	    "is verdwenen|is zoekgeraakt|nergens te vinden|niet te vinden|"
+	    "staat als bezorgd|staat op bezorgd|als afgeleverd|"
+	    "zou bezorgd zijn|neemt niet op|nemen niet op|"
+	    "neemt de telefoon niet op|derde keer|tweede keer deze|"
+	    "kom niet meer terug|kom hier niet meer" },
 	{ CUE_COMPLAINT, 2,
 	    "wacht op mijn|wachten op mijn|nog steeds|duurt lang|"
 	    "duurt zo lang|duurde lang|te laat|veel te laat|te duur|"
@@ -47,7 +51,10 @@ static const struct classify_group classify_nl[] = {
 	    "onprofessioneel|onbetrouwbaar|geannuleerd|annuleren|"
 	    "waarom duurt|waarom is|waarom heb ik|waarom krijg ik|"
 	    "waarom reageert|waarom reageren|hoe lang moet ik|is weg|"
-	    "zo lang|al zo lang|proberen te bereiken|probeer al" },
+	    "zo lang|al zo lang|proberen te bereiken|probeer al|# mails|"
+	    "# mailtjes|# berichten|# keer gebeld|weer vertraging|"
+	    "alweer vertraging|verwacht meer|had meer verwacht|"
+	    "*vertraging" },
 	{ CUE_NEGATIVE, 3,
 	    "slechtste|vreselijk|verschrikkelijk|afschuwelijk|walgelijk|"
 	    "belachelijk|onacceptabel|schandalig|schande|waardeloos|"
@@ -75,7 +82,8 @@ static const struct classify_group classify_nl[] = {
 	    "weer besteld|nogmaals besteld|bestel zeker weer|kom zeker terug|"
 	    "zeker terug|ga zeker weer|niet te versmaden|om van te smullen|"
 	    "smullen|genieten|ik ben fan|dikke duim|goed gedaan|"
-	    "ga zo door|kan niet wachten" },
+	    "ga zo door|kan niet wachten|zeker nog eens|bestel zeker nog eens|"
+	    "klant voor het leven|vaste klant" },
 	{ CUE_PRAISE, 1,
 	    "goed|goede|mooi|mooie|leuk|leuke|fijn|fijne|lekker|lekkere|"
 	    "prima|snel|snelle|vriendelijk|vriendelijke|behulpzaam|"
@@ -122,12 +130,16 @@ static const struct classify_group classify_nl[] = {
 	    "dringend|spoed|asap|zsm|zo snel mogelijk|meteen|onmiddellijk|"
 	    "nu meteen|vandaag nog" },
 	{ CUE_SPAM, 3,
+	    "meer volgers|volgers kopen|gratis volgers|per week verdienen|"
+	    "per dag verdienen|per maand verdienen|stuur me een dm|"
+	    "stuur me een bericht|kijk op mijn profiel|mijn profiel|"
 	    "prijs gewonnen|u heeft gewonnen|je hebt gewonnen|"
 	    "geld verdienen|thuiswerk*|bijverdienen|investeer*|beleggen|"
 	    "bekijk mijn profiel|volg mij|volg me|link in mijn bio" },
 	{ CUE_SPAM, 2,
 	    "winactie|winnen|gewonnen|winnaar|winnaars|klik op de link|"
-	    "klik hier|verdien|gratis" },
+	    "klik hier|verdien|verdienen|gratis|volgers|per week|per dag|"
+	    "per maand" },
 	{ CUE_SCAM, 4,
 	    "stuur ons een dm|stuur ons een bericht|stuur uw gegevens|"
 	    "stuur je gegevens|kaartgegevens|bankgegevens|pasnummer|"
@@ -141,7 +153,8 @@ static const struct classify_group classify_nl[] = {
 	    "groetjes|groeten|fijne dag|fijn weekend|goedemorgen|"
 	    "goedemiddag|goedenavond|niet alleen|geen probleem|geen zorgen|"
 	    "maakt niet uit|geen haast|goed om te weten|graag gedaan|"
-	    "niet zeker|weet niet zeker|helemaal goed|hoe gaat het" },
+	    "niet zeker|weet niet zeker|helemaal goed|hoe gaat het|"
+	    "zonder twijfel|zonder aarzelen|zonder meer|zonder problemen" },
 	{ CUE_NEGATOR, 0,
 	    "niet|geen|nooit|niks|niets|nergens|zonder|noch|allerminst|"
 	    "helemaal niet|totaal niet|absoluut niet|verre van|niemand" },
@@ -174,7 +187,9 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_WHY, 0, "waarom|hoezo|hoe komt het" },
 	{ CUE_ANSWER, 0,
 	    "antwoord|antwoorden|beantwoord|reactie|reageren|reageert|"
-	    "gereageerd|terug horen|terughoren|bericht terug" },
+	    "gereageerd|terug horen|terughoren|bericht terug|opnemen|"
+	    "neemt op|terugbellen|terugmailen" },
+	{ CUE_SOMEONE, 0, "iemand|een van jullie" },
 	{ CUE_OWNFAULT, 0,
 	    "per ongeluk|per abuis|mijn fout|mijn schuld|ik heb me vergist|"
 	    "vergist|verkeerd ingevuld|verkeerd getypt" },

@@ -36,14 +36,20 @@ static const struct classify_group classify_ro[] = {
 	    "nu este ce am comandat|nu seamana cu poza|marimea gresita|"
 	    "culoarea gresita|produsul gresit|"
 	    "nu e ce ma asteptam|nu este ce ma asteptam|a disparut|"
-	    "nu il gasesc|nu o gasesc" },
+	    "nu il gasesc|nu o gasesc|apare livrat|apare ca livrat|"
+	    "figureaza ca livrat|nu raspunde la telefon|"
+	    "nu raspundeti la telefon|a treia oara|a doua oara luna|"
+	    "nu mai revin|tratata urat|tratat urat|nici nu s a uitat|"
+	    "s a rupt|s au rupt" },
 	{ CUE_COMPLAINT, 2,
 	    "astept comanda|astept coletul|inca nu|tot nu|dureaza mult|"
 	    "dureaza prea mult|prea tarziu|prea scump|prea scumpa|"
 	    "prea mic|prea mica|prea mare|lipseste|lipsesc|lipsa|"
 	    "reclamatie|plangere|mucegai|mucegait|mucegaita|topit|stricat|"
 	    "neprofesionist|neseriosi|anulata|anulat|de ce nu|atat de mult|"
-	    "incerc sa va contactez|am incercat sa va contactez|"
+	    "incerc sa va contactez|am incercat sa va contactez|# mailuri|"
+	    "# mesaje|trei mailuri|mai multe mailuri|iar intarziere|"
+	    "ma asteptam la mai mult|"
 	    "de ce dureaza|cat mai trebuie|pana cand" },
 	{ CUE_NEGATIVE, 3,
 	    "cel mai prost|cea mai proasta|groaznic|groaznica|oribil|"
@@ -71,7 +77,7 @@ static const struct classify_group classify_ro[] = {
 	    "bravo|felicitari|iubesc|ador|imi place|mi a placut|"
 	    "mi au placut|imi plac|# stele|revin|voi reveni|sigur revin|"
 	    "mai comand|sigur mai comand|cu drag|nota 10|de nota 10|"
-	    "abia astept|wow" },
+	    "abia astept|wow|magazinul meu preferat|client pe viata|uau" },
 	{ CUE_PRAISE, 1,
 	    "frumos|frumoasa|frumoase|frumosi|gustos|gustoasa|bun|buna|bune|"
 	    "buni|bine|foarte bine|rapid|rapida|amabil|amabila|amabili|"
@@ -118,9 +124,12 @@ static const struct classify_group classify_ro[] = {
 	    "urgent|urgenta|imediat|cat mai repede|cat de curand|asap|"
 	    "astazi va rog" },
 	{ CUE_SPAM, 3,
+	    "mai multi urmaritori|urmaritori|pe saptamana|pe zi|pe luna|"
+	    "scrie mi in privat|scrie mi pe privat|intra pe profilul meu|"
+	    "profilul meu|"
 	    "bani usor|castiga bani|castigi bani|de acasa|lucru de acasa|"
 	    "investeste|investitie|investitii|cripto|vezi profilul meu|"
-	    "intra pe profilul meu|urmareste ma|urmariti ma|"
+	    "urmareste ma|urmariti ma|"
 	    "link in bio|linkul din bio" },
 	{ CUE_SPAM, 2,
 	    "concurs|castiga|castigi|castigator|castigatoare|castigatori|"
@@ -141,7 +150,8 @@ static const struct classify_group classify_ro[] = {
 	    "buna seara|buna dimineata|nu doar|nu numai|nicio grija|"
 	    "nu conteaza|nu e graba|bine de stiut|nu sunt sigur|"
 	    "nu sunt sigura|ce faceti|ce mai faceti|pofta buna|"
-	    "sarbatori fericite|la multi ani" },
+	    "sarbatori fericite|la multi ani|fara ezitare|fara indoiala|"
+	    "fara probleme|fara nicio problema" },
 	{ CUE_NEGATOR, 0,
 	    "nu|n|nici|niciodata|nimic|niciun|nicio|nimeni|fara|deloc|defel|"
 	    "nici macar|departe de" },
@@ -149,7 +159,8 @@ static const struct classify_group classify_ro[] = {
 	    "ce|cand|unde|de ce|cum|cat|cata|cati|cate|care|cine|oare|"
 	    "aveti|faceti|livrati|trimiteti|vindeti|puteti|pot|se poate|"
 	    "exista|mai este|mai e|ati|acceptati|lucrati|"
-	    "deschideti|cineva" },
+	    "deschideti|cineva|se pot|mai sunt" },
+	{ CUE_QSTART, 2, "voi|dumneavoastra|imi recomandati" },
 	{ CUE_NOTQ, 0,
 	    "ce frumos|ce frumoasa|ce frumoase|ce bun|ce buna|ce bine|"
 	    "ce dragut|ce draguta|ce minunat|ce minunata|ce tare|ce fain|"
@@ -165,7 +176,8 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_WHY, 0, "de ce|cum de|din ce motiv" },
 	{ CUE_ANSWER, 0,
 	    "raspuns|raspunsuri|raspunde|raspundeti|raspundem|raspunsul|"
-	    "raspunzi|suna|sunati" },
+	    "raspunzi|suna|sunati|la telefon" },
+	{ CUE_SOMEONE, 0, "cineva|careva|vreunul dintre voi" },
 	{ CUE_OWNFAULT, 0,
 	    "din greseala|am gresit|greseala mea|vina mea|m am incurcat|"
 	    "am scris gresit" },

@@ -63,7 +63,8 @@ classify_lang_list(void)
 
 /*
  * Check one phrase of a group: words parted by one space, each folded
- * (a "*" may end a word; "#" stands alone). 0, or -1 with *cause.
+ * (a "*" may begin or end a word; "#" stands alone). 0, or -1 with
+ * *cause.
  */
 static int
 classify_phrase_check(const struct classify_lexicon *lex, const char *p,
@@ -79,6 +80,9 @@ classify_phrase_check(const struct classify_lexicon *lex, const char *p,
 	for (i = 0; i < n; i++) {
 		if (p[i] == '*' && (i + 1 == n || p[i + 1] == ' ') && i > 0 &&
 		    p[i - 1] != ' ')
+			continue;
+		if (p[i] == '*' && (i == 0 || p[i - 1] == ' ') && i + 1 < n &&
+		    p[i + 1] != ' ')
 			continue;
 		copy[j++] = p[i] == '#' && (i == 0 || p[i - 1] == ' ') &&
 		    (i + 1 == n || p[i + 1] == ' ') ? '0' : p[i];
@@ -133,44 +137,55 @@ classify_group_dups(const struct classify_lexicon *lex, size_t g,
 	return 0;
 }
 
-/* Check one lexicon; 0, or -1 with *cause. */
-static int
+/* Check one lexicon, adding each fault found to b as a line. */
+static void
 classify_lexicon_check_one(const struct classify_lexicon *lex,
-    char **cause)
+    struct buf *b)
 {
 	const char	*p, *bar;
+	char		*cause;
 	size_t		 g, n;
 
 	for (g = 0; g < lex->ngroups; g++) {
 		p = lex->groups[g].phrases;
-		if (lex->groups[g].cue >= CUE_COUNT || *p == '\0')
-			return util_fail(cause, "%s: group %zu is empty or has "
-			    "no cue", lex->code, g);
-		for (;;) {
+		if (lex->groups[g].cue >= CUE_COUNT || *p == '\0') {
+			buf_printf(b, "%s: group %zu is empty or has no cue\n",
+			    lex->code, g);
+			continue;
+		}
+		for (;; p = bar + 1) {
 			bar = strchr(p, '|');
 			n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-			if (classify_phrase_check(lex, p, n, cause) != 0 ||
-			    classify_group_dups(lex, g, p, n, cause) != 0)
-				return -1;
+			cause = NULL;
+			if (classify_phrase_check(lex, p, n, &cause) != 0 ||
+			    classify_group_dups(lex, g, p, n, &cause) != 0) {
+				buf_printf(b, "%s\n", cause);
+				free(cause);
+			}
 			if (bar == NULL)
 				break;
-			p = bar + 1;
 		}
 	}
-	return 0;
 }
 
 /* Check every lexicon; see classify.h. */
 int
 classify_lexicon_check(char **cause)
 {
-	size_t	i;
+	struct buf	b;
+	size_t		i;
 
-	if (classify_lexicon_check_one(&classify_lex_any, cause) != 0)
-		return -1;
-	for (i = 0; i < nitems(classify_lexicons); i++) {
-		if (classify_lexicon_check_one(classify_lexicons[i], cause) != 0)
-			return -1;
+	buf_init(&b, 0);
+	classify_lexicon_check_one(&classify_lex_any, &b);
+	for (i = 0; i < nitems(classify_lexicons); i++)
+		classify_lexicon_check_one(classify_lexicons[i], &b);
+	if (b.len == 0) {
+		buf_free(&b);
+		return 0;
 	}
-	return 0;
+	b.data[--b.len] = '\0';
+	if (cause != NULL)
+		*cause = buf_steal(&b);
+	buf_free(&b);
+	return -1;
 }

@@ -59,6 +59,8 @@ enum classify_cue {
 			   follow-up, the customer chases the shop */
 	CUE_OWNFAULT,	/* "by mistake", "per ongeluk", "不小心": the
 			   customer's own mistake, no complaint */
+	CUE_SOMEONE,	/* "anyone", "iemand", "quelqu'un", "有人": asking
+			   anyone for an answer is chasing one */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
 	CUE_COUNT
@@ -67,8 +69,10 @@ enum classify_cue {
 /*
  * One group of a lexicon: a cue, a weight, and phrases parted by "|".
  * A phrase is words parted by one space, written as classify_fold writes
- * text. A word ending in "*" matches any word it begins; "#" matches a
- * number. Chinese characters match one by one, with or without spaces
+ * text. A word ending in "*" matches any word it begins, one beginning
+ * with "*" any word it ends (German compounds: "*verzogerung"); "#"
+ * matches a number. A single word of praise or discontent also matches
+ * after "super", "mega" and the like ("superlekker"). Chinese characters match one by one, with or without spaces
  * between them; an Arabic word also matches behind the clitics و ف ب ل ك
  * and ال.
  */

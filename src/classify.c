@@ -130,31 +130,54 @@ classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
 	return 0;
 }
 
-/* Return 1 if a token matches one word of a phrase (not Chinese). */
+/* How a word of a phrase may match (classify_word_match). */
+#define WORD_FIRST	0x1	/* the first word: Arabic clitics may lead */
+#define WORD_INTENSE	0x2	/* a word of praise or discontent: "super",
+				   "mega" and the like may lead ("superlekker",
+				   "megagut") */
+
+/* Return 1 if a token matches one word of a phrase (not Chinese): "*" at
+ * its end matches any ending, "*" at its start any beginning. */
 static int
 classify_word_match(const struct classify_doc *d,
-    const struct classify_tok *t, const char *w, size_t n)
+    const struct classify_tok *t, const char *w, size_t n, int how)
 {
+	static const char *const intense[] = {
+		"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
+	};
 	const char	*s = d->fold + t->off;
 	int		 prefix = n > 1 && w[n - 1] == '*';
+	size_t		 i, k;
 
 	if (prefix)
 		n--;
 	if (n == 1 && w[0] == '#')
 		return (t->flags & TOK_DIGITS) != 0;
-	if ((t->flags & TOK_ARABIC) && (unsigned char)w[0] >= 0xd8 &&
-	    (unsigned char)w[0] <= 0xdb)
+	if (n > 1 && w[0] == '*')
+		return t->len >= n - 1 && memcmp(s + t->len - (n - 1), w + 1,
+		    n - 1) == 0;
+	if ((how & WORD_FIRST) && (t->flags & TOK_ARABIC) &&
+	    (unsigned char)w[0] >= 0xd8 && (unsigned char)w[0] <= 0xdb)
 		return classify_arabic_eq(s, t->len, w, n, prefix);
-	return classify_word_eq(s, t->len, w, n, prefix);
+	if (classify_word_eq(s, t->len, w, n, prefix))
+		return 1;
+	for (i = 0; (how & WORD_INTENSE) && i < nitems(intense); i++) {
+		k = strlen(intense[i]);
+		if (t->len >= k + 3 && memcmp(s, intense[i], k) == 0)
+			return classify_word_eq(s + k, t->len - k, w, n,
+			    prefix);
+	}
+	return 0;
 }
 
 /*
  * Return how many tokens phrase p (n bytes) matches from token i, within
- * i's clause; 0 if it does not match there.
+ * i's clause; 0 if it does not match there. how: WORD_*, of which
+ * WORD_FIRST only counts for the phrase's first word.
  */
 static size_t
 classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
-    size_t n)
+    size_t n, int how)
 {
 	const struct classify_tok	*t;
 	size_t				 k = 0, e, used, at = i;
@@ -178,7 +201,8 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
 		} else {
 			if (at >= d->ntok || d->tok[at].clause !=
 			    d->tok[i].clause || !classify_word_match(d,
-			    &d->tok[at], p + k, e - k))
+			    &d->tok[at], p + k, e - k, at == i ? how :
+			    how & ~WORD_FIRST))
 				return 0;
 			at++;
 			k = e;
@@ -241,20 +265,25 @@ classify_find_group(struct classify_state *st,
 	const struct classify_doc	*d = &st->doc;
 	const char			*p = g->phrases, *bar;
 	size_t				 n, i, k;
-	int				 any_first;
+	int				 any_first, how = WORD_FIRST;
+	char				 c;
 
+	if (g->cue == CUE_PRAISE || g->cue == CUE_NEGATIVE)
+		how |= WORD_INTENSE;
 	for (;;) {
 		bar = strchr(p, '|');
 		n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-		any_first = p[0] == '#' || ((unsigned char)p[0] >= 0xd8 &&
-		    (unsigned char)p[0] <= 0xdb);
+		any_first = p[0] == '#' || p[0] == '*' ||
+		    ((unsigned char)p[0] >= 0xd8 && (unsigned char)p[0] <= 0xdb);
 		for (i = 0; i < d->ntok; i++) {
-			if (!any_first && d->fold[d->tok[i].off] != p[0])
+			c = d->fold[d->tok[i].off];
+			if (!any_first && c != p[0] && !((how & WORD_INTENSE) &&
+			    strchr("smhue", c) != NULL))
 				continue;
 			/* "不好" is no complaint in "好不好" */
 			if (classify_a_not_a(d, i))
 				continue;
-			if ((k = classify_phrase_at(d, i, p, n)) > 0)
+			if ((k = classify_phrase_at(d, i, p, n, how)) > 0)
 				classify_add_match(st, g, lex, i, k, n);
 		}
 		if (bar == NULL)
@@ -292,7 +321,7 @@ classify_common_words(const struct classify_doc *d,
 			for (p = g->phrases;; p = bar + 1) {
 				bar = strchr(p, '|');
 				n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-				if (classify_phrase_at(d, i, p, n) > 0) {
+				if (classify_phrase_at(d, i, p, n, 0) > 0) {
 					count++;
 					break;
 				}
@@ -382,7 +411,8 @@ classify_cue_scores(int cue)
 	return cue < CUE_NEGATOR;
 }
 
-/* Return 1 if an accepted phrase covers tokens [from, to) whole. */
+/* Return 1 if an accepted phrase covers tokens [from, to) whole; a mere
+ * marker of sarcasm ("yet again", "又一次") covers nothing. */
 static int
 classify_covered(const struct classify_state *st, size_t from, size_t to)
 {
@@ -390,7 +420,8 @@ classify_covered(const struct classify_state *st, size_t from, size_t to)
 
 	for (k = 0; k < st->nm; k++) {
 		if (st->m[k].accepted && st->m[k].tok <= from &&
-		    st->m[k].tok + st->m[k].ntok >= to)
+		    st->m[k].tok + st->m[k].ntok >= to &&
+		    !(st->m[k].cue == CUE_SARCASM && st->m[k].weight < 3))
 			return 1;
 	}
 	return 0;
@@ -844,8 +875,10 @@ classify_signal_scores(struct classify_state *st)
 		    "many threads");
 	if (d->phone)
 		classify_add_signal(st, SC_S, 1, "a phone number");
-	/* Writing again to ask for an answer is a complaint by now. */
-	if (sig->followup && classify_has_cue(d, CUE_ANSWER))
+	/* Writing again to ask for an answer is a complaint by now, and so
+	 * is asking anyone at all to answer. */
+	if (classify_has_cue(d, CUE_ANSWER) && (sig->followup ||
+	    classify_has_cue(d, CUE_SOMEONE)))
 		classify_add_signal(st, SC_C, 3, "chasing an answer");
 	st->own_fault = classify_has_cue(d, CUE_OWNFAULT);
 	if (classify_name_imitates(sig->author_name, sig->shop_name)) {

@@ -96,7 +96,8 @@ const char	*classify_lang_list(void);
 /*
  * Check that every lexicon is well formed: each phrase written as the
  * classifier reads text (lower case, no accents, one space between words)
- * and none twice. 0, or -1 with the first fault in *cause. For tests.
+ * and none twice. 0, or -1 with every fault, a line each, in *cause. For
+ * tests.
  */
 int		 classify_lexicon_check(char **);
 
