@@ -511,36 +511,57 @@ classify_tld(const char *s, size_t n)
 	return 0;
 }
 
-/* Count the links of the text: URLs, "www.", and bare domains. */
+/* Return 1 if a link starts at s[i]: "http://", "https://", "www.". */
 static int
-classify_count_links(const char *s, size_t len)
+classify_link_start(const char *s, size_t len, size_t i)
 {
-	size_t	i, j;
-	int	n = 0;
+	return (i == 0 || isspace((unsigned char)s[i - 1])) &&
+	    ((len - i >= 7 && strncasecmp(s + i, "http://", 7) == 0) ||
+	    (len - i >= 8 && strncasecmp(s + i, "https://", 8) == 0) ||
+	    (len - i >= 4 && strncasecmp(s + i, "www.", 4) == 0));
+}
+
+/* Return 1 if the dot at s[i] ends a bare domain ("bit.ly/x", "shop.nl"). */
+static int
+classify_link_dot(const char *s, size_t len, size_t i)
+{
+	size_t	j;
+
+	if (s[i] != '.' || i == 0 || !isalnum((unsigned char)s[i - 1]))
+		return 0;
+	for (j = i + 1; j < len && isalpha((unsigned char)s[j]); j++)
+		;
+	return j - i - 1 >= 2 && (j == len || s[j] == '/' ||
+	    !isalnum((unsigned char)s[j])) && classify_tld(s + i + 1,
+	    j - i - 1) && (j == len || s[j] != '.' || j + 1 == len ||
+	    !isalpha((unsigned char)s[j + 1]));
+}
+
+/*
+ * Count the links of the text (URLs, "www.", bare domains) and mark their
+ * tokens, so that no phrase is read in "meta-help.com".
+ */
+static int
+classify_mark_links(struct classify_doc *d)
+{
+	const char	*s = d->raw;
+	size_t		 len = d->rawlen, i, from, k;
+	int		 n = 0;
 
 	for (i = 0; i < len; i++) {
-		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') &&
-		    (strncasecmp(s + i, "http://", 7) == 0 ||
-		    strncasecmp(s + i, "https://", 8) == 0 ||
-		    strncasecmp(s + i, "www.", 4) == 0)) {
-			n++;
-			while (i < len && s[i] != ' ' && s[i] != '\n')
-				i++;
+		if (!classify_link_start(s, len, i) &&
+		    !classify_link_dot(s, len, i))
 			continue;
-		}
-		if (s[i] != '.' || i == 0 || !isalnum((unsigned char)s[i - 1]))
-			continue;
-		for (j = i + 1; j < len && isalpha((unsigned char)s[j]); j++)
+		for (from = i; from > 0 && !isspace((unsigned char)s[from - 1]);
+		    from--)
 			;
-		if (j - i - 1 >= 2 && (j == len || s[j] == '/' ||
-		    !isalnum((unsigned char)s[j])) &&
-		    classify_tld(s + i + 1, j - i - 1) &&
-		    (j == len || s[j] != '.' || j + 1 == len ||
-		    !isalpha((unsigned char)s[j + 1]))) {
-			n++;
-			while (i < len && s[i] != ' ' && s[i] != '\n')
-				i++;
+		while (i < len && !isspace((unsigned char)s[i]))
+			i++;
+		for (k = 0; k < d->ntok; k++) {
+			if (d->tok[k].raw_off >= from && d->tok[k].raw_off < i)
+				d->tok[k].flags |= TOK_LINK;
 		}
+		n++;
 	}
 	return n;
 }
@@ -608,7 +629,7 @@ classify_doc_read(struct classify_doc *d, const char *text, size_t len)
 		if (d->tok[i].flags & TOK_MENTION)
 			d->mentions++;
 	}
-	d->links = classify_count_links(text, len);
+	d->links = classify_mark_links(d);
 	d->phone = classify_has_phone(text, len);
 	d->slash_s = classify_has_slash_s(text, len);
 }

@@ -27,7 +27,11 @@ static const struct classify_group classify_any[] = {
 	    "claim your reward|claim your gift|claim now|more followers|"
 	    "more likes|promote it|promote your page|"
 	    "earn # per week|earn # a week|earn # per month|"
-	    "earn # a month|crypto trader|forex trader|dm me for info" },
+	    "earn # a month|crypto trader|forex trader|dm me for info|"
+	    "community guidelines|community standards|avoid suspension|"
+	    "avoid being suspended|reported for violating|"
+	    "violating our|page has been reported|quick loan|fast loan|"
+	    "loan without|sugar baby" },
 	{ CUE_SPAM, 2,
 	    "giveaway|give away|free gift|win a|win an|winner|winners|you won|"
 	    "you have won|youve won|claim your|claim it|click the link|"
@@ -74,5 +78,6 @@ static const struct classify_group classify_any[] = {
 };
 
 const struct classify_lexicon classify_lex_any = {
-	"any", CLASSIFY_LATIN, 0, classify_any, nitems(classify_any)
+	"any", CLASSIFY_LATIN, 0, NULL, classify_any,
+	nitems(classify_any)
 };

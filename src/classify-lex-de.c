@@ -44,7 +44,10 @@ static const struct classify_group classify_de[] = {
 	    "geht nicht ans telefon|gehen nicht ans telefon|"
 	    "nicht erreichbar|drittes mal|zweite mal diesen|"
 	    "werde nicht wiederkommen|so schnell nicht wieder|"
-	    "komme nicht wieder" },
+	    "komme nicht wieder|komme nicht mehr|komme nie wieder|"
+	    "in der warteschleife|warteschleife|erwarte ich mehr|"
+	    "erwarte mehr|mehr erwartet|kein geld gesehen|"
+	    "noch kein geld|geld noch nicht" },
 	{ CUE_COMPLAINT, 2,
 	    "warte auf meine|warte auf mein|warten auf meine|immer noch|"
 	    "noch immer|dauert lange|dauert so lange|dauert ewig|"
@@ -55,6 +58,7 @@ static const struct classify_group classify_de[] = {
 	    "unzuverlassig|storniert|stornieren|warum dauert|so lange|"
 	    "*verzogerung|*verspatung|# mails|# e mails|# nachrichten|"
 	    "dreimal geschrieben|mehrmals geschrieben|hatte mehr erwartet|"
+	    "# minuten|# min|# stunden|warten|*warten|wartezeit|"
 	    "versuche seit|versuche euch|versucht euch zu erreichen|"
 	    "warum antwortet|warum meldet|wie lange soll ich|"
 	    "wie lange muss ich" },
@@ -63,7 +67,7 @@ static const struct classify_group classify_de[] = {
 	    "katastrophe|katastrophal|ekelhaft|widerlich|lacherlich|"
 	    "inakzeptabel|unverschamt|unverschamtheit|frechheit|skandal|"
 	    "skandalos|nutzlos|betrug|betruger|abzocke|abgezockt|"
-	    "enttauscht|enttaeuscht|enttauschend|enttauschung|kaputt|"
+	    "enttauscht|enttaeuscht|enttauschend|enttauschung|kaputt*|"
 	    "zerbrochen|beschadigt|gebrochen|defekt|unfreundlich|frech|"
 	    "gelogen|lugen|irrefuhrend|wutend|sauer|stinksauer|verargert|"
 	    "genervt|mist|schrott|mull|sauerei|unmoglich" },
@@ -75,6 +79,7 @@ static const struct classify_group classify_de[] = {
 	    "maessig|massig|dreckig|schmutzig" },
 	{ CUE_NEGATIVE, 1, "teuer|kalt|lauwarm|klein|trocken|dunn" },
 	{ CUE_PRAISE, 2,
+	    "nicht schlecht|gar nicht schlecht|"
 	    "kann ich nur empfehlen|kann ich empfehlen|"
 	    "kann ich wirklich empfehlen|kann man nur empfehlen|"
 	    "toll|tolle|toller|tolles|super|klasse|spitze|genial|geniale|"
@@ -96,7 +101,8 @@ static const struct classify_group classify_de[] = {
 	    "gut|gute|guter|gutes|prima|schnell|schnelle|freundlich|"
 	    "freundliche|hilfsbereit|nett|nette|suss|susse|hubsch|frisch|"
 	    "schick|qualitat|mag|gefallt mir|gefallt|puenktlich|punktlich|"
-	    "nicht schlecht|gar nicht schlecht|kein problem|keine probleme|"
+	    "lieb|so lieb|total lieb|"
+	    "kein problem|keine probleme|"
 	    "keine beschwerden|gluckwunsch|herzlichen gluckwunsch" },
 	{ CUE_THANKS, 2,
 	    "danke|dankeschon|dankeschoen|danke schon|danke schoen|"
@@ -137,6 +143,9 @@ static const struct classify_group classify_de[] = {
 	    "dringend|sofort|umgehend|asap|schnellstmoglich|"
 	    "so schnell wie moglich|eilig|heute noch" },
 	{ CUE_SPAM, 3,
+	    "geld leihen|kredit ohne|ohne schufa|sofortkredit|"
+	    "verstosses gegen|verstoss gegen|unsere richtlinien|"
+	    "sperrung zu vermeiden|"
 	    "mehr follower|follower kaufen|pro woche verdienen|"
 	    "pro tag verdienen|pro monat verdienen|schreib mir eine dm|"
 	    "schreib mir privat|schau auf mein profil|mein profil|"
@@ -165,7 +174,9 @@ static const struct classify_group classify_de[] = {
 	    "schones wochenende|guten morgen|guten tag|guten abend|"
 	    "nicht nur|kein thema|keine sorge|keine eile|egal|gut zu wissen|"
 	    "nicht sicher|bin mir nicht sicher|wie geht es|wie gehts|"
-	    "ohne zu zogern|ohne zweifel|ohne probleme|ohne weiteres" },
+	    "ohne zu zogern|ohne zweifel|ohne probleme|ohne weiteres|"
+	    "frohe weihnachten|frohes fest|frohe ostern|guten rutsch|"
+	    "frohes neues|schone feiertage" },
 	{ CUE_NEGATOR, 0,
 	    "nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|"
 	    "ohne|weder|kaum|garnicht|gar nicht|uberhaupt nicht|"
@@ -173,6 +184,9 @@ static const struct classify_group classify_de[] = {
 	{ CUE_QSTART, 3,
 	    "was|wo|wann|warum|wieso|weshalb|wie|wieviel|welche|welcher|"
 	    "welches|welchen|wer|wem|wen|woher|wohin|womit|wozu|jemand" },
+	{ CUE_QSTART, 2,
+	    "durfen|duerfen|konnen|koennen|haben|sind|gibt|darf|habt|seid|"
+	    "konnt|liefert|verkauft|nehmt|akzeptiert|bietet|macht|kann" },
 	{ CUE_NOTQ, 0,
 	    "was fur ein|was fur eine|wie schon|wie schoen|wie toll|"
 	    "wie immer|wie gewohnt|wie versprochen|wie beschrieben|"
@@ -215,5 +229,6 @@ static const struct classify_group classify_de[] = {
 };
 
 const struct classify_lexicon classify_lex_de = {
-	"de", CLASSIFY_LATIN, 1, classify_de, nitems(classify_de)
+	"de", CLASSIFY_LATIN, 1, "e|en|er|es|em", classify_de,
+	nitems(classify_de)
 };

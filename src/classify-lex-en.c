@@ -23,7 +23,7 @@ static const struct classify_group classify_en[] = {
 	    "where is my parcel|wheres my parcel|where is my refund|"
 	    "where is my money|where are my|what happened to my|"
 	    "not working|doesnt work|does not work|didnt work|stopped working|"
-	    "wont work|doesnt fit|wrong order|wrong item|wrong size|"
+	    "wont work|wrong order|wrong item|wrong size|"
 	    "wrong colour|wrong color|wrong product|sent the wrong|"
 	    "sent me the wrong|arrived broken|arrived damaged|"
 	    "arrived smashed|not as described|not as pictured|"
@@ -56,7 +56,10 @@ static const struct classify_group classify_en[] = {
 	    "keeps failing|got a small|got a large|sent a small|"
 	    "sent a large|third time|second time this|3rd time|2nd time|"
 	    "wont be coming back|never heard back|no one picks up|"
-	    "nobody picks up|doesnt pick up" },
+	    "nobody picks up|doesnt pick up|not coming back|not going back|"
+	    "wont go back|never going back|on hold for|been on hold|"
+	    "on hold|expect it to last|expected it to last|"
+	    "i expect more|expect better" },
 	{ CUE_COMPLAINT, 2,
 	    "waiting for my|waiting on my|still in transit|taking so long|"
 	    "takes so long|took so long|took forever|taking forever|"
@@ -73,7 +76,8 @@ static const struct classify_group classify_en[] = {
 	    "tried to contact|tried to reach|tried calling|tried emailing|"
 	    "is gone|so long|this long|disappeared|# emails|# messages|"
 	    "# calls|three emails|two emails|several emails|"
-	    "expected better|again and again" },
+	    "expected better|again and again|doesnt fit|# minutes|# mins|"
+	    "# min|# hours|waiting|queue|queued" },
 	{ CUE_NEGATIVE, 3,
 	    "worst|terrible|awful|horrible|horrendous|disgusting|disgusted|"
 	    "disgrace*|appalling|atrocious|pathetic|useless|unacceptable|"
@@ -82,7 +86,9 @@ static const struct classify_group classify_en[] = {
 	    "angry|disappoint*|broken|damaged|smashed|cracked|shattered|"
 	    "defective|faulty|ruined|nightmare|rubbish|crap|crappy|shit|"
 	    "shitty|trash|garbage|junk|dreadful|unhappy|upset|frustrat*|"
-	    "annoyed|annoying|in pieces|let down" },
+	    "annoyed|annoying|in pieces|let down|broke|snapped|ripped|torn|"
+	    "tore|fell off|came off|came apart|peeling|peeled|faded|shrunk|"
+	    "shrank" },
 	{ CUE_NEGATIVE, 2,
 	    "bad|poor|late|delayed|delay|delays|slow|wrong|problem|problems|"
 	    "issue|issues|mistake|error|missing|lost|sad|worried|concerned|"
@@ -93,6 +99,7 @@ static const struct classify_group classify_en[] = {
 	    "expensive|pricey|small|tiny|cold|lukewarm|thin|dry|difficult|"
 	    "cheap" },
 	{ CUE_PRAISE, 2,
+	    "not bad|not too bad|not bad at all|"
 	    "love|loved|loving|loves|lovely|amazing|awesome|excellent|"
 	    "perfect|perfectly|perfection|beautiful|beautifully|gorgeous|"
 	    "stunning|fantastic|wonderful|brilliant|superb|delicious|yummy|"
@@ -111,8 +118,8 @@ static const struct classify_group classify_en[] = {
 	    "prompt|friendly|helpful|kind|pretty|cool|fun|neat|smooth|soft|"
 	    "cozy|cosy|tasty|worth|worth it|quality|on time|arrived safely|"
 	    "well packed|well packaged|like it|liked it|enjoy|enjoyed|"
-	    "enjoying|congrats|congratulations|not bad|not too bad|"
-	    "not bad at all|cant complain|no complaints|never disappoint*|"
+	    "enjoying|congrats|congratulations|"
+	    "cant complain|no complaints|never disappoint*|"
 	    "never fails|never had a bad|cant recommend enough|"
 	    "cant recommend them enough|cant recommend it enough|"
 	    "cant recommend you enough|cant recommend this enough|"
@@ -188,6 +195,8 @@ static const struct classify_group classify_en[] = {
 	    "on top of|top of|love to|would love|i would love|"
 	    "thanks so much for|thank you so much for|thanks very much for|"
 	    "thank you very much for|how are you|how are you doing|"
+	    "merry christmas|happy christmas|happy holidays|happy new year|"
+	    "season greetings|happy easter|eid mubarak|"
 	    "without hesitation|without a doubt|no doubt|without fail" },
 	{ CUE_NEGATOR, 0,
 	    "not|no|never|dont|doesnt|didnt|isnt|wasnt|arent|werent|cant|"
@@ -196,7 +205,7 @@ static const struct classify_group classify_en[] = {
 	    "less than|anything but|nowhere near|no one|noone" },
 	{ CUE_QSTART, 3,
 	    "what|where|when|why|how|who|which|whose|whom|whats|wheres|hows|"
-	    "whos|anyone|anybody|any chance|any way" },
+	    "whos|whens|whys|whatre|anyone|anybody|any chance|any way" },
 	{ CUE_NOTQ, 0,
 	    "how cute|how lovely|how beautiful|how pretty|how sweet|"
 	    "how nice|how cool|how amazing|how adorable|how fun|"
@@ -233,5 +242,6 @@ static const struct classify_group classify_en[] = {
 };
 
 const struct classify_lexicon classify_lex_en = {
-	"en", CLASSIFY_LATIN, 0, classify_en, nitems(classify_en)
+	"en", CLASSIFY_LATIN, 0, "s|ly", classify_en,
+	nitems(classify_en)
 };

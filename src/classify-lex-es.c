@@ -37,7 +37,9 @@ static const struct classify_group classify_es[] = {
 	    "sin llegar|todavia sin|aun sin|pone entregado|"
 	    "aparece como entregado|marcado como entregado|tercera vez|"
 	    "segunda vez este|no vuelvo mas|no volvere|"
-	    "me atendieron fatal|atendieron fatal|ni me miro" },
+	    "me atendieron fatal|atendieron fatal|ni me miro|se rompio|"
+	    "se rompieron|se ha roto|se han roto|no me han devuelto|"
+	    "no me devolvieron|en espera|espero que dure" },
 	{ CUE_COMPLAINT, 2,
 	    "esperando mi|espero mi|todavia no|aun no|tarda mucho|"
 	    "tardan mucho|tarda tanto|demasiado tiempo|muy tarde|"
@@ -48,7 +50,7 @@ static const struct classify_group classify_es[] = {
 	    "cuanto tiempo mas|hasta cuando|tanto tiempo|tan lento|"
 	    "intento contactar|intentado contactar|# correos|# mensajes|"
 	    "# llamadas|tres correos|varios correos|otra vez retraso|"
-	    "esperaba mas" },
+	    "esperaba mas|# minutos|# min|# horas|espera|esperando" },
 	{ CUE_NEGATIVE, 3,
 	    "peor|el peor|la peor|horrible|terrible|pesimo|pesima|fatal|"
 	    "asqueroso|asquerosa|asco|vergonzoso|verguenza|inaceptable|"
@@ -67,6 +69,7 @@ static const struct classify_group classify_es[] = {
 	    "desafortunadamente|mediocre|regular" },
 	{ CUE_NEGATIVE, 1, "caro|cara|frio|fria|pequeno|pequena|seco|seca" },
 	{ CUE_PRAISE, 2,
+	    "no esta mal|nada mal|"
 	    "me encanta|me encanto|me encantan|encanta|encantada|encantado|"
 	    "encantadora|amo|lo amo|la amo|los amo|las amo|precioso|"
 	    "preciosa|preciosos|preciosas|hermoso|hermosa|bellisimo|"
@@ -81,13 +84,14 @@ static const struct classify_group classify_es[] = {
 	    "# estrellas|volvere a comprar|volvere|repetire|sin duda|"
 	    "una maravilla|una pasada|lo maximo|de lujo|chulisimo|"
 	    "me gusto mucho|me gusta mucho|que ganas|tienda favorita|"
-	    "cliente para siempre|repetire seguro" },
+	    "cliente para siempre|repetire seguro|un amor|son un amor|"
+	    "fueron un amor" },
 	{ CUE_PRAISE, 1,
 	    "me gusta|me gusto|me gustan|gusta|bonito|bonita|bonitos|"
 	    "bonitas|lindo|linda|lindos|lindas|bello|bella|rico|rica|bueno|"
 	    "buena|buenos|mejor|rapido|rapida|rapidez|amable|amables|"
 	    "atento|atenta|atentos|calidad|de calidad|a tiempo|bien|"
-	    "muy bien|chulo|chula|no esta mal|nada mal|sin problemas|"
+	    "muy bien|chulo|chula|sin problemas|"
 	    "ningun problema" },
 	{ CUE_THANKS, 2,
 	    "gracias|muchas gracias|mil gracias|muchisimas gracias|"
@@ -139,6 +143,9 @@ static const struct classify_group classify_es[] = {
 	    "urgente|urgencia|ya mismo|inmediatamente|cuanto antes|"
 	    "lo antes posible|asap|de inmediato|hoy mismo" },
 	{ CUE_SPAM, 3,
+	    "prestamo|prestamos|sin papeles|credito rapido|"
+	    "incumplir nuestras normas|nuestras normas|evitar la suspension|"
+	    "verifique su cuenta|ha sido denunciada|"
 	    "mas seguidores|seguidores reales|comprar seguidores|"
 	    "a la semana|al dia|al mes|escribeme por privado|escribeme al dm|"
 	    "mira mi perfil|mi perfil|"
@@ -169,7 +176,8 @@ static const struct classify_group classify_es[] = {
 	    "sin prisa|no importa|bueno saber|no estoy seguro|"
 	    "no estoy segura|hace falta|por la tarde|esta tarde|"
 	    "como estas|como estan|que tal|sin dudarlo|sin duda alguna|"
-	    "sin problema|sin ningun problema" },
+	    "sin problema|sin ningun problema|feliz navidad|felices fiestas|"
+	    "feliz ano nuevo|feliz ano|prospero ano" },
 	{ CUE_NEGATOR, 0,
 	    "no|nunca|jamas|nada|ningun|ninguna|ninguno|nadie|sin|ni|"
 	    "tampoco|ni siquiera|para nada|nada de|lejos de" },
@@ -181,6 +189,11 @@ static const struct classify_group classify_es[] = {
 	    "alguien|hay envio|hay stock|podeis|teneis|haceis|vendeis|"
 	    "enviais|aceptais|quedan|queda|se pueden|se puede" },
 	{ CUE_QSTART, 2, "ustedes|vosotros|hay|me recomiendan|recomendais" },
+	{ CUE_QSTART, 3,
+	    "me podrian|me podria|me pueden|me puede|me puedes|me podrias|"
+	    "nos podrian|nos pueden|se puede entrar" },
+	{ CUE_QEND, 3,
+	    "cuando|cuanto|donde|como|por que|cuantos|cual|hasta cuando" },
 	{ CUE_NOTQ, 0,
 	    "que bonito|que bonita|que lindo|que linda|que rico|que rica|"
 	    "que bueno|que buena|que maravilla|que belleza|que hermoso|"
@@ -212,5 +225,6 @@ static const struct classify_group classify_es[] = {
 };
 
 const struct classify_lexicon classify_lex_es = {
-	"es", CLASSIFY_LATIN, 0, classify_es, nitems(classify_es)
+	"es", CLASSIFY_LATIN, 0, "s|es|o>a|o>as", classify_es,
+	nitems(classify_es)
 };

@@ -43,7 +43,10 @@ static const struct classify_group classify_fr[] = {
 	    "ne decroche jamais|ne decroche pas|ne reviendrai pas|"
 	    "ne reviendrai plus|ne reviendrons pas|ne reviendrons plus|"
 	    "troisieme fois|deuxieme fois ce|"
-	    "argent par les fenetres|a lache|ont lache|accueil glacial" },
+	    "argent par les fenetres|a lache|ont lache|accueil glacial|"
+	    "en attente|je mattendais a mieux|attendais a mieux|"
+	    "toujours pas rembourse|toujours pas remboursee|"
+	    "pas ete rembourse|pas ete remboursee|reviendrai pas" },
 	{ CUE_COMPLAINT, 2,
 	    "jattends ma|jattends mon|attends ma|attends mon|"
 	    "ca fait # jours|ca fait # semaines|trop long|trop longtemps|"
@@ -56,7 +59,8 @@ static const struct classify_group classify_fr[] = {
 	    "combien de temps dois je|si longtemps|aussi longtemps|"
 	    "essaye de vous joindre|essaie de vous joindre|# mails|"
 	    "# messages|# appels|trois mails|plusieurs mails|"
-	    "encore un retard|attendais mieux|mieux que ca" },
+	    "encore un retard|attendais mieux|mieux que ca|# minutes|# min|"
+	    "# heures|attente|attendre" },
 	{ CUE_NEGATIVE, 3,
 	    "pire|le pire|horrible|affreux|affreuse|nul|nulle|nuls|"
 	    "lamentable|inadmissible|inacceptable|scandaleux|scandale|"
@@ -74,6 +78,7 @@ static const struct classify_group classify_fr[] = {
 	    "decevoir|mediocre|bof" },
 	{ CUE_NEGATIVE, 1, "cher|chere|froid|froide|petit|petite|sec|seche" },
 	{ CUE_PRAISE, 2,
+	    "pas mal|pas mal du tout|"
 	    "jadore|adore|adorons|adorable|genial|geniale|super|top|parfait|"
 	    "parfaite|excellent|excellente|magnifique|magnifiques|sublime|"
 	    "superbe|merveilleux|merveilleuse|delicieux|delicieuse|delice|"
@@ -93,8 +98,8 @@ static const struct classify_group classify_fr[] = {
 	    "bon|bonne|bien|beau|belle|beaux|belles|joli|jolie|jolis|"
 	    "jolies|rapide|rapidement|efficace|aimable|gentil|gentille|"
 	    "sympa|sympathique|chaleureux|accueillant|agreable|frais|"
-	    "fraiche|qualite|a lheure|dans les temps|aime|pas mal|"
-	    "pas mal du tout|pas de souci|aucun souci|aucun probleme|"
+	    "fraiche|qualite|a lheure|dans les temps|aime|"
+	    "pas de souci|aucun souci|aucun probleme|"
 	    "rien a redire|rien a dire" },
 	{ CUE_THANKS, 2,
 	    "merci|merci beaucoup|mille mercis|mille merci|grand merci|"
@@ -117,7 +122,8 @@ static const struct classify_group classify_fr[] = {
 	    "sont ils|sont elles|faut il|dois je|encore disponible|"
 	    "toujours disponible|de nouveau disponible|en stock|"
 	    "quand est ce|jusqua quelle heure|a quelle heure|"
-	    "petite question|une question|jai une question|"
+	    "petite question|une question|jai une question|cest quand|"
+	    "ca coute combien|cest combien|"
 	    "je voulais savoir|voulais savoir|je voulais demander|"
 	    "je souhaitais savoir|pourriez vous me dire|"
 	    "pouvez vous me dire" },
@@ -144,6 +150,9 @@ static const struct classify_group classify_fr[] = {
 	    "urgent|urgence|au plus vite|immediatement|tout de suite|"
 	    "des que possible|asap|rapidement svp" },
 	{ CUE_SPAM, 3,
+	    "pret rapide|un pret|sans justificatif|credit rapide|"
+	    "non respect de nos|nos regles|eviter la suspension|"
+	    "page a ete signalee|"
 	    "plus dabonnes|abonnes|par semaine|par jour|par mois|"
 	    "envoie moi un message|ecris moi en prive|va voir mon profil|"
 	    "voir mon profil|mon profil|"
@@ -174,7 +183,8 @@ static const struct classify_group classify_fr[] = {
 	    "a bientot|bien recu|bien recue|bien arrive|bien arrivee|"
 	    "bon appetit|chere equipe|cher service client|cher monsieur|"
 	    "chere madame|sans hesiter|sans hesitation|sans aucun doute|"
-	    "sans doute|sans probleme|sans souci" },
+	    "sans doute|sans probleme|sans souci|joyeux noel|bonne annee|"
+	    "joyeuses fetes|bonnes fetes|joyeuses paques" },
 	{ CUE_NEGATOR, 0,
 	    "pas|ne|jamais|rien|aucun|aucune|sans|ni|guere|nullement|"
 	    "loin detre|pas du tout|pas vraiment|pas tres|pas si|"
@@ -182,7 +192,10 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_QSTART, 3,
 	    "quand|ou|pourquoi|comment|combien|quel|quelle|quels|quelles|"
 	    "qui|quoi|lequel|laquelle|lesquels|quelquun" },
-	{ CUE_QSTART, 2, "vous|on peut|il y a|peut on" },
+	{ CUE_QSTART, 2, "vous|on peut|il y a|peut on|les chiens sont" },
+	{ CUE_QEND, 3,
+	    "quand|combien|comment|quoi|ou|cest quand|cest combien|"
+	    "pourquoi" },
 	{ CUE_NOTQ, 0,
 	    "quel bonheur|quelle joie|quel plaisir|quelle belle|quel beau|"
 	    "quelle bonne|quel bon|quelle merveille|quel delice|"
@@ -219,5 +232,6 @@ static const struct classify_group classify_fr[] = {
 };
 
 const struct classify_lexicon classify_lex_fr = {
-	"fr", CLASSIFY_LATIN, 1, classify_fr, nitems(classify_fr)
+	"fr", CLASSIFY_LATIN, 1, "e|s|es", classify_fr,
+	nitems(classify_fr)
 };

@@ -41,7 +41,10 @@ static const struct classify_group classify_nl[] = {
 	    "staat als bezorgd|staat op bezorgd|als afgeleverd|"
 	    "zou bezorgd zijn|neemt niet op|nemen niet op|"
 	    "neemt de telefoon niet op|derde keer|tweede keer deze|"
-	    "kom niet meer terug|kom hier niet meer" },
+	    "kom niet meer terug|kom hier niet meer|kom niet meer|"
+	    "kom nooit meer|in de wacht|verwacht ik meer|"
+	    "verwacht ik wel meer|verwacht ik wel wat meer|al stuk|"
+	    "ging stuk|gaat stuk|ging kapot|nog geen geld|geld nog niet" },
 	{ CUE_COMPLAINT, 2,
 	    "wacht op mijn|wachten op mijn|nog steeds|duurt lang|"
 	    "duurt zo lang|duurde lang|te laat|veel te laat|te duur|"
@@ -54,7 +57,7 @@ static const struct classify_group classify_nl[] = {
 	    "zo lang|al zo lang|proberen te bereiken|probeer al|# mails|"
 	    "# mailtjes|# berichten|# keer gebeld|weer vertraging|"
 	    "alweer vertraging|verwacht meer|had meer verwacht|"
-	    "*vertraging" },
+	    "*vertraging|# minuten|# min|# uur|wachten|wachtrij" },
 	{ CUE_NEGATIVE, 3,
 	    "slechtste|vreselijk|verschrikkelijk|afschuwelijk|walgelijk|"
 	    "belachelijk|onacceptabel|schandalig|schande|waardeloos|"
@@ -71,6 +74,7 @@ static const struct classify_group classify_nl[] = {
 	    "gedoe|irritant|lastig|vervelend|matig|teleurstellende" },
 	{ CUE_NEGATIVE, 1, "duur|prijzig|koud|lauw|klein|droog" },
 	{ CUE_PRAISE, 2,
+	    "niet slecht|helemaal niet slecht|"
 	    "geweldig|geweldige|fantastisch|fantastische|prachtig|"
 	    "prachtige|heerlijk|heerlijke|perfect|perfecte|top|toppie|"
 	    "topper|toppers|super|uitstekend|uitstekende|uitmuntend|"
@@ -89,7 +93,7 @@ static const struct classify_group classify_nl[] = {
 	    "prima|snel|snelle|vriendelijk|vriendelijke|behulpzaam|"
 	    "klantvriendelijk|netjes|keurig|lief|lieve|knap|handig|"
 	    "gezellig|vers|verse|kwaliteit|op tijd|smaakt|smaakte|"
-	    "niet slecht|helemaal niet slecht|geen klachten|"
+	    "geen klachten|"
 	    "valt niet tegen|viel niet tegen|gefeliciteerd|proficiat" },
 	{ CUE_THANKS, 2,
 	    "bedankt|dank je|dank je wel|dankjewel|dankje|dank u|dank u wel|"
@@ -130,6 +134,8 @@ static const struct classify_group classify_nl[] = {
 	    "dringend|spoed|asap|zsm|zo snel mogelijk|meteen|onmiddellijk|"
 	    "nu meteen|vandaag nog" },
 	{ CUE_SPAM, 3,
+	    "lening|leningen|zonder bkr|geld lenen|app me|"
+	    "schending van|onze richtlijnen|blokkering te voorkomen|"
 	    "meer volgers|volgers kopen|gratis volgers|per week verdienen|"
 	    "per dag verdienen|per maand verdienen|stuur me een dm|"
 	    "stuur me een bericht|kijk op mijn profiel|mijn profiel|"
@@ -154,7 +160,9 @@ static const struct classify_group classify_nl[] = {
 	    "goedemiddag|goedenavond|niet alleen|geen probleem|geen zorgen|"
 	    "maakt niet uit|geen haast|goed om te weten|graag gedaan|"
 	    "niet zeker|weet niet zeker|helemaal goed|hoe gaat het|"
-	    "zonder twijfel|zonder aarzelen|zonder meer|zonder problemen" },
+	    "zonder twijfel|zonder aarzelen|zonder meer|zonder problemen|"
+	    "fijne feestdagen|prettige feestdagen|gelukkig nieuwjaar|"
+	    "vrolijk kerstfeest|fijne kerst|fijne paasdagen" },
 	{ CUE_NEGATOR, 0,
 	    "niet|geen|nooit|niks|niets|nergens|zonder|noch|allerminst|"
 	    "helemaal niet|totaal niet|absoluut niet|verre van|niemand" },
@@ -162,6 +170,10 @@ static const struct classify_group classify_nl[] = {
 	    "wat|waar|wanneer|waarom|hoe|hoelang|hoeveel|wie|welke|welk|"
 	    "waarvoor|waarmee|waarop|waarin|vanaf wanneer|tot wanneer|"
 	    "iemand" },
+	{ CUE_QSTART, 2,
+	    "mogen|kunnen|hebben|zijn|verkopen|doen|leveren|bezorgen|"
+	    "verzenden|accepteren|komen|worden|zouden|moeten|willen|hebt|"
+	    "kunt|mag|verkoopt|levert|bezorgt|verstuurt|accepteert" },
 	{ CUE_NOTQ, 0,
 	    "wat een|wat mooi|wat leuk|wat lief|wat heerlijk|wat fijn|"
 	    "wat goed|wat prachtig|wat gaaf|wat lekker|wat jammer|"
@@ -200,5 +212,6 @@ static const struct classify_group classify_nl[] = {
 };
 
 const struct classify_lexicon classify_lex_nl = {
-	"nl", CLASSIFY_LATIN, 1, classify_nl, nitems(classify_nl)
+	"nl", CLASSIFY_LATIN, 1, "e|en|s", classify_nl,
+	nitems(classify_nl)
 };

@@ -40,7 +40,9 @@ static const struct classify_group classify_ro[] = {
 	    "figureaza ca livrat|nu raspunde la telefon|"
 	    "nu raspundeti la telefon|a treia oara|a doua oara luna|"
 	    "nu mai revin|tratata urat|tratat urat|nici nu s a uitat|"
-	    "s a rupt|s au rupt" },
+	    "s a rupt|s au rupt|s a stricat|s au stricat|nu mai vin|"
+	    "nu mai venim|nu mi au dat banii|nu mi ati dat banii|"
+	    "ma asteptam sa tina|astept la telefon" },
 	{ CUE_COMPLAINT, 2,
 	    "astept comanda|astept coletul|inca nu|tot nu|dureaza mult|"
 	    "dureaza prea mult|prea tarziu|prea scump|prea scumpa|"
@@ -49,7 +51,7 @@ static const struct classify_group classify_ro[] = {
 	    "neprofesionist|neseriosi|anulata|anulat|de ce nu|atat de mult|"
 	    "incerc sa va contactez|am incercat sa va contactez|# mailuri|"
 	    "# mesaje|trei mailuri|mai multe mailuri|iar intarziere|"
-	    "ma asteptam la mai mult|"
+	    "ma asteptam la mai mult|# minute|# ore|asteptare|astept|"
 	    "de ce dureaza|cat mai trebuie|pana cand" },
 	{ CUE_NEGATIVE, 3,
 	    "cel mai prost|cea mai proasta|groaznic|groaznica|oribil|"
@@ -67,6 +69,7 @@ static const struct classify_group classify_ro[] = {
 	    "din pacate|nasol|nasoala|enervant" },
 	{ CUE_NEGATIVE, 1, "scump|scumpa|rece|mic|mica|uscat" },
 	{ CUE_PRAISE, 2,
+	    "nu e rau|nu este rau|"
 	    "superb|superba|superbe|minunat|minunata|minunate|excelent|"
 	    "excelenta|perfect|perfecta|delicios|delicioasa|delicioase|"
 	    "foarte bun|foarte buna|foarte bune|super|top|genial|geniala|"
@@ -82,7 +85,7 @@ static const struct classify_group classify_ro[] = {
 	    "frumos|frumoasa|frumoase|frumosi|gustos|gustoasa|bun|buna|bune|"
 	    "buni|bine|foarte bine|rapid|rapida|amabil|amabila|amabili|"
 	    "dragut|draguta|fain|faina|tare|calitate|de calitate|la timp|"
-	    "placut|placuta|proaspat|proaspata|nu e rau|nu este rau|"
+	    "placut|placuta|proaspat|proaspata|"
 	    "nicio problema|fara probleme" },
 	{ CUE_THANKS, 2,
 	    "multumesc|multumim|multumesc frumos|mersi|mersii|multam|"
@@ -124,6 +127,9 @@ static const struct classify_group classify_ro[] = {
 	    "urgent|urgenta|imediat|cat mai repede|cat de curand|asap|"
 	    "astazi va rog" },
 	{ CUE_SPAM, 3,
+	    "imprumut|imprumuturi|fara acte|credit rapid|"
+	    "incalcarea regulilor|regulilor comunitatii|evita suspendarea|"
+	    "a fost raportata|"
 	    "mai multi urmaritori|urmaritori|pe saptamana|pe zi|pe luna|"
 	    "scrie mi in privat|scrie mi pe privat|intra pe profilul meu|"
 	    "profilul meu|"
@@ -150,8 +156,9 @@ static const struct classify_group classify_ro[] = {
 	    "buna seara|buna dimineata|nu doar|nu numai|nicio grija|"
 	    "nu conteaza|nu e graba|bine de stiut|nu sunt sigur|"
 	    "nu sunt sigura|ce faceti|ce mai faceti|pofta buna|"
-	    "sarbatori fericite|la multi ani|fara ezitare|fara indoiala|"
-	    "fara probleme|fara nicio problema" },
+	    "la multi ani|fara ezitare|fara indoiala|"
+	    "fara probleme|fara nicio problema|craciun fericit|an nou fericit|"
+	    "paste fericit|hristos a inviat" },
 	{ CUE_NEGATOR, 0,
 	    "nu|n|nici|niciodata|nimic|niciun|nicio|nimeni|fara|deloc|defel|"
 	    "nici macar|departe de" },
@@ -161,6 +168,7 @@ static const struct classify_group classify_ro[] = {
 	    "exista|mai este|mai e|ati|acceptati|lucrati|"
 	    "deschideti|cineva|se pot|mai sunt" },
 	{ CUE_QSTART, 2, "voi|dumneavoastra|imi recomandati" },
+	{ CUE_QEND, 3, "cand|cat|unde|cum|de ce|pana cand" },
 	{ CUE_NOTQ, 0,
 	    "ce frumos|ce frumoasa|ce frumoase|ce bun|ce buna|ce bine|"
 	    "ce dragut|ce draguta|ce minunat|ce minunata|ce tare|ce fain|"
@@ -188,5 +196,6 @@ static const struct classify_group classify_ro[] = {
 };
 
 const struct classify_lexicon classify_lex_ro = {
-	"ro", CLASSIFY_LATIN, 0, classify_ro, nitems(classify_ro)
+	"ro", CLASSIFY_LATIN, 0, "a|e|i|ul|ii", classify_ro,
+	nitems(classify_ro)
 };

@@ -61,6 +61,8 @@ enum classify_cue {
 			   customer's own mistake, no complaint */
 	CUE_SOMEONE,	/* "anyone", "iemand", "quelqu'un", "有人": asking
 			   anyone for an answer is chasing one */
+	CUE_QEND,	/* asks when it ends a clause: "c'est quand",
+			   "ça coûte combien", "la promo dura hasta cuándo" */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
 	CUE_COUNT
@@ -82,8 +84,13 @@ struct classify_group {
 	const char		*phrases;
 };
 
-/* A language: its code, script, groups, and whether negation may follow
- * the word it negates ("werkt niet", "marche pas", "gefällt mir nicht"). */
+/*
+ * A language: its code, script, groups, whether negation may follow the
+ * word it negates ("werkt niet", "marche pas", "gefällt mir nicht"), and
+ * the endings its adjectives take ("|"-parted; "o>a" replaces a last
+ * "o"), so that a word of praise or discontent of four letters or more
+ * matches inflected ("adorable" "adorables", "rico" "rica").
+ */
 #define CLASSIFY_LATIN	0
 #define CLASSIFY_ARABIC	1
 #define CLASSIFY_HAN	2
@@ -91,6 +98,7 @@ struct classify_lexicon {
 	const char			*code;
 	int				 script;
 	int				 negation_after;
+	const char			*endings;
 	const struct classify_group	*groups;
 	size_t				 ngroups;
 };
@@ -111,6 +119,7 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_DIGITS	0x04
 #define TOK_CAPS	0x08	/* three or more letters, all capitals */
 #define TOK_MENTION	0x10	/* after an "@" */
+#define TOK_LINK	0x20	/* part of a link: no phrase matches it */
 struct classify_tok {
 	size_t		 off;		/* in the folded text */
 	size_t		 len;

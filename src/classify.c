@@ -95,9 +95,22 @@ classify_word_eq(const char *s, size_t len, const char *w, size_t n,
 	return len == n && memcmp(s, w, n) == 0;
 }
 
+/* Step *off over clitic c if the token s (len) has it there; 1 if so. */
+static int
+classify_clitic(const char *s, size_t len, size_t *off, const char *c)
+{
+	size_t	n = strlen(c);
+
+	if (len - *off < n || memcmp(s + *off, c, n) != 0)
+		return 0;
+	*off += n;
+	return 1;
+}
+
 /*
  * Match an Arabic word behind the clitics a token may begin with: و or ف
- * (and), then ب ل ك (with, for, like), then ال (the).
+ * (and), then ب ل ك (with, for, like), then ال (the). Behind a clitic the
+ * stem has three letters at least: "لكم" (to you) is not "كم" (how many).
  */
 static int
 classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
@@ -111,15 +124,11 @@ classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
 	for (a = 0; a < nitems(conj); a++) {
 		for (b = 0; b < nitems(prep); b++) {
 			for (c = 0; c < nitems(art); c++) {
-				off = strlen(conj[a]) + strlen(prep[b]) +
-				    strlen(art[c]);
-				if (off + 4 > len || (off > 0 && memcmp(s,
-				    conj[a], strlen(conj[a])) != 0))
-					continue;
-				if (memcmp(s + strlen(conj[a]), prep[b],
-				    strlen(prep[b])) != 0 || memcmp(s +
-				    strlen(conj[a]) + strlen(prep[b]), art[c],
-				    strlen(art[c])) != 0)
+				off = 0;
+				if (!classify_clitic(s, len, &off, conj[a]) ||
+				    !classify_clitic(s, len, &off, prep[b]) ||
+				    !classify_clitic(s, len, &off, art[c]) ||
+				    (off > 0 && len - off < 6))
 					continue;
 				if (classify_word_eq(s + off, len - off, w, n,
 				    prefix))
@@ -136,11 +145,39 @@ classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
 				   "mega" and the like may lead ("superlekker",
 				   "megagut") */
 
+/*
+ * Return 1 if token bytes s (len) are word w (n bytes) with one of the
+ * endings of its language ("|"-parted; "o>a" replaces a last "o").
+ */
+static int
+classify_inflected(const char *s, size_t len, const char *w, size_t n,
+    const char *endings)
+{
+	const char	*e = endings, *bar, *gt;
+	size_t		 en, cut, add;
+
+	for (; e != NULL && n >= 4; e = bar != NULL ? bar + 1 : NULL) {
+		bar = strchr(e, '|');
+		en = bar != NULL ? (size_t)(bar - e) : strlen(e);
+		gt = memchr(e, '>', en);
+		cut = gt != NULL ? (size_t)(gt - e) : 0;
+		add = gt != NULL ? en - cut - 1 : en;
+		if (gt != NULL && (cut > n || memcmp(w + n - cut, e, cut) != 0))
+			continue;
+		if (len == n - cut + add && memcmp(s, w, n - cut) == 0 &&
+		    memcmp(s + n - cut, gt != NULL ? gt + 1 : e, add) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Return 1 if a token matches one word of a phrase (not Chinese): "*" at
- * its end matches any ending, "*" at its start any beginning. */
+ * its end matches any ending, "*" at its start any beginning; a word of
+ * praise or discontent also matches inflected and after an intensifier. */
 static int
 classify_word_match(const struct classify_doc *d,
-    const struct classify_tok *t, const char *w, size_t n, int how)
+    const struct classify_tok *t, const char *w, size_t n, int how,
+    const char *endings)
 {
 	static const char *const intense[] = {
 		"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
@@ -161,11 +198,16 @@ classify_word_match(const struct classify_doc *d,
 		return classify_arabic_eq(s, t->len, w, n, prefix);
 	if (classify_word_eq(s, t->len, w, n, prefix))
 		return 1;
-	for (i = 0; (how & WORD_INTENSE) && i < nitems(intense); i++) {
+	if (!(how & WORD_INTENSE) || prefix)
+		return 0;
+	if (classify_inflected(s, t->len, w, n, endings))
+		return 1;
+	for (i = 0; i < nitems(intense); i++) {
 		k = strlen(intense[i]);
 		if (t->len >= k + 3 && memcmp(s, intense[i], k) == 0)
-			return classify_word_eq(s + k, t->len - k, w, n,
-			    prefix);
+			return classify_word_eq(s + k, t->len - k, w, n, 0) ||
+			    classify_inflected(s + k, t->len - k, w, n,
+			    endings);
 	}
 	return 0;
 }
@@ -177,7 +219,7 @@ classify_word_match(const struct classify_doc *d,
  */
 static size_t
 classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
-    size_t n, int how)
+    size_t n, int how, const char *endings)
 {
 	const struct classify_tok	*t;
 	size_t				 k = 0, e, used, at = i;
@@ -200,9 +242,9 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
 			}
 		} else {
 			if (at >= d->ntok || d->tok[at].clause !=
-			    d->tok[i].clause || !classify_word_match(d,
-			    &d->tok[at], p + k, e - k, at == i ? how :
-			    how & ~WORD_FIRST))
+			    d->tok[i].clause || (d->tok[at].flags & TOK_LINK) ||
+			    !classify_word_match(d, &d->tok[at], p + k, e - k,
+			    at == i ? how : how & ~WORD_FIRST, endings))
 				return 0;
 			at++;
 			k = e;
@@ -283,7 +325,8 @@ classify_find_group(struct classify_state *st,
 			/* "不好" is no complaint in "好不好" */
 			if (classify_a_not_a(d, i))
 				continue;
-			if ((k = classify_phrase_at(d, i, p, n, how)) > 0)
+			if ((k = classify_phrase_at(d, i, p, n, how,
+			    lex->endings)) > 0)
 				classify_add_match(st, g, lex, i, k, n);
 		}
 		if (bar == NULL)
@@ -321,7 +364,7 @@ classify_common_words(const struct classify_doc *d,
 			for (p = g->phrases;; p = bar + 1) {
 				bar = strchr(p, '|');
 				n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-				if (classify_phrase_at(d, i, p, n, 0) > 0) {
+				if (classify_phrase_at(d, i, p, n, 0, NULL) > 0) {
 					count++;
 					break;
 				}
@@ -651,7 +694,7 @@ classify_score_match(struct classify_state *st,
 		if ((neg = classify_negator(st, m)) == 0)
 			classify_complain(st, m, m->weight);
 		else if (m->weight >= 2)
-			classify_add(st, SC_P, 1, neg - 1 < m->tok ? neg - 1 :
+			classify_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
 			    m->tok, end);
 		break;
 	case CUE_PRAISE:
@@ -791,6 +834,27 @@ classify_reproach(struct classify_state *st, int c, size_t s)
 	}
 }
 
+/* Count a clause that ends with an interrogative ("c'est quand", "ça
+ * coûte combien", "العرض لين متى"). */
+static void
+classify_question_end(struct classify_state *st, int c, size_t s)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_match	*m;
+	size_t				 e = s, k;
+
+	while (e + 1 < d->ntok && d->tok[e + 1].clause == c)
+		e++;
+	for (k = 0; k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->cue == CUE_QEND && m->tok + m->ntok == e + 1 &&
+		    m->tok > s) {
+			classify_add(st, SC_Q, m->weight, m->tok, e + 1);
+			return;
+		}
+	}
+}
+
 /*
  * Count the clauses that open as questions: with an interrogative ("how",
  * "waarom", "¿dónde", "هل") that does not open an exclamation ("how
@@ -814,6 +878,7 @@ classify_clause_questions(struct classify_state *st)
 			continue;
 		if (d->tok[s].cues & (1u << CUE_WHY))
 			classify_reproach(st, c, s);
+		classify_question_end(st, c, s);
 		if (classify_match_at(st, CUE_NOTQ, s) != NULL ||
 		    classify_in_phrase(st, s))
 			continue;
@@ -925,7 +990,10 @@ classify_kind_of(const struct classify_state *st)
 		return CLASSIFY_QUESTION;
 	if (sc[SC_C] >= 2 && sc[SC_C] > sc[SC_P])
 		return CLASSIFY_COMPLAINT;
-	if (sc[SC_P] > 0 && sc[SC_P] >= sc[SC_C])
+	/* Mild praise does not outweigh a question's form: "is the shop
+	 * dog friendly". */
+	if (sc[SC_P] > 0 && sc[SC_P] >= sc[SC_C] && (sc[SC_P] >= 2 ||
+	    sc[SC_Q] < 2))
 		return CLASSIFY_PRAISE;
 	if (sc[SC_Q] >= 2)
 		return CLASSIFY_QUESTION;
