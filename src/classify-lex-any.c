@@ -31,7 +31,9 @@ static const struct classify_group classify_any[] = {
 	    "community guidelines|community standards|avoid suspension|"
 	    "avoid being suspended|reported for violating|"
 	    "violating our|page has been reported|quick loan|fast loan|"
-	    "loan without|sugar baby" },
+	    "loan without|sugar baby|marketing agency|page 1 of google|"
+	    "first page of google|page one of google|top of google|"
+	    "increase your sales|grow your business|website redesign" },
 	{ CUE_SPAM, 2,
 	    "giveaway|give away|free gift|win a|win an|winner|winners|you won|"
 	    "you have won|youve won|claim your|claim it|click the link|"
@@ -39,14 +41,14 @@ static const struct classify_group classify_any[] = {
 	    "follow me|follow back|follow for follow|f4f|sub4sub|l4l|"
 	    "trading|invest|investing|profit|profits|dating|adult|xxx|bet|"
 	    "promo|limited offer|limited time|act now|hurry up|free iphone|"
-	    "prize|prizes|cashapp|cash app|guaranteed|seo|web design|"
-	    "website design|marketing agency|subscribers|"
+	    "prize|prizes|cashapp|cash app|guaranteed|web design|"
+	    "website design|subscribers|"
 	    "collab|collaboration|ambassador|my profile|my bio|my page|"
 	    "my channel|subscribe to my|followers|per week|per day|"
 	    "per month|dm me|message me|inbox me" },
 	{ CUE_SPAM, 1,
 	    "whatsapp|telegram|wa me|t me|paypal|reward|rewards|free|"
-	    "gift card|discount code|likes|views" },
+	    "gift card|discount code|likes|views|google|seo" },
 	/* What an impostor of the shop asks. */
 	{ CUE_SCAM, 4,
 	    "dm us your|send us your|message us your|send your card|"

@@ -47,7 +47,10 @@ static const struct classify_group classify_de[] = {
 	    "komme nicht wieder|komme nicht mehr|komme nie wieder|"
 	    "in der warteschleife|warteschleife|erwarte ich mehr|"
 	    "erwarte mehr|mehr erwartet|kein geld gesehen|"
-	    "noch kein geld|geld noch nicht" },
+	    "noch kein geld|geld noch nicht|keine entschuldigung|"
+	    "keiner hat sich entschuldigt|niemand hat sich entschuldigt|"
+	    "nicht mal entschuldigt|wofur bezahle ich|wofuer bezahle ich|"
+	    "warten lassen|musste warten|unbrauchbar|nicht zu gebrauchen" },
 	{ CUE_COMPLAINT, 2,
 	    "warte auf meine|warte auf mein|warten auf meine|immer noch|"
 	    "noch immer|dauert lange|dauert so lange|dauert ewig|"
@@ -58,7 +61,7 @@ static const struct classify_group classify_de[] = {
 	    "unzuverlassig|storniert|stornieren|warum dauert|so lange|"
 	    "*verzogerung|*verspatung|# mails|# e mails|# nachrichten|"
 	    "dreimal geschrieben|mehrmals geschrieben|hatte mehr erwartet|"
-	    "# minuten|# min|# stunden|warten|*warten|wartezeit|"
+	    "# minuten|# min|# stunden|warten|*warten|wartezeit|nicht mehr|"
 	    "versuche seit|versuche euch|versucht euch zu erreichen|"
 	    "warum antwortet|warum meldet|wie lange soll ich|"
 	    "wie lange muss ich" },
@@ -123,7 +126,8 @@ static const struct classify_group classify_de[] = {
 	    "fragen ob|wissen ob|frage ob" },
 	{ CUE_QUESTION, 2,
 	    "frage|neugierig|preis|preise|kosten|verfugbar|lieferbar|"
-	    "versandkosten|lieferzeit" },
+	    "versandkosten|lieferzeit|glutenfrei|laktosefrei|getreidefrei|"
+	    "zuckerfrei|vegan|vegetarisch|interesse" },
 	{ CUE_REQUEST, 2,
 	    "danke im voraus|vielen dank im voraus|im voraus|vorab danke|"
 	    "ich mochte bestellen|ich will bestellen|mochte bestellen|"
@@ -143,6 +147,7 @@ static const struct classify_group classify_de[] = {
 	    "dringend|sofort|umgehend|asap|schnellstmoglich|"
 	    "so schnell wie moglich|eilig|heute noch" },
 	{ CUE_SPAM, 3,
+	    "marketingagentur|seite 1 bei google|erste seite bei google|"
 	    "geld leihen|kredit ohne|ohne schufa|sofortkredit|"
 	    "verstosses gegen|verstoss gegen|unsere richtlinien|"
 	    "sperrung zu vermeiden|"
@@ -221,6 +226,8 @@ static const struct classify_group classify_de[] = {
 	    "versehentlich|aus versehen|mein fehler|meine schuld|"
 	    "habe mich vertippt|vertippt|falsch eingegeben|"
 	    "habe mich vertan" },
+	{ CUE_NEVER, 0, "nie|noch nie|niemals" },
+	{ CUE_SO, 0, "so|solch|solche|solchen|derart" },
 	{ CUE_FUNCTION, 1,
 	    "der|die|das|und|ist|ich|nicht|mit|mein|meine|ein|eine|auf|fur|"
 	    "zu|es|sie|ihr|bei|noch|schon|habe|wir|auch|sehr|aber|wie|wann|"

@@ -59,7 +59,11 @@ static const struct classify_group classify_en[] = {
 	    "nobody picks up|doesnt pick up|not coming back|not going back|"
 	    "wont go back|never going back|on hold for|been on hold|"
 	    "on hold|expect it to last|expected it to last|"
-	    "i expect more|expect better" },
+	    "i expect more|expect better|nobody apologised|nobody apologized|"
+	    "no one apologised|no one apologized|no apology|not even a sorry|"
+	    "didnt even say sorry|nobody even said sorry|what am i paying for|"
+	    "what did i pay for|what are we paying for|kept me waiting|"
+	    "kept us waiting|had to wait|unusable|useless" },
 	{ CUE_COMPLAINT, 2,
 	    "waiting for my|waiting on my|still in transit|taking so long|"
 	    "takes so long|took so long|took forever|taking forever|"
@@ -77,7 +81,7 @@ static const struct classify_group classify_en[] = {
 	    "is gone|so long|this long|disappeared|# emails|# messages|"
 	    "# calls|three emails|two emails|several emails|"
 	    "expected better|again and again|doesnt fit|# minutes|# mins|"
-	    "# min|# hours|waiting|queue|queued" },
+	    "# min|# hours|waiting|queue|queued|no longer|anymore" },
 	{ CUE_NEGATIVE, 3,
 	    "worst|terrible|awful|horrible|horrendous|disgusting|disgusted|"
 	    "disgrace*|appalling|atrocious|pathetic|useless|unacceptable|"
@@ -154,7 +158,8 @@ static const struct classify_group classify_en[] = {
 	{ CUE_QUESTION, 2,
 	    "wondering|curious|question|price|prices|cost|costs|available|"
 	    "availability|shipping to|deliver to|ship to|delivery to|"
-	    "available in" },
+	    "available in|gluten free|grain free|dairy free|nut free|"
+	    "sugar free|lactose free|vegan|vegetarian|halal|interested" },
 	{ CUE_REQUEST, 2,
 	    "thanks in advance|thank you in advance|thx in advance|"
 	    "ty in advance|please send|please tell|please confirm|"
@@ -235,6 +240,8 @@ static const struct classify_group classify_en[] = {
 	{ CUE_OWNFAULT, 0,
 	    "by mistake|by accident|accidentally|my mistake|my bad|"
 	    "i made a mistake|i messed up|my fault|i typed|mistyped" },
+	{ CUE_NEVER, 0, "never|never ever" },
+	{ CUE_SO, 0, "so|such|this|that" },
 	{ CUE_FUNCTION, 1,
 	    "the|and|is|my|you|your|it|this|i|to|for|of|was|with|have|not|"
 	    "are|order|please|thanks|what|be|just|so|but|can|will|they|we|"

@@ -39,7 +39,10 @@ static const struct classify_group classify_es[] = {
 	    "segunda vez este|no vuelvo mas|no volvere|"
 	    "me atendieron fatal|atendieron fatal|ni me miro|se rompio|"
 	    "se rompieron|se ha roto|se han roto|no me han devuelto|"
-	    "no me devolvieron|en espera|espero que dure" },
+	    "no me devolvieron|en espera|espero que dure|ni una disculpa|"
+	    "nadie pidio perdon|nadie se disculpo|sin disculpas|"
+	    "para que pago|me hicieron esperar|tuve que esperar|inutil|"
+	    "no sirve para nada" },
 	{ CUE_COMPLAINT, 2,
 	    "esperando mi|espero mi|todavia no|aun no|tarda mucho|"
 	    "tardan mucho|tarda tanto|demasiado tiempo|muy tarde|"
@@ -50,7 +53,7 @@ static const struct classify_group classify_es[] = {
 	    "cuanto tiempo mas|hasta cuando|tanto tiempo|tan lento|"
 	    "intento contactar|intentado contactar|# correos|# mensajes|"
 	    "# llamadas|tres correos|varios correos|otra vez retraso|"
-	    "esperaba mas|# minutos|# min|# horas|espera|esperando" },
+	    "esperaba mas|# minutos|# min|# horas|espera|esperando|ya no" },
 	{ CUE_NEGATIVE, 3,
 	    "peor|el peor|la peor|horrible|terrible|pesimo|pesima|fatal|"
 	    "asqueroso|asquerosa|asco|vergonzoso|verguenza|inaceptable|"
@@ -122,7 +125,8 @@ static const struct classify_group classify_es[] = {
 	    "haceis envios|teneis|quedan|queda alguno|queda alguna" },
 	{ CUE_QUESTION, 2,
 	    "pregunta|duda|disponible|disponibles|precio|precios|costo|"
-	    "envio|envios|curiosidad" },
+	    "envio|envios|curiosidad|sin gluten|sin lactosa|sin cereales|"
+	    "sin azucar|vegano|vegana|vegetariano|le interesa|interesa" },
 	{ CUE_REQUEST, 2,
 	    "gracias de antemano|de antemano gracias|"
 	    "gracias por adelantado|quiero pedir|quiero comprar|"
@@ -143,6 +147,7 @@ static const struct classify_group classify_es[] = {
 	    "urgente|urgencia|ya mismo|inmediatamente|cuanto antes|"
 	    "lo antes posible|asap|de inmediato|hoy mismo" },
 	{ CUE_SPAM, 3,
+	    "agencia de marketing|primera pagina de google|"
 	    "prestamo|prestamos|sin papeles|credito rapido|"
 	    "incumplir nuestras normas|nuestras normas|evitar la suspension|"
 	    "verifique su cuenta|ha sido denunciada|"
@@ -188,7 +193,9 @@ static const struct classify_group classify_es[] = {
 	    "mandan|aceptan|puedo|puedes|pueden|podria|podrian|podemos|"
 	    "alguien|hay envio|hay stock|podeis|teneis|haceis|vendeis|"
 	    "enviais|aceptais|quedan|queda|se pueden|se puede" },
-	{ CUE_QSTART, 2, "ustedes|vosotros|hay|me recomiendan|recomendais" },
+	{ CUE_QSTART, 2,
+	    "ustedes|vosotros|hay|me recomiendan|recomendais|que|os quedan|"
+	    "les quedan" },
 	{ CUE_QSTART, 3,
 	    "me podrian|me podria|me pueden|me puede|me puedes|me podrias|"
 	    "nos podrian|nos pueden|se puede entrar" },
@@ -218,6 +225,8 @@ static const struct classify_group classify_es[] = {
 	{ CUE_OWNFAULT, 0,
 	    "por error|me equivoque|mi error|mi culpa|me confundi|"
 	    "sin querer|equivoque" },
+	{ CUE_NEVER, 0, "nunca|jamas" },
+	{ CUE_SO, 0, "tan|tanto|tanta|semejante" },
 	{ CUE_FUNCTION, 1,
 	    "el|la|los|las|y|es|que|de|mi|no|por|para|con|un|una|muy|pero|lo|"
 	    "su|esta|hay|me|ya|del|al|se|le|les|mis|tengo|pedido|gracias|"

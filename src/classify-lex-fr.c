@@ -46,7 +46,10 @@ static const struct classify_group classify_fr[] = {
 	    "argent par les fenetres|a lache|ont lache|accueil glacial|"
 	    "en attente|je mattendais a mieux|attendais a mieux|"
 	    "toujours pas rembourse|toujours pas remboursee|"
-	    "pas ete rembourse|pas ete remboursee|reviendrai pas" },
+	    "pas ete rembourse|pas ete remboursee|reviendrai pas|"
+	    "aucune excuse|personne ne sest excuse|meme pas dexcuses|"
+	    "meme pas desole|je paie pour quoi|pourquoi je paie|"
+	    "fait attendre|du attendre|inutilisable|inutile" },
 	{ CUE_COMPLAINT, 2,
 	    "jattends ma|jattends mon|attends ma|attends mon|"
 	    "ca fait # jours|ca fait # semaines|trop long|trop longtemps|"
@@ -60,7 +63,7 @@ static const struct classify_group classify_fr[] = {
 	    "essaye de vous joindre|essaie de vous joindre|# mails|"
 	    "# messages|# appels|trois mails|plusieurs mails|"
 	    "encore un retard|attendais mieux|mieux que ca|# minutes|# min|"
-	    "# heures|attente|attendre" },
+	    "# heures|attente|attendre|ne plus|plus du tout" },
 	{ CUE_NEGATIVE, 3,
 	    "pire|le pire|horrible|affreux|affreuse|nul|nulle|nuls|"
 	    "lamentable|inadmissible|inacceptable|scandaleux|scandale|"
@@ -129,7 +132,9 @@ static const struct classify_group classify_fr[] = {
 	    "pouvez vous me dire" },
 	{ CUE_QUESTION, 2,
 	    "question|disponible|disponibles|prix|tarif|tarifs|frais de port|"
-	    "livraison en|livraison a|curieux|curieuse" },
+	    "livraison en|livraison a|curieux|curieuse|sans gluten|"
+	    "sans lactose|sans cereales|sans sucre|vegan|vegetarien|"
+	    "vegetalien|interesse|interessee" },
 	{ CUE_REQUEST, 2,
 	    "merci davance|merci par avance|davance merci|par avance merci|"
 	    "je voudrais commander|je veux commander|je souhaite commander|"
@@ -150,6 +155,7 @@ static const struct classify_group classify_fr[] = {
 	    "urgent|urgence|au plus vite|immediatement|tout de suite|"
 	    "des que possible|asap|rapidement svp" },
 	{ CUE_SPAM, 3,
+	    "agence marketing|agence de marketing|premiere page de google|"
 	    "pret rapide|un pret|sans justificatif|credit rapide|"
 	    "non respect de nos|nos regles|eviter la suspension|"
 	    "page a ete signalee|"
@@ -225,6 +231,8 @@ static const struct classify_group classify_fr[] = {
 	    "par erreur|je me suis trompe|je me suis trompee|mon erreur|"
 	    "ma faute|jai fait une erreur|par megarde|trompe dadresse|"
 	    "trompee dadresse" },
+	{ CUE_NEVER, 0, "jamais|au grand jamais" },
+	{ CUE_SO, 0, "aussi|si|tellement|autant|pareil|pareille" },
 	{ CUE_FUNCTION, 1,
 	    "le|la|les|et|est|je|pas|de|des|un|une|mon|ma|mes|vous|pour|"
 	    "avec|que|qui|il|ce|cest|sur|tres|du|au|aux|mais|ne|jai|nous|"

@@ -44,7 +44,10 @@ static const struct classify_group classify_nl[] = {
 	    "kom niet meer terug|kom hier niet meer|kom niet meer|"
 	    "kom nooit meer|in de wacht|verwacht ik meer|"
 	    "verwacht ik wel meer|verwacht ik wel wat meer|al stuk|"
-	    "ging stuk|gaat stuk|ging kapot|nog geen geld|geld nog niet" },
+	    "ging stuk|gaat stuk|ging kapot|nog geen geld|geld nog niet|"
+	    "geen excuses|niemand zei sorry|zelfs geen sorry|"
+	    "geen sorry|waar betaal ik voor|waarvoor betaal ik|"
+	    "laten wachten|moest wachten|onbruikbaar|nutteloos" },
 	{ CUE_COMPLAINT, 2,
 	    "wacht op mijn|wachten op mijn|nog steeds|duurt lang|"
 	    "duurt zo lang|duurde lang|te laat|veel te laat|te duur|"
@@ -57,7 +60,7 @@ static const struct classify_group classify_nl[] = {
 	    "zo lang|al zo lang|proberen te bereiken|probeer al|# mails|"
 	    "# mailtjes|# berichten|# keer gebeld|weer vertraging|"
 	    "alweer vertraging|verwacht meer|had meer verwacht|"
-	    "*vertraging|# minuten|# min|# uur|wachten|wachtrij" },
+	    "*vertraging|# minuten|# min|# uur|wachten|wachtrij|niet meer" },
 	{ CUE_NEGATIVE, 3,
 	    "slechtste|vreselijk|verschrikkelijk|afschuwelijk|walgelijk|"
 	    "belachelijk|onacceptabel|schandalig|schande|waardeloos|"
@@ -114,7 +117,8 @@ static const struct classify_group classify_nl[] = {
 	    "iemand ervaring|ervaring mee" },
 	{ CUE_QUESTION, 2,
 	    "vraag|benieuwd|prijs|prijzen|kosten|beschikbaar|verzendkosten|"
-	    "leverbaar|voorraad" },
+	    "leverbaar|voorraad|glutenvrij|lactosevrij|graanvrij|suikervrij|"
+	    "vegan|vegetarisch|interesse" },
 	{ CUE_REQUEST, 2,
 	    "alvast bedankt|bij voorbaat dank|alvast dank|ik wil bestellen|"
 	    "ik wil graag bestellen|wil graag bestellen|ik zou graag|"
@@ -134,6 +138,8 @@ static const struct classify_group classify_nl[] = {
 	    "dringend|spoed|asap|zsm|zo snel mogelijk|meteen|onmiddellijk|"
 	    "nu meteen|vandaag nog" },
 	{ CUE_SPAM, 3,
+	    "marketingbureau|bovenaan in google|bovenaan staat in google|"
+	    "eerste pagina van google|"
 	    "lening|leningen|zonder bkr|geld lenen|app me|"
 	    "schending van|onze richtlijnen|blokkering te voorkomen|"
 	    "meer volgers|volgers kopen|gratis volgers|per week verdienen|"
@@ -205,6 +211,8 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_OWNFAULT, 0,
 	    "per ongeluk|per abuis|mijn fout|mijn schuld|ik heb me vergist|"
 	    "vergist|verkeerd ingevuld|verkeerd getypt" },
+	{ CUE_NEVER, 0, "nooit|nog nooit" },
+	{ CUE_SO, 0, "zo|zulke|zulk|zon" },
 	{ CUE_FUNCTION, 1,
 	    "de|het|een|en|ik|je|jullie|niet|van|mijn|met|voor|op|dat|wat|"
 	    "ook|nog|maar|heb|bij|zijn|er|wel|al|naar|dit|deze|hoe|geen|"

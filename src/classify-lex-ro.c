@@ -42,7 +42,10 @@ static const struct classify_group classify_ro[] = {
 	    "nu mai revin|tratata urat|tratat urat|nici nu s a uitat|"
 	    "s a rupt|s au rupt|s a stricat|s au stricat|nu mai vin|"
 	    "nu mai venim|nu mi au dat banii|nu mi ati dat banii|"
-	    "ma asteptam sa tina|astept la telefon" },
+	    "ma asteptam sa tina|astept la telefon|nicio scuza|"
+	    "nimeni nu si a cerut scuze|nici macar scuze|fara scuze|"
+	    "pentru ce platesc|m au lasat sa astept|a trebuit sa astept|"
+	    "inutil|inutila|nu e bun de nimic" },
 	{ CUE_COMPLAINT, 2,
 	    "astept comanda|astept coletul|inca nu|tot nu|dureaza mult|"
 	    "dureaza prea mult|prea tarziu|prea scump|prea scumpa|"
@@ -51,7 +54,7 @@ static const struct classify_group classify_ro[] = {
 	    "neprofesionist|neseriosi|anulata|anulat|de ce nu|atat de mult|"
 	    "incerc sa va contactez|am incercat sa va contactez|# mailuri|"
 	    "# mesaje|trei mailuri|mai multe mailuri|iar intarziere|"
-	    "ma asteptam la mai mult|# minute|# ore|asteptare|astept|"
+	    "ma asteptam la mai mult|# minute|# ore|asteptare|astept|nu mai|"
 	    "de ce dureaza|cat mai trebuie|pana cand" },
 	{ CUE_NEGATIVE, 3,
 	    "cel mai prost|cea mai proasta|groaznic|groaznica|oribil|"
@@ -107,7 +110,8 @@ static const struct classify_group classify_ro[] = {
 	    "mai sunt|imi puteti spune|ne puteti spune" },
 	{ CUE_QUESTION, 2,
 	    "intrebare|pret|pretul|preturi|detalii|informatii|disponibil|"
-	    "disponibila|livrare|curios|curioasa" },
+	    "disponibila|livrare|curios|curioasa|fara gluten|fara lactoza|"
+	    "fara cereale|fara zahar|vegan|vegana|va intereseaza" },
 	{ CUE_REQUEST, 2,
 	    "multumesc anticipat|multumim anticipat|anticipat|"
 	    "vreau sa comand|as vrea sa comand|as dori sa comand|"
@@ -127,6 +131,8 @@ static const struct classify_group classify_ro[] = {
 	    "urgent|urgenta|imediat|cat mai repede|cat de curand|asap|"
 	    "astazi va rog" },
 	{ CUE_SPAM, 3,
+	    "agentie de marketing|prima pagina in google|"
+	    "prima pagina google|"
 	    "imprumut|imprumuturi|fara acte|credit rapid|"
 	    "incalcarea regulilor|regulilor comunitatii|evita suspendarea|"
 	    "a fost raportata|"
@@ -189,6 +195,8 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_OWNFAULT, 0,
 	    "din greseala|am gresit|greseala mea|vina mea|m am incurcat|"
 	    "am scris gresit" },
+	{ CUE_NEVER, 0, "niciodata|nicicand" },
+	{ CUE_SO, 0, "asa|asa de|atat de|atata|asemenea" },
 	{ CUE_FUNCTION, 1,
 	    "si|este|nu|de|la|cu|pe|in|sa|mi|am|o|un|ca|ce|din|care|foarte|"
 	    "dar|va|voi|sunt|e|al|ai|ati|mai|imi|ne|asa|pentru|dupa|comanda|"

@@ -63,6 +63,9 @@ enum classify_cue {
 			   anyone for an answer is chasing one */
 	CUE_QEND,	/* asks when it ends a clause: "c'est quand",
 			   "ça coûte combien", "la promo dura hasta cuándo" */
+	CUE_NEVER,	/* "never", "nooit", "jamais": with CUE_SO before
+			   the praise it praises ("never so good") */
+	CUE_SO,		/* "so", "such", "zo", "aussi", "tan", "这么" */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
 	CUE_COUNT

@@ -553,6 +553,23 @@ classify_add_signal(struct classify_state *st, int sc, int w,
 	}
 }
 
+/* Return 1 if "never" at token j and "so" after it before token i make
+ * praise of a negation: "never had such good coffee", "nog nooit zo
+ * lekker", "niciodată așa de bine". */
+static int
+classify_never_so(const struct classify_doc *d, size_t j, size_t i)
+{
+	size_t	k;
+
+	if (!(d->tok[j].cues & (1u << CUE_NEVER)))
+		return 0;
+	for (k = j + 1; k < i; k++) {
+		if (d->tok[k].cues & (1u << CUE_SO))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Return 1 + the token of a negation of the phrase m: a negator a few
  * words before it in its clause, or, for praise in a language that may
@@ -573,6 +590,8 @@ classify_negator(const struct classify_state *st,
 		j--;
 		if (t[j].clause != t[i].clause)
 			break;
+		if ((t[j].cues & neg) && classify_never_so(d, j, i))
+			return 0;
 		if (t[j].cues & neg)
 			return j + 1;
 	}
