@@ -678,20 +678,26 @@ static const char *const classify_service_words[] = {
 	"info", "page", "verified", "assistance", "hulp", "hilfe", "aide",
 	"ayuda", "ajutor", "center", "centre", "dept", "department",
 	"refund", "refunds", "claims", "payments", "billing", "security",
-	"account", "accounts", "de", "du", "al", "و",
+	"account", "accounts", "de", "du", "al",
 	"دعم", "خدمه", "العملاء", "الرسمي", "الدعم", "فريق", "客服",
 	"官方", "售后", "中心"
 };
 
-/* Return 1 if a folded word is one an impostor adds. */
+/* Words that join the parts of a name, left out of every name's key:
+ * "Tulip and Tea" is "Tulip & Tea". */
+static const char *const classify_name_joins[] = {
+	"and", "en", "und", "et", "y", "si", "e", "n"
+};
+
+/* Return 1 if a folded word is one of the n words of list. */
 static int
-classify_service_word(const char *s, size_t n)
+classify_word_in(const char *const *list, size_t n, const char *s,
+    size_t len)
 {
 	size_t	i;
 
-	for (i = 0; i < nitems(classify_service_words); i++) {
-		if (strlen(classify_service_words[i]) == n &&
-		    memcmp(classify_service_words[i], s, n) == 0)
+	for (i = 0; i < n; i++) {
+		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
 			return 1;
 	}
 	return 0;
@@ -717,7 +723,11 @@ classify_name_key(const char *name, int strip, char *key, int *stripped)
 	*stripped = 0;
 	for (i = 0; i < d.ntok; i++) {
 		p = d.fold + d.tok[i].off;
-		if (strip && classify_service_word(p, d.tok[i].len)) {
+		if (classify_word_in(classify_name_joins,
+		    nitems(classify_name_joins), p, d.tok[i].len))
+			continue;
+		if (strip && classify_word_in(classify_service_words,
+		    nitems(classify_service_words), p, d.tok[i].len)) {
 			(*stripped)++;
 			continue;
 		}

@@ -65,6 +65,8 @@ static const struct classify_group classify_any[] = {
 	    "text us on|reach us on" },
 	{ CUE_SCAM, 2,
 	    "dm us|send us a dm|message us|inbox us|contact us on|"
+	    "send us a message|send us a private message|private message|"
+	    "message us privately|contact us privately|"
 	    "contact us via|contact us at|refund department|support team|"
 	    "help desk|helpdesk|customer care|official page|official account|"
 	    "credit card|debit card|your card|verify|verification|"
