@@ -1,7 +1,8 @@
 /*
  * classify-private.h -- what the files of the classifier share: the cues
- * of the lexicons, the tables of phrases (classify-lex-*.c), and a text
- * read into tokens and signals (classify-doc.c) for classify.c to score.
+ * of the lexicons, the tables of phrases (classify-lex-*.c), a text read
+ * into tokens and signals (classify-doc.c), and the state of one text
+ * whose phrases classify-match.c finds and classify.c weighs.
  * Nothing outside src/classify*.c includes it.
  */
 #ifndef HEED_CLASSIFY_PRIVATE_H
@@ -195,5 +196,69 @@ int	classify_name_imitates(const char *, const char *);
 const struct classify_lexicon *classify_lexicon_find(const char *);
 /* Every lexicon but the shared one, in order; NULL after the last. */
 const struct classify_lexicon *classify_lexicon_at(size_t);
+
+/*
+ * The kinds that phrases add weight to, and what classify.c and
+ * classify-match.c work out about one text.
+ */
+#define SC_C	0
+#define SC_Q	1
+#define SC_P	2
+#define SC_S	3
+#define SC_COUNT 4
+
+/* A phrase found in a text. */
+struct classify_match {
+	int		 cue;
+	int		 weight;
+	size_t		 tok;		/* its first token */
+	size_t		 ntok;
+	size_t		 bytes;		/* of the phrase, to order */
+	int		 after;		/* its language negates after too */
+	int		 accepted;	/* not overlapped by a longer one */
+};
+
+/* The best reason found for a kind: the tokens to quote. */
+struct classify_reason {
+	int		 weight;
+	size_t		 from, to;	/* tokens [from, to) */
+	const char	*signal;	/* or a signal that is not words */
+	int		 set;
+};
+
+/* Everything worked out about one text. */
+struct classify_state {
+	struct classify_doc		 doc;
+	const struct classify_signals	*sig;
+	const struct classify_lexicon	*lex[16];
+	size_t				 nlex;
+	const char			*lang;
+	struct classify_match		*m;
+	size_t				 nm, cap;
+	size_t				*cstart;	/* per clause */
+	int				 score[SC_COUNT];
+	struct classify_reason		 why[SC_COUNT];
+	int				 hard;		/* a plain complaint */
+	int				 supposed;	/* complaints after "if" */
+	int				 nsupposed;
+	int				 sarcasm, sarcasm_weak;
+	int				 urgent, thanks, scam, imitates;
+	int				 own_fault;
+	int				 praise_last;	/* "... Lovely." */
+	int				 links;
+};
+
+/* Finding phrases (classify-match.c). */
+/* Pick the lexicons to read for the text of st (st->lex, st->lang). */
+void	classify_pick(struct classify_state *);
+/* Find the phrases of a lexicon, but its common words, in the text. */
+void	classify_find(struct classify_state *, const struct classify_lexicon *);
+/* Accept the phrases that count and mark tokens with the marking cues. */
+void	classify_resolve(struct classify_state *);
+/* Return 1 if token i is "不" or "没" between two same characters. */
+int	classify_a_not_a(const struct classify_doc *, size_t);
+/* The phrase of cue starting at token i with the most weight, or NULL. */
+const struct classify_match *classify_match_at(const struct classify_state *,
+	    int, size_t);
 
 #endif
