@@ -188,6 +188,7 @@ static const struct classify_group classify_de[] = {
 	    "schnappchen|zuverlassig|schnelle lieferung|schnell geliefert|"
 	    "lohnt sich|schonste|leckerste|tollste|liebste|netteste|"
 	    "freundlichste|schnellste|wunderschone" },
+	{ CUE_QUESTION, 3, "oder nur|oder bloss" },
 	{ CUE_NONE, 0,
 	    "mit freundlichen grussen|freundliche grusse|viele grusse|"
 	    "liebe grusse|lg|vg|mfg|gruss|grusse|schonen tag|"

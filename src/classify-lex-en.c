@@ -210,6 +210,7 @@ static const struct classify_group classify_en[] = {
 	    "good value|bargain|reliable|quick delivery|fast delivery|"
 	    "fast shipping|arrived quickly|well worth|greatest|nicest|finest|"
 	    "loveliest|tastiest|fastest|friendliest" },
+	{ CUE_QUESTION, 3, "or only|or just|or is it only" },
 	{ CUE_NONE, 0,
 	    "best regards|kind regards|warm regards|regards|best wishes|"
 	    "all the best|good morning|good afternoon|good evening|good night|"

@@ -188,6 +188,7 @@ static const struct classify_group classify_es[] = {
 	    "una ganga|fiable|envio rapido|llego rapido|vale la pena|"
 	    "merece la pena|la mas bonita|el mas bonito|de diez|mas rapido|"
 	    "mas rapida" },
+	{ CUE_QUESTION, 3, "o solo|o solamente|o nada mas" },
 	{ CUE_NONE, 0,
 	    "saludos|un saludo|buenos dias|buenas tardes|buenas noches|"
 	    "buen dia|que tengas|que tengan|feliz dia|no solo|no solamente|"

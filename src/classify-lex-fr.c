@@ -192,6 +192,7 @@ static const struct classify_group classify_fr[] = {
 	    "rapport qualite prix|bonne affaire|fiable|livraison rapide|"
 	    "livre rapidement|vaut le coup|le plus beau|la plus belle|"
 	    "le plus rapide|la plus rapide" },
+	{ CUE_QUESTION, 3, "ou seulement|ou uniquement|ou juste" },
 	{ CUE_NONE, 0,
 	    "cordialement|bien cordialement|bonne journee|bonne soiree|"
 	    "bon weekend|bonne continuation|bonjour|bonsoir|non seulement|"

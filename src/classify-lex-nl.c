@@ -176,6 +176,7 @@ static const struct classify_group classify_nl[] = {
 	    "waar voor je geld|koopje|betrouwbaar|snelle levering|"
 	    "snel geleverd|de moeite waard|leukste|mooiste|lekkerste|fijnste|"
 	    "liefste|snelste|vriendelijkste" },
+	{ CUE_QUESTION, 3, "of alleen|of enkel|of alleen maar" },
 	{ CUE_NONE, 0,
 	    "met vriendelijke groet|vriendelijke groet|vriendelijke groeten|"
 	    "groetjes|groeten|fijne dag|fijn weekend|goedemorgen|goedemiddag|"

@@ -169,6 +169,7 @@ static const struct classify_group classify_ro[] = {
 	    "raport calitate pret|chilipir|de incredere|livrare rapida|"
 	    "a ajuns repede|merita|merita banii|cea mai frumoasa|"
 	    "cel mai frumos|cea mai rapida|cel mai rapid" },
+	{ CUE_QUESTION, 3, "sau doar|sau numai" },
 	{ CUE_NONE, 0,
 	    "cu stima|o zi frumoasa|o zi buna|weekend placut|buna ziua|"
 	    "buna seara|buna dimineata|nu doar|nu numai|nicio grija|"

@@ -141,6 +141,24 @@ classify_discontent_at(const struct classify_state *st, size_t i)
 	return 0;
 }
 
+/* Return 1 if an accepted phrase of discontent ends just before token i,
+ * in its clause. */
+static int
+classify_discontent_ends(const struct classify_state *st, size_t i)
+{
+	const struct classify_match	*m;
+	size_t				 k;
+
+	for (k = 0; i > 0 && k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->accepted && m->tok + m->ntok == i &&
+		    st->doc.tok[m->tok].clause == st->doc.tok[i].clause &&
+		    (m->cue == CUE_NEGATIVE || m->cue == CUE_COMPLAINT))
+			return 1;
+	}
+	return 0;
+}
+
 /* Count a complaint of weight w; one supposed by a condition is kept
  * apart, to weigh little if the text asks. */
 static void
@@ -189,9 +207,12 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 		    neg - 1 : m->tok, neg > end ? neg : end);
 		return;
 	}
-	/* "super slow", "really bad": an intensifier, not praise. */
-	if (end < st->doc.ntok && st->doc.tok[end].clause ==
-	    st->doc.tok[m->tok].clause && classify_discontent_at(st, end))
+	/* "super slow", "une impolitesse incroyable": an intensifier beside
+	 * discontent, not praise. */
+	if (m->cue == CUE_PRAISE && ((end < st->doc.ntok &&
+	    st->doc.tok[end].clause == st->doc.tok[m->tok].clause &&
+	    classify_discontent_at(st, end)) || classify_discontent_ends(st,
+	    m->tok)))
 		return;
 	if (m->cue == CUE_THANKS)
 		st->thanks = 1;
