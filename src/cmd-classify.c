@@ -360,8 +360,8 @@ cmd_classify_report_kinds(const struct classify_tally *t)
 	size_t				 i;
 	int				 j;
 
-	printf("%-10s %9s %7s %9s   %s\n", "kind", "precision", "recall",
-	    "expected", "aim");
+	printf("%-10s %9s %7s %9s   aim\n", "kind", "precision", "recall",
+	    "expected");
 	for (i = 0; i < nitems(order); i++) {
 		for (n = 0, j = 0; j < CLASSIFY_KIND_COUNT; j++)
 			n += t->kind[order[i]][j];
@@ -370,9 +370,9 @@ cmd_classify_report_kinds(const struct classify_tally *t)
 		aim = "";
 		if (order[i] == CLASSIFY_COMPLAINT ||
 		    order[i] == CLASSIFY_QUESTION)
-			aim = pv >= 0.85 && rv >= 0.85 ? ">= 0.85  met" :
-			    ">= 0.85  NOT MET";
-		printf("%-10s %9s %7s %9u   %s\n", classify_kind_name(order[i]),
+			aim = pv >= 0.85 && rv >= 0.85 ? "   >= 0.85  met" :
+			    "   >= 0.85  NOT MET";
+		printf("%-10s %9s %7s %9u%s\n", classify_kind_name(order[i]),
 		    cmd_classify_share(pv, p, sizeof p),
 		    cmd_classify_share(rv, r, sizeof r), n, aim);
 	}
@@ -412,11 +412,11 @@ cmd_classify_report(const struct cmd_classify_eval *e)
 	printf("\nkind right: %s\n", cmd_classify_share(
 	    classify_tally_accuracy(&e->all), a, sizeof a));
 	cmd_classify_report_reply(&e->all);
-	printf("\n%-5s %5s %6s   %-19s %-19s\n", "lang", "n", "right",
+	printf("\n%-5s %5s %6s   %-19s %s\n", "lang", "n", "right",
 	    "complaint P / R", "question P / R");
 	for (i = 0; i < e->nlang; i++) {
 		t = &e->lang[i].tally;
-		printf("%-5s %5u %6s   %4s / %-10s %4s / %-10s\n",
+		printf("%-5s %5u %6s   %4s / %-10s %4s / %s\n",
 		    e->lang[i].code, classify_tally_total(t),
 		    cmd_classify_share(classify_tally_accuracy(t), a, sizeof a),
 		    cmd_classify_share(classify_tally_precision(t,

@@ -568,14 +568,19 @@ test_classify_labelled_set_covers_every_language_and_kind(void **state)
 
 /*
  * The floors below are what was measured when they were set, less a
- * margin (make bench prints the numbers): a change that makes the
- * classifier worse on either set fails here.
+ * margin (make bench prints the numbers): the share of kinds right, then
+ * the lower of precision and recall for complaints and for questions. A
+ * change that makes the classifier worse on any set fails here. The
+ * held-out sets were never tuned on; their floors are low because their
+ * numbers are (see tests/bench/classify).
  */
 static void
 test_classify_labelled_set_floor(void **state)
 {
 	(void)state;
-	check_labelled("labelled.jsonl", 0.95, 0.93, 0.92);
+	check_labelled("labelled.jsonl", 0.93, 0.90, 0.94);
+	check_labelled("heldout.jsonl", 0.80, 0.78, 0.70);
+	check_labelled("heldout2.jsonl", 0.60, 0.45, 0.58);
 }
 
 int
