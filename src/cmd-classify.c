@@ -406,8 +406,8 @@ cmd_classify_report(const struct cmd_classify_eval *e)
 	char				 a[16], cp[16], cr[16], qp[16], qr[16];
 	size_t				 i;
 
-	printf("%u messages in %zu languages\n\n", classify_tally_total(&e->all),
-	    e->nlang);
+	printf("%u messages in %zu language%s\n\n", classify_tally_total(
+	    &e->all), e->nlang, e->nlang == 1 ? "" : "s");
 	cmd_classify_report_kinds(&e->all);
 	printf("\nkind right: %s\n", cmd_classify_share(
 	    classify_tally_accuracy(&e->all), a, sizeof a));
