@@ -47,18 +47,19 @@ classify_clitic(const char *s, size_t len, size_t *off, const char *c)
 }
 
 /*
- * Match an Arabic word behind the clitics a token may begin with: و or ف
+ * Write into stem where the stem of an Arabic token s (len bytes) may
+ * begin: at 0, and behind the clitics a word may begin with: و or ف
  * (and), then ب ل ك (with, for, like), then ال (the). Behind a clitic the
  * stem has three letters at least: "لكم" (to you) is not "كم" (how many).
+ * Return how many places there are (5 at most).
  */
-static int
-classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
-    int prefix)
+static size_t
+classify_arabic_stems(const char *s, size_t len, uint8_t *stem)
 {
 	static const char *const conj[] = { "", "و", "ف" };
 	static const char *const prep[] = { "", "ب", "ل", "ك" };
 	static const char *const art[] = { "", "ال" };
-	size_t	a, b, c, off;
+	size_t	a, b, c, off, k, n = 0;
 
 	for (a = 0; a < nitems(conj); a++) {
 		for (b = 0; b < nitems(prep); b++) {
@@ -67,13 +68,29 @@ classify_arabic_eq(const char *s, size_t len, const char *w, size_t n,
 				if (!classify_clitic(s, len, &off, conj[a]) ||
 				    !classify_clitic(s, len, &off, prep[b]) ||
 				    !classify_clitic(s, len, &off, art[c]) ||
-				    (off > 0 && len - off < 6))
+				    (off > 0 && len - off < 6) || off > 255)
 					continue;
-				if (classify_word_eq(s + off, len - off, w, n,
-				    prefix))
-					return 1;
+				for (k = 0; k < n && stem[k] != off; k++)
+					;
+				if (k == n && n < 5)
+					stem[n++] = (uint8_t)off;
 			}
 		}
+	}
+	return n;
+}
+
+/* Match an Arabic word at any place its token's stem may begin. */
+static int
+classify_arabic_eq(const char *s, const struct classify_tok *t,
+    const char *w, size_t n, int prefix)
+{
+	size_t	k;
+
+	for (k = 0; k < t->nstem; k++) {
+		if (classify_word_eq(s + t->stem[k], t->len - t->stem[k], w, n,
+		    prefix))
+			return 1;
 	}
 	return 0;
 }
@@ -110,6 +127,11 @@ classify_inflected(const char *s, size_t len, const char *w, size_t n,
 	return 0;
 }
 
+/* Words that intensify the word they begin ("superlekker", "megagut"). */
+static const char *const classify_intense[] = {
+	"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
+};
+
 /* Return 1 if a token matches one word of a phrase (not Chinese): "*" at
  * its end matches any ending, "*" at its start any beginning; a word of
  * praise or discontent also matches inflected and after an intensifier. */
@@ -118,10 +140,8 @@ classify_word_match(const struct classify_doc *d,
     const struct classify_tok *t, const char *w, size_t n, int how,
     const char *endings)
 {
-	static const char *const intense[] = {
-		"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
-	};
-	const char	*s = d->fold + t->off;
+	const char *const	*intense = classify_intense;
+	const char		*s = d->fold + t->off;
 	int		 prefix = n > 1 && w[n - 1] == '*';
 	size_t		 i, k;
 
@@ -134,14 +154,15 @@ classify_word_match(const struct classify_doc *d,
 		    n - 1) == 0;
 	if ((how & WORD_FIRST) && (t->flags & TOK_ARABIC) &&
 	    (unsigned char)w[0] >= 0xd8 && (unsigned char)w[0] <= 0xdb)
-		return classify_arabic_eq(s, t->len, w, n, prefix);
+		return classify_arabic_eq(s, t, w, n, prefix);
 	if (classify_word_eq(s, t->len, w, n, prefix))
 		return 1;
 	if (!(how & WORD_INTENSE) || prefix)
 		return 0;
 	if (classify_inflected(s, t->len, w, n, endings))
 		return 1;
-	for (i = 0; i < nitems(intense); i++) {
+	for (i = 0; (t->flags & TOK_INTENSE) && i < nitems(classify_intense);
+	    i++) {
 		k = strlen(intense[i]);
 		if (t->len >= k + 3 && memcmp(s, intense[i], k) == 0)
 			return classify_word_eq(s + k, t->len - k, w, n, 0) ||
@@ -234,6 +255,28 @@ classify_add_match(struct classify_state *st, const struct classify_group *g,
 	m->after = lex->negation_after;
 }
 
+/* Return 0 if phrase p (n bytes) cannot begin at token t: its first two
+ * bytes differ from the token's, or from those of every place an Arabic
+ * stem may begin (the cheap test before a real match). */
+static int
+classify_may_begin(const struct classify_doc *d,
+    const struct classify_tok *t, const char *p, size_t n)
+{
+	const char	*s = d->fold + t->off;
+	size_t		 k, len;
+
+	if (!(t->flags & TOK_ARABIC) || t->nstem == 0)
+		return s[0] == p[0] && (n < 2 || t->len < 2 || p[1] == ' ' ||
+		    p[1] == '*' || s[1] == p[1]);
+	for (k = 0; k < t->nstem; k++) {
+		len = t->len - t->stem[k];
+		if (len >= 1 && s[t->stem[k]] == p[0] && (n < 2 || len < 2 ||
+		    s[t->stem[k] + 1] == p[1]))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Find every phrase of group g in the text. A phrase is only tried where
  * its first byte is the token's, but for Arabic (clitics come first) and
@@ -247,19 +290,24 @@ classify_find_group(struct classify_state *st,
 	const char			*p = g->phrases, *bar;
 	size_t				 n, i, k;
 	int				 any_first, how = WORD_FIRST;
-	char				 c;
 
 	if (g->cue == CUE_PRAISE || g->cue == CUE_NEGATIVE)
 		how |= WORD_INTENSE;
-	for (;;) {
+	for (;; p = bar + 1) {
 		bar = strchr(p, '|');
 		n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-		any_first = p[0] == '#' || p[0] == '*' ||
-		    ((unsigned char)p[0] >= 0xd8 && (unsigned char)p[0] <= 0xdb);
+		any_first = p[0] == '#' || p[0] == '*';
+		/* Most phrases begin with a byte no token of the text does. */
+		if (!any_first && !st->first[(unsigned char)p[0]] &&
+		    !((how & WORD_INTENSE) && st->intense)) {
+			if (bar == NULL)
+				break;
+			continue;
+		}
 		for (i = 0; i < d->ntok; i++) {
-			c = d->fold[d->tok[i].off];
-			if (!any_first && c != p[0] && !((how & WORD_INTENSE) &&
-			    strchr("smhue", c) != NULL))
+			if (!any_first && !classify_may_begin(d, &d->tok[i],
+			    p, n) && !((how & WORD_INTENSE) &&
+			    (d->tok[i].flags & TOK_INTENSE)))
 				continue;
 			/* "不好" is no complaint in "好不好" */
 			if (classify_a_not_a(d, i))
@@ -270,7 +318,36 @@ classify_find_group(struct classify_state *st,
 		}
 		if (bar == NULL)
 			break;
-		p = bar + 1;
+	}
+}
+
+/* Note the bytes that begin tokens, and the tokens that begin with an
+ * intensifier, so that most phrases are passed over at once. */
+static void
+classify_index(struct classify_state *st)
+{
+	struct classify_doc	*d = &st->doc;
+	struct classify_tok	*t;
+	size_t			 i, j, k;
+
+	for (i = 0; i < d->ntok; i++) {
+		t = &d->tok[i];
+		if (t->flags & TOK_ARABIC) {
+			t->nstem = (uint8_t)classify_arabic_stems(d->fold +
+			    t->off, t->len, t->stem);
+			for (k = 0; k < t->nstem; k++)
+				st->first[(unsigned char)d->fold[t->off +
+				    t->stem[k]]] = 1;
+		}
+		st->first[(unsigned char)d->fold[t->off]] = 1;
+		for (j = 0; j < nitems(classify_intense); j++) {
+			k = strlen(classify_intense[j]);
+			if (t->len >= k + 3 && memcmp(d->fold + t->off,
+			    classify_intense[j], k) == 0) {
+				t->flags |= TOK_INTENSE;
+				st->intense = 1;
+			}
+		}
 	}
 }
 
@@ -337,7 +414,8 @@ classify_detect(const struct classify_doc *d)
 }
 
 /*
- * Pick the lexicons to read: the one of the language given when the text
+ * Index the text's tokens, and pick the lexicons to read: the one of the
+ * language given when the text
  * is in its script; else by script; in Latin script, the language whose
  * common words the text has, or every one when that is unclear.
  */
@@ -349,6 +427,7 @@ classify_pick(struct classify_state *st)
 	int				 script = CLASSIFY_LATIN;
 	size_t				 i;
 
+	classify_index(st);
 	if (d->han > 0 && d->han * 3 >= d->latin && d->han >= d->arabic)
 		script = CLASSIFY_HAN;
 	else if (d->arabic > 0 && d->arabic >= d->latin)
@@ -444,7 +523,8 @@ classify_resolve(struct classify_state *st)
 	struct classify_match	*m;
 	size_t			 i, j;
 
-	qsort(st->m, st->nm, sizeof *st->m, classify_match_cmp);
+	if (st->nm > 0)
+		qsort(st->m, st->nm, sizeof *st->m, classify_match_cmp);
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
 		if (!classify_cue_scores(m->cue)) {

@@ -124,6 +124,7 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_CAPS	0x08	/* three or more letters, all capitals */
 #define TOK_MENTION	0x10	/* after an "@" */
 #define TOK_LINK	0x20	/* part of a link: no phrase matches it */
+#define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
 struct classify_tok {
 	size_t		 off;		/* in the folded text */
 	size_t		 len;
@@ -132,6 +133,9 @@ struct classify_tok {
 	int		 clause;	/* punctuation and emoji part clauses */
 	int		 flags;		/* TOK_* */
 	unsigned	 cues;		/* 1 << CUE_* of the marking cues */
+	uint8_t		 stem[5];	/* Arabic: where a stem may begin,
+					   behind clitics (classify-match.c) */
+	uint8_t		 nstem;
 };
 
 /* Emoji by what they mostly say. */
@@ -236,6 +240,9 @@ struct classify_state {
 	struct classify_match		*m;
 	size_t				 nm, cap;
 	size_t				*cstart;	/* per clause */
+	unsigned char			 first[256];	/* bytes that begin
+							   tokens */
+	int				 intense;	/* a TOK_INTENSE */
 	int				 score[SC_COUNT];
 	struct classify_reason		 why[SC_COUNT];
 	int				 hard;		/* a plain complaint */
