@@ -57,6 +57,7 @@ int	cmd_accounts(struct cmd_env *, int, char **);	/* cmd-account.c */
 int	cmd_login(struct cmd_env *, int, char **);
 int	cmd_logout(struct cmd_env *, int, char **);
 int	cmd_doctor(struct cmd_env *, int, char **);	/* cmd-doctor.c */
+int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;

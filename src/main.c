@@ -36,6 +36,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "accounts", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_accounts },
 	{ "login", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_login },
 	{ "logout", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_logout },
+	{ "classify", 0, 1, cmd_classify },
 };
 
 struct main_opts {
@@ -73,6 +74,10 @@ main_usage(FILE *f)
 	    "  logout ACCOUNT   delete it from the keyring\n"
 	    "  doctor           check the config, cache, keyring and "
 	    "credentials\n"
+	    "  classify [--json] [--lang L] [--shop NAME] [FILE]\n"
+	    "                   the kind and needs-reply of each line\n"
+	    "  classify --eval [--misses] FILE\n"
+	    "                   measure the classifier on labelled lines\n"
 	    "\n"
 	    "options:\n"
 	    "  --config FILE    read FILE instead of "
