@@ -180,13 +180,6 @@ struct classify_doc {
  */
 void	classify_doc_read(struct classify_doc *, const char *, size_t);
 void	classify_doc_free(struct classify_doc *);
-/*
- * Write the folded form of s[0..len) to a new string: lower case, Latin
- * letters without accents, Arabic letters in one form, traditional
- * Chinese characters as simplified, apostrophes dropped, words parted by
- * one space. What the lexicons must be written in.
- */
-char	*classify_fold(const char *, size_t);
 /* Return 1 for a Chinese character (or Japanese kana, read alike). */
 int	classify_cp_han(uint32_t);
 /*

@@ -79,6 +79,15 @@ struct classify_result {
 void		 classify_text(const char *, const struct classify_signals *,
 		     struct classify_result *);
 
+/*
+ * Write the folded form of s[0..len) to a new string: lower case, Latin
+ * letters without accents, Arabic letters in one form, traditional
+ * Chinese characters as simplified, apostrophes dropped, words parted by
+ * one space. What the lexicons are written in, and what the owner's rules
+ * match words in (rules.c).
+ */
+char		*classify_fold(const char *, size_t);
+
 /* The name of a kind ("complaint") or a reply ("yes", "no", "unclear"). */
 const char	*classify_kind_name(enum classify_kind);
 const char	*classify_reply_name(enum classify_reply);
