@@ -15,6 +15,10 @@
  *                                       ui-command.c
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
+ *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
+ *   thread, outbox, help)               selection, scrolling, marks),
+ *                                       which calls back only the
+ *                                       screen that owns the list
  *   all of them                      -> ui-draw.c -> ui-screen.c (the
  *                                       stack), which call no screen
  *
@@ -23,6 +27,7 @@
 #ifndef HEED_UI_PRIVATE_H
 #define HEED_UI_PRIVATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "edit.h"
@@ -79,6 +84,11 @@ struct ui_screen_ops {
 	const char	*name;
 	int		 keys;		/* enum key_screen; -1: the below's */
 	int		 overlay;	/* drawn over the screen below it */
+	/*
+	 * C-c is a key of this screen, looked up in its keymap and given to
+	 * key (the composer, where it may be bound); elsewhere it quits.
+	 */
+	int		 own_ctrl_c;
 	const char	*hint;		/* the bottom line; NULL: the usual */
 	void		(*draw)(struct ui *, void *);
 	/* An action from the keymap, and the key itself. */
@@ -95,6 +105,54 @@ struct ui_screen_ops {
 	void		(*show)(struct ui *, void *, int64_t);
 	/* Save what can be saved; 1 and *u if text is still unsaved. */
 	int		(*unsaved)(struct ui *, void *, struct ui_unsaved *);
+};
+
+/*
+ * A list of rows on a screen (ui-list.c): which row is selected, which
+ * line is shown first, and the marks. The screen keeps the rows and
+ * draws each line shown through draw; it reads the fields, and changes
+ * them only through the ui_list_* functions.
+ */
+#define UI_LIST_SCROLL	0x1	/* no selection: moving scrolls (help) */
+#define UI_LIST_SNAP	0x2	/* the first line shown is a row's first */
+#define UI_LIST_HEAD	SIZE_MAX	/* a line above the first row */
+
+/* One line of a list to draw. */
+struct ui_list_line {
+	size_t		line;		/* the line of the list, from 0 */
+	size_t		row;		/* its row, or UI_LIST_HEAD */
+	size_t		part;		/* the line within the row, from 0 */
+	int		y;		/* the line of the screen */
+	int		selected;	/* its row is the selected one */
+	int		marked;		/* its row is marked */
+};
+typedef void	(*ui_list_draw_cb)(struct ui *, void *,
+		    const struct ui_list_line *);
+/* The key that marks a row by (an item's id); NULL: the row's index. */
+typedef int64_t	(*ui_list_key_cb)(void *, size_t);
+
+struct ui_list {
+	int		 flags;		/* UI_LIST_* */
+	size_t		 n;		/* rows */
+	size_t		 head;		/* lines above the first row */
+	size_t		*start;		/* first line of each row, and the end;
+					   NULL: one line a row */
+	size_t		 sel;		/* the selected row */
+	size_t		 top;		/* the first line shown */
+	size_t		 height;	/* lines the screen has room for */
+	ui_list_draw_cb	 draw;
+	ui_list_key_cb	 key;
+	void		*arg;		/* the screen's, for draw and key */
+
+	int64_t		*marks;		/* keys of the marked rows, sorted */
+	size_t		 nmarks;
+	size_t		 capmarks;
+	int		 visual;	/* a range is being marked */
+	int64_t		 anchor;	/* the key of the row it started on */
+	int		 anchor_side;	/* that row: -1 above, 1 below */
+	int64_t		*vkeys;		/* what the range marked, sorted */
+	size_t		 nvkeys;
+	size_t		 capvkeys;
 };
 
 struct ui_screen {
@@ -160,6 +218,26 @@ char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
 void	ui_quit(struct ui *);
+
+/* ui-list.c: the list of rows of a screen. */
+void	ui_list_init(struct ui_list *, int, ui_list_draw_cb, ui_list_key_cb,
+	    void *);
+void	ui_list_free(struct ui_list *);
+void	ui_list_set_rows(struct ui_list *, size_t, size_t, const size_t *);
+void	ui_list_resize(struct ui_list *, size_t);
+void	ui_list_set_top(struct ui_list *, size_t);
+size_t	ui_list_lines(const struct ui_list *);
+long	ui_list_move(struct ui_list *, long);
+void	ui_list_page(struct ui_list *, int);
+void	ui_list_end(struct ui_list *, int);
+void	ui_list_jump(struct ui_list *, size_t);
+void	ui_list_draw(struct ui *, const struct ui_list *, int);
+int	ui_list_marked(const struct ui_list *, size_t);
+void	ui_list_mark(struct ui_list *, size_t, int);
+void	ui_list_toggle(struct ui_list *);
+void	ui_list_unmark_all(struct ui_list *);
+const int64_t *ui_list_marks(const struct ui_list *, size_t *);
+void	ui_list_visual(struct ui_list *, int);
 
 /* ui-screen.c: the stack of screens. */
 void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);

@@ -482,7 +482,7 @@ ui_key(struct ui *ui, uint32_t key)
 		top->ops->key(ui, top->data, action, key);
 		return;
 	}
-	if (key == KEYC_CTRL('c') && keys != SCREEN_COMPOSE) {
+	if (key == KEYC_CTRL('c') && !top->ops->own_ctrl_c) {
 		ui_quit(ui);
 		return;
 	}
