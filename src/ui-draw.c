@@ -53,6 +53,23 @@ ui_draw_text(int y, int x, const char *s, size_t width)
 	free(cut);
 }
 
+/*
+ * Draw text wrapped to width columns from (y, x) down, on lines before
+ * bottom; return the line after the last one drawn.
+ */
+int
+ui_draw_wrapped(int y, int x, const char *s, size_t width, int bottom)
+{
+	char	**lines;
+	size_t	  n, i;
+
+	n = text_wrap(s, width != 0 ? width : 1, &lines);
+	for (i = 0; i < n && y < bottom; i++)
+		ui_draw_text(y++, x, lines[i], width);
+	text_lines_free(lines, n);
+	return y;
+}
+
 /* Fill width columns with spaces from (y, x). */
 void
 ui_draw_fill(int y, int x, int width)

@@ -205,6 +205,7 @@ void	ui_ask_choice(struct ui *, const char *, const char *, const char *,
 void	ui_prompt_key(struct ui *, uint32_t);
 void	ui_prompt_clear(struct ui *);
 void	ui_draw_text(int, int, const char *, size_t);
+int	ui_draw_wrapped(int, int, const char *, size_t, int);
 void	ui_draw_fill(int, int, int);
 int	ui_attr(struct ui *, int, int);
 void	ui_refresh_counts(struct ui *);

@@ -427,20 +427,15 @@ ui_queue_failed(struct ui_queue *q)
 	};
 	struct ui	*ui = q->ui;
 	const char	*name = q->search != NULL ? "search" : names[q->view];
-	char		*what, **lines;
-	size_t		 n, i;
-	int		 y = 2;
+	char		*what;
 
 	what = xprintf("The %s could not be read from the cache, so heed "
 	    "cannot show it: %s.\n\nThis is not an empty %s. heed doctor "
 	    "checks the cache and says what to do; heed reads it again at the "
 	    "next key or sync.", name, q->error, name);
-	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
 	attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
-	for (i = 0; i < n && y < ui->rows - 2; i++)
-		ui_draw_text(y++, 2, lines[i], (size_t)ui->cols - 4);
+	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
 	attrset(A_NORMAL);
-	text_lines_free(lines, n);
 	free(what);
 }
 
@@ -472,7 +467,7 @@ ui_queue_empty(struct ui_queue *q)
 	else
 		what = "Nothing here.";
 	attrset(ui_attr(ui, PAIR_DIM, 0));
-	ui_draw_text(2, 2, what, (size_t)ui->cols - 4);
+	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
 	attrset(A_NORMAL);
 }
 
