@@ -41,6 +41,7 @@ enum key_screen {
 	SCREEN_THREAD,
 	SCREEN_COMPOSE,
 	SCREEN_OUTBOX,
+	SCREEN_CHECK,
 	SCREEN_COUNT
 };
 
@@ -72,9 +73,10 @@ struct keymap {
 	size_t			 cap;
 };
 
-/* The name, screens and one-line help of an action. */
+/* The name, screens and one-line help of an action (on a screen). */
 const char	*keys_action_name(int);
 const char	*keys_action_help(int);
+const char	*keys_action_help_on(int, int);
 int		 keys_action_from_name(const char *);
 /* Return 1 if the action makes sense on the screen. */
 int		 keys_action_on(int, int);

@@ -604,9 +604,6 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		sync_now(ui->ctx.sync);
 		ui_message(ui, 0, "Syncing...");
 		return 0;
-	case ACT_COMMAND:
-		ui_command_ask(ui);
-		return 0;
 	case ACT_OUTBOX:
 		ui_outbox_open(ui);
 		return 0;

@@ -137,17 +137,18 @@ ui_check_key(struct ui *ui, void *data, int action, uint32_t key)
 	void		*arg = k->arg;
 	int		 over;
 
+	(void)key;
 	free(ui_text_length(ui, &k->reply, k->text, &over));
-	if ((key == 'y' || action == ACT_SEND) && !over) {
+	if (action == ACT_SEND && !over) {
 		ui_screen_drop(ui, k);
 		send(ui, arg);
-	} else if (key == 'e' || key == KEYC_ESC || action == ACT_CANCEL)
+	} else if (action == ACT_CANCEL)
 		ui_screen_drop(ui, k);
 }
 
 static const struct ui_screen_ops ui_check_ops = {
 	.name = "check",
-	.keys = SCREEN_COMPOSE,
+	.keys = SCREEN_CHECK,
 	.hint = "y or Enter send now  e or Esc back to editing",
 	.draw = ui_check_draw,
 	.key = ui_check_key,

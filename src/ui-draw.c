@@ -172,6 +172,13 @@ ui_prompt_key(struct ui *ui, uint32_t key)
 			ui_prompt_finish(ui, "\r");
 		return;
 	}
+	if (key == KEYC_TAB && ui->prompt.complete != NULL) {
+		ui->prompt.complete(ui);
+		return;
+	}
+	/* What Tab listed is for the text as it was. */
+	free(ui->prompt.body);
+	ui->prompt.body = NULL;
 	switch (key) {
 	case KEYC_ENTER:
 		ui_prompt_finish(ui, e->text);
@@ -296,20 +303,27 @@ ui_act_item(struct ui *ui, struct item *it)
 	return 0;
 }
 
+/* The names of the views for commands, in their order; NULL ends them. */
+const char *const ui_view_words[VIEW_COUNT + 1] = {
+	"inbox", "flagged", "snoozed", "done", "all", NULL
+};
+
 /* The view a command names ("inbox"...); -1 (said) if none. */
 int
 ui_view_arg(struct ui *ui, const char *arg)
 {
-	static const char *const views[VIEW_COUNT] = {
-		"inbox", "flagged", "snoozed", "done", "all"
-	};
 	int	v;
 
 	for (v = 0; v < VIEW_COUNT; v++) {
-		if (arg != NULL && strcmp(arg, views[v]) == 0)
+		if (arg != NULL && strcmp(arg, ui_view_words[v]) == 0)
 			return v;
 	}
-	ui_message(ui, 1, "view: inbox, flagged, snoozed, done or all");
+	if (arg == NULL)
+		ui_message(ui, 1, "view takes the name of a view: inbox, "
+		    "flagged, snoozed, done or all");
+	else
+		ui_message(ui, 1, "There is no view \"%s\": the views are "
+		    "inbox, flagged, snoozed, done and all.", arg);
 	return -1;
 }
 

@@ -39,6 +39,29 @@ ui_help_add(struct ui_help *h, char *s)
 	h->lines[h->n++] = s;
 }
 
+/* Add the commands of the screen below that take a word or more. */
+static void
+ui_help_commands(struct ui *ui, struct ui_help *h)
+{
+	const struct ui_cmd	*c = ui_screen_main(ui)->ops->cmds;
+	struct buf		 arg;
+	size_t			 i;
+
+	ui_help_add(h, xstrdup(""));
+	ui_help_add(h, xstrdup("Every action above is a command too: : then "
+	    "its name (Tab completes it)."));
+	for (; c != NULL && c->name != NULL; c++) {
+		buf_init(&arg, 0);
+		for (i = 0; c->words != NULL && c->words[i] != NULL; i++)
+			buf_printf(&arg, "%s%s", i != 0 ? "|" : "", c->words[i]);
+		if (c->words == NULL)
+			buf_addstr(&arg, c->arg);
+		ui_help_add(h, xprintf(":%s %s: %s", c->name, arg.data,
+		    c->help));
+		buf_free(&arg);
+	}
+}
+
 /* Write the lines of the help: every key of the screen below. */
 static void
 ui_help_lines(struct ui *ui, struct ui_help *h, int screen)
@@ -56,13 +79,14 @@ ui_help_lines(struct ui *ui, struct ui_help *h, int screen)
 			snprintf(keys, sizeof keys, ":%s",
 			    keys_action_name(a));
 		ui_help_add(h, xprintf("%-16s %-12s %s", keys,
-		    keys_action_name(a), keys_action_help(a)));
+		    keys_action_name(a), keys_action_help_on(a, screen)));
 	}
 	if (screen == SCREEN_COMPOSE) {
 		ui_help_add(h, xstrdup(""));
 		ui_help_add(h, xstrdup("Editing: arrows, Home, End, Backspace, "
 		    "Delete, C-a, C-b, C-d, C-f"));
 	}
+	ui_help_commands(ui, h);
 }
 
 /* Draw a line of the help (the list's callback). */

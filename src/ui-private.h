@@ -7,12 +7,13 @@
  *
  * The files call downwards only, never in a circle:
  *
- *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c,
+ *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-command.c,
  *                                       ui-action.c (to free the undo)
+ *   ui-command.c (an action from a   -> ui-help.c, and the screen on
+ *   key or the command line)            top through its operations
  *   ui-queue.c                       -> ui-thread.c, ui-action.c
  *   ui-thread.c                      -> ui-action.c
- *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c,
- *                                       ui-command.c
+ *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
  *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
@@ -57,16 +58,31 @@ enum ui_pair {
 
 struct ui;
 typedef void (*ui_answer_cb)(struct ui *, const char *);
+/* Complete what a line prompt holds (Tab). */
+typedef void (*ui_complete_cb)(struct ui *);
 
 /* A question at the bottom line (line input) or in a box (choice). */
 struct ui_prompt {
 	int		 active;
 	int		 choice;	/* 1: a key from choices answers */
 	char		*label;
-	char		*body;		/* text shown in the box */
+	char		*body;		/* text shown in the box, or above
+					   a line (what Tab can complete) */
 	char		*choices;	/* keys that answer a choice */
 	struct edit	 ed;
 	ui_answer_cb	 done;
+	ui_complete_cb	 complete;	/* Tab in a line; NULL: none */
+};
+
+/*
+ * A command of the command line that takes an argument, which the
+ * screen's command op runs; the names of its actions are commands too.
+ */
+struct ui_cmd {
+	const char		*name;
+	const char		*arg;		/* what it takes, for the help */
+	const char		*help;
+	const char *const	*words;		/* what arg may be; NULL: any */
 };
 
 /* Text a screen holds that the cache could not take (all lent). */
@@ -98,7 +114,12 @@ struct ui_screen_ops {
 	void		(*reload)(struct ui *, void *);
 	/* The terminal changed size. */
 	void		(*resize)(struct ui *, void *);
-	/* A command line name and argument; 1 if it was this screen's. */
+	/*
+	 * A command of cmds (ended by a NULL name), with its argument; 1 if
+	 * this screen ran it. Without an argument, a command that is also
+	 * an action runs as the action.
+	 */
+	const struct ui_cmd *cmds;
 	int		(*command)(struct ui *, void *, const char *,
 			    const char *);
 	/* Bring an item into view (after undo). */
@@ -218,6 +239,7 @@ const char *ui_name_of(const struct item *);
 char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
+extern const char *const ui_view_words[];
 void	ui_quit(struct ui *);
 
 /* ui-list.c: the list of rows of a screen. */
@@ -268,12 +290,13 @@ void	ui_check_open(struct ui *, const struct item *, const char *, int,
 void	ui_outbox_open(struct ui *);
 void	ui_help_open(struct ui *);
 
-/* ui-action.c, ui-reply.c, ui-command.c */
+/* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);
-void	ui_command_ask(struct ui *);
+void	ui_command_action(struct ui *, int, uint32_t);
+size_t	ui_command_names(struct ui *, const char ***);
 
 #endif

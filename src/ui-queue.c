@@ -646,6 +646,16 @@ ui_queue_free(struct ui *ui, void *data)
 	free(q);
 }
 
+/* The commands of the queue that take a word or more. */
+static const struct ui_cmd ui_queue_cmds[] = {
+	{ "view", "view", "show a view", ui_view_words },
+	{ "search", "words", "search for them", NULL },
+	{ "filter", "expression", "narrow the view (empty: all of it)",
+	    NULL },
+	{ "snooze", "time", "snooze the selected item until then", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
 static const struct ui_screen_ops ui_queue_ops = {
 	.name = "queue",
 	.keys = SCREEN_QUEUE,
@@ -654,6 +664,7 @@ static const struct ui_screen_ops ui_queue_ops = {
 	.free = ui_queue_free,
 	.reload = ui_queue_reload_op,
 	.resize = ui_queue_reload_op,
+	.cmds = ui_queue_cmds,
 	.command = ui_queue_command,
 	.show = ui_queue_show_op,
 };

@@ -489,6 +489,13 @@ ui_thread_command(struct ui *ui, void *data, const char *name,
 	return 0;
 }
 
+/* The commands of the thread that take a word or more. */
+static const struct ui_cmd ui_thread_cmds[] = {
+	{ "view", "view", "back to the queue, on a view", ui_view_words },
+	{ "snooze", "time", "snooze the selected item until then", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
 static const struct ui_screen_ops ui_thread_ops = {
 	.name = "thread",
 	.keys = SCREEN_THREAD,
@@ -497,5 +504,6 @@ static const struct ui_screen_ops ui_thread_ops = {
 	.free = ui_thread_free,
 	.reload = ui_thread_reload,
 	.resize = ui_thread_resize,
+	.cmds = ui_thread_cmds,
 	.command = ui_thread_command,
 };

@@ -354,6 +354,14 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	if (ui->prompt.active && !ui->prompt.choice) {
+		if (ui->prompt.body != NULL) {
+			/* What Tab found, over the status bar. */
+			attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
+			ui_draw_fill(ui->rows - 2, 0, ui->cols);
+			ui_draw_text(ui->rows - 2, 0, ui->prompt.body,
+			    (size_t)ui->cols);
+			attrset(A_NORMAL);
+		}
 		ui_draw_line_prompt(ui);
 		return;
 	}
@@ -463,7 +471,7 @@ static void
 ui_key(struct ui *ui, uint32_t key)
 {
 	struct ui_screen	*top = ui_screen_top(ui);
-	int			 action, keys;
+	int			 action;
 
 	ui->now = util_now();
 	if (key == KEYC_RESIZE)
@@ -475,8 +483,7 @@ ui_key(struct ui *ui, uint32_t key)
 	free(ui->msg);
 	ui->msg = NULL;
 	ui->dirty = 1;
-	keys = ui_screen_keys(ui);
-	action = keymap_lookup(&ui->ctx.cfg->keys, keys, key);
+	action = keymap_lookup(&ui->ctx.cfg->keys, ui_screen_keys(ui), key);
 	/* An overlay takes every key, C-c too. */
 	if (top->ops->overlay) {
 		top->ops->key(ui, top->data, action, key);
@@ -486,15 +493,7 @@ ui_key(struct ui *ui, uint32_t key)
 		ui_quit(ui);
 		return;
 	}
-	if (action == ACT_HELP) {
-		ui_help_open(ui);
-		return;
-	}
-	if (action == ACT_REDRAW) {
-		clearok(curscr, TRUE);
-		return;
-	}
-	top->ops->key(ui, top->data, action, key);
+	ui_command_action(ui, action, key);
 }
 
 /* Read every key waiting on the terminal. */
