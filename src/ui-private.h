@@ -74,6 +74,13 @@ struct ui_prompt {
 	ui_complete_cb	 complete;	/* Tab in a line; NULL: none */
 };
 
+/* A mark a screen's rows carry, and what it means (short and long). */
+struct ui_mark {
+	char		 mark;
+	const char	*word;		/* for a legend on one line */
+	const char	*meaning;	/* for the help */
+};
+
 /*
  * A command of the command line that takes an argument, which the
  * screen's command op runs; the names of its actions are commands too.
@@ -106,6 +113,7 @@ struct ui_screen_ops {
 	 */
 	int		 own_ctrl_c;
 	const char	*hint;		/* the bottom line; NULL: the usual */
+	const struct ui_mark *marks;	/* of its rows, ended by a 0 mark */
 	void		(*draw)(struct ui *, void *);
 	/* An action from the keymap, and the key itself. */
 	void		(*key)(struct ui *, void *, int, uint32_t);

@@ -349,15 +349,58 @@ ui_wait_attr(struct ui *ui, int64_t waited, int64_t target)
 	return ui_attr(ui, PAIR_OK, 0);
 }
 
-/* Fill the three flag columns of a row. */
+/*
+ * The marks of a row, in three columns: the first says whether it is new
+ * or the business's own, the second whether it is flagged or answered,
+ * the third what else it has. The help and the legend say them from this
+ * table, so that they say what the rows show.
+ */
+enum ui_queue_mark {
+	MARK_NEW, MARK_OWN, MARK_FLAGGED, MARK_REPLIED, MARK_DRAFT, MARK_NOTE,
+	MARK_HIDDEN, MARK_DELETED
+};
+static const struct ui_mark ui_queue_marks[] = {
+	[MARK_NEW] = { '*', "new", "new: not opened yet" },
+	[MARK_OWN] = { '>', "your reply", "one of your own replies" },
+	[MARK_FLAGGED] = { '!', "flagged", "flagged" },
+	[MARK_REPLIED] = { 'r', "answered", "answered by you" },
+	[MARK_DRAFT] = { 'd', "draft", "a draft of a reply is waiting" },
+	[MARK_NOTE] = { 'n', "note", "an internal note" },
+	[MARK_HIDDEN] = { 'h', "hidden", "hidden on the platform" },
+	[MARK_DELETED] = { 'x', "deleted", "deleted on the platform" },
+	{ 0, NULL, NULL }
+};
+
+/* Fill the three mark columns of a row. */
 static void
 ui_queue_flags(const struct item *it, char flags[4])
 {
-	flags[0] = it->own ? '>' : it->status == STATUS_NEW ? '*' : ' ';
-	flags[1] = it->flags != 0 ? '!' : it->replied ? 'r' : ' ';
-	flags[2] = it->has_draft ? 'd' : it->note != NULL ? 'n' :
-	    it->hidden ? 'h' : it->deleted ? 'x' : ' ';
+	const struct ui_mark	*m = ui_queue_marks;
+
+	flags[0] = it->own ? m[MARK_OWN].mark : it->status == STATUS_NEW ?
+	    m[MARK_NEW].mark : ' ';
+	flags[1] = it->flags != 0 ? m[MARK_FLAGGED].mark : it->replied ?
+	    m[MARK_REPLIED].mark : ' ';
+	flags[2] = it->has_draft ? m[MARK_DRAFT].mark : it->note != NULL ?
+	    m[MARK_NOTE].mark : it->hidden ? m[MARK_HIDDEN].mark :
+	    it->deleted ? m[MARK_DELETED].mark : ' ';
 	flags[3] = '\0';
+}
+
+/* Say on the message line what each mark of a row means. */
+static void
+ui_queue_legend(struct ui *ui)
+{
+	struct buf		 b;
+	const struct ui_mark	*m;
+
+	buf_init(&b, 0);
+	buf_addstr(&b, "Marks:");
+	for (m = ui_queue_marks; m->mark != 0; m++)
+		buf_printf(&b, "%s%c %s", m == ui_queue_marks ? " " : "  ",
+		    m->mark, m->word);
+	ui_message(ui, 0, "%s", b.data);
+	buf_free(&b);
 }
 
 /* Draw one row of the queue (the list's callback). */
@@ -583,6 +626,9 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_ask_line(ui, "Filter:", q->filter_text,
 		    ui_queue_filter_done);
 		break;
+	case ACT_LEGEND:
+		ui_queue_legend(ui);
+		break;
 	default:
 		if (ui_action_item(ui, action, it) != 0)
 			ui_queue_reload(q);
@@ -659,6 +705,7 @@ static const struct ui_cmd ui_queue_cmds[] = {
 static const struct ui_screen_ops ui_queue_ops = {
 	.name = "queue",
 	.keys = SCREEN_QUEUE,
+	.marks = ui_queue_marks,
 	.draw = ui_queue_draw,
 	.key = ui_queue_key,
 	.free = ui_queue_free,

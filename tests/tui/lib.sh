@@ -493,6 +493,12 @@ def main():
                 elif 0xdc80 <= o <= 0xdcff:
                     print('line %d: byte 0x%02X, not UTF-8' % (n, o - 0xdc00))
         return
+    if mode == 'width_before':
+        # The display column where the text $2 starts in the line on
+        # stdin, or -1.
+        i = lines[0].find(sys.argv[2])
+        print(text_width(lines[0][:i]) if i >= 0 else -1)
+        return
     if mode == 'width':
         for line in lines:
             print(text_width(line))
