@@ -113,6 +113,8 @@ struct ui_screen_ops {
 	 */
 	int		 own_ctrl_c;
 	const char	*hint;		/* the bottom line; NULL: the usual */
+	/* The bottom line as the screen's state makes it (lent); or NULL. */
+	const char	*(*hint_now)(struct ui *, void *);
 	const struct ui_mark *marks;	/* of its rows, ended by a 0 mark */
 	void		(*draw)(struct ui *, void *);
 	/* An action from the keymap, and the key itself. */

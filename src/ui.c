@@ -347,7 +347,8 @@ ui_message_lines(struct ui *ui, char ***lines)
 static void
 ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 {
-	const char	*hint;
+	struct ui_screen	*s;
+	const char		*hint;
 	size_t		 i;
 	int		 y;
 
@@ -376,7 +377,9 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 		}
 		attrset(A_NORMAL);
 	} else if (!ui->prompt.active) {
-		hint = ui_screen_main(ui)->ops->hint;
+		s = ui_screen_main(ui);
+		hint = s->ops->hint_now != NULL ? s->ops->hint_now(ui, s->data) :
+		    s->ops->hint;
 		attrset(ui_attr(ui, PAIR_DIM, 0));
 		ui_draw_text(ui->rows - 1, 0, hint != NULL ? hint :
 		    "? help  Enter open  r reply  d done  u undo  s snooze  "
