@@ -93,7 +93,22 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	free(raw);
 	ui->msg_error = error;
 	ui->msg_logged = 0;
+	ui->msg_serial++;
 	ui->dirty = 1;
+}
+
+/*
+ * Sync every account now, and say so: the message stays until the sync
+ * has ended, when ui.c puts what came of it in its place.
+ */
+void
+ui_sync_now(struct ui *ui)
+{
+	sync_now(ui->ctx.sync);
+	ui_message(ui, 0, "Syncing...");
+	ui->sync_msg = ui->msg_serial;
+	ui->sync_ran = 0;
+	ui->sync_items = ui->counts_failed ? -1 : ui->counts.view[VIEW_ALL];
 }
 
 /* Clear a prompt. */

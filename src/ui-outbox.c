@@ -712,8 +712,7 @@ ui_outbox_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_screen_pop(ui, o);
 		return;
 	case ACT_SYNC:
-		sync_now(ui->ctx.sync);
-		ui_message(ui, 0, "Syncing...");
+		ui_sync_now(ui);
 		return;
 	}
 	if (e == NULL) {

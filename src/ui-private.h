@@ -219,6 +219,12 @@ struct ui {
 	char			*msg;
 	int			 msg_error;
 	int			 msg_logged;	/* written to the log whole */
+	unsigned int		 msg_serial;	/* counts the messages */
+
+	/* A sync asked for ($), said until it ends. */
+	unsigned int		 sync_msg;	/* its message's serial; 0 */
+	int			 sync_ran;	/* an account ran it */
+	int64_t			 sync_items;	/* items before it */
 	struct ui_prompt	 prompt;
 
 	/* What a prompt is about, for the item actions of any screen. */
@@ -251,6 +257,7 @@ int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
 extern const char *const ui_view_words[];
 void	ui_quit(struct ui *);
+void	ui_sync_now(struct ui *);
 
 /* ui-list.c: the list of rows of a screen. */
 void	ui_list_init(struct ui_list *, int, ui_list_draw_cb, ui_list_key_cb,

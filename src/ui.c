@@ -122,6 +122,25 @@ ui_draw_title(struct ui *ui)
 	attrset(A_NORMAL);
 }
 
+/* A state of an account's sync in a word or two. */
+static const char *
+ui_sync_word(int state)
+{
+	switch (state) {
+	case SYNC_RUNNING:
+		return "still syncing";
+	case SYNC_AUTH:
+		return "LOGIN NEEDED";
+	case SYNC_NO_KEYRING:
+		return "NO CREDENTIAL";
+	case SYNC_FAILED:
+		return "failed";
+	case SYNC_OFFLINE:
+		return "offline";
+	}
+	return "synced, but";
+}
+
 /* Say when an account last synced, into b. */
 static void
 ui_sync_age(struct ui *ui, const struct sync_account_status *st,
@@ -191,6 +210,109 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		b->len -= 3;
 		b->data[b->len] = '\0';
 	}
+}
+
+/* Add "A", "A and B" or "A, B and C" to b: the name of each account. */
+static void
+ui_sync_names(struct buf *b, const struct sync_account_status *st,
+    size_t n, const int *pick)
+{
+	size_t	i, said = 0, total = 0;
+
+	for (i = 0; i < n; i++)
+		total += pick[i] != 0;
+	for (i = 0; i < n; i++) {
+		if (!pick[i])
+			continue;
+		if (said != 0)
+			buf_addstr(b, said + 1 == total ? " and " : ", ");
+		buf_printf(b, "%s %s", st[i].tag, st[i].name);
+		said++;
+	}
+}
+
+/* Say what came of the sync asked for, in place of "Syncing...". */
+static void
+ui_sync_ended(struct ui *ui, const struct sync_account_status *st, size_t n)
+{
+	struct buf	 b;
+	int		*ok;
+	size_t		 i, bad = 0;
+	int64_t		 added;
+
+	if (n == 0) {
+		ui_message(ui, 1, "There is no account to sync: add an [account "
+		    "NAME] section to the config (see heed.conf(5)).");
+		return;
+	}
+	ok = xcalloc(n, sizeof *ok);
+	for (i = 0; i < n; i++) {
+		ok[i] = st[i].state == SYNC_IDLE && st[i].last_error == NULL;
+		bad += !ok[i];
+	}
+	buf_init(&b, 0);
+	if (bad == 0) {
+		buf_addstr(&b, "Synced ");
+		ui_sync_names(&b, st, n, ok);
+		added = ui->counts.view[VIEW_ALL] - ui->sync_items;
+		if (ui->sync_items < 0 || ui->counts_failed)
+			buf_addch(&b, '.');
+		else if (added <= 0)
+			buf_addstr(&b, ": nothing new.");
+		else
+			buf_printf(&b, ": %lld new item%s.", (long long)added,
+			    added == 1 ? "" : "s");
+	} else {
+		buf_addstr(&b, "Sync ended:");
+		if (bad < n) {
+			buf_addstr(&b, " synced ");
+			ui_sync_names(&b, st, n, ok);
+			buf_addch(&b, ';');
+		}
+		for (i = 0; i < n; i++) {
+			if (!ok[i])
+				buf_printf(&b, " %s %s %s%s%s;", st[i].tag,
+				    st[i].name, ui_sync_word(st[i].state),
+				    st[i].last_error != NULL ? ": " : "",
+				    st[i].last_error != NULL ?
+				    st[i].last_error : "");
+		}
+		b.data[b.len - 1] = '.';
+	}
+	ui_message(ui, bad != 0, "%s", b.data);
+	buf_free(&b);
+	free(ok);
+}
+
+/*
+ * Watch the sync asked for with $: while its message is up, wait for the
+ * accounts to stop syncing (or, if none started, for the engine to have
+ * nothing more to do), then say how it went. A key or another message
+ * ends the watch.
+ */
+static void
+ui_sync_watch(struct ui *ui)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (ui->sync_msg == 0)
+		return;
+	if (ui->msg == NULL || ui->msg_serial != ui->sync_msg) {
+		ui->sync_msg = 0;
+		return;
+	}
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (st[i].state == SYNC_RUNNING) {
+			ui->sync_ran = 1;
+			return;
+		}
+	}
+	if (!ui->sync_ran && sync_busy(ui->ctx.sync))
+		return;
+	ui->sync_msg = 0;
+	ui_sync_ended(ui, st, n);
 }
 
 /* Draw the status bar on line y. */
@@ -404,6 +526,7 @@ ui_paint(void *arg)
 		ui_screen_reload(ui);
 		ui->dirty = 1;
 	}
+	ui_sync_watch(ui);
 	if (!ui->dirty || ui->quit)
 		return;
 	ui->dirty = 0;

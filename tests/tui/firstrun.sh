@@ -36,3 +36,11 @@ for cols in 100 60 40; do
 		tui_fail "$name" "rows: $(rows_text)"
 	fi
 done
+
+# $ with no account says there is nothing to sync, and how to add one.
+tui_keys ${S}100 '$'
+if tui_wait ${S}100 "There is no account to sync: add an [account NAME] section to the config (see heed.conf(5))."; then
+	tui_ok "first run: \$ with no account says there is none to sync and how to add one"
+else
+	tui_fail "first run: \$ with no account says there is none to sync and how to add one"
+fi
