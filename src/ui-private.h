@@ -41,6 +41,7 @@
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
 #define UI_RECENT_REPLY	3600	/* a reply sent this lately is asked about */
+#define UI_NO_ANSWER_MS	3000	/* a send waits this long: "no answer yet" */
 
 enum ui_pair {
 	PAIR_TITLE = 1,
@@ -214,6 +215,7 @@ struct ui {
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	char			*wake_error;	/* why snoozed items stay asleep */
 	int64_t			 seen_changes;
+	uint64_t		 bar_timer;	/* paints a send's wait */
 
 	/* Messages and prompts. */
 	char			*msg;

@@ -158,9 +158,33 @@ ui_sync_age(struct ui *ui, const struct sync_account_status *st,
 }
 
 /*
+ * Say into b what an account's request in flight does for the outbox:
+ * "sending…", "sending… no answer yet (12s)" once the answer is late,
+ * or "checking whether it went out"; 0 when it does nothing for it.
+ */
+static int
+ui_sync_outbox(struct buf *b, const struct sync_account_status *st)
+{
+	switch (st->outbox) {
+	case SYNC_OUTBOX_SENDING:
+		if (st->outbox_ms < UI_NO_ANSWER_MS)
+			buf_addstr(b, "sending\xe2\x80\xa6");
+		else
+			buf_printf(b, "sending\xe2\x80\xa6 no answer yet (%llds)",
+			    (long long)(st->outbox_ms / 1000));
+		return 1;
+	case SYNC_OUTBOX_CHECKING:
+		buf_addstr(b, "checking whether it went out");
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Describe the sync state of each account into b, then the network as a
- * whole: "online" when every account reaches its platform, "offline" only
- * when none does; otherwise each account has said what is true of it.
+ * whole: "online" when every account reaches its platform and nothing
+ * sent waits for its answer, "offline" only when none does; otherwise
+ * each account has said what is true of it.
  */
 static void
 ui_sync_summary(struct ui *ui, struct buf *b)
@@ -171,6 +195,12 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 	n = sync_status(ui->ctx.sync, &st);
 	for (i = 0; i < n; i++) {
 		buf_printf(b, "%s %s ", st[i].tag, st[i].name);
+		if (ui_sync_outbox(b, &st[i])) {
+			/* Until its answer comes, nothing is sure. */
+			bad++;
+			buf_addstr(b, " | ");
+			continue;
+		}
 		switch (st[i].state) {
 		case SYNC_RUNNING:
 			/* A page refused for now, tried again later. */
@@ -199,6 +229,8 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		}
 		buf_addstr(b, " | ");
 	}
+	if (ui->counts.outbox_checking > 0 && !ui->counts_failed)
+		bad++;
 	if (n == 0)
 		buf_addstr(b, "no accounts");
 	else if (offline == n)
@@ -331,8 +363,10 @@ ui_draw_status(struct ui *ui, int y)
 	if (ui->counts_failed)
 		buf_addstr(&b, "outbox ? | ");
 	else if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
-		buf_printf(&b, "outbox %lld%s | ",
+		buf_printf(&b, "outbox %lld%s%s | ",
 		    (long long)ui->counts.outbox_pending,
+		    ui->counts.outbox_checking != 0 ? ", checking whether it "
+		    "went out" : "",
 		    ui->counts.outbox_failed != 0 ? " + FAILED" : "");
 	ui_sync_summary(ui, &b);
 	attrset(ui_attr(ui, PAIR_STATUS, 0));
@@ -510,6 +544,35 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 	}
 }
 
+/* Paint the bars again: a send's wait for its answer goes on. */
+static void
+ui_on_bar_timer(void *arg)
+{
+	struct ui	*ui = arg;
+
+	ui->bar_timer = 0;
+	ui->dirty = 1;
+}
+
+/* While a send waits for its answer, paint the bar every second. */
+static void
+ui_bar_ticks(struct ui *ui)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (ui->bar_timer != 0)
+		return;
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (st[i].outbox == SYNC_OUTBOX_SENDING) {
+			ui->bar_timer = loop_timer_add(ui->ctx.loop, 1000,
+			    ui_on_bar_timer, ui);
+			return;
+		}
+	}
+}
+
 /* Paint the whole screen if anything changed. */
 static void
 ui_paint(void *arg)
@@ -527,6 +590,7 @@ ui_paint(void *arg)
 		ui->dirty = 1;
 	}
 	ui_sync_watch(ui);
+	ui_bar_ticks(ui);
 	if (!ui->dirty || ui->quit)
 		return;
 	ui->dirty = 0;
@@ -753,6 +817,8 @@ ui_free(struct ui *ui)
 {
 	while (ui->nstack > 0)
 		ui_screen_drop(ui, ui_screen_top(ui)->data);
+	if (ui->bar_timer != 0)
+		loop_timer_cancel(ui->ctx.loop, ui->bar_timer);
 	free(ui->wake_error);
 	ui_action_free(ui);
 	ui_prompt_clear(ui);
