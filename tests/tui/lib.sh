@@ -256,9 +256,10 @@ import re, signal, sys, unicodedata
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)	# grep -q may stop reading
 
 def width(ch):
-    """Columns of one code point, as a terminal lays it out."""
+    """Columns of one code point, as a terminal lays it out (tmux and
+    wcwidth give a skin-tone modifier two columns of its own)."""
     o = ord(ch)
-    if o == 0x200d or 0xfe00 <= o <= 0xfe0f or 0x1f3fb <= o <= 0x1f3ff:
+    if o == 0x200d or 0xfe00 <= o <= 0xfe0f:
         return 0
     cat = unicodedata.category(ch)
     if cat in ('Mn', 'Me', 'Cf') or (o < 0x20) or (0x7f <= o < 0xa0):

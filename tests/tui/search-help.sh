@@ -61,6 +61,43 @@ fi
 tui_keys $S q
 tui_wait_gone $S "Nothing matches this search."
 
+# An emoji with a skin tone is one character: in a window where a search
+# result's row ends with it, it is cut whole or shown whole, never split
+# with its tone on the next line (陈静's "...两包 👍🏻" at 52 columns).
+t resize-window -t $S -x 52 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+"
+tui_keys $S /
+tui_wait $S "Search:"
+tui_type $S "两包"
+tui_keys $S Enter
+whole_emoji() {
+	tui_shows $S "1 match for" || return 1
+	row=$(printf '%s\n' "$SCREEN" | grep "陈静")
+	[ -n "$row" ] || return 1
+	# No line starts with the tone, and the row has the thumb with its
+	# tone or neither.
+	! printf '%s\n' "$SCREEN" | grep -q "^🏻" || return 1
+	case $row in
+	*"👍🏻"*) ;;
+	*"👍"*) return 1 ;;
+	esac
+	case $row in
+	*"🏻"*) case $row in *"👍🏻"*) ;; *) return 1 ;; esac ;;
+	esac
+	widest=$(printf '%s\n' "$SCREEN" | tui_py width | sort -n | tail -n 1)
+	[ "$widest" -le 52 ]
+}
+if tui_until whole_emoji; then
+	tui_ok "search: at 52 columns the row ending in 👍🏻 keeps the thumb and its skin tone together, within the window"
+else
+	tui_fail "search: at 52 columns the row ending in 👍🏻 keeps the thumb and its skin tone together, within the window" \
+	    "row: $row; widest line: ${widest:-?}"
+fi
+tui_keys $S q
+tui_wait_gone $S "1 match for"
+t resize-window -t $S -x 120 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+ .* All [0-9]+"
+
 # 10. ? shows the keys of the queue screen.
 tui_counts
 before="$C_INBOX $C_DONE"
