@@ -41,11 +41,11 @@ ui_command_action(struct ui *ui, int action, uint32_t key)
 	top->ops->key(ui, top->data, action, key);
 }
 
-/* Find a command with an argument of the screen on top, or NULL. */
+/* Find a command with an argument of the screen in view, or NULL. */
 static const struct ui_cmd *
 ui_command_find(struct ui *ui, const char *name)
 {
-	const struct ui_cmd	*c = ui_screen_top(ui)->ops->cmds;
+	const struct ui_cmd	*c = ui_screen_main(ui)->ops->cmds;
 
 	for (; c != NULL && c->name != NULL; c++) {
 		if (strcmp(c->name, name) == 0)
@@ -76,13 +76,13 @@ ui_command_cmp(const void *a, const void *b)
 }
 
 /*
- * The commands of the screen on top, sorted: its actions, its commands
+ * The commands of the screen in view, sorted: its actions, its commands
  * with an argument, and quit. The array is new; the names are lent.
  */
 size_t
 ui_command_names(struct ui *ui, const char ***names)
 {
-	const struct ui_cmd	*c = ui_screen_top(ui)->ops->cmds;
+	const struct ui_cmd	*c = ui_screen_main(ui)->ops->cmds;
 	int			 keys = ui_screen_keys(ui), a;
 	size_t			 n = 0;
 
@@ -102,7 +102,7 @@ ui_command_names(struct ui *ui, const char ***names)
 static int
 ui_command(struct ui *ui, const char *line)
 {
-	struct ui_screen	*s = ui_screen_top(ui);
+	struct ui_screen	*s = ui_screen_main(ui);
 	const struct ui_cmd	*c;
 	char			*copy, *name, *arg;
 	int			 action, keys = ui_screen_keys(ui), rc = 0;
