@@ -400,9 +400,12 @@ store_counts(struct store *s, int64_t now, int64_t target,
 	c->overdue = c->view[VIEW_INBOX] - recent;
 	if (c->overdue < 0)
 		c->overdue = 0;
-	return store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
+	if (store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
 	    "count(*) FILTER (WHERE state IN (0, 1, 4)), "
 	    "count(*) FILTER (WHERE state = 3) FROM outbox "
 	    "WHERE state IN (0, 1, 3, 4)", 0, &c->outbox_pending,
-	    &c->outbox_failed, cause);
+	    &c->outbox_failed, cause) != 0)
+		return -1;
+	return store_counts_row(s, ST_OUTBOX_CHECKING, "SELECT count(*) FROM "
+	    "outbox WHERE state = 4", 0, &c->outbox_checking, NULL, cause);
 }

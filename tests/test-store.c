@@ -1159,8 +1159,17 @@ test_outbox_lifecycle_and_recover(void **state)
 	    &cause), 0);
 	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
+	assert_int_equal(c.outbox_checking, 0);
 	assert_int_equal(store_outbox_take(other, fx->acct, e.created + 100,
 	    60, &got, &cause), 1);
+	/* Its answer lost, it is counted as being checked too. */
+	e.state = OUTBOX_CHECKING;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(c.outbox_pending, 1);
+	assert_int_equal(c.outbox_checking, 1);
+	e.state = OUTBOX_SENDING;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
 
 	/*
 	 * The holder dies: once its lease runs out, the entry is taken as it
