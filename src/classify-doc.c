@@ -601,6 +601,100 @@ classify_has_slash_s(const char *s, size_t len)
 	return 0;
 }
 
+/* What a quotation mark may do where it stands (classify_mark_quotes). */
+#define QUOTE_OPENS	0x1
+#define QUOTE_CLOSES	0x2
+/* A longer span of tokens is no quotation. */
+#define QUOTE_SPAN_MAX	8
+
+/* Return 1 if cp is a letter or digit of a script that parts words with
+ * spaces: a quotation mark beside one is an apostrophe ("don't"). */
+static int
+classify_quote_wordish(uint32_t cp)
+{
+	return (cp < 0x80 && isalnum((int)cp)) || (cp >= 0xc0 &&
+	    cp <= 0x24f && cp != 0xd7 && cp != 0xf7) || classify_is_arabic(cp);
+}
+
+/* Return what the quotation mark cp may do between prev and next (0 if
+ * cp is none): "“", "«", "「" open, "」" closes, and a mark that may do
+ * either opens where no word comes before it and closes where none comes
+ * after. */
+static int
+classify_quote_role(uint32_t prev, uint32_t cp, uint32_t next)
+{
+	int	role = 0;
+
+	if (cp == 0x300c || cp == 0x300e)
+		return QUOTE_OPENS;
+	if (cp == 0x300d || cp == 0x300f)
+		return QUOTE_CLOSES;
+	if (cp != '\'' && cp != '"' && cp != 0x2018 && cp != 0x2019 &&
+	    cp != 0x201c && cp != 0x201d && cp != 0x201e && cp != 0xab &&
+	    cp != 0xbb)
+		return 0;
+	if (!classify_quote_wordish(prev) && next != ' ' && next != 0)
+		role |= QUOTE_OPENS;
+	if (!classify_quote_wordish(next) && prev != ' ' && prev != 0)
+		role |= QUOTE_CLOSES;
+	return role;
+}
+
+/* Mark the tokens raw [from, to) holds as quoted, unless they are too
+ * many or the whole text. */
+static void
+classify_quote_span(struct classify_doc *d, size_t from, size_t to)
+{
+	size_t	i, first = d->ntok, n = 0;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].raw_off >= from && d->tok[i].raw_off < to) {
+			if (first == d->ntok)
+				first = i;
+			n++;
+		}
+	}
+	if (n == 0 || n > QUOTE_SPAN_MAX || n == d->ntok)
+		return;
+	for (i = first; i < first + n; i++)
+		d->tok[i].flags |= TOK_QUOTED;
+}
+
+/*
+ * Mark the tokens inside quotation marks: what the customer quotes (the
+ * words iced on a cake, a shop's slogan) is not what they say. Texts
+ * without a quotation mark pass after one look at their bytes.
+ */
+static void
+classify_mark_quotes(struct classify_doc *d)
+{
+	const char	*s = d->raw;
+	size_t		 len = d->rawlen, off = 0, used, open = 0;
+	uint32_t	 prev = 0, cp, next;
+	int		 role, opened = 0;
+
+	if (memchr(s, '\'', len) == NULL && memchr(s, '"', len) == NULL &&
+	    memchr(s, 0xe2, len) == NULL && memchr(s, 0xc2, len) == NULL &&
+	    memchr(s, 0xe3, len) == NULL)
+		return;
+	while (off < len) {
+		used = text_decode(s + off, len - off, &cp);
+		next = 0;
+		if (off + used < len)
+			text_decode(s + off + used, len - off - used, &next);
+		role = classify_quote_role(prev, cp, next);
+		if (opened && (role & QUOTE_CLOSES)) {
+			classify_quote_span(d, open, off);
+			opened = 0;
+		} else if (role & QUOTE_OPENS) {
+			open = off + used;
+			opened = 1;
+		}
+		prev = cp;
+		off += used;
+	}
+}
+
 /* Read text (its first len bytes) into doc; see classify-private.h. */
 void
 classify_doc_read(struct classify_doc *d, const char *text, size_t len)
@@ -630,6 +724,7 @@ classify_doc_read(struct classify_doc *d, const char *text, size_t len)
 			d->mentions++;
 	}
 	d->links = classify_mark_links(d);
+	classify_mark_quotes(d);
 	d->phone = classify_has_phone(text, len);
 	d->slash_s = classify_has_slash_s(text, len);
 }

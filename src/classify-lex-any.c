@@ -75,6 +75,13 @@ static const struct classify_group classify_any[] = {
 	    "beautiful|yummy" },
 	{ CUE_THANKS, 2, "thanks|thank you|thx|thanx|thnx|tnx|ty|tysm" },
 	{ CUE_NONE, 0, "top up" },
+	/* growth-hacking offers, often asked as a question ("want to go
+	 * viral?") */
+	{ CUE_SPAM, 2,
+	    "viral|go viral|going viral|grow your|organically|organic growth|"
+	    "audit|free audit|sponsored|influencer|influencers|our bio|"
+	    "in our bio|our profile|dm for|dm now|dm us for|reach more|"
+	    "more reach|more customers|more clients|more sales" },
 };
 
 const struct classify_lexicon classify_lex_any = {

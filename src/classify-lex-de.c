@@ -246,6 +246,47 @@ static const struct classify_group classify_de[] = {
 	    "es|sie|ihr|bei|noch|schon|habe|wir|auch|sehr|aber|wie|wann|kein|"
 	    "keine|euch|eure|euer|sind|bitte|danke|bestellung|immer|dass|"
 	    "wurde|war" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "oder" },
+	{ CUE_EVEN, 0, "uberhaupt|ueberhaupt|eigentlich|jemals|irgendwann" },
+	{ CUE_LIKE, 0, "wie|als" },
+	{ CUE_ANSWER, 0,
+	    "lesen|liest|gelesen|nachrichten|mails|e mails|postfach|kommentare" },
+	{ CUE_NONE, 0,
+	    "mehr oder weniger|oder so|oder nicht|ein oder zwei|zwei oder drei|"
+	    "fruher oder spater|entweder oder|oder auch nicht" },
+	{ CUE_QUESTION, 3,
+	    "mich wurde interessieren|wurde mich interessieren|"
+	    "mich interessiert ob|weiss jemand ob|ist es wahr|stimmt es dass" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "stimmt nicht|stimmen nicht|stimmt hinten und vorne nicht|"
+	    "stimmen hinten und vorne nicht|riecht verbrannt|"
+	    "riecht nach verbranntem|brandgeruch|riecht komisch|riecht seltsam|"
+	    "riecht chemisch|chemischer geruch|stinkt nach|schmeckt komisch|"
+	    "schmeckt seltsam|schmeckt nach nichts|schmeckte komisch|innen roh|"
+	    "noch roh|nicht durchgebacken|funktioniert nicht mehr|"
+	    "geht nicht mehr|geht nicht an|ladt nicht|fallt auseinander|"
+	    "fiel auseinander|hat sich gelost|falsch geschrieben|falscher name|"
+	    "beim nachbarn|bei den nachbarn|falsche adresse|nichts gehort|"
+	    "noch nichts gehort|keine bestatigung|keine sendungsnummer|"
+	    "zweimal nachgefragt|mehrmals nachgefragt|schon zweimal|schon # mal|"
+	    "nicht uberzeugt" },
+	{ CUE_COMPLAINT, 2,
+	    "passt nicht|passte nicht|passen nicht|fallt klein aus|"
+	    "fallt gross aus|fallen klein aus|fallen gross aus|zu eng|zu weit|"
+	    "zu kurz|zu lang|zu dunn|zu trocken|zu hart" },
+	{ CUE_NEGATIVE, 2,
+	    "verblasst|verfarbt|eingelaufen|verbogen|ausgefranst|rostig|ranzig|"
+	    "muffig|klitschig|zah|rissig|abgebrochen|abgeplatzt|scherben|versaut" },
+	{ CUE_SPAM, 2,
+	    "reichweite|mehr reichweite|viral gehen|organisch|mit deinem handy|"
+	    "mit dem handy|von zuhause aus|taglich" },
+	{ CUE_SCAM, 2,
+	    "schreib uns|schreibt uns|schreiben sie uns|melde dich bei uns|"
+	    "kontaktiere uns|kontaktiert uns" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -269,6 +269,55 @@ static const struct classify_group classify_en[] = {
 	    "the|and|is|my|you|your|it|this|i|to|for|of|was|with|have|not|are|"
 	    "order|please|thanks|what|be|just|so|but|can|will|they|we|its|im|"
 	    "dont|got|get|very|really|love|from" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "or" },
+	{ CUE_EVEN, 0, "even|actually|ever|at all" },
+	{ CUE_LIKE, 0, "like|as" },
+	{ CUE_ANSWER, 0, "read|reads|reading|messages|emails|dms|inbox|comments" },
+	{ CUE_NONE, 0,
+	    "more or less|sooner or later|one or two|two or three|or so|"
+	    "or something|or whatever|or not|or else|either way|whether or not|"
+	    "or anything|or more|or less" },
+	{ CUE_QUESTION, 3,
+	    "i wonder|wonder if|do you happen to|happen to know|is it true|"
+	    "curious if|curious whether|trying to find out|need to know if|"
+	    "could someone tell me|can someone tell me|has anyone tried|"
+	    "does it come in|do they come in" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "burning smell|smells burnt|smells like burning|smell of burning|"
+	    "chemical smell|smells awful|smells weird|smells funny|smells off|"
+	    "tastes off|tasted off|tastes funny|tasted funny|tastes weird|"
+	    "tasted weird|tastes of nothing|tastes like nothing|raw inside|"
+	    "raw in the middle|still raw|all over the place|make no sense|"
+	    "makes no sense|size chart is wrong|wont charge|doesnt charge|"
+	    "stopped charging|wont turn on|doesnt turn on|wont switch on|"
+	    "dead on arrival|came loose|coming apart|falling apart|spelt wrong|"
+	    "spelled wrong|misspelled|misspelt|wrong name|delivered to the wrong|"
+	    "wrong address|wrong house|nothing yet|heard nothing|not heard back|"
+	    "havent heard|no tracking|no update|no updates|no confirmation|"
+	    "gone off|went off|not impressed|underwhelmed|underwhelming|"
+	    "asked twice|asked # times|emailed twice|called twice|"
+	    "asked several times|asked multiple times|several times now|"
+	    "# times now" },
+	{ CUE_COMPLAINT, 2,
+	    "didnt fit|dont fit|does not fit|wont fit|runs small|runs large|"
+	    "runs big|comes up small|came up small|comes up big|came up big|"
+	    "fits like|too tight|too loose|too short|too long|too thin|too dry|"
+	    "too hard" },
+	{ CUE_NEGATIVE, 2,
+	    "inconsistent|uneven|lumpy|doughy|rancid|wobbly|bent|pilling|bobbled|"
+	    "frayed|fraying|discoloured|discolored|mislabelled|mislabeled|"
+	    "unanswered|leaky|musty|tacky|warped|rusty|rusted|mushy|curdled|"
+	    "crumbling|crumbled|split|splitting" },
+	{ CUE_SPAM, 2, "from your phone|with your phone|a day from home" },
+	{ CUE_SCAM, 2,
+	    "contact us|reach out to us|drop us a dm|drop us a message|hit us up|"
+	    "text us" },
+	{ CUE_SARCASM, 1,
+	    "love how|gotta love|got to love|wow just wow|thanks a lot" },
 };
 
 const struct classify_lexicon classify_lex_en = {

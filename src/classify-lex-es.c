@@ -246,6 +246,46 @@ static const struct classify_group classify_es[] = {
 	    "el|la|los|las|y|es|que|de|mi|no|por|para|con|un|una|muy|pero|lo|"
 	    "su|esta|hay|me|ya|del|al|se|le|les|mis|tengo|pedido|gracias|hola|"
 	    "todo|como|cuando|donde|tienen" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "o|u" },
+	{ CUE_EVEN, 0, "siquiera|acaso|alguna vez|de verdad|realmente" },
+	{ CUE_LIKE, 0, "como" },
+	{ CUE_ANSWER, 0,
+	    "leen|leeis|leer|leido|mensajes|correos|comentarios|bandeja" },
+	{ CUE_NONE, 0,
+	    "mas o menos|o no|uno o dos|dos o tres|tarde o temprano|o algo|"
+	    "o algo asi|o sea|o lo que sea" },
+	{ CUE_QUESTION, 3,
+	    "me pregunto|me preguntaba|alguien sabe si|es verdad que|existe en|"
+	    "viene en|lo tienen en|la tienen en|los tienen en|las tienen en" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "huele a quemado|olor a quemado|huele raro|huele mal|olor raro|"
+	    "olor quimico|sabe raro|sabe mal|sabia raro|sabia mal|no sabe a nada|"
+	    "crudo por dentro|cruda por dentro|no funciona mas|dejo de funcionar|"
+	    "ya no funciona|ya no va|no enciende|no carga|se despego|se deshizo|"
+	    "mal escrito|nombre equivocado|nombre mal|al vecino|a los vecinos|"
+	    "direccion equivocada|nada todavia|todavia nada|sin noticias|"
+	    "ninguna noticia|ni una respuesta|no tiene sentido|no tienen sentido|"
+	    "ningun sentido|no cuadra|no cuadran|sin confirmacion|"
+	    "sin seguimiento|pedi dos veces|reclame dos veces|varias veces" },
+	{ CUE_COMPLAINT, 2,
+	    "no me queda|no le queda|no me quedan|no queda bien|no cierra|"
+	    "talla pequeno|talla grande|tallan pequeno|tallan grande|"
+	    "viene pequeno|viene grande|muy ajustado|muy apretado|muy holgado|"
+	    "muy corto|muy largo|demasiado ajustado|demasiado apretado|"
+	    "demasiado corto|demasiado largo|muy seco|demasiado seco|muy duro" },
+	{ CUE_NEGATIVE, 2,
+	    "rajado|astillado|encogido|encogio|destenido|doblado|torcido|oxidado|"
+	    "rancio|mohoso|podrido|gotea|chafado|arruinado|arruino" },
+	{ CUE_SPAM, 2,
+	    "hacerte viral|volverte viral|mas alcance|alcance|crecer tu cuenta|"
+	    "crecimiento organico|desde tu movil|desde tu celular|con tu movil|"
+	    "con tu celular" },
+	{ CUE_SCAM, 2,
+	    "escribenos|contactanos|mandanos|envianos|escribanos|contactenos" },
 };
 
 const struct classify_lexicon classify_lex_es = {

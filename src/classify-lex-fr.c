@@ -248,6 +248,49 @@ static const struct classify_group classify_fr[] = {
 	    "le|la|les|et|est|je|pas|de|des|un|une|mon|ma|mes|vous|pour|avec|"
 	    "que|qui|il|ce|cest|sur|tres|du|au|aux|mais|ne|jai|nous|votre|vos|"
 	    "merci|bonjour|tout|commande|toujours|depuis|quand" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "ou" },
+	{ CUE_EVEN, 0, "meme|vraiment|jamais|au moins" },
+	{ CUE_LIKE, 0, "comme" },
+	{ CUE_ANSWER, 0,
+	    "lisez|lire|lu|lus|messages|mails|mail|boite mail|commentaires" },
+	{ CUE_NONE, 0,
+	    "plus ou moins|ou non|un ou deux|deux ou trois|tot ou tard|ou quoi|"
+	    "ou je|ou jai|ou on|ou lon|ou tu|ou il|ou elle|ou nous|ou ils|"
+	    "ou elles|la ou|dou" },
+	{ CUE_QUESTION, 3,
+	    "je me demande|je me demandais si|jaimerais bien savoir|"
+	    "je voudrais bien savoir|savez vous si|quelquun sait si|est il vrai|"
+	    "cest vrai que|existe en|existe t il en" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "sent le brule|odeur de brule|odeur de crame|sent bizarre|"
+	    "sent mauvais|sent le plastique|odeur bizarre|odeur chimique|"
+	    "gout bizarre|gout etrange|gout de rien|un drole de gout|pas cuit|"
+	    "pas assez cuit|cru a linterieur|ne marche plus|ne fonctionne plus|"
+	    "ne sallume pas|ne sallume plus|ne charge pas|ne charge plus|"
+	    "tombe en morceaux|sest decolle|sest detache|mal ecrit|"
+	    "faute dorthographe|mauvais prenom|mauvais nom|chez le voisin|"
+	    "chez les voisins|mauvaise adresse|pas de nouvelles|aucun sens|"
+	    "na aucun sens|nont aucun sens|nimporte quoi|aucune confirmation|"
+	    "pas de suivi|deja relance|relance deux fois|demande deux fois|"
+	    "plusieurs relances|pas convaincu|pas convaincue" },
+	{ CUE_COMPLAINT, 2,
+	    "ne va pas|ne me va pas|ne vont pas|taille petit|taille grand|"
+	    "taillent petit|taillent grand|trop serre|trop serree|trop large|"
+	    "trop court|trop courte|trop longue|trop sec|trop seche|trop dur" },
+	{ CUE_NEGATIVE, 2,
+	    "fele|ebreche|retreci|delave|decolore|tordu|rouille|rance|moisi|"
+	    "crame|fuit|bouloche|effiloche|gondole|ruine" },
+	{ CUE_SPAM, 2,
+	    "devenir viral|booster|visibilite|plus de visibilite|"
+	    "croissance organique|depuis ton telephone|avec ton telephone|"
+	    "depuis chez toi" },
+	{ CUE_SCAM, 2,
+	    "ecris nous|ecrivez nous|contactez nous|contacte nous|envoie nous|"
+	    "envoyez nous" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

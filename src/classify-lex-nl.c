@@ -234,6 +234,50 @@ static const struct classify_group classify_nl[] = {
 	    "de|het|een|en|ik|je|jullie|niet|van|mijn|met|voor|op|dat|wat|ook|"
 	    "nog|maar|heb|bij|zijn|er|wel|al|naar|dit|deze|hoe|geen|echt|heel|"
 	    "zo|moet|kan|bestelling|graag|bedankt|waar|wanneer" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "of" },
+	{ CUE_EVEN, 0, "eigenlijk|uberhaupt|ooit|eigenlijk wel" },
+	{ CUE_LIKE, 0, "als|zoals" },
+	{ CUE_ANSWER, 0,
+	    "lezen|leest|gelezen|berichten|berichtjes|mails|mailtjes|inbox|"
+	    "reacties" },
+	{ CUE_NONE, 0,
+	    "min of meer|of zo|of niet|een of twee|twee of drie|vroeg of laat|"
+	    "een of ander|een of andere|al dan niet" },
+	{ CUE_QUESTION, 3,
+	    "benieuwd of|ik ben benieuwd|zou graag willen weten|iemand een idee|"
+	    "enig idee|heeft iemand|is het waar|ook verkrijgbaar|verkrijgbaar in" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "klopt niet|klopt niks|klopt van geen kant|kloppen niet|"
+	    "kloppen van geen kant|slaat nergens op|ruikt naar brand|brandlucht|"
+	    "branderige lucht|ruikt vies|ruikt raar|ruikt chemisch|"
+	    "chemische lucht|smaakt raar|smaakt vies|smaakte raar|smaakte vies|"
+	    "smaakt naar niks|smaakt nergens naar|nog rauw|rauw van binnen|"
+	    "werkt niet meer|doet het niet meer|laadt niet op|gaat niet aan|"
+	    "valt uit elkaar|viel uit elkaar|losgekomen|los gekomen|"
+	    "verkeerd gespeld|verkeerd geschreven|verkeerde naam|bij de buren|"
+	    "verkeerde adres|verkeerd adres|niks gehoord|niets gehoord|"
+	    "nog niks gehoord|nog niets gehoord|geen bevestiging|"
+	    "geen track en trace|geen update|twee keer gevraagd|al twee keer|"
+	    "al # keer|meerdere keren|valt tegen|viel tegen|niet onder de indruk" },
+	{ CUE_COMPLAINT, 2,
+	    "past niet|paste niet|passen niet|valt klein|valt groot|vallen klein|"
+	    "vallen groot|te strak|te krap|te wijd|te kort|te lang|te dun|"
+	    "te droog|te hard" },
+	{ CUE_NEGATIVE, 2,
+	    "verbleekt|verkleurd|gekrompen|krimpt|kromgetrokken|krom|lekkend|"
+	    "gelekt|uitgelopen|pluist|pluizen|rafelt|gerafeld|klef|muf|ranzig|"
+	    "scheef|wiebelig|roestig|geroest|gebutst|afgebroken|afgebladderd|"
+	    "bladdert|barstjes|scherven|in scherven" },
+	{ CUE_SPAM, 2,
+	    "viraal|viraal gaan|meer bereik|bereik vergroten|laten groeien|"
+	    "organisch|met je telefoon|vanaf je telefoon|vanuit huis" },
+	{ CUE_SCAM, 2, "stuur ons|schrijf ons|app ons|neem contact met ons|mail ons" },
+	{ CUE_SARCASM, 1,
+	    "bedankt hoor|dank je wel hoor|lekker hoor|leuk hoor|heel fijn" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -212,6 +212,44 @@ static const struct classify_group classify_ro[] = {
 	    "si|este|nu|de|la|cu|pe|in|sa|mi|am|o|un|ca|ce|din|care|foarte|"
 	    "dar|va|voi|sunt|e|al|ai|ati|mai|imi|ne|asa|pentru|dupa|comanda|"
 	    "multumesc|inca|acum" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "sau|ori" },
+	{ CUE_EVEN, 0, "macar|oare|vreodata|de fapt" },
+	{ CUE_LIKE, 0, "ca|precum|cat" },
+	{ CUE_ANSWER, 0,
+	    "cititi|citeste|citit|mesaje|mesajele|mailuri|mailurile|comentarii|"
+	    "comentariile" },
+	{ CUE_NONE, 0,
+	    "mai mult sau mai putin|sau nu|unul sau doi|doua sau trei|"
+	    "mai devreme sau mai tarziu|sau ceva|ori de cate ori|oricum" },
+	{ CUE_QUESTION, 3,
+	    "ma intreb|ma intrebam daca|stie cineva daca|e adevarat ca|"
+	    "este adevarat ca|exista si|il aveti|o aveti|le aveti|ii aveti" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "miroase a ars|miros de ars|miroase urat|miroase ciudat|miros ciudat|"
+	    "miros chimic|gust ciudat|are un gust ciudat|nu are gust|n are gust|"
+	    "crud inauntru|necopt|nu mai functioneaza|nu porneste|nu se incarca|"
+	    "s a dezlipit|s a desfacut|scris gresit|nume gresit|numele gresit|"
+	    "la vecini|adresa gresita|nicio veste|nicio noutate|nici un raspuns|"
+	    "nicio logica|n are nicio logica|nu au nicio logica|"
+	    "n au nicio logica|nu are sens|n are sens|nicio confirmare|"
+	    "de doua ori|de # ori|tot nimic" },
+	{ CUE_COMPLAINT, 2,
+	    "nu se potriveste|nu se potrivesc|nu mi vine|nu imi vine|"
+	    "nu mi se potriveste|vine mic|vine mica|vine mare|vin mici|vin mari|"
+	    "prea stramt|prea stramta|prea larg|prea larga|prea scurt|"
+	    "prea scurta|prea lung|prea lunga|prea uscat|prea tare" },
+	{ CUE_NEGATIVE, 2,
+	    "fisurat|rupt|decolorat|indoit|stramb|ruginit|rancede|mucegai|"
+	    "mucegait|stricat|curge|expirat|distrus|ruinat" },
+	{ CUE_NEGATIVE, 1, "uscata" },
+	{ CUE_SPAM, 2,
+	    "devii viral|devina viral|mai multa vizibilitate|vizibilitate|"
+	    "crestere organica|de pe telefon|din telefon" },
+	{ CUE_SCAM, 2, "scrie ne|scrieti ne|contacteaza ne|contactati ne|trimite ne" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

@@ -88,7 +88,7 @@ static const struct classify_group classify_zh[] = {
 	    "取消了|名不副实|震惊|气愤|委屈|丢脸|不公平|被偷|一团糟|荒唐|"
 	    "质量问题|瑕疵|缺陷|不耐烦|很差" },
 	/* repetition and persistence */
-	{ CUE_COMPLAINT, 1, "又|再次|还是" },
+	{ CUE_COMPLAINT, 1, "又|再次|还是没|还是不" },
 	/* praise, broadly */
 	{ CUE_PRAISE, 2,
 	    "美极了|惊艳|感动哭了|喜极而泣|宝藏|宝藏店|救星|耐心|大方|优雅|"
@@ -114,6 +114,23 @@ static const struct classify_group classify_zh[] = {
 	{ CUE_OWNFAULT, 0, "不小心|写错|填错|选错|我的错|弄错了地址|搞错" },
 	{ CUE_NEVER, 0, "从来没|从没|从来没有|从来不" },
 	{ CUE_SO, 0, "这么|那么|这样|如此" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "还是" },
+	{ CUE_EVEN, 0, "到底|究竟" },
+	{ CUE_LIKE, 0, "像|跟|和|如同" },
+	{ CUE_ANSWER, 0, "消息|留言|私信|邮件" },
+	{ CUE_QUESTION, 3, "不知道能不能|不知道有没有|不知道是不是|有没有办法" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "烧焦味|焦味|糊味|怪味|味道怪|味道很怪|味道不对|一股味|没熟|不熟|夹生|尺码不准|尺码不对|码数不准|乱来|对不上|不亮|"
+	    "充不了电|充不上电|开不了机|不工作|停止工作|脱落|开胶|写错了|名字错|送到邻居|送错地址|地址错|没有消息|没消息|没有回音|"
+	    "没动静|没有确认|两次了|毁了|被毁" },
+	{ CUE_COMPLAINT, 2, "穿不下|穿不上|不合身|偏小|偏大" },
+	{ CUE_NEGATIVE, 2, "裂|裂纹|有裂|缺口|崩口|掉色|褪色|缩水|变形|歪了|生锈|馊|哈喇|渗漏|不对|太紧|太松|太短|太长" },
+	{ CUE_SPAM, 2, "爆红|走红|上热门|曝光|引流|用手机|轻松赚|在家赚|在家轻松" },
+	{ CUE_SCAM, 2, "联系我们|加我们|私聊我们|私聊" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

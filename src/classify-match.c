@@ -305,6 +305,8 @@ classify_find_group(struct classify_state *st,
 			continue;
 		}
 		for (i = 0; i < d->ntok; i++) {
+			if (d->tok[i].flags & TOK_QUOTED)
+				continue;
 			if (!any_first && !classify_may_begin(d, &d->tok[i],
 			    p, n) && !((how & WORD_INTENSE) &&
 			    (d->tok[i].flags & TOK_INTENSE)))
@@ -508,6 +510,21 @@ classify_greeting_covers(const struct classify_state *st, size_t i,
 	return 0;
 }
 
+/* Return the bit of CUE_OR if an "or" is part of the accepted phrase m
+ * with words of its own around it ("more or less"), else 0. */
+static unsigned
+classify_or_inside(const struct classify_state *st,
+    const struct classify_match *m)
+{
+	size_t	j;
+
+	for (j = m->tok; j < m->tok + m->ntok; j++) {
+		if (!(st->doc.tok[j].cues & (1u << CUE_OR)))
+			return 1u << CUE_OR;
+	}
+	return 0;
+}
+
 /*
  * Mark the tokens of the marking cues, then accept the scoring phrases,
  * longest first: a phrase inside one accepted ("received" inside "not
@@ -539,7 +556,8 @@ classify_resolve(struct classify_state *st)
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
 		for (j = m->tok; m->accepted && j < m->tok + m->ntok; j++)
-			d->tok[j].cues &= ~(1u << CUE_NEGATOR | 1u << CUE_COND);
+			d->tok[j].cues &= ~(1u << CUE_NEGATOR |
+			    1u << CUE_COND | classify_or_inside(st, m));
 	}
 }
 

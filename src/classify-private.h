@@ -69,6 +69,12 @@ enum classify_cue {
 	CUE_SO,		/* "so", "such", "zo", "aussi", "tan", "这么" */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
+	CUE_OR,		/* "or", "of", "oder", "ou", "sau", "还是": between
+			   two choices in a clause, it asks which */
+	CUE_EVEN,	/* "even", "actually", "uberhaupt", "meme": in a
+			   question about answers, a reproach */
+	CUE_LIKE,	/* "like", "als", "comme", "像": "the L fits like
+			   an S" */
 	CUE_COUNT
 };
 
@@ -125,6 +131,9 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_MENTION	0x10	/* after an "@" */
 #define TOK_LINK	0x20	/* part of a link: no phrase matches it */
 #define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
+#define TOK_QUOTED	0x80	/* inside quotation marks: words quoted
+				   ("the cake said 'Happy birthday'") are
+				   not the writer's own */
 struct classify_tok {
 	size_t		 off;		/* in the folded text */
 	size_t		 len;
@@ -245,8 +254,18 @@ struct classify_state {
 	int				 urgent, thanks, scam, imitates;
 	int				 own_fault;
 	int				 praise_last;	/* "... Lovely." */
+	int				 addressed;	/* to someone tagged */
 	int				 links;
 };
+
+/* Count w for kind sc (SC_*), with tokens [from, to) as its reason if
+ * it is the heaviest so far (classify.c). */
+void	classify_score_add(struct classify_state *, int, int, size_t, size_t);
+/* Count what the shape of the text says: choices, sizes compared
+ * (classify-form.c). */
+void	classify_form_scores(struct classify_state *);
+/* Return 1 if the text speaks to someone it tags, not to the shop. */
+int	classify_form_addressed(const struct classify_state *);
 
 /* Finding phrases (classify-match.c). */
 /* Pick the lexicons to read for the text of st (st->lex, st->lang). */

@@ -28,8 +28,8 @@
 
 /* Count w for kind sc, keeping tokens [from, to) as its reason if it is
  * the heaviest so far. */
-static void
-classify_add(struct classify_state *st, int sc, int w, size_t from,
+void
+classify_score_add(struct classify_state *st, int sc, int w, size_t from,
     size_t to)
 {
 	st->score[sc] += w;
@@ -108,13 +108,20 @@ classify_negator(const struct classify_state *st,
 }
 
 /* Return 1 if a condition ("if", "als", "wenn") opens m's clause before
- * it: what it says is supposed, not found. */
+ * it, or m is one side of a choice ("runs small or large"): what it says
+ * is supposed, not found. */
 static int
 classify_supposed(const struct classify_state *st,
     const struct classify_match *m)
 {
 	const struct classify_tok	*t = st->doc.tok;
-	size_t				 j;
+	unsigned			 or = 1u << CUE_OR;
+	size_t				 j, end = m->tok + m->ntok;
+
+	if ((m->tok > 0 && (t[m->tok - 1].cues & or) &&
+	    t[m->tok - 1].clause == t[m->tok].clause) || (end < st->doc.ntok &&
+	    (t[end].cues & or) && t[end].clause == t[m->tok].clause))
+		return 1;
 
 	for (j = m->tok; j > 0;) {
 		j--;
@@ -170,7 +177,7 @@ classify_complain(struct classify_state *st, const struct classify_match *m,
 		st->nsupposed++;
 		return;
 	}
-	classify_add(st, SC_C, w, m->tok, m->tok + m->ntok);
+	classify_score_add(st, SC_C, w, m->tok, m->tok + m->ntok);
 	if (w >= 3)
 		st->hard = 1;
 }
@@ -203,7 +210,7 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 	if (neg > 0 && m->cue == CUE_THANKS)
 		return;		/* "no thanks" */
 	if (neg > 0) {
-		classify_add(st, SC_C, m->weight + 1, neg - 1 < m->tok ?
+		classify_score_add(st, SC_C, m->weight + 1, neg - 1 < m->tok ?
 		    neg - 1 : m->tok, neg > end ? neg : end);
 		return;
 	}
@@ -218,7 +225,7 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 		st->thanks = 1;
 	else if (classify_last_word_clause(&st->doc, m))
 		st->praise_last = 1;
-	classify_add(st, SC_P, m->weight, m->tok, end);
+	classify_score_add(st, SC_P, m->weight, m->tok, end);
 }
 
 /* Count what an accepted phrase says. */
@@ -236,7 +243,7 @@ classify_score_match(struct classify_state *st,
 		if ((neg = classify_negator(st, m)) == 0)
 			classify_complain(st, m, m->weight);
 		else if (m->weight >= 2)
-			classify_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
+			classify_score_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
 			    m->tok, end);
 		break;
 	case CUE_PRAISE:
@@ -245,18 +252,18 @@ classify_score_match(struct classify_state *st,
 		break;
 	case CUE_QUESTION:
 	case CUE_REQUEST:
-		classify_add(st, SC_Q, m->weight, m->tok, end);
+		classify_score_add(st, SC_Q, m->weight, m->tok, end);
 		break;
 	case CUE_SCAM:
 		st->scam += m->weight;
 		/* FALLTHROUGH */
 	case CUE_SPAM:
-		classify_add(st, SC_S, m->weight, m->tok, end);
+		classify_score_add(st, SC_S, m->weight, m->tok, end);
 		break;
 	case CUE_SARCASM:
 		if (m->weight >= 3) {
 			st->sarcasm = 1;
-			classify_add(st, SC_C, m->weight, m->tok, end);
+			classify_score_add(st, SC_C, m->weight, m->tok, end);
 		} else
 			st->sarcasm_weak = 1;
 		break;
@@ -281,7 +288,7 @@ classify_a_not_a_questions(struct classify_state *st)
 	for (i = 1; i + 1 < d->ntok; i++) {
 		if (classify_a_not_a(d, i)) {
 			d->tok[i].cues &= ~(1u << CUE_NEGATOR);
-			classify_add(st, SC_Q, 3, i - 1, i + 2);
+			classify_score_add(st, SC_Q, 3, i - 1, i + 2);
 		}
 	}
 }
@@ -354,7 +361,7 @@ classify_reproach(struct classify_state *st, int c, size_t s)
 				break;
 		}
 		if ((d->tok[j].cues & neg) || k < st->nm) {
-			classify_add(st, SC_C, 3, s, j + 1);
+			classify_score_add(st, SC_C, 3, s, j + 1);
 			return;
 		}
 	}
@@ -375,7 +382,7 @@ classify_question_end(struct classify_state *st, int c, size_t s)
 		m = &st->m[k];
 		if (m->cue == CUE_QEND && m->tok + m->ntok == e + 1 &&
 		    m->tok > s) {
-			classify_add(st, SC_Q, m->weight, m->tok, e + 1);
+			classify_score_add(st, SC_Q, m->weight, m->tok, e + 1);
 			return;
 		}
 	}
@@ -409,11 +416,11 @@ classify_clause_questions(struct classify_state *st)
 		    classify_in_phrase(st, s))
 			continue;
 		if ((q = classify_match_at(st, CUE_QSTART, s)) != NULL)
-			classify_add(st, SC_Q, q->weight, s, s + q->ntok);
+			classify_score_add(st, SC_Q, q->weight, s, s + q->ntok);
 		else if ((q = classify_match_at(st, CUE_AUX, s)) != NULL &&
 		    s + 1 < d->ntok && d->tok[s + 1].clause == c &&
 		    (d->tok[s + 1].cues & subj))
-			classify_add(st, SC_Q, q->weight, s, s + 2);
+			classify_score_add(st, SC_Q, q->weight, s, s + 2);
 	}
 }
 
@@ -467,9 +474,11 @@ classify_signal_scores(struct classify_state *st)
 	if (d->phone)
 		classify_add_signal(st, SC_S, 1, "a phone number");
 	/* Writing again to ask for an answer is a complaint by now, and so
-	 * is asking anyone at all to answer. */
+	 * is asking anyone at all to answer, or whether the shop even
+	 * reads its messages. */
 	if (classify_has_cue(d, CUE_ANSWER) && (sig->followup ||
-	    classify_has_cue(d, CUE_SOMEONE)))
+	    classify_has_cue(d, CUE_SOMEONE) || (classify_has_cue(d,
+	    CUE_EVEN) && (d->qmarks > 0 || st->score[SC_Q] >= 3))))
 		classify_add_signal(st, SC_C, 3, "chasing an answer");
 	st->own_fault = classify_has_cue(d, CUE_OWNFAULT);
 	if (classify_name_imitates(sig->author_name, sig->shop_name)) {
@@ -487,6 +496,9 @@ classify_weigh(struct classify_state *st)
 {
 	int	*sc = st->score;
 
+	/* A question to a friend tagged is not one for the shop. */
+	if (st->addressed)
+		sc[SC_Q] = 0;
 	/* A complaint that a question only supposes weighs 1 a phrase. */
 	sc[SC_C] += sc[SC_Q] >= 3 ? st->nsupposed : st->supposed;
 	/* "I chose the wrong colour by mistake, can I change it?" */
@@ -545,7 +557,7 @@ classify_reply_of(const struct classify_state *st, enum classify_kind kind)
 	if (st->sig->followup)
 		return CLASSIFY_REPLY_YES;
 	/* Tagging a friend, an emoji, a word: nothing to answer. */
-	if (d->ntok <= 2 || (d->mentions > 0 && d->ntok <= (size_t)
+	if (d->ntok <= 2 || st->addressed || (d->mentions > 0 && d->ntok <= (size_t)
 	    d->mentions + 4))
 		return CLASSIFY_REPLY_NO;
 	return CLASSIFY_REPLY_UNCLEAR;
@@ -661,6 +673,8 @@ classify_text(const char *text, const struct classify_signals *sig,
 	}
 	classify_clause_starts(&st);
 	classify_clause_questions(&st);
+	classify_form_scores(&st);
+	st.addressed = classify_form_addressed(&st);
 	classify_signal_scores(&st);
 	classify_weigh(&st);
 	memset(res, 0, sizeof *res);

@@ -1,0 +1,149 @@
+/*
+ * classify-form.c -- what the shape of a text says, beyond its phrases:
+ * a choice offered in a clause ("soy or paraffin") asks which; two sizes
+ * compared ("the L fits like an S") complain that sizes are off; and a
+ * text that opens or ends by tagging someone speaks to them, not to the
+ * shop ("@jen remember this place?").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify-private.h"
+#include "util.h"
+
+/* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
+static const char *const classify_sizes[] = {
+	"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl",
+	"سمول", "ميديم", "مديم", "لارج", "اكس"
+};
+
+/* Return 1 if token t of d is the name of a size of clothes. */
+static int
+classify_size_token(const struct classify_doc *d,
+    const struct classify_tok *t)
+{
+	const char	*s = d->fold + t->off;
+	size_t		 len = t->len, i;
+
+	if ((t->flags & TOK_ARABIC) && len > 4 && memcmp(s, "ال", 4) == 0) {
+		s += 4;
+		len -= 4;
+	}
+	for (i = 0; i < nitems(classify_sizes); i++) {
+		if (strlen(classify_sizes[i]) == len &&
+		    memcmp(classify_sizes[i], s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Count two sizes compared in one clause ("the L fits like an S", "de L
+ * valt als een S", "L码穿起来像S码"): the sizes are off, a complaint.
+ */
+static void
+classify_size_mismatch(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	size_t				 i, j, k;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (!classify_size_token(d, &d->tok[i]))
+			continue;
+		for (j = i + 1; j < d->ntok && j <= i + 6 &&
+		    d->tok[j].clause == d->tok[i].clause; j++) {
+			if (!(d->tok[j].cues & (1u << CUE_LIKE)))
+				continue;
+			for (k = j + 1; k < d->ntok && k <= j + 3 &&
+			    d->tok[k].clause == d->tok[i].clause; k++) {
+				if (classify_size_token(d, &d->tok[k])) {
+					classify_score_add(st, SC_C, 3, i,
+					    k + 1);
+					st->hard = 1;
+					return;
+				}
+			}
+		}
+	}
+}
+
+/*
+ * Count a choice offered in a clause, "or" between two words ("soy or
+ * paraffin", "大豆蜡还是石蜡", "de soja o de parafina"), as a question
+ * that needs no mark: weakly, so that what else the text says comes
+ * first. Not when the words before are read in every lexicon at once,
+ * where "of" and "o" are not "or", nor before a negation ("还是没到":
+ * still not here).
+ */
+static void
+classify_either_or(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	size_t				 i;
+
+	if (st->lang != NULL && strcmp(st->lang, "all") == 0)
+		return;
+	for (i = 1; i + 1 < d->ntok; i++) {
+		if (!(t[i].cues & (1u << CUE_OR)) || (t[i].flags &
+		    TOK_QUOTED) || t[i - 1].clause != t[i].clause ||
+		    t[i + 1].clause != t[i].clause ||
+		    (t[i + 1].cues & (1u << CUE_NEGATOR)) ||
+		    (t[i - 1].cues & (1u << CUE_OR)))
+			continue;
+		classify_score_add(st, SC_Q, 2, i - 1, i + 2);
+		return;
+	}
+}
+
+/* Count what the shape of the text says; see the top of the file. */
+void
+classify_form_scores(struct classify_state *st)
+{
+	classify_size_mismatch(st);
+	classify_either_or(st);
+}
+
+/* Return 1 if the mention that starts at token i names the shop. */
+static int
+classify_mention_is_shop(const struct classify_state *st, size_t i)
+{
+	const struct classify_doc	*d = &st->doc;
+	size_t				 from = d->tok[i].raw_off, to = from;
+	char				*name;
+	int				 shop;
+
+	if (st->sig->shop_name == NULL || *st->sig->shop_name == '\0')
+		return 0;
+	while (to < d->rawlen && d->raw[to] != ' ' && d->raw[to] != '\n')
+		to++;
+	name = xstrndup(d->raw + from, to - from);
+	shop = classify_name_imitates(name, st->sig->shop_name);
+	free(name);
+	return shop;
+}
+
+/*
+ * Return 1 if the text speaks to someone tagged rather than to the shop:
+ * it opens with a mention ("@jen remember this place?"), or ends with
+ * mentions after words of its own ("who's coming? @sam @lou"), and the
+ * name tagged is not the shop's.
+ */
+int
+classify_form_addressed(const struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	size_t				 i;
+
+	if (d->mentions == 0 || d->ntok < 2)
+		return 0;
+	if (d->tok[0].flags & TOK_MENTION)
+		return !classify_mention_is_shop(st, 0);
+	for (i = d->ntok; i > 0 && !(d->tok[i - 1].flags & TOK_MENTION) &&
+	    d->ntok - i < 1; i--)
+		;
+	/* The name tagged may be two tokens: "@tom.baker", "@Jen Smith". */
+	if (i == 0 || !(d->tok[i - 1].flags & TOK_MENTION))
+		return 0;
+	return i > 1 && !classify_mention_is_shop(st, i - 1);
+}
