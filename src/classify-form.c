@@ -11,6 +11,8 @@
 #include "classify-private.h"
 #include "util.h"
 
+#define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
+
 /* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
 static const char *const classify_sizes[] = {
 	"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl",
@@ -96,12 +98,46 @@ classify_either_or(struct classify_state *st)
 	}
 }
 
+/*
+ * Count an answer denied: a word of answering with a negation just
+ * before it in its clause ("not one single answer", "keine einzige
+ * Antwort", "niemand terugbelt", "没人回复"), unless a condition supposes
+ * it. The phrases that say so word for word ("no reply") took their
+ * negation already.
+ */
+static void
+classify_no_answer(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	unsigned			 neg = 1u << CUE_NEGATOR;
+	size_t				 i, j;
+
+	for (i = 1; i < d->ntok; i++) {
+		if (!(t[i].cues & (1u << CUE_ANSWER)) ||
+		    (t[i].flags & TOK_QUOTED))
+			continue;
+		for (j = i; j > 0 && i - j < NO_ANSWER_WINDOW;) {
+			j--;
+			if (t[j].clause != t[i].clause ||
+			    (t[j].cues & (1u << CUE_COND)))
+				break;
+			if (t[j].cues & neg) {
+				classify_score_add(st, SC_C, 3, j, i + 1);
+				st->hard = 1;
+				return;
+			}
+		}
+	}
+}
+
 /* Count what the shape of the text says; see the top of the file. */
 void
 classify_form_scores(struct classify_state *st)
 {
 	classify_size_mismatch(st);
 	classify_either_or(st);
+	classify_no_answer(st);
 }
 
 /* Return 1 if the mention that starts at token i names the shop. */

@@ -82,6 +82,11 @@ static const struct classify_group classify_any[] = {
 	    "audit|free audit|sponsored|influencer|influencers|our bio|"
 	    "in our bio|our profile|dm for|dm now|dm us for|reach more|"
 	    "more reach|more customers|more clients|more sales" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "unusual activity|suspicious activity|keep your page|"
+	    "your page will be|confirm your data|confirm your information|"
+	    "confirm your details here" },
 };
 
 const struct classify_lexicon classify_lex_any = {

@@ -127,7 +127,7 @@ static const struct classify_group classify_ar[] = {
 	    "حساسيه|حكه|تسمم|قذر|غير نظيف|قليل الذوق|قليله ذوق|متكبر|صراخ|"
 	    "اهمال|مهمل|تاجل|تاجلت|ملغي|بدون طعم|ما له طعم|مصدوم|مصدومه|منصدم|"
 	    "مهان|ظلم|مسروق|كارثه|فوضي|ما يفتح|ما بتفتح|ما تفتح|ما يحمل|"
-	    "عيب مصنعي|معجنه|خضراء" },
+	    "عيب مصنعي|معجنه" },
 	/* repetition and persistence */
 	{ CUE_COMPLAINT, 1, "مره ثانيه|مره ثالثه|من جديد|كمان مره|رجع" },
 	/* praise, broadly */
@@ -198,6 +198,20 @@ static const struct classify_group classify_ar[] = {
 	    "تنتشر|انتشار|شهره|زياده التفاعل|تفاعل|يوميا|من جوالك|من تلفونك|"
 	    "من موبايلك|من البيت" },
 	{ CUE_SCAM, 2, "تواصل معنا|تواصلوا معنا|كلمنا" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "اقدر|نقدر|ممكن|يمكن|هل يمكن|هل اقدر" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2, "اعشق|عاشقه|عاشق|مدمن|مدمنه|مجنون|مجنونه" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "نشاط غير معتاد|نشاطا غير معتاد|نشاط مشبوه|بياناتك|للحفاظ علي صفحتك|"
+	    "صفحتك سيتم" },
+	{ CUE_QEND, 3, "كم وقت|كم يوم|كم ساعه|كم سعره|كم سعرها" },
+	{ CUE_NEGATIVE, 2, "صارت خضراء|صار اخضر|اخضرت|اخضر" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "زباين اكثر|زبائن اكثر|عملاء اكثر|مبيعات اكثر|متجرك|مشروعك|نكبر|"
+	    "نساعدك" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

@@ -287,6 +287,22 @@ static const struct classify_group classify_de[] = {
 	{ CUE_SCAM, 2,
 	    "schreib uns|schreibt uns|schreiben sie uns|melde dich bei uns|"
 	    "kontaktiere uns|kontaktiert uns" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "kann ich|darf ich|bekomme ich|konnte ich|kriege ich|ist es moglich" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "verliebt in|kann nicht genug|suchtig nach|stehe total auf|fan von" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "verdachtige aktivitat|ungewohnliche aktivitat|"
+	    "ungewohnliche aktivitaten|ihre daten|deine daten|"
+	    "ihre seite zu behalten|seite zu behalten|ihre seite wird" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mehr kunden|mehr umsatz|mehr verkaufe|deinen shop|dein shop|"
+	    "dein geschaft|dein unternehmen|deine marke|wir helfen dir|"
+	    "wir bringen" },
 };
 
 const struct classify_lexicon classify_lex_de = {

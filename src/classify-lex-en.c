@@ -318,6 +318,20 @@ static const struct classify_group classify_en[] = {
 	    "text us" },
 	{ CUE_SARCASM, 1,
 	    "love how|gotta love|got to love|wow just wow|thanks a lot" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "can i|could i|may i|can we|could we|is it possible to|"
+	    "would it be possible to|am i able to" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "cant get enough|addicted to|obsessed with|in love with|crazy about|"
+	    "mad about" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "your store|your shop|your business|your brand|your sales|get sales|"
+	    "more sales|our team can|we can help you|we help brands|"
+	    "we help businesses|10x" },
+	{ CUE_NEGATIVE, 3, "fallen off|falling off|fallen apart|come apart" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -286,6 +286,21 @@ static const struct classify_group classify_es[] = {
 	    "con tu celular" },
 	{ CUE_SCAM, 2,
 	    "escribenos|contactanos|mandanos|envianos|escribanos|contactenos" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "puedo|podria|se puede|es posible|podemos" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "me chifla|me flipa|me mola|me fascina|enamorada de|enamorado de|"
+	    "loca por|loco por" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "actividad inusual|actividad sospechosa|sus datos|tus datos|"
+	    "conservar su pagina|conservar tu pagina|su pagina sera" },
+	{ CUE_QSTART, 3, "hasta cuando|desde cuando|a partir de cuando" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mas clientes|mas ventas|tu tienda|tu negocio|tu marca|te ayudamos|"
+	    "hacemos crecer" },
 };
 
 const struct classify_lexicon classify_lex_es = {

@@ -291,6 +291,27 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_SCAM, 2,
 	    "ecris nous|ecrivez nous|contactez nous|contacte nous|envoie nous|"
 	    "envoyez nous" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "puis je|je peux|peut on|pourrais je|est il possible de|"
+	    "est ce que je peux" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "accro|fan de|dingue de|fou de|folle de|amoureuse de|"
+	    "amoureux de" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "activite inhabituelle|activite suspecte|vos donnees|"
+	    "vos informations|conserver votre page|votre page sera" },
+	{ CUE_QSTART, 3,
+	    "jusqua quand|depuis quand|a partir de quand|jusqua quelle heure" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "plus de clients|plus de ventes|ta boutique|ton entreprise|ta marque|"
+	    "votre boutique|votre entreprise|on fait decoller|on booste" },
+	{ CUE_PRAISE, 2,
+	    "jamais decu|jamais decue|ne decoit jamais|ne decevez jamais|"
+	    "jamais decevant" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -278,6 +278,22 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_SCAM, 2, "stuur ons|schrijf ons|app ons|neem contact met ons|mail ons" },
 	{ CUE_SARCASM, 1,
 	    "bedankt hoor|dank je wel hoor|lekker hoor|leuk hoor|heel fijn" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "kan ik|mag ik|kunnen we|kunnen wij|zou ik|is het mogelijk om" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "dol op|gek op|verslaafd aan|weg van|kan er geen genoeg van krijgen|"
+	    "verliefd op" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "verdachte activiteit|ongebruikelijke activiteit|uw gegevens|"
+	    "je gegevens|uw pagina te behouden|je pagina te behouden|"
+	    "uw pagina wordt" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "meer klanten|meer verkopen|meer omzet|je webshop|jouw webshop|"
+	    "je bedrijf|jouw bedrijf|je merk|wij helpen" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -250,6 +250,22 @@ static const struct classify_group classify_ro[] = {
 	    "devii viral|devina viral|mai multa vizibilitate|vizibilitate|"
 	    "crestere organica|de pe telefon|din telefon" },
 	{ CUE_SCAM, 2, "scrie ne|scrieti ne|contacteaza ne|contactati ne|trimite ne" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "pot|as putea|se poate|e posibil|este posibil|putem" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "innebunesc dupa|sunt fan|sunt indragostita de|"
+	    "sunt indragostit de" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "activitate neobisnuita|activitate suspecta|datele dvs|datele tale|"
+	    "va confirmati datele|confirmati va datele|pastra pagina|"
+	    "va pastra pagina" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mai multi clienti|mai multe vanzari|magazinul tau|afacerea ta|"
+	    "brandul tau|te ajutam|iti crestem" },
+	{ CUE_COMPLAINT, 3, "inca nimic|nimic inca|nimic pana acum" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

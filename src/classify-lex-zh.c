@@ -30,12 +30,12 @@ static const struct classify_group classify_zh[] = {
 	    "付的什么钱|让我等|等了半天|没用|不能充|充不进|不再" },
 	{ CUE_COMPLAINT, 2,
 	    "退货|我的快递|我的订单|还没|太慢|很慢|好慢|慢死|有点慢|太晚|迟到|"
-	    "延迟|延误|推迟|错了|弄错|过分|失望|生气|气死|愤怒|无语|服了|"
+	    "延迟|延误|推迟|错了|弄错|过分|生气|气死|愤怒|无语|服了|"
 	    "怎么还|为什么还|为什么没|到底|什么时候才|要等多久|等了|排队|"
 	    "还要等|不好" },
 	{ CUE_NEGATIVE, 3, "糟糕|糟透|坑人|太坑|被坑|被骗|骗|烂透" },
 	{ CUE_NEGATIVE, 2,
-	    "可惜|遗憾|难过|郁闷|伤心|麻烦死|糟心|一般般|失误|问题很大" },
+	    "可惜|遗憾|难过|郁闷|伤心|失望|麻烦死|糟心|一般般|失误|问题很大" },
 	{ CUE_NEGATIVE, 1, "太贵|很贵|好贵|有点贵|太小|太大|凉了" },
 	{ CUE_PRAISE, 2,
 	    "喜欢|很喜欢|超喜欢|爱了|爱死|好爱|最爱|满意|很满意|非常满意|好吃|"
@@ -131,6 +131,15 @@ static const struct classify_group classify_zh[] = {
 	{ CUE_NEGATIVE, 2, "裂|裂纹|有裂|缺口|崩口|掉色|褪色|缩水|变形|歪了|生锈|馊|哈喇|渗漏|不对|太紧|太松|太短|太长" },
 	{ CUE_SPAM, 2, "爆红|走红|上热门|曝光|引流|用手机|轻松赚|在家赚|在家轻松" },
 	{ CUE_SCAM, 2, "联系我们|加我们|私聊我们|私聊" },
+	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "能|可以|还能|能不能|可不可以" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2, "超爱|太爱|好喜欢|爱死了|爱上了" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3, "异常活动|可疑活动|确认您的资料|确认你的资料|您的资料|保留您的主页|您的主页将" },
+	{ CUE_QUESTION, 3, "多长时间|多长" },
+	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	{ CUE_SPAM, 2, "更多客户|更多顾客|提升销量|你的店铺|你的店|帮你的|帮你" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

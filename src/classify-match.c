@@ -510,19 +510,30 @@ classify_greeting_covers(const struct classify_state *st, size_t i,
 	return 0;
 }
 
-/* Return the bit of CUE_OR if an "or" is part of the accepted phrase m
- * with words of its own around it ("more or less"), else 0. */
+/*
+ * Return which of the marks in bits (1 << CUE_*) the accepted phrase m
+ * takes from its tokens: those it holds with words of its own around
+ * them ("more or less", "لو سمحت"), not those it only repeats (the
+ * question "can i" is still a condition "can i").
+ */
 static unsigned
-classify_or_inside(const struct classify_state *st,
-    const struct classify_match *m)
+classify_marks_inside(const struct classify_state *st,
+    const struct classify_match *m, unsigned bits)
 {
-	size_t	j;
+	unsigned	take = 0, b;
+	size_t		j;
 
-	for (j = m->tok; j < m->tok + m->ntok; j++) {
-		if (!(st->doc.tok[j].cues & (1u << CUE_OR)))
-			return 1u << CUE_OR;
+	for (b = 1; b != 0 && b <= bits; b <<= 1) {
+		if (!(bits & b))
+			continue;
+		for (j = m->tok; j < m->tok + m->ntok; j++) {
+			if (!(st->doc.tok[j].cues & b)) {
+				take |= b;
+				break;
+			}
+		}
 	}
-	return 0;
+	return take;
 }
 
 /*
@@ -538,6 +549,7 @@ classify_resolve(struct classify_state *st)
 {
 	struct classify_doc	*d = &st->doc;
 	struct classify_match	*m;
+	unsigned		 take;
 	size_t			 i, j;
 
 	if (st->nm > 0)
@@ -555,9 +567,12 @@ classify_resolve(struct classify_state *st)
 	}
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
-		for (j = m->tok; m->accepted && j < m->tok + m->ntok; j++)
-			d->tok[j].cues &= ~(1u << CUE_NEGATOR |
-			    1u << CUE_COND | classify_or_inside(st, m));
+		if (!m->accepted)
+			continue;
+		take = 1u << CUE_NEGATOR | classify_marks_inside(st, m,
+		    1u << CUE_COND | 1u << CUE_OR);
+		for (j = m->tok; j < m->tok + m->ntok; j++)
+			d->tok[j].cues &= ~take;
 	}
 }
 

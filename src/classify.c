@@ -74,9 +74,9 @@ classify_never_so(const struct classify_doc *d, size_t j, size_t i)
 
 /*
  * Return 1 + the token of a negation of the phrase m: a negator a few
- * words before it in its clause, or, for praise in a language that may
- * put it after ("bevalt niet", "plaît pas"), just after it; 0 if there
- * is none.
+ * words before it in its clause, or, for praise or discontent in a
+ * language that may put it after ("bevalt niet", "enttäuscht nie"), just
+ * after it; 0 if there is none.
  */
 static size_t
 classify_negator(const struct classify_state *st,
@@ -97,7 +97,9 @@ classify_negator(const struct classify_state *st,
 		if (t[j].cues & neg)
 			return j + 1;
 	}
-	if (!m->after || m->cue != CUE_PRAISE)
+	/* Only a strong word of discontent: "leider nicht" is no praise. */
+	if (!m->after || !(m->cue == CUE_PRAISE || (m->cue == CUE_NEGATIVE &&
+	    m->weight >= 3)))
 		return 0;
 	for (j = i + m->ntok; j < d->ntok && j < i + m->ntok + NEGATION_AFTER &&
 	    t[j].clause == t[i].clause; j++) {
