@@ -416,6 +416,26 @@ classify_detect(const struct classify_doc *d)
 }
 
 /*
+ * Add the lexicon of a second language when the text, in the script of
+ * the language given, has more of that one's common words than of its
+ * own: a comment that mixes languages ("Me encanta!! do you have it in
+ * black?") is read in both.
+ */
+static void
+classify_pick_second(struct classify_state *st,
+    const struct classify_lexicon *given, int script)
+{
+	const struct classify_lexicon	*other;
+
+	if (script != CLASSIFY_LATIN || st->sig->lang == NULL ||
+	    (other = classify_detect(&st->doc)) == NULL || other == given ||
+	    classify_common_words(&st->doc, other) <=
+	    classify_common_words(&st->doc, given))
+		return;
+	st->lex[st->nlex++] = other;
+}
+
+/*
  * Index the text's tokens, and pick the lexicons to read: the one of the
  * language given when the text
  * is in its script; else by script; in Latin script, the language whose
@@ -443,6 +463,7 @@ classify_pick(struct classify_state *st)
 	if (given != NULL) {
 		st->lex[st->nlex++] = given;
 		st->lang = given->code;
+		classify_pick_second(st, given, script);
 		return;
 	}
 	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
