@@ -49,19 +49,59 @@ static const char classify_han_pairs[] =
     "憤愤夠够語语誤误丟丢遺遗貴贵涼凉強强換换團团隊队銷销儘尽盡尽"
     "馬马趕赶緊紧著着嗚呜啥啥覺觉掉掉壓压漂漂於于們们隻只";
 
+/* The pairs of classify_han_pairs as code points, by traditional form:
+ * read once, then searched by halves. */
+#define HAN_PAIRS_MAX	256
+static struct {
+	uint32_t	trad, simple;
+} classify_han_table[HAN_PAIRS_MAX];
+static size_t classify_han_n;
+
+/* Order two pairs by their traditional character. */
+static int
+classify_han_cmp(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Read classify_han_pairs into classify_han_table, once. */
+static void
+classify_han_load(void)
+{
+	const char	*p = classify_han_pairs, *end = p + sizeof
+			    classify_han_pairs - 1;
+
+	if (classify_han_n > 0)
+		return;
+	while (p < end && classify_han_n < HAN_PAIRS_MAX) {
+		p += text_decode(p, end - p,
+		    &classify_han_table[classify_han_n].trad);
+		p += text_decode(p, end - p,
+		    &classify_han_table[classify_han_n].simple);
+		classify_han_n++;
+	}
+	qsort(classify_han_table, classify_han_n, sizeof *classify_han_table,
+	    classify_han_cmp);
+}
+
 /* Return the simplified form of a traditional Chinese character. */
 static uint32_t
 classify_han_simple(uint32_t cp)
 {
-	const char	*p = classify_han_pairs, *end = p + sizeof
-			    classify_han_pairs - 1;
-	uint32_t	 trad, simple;
+	size_t	lo = 0, hi, mid;
 
-	while (p < end) {
-		p += text_decode(p, end - p, &trad);
-		p += text_decode(p, end - p, &simple);
-		if (trad == cp)
-			return simple;
+	classify_han_load();
+	hi = classify_han_n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (classify_han_table[mid].trad == cp)
+			return classify_han_table[mid].simple;
+		if (classify_han_table[mid].trad < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return cp;
 }
@@ -345,7 +385,12 @@ classify_count_case(uint32_t cp, int *upper, int *lower)
 struct classify_reader {
 	struct classify_doc	*doc;
 	size_t			 cap;		/* of doc->tok */
-	struct buf		 fold;
+	char			*fold;		/* 2 * rawlen + 2 bytes:
+						   enough, as no code point
+						   folds to more bytes than
+						   it takes, and a space
+						   parts tokens */
+	size_t			 flen;
 	int			 in_word;	/* a token is open */
 	int			 word_upper, word_lower;
 	int			 mention;	/* the next token follows "@" */
@@ -361,7 +406,7 @@ classify_word_end(struct classify_reader *r, size_t raw_end)
 	if (!r->in_word)
 		return;
 	t = &r->doc->tok[r->doc->ntok - 1];
-	t->len = r->fold.len - t->off;
+	t->len = r->flen - t->off;
 	t->raw_end = raw_end;
 	if (r->word_upper >= 3 && r->word_lower == 0)
 		t->flags |= TOK_CAPS;
@@ -379,11 +424,11 @@ classify_word_start(struct classify_reader *r, size_t off, int flags)
 		r->cap = r->cap == 0 ? 32 : r->cap * 2;
 		d->tok = xreallocarray(d->tok, r->cap, sizeof *d->tok);
 	}
-	if (r->fold.len > 0)
-		buf_addch(&r->fold, ' ');
+	if (r->flen > 0)
+		r->fold[r->flen++] = ' ';
 	t = &d->tok[d->ntok++];
 	memset(t, 0, sizeof *t);
-	t->off = r->fold.len;
+	t->off = r->flen;
 	t->raw_off = off;
 	t->clause = d->nclause;
 	t->flags = flags | (r->mention ? TOK_MENTION : 0);
@@ -422,7 +467,8 @@ classify_read_word(struct classify_reader *r, uint32_t orig, uint32_t cp,
 		classify_word_start(r, off, script);
 	else if (script != TOK_DIGITS)
 		d->tok[d->ntok - 1].flags &= ~TOK_DIGITS;
-	buf_add(&r->fold, bytes, n);
+	memcpy(r->fold + r->flen, bytes, n);
+	r->flen += n;
 	classify_count_case(orig, &r->word_upper, &r->word_lower);
 	classify_count_case(orig, &d->upper, &d->lower);
 	if (script == TOK_HAN)
@@ -549,6 +595,9 @@ classify_mark_links(struct classify_doc *d)
 	int		 n = 0;
 
 	for (i = 0; i < len; i++) {
+		if (s[i] != '.' && s[i] != 'h' && s[i] != 'H' && s[i] != 'w' &&
+		    s[i] != 'W')
+			continue;
 		if (!classify_link_start(s, len, i) &&
 		    !classify_link_dot(s, len, i))
 			continue;
@@ -695,6 +744,41 @@ classify_mark_quotes(struct classify_doc *d)
 	}
 }
 
+/*
+ * Read an ASCII letter or digit c that goes on the open token of Latin
+ * script or digits, as classify_read_cp would, but at once: most of what
+ * is read is. Return 0 if c is not such a byte.
+ */
+static int
+classify_read_ascii(struct classify_reader *r, unsigned char c)
+{
+	struct classify_doc	*d = r->doc;
+	struct classify_tok	*t;
+	int			 upper = c >= 'A' && c <= 'Z';
+
+	if (!r->in_word || !(upper || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9')))
+		return 0;
+	t = &d->tok[d->ntok - 1];
+	if (t->flags & (TOK_HAN | TOK_ARABIC))
+		return 0;
+	r->run = 0;
+	if (c > '9') {
+		t->flags &= ~TOK_DIGITS;
+		d->latin++;
+		if (upper) {
+			r->word_upper++;
+			d->upper++;
+			c += 'a' - 'A';
+		} else {
+			r->word_lower++;
+			d->lower++;
+		}
+	}
+	r->fold[r->flen++] = (char)c;
+	return 1;
+}
+
 /* Read text (its first len bytes) into doc; see classify-private.h. */
 void
 classify_doc_read(struct classify_doc *d, const char *text, size_t len)
@@ -708,15 +792,27 @@ classify_doc_read(struct classify_doc *d, const char *text, size_t len)
 	d->raw = text;
 	d->rawlen = len;
 	r.doc = d;
-	buf_init(&r.fold, 0);
+	r.fold = xmalloc(2 * len + 2);
 	while (off < len) {
+		if (classify_read_ascii(&r, (unsigned char)text[off])) {
+			off++;
+			continue;
+		}
+		if (text[off] == ' ') {
+			/* What classify_read_cp does with a space. */
+			classify_word_end(&r, off++);
+			r.mention = 0;
+			r.run = 0;
+			continue;
+		}
 		used = text_decode(text + off, len - off, &cp);
 		classify_read_cp(&r, cp, off, off + used);
 		off += used;
 	}
 	classify_word_end(&r, off);
-	d->foldlen = r.fold.len;
-	d->fold = buf_steal(&r.fold);
+	r.fold[r.flen] = '\0';
+	d->foldlen = r.flen;
+	d->fold = r.fold;
 	for (i = 0; i < d->ntok; i++) {
 		if (d->tok[i].flags & TOK_CAPS)
 			d->caps_words++;

@@ -14,6 +14,7 @@
 #define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
 
 /* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
+#define SIZE_NAME_MAX	10	/* bytes of the longest */
 static const char *const classify_sizes[] = {
 	"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl",
 	"سمول", "ميديم", "مديم", "لارج", "اكس"
@@ -31,8 +32,11 @@ classify_size_token(const struct classify_doc *d,
 		s += 4;
 		len -= 4;
 	}
+	if (len > ((t->flags & TOK_ARABIC) ? SIZE_NAME_MAX : 4))
+		return 0;
 	for (i = 0; i < nitems(classify_sizes); i++) {
-		if (strlen(classify_sizes[i]) == len &&
+		if (classify_sizes[i][0] == s[0] &&
+		    strlen(classify_sizes[i]) == len &&
 		    memcmp(classify_sizes[i], s, len) == 0)
 			return 1;
 	}

@@ -252,7 +252,8 @@ static const struct classify_group classify_de[] = {
 	{ CUE_EVEN, 0, "uberhaupt|ueberhaupt|eigentlich|jemals|irgendwann" },
 	{ CUE_LIKE, 0, "wie|als" },
 	{ CUE_ANSWER, 0,
-	    "lesen|liest|gelesen|nachrichten|mails|e mails|postfach|kommentare" },
+	    "lesen|liest|gelesen|nachrichten|mails|e mails|postfach|"
+	    "kommentare" },
 	{ CUE_NONE, 0,
 	    "mehr oder weniger|oder so|oder nicht|ein oder zwei|zwei oder drei|"
 	    "fruher oder spater|entweder oder|oder auch nicht" },
@@ -264,41 +265,47 @@ static const struct classify_group classify_de[] = {
 	{ CUE_COMPLAINT, 3,
 	    "stimmt nicht|stimmen nicht|stimmt hinten und vorne nicht|"
 	    "stimmen hinten und vorne nicht|riecht verbrannt|"
-	    "riecht nach verbranntem|brandgeruch|riecht komisch|riecht seltsam|"
-	    "riecht chemisch|chemischer geruch|stinkt nach|schmeckt komisch|"
-	    "schmeckt seltsam|schmeckt nach nichts|schmeckte komisch|innen roh|"
-	    "noch roh|nicht durchgebacken|funktioniert nicht mehr|"
-	    "geht nicht mehr|geht nicht an|ladt nicht|fallt auseinander|"
-	    "fiel auseinander|hat sich gelost|falsch geschrieben|falscher name|"
-	    "beim nachbarn|bei den nachbarn|falsche adresse|nichts gehort|"
+	    "riecht nach verbranntem|brandgeruch|riecht komisch|"
+	    "riecht seltsam|riecht chemisch|chemischer geruch|stinkt nach|"
+	    "schmeckt komisch|schmeckt seltsam|schmeckt nach nichts|"
+	    "schmeckte komisch|innen roh|noch roh|nicht durchgebacken|"
+	    "funktioniert nicht mehr|geht nicht mehr|geht nicht an|"
+	    "ladt nicht|fallt auseinander|fiel auseinander|hat sich gelost|"
+	    "falsch geschrieben|falscher name|beim nachbarn|"
+	    "bei den nachbarn|falsche adresse|nichts gehort|"
 	    "noch nichts gehort|keine bestatigung|keine sendungsnummer|"
-	    "zweimal nachgefragt|mehrmals nachgefragt|schon zweimal|schon # mal|"
-	    "nicht uberzeugt" },
+	    "zweimal nachgefragt|mehrmals nachgefragt|schon zweimal|"
+	    "schon # mal|nicht uberzeugt" },
 	{ CUE_COMPLAINT, 2,
 	    "passt nicht|passte nicht|passen nicht|fallt klein aus|"
 	    "fallt gross aus|fallen klein aus|fallen gross aus|zu eng|zu weit|"
 	    "zu kurz|zu lang|zu dunn|zu trocken|zu hart" },
 	{ CUE_NEGATIVE, 2,
-	    "verblasst|verfarbt|eingelaufen|verbogen|ausgefranst|rostig|ranzig|"
-	    "muffig|klitschig|zah|rissig|abgebrochen|abgeplatzt|scherben|versaut" },
+	    "verblasst|verfarbt|eingelaufen|verbogen|ausgefranst|rostig|"
+	    "ranzig|muffig|klitschig|zah|rissig|abgebrochen|abgeplatzt|"
+	    "scherben|versaut" },
 	{ CUE_SPAM, 2,
 	    "reichweite|mehr reichweite|viral gehen|organisch|mit deinem handy|"
 	    "mit dem handy|von zuhause aus|taglich" },
 	{ CUE_SCAM, 2,
 	    "schreib uns|schreibt uns|schreiben sie uns|melde dich bei uns|"
 	    "kontaktiere uns|kontaktiert uns" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0,
-	    "kann ich|darf ich|bekomme ich|konnte ich|kriege ich|ist es moglich" },
+	    "kann ich|darf ich|bekomme ich|konnte ich|kriege ich|"
+	    "ist es moglich" },
 	/* ways of saying one loves something */
 	{ CUE_PRAISE, 2,
-	    "verliebt in|kann nicht genug|suchtig nach|stehe total auf|fan von" },
+	    "verliebt in|kann nicht genug|suchtig nach|stehe total auf|"
+	    "fan von" },
 	/* what a fake security notice says */
 	{ CUE_SCAM, 3,
 	    "verdachtige aktivitat|ungewohnliche aktivitat|"
 	    "ungewohnliche aktivitaten|ihre daten|deine daten|"
 	    "ihre seite zu behalten|seite zu behalten|ihre seite wird" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2,
 	    "mehr kunden|mehr umsatz|mehr verkaufe|deinen shop|dein shop|"
 	    "dein geschaft|dein unternehmen|deine marke|wir helfen dir|"

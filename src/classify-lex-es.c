@@ -263,30 +263,34 @@ static const struct classify_group classify_es[] = {
 	 * smell and taste, fit, mistakes, silence */
 	{ CUE_COMPLAINT, 3,
 	    "huele a quemado|olor a quemado|huele raro|huele mal|olor raro|"
-	    "olor quimico|sabe raro|sabe mal|sabia raro|sabia mal|no sabe a nada|"
-	    "crudo por dentro|cruda por dentro|no funciona mas|dejo de funcionar|"
-	    "ya no funciona|ya no va|no enciende|no carga|se despego|se deshizo|"
-	    "mal escrito|nombre equivocado|nombre mal|al vecino|a los vecinos|"
+	    "olor quimico|sabe raro|sabe mal|sabia raro|sabia mal|"
+	    "no sabe a nada|crudo por dentro|cruda por dentro|"
+	    "no funciona mas|dejo de funcionar|ya no funciona|ya no va|"
+	    "no enciende|no carga|se despego|se deshizo|mal escrito|"
+	    "nombre equivocado|nombre mal|al vecino|a los vecinos|"
 	    "direccion equivocada|nada todavia|todavia nada|sin noticias|"
-	    "ninguna noticia|ni una respuesta|no tiene sentido|no tienen sentido|"
-	    "ningun sentido|no cuadra|no cuadran|sin confirmacion|"
-	    "sin seguimiento|pedi dos veces|reclame dos veces|varias veces" },
+	    "ninguna noticia|ni una respuesta|no tiene sentido|"
+	    "no tienen sentido|ningun sentido|no cuadra|no cuadran|"
+	    "sin confirmacion|sin seguimiento|pedi dos veces|"
+	    "reclame dos veces|varias veces" },
 	{ CUE_COMPLAINT, 2,
 	    "no me queda|no le queda|no me quedan|no queda bien|no cierra|"
 	    "talla pequeno|talla grande|tallan pequeno|tallan grande|"
-	    "viene pequeno|viene grande|muy ajustado|muy apretado|muy holgado|"
-	    "muy corto|muy largo|demasiado ajustado|demasiado apretado|"
-	    "demasiado corto|demasiado largo|muy seco|demasiado seco|muy duro" },
+	    "viene pequeno|viene grande|muy ajustado|muy apretado|"
+	    "muy holgado|muy corto|muy largo|demasiado ajustado|"
+	    "demasiado apretado|demasiado corto|demasiado largo|muy seco|"
+	    "demasiado seco|muy duro" },
 	{ CUE_NEGATIVE, 2,
-	    "rajado|astillado|encogido|encogio|destenido|doblado|torcido|oxidado|"
-	    "rancio|mohoso|podrido|gotea|chafado|arruinado|arruino" },
+	    "rajado|astillado|encogido|encogio|destenido|doblado|torcido|"
+	    "oxidado|rancio|mohoso|podrido|gotea|chafado|arruinado|arruino" },
 	{ CUE_SPAM, 2,
 	    "hacerte viral|volverte viral|mas alcance|alcance|crecer tu cuenta|"
 	    "crecimiento organico|desde tu movil|desde tu celular|con tu movil|"
 	    "con tu celular" },
 	{ CUE_SCAM, 2,
 	    "escribenos|contactanos|mandanos|envianos|escribanos|contactenos" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0, "puedo|podria|se puede|es posible|podemos" },
 	/* ways of saying one loves something */
 	{ CUE_PRAISE, 2,
@@ -297,7 +301,8 @@ static const struct classify_group classify_es[] = {
 	    "actividad inusual|actividad sospechosa|sus datos|tus datos|"
 	    "conservar su pagina|conservar tu pagina|su pagina sera" },
 	{ CUE_QSTART, 3, "hasta cuando|desde cuando|a partir de cuando" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2,
 	    "mas clientes|mas ventas|tu tienda|tu negocio|tu marca|te ayudamos|"
 	    "hacemos crecer" },

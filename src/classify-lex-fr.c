@@ -261,8 +261,8 @@ static const struct classify_group classify_fr[] = {
 	    "ou elles|la ou|dou" },
 	{ CUE_QUESTION, 3,
 	    "je me demande|je me demandais si|jaimerais bien savoir|"
-	    "je voudrais bien savoir|savez vous si|quelquun sait si|est il vrai|"
-	    "cest vrai que|existe en|existe t il en" },
+	    "je voudrais bien savoir|savez vous si|quelquun sait si|"
+	    "est il vrai|cest vrai que|existe en|existe t il en" },
 	/* what goes wrong with products and orders, broadly: damage, faults,
 	 * smell and taste, fit, mistakes, silence */
 	{ CUE_COMPLAINT, 3,
@@ -291,7 +291,8 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_SCAM, 2,
 	    "ecris nous|ecrivez nous|contactez nous|contacte nous|envoie nous|"
 	    "envoyez nous" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0,
 	    "puis je|je peux|peut on|pourrais je|est il possible de|"
 	    "est ce que je peux" },
@@ -305,10 +306,12 @@ static const struct classify_group classify_fr[] = {
 	    "vos informations|conserver votre page|votre page sera" },
 	{ CUE_QSTART, 3,
 	    "jusqua quand|depuis quand|a partir de quand|jusqua quelle heure" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2,
-	    "plus de clients|plus de ventes|ta boutique|ton entreprise|ta marque|"
-	    "votre boutique|votre entreprise|on fait decoller|on booste" },
+	    "plus de clients|plus de ventes|ta boutique|ton entreprise|"
+	    "ta marque|votre boutique|votre entreprise|on fait decoller|"
+	    "on booste" },
 	{ CUE_PRAISE, 2,
 	    "jamais decu|jamais decue|ne decoit jamais|ne decevez jamais|"
 	    "jamais decevant" },

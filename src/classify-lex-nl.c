@@ -246,27 +246,29 @@ static const struct classify_group classify_nl[] = {
 	    "min of meer|of zo|of niet|een of twee|twee of drie|vroeg of laat|"
 	    "een of ander|een of andere|al dan niet" },
 	{ CUE_QUESTION, 3,
-	    "benieuwd of|ik ben benieuwd|zou graag willen weten|iemand een idee|"
-	    "enig idee|heeft iemand|is het waar|ook verkrijgbaar|verkrijgbaar in" },
+	    "benieuwd of|ik ben benieuwd|zou graag willen weten|"
+	    "iemand een idee|enig idee|heeft iemand|is het waar|"
+	    "ook verkrijgbaar|verkrijgbaar in" },
 	/* what goes wrong with products and orders, broadly: damage, faults,
 	 * smell and taste, fit, mistakes, silence */
 	{ CUE_COMPLAINT, 3,
 	    "klopt niet|klopt niks|klopt van geen kant|kloppen niet|"
-	    "kloppen van geen kant|slaat nergens op|ruikt naar brand|brandlucht|"
-	    "branderige lucht|ruikt vies|ruikt raar|ruikt chemisch|"
-	    "chemische lucht|smaakt raar|smaakt vies|smaakte raar|smaakte vies|"
-	    "smaakt naar niks|smaakt nergens naar|nog rauw|rauw van binnen|"
-	    "werkt niet meer|doet het niet meer|laadt niet op|gaat niet aan|"
-	    "valt uit elkaar|viel uit elkaar|losgekomen|los gekomen|"
-	    "verkeerd gespeld|verkeerd geschreven|verkeerde naam|bij de buren|"
-	    "verkeerde adres|verkeerd adres|niks gehoord|niets gehoord|"
-	    "nog niks gehoord|nog niets gehoord|geen bevestiging|"
-	    "geen track en trace|geen update|twee keer gevraagd|al twee keer|"
-	    "al # keer|meerdere keren|valt tegen|viel tegen|niet onder de indruk" },
+	    "kloppen van geen kant|slaat nergens op|ruikt naar brand|"
+	    "brandlucht|branderige lucht|ruikt vies|ruikt raar|"
+	    "ruikt chemisch|chemische lucht|smaakt raar|smaakt vies|"
+	    "smaakte raar|smaakte vies|smaakt naar niks|smaakt nergens naar|"
+	    "nog rauw|rauw van binnen|werkt niet meer|doet het niet meer|"
+	    "laadt niet op|gaat niet aan|valt uit elkaar|viel uit elkaar|"
+	    "losgekomen|los gekomen|verkeerd gespeld|verkeerd geschreven|"
+	    "verkeerde naam|bij de buren|verkeerde adres|verkeerd adres|"
+	    "niks gehoord|niets gehoord|nog niks gehoord|nog niets gehoord|"
+	    "geen bevestiging|geen track en trace|geen update|"
+	    "twee keer gevraagd|al twee keer|al # keer|meerdere keren|"
+	    "valt tegen|viel tegen|niet onder de indruk" },
 	{ CUE_COMPLAINT, 2,
-	    "past niet|paste niet|passen niet|valt klein|valt groot|vallen klein|"
-	    "vallen groot|te strak|te krap|te wijd|te kort|te lang|te dun|"
-	    "te droog|te hard" },
+	    "past niet|paste niet|passen niet|valt klein|valt groot|"
+	    "vallen klein|vallen groot|te strak|te krap|te wijd|te kort|"
+	    "te lang|te dun|te droog|te hard" },
 	{ CUE_NEGATIVE, 2,
 	    "verbleekt|verkleurd|gekrompen|krimpt|kromgetrokken|krom|lekkend|"
 	    "gelekt|uitgelopen|pluist|pluizen|rafelt|gerafeld|klef|muf|ranzig|"
@@ -275,22 +277,25 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_SPAM, 2,
 	    "viraal|viraal gaan|meer bereik|bereik vergroten|laten groeien|"
 	    "organisch|met je telefoon|vanaf je telefoon|vanuit huis" },
-	{ CUE_SCAM, 2, "stuur ons|schrijf ons|app ons|neem contact met ons|mail ons" },
+	{ CUE_SCAM, 2,
+	    "stuur ons|schrijf ons|app ons|neem contact met ons|mail ons" },
 	{ CUE_SARCASM, 1,
 	    "bedankt hoor|dank je wel hoor|lekker hoor|leuk hoor|heel fijn" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0,
 	    "kan ik|mag ik|kunnen we|kunnen wij|zou ik|is het mogelijk om" },
 	/* ways of saying one loves something */
 	{ CUE_PRAISE, 2,
-	    "dol op|gek op|verslaafd aan|weg van|kan er geen genoeg van krijgen|"
-	    "verliefd op" },
+	    "dol op|gek op|verslaafd aan|weg van|"
+	    "kan er geen genoeg van krijgen|verliefd op" },
 	/* what a fake security notice says */
 	{ CUE_SCAM, 3,
 	    "verdachte activiteit|ongebruikelijke activiteit|uw gegevens|"
 	    "je gegevens|uw pagina te behouden|je pagina te behouden|"
 	    "uw pagina wordt" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2,
 	    "meer klanten|meer verkopen|meer omzet|je webshop|jouw webshop|"
 	    "je bedrijf|jouw bedrijf|je merk|wij helpen" },

@@ -229,19 +229,21 @@ static const struct classify_group classify_ro[] = {
 	/* what goes wrong with products and orders, broadly: damage, faults,
 	 * smell and taste, fit, mistakes, silence */
 	{ CUE_COMPLAINT, 3,
-	    "miroase a ars|miros de ars|miroase urat|miroase ciudat|miros ciudat|"
-	    "miros chimic|gust ciudat|are un gust ciudat|nu are gust|n are gust|"
-	    "crud inauntru|necopt|nu mai functioneaza|nu porneste|nu se incarca|"
-	    "s a dezlipit|s a desfacut|scris gresit|nume gresit|numele gresit|"
-	    "la vecini|adresa gresita|nicio veste|nicio noutate|nici un raspuns|"
+	    "miroase a ars|miros de ars|miroase urat|miroase ciudat|"
+	    "miros ciudat|miros chimic|gust ciudat|are un gust ciudat|"
+	    "nu are gust|n are gust|crud inauntru|necopt|"
+	    "nu mai functioneaza|nu porneste|nu se incarca|s a dezlipit|"
+	    "s a desfacut|scris gresit|nume gresit|numele gresit|la vecini|"
+	    "adresa gresita|nicio veste|nicio noutate|nici un raspuns|"
 	    "nicio logica|n are nicio logica|nu au nicio logica|"
 	    "n au nicio logica|nu are sens|n are sens|nicio confirmare|"
 	    "de doua ori|de # ori|tot nimic" },
 	{ CUE_COMPLAINT, 2,
 	    "nu se potriveste|nu se potrivesc|nu mi vine|nu imi vine|"
-	    "nu mi se potriveste|vine mic|vine mica|vine mare|vin mici|vin mari|"
-	    "prea stramt|prea stramta|prea larg|prea larga|prea scurt|"
-	    "prea scurta|prea lung|prea lunga|prea uscat|prea tare" },
+	    "nu mi se potriveste|vine mic|vine mica|vine mare|vin mici|"
+	    "vin mari|prea stramt|prea stramta|prea larg|prea larga|"
+	    "prea scurt|prea scurta|prea lung|prea lunga|prea uscat|"
+	    "prea tare" },
 	{ CUE_NEGATIVE, 2,
 	    "fisurat|rupt|decolorat|indoit|stramb|ruginit|rancede|mucegai|"
 	    "mucegait|stricat|curge|expirat|distrus|ruinat" },
@@ -249,8 +251,10 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_SPAM, 2,
 	    "devii viral|devina viral|mai multa vizibilitate|vizibilitate|"
 	    "crestere organica|de pe telefon|din telefon" },
-	{ CUE_SCAM, 2, "scrie ne|scrieti ne|contacteaza ne|contactati ne|trimite ne" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	{ CUE_SCAM, 2,
+	    "scrie ne|scrieti ne|contacteaza ne|contactati ne|trimite ne" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0, "pot|as putea|se poate|e posibil|este posibil|putem" },
 	/* ways of saying one loves something */
 	{ CUE_PRAISE, 2,
@@ -261,7 +265,8 @@ static const struct classify_group classify_ro[] = {
 	    "activitate neobisnuita|activitate suspecta|datele dvs|datele tale|"
 	    "va confirmati datele|confirmati va datele|pastra pagina|"
 	    "va pastra pagina" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2,
 	    "mai multi clienti|mai multe vanzari|magazinul tau|afacerea ta|"
 	    "brandul tau|te ajutam|iti crestem" },

@@ -128,17 +128,20 @@ static const struct classify_group classify_zh[] = {
 	    "充不了电|充不上电|开不了机|不工作|停止工作|脱落|开胶|写错了|名字错|送到邻居|送错地址|地址错|没有消息|没消息|没有回音|"
 	    "没动静|没有确认|两次了|毁了|被毁" },
 	{ CUE_COMPLAINT, 2, "穿不下|穿不上|不合身|偏小|偏大" },
-	{ CUE_NEGATIVE, 2, "裂|裂纹|有裂|缺口|崩口|掉色|褪色|缩水|变形|歪了|生锈|馊|哈喇|渗漏|不对|太紧|太松|太短|太长" },
+	{ CUE_NEGATIVE, 2,
+	    "裂|裂纹|有裂|缺口|崩口|掉色|褪色|缩水|变形|歪了|生锈|馊|哈喇|渗漏|不对|太紧|太松|太短|太长" },
 	{ CUE_SPAM, 2, "爆红|走红|上热门|曝光|引流|用手机|轻松赚|在家赚|在家轻松" },
 	{ CUE_SCAM, 2, "联系我们|加我们|私聊我们|私聊" },
-	/* asking whether the writer may do something ("can I get a refund if...") supposes what follows, as a condition does */
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
 	{ CUE_COND, 0, "能|可以|还能|能不能|可不可以" },
 	/* ways of saying one loves something */
 	{ CUE_PRAISE, 2, "超爱|太爱|好喜欢|爱死了|爱上了" },
 	/* what a fake security notice says */
 	{ CUE_SCAM, 3, "异常活动|可疑活动|确认您的资料|确认你的资料|您的资料|保留您的主页|您的主页将" },
 	{ CUE_QUESTION, 3, "多长时间|多长" },
-	/* an offer to grow someone else's business: spam when it also says how to reach the sender */
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
 	{ CUE_SPAM, 2, "更多客户|更多顾客|提升销量|你的店铺|你的店|帮你的|帮你" },
 };
 

@@ -13,6 +13,7 @@
 #include "util.h"
 
 #define MATCH_MAX	2048	/* phrases kept of one text */
+#define FIND_MAX	1024	/* phrases that may begin at one token */
 
 /* Decode the first code point of s (n > 0 bytes). */
 static uint32_t
@@ -187,7 +188,9 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
 	while (k < n) {
 		for (e = k; e < n && p[e] != ' '; e++)
 			;
-		if (classify_cp_han(classify_first_cp(p + k, e - k, &used))) {
+		/* Chinese characters begin with a byte of 0xe3 or more. */
+		if ((unsigned char)p[k] >= 0xe3 &&
+		    classify_cp_han(classify_first_cp(p + k, e - k, &used))) {
 			while (k < e) {
 				classify_first_cp(p + k, e - k, &used);
 				if (at >= d->ntok)
@@ -232,10 +235,10 @@ classify_a_not_a(const struct classify_doc *d, size_t i)
 	    d->fold + t[i + 1].off, t[i - 1].len) == 0;
 }
 
-/* Add a phrase found at token i (ntok tokens) to the state. */
+/* Add phrase e, found at token i (ntok tokens), to the state. */
 static void
-classify_add_match(struct classify_state *st, const struct classify_group *g,
-    const struct classify_lexicon *lex, size_t i, size_t ntok, size_t bytes)
+classify_add_match(struct classify_state *st, const struct classify_entry *e,
+    size_t lexpos, size_t i, size_t ntok)
 {
 	struct classify_match	*m;
 
@@ -247,156 +250,134 @@ classify_add_match(struct classify_state *st, const struct classify_group *g,
 	}
 	m = &st->m[st->nm++];
 	memset(m, 0, sizeof *m);
-	m->cue = g->cue;
-	m->weight = g->weight;
+	m->cue = e->group->cue;
+	m->weight = e->group->weight;
 	m->tok = i;
 	m->ntok = ntok;
-	m->bytes = bytes;
-	m->after = lex->negation_after;
+	m->bytes = e->len;
+	m->after = e->lex->negation_after;
+	m->lexpos = lexpos;
+	m->ordinal = e->ordinal;
 }
 
-/* Return 0 if phrase p (n bytes) cannot begin at token t: its first two
- * bytes differ from the token's, or from those of every place an Arabic
- * stem may begin (the cheap test before a real match). */
-static int
-classify_may_begin(const struct classify_doc *d,
-    const struct classify_tok *t, const char *p, size_t n)
+/* Return the length of the intensifier word s (n bytes) begins with;
+ * see classify-private.h. */
+size_t
+classify_intense_len(const char *s, size_t n)
 {
-	const char	*s = d->fold + t->off;
-	size_t		 k, len;
+	size_t	i, k;
 
-	if (!(t->flags & TOK_ARABIC) || t->nstem == 0)
-		return s[0] == p[0] && (n < 2 || t->len < 2 || p[1] == ' ' ||
-		    p[1] == '*' || s[1] == p[1]);
-	for (k = 0; k < t->nstem; k++) {
-		len = t->len - t->stem[k];
-		if (len >= 1 && s[t->stem[k]] == p[0] && (n < 2 || len < 2 ||
-		    s[t->stem[k] + 1] == p[1]))
-			return 1;
+	if (n < 6)
+		return 0;
+	for (i = 0; i < nitems(classify_intense); i++) {
+		k = strlen(classify_intense[i]);
+		if (s[0] == classify_intense[i][0] && n >= k + 3 &&
+		    memcmp(s, classify_intense[i], k) == 0)
+			return k;
 	}
 	return 0;
 }
 
-/*
- * Find every phrase of group g in the text. A phrase is only tried where
- * its first byte is the token's, but for Arabic (clitics come first) and
- * "#".
- */
+/* Note where the stems of Arabic tokens may begin, and the tokens that
+ * begin with an intensifier. */
 static void
-classify_find_group(struct classify_state *st,
-    const struct classify_lexicon *lex, const struct classify_group *g)
-{
-	const struct classify_doc	*d = &st->doc;
-	const char			*p = g->phrases, *bar;
-	size_t				 n, i, k;
-	int				 any_first, how = WORD_FIRST;
-
-	if (g->cue == CUE_PRAISE || g->cue == CUE_NEGATIVE)
-		how |= WORD_INTENSE;
-	for (;; p = bar + 1) {
-		bar = strchr(p, '|');
-		n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-		any_first = p[0] == '#' || p[0] == '*';
-		/* Most phrases begin with a byte no token of the text does. */
-		if (!any_first && !st->first[(unsigned char)p[0]] &&
-		    !((how & WORD_INTENSE) && st->intense)) {
-			if (bar == NULL)
-				break;
-			continue;
-		}
-		for (i = 0; i < d->ntok; i++) {
-			if (d->tok[i].flags & TOK_QUOTED)
-				continue;
-			if (!any_first && !classify_may_begin(d, &d->tok[i],
-			    p, n) && !((how & WORD_INTENSE) &&
-			    (d->tok[i].flags & TOK_INTENSE)))
-				continue;
-			/* "不好" is no complaint in "好不好" */
-			if (classify_a_not_a(d, i))
-				continue;
-			if ((k = classify_phrase_at(d, i, p, n, how,
-			    lex->endings)) > 0)
-				classify_add_match(st, g, lex, i, k, n);
-		}
-		if (bar == NULL)
-			break;
-	}
-}
-
-/* Note the bytes that begin tokens, and the tokens that begin with an
- * intensifier, so that most phrases are passed over at once. */
-static void
-classify_index(struct classify_state *st)
+classify_index_tokens(struct classify_state *st)
 {
 	struct classify_doc	*d = &st->doc;
 	struct classify_tok	*t;
-	size_t			 i, j, k;
+	size_t			 i;
 
 	for (i = 0; i < d->ntok; i++) {
 		t = &d->tok[i];
-		if (t->flags & TOK_ARABIC) {
+		if (t->flags & TOK_ARABIC)
 			t->nstem = (uint8_t)classify_arabic_stems(d->fold +
 			    t->off, t->len, t->stem);
-			for (k = 0; k < t->nstem; k++)
-				st->first[(unsigned char)d->fold[t->off +
-				    t->stem[k]]] = 1;
-		}
-		st->first[(unsigned char)d->fold[t->off]] = 1;
-		for (j = 0; j < nitems(classify_intense); j++) {
-			k = strlen(classify_intense[j]);
-			if (t->len >= k + 3 && memcmp(d->fold + t->off,
-			    classify_intense[j], k) == 0) {
-				t->flags |= TOK_INTENSE;
-				st->intense = 1;
-			}
-		}
+		if (classify_intense_len(d->fold + t->off, t->len) > 0)
+			t->flags |= TOK_INTENSE;
 	}
 }
 
-/* Find the phrases of a lexicon (but its common words) in the text. */
+/*
+ * Find the phrases of the lexicons picked (but their common words) in
+ * the text: at each token, those the index says may begin there, each
+ * checked word by word. No phrase begins inside quotation marks, nor at
+ * the "不" of "好不好" ("不好" is no complaint there).
+ */
 void
-classify_find(struct classify_state *st, const struct classify_lexicon *lex)
+classify_find(struct classify_state *st)
 {
-	size_t	g;
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_entry	*cand[FIND_MAX], *e;
+	size_t				 lexpos[CLASSIFY_LEXICONS];
+	size_t				 i, j, n, k;
+	unsigned			 mask = 0;
+	int				 no;
 
-	for (g = 0; g < lex->ngroups; g++) {
-		if (lex->groups[g].cue != CUE_FUNCTION)
-			classify_find_group(st, lex, &lex->groups[g]);
+	for (i = 0; i < st->nlex; i++) {
+		no = classify_index_lexno(st->lex[i]);
+		mask |= 1u << no;
+		lexpos[no] = i;
+	}
+	for (i = 0; i < d->ntok; i++) {
+		if ((d->tok[i].flags & TOK_QUOTED) || classify_a_not_a(d, i))
+			continue;
+		n = classify_index_at(d, i, mask, cand, nitems(cand));
+		for (j = 0; j < n; j++) {
+			e = cand[j];
+			/* The second token must begin as the phrase's does. */
+			if (e->next != 0 && (i + 1 == d->ntok ||
+			    (unsigned char)d->fold[d->tok[i + 1].off] !=
+			    e->next))
+				continue;
+			k = classify_phrase_at(d, i, e->phrase, e->len,
+			    WORD_FIRST | (e->intense ? WORD_INTENSE : 0),
+			    e->lex->endings);
+			if (k > 0)
+				classify_add_match(st, e, lexpos[e->lexno], i,
+				    k);
+		}
 	}
 }
 
-/* Count the tokens that are common words of a lexicon. */
+/* Count, for every lexicon of Latin script, the tokens of the text that
+ * are among its common words, but those of links. */
+static void
+classify_count_common(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_lexicon	*lex;
+	size_t				 i, no;
+	unsigned			 mask = 0, has;
+
+	if (st->counted)
+		return;
+	st->counted = 1;
+	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
+		if (lex->script == CLASSIFY_LATIN)
+			mask |= 1u << classify_index_lexno(lex);
+	}
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].flags & TOK_LINK)
+			continue;	/* "de" in "shop.de" */
+		has = classify_index_common(d->fold + d->tok[i].off,
+		    d->tok[i].len) & mask;
+		for (no = 0; has != 0; no++, has >>= 1)
+			st->common[no] += has & 1;
+	}
+}
+
+/* Return how many tokens of the text are common words of lex. */
 static size_t
-classify_common_words(const struct classify_doc *d,
+classify_common_words(struct classify_state *st,
     const struct classify_lexicon *lex)
 {
-	const struct classify_group	*g;
-	const char			*p, *bar;
-	size_t				 i, k, n, count = 0;
-
-	for (i = 0; i < d->ntok; i++) {
-		for (k = 0; k < lex->ngroups; k++) {
-			g = &lex->groups[k];
-			if (g->cue != CUE_FUNCTION)
-				continue;
-			for (p = g->phrases;; p = bar + 1) {
-				bar = strchr(p, '|');
-				n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-				if (classify_phrase_at(d, i, p, n, 0, NULL) > 0) {
-					count++;
-					break;
-				}
-				if (bar == NULL)
-					break;
-			}
-		}
-	}
-	return count;
+	classify_count_common(st);
+	return st->common[classify_index_lexno(lex)];
 }
 
 /* The language of a text in Latin script, or NULL when unsure. */
 static const struct classify_lexicon *
-classify_detect(const struct classify_doc *d)
+classify_detect(struct classify_state *st)
 {
 	const struct classify_lexicon	*lex, *best = NULL;
 	size_t				 i, n, most = 0, second = 0;
@@ -404,7 +385,7 @@ classify_detect(const struct classify_doc *d)
 	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
 		if (lex->script != CLASSIFY_LATIN)
 			continue;
-		n = classify_common_words(d, lex);
+		n = classify_common_words(st, lex);
 		if (n > most) {
 			second = most;
 			most = n;
@@ -428,9 +409,9 @@ classify_pick_second(struct classify_state *st,
 	const struct classify_lexicon	*other;
 
 	if (script != CLASSIFY_LATIN || st->sig->lang == NULL ||
-	    (other = classify_detect(&st->doc)) == NULL || other == given ||
-	    classify_common_words(&st->doc, other) <=
-	    classify_common_words(&st->doc, given))
+	    (other = classify_detect(st)) == NULL || other == given ||
+	    classify_common_words(st, other) <=
+	    classify_common_words(st, given))
 		return;
 	st->lex[st->nlex++] = other;
 }
@@ -449,7 +430,7 @@ classify_pick(struct classify_state *st)
 	int				 script = CLASSIFY_LATIN;
 	size_t				 i;
 
-	classify_index(st);
+	classify_index_tokens(st);
 	if (d->han > 0 && d->han * 3 >= d->latin && d->han >= d->arabic)
 		script = CLASSIFY_HAN;
 	else if (d->arabic > 0 && d->arabic >= d->latin)
@@ -459,7 +440,7 @@ classify_pick(struct classify_state *st)
 	if (given == NULL || given->script != script)
 		given = script == CLASSIFY_HAN ? &classify_lex_zh :
 		    script == CLASSIFY_ARABIC ? &classify_lex_ar :
-		    classify_detect(d);
+		    classify_detect(st);
 	if (given != NULL) {
 		st->lex[st->nlex++] = given;
 		st->lang = given->code;
@@ -485,7 +466,14 @@ classify_match_cmp(const void *a, const void *b)
 		return x->bytes > y->bytes ? -1 : 1;
 	if (x->weight != y->weight)
 		return x->weight > y->weight ? -1 : 1;
-	return x->cue - y->cue;
+	if (x->cue != y->cue)
+		return x->cue - y->cue;
+	/* Then as if each lexicon's phrases were tried in turn. */
+	if (x->lexpos != y->lexpos)
+		return x->lexpos < y->lexpos ? -1 : 1;
+	if (x->ordinal != y->ordinal)
+		return x->ordinal < y->ordinal ? -1 : 1;
+	return x->tok < y->tok ? -1 : x->tok > y->tok;
 }
 
 /* Return 1 if a cue scores (and so takes its tokens from shorter ones). */

@@ -198,6 +198,47 @@ int	classify_cp_han(uint32_t);
  */
 int	classify_name_imitates(const char *, const char *);
 
+/* The lexicons: the shared one and the eight of classify_lexicon_at. */
+#define CLASSIFY_LEXICONS	9
+
+/*
+ * A phrase of a lexicon, as the index finds it (classify-index.c): where
+ * it is, and its place, to order what is found as if every phrase had
+ * been tried in turn.
+ */
+struct classify_entry {
+	const struct classify_lexicon	*lex;
+	const struct classify_group	*group;
+	const char			*phrase;
+	uint16_t			 len;
+	uint16_t			 wlen;		/* its first word */
+	uint8_t				 lexno;		/* see below */
+	uint8_t				 intense;	/* praise or
+							   discontent */
+	uint8_t				 next;		/* the first byte
+							   of the token after
+							   the first, or 0 */
+	uint32_t			 ordinal;	/* in its lexicon */
+};
+
+/*
+ * Write into out (at most max) each phrase that may begin at token i of
+ * d, once, from the lexicons of lexmask (1 << lexno), but their common
+ * words (CUE_FUNCTION). Return how many. The caller checks each with the
+ * matcher; the index is built on first use.
+ */
+size_t	classify_index_at(const struct classify_doc *, size_t, unsigned,
+	    const struct classify_entry **, size_t);
+/* Return the lexicons (1 << lexno) that have the word (bytes) among
+ * their common words, which are single words. */
+unsigned classify_index_common(const char *, size_t);
+/* The number of a lexicon: 0 the shared one, 1 + i for
+ * classify_lexicon_at(i). */
+int	classify_index_lexno(const struct classify_lexicon *);
+/* Return the length of the intensifier ("super", "mega") word s (n
+ * bytes) begins with, leaving three bytes or more; 0 if none. */
+size_t	classify_intense_len(const char *, size_t);
+
 /* The lexicon of a language tag, or NULL. */
 const struct classify_lexicon *classify_lexicon_find(const char *);
 /* Every lexicon but the shared one, in order; NULL after the last. */
@@ -222,6 +263,8 @@ struct classify_match {
 	size_t		 bytes;		/* of the phrase, to order */
 	int		 after;		/* its language negates after too */
 	int		 accepted;	/* not overlapped by a longer one */
+	size_t		 lexpos;	/* its lexicon's place in st->lex */
+	uint32_t	 ordinal;	/* its place in its lexicon */
 };
 
 /* The best reason found for a kind: the tokens to quote. */
@@ -242,9 +285,8 @@ struct classify_state {
 	struct classify_match		*m;
 	size_t				 nm, cap;
 	size_t				*cstart;	/* per clause */
-	unsigned char			 first[256];	/* bytes that begin
-							   tokens */
-	int				 intense;	/* a TOK_INTENSE */
+	size_t				 common[CLASSIFY_LEXICONS];
+	int				 counted;	/* common[] is */
 	int				 score[SC_COUNT];
 	struct classify_reason		 why[SC_COUNT];
 	int				 hard;		/* a plain complaint */
@@ -270,8 +312,8 @@ int	classify_form_addressed(const struct classify_state *);
 /* Finding phrases (classify-match.c). */
 /* Pick the lexicons to read for the text of st (st->lex, st->lang). */
 void	classify_pick(struct classify_state *);
-/* Find the phrases of a lexicon, but its common words, in the text. */
-void	classify_find(struct classify_state *, const struct classify_lexicon *);
+/* Find the phrases of the lexicons picked, but their common words. */
+void	classify_find(struct classify_state *);
 /* Accept the phrases that count and mark tokens with the marking cues. */
 void	classify_resolve(struct classify_state *);
 /* Return 1 if token i is "不" or "没" between two same characters. */

@@ -25,6 +25,7 @@
 #define NEGATION_WINDOW		3	/* words before a negated one */
 #define NEGATION_WINDOW_HAN	4	/* characters */
 #define NEGATION_AFTER		2	/* words after, where it may follow */
+#define WHY_QUOTE_WIDTH		40	/* columns of the words quoted */
 
 /* Count w for kind sc, keeping tokens [from, to) as its reason if it is
  * the heaviest so far. */
@@ -245,8 +246,8 @@ classify_score_match(struct classify_state *st,
 		if ((neg = classify_negator(st, m)) == 0)
 			classify_complain(st, m, m->weight);
 		else if (m->weight >= 2)
-			classify_score_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
-			    m->tok, end);
+			classify_score_add(st, SC_P, 2, neg - 1 < m->tok ?
+			    neg - 1 : m->tok, end);
 		break;
 	case CUE_PRAISE:
 	case CUE_THANKS:
@@ -559,8 +560,8 @@ classify_reply_of(const struct classify_state *st, enum classify_kind kind)
 	if (st->sig->followup)
 		return CLASSIFY_REPLY_YES;
 	/* Tagging a friend, an emoji, a word: nothing to answer. */
-	if (d->ntok <= 2 || st->addressed || (d->mentions > 0 && d->ntok <= (size_t)
-	    d->mentions + 4))
+	if (d->ntok <= 2 || st->addressed || (d->mentions > 0 &&
+	    d->ntok <= (size_t)d->mentions + 4))
 		return CLASSIFY_REPLY_NO;
 	return CLASSIFY_REPLY_UNCLEAR;
 }
@@ -591,7 +592,7 @@ classify_why_reason(const struct classify_state *st, int sc, struct buf *b)
 	const struct classify_reason	*r = &st->why[sc];
 	const struct classify_doc	*d = &st->doc;
 	char				*span, *quoted;
-	size_t				 from, to;
+	size_t				 from, to, i;
 
 	if (!r->set)
 		return;
@@ -601,11 +602,20 @@ classify_why_reason(const struct classify_state *st, int sc, struct buf *b)
 	}
 	from = d->tok[r->from].raw_off;
 	to = d->tok[r->to - 1].raw_end;
-	span = xstrndup(d->raw + from, to - from);
-	quoted = text_quote(span, 40);
-	buf_printf(b, "'%s'", quoted);
-	free(quoted);
-	free(span);
+	buf_addch(b, '\'');
+	/* Plain ASCII that fits is quoted as it is, as text_quote would. */
+	for (i = from; i < to && d->raw[i] >= ' ' && d->raw[i] <= '~'; i++)
+		;
+	if (i == to && to - from <= WHY_QUOTE_WIDTH)
+		buf_add(b, d->raw + from, to - from);
+	else {
+		span = xstrndup(d->raw + from, to - from);
+		quoted = text_quote(span, WHY_QUOTE_WIDTH);
+		buf_addstr(b, quoted);
+		free(quoted);
+		free(span);
+	}
+	buf_addch(b, '\'');
 }
 
 /* Write why into res->why, cut on a character boundary. */
@@ -621,7 +631,8 @@ classify_why(const struct classify_state *st, struct classify_result *res)
 	size_t			 n;
 
 	buf_init(&b, 0);
-	buf_printf(&b, "%s: ", classify_kind_name(res->kind));
+	buf_addstr(&b, classify_kind_name(res->kind));
+	buf_addstr(&b, ": ");
 	if (sc >= 0 && st->why[sc].set)
 		classify_why_reason(st, sc, &b);
 	else
@@ -665,8 +676,7 @@ classify_text(const char *text, const struct classify_signals *sig,
 	}
 	classify_doc_read(&st.doc, text, len);
 	classify_pick(&st);
-	for (i = 0; i < st.nlex; i++)
-		classify_find(&st, st.lex[i]);
+	classify_find(&st);
 	classify_resolve(&st);
 	classify_a_not_a_questions(&st);
 	for (i = 0; i < st.nm; i++) {
