@@ -178,6 +178,7 @@ static const struct {
 	{ 0x1f495, 0x1f49f, EMOJI_PRAISE },	/* 💕 .. 💟 */
 	{ 0x1f4af, 0x1f4af, EMOJI_PRAISE },	/* 💯 */
 	{ 0x1f4b0, 0x1f4b8, EMOJI_MONEY },	/* 💰 .. 💸 */
+	{ 0x1f4c8, 0x1f4c8, EMOJI_MONEY },	/* 📈 */
 	{ 0x1f4e9, 0x1f4e9, EMOJI_MONEY },	/* 📩 */
 	{ 0x1f4f2, 0x1f4f2, EMOJI_MONEY },	/* 📲 */
 	{ 0x1f517, 0x1f517, EMOJI_MONEY },	/* 🔗 */

@@ -1,9 +1,10 @@
 /*
  * classify-form.c -- what the shape of a text says, beyond its phrases:
  * a choice offered in a clause ("soy or paraffin") asks which; two sizes
- * compared ("the L fits like an S") complain that sizes are off; and a
- * text that opens or ends by tagging someone speaks to them, not to the
- * shop ("@jen remember this place?").
+ * compared ("the L fits like an S") complain that sizes are off, and so
+ * do an answer denied, a long wait since ordering, and a product unlike
+ * its photo; and a text that opens or ends by tagging someone speaks to
+ * them, not to the shop ("@jen remember this place?").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "util.h"
 
 #define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
+#define SHOWN_WINDOW		5	/* words from "photo" to "not" */
 
 /* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
 #define SIZE_NAME_MAX	10	/* bytes of the longest */
@@ -32,7 +34,8 @@ classify_size_token(const struct classify_doc *d,
 		s += 4;
 		len -= 4;
 	}
-	if (len > ((t->flags & TOK_ARABIC) ? SIZE_NAME_MAX : 4))
+	if (len > ((t->flags & TOK_ARABIC) ? SIZE_NAME_MAX : 4) ||
+	    strchr("xsml234\xd8\xd9", s[0]) == NULL)
 		return 0;
 	for (i = 0; i < nitems(classify_sizes); i++) {
 		if (classify_sizes[i][0] == s[0] &&
@@ -58,7 +61,7 @@ classify_size_mismatch(struct classify_state *st)
 			continue;
 		for (j = i + 1; j < d->ntok && j <= i + 6 &&
 		    d->tok[j].clause == d->tok[i].clause; j++) {
-			if (!(d->tok[j].cues & (1u << CUE_LIKE)))
+			if (!(d->tok[j].cues & (CUE_BIT(CUE_LIKE))))
 				continue;
 			for (k = j + 1; k < d->ntok && k <= j + 3 &&
 			    d->tok[k].clause == d->tok[i].clause; k++) {
@@ -91,11 +94,11 @@ classify_either_or(struct classify_state *st)
 	if (st->lang != NULL && strcmp(st->lang, "all") == 0)
 		return;
 	for (i = 1; i + 1 < d->ntok; i++) {
-		if (!(t[i].cues & (1u << CUE_OR)) || (t[i].flags &
+		if (!(t[i].cues & (CUE_BIT(CUE_OR))) || (t[i].flags &
 		    TOK_QUOTED) || t[i - 1].clause != t[i].clause ||
 		    t[i + 1].clause != t[i].clause ||
-		    (t[i + 1].cues & (1u << CUE_NEGATOR)) ||
-		    (t[i - 1].cues & (1u << CUE_OR)))
+		    (t[i + 1].cues & (CUE_BIT(CUE_NEGATOR))) ||
+		    (t[i - 1].cues & (CUE_BIT(CUE_OR))))
 			continue;
 		classify_score_add(st, SC_Q, 2, i - 1, i + 2);
 		return;
@@ -114,20 +117,86 @@ classify_no_answer(struct classify_state *st)
 {
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_tok	*t = d->tok;
-	unsigned			 neg = 1u << CUE_NEGATOR;
+	uint64_t			 neg = CUE_BIT(CUE_NEGATOR);
 	size_t				 i, j;
 
 	for (i = 1; i < d->ntok; i++) {
-		if (!(t[i].cues & (1u << CUE_ANSWER)) ||
+		if (!(t[i].cues & (CUE_BIT(CUE_ANSWER))) ||
 		    (t[i].flags & TOK_QUOTED))
 			continue;
 		for (j = i; j > 0 && i - j < NO_ANSWER_WINDOW;) {
 			j--;
 			if (t[j].clause != t[i].clause ||
-			    (t[j].cues & (1u << CUE_COND)))
+			    (t[j].cues & (CUE_BIT(CUE_COND))))
 				break;
 			if (t[j].cues & neg) {
 				classify_score_add(st, SC_C, 3, j, i + 1);
+				st->hard = 1;
+				return;
+			}
+		}
+	}
+}
+
+/* Return the first token from i on (i included) marked with cue, or
+ * SIZE_MAX. */
+static size_t
+classify_next_cue(const struct classify_doc *d, size_t i, int cue)
+{
+	for (; i < d->ntok; i++) {
+		if ((d->tok[i].cues & CUE_BIT(cue)) &&
+		    !(d->tok[i].flags & TOK_QUOTED))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Count an order and a span of time together ("ordered two weeks ago",
+ * "seit 10 Tagen bestellt", "两周前下的单"): telling how long ago one
+ * ordered is telling how long one has waited. Weakly: a question or
+ * praise beside it comes first.
+ */
+static void
+classify_order_waited(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	size_t				 o, s;
+
+	if ((o = classify_next_cue(d, 0, CUE_ORDERED)) == SIZE_MAX ||
+	    (s = classify_next_cue(d, 0, CUE_SPAN)) == SIZE_MAX)
+		return;
+	classify_score_add(st, SC_C, 2, o < s ? o : s, (o < s ? s : o) + 1);
+}
+
+/*
+ * Count what was shown denied in a clause: a word for the photo or the
+ * description near a negation or a word of difference ("nothing like the
+ * photo", "lijkt niet op de foto", "和图片不一样"), unless a condition
+ * supposes it.
+ */
+static void
+classify_not_as_shown(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	uint64_t			 not = CUE_BIT(CUE_NEGATOR) |
+					    CUE_BIT(CUE_DIFFERENT);
+	size_t				 p, j, from, to;
+
+	for (p = 0; (p = classify_next_cue(d, p, CUE_PICTURE)) != SIZE_MAX;
+	    p++) {
+		from = p > SHOWN_WINDOW ? p - SHOWN_WINDOW : 0;
+		to = p + SHOWN_WINDOW < d->ntok ? p + SHOWN_WINDOW :
+		    d->ntok - 1;
+		for (j = from; j <= to; j++) {
+			if (t[j].clause != t[p].clause)
+				continue;
+			if (t[j].cues & CUE_BIT(CUE_COND))
+				break;
+			if (t[j].cues & not) {
+				classify_score_add(st, SC_C, 3, j < p ? j : p,
+				    (j < p ? p : j) + 1);
 				st->hard = 1;
 				return;
 			}
@@ -142,6 +211,8 @@ classify_form_scores(struct classify_state *st)
 	classify_size_mismatch(st);
 	classify_either_or(st);
 	classify_no_answer(st);
+	classify_order_waited(st);
+	classify_not_as_shown(st);
 }
 
 /* Return 1 if the mention that starts at token i names the shop. */

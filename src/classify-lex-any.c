@@ -87,6 +87,8 @@ static const struct classify_group classify_any[] = {
 	    "unusual activity|suspicious activity|keep your page|"
 	    "your page will be|confirm your data|confirm your information|"
 	    "confirm your details here" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "ask me how|dm me how|message me how|ask me" },
 };
 
 const struct classify_lexicon classify_lex_any = {

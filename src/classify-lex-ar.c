@@ -215,6 +215,20 @@ static const struct classify_group classify_ar[] = {
 	{ CUE_SPAM, 2,
 	    "زباين اكثر|زبائن اكثر|عملاء اكثر|مبيعات اكثر|متجرك|مشروعك|نكبر|"
 	    "نساعدك" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "طلبت|طلبنا|طلبيتي|دفعت|شريت|اشتريت" },
+	{ CUE_SPAN, 0,
+	    "# ايام|# اسابيع|# شهور|اسبوع|اسبوعين|اسابيع|شهر|شهرين|"
+	    "ثلاث اسابيع|عشر ايام|من يوم الاثنين|من يوم الاحد|"
+	    "الاسبوع الماضي|الشهر الماضي" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0, "صوره|الصوره|صور|الصور|الوصف|وصف|الموقع|الاعلان" },
+	{ CUE_DIFFERENT, 0, "مختلف|مختلفه|يختلف|ما يشبه|مو نفس|مش زي|غير عن" },
+	{ CUE_ANSWER, 0, "بلغني|بلغنا|خبرني|خبرونا|اعلموني|قالوا لي" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "اسالني كيف|اسالني|اسالوني" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

@@ -310,6 +310,23 @@ static const struct classify_group classify_de[] = {
 	    "mehr kunden|mehr umsatz|mehr verkaufe|deinen shop|dein shop|"
 	    "dein geschaft|dein unternehmen|deine marke|wir helfen dir|"
 	    "wir bringen" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "bestellt|bestellung|bezahlt|gekauft|aufgegeben" },
+	{ CUE_SPAN, 0,
+	    "# tagen|# wochen|# monaten|# tag|# woche|# monat|zwei wochen|"
+	    "drei wochen|einer woche|einem monat|seit montag|seit dienstag|"
+	    "seit mittwoch|seit donnerstag|seit freitag|seit samstag|"
+	    "seit sonntag|letzte woche|letzten monat" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|bild|bilder|abbildung|beschreibung|website|anzeige" },
+	{ CUE_DIFFERENT, 0,
+	    "anders|unterschiedlich|ganz anders|nichts zu tun" },
+	{ CUE_ANSWER, 0, "bescheid|informiert|benachrichtigt|gesagt|gewarnt" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "frag mich wie|fragt mich wie|frag mich" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -336,6 +336,26 @@ static const struct classify_group classify_en[] = {
 	    "get sales|more sales|our team can|we can help you|"
 	    "we help brands|we help businesses|10x" },
 	{ CUE_NEGATIVE, 3, "fallen off|falling off|fallen apart|come apart" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "ordered|order|paid|bought|placed an order|purchased" },
+	{ CUE_SPAN, 0,
+	    "# days|# weeks|# months|# day|# week|# month|a week ago|"
+	    "a month ago|two weeks|three weeks|four weeks|two months|"
+	    "ten days|days ago|weeks ago|since monday|since tuesday|"
+	    "since wednesday|since thursday|since friday|since saturday|"
+	    "since sunday|since last week|last month" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "photo|photos|picture|pictures|pic|pics|image|images|website|"
+	    "description|listing|advert|colour on screen" },
+	{ CUE_DIFFERENT, 0, "different|nothing like|not like|differs" },
+	{ CUE_PRAISE, 2,
+	    "doesnt do it justice|dont do it justice|does not do it justice|"
+	    "dont do them justice" },
+	{ CUE_ANSWER, 0, "told|informed|notified|warned" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -306,6 +306,25 @@ static const struct classify_group classify_es[] = {
 	{ CUE_SPAM, 2,
 	    "mas clientes|mas ventas|tu tienda|tu negocio|tu marca|te ayudamos|"
 	    "hacemos crecer" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "pedi|pedido|pedimos|pague|pagado|compre|comprado|encargue" },
+	{ CUE_SPAN, 0,
+	    "# dias|# semanas|# meses|# dia|# semana|# mes|dos semanas|"
+	    "tres semanas|una semana|un mes|desde el lunes|desde el martes|"
+	    "desde el miercoles|desde el jueves|desde el viernes|"
+	    "desde el sabado|desde el domingo|la semana pasada|el mes pasado" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|imagen|imagenes|web|descripcion|anuncio" },
+	{ CUE_DIFFERENT, 0,
+	    "diferente|distinto|distinta|nada que ver|no se parece" },
+	{ CUE_ANSWER, 0,
+	    "avisado|avisaron|avisan|informado|informaron|dijeron" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "preguntame como|preguntame" },
 };
 
 const struct classify_lexicon classify_lex_es = {

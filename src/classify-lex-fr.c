@@ -315,6 +315,26 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_PRAISE, 2,
 	    "jamais decu|jamais decue|ne decoit jamais|ne decevez jamais|"
 	    "jamais decevant" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "commande|commandee|paye|payee|achete|achetee|passe commande" },
+	{ CUE_SPAN, 0,
+	    "# jours|# semaines|# mois|# jour|# semaine|deux semaines|"
+	    "trois semaines|une semaine|un mois|depuis lundi|depuis mardi|"
+	    "depuis mercredi|depuis jeudi|depuis vendredi|depuis samedi|"
+	    "depuis dimanche|la semaine derniere|le mois dernier" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "photo|photos|image|images|site|description|annonce" },
+	{ CUE_DIFFERENT, 0,
+	    "different|differente|rien a voir|ne ressemble pas|"
+	    "ne ressemble en rien" },
+	{ CUE_ANSWER, 0,
+	    "prevenu|prevenue|prevenus|informe|informee|averti|avertie" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "demande moi comment|demandez moi comment|demande moi" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -299,6 +299,27 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_SPAM, 2,
 	    "meer klanten|meer verkopen|meer omzet|je webshop|jouw webshop|"
 	    "je bedrijf|jouw bedrijf|je merk|wij helpen" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "besteld|bestelling|betaald|gekocht|geplaatst" },
+	{ CUE_SPAN, 0,
+	    "# dagen|# weken|# maanden|# dag|# week|# maand|twee weken|"
+	    "drie weken|een week geleden|een maand geleden|dagen geleden|"
+	    "weken geleden|sinds maandag|sinds dinsdag|sinds woensdag|"
+	    "sinds donderdag|sinds vrijdag|sinds zaterdag|sinds zondag|"
+	    "vorige week|vorige maand" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|afbeelding|plaatje|website|beschrijving|advertentie" },
+	{ CUE_DIFFERENT, 0,
+	    "anders|verschillend|lijkt niet|lijkt totaal niet|"
+	    "lijkt in de verste verte niet" },
+	{ CUE_ANSWER, 0,
+	    "laten weten|liet weten|verteld|geinformeerd|gewaarschuwd|gemeld" },
+	{ CUE_NEGATIVE, 2, "brak|braken|knapte" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "vraag me hoe|vraag mij hoe|vraag me" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

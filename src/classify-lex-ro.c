@@ -271,6 +271,27 @@ static const struct classify_group classify_ro[] = {
 	    "mai multi clienti|mai multe vanzari|magazinul tau|afacerea ta|"
 	    "brandul tau|te ajutam|iti crestem" },
 	{ CUE_COMPLAINT, 3, "inca nimic|nimic inca|nimic pana acum" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "comandat|comanda|platit|cumparat|plasat" },
+	{ CUE_SPAN, 0,
+	    "# zile|# saptamani|# luni|# zi|# saptamana|# luna|doua saptamani|"
+	    "trei saptamani|o saptamana|o luna|de luni|de marti|de miercuri|"
+	    "de joi|de vineri|de sambata|de duminica|saptamana trecuta|"
+	    "luna trecuta" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "poza|poze|pozele|imagine|imaginea|imagini|site|descriere|"
+	    "descrierea|anunt" },
+	{ CUE_DIFFERENT, 0,
+	    "diferit|diferita|altfel|nu seamana|nicio legatura" },
+	{ CUE_ANSWER, 0,
+	    "anuntat|anuntati|anuntat nimeni|informat|informati|spus" },
+	{ CUE_QUESTION, 2, "vreo|vreun" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "intreaba ma cum|intrebati ma cum|intreaba ma" },
+	{ CUE_QSTART, 3, "pe care|la care|cu care|in care|de unde" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

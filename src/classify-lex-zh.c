@@ -143,6 +143,19 @@ static const struct classify_group classify_zh[] = {
 	/* an offer to grow someone else's business: spam when it also says
 	 * how to reach the sender */
 	{ CUE_SPAM, 2, "更多客户|更多顾客|提升销量|你的店铺|你的店|帮你的|帮你" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "下单|下的单|订的|买的|付款|付了款|拍的|拍下" },
+	{ CUE_SPAN, 0, "两周|两个星期|一周|一个星期|三天|五天|几天|十天|半个月|一个月|周一|周二|周三|上周|上个月" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0, "图片|照片|描述|实物|详情页|宣传" },
+	{ CUE_DIFFERENT, 0, "不一样|不同|差很多|差太多|两样" },
+	{ CUE_ANSWER, 0, "通知|告诉|告知" },
+	{ CUE_QUESTION, 3, "哪一|哪款|哪种|哪位|哪天|哪家店" },
+	{ CUE_NEGATIVE, 2, "断了|断掉|折断" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "问我怎么|私信问我|问我" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

@@ -14,6 +14,7 @@
 
 #define MATCH_MAX	2048	/* phrases kept of one text */
 #define FIND_MAX	1024	/* phrases that may begin at one token */
+#define SORT_INSERTION_MAX 64	/* phrases found, to sort by insertion */
 
 /* Decode the first code point of s (n > 0 bytes). */
 static uint32_t
@@ -476,6 +477,26 @@ classify_match_cmp(const void *a, const void *b)
 	return x->tok < y->tok ? -1 : x->tok > y->tok;
 }
 
+/* Sort found phrases with classify_match_cmp: by insertion, as a text
+ * has few and finds them nearly in order. */
+static void
+classify_sort_matches(struct classify_match *m, size_t n)
+{
+	struct classify_match	 x;
+	size_t			 i, j;
+
+	if (n > SORT_INSERTION_MAX) {
+		qsort(m, n, sizeof *m, classify_match_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = m[i];
+		for (j = i; j > 0 && classify_match_cmp(&m[j - 1], &x) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
+}
+
 /* Return 1 if a cue scores (and so takes its tokens from shorter ones). */
 static int
 classify_cue_scores(int cue)
@@ -520,16 +541,16 @@ classify_greeting_covers(const struct classify_state *st, size_t i,
 }
 
 /*
- * Return which of the marks in bits (1 << CUE_*) the accepted phrase m
+ * Return which of the marks in bits (CUE_BIT) the accepted phrase m
  * takes from its tokens: those it holds with words of its own around
  * them ("more or less", "لو سمحت"), not those it only repeats (the
  * question "can i" is still a condition "can i").
  */
-static unsigned
+static uint64_t
 classify_marks_inside(const struct classify_state *st,
-    const struct classify_match *m, unsigned bits)
+    const struct classify_match *m, uint64_t bits)
 {
-	unsigned	take = 0, b;
+	uint64_t	take = 0, b;
 	size_t		j;
 
 	for (b = 1; b != 0 && b <= bits; b <<= 1) {
@@ -558,16 +579,15 @@ classify_resolve(struct classify_state *st)
 {
 	struct classify_doc	*d = &st->doc;
 	struct classify_match	*m;
-	unsigned		 take;
+	uint64_t		 take;
 	size_t			 i, j;
 
-	if (st->nm > 0)
-		qsort(st->m, st->nm, sizeof *st->m, classify_match_cmp);
+	classify_sort_matches(st->m, st->nm);
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
 		if (!classify_cue_scores(m->cue)) {
 			for (j = m->tok; j < m->tok + m->ntok; j++)
-				d->tok[j].cues |= 1u << m->cue;
+				d->tok[j].cues |= CUE_BIT(m->cue);
 			continue;
 		}
 		if (!classify_covered(st, m->tok, m->tok + m->ntok) &&
@@ -578,8 +598,8 @@ classify_resolve(struct classify_state *st)
 		m = &st->m[i];
 		if (!m->accepted)
 			continue;
-		take = 1u << CUE_NEGATOR | classify_marks_inside(st, m,
-		    1u << CUE_COND | 1u << CUE_OR);
+		take = CUE_BIT(CUE_NEGATOR) | classify_marks_inside(st, m,
+		    CUE_BIT(CUE_COND) | CUE_BIT(CUE_OR));
 		for (j = m->tok; j < m->tok + m->ntok; j++)
 			d->tok[j].cues &= ~take;
 	}

@@ -75,8 +75,14 @@ enum classify_cue {
 			   question about answers, a reproach */
 	CUE_LIKE,	/* "like", "als", "comme", "像": "the L fits like
 			   an S" */
+	CUE_ORDERED,	/* "ordered", "besteld", "下单": with a span of
+			   time, the wait is the complaint */
+	CUE_SPAN,	/* "two weeks", "# dagen", "seit Montag" */
+	CUE_PICTURE,	/* "photo", "description": what was shown */
+	CUE_DIFFERENT,	/* "different", "anders", "不一样" */
 	CUE_COUNT
 };
+#define CUE_BIT(c)	((uint64_t)1 << (c))
 
 /*
  * One group of a lexicon: a cue, a weight, and phrases parted by "|".
@@ -141,7 +147,7 @@ struct classify_tok {
 	size_t		 raw_end;
 	int		 clause;	/* punctuation and emoji part clauses */
 	int		 flags;		/* TOK_* */
-	unsigned	 cues;		/* 1 << CUE_* of the marking cues */
+	uint64_t	 cues;		/* CUE_BIT of the marking cues */
 	uint8_t		 stem[5];	/* Arabic: where a stem may begin,
 					   behind clitics (classify-match.c) */
 	uint8_t		 nstem;

@@ -64,10 +64,10 @@ classify_never_so(const struct classify_doc *d, size_t j, size_t i)
 {
 	size_t	k;
 
-	if (!(d->tok[j].cues & (1u << CUE_NEVER)))
+	if (!(d->tok[j].cues & (CUE_BIT(CUE_NEVER))))
 		return 0;
 	for (k = j + 1; k < i; k++) {
-		if (d->tok[k].cues & (1u << CUE_SO))
+		if (d->tok[k].cues & (CUE_BIT(CUE_SO)))
 			return 1;
 	}
 	return 0;
@@ -86,7 +86,7 @@ classify_negator(const struct classify_state *st,
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_tok	*t = d->tok;
 	size_t				 i = m->tok, j, win;
-	unsigned			 neg = 1u << CUE_NEGATOR;
+	uint64_t			 neg = CUE_BIT(CUE_NEGATOR);
 
 	win = (t[i].flags & TOK_HAN) ? NEGATION_WINDOW_HAN : NEGATION_WINDOW;
 	for (j = i; j > 0 && i - j < win;) {
@@ -118,7 +118,7 @@ classify_supposed(const struct classify_state *st,
     const struct classify_match *m)
 {
 	const struct classify_tok	*t = st->doc.tok;
-	unsigned			 or = 1u << CUE_OR;
+	uint64_t			 or = CUE_BIT(CUE_OR);
 	size_t				 j, end = m->tok + m->ntok;
 
 	if ((m->tok > 0 && (t[m->tok - 1].cues & or) &&
@@ -130,7 +130,7 @@ classify_supposed(const struct classify_state *st,
 		j--;
 		if (t[j].clause != t[m->tok].clause)
 			break;
-		if (t[j].cues & (1u << CUE_COND))
+		if (t[j].cues & (CUE_BIT(CUE_COND)))
 			return 1;
 	}
 	return 0;
@@ -290,7 +290,7 @@ classify_a_not_a_questions(struct classify_state *st)
 
 	for (i = 1; i + 1 < d->ntok; i++) {
 		if (classify_a_not_a(d, i)) {
-			d->tok[i].cues &= ~(1u << CUE_NEGATOR);
+			d->tok[i].cues &= ~(CUE_BIT(CUE_NEGATOR));
 			classify_score_add(st, SC_Q, 3, i - 1, i + 2);
 		}
 	}
@@ -353,7 +353,7 @@ static void
 classify_reproach(struct classify_state *st, int c, size_t s)
 {
 	const struct classify_doc	*d = &st->doc;
-	unsigned			 neg = 1u << CUE_NEGATOR;
+	uint64_t			 neg = CUE_BIT(CUE_NEGATOR);
 	size_t				 j, k;
 
 	for (j = s; j < d->ntok && d->tok[j].clause == c; j++) {
@@ -404,7 +404,7 @@ classify_clause_questions(struct classify_state *st)
 {
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_match	*q;
-	unsigned			 subj = 1u << CUE_SUBJECT;
+	uint64_t			 subj = CUE_BIT(CUE_SUBJECT);
 	size_t				 s;
 	int				 c;
 
@@ -412,7 +412,7 @@ classify_clause_questions(struct classify_state *st)
 		s = st->cstart[c];
 		if (s >= d->ntok || d->tok[s].clause != c)
 			continue;
-		if (d->tok[s].cues & (1u << CUE_WHY))
+		if (d->tok[s].cues & (CUE_BIT(CUE_WHY)))
 			classify_reproach(st, c, s);
 		classify_question_end(st, c, s);
 		if (classify_match_at(st, CUE_NOTQ, s) != NULL ||
@@ -442,7 +442,7 @@ classify_has_cue(const struct classify_doc *d, int cue)
 	size_t	i;
 
 	for (i = 0; i < d->ntok; i++) {
-		if (d->tok[i].cues & (1u << cue))
+		if (d->tok[i].cues & CUE_BIT(cue))
 			return 1;
 	}
 	return 0;
