@@ -14,6 +14,7 @@
 
 #define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
 #define SHOWN_WINDOW		5	/* words from "photo" to "not" */
+#define KEY_MAX			96	/* bytes of a name run together */
 
 /* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
 #define SIZE_NAME_MAX	10	/* bytes of the longest */
@@ -215,23 +216,71 @@ classify_form_scores(struct classify_state *st)
 	classify_not_as_shown(st);
 }
 
-/* Return 1 if the mention that starts at token i names the shop. */
+/*
+ * Write into key (KEY_MAX bytes) the folded words of s (n bytes) run
+ * together; with joins 0, without the words that join a name's parts
+ * ("Tulip and Tea" is "tuliptea"). Return its length.
+ */
+static size_t
+classify_handle_key(const char *s, size_t n, int joins, char *key)
+{
+	static const char *const join[] = { "and", "en", "und", "et", "y" };
+	char	*f = classify_fold(s, n), *w, *save = NULL;
+	size_t	 len = 0, k, j;
+
+	for (w = f; w != NULL && *w != '\0'; w = save) {
+		for (k = 0; w[k] != '\0' && w[k] != ' '; k++)
+			;
+		save = w[k] == ' ' ? w + k + 1 : NULL;
+		for (j = 0; !joins && j < nitems(join); j++) {
+			if (strlen(join[j]) == k && memcmp(join[j], w, k) == 0)
+				break;
+		}
+		if ((joins || j == nitems(join)) && len + k < KEY_MAX) {
+			memcpy(key + len, w, k);
+			len += k;
+		}
+	}
+	key[len] = '\0';
+	free(f);
+	return len;
+}
+
+/*
+ * Return 1 if the mention that starts at token i names the shop: its
+ * handle holds the shop's name run together, with or without "and"
+ * ("@tulipandtea", "@tuliptea_shop"), or imitates it.
+ */
 static int
 classify_mention_is_shop(const struct classify_state *st, size_t i)
 {
 	const struct classify_doc	*d = &st->doc;
+	const char			*shop = st->sig->shop_name;
 	size_t				 from = d->tok[i].raw_off, to = from;
-	char				*name;
-	int				 shop;
+	char				 handle[KEY_MAX], key[KEY_MAX], *name;
+	char				*and;
+	int				 is, joins;
 
-	if (st->sig->shop_name == NULL || *st->sig->shop_name == '\0')
+	if (shop == NULL || *shop == '\0')
 		return 0;
 	while (to < d->rawlen && d->raw[to] != ' ' && d->raw[to] != '\n')
 		to++;
+	classify_handle_key(d->raw + from, to - from, 1, handle);
+	for (joins = 0; joins < 2; joins++) {
+		if (classify_handle_key(shop, strlen(shop), joins, key) >= 4 &&
+		    strstr(handle, key) != NULL)
+			return 1;
+	}
+	/* "Tulip & Tea" as "@tulipandtea". */
+	while ((and = strstr(handle, "and")) != NULL)
+		memmove(and, and + 3, strlen(and + 3) + 1);
+	if (classify_handle_key(shop, strlen(shop), 0, key) >= 4 &&
+	    strstr(handle, key) != NULL)
+		return 1;
 	name = xstrndup(d->raw + from, to - from);
-	shop = classify_name_imitates(name, st->sig->shop_name);
+	is = classify_name_imitates(name, shop);
 	free(name);
-	return shop;
+	return is;
 }
 
 /*

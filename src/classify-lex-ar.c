@@ -209,7 +209,7 @@ static const struct classify_group classify_ar[] = {
 	    "نشاط غير معتاد|نشاطا غير معتاد|نشاط مشبوه|بياناتك|"
 	    "للحفاظ علي صفحتك|صفحتك سيتم" },
 	{ CUE_QEND, 3, "كم وقت|كم يوم|كم ساعه|كم سعره|كم سعرها" },
-	{ CUE_NEGATIVE, 2, "صارت خضراء|صار اخضر|اخضرت|اخضر" },
+	{ CUE_NEGATIVE, 2, "صارت خضراء|صار اخضر|اخضرت" },
 	/* an offer to grow someone else's business: spam when it also says
 	 * how to reach the sender */
 	{ CUE_SPAM, 2,

@@ -178,6 +178,8 @@ classify_complain(struct classify_state *st, const struct classify_match *m,
 	if (classify_supposed(st, m)) {
 		st->supposed += w;
 		st->nsupposed++;
+		/* Its words are the reason, should it count after all. */
+		classify_score_add(st, SC_C, 0, m->tok, m->tok + m->ntok);
 		return;
 	}
 	classify_score_add(st, SC_C, w, m->tok, m->tok + m->ntok);
@@ -502,8 +504,10 @@ classify_weigh(struct classify_state *st)
 	/* A question to a friend tagged is not one for the shop. */
 	if (st->addressed)
 		sc[SC_Q] = 0;
-	/* A complaint that a question only supposes weighs 1 a phrase. */
-	sc[SC_C] += sc[SC_Q] >= 3 ? st->nsupposed : st->supposed;
+	/* A complaint that a question only supposes weighs 1 a phrase, and
+	 * those phrases together never make a complaint of it. */
+	sc[SC_C] += sc[SC_Q] >= 3 ? (st->nsupposed < 2 ? st->nsupposed : 2) :
+	    st->supposed;
 	/* "I chose the wrong colour by mistake, can I change it?" */
 	if (st->own_fault && sc[SC_Q] >= 3 && sc[SC_C] > 2) {
 		sc[SC_C] = 2;
