@@ -527,7 +527,7 @@ static void
 test_classify_mixed_languages(void **state)
 {
 	static const struct classify_case cases[] = {
-		{ "de", "Danke! but the parcel never arrived and nobody replies",
+		{ "de", "Danke! but the parcel never arrived, nobody replies",
 		    CLASSIFY_COMPLAINT, CLASSIFY_REPLY_YES },
 		{ "nl", "thanks but the mug arrived broken", CLASSIFY_COMPLAINT,
 		    CLASSIFY_REPLY_YES },
@@ -799,7 +799,8 @@ main(void)
 		cmocka_unit_test(test_classify_question_forms),
 		cmocka_unit_test(test_classify_complaints_asked_as_questions),
 		cmocka_unit_test(test_classify_sarcasm),
-		cmocka_unit_test(test_classify_quoted_words_are_not_the_writers),
+		cmocka_unit_test(
+		    test_classify_quoted_words_are_not_the_writers),
 		cmocka_unit_test(test_classify_choice_asks),
 		cmocka_unit_test(test_classify_complaints_by_their_shape),
 		cmocka_unit_test(test_classify_spam_dressed_as_a_question),
