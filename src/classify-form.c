@@ -15,6 +15,8 @@
 #define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
 #define SHOWN_WINDOW		5	/* words from "photo" to "not" */
 #define KEY_MAX			96	/* bytes of a name run together */
+/* Results a Chinese verb may fail to reach: "打不开", "按不出来". */
+#define HAN_RESULTS		"出开上动下进了掉住起"
 
 /* The sizes of clothes, folded; an Arabic one may carry "ال" (the). */
 #define SIZE_NAME_MAX	10	/* bytes of the longest */
@@ -205,6 +207,71 @@ classify_not_as_shown(struct classify_state *st)
 	}
 }
 
+/*
+ * Count an order set against what came ("paid for a kilo, got 250 g
+ * instead", "betaald terwijl...", "付的是...却"): weakly, as a wait is.
+ */
+static void
+classify_order_contrast(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	size_t				 o, c;
+
+	if ((o = classify_next_cue(d, 0, CUE_ORDERED)) == SIZE_MAX ||
+	    (c = classify_next_cue(d, 0, CUE_CONTRAST)) == SIZE_MAX)
+		return;
+	classify_score_add(st, SC_C, 2, o < c ? o : c, (o < c ? c : o) + 1);
+}
+
+/* Return 1 if token t of d is one of the Chinese characters of s (each
+ * three bytes). */
+static int
+classify_han_in(const struct classify_doc *d, const struct classify_tok *t,
+    const char *s)
+{
+	size_t	n = strlen(s), k;
+
+	if (!(t->flags & TOK_HAN) || t->len != 3)
+		return 0;
+	for (k = 0; k + 3 <= n; k += 3) {
+		if (memcmp(s + k, d->fold + t->off, 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Count what cannot be done in Chinese: a verb, "不", and a result
+ * ("按不出来", "打不开", "关不上", "受不了"), unless a phrase read there
+ * says otherwise ("对不起", "忍不住").
+ */
+static void
+classify_han_cannot(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	size_t				 i, k;
+
+	for (i = 1; i + 1 < d->ntok; i++) {
+		if (!classify_han_in(d, &t[i], "不") ||
+		    !(t[i - 1].flags & TOK_HAN) ||
+		    t[i - 1].clause != t[i].clause ||
+		    t[i + 1].clause != t[i].clause ||
+		    !classify_han_in(d, &t[i + 1], HAN_RESULTS) ||
+		    classify_han_in(d, &t[i - 1], "对"))
+			continue;
+		for (k = 0; k < st->nm; k++) {
+			if (st->m[k].accepted && st->m[k].tok <= i &&
+			    st->m[k].tok + st->m[k].ntok > i)
+				break;
+		}
+		if (k == st->nm) {
+			classify_score_add(st, SC_C, 2, i - 1, i + 2);
+			return;
+		}
+	}
+}
+
 /* Count what the shape of the text says; see the top of the file. */
 void
 classify_form_scores(struct classify_state *st)
@@ -213,7 +280,9 @@ classify_form_scores(struct classify_state *st)
 	classify_either_or(st);
 	classify_no_answer(st);
 	classify_order_waited(st);
+	classify_order_contrast(st);
 	classify_not_as_shown(st);
+	classify_han_cannot(st);
 }
 
 /*

@@ -67,15 +67,17 @@ struct index_table {
 	uint32_t		 digits, suffix, end;	/* their ranges */
 };
 
-/* A common word of some lexicons, to tell languages apart. */
+/* A common word of some lexicons, to tell languages apart, or a word
+ * that phrases let in between their own. */
 struct index_common {
 	const char	*word;
 	uint32_t	 len;
 	unsigned	 lexmask;	/* 1 << lexno of those that have it */
+	unsigned	 fillmask;	/* and of those that let it in */
 };
 
 /* The index: a table of the phrases, and a hash table of the common
- * words (CUE_FUNCTION), which are single words. */
+ * words and fillers (CUE_FUNCTION, CUE_FILLER), which are single words. */
 static struct {
 	int			 built;
 	uint32_t		 search;
@@ -221,7 +223,8 @@ classify_index_collect(size_t lexno, struct index_key **keys, size_t *n,
 			    k->e.next == '*')
 				k->e.next = 0;
 			k->e.ordinal = ordinal++;
-			k->function = g->cue == CUE_FUNCTION;
+			k->function = g->cue == CUE_FUNCTION ||
+			    g->cue == CUE_FILLER;
 			if (bar == NULL)
 				break;
 		}
@@ -321,7 +324,10 @@ classify_index_commons(const struct index_key *keys, size_t n)
 		}
 		c->word = keys[i].key;
 		c->len = (uint32_t)keys[i].keylen;
-		c->lexmask |= 1u << keys[i].e.lexno;
+		if (keys[i].e.group->cue == CUE_FILLER)
+			c->fillmask |= 1u << keys[i].e.lexno;
+		else
+			c->lexmask |= 1u << keys[i].e.lexno;
 	}
 }
 
@@ -371,19 +377,23 @@ classify_index_build(void)
 }
 
 /* Return the lexicons (1 << lexno) that have word w (n bytes) among
- * their common words. */
+ * their common words, and in *fill those that let it in between the
+ * words of a phrase. */
 unsigned
-classify_index_common(const char *w, size_t n)
+classify_index_common(const char *w, size_t n, unsigned *fill)
 {
 	const struct index_common	*c;
 	size_t				 h;
 
 	classify_index_build();
+	*fill = 0;
 	h = classify_index_hash(w, n) & classify_idx.cmask;
 	for (; (c = &classify_idx.common[h])->word != NULL;
 	    h = (h + 1) & classify_idx.cmask) {
-		if (c->len == n && memcmp(c->word, w, n) == 0)
+		if (c->len == n && memcmp(c->word, w, n) == 0) {
+			*fill = c->fillmask;
 			return c->lexmask;
+		}
 	}
 	return 0;
 }
@@ -500,6 +510,21 @@ classify_index_word(struct index_search *s, const char *w, size_t n,
 	}
 }
 
+/* Keep, for an Arabic verb in the second person or the feminine (its
+ * "ت" first), the entries written in the third masculine ("ي"):
+ * "ما تشتغل" finds "ما يشتغل". */
+static void
+classify_index_person(struct index_search *s, const char *w, size_t n)
+{
+	char	base[BASE_MAX];
+
+	if (n < 4 || n > sizeof base || memcmp(w, ARABIC_TEH, 2) != 0)
+		return;
+	memcpy(base, ARABIC_YEH, 2);
+	memcpy(base + 2, w + 2, n - 2);
+	classify_index_word(s, base, n, 0);
+}
+
 /* Find the phrases that may begin at token i; see classify-private.h. */
 size_t
 classify_index_at(const struct classify_doc *d, size_t i, unsigned lexmask,
@@ -524,9 +549,12 @@ classify_index_at(const struct classify_doc *d, size_t i, unsigned lexmask,
 	search.out = out;
 	search.max = max;
 	if ((t->flags & TOK_ARABIC) && t->nstem > 0) {
-		for (k = 0; k < t->nstem; k++)
+		for (k = 0; k < t->nstem; k++) {
 			classify_index_word(&search, s + t->stem[k], t->len -
 			    t->stem[k], 0);
+			classify_index_person(&search, s + t->stem[k],
+			    t->len - t->stem[k]);
+		}
 	} else
 		classify_index_word(&search, s, t->len,
 		    (t->flags & TOK_INTENSE) != 0);

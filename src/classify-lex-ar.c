@@ -229,6 +229,16 @@ static const struct classify_group classify_ar[] = {
 	{ CUE_ANSWER, 0, "بلغني|بلغنا|خبرني|خبرونا|اعلموني|قالوا لي" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "اسالني كيف|اسالني|اسالوني" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0, "ابدا|تماما|مره|جدا|حتي|اصلا|للاسف|بالمره" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "بدل|بدال|بدلا من|وانا دافع|وانا دفعت|مع اني دفعت|بس وصلني" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "مسكر|مقفل|مغلق|ما كان فيه احد|محد موجود" },
+	{ CUE_COMPLAINT, 3,
+	    "تعب بعد|تعبت بعد|مرض بعد|مرضت|استفرغ|استفرغت|ترجيع|مغص|تسمم" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

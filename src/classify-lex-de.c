@@ -327,6 +327,19 @@ static const struct classify_group classify_de[] = {
 	{ CUE_ANSWER, 0, "bescheid|informiert|benachrichtigt|gesagt|gewarnt" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "frag mich wie|fragt mich wie|frag mich" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "gar|uberhaupt|ueberhaupt|wirklich|total|komplett|ganz|einfach|"
+	    "sogar|noch|leider|echt|so" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "statt|anstatt|stattdessen|aber nur|obwohl" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "war zu|war geschlossen|hatte zu|niemand da|keiner da|"
+	    "zum zweiten mal|das zweite mal" },
+	{ CUE_COMPLAINT, 3,
+	    "krank geworden|wurde krank|krank nach|musste sich ubergeben|"
+	    "ubergeben|bauchschmerzen" },
 };
 
 const struct classify_lexicon classify_lex_de = {

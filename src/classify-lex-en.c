@@ -356,6 +356,22 @@ static const struct classify_group classify_en[] = {
 	    "doesnt do it justice|dont do it justice|does not do it justice|"
 	    "dont do them justice" },
 	{ CUE_ANSWER, 0, "told|informed|notified|warned" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "really|very|totally|completely|actually|even|just|yet|so|too|"
+	    "properly|entirely|fully" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "instead of|instead|whereas|but got|but received|but only" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "was closed|was shut|were closed|were shut|shut when|closed when|"
+	    "door was locked|nobody there|no one there|the second time|"
+	    "for the second time|second time now" },
+	{ CUE_COMPLAINT, 3,
+	    "got sick|was sick after|been sick|made me sick|made him sick|"
+	    "made her sick|made them sick|sick after|ill after|threw up|"
+	    "vomiting|upset stomach|stomach ache" },
 };
 
 const struct classify_lexicon classify_lex_en = {

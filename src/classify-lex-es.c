@@ -325,6 +325,21 @@ static const struct classify_group classify_es[] = {
 	    "avisado|avisaron|avisan|informado|informaron|dijeron" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "preguntame como|preguntame" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "nada|realmente|totalmente|completamente|siquiera|aun|"
+	    "todavia|muy|tan|bien" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "en vez de|en lugar de|mientras que|pero me llego|pero solo" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "estaba cerrada|estaba cerrado|estaban cerrados|no habia nadie|"
+	    "segunda vez|por segunda vez" },
+	{ CUE_COMPLAINT, 3,
+	    "se puso malo|se puso mala|me puse malo|me puse mala|"
+	    "enfermo despues|enferma despues|vomito|vomitando|"
+	    "dolor de barriga|dolor de estomago" },
 };
 
 const struct classify_lexicon classify_lex_es = {

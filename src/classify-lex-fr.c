@@ -335,6 +335,21 @@ static const struct classify_group classify_fr[] = {
 	    "prevenu|prevenue|prevenus|informe|informee|averti|avertie" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "demande moi comment|demandez moi comment|demande moi" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "vraiment|totalement|completement|meme|tellement|encore|toujours|"
+	    "tres|trop" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "au lieu de|alors que|mais jai recu|mais seulement" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "etait fermee|etait ferme|etait fermes|porte fermee|"
+	    "personne sur place|il ny avait personne|deuxieme fois|"
+	    "la deuxieme fois|seconde fois" },
+	{ CUE_COMPLAINT, 3,
+	    "malade apres|tombe malade|est tombe malade|tombee malade|a vomi|"
+	    "vomi|mal au ventre" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

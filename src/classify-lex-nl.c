@@ -320,6 +320,21 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_NEGATIVE, 2, "brak|braken|knapte" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "vraag me hoe|vraag mij hoe|vraag me" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "echt|heel|helemaal|totaal|eigenlijk|zelfs|gewoon|nog|wel|erg|"
+	    "volledig" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "in plaats van|terwijl|maar kreeg|maar ontving|maar alleen" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "was dicht|was gesloten|zat dicht|deur zat op slot|"
+	    "niemand aanwezig|niemand was er|voor de tweede keer|"
+	    "al de tweede keer" },
+	{ CUE_COMPLAINT, 3,
+	    "ziek geworden|werd ziek|ziek van|ziek na|moest overgeven|"
+	    "overgeven|buikpijn" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -292,6 +292,18 @@ static const struct classify_group classify_ro[] = {
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "intreaba ma cum|intrebati ma cum|intreaba ma" },
 	{ CUE_QSTART, 3, "pe care|la care|cu care|in care|de unde" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "deloc|chiar|complet|total|absolut|inca|foarte|mai|asa|prea" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "in loc de|desi|dar am primit|dar doar" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "era inchis|era inchisa|erau inchise|nu era nimeni|a doua oara|"
+	    "pentru a doua oara" },
+	{ CUE_COMPLAINT, 3,
+	    "s a imbolnavit|m am imbolnavit|rau dupa|a vomitat|dureri de burta|"
+	    "durere de burta" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

@@ -156,6 +156,11 @@ static const struct classify_group classify_zh[] = {
 	{ CUE_NEGATIVE, 2, "断了|断掉|折断" },
 	/* the pitch of money schemes */
 	{ CUE_SPAM, 3, "问我怎么|私信问我|问我" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "而不是|却|结果只|只寄了|只发了|只给了|少了" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2, "关着门|关门了|没开门|没人在|又一次" },
+	{ CUE_COMPLAINT, 3, "吃坏|吃了以后|吃完就|生病|吐了|呕吐|肚子疼|不舒服" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

@@ -157,7 +157,8 @@ classify_lexicon_check_one(const struct classify_lexicon *lex,
 			bar = strchr(p, '|');
 			n = bar != NULL ? (size_t)(bar - p) : strlen(p);
 			cause = NULL;
-			if (lex->groups[g].cue == CUE_FUNCTION &&
+			if ((lex->groups[g].cue == CUE_FUNCTION ||
+			    lex->groups[g].cue == CUE_FILLER) &&
 			    strcspn(p, " *#|") < n)
 				buf_printf(b, "%s: the common word "
 				    "\"%.*s\" is not one plain word\n",

@@ -15,6 +15,7 @@
 #define MATCH_MAX	2048	/* phrases kept of one text */
 #define FIND_MAX	1024	/* phrases that may begin at one token */
 #define SORT_INSERTION_MAX 64	/* phrases found, to sort by insertion */
+#define FILL_MAX	2	/* fillers let in between two words */
 
 /* Decode the first code point of s (n > 0 bytes). */
 static uint32_t
@@ -82,7 +83,19 @@ classify_arabic_stems(const char *s, size_t len, uint8_t *stem)
 	return n;
 }
 
-/* Match an Arabic word at any place its token's stem may begin. */
+/* Return 1 if Arabic token bytes s (len) are word w (n) in another
+ * person: "تشتغل" for "يشتغل" (the index finds them alike). */
+static int
+classify_arabic_person(const char *s, size_t len, const char *w, size_t n,
+    int prefix)
+{
+	return len >= 4 && n >= 4 && memcmp(s, ARABIC_TEH, 2) == 0 &&
+	    memcmp(w, ARABIC_YEH, 2) == 0 && classify_word_eq(s + 2, len - 2,
+	    w + 2, n - 2, prefix);
+}
+
+/* Match an Arabic word at any place its token's stem may begin, in any
+ * person. */
 static int
 classify_arabic_eq(const char *s, const struct classify_tok *t,
     const char *w, size_t n, int prefix)
@@ -91,7 +104,8 @@ classify_arabic_eq(const char *s, const struct classify_tok *t,
 
 	for (k = 0; k < t->nstem; k++) {
 		if (classify_word_eq(s + t->stem[k], t->len - t->stem[k], w, n,
-		    prefix))
+		    prefix) || classify_arabic_person(s + t->stem[k],
+		    t->len - t->stem[k], w, n, prefix))
 			return 1;
 	}
 	return 0;
@@ -157,7 +171,9 @@ classify_word_match(const struct classify_doc *d,
 	if ((how & WORD_FIRST) && (t->flags & TOK_ARABIC) &&
 	    (unsigned char)w[0] >= 0xd8 && (unsigned char)w[0] <= 0xdb)
 		return classify_arabic_eq(s, t, w, n, prefix);
-	if (classify_word_eq(s, t->len, w, n, prefix))
+	if (classify_word_eq(s, t->len, w, n, prefix) ||
+	    ((t->flags & TOK_ARABIC) && classify_arabic_person(s, t->len, w,
+	    n, prefix)))
 		return 1;
 	if (!(how & WORD_INTENSE) || prefix)
 		return 0;
@@ -184,7 +200,7 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
     size_t n, int how, const char *endings)
 {
 	const struct classify_tok	*t;
-	size_t				 k = 0, e, used, at = i;
+	size_t				 k = 0, e, used, at = i, fill;
 
 	while (k < n) {
 		for (e = k; e < n && p[e] != ' '; e++)
@@ -205,6 +221,14 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
 				k += used;
 			}
 		} else {
+			/* A filler may come between two words ("not
+			 * really received"), one or two of them. */
+			for (fill = 0; at != i && fill < FILL_MAX &&
+			    at + 1 < d->ntok && (d->tok[at].flags &
+			    TOK_FILLER) && !classify_word_match(d,
+			    &d->tok[at], p + k, e - k, how & ~WORD_FIRST,
+			    endings); fill++)
+				at++;
 			if (at >= d->ntok || d->tok[at].clause !=
 			    d->tok[i].clause || (d->tok[at].flags & TOK_LINK) ||
 			    !classify_word_match(d, &d->tok[at], p + k, e - k,
@@ -298,6 +322,25 @@ classify_index_tokens(struct classify_state *st)
 	}
 }
 
+/* Mark the tokens that the lexicons of mask let in between the words of
+ * a phrase (TOK_FILLER). */
+static void
+classify_mark_fillers(struct classify_state *st, unsigned mask)
+{
+	struct classify_doc	*d = &st->doc;
+	size_t			 i;
+	unsigned		 fill;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].flags & (TOK_HAN | TOK_DIGITS))
+			continue;
+		classify_index_common(d->fold + d->tok[i].off, d->tok[i].len,
+		    &fill);
+		if (fill & mask)
+			d->tok[i].flags |= TOK_FILLER;
+	}
+}
+
 /*
  * Find the phrases of the lexicons picked (but their common words) in
  * the text: at each token, those the index says may begin there, each
@@ -319,16 +362,18 @@ classify_find(struct classify_state *st)
 		mask |= 1u << no;
 		lexpos[no] = i;
 	}
+	classify_mark_fillers(st, mask);
 	for (i = 0; i < d->ntok; i++) {
 		if ((d->tok[i].flags & TOK_QUOTED) || classify_a_not_a(d, i))
 			continue;
 		n = classify_index_at(d, i, mask, cand, nitems(cand));
 		for (j = 0; j < n; j++) {
 			e = cand[j];
-			/* The second token must begin as the phrase's does. */
+			/* The second token must begin as the phrase's does,
+			 * unless it is a filler. */
 			if (e->next != 0 && (i + 1 == d->ntok ||
-			    (unsigned char)d->fold[d->tok[i + 1].off] !=
-			    e->next))
+			    ((unsigned char)d->fold[d->tok[i + 1].off] !=
+			    e->next && !(d->tok[i + 1].flags & TOK_FILLER))))
 				continue;
 			k = classify_phrase_at(d, i, e->phrase, e->len,
 			    WORD_FIRST | (e->intense ? WORD_INTENSE : 0),
@@ -348,7 +393,7 @@ classify_count_common(struct classify_state *st)
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_lexicon	*lex;
 	size_t				 i, no;
-	unsigned			 mask = 0, has;
+	unsigned			 mask = 0, has, fill;
 
 	if (st->counted)
 		return;
@@ -361,7 +406,7 @@ classify_count_common(struct classify_state *st)
 		if (d->tok[i].flags & TOK_LINK)
 			continue;	/* "de" in "shop.de" */
 		has = classify_index_common(d->fold + d->tok[i].off,
-		    d->tok[i].len) & mask;
+		    d->tok[i].len, &fill) & mask;
 		for (no = 0; has != 0; no++, has >>= 1)
 			st->common[no] += has & 1;
 	}

@@ -69,6 +69,9 @@ enum classify_cue {
 	CUE_SO,		/* "so", "such", "zo", "aussi", "tan", "这么" */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
+	CUE_FILLER,	/* a word a phrase lets in between its own: "not
+			   really received", "funktioniert überhaupt nicht"
+			   */
 	CUE_OR,		/* "or", "of", "oder", "ou", "sau", "还是": between
 			   two choices in a clause, it asks which */
 	CUE_EVEN,	/* "even", "actually", "uberhaupt", "meme": in a
@@ -80,6 +83,8 @@ enum classify_cue {
 	CUE_SPAN,	/* "two weeks", "# dagen", "seit Montag" */
 	CUE_PICTURE,	/* "photo", "description": what was shown */
 	CUE_DIFFERENT,	/* "different", "anders", "不一样" */
+	CUE_CONTRAST,	/* "instead of", "terwijl", "au lieu de", "却": with
+			   an order, what came is not what was paid for */
 	CUE_COUNT
 };
 #define CUE_BIT(c)	((uint64_t)1 << (c))
@@ -137,6 +142,7 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_MENTION	0x10	/* after an "@" */
 #define TOK_LINK	0x20	/* part of a link: no phrase matches it */
 #define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
+#define TOK_FILLER	0x100	/* a word phrases let in (CUE_FILLER) */
 #define TOK_QUOTED	0x80	/* inside quotation marks: words quoted
 				   ("the cake said 'Happy birthday'") are
 				   not the writer's own */
@@ -236,8 +242,14 @@ struct classify_entry {
 size_t	classify_index_at(const struct classify_doc *, size_t, unsigned,
 	    const struct classify_entry **, size_t);
 /* Return the lexicons (1 << lexno) that have the word (bytes) among
- * their common words, which are single words. */
-unsigned classify_index_common(const char *, size_t);
+ * their common words, which are single words; and those that let it in
+ * between the words of a phrase (CUE_FILLER). */
+unsigned classify_index_common(const char *, size_t, unsigned *);
+
+/* The first letter of an Arabic verb in the third person masculine, and
+ * in the second or the feminine (UTF-8). */
+#define ARABIC_YEH	"\xd9\x8a"
+#define ARABIC_TEH	"\xd8\xaa"
 /* The number of a lexicon: 0 the shared one, 1 + i for
  * classify_lexicon_at(i). */
 int	classify_index_lexno(const struct classify_lexicon *);
