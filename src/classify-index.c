@@ -483,7 +483,7 @@ classify_index_inflected(struct index_search *s, const char *w, size_t n)
 			    x->nadd) != 0 || len < 4 || len > sizeof base)
 				continue;
 			memcpy(base, w, n - x->nadd);
-			memcpy(base + n - x->nadd, x->cut, x->ncut);
+			memcpy(base + (n - x->nadd), x->cut, x->ncut);
 			classify_index_exact(s, base, len);
 		}
 	}
