@@ -49,19 +49,59 @@ static const char classify_han_pairs[] =
     "憤愤夠够語语誤误丟丢遺遗貴贵涼凉強强換换團团隊队銷销儘尽盡尽"
     "馬马趕赶緊紧著着嗚呜啥啥覺觉掉掉壓压漂漂於于們们隻只";
 
+/* The pairs of classify_han_pairs as code points, by traditional form:
+ * read once, then searched by halves. */
+#define HAN_PAIRS_MAX	256
+static struct {
+	uint32_t	trad, simple;
+} classify_han_table[HAN_PAIRS_MAX];
+static size_t classify_han_n;
+
+/* Order two pairs by their traditional character. */
+static int
+classify_han_cmp(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Read classify_han_pairs into classify_han_table, once. */
+static void
+classify_han_load(void)
+{
+	const char	*p = classify_han_pairs, *end = p + sizeof
+			    classify_han_pairs - 1;
+
+	if (classify_han_n > 0)
+		return;
+	while (p < end && classify_han_n < HAN_PAIRS_MAX) {
+		p += text_decode(p, end - p,
+		    &classify_han_table[classify_han_n].trad);
+		p += text_decode(p, end - p,
+		    &classify_han_table[classify_han_n].simple);
+		classify_han_n++;
+	}
+	qsort(classify_han_table, classify_han_n, sizeof *classify_han_table,
+	    classify_han_cmp);
+}
+
 /* Return the simplified form of a traditional Chinese character. */
 static uint32_t
 classify_han_simple(uint32_t cp)
 {
-	const char	*p = classify_han_pairs, *end = p + sizeof
-			    classify_han_pairs - 1;
-	uint32_t	 trad, simple;
+	size_t	lo = 0, hi, mid;
 
-	while (p < end) {
-		p += text_decode(p, end - p, &trad);
-		p += text_decode(p, end - p, &simple);
-		if (trad == cp)
-			return simple;
+	classify_han_load();
+	hi = classify_han_n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (classify_han_table[mid].trad == cp)
+			return classify_han_table[mid].simple;
+		if (classify_han_table[mid].trad < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return cp;
 }
@@ -138,6 +178,7 @@ static const struct {
 	{ 0x1f495, 0x1f49f, EMOJI_PRAISE },	/* 💕 .. 💟 */
 	{ 0x1f4af, 0x1f4af, EMOJI_PRAISE },	/* 💯 */
 	{ 0x1f4b0, 0x1f4b8, EMOJI_MONEY },	/* 💰 .. 💸 */
+	{ 0x1f4c8, 0x1f4c8, EMOJI_MONEY },	/* 📈 */
 	{ 0x1f4e9, 0x1f4e9, EMOJI_MONEY },	/* 📩 */
 	{ 0x1f4f2, 0x1f4f2, EMOJI_MONEY },	/* 📲 */
 	{ 0x1f517, 0x1f517, EMOJI_MONEY },	/* 🔗 */
@@ -345,7 +386,12 @@ classify_count_case(uint32_t cp, int *upper, int *lower)
 struct classify_reader {
 	struct classify_doc	*doc;
 	size_t			 cap;		/* of doc->tok */
-	struct buf		 fold;
+	char			*fold;		/* 2 * rawlen + 2 bytes:
+						   enough, as no code point
+						   folds to more bytes than
+						   it takes, and a space
+						   parts tokens */
+	size_t			 flen;
 	int			 in_word;	/* a token is open */
 	int			 word_upper, word_lower;
 	int			 mention;	/* the next token follows "@" */
@@ -361,7 +407,7 @@ classify_word_end(struct classify_reader *r, size_t raw_end)
 	if (!r->in_word)
 		return;
 	t = &r->doc->tok[r->doc->ntok - 1];
-	t->len = r->fold.len - t->off;
+	t->len = r->flen - t->off;
 	t->raw_end = raw_end;
 	if (r->word_upper >= 3 && r->word_lower == 0)
 		t->flags |= TOK_CAPS;
@@ -379,11 +425,11 @@ classify_word_start(struct classify_reader *r, size_t off, int flags)
 		r->cap = r->cap == 0 ? 32 : r->cap * 2;
 		d->tok = xreallocarray(d->tok, r->cap, sizeof *d->tok);
 	}
-	if (r->fold.len > 0)
-		buf_addch(&r->fold, ' ');
+	if (r->flen > 0)
+		r->fold[r->flen++] = ' ';
 	t = &d->tok[d->ntok++];
 	memset(t, 0, sizeof *t);
-	t->off = r->fold.len;
+	t->off = r->flen;
 	t->raw_off = off;
 	t->clause = d->nclause;
 	t->flags = flags | (r->mention ? TOK_MENTION : 0);
@@ -422,7 +468,8 @@ classify_read_word(struct classify_reader *r, uint32_t orig, uint32_t cp,
 		classify_word_start(r, off, script);
 	else if (script != TOK_DIGITS)
 		d->tok[d->ntok - 1].flags &= ~TOK_DIGITS;
-	buf_add(&r->fold, bytes, n);
+	memcpy(r->fold + r->flen, bytes, n);
+	r->flen += n;
 	classify_count_case(orig, &r->word_upper, &r->word_lower);
 	classify_count_case(orig, &d->upper, &d->lower);
 	if (script == TOK_HAN)
@@ -549,6 +596,9 @@ classify_mark_links(struct classify_doc *d)
 	int		 n = 0;
 
 	for (i = 0; i < len; i++) {
+		if (s[i] != '.' && s[i] != 'h' && s[i] != 'H' && s[i] != 'w' &&
+		    s[i] != 'W')
+			continue;
 		if (!classify_link_start(s, len, i) &&
 		    !classify_link_dot(s, len, i))
 			continue;
@@ -601,6 +651,135 @@ classify_has_slash_s(const char *s, size_t len)
 	return 0;
 }
 
+/* What a quotation mark may do where it stands (classify_mark_quotes). */
+#define QUOTE_OPENS	0x1
+#define QUOTE_CLOSES	0x2
+/* A longer span of tokens is no quotation. */
+#define QUOTE_SPAN_MAX	8
+
+/* Return 1 if cp is a letter or digit of a script that parts words with
+ * spaces: a quotation mark beside one is an apostrophe ("don't"). */
+static int
+classify_quote_wordish(uint32_t cp)
+{
+	return (cp < 0x80 && isalnum((int)cp)) || (cp >= 0xc0 &&
+	    cp <= 0x24f && cp != 0xd7 && cp != 0xf7) || classify_is_arabic(cp);
+}
+
+/* Return what the quotation mark cp may do between prev and next (0 if
+ * cp is none): "“", "«", "「" open, "」" closes, and a mark that may do
+ * either opens where no word comes before it and closes where none comes
+ * after. */
+static int
+classify_quote_role(uint32_t prev, uint32_t cp, uint32_t next)
+{
+	int	role = 0;
+
+	if (cp == 0x300c || cp == 0x300e)
+		return QUOTE_OPENS;
+	if (cp == 0x300d || cp == 0x300f)
+		return QUOTE_CLOSES;
+	if (cp != '\'' && cp != '"' && cp != 0x2018 && cp != 0x2019 &&
+	    cp != 0x201c && cp != 0x201d && cp != 0x201e && cp != 0xab &&
+	    cp != 0xbb)
+		return 0;
+	if (!classify_quote_wordish(prev) && next != ' ' && next != 0)
+		role |= QUOTE_OPENS;
+	if (!classify_quote_wordish(next) && prev != ' ' && prev != 0)
+		role |= QUOTE_CLOSES;
+	return role;
+}
+
+/* Mark the tokens raw [from, to) holds as quoted, unless they are too
+ * many or the whole text. */
+static void
+classify_quote_span(struct classify_doc *d, size_t from, size_t to)
+{
+	size_t	i, first = d->ntok, n = 0;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].raw_off >= from && d->tok[i].raw_off < to) {
+			if (first == d->ntok)
+				first = i;
+			n++;
+		}
+	}
+	if (n == 0 || n > QUOTE_SPAN_MAX || n == d->ntok)
+		return;
+	for (i = first; i < first + n; i++)
+		d->tok[i].flags |= TOK_QUOTED;
+}
+
+/*
+ * Mark the tokens inside quotation marks: what the customer quotes (the
+ * words iced on a cake, a shop's slogan) is not what they say. Texts
+ * without a quotation mark pass after one look at their bytes.
+ */
+static void
+classify_mark_quotes(struct classify_doc *d)
+{
+	const char	*s = d->raw;
+	size_t		 len = d->rawlen, off = 0, used, open = 0;
+	uint32_t	 prev = 0, cp, next;
+	int		 role, opened = 0;
+
+	if (memchr(s, '\'', len) == NULL && memchr(s, '"', len) == NULL &&
+	    memchr(s, 0xe2, len) == NULL && memchr(s, 0xc2, len) == NULL &&
+	    memchr(s, 0xe3, len) == NULL)
+		return;
+	while (off < len) {
+		used = text_decode(s + off, len - off, &cp);
+		next = 0;
+		if (off + used < len)
+			text_decode(s + off + used, len - off - used, &next);
+		role = classify_quote_role(prev, cp, next);
+		if (opened && (role & QUOTE_CLOSES)) {
+			classify_quote_span(d, open, off);
+			opened = 0;
+		} else if (role & QUOTE_OPENS) {
+			open = off + used;
+			opened = 1;
+		}
+		prev = cp;
+		off += used;
+	}
+}
+
+/*
+ * Read an ASCII letter or digit c that goes on the open token of Latin
+ * script or digits, as classify_read_cp would, but at once: most of what
+ * is read is. Return 0 if c is not such a byte.
+ */
+static int
+classify_read_ascii(struct classify_reader *r, unsigned char c)
+{
+	struct classify_doc	*d = r->doc;
+	struct classify_tok	*t;
+	int			 upper = c >= 'A' && c <= 'Z';
+
+	if (!r->in_word || !(upper || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9')))
+		return 0;
+	t = &d->tok[d->ntok - 1];
+	if (t->flags & (TOK_HAN | TOK_ARABIC))
+		return 0;
+	r->run = 0;
+	if (c > '9') {
+		t->flags &= ~TOK_DIGITS;
+		d->latin++;
+		if (upper) {
+			r->word_upper++;
+			d->upper++;
+			c += 'a' - 'A';
+		} else {
+			r->word_lower++;
+			d->lower++;
+		}
+	}
+	r->fold[r->flen++] = (char)c;
+	return 1;
+}
+
 /* Read text (its first len bytes) into doc; see classify-private.h. */
 void
 classify_doc_read(struct classify_doc *d, const char *text, size_t len)
@@ -614,15 +793,27 @@ classify_doc_read(struct classify_doc *d, const char *text, size_t len)
 	d->raw = text;
 	d->rawlen = len;
 	r.doc = d;
-	buf_init(&r.fold, 0);
+	r.fold = xmalloc(2 * len + 2);
 	while (off < len) {
+		if (classify_read_ascii(&r, (unsigned char)text[off])) {
+			off++;
+			continue;
+		}
+		if (text[off] == ' ') {
+			/* What classify_read_cp does with a space. */
+			classify_word_end(&r, off++);
+			r.mention = 0;
+			r.run = 0;
+			continue;
+		}
 		used = text_decode(text + off, len - off, &cp);
 		classify_read_cp(&r, cp, off, off + used);
 		off += used;
 	}
 	classify_word_end(&r, off);
-	d->foldlen = r.fold.len;
-	d->fold = buf_steal(&r.fold);
+	r.fold[r.flen] = '\0';
+	d->foldlen = r.flen;
+	d->fold = r.fold;
 	for (i = 0; i < d->ntok; i++) {
 		if (d->tok[i].flags & TOK_CAPS)
 			d->caps_words++;
@@ -630,6 +821,7 @@ classify_doc_read(struct classify_doc *d, const char *text, size_t len)
 			d->mentions++;
 	}
 	d->links = classify_mark_links(d);
+	classify_mark_quotes(d);
 	d->phone = classify_has_phone(text, len);
 	d->slash_s = classify_has_slash_s(text, len);
 }

@@ -75,6 +75,20 @@ static const struct classify_group classify_any[] = {
 	    "beautiful|yummy" },
 	{ CUE_THANKS, 2, "thanks|thank you|thx|thanx|thnx|tnx|ty|tysm" },
 	{ CUE_NONE, 0, "top up" },
+	/* growth-hacking offers, often asked as a question ("want to go
+	 * viral?") */
+	{ CUE_SPAM, 2,
+	    "viral|go viral|going viral|grow your|organically|organic growth|"
+	    "audit|free audit|sponsored|influencer|influencers|our bio|"
+	    "in our bio|our profile|dm for|dm now|dm us for|reach more|"
+	    "more reach|more customers|more clients|more sales" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "unusual activity|suspicious activity|keep your page|"
+	    "your page will be|confirm your data|confirm your information|"
+	    "confirm your details here" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "ask me how|dm me how|message me how|ask me" },
 };
 
 const struct classify_lexicon classify_lex_any = {

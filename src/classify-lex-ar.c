@@ -127,7 +127,7 @@ static const struct classify_group classify_ar[] = {
 	    "حساسيه|حكه|تسمم|قذر|غير نظيف|قليل الذوق|قليله ذوق|متكبر|صراخ|"
 	    "اهمال|مهمل|تاجل|تاجلت|ملغي|بدون طعم|ما له طعم|مصدوم|مصدومه|منصدم|"
 	    "مهان|ظلم|مسروق|كارثه|فوضي|ما يفتح|ما بتفتح|ما تفتح|ما يحمل|"
-	    "عيب مصنعي|معجنه|خضراء" },
+	    "عيب مصنعي|معجنه" },
 	/* repetition and persistence */
 	{ CUE_COMPLAINT, 1, "مره ثانيه|مره ثالثه|من جديد|كمان مره|رجع" },
 	/* praise, broadly */
@@ -166,6 +166,79 @@ static const struct classify_group classify_ar[] = {
 	{ CUE_OWNFAULT, 0, "بالغلط|غلطت|بالخطا|خطاي|غلطتي|كتبت غلط" },
 	{ CUE_NEVER, 0, "عمري ما|عمرها ما|عمره ما|ما عمري|ابدا ما" },
 	{ CUE_SO, 0, "بهال*|كذا|هالقد|لهالدرجه" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "او|ولا ال*|والا" },
+	{ CUE_EVEN, 0, "اصلا|حتي|فعلا" },
+	{ CUE_LIKE, 0, "مثل|زي|كانه|كانها|يجي|تجي|يطلع|تطلع" },
+	{ CUE_ANSWER, 0,
+	    "تقرون|تقرا|تقروا|يقرا|رسائل|رسايل|رسالتي|رسايلي|الخاص|ايميل|"
+	    "ايميلات|تعليقات" },
+	{ CUE_QUESTION, 3,
+	    "حاب اعرف|اتساءل|هل صحيح|صحيح ان|عندكم منه|عندكم منها|فيه منه|"
+	    "فيه منها" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "ريحه حريق|ريحه محروق|ريحته محروقه|ريحتها محروقه|ريحه غريبه|"
+	    "ريحته غريبه|ريحتها غريبه|ريحه كيماويه|طعمه غريب|طعمها غريب|"
+	    "طعم غريب|ما له طعم|ما لها طعم|ني من جوه|مو مستوي|مش مستوي|"
+	    "وقف يشتغل|ما يشحن|ما يشغل|ما يولع|انفك|انفكت|تفكك|مكتوب غلط|"
+	    "الاسم غلط|عند الجيران|للجيران|العنوان غلط|عنوان غلط|"
+	    "ما في اخبار|ولا خبر|ولا رد|ما لها منطق|ما له منطق|"
+	    "ما لها اي منطق|ما له اي منطق|مو منطقي|مش منطقي|ما فيه تاكيد|"
+	    "اكثر من مره" },
+	{ CUE_COMPLAINT, 2,
+	    "ما يناسب|ما يناسبني|مو مناسب|ما يركب|صغير جدا|كبير جدا|صغير مره|"
+	    "كبير مره|ضيق|ضيقه|واسع جدا|قصير جدا|طويل جدا|مرتين" },
+	{ CUE_NEGATIVE, 2,
+	    "مشعور|مشقوق|مبقع|منكمش|انكمش|باهت|معوج|مصدي|مخيس|عفن|معفن|يسرب|"
+	    "تسريب|مكسر|متكسر" },
+	{ CUE_NEGATIVE, 1, "ناشف|ناشفه" },
+	{ CUE_SPAM, 2,
+	    "تنتشر|انتشار|شهره|زياده التفاعل|تفاعل|يوميا|من جوالك|من تلفونك|"
+	    "من موبايلك|من البيت" },
+	{ CUE_SCAM, 2, "تواصل معنا|تواصلوا معنا|كلمنا" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "اقدر|نقدر|ممكن|يمكن|هل يمكن|هل اقدر" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2, "اعشق|عاشقه|عاشق|مدمن|مدمنه|مجنون|مجنونه" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "نشاط غير معتاد|نشاطا غير معتاد|نشاط مشبوه|بياناتك|"
+	    "للحفاظ علي صفحتك|صفحتك سيتم" },
+	{ CUE_QEND, 3, "كم وقت|كم يوم|كم ساعه|كم سعره|كم سعرها" },
+	{ CUE_NEGATIVE, 2, "صارت خضراء|صار اخضر|اخضرت" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "زباين اكثر|زبائن اكثر|عملاء اكثر|مبيعات اكثر|متجرك|مشروعك|نكبر|"
+	    "نساعدك" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "طلبت|طلبنا|طلبيتي|دفعت|شريت|اشتريت" },
+	{ CUE_SPAN, 0,
+	    "# ايام|# اسابيع|# شهور|اسبوع|اسبوعين|اسابيع|شهر|شهرين|"
+	    "ثلاث اسابيع|عشر ايام|من يوم الاثنين|من يوم الاحد|"
+	    "الاسبوع الماضي|الشهر الماضي" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0, "صوره|الصوره|صور|الصور|الوصف|وصف|الموقع|الاعلان" },
+	{ CUE_DIFFERENT, 0, "مختلف|مختلفه|يختلف|ما يشبه|مو نفس|مش زي|غير عن" },
+	{ CUE_ANSWER, 0, "بلغني|بلغنا|خبرني|خبرونا|اعلموني|قالوا لي" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "اسالني كيف|اسالني|اسالوني" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0, "ابدا|تماما|مره|جدا|حتي|اصلا|للاسف|بالمره" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "بدل|بدال|بدلا من|وانا دافع|وانا دفعت|مع اني دفعت|بس وصلني" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "مسكر|مقفل|مغلق|ما كان فيه احد|محد موجود" },
+	{ CUE_COMPLAINT, 3,
+	    "تعب بعد|تعبت بعد|مرض بعد|مرضت|استفرغ|استفرغت|ترجيع|مغص|تسمم" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

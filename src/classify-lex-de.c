@@ -246,6 +246,100 @@ static const struct classify_group classify_de[] = {
 	    "es|sie|ihr|bei|noch|schon|habe|wir|auch|sehr|aber|wie|wann|kein|"
 	    "keine|euch|eure|euer|sind|bitte|danke|bestellung|immer|dass|"
 	    "wurde|war" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "oder" },
+	{ CUE_EVEN, 0, "uberhaupt|ueberhaupt|eigentlich|jemals|irgendwann" },
+	{ CUE_LIKE, 0, "wie|als" },
+	{ CUE_ANSWER, 0,
+	    "lesen|liest|gelesen|nachrichten|mails|e mails|postfach|"
+	    "kommentare" },
+	{ CUE_NONE, 0,
+	    "mehr oder weniger|oder so|oder nicht|ein oder zwei|zwei oder drei|"
+	    "fruher oder spater|entweder oder|oder auch nicht" },
+	{ CUE_QUESTION, 3,
+	    "mich wurde interessieren|wurde mich interessieren|"
+	    "mich interessiert ob|weiss jemand ob|ist es wahr|stimmt es dass" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "stimmt nicht|stimmen nicht|stimmt hinten und vorne nicht|"
+	    "stimmen hinten und vorne nicht|riecht verbrannt|"
+	    "riecht nach verbranntem|brandgeruch|riecht komisch|"
+	    "riecht seltsam|riecht chemisch|chemischer geruch|stinkt nach|"
+	    "schmeckt komisch|schmeckt seltsam|schmeckt nach nichts|"
+	    "schmeckte komisch|innen roh|noch roh|nicht durchgebacken|"
+	    "funktioniert nicht mehr|geht nicht mehr|geht nicht an|"
+	    "ladt nicht|fallt auseinander|fiel auseinander|hat sich gelost|"
+	    "falsch geschrieben|falscher name|beim nachbarn|"
+	    "bei den nachbarn|falsche adresse|nichts gehort|"
+	    "noch nichts gehort|keine bestatigung|keine sendungsnummer|"
+	    "zweimal nachgefragt|mehrmals nachgefragt|schon zweimal|"
+	    "schon # mal|nicht uberzeugt" },
+	{ CUE_COMPLAINT, 2,
+	    "passt nicht|passte nicht|passen nicht|fallt klein aus|"
+	    "fallt gross aus|fallen klein aus|fallen gross aus|zu eng|zu weit|"
+	    "zu kurz|zu lang|zu dunn|zu trocken|zu hart" },
+	{ CUE_NEGATIVE, 2,
+	    "verblasst|verfarbt|eingelaufen|verbogen|ausgefranst|rostig|"
+	    "ranzig|muffig|klitschig|zah|rissig|abgebrochen|abgeplatzt|"
+	    "scherben|versaut" },
+	{ CUE_SPAM, 2,
+	    "reichweite|mehr reichweite|viral gehen|organisch|mit deinem handy|"
+	    "mit dem handy|von zuhause aus|taglich" },
+	{ CUE_SCAM, 2,
+	    "schreib uns|schreibt uns|schreiben sie uns|melde dich bei uns|"
+	    "kontaktiere uns|kontaktiert uns" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "kann ich|darf ich|bekomme ich|konnte ich|kriege ich|"
+	    "ist es moglich" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "verliebt in|kann nicht genug|suchtig nach|stehe total auf|"
+	    "fan von" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "verdachtige aktivitat|ungewohnliche aktivitat|"
+	    "ungewohnliche aktivitaten|ihre daten|deine daten|"
+	    "ihre seite zu behalten|seite zu behalten|ihre seite wird" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mehr kunden|mehr umsatz|mehr verkaufe|deinen shop|dein shop|"
+	    "dein geschaft|dein unternehmen|deine marke|wir helfen dir|"
+	    "wir bringen" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "bestellt|bestellung|bezahlt|gekauft|aufgegeben" },
+	{ CUE_SPAN, 0,
+	    "# tagen|# wochen|# monaten|# tag|# woche|# monat|zwei wochen|"
+	    "drei wochen|einer woche|einem monat|seit montag|seit dienstag|"
+	    "seit mittwoch|seit donnerstag|seit freitag|seit samstag|"
+	    "seit sonntag|letzte woche|letzten monat" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|bild|bilder|abbildung|beschreibung|website|anzeige" },
+	{ CUE_DIFFERENT, 0,
+	    "anders|unterschiedlich|ganz anders|nichts zu tun" },
+	{ CUE_ANSWER, 0, "bescheid|informiert|benachrichtigt|gesagt|gewarnt" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "frag mich wie|fragt mich wie|frag mich" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "gar|uberhaupt|ueberhaupt|wirklich|total|komplett|ganz|einfach|"
+	    "sogar|noch|leider|echt|so" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "statt|anstatt|stattdessen|aber nur|obwohl" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "war zu|war geschlossen|hatte zu|niemand da|keiner da|"
+	    "zum zweiten mal|das zweite mal" },
+	{ CUE_COMPLAINT, 3,
+	    "krank geworden|wurde krank|krank nach|musste sich ubergeben|"
+	    "ubergeben|bauchschmerzen" },
 };
 
 const struct classify_lexicon classify_lex_de = {

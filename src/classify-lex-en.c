@@ -269,6 +269,109 @@ static const struct classify_group classify_en[] = {
 	    "the|and|is|my|you|your|it|this|i|to|for|of|was|with|have|not|are|"
 	    "order|please|thanks|what|be|just|so|but|can|will|they|we|its|im|"
 	    "dont|got|get|very|really|love|from" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "or" },
+	{ CUE_EVEN, 0, "even|actually|ever|at all" },
+	{ CUE_LIKE, 0, "like|as" },
+	{ CUE_ANSWER, 0,
+	    "read|reads|reading|messages|emails|dms|inbox|comments" },
+	{ CUE_NONE, 0,
+	    "more or less|sooner or later|one or two|two or three|or so|"
+	    "or something|or whatever|or not|or else|either way|whether or not|"
+	    "or anything|or more|or less" },
+	{ CUE_QUESTION, 3,
+	    "i wonder|wonder if|do you happen to|happen to know|is it true|"
+	    "curious if|curious whether|trying to find out|need to know if|"
+	    "could someone tell me|can someone tell me|has anyone tried|"
+	    "does it come in|do they come in" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "burning smell|smells burnt|smells like burning|"
+	    "smell of burning|chemical smell|smells awful|smells weird|"
+	    "smells funny|smells off|tastes off|tasted off|tastes funny|"
+	    "tasted funny|tastes weird|tasted weird|tastes of nothing|"
+	    "tastes like nothing|raw inside|raw in the middle|still raw|"
+	    "all over the place|make no sense|makes no sense|"
+	    "size chart is wrong|wont charge|doesnt charge|stopped charging|"
+	    "wont turn on|doesnt turn on|wont switch on|dead on arrival|"
+	    "came loose|coming apart|falling apart|spelt wrong|"
+	    "spelled wrong|misspelled|misspelt|wrong name|"
+	    "delivered to the wrong|wrong address|wrong house|nothing yet|"
+	    "heard nothing|not heard back|havent heard|no tracking|"
+	    "no update|no updates|no confirmation|gone off|went off|"
+	    "not impressed|underwhelmed|underwhelming|asked twice|"
+	    "asked # times|emailed twice|called twice|asked several times|"
+	    "asked multiple times|several times now|# times now" },
+	{ CUE_COMPLAINT, 2,
+	    "didnt fit|dont fit|does not fit|wont fit|runs small|runs large|"
+	    "runs big|comes up small|came up small|comes up big|came up big|"
+	    "fits like|too tight|too loose|too short|too long|too thin|too dry|"
+	    "too hard" },
+	{ CUE_NEGATIVE, 2,
+	    "inconsistent|uneven|lumpy|doughy|rancid|wobbly|bent|pilling|"
+	    "bobbled|frayed|fraying|discoloured|discolored|mislabelled|"
+	    "mislabeled|unanswered|leaky|musty|tacky|warped|rusty|rusted|"
+	    "mushy|curdled|crumbling|crumbled|split|splitting" },
+	{ CUE_SPAM, 2, "from your phone|with your phone|a day from home" },
+	{ CUE_SCAM, 2,
+	    "contact us|reach out to us|drop us a dm|drop us a message|"
+	    "hit us up|text us" },
+	{ CUE_SARCASM, 1,
+	    "love how|gotta love|got to love|wow just wow|thanks a lot" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "can i|could i|may i|can we|could we|is it possible to|"
+	    "would it be possible to|am i able to" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "cant get enough|addicted to|obsessed with|in love with|"
+	    "crazy about|mad about" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "your store|your shop|your business|your brand|your sales|"
+	    "get sales|more sales|our team can|we can help you|"
+	    "we help brands|we help businesses|10x" },
+	{ CUE_NEGATIVE, 3, "fallen off|falling off|fallen apart|come apart" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "ordered|order|paid|bought|placed an order|purchased" },
+	{ CUE_SPAN, 0,
+	    "# days|# weeks|# months|# day|# week|# month|a week ago|"
+	    "a month ago|two weeks|three weeks|four weeks|two months|"
+	    "ten days|days ago|weeks ago|since monday|since tuesday|"
+	    "since wednesday|since thursday|since friday|since saturday|"
+	    "since sunday|since last week|last month" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "photo|photos|picture|pictures|pic|pics|image|images|website|"
+	    "description|listing|advert|colour on screen" },
+	{ CUE_DIFFERENT, 0, "different|nothing like|not like|differs" },
+	{ CUE_PRAISE, 2,
+	    "doesnt do it justice|dont do it justice|does not do it justice|"
+	    "dont do them justice" },
+	{ CUE_ANSWER, 0, "told|informed|notified|warned" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "really|very|totally|completely|actually|even|just|yet|so|too|"
+	    "properly|entirely|fully" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "instead of|instead|whereas|but got|but received|but only" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "was closed|was shut|were closed|were shut|shut when|closed when|"
+	    "door was locked|nobody there|no one there|the second time|"
+	    "for the second time|second time now" },
+	{ CUE_COMPLAINT, 3,
+	    "got sick|was sick after|been sick|made me sick|made him sick|"
+	    "made her sick|made them sick|sick after|ill after|threw up|"
+	    "vomiting|upset stomach|stomach ache" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -246,6 +246,100 @@ static const struct classify_group classify_es[] = {
 	    "el|la|los|las|y|es|que|de|mi|no|por|para|con|un|una|muy|pero|lo|"
 	    "su|esta|hay|me|ya|del|al|se|le|les|mis|tengo|pedido|gracias|hola|"
 	    "todo|como|cuando|donde|tienen" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "o|u" },
+	{ CUE_EVEN, 0, "siquiera|acaso|alguna vez|de verdad|realmente" },
+	{ CUE_LIKE, 0, "como" },
+	{ CUE_ANSWER, 0,
+	    "leen|leeis|leer|leido|mensajes|correos|comentarios|bandeja" },
+	{ CUE_NONE, 0,
+	    "mas o menos|o no|uno o dos|dos o tres|tarde o temprano|o algo|"
+	    "o algo asi|o sea|o lo que sea" },
+	{ CUE_QUESTION, 3,
+	    "me pregunto|me preguntaba|alguien sabe si|es verdad que|existe en|"
+	    "viene en|lo tienen en|la tienen en|los tienen en|las tienen en" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "huele a quemado|olor a quemado|huele raro|huele mal|olor raro|"
+	    "olor quimico|sabe raro|sabe mal|sabia raro|sabia mal|"
+	    "no sabe a nada|crudo por dentro|cruda por dentro|"
+	    "no funciona mas|dejo de funcionar|ya no funciona|ya no va|"
+	    "no enciende|no carga|se despego|se deshizo|mal escrito|"
+	    "nombre equivocado|nombre mal|al vecino|a los vecinos|"
+	    "direccion equivocada|nada todavia|todavia nada|sin noticias|"
+	    "ninguna noticia|ni una respuesta|no tiene sentido|"
+	    "no tienen sentido|ningun sentido|no cuadra|no cuadran|"
+	    "sin confirmacion|sin seguimiento|pedi dos veces|"
+	    "reclame dos veces|varias veces" },
+	{ CUE_COMPLAINT, 2,
+	    "no me queda|no le queda|no me quedan|no queda bien|no cierra|"
+	    "talla pequeno|talla grande|tallan pequeno|tallan grande|"
+	    "viene pequeno|viene grande|muy ajustado|muy apretado|"
+	    "muy holgado|muy corto|muy largo|demasiado ajustado|"
+	    "demasiado apretado|demasiado corto|demasiado largo|muy seco|"
+	    "demasiado seco|muy duro" },
+	{ CUE_NEGATIVE, 2,
+	    "rajado|astillado|encogido|encogio|destenido|doblado|torcido|"
+	    "oxidado|rancio|mohoso|podrido|gotea|chafado|arruinado|arruino" },
+	{ CUE_SPAM, 2,
+	    "hacerte viral|volverte viral|mas alcance|alcance|crecer tu cuenta|"
+	    "crecimiento organico|desde tu movil|desde tu celular|con tu movil|"
+	    "con tu celular" },
+	{ CUE_SCAM, 2,
+	    "escribenos|contactanos|mandanos|envianos|escribanos|contactenos" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "puedo|podria|se puede|es posible|podemos" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "me chifla|me flipa|me mola|me fascina|enamorada de|enamorado de|"
+	    "loca por|loco por" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "actividad inusual|actividad sospechosa|sus datos|tus datos|"
+	    "conservar su pagina|conservar tu pagina|su pagina sera" },
+	{ CUE_QSTART, 3, "hasta cuando|desde cuando|a partir de cuando" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mas clientes|mas ventas|tu tienda|tu negocio|tu marca|te ayudamos|"
+	    "hacemos crecer" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "pedi|pedido|pedimos|pague|pagado|compre|comprado|encargue" },
+	{ CUE_SPAN, 0,
+	    "# dias|# semanas|# meses|# dia|# semana|# mes|dos semanas|"
+	    "tres semanas|una semana|un mes|desde el lunes|desde el martes|"
+	    "desde el miercoles|desde el jueves|desde el viernes|"
+	    "desde el sabado|desde el domingo|la semana pasada|el mes pasado" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|imagen|imagenes|web|descripcion|anuncio" },
+	{ CUE_DIFFERENT, 0,
+	    "diferente|distinto|distinta|nada que ver|no se parece" },
+	{ CUE_ANSWER, 0,
+	    "avisado|avisaron|avisan|informado|informaron|dijeron" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "preguntame como|preguntame" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "nada|realmente|totalmente|completamente|siquiera|aun|"
+	    "todavia|muy|tan|bien" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "en vez de|en lugar de|mientras que|pero me llego|pero solo" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "estaba cerrada|estaba cerrado|estaban cerrados|no habia nadie|"
+	    "segunda vez|por segunda vez" },
+	{ CUE_COMPLAINT, 3,
+	    "se puso malo|se puso mala|me puse malo|me puse mala|"
+	    "enfermo despues|enferma despues|vomito|vomitando|"
+	    "dolor de barriga|dolor de estomago" },
 };
 
 const struct classify_lexicon classify_lex_es = {

@@ -248,6 +248,108 @@ static const struct classify_group classify_fr[] = {
 	    "le|la|les|et|est|je|pas|de|des|un|une|mon|ma|mes|vous|pour|avec|"
 	    "que|qui|il|ce|cest|sur|tres|du|au|aux|mais|ne|jai|nous|votre|vos|"
 	    "merci|bonjour|tout|commande|toujours|depuis|quand" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "ou" },
+	{ CUE_EVEN, 0, "meme|vraiment|jamais|au moins" },
+	{ CUE_LIKE, 0, "comme" },
+	{ CUE_ANSWER, 0,
+	    "lisez|lire|lu|lus|messages|mails|mail|boite mail|commentaires" },
+	{ CUE_NONE, 0,
+	    "plus ou moins|ou non|un ou deux|deux ou trois|tot ou tard|ou quoi|"
+	    "ou je|ou jai|ou on|ou lon|ou tu|ou il|ou elle|ou nous|ou ils|"
+	    "ou elles|la ou|dou" },
+	{ CUE_QUESTION, 3,
+	    "je me demande|je me demandais si|jaimerais bien savoir|"
+	    "je voudrais bien savoir|savez vous si|quelquun sait si|"
+	    "est il vrai|cest vrai que|existe en|existe t il en" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "sent le brule|odeur de brule|odeur de crame|sent bizarre|"
+	    "sent mauvais|sent le plastique|odeur bizarre|odeur chimique|"
+	    "gout bizarre|gout etrange|gout de rien|un drole de gout|pas cuit|"
+	    "pas assez cuit|cru a linterieur|ne marche plus|ne fonctionne plus|"
+	    "ne sallume pas|ne sallume plus|ne charge pas|ne charge plus|"
+	    "tombe en morceaux|sest decolle|sest detache|mal ecrit|"
+	    "faute dorthographe|mauvais prenom|mauvais nom|chez le voisin|"
+	    "chez les voisins|mauvaise adresse|pas de nouvelles|aucun sens|"
+	    "na aucun sens|nont aucun sens|nimporte quoi|aucune confirmation|"
+	    "pas de suivi|deja relance|relance deux fois|demande deux fois|"
+	    "plusieurs relances|pas convaincu|pas convaincue" },
+	{ CUE_COMPLAINT, 2,
+	    "ne va pas|ne me va pas|ne vont pas|taille petit|taille grand|"
+	    "taillent petit|taillent grand|trop serre|trop serree|trop large|"
+	    "trop court|trop courte|trop longue|trop sec|trop seche|trop dur" },
+	{ CUE_NEGATIVE, 2,
+	    "fele|ebreche|retreci|delave|decolore|tordu|rouille|rance|moisi|"
+	    "crame|fuit|bouloche|effiloche|gondole|ruine" },
+	{ CUE_SPAM, 2,
+	    "devenir viral|booster|visibilite|plus de visibilite|"
+	    "croissance organique|depuis ton telephone|avec ton telephone|"
+	    "depuis chez toi" },
+	{ CUE_SCAM, 2,
+	    "ecris nous|ecrivez nous|contactez nous|contacte nous|envoie nous|"
+	    "envoyez nous" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "puis je|je peux|peut on|pourrais je|est il possible de|"
+	    "est ce que je peux" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "accro|fan de|dingue de|fou de|folle de|amoureuse de|"
+	    "amoureux de" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "activite inhabituelle|activite suspecte|vos donnees|"
+	    "vos informations|conserver votre page|votre page sera" },
+	{ CUE_QSTART, 3,
+	    "jusqua quand|depuis quand|a partir de quand|jusqua quelle heure" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "plus de clients|plus de ventes|ta boutique|ton entreprise|"
+	    "ta marque|votre boutique|votre entreprise|on fait decoller|"
+	    "on booste" },
+	{ CUE_PRAISE, 2,
+	    "jamais decu|jamais decue|ne decoit jamais|ne decevez jamais|"
+	    "jamais decevant" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0,
+	    "commande|commandee|paye|payee|achete|achetee|passe commande" },
+	{ CUE_SPAN, 0,
+	    "# jours|# semaines|# mois|# jour|# semaine|deux semaines|"
+	    "trois semaines|une semaine|un mois|depuis lundi|depuis mardi|"
+	    "depuis mercredi|depuis jeudi|depuis vendredi|depuis samedi|"
+	    "depuis dimanche|la semaine derniere|le mois dernier" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "photo|photos|image|images|site|description|annonce" },
+	{ CUE_DIFFERENT, 0,
+	    "different|differente|rien a voir|ne ressemble pas|"
+	    "ne ressemble en rien" },
+	{ CUE_ANSWER, 0,
+	    "prevenu|prevenue|prevenus|informe|informee|averti|avertie" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "demande moi comment|demandez moi comment|demande moi" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "vraiment|totalement|completement|meme|tellement|encore|toujours|"
+	    "tres|trop" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "au lieu de|alors que|mais jai recu|mais seulement" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "etait fermee|etait ferme|etait fermes|porte fermee|"
+	    "personne sur place|il ny avait personne|deuxieme fois|"
+	    "la deuxieme fois|seconde fois" },
+	{ CUE_COMPLAINT, 3,
+	    "malade apres|tombe malade|est tombe malade|tombee malade|a vomi|"
+	    "vomi|mal au ventre" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -234,6 +234,107 @@ static const struct classify_group classify_nl[] = {
 	    "de|het|een|en|ik|je|jullie|niet|van|mijn|met|voor|op|dat|wat|ook|"
 	    "nog|maar|heb|bij|zijn|er|wel|al|naar|dit|deze|hoe|geen|echt|heel|"
 	    "zo|moet|kan|bestelling|graag|bedankt|waar|wanneer" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "of" },
+	{ CUE_EVEN, 0, "eigenlijk|uberhaupt|ooit|eigenlijk wel" },
+	{ CUE_LIKE, 0, "als|zoals" },
+	{ CUE_ANSWER, 0,
+	    "lezen|leest|gelezen|berichten|berichtjes|mails|mailtjes|inbox|"
+	    "reacties" },
+	{ CUE_NONE, 0,
+	    "min of meer|of zo|of niet|een of twee|twee of drie|vroeg of laat|"
+	    "een of ander|een of andere|al dan niet" },
+	{ CUE_QUESTION, 3,
+	    "benieuwd of|ik ben benieuwd|zou graag willen weten|"
+	    "iemand een idee|enig idee|heeft iemand|is het waar|"
+	    "ook verkrijgbaar|verkrijgbaar in" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "klopt niet|klopt niks|klopt van geen kant|kloppen niet|"
+	    "kloppen van geen kant|slaat nergens op|ruikt naar brand|"
+	    "brandlucht|branderige lucht|ruikt vies|ruikt raar|"
+	    "ruikt chemisch|chemische lucht|smaakt raar|smaakt vies|"
+	    "smaakte raar|smaakte vies|smaakt naar niks|smaakt nergens naar|"
+	    "nog rauw|rauw van binnen|werkt niet meer|doet het niet meer|"
+	    "laadt niet op|gaat niet aan|valt uit elkaar|viel uit elkaar|"
+	    "losgekomen|los gekomen|verkeerd gespeld|verkeerd geschreven|"
+	    "verkeerde naam|bij de buren|verkeerde adres|verkeerd adres|"
+	    "niks gehoord|niets gehoord|nog niks gehoord|nog niets gehoord|"
+	    "geen bevestiging|geen track en trace|geen update|"
+	    "twee keer gevraagd|al twee keer|al # keer|meerdere keren|"
+	    "valt tegen|viel tegen|niet onder de indruk" },
+	{ CUE_COMPLAINT, 2,
+	    "past niet|paste niet|passen niet|valt klein|valt groot|"
+	    "vallen klein|vallen groot|te strak|te krap|te wijd|te kort|"
+	    "te lang|te dun|te droog|te hard" },
+	{ CUE_NEGATIVE, 2,
+	    "verbleekt|verkleurd|gekrompen|krimpt|kromgetrokken|krom|lekkend|"
+	    "gelekt|uitgelopen|pluist|pluizen|rafelt|gerafeld|klef|muf|ranzig|"
+	    "scheef|wiebelig|roestig|geroest|gebutst|afgebroken|afgebladderd|"
+	    "bladdert|barstjes|scherven|in scherven" },
+	{ CUE_SPAM, 2,
+	    "viraal|viraal gaan|meer bereik|bereik vergroten|laten groeien|"
+	    "organisch|met je telefoon|vanaf je telefoon|vanuit huis" },
+	{ CUE_SCAM, 2,
+	    "stuur ons|schrijf ons|app ons|neem contact met ons|mail ons" },
+	{ CUE_SARCASM, 1,
+	    "bedankt hoor|dank je wel hoor|lekker hoor|leuk hoor|heel fijn" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0,
+	    "kan ik|mag ik|kunnen we|kunnen wij|zou ik|is het mogelijk om" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "dol op|gek op|verslaafd aan|weg van|"
+	    "kan er geen genoeg van krijgen|verliefd op" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "verdachte activiteit|ongebruikelijke activiteit|uw gegevens|"
+	    "je gegevens|uw pagina te behouden|je pagina te behouden|"
+	    "uw pagina wordt" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "meer klanten|meer verkopen|meer omzet|je webshop|jouw webshop|"
+	    "je bedrijf|jouw bedrijf|je merk|wij helpen" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "besteld|bestelling|betaald|gekocht|geplaatst" },
+	{ CUE_SPAN, 0,
+	    "# dagen|# weken|# maanden|# dag|# week|# maand|twee weken|"
+	    "drie weken|een week geleden|een maand geleden|dagen geleden|"
+	    "weken geleden|sinds maandag|sinds dinsdag|sinds woensdag|"
+	    "sinds donderdag|sinds vrijdag|sinds zaterdag|sinds zondag|"
+	    "vorige week|vorige maand" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "foto|fotos|afbeelding|plaatje|website|beschrijving|advertentie" },
+	{ CUE_DIFFERENT, 0,
+	    "anders|verschillend|lijkt niet|lijkt totaal niet|"
+	    "lijkt in de verste verte niet" },
+	{ CUE_ANSWER, 0,
+	    "laten weten|liet weten|verteld|geinformeerd|gewaarschuwd|gemeld" },
+	{ CUE_NEGATIVE, 2, "brak|braken|knapte" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "vraag me hoe|vraag mij hoe|vraag me" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "echt|heel|helemaal|totaal|eigenlijk|zelfs|gewoon|nog|wel|erg|"
+	    "volledig" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0,
+	    "in plaats van|terwijl|maar kreeg|maar ontving|maar alleen" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "was dicht|was gesloten|zat dicht|deur zat op slot|"
+	    "niemand aanwezig|niemand was er|voor de tweede keer|"
+	    "al de tweede keer" },
+	{ CUE_COMPLAINT, 3,
+	    "ziek geworden|werd ziek|ziek van|ziek na|moest overgeven|"
+	    "overgeven|buikpijn" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

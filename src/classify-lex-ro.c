@@ -212,6 +212,98 @@ static const struct classify_group classify_ro[] = {
 	    "si|este|nu|de|la|cu|pe|in|sa|mi|am|o|un|ca|ce|din|care|foarte|"
 	    "dar|va|voi|sunt|e|al|ai|ati|mai|imi|ne|asa|pentru|dupa|comanda|"
 	    "multumesc|inca|acum" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "sau|ori" },
+	{ CUE_EVEN, 0, "macar|oare|vreodata|de fapt" },
+	{ CUE_LIKE, 0, "ca|precum|cat" },
+	{ CUE_ANSWER, 0,
+	    "cititi|citeste|citit|mesaje|mesajele|mailuri|mailurile|comentarii|"
+	    "comentariile" },
+	{ CUE_NONE, 0,
+	    "mai mult sau mai putin|sau nu|unul sau doi|doua sau trei|"
+	    "mai devreme sau mai tarziu|sau ceva|ori de cate ori|oricum" },
+	{ CUE_QUESTION, 3,
+	    "ma intreb|ma intrebam daca|stie cineva daca|e adevarat ca|"
+	    "este adevarat ca|exista si|il aveti|o aveti|le aveti|ii aveti" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "miroase a ars|miros de ars|miroase urat|miroase ciudat|"
+	    "miros ciudat|miros chimic|gust ciudat|are un gust ciudat|"
+	    "nu are gust|n are gust|crud inauntru|necopt|"
+	    "nu mai functioneaza|nu porneste|nu se incarca|s a dezlipit|"
+	    "s a desfacut|scris gresit|nume gresit|numele gresit|la vecini|"
+	    "adresa gresita|nicio veste|nicio noutate|nici un raspuns|"
+	    "nicio logica|n are nicio logica|nu au nicio logica|"
+	    "n au nicio logica|nu are sens|n are sens|nicio confirmare|"
+	    "de doua ori|de # ori|tot nimic" },
+	{ CUE_COMPLAINT, 2,
+	    "nu se potriveste|nu se potrivesc|nu mi vine|nu imi vine|"
+	    "nu mi se potriveste|vine mic|vine mica|vine mare|vin mici|"
+	    "vin mari|prea stramt|prea stramta|prea larg|prea larga|"
+	    "prea scurt|prea scurta|prea lung|prea lunga|prea uscat|"
+	    "prea tare" },
+	{ CUE_NEGATIVE, 2,
+	    "fisurat|rupt|decolorat|indoit|stramb|ruginit|rancede|mucegai|"
+	    "mucegait|stricat|curge|expirat|distrus|ruinat" },
+	{ CUE_NEGATIVE, 1, "uscata" },
+	{ CUE_SPAM, 2,
+	    "devii viral|devina viral|mai multa vizibilitate|vizibilitate|"
+	    "crestere organica|de pe telefon|din telefon" },
+	{ CUE_SCAM, 2,
+	    "scrie ne|scrieti ne|contacteaza ne|contactati ne|trimite ne" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "pot|as putea|se poate|e posibil|este posibil|putem" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2,
+	    "innebunesc dupa|sunt fan|sunt indragostita de|"
+	    "sunt indragostit de" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3,
+	    "activitate neobisnuita|activitate suspecta|datele dvs|datele tale|"
+	    "va confirmati datele|confirmati va datele|pastra pagina|"
+	    "va pastra pagina" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2,
+	    "mai multi clienti|mai multe vanzari|magazinul tau|afacerea ta|"
+	    "brandul tau|te ajutam|iti crestem" },
+	{ CUE_COMPLAINT, 3, "inca nimic|nimic inca|nimic pana acum" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "comandat|comanda|platit|cumparat|plasat" },
+	{ CUE_SPAN, 0,
+	    "# zile|# saptamani|# luni|# zi|# saptamana|# luna|doua saptamani|"
+	    "trei saptamani|o saptamana|o luna|de luni|de marti|de miercuri|"
+	    "de joi|de vineri|de sambata|de duminica|saptamana trecuta|"
+	    "luna trecuta" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0,
+	    "poza|poze|pozele|imagine|imaginea|imagini|site|descriere|"
+	    "descrierea|anunt" },
+	{ CUE_DIFFERENT, 0,
+	    "diferit|diferita|altfel|nu seamana|nicio legatura" },
+	{ CUE_ANSWER, 0,
+	    "anuntat|anuntati|anuntat nimeni|informat|informati|spus" },
+	{ CUE_QUESTION, 2, "vreo|vreun" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "intreaba ma cum|intrebati ma cum|intreaba ma" },
+	{ CUE_QSTART, 3, "pe care|la care|cu care|in care|de unde" },
+	/* words a phrase lets in between its own ("not really received") */
+	{ CUE_FILLER, 0,
+	    "deloc|chiar|complet|total|absolut|inca|foarte|mai|asa|prea" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "in loc de|desi|dar am primit|dar doar" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2,
+	    "era inchis|era inchisa|erau inchise|nu era nimeni|a doua oara|"
+	    "pentru a doua oara" },
+	{ CUE_COMPLAINT, 3,
+	    "s a imbolnavit|m am imbolnavit|rau dupa|a vomitat|dureri de burta|"
+	    "durere de burta" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

@@ -30,12 +30,12 @@ static const struct classify_group classify_zh[] = {
 	    "付的什么钱|让我等|等了半天|没用|不能充|充不进|不再" },
 	{ CUE_COMPLAINT, 2,
 	    "退货|我的快递|我的订单|还没|太慢|很慢|好慢|慢死|有点慢|太晚|迟到|"
-	    "延迟|延误|推迟|错了|弄错|过分|失望|生气|气死|愤怒|无语|服了|"
+	    "延迟|延误|推迟|错了|弄错|过分|生气|气死|愤怒|无语|服了|"
 	    "怎么还|为什么还|为什么没|到底|什么时候才|要等多久|等了|排队|"
 	    "还要等|不好" },
 	{ CUE_NEGATIVE, 3, "糟糕|糟透|坑人|太坑|被坑|被骗|骗|烂透" },
 	{ CUE_NEGATIVE, 2,
-	    "可惜|遗憾|难过|郁闷|伤心|麻烦死|糟心|一般般|失误|问题很大" },
+	    "可惜|遗憾|难过|郁闷|伤心|失望|麻烦死|糟心|一般般|失误|问题很大" },
 	{ CUE_NEGATIVE, 1, "太贵|很贵|好贵|有点贵|太小|太大|凉了" },
 	{ CUE_PRAISE, 2,
 	    "喜欢|很喜欢|超喜欢|爱了|爱死|好爱|最爱|满意|很满意|非常满意|好吃|"
@@ -88,7 +88,7 @@ static const struct classify_group classify_zh[] = {
 	    "取消了|名不副实|震惊|气愤|委屈|丢脸|不公平|被偷|一团糟|荒唐|"
 	    "质量问题|瑕疵|缺陷|不耐烦|很差" },
 	/* repetition and persistence */
-	{ CUE_COMPLAINT, 1, "又|再次|还是" },
+	{ CUE_COMPLAINT, 1, "又|再次|还是没|还是不" },
 	/* praise, broadly */
 	{ CUE_PRAISE, 2,
 	    "美极了|惊艳|感动哭了|喜极而泣|宝藏|宝藏店|救星|耐心|大方|优雅|"
@@ -114,6 +114,53 @@ static const struct classify_group classify_zh[] = {
 	{ CUE_OWNFAULT, 0, "不小心|写错|填错|选错|我的错|弄错了地址|搞错" },
 	{ CUE_NEVER, 0, "从来没|从没|从来没有|从来不" },
 	{ CUE_SO, 0, "这么|那么|这样|如此" },
+	/* the shape of a question (a choice offered, a reproach about
+	 * answers) and of a comparison of sizes (classify-form.c) */
+	{ CUE_OR, 0, "还是" },
+	{ CUE_EVEN, 0, "到底|究竟" },
+	{ CUE_LIKE, 0, "像|跟|和|如同" },
+	{ CUE_ANSWER, 0, "消息|留言|私信|邮件" },
+	{ CUE_QUESTION, 3, "不知道能不能|不知道有没有|不知道是不是|有没有办法" },
+	/* what goes wrong with products and orders, broadly: damage, faults,
+	 * smell and taste, fit, mistakes, silence */
+	{ CUE_COMPLAINT, 3,
+	    "烧焦味|焦味|糊味|怪味|味道怪|味道很怪|味道不对|一股味|没熟|不熟|夹生|尺码不准|尺码不对|码数不准|乱来|对不上|不亮|"
+	    "充不了电|充不上电|开不了机|不工作|停止工作|脱落|开胶|写错了|名字错|送到邻居|送错地址|地址错|没有消息|没消息|没有回音|"
+	    "没动静|没有确认|两次了|毁了|被毁" },
+	{ CUE_COMPLAINT, 2, "穿不下|穿不上|不合身|偏小|偏大" },
+	{ CUE_NEGATIVE, 2,
+	    "裂|裂纹|有裂|缺口|崩口|掉色|褪色|缩水|变形|歪了|生锈|馊|哈喇|渗漏|不对|太紧|太松|太短|太长" },
+	{ CUE_SPAM, 2, "爆红|走红|上热门|曝光|引流|用手机|轻松赚|在家赚|在家轻松" },
+	{ CUE_SCAM, 2, "联系我们|加我们|私聊我们|私聊" },
+	/* asking whether the writer may do something ("can I get a refund
+	 * if...") supposes what follows, as a condition does */
+	{ CUE_COND, 0, "能|可以|还能|能不能|可不可以" },
+	/* ways of saying one loves something */
+	{ CUE_PRAISE, 2, "超爱|太爱|好喜欢|爱死了|爱上了" },
+	/* what a fake security notice says */
+	{ CUE_SCAM, 3, "异常活动|可疑活动|确认您的资料|确认你的资料|您的资料|保留您的主页|您的主页将" },
+	{ CUE_QUESTION, 3, "多长时间|多长" },
+	/* an offer to grow someone else's business: spam when it also says
+	 * how to reach the sender */
+	{ CUE_SPAM, 2, "更多客户|更多顾客|提升销量|你的店铺|你的店|帮你的|帮你" },
+	/* an order and a span of time: how long one has waited
+	 * (classify-form.c) */
+	{ CUE_ORDERED, 0, "下单|下的单|订的|买的|付款|付了款|拍的|拍下" },
+	{ CUE_SPAN, 0, "两周|两个星期|一周|一个星期|三天|五天|几天|十天|半个月|一个月|周一|周二|周三|上周|上个月" },
+	/* what was shown, and words of difference: a product unlike its
+	 * photo (classify-form.c) */
+	{ CUE_PICTURE, 0, "图片|照片|描述|实物|详情页|宣传" },
+	{ CUE_DIFFERENT, 0, "不一样|不同|差很多|差太多|两样" },
+	{ CUE_ANSWER, 0, "通知|告诉|告知" },
+	{ CUE_QUESTION, 3, "哪一|哪款|哪种|哪位|哪天|哪家店" },
+	{ CUE_NEGATIVE, 2, "断了|断掉|折断" },
+	/* the pitch of money schemes */
+	{ CUE_SPAM, 3, "问我怎么|私信问我|问我" },
+	/* what came set against what was paid for (classify-form.c) */
+	{ CUE_CONTRAST, 0, "而不是|却|结果只|只寄了|只发了|只给了|少了" },
+	/* closed when one came, illness after using, a fault again */
+	{ CUE_COMPLAINT, 2, "关着门|关门了|没开门|没人在|又一次" },
+	{ CUE_COMPLAINT, 3, "吃坏|吃了以后|吃完就|生病|吐了|呕吐|肚子疼|不舒服" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

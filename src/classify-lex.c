@@ -157,6 +157,12 @@ classify_lexicon_check_one(const struct classify_lexicon *lex,
 			bar = strchr(p, '|');
 			n = bar != NULL ? (size_t)(bar - p) : strlen(p);
 			cause = NULL;
+			if ((lex->groups[g].cue == CUE_FUNCTION ||
+			    lex->groups[g].cue == CUE_FILLER) &&
+			    strcspn(p, " *#|") < n)
+				buf_printf(b, "%s: the common word "
+				    "\"%.*s\" is not one plain word\n",
+				    lex->code, (int)n, p);
 			if (classify_phrase_check(lex, p, n, &cause) != 0 ||
 			    classify_group_dups(lex, g, p, n, &cause) != 0) {
 				buf_printf(b, "%s\n", cause);

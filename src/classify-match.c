@@ -13,6 +13,9 @@
 #include "util.h"
 
 #define MATCH_MAX	2048	/* phrases kept of one text */
+#define FIND_MAX	1024	/* phrases that may begin at one token */
+#define SORT_INSERTION_MAX 64	/* phrases found, to sort by insertion */
+#define FILL_MAX	2	/* fillers let in between two words */
 
 /* Decode the first code point of s (n > 0 bytes). */
 static uint32_t
@@ -80,7 +83,19 @@ classify_arabic_stems(const char *s, size_t len, uint8_t *stem)
 	return n;
 }
 
-/* Match an Arabic word at any place its token's stem may begin. */
+/* Return 1 if Arabic token bytes s (len) are word w (n) in another
+ * person: "تشتغل" for "يشتغل" (the index finds them alike). */
+static int
+classify_arabic_person(const char *s, size_t len, const char *w, size_t n,
+    int prefix)
+{
+	return len >= 4 && n >= 4 && memcmp(s, ARABIC_TEH, 2) == 0 &&
+	    memcmp(w, ARABIC_YEH, 2) == 0 && classify_word_eq(s + 2, len - 2,
+	    w + 2, n - 2, prefix);
+}
+
+/* Match an Arabic word at any place its token's stem may begin, in any
+ * person. */
 static int
 classify_arabic_eq(const char *s, const struct classify_tok *t,
     const char *w, size_t n, int prefix)
@@ -89,7 +104,8 @@ classify_arabic_eq(const char *s, const struct classify_tok *t,
 
 	for (k = 0; k < t->nstem; k++) {
 		if (classify_word_eq(s + t->stem[k], t->len - t->stem[k], w, n,
-		    prefix))
+		    prefix) || classify_arabic_person(s + t->stem[k],
+		    t->len - t->stem[k], w, n, prefix))
 			return 1;
 	}
 	return 0;
@@ -155,7 +171,9 @@ classify_word_match(const struct classify_doc *d,
 	if ((how & WORD_FIRST) && (t->flags & TOK_ARABIC) &&
 	    (unsigned char)w[0] >= 0xd8 && (unsigned char)w[0] <= 0xdb)
 		return classify_arabic_eq(s, t, w, n, prefix);
-	if (classify_word_eq(s, t->len, w, n, prefix))
+	if (classify_word_eq(s, t->len, w, n, prefix) ||
+	    ((t->flags & TOK_ARABIC) && classify_arabic_person(s, t->len, w,
+	    n, prefix)))
 		return 1;
 	if (!(how & WORD_INTENSE) || prefix)
 		return 0;
@@ -182,12 +200,14 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
     size_t n, int how, const char *endings)
 {
 	const struct classify_tok	*t;
-	size_t				 k = 0, e, used, at = i;
+	size_t				 k = 0, e, used, at = i, fill;
 
 	while (k < n) {
 		for (e = k; e < n && p[e] != ' '; e++)
 			;
-		if (classify_cp_han(classify_first_cp(p + k, e - k, &used))) {
+		/* Chinese characters begin with a byte of 0xe3 or more. */
+		if ((unsigned char)p[k] >= 0xe3 &&
+		    classify_cp_han(classify_first_cp(p + k, e - k, &used))) {
 			while (k < e) {
 				classify_first_cp(p + k, e - k, &used);
 				if (at >= d->ntok)
@@ -201,6 +221,14 @@ classify_phrase_at(const struct classify_doc *d, size_t i, const char *p,
 				k += used;
 			}
 		} else {
+			/* A filler may come between two words ("not
+			 * really received"), one or two of them. */
+			for (fill = 0; at != i && fill < FILL_MAX &&
+			    at + 1 < d->ntok && (d->tok[at].flags &
+			    TOK_FILLER) && !classify_word_match(d,
+			    &d->tok[at], p + k, e - k, how & ~WORD_FIRST,
+			    endings); fill++)
+				at++;
 			if (at >= d->ntok || d->tok[at].clause !=
 			    d->tok[i].clause || (d->tok[at].flags & TOK_LINK) ||
 			    !classify_word_match(d, &d->tok[at], p + k, e - k,
@@ -232,10 +260,10 @@ classify_a_not_a(const struct classify_doc *d, size_t i)
 	    d->fold + t[i + 1].off, t[i - 1].len) == 0;
 }
 
-/* Add a phrase found at token i (ntok tokens) to the state. */
+/* Add phrase e, found at token i (ntok tokens), to the state. */
 static void
-classify_add_match(struct classify_state *st, const struct classify_group *g,
-    const struct classify_lexicon *lex, size_t i, size_t ntok, size_t bytes)
+classify_add_match(struct classify_state *st, const struct classify_entry *e,
+    size_t lexpos, size_t i, size_t ntok)
 {
 	struct classify_match	*m;
 
@@ -247,154 +275,155 @@ classify_add_match(struct classify_state *st, const struct classify_group *g,
 	}
 	m = &st->m[st->nm++];
 	memset(m, 0, sizeof *m);
-	m->cue = g->cue;
-	m->weight = g->weight;
+	m->cue = e->group->cue;
+	m->weight = e->group->weight;
 	m->tok = i;
 	m->ntok = ntok;
-	m->bytes = bytes;
-	m->after = lex->negation_after;
+	m->bytes = e->len;
+	m->after = e->lex->negation_after;
+	m->lexpos = lexpos;
+	m->ordinal = e->ordinal;
 }
 
-/* Return 0 if phrase p (n bytes) cannot begin at token t: its first two
- * bytes differ from the token's, or from those of every place an Arabic
- * stem may begin (the cheap test before a real match). */
-static int
-classify_may_begin(const struct classify_doc *d,
-    const struct classify_tok *t, const char *p, size_t n)
+/* Return the length of the intensifier word s (n bytes) begins with;
+ * see classify-private.h. */
+size_t
+classify_intense_len(const char *s, size_t n)
 {
-	const char	*s = d->fold + t->off;
-	size_t		 k, len;
+	size_t	i, k;
 
-	if (!(t->flags & TOK_ARABIC) || t->nstem == 0)
-		return s[0] == p[0] && (n < 2 || t->len < 2 || p[1] == ' ' ||
-		    p[1] == '*' || s[1] == p[1]);
-	for (k = 0; k < t->nstem; k++) {
-		len = t->len - t->stem[k];
-		if (len >= 1 && s[t->stem[k]] == p[0] && (n < 2 || len < 2 ||
-		    s[t->stem[k] + 1] == p[1]))
-			return 1;
+	if (n < 6)
+		return 0;
+	for (i = 0; i < nitems(classify_intense); i++) {
+		k = strlen(classify_intense[i]);
+		if (s[0] == classify_intense[i][0] && n >= k + 3 &&
+		    memcmp(s, classify_intense[i], k) == 0)
+			return k;
 	}
 	return 0;
 }
 
-/*
- * Find every phrase of group g in the text. A phrase is only tried where
- * its first byte is the token's, but for Arabic (clitics come first) and
- * "#".
- */
+/* Note where the stems of Arabic tokens may begin, and the tokens that
+ * begin with an intensifier. */
 static void
-classify_find_group(struct classify_state *st,
-    const struct classify_lexicon *lex, const struct classify_group *g)
-{
-	const struct classify_doc	*d = &st->doc;
-	const char			*p = g->phrases, *bar;
-	size_t				 n, i, k;
-	int				 any_first, how = WORD_FIRST;
-
-	if (g->cue == CUE_PRAISE || g->cue == CUE_NEGATIVE)
-		how |= WORD_INTENSE;
-	for (;; p = bar + 1) {
-		bar = strchr(p, '|');
-		n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-		any_first = p[0] == '#' || p[0] == '*';
-		/* Most phrases begin with a byte no token of the text does. */
-		if (!any_first && !st->first[(unsigned char)p[0]] &&
-		    !((how & WORD_INTENSE) && st->intense)) {
-			if (bar == NULL)
-				break;
-			continue;
-		}
-		for (i = 0; i < d->ntok; i++) {
-			if (!any_first && !classify_may_begin(d, &d->tok[i],
-			    p, n) && !((how & WORD_INTENSE) &&
-			    (d->tok[i].flags & TOK_INTENSE)))
-				continue;
-			/* "不好" is no complaint in "好不好" */
-			if (classify_a_not_a(d, i))
-				continue;
-			if ((k = classify_phrase_at(d, i, p, n, how,
-			    lex->endings)) > 0)
-				classify_add_match(st, g, lex, i, k, n);
-		}
-		if (bar == NULL)
-			break;
-	}
-}
-
-/* Note the bytes that begin tokens, and the tokens that begin with an
- * intensifier, so that most phrases are passed over at once. */
-static void
-classify_index(struct classify_state *st)
+classify_index_tokens(struct classify_state *st)
 {
 	struct classify_doc	*d = &st->doc;
 	struct classify_tok	*t;
-	size_t			 i, j, k;
+	size_t			 i;
 
 	for (i = 0; i < d->ntok; i++) {
 		t = &d->tok[i];
-		if (t->flags & TOK_ARABIC) {
+		if (t->flags & TOK_ARABIC)
 			t->nstem = (uint8_t)classify_arabic_stems(d->fold +
 			    t->off, t->len, t->stem);
-			for (k = 0; k < t->nstem; k++)
-				st->first[(unsigned char)d->fold[t->off +
-				    t->stem[k]]] = 1;
-		}
-		st->first[(unsigned char)d->fold[t->off]] = 1;
-		for (j = 0; j < nitems(classify_intense); j++) {
-			k = strlen(classify_intense[j]);
-			if (t->len >= k + 3 && memcmp(d->fold + t->off,
-			    classify_intense[j], k) == 0) {
-				t->flags |= TOK_INTENSE;
-				st->intense = 1;
-			}
-		}
+		if (classify_intense_len(d->fold + t->off, t->len) > 0)
+			t->flags |= TOK_INTENSE;
 	}
 }
 
-/* Find the phrases of a lexicon (but its common words) in the text. */
-void
-classify_find(struct classify_state *st, const struct classify_lexicon *lex)
+/* Mark the tokens that the lexicons of mask let in between the words of
+ * a phrase (TOK_FILLER). */
+static void
+classify_mark_fillers(struct classify_state *st, unsigned mask)
 {
-	size_t	g;
-
-	for (g = 0; g < lex->ngroups; g++) {
-		if (lex->groups[g].cue != CUE_FUNCTION)
-			classify_find_group(st, lex, &lex->groups[g]);
-	}
-}
-
-/* Count the tokens that are common words of a lexicon. */
-static size_t
-classify_common_words(const struct classify_doc *d,
-    const struct classify_lexicon *lex)
-{
-	const struct classify_group	*g;
-	const char			*p, *bar;
-	size_t				 i, k, n, count = 0;
+	struct classify_doc	*d = &st->doc;
+	size_t			 i;
+	unsigned		 fill;
 
 	for (i = 0; i < d->ntok; i++) {
-		for (k = 0; k < lex->ngroups; k++) {
-			g = &lex->groups[k];
-			if (g->cue != CUE_FUNCTION)
+		if (d->tok[i].flags & (TOK_HAN | TOK_DIGITS))
+			continue;
+		classify_index_common(d->fold + d->tok[i].off, d->tok[i].len,
+		    &fill);
+		if (fill & mask)
+			d->tok[i].flags |= TOK_FILLER;
+	}
+}
+
+/*
+ * Find the phrases of the lexicons picked (but their common words) in
+ * the text: at each token, those the index says may begin there, each
+ * checked word by word. No phrase begins inside quotation marks, nor at
+ * the "不" of "好不好" ("不好" is no complaint there).
+ */
+void
+classify_find(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_entry	*cand[FIND_MAX], *e;
+	size_t				 lexpos[CLASSIFY_LEXICONS];
+	size_t				 i, j, n, k;
+	unsigned			 mask = 0;
+	int				 no;
+
+	for (i = 0; i < st->nlex; i++) {
+		no = classify_index_lexno(st->lex[i]);
+		mask |= 1u << no;
+		lexpos[no] = i;
+	}
+	classify_mark_fillers(st, mask);
+	for (i = 0; i < d->ntok; i++) {
+		if ((d->tok[i].flags & TOK_QUOTED) || classify_a_not_a(d, i))
+			continue;
+		n = classify_index_at(d, i, mask, cand, nitems(cand));
+		for (j = 0; j < n; j++) {
+			e = cand[j];
+			/* The second token must begin as the phrase's does,
+			 * unless it is a filler. */
+			if (e->next != 0 && (i + 1 == d->ntok ||
+			    ((unsigned char)d->fold[d->tok[i + 1].off] !=
+			    e->next && !(d->tok[i + 1].flags & TOK_FILLER))))
 				continue;
-			for (p = g->phrases;; p = bar + 1) {
-				bar = strchr(p, '|');
-				n = bar != NULL ? (size_t)(bar - p) : strlen(p);
-				if (classify_phrase_at(d, i, p, n, 0, NULL) > 0) {
-					count++;
-					break;
-				}
-				if (bar == NULL)
-					break;
-			}
+			k = classify_phrase_at(d, i, e->phrase, e->len,
+			    WORD_FIRST | (e->intense ? WORD_INTENSE : 0),
+			    e->lex->endings);
+			if (k > 0)
+				classify_add_match(st, e, lexpos[e->lexno], i,
+				    k);
 		}
 	}
-	return count;
+}
+
+/* Count, for every lexicon of Latin script, the tokens of the text that
+ * are among its common words, but those of links. */
+static void
+classify_count_common(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_lexicon	*lex;
+	size_t				 i, no;
+	unsigned			 mask = 0, has, fill;
+
+	if (st->counted)
+		return;
+	st->counted = 1;
+	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
+		if (lex->script == CLASSIFY_LATIN)
+			mask |= 1u << classify_index_lexno(lex);
+	}
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].flags & TOK_LINK)
+			continue;	/* "de" in "shop.de" */
+		has = classify_index_common(d->fold + d->tok[i].off,
+		    d->tok[i].len, &fill) & mask;
+		for (no = 0; has != 0; no++, has >>= 1)
+			st->common[no] += has & 1;
+	}
+}
+
+/* Return how many tokens of the text are common words of lex. */
+static size_t
+classify_common_words(struct classify_state *st,
+    const struct classify_lexicon *lex)
+{
+	classify_count_common(st);
+	return st->common[classify_index_lexno(lex)];
 }
 
 /* The language of a text in Latin script, or NULL when unsure. */
 static const struct classify_lexicon *
-classify_detect(const struct classify_doc *d)
+classify_detect(struct classify_state *st)
 {
 	const struct classify_lexicon	*lex, *best = NULL;
 	size_t				 i, n, most = 0, second = 0;
@@ -402,7 +431,7 @@ classify_detect(const struct classify_doc *d)
 	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
 		if (lex->script != CLASSIFY_LATIN)
 			continue;
-		n = classify_common_words(d, lex);
+		n = classify_common_words(st, lex);
 		if (n > most) {
 			second = most;
 			most = n;
@@ -411,6 +440,26 @@ classify_detect(const struct classify_doc *d)
 			second = n;
 	}
 	return most >= 2 && most > second ? best : NULL;
+}
+
+/*
+ * Add the lexicon of a second language when the text, in the script of
+ * the language given, has more of that one's common words than of its
+ * own: a comment that mixes languages ("Me encanta!! do you have it in
+ * black?") is read in both.
+ */
+static void
+classify_pick_second(struct classify_state *st,
+    const struct classify_lexicon *given, int script)
+{
+	const struct classify_lexicon	*other;
+
+	if (script != CLASSIFY_LATIN || st->sig->lang == NULL ||
+	    (other = classify_detect(st)) == NULL || other == given ||
+	    classify_common_words(st, other) <=
+	    classify_common_words(st, given))
+		return;
+	st->lex[st->nlex++] = other;
 }
 
 /*
@@ -427,7 +476,7 @@ classify_pick(struct classify_state *st)
 	int				 script = CLASSIFY_LATIN;
 	size_t				 i;
 
-	classify_index(st);
+	classify_index_tokens(st);
 	if (d->han > 0 && d->han * 3 >= d->latin && d->han >= d->arabic)
 		script = CLASSIFY_HAN;
 	else if (d->arabic > 0 && d->arabic >= d->latin)
@@ -437,10 +486,11 @@ classify_pick(struct classify_state *st)
 	if (given == NULL || given->script != script)
 		given = script == CLASSIFY_HAN ? &classify_lex_zh :
 		    script == CLASSIFY_ARABIC ? &classify_lex_ar :
-		    classify_detect(d);
+		    classify_detect(st);
 	if (given != NULL) {
 		st->lex[st->nlex++] = given;
 		st->lang = given->code;
+		classify_pick_second(st, given, script);
 		return;
 	}
 	for (i = 0; (lex = classify_lexicon_at(i)) != NULL; i++) {
@@ -462,7 +512,34 @@ classify_match_cmp(const void *a, const void *b)
 		return x->bytes > y->bytes ? -1 : 1;
 	if (x->weight != y->weight)
 		return x->weight > y->weight ? -1 : 1;
-	return x->cue - y->cue;
+	if (x->cue != y->cue)
+		return x->cue - y->cue;
+	/* Then as if each lexicon's phrases were tried in turn. */
+	if (x->lexpos != y->lexpos)
+		return x->lexpos < y->lexpos ? -1 : 1;
+	if (x->ordinal != y->ordinal)
+		return x->ordinal < y->ordinal ? -1 : 1;
+	return x->tok < y->tok ? -1 : x->tok > y->tok;
+}
+
+/* Sort found phrases with classify_match_cmp: by insertion, as a text
+ * has few and finds them nearly in order. */
+static void
+classify_sort_matches(struct classify_match *m, size_t n)
+{
+	struct classify_match	 x;
+	size_t			 i, j;
+
+	if (n > SORT_INSERTION_MAX) {
+		qsort(m, n, sizeof *m, classify_match_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = m[i];
+		for (j = i; j > 0 && classify_match_cmp(&m[j - 1], &x) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
 }
 
 /* Return 1 if a cue scores (and so takes its tokens from shorter ones). */
@@ -509,6 +586,32 @@ classify_greeting_covers(const struct classify_state *st, size_t i,
 }
 
 /*
+ * Return which of the marks in bits (CUE_BIT) the accepted phrase m
+ * takes from its tokens: those it holds with words of its own around
+ * them ("more or less", "لو سمحت"), not those it only repeats (the
+ * question "can i" is still a condition "can i").
+ */
+static uint64_t
+classify_marks_inside(const struct classify_state *st,
+    const struct classify_match *m, uint64_t bits)
+{
+	uint64_t	take = 0, b;
+	size_t		j;
+
+	for (b = 1; b != 0 && b <= bits; b <<= 1) {
+		if (!(bits & b))
+			continue;
+		for (j = m->tok; j < m->tok + m->ntok; j++) {
+			if (!(st->doc.tok[j].cues & b)) {
+				take |= b;
+				break;
+			}
+		}
+	}
+	return take;
+}
+
+/*
  * Mark the tokens of the marking cues, then accept the scoring phrases,
  * longest first: a phrase inside one accepted ("received" inside "not
  * received", "problem" inside "no problem") is not counted; phrases that
@@ -521,15 +624,15 @@ classify_resolve(struct classify_state *st)
 {
 	struct classify_doc	*d = &st->doc;
 	struct classify_match	*m;
+	uint64_t		 take;
 	size_t			 i, j;
 
-	if (st->nm > 0)
-		qsort(st->m, st->nm, sizeof *st->m, classify_match_cmp);
+	classify_sort_matches(st->m, st->nm);
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
 		if (!classify_cue_scores(m->cue)) {
 			for (j = m->tok; j < m->tok + m->ntok; j++)
-				d->tok[j].cues |= 1u << m->cue;
+				d->tok[j].cues |= CUE_BIT(m->cue);
 			continue;
 		}
 		if (!classify_covered(st, m->tok, m->tok + m->ntok) &&
@@ -538,8 +641,12 @@ classify_resolve(struct classify_state *st)
 	}
 	for (i = 0; i < st->nm; i++) {
 		m = &st->m[i];
-		for (j = m->tok; m->accepted && j < m->tok + m->ntok; j++)
-			d->tok[j].cues &= ~(1u << CUE_NEGATOR | 1u << CUE_COND);
+		if (!m->accepted)
+			continue;
+		take = CUE_BIT(CUE_NEGATOR) | classify_marks_inside(st, m,
+		    CUE_BIT(CUE_COND) | CUE_BIT(CUE_OR));
+		for (j = m->tok; j < m->tok + m->ntok; j++)
+			d->tok[j].cues &= ~take;
 	}
 }
 

@@ -69,8 +69,25 @@ enum classify_cue {
 	CUE_SO,		/* "so", "such", "zo", "aussi", "tan", "这么" */
 	CUE_FUNCTION,	/* a common word of the language, to tell the
 			   languages of one script apart */
+	CUE_FILLER,	/* a word a phrase lets in between its own: "not
+			   really received", "funktioniert überhaupt nicht"
+			   */
+	CUE_OR,		/* "or", "of", "oder", "ou", "sau", "还是": between
+			   two choices in a clause, it asks which */
+	CUE_EVEN,	/* "even", "actually", "uberhaupt", "meme": in a
+			   question about answers, a reproach */
+	CUE_LIKE,	/* "like", "als", "comme", "像": "the L fits like
+			   an S" */
+	CUE_ORDERED,	/* "ordered", "besteld", "下单": with a span of
+			   time, the wait is the complaint */
+	CUE_SPAN,	/* "two weeks", "# dagen", "seit Montag" */
+	CUE_PICTURE,	/* "photo", "description": what was shown */
+	CUE_DIFFERENT,	/* "different", "anders", "不一样" */
+	CUE_CONTRAST,	/* "instead of", "terwijl", "au lieu de", "却": with
+			   an order, what came is not what was paid for */
 	CUE_COUNT
 };
+#define CUE_BIT(c)	((uint64_t)1 << (c))
 
 /*
  * One group of a lexicon: a cue, a weight, and phrases parted by "|".
@@ -125,6 +142,10 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_MENTION	0x10	/* after an "@" */
 #define TOK_LINK	0x20	/* part of a link: no phrase matches it */
 #define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
+#define TOK_FILLER	0x100	/* a word phrases let in (CUE_FILLER) */
+#define TOK_QUOTED	0x80	/* inside quotation marks: words quoted
+				   ("the cake said 'Happy birthday'") are
+				   not the writer's own */
 struct classify_tok {
 	size_t		 off;		/* in the folded text */
 	size_t		 len;
@@ -132,7 +153,7 @@ struct classify_tok {
 	size_t		 raw_end;
 	int		 clause;	/* punctuation and emoji part clauses */
 	int		 flags;		/* TOK_* */
-	unsigned	 cues;		/* 1 << CUE_* of the marking cues */
+	uint64_t	 cues;		/* CUE_BIT of the marking cues */
 	uint8_t		 stem[5];	/* Arabic: where a stem may begin,
 					   behind clitics (classify-match.c) */
 	uint8_t		 nstem;
@@ -189,6 +210,53 @@ int	classify_cp_han(uint32_t);
  */
 int	classify_name_imitates(const char *, const char *);
 
+/* The lexicons: the shared one and the eight of classify_lexicon_at. */
+#define CLASSIFY_LEXICONS	9
+
+/*
+ * A phrase of a lexicon, as the index finds it (classify-index.c): where
+ * it is, and its place, to order what is found as if every phrase had
+ * been tried in turn.
+ */
+struct classify_entry {
+	const struct classify_lexicon	*lex;
+	const struct classify_group	*group;
+	const char			*phrase;
+	uint16_t			 len;
+	uint16_t			 wlen;		/* its first word */
+	uint8_t				 lexno;		/* see below */
+	uint8_t				 intense;	/* praise or
+							   discontent */
+	uint8_t				 next;		/* the first byte
+							   of the token after
+							   the first, or 0 */
+	uint32_t			 ordinal;	/* in its lexicon */
+};
+
+/*
+ * Write into out (at most max) each phrase that may begin at token i of
+ * d, once, from the lexicons of lexmask (1 << lexno), but their common
+ * words (CUE_FUNCTION). Return how many. The caller checks each with the
+ * matcher; the index is built on first use.
+ */
+size_t	classify_index_at(const struct classify_doc *, size_t, unsigned,
+	    const struct classify_entry **, size_t);
+/* Return the lexicons (1 << lexno) that have the word (bytes) among
+ * their common words, which are single words; and those that let it in
+ * between the words of a phrase (CUE_FILLER). */
+unsigned classify_index_common(const char *, size_t, unsigned *);
+
+/* The first letter of an Arabic verb in the third person masculine, and
+ * in the second or the feminine (UTF-8). */
+#define ARABIC_YEH	"\xd9\x8a"
+#define ARABIC_TEH	"\xd8\xaa"
+/* The number of a lexicon: 0 the shared one, 1 + i for
+ * classify_lexicon_at(i). */
+int	classify_index_lexno(const struct classify_lexicon *);
+/* Return the length of the intensifier ("super", "mega") word s (n
+ * bytes) begins with, leaving three bytes or more; 0 if none. */
+size_t	classify_intense_len(const char *, size_t);
+
 /* The lexicon of a language tag, or NULL. */
 const struct classify_lexicon *classify_lexicon_find(const char *);
 /* Every lexicon but the shared one, in order; NULL after the last. */
@@ -213,6 +281,8 @@ struct classify_match {
 	size_t		 bytes;		/* of the phrase, to order */
 	int		 after;		/* its language negates after too */
 	int		 accepted;	/* not overlapped by a longer one */
+	size_t		 lexpos;	/* its lexicon's place in st->lex */
+	uint32_t	 ordinal;	/* its place in its lexicon */
 };
 
 /* The best reason found for a kind: the tokens to quote. */
@@ -233,9 +303,8 @@ struct classify_state {
 	struct classify_match		*m;
 	size_t				 nm, cap;
 	size_t				*cstart;	/* per clause */
-	unsigned char			 first[256];	/* bytes that begin
-							   tokens */
-	int				 intense;	/* a TOK_INTENSE */
+	size_t				 common[CLASSIFY_LEXICONS];
+	int				 counted;	/* common[] is */
 	int				 score[SC_COUNT];
 	struct classify_reason		 why[SC_COUNT];
 	int				 hard;		/* a plain complaint */
@@ -245,14 +314,24 @@ struct classify_state {
 	int				 urgent, thanks, scam, imitates;
 	int				 own_fault;
 	int				 praise_last;	/* "... Lovely." */
+	int				 addressed;	/* to someone tagged */
 	int				 links;
 };
+
+/* Count w for kind sc (SC_*), with tokens [from, to) as its reason if
+ * it is the heaviest so far (classify.c). */
+void	classify_score_add(struct classify_state *, int, int, size_t, size_t);
+/* Count what the shape of the text says: choices, sizes compared
+ * (classify-form.c). */
+void	classify_form_scores(struct classify_state *);
+/* Return 1 if the text speaks to someone it tags, not to the shop. */
+int	classify_form_addressed(const struct classify_state *);
 
 /* Finding phrases (classify-match.c). */
 /* Pick the lexicons to read for the text of st (st->lex, st->lang). */
 void	classify_pick(struct classify_state *);
-/* Find the phrases of a lexicon, but its common words, in the text. */
-void	classify_find(struct classify_state *, const struct classify_lexicon *);
+/* Find the phrases of the lexicons picked, but their common words. */
+void	classify_find(struct classify_state *);
 /* Accept the phrases that count and mark tokens with the marking cues. */
 void	classify_resolve(struct classify_state *);
 /* Return 1 if token i is "不" or "没" between two same characters. */

@@ -25,11 +25,12 @@
 #define NEGATION_WINDOW		3	/* words before a negated one */
 #define NEGATION_WINDOW_HAN	4	/* characters */
 #define NEGATION_AFTER		2	/* words after, where it may follow */
+#define WHY_QUOTE_WIDTH		40	/* columns of the words quoted */
 
 /* Count w for kind sc, keeping tokens [from, to) as its reason if it is
  * the heaviest so far. */
-static void
-classify_add(struct classify_state *st, int sc, int w, size_t from,
+void
+classify_score_add(struct classify_state *st, int sc, int w, size_t from,
     size_t to)
 {
 	st->score[sc] += w;
@@ -63,10 +64,10 @@ classify_never_so(const struct classify_doc *d, size_t j, size_t i)
 {
 	size_t	k;
 
-	if (!(d->tok[j].cues & (1u << CUE_NEVER)))
+	if (!(d->tok[j].cues & (CUE_BIT(CUE_NEVER))))
 		return 0;
 	for (k = j + 1; k < i; k++) {
-		if (d->tok[k].cues & (1u << CUE_SO))
+		if (d->tok[k].cues & (CUE_BIT(CUE_SO)))
 			return 1;
 	}
 	return 0;
@@ -74,9 +75,9 @@ classify_never_so(const struct classify_doc *d, size_t j, size_t i)
 
 /*
  * Return 1 + the token of a negation of the phrase m: a negator a few
- * words before it in its clause, or, for praise in a language that may
- * put it after ("bevalt niet", "plaît pas"), just after it; 0 if there
- * is none.
+ * words before it in its clause, or, for praise or discontent in a
+ * language that may put it after ("bevalt niet", "enttäuscht nie"), just
+ * after it; 0 if there is none.
  */
 static size_t
 classify_negator(const struct classify_state *st,
@@ -85,7 +86,7 @@ classify_negator(const struct classify_state *st,
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_tok	*t = d->tok;
 	size_t				 i = m->tok, j, win;
-	unsigned			 neg = 1u << CUE_NEGATOR;
+	uint64_t			 neg = CUE_BIT(CUE_NEGATOR);
 
 	win = (t[i].flags & TOK_HAN) ? NEGATION_WINDOW_HAN : NEGATION_WINDOW;
 	for (j = i; j > 0 && i - j < win;) {
@@ -97,7 +98,9 @@ classify_negator(const struct classify_state *st,
 		if (t[j].cues & neg)
 			return j + 1;
 	}
-	if (!m->after || m->cue != CUE_PRAISE)
+	/* Only a strong word of discontent: "leider nicht" is no praise. */
+	if (!m->after || !(m->cue == CUE_PRAISE || (m->cue == CUE_NEGATIVE &&
+	    m->weight >= 3)))
 		return 0;
 	for (j = i + m->ntok; j < d->ntok && j < i + m->ntok + NEGATION_AFTER &&
 	    t[j].clause == t[i].clause; j++) {
@@ -108,19 +111,26 @@ classify_negator(const struct classify_state *st,
 }
 
 /* Return 1 if a condition ("if", "als", "wenn") opens m's clause before
- * it: what it says is supposed, not found. */
+ * it, or m is one side of a choice ("runs small or large"): what it says
+ * is supposed, not found. */
 static int
 classify_supposed(const struct classify_state *st,
     const struct classify_match *m)
 {
 	const struct classify_tok	*t = st->doc.tok;
-	size_t				 j;
+	uint64_t			 or = CUE_BIT(CUE_OR);
+	size_t				 j, end = m->tok + m->ntok;
+
+	if ((m->tok > 0 && (t[m->tok - 1].cues & or) &&
+	    t[m->tok - 1].clause == t[m->tok].clause) || (end < st->doc.ntok &&
+	    (t[end].cues & or) && t[end].clause == t[m->tok].clause))
+		return 1;
 
 	for (j = m->tok; j > 0;) {
 		j--;
 		if (t[j].clause != t[m->tok].clause)
 			break;
-		if (t[j].cues & (1u << CUE_COND))
+		if (t[j].cues & (CUE_BIT(CUE_COND)))
 			return 1;
 	}
 	return 0;
@@ -168,9 +178,11 @@ classify_complain(struct classify_state *st, const struct classify_match *m,
 	if (classify_supposed(st, m)) {
 		st->supposed += w;
 		st->nsupposed++;
+		/* Its words are the reason, should it count after all. */
+		classify_score_add(st, SC_C, 0, m->tok, m->tok + m->ntok);
 		return;
 	}
-	classify_add(st, SC_C, w, m->tok, m->tok + m->ntok);
+	classify_score_add(st, SC_C, w, m->tok, m->tok + m->ntok);
 	if (w >= 3)
 		st->hard = 1;
 }
@@ -203,7 +215,7 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 	if (neg > 0 && m->cue == CUE_THANKS)
 		return;		/* "no thanks" */
 	if (neg > 0) {
-		classify_add(st, SC_C, m->weight + 1, neg - 1 < m->tok ?
+		classify_score_add(st, SC_C, m->weight + 1, neg - 1 < m->tok ?
 		    neg - 1 : m->tok, neg > end ? neg : end);
 		return;
 	}
@@ -218,7 +230,7 @@ classify_praise(struct classify_state *st, const struct classify_match *m)
 		st->thanks = 1;
 	else if (classify_last_word_clause(&st->doc, m))
 		st->praise_last = 1;
-	classify_add(st, SC_P, m->weight, m->tok, end);
+	classify_score_add(st, SC_P, m->weight, m->tok, end);
 }
 
 /* Count what an accepted phrase says. */
@@ -236,8 +248,8 @@ classify_score_match(struct classify_state *st,
 		if ((neg = classify_negator(st, m)) == 0)
 			classify_complain(st, m, m->weight);
 		else if (m->weight >= 2)
-			classify_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
-			    m->tok, end);
+			classify_score_add(st, SC_P, 2, neg - 1 < m->tok ?
+			    neg - 1 : m->tok, end);
 		break;
 	case CUE_PRAISE:
 	case CUE_THANKS:
@@ -245,18 +257,18 @@ classify_score_match(struct classify_state *st,
 		break;
 	case CUE_QUESTION:
 	case CUE_REQUEST:
-		classify_add(st, SC_Q, m->weight, m->tok, end);
+		classify_score_add(st, SC_Q, m->weight, m->tok, end);
 		break;
 	case CUE_SCAM:
 		st->scam += m->weight;
 		/* FALLTHROUGH */
 	case CUE_SPAM:
-		classify_add(st, SC_S, m->weight, m->tok, end);
+		classify_score_add(st, SC_S, m->weight, m->tok, end);
 		break;
 	case CUE_SARCASM:
 		if (m->weight >= 3) {
 			st->sarcasm = 1;
-			classify_add(st, SC_C, m->weight, m->tok, end);
+			classify_score_add(st, SC_C, m->weight, m->tok, end);
 		} else
 			st->sarcasm_weak = 1;
 		break;
@@ -280,8 +292,8 @@ classify_a_not_a_questions(struct classify_state *st)
 
 	for (i = 1; i + 1 < d->ntok; i++) {
 		if (classify_a_not_a(d, i)) {
-			d->tok[i].cues &= ~(1u << CUE_NEGATOR);
-			classify_add(st, SC_Q, 3, i - 1, i + 2);
+			d->tok[i].cues &= ~(CUE_BIT(CUE_NEGATOR));
+			classify_score_add(st, SC_Q, 3, i - 1, i + 2);
 		}
 	}
 }
@@ -343,7 +355,7 @@ static void
 classify_reproach(struct classify_state *st, int c, size_t s)
 {
 	const struct classify_doc	*d = &st->doc;
-	unsigned			 neg = 1u << CUE_NEGATOR;
+	uint64_t			 neg = CUE_BIT(CUE_NEGATOR);
 	size_t				 j, k;
 
 	for (j = s; j < d->ntok && d->tok[j].clause == c; j++) {
@@ -354,7 +366,7 @@ classify_reproach(struct classify_state *st, int c, size_t s)
 				break;
 		}
 		if ((d->tok[j].cues & neg) || k < st->nm) {
-			classify_add(st, SC_C, 3, s, j + 1);
+			classify_score_add(st, SC_C, 3, s, j + 1);
 			return;
 		}
 	}
@@ -375,7 +387,7 @@ classify_question_end(struct classify_state *st, int c, size_t s)
 		m = &st->m[k];
 		if (m->cue == CUE_QEND && m->tok + m->ntok == e + 1 &&
 		    m->tok > s) {
-			classify_add(st, SC_Q, m->weight, m->tok, e + 1);
+			classify_score_add(st, SC_Q, m->weight, m->tok, e + 1);
 			return;
 		}
 	}
@@ -394,7 +406,7 @@ classify_clause_questions(struct classify_state *st)
 {
 	const struct classify_doc	*d = &st->doc;
 	const struct classify_match	*q;
-	unsigned			 subj = 1u << CUE_SUBJECT;
+	uint64_t			 subj = CUE_BIT(CUE_SUBJECT);
 	size_t				 s;
 	int				 c;
 
@@ -402,18 +414,18 @@ classify_clause_questions(struct classify_state *st)
 		s = st->cstart[c];
 		if (s >= d->ntok || d->tok[s].clause != c)
 			continue;
-		if (d->tok[s].cues & (1u << CUE_WHY))
+		if (d->tok[s].cues & (CUE_BIT(CUE_WHY)))
 			classify_reproach(st, c, s);
 		classify_question_end(st, c, s);
 		if (classify_match_at(st, CUE_NOTQ, s) != NULL ||
 		    classify_in_phrase(st, s))
 			continue;
 		if ((q = classify_match_at(st, CUE_QSTART, s)) != NULL)
-			classify_add(st, SC_Q, q->weight, s, s + q->ntok);
+			classify_score_add(st, SC_Q, q->weight, s, s + q->ntok);
 		else if ((q = classify_match_at(st, CUE_AUX, s)) != NULL &&
 		    s + 1 < d->ntok && d->tok[s + 1].clause == c &&
 		    (d->tok[s + 1].cues & subj))
-			classify_add(st, SC_Q, q->weight, s, s + 2);
+			classify_score_add(st, SC_Q, q->weight, s, s + 2);
 	}
 }
 
@@ -432,7 +444,7 @@ classify_has_cue(const struct classify_doc *d, int cue)
 	size_t	i;
 
 	for (i = 0; i < d->ntok; i++) {
-		if (d->tok[i].cues & (1u << cue))
+		if (d->tok[i].cues & CUE_BIT(cue))
 			return 1;
 	}
 	return 0;
@@ -467,9 +479,11 @@ classify_signal_scores(struct classify_state *st)
 	if (d->phone)
 		classify_add_signal(st, SC_S, 1, "a phone number");
 	/* Writing again to ask for an answer is a complaint by now, and so
-	 * is asking anyone at all to answer. */
+	 * is asking anyone at all to answer, or whether the shop even
+	 * reads its messages. */
 	if (classify_has_cue(d, CUE_ANSWER) && (sig->followup ||
-	    classify_has_cue(d, CUE_SOMEONE)))
+	    classify_has_cue(d, CUE_SOMEONE) || (classify_has_cue(d,
+	    CUE_EVEN) && (d->qmarks > 0 || st->score[SC_Q] >= 3))))
 		classify_add_signal(st, SC_C, 3, "chasing an answer");
 	st->own_fault = classify_has_cue(d, CUE_OWNFAULT);
 	if (classify_name_imitates(sig->author_name, sig->shop_name)) {
@@ -487,8 +501,13 @@ classify_weigh(struct classify_state *st)
 {
 	int	*sc = st->score;
 
-	/* A complaint that a question only supposes weighs 1 a phrase. */
-	sc[SC_C] += sc[SC_Q] >= 3 ? st->nsupposed : st->supposed;
+	/* A question to a friend tagged is not one for the shop. */
+	if (st->addressed)
+		sc[SC_Q] = 0;
+	/* A complaint that a question only supposes weighs 1 a phrase, and
+	 * those phrases together never make a complaint of it. */
+	sc[SC_C] += sc[SC_Q] >= 3 ? (st->nsupposed < 2 ? st->nsupposed : 2) :
+	    st->supposed;
 	/* "I chose the wrong colour by mistake, can I change it?" */
 	if (st->own_fault && sc[SC_Q] >= 3 && sc[SC_C] > 2) {
 		sc[SC_C] = 2;
@@ -545,8 +564,8 @@ classify_reply_of(const struct classify_state *st, enum classify_kind kind)
 	if (st->sig->followup)
 		return CLASSIFY_REPLY_YES;
 	/* Tagging a friend, an emoji, a word: nothing to answer. */
-	if (d->ntok <= 2 || (d->mentions > 0 && d->ntok <= (size_t)
-	    d->mentions + 4))
+	if (d->ntok <= 2 || st->addressed || (d->mentions > 0 &&
+	    d->ntok <= (size_t)d->mentions + 4))
 		return CLASSIFY_REPLY_NO;
 	return CLASSIFY_REPLY_UNCLEAR;
 }
@@ -577,7 +596,7 @@ classify_why_reason(const struct classify_state *st, int sc, struct buf *b)
 	const struct classify_reason	*r = &st->why[sc];
 	const struct classify_doc	*d = &st->doc;
 	char				*span, *quoted;
-	size_t				 from, to;
+	size_t				 from, to, i;
 
 	if (!r->set)
 		return;
@@ -587,11 +606,20 @@ classify_why_reason(const struct classify_state *st, int sc, struct buf *b)
 	}
 	from = d->tok[r->from].raw_off;
 	to = d->tok[r->to - 1].raw_end;
-	span = xstrndup(d->raw + from, to - from);
-	quoted = text_quote(span, 40);
-	buf_printf(b, "'%s'", quoted);
-	free(quoted);
-	free(span);
+	buf_addch(b, '\'');
+	/* Plain ASCII that fits is quoted as it is, as text_quote would. */
+	for (i = from; i < to && d->raw[i] >= ' ' && d->raw[i] <= '~'; i++)
+		;
+	if (i == to && to - from <= WHY_QUOTE_WIDTH)
+		buf_add(b, d->raw + from, to - from);
+	else {
+		span = xstrndup(d->raw + from, to - from);
+		quoted = text_quote(span, WHY_QUOTE_WIDTH);
+		buf_addstr(b, quoted);
+		free(quoted);
+		free(span);
+	}
+	buf_addch(b, '\'');
 }
 
 /* Write why into res->why, cut on a character boundary. */
@@ -607,7 +635,8 @@ classify_why(const struct classify_state *st, struct classify_result *res)
 	size_t			 n;
 
 	buf_init(&b, 0);
-	buf_printf(&b, "%s: ", classify_kind_name(res->kind));
+	buf_addstr(&b, classify_kind_name(res->kind));
+	buf_addstr(&b, ": ");
 	if (sc >= 0 && st->why[sc].set)
 		classify_why_reason(st, sc, &b);
 	else
@@ -651,8 +680,7 @@ classify_text(const char *text, const struct classify_signals *sig,
 	}
 	classify_doc_read(&st.doc, text, len);
 	classify_pick(&st);
-	for (i = 0; i < st.nlex; i++)
-		classify_find(&st, st.lex[i]);
+	classify_find(&st);
 	classify_resolve(&st);
 	classify_a_not_a_questions(&st);
 	for (i = 0; i < st.nm; i++) {
@@ -661,6 +689,8 @@ classify_text(const char *text, const struct classify_signals *sig,
 	}
 	classify_clause_starts(&st);
 	classify_clause_questions(&st);
+	classify_form_scores(&st);
+	st.addressed = classify_form_addressed(&st);
 	classify_signal_scores(&st);
 	classify_weigh(&st);
 	memset(res, 0, sizeof *res);

@@ -16,6 +16,7 @@
 
 #include "classify.h"
 #include "cmd.h"
+#include "json.h"
 #include "text.h"
 #include "util.h"
 
@@ -154,17 +155,15 @@ static int
 cmd_classify_json(const char *where, const char *s, size_t len,
     const struct cmd_classify_opts *o, struct cmd_classify_line *l)
 {
-	json_error_t	 err;
 	json_t		*doc;
 	const json_t	*text;
 	const char	*why = NULL;
 	char		*msg;
 
-	if ((doc = json_loadb(s, len, 0, &err)) == NULL) {
-		msg = text_sanitize_line(err.text, strnlen(err.text,
-		    sizeof err.text));
-		cmd_print(stderr, "heed classify: %s: not valid JSON (column "
-		    "%d): %s\n", where, err.column, msg);
+	/* heed's own reader: one arena a line, not a malloc a member. */
+	if ((doc = jdoc_parse(s, len, &msg)) == NULL) {
+		cmd_print(stderr, "heed classify: %s: not valid JSON: %s\n",
+		    where, msg);
 		free(msg);
 		return -1;
 	}
@@ -178,7 +177,7 @@ cmd_classify_json(const char *where, const char *s, size_t len,
 	if (why == NULL)
 		l->text = text_sanitize(json_string_value(text),
 		    json_string_length(text));
-	json_decref(doc);
+	jdoc_free(doc);
 	if (why != NULL) {
 		cmd_print(stderr, "heed classify: %s: %s\n", where, why);
 		return -1;

@@ -352,6 +352,15 @@ sanitize(const char *s, size_t n, int oneline)
 	san.out = xmalloc(3 * n + 1);
 	san.oneline = oneline;
 	for (off = 0; off < n; /* nothing */) {
+		/* Visible ASCII in plain text, with no space or line held
+		 * back, goes through as it is: most of what comes does. */
+		if (san.state == SAN_TEXT && s[off] > ' ' && s[off] < 0x7f &&
+		    san.newlines == 0 && san.spaces == 0) {
+			san.out[san.len++] = s[off++];
+			san.cr = 0;
+			san.started = 1;
+			continue;
+		}
 		off += text_decode(s + off, n - off, &cp);
 		san_feed(&san, cp);
 	}
