@@ -937,7 +937,7 @@ test_queue_count_with_a_filter(void **state)
 	struct store_filter	 f;
 	struct item		*it;
 	int64_t			 n = -1;
-	char			*cause = NULL, rid[8];
+	char			*cause = NULL, rid[16];
 	int			 i;
 
 	for (i = 0; i < 5; i++) {
