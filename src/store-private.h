@@ -57,6 +57,7 @@ enum store_stmt_id {
 	ST_ITEM_SWEEP,
 	ST_FIRST_RESPONSE,
 	ST_ANSWERED,
+	ST_SETTLE,
 	ST_FTS_MAXID,
 	ST_FTS_WATERMARK,
 	ST_FTS_DIRTY_ANY,
@@ -99,6 +100,15 @@ enum store_stmt_id {
 	ST_OUTBOX_RETRY,
 	ST_OUTBOX_NEXT,
 	ST_ITEM_EXTRA,
+	ST_CONV_SECRET,
+	ST_CONV_ITEM,
+	ST_CONV_BOUNDS,
+	ST_CONV_ONE,
+	ST_CONV_ANSWERED,
+	ST_CONV_LAST_ID,
+	ST_CONV_ORPHANS,
+	ST_CONV_RESETTLE,
+	ST_CONV_SETTLE_NEW,
 	ST_COUNT
 };
 
@@ -122,6 +132,10 @@ struct store {
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
 	char			*owner;		/* see store_owner */
+	/* Conversations: each view's pages and members (store-conv.c). */
+	sqlite3_stmt		*conv[VIEW_COUNT][5];
+	uint64_t		 conv_secret[2];	/* the key of ckey */
+	int			 have_conv_secret;
 };
 
 /*
@@ -174,6 +188,27 @@ int		 store_fts_flush_due(struct store *, char **);
 
 /* store-schema.c */
 int		 store_migrate(struct store *, int, char **);
+
+/* store-triage.c: the writes triage makes, in a caller's transaction. */
+int		 store_write_status(struct store *, int64_t, int, int64_t,
+		    int64_t, char **);
+int		 store_write_flags(struct store *, int64_t, int, char **);
+int		 store_write_note(struct store *, int64_t, const char *,
+		    char **);
+const char	*store_status_action(int, int);
+
+/*
+ * store-conv-key.c. The conversation key of a customer's item (see
+ * there); the last item id before an ingest, and what the items it added
+ * answer or are answered by; the migration that gives an older cache its
+ * keys.
+ */
+int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
+		    char **);
+int		 store_conv_last_id(struct store *, int64_t *, char **);
+int		 store_conv_ingested(struct store *, int64_t, int64_t,
+		    char **);
+int		 store_conv_migrate(struct store *, char **);
 
 /* store-fts.c */
 int		 store_fts_register(struct store *, char **);

@@ -232,8 +232,15 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/* What schema 5 added, taken away again (for the older schemas). */
+#define SCHEMA_5_UNDO \
+"DROP INDEX items_ckey;" \
+"ALTER TABLE items DROP COLUMN ckey;" \
+"DELETE FROM meta WHERE key IN ('conv_key0', 'conv_key1');"
+
 /* What schema 4 added, taken away again (for the older schemas). */
 #define SCHEMA_4_UNDO \
+SCHEMA_5_UNDO \
 "DROP INDEX outbox_item;" \
 "ALTER TABLE outbox DROP COLUMN origin;" \
 "ALTER TABLE outbox DROP COLUMN lease_owner;" \

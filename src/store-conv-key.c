@@ -1,0 +1,353 @@
+/*
+ * store-conv-key.c -- the conversation key of an item, and what ingest
+ * does for conversations (store-conv.c says what a conversation is).
+ *
+ * The key of a customer's item (items.ckey) is SipHash-2-4 of its
+ * account, thread and author under a secret made once per cache (meta
+ * conv_key0 and conv_key1), computed here in C as the item is stored; a
+ * function of SQL would have to exist on every connection that writes
+ * items, the sqlite3 shell's too. The secret matters: with a plain hash,
+ * someone could pick a name whose key is another customer's, and the
+ * shop's answer to them would take that customer's messages out of the
+ * inbox.
+ *
+ * Its top STORE_CONV_THREAD_BITS are the hash of account and thread
+ * alone, the rest that of all three, so that the keys of one thread sit
+ * together in items_ckey. With keys all over the index, an ingest of a
+ * page of comments dirtied an index page for nearly every comment, and
+ * writing them made ingest half again as slow; together, a page dirties
+ * about one for each thread it touches, as items_thread does. Two keys
+ * are still equal only if both hashes are: a chance of about one in
+ * 2^63, or 2^39 within one thread.
+ *
+ * Ingest. An answer of the shop's settles what it answers when it is
+ * stored (store_answered in store-ingest.c). What depends on the order
+ * things arrive is settled once a page is stored, by one statement over
+ * the page's new items (store_conv_ingested): a message read after an
+ * answer made after it, and the message an answer replies to read after
+ * the answer (which could then take no key from it). Ingest so pays one
+ * integer, one index entry and a hash per item, and one look at the
+ * author's later items in the thread per new item.
+ */
+#include <sys/random.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-private.h"
+#include "util.h"
+
+#define STORE_CONV_THREAD_BITS	24
+
+/* Rotate a 64-bit word left by b bits. */
+static uint64_t
+store_conv_rotl(uint64_t x, int b)
+{
+	return (x << b) | (x >> (64 - b));
+}
+
+/* One SipRound over the state v. */
+static void
+store_conv_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = store_conv_rotl(v[1], 13) ^ v[0];
+	v[0] = store_conv_rotl(v[0], 32);
+	v[2] += v[3];
+	v[3] = store_conv_rotl(v[3], 16) ^ v[2];
+	v[0] += v[3];
+	v[3] = store_conv_rotl(v[3], 21) ^ v[0];
+	v[2] += v[1];
+	v[1] = store_conv_rotl(v[1], 17) ^ v[2];
+	v[2] = store_conv_rotl(v[2], 32);
+}
+
+/* Read up to 8 bytes as a little-endian word. */
+static uint64_t
+store_conv_word(const unsigned char *p, size_t n)
+{
+	uint64_t	w = 0;
+
+	while (n-- > 0)
+		w = (w << 8) | p[n];
+	return w;
+}
+
+/* SipHash-2-4 of n bytes under the key k. */
+static uint64_t
+store_conv_siphash(const uint64_t k[2], const unsigned char *p, size_t n)
+{
+	uint64_t	v[4], m;
+	size_t		i, left = n;
+
+	v[0] = k[0] ^ 0x736f6d6570736575ULL;
+	v[1] = k[1] ^ 0x646f72616e646f6dULL;
+	v[2] = k[0] ^ 0x6c7967656e657261ULL;
+	v[3] = k[1] ^ 0x7465646279746573ULL;
+	for (; left >= 8; p += 8, left -= 8) {
+		m = store_conv_word(p, 8);
+		v[3] ^= m;
+		store_conv_round(v);
+		store_conv_round(v);
+		v[0] ^= m;
+	}
+	m = store_conv_word(p, left) | (uint64_t)n << 56;
+	v[3] ^= m;
+	store_conv_round(v);
+	store_conv_round(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	for (i = 0; i < 4; i++)
+		store_conv_round(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+/*
+ * Hash a word, then n bytes: the account and thread, or the thread's
+ * hash and the author. Most fit the buffer on the stack.
+ */
+static uint64_t
+store_conv_hash2(const uint64_t k[2], uint64_t w, const char *p, size_t n)
+{
+	unsigned char	 small[256], *b = small;
+	uint64_t	 h;
+	size_t		 i;
+
+	if (8 + n > sizeof small)
+		b = xmalloc(8 + n);
+	for (i = 0; i < 8; i++)
+		b[i] = (unsigned char)(w >> (8 * i));
+	memcpy(b + 8, p, n);
+	h = store_conv_siphash(k, b, 8 + n);
+	if (b != small)
+		free(b);
+	return h;
+}
+
+/*
+ * Give the key of a customer's messages in a thread: the account, the
+ * thread (the post, or the item itself when it has none) and the author
+ * (the handle, or the name when there is no handle). The thread is
+ * hashed with the account, the author with that hash, so no two triples
+ * read alike. Non-negative.
+ */
+static int64_t
+store_conv_hash(const uint64_t k[2], int64_t account, const char *post,
+    const char *remote, const char *handle, const char *name)
+{
+	const char	*thread, *author;
+	uint64_t	 ht, h;
+
+	thread = post != NULL ? post : remote != NULL ? remote : "";
+	author = handle != NULL && *handle != '\0' ? handle :
+	    name != NULL ? name : "";
+	ht = store_conv_hash2(k, (uint64_t)account, thread, strlen(thread));
+	h = store_conv_hash2(k, ht, author, strlen(author));
+	return (int64_t)((ht >> (64 - STORE_CONV_THREAD_BITS)) <<
+	    (63 - STORE_CONV_THREAD_BITS) | h >> (STORE_CONV_THREAD_BITS + 1));
+}
+
+/* Read the cache's conversation secret, once per open store. */
+static int
+store_conv_secret(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (s->have_conv_secret)
+		return 0;
+	st = store_stmt(s, ST_CONV_SECRET, "SELECT (SELECT value FROM meta "
+	    "WHERE key = 'conv_key0'), (SELECT value FROM meta WHERE key = "
+	    "'conv_key1')", cause);
+	if (st == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_INTEGER &&
+	    sqlite3_column_type(st, 1) == SQLITE_INTEGER) {
+		s->conv_secret[0] = (uint64_t)sqlite3_column_int64(st, 0);
+		s->conv_secret[1] = (uint64_t)sqlite3_column_int64(st, 1);
+		s->have_conv_secret = 1;
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "reading the conversation key", cause);
+	if (!s->have_conv_secret)
+		return util_fail(cause, "cache %s is damaged: its conversation "
+		    "key is missing", s->path);
+	return 0;
+}
+
+/* Give the conversation key of a customer's item; see store-private.h. */
+int
+store_conv_ckey(struct store *s, const struct item *it, int64_t *ckey,
+    char **cause)
+{
+	if (store_conv_secret(s, cause) != 0)
+		return -1;
+	*ckey = store_conv_hash(s->conv_secret, it->account_id,
+	    it->post_remote_id, it->remote_id, it->author_handle,
+	    it->author_name);
+	return 0;
+}
+
+/* The SQL function heed_conv_key(account, post, remote, handle, name). */
+static void
+store_conv_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store	*s = sqlite3_user_data(ctx);
+
+	(void)argc;
+	sqlite3_result_int64(ctx, store_conv_hash(s->conv_secret,
+	    sqlite3_value_int64(argv[0]),
+	    (const char *)sqlite3_value_text(argv[1]),
+	    (const char *)sqlite3_value_text(argv[2]),
+	    (const char *)sqlite3_value_text(argv[3]),
+	    (const char *)sqlite3_value_text(argv[4])));
+}
+
+/* Make the cache's secret and keep it in meta and in the store. */
+static int
+store_conv_new_secret(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	unsigned char	 r[16];
+	size_t		 i;
+	int		 rc;
+
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+		for (i = 0; i < sizeof r; i++)
+			r[i] = (unsigned char)(random() ^ util_mono_ms());
+	}
+	s->conv_secret[0] = store_conv_word(r, 8);
+	s->conv_secret[1] = store_conv_word(r + 8, 8);
+	rc = sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES "
+	    "('conv_key0', ?1), ('conv_key1', ?2)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 5", cause);
+	sqlite3_bind_int64(st, 1, (int64_t)s->conv_secret[0]);
+	sqlite3_bind_int64(st, 2, (int64_t)s->conv_secret[1]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "upgrading the schema to 5", cause);
+	s->have_conv_secret = 1;
+	return 0;
+}
+
+/*
+ * Give the cache its conversation secret and every customer item its key
+ * (schema 5, in the migration's transaction). The function that computes
+ * the keys in SQL lives only as long as the migration.
+ */
+int
+store_conv_migrate(struct store *s, char **cause)
+{
+	int	rc;
+
+	if (store_conv_new_secret(s, cause) != 0)
+		return -1;
+	rc = sqlite3_create_function_v2(s->db, "heed_conv_key", 5,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, store_conv_fn, NULL, NULL,
+	    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "UPDATE items SET ckey = "
+		    "heed_conv_key(account_id, post_remote_id, remote_id, "
+		    "author_handle, author_name) WHERE own = 0", NULL, NULL,
+		    NULL);
+	(void)sqlite3_create_function_v2(s->db, "heed_conv_key", 5,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 5", cause);
+	return 0;
+}
+
+/* Give the id of the newest item, before an ingest adds its own. */
+int
+store_conv_last_id(struct store *s, int64_t *id, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*id = 0;
+	st = store_stmt(s, ST_CONV_LAST_ID, "SELECT max(id) FROM items",
+	    cause);
+	if (st == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "saving fetched items", cause);
+	return 0;
+}
+
+/*
+ * Give the shop's answers that replied to items of an ingest (ids above
+ * last, begun at time since) before they were stored the key of what
+ * they answer, and settle what those answers answer. A new item that such
+ * an answer replies to was settled by its upsert, done at the time of
+ * the ingest, so the few are found in a short range of items_done rather
+ * than among all the new items.
+ */
+static int
+store_conv_orphans(struct store *s, int64_t last, int64_t since,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_CONV_ORPHANS, "UPDATE items SET ckey = (SELECT "
+	    "c.ckey FROM items AS c WHERE c.account_id = items.account_id AND "
+	    "c.remote_id = items.parent_remote_id AND c.own = 0) WHERE id IN "
+	    "(SELECT r.id FROM items AS c INDEXED BY items_done CROSS JOIN "
+	    "items AS r ON r.account_id = c.account_id AND r.parent_remote_id "
+	    "= c.remote_id WHERE c.queue = 2 AND c.done_at >= ?2 AND "
+	    "c.id > ?1 AND c.own = 0 AND c.deleted = 0 AND r.own = 1 AND "
+	    "r.ckey IS NULL)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, last);
+	sqlite3_bind_int64(st, 2, since);
+	if (store_step_done(s, st, "saving fetched items", cause) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	st = store_stmt(s, ST_CONV_RESETTLE, "UPDATE items SET status = 2, "
+	    "done_at = max(created, (SELECT min(a.created) FROM items AS a "
+	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "items.created)) WHERE ckey IN (SELECT c.ckey FROM items AS c "
+	    "WHERE c.id > ?1 AND c.own = 0 AND c.status = 2 AND c.deleted = 0) "
+	    "AND own = 0 AND status IN (0, 1) AND EXISTS (SELECT 1 FROM items "
+	    "AS a WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "items.created)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, last);
+	return store_step_done(s, st, "saving fetched items", cause);
+}
+
+/*
+ * Settle what an ingest's new items (ids above last; the ingest began at
+ * time since) are answered by or answer (see the top of this file). One
+ * statement over the page, not one per item in the upsert: a look for a
+ * later answer is then made once per new item, and none for an item
+ * read again.
+ */
+int
+store_conv_ingested(struct store *s, int64_t last, int64_t since,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (store_conv_orphans(s, last, since, cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_CONV_SETTLE_NEW, "UPDATE items SET status = 2, "
+	    "done_at = max(created, (SELECT min(a.created) FROM items AS a "
+	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "items.created)) WHERE id > ?1 AND own = 0 AND status IN (0, 1) "
+	    "AND EXISTS (SELECT 1 FROM items AS a WHERE a.ckey = items.ckey "
+	    "AND a.own = 1 AND a.created >= items.created)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, last);
+	return store_step_done(s, st, "saving fetched items", cause);
+}
