@@ -235,9 +235,47 @@ store_conv_new_secret(struct store *s, char **cause)
 }
 
 /*
- * Give the cache its conversation secret and every customer item its key
- * (schema 5, in the migration's transaction). The function that computes
- * the keys in SQL lives only as long as the migration.
+ * Run an UPDATE of items for the ids in (?1, ?2], STORE_CONV_BATCH ids at
+ * a time: a statement inside a transaction keeps the old content of every
+ * page it changes until it ends (in memory here), and one statement that
+ * keyed a million items held more than half a gigabyte. An SQLite code.
+ */
+#define STORE_CONV_BATCH	50000
+
+static int
+store_conv_batched(struct store *s, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 last = 0, from;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM items", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		last = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc;
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	for (from = 0; rc == SQLITE_OK && from < last;
+	    from += STORE_CONV_BATCH) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, from + STORE_CONV_BATCH);
+		if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Give the cache its conversation secret, every customer item its key,
+ * then every answer the key of what it answers, through a reply to an
+ * answer one level deep (schema 5, in the migration's transaction). The
+ * function that computes the keys in SQL lives only as long as this.
  */
 int
 store_conv_migrate(struct store *s, char **cause)
@@ -250,12 +288,23 @@ store_conv_migrate(struct store *s, char **cause)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, store_conv_fn, NULL, NULL,
 	    NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(s->db, "UPDATE items SET ckey = "
+		rc = store_conv_batched(s, "UPDATE items SET ckey = "
 		    "heed_conv_key(account_id, post_remote_id, remote_id, "
-		    "author_handle, author_name) WHERE own = 0", NULL, NULL,
-		    NULL);
+		    "author_handle, author_name) WHERE id > ?1 AND id <= ?2 "
+		    "AND own = 0");
 	(void)sqlite3_create_function_v2(s->db, "heed_conv_key", 5,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_conv_batched(s, "UPDATE items SET ckey = coalesce("
+		    "(SELECT p.ckey FROM items AS p WHERE p.account_id = "
+		    "items.account_id AND p.remote_id = coalesce("
+		    "items.parent_remote_id, items.post_remote_id) AND "
+		    "p.own = 0), (SELECT q.ckey FROM items AS p JOIN items AS q "
+		    "ON q.account_id = p.account_id AND q.remote_id = coalesce("
+		    "p.parent_remote_id, p.post_remote_id) AND q.own = 0 WHERE "
+		    "p.account_id = items.account_id AND p.remote_id = coalesce("
+		    "items.parent_remote_id, items.post_remote_id) AND "
+		    "p.own = 1)) WHERE id > ?1 AND id <= ?2 AND own = 1");
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "upgrading the schema to 5", cause);
 	return 0;

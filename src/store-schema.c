@@ -357,24 +357,13 @@ store_migrate_4(struct store *s, char **cause)
  * the table to tell a message from an answer.
  *
  * The cache's existing messages get their keys, the shop's answers
- * theirs (through a reply to an answer, one level deep), and a message
- * that an answer after it now answers, which the older heed left
- * waiting, is done.
+ * theirs (store_conv_migrate), and a message that an answer after it now
+ * answers, which the older heed left waiting, is done.
  */
 static const char store_schema_5_index[] =
 "CREATE INDEX items_ckey ON items (ckey, own, created);";
 
 static const char store_schema_5[] =
-"UPDATE items SET ckey = coalesce("
-"  (SELECT p.ckey FROM items AS p WHERE p.account_id = items.account_id AND"
-"    p.remote_id = coalesce(items.parent_remote_id, items.post_remote_id)"
-"    AND p.own = 0),"
-"  (SELECT q.ckey FROM items AS p JOIN items AS q ON q.account_id ="
-"    p.account_id AND q.remote_id = coalesce(p.parent_remote_id,"
-"    p.post_remote_id) AND q.own = 0 WHERE p.account_id ="
-"    items.account_id AND p.remote_id = coalesce(items.parent_remote_id,"
-"    items.post_remote_id) AND p.own = 1))"
-"  WHERE own = 1;"
 "UPDATE items INDEXED BY items_inbox SET status = 2, done_at = max(created,"
 "  (SELECT min(a.created) FROM items AS a WHERE a.ckey = items.ckey AND"
 "    a.own = 1 AND a.created >= items.created))"

@@ -735,7 +735,8 @@ static const char schema_5_undo[] =
 /*
  * A cache of schema 4 gets its conversations: follow-ups join, and one
  * that the shop's answer to the first message would have answered (the
- * old heed left it waiting) leaves the inbox.
+ * old heed left it waiting) leaves the inbox; so does one that the
+ * shop's reply to its own answer answers.
  */
 static void
 test_schema_4_cache_gets_conversations(void **state)
@@ -752,13 +753,17 @@ test_schema_4_cache_gets_conversations(void **state)
 	one(fx, "m4", "p1", "m3", 400, "ann");
 	one(fx, "b1", "p1", NULL, 150, "bob");
 	one(fx, "r2", "p2", NULL, 150, NULL);
+	one(fx, "c1", "p3", NULL, 100, "cat");
+	one(fx, "rc1", "p3", "c1", 150, NULL);
+	one(fx, "c2", "p3", "rc1", 200, "cat");
+	one(fx, "rc2", "p3", "rc1", 250, NULL);
 	store_close(fx->s);
 	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, schema_5_undo, NULL, NULL, NULL),
 	    SQLITE_OK);
 	/* What the old heed left waiting. */
 	assert_int_equal(sqlite3_exec(db, "UPDATE items SET status = 1, "
-	    "done_at = 0 WHERE remote_id = 'm2'", NULL, NULL, NULL),
+	    "done_at = 0 WHERE remote_id IN ('m2', 'c2')", NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
 
@@ -766,6 +771,7 @@ test_schema_4_cache_gets_conversations(void **state)
 		fail_msg("%s", cause);
 	assert_int_equal(store_check(fx->s, &cause), 0);
 	assert_int_equal(status_of(fx, "m2"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "c2"), STATUS_DONE);
 	convs(fx, VIEW_INBOX, &cl);
 	assert_int_equal(cl.n, 2);
 	assert_msgs(fx, &cl.v[0], "b1");
