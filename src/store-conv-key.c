@@ -11,14 +11,28 @@
  * shop's answer to them would take that customer's messages out of the
  * inbox.
  *
- * Its top STORE_CONV_THREAD_BITS are the hash of account and thread
- * alone, the rest that of all three, so that the keys of one thread sit
- * together in items_ckey. With keys all over the index, an ingest of a
- * page of comments dirtied an index page for nearly every comment, and
- * writing them made ingest half again as slow; together, a page dirties
- * about one for each thread it touches, as items_thread does. Two keys
- * are still equal only if both hashes are: a chance of about one in
- * 2^63, or 2^39 within one thread.
+ * Where its keys sit. They are looked up in items_ckey by equality
+ * only, but where they sit in it decides what an ingest writes: each
+ * index page that a page of comments touches is written out again. With
+ * keys all over the index, a page of 100 comments dirtied an index page
+ * for nearly every one, and ingest wrote a third more. So the top of a
+ * key places it, the rest (STORE_CONV_AUTHOR_BITS of the hash of
+ * account, thread and author) tells the authors of a thread apart:
+ *
+ *   bit 62 set: the thread's post is stored, and bits 39-61 are its row
+ *   id (modulo 2^23): posts are numbered as they come, so the recent
+ *   threads, which a sync mostly reads, sit together at the end;
+ *
+ *   bit 62 clear: no post is stored for the thread (a post that
+ *   mentions the shop, or comments read before their post), and bits
+ *   39-61 are a hash of account and thread.
+ *
+ * When a thread's post comes after items of it, linking them to it
+ * (store_post_upsert) moves their keys to the post's (store_conv_thread
+ * gives the old top to look for), so the messages of one customer in one
+ * thread always share one key. Two keys of different customers in one
+ * thread are equal with a chance of one in 2^39 for each pair; in
+ * different threads, far less.
  *
  * Ingest. An answer of the shop's settles what it answers when it is
  * stored (store_answered in store-ingest.c). What depends on the order
@@ -37,7 +51,6 @@
 #include "store-private.h"
 #include "util.h"
 
-#define STORE_CONV_THREAD_BITS	24
 
 /* Rotate a 64-bit word left by b bits. */
 static uint64_t
@@ -125,11 +138,11 @@ store_conv_hash2(const uint64_t k[2], uint64_t w, const char *p, size_t n)
 }
 
 /*
- * Give the key of a customer's messages in a thread: the account, the
- * thread (the post, or the item itself when it has none) and the author
- * (the handle, or the name when there is no handle). The thread is
- * hashed with the account, the author with that hash, so no two triples
- * read alike. Non-negative.
+ * Give the key of a customer's messages in a thread whose post is not
+ * stored: the account, the thread (the post, or the item itself when it
+ * has none) and the author (the handle, or the name when there is no
+ * handle). The thread is hashed with the account, the author with that
+ * hash, so no two triples read alike.
  */
 static int64_t
 store_conv_hash(const uint64_t k[2], int64_t account, const char *post,
@@ -144,7 +157,7 @@ store_conv_hash(const uint64_t k[2], int64_t account, const char *post,
 	ht = store_conv_hash2(k, (uint64_t)account, thread, strlen(thread));
 	h = store_conv_hash2(k, ht, author, strlen(author));
 	return (int64_t)((ht >> (64 - STORE_CONV_THREAD_BITS)) <<
-	    (63 - STORE_CONV_THREAD_BITS) | h >> (STORE_CONV_THREAD_BITS + 1));
+	    STORE_CONV_AUTHOR_BITS | (h & STORE_CONV_AUTHOR_MASK));
 }
 
 /* Read the cache's conversation secret, once per open store. */
@@ -177,7 +190,11 @@ store_conv_secret(struct store *s, char **cause)
 	return 0;
 }
 
-/* Give the conversation key of a customer's item; see store-private.h. */
+/*
+ * Give the conversation key of a customer's item as if its post were not
+ * stored (STORE_CONV_ON_POST makes it the key on the post); see
+ * store-private.h.
+ */
 int
 store_conv_ckey(struct store *s, const struct item *it, int64_t *ckey,
     char **cause)
@@ -190,19 +207,43 @@ store_conv_ckey(struct store *s, const struct item *it, int64_t *ckey,
 	return 0;
 }
 
-/* The SQL function heed_conv_key(account, post, remote, handle, name). */
+/*
+ * Give the top of the keys of a thread whose post is not stored (key >>
+ * STORE_CONV_AUTHOR_BITS), to find them when the post comes.
+ */
+int
+store_conv_thread(struct store *s, int64_t account, const char *thread,
+    int64_t *top, char **cause)
+{
+	if (store_conv_secret(s, cause) != 0)
+		return -1;
+	*top = store_conv_hash(s->conv_secret, account, thread, NULL, NULL,
+	    NULL) >> STORE_CONV_AUTHOR_BITS;
+	return 0;
+}
+
+/*
+ * The SQL function heed_conv_key(account, post id, post, remote, handle,
+ * name): the key of a customer's item, on its post if it has one.
+ */
 static void
 store_conv_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct store	*s = sqlite3_user_data(ctx);
+	int64_t		 key;
 
 	(void)argc;
-	sqlite3_result_int64(ctx, store_conv_hash(s->conv_secret,
-	    sqlite3_value_int64(argv[0]),
-	    (const char *)sqlite3_value_text(argv[1]),
+	key = store_conv_hash(s->conv_secret, sqlite3_value_int64(argv[0]),
 	    (const char *)sqlite3_value_text(argv[2]),
 	    (const char *)sqlite3_value_text(argv[3]),
-	    (const char *)sqlite3_value_text(argv[4])));
+	    (const char *)sqlite3_value_text(argv[4]),
+	    (const char *)sqlite3_value_text(argv[5]));
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL)
+		key = (int64_t)(STORE_CONV_POSTED | ((uint64_t)
+		    sqlite3_value_int64(argv[1]) & STORE_CONV_POST_MASK) <<
+		    STORE_CONV_AUTHOR_BITS | ((uint64_t)key &
+		    STORE_CONV_AUTHOR_MASK));
+	sqlite3_result_int64(ctx, key);
 }
 
 /* Make the cache's secret and keep it in meta and in the store. */
@@ -284,15 +325,15 @@ store_conv_migrate(struct store *s, char **cause)
 
 	if (store_conv_new_secret(s, cause) != 0)
 		return -1;
-	rc = sqlite3_create_function_v2(s->db, "heed_conv_key", 5,
+	rc = sqlite3_create_function_v2(s->db, "heed_conv_key", 6,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, store_conv_fn, NULL, NULL,
 	    NULL);
 	if (rc == SQLITE_OK)
 		rc = store_conv_batched(s, "UPDATE items SET ckey = "
-		    "heed_conv_key(account_id, post_remote_id, remote_id, "
-		    "author_handle, author_name) WHERE id > ?1 AND id <= ?2 "
-		    "AND own = 0");
-	(void)sqlite3_create_function_v2(s->db, "heed_conv_key", 5,
+		    "heed_conv_key(account_id, post_id, post_remote_id, "
+		    "remote_id, author_handle, author_name) WHERE id > ?1 AND "
+		    "id <= ?2 AND own = 0");
+	(void)sqlite3_create_function_v2(s->db, "heed_conv_key", 6,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_conv_batched(s, "UPDATE items SET ckey = coalesce("

@@ -21,6 +21,7 @@ int
 store_post_upsert(struct store *s, const struct post *p, char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 top;
 
 	st = store_stmt(s, ST_POST_UPSERT, "INSERT INTO posts (account_id, "
 	    "remote_id, author_name, author_handle, text, permalink, created, "
@@ -49,15 +50,24 @@ store_post_upsert(struct store *s, const struct post *p, char **cause)
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 
-	/* Items that arrived before their post now point at it. */
+	/*
+	 * Items that arrived before their post now point at it, and their
+	 * conversation keys move to the post's (see store-conv-key.c).
+	 */
+	if (store_conv_thread(s, p->account_id, p->remote_id, &top,
+	    cause) != 0)
+		return -1;
 	st = store_stmt(s, ST_POST_LINK, "UPDATE items SET post_id = (SELECT "
-	    "id FROM posts WHERE account_id = ?1 AND remote_id = ?2) "
+	    "id FROM posts WHERE account_id = ?1 AND remote_id = ?2), ckey = "
+	    "iif(ckey >> 39 = ?3, " STORE_CONV_ON_POST("SELECT id FROM posts "
+	    "WHERE account_id = ?1 AND remote_id = ?2", "ckey") ", ckey) "
 	    "WHERE account_id = ?1 AND post_remote_id = ?2 AND post_id IS NULL",
 	    cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->account_id);
 	sqlite3_bind_text(st, 2, p->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, top);
 	return store_step_done(s, st, "saving a post", cause);
 }
 
@@ -185,13 +195,15 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
 
 /*
- * The conversation key of an upserted item: a customer's own (?21); the
- * shop's that of what it answers, its parent or else its post (see
- * store-conv.c).
+ * The conversation key of an upserted item: a customer's own (?21, on its
+ * post when that is stored); the shop's that of what it answers, its
+ * parent or else its post (see store-conv.c and store-conv-key.c).
  */
 #define STORE_CKEY \
 	"CASE WHEN ?14 THEN (SELECT p.ckey FROM items AS p WHERE " \
-	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE ?21 END"
+	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE " \
+	"coalesce(" STORE_CONV_ON_POST("SELECT id FROM posts WHERE " \
+	"account_id = ?1 AND remote_id = ?3", "?21") ", ?21) END"
 
 /*
  * Whether an upserted item is one the platform had stopped listing (so it

@@ -199,12 +199,25 @@ const char	*store_status_action(int, int);
 
 /*
  * store-conv-key.c. The conversation key of a customer's item (see
- * there); the last item id before an ingest, and what the items it added
- * answer or are answered by; the migration that gives an older cache its
- * keys.
+ * there), as for a thread whose post is not stored, and what
+ * STORE_CONV_ON_POST makes of it when the post is (pid, its row id); the
+ * top of a thread's keys without its post; the last item id before an
+ * ingest, and what the items it added answer or are answered by; the
+ * migration that gives an older cache its keys.
  */
+#define STORE_CONV_AUTHOR_BITS	39
+#define STORE_CONV_THREAD_BITS	23
+#define STORE_CONV_AUTHOR_MASK	((UINT64_C(1) << STORE_CONV_AUTHOR_BITS) - 1)
+#define STORE_CONV_POST_MASK	((UINT64_C(1) << STORE_CONV_THREAD_BITS) - 1)
+#define STORE_CONV_POSTED	(UINT64_C(1) << 62)
+/* SQL's <<, & and | bind alike, left to right: every step is bracketed. */
+#define STORE_CONV_ON_POST(pid, key) \
+	"((4611686018427387904 | (((" pid ") & 8388607) << 39)) | " \
+	"((" key ") & 549755813887))"
 int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
 		    char **);
+int		 store_conv_thread(struct store *, int64_t, const char *,
+		    int64_t *, char **);
 int		 store_conv_last_id(struct store *, int64_t *, char **);
 int		 store_conv_ingested(struct store *, int64_t, int64_t,
 		    char **);

@@ -113,6 +113,25 @@ ingest(struct fx *fx, int64_t acct, struct item_list *l)
 	item_list_free(l);
 }
 
+/* Store a post of the shop's on the first account. */
+static void
+post(struct fx *fx, const char *rid, int64_t created)
+{
+	struct post	p;
+	char		*cause = NULL;
+
+	memset(&p, 0, sizeof p);
+	p.remote_id = xstrdup(rid);
+	p.author_name = xstrdup("Shop");
+	p.text = xstrdup("a post");
+	p.created = created;
+	p.own = 1;
+	if (store_ingest(fx->s, fx->acct, &p, 1, NULL, NULL, 0, NULL, NULL,
+	    NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	post_clear(&p);
+}
+
 /* Ingest one message on the first account. */
 static void
 one(struct fx *fx, const char *rid, const char *post, const char *parent,
@@ -506,6 +525,53 @@ test_out_of_order_arrivals(void **state)
 }
 
 /*
+ * Whether a thread's post is stored before its comments, after some, or
+ * never, a customer's messages there are one conversation, and an
+ * answer answers them all.
+ */
+static void
+test_post_stored_before_after_or_never(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_conv_list	 cl;
+	int			 i;
+
+	post(fx, "p1", 10);
+	one(fx, "a1", "p1", NULL, 100, "ann");
+	one(fx, "b1", "p2", NULL, 100, "bob");
+	one(fx, "c1", "p3", NULL, 100, "cat");
+	post(fx, "p2", 10);
+	for (i = 0; i < 2; i++) {
+		one(fx, "a2", "p1", NULL, 200, "ann");
+		one(fx, "b2", "p2", NULL, 200, "bob");
+		one(fx, "c2", "p3", NULL, 200, "cat");
+	}
+	convs(fx, VIEW_INBOX, &cl);
+	assert_int_equal(cl.n, 3);
+	assert_msgs(fx, &cl.v[0], "a1 a2");
+	assert_msgs(fx, &cl.v[1], "b1 b2");
+	assert_msgs(fx, &cl.v[2], "c1 c2");
+	store_conv_list_free(&cl);
+
+	/* An answer read before its thread's post moves with the thread. */
+	one(fx, "d1", "p4", NULL, 100, "dan");
+	one(fx, "r4", "p4", "d1", 150, NULL);
+	post(fx, "p4", 10);
+	one(fx, "d0", "p4", NULL, 120, "dan");
+	one(fx, "d2", "p4", NULL, 200, "dan");
+	assert_int_equal(status_of(fx, "d0"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "d2"), STATUS_NEW);
+	one(fx, "r1", "p1", "a1", 300, NULL);
+	one(fx, "r2", "p2", "b2", 300, NULL);
+	one(fx, "r3", "p3", "c1", 300, NULL);
+	convs(fx, VIEW_INBOX, &cl);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "d2");
+	assert_int_equal(cl.v[0].last_answer, 150);
+	store_conv_list_free(&cl);
+}
+
+/*
  * On a post that is itself a customer's (a visitor's post on a Facebook
  * Page), the shop's top-level comment answers the post's author; on the
  * shop's own post, a top-level comment answers no one.
@@ -746,6 +812,7 @@ test_schema_4_cache_gets_conversations(void **state)
 	sqlite3			*db;
 	char			*cause = NULL;
 
+	post(fx, "p1", 10);
 	one(fx, "m1", "p1", NULL, 100, "ann");
 	one(fx, "m2", "p1", NULL, 200, "ann");
 	one(fx, "r1", "p1", "m1", 250, NULL);
@@ -784,6 +851,9 @@ test_schema_4_cache_gets_conversations(void **state)
 	assert_int_equal(status_of(fx, "m3"), STATUS_DONE);
 	assert_int_equal(status_of(fx, "m4"), STATUS_DONE);
 	assert_int_equal(status_of(fx, "b1"), STATUS_NEW);
+	one(fx, "c3", "p3", NULL, 300, "cat");
+	one(fx, "rc3", "p3", "c3", 350, NULL);
+	assert_int_equal(status_of(fx, "c3"), STATUS_DONE);
 }
 
 int
@@ -799,6 +869,7 @@ main(void)
 		T(test_name_stands_for_a_missing_handle),
 		T(test_deleted_messages_stay_but_never_wait),
 		T(test_out_of_order_arrivals),
+		T(test_post_stored_before_after_or_never),
 		T(test_comment_on_a_visitors_post_answers_its_author),
 		T(test_reply_to_own_answer_answers_the_same_customer),
 		T(test_triage_acts_on_the_whole_conversation),
