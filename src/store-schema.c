@@ -347,9 +347,10 @@ store_migrate_4(struct store *s, char **cause)
  * Version 5: conversations (see store-conv.c for what they are).
  *
  * items.ckey is the key of a customer's messages in one thread: a keyed
- * hash of account, thread and author, which C computes (a function of
- * SQL would have to exist on every connection that writes items, the
- * sqlite3 shell's too). A reply of the shop's takes the key of the item
+ * hash of account, thread and author placed by the thread's post, which
+ * C computes (store-conv-key.c; a function of SQL would have to exist on
+ * every connection that writes items, the sqlite3 shell's too). A reply
+ * of the shop's takes the key of the item
  * it answers, so items_ckey lists each customer's messages in a thread,
  * and apart from them the shop's answers to them, by time: a
  * conversation is the messages between two answers. With own in the
