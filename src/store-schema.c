@@ -350,12 +350,12 @@ store_migrate_4(struct store *s, char **cause)
  * hash of account, thread and author placed by the thread's post, which
  * C computes (store-conv-key.c; a function of SQL would have to exist on
  * every connection that writes items, the sqlite3 shell's too). A reply
- * of the shop's takes the key of the item
- * it answers, so items_ckey lists each customer's messages in a thread,
- * and apart from them the shop's answers to them, by time: a
- * conversation is the messages between two answers. With own in the
- * index, every look at a conversation is one range of it, and none reads
- * the table to tell a message from an answer.
+ * of the shop's takes the key of the item it answers, so items_ckey
+ * lists each customer's messages in a thread, and apart from them the
+ * shop's answers to them, by time: a conversation is the messages
+ * between two answers. With own in the index, every look at a
+ * conversation is one range of it, and none reads the table to tell a
+ * message from an answer.
  *
  * The cache's existing messages get their keys, the shop's answers
  * theirs (store_conv_migrate), and a message that an answer after it now
