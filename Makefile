@@ -78,8 +78,8 @@ else
 Q=		@
 endif
 
-.PHONY: all check check-loaded bench demo deps install uninstall clean \
-		test-bins e2e fuzz fuzz-bins fuzz-cc
+.PHONY: all check check-loaded bench bench-classify demo deps install \
+		uninstall clean test-bins e2e fuzz fuzz-bins fuzz-cc
 
 all: $(B)/$(PROG)
 
@@ -138,6 +138,10 @@ check-loaded: test-bins
 
 bench: all $(TOOL_BINS)
 	@HEED=$(B)/$(PROG) BUILD=$(B) sh tests/bench/run
+
+# The classifier's part of make bench alone, without the timings.
+bench-classify: all
+	@HEED=$(B)/$(PROG) sh tests/bench/classify
 
 demo: all
 	./$(B)/$(PROG) --demo

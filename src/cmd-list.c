@@ -10,37 +10,11 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "loop.h"
 #include "store.h"
-#include "sync.h"
 #include "text.h"
 #include "util.h"
 
 #define CMD_EXIT_USAGE	2
-
-/* Stop the loop once sync has nothing left to do. */
-static void
-cmd_list_wait_sync(void *arg)
-{
-	struct loop	*loop = ((void **)arg)[0];
-	struct sync	*sync = ((void **)arg)[1];
-
-	if (!sync_busy(sync))
-		loop_stop(loop, 0);
-	else
-		loop_timer_add(loop, 20, cmd_list_wait_sync, arg);
-}
-
-/* Run sync in the foreground until it is done (the demo's list). */
-static void
-cmd_list_sync_once(struct loop *loop, struct sync *sync)
-{
-	void	*arg[2] = { loop, sync };
-
-	sync_now(sync);
-	loop_timer_add(loop, 20, cmd_list_wait_sync, arg);
-	loop_run(loop);
-}
 
 /* A cached string made safe to print: one line, or text with its lines. */
 static char *
@@ -173,28 +147,6 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 		cmd_print(stderr, "heed list: unexpected %s\n", argv[optind]);
 		return CMD_EXIT_USAGE;
 	}
-	return 0;
-}
-
-/* Sync the demo's accounts before listing them; 0, or -1 if it failed. */
-static int
-cmd_list_demo_sync(struct cmd_env *env)
-{
-	struct loop	*loop;
-	struct sync	*sync;
-	char		*cause = NULL;
-
-	loop = loop_new();
-	if ((sync = sync_new(loop, env->store, env->cfg, 0, &cause)) ==
-	    NULL) {
-		cmd_print(stderr, "heed: %s\n", cause);
-		free(cause);
-		loop_free(loop);
-		return -1;
-	}
-	cmd_list_sync_once(loop, sync);
-	sync_free(sync);
-	loop_free(loop);
 	return 0;
 }
 
@@ -382,7 +334,7 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 		return rc;
 	if (env->setup(env) != 0)
 		return 1;
-	if (env->demo && cmd_list_demo_sync(env) != 0)
+	if (env->demo && cmd_demo_sync(env) != 0)
 		return 1;
 	rc = o.conversations ? cmd_list_print_conv(env, &o) :
 	    cmd_list_print(env, &o);

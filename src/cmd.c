@@ -18,6 +18,7 @@
 #include "http.h"
 #include "loop.h"
 #include "platform.h"
+#include "sync.h"
 #include "text.h"
 #include "util.h"
 
@@ -265,6 +266,55 @@ cmd_http_once(const struct config *cfg, const struct platform_request *req,
 		return -1;
 	*status = ans.status;
 	*body = ans.body;
+	return 0;
+}
+
+/* Stop the loop once sync has nothing left to do. */
+static void
+cmd_demo_wait_sync(void *arg)
+{
+	struct loop	*loop = ((void **)arg)[0];
+	struct sync	*sync = ((void **)arg)[1];
+
+	if (!sync_busy(sync))
+		loop_stop(loop, 0);
+	else
+		loop_timer_add(loop, 20, cmd_demo_wait_sync, arg);
+}
+
+/* Run sync in the foreground until it is done (the demo's list). */
+static void
+cmd_demo_sync_once(struct loop *loop, struct sync *sync)
+{
+	void	*arg[2] = { loop, sync };
+
+	sync_now(sync);
+	loop_timer_add(loop, 20, cmd_demo_wait_sync, arg);
+	loop_run(loop);
+}
+
+/*
+ * Sync the demo's accounts into its fresh cache before a command reads
+ * them (heed --demo list, heed --demo rules); 0, or -1 once said why not.
+ */
+int
+cmd_demo_sync(struct cmd_env *env)
+{
+	struct loop	*loop;
+	struct sync	*sync;
+	char		*cause = NULL;
+
+	loop = loop_new();
+	if ((sync = sync_new(loop, env->store, env->cfg, 0, &cause)) ==
+	    NULL) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+		loop_free(loop);
+		return -1;
+	}
+	cmd_demo_sync_once(loop, sync);
+	sync_free(sync);
+	loop_free(loop);
 	return 0;
 }
 

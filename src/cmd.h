@@ -57,6 +57,8 @@ int	cmd_accounts(struct cmd_env *, int, char **);	/* cmd-account.c */
 int	cmd_login(struct cmd_env *, int, char **);
 int	cmd_logout(struct cmd_env *, int, char **);
 int	cmd_doctor(struct cmd_env *, int, char **);	/* cmd-doctor.c */
+int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
+int	cmd_rules(struct cmd_env *, int, char **);	/* cmd-rules.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;
@@ -68,6 +70,7 @@ struct platform_request;
  * cut.
  */
 void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
+int	 cmd_demo_sync(struct cmd_env *);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,

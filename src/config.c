@@ -2,8 +2,10 @@
  * config.c -- the configuration file.
  *
  * The syntax is line based: "name = value" options, "bind SCREEN KEY
- * ACTION" bindings, "[account NAME]" sections holding an account's options
- * and a "[replies]" section of "name = text" saved replies. A line whose
+ * ACTION" bindings, "[account NAME]" sections holding an account's options,
+ * "[rule NAME]" sections holding the owner's rules (rules.h: each line is
+ * the rule's to read) and a "[replies]" section of "name = text" saved
+ * replies. A line whose
  * first non-blank character is # is a comment. A value may be quoted with
  * double quotes, inside which \" \\ and \n are escapes.
  */
@@ -24,6 +26,7 @@
 
 #define CONFIG_MAX_SIZE		(1024 * 1024)
 #define CONFIG_MAX_ACCOUNTS	16
+#define CONFIG_MAX_RULES	200
 #define CONFIG_QUOTE_WIDTH	40	/* columns of a value quoted back */
 
 static const char *const config_color_choices[] = {
@@ -394,7 +397,8 @@ config_valid_name(const char *s)
 enum config_section {
 	SECTION_GLOBAL,
 	SECTION_ACCOUNT,
-	SECTION_REPLIES
+	SECTION_REPLIES,
+	SECTION_RULE
 };
 
 struct config_parser {
@@ -403,7 +407,45 @@ struct config_parser {
 	struct config_account	*account;
 };
 
-/* Handle "[account NAME]" or "[replies]"; NULL or a new message. */
+/* Handle "[rule NAME]"; NULL or a new message. */
+static char *
+config_rule_section(struct config_parser *p, char *name, int lineno)
+{
+	struct config_rule	*r;
+	size_t			 i;
+
+	if (!config_valid_name(name))
+		return config_msg("bad rule name \"", name, "\" (letters, "
+		    "digits, - _ . only)");
+	for (i = 0; i < p->cfg->nrules; i++) {
+		if (strcmp(rule_name(p->cfg->rules[i].rule), name) == 0)
+			return xprintf("rule %s is defined twice", name);
+	}
+	if (p->cfg->nrules == CONFIG_MAX_RULES)
+		return xprintf("too many rules (at most %d)", CONFIG_MAX_RULES);
+	p->cfg->rules = xreallocarray(p->cfg->rules, p->cfg->nrules + 1,
+	    sizeof *p->cfg->rules);
+	r = &p->cfg->rules[p->cfg->nrules++];
+	r->rule = rule_new(name);
+	r->line = lineno;
+	p->section = SECTION_RULE;
+	return NULL;
+}
+
+/* Tell whether a section header starts with a word and a blank. */
+static int
+config_header_is(const char *name, const char *word)
+{
+	size_t	n = strlen(word);
+
+	return strncmp(name, word, n) == 0 && (name[n] == ' ' ||
+	    name[n] == '\t');
+}
+
+/*
+ * Handle "[account NAME]", "[rule NAME]" or "[replies]"; NULL or a new
+ * message.
+ */
 static char *
 config_section(struct config_parser *p, char *line, int lineno)
 {
@@ -417,10 +459,11 @@ config_section(struct config_parser *p, char *line, int lineno)
 		p->section = SECTION_REPLIES;
 		return NULL;
 	}
-	if (strncmp(name, "account", 7) != 0 || (name[7] != ' ' &&
-	    name[7] != '\t'))
+	if (config_header_is(name, "rule"))
+		return config_rule_section(p, util_trim(name + 4), lineno);
+	if (!config_header_is(name, "account"))
 		return config_msg("unknown section [", name, "] (expected "
-		    "[account NAME] or [replies])");
+		    "[account NAME], [rule NAME] or [replies])");
 	name = util_trim(name + 7);
 	if (!config_valid_name(name))
 		return config_msg("bad account name \"", name, "\" (letters, "
@@ -480,7 +523,7 @@ config_assign(struct config_parser *p, char *name, char *value)
 	struct config_value		*v;
 	struct config_reply		*r;
 	const char			*err;
-	char				*range, *msg, *q;
+	char				*range, *msg, *q, *err2 = NULL;
 	int				 i;
 
 	if ((err = config_unquote(value)) != NULL) {
@@ -488,6 +531,12 @@ config_assign(struct config_parser *p, char *name, char *value)
 		msg = xprintf("%s: %s", q, err);
 		free(q);
 		return msg;
+	}
+	if (p->section == SECTION_RULE) {
+		if (rule_set(p->cfg->rules[p->cfg->nrules - 1].rule, name, value,
+		    &err2) == 0)
+			return NULL;
+		return err2;
 	}
 	if (p->section == SECTION_REPLIES) {
 		if (!config_valid_name(name))
@@ -583,11 +632,19 @@ config_finish(struct config *cfg, int *lineno)
 {
 	size_t	i;
 
+	char	*msg = NULL;
+
 	for (i = 0; i < cfg->naccounts; i++) {
 		if (!cfg->accounts[i].v[OPT_PLATFORM].set) {
 			*lineno = cfg->accounts[i].line;
 			return xprintf("account %s has no platform",
 			    cfg->accounts[i].name);
+		}
+	}
+	for (i = 0; i < cfg->nrules; i++) {
+		if (rule_check(cfg->rules[i].rule, &msg) != 0) {
+			*lineno = cfg->rules[i].line;
+			return msg;
 		}
 	}
 	return NULL;
@@ -740,6 +797,9 @@ config_free(struct config *cfg)
 		free(cfg->replies[i].text);
 	}
 	free(cfg->replies);
+	for (i = 0; i < cfg->nrules; i++)
+		rule_free(cfg->rules[i].rule);
+	free(cfg->rules);
 	keymap_free(&cfg->keys);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);

@@ -1,6 +1,6 @@
 /*
  * config.h -- the configuration file: a table of typed options with
- * bounds, key bindings, accounts and saved replies.
+ * bounds, key bindings, accounts, saved replies and the owner's rules.
  *
  * The option table in config.c is the one source of truth: the man page
  * and config.example are checked against it by the tests.
@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "keys.h"
+#include "rules.h"
 
 enum config_type {
 	CONFIG_BOOL,
@@ -89,6 +90,12 @@ struct config_reply {
 	char	*text;
 };
 
+/* A "[rule NAME]" section: the rule, and the line that starts it. */
+struct config_rule {
+	struct rule	*rule;
+	int		 line;
+};
+
 struct config {
 	char			*path;		/* NULL: defaults only */
 	struct config_value	 v[OPT_COUNT];
@@ -96,6 +103,8 @@ struct config {
 	size_t			 naccounts;
 	struct config_reply	*replies;
 	size_t			 nreplies;
+	struct config_rule	*rules;		/* in the order written */
+	size_t			 nrules;
 	struct keymap		 keys;
 };
 

@@ -10,12 +10,17 @@
  * arena (jansson frees its scratch buffers and, on an error, the half-built
  * tree) and calls free for the rest, so it is safe to install at any time,
  * even after jansson has allocated with plain malloc.
+ *
+ * The tree itself is built by json-read.c, which reads well-formed JSON
+ * several times faster than jansson's parser and builds the same tree;
+ * what it declines (anything malformed, mostly) goes to json_loadb.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "json-private.h"
 #include "text.h"
 #include "util.h"
 
@@ -112,7 +117,7 @@ jdoc_release(void *p)
 		free(p);
 }
 
-/* Free the memory of an arena. */
+/* Free the memory of an arena, leaving it empty. */
 static void
 jdoc_blocks_free(struct jarena *a)
 {
@@ -122,6 +127,8 @@ jdoc_blocks_free(struct jarena *a)
 		next = c->next;
 		free(c);
 	}
+	a->chunks = NULL;
+	a->next_size = JDOC_FIRST;
 }
 #else
 /* Return the slot of p in a set, or the empty slot where it would go. */
@@ -208,7 +215,7 @@ jdoc_release(void *p)
 	free(p);
 }
 
-/* Free the memory of an arena. */
+/* Free the memory of an arena, leaving it empty. */
 static void
 jdoc_blocks_free(struct jarena *a)
 {
@@ -217,6 +224,7 @@ jdoc_blocks_free(struct jarena *a)
 	for (i = 0; i < a->blocks.cap; i++)
 		free(a->blocks.slot[i]);
 	free(a->blocks.slot);
+	memset(&a->blocks, 0, sizeof a->blocks);
 }
 #endif
 
@@ -262,7 +270,14 @@ jdoc_load(const char *buf, size_t len, json_error_t *err)
 	a->next = jdoc_arenas;
 	jdoc_arenas = a;
 	jdoc_filling = a;
-	doc = json_loadb(buf, len, JSON_ALLOW_NUL, err);
+	if ((doc = jdoc_read(buf, len)) == NULL) {
+		/*
+		 * What the fast reader declines, jansson reads, or says what
+		 * is wrong with; it starts again on an empty arena.
+		 */
+		jdoc_blocks_free(a);
+		doc = json_loadb(buf, len, JSON_ALLOW_NUL, err);
+	}
 	jdoc_filling = NULL;
 	if (doc == NULL) {
 		jdoc_drop(a);

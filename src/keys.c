@@ -14,13 +14,15 @@
 #define ON_T	(1 << SCREEN_THREAD)
 #define ON_C	(1 << SCREEN_COMPOSE)
 #define ON_O	(1 << SCREEN_OUTBOX)
+#define ON_K	(1 << SCREEN_CHECK)
 
 static const struct {
 	const char	*name;
 	int		 screens;
 	const char	*help;
 } key_actions[ACT_COUNT] = {
-	[ACT_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O, "do nothing" },
+	[ACT_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O | ON_K,
+	    "do nothing" },
 	[ACT_DOWN] = { "down", ON_Q | ON_T | ON_O, "move down" },
 	[ACT_UP] = { "up", ON_Q | ON_T | ON_O, "move up" },
 	[ACT_PAGE_DOWN] = { "page-down", ON_Q | ON_T | ON_O, "next page" },
@@ -50,26 +52,37 @@ static const struct {
 	[ACT_OPEN_LINK] = { "open-link", ON_Q | ON_T,
 	    "open the permalink in a browser" },
 	[ACT_SYNC] = { "sync", ON_Q | ON_T | ON_O, "sync now" },
-	[ACT_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O,
+	[ACT_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O | ON_K,
 	    "this help" },
-	[ACT_COMMAND] = { "command", ON_Q | ON_T | ON_O,
+	[ACT_COMMAND] = { "command", ON_Q | ON_T | ON_C | ON_O | ON_K,
 	    "run a command by name" },
 	[ACT_OUTBOX] = { "outbox", ON_Q | ON_T, "show pending and failed sends" },
-	[ACT_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O,
+	[ACT_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O | ON_K,
 	    "redraw the screen" },
+	[ACT_LEGEND] = { "legend", ON_Q, "say what the marks of a row mean" },
 	[ACT_RETRY] = { "retry", ON_O, "send a failed entry again" },
 	[ACT_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
 	[ACT_EDIT] = { "edit", ON_O, "take a queued or failed reply back to edit" },
-	[ACT_SEND] = { "send", ON_C, "check and send" },
+	[ACT_SEND] = { "send", ON_C | ON_K, "check and send" },
 	[ACT_NEWLINE] = { "newline", ON_C, "insert a new line" },
 	[ACT_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },
-	[ACT_CANCEL] = { "cancel", ON_C, "close, keeping the draft" },
+	[ACT_CANCEL] = { "cancel", ON_C | ON_K, "close, keeping the draft" },
 	[ACT_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
 	[ACT_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
 };
 
+/* What an action does on one screen, where it differs from its help. */
+static const struct {
+	int		 action;
+	int		 screen;
+	const char	*help;
+} key_helps_on[] = {
+	{ ACT_SEND, SCREEN_CHECK, "send it now" },
+	{ ACT_CANCEL, SCREEN_CHECK, "back to editing it" },
+};
+
 static const char *const key_screens[SCREEN_COUNT] = {
-	"queue", "thread", "compose", "outbox"
+	"queue", "thread", "compose", "outbox", "check"
 };
 
 static const struct {
@@ -125,21 +138,26 @@ static const struct {
 	{ ON_Q, KEYC_BTAB, ACT_PREV_VIEW },
 	{ ON_Q | ON_T, 'o', ACT_OPEN_LINK },
 	{ ON_Q | ON_T | ON_O, '$', ACT_SYNC },
-	{ ON_Q | ON_T | ON_O, '?', ACT_HELP },
-	{ ON_Q | ON_T | ON_O, ':', ACT_COMMAND },
+	{ ON_Q | ON_T | ON_O | ON_K, '?', ACT_HELP },
+	{ ON_Q | ON_T | ON_O | ON_K, ':', ACT_COMMAND },
 	{ ON_Q | ON_T, 'O', ACT_OUTBOX },
-	{ ON_Q | ON_T | ON_C | ON_O, KEYC_CTRL('l'), ACT_REDRAW },
+	{ ON_Q | ON_T | ON_C | ON_O | ON_K, KEYC_CTRL('l'), ACT_REDRAW },
+	{ ON_Q, 'L', ACT_LEGEND },
 	{ ON_O, 'R', ACT_RETRY },
 	{ ON_O, 'x', ACT_DISCARD },
 	{ ON_O, 'e', ACT_EDIT },
-	{ ON_C, KEYC_ENTER, ACT_SEND },
+	{ ON_K, 'y', ACT_SEND },
+	{ ON_C | ON_K, KEYC_ENTER, ACT_SEND },
 	{ ON_C, KEYC_META | KEYC_ENTER, ACT_NEWLINE },
 	{ ON_C, KEYC_CTRL('e'), ACT_EDITOR },
-	{ ON_C, KEYC_ESC, ACT_CANCEL },
+	{ ON_K, 'e', ACT_CANCEL },
+	{ ON_C | ON_K, KEYC_ESC, ACT_CANCEL },
 	{ ON_C, KEYC_CTRL('w'), ACT_KILL_WORD },
 	{ ON_C, KEYC_CTRL('u'), ACT_KILL_LINE },
 	{ ON_C, KEYC_CTRL('t'), ACT_SAVED_REPLY },
-	{ ON_C, KEYC_F1, ACT_HELP },
+	{ ON_C | ON_K, KEYC_F1, ACT_HELP },
+	/* In the composer : is text; Alt and : opens the command line. */
+	{ ON_C, KEYC_META | ':', ACT_COMMAND },
 };
 
 /* Name an action. */
@@ -158,6 +176,20 @@ keys_action_help(int a)
 	if (a < 0 || a >= ACT_COUNT)
 		return "";
 	return key_actions[a].help;
+}
+
+/* One line of help for an action as it works on a screen. */
+const char *
+keys_action_help_on(int a, int screen)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(key_helps_on); i++) {
+		if (key_helps_on[i].action == a &&
+		    key_helps_on[i].screen == screen)
+			return key_helps_on[i].help;
+	}
+	return keys_action_help(a);
 }
 
 /* Find an action by name; -1 if there is none. */

@@ -41,6 +41,7 @@ enum key_screen {
 	SCREEN_THREAD,
 	SCREEN_COMPOSE,
 	SCREEN_OUTBOX,
+	SCREEN_CHECK,
 	SCREEN_COUNT
 };
 
@@ -53,6 +54,7 @@ enum action {
 	ACT_LIKE, ACT_HIDE, ACT_DELETE,
 	ACT_SEARCH, ACT_FILTER, ACT_NEXT_VIEW, ACT_PREV_VIEW,
 	ACT_OPEN_LINK, ACT_SYNC, ACT_HELP, ACT_COMMAND, ACT_OUTBOX, ACT_REDRAW,
+	ACT_LEGEND,
 	ACT_RETRY, ACT_DISCARD, ACT_EDIT,
 	/* Composer. */
 	ACT_SEND, ACT_NEWLINE, ACT_EDITOR, ACT_CANCEL, ACT_KILL_WORD, ACT_KILL_LINE,
@@ -72,9 +74,10 @@ struct keymap {
 	size_t			 cap;
 };
 
-/* The name, screens and one-line help of an action. */
+/* The name, screens and one-line help of an action (on a screen). */
 const char	*keys_action_name(int);
 const char	*keys_action_help(int);
+const char	*keys_action_help_on(int, int);
 int		 keys_action_from_name(const char *);
 /* Return 1 if the action makes sense on the screen. */
 int		 keys_action_on(int, int);

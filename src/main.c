@@ -36,6 +36,8 @@ static const struct cmd_entry main_commands[] = {
 	{ "accounts", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_accounts },
 	{ "login", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_login },
 	{ "logout", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_logout },
+	{ "classify", 0, 1, cmd_classify },
+	{ "rules", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_rules },
 };
 
 struct main_opts {
@@ -73,6 +75,12 @@ main_usage(FILE *f)
 	    "  logout ACCOUNT   delete it from the keyring\n"
 	    "  doctor           check the config, cache, keyring and "
 	    "credentials\n"
+	    "  classify [--json] [--lang L] [--shop NAME] [FILE]\n"
+	    "                   the kind and needs-reply of each line\n"
+	    "  classify --eval [--misses] FILE\n"
+	    "                   measure the classifier on labelled lines\n"
+	    "  rules [--dry-run] [--json]\n"
+	    "                   list the rules; what they would change\n"
 	    "\n"
 	    "options:\n"
 	    "  --config FILE    read FILE instead of "
@@ -87,10 +95,36 @@ main_usage(FILE *f)
 	    "See heed(1) and heed.conf(5).\n");
 }
 
-/* Replace the configured accounts by the demo's. */
+/*
+ * The rules the demo brings when the config has none, so that heed --demo
+ * rules --dry-run has something to show (see RULES in heed.conf(5)).
+ */
+static const char main_demo_rules[] =
+    "[rule refunds]\n"
+    "words = refund, refunded, money back, geld terug, terugbetaling, "
+    "remboursement, rambursare, reembolso, rückerstattung, 退款\n"
+    "priority = high\n"
+    "tag = refunds\n"
+    "[rule hours]\n"
+    "words = open, opening hours, closed, geopend, open zaterdag, "
+    "öffnungszeiten, horaires, 营业\n"
+    "kind = question\n"
+    "tag = hours\n"
+    "[rule lookalikes]\n"
+    "author = tulipandtea.giveaway, tulipandtea_, giveaway.official\n"
+    "has_link = yes\n"
+    "set_kind = spam\n"
+    "suggest = hide\n"
+    "[rule growth-spam]\n"
+    "words = followers, go viral, dm me\n"
+    "set_kind = spam\n";
+
+/* Replace the configured accounts by the demo's; give it rules if none. */
 static void
 main_demo_accounts(struct config *cfg)
 {
+	char	*cause = NULL;
+
 	struct config_account	*a;
 	const char		*name, *platform, *handle;
 	char			*url;
@@ -112,6 +146,9 @@ main_demo_accounts(struct config *cfg)
 		/* The demo never touches the user's keyring. */
 		a->builtin_secret = "demo";
 	}
+	if (cfg->nrules == 0 && config_parse(cfg, "the demo's rules",
+	    main_demo_rules, &cause) != 0)
+		fatal("%s", cause);
 }
 
 /* Remove the demo's temporary directory and what is in it. */

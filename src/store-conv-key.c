@@ -264,13 +264,13 @@ store_conv_new_secret(struct store *s, char **cause)
 	rc = sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES "
 	    "('conv_key0', ?1), ('conv_key1', ?2)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 5", cause);
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
 	sqlite3_bind_int64(st, 1, (int64_t)s->conv_secret[0]);
 	sqlite3_bind_int64(st, 2, (int64_t)s->conv_secret[1]);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "upgrading the schema to 5", cause);
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
 	s->have_conv_secret = 1;
 	return 0;
 }
@@ -315,7 +315,7 @@ store_conv_batched(struct store *s, const char *sql)
 /*
  * Give the cache its conversation secret, every customer item its key,
  * then every answer the key of what it answers, through a reply to an
- * answer one level deep (schema 5, in the migration's transaction). The
+ * answer one level deep (schema 6, in the migration's transaction). The
  * function that computes the keys in SQL lives only as long as this.
  */
 int
@@ -347,7 +347,7 @@ store_conv_migrate(struct store *s, char **cause)
 		    "items.parent_remote_id, items.post_remote_id) AND "
 		    "p.own = 1)) WHERE id > ?1 AND id <= ?2 AND own = 1");
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 5", cause);
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
 	return 0;
 }
 

@@ -184,6 +184,16 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	sqlite3_bind_text(st, 19, it->extra, -1, SQLITE_STATIC);
 }
 
+/* Bind a customer's item's conversation key (STORE_CKEY's ?21). */
+static void
+store_bind_ckey(sqlite3_stmt *st, const struct item *it, int64_t ckey)
+{
+	if (it->own)
+		sqlite3_bind_null(st, 21);
+	else
+		sqlite3_bind_int64(st, 21, ckey);
+}
+
 /*
  * Whether an upserted customer's item is settled at once: it is deleted,
  * or an own reply to it is stored already. (One that an answer to
@@ -278,34 +288,38 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 }
 
 /*
- * Add or update an item by account and remote id, keeping its triage; give
- * its local id if id is not NULL. The FTS index catches up at the next
- * store_fts_flush. Settling a customer's item is part of the upsert
- * rather than a statement of its own: ingest runs one per item, and a
- * statement costs more than the little work that one did. The item's own
- * row is the only one the upsert changes, so the replies it looks for are
- * the ones a separate statement would have found.
+ * The insert of an item, its remote fields bound by store_bind_item, ?20
+ * the time now and ?21 its conversation key (see STORE_CKEY): the start
+ * of both statements of store_item_upsert. A
+ * customer's item that is deleted, or that an own reply answers, is
+ * settled from the start. Settling is part of the insert rather than a
+ * statement of its own: ingest runs one per item, and a statement costs
+ * more than the little work that one did.
  */
-int
-store_item_upsert(struct store *s, const struct item *it, int64_t *id,
+#define STORE_ITEM_INSERT \
+	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
+	"parent_remote_id, kind, author_name, author_handle, text, lang, " \
+	"permalink, attachment, created, edited, own, hidden, deleted, " \
+	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, " \
+	"(SELECT id FROM posts WHERE account_id = ?1 AND remote_id = ?3), " \
+	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
+	"?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
+	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), " STORE_CKEY ") "
+
+/*
+ * Update an item that is stored already from what the platform says now,
+ * keeping its triage; 1 if the update was refused because the item would
+ * move (STORE_MOVED_IF), 0 if done or nothing changed, -1 on error. The
+ * item's own row is the only one the upsert changes, so the replies
+ * STORE_SETTLE_IF looks for are the ones a separate statement would find.
+ */
+static int
+store_item_update(struct store *s, const struct item *it, int64_t ckey,
     char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 ckey = 0;
 
-	if (id != NULL)
-		*id = 0;
-	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
-		return -1;
-	st = store_stmt(s, ST_ITEM_UPSERT, "INSERT INTO items (account_id, "
-	    "post_id, remote_id, post_remote_id, parent_remote_id, kind, "
-	    "author_name, author_handle, text, lang, permalink, attachment, "
-	    "created, edited, own, hidden, deleted, liked, like_count, extra, "
-	    "status, done_at, ckey) VALUES (?1, (SELECT id FROM posts WHERE "
-	    "account_id = ?1 AND remote_id = ?3), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	    "iif(" STORE_SETTLE_IF ", 2, 0), "
-	    "iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), " STORE_CKEY ") "
+	st = store_stmt(s, ST_ITEM_UPSERT, STORE_ITEM_INSERT
 	    "ON CONFLICT (account_id, remote_id) DO UPDATE "
 	    "SET post_id = coalesce(excluded.post_id, items.post_id), "
 	    "post_remote_id = coalesce(excluded.post_remote_id, "
@@ -332,20 +346,46 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
-	if (it->own)
-		sqlite3_bind_null(st, 21);
-	else
-		sqlite3_bind_int64(st, 21, ckey);
+	store_bind_ckey(st, it, ckey);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		switch (store_item_moved(s, it, cause)) {
-		case -1:
-			return -1;
-		case 1:
-			return 1;
-		}
-	}
+	if (sqlite3_changes(s->db) != 0)
+		return 0;
+	return store_item_moved(s, it, cause);
+}
+
+/*
+ * Add or update an item by account and remote id, keeping its triage; give
+ * its local id if id is not NULL. The FTS index catches up at the next
+ * store_fts_flush, the counters at the next store_counts_settle. Most
+ * items are new, and a plain insert (its conflict ignored) needs no
+ * statement journal, which an upsert's update does: an item that is
+ * stored already takes the upsert after it.
+ */
+int
+store_item_upsert(struct store *s, const struct item *it, int64_t *id,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ckey = 0;
+	int		 rc;
+
+	if (id != NULL)
+		*id = 0;
+	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_ITEM_INSERT, STORE_ITEM_INSERT
+	    "ON CONFLICT (account_id, remote_id) DO NOTHING", cause);
+	if (st == NULL)
+		return -1;
+	store_bind_item(st, it);
+	sqlite3_bind_int64(st, 20, util_now());
+	store_bind_ckey(st, it, ckey);
+	if (store_step_done(s, st, "saving an item", cause) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0 &&
+	    (rc = store_item_update(s, it, ckey, cause)) != 0)
+		return rc;
 	if (it->own && store_answered(s, it, cause) != 0)
 		return -1;
 	if (it->own && it->parent_remote_id != NULL &&
@@ -426,6 +466,8 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 		if (store_sync_state_set(s, account, stream, &ss, cause) != 0)
 			return -1;
 	}
+	if (store_counts_settle(s, cause) != 0)
+		return -1;
 	return store_fts_flush_due(s, cause);
 }
 

@@ -50,6 +50,7 @@ enum store_stmt_id {
 	ST_ACTIVITY_RECENT,
 	ST_POST_UPSERT,
 	ST_POST_LINK,
+	ST_ITEM_INSERT,
 	ST_ITEM_UPSERT,
 	ST_ITEM_GONE,
 	ST_ITEM_MOVED,
@@ -68,8 +69,12 @@ enum store_stmt_id {
 	ST_FTS_SET_WATERMARK,
 	ST_SEARCH,
 	ST_COUNTERS,
+	ST_COUNTS_SETTLE,
+	ST_COUNTS_SETTLE_FLAGGED,
+	ST_COUNTS_MARK,
 	ST_RECENT_INBOX,
 	ST_OUTBOX_COUNTS,
+	ST_OUTBOX_CHECKING,
 	ST_ITEM_GET,
 	ST_ITEM_FIND,
 	ST_TRIAGE_GET,
@@ -222,6 +227,9 @@ int		 store_conv_last_id(struct store *, int64_t *, char **);
 int		 store_conv_ingested(struct store *, int64_t, int64_t,
 		    char **);
 int		 store_conv_migrate(struct store *, char **);
+
+/* store-queue.c */
+int		 store_counts_settle(struct store *, char **);
 
 /* store-fts.c */
 int		 store_fts_register(struct store *, char **);

@@ -288,7 +288,19 @@ store_queue_plan(struct store *s, enum store_view v,
 	return 0;
 }
 
-/* Read the per-view counters kept by triggers. */
+/*
+ * The counters of the views and of the flagged items as they stand: what
+ * the counters hold, and the items above the 'counted' mark (not settled
+ * yet, see store_counts_settle) by the bucket they are in now. One
+ * statement, so one snapshot of both.
+ */
+#define STORE_COUNTS_SQL \
+	"SELECT c.id, c.n + CASE c.id WHEN 4 THEN (SELECT count(*) FROM " \
+	"items WHERE id > m.value AND flags != 0 AND own = 0) ELSE (SELECT " \
+	"count(*) FROM items WHERE id > m.value AND queue = c.id) END " \
+	"FROM counters AS c, meta AS m WHERE m.key = 'counted'"
+
+/* Read the per-view counters, those not yet settled included. */
 static int
 store_counts_views(struct store *s, struct store_counts *c, char **cause)
 {
@@ -296,7 +308,7 @@ store_counts_views(struct store *s, struct store_counts *c, char **cause)
 	int64_t		 n[5] = { 0, 0, 0, 0, 0 }, id;
 	int		 rc;
 
-	st = store_stmt(s, ST_COUNTERS, "SELECT id, n FROM counters", cause);
+	st = store_stmt(s, ST_COUNTERS, STORE_COUNTS_SQL, cause);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -313,6 +325,35 @@ store_counts_views(struct store *s, struct store_counts *c, char **cause)
 	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
 	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
 	return 0;
+}
+
+/*
+ * Add the items above the 'counted' mark to the counters, in the bucket
+ * each is in now, and move the mark to the newest item: what a trigger
+ * per inserted row did, once per ingest (see store_schema_5). Inside a
+ * write transaction.
+ */
+int
+store_counts_settle(struct store *s, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_COUNTS_SETTLE, "UPDATE counters AS c SET n = n + "
+	    "(SELECT count(*) FROM items WHERE id > m.value AND queue = c.id) "
+	    "FROM meta AS m WHERE m.key = 'counted' AND c.id < 4 AND "
+	    "EXISTS (SELECT 1 FROM items WHERE id > m.value)", cause);
+	if (st == NULL || store_step_done(s, st, "counting", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_COUNTS_SETTLE_FLAGGED, "UPDATE counters AS c "
+	    "SET n = n + (SELECT count(*) FROM items WHERE id > m.value AND "
+	    "flags != 0 AND own = 0) FROM meta AS m WHERE m.key = 'counted' "
+	    "AND c.id = 4 AND EXISTS (SELECT 1 FROM items WHERE id > m.value)",
+	    cause);
+	if (st == NULL || store_step_done(s, st, "counting", cause) != 0)
+		return -1;
+	return store_run(s, ST_COUNTS_MARK, "UPDATE meta SET value = "
+	    "(SELECT max(id) FROM items) WHERE key = 'counted' AND value < "
+	    "(SELECT max(id) FROM items)", "counting", cause);
 }
 
 /* Read one row of integers from a cached statement with one parameter. */
@@ -359,9 +400,12 @@ store_counts(struct store *s, int64_t now, int64_t target,
 	c->overdue = c->view[VIEW_INBOX] - recent;
 	if (c->overdue < 0)
 		c->overdue = 0;
-	return store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
+	if (store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
 	    "count(*) FILTER (WHERE state IN (0, 1, 4)), "
 	    "count(*) FILTER (WHERE state = 3) FROM outbox "
 	    "WHERE state IN (0, 1, 3, 4)", 0, &c->outbox_pending,
-	    &c->outbox_failed, cause);
+	    &c->outbox_failed, cause) != 0)
+		return -1;
+	return store_counts_row(s, ST_OUTBOX_CHECKING, "SELECT count(*) FROM "
+	    "outbox WHERE state = 4", 0, &c->outbox_checking, NULL, cause);
 }

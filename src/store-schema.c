@@ -344,7 +344,59 @@ store_migrate_4(struct store *s, char **cause)
 }
 
 /*
- * Version 5: conversations (see store-conv.c for what they are).
+ * Version 5.
+ *
+ * A trigger that counts every inserted item made every insert a statement
+ * with a trigger program and a statement journal: a fifth of the cost of
+ * ingesting an item. Rows are now counted in batches instead, like the
+ * search index: meta's 'counted' is the highest item id the counters
+ * include. The rows above it are added to the counters, as they are then,
+ * at the end of each ingest (store_counts_settle), and store_counts adds
+ * those not yet settled as it reads; the triggers that follow changes and
+ * deletions skip them, since their state is counted only when they are
+ * settled. Ids only grow (AUTOINCREMENT), so no row can fall below the
+ * mark uncounted.
+ */
+static const char store_schema_5[] =
+"DROP TRIGGER items_count_insert;"
+"DROP TRIGGER items_count_delete;"
+"DROP TRIGGER items_count_update;"
+"INSERT INTO meta (key, value) SELECT 'counted', coalesce(max(id), 0)"
+"  FROM items;"
+"CREATE TRIGGER items_count_delete AFTER DELETE ON items"
+"  WHEN old.id <= (SELECT value FROM meta WHERE key = 'counted')"
+"BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;"
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND"
+"    old.own = 0;"
+"END;"
+"CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags"
+"  ON items WHEN (old.queue != new.queue OR"
+"  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0))"
+"  AND old.id <= (SELECT value FROM meta WHERE key = 'counted')"
+"BEGIN"
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;"
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue;"
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND"
+"    old.own = 0;"
+"  UPDATE counters SET n = n + 1 WHERE id = 4 AND new.flags != 0 AND"
+"    new.own = 0;"
+"END;";
+
+/* Schema 5: new items counted in batches, not by a trigger each. */
+static int
+store_migrate_5(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_5, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 5", cause);
+	return 0;
+}
+
+/*
+ * Version 6: conversations (see store-conv.c for what they are).
  *
  * items.ckey is the key of a customer's messages in one thread: a keyed
  * hash of account, thread and author placed by the thread's post, which
@@ -361,10 +413,10 @@ store_migrate_4(struct store *s, char **cause)
  * theirs (store_conv_migrate), and a message that an answer after it now
  * answers, which the older heed left waiting, is done.
  */
-static const char store_schema_5_index[] =
+static const char store_schema_6_index[] =
 "CREATE INDEX items_ckey ON items (ckey, own, created);";
 
-static const char store_schema_5[] =
+static const char store_schema_6[] =
 "UPDATE items INDEXED BY items_inbox SET status = 2, done_at = max(created,"
 "  (SELECT min(a.created) FROM items AS a WHERE a.ckey = items.ckey AND"
 "    a.own = 1 AND a.created >= items.created))"
@@ -372,23 +424,23 @@ static const char store_schema_5[] =
 "    AS a WHERE a.ckey = items.ckey AND a.own = 1 AND"
 "    a.created >= items.created);";
 
-/* Schema 5: conversations. */
+/* Schema 6: conversations. */
 static int
-store_migrate_5(struct store *s, char **cause)
+store_migrate_6(struct store *s, char **cause)
 {
 	int	rc;
 
 	rc = sqlite3_exec(s->db, "ALTER TABLE items ADD COLUMN ckey INTEGER",
 	    NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 5", cause);
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
 	if (store_conv_migrate(s, cause) != 0)
 		return -1;
-	rc = sqlite3_exec(s->db, store_schema_5_index, NULL, NULL, NULL);
+	rc = sqlite3_exec(s->db, store_schema_6_index, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(s->db, store_schema_5, NULL, NULL, NULL);
+		rc = sqlite3_exec(s->db, store_schema_6, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 5", cause);
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
 	return 0;
 }
 
@@ -399,6 +451,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_3,
 	store_migrate_4,
 	store_migrate_5,
+	store_migrate_6,
 };
 
 /* Read the schema version inside the migration transaction. */

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -50,8 +50,9 @@ struct store_filter {
 struct store_counts {
 	int64_t	view[VIEW_COUNT];	/* items in each view */
 	int64_t	overdue;		/* inbox items older than the target */
-	int64_t	outbox_pending;		/* queued or sending */
+	int64_t	outbox_pending;		/* queued, sending or checking */
 	int64_t	outbox_failed;
+	int64_t	outbox_checking;	/* its answer lost: being looked for */
 };
 
 struct store_account {

@@ -129,6 +129,7 @@ struct sync_account {
 	int				 tries;		/* of the current page */
 	struct platform_request		 req;		/* the job's */
 	uint64_t			 call;		/* SENT: its id */
+	int64_t				 sent_ms;	/* ... since then */
 	uint64_t			 pace_timer;	/* PACED: until then */
 	uint64_t			 retry_timer;	/* a page tried again */
 	uint64_t			 interval_timer; /* repeating */

@@ -189,14 +189,34 @@ sync_platform_of(const struct sync *s, int64_t account_id)
 	return a != NULL ? a->ops : NULL;
 }
 
-/* Return the status of every account. */
+/*
+ * Return the status of every account, with what its request in flight
+ * does for the outbox: a send (or the look before it at its target) is
+ * sending until its answer comes; a look for a send whose answer was lost
+ * is checking.
+ */
 size_t
 sync_status(const struct sync *s, const struct sync_account_status **out)
 {
-	size_t	i;
+	const struct sync_account	*a;
+	struct sync_account_status	*st;
+	size_t				 i;
 
-	for (i = 0; i < s->naccounts; i++)
-		s->statuses[i] = s->accounts[i].status;
+	for (i = 0; i < s->naccounts; i++) {
+		a = &s->accounts[i];
+		st = &s->statuses[i];
+		*st = a->status;
+		st->outbox = SYNC_OUTBOX_NONE;
+		st->outbox_ms = 0;
+		if (a->state != SYNC_ST_SENT)
+			continue;
+		if (a->job == JOB_ACTION || a->job == JOB_TARGET)
+			st->outbox = SYNC_OUTBOX_SENDING;
+		else if (a->job == JOB_RECONCILE)
+			st->outbox = SYNC_OUTBOX_CHECKING;
+		if (st->outbox != SYNC_OUTBOX_NONE)
+			st->outbox_ms = loop_mono_ms(s->loop) - a->sent_ms;
+	}
 	*out = s->statuses;
 	return s->naccounts;
 }
@@ -260,6 +280,7 @@ sync_send_now(void *arg)
 	if (sync_keep_entry(a, 0) != 0)
 		return;
 	sync_set_state(a, SYNC_ST_SENT, NULL);
+	a->sent_ms = sync_mono(a);
 	a->call = transport_send(s->transport, &a->req, config_int(s->cfg,
 	    a->cfg, OPT_REQUEST_TIMEOUT) * 1000, sync_deliver, a);
 }

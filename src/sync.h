@@ -24,6 +24,13 @@ enum sync_account_state {
 	SYNC_OFFLINE		/* the platform cannot be reached */
 };
 
+/* What an account's request in flight does for the outbox. */
+enum sync_outbox_doing {
+	SYNC_OUTBOX_NONE,
+	SYNC_OUTBOX_SENDING,	/* an action is on its way, no answer yet */
+	SYNC_OUTBOX_CHECKING	/* looking whether a lost one went out */
+};
+
 /* What the status bar shows of one account. */
 struct sync_account_status {
 	const char	*name;
@@ -31,6 +38,9 @@ struct sync_account_status {
 	int		 state;		/* enum sync_account_state */
 	int64_t		 last_success;
 	const char	*last_error;	/* lent; NULL if none */
+	int		 outbox;	/* enum sync_outbox_doing */
+	int64_t		 outbox_ms;	/* how long it has waited for the
+					   answer */
 };
 
 /* Called whenever sync changed the store, so the UI can refresh. */

@@ -25,10 +25,16 @@
  * or an emoji ZWJ sequence. Not modelled: the conjoining Hangul jamo rules
  * (medial and final jamo simply extend) and Prepend characters; Unicode's
  * GraphemeBreakTest.txt cases that fail are all of those two kinds.
- * Controls are clusters of their own and have no width. Widths are summed
- * over code points, except that an emoji modifier right after an emoji
- * counts zero; every function here measures through width_cluster, so they
- * all agree with text_width.
+ * Controls are clusters of their own and have no width. The width of a
+ * cluster is the sum of its code points' widths, which is how curses lays
+ * it out on the screen (wcwidth(3) a code point), so that a line heed
+ * measured as fitting never runs past the edge: an emoji with a skin tone
+ * is one cluster, never cut or wrapped apart, of four columns, since
+ * curses gives the tone two columns of its own. (Counting it as two made
+ * curses push the tone onto the next line when the emoji ended a line; a
+ * terminal that draws the pair in two columns leaves the line two columns
+ * short, which does no harm.) Every function here measures through
+ * width_cluster, so they all agree with text_width.
  */
 
 #include <assert.h>
@@ -347,13 +353,6 @@ width_is_ri(uint32_t cp)
 	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
-/* Tell whether a code point is an emoji skin-tone modifier. */
-static int
-width_is_modifier(uint32_t cp)
-{
-	return cp >= 0x1F3FB && cp <= 0x1F3FF;
-}
-
 /* Tell whether a code point continues the cluster before it. */
 static int
 width_extends(uint32_t cp)
@@ -378,15 +377,6 @@ text_cp_width(uint32_t cp)
 	if (WIDTH_IN(width_wide, cp))
 		return 2;
 	return 1;
-}
-
-/* Return the width of a code point following prev in the same string. */
-static size_t
-width_after(uint32_t prev, uint32_t cp)
-{
-	if (width_is_modifier(cp) && WIDTH_IN(width_pict, prev))
-		return 0;
-	return (size_t)text_cp_width(cp);
 }
 
 /*
@@ -418,7 +408,7 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 			ri = 0;
 		else if (!(cp == 0x200D && pict && WIDTH_IN(width_pict, next)))
 			break;
-		w += width_after(cp, next);
+		w += (size_t)text_cp_width(next);
 		cp = next;
 		off += used;
 	}
@@ -440,7 +430,7 @@ width_unit(const char *s, size_t len, size_t off, size_t *width)
 	*width = (size_t)text_cp_width(cp);
 	while (off < len) {
 		used = text_decode(s + off, len - off, &next);
-		if (width_is_control(next) || width_after(cp, next) != 0)
+		if (width_is_control(next) || text_cp_width(next) != 0)
 			break;
 		cp = next;
 		off += used;

@@ -601,11 +601,7 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 		ui_action_undo(ui);
 		return 1;
 	case ACT_SYNC:
-		sync_now(ui->ctx.sync);
-		ui_message(ui, 0, "Syncing...");
-		return 0;
-	case ACT_COMMAND:
-		ui_command_ask(ui);
+		ui_sync_now(ui);
 		return 0;
 	case ACT_OUTBOX:
 		ui_outbox_open(ui);

@@ -64,13 +64,35 @@ ui_check_open(struct ui *ui, const struct item *it, const char *text,
 	ui_screen_push(ui, &ui_check_ops, k);
 }
 
+/*
+ * How far the reply is over the platform's limit, in *why as "10
+ * characters (graphemes) over the limit of 300" (new); 0 when it fits
+ * (*why is NULL then).
+ */
+static size_t
+ui_check_over(struct ui *ui, struct ui_check *k, char **why)
+{
+	const struct platform_ops	*ops = ui_platform(ui, &k->reply);
+	size_t				 n;
+
+	*why = NULL;
+	if (ops == NULL || (n = platform_text_length(ops, k->text)) <=
+	    ops->text_limit)
+		return 0;
+	*why = xprintf("%zu character%s%s over the limit of %zu",
+	    n - ops->text_limit, n - ops->text_limit == 1 ? "" : "s",
+	    ops->count == COUNT_GRAPHEMES ? " (graphemes)" : "",
+	    ops->text_limit);
+	return n - ops->text_limit;
+}
+
 /* Draw the lines that say where the reply goes and how long it is. */
 static int
 ui_check_where(struct ui *ui, struct ui_check *k, int y, size_t w,
     int *over)
 {
 	const struct platform_ops	*ops = ui_platform(ui, &k->reply);
-	char				*len, *s, *who;
+	char				*len, *s, *who, *why;
 
 	who = ui_name_handle(&k->reply);
 	s = xprintf("To:     %s, on %s", who, ops != NULL ? ops->label : "?");
@@ -84,11 +106,15 @@ ui_check_where(struct ui *ui, struct ui_check *k, int y, size_t w,
 		ui_draw_text(y++, 2, "Where:  in public, under their comment: "
 		    "everyone who can see the post can read it", w);
 	len = ui_text_length(ui, &k->reply, k->text, over);
+	ui_check_over(ui, k, &why);
 	attrset(*over ? ui_attr(ui, PAIR_ERROR, A_BOLD) : (int)A_NORMAL);
-	s = xprintf("Length: %s%s", len, *over ? " - TOO LONG, shorten it "
-	    "before sending" : "");
-	ui_draw_text(y++, 2, s, w);
+	s = xprintf("Length: %s%s%s%s", len, why != NULL ? " - TOO LONG: " :
+	    "", why != NULL ? why : "", why != NULL ? ". It cannot be sent "
+	    "as it is." : "");
+	y = ui_draw_wrapped(y, 2, s, w, ui->rows - 4);
+	attrset(A_NORMAL);
 	free(s);
+	free(why);
 	free(len);
 	return y;
 }
@@ -123,9 +149,23 @@ ui_check_draw(struct ui *ui, void *data)
 		ui_draw_text(y++, 4, lines[i], w - 2);
 	text_lines_free(lines, n);
 	attrset(A_BOLD);
-	ui_draw_text(ui->rows - 3, 2, over ? "e or Esc: back to editing" :
-	    "y or Enter: send now    e or Esc: back to editing", w);
+	ui_draw_text(ui->rows - 3, 2, over ? "e or Esc: back to editing, to "
+	    "shorten it" : "y or Enter: send now    e or Esc: back to editing",
+	    w);
 	attrset(A_NORMAL);
+}
+
+/* The bottom line: sending is offered only for a reply that can go. */
+static const char *
+ui_check_hint(struct ui *ui, void *data)
+{
+	struct ui_check	*k = data;
+	char		*why;
+
+	if (ui_check_over(ui, k, &why) == 0)
+		return "y or Enter send now  e or Esc back to editing";
+	free(why);
+	return "e or Esc back to editing, to shorten it  ? help";
 }
 
 /* Keys on the check screen: send, or back to editing. */
@@ -135,20 +175,28 @@ ui_check_key(struct ui *ui, void *data, int action, uint32_t key)
 	struct ui_check	*k = data;
 	void		(*send)(struct ui *, void *) = k->send;
 	void		*arg = k->arg;
-	int		 over;
+	const struct platform_ops *ops;
+	char		*why;
+	size_t		 over;
 
-	free(ui_text_length(ui, &k->reply, k->text, &over));
-	if ((key == 'y' || action == ACT_SEND) && !over) {
+	(void)key;
+	over = ui_check_over(ui, k, &why);
+	if (action == ACT_SEND && over != 0) {
+		ops = ui_platform(ui, &k->reply);
+		ui_message(ui, 1, "Not sent: it is %s on %s. e or Esc goes back "
+		    "to editing, to shorten it.", why, ops->label);
+	} else if (action == ACT_SEND) {
 		ui_screen_drop(ui, k);
 		send(ui, arg);
-	} else if (key == 'e' || key == KEYC_ESC || action == ACT_CANCEL)
+	} else if (action == ACT_CANCEL)
 		ui_screen_drop(ui, k);
+	free(why);
 }
 
 static const struct ui_screen_ops ui_check_ops = {
 	.name = "check",
-	.keys = SCREEN_COMPOSE,
-	.hint = "y or Enter send now  e or Esc back to editing",
+	.keys = SCREEN_CHECK,
+	.hint_now = ui_check_hint,
 	.draw = ui_check_draw,
 	.key = ui_check_key,
 	.free = ui_check_free,

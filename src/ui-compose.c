@@ -599,6 +599,7 @@ ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
 static const struct ui_screen_ops ui_compose_ops = {
 	.name = "compose",
 	.keys = SCREEN_COMPOSE,
+	.own_ctrl_c = 1,
 	.hint = "Enter check & send  M-Enter new line  C-e editor  "
 	    "Esc keep draft  F1 help",
 	.draw = ui_compose_draw,

@@ -53,6 +53,23 @@ ui_draw_text(int y, int x, const char *s, size_t width)
 	free(cut);
 }
 
+/*
+ * Draw text wrapped to width columns from (y, x) down, on lines before
+ * bottom; return the line after the last one drawn.
+ */
+int
+ui_draw_wrapped(int y, int x, const char *s, size_t width, int bottom)
+{
+	char	**lines;
+	size_t	  n, i;
+
+	n = text_wrap(s, width != 0 ? width : 1, &lines);
+	for (i = 0; i < n && y < bottom; i++)
+		ui_draw_text(y++, x, lines[i], width);
+	text_lines_free(lines, n);
+	return y;
+}
+
 /* Fill width columns with spaces from (y, x). */
 void
 ui_draw_fill(int y, int x, int width)
@@ -76,7 +93,22 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	free(raw);
 	ui->msg_error = error;
 	ui->msg_logged = 0;
+	ui->msg_serial++;
 	ui->dirty = 1;
+}
+
+/*
+ * Sync every account now, and say so: the message stays until the sync
+ * has ended, when ui.c puts what came of it in its place.
+ */
+void
+ui_sync_now(struct ui *ui)
+{
+	sync_now(ui->ctx.sync);
+	ui_message(ui, 0, "Syncing...");
+	ui->sync_msg = ui->msg_serial;
+	ui->sync_ran = 0;
+	ui->sync_items = ui->counts_failed ? -1 : ui->counts.view[VIEW_ALL];
 }
 
 /* Clear a prompt. */
@@ -155,6 +187,13 @@ ui_prompt_key(struct ui *ui, uint32_t key)
 			ui_prompt_finish(ui, "\r");
 		return;
 	}
+	if (key == KEYC_TAB && ui->prompt.complete != NULL) {
+		ui->prompt.complete(ui);
+		return;
+	}
+	/* What Tab listed is for the text as it was. */
+	free(ui->prompt.body);
+	ui->prompt.body = NULL;
 	switch (key) {
 	case KEYC_ENTER:
 		ui_prompt_finish(ui, e->text);
@@ -279,20 +318,27 @@ ui_act_item(struct ui *ui, struct item *it)
 	return 0;
 }
 
+/* The names of the views for commands, in their order; NULL ends them. */
+const char *const ui_view_words[VIEW_COUNT + 1] = {
+	"inbox", "flagged", "snoozed", "done", "all", NULL
+};
+
 /* The view a command names ("inbox"...); -1 (said) if none. */
 int
 ui_view_arg(struct ui *ui, const char *arg)
 {
-	static const char *const views[VIEW_COUNT] = {
-		"inbox", "flagged", "snoozed", "done", "all"
-	};
 	int	v;
 
 	for (v = 0; v < VIEW_COUNT; v++) {
-		if (arg != NULL && strcmp(arg, views[v]) == 0)
+		if (arg != NULL && strcmp(arg, ui_view_words[v]) == 0)
 			return v;
 	}
-	ui_message(ui, 1, "view: inbox, flagged, snoozed, done or all");
+	if (arg == NULL)
+		ui_message(ui, 1, "view takes the name of a view: inbox, "
+		    "flagged, snoozed, done or all");
+	else
+		ui_message(ui, 1, "There is no view \"%s\": the views are "
+		    "inbox, flagged, snoozed, done and all.", arg);
 	return -1;
 }
 

@@ -16,8 +16,6 @@
 #include "ui-private.h"
 #include "util.h"
 
-#define UI_OUTBOX_PAGE	5	/* entries that PgDn and PgUp move */
-
 /* One entry as drawn: its headline, then its wrapped detail lines. */
 struct ui_ob_draw {
 	char	 *head;
@@ -33,12 +31,26 @@ struct ui_outbox {
 	char			 *error;	/* why it could not be read */
 	char			**who;		/* whom each entry is about */
 	char			**acct;		/* each entry's account name */
-	size_t			  sel;
-	size_t			  top;		/* the first entry drawn */
+	struct ui_ob_draw	 *d;		/* each entry laid out */
+	size_t			  nd;
+	struct ui_list		  list;		/* the entries on the screen */
 	int64_t			  act_entry;	/* the entry a prompt is about */
 };
 
 static const struct ui_screen_ops ui_outbox_ops;
+static void	ui_outbox_lay_out(struct ui *, struct ui_outbox *);
+static void	ui_outbox_lay_out_free(struct ui_outbox *);
+static void	ui_outbox_line(struct ui *, void *,
+		    const struct ui_list_line *);
+
+/* The key of an entry for its mark: its id in the outbox. */
+static int64_t
+ui_outbox_key_of(void *arg, size_t row)
+{
+	struct ui_outbox	*o = arg;
+
+	return o->ob[row].id;
+}
 
 /* Free the listed entries and what goes with them. */
 static void
@@ -65,9 +77,13 @@ ui_outbox_clear(struct ui_outbox *o)
 static void
 ui_outbox_free(struct ui *ui, void *data)
 {
+	struct ui_outbox	*o = data;
+
 	(void)ui;
-	ui_outbox_clear(data);
-	free(data);
+	ui_outbox_clear(o);
+	ui_outbox_lay_out_free(o);
+	ui_list_free(&o->list);
+	free(o);
 }
 
 /*
@@ -114,8 +130,7 @@ ui_outbox_reload(struct ui *ui, void *data)
 		}
 	}
 	store_account_list_free(acc, nacc);
-	if (o->sel >= o->n)
-		o->sel = o->n ? o->n - 1 : 0;
+	ui_outbox_lay_out(ui, o);
 	ui->dirty = 1;
 }
 
@@ -125,6 +140,8 @@ ui_outbox_open(struct ui *ui)
 {
 	struct ui_outbox	*o = xcalloc(1, sizeof *o);
 
+	ui_list_init(&o->list, UI_LIST_SNAP, ui_outbox_line, ui_outbox_key_of,
+	    o);
 	while (ui->nstack > 1)
 		ui_screen_drop(ui, ui_screen_top(ui)->data);
 	ui_screen_push(ui, &ui_outbox_ops, o);
@@ -399,12 +416,63 @@ ui_outbox_nothing(struct ui *ui, struct ui_outbox *o)
 	free(what);
 }
 
-/* Free a laid out entry. */
+/* Free the entries laid out. */
 static void
-ui_outbox_draw_free(struct ui_ob_draw *d)
+ui_outbox_lay_out_free(struct ui_outbox *o)
 {
-	free(d->head);
-	text_lines_free(d->lines, d->n);
+	size_t	i;
+
+	for (i = 0; i < o->nd; i++) {
+		free(o->d[i].head);
+		text_lines_free(o->d[i].lines, o->d[i].n);
+	}
+	free(o->d);
+	o->d = NULL;
+	o->nd = 0;
+}
+
+/*
+ * Lay every entry out again for the width of the screen and the time now,
+ * and give the list their heights: the headline, the detail lines and a
+ * blank line each. The list shows the selected entry whole when it can.
+ */
+static void
+ui_outbox_lay_out(struct ui *ui, struct ui_outbox *o)
+{
+	size_t	i, *heights;
+
+	ui_outbox_lay_out_free(o);
+	o->d = xcalloc(o->n + 1, sizeof *o->d);
+	o->nd = o->n;
+	heights = xcalloc(o->n + 1, sizeof *heights);
+	for (i = 0; i < o->n; i++) {
+		ui_outbox_layout(ui, o, i, (size_t)ui->cols - 6, &o->d[i]);
+		heights[i] = 1 + o->d[i].n + 1;
+	}
+	/* Below the heading and a blank line, above the bars. */
+	ui_list_resize(&o->list, ui->rows > 5 ? (size_t)ui->rows - 5 : 1);
+	ui_list_set_rows(&o->list, o->n, 0, heights);
+	free(heights);
+}
+
+/* Draw a line of an entry: the headline, a detail line or the blank. */
+static void
+ui_outbox_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
+{
+	struct ui_outbox	*o = arg;
+	struct ui_ob_draw	*d = &o->d[ln->row];
+
+	if (ln->part == 0) {
+		attrset(ln->selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
+		    d->failed ? ui_attr(ui, PAIR_LATE, A_BOLD) : (int)A_BOLD);
+		ui_draw_fill(ln->y, 0, ui->cols);
+		ui_draw_text(ln->y, 1, d->head, (size_t)ui->cols - 2);
+	} else if (ln->part <= d->n) {
+		attrset(d->failed ? ui_attr(ui, PAIR_LATE, 0) : (int)A_NORMAL);
+		ui_draw_text(ln->y, 5, d->lines[ln->part - 1],
+		    (size_t)ui->cols - 6);
+	}
+	attrset(A_NORMAL);
 }
 
 /* Draw the outbox, scrolled so that the selected entry shows whole. */
@@ -412,41 +480,15 @@ static void
 ui_outbox_draw(struct ui *ui, void *data)
 {
 	struct ui_outbox	*o = data;
-	struct ui_ob_draw	*d;
-	size_t			 i, j, w = (size_t)ui->cols - 6, used;
-	int			 y = 3, bottom = ui->rows - 2;
 
 	if (o->n == 0) {
 		ui_outbox_nothing(ui, o);
 		return;
 	}
 	ui_outbox_heading(ui, o);
-	d = xcalloc(o->n, sizeof *d);
-	for (i = 0; i < o->n; i++)
-		ui_outbox_layout(ui, o, i, w, &d[i]);
-	if (o->top > o->sel)
-		o->top = o->sel;
-	for (;;) {
-		for (used = 0, i = o->top; i <= o->sel; i++)
-			used += 1 + d[i].n + 1;
-		if (o->top >= o->sel || used <= (size_t)(bottom - y))
-			break;
-		o->top++;
-	}
-	for (i = o->top; i < o->n && y < bottom; i++) {
-		attrset(i == o->sel ? ui_attr(ui, PAIR_SELECTED, A_BOLD) :
-		    d[i].failed ? ui_attr(ui, PAIR_LATE, A_BOLD) : (int)A_BOLD);
-		ui_draw_fill(y, 0, ui->cols);
-		ui_draw_text(y++, 1, d[i].head, (size_t)ui->cols - 2);
-		attrset(d[i].failed ? ui_attr(ui, PAIR_LATE, 0) : (int)A_NORMAL);
-		for (j = 0; j < d[i].n && y < bottom; j++)
-			ui_draw_text(y++, 5, d[i].lines[j], w);
-		attrset(A_NORMAL);
-		y++;
-	}
-	for (i = 0; i < o->n; i++)
-		ui_outbox_draw_free(&d[i]);
-	free(d);
+	/* The times in the entries move on. */
+	ui_outbox_lay_out(ui, o);
+	ui_list_draw(ui, &o->list, 3);
 }
 
 /* Read the entry a prompt is about, fresh; 0, or -1 if it is gone. */
@@ -649,35 +691,28 @@ static void
 ui_outbox_key(struct ui *ui, void *data, int action, uint32_t key)
 {
 	struct ui_outbox	*o = data;
-	struct outbox_entry	*e = o->n ? &o->ob[o->sel] : NULL;
-	size_t			 step;
+	struct outbox_entry	*e = o->n ? &o->ob[o->list.sel] : NULL;
 
 	(void)key;
 	switch (action) {
 	case ACT_DOWN:
-	case ACT_PAGE_DOWN:
-		step = action == ACT_DOWN ? 1 : UI_OUTBOX_PAGE;
-		o->sel = o->sel + step < o->n ? o->sel + step :
-		    o->n ? o->n - 1 : 0;
-		return;
 	case ACT_UP:
+		ui_list_move(&o->list, action == ACT_DOWN ? 1 : -1);
+		return;
+	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		step = action == ACT_UP ? 1 : UI_OUTBOX_PAGE;
-		o->sel = o->sel > step ? o->sel - step : 0;
+		ui_list_page(&o->list, action == ACT_PAGE_DOWN);
 		return;
 	case ACT_TOP:
-		o->sel = 0;
-		return;
 	case ACT_BOTTOM:
-		o->sel = o->n ? o->n - 1 : 0;
+		ui_list_end(&o->list, action == ACT_BOTTOM);
 		return;
 	case ACT_BACK:
 	case ACT_QUIT:
 		ui_screen_pop(ui, o);
 		return;
 	case ACT_SYNC:
-		sync_now(ui->ctx.sync);
-		ui_message(ui, 0, "Syncing...");
+		ui_sync_now(ui);
 		return;
 	}
 	if (e == NULL) {
@@ -691,7 +726,7 @@ ui_outbox_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_outbox_retry(ui, e);
 		break;
 	case ACT_DISCARD:
-		ui_outbox_discard(ui, o, e, o->sel);
+		ui_outbox_discard(ui, o, e, o->list.sel);
 		return;
 	case ACT_EDIT:
 		if (ui_outbox_edit(ui, o, e)) {
@@ -706,6 +741,13 @@ ui_outbox_key(struct ui *ui, void *data, int action, uint32_t key)
 	ui_refresh_counts(ui);
 }
 
+/* Lay the entries out again for the new size of the window. */
+static void
+ui_outbox_resize(struct ui *ui, void *data)
+{
+	ui_outbox_lay_out(ui, data);
+}
+
 static const struct ui_screen_ops ui_outbox_ops = {
 	.name = "outbox",
 	.keys = SCREEN_OUTBOX,
@@ -713,4 +755,5 @@ static const struct ui_screen_ops ui_outbox_ops = {
 	.key = ui_outbox_key,
 	.free = ui_outbox_free,
 	.reload = ui_outbox_reload,
+	.resize = ui_outbox_resize,
 };

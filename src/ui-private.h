@@ -7,14 +7,19 @@
  *
  * The files call downwards only, never in a circle:
  *
- *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-help.c,
+ *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-command.c,
  *                                       ui-action.c (to free the undo)
+ *   ui-command.c (an action from a   -> ui-help.c, and the screen on
+ *   key or the command line)            top through its operations
  *   ui-queue.c                       -> ui-thread.c, ui-action.c
  *   ui-thread.c                      -> ui-action.c
- *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c,
- *                                       ui-command.c
+ *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
+ *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
+ *   thread, outbox, help)               selection, scrolling, marks),
+ *                                       which calls back only the
+ *                                       screen that owns the list
  *   all of them                      -> ui-draw.c -> ui-screen.c (the
  *                                       stack), which call no screen
  *
@@ -23,6 +28,7 @@
 #ifndef HEED_UI_PRIVATE_H
 #define HEED_UI_PRIVATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "edit.h"
@@ -35,6 +41,7 @@
 #define UI_MIN_COLS	40
 #define UI_MIN_ROWS	10
 #define UI_RECENT_REPLY	3600	/* a reply sent this lately is asked about */
+#define UI_NO_ANSWER_MS	3000	/* a send waits this long: "no answer yet" */
 
 enum ui_pair {
 	PAIR_TITLE = 1,
@@ -52,16 +59,38 @@ enum ui_pair {
 
 struct ui;
 typedef void (*ui_answer_cb)(struct ui *, const char *);
+/* Complete what a line prompt holds (Tab). */
+typedef void (*ui_complete_cb)(struct ui *);
 
 /* A question at the bottom line (line input) or in a box (choice). */
 struct ui_prompt {
 	int		 active;
 	int		 choice;	/* 1: a key from choices answers */
 	char		*label;
-	char		*body;		/* text shown in the box */
+	char		*body;		/* text shown in the box, or above
+					   a line (what Tab can complete) */
 	char		*choices;	/* keys that answer a choice */
 	struct edit	 ed;
 	ui_answer_cb	 done;
+	ui_complete_cb	 complete;	/* Tab in a line; NULL: none */
+};
+
+/* A mark a screen's rows carry, and what it means (short and long). */
+struct ui_mark {
+	char		 mark;
+	const char	*word;		/* for a legend on one line */
+	const char	*meaning;	/* for the help */
+};
+
+/*
+ * A command of the command line that takes an argument, which the
+ * screen's command op runs; the names of its actions are commands too.
+ */
+struct ui_cmd {
+	const char		*name;
+	const char		*arg;		/* what it takes, for the help */
+	const char		*help;
+	const char *const	*words;		/* what arg may be; NULL: any */
 };
 
 /* Text a screen holds that the cache could not take (all lent). */
@@ -79,7 +108,15 @@ struct ui_screen_ops {
 	const char	*name;
 	int		 keys;		/* enum key_screen; -1: the below's */
 	int		 overlay;	/* drawn over the screen below it */
+	/*
+	 * C-c is a key of this screen, looked up in its keymap and given to
+	 * key (the composer, where it may be bound); elsewhere it quits.
+	 */
+	int		 own_ctrl_c;
 	const char	*hint;		/* the bottom line; NULL: the usual */
+	/* The bottom line as the screen's state makes it (lent); or NULL. */
+	const char	*(*hint_now)(struct ui *, void *);
+	const struct ui_mark *marks;	/* of its rows, ended by a 0 mark */
 	void		(*draw)(struct ui *, void *);
 	/* An action from the keymap, and the key itself. */
 	void		(*key)(struct ui *, void *, int, uint32_t);
@@ -88,13 +125,66 @@ struct ui_screen_ops {
 	void		(*reload)(struct ui *, void *);
 	/* The terminal changed size. */
 	void		(*resize)(struct ui *, void *);
-	/* A command line name and argument; 1 if it was this screen's. */
+	/*
+	 * A command of cmds (ended by a NULL name), with its argument; 1 if
+	 * this screen ran it. Without an argument, a command that is also
+	 * an action runs as the action.
+	 */
+	const struct ui_cmd *cmds;
 	int		(*command)(struct ui *, void *, const char *,
 			    const char *);
 	/* Bring an item into view (after undo). */
 	void		(*show)(struct ui *, void *, int64_t);
 	/* Save what can be saved; 1 and *u if text is still unsaved. */
 	int		(*unsaved)(struct ui *, void *, struct ui_unsaved *);
+};
+
+/*
+ * A list of rows on a screen (ui-list.c): which row is selected, which
+ * line is shown first, and the marks. The screen keeps the rows and
+ * draws each line shown through draw; it reads the fields, and changes
+ * them only through the ui_list_* functions.
+ */
+#define UI_LIST_SCROLL	0x1	/* no selection: moving scrolls (help) */
+#define UI_LIST_SNAP	0x2	/* the first line shown is a row's first */
+#define UI_LIST_HEAD	SIZE_MAX	/* a line above the first row */
+
+/* One line of a list to draw. */
+struct ui_list_line {
+	size_t		line;		/* the line of the list, from 0 */
+	size_t		row;		/* its row, or UI_LIST_HEAD */
+	size_t		part;		/* the line within the row, from 0 */
+	int		y;		/* the line of the screen */
+	int		selected;	/* its row is the selected one */
+	int		marked;		/* its row is marked */
+};
+typedef void	(*ui_list_draw_cb)(struct ui *, void *,
+		    const struct ui_list_line *);
+/* The key that marks a row by (an item's id); NULL: the row's index. */
+typedef int64_t	(*ui_list_key_cb)(void *, size_t);
+
+struct ui_list {
+	int		 flags;		/* UI_LIST_* */
+	size_t		 n;		/* rows */
+	size_t		 head;		/* lines above the first row */
+	size_t		*start;		/* first line of each row, and the end;
+					   NULL: one line a row */
+	size_t		 sel;		/* the selected row */
+	size_t		 top;		/* the first line shown */
+	size_t		 height;	/* lines the screen has room for */
+	ui_list_draw_cb	 draw;
+	ui_list_key_cb	 key;
+	void		*arg;		/* the screen's, for draw and key */
+
+	int64_t		*marks;		/* keys of the marked rows, sorted */
+	size_t		 nmarks;
+	size_t		 capmarks;
+	int		 visual;	/* a range is being marked */
+	int64_t		 anchor;	/* the key of the row it started on */
+	int		 anchor_side;	/* that row: -1 above, 1 below */
+	int64_t		*vkeys;		/* what the range marked, sorted */
+	size_t		 nvkeys;
+	size_t		 capvkeys;
 };
 
 struct ui_screen {
@@ -125,11 +215,18 @@ struct ui {
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	char			*wake_error;	/* why snoozed items stay asleep */
 	int64_t			 seen_changes;
+	uint64_t		 bar_timer;	/* paints a send's wait */
 
 	/* Messages and prompts. */
 	char			*msg;
 	int			 msg_error;
 	int			 msg_logged;	/* written to the log whole */
+	unsigned int		 msg_serial;	/* counts the messages */
+
+	/* A sync asked for ($), said until it ends. */
+	unsigned int		 sync_msg;	/* its message's serial; 0 */
+	int			 sync_ran;	/* an account ran it */
+	int64_t			 sync_items;	/* items before it */
 	struct ui_prompt	 prompt;
 
 	/* What a prompt is about, for the item actions of any screen. */
@@ -147,6 +244,7 @@ void	ui_ask_choice(struct ui *, const char *, const char *, const char *,
 void	ui_prompt_key(struct ui *, uint32_t);
 void	ui_prompt_clear(struct ui *);
 void	ui_draw_text(int, int, const char *, size_t);
+int	ui_draw_wrapped(int, int, const char *, size_t, int);
 void	ui_draw_fill(int, int, int);
 int	ui_attr(struct ui *, int, int);
 void	ui_refresh_counts(struct ui *);
@@ -159,7 +257,29 @@ const char *ui_name_of(const struct item *);
 char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
+extern const char *const ui_view_words[];
 void	ui_quit(struct ui *);
+void	ui_sync_now(struct ui *);
+
+/* ui-list.c: the list of rows of a screen. */
+void	ui_list_init(struct ui_list *, int, ui_list_draw_cb, ui_list_key_cb,
+	    void *);
+void	ui_list_free(struct ui_list *);
+void	ui_list_set_rows(struct ui_list *, size_t, size_t, const size_t *);
+void	ui_list_resize(struct ui_list *, size_t);
+void	ui_list_set_top(struct ui_list *, size_t);
+size_t	ui_list_lines(const struct ui_list *);
+long	ui_list_move(struct ui_list *, long);
+void	ui_list_page(struct ui_list *, int);
+void	ui_list_end(struct ui_list *, int);
+void	ui_list_jump(struct ui_list *, size_t);
+void	ui_list_draw(struct ui *, const struct ui_list *, int);
+int	ui_list_marked(const struct ui_list *, size_t);
+void	ui_list_mark(struct ui_list *, size_t, int);
+void	ui_list_toggle(struct ui_list *);
+void	ui_list_unmark_all(struct ui_list *);
+const int64_t *ui_list_marks(const struct ui_list *, size_t *);
+void	ui_list_visual(struct ui_list *, int);
 
 /* ui-screen.c: the stack of screens. */
 void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);
@@ -189,12 +309,13 @@ void	ui_check_open(struct ui *, const struct item *, const char *, int,
 void	ui_outbox_open(struct ui *);
 void	ui_help_open(struct ui *);
 
-/* ui-action.c, ui-reply.c, ui-command.c */
+/* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);
-void	ui_command_ask(struct ui *);
+void	ui_command_action(struct ui *, int, uint32_t);
+size_t	ui_command_names(struct ui *, const char ***);
 
 #endif

@@ -21,15 +21,24 @@ struct ui_queue {
 	struct store_filter	 filter;
 	char			*filter_text;
 	char			*search;	/* a search replaces the view */
-	struct item_list	 items;		/* the rows on the screen */
+	struct item_list	 items;		/* the rows read */
+	struct ui_list		 list;		/* the rows on the screen */
 	char			*error;		/* why they could not be read */
-	size_t			 sel;
 	int64_t			 sel_id;
 	int			 have_top;
 	struct store_key	 top;		/* the first row */
 };
 
 static const struct ui_screen_ops ui_queue_ops;
+
+/* The key of a row for its mark: the item's id. */
+static int64_t
+ui_queue_key_of(void *arg, size_t row)
+{
+	struct ui_queue	*q = arg;
+
+	return q->items.v[row].id;
+}
 
 /* Rows of the list: everything but the title, status and bottom lines. */
 static size_t
@@ -81,6 +90,7 @@ ui_queue_load(struct ui_queue *q, const struct store_key *key, int dir)
 		goto fail;
 	item_list_free(&q->items);
 	q->items = l;
+	ui_list_set_rows(&q->list, q->items.n, 0, NULL);
 	free(q->error);
 	q->error = NULL;
 	return 0;
@@ -91,7 +101,7 @@ fail:
 	q->error = cause;
 	item_list_free(&l);
 	item_list_free(&q->items);
-	q->sel = 0;
+	ui_list_set_rows(&q->list, 0, 0, NULL);
 	ui->dirty = 1;
 	return -1;
 }
@@ -104,13 +114,12 @@ ui_queue_reselect(struct ui_queue *q, size_t fallback)
 
 	for (i = 0; i < q->items.n; i++) {
 		if (q->items.v[i].id == q->sel_id) {
-			q->sel = i;
+			ui_list_jump(&q->list, i);
 			return;
 		}
 	}
-	q->sel = fallback < q->items.n ? fallback : (q->items.n ?
-	    q->items.n - 1 : 0);
-	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
+	ui_list_jump(&q->list, fallback);
+	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
 }
 
 /* Remember the first row as the top of the screen. */
@@ -135,8 +144,9 @@ ui_queue_reload(struct ui_queue *q)
 {
 	struct ui		*ui = q->ui;
 	struct store_key	 k;
-	size_t			 old = q->sel;
+	size_t			 old = q->list.sel;
 
+	ui_list_resize(&q->list, ui_queue_rows(ui));
 	if (q->search != NULL || !q->have_top)
 		ui_queue_load(q, NULL, 1);
 	else {
@@ -179,7 +189,7 @@ ui_queue_show(struct ui_queue *q, int64_t id)
 	k = ui_key_at(q->view, &k);
 	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
 	    q->items.v[0].id == id) {
-		q->sel = 0;
+		ui_list_jump(&q->list, 0);
 		q->sel_id = id;
 		ui_queue_set_top(q);
 	} else
@@ -195,7 +205,7 @@ ui_queue_set_view(struct ui_queue *q, enum store_view v)
 	q->view = v;
 	q->ui->bar_view = (int)v;
 	q->have_top = 0;
-	q->sel = 0;
+	ui_list_end(&q->list, 0);
 	q->sel_id = 0;
 	ui_queue_reload(q);
 }
@@ -210,7 +220,7 @@ ui_queue_search(struct ui_queue *q, const char *words)
 	q->search = words != NULL && *words != '\0' ? xstrdup(words) : NULL;
 	ui->bar_view = q->search != NULL ? -1 : (int)q->view;
 	q->have_top = 0;
-	q->sel = 0;
+	ui_list_end(&q->list, 0);
 	q->sel_id = 0;
 	ui_queue_reload(q);
 	if (q->search != NULL && q->error == NULL)
@@ -223,46 +233,68 @@ ui_queue_search(struct ui_queue *q, const char *words)
 static struct item *
 ui_queue_current(struct ui_queue *q)
 {
-	return q->items.n == 0 ? NULL : &q->items.v[q->sel];
+	return q->items.n == 0 ? NULL : &q->items.v[q->list.sel];
 }
 
-/* Move the selection by one row, scrolling a row at a time at the edges. */
+/*
+ * Read the page that starts a row further down, when the selection is on
+ * the last row of a full page; when no row comes after it, the page
+ * stays as it was.
+ */
+static void
+ui_queue_scroll_down(struct ui_queue *q)
+{
+	struct store_key	k;
+	size_t			n = q->items.n;
+
+	store_key_of(q->view, &q->items.v[1 < n ? 1 : 0], &k);
+	k = ui_key_at(q->view, &k);
+	q->sel_id = q->items.v[q->list.sel].id;
+	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
+	    q->items.v[q->items.n - 1].id != q->sel_id)
+		ui_list_jump(&q->list, q->items.n - 1);
+	else
+		ui_queue_reload(q);
+}
+
+/* Read the page that starts a row further up, if there is such a row. */
+static void
+ui_queue_scroll_up(struct ui_queue *q)
+{
+	struct store_key	k;
+
+	store_key_of(q->view, &q->items.v[0], &k);
+	q->sel_id = q->items.v[0].id;
+	if (ui_queue_load(q, &k, -1) == 0 && q->items.n > 0 &&
+	    q->items.v[0].id != q->sel_id) {
+		/* Got the rows before: show one more at the top. */
+		store_key_of(q->view, &q->items.v[q->items.n - 1], &k);
+		k = ui_key_at(q->view, &k);
+		ui_queue_load(q, &k, 1);
+		ui_list_jump(&q->list, 0);
+	} else
+		ui_queue_reload(q);
+}
+
+/*
+ * Move the selection by one row. The screen holds a page of the view:
+ * past its first or last row, the page scrolls a row at a time; the
+ * results of a search are all there, and the list scrolls them itself.
+ */
 static void
 ui_queue_step(struct ui_queue *q, int down)
 {
-	struct ui		*ui = q->ui;
-	struct store_key	 k;
-
 	if (q->items.n == 0)
 		return;
-	if (down && q->sel + 1 < q->items.n)
-		q->sel++;
-	else if (!down && q->sel > 0)
-		q->sel--;
-	else if (q->search == NULL && down && q->items.n == ui_queue_rows(ui)) {
-		/* At the bottom: start the page one row further. */
-		store_key_of(q->view, &q->items.v[1 < q->items.n ? 1 : 0], &k);
-		k = ui_key_at(q->view, &k);
-		q->sel_id = q->items.v[q->sel].id;
-		if (ui_queue_load(q, &k, 1) == 0 &&
-		    q->items.n > 0 && q->items.v[q->items.n - 1].id != q->sel_id)
-			q->sel = q->items.n - 1;
-	} else if (q->search == NULL && !down) {
-		store_key_of(q->view, &q->items.v[0], &k);
-		q->sel_id = q->items.v[0].id;
-		if (ui_queue_load(q, &k, -1) == 0 && q->items.n > 0 &&
-		    q->items.v[0].id != q->sel_id) {
-			/* Got the rows before: show one more at the top. */
-			store_key_of(q->view, &q->items.v[q->items.n - 1], &k);
-			k = ui_key_at(q->view, &k);
-			ui_queue_load(q, &k, 1);
-			q->sel = 0;
-		} else
-			ui_queue_reload(q);
+	if (ui_list_move(&q->list, down ? 1 : -1) != 0 && q->search == NULL) {
+		if (down && q->items.n == ui_queue_rows(q->ui))
+			ui_queue_scroll_down(q);
+		else if (!down)
+			ui_queue_scroll_up(q);
 	}
 	ui_queue_set_top(q);
 	if (q->items.n > 0)
-		q->sel_id = q->items.v[q->sel].id;
+		q->sel_id = q->items.v[q->list.sel].id;
 }
 
 /* Move a screenful down or up. */
@@ -271,30 +303,28 @@ ui_queue_page(struct ui_queue *q, int down)
 {
 	struct ui		*ui = q->ui;
 	struct store_key	 k;
-	size_t			 n = q->items.n;
+	size_t			 n = q->items.n, rows = ui_queue_rows(ui);
 
-	if (n == 0 || q->search != NULL) {
-		q->sel = down ? (n ? n - 1 : 0) : 0;
-	} else if (down) {
+	if (n == 0 || q->search != NULL)
+		ui_list_page(&q->list, down);
+	else if (down) {
 		store_key_of(q->view, &q->items.v[n - 1], &k);
-		if (n == ui_queue_rows(ui) && ui_queue_load(q, &k, 1) == 0 &&
+		if (n == rows && ui_queue_load(q, &k, 1) == 0 &&
 		    q->items.n == 0)
 			ui_queue_load(q, NULL, -1);
-		if (n < ui_queue_rows(ui) || q->items.n < ui_queue_rows(ui))
-			q->sel = q->items.n ? q->items.n - 1 : 0;
+		if (n < rows || q->items.n < rows)
+			ui_list_end(&q->list, 1);
 	} else {
 		store_key_of(q->view, &q->items.v[0], &k);
 		if (ui_queue_load(q, &k, -1) == 0 && q->items.n == 0)
 			ui_queue_load(q, NULL, 1);
-		if (q->items.n < ui_queue_rows(ui)) {
+		if (q->items.n < rows) {
 			ui_queue_load(q, NULL, 1);
-			q->sel = 0;
+			ui_list_end(&q->list, 0);
 		}
 	}
-	if (q->sel >= q->items.n)
-		q->sel = q->items.n ? q->items.n - 1 : 0;
 	ui_queue_set_top(q);
-	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
+	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
 }
 
 /* Jump to the first or last row of the view. */
@@ -303,9 +333,9 @@ ui_queue_end(struct ui_queue *q, int bottom)
 {
 	if (q->search == NULL)
 		ui_queue_load(q, NULL, bottom ? -1 : 1);
-	q->sel = bottom && q->items.n ? q->items.n - 1 : 0;
+	ui_list_end(&q->list, bottom);
 	ui_queue_set_top(q);
-	q->sel_id = q->items.n ? q->items.v[q->sel].id : 0;
+	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
 }
 
 /* Colour a waiting time against the response target. */
@@ -319,29 +349,76 @@ ui_wait_attr(struct ui *ui, int64_t waited, int64_t target)
 	return ui_attr(ui, PAIR_OK, 0);
 }
 
-/* Fill the three flag columns of a row. */
+/*
+ * The marks of a row, in three columns: the first says whether it is new
+ * or the business's own, the second whether it is flagged or answered,
+ * the third what else it has. The help and the legend say them from this
+ * table, so that they say what the rows show.
+ */
+enum ui_queue_mark {
+	MARK_NEW, MARK_OWN, MARK_FLAGGED, MARK_REPLIED, MARK_DRAFT, MARK_NOTE,
+	MARK_HIDDEN, MARK_DELETED
+};
+static const struct ui_mark ui_queue_marks[] = {
+	[MARK_NEW] = { '*', "new", "new: not opened yet" },
+	[MARK_OWN] = { '>', "your reply", "one of your own replies" },
+	[MARK_FLAGGED] = { '!', "flagged", "flagged" },
+	[MARK_REPLIED] = { 'r', "answered", "answered by you" },
+	[MARK_DRAFT] = { 'd', "draft", "a draft of a reply is waiting" },
+	[MARK_NOTE] = { 'n', "note", "an internal note" },
+	[MARK_HIDDEN] = { 'h', "hidden", "hidden on the platform" },
+	[MARK_DELETED] = { 'x', "deleted", "deleted on the platform" },
+	{ 0, NULL, NULL }
+};
+
+/* Fill the three mark columns of a row. */
 static void
 ui_queue_flags(const struct item *it, char flags[4])
 {
-	flags[0] = it->own ? '>' : it->status == STATUS_NEW ? '*' : ' ';
-	flags[1] = it->flags != 0 ? '!' : it->replied ? 'r' : ' ';
-	flags[2] = it->has_draft ? 'd' : it->note != NULL ? 'n' :
-	    it->hidden ? 'h' : it->deleted ? 'x' : ' ';
+	const struct ui_mark	*m = ui_queue_marks;
+
+	flags[0] = it->own ? m[MARK_OWN].mark : it->status == STATUS_NEW ?
+	    m[MARK_NEW].mark : ' ';
+	flags[1] = it->flags != 0 ? m[MARK_FLAGGED].mark : it->replied ?
+	    m[MARK_REPLIED].mark : ' ';
+	flags[2] = it->has_draft ? m[MARK_DRAFT].mark : it->note != NULL ?
+	    m[MARK_NOTE].mark : it->hidden ? m[MARK_HIDDEN].mark :
+	    it->deleted ? m[MARK_DELETED].mark : ' ';
 	flags[3] = '\0';
 }
 
-/* Draw one row of the queue. */
+/* Say on the message line what each mark of a row means. */
 static void
-ui_queue_row(struct ui_queue *q, int y, const struct item *it, int selected,
-    int aw)
+ui_queue_legend(struct ui *ui)
 {
-	struct ui			*ui = q->ui;
+	struct buf		 b;
+	const struct ui_mark	*m;
+
+	buf_init(&b, 0);
+	buf_addstr(&b, "Marks:");
+	for (m = ui_queue_marks; m->mark != 0; m++)
+		buf_printf(&b, "%s%c %s", m == ui_queue_marks ? " " : "  ",
+		    m->mark, m->word);
+	ui_message(ui, 0, "%s", b.data);
+	buf_free(&b);
+}
+
+/* Draw one row of the queue (the list's callback). */
+static void
+ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
+{
+	struct ui_queue			*q = arg;
+	const struct item		*it = &q->items.v[ln->row];
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
 	char				 age[16], flags[4], *line;
 	const char			*who;
-	int				 base, x = 0;
+	int				 base, x = 0, y = ln->y;
+	int				 selected = ln->selected, aw;
 
+	/* The author's column: wider in a wider window. */
+	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
+	    12 : 8;
 	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	base = selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) : (int)A_NORMAL;
 	attrset(base);
@@ -393,20 +470,15 @@ ui_queue_failed(struct ui_queue *q)
 	};
 	struct ui	*ui = q->ui;
 	const char	*name = q->search != NULL ? "search" : names[q->view];
-	char		*what, **lines;
-	size_t		 n, i;
-	int		 y = 2;
+	char		*what;
 
 	what = xprintf("The %s could not be read from the cache, so heed "
 	    "cannot show it: %s.\n\nThis is not an empty %s. heed doctor "
 	    "checks the cache and says what to do; heed reads it again at the "
 	    "next key or sync.", name, q->error, name);
-	n = text_wrap(what, (size_t)ui->cols - 4, &lines);
 	attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
-	for (i = 0; i < n && y < ui->rows - 2; i++)
-		ui_draw_text(y++, 2, lines[i], (size_t)ui->cols - 4);
+	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
 	attrset(A_NORMAL);
-	text_lines_free(lines, n);
 	free(what);
 }
 
@@ -438,7 +510,7 @@ ui_queue_empty(struct ui_queue *q)
 	else
 		what = "Nothing here.";
 	attrset(ui_attr(ui, PAIR_DIM, 0));
-	ui_draw_text(2, 2, what, (size_t)ui->cols - 4);
+	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
 	attrset(A_NORMAL);
 }
 
@@ -447,15 +519,10 @@ static void
 ui_queue_draw(struct ui *ui, void *data)
 {
 	struct ui_queue	*q = data;
-	size_t		 i, rows = ui_queue_rows(ui);
-	int		 aw;
 
-	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
-	    12 : 8;
 	if (q->items.n == 0)
 		ui_queue_empty(q);
-	for (i = 0; i < q->items.n && i < rows; i++)
-		ui_queue_row(q, 1 + (int)i, &q->items.v[i], i == q->sel, aw);
+	ui_list_draw(ui, &q->list, 1);
 	if (q->filter_text != NULL && ui->msg == NULL)
 		ui_message(ui, 0, "filter: %s", q->filter_text);
 }
@@ -476,7 +543,7 @@ ui_queue_filter(struct ui_queue *q, const char *expr, char **cause)
 	    xstrdup(util_trim(copy)) : NULL;
 	free(copy);
 	q->have_top = 0;
-	q->sel = 0;
+	ui_list_end(&q->list, 0);
 	q->sel_id = 0;
 	ui_queue_reload(q);
 	return 0;
@@ -559,6 +626,9 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_ask_line(ui, "Filter:", q->filter_text,
 		    ui_queue_filter_done);
 		break;
+	case ACT_LEGEND:
+		ui_queue_legend(ui);
+		break;
 	default:
 		if (ui_action_item(ui, action, it) != 0)
 			ui_queue_reload(q);
@@ -614,6 +684,7 @@ ui_queue_free(struct ui *ui, void *data)
 
 	(void)ui;
 	item_list_free(&q->items);
+	ui_list_free(&q->list);
 	free(q->error);
 	free(q->filter_text);
 	free(q->search);
@@ -621,14 +692,26 @@ ui_queue_free(struct ui *ui, void *data)
 	free(q);
 }
 
+/* The commands of the queue that take a word or more. */
+static const struct ui_cmd ui_queue_cmds[] = {
+	{ "view", "view", "show a view", ui_view_words },
+	{ "search", "words", "search for them", NULL },
+	{ "filter", "expression", "narrow the view (empty: all of it)",
+	    NULL },
+	{ "snooze", "time", "snooze the selected item until then", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
 static const struct ui_screen_ops ui_queue_ops = {
 	.name = "queue",
 	.keys = SCREEN_QUEUE,
+	.marks = ui_queue_marks,
 	.draw = ui_queue_draw,
 	.key = ui_queue_key,
 	.free = ui_queue_free,
 	.reload = ui_queue_reload_op,
 	.resize = ui_queue_reload_op,
+	.cmds = ui_queue_cmds,
 	.command = ui_queue_command,
 	.show = ui_queue_show_op,
 };
@@ -641,6 +724,7 @@ ui_queue_open(struct ui *ui)
 
 	q->ui = ui;
 	q->view = VIEW_INBOX;
+	ui_list_init(&q->list, 0, ui_queue_row, ui_queue_key_of, q);
 	ui->bar_view = VIEW_INBOX;
 	ui_screen_push(ui, &ui_queue_ops, q);
 	ui_queue_reload(q);

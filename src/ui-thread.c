@@ -34,12 +34,22 @@ struct ui_thread {
 	int			 have;		/* th holds a thread */
 	struct ui_tline		*lines;
 	size_t			 nlines;
-	size_t			 sel;
-	size_t			 scroll;
+	struct ui_list		 list;		/* the items on the screen */
 	int			 lines_cols;	/* the width laid out for */
 };
 
 static const struct ui_screen_ops ui_thread_ops;
+static void	ui_thread_line(struct ui *, void *,
+		    const struct ui_list_line *);
+
+/* The key of an item of the thread for its mark: its id. */
+static int64_t
+ui_thread_key_of(void *arg, size_t row)
+{
+	struct ui_thread	*t = arg;
+
+	return t->th.items.v[row].id;
+}
 
 /* Free the laid-out lines. */
 static void
@@ -254,33 +264,6 @@ ui_thread_layout_item(struct ui_thread *t, size_t i)
 	ui_thread_add(t, xstrdup(""), i, indent, 0);
 }
 
-/* Lay the thread out in lines for the current width. */
-static void
-ui_thread_layout(struct ui_thread *t)
-{
-	struct ui	*ui = t->ui;
-	size_t		 i;
-
-	ui_thread_free_lines(t);
-	t->lines_cols = ui->cols;
-	ui_thread_layout_post(t);
-	for (i = 0; i < t->th.items.n; i++)
-		ui_thread_layout_item(t, i);
-}
-
-/* The first line of an item. */
-static size_t
-ui_thread_first_line(struct ui_thread *t, size_t item)
-{
-	size_t	i;
-
-	for (i = 0; i < t->nlines; i++) {
-		if (t->lines[i].item == item)
-			return i;
-	}
-	return 0;
-}
-
 /* Rows for the thread text. */
 static size_t
 ui_thread_rows(const struct ui *ui)
@@ -288,21 +271,28 @@ ui_thread_rows(const struct ui *ui)
 	return ui->rows > 4 ? (size_t)ui->rows - 3 : 1;
 }
 
-/* Scroll so the selected item's start is on the screen. */
+/*
+ * Lay the thread out in lines for the current width, and give the list
+ * the lines of each item, under those of the post.
+ */
 static void
-ui_thread_show_selected(struct ui_thread *t)
+ui_thread_layout(struct ui_thread *t)
 {
 	struct ui	*ui = t->ui;
-	size_t		 first = ui_thread_first_line(t, t->sel), rows, last;
+	size_t		 i, head = 0, *heights;
 
-	rows = ui_thread_rows(ui);
-	last = first;
-	while (last + 1 < t->nlines && t->lines[last + 1].item == t->sel)
-		last++;
-	if (last >= t->scroll + rows)
-		t->scroll = last + 1 > rows ? last + 1 - rows : 0;
-	if (first < t->scroll || last - first >= rows)
-		t->scroll = first;
+	ui_thread_free_lines(t);
+	t->lines_cols = ui->cols;
+	ui_thread_layout_post(t);
+	head = t->nlines;
+	for (i = 0; i < t->th.items.n; i++)
+		ui_thread_layout_item(t, i);
+	heights = xcalloc(t->th.items.n + 1, sizeof *heights);
+	for (i = head; i < t->nlines; i++)
+		heights[t->lines[i].item]++;
+	ui_list_resize(&t->list, ui_thread_rows(ui));
+	ui_list_set_rows(&t->list, t->th.items.n, head, heights);
+	free(heights);
 }
 
 /* Free the thread screen. */
@@ -310,8 +300,11 @@ static void
 ui_thread_free(struct ui *ui, void *data)
 {
 	(void)ui;
-	ui_thread_clear(data);
-	free(data);
+	struct ui_thread	*t = data;
+
+	ui_thread_clear(t);
+	ui_list_free(&t->list);
+	free(t);
 }
 
 /*
@@ -325,8 +318,8 @@ ui_thread_load(struct ui *ui, struct ui_thread *t)
 	char			*cause = NULL;
 	int64_t			 sel = t->id;
 
-	if (t->have && t->sel < t->th.items.n)
-		sel = t->th.items.v[t->sel].id;
+	if (t->have && t->list.sel < t->th.items.n)
+		sel = t->th.items.v[t->list.sel].id;
 	ui_thread_clear(t);
 	if (store_thread_get(ui->ctx.store, sel, &t->th, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -335,11 +328,8 @@ ui_thread_load(struct ui *ui, struct ui_thread *t)
 		return -1;
 	}
 	t->have = 1;
-	t->sel = t->th.selected;
 	ui_thread_layout(t);
-	if (t->scroll >= t->nlines)
-		t->scroll = 0;
-	ui_thread_show_selected(t);
+	ui_list_jump(&t->list, t->th.selected);
 	ui->dirty = 1;
 	return 0;
 }
@@ -359,13 +349,13 @@ ui_thread_open(struct ui *ui, int64_t id)
 
 	t->ui = ui;
 	t->id = id;
+	ui_list_init(&t->list, 0, ui_thread_line, ui_thread_key_of, t);
 	if (config_int(ui->ctx.cfg, NULL, OPT_MARK_READ))
 		store_mark_read(ui->ctx.store, id, NULL);
 	ui_screen_push(ui, &ui_thread_ops, t);
 	if (ui_thread_load(ui, t) == 0) {
 		/* Start at the post when it fits with the item. */
-		t->scroll = 0;
-		ui_thread_show_selected(t);
+		ui_list_set_top(&t->list, 0);
 	}
 }
 
@@ -373,92 +363,60 @@ ui_thread_open(struct ui *ui, int64_t id)
 static struct item *
 ui_thread_current(struct ui_thread *t)
 {
-	if (!t->have || t->sel >= t->th.items.n)
+	if (!t->have || t->list.sel >= t->th.items.n)
 		return NULL;
-	return &t->th.items.v[t->sel];
+	return &t->th.items.v[t->list.sel];
+}
+
+/* Draw a line of the thread (the list's callback). */
+static void
+ui_thread_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
+{
+	struct ui_thread	*t = arg;
+	struct ui_tline		*l = &t->lines[ln->line];
+	int			 attr, y = ln->y;
+	char			*cut;
+
+	attr = A_NORMAL;
+	if (l->item == SIZE_MAX)
+		attr = l->header ? ui_attr(ui, PAIR_DIM, A_BOLD) : 0;
+	else if (t->th.items.v[l->item].own)
+		attr = ui_attr(ui, PAIR_OWN, l->header ? A_BOLD : 0);
+	else if (l->header)
+		attr = A_BOLD;
+	if (ln->selected && l->header)
+		attr = ui_attr(ui, PAIR_SELECTED, A_BOLD);
+	if (ln->selected && l->indent > 0) {
+		attrset(ui_attr(ui, PAIR_SELECTED, 0));
+		mvaddch(y, l->indent - 1 > 0 ? l->indent - 2 : 0, ' ');
+	}
+	attrset(attr);
+	if (l->header) {
+		/* A cut header says so; wrapped text never needs to. */
+		cut = text_first_line(l->text, (size_t)(ui->cols - l->indent));
+		ui_draw_text(y, l->indent, cut, (size_t)(ui->cols - l->indent));
+		free(cut);
+	} else
+		ui_draw_text(y, l->indent, l->text, (size_t)(ui->cols -
+		    l->indent));
+	attrset(A_NORMAL);
 }
 
 /* Draw the thread. */
 static void
 ui_thread_draw(struct ui *ui, void *data)
 {
-	struct ui_thread *t = data;
-	struct ui_tline	*l;
-	size_t		 i, rows = ui_thread_rows(ui);
-	int		 y, attr, sel;
-	char		*cut;
+	struct ui_thread	*t = data;
+	size_t			 shown;
 
 	if (t->lines_cols != ui->cols)
 		ui_thread_layout(t);
-	for (i = 0; i < rows && t->scroll + i < t->nlines; i++) {
-		l = &t->lines[t->scroll + i];
-		y = 1 + (int)i;
-		sel = l->item == t->sel;
-		attr = A_NORMAL;
-		if (l->item == SIZE_MAX)
-			attr = l->header ? ui_attr(ui, PAIR_DIM, A_BOLD) : 0;
-		else if (t->th.items.v[l->item].own)
-			attr = ui_attr(ui, PAIR_OWN, l->header ? A_BOLD : 0);
-		else if (l->header)
-			attr = A_BOLD;
-		if (sel && l->header)
-			attr = ui_attr(ui, PAIR_SELECTED, A_BOLD);
-		if (sel && l->indent > 0) {
-			attrset(ui_attr(ui, PAIR_SELECTED, 0));
-			mvaddch(y, l->indent - 1 > 0 ? l->indent - 2 : 0, ' ');
-		}
-		attrset(attr);
-		if (l->header) {
-			/* A cut header says so; wrapped text never needs to. */
-			cut = text_first_line(l->text, (size_t)(ui->cols -
-			    l->indent));
-			ui_draw_text(y, l->indent, cut, (size_t)(ui->cols -
-			    l->indent));
-			free(cut);
-		} else
-			ui_draw_text(y, l->indent, l->text, (size_t)(ui->cols -
-			    l->indent));
-		attrset(A_NORMAL);
-	}
-	if (t->nlines > rows && ui->msg == NULL)
-		ui_message(ui, 0, "line %zu-%zu of %zu", t->scroll + 1,
-		    t->scroll + i, t->nlines);
-}
-
-/* Move the selection to the next or previous item. */
-static void
-ui_thread_step(struct ui_thread *t, int down)
-{
-	if (t->th.items.n == 0)
-		return;
-	if (down && t->sel + 1 < t->th.items.n)
-		t->sel++;
-	else if (!down && t->sel > 0)
-		t->sel--;
-	else if (!down)
-		t->scroll = 0;
-	ui_thread_show_selected(t);
-}
-
-/* Scroll a page, then select the first item that starts on screen. */
-static void
-ui_thread_page(struct ui_thread *t, int down)
-{
-	struct ui	*ui = t->ui;
-	size_t		 rows = ui_thread_rows(ui), i;
-
-	if (down) {
-		if (t->scroll + rows < t->nlines)
-			t->scroll += rows - 1;
-	} else
-		t->scroll = t->scroll > rows - 1 ? t->scroll - rows + 1
-		    : 0;
-	for (i = t->scroll; i < t->scroll + rows && i < t->nlines; i++) {
-		if (t->lines[i].header && t->lines[i].item != SIZE_MAX) {
-			t->sel = t->lines[i].item;
-			break;
-		}
-	}
+	ui_list_draw(ui, &t->list, 1);
+	shown = t->nlines - t->list.top < t->list.height ?
+	    t->nlines - t->list.top : t->list.height;
+	if (t->nlines > t->list.height && ui->msg == NULL)
+		ui_message(ui, 0, "line %zu-%zu of %zu", t->list.top + 1,
+		    t->list.top + shown, t->nlines);
 }
 
 /* Handle an action on the thread screen. */
@@ -472,20 +430,15 @@ ui_thread_key(struct ui *ui, void *data, int action, uint32_t key)
 	switch (action) {
 	case ACT_DOWN:
 	case ACT_UP:
-		ui_thread_step(t, action == ACT_DOWN);
+		ui_list_move(&t->list, action == ACT_DOWN ? 1 : -1);
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		ui_thread_page(t, action == ACT_PAGE_DOWN);
+		ui_list_page(&t->list, action == ACT_PAGE_DOWN);
 		break;
 	case ACT_TOP:
-		t->scroll = 0;
-		t->sel = 0;
-		break;
 	case ACT_BOTTOM:
-		if (t->th.items.n != 0)
-			t->sel = t->th.items.n - 1;
-		ui_thread_show_selected(t);
+		ui_list_end(&t->list, action == ACT_BOTTOM);
 		break;
 	case ACT_BACK:
 	case ACT_QUIT:
@@ -536,6 +489,13 @@ ui_thread_command(struct ui *ui, void *data, const char *name,
 	return 0;
 }
 
+/* The commands of the thread that take a word or more. */
+static const struct ui_cmd ui_thread_cmds[] = {
+	{ "view", "view", "back to the queue, on a view", ui_view_words },
+	{ "snooze", "time", "snooze the selected item until then", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+
 static const struct ui_screen_ops ui_thread_ops = {
 	.name = "thread",
 	.keys = SCREEN_THREAD,
@@ -544,5 +504,6 @@ static const struct ui_screen_ops ui_thread_ops = {
 	.free = ui_thread_free,
 	.reload = ui_thread_reload,
 	.resize = ui_thread_resize,
+	.cmds = ui_thread_cmds,
 	.command = ui_thread_command,
 };

@@ -122,6 +122,25 @@ ui_draw_title(struct ui *ui)
 	attrset(A_NORMAL);
 }
 
+/* A state of an account's sync in a word or two. */
+static const char *
+ui_sync_word(int state)
+{
+	switch (state) {
+	case SYNC_RUNNING:
+		return "still syncing";
+	case SYNC_AUTH:
+		return "LOGIN NEEDED";
+	case SYNC_NO_KEYRING:
+		return "NO CREDENTIAL";
+	case SYNC_FAILED:
+		return "failed";
+	case SYNC_OFFLINE:
+		return "offline";
+	}
+	return "synced, but";
+}
+
 /* Say when an account last synced, into b. */
 static void
 ui_sync_age(struct ui *ui, const struct sync_account_status *st,
@@ -139,9 +158,33 @@ ui_sync_age(struct ui *ui, const struct sync_account_status *st,
 }
 
 /*
+ * Say into b what an account's request in flight does for the outbox:
+ * "sending…", "sending… no answer yet (12s)" once the answer is late,
+ * or "checking whether it went out"; 0 when it does nothing for it.
+ */
+static int
+ui_sync_outbox(struct buf *b, const struct sync_account_status *st)
+{
+	switch (st->outbox) {
+	case SYNC_OUTBOX_SENDING:
+		if (st->outbox_ms < UI_NO_ANSWER_MS)
+			buf_addstr(b, "sending\xe2\x80\xa6");
+		else
+			buf_printf(b, "sending\xe2\x80\xa6 no answer yet (%llds)",
+			    (long long)(st->outbox_ms / 1000));
+		return 1;
+	case SYNC_OUTBOX_CHECKING:
+		buf_addstr(b, "checking whether it went out");
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Describe the sync state of each account into b, then the network as a
- * whole: "online" when every account reaches its platform, "offline" only
- * when none does; otherwise each account has said what is true of it.
+ * whole: "online" when every account reaches its platform and nothing
+ * sent waits for its answer, "offline" only when none does; otherwise
+ * each account has said what is true of it.
  */
 static void
 ui_sync_summary(struct ui *ui, struct buf *b)
@@ -152,6 +195,12 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 	n = sync_status(ui->ctx.sync, &st);
 	for (i = 0; i < n; i++) {
 		buf_printf(b, "%s %s ", st[i].tag, st[i].name);
+		if (ui_sync_outbox(b, &st[i])) {
+			/* Until its answer comes, nothing is sure. */
+			bad++;
+			buf_addstr(b, " | ");
+			continue;
+		}
 		switch (st[i].state) {
 		case SYNC_RUNNING:
 			/* A page refused for now, tried again later. */
@@ -180,6 +229,8 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		}
 		buf_addstr(b, " | ");
 	}
+	if (ui->counts.outbox_checking > 0 && !ui->counts_failed)
+		bad++;
 	if (n == 0)
 		buf_addstr(b, "no accounts");
 	else if (offline == n)
@@ -191,6 +242,109 @@ ui_sync_summary(struct ui *ui, struct buf *b)
 		b->len -= 3;
 		b->data[b->len] = '\0';
 	}
+}
+
+/* Add "A", "A and B" or "A, B and C" to b: the name of each account. */
+static void
+ui_sync_names(struct buf *b, const struct sync_account_status *st,
+    size_t n, const int *pick)
+{
+	size_t	i, said = 0, total = 0;
+
+	for (i = 0; i < n; i++)
+		total += pick[i] != 0;
+	for (i = 0; i < n; i++) {
+		if (!pick[i])
+			continue;
+		if (said != 0)
+			buf_addstr(b, said + 1 == total ? " and " : ", ");
+		buf_printf(b, "%s %s", st[i].tag, st[i].name);
+		said++;
+	}
+}
+
+/* Say what came of the sync asked for, in place of "Syncing...". */
+static void
+ui_sync_ended(struct ui *ui, const struct sync_account_status *st, size_t n)
+{
+	struct buf	 b;
+	int		*ok;
+	size_t		 i, bad = 0;
+	int64_t		 added;
+
+	if (n == 0) {
+		ui_message(ui, 1, "There is no account to sync: add an [account "
+		    "NAME] section to the config (see heed.conf(5)).");
+		return;
+	}
+	ok = xcalloc(n, sizeof *ok);
+	for (i = 0; i < n; i++) {
+		ok[i] = st[i].state == SYNC_IDLE && st[i].last_error == NULL;
+		bad += !ok[i];
+	}
+	buf_init(&b, 0);
+	if (bad == 0) {
+		buf_addstr(&b, "Synced ");
+		ui_sync_names(&b, st, n, ok);
+		added = ui->counts.view[VIEW_ALL] - ui->sync_items;
+		if (ui->sync_items < 0 || ui->counts_failed)
+			buf_addch(&b, '.');
+		else if (added <= 0)
+			buf_addstr(&b, ": nothing new.");
+		else
+			buf_printf(&b, ": %lld new item%s.", (long long)added,
+			    added == 1 ? "" : "s");
+	} else {
+		buf_addstr(&b, "Sync ended:");
+		if (bad < n) {
+			buf_addstr(&b, " synced ");
+			ui_sync_names(&b, st, n, ok);
+			buf_addch(&b, ';');
+		}
+		for (i = 0; i < n; i++) {
+			if (!ok[i])
+				buf_printf(&b, " %s %s %s%s%s;", st[i].tag,
+				    st[i].name, ui_sync_word(st[i].state),
+				    st[i].last_error != NULL ? ": " : "",
+				    st[i].last_error != NULL ?
+				    st[i].last_error : "");
+		}
+		b.data[b.len - 1] = '.';
+	}
+	ui_message(ui, bad != 0, "%s", b.data);
+	buf_free(&b);
+	free(ok);
+}
+
+/*
+ * Watch the sync asked for with $: while its message is up, wait for the
+ * accounts to stop syncing (or, if none started, for the engine to have
+ * nothing more to do), then say how it went. A key or another message
+ * ends the watch.
+ */
+static void
+ui_sync_watch(struct ui *ui)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (ui->sync_msg == 0)
+		return;
+	if (ui->msg == NULL || ui->msg_serial != ui->sync_msg) {
+		ui->sync_msg = 0;
+		return;
+	}
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (st[i].state == SYNC_RUNNING) {
+			ui->sync_ran = 1;
+			return;
+		}
+	}
+	if (!ui->sync_ran && sync_busy(ui->ctx.sync))
+		return;
+	ui->sync_msg = 0;
+	ui_sync_ended(ui, st, n);
 }
 
 /* Draw the status bar on line y. */
@@ -209,8 +363,10 @@ ui_draw_status(struct ui *ui, int y)
 	if (ui->counts_failed)
 		buf_addstr(&b, "outbox ? | ");
 	else if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)
-		buf_printf(&b, "outbox %lld%s | ",
+		buf_printf(&b, "outbox %lld%s%s | ",
 		    (long long)ui->counts.outbox_pending,
+		    ui->counts.outbox_checking != 0 ? ", checking whether it "
+		    "went out" : "",
 		    ui->counts.outbox_failed != 0 ? " + FAILED" : "");
 	ui_sync_summary(ui, &b);
 	attrset(ui_attr(ui, PAIR_STATUS, 0));
@@ -347,13 +503,22 @@ ui_message_lines(struct ui *ui, char ***lines)
 static void
 ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 {
-	const char	*hint;
+	struct ui_screen	*s;
+	const char		*hint;
 	size_t		 i;
 	int		 y;
 
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	if (ui->prompt.active && !ui->prompt.choice) {
+		if (ui->prompt.body != NULL) {
+			/* What Tab found, over the status bar. */
+			attrset(ui_attr(ui, PAIR_STATUS, A_BOLD));
+			ui_draw_fill(ui->rows - 2, 0, ui->cols);
+			ui_draw_text(ui->rows - 2, 0, ui->prompt.body,
+			    (size_t)ui->cols);
+			attrset(A_NORMAL);
+		}
 		ui_draw_line_prompt(ui);
 		return;
 	}
@@ -368,12 +533,43 @@ ui_draw_bottom(struct ui *ui, char **lines, size_t n)
 		}
 		attrset(A_NORMAL);
 	} else if (!ui->prompt.active) {
-		hint = ui_screen_main(ui)->ops->hint;
+		s = ui_screen_main(ui);
+		hint = s->ops->hint_now != NULL ? s->ops->hint_now(ui, s->data) :
+		    s->ops->hint;
 		attrset(ui_attr(ui, PAIR_DIM, 0));
 		ui_draw_text(ui->rows - 1, 0, hint != NULL ? hint :
 		    "? help  Enter open  r reply  d done  u undo  s snooze  "
 		    "/ search  Tab view  q quit", (size_t)ui->cols);
 		attrset(A_NORMAL);
+	}
+}
+
+/* Paint the bars again: a send's wait for its answer goes on. */
+static void
+ui_on_bar_timer(void *arg)
+{
+	struct ui	*ui = arg;
+
+	ui->bar_timer = 0;
+	ui->dirty = 1;
+}
+
+/* While a send waits for its answer, paint the bar every second. */
+static void
+ui_bar_ticks(struct ui *ui)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	if (ui->bar_timer != 0)
+		return;
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (st[i].outbox == SYNC_OUTBOX_SENDING) {
+			ui->bar_timer = loop_timer_add(ui->ctx.loop, 1000,
+			    ui_on_bar_timer, ui);
+			return;
+		}
 	}
 }
 
@@ -393,6 +589,8 @@ ui_paint(void *arg)
 		ui_screen_reload(ui);
 		ui->dirty = 1;
 	}
+	ui_sync_watch(ui);
+	ui_bar_ticks(ui);
 	if (!ui->dirty || ui->quit)
 		return;
 	ui->dirty = 0;
@@ -463,7 +661,7 @@ static void
 ui_key(struct ui *ui, uint32_t key)
 {
 	struct ui_screen	*top = ui_screen_top(ui);
-	int			 action, keys;
+	int			 action;
 
 	ui->now = util_now();
 	if (key == KEYC_RESIZE)
@@ -475,26 +673,17 @@ ui_key(struct ui *ui, uint32_t key)
 	free(ui->msg);
 	ui->msg = NULL;
 	ui->dirty = 1;
-	keys = ui_screen_keys(ui);
-	action = keymap_lookup(&ui->ctx.cfg->keys, keys, key);
+	action = keymap_lookup(&ui->ctx.cfg->keys, ui_screen_keys(ui), key);
 	/* An overlay takes every key, C-c too. */
 	if (top->ops->overlay) {
 		top->ops->key(ui, top->data, action, key);
 		return;
 	}
-	if (key == KEYC_CTRL('c') && keys != SCREEN_COMPOSE) {
+	if (key == KEYC_CTRL('c') && !top->ops->own_ctrl_c) {
 		ui_quit(ui);
 		return;
 	}
-	if (action == ACT_HELP) {
-		ui_help_open(ui);
-		return;
-	}
-	if (action == ACT_REDRAW) {
-		clearok(curscr, TRUE);
-		return;
-	}
-	top->ops->key(ui, top->data, action, key);
+	ui_command_action(ui, action, key);
 }
 
 /* Read every key waiting on the terminal. */
@@ -628,6 +817,8 @@ ui_free(struct ui *ui)
 {
 	while (ui->nstack > 0)
 		ui_screen_drop(ui, ui_screen_top(ui)->data);
+	if (ui->bar_timer != 0)
+		loop_timer_cancel(ui->ctx.loop, ui->bar_timer);
 	free(ui->wake_error);
 	ui_action_free(ui);
 	ui_prompt_clear(ui);

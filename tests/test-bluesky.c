@@ -3222,6 +3222,71 @@ test_bluesky_recheck_devnet(void **state)
 	sync_page_clear(&page);
 }
 
+/* Build an item's extra data as jansson writes it, for comparison. */
+static char *
+extra_by_jansson(const char *const v[7])
+{
+	static const char *const keys[] = {
+		"cid", NULL, NULL, "did", "handle", "lang", "like"
+	};
+	json_t	*o = json_object(), *root;
+	char	*s;
+	int	 i;
+
+	for (i = 0; i < 7; i++) {
+		if (i == 1 && v[1] != NULL) {
+			root = json_object();
+			json_object_set_new(root, "uri", json_string(v[1]));
+			if (v[2] != NULL)
+				json_object_set_new(root, "cid",
+				    json_string(v[2]));
+			json_object_set_new(o, "root", root);
+		} else if (keys[i] != NULL && v[i] != NULL)
+			json_object_set_new(o, keys[i], json_string(v[i]));
+	}
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return s;
+}
+
+static void
+test_bluesky_extra_is_what_jansson_writes(void **state)
+{
+	/* cid, root uri, root cid, did, handle, lang, like */
+	static const char *const cases[][7] = {
+		{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+		{ NULL, NULL, NULL, CUSTOMER_DID, NULL, NULL, NULL },
+		{ ASK_CID, NULL, NULL, CUSTOMER_DID, "customer.test", "en",
+		    NULL },
+		{ ASK_CID, SHOP_POST, SHOP_POST_CID, CUSTOMER_DID,
+		    "customer.test", "pt-BR", SHOP_REPLY },
+		{ NULL, SHOP_POST, NULL, CUSTOMER_DID, NULL, NULL, NULL },
+		{ NULL, SHOP_POST, SHOP_POST_CID, NULL, NULL, NULL, NULL },
+		{ "", "", "", "", "", "", "" },
+		/* What only jansson writes: escapes, and UTF-8 as it is. */
+		{ "a\"b", SHOP_POST, "c\\d", "e/f", "tab\there", "\x7f",
+		    "caf\xc3\xa9" },
+		{ ASK_CID, "\x01", NULL, CUSTOMER_DID, "line\nbreak", NULL,
+		    NULL },
+		/* Not UTF-8: jansson leaves the member out. */
+		{ ASK_CID, NULL, NULL, "bad\xff", "customer.test", NULL,
+		    NULL },
+	};
+	char	*got, *want;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = bluesky_extra(cases[i][0], cases[i][1], cases[i][2],
+		    cases[i][3], cases[i][4], cases[i][5], cases[i][6]);
+		want = extra_by_jansson(cases[i]);
+		assert_non_null(want);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+	}
+}
+
 int
 main(void)
 {
@@ -3278,6 +3343,7 @@ main(void)
 		    test_bluesky_missing_records_classify_as_gone),
 		cmocka_unit_test(test_bluesky_quote_thread_root_is_an_item),
 		cmocka_unit_test(test_bluesky_recheck_devnet),
+		cmocka_unit_test(test_bluesky_extra_is_what_jansson_writes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,7 +87,7 @@ static const struct {
 	{ "just words\n", "test.conf:1: expected name = value" },
 	{ "[account shop\n", "test.conf:1: a section header must end with ]" },
 	{ "[acount shop]\n", "test.conf:1: unknown section [acount shop] "
-	    "(expected [account NAME] or [replies])" },
+	    "(expected [account NAME], [rule NAME] or [replies])" },
 	{ "[account a b]\n", "test.conf:1: bad account name \"a b\" "
 	    "(letters, digits, - _ . only)" },
 	{ "[account shop]\nhandle = x\n", "test.conf:1: account shop has no "

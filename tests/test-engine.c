@@ -937,6 +937,50 @@ test_engine_finds_a_reply_whose_answer_timed_out(void **state)
 	assert_int_equal(fb_looks(f), 1);
 }
 
+/* What the account's request in flight does for the outbox, and since. */
+static int
+doing(struct fake *f, int64_t *ms)
+{
+	const struct sync_account_status	*st;
+
+	assert_int_equal(sync_status(f->sync, &st), 1);
+	*ms = st[0].outbox_ms;
+	return st[0].outbox;
+}
+
+/*
+ * While a reply is on its way the account says it is sending, and how
+ * long it has waited for the answer; once the answer is lost nothing is
+ * in flight until the look for it, which says it is checking.
+ */
+static void
+test_engine_says_sending_then_checking_while_answers_wait(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 ms;
+	int		 i;
+
+	fb_reply(f);
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_NONE);
+	f->latency = 61 * 1000;			/* past request_timeout */
+	sync_kick(f->sync);
+	f->latency = FAKE_LATENCY_MS;
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_SENDING);
+	assert_int_equal(ms, 0);
+	run_to(f, 30 * 1000);
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_SENDING);
+	assert_int_equal(ms, 30 * 1000);
+	run_to(f, 30 * 1000 + 1);		/* the answer is lost */
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_NONE);
+	for (i = 0; i < 20000 && fb_looks(f) == 0; i++)
+		run_to(f, 10);
+	assert_int_equal(fb_looks(f), 1);
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_CHECKING);
+	run_to(f, 60 * 60 * 1000);
+	assert_int_equal(doing(f, &ms), SYNC_OUTBOX_NONE);
+	assert_int_equal(fb_posts(f), 1);
+}
+
 /*
  * A 5xx may come after the work was done: the reply is looked for at
  * each of check_delays (1m 3m 10m after the answer), and posted again
@@ -1197,6 +1241,9 @@ main(void)
 		    test_engine_sends_a_requeued_action_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_finds_a_reply_whose_answer_timed_out,
+		    setup_facebook, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_says_sending_then_checking_while_answers_wait,
 		    setup_facebook, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_holds_the_lease_through_a_wait_of_a_day,

@@ -791,21 +791,21 @@ test_sent_reply_answers_its_conversation(void **state)
 	assert_int_equal(status_of(fx, "c1"), STATUS_NEW);
 }
 
-/* What schema 5 added, taken away again: a cache of schema 4. */
-static const char schema_5_undo[] =
+/* What schema 6 added, taken away again: a cache of schema 5. */
+static const char schema_6_undo[] =
 "DROP INDEX items_ckey;"
 "ALTER TABLE items DROP COLUMN ckey;"
 "DELETE FROM meta WHERE key IN ('conv_key0', 'conv_key1');"
-"PRAGMA user_version = 4;";
+"PRAGMA user_version = 5;";
 
 /*
- * A cache of schema 4 gets its conversations: follow-ups join, and one
+ * A cache of schema 5 gets its conversations: follow-ups join, and one
  * that the shop's answer to the first message would have answered (the
  * old heed left it waiting) leaves the inbox; so does one that the
  * shop's reply to its own answer answers.
  */
 static void
-test_schema_4_cache_gets_conversations(void **state)
+test_schema_5_cache_gets_conversations(void **state)
 {
 	struct fx		*fx = *state;
 	struct store_conv_list	 cl;
@@ -826,7 +826,7 @@ test_schema_4_cache_gets_conversations(void **state)
 	one(fx, "rc2", "p3", "rc1", 250, NULL);
 	store_close(fx->s);
 	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, schema_5_undo, NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db, schema_6_undo, NULL, NULL, NULL),
 	    SQLITE_OK);
 	/* What the old heed left waiting. */
 	assert_int_equal(sqlite3_exec(db, "UPDATE items SET status = 1, "
@@ -876,7 +876,7 @@ main(void)
 		T(test_pages_of_conversations),
 		T(test_views_list_their_own_messages),
 		T(test_sent_reply_answers_its_conversation),
-		T(test_schema_4_cache_gets_conversations),
+		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -232,11 +232,42 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
-/* What schema 5 added, taken away again (for the older schemas). */
-#define SCHEMA_5_UNDO \
+/* What schema 6 added, taken away again (for the older schemas). */
+#define SCHEMA_6_UNDO \
 "DROP INDEX items_ckey;" \
 "ALTER TABLE items DROP COLUMN ckey;" \
 "DELETE FROM meta WHERE key IN ('conv_key0', 'conv_key1');"
+
+/*
+ * What schema 5 changed, as schema 4 had it: a trigger counts each new
+ * item (every item is counted already: ingest settles the counters).
+ */
+#define SCHEMA_5_UNDO \
+SCHEMA_6_UNDO \
+"DROP TRIGGER items_count_delete;" \
+"DROP TRIGGER items_count_update;" \
+"DELETE FROM meta WHERE key = 'counted';" \
+"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN" \
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue;" \
+"  UPDATE counters SET n = n + 1 WHERE id = 4 AND new.flags != 0 AND" \
+"    new.own = 0;" \
+"END;" \
+"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN" \
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;" \
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND" \
+"    old.own = 0;" \
+"END;" \
+"CREATE TRIGGER items_count_update AFTER UPDATE OF own, status, flags" \
+"  ON items WHEN old.queue != new.queue OR" \
+"  (old.flags != 0 AND old.own = 0) != (new.flags != 0 AND new.own = 0)" \
+"BEGIN" \
+"  UPDATE counters SET n = n - 1 WHERE id = old.queue;" \
+"  UPDATE counters SET n = n + 1 WHERE id = new.queue;" \
+"  UPDATE counters SET n = n - 1 WHERE id = 4 AND old.flags != 0 AND" \
+"    old.own = 0;" \
+"  UPDATE counters SET n = n + 1 WHERE id = 4 AND new.flags != 0 AND" \
+"    new.own = 0;" \
+"END;"
 
 /* What schema 4 added, taken away again (for the older schemas). */
 #define SCHEMA_4_UNDO \
@@ -818,6 +849,89 @@ test_counts_match_brute_force(void **state)
 	}
 }
 
+/* The counts store_counts gives must be those of the items one by one. */
+static void
+assert_counts_true(struct fx *fx, int64_t nitems)
+{
+	struct store_counts	 c;
+	struct item		 it;
+	int64_t			 want[VIEW_COUNT], id;
+	char			*cause = NULL;
+	int			 v;
+
+	memset(want, 0, sizeof want);
+	for (id = 1; id <= nitems; id++) {
+		assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
+		for (v = 0; v < VIEW_COUNT; v++)
+			want[v] += in_view(v, &it);
+		item_clear(&it);
+	}
+	assert_int_equal(store_counts(fx->s, 1000, 60, &c, &cause), 0);
+	for (v = 0; v < VIEW_COUNT; v++)
+		assert_int_equal(c.view[v], want[v]);
+}
+
+/*
+ * New items are counted in batches (store_counts_settle): before a batch
+ * is settled the counts already include its items, in the views they are
+ * in now, whatever triage did to them meanwhile; settling changes no count.
+ */
+static void
+test_counts_of_items_not_yet_settled(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		*it;
+	char			 rid[16];
+	char			*cause = NULL;
+	int			 i;
+
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "s%d", i);
+		add_item(&l, rid, "p", NULL, 100 + i, "ann", "settled", 0);
+	}
+	ingest(fx, fx->acct, &l);
+	/* Items stored one by one, as a sent reply is: not settled. */
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "u%d", i);
+		it = add_item(&l, rid, "p", NULL, 200 + i, "bob", "pending",
+		    0);
+		it->account_id = fx->acct;
+		assert_int_equal(store_item_upsert(fx->s, it, NULL, &cause),
+		    0);
+	}
+	it = add_item(&l, "own", "p", "u5", 300, "shop", "thanks", 1);
+	it->account_id = fx->acct;
+	assert_int_equal(store_item_upsert(fx->s, it, NULL, &cause), 0);
+	item_list_free(&l);
+	assert_counts_true(fx, 13);
+
+	/* Triage on settled and pending items alike. */
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "s0"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u0"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u1"),
+	    STATUS_SNOOZED, 5000, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "u2"),
+	    ITEM_FLAG_STARRED, NULL, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "s1"),
+	    ITEM_FLAG_STARRED, NULL, &cause), 0);
+	assert_counts_true(fx, 13);
+
+	/* An ingest settles them; then triage counts through the triggers. */
+	add_item(&l, "s6", "p", NULL, 400, "cas", "late", 0);
+	ingest(fx, fx->acct, &l);
+	assert_counts_true(fx, 14);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "u1"), STATUS_READ,
+	    0, &cause), 0);
+	assert_int_equal(store_set_flags(fx->s, id_of(fx, "u2"), 0, NULL,
+	    &cause), 0);
+	assert_int_equal(store_set_status(fx->s, id_of(fx, "s6"), STATUS_DONE,
+	    0, &cause), 0);
+	assert_counts_true(fx, 14);
+}
+
 static void
 test_snoozed_items_wake(void **state)
 {
@@ -1052,8 +1166,17 @@ test_outbox_lifecycle_and_recover(void **state)
 	    &cause), 0);
 	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
+	assert_int_equal(c.outbox_checking, 0);
 	assert_int_equal(store_outbox_take(other, fx->acct, e.created + 100,
 	    60, &got, &cause), 1);
+	/* Its answer lost, it is counted as being checked too. */
+	e.state = OUTBOX_CHECKING;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
+	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(c.outbox_pending, 1);
+	assert_int_equal(c.outbox_checking, 1);
+	e.state = OUTBOX_SENDING;
+	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
 
 	/*
 	 * The holder dies: once its lease runs out, the entry is taken as it
@@ -2079,6 +2202,7 @@ main(void)
 		T(test_pagination_every_view_both_ways),
 		T(test_page_from_middle_backwards),
 		T(test_counts_match_brute_force),
+		T(test_counts_of_items_not_yet_settled),
 		T(test_snoozed_items_wake),
 		T(test_search_multilingual),
 		T(test_search_limit_keeps_the_newest),

@@ -541,7 +541,10 @@ run_counts(const struct count_case *cases, size_t n,
 		    (long long)cases[i].want);
 }
 
-/* String widths: wide counts 2, marks 0, modifiers after an emoji 0. */
+/*
+ * String widths, as curses lays the code points out: wide counts 2, marks
+ * 0, and a skin tone after an emoji the 2 curses gives it.
+ */
 static void
 test_width_of_cjk_emoji_and_marks(void **state)
 {
@@ -555,7 +558,7 @@ test_width_of_cjk_emoji_and_marks(void **state)
 		{ "Japanese", "\xe3\x81\x82\xe3\x82\xa2", 4 },
 		{ "Korean", "\xed\x95\x9c\xea\xb5\xad", 4 },
 		{ "emoji", "\xf0\x9f\x98\x80", 2 },
-		{ "skin tone", THUMB, 2 },
+		{ "skin tone", THUMB, 4 },
 		{ "modifier alone", "\xf0\x9f\x8f\xbd", 2 },
 		{ "modifier after a letter", "a\xf0\x9f\x8f\xbd", 3 },
 		{ "ZWJ family", FAMILY, 6 },
@@ -635,8 +638,12 @@ test_fit_stops_before_a_character_that_overflows(void **state)
 		{ ZHONG WEN, 4, 6, 4 },
 		{ ZHONG WEN, 1, 0, 0 },
 		{ E_ACUTE "x", 1, 3, 1 },
-		{ THUMB "x", 2, 8, 2 },
-		{ THUMB "x", 1, 0, 0 },
+		/* An emoji and its skin tone fit whole or not at all. */
+		{ THUMB "x", 4, 8, 4 },
+		{ THUMB "x", 3, 0, 0 },
+		{ THUMB "x", 2, 0, 0 },
+		{ "ab" THUMB, 5, 2, 2 },
+		{ "ab" THUMB, 6, 10, 6 },
 		{ NL_FLAG, 1, 0, 0 },
 	};
 	size_t	i, got, used;
@@ -673,7 +680,9 @@ test_first_line_cuts_with_ellipsis(void **state)
 		{ ZHONG WEN ZI, 5, ZHONG WEN ELLIPSIS },
 		{ ZHONG WEN ZI, 4, ZHONG ELLIPSIS },
 		{ ZHONG WEN ZI, 2, ELLIPSIS },
-		{ THUMB THUMB, 3, THUMB ELLIPSIS },
+		{ THUMB THUMB, 5, THUMB ELLIPSIS },
+		{ THUMB THUMB, 4, ELLIPSIS },
+		{ "ab" THUMB, 5, "ab" ELLIPSIS },
 		{ E_ACUTE E_ACUTE E_ACUTE, 2, E_ACUTE ELLIPSIS },
 	};
 	size_t	 i;
@@ -703,8 +712,9 @@ test_pad_gives_exact_width(void **state)
 		{ ZHONG WEN "x", 4, ZHONG ELLIPSIS " " },
 		{ "x" ZHONG WEN, 4, "x" ZHONG ELLIPSIS },
 		{ ZHONG, 1, ELLIPSIS },
-		{ THUMB "a", 3, THUMB "a" },
-		{ THUMB "abc", 3, THUMB ELLIPSIS },
+		{ THUMB "a", 5, THUMB "a" },
+		{ THUMB "abc", 5, THUMB ELLIPSIS },
+		{ THUMB "abc", 4, ELLIPSIS "   " },
 		{ "one\ntwo", 5, "one  " },
 		{ "abc", 0, "" },
 	};
@@ -809,8 +819,10 @@ test_wrap_keeps_clusters_whole(void **state)
 		{ "family wider than line", FAMILY, 4,
 		  { "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d",
 		    "\xf0\x9f\x91\xa7", NULL } },
-		{ "skin tone not split", THUMB THUMB THUMB, 5,
+		{ "skin tone not split", THUMB THUMB THUMB, 9,
 		  { THUMB THUMB, THUMB, NULL } },
+		{ "skin tone ending a line", "abcde " THUMB, 9,
+		  { "abcde", THUMB, NULL } },
 		{ "flags", NL_FLAG NL_FLAG NL_FLAG, 5,
 		  { NL_FLAG NL_FLAG, NL_FLAG, NULL } },
 		{ "combining marks", E_ACUTE E_ACUTE E_ACUTE, 2,

@@ -231,6 +231,66 @@ test_stack_unsaved_text_is_found_under_the_help(void **state)
 	clear(&ui, &log);
 }
 
+/* The names a command line takes on a screen, as "a b c". */
+static void
+names_are(struct ui *ui, const char *want)
+{
+	const char	**v;
+	struct buf	  b;
+	size_t		  n, i;
+
+	buf_init(&b, 0);
+	n = ui_command_names(ui, &v);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i != 0 ? " " : "", v[i]);
+	assert_string_equal(b.data != NULL ? b.data : "", want);
+	buf_free(&b);
+	free(v);
+}
+
+static const struct ui_cmd fake_cmds[] = {
+	{ "view", "view", "show a view", NULL },
+	{ "search", "words", "search for them", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
+static const struct ui_screen_ops fake_check_ops = {
+	.name = "check", .keys = SCREEN_CHECK, .draw = fake_draw,
+	.key = fake_key, .free = fake_free,
+};
+static const struct ui_screen_ops fake_cmd_queue_ops = {
+	.name = "queue", .keys = SCREEN_QUEUE, .draw = fake_draw,
+	.key = fake_key, .free = fake_free, .cmds = fake_cmds,
+};
+
+/*
+ * The commands of a screen are the names of its actions in the table of
+ * keys, its commands that take a word, and quit, each once, sorted; the
+ * help over a screen does not change them.
+ */
+static void
+test_commands_come_from_the_keys_of_the_screen(void **state)
+{
+	static const char queue_names[] = "bottom command delete done down "
+	    "filter flag help hide legend like next-view note open open-link "
+	    "outbox page-down page-up prev-view private-reply quit redraw "
+	    "reply saved-reply search snooze sync top undo up view";
+	struct ui	 ui;
+	struct buf	 log;
+	struct fake	*h;
+
+	(void)state;
+	memset(&ui, 0, sizeof ui);
+	buf_init(&log, 0);
+	push(&ui, &log, &fake_cmd_queue_ops, "Q");
+	names_are(&ui, queue_names);
+	h = push(&ui, &log, &fake_help_ops, "H");
+	names_are(&ui, queue_names);
+	ui_screen_drop(&ui, h);
+	push(&ui, &log, &fake_check_ops, "K");
+	names_are(&ui, "cancel command help quit redraw send");
+	clear(&ui, &log);
+}
+
 int
 main(void)
 {
@@ -243,6 +303,8 @@ main(void)
 		cmocka_unit_test(test_stack_reload_reaches_the_main_screen),
 		cmocka_unit_test(
 		    test_stack_unsaved_text_is_found_under_the_help),
+		cmocka_unit_test(
+		    test_commands_come_from_the_keys_of_the_screen),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -741,7 +741,7 @@ facebook_action_parse(const struct platform_account *pa,
 		r->remote_id = id;
 		return 0;
 	default:
-		return graph_success(res, cause);
+		return graph_success(res, "Facebook", cause);
 	}
 }
 

@@ -666,7 +666,7 @@ instagram_action_parse(const struct platform_account *pa,
 
 	memset(r, 0, sizeof *r);
 	if (e->kind != ACTION_REPLY)
-		return graph_success(res, cause);
+		return graph_success(res, "Instagram", cause);
 	if (graph_written(res, &id, cause) != 0)
 		return -1;
 	r->remote_id = id;

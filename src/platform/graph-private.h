@@ -95,7 +95,8 @@ void	 graph_page_post(struct sync_page *, const struct post *);
 void	 graph_page_fetch(struct sync_page *, const char *);
 void	 graph_page_gone(struct sync_page *, const char *);
 int	 graph_written(const struct platform_response *, char **, char **);
-int	 graph_success(const struct platform_response *, char **);
+int	 graph_success(const struct platform_response *, const char *,
+	    char **);
 
 /* graph.c */
 int64_t	 graph_pace(const struct platform_response *, int64_t);

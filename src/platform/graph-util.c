@@ -432,9 +432,13 @@ graph_written(const struct platform_response *res, char **id, char **cause)
 	return 0;
 }
 
-/* Read the answer to a write that says {"success": true}. */
+/*
+ * Read the answer to a write that says {"success": true}; who names the
+ * platform (Facebook, Instagram) in the message when it does not.
+ */
 int
-graph_success(const struct platform_response *res, char **cause)
+graph_success(const struct platform_response *res, const char *who,
+    char **cause)
 {
 	json_t	*doc;
 	int	 ok;
@@ -448,7 +452,7 @@ graph_success(const struct platform_response *res, char **cause)
 	    NULL && strcmp(graph_str(doc, "success"), "true") == 0);
 	jdoc_free(doc);
 	if (!ok)
-		return util_fail(cause, "Facebook did not say it was done");
+		return util_fail(cause, "%s did not say it was done", who);
 	return 0;
 }
 

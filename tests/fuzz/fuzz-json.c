@@ -3,7 +3,9 @@
  * HEED_FUZZ so that every node is its own malloc under ASan. The input is
  * parsed whole; a second, overlapping document is parsed while the first
  * is alive, so that frees find the right arena; both are walked, and
- * freed in either order.
+ * freed in either order. The fast reader (src/json-read.c) is held to
+ * jansson's parser: it reads only what jansson reads, into the same tree,
+ * and declines nothing jansson reads unless it is nested too deep.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +14,11 @@
 
 #include "fuzz.h"
 #include "json.h"
+#include "json-private.h"
 #include "util.h"
 
 #define FUZZ_MAX_DEPTH	64
+#define FUZZ_READ_DEPTH	512	/* the nesting json-read.c takes */
 
 /* Walk a document: every string is valid UTF-8 of its stated length. */
 static void
@@ -75,6 +79,58 @@ fuzz_parse(const uint8_t *data, size_t size)
 	return doc;
 }
 
+/* Return how deep containers nest in a value (0 for a scalar). */
+static size_t
+fuzz_depth(const json_t *v)
+{
+	const json_t	*e;
+	const char	*key;
+	size_t		 i, d, most = 0;
+
+	if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, e) {
+			if ((d = fuzz_depth(e)) > most)
+				most = d;
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			if ((d = fuzz_depth(e)) > most)
+				most = d;
+		}
+	} else
+		return 0;
+	return most + 1;
+}
+
+/* Hold the fast reader to jansson's parser on one input. */
+static void
+fuzz_read_like_jansson(const uint8_t *data, size_t size)
+{
+	json_t	*fast, *ref;
+	char	*copy, *a, *b;
+
+	copy = xmalloc(size > 0 ? size : 1);
+	memcpy(copy, data, size);
+	fast = jdoc_read(copy, size);
+	ref = json_loadb(copy, size, JSON_ALLOW_NUL, NULL);
+	free(copy);
+	if (fast != NULL && ref == NULL)
+		fuzz_fail("the reader read what jansson refuses");
+	if (fast == NULL && ref != NULL && fuzz_depth(ref) <= FUZZ_READ_DEPTH)
+		fuzz_fail("the reader declined what jansson reads");
+	if (fast != NULL) {
+		a = json_dumps(fast, JSON_COMPACT | JSON_ENCODE_ANY);
+		b = json_dumps(ref, JSON_COMPACT | JSON_ENCODE_ANY);
+		if (a == NULL || b == NULL || strcmp(a, b) != 0)
+			fuzz_fail("the reader read %s, jansson %s",
+			    a != NULL ? a : "?", b != NULL ? b : "?");
+		free(a);
+		free(b);
+	}
+	json_decref(fast);
+	json_decref(ref);
+}
+
 /* Parse one input whole and in part, and free it in either order. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -82,6 +138,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_t	*a, *b, *o;
 	char	*cause = NULL, *dump;
 
+	fuzz_read_like_jansson(data, size);
 	a = fuzz_parse(data, size);
 	b = fuzz_parse(data + size / 2, size - size / 2);
 	if (a != NULL && (dump = json_dumps(a, JSON_COMPACT |

@@ -5,7 +5,10 @@
  * One table of posts and one of items with the same columns as heed's,
  * each keyed by (account, remote id) so that a page read again replaces
  * its rows, and a contentless FTS5 index of each item's text and author
- * with SQLite's own tokenizer, as heed keeps one; WAL with synchronous =
+ * (name and handle, the text heed indexes) with SQLite's own tokenizer
+ * folding case and diacritics as heed's does, but without heed's
+ * characters and pairs of Chinese and the other unspaced scripts (that
+ * is heed's cost); WAL with synchronous =
  * NORMAL, as heed runs; one transaction per page, as sync writes;
  * prepared statements. No triggers, no counters, no triage state, no
  * checks of the rows: what heed does beyond this is its cost.
@@ -37,7 +40,8 @@ static const char plain_schema[] =
     "permalink TEXT, attachment TEXT, created INTEGER, kind INTEGER, "
     "own INTEGER, UNIQUE (account_id, remote_id));"
     "CREATE VIRTUAL TABLE items_fts USING fts5 (text, author, "
-    "content = '', columnsize = 0, detail = none);";
+    "content = '', columnsize = 0, detail = none, "
+    "tokenize = 'unicode61 remove_diacritics 2');";
 
 /* Fail with SQLite's message; -1. */
 static int
@@ -66,8 +70,8 @@ plain_open(const char *path, char **cause)
 	    "created, kind, own) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
 	    "?10, ?11, ?12, ?13)", -1, &p->item, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(p->db, "INSERT INTO items_fts (rowid, text, "
-	    "author) VALUES (last_insert_rowid(), ?1, ?2)", -1, &p->fts,
-	    NULL) != SQLITE_OK) {
+	    "author) VALUES (last_insert_rowid(), ?1, coalesce(?2, '') || "
+	    "' ' || coalesce(?3, ''))", -1, &p->fts, NULL) != SQLITE_OK) {
 		plain_fail(p, "creating", cause);
 		plain_close(p);
 		return NULL;
@@ -131,6 +135,7 @@ plain_item(struct plain *p, int64_t acct, const struct item *it, char **cause)
 		return -1;
 	plain_text(p->fts, 1, it->text);
 	plain_text(p->fts, 2, it->author_name);
+	plain_text(p->fts, 3, it->author_handle);
 	return plain_step(p, p->fts, cause);
 }
 

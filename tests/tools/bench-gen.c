@@ -11,7 +11,8 @@
  *		--page (default 100) into a fresh cache in DIR, the way sync
  *		writes, --runs times (default 3), each followed by a plain
  *		SQLite ingest of the same rows (bench-gen-plain.c); print
- *		an "ingest_ms" and a "plain_ms" line per run.
+ *		an "ingest_ms" and a "plain_ms" line per run, each with the
+ *		time and the CPU time (user and system) in milliseconds.
  *
  * The corpus is deterministic: comments of about 300 characters in
  * English, Dutch, Arabic, Romanian and Chinese with emoji, from a pool of
@@ -826,13 +827,27 @@ gen_cache(const char *path, size_t n)
 	return 0;
 }
 
-/* Time one ingest of a prepared corpus into a fresh cache; 0 or -1. */
+/* The process's CPU time (user and system) so far, in seconds. */
+static double
+gen_cpu(void)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * Time one ingest of a prepared corpus into a fresh cache: the time it
+ * took into secs[0], the CPU time into secs[1]; 0 or -1.
+ */
 static int
 gen_ingest_once(const char *path, struct gen *g, struct gen_page *pages,
     size_t npages, double *secs, char **cause)
 {
 	struct store	*s;
 	struct timespec	 t0;
+	double		 c0;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -842,45 +857,54 @@ gen_ingest_once(const char *path, struct gen *g, struct gen_page *pages,
 		return -1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	c0 = gen_cpu();
 	for (i = 0; i < npages && rc == 0; i++)
 		rc = gen_ingest(g, s, &pages[i], cause);
 	/* Every row searchable: the last batch is part of the cost. */
 	if (rc == 0)
 		rc = store_fts_flush(s, cause);
-	if (rc == 0)
-		*secs = gen_since(&t0);
+	if (rc == 0) {
+		secs[0] = gen_since(&t0);
+		secs[1] = gen_cpu() - c0;
+	}
 	store_close(s);
 	return rc;
 }
 
-/* Time the plain SQLite ingest of the same pages; 0 or -1. */
+/* Time the plain SQLite ingest of the same pages, as above; 0 or -1. */
 static int
 gen_plain_once(const char *path, struct gen *g, struct gen_page *pages,
     size_t npages, double *secs, char **cause)
 {
 	struct plain	*p;
 	struct timespec	 t0;
+	double		 c0;
 	size_t		 i;
 	int		 rc = 0;
 
 	if ((p = plain_open(path, cause)) == NULL)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	c0 = gen_cpu();
 	for (i = 0; i < npages && rc == 0; i++) {
 		rc = plain_page(p, g->account[pages[i].acct], pages[i].posts,
 		    pages[i].nposts, &pages[i].items, cause);
 	}
-	if (rc == 0)
-		*secs = gen_since(&t0);
+	if (rc == 0) {
+		secs[0] = gen_since(&t0);
+		secs[1] = gen_cpu() - c0;
+	}
 	plain_close(p);
 	return rc;
 }
 
 /*
  * Time the ingest of n items in pages of per_page, runs times, into a
- * fresh cache in dir; after each, the plain SQLite ingest of the same
- * pages (the floor), so that both see the same machine. Prints
- * "ingest_ms" and "plain_ms" lines.
+ * fresh cache in dir, each beside the plain SQLite ingest of the same
+ * pages (the floor), so that both see the same machine: heed first in
+ * odd runs and the floor first in even ones, so that neither always
+ * follows the other. Prints "ingest_ms MS CPU_MS" and "plain_ms MS
+ * CPU_MS" lines, a pair a run.
  */
 static int
 gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
@@ -888,7 +912,7 @@ gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
 	struct gen	 g;
 	struct gen_page	*pages;
 	size_t		 npages = (n + per_page - 1) / per_page, i;
-	double		 secs = 0;
+	double		 heed[2] = { 0, 0 }, plain[2] = { 0, 0 };
 	char		*path, *cause = NULL;
 	int		 run, rc = 0;
 
@@ -902,16 +926,25 @@ gen_ingest_bench(const char *dir, size_t n, size_t per_page, int runs)
 	path = xprintf("%s/ingest.db", dir);
 	for (run = 0; run < runs && rc == 0; run++) {
 		gen_unlink(path);
-		rc = gen_ingest_once(path, &g, pages, npages, &secs, &cause);
-		if (rc == 0)
-			printf("ingest_ms %.1f\n", secs * 1e3);
-		gen_unlink(path);
-		if (rc == 0)
-			rc = gen_plain_once(path, &g, pages, npages, &secs,
+		if (run % 2 == 1) {
+			rc = gen_plain_once(path, &g, pages, npages, plain,
 			    &cause);
+			gen_unlink(path);
+		}
 		if (rc == 0)
-			printf("plain_ms %.1f\n", secs * 1e3);
+			rc = gen_ingest_once(path, &g, pages, npages, heed,
+			    &cause);
 		gen_unlink(path);
+		if (rc == 0 && run % 2 == 0)
+			rc = gen_plain_once(path, &g, pages, npages, plain,
+			    &cause);
+		gen_unlink(path);
+		if (rc == 0) {
+			printf("ingest_ms %.1f %.1f\n", heed[0] * 1e3,
+			    heed[1] * 1e3);
+			printf("plain_ms %.1f %.1f\n", plain[0] * 1e3,
+			    plain[1] * 1e3);
+		}
 		fflush(stdout);
 	}
 	if (rc != 0) {

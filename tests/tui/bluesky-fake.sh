@@ -499,11 +499,30 @@ put_stored() {
 	state "repo=acmeshop.test&log_from=$LOG0" "$W/st.json"
 	[ "$(bq 'any(r["fault"] == "slow" and r["status"] == 200 for r in of(PUT))' "$W/st.json")" = 1 ]
 }
+# While the reply waits for its answer, the status bar says so: sending,
+# then no answer yet, never "online".
+bar_waits() {
+	tui_capture ui
+	BAR=$(tui_line 38)
+	case $BAR in
+	*"shop sending… no answer yet ("[0-9]*"s)"*) ;;
+	*) return 1 ;;
+	esac
+	case $BAR in
+	*online*) return 1 ;;
+	esac
+}
 TOKEN2=kill$$x$(date +%S)
 ctl '{"op":"fault","method":"com.atproto.repo.putRecord","kind":"slow","seconds":30}' >/dev/null
 log_mark
 killed=
-if tui_reply "We will check $TOKEN2" && tui_until put_stored; then
+name="while a reply waits 30 s for its answer, the status bar says \"shop sending… no answer yet (Ns)\", not online"
+if tui_reply "We will check $TOKEN2" && tui_until bar_waits; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "status bar: $BAR"
+fi
+if tui_until put_stored; then
 	pid=$(t display -p -t ui '#{pane_pid}' 2>/dev/null)
 	if [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; then
 		tui_until ui_gone && killed=1

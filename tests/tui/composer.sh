@@ -152,3 +152,53 @@ if tui_wait $S "Draft kept; r on this item brings it back."; then
 else
 	tui_fail "composer: Escape keeps the edited text as a draft"
 fi
+
+# A reply longer than the platform allows: the check screen says by how
+# much and what to do, never offers to send it, and y does not send it.
+tui_keys $S g
+tui_wait_selected_line $S 1
+tui_capture $S
+bs=$(printf '%s\n' "$SCREEN" | sed -n '2,38p' | grep -n '^ bs ' | head -n 1 |
+    cut -d: -f1)
+i=1
+while [ "$i" -lt "${bs:-1}" ]; do
+	tui_keys $S j
+	i=$((i + 1))
+done
+tui_wait_selected_line $S "${bs:-1}"
+tui_keys $S r
+tui_answer_again $S
+tui_keys $S C-u
+LONG=$(printf '%0310d' 0 | tr 0 a)
+tui_type $S "$LONG"
+tui_wait $S "-- your reply -- 310/300"
+tui_keys $S Enter
+too_long() {
+	tui_shows $S "Check before sending" &&
+	    tui_shows $S "TOO LONG" &&
+	    tui_shows $S "10 characters (graphemes) over the limit of 300" &&
+	    tui_shows $S "e or Esc: back to editing, to shorten it" &&
+	    ! printf '%s\n' "$SCREEN" | grep -q -E "send now|y or Enter"
+}
+if tui_until too_long; then
+	tui_ok "check: a reply 10 over the limit says so and what to do, and offers no way to send it"
+else
+	tui_fail "check: a reply 10 over the limit says so and what to do, and offers no way to send it"
+fi
+tui_keys $S y
+refused() {
+	tui_shows $S "Not sent: it is 10 characters (graphemes) over the limit of 300" &&
+	    tui_shows $S "Check before sending" &&
+	    ! tui_line 38 | grep -q "outbox"
+}
+if tui_until refused; then
+	tui_ok "check: y on a reply over the limit says why it is not sent, and nothing goes to the outbox"
+else
+	tui_fail "check: y on a reply over the limit says why it is not sent, and nothing goes to the outbox"
+fi
+tui_keys $S e
+if tui_wait_gone $S "Check before sending" && tui_shows $S "-- your reply -- 310/300"; then
+	tui_ok "check: e goes back to the composer with the long reply, to shorten it"
+else
+	tui_fail "check: e goes back to the composer with the long reply, to shorten it"
+fi

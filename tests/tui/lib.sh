@@ -256,9 +256,10 @@ import re, signal, sys, unicodedata
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)	# grep -q may stop reading
 
 def width(ch):
-    """Columns of one code point, as a terminal lays it out."""
+    """Columns of one code point, as a terminal lays it out (tmux and
+    wcwidth give a skin-tone modifier two columns of its own)."""
     o = ord(ch)
-    if o == 0x200d or 0xfe00 <= o <= 0xfe0f or 0x1f3fb <= o <= 0x1f3ff:
+    if o == 0x200d or 0xfe00 <= o <= 0xfe0f:
         return 0
     cat = unicodedata.category(ch)
     if cat in ('Mn', 'Me', 'Cf') or (o < 0x20) or (0x7f <= o < 0xa0):
@@ -492,6 +493,12 @@ def main():
                     print('line %d: U+%04X' % (n, o))
                 elif 0xdc80 <= o <= 0xdcff:
                     print('line %d: byte 0x%02X, not UTF-8' % (n, o - 0xdc00))
+        return
+    if mode == 'width_before':
+        # The display column where the text $2 starts in the line on
+        # stdin, or -1.
+        i = lines[0].find(sys.argv[2])
+        print(text_width(lines[0][:i]) if i >= 0 else -1)
         return
     if mode == 'width':
         for line in lines:

@@ -198,3 +198,21 @@ else
 	tui_fail "queue: j on the last line scrolls one row and selects inbox item 38" \
 	    "selected: $(tui_selected)"
 fi
+
+# $ syncs now: "Syncing..." while it runs, then, once no account syncs
+# any more, what came of it in its place.
+tui_keys $S '$'
+if tui_wait $S "Syncing..."; then
+	tui_ok "sync: \$ says Syncing..."
+else
+	tui_fail "sync: \$ says Syncing..."
+fi
+ended() {
+	tui_hides $S "Syncing..." && ! tui_line 38 | grep -q "syncing" &&
+	    tui_line 39 | grep -q -E "^Synced fb page and bs social: (nothing new|[0-9]+ new items?)\.$"
+}
+if tui_until ended; then
+	tui_ok "sync: when the sync has ended, \"Syncing...\" gives way to what came of it"
+else
+	tui_fail "sync: when the sync has ended, \"Syncing...\" gives way to what came of it"
+fi

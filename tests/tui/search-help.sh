@@ -61,6 +61,43 @@ fi
 tui_keys $S q
 tui_wait_gone $S "Nothing matches this search."
 
+# An emoji with a skin tone is one character: in a window where a search
+# result's row ends with it, it is cut whole or shown whole, never split
+# with its tone on the next line (陈静's "...两包 👍🏻" at 52 columns).
+t resize-window -t $S -x 52 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+"
+tui_keys $S /
+tui_wait $S "Search:"
+tui_type $S "两包"
+tui_keys $S Enter
+whole_emoji() {
+	tui_shows $S "1 match for" || return 1
+	row=$(printf '%s\n' "$SCREEN" | grep "陈静")
+	[ -n "$row" ] || return 1
+	# No line starts with the tone, and the row has the thumb with its
+	# tone or neither.
+	! printf '%s\n' "$SCREEN" | grep -q "^🏻" || return 1
+	case $row in
+	*"👍🏻"*) ;;
+	*"👍"*) return 1 ;;
+	esac
+	case $row in
+	*"🏻"*) case $row in *"👍🏻"*) ;; *) return 1 ;; esac ;;
+	esac
+	widest=$(printf '%s\n' "$SCREEN" | tui_py width | sort -n | tail -n 1)
+	[ "$widest" -le 52 ]
+}
+if tui_until whole_emoji; then
+	tui_ok "search: at 52 columns the row ending in 👍🏻 keeps the thumb and its skin tone together, within the window"
+else
+	tui_fail "search: at 52 columns the row ending in 👍🏻 keeps the thumb and its skin tone together, within the window" \
+	    "row: $row; widest line: ${widest:-?}"
+fi
+tui_keys $S q
+tui_wait_gone $S "1 match for"
+t resize-window -t $S -x 120 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+ .* All [0-9]+"
+
 # 10. ? shows the keys of the queue screen.
 tui_counts
 before="$C_INBOX $C_DONE"
@@ -102,6 +139,85 @@ if tui_until closed; then
 else
 	tui_fail "help: d while the help shows only closes it (nothing is marked done)"
 fi
+
+# The help is as wide as the window lets it be: at 200 columns no line of
+# it is cut; at 60 a long line wraps under its own column.
+t resize-window -t $S -x 200 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+ .* All [0-9]+"
+tui_keys $S '?'
+if tui_until help_lines queue \
+    " P +private-reply +reply in private \(Facebook, once per comment\)" \
+    ":filter expression: narrow the view \(empty: all of it\)"; then
+	tui_ok "help: at 200 columns the help's lines are whole (\"reply in private (Facebook, once per comment)\")"
+else
+	tui_fail "help: at 200 columns the help's lines are whole (\"reply in private (Facebook, once per comment)\")"
+fi
+tui_keys $S x
+tui_wait_gone $S "Keys of the queue screen"
+t resize-window -t $S -x 60 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+"
+tui_keys $S '?'
+# The column where text $2 starts on line $1 of SCREEN, or -1.
+col_of() {
+	tui_line "$1" | tui_py width_before "$2"
+}
+wrapped_under() {
+	tui_shows $S "Keys of the queue screen" || return 1
+	n=$(printf '%s\n' "$SCREEN" | grep -n "private-reply" | cut -d: -f1)
+	[ -n "$n" ] || return 1
+	c1=$(col_of $((n - 1)) "reply in private")
+	c2=$(col_of "$n" "once per comment)")
+	[ "$c1" -gt 0 ] && [ "$c1" = "$c2" ]
+}
+if tui_until wrapped_under; then
+	tui_ok "help: at 60 columns \"reply in private (Facebook, once per comment)\" wraps, the rest under its start"
+else
+	tui_fail "help: at 60 columns \"reply in private (Facebook, once per comment)\" wraps, the rest under its start" \
+	    "columns: ${c1:-?} and ${c2:-?}, line ${n:-?}"
+fi
+tui_keys $S x
+tui_wait_gone $S "Keys of the queue screen"
+t resize-window -t $S -x 120 -y 40
+tui_until tui_shows_re $S "Inbox [0-9]+ .* All [0-9]+"
+
+# The marks at the start of a row: the help says what each one means,
+# and L (or :legend) says it on one line from the queue.
+tui_keys $S '?'
+marks_help() {
+	help_lines queue "Marks at the start of a row" " \* +new: not opened yet" \
+	    " > +one of your own replies" " ! +flagged" " r +answered by you" \
+	    " d +a draft of a reply is waiting" " n +an internal note" \
+	    " h +hidden on the platform" " x +deleted on the platform" ||
+	    return 1
+}
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	tui_keys $S j
+done
+if tui_until marks_help; then
+	tui_ok "help: ? on the queue explains each mark of a row (* > ! r d n h x)"
+else
+	tui_fail "help: ? on the queue explains each mark of a row (* > ! r d n h x)"
+fi
+tui_keys $S x
+tui_wait_gone $S "Keys of the queue screen"
+LEGEND="Marks: * new  > your reply  ! flagged  r answered  d draft  n note  h hidden  x deleted"
+tui_keys $S L
+if tui_wait $S "$LEGEND"; then
+	tui_ok "legend: L on the queue says on one line what each mark means"
+else
+	tui_fail "legend: L on the queue says on one line what each mark means"
+fi
+tui_keys $S j
+tui_wait_gone $S "$LEGEND"
+tui_keys $S :
+tui_type $S legend
+tui_keys $S Enter
+if tui_wait $S "$LEGEND"; then
+	tui_ok "legend: :legend says it too"
+else
+	tui_fail "legend: :legend says it too"
+fi
+tui_keys $S k
 
 # In a thread, ? shows the keys of the thread screen; Esc closes the help
 # and stays in the thread.

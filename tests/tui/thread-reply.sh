@@ -137,7 +137,7 @@ fi
 # Sync again: the reply comes back from the platform and must not double.
 tui_keys $S '$'
 synced_again() {
-	tui_shows $S "Syncing..." || return 1
+	tui_shows $S "Synced fb page and bs social" || return 1
 	! tui_line 38 | grep -q "syncing" &&
 	    [ "$(printf '%s\n' "$SCREEN" | grep -c "$TOKEN")" = 1 ] &&
 	    tui_counts && [ "$C_ALL" = $((before_all + 1)) ]

@@ -1,0 +1,675 @@
+/*
+ * classify.c -- the classifier: weigh the phrases of the lexicons found in
+ * a text (classify-match.c) with the signals that are not words, and
+ * decide the kind, whether it needs a reply, how urgent it is, and why.
+ *
+ * Every phrase found adds its weight to a kind: complaint (C), question
+ * (Q), praise (P) or spam (S). Where found phrases overlap, the longest
+ * counts, so "not received" is one complaint and not a negated "received".
+ * A word of praise after a negation ("not happy", "niet tevreden", "pas
+ * content", "不满意") counts for the complaint; a word of discontent after
+ * one ("not bad", "no problem") for neither. A complaint that a question
+ * only supposes ("can I return it if it doesn't fit?") weighs little.
+ * Sarcasm ("thanks for nothing", 🙄, "/s") turns praise into complaint.
+ * Then the kind with the strongest evidence wins, in this order: spam,
+ * a complaint (even one asked as a question: "where is my order?"), a
+ * question, praise; "other" when nothing speaks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify-private.h"
+#include "text.h"
+#include "util.h"
+
+#define NEGATION_WINDOW		3	/* words before a negated one */
+#define NEGATION_WINDOW_HAN	4	/* characters */
+#define NEGATION_AFTER		2	/* words after, where it may follow */
+
+/* Count w for kind sc, keeping tokens [from, to) as its reason if it is
+ * the heaviest so far. */
+static void
+classify_add(struct classify_state *st, int sc, int w, size_t from,
+    size_t to)
+{
+	st->score[sc] += w;
+	if (w > st->why[sc].weight || !st->why[sc].set) {
+		st->why[sc].weight = w;
+		st->why[sc].from = from;
+		st->why[sc].to = to;
+		st->why[sc].signal = NULL;
+		st->why[sc].set = 1;
+	}
+}
+
+/* Count w for kind sc for a signal that is not words. */
+static void
+classify_add_signal(struct classify_state *st, int sc, int w,
+    const char *signal)
+{
+	st->score[sc] += w;
+	if (w > st->why[sc].weight || !st->why[sc].set) {
+		st->why[sc].weight = w;
+		st->why[sc].signal = signal;
+		st->why[sc].set = 1;
+	}
+}
+
+/* Return 1 if "never" at token j and "so" after it before token i make
+ * praise of a negation: "never had such good coffee", "nog nooit zo
+ * lekker", "niciodată așa de bine". */
+static int
+classify_never_so(const struct classify_doc *d, size_t j, size_t i)
+{
+	size_t	k;
+
+	if (!(d->tok[j].cues & (1u << CUE_NEVER)))
+		return 0;
+	for (k = j + 1; k < i; k++) {
+		if (d->tok[k].cues & (1u << CUE_SO))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Return 1 + the token of a negation of the phrase m: a negator a few
+ * words before it in its clause, or, for praise in a language that may
+ * put it after ("bevalt niet", "plaît pas"), just after it; 0 if there
+ * is none.
+ */
+static size_t
+classify_negator(const struct classify_state *st,
+    const struct classify_match *m)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	size_t				 i = m->tok, j, win;
+	unsigned			 neg = 1u << CUE_NEGATOR;
+
+	win = (t[i].flags & TOK_HAN) ? NEGATION_WINDOW_HAN : NEGATION_WINDOW;
+	for (j = i; j > 0 && i - j < win;) {
+		j--;
+		if (t[j].clause != t[i].clause)
+			break;
+		if ((t[j].cues & neg) && classify_never_so(d, j, i))
+			return 0;
+		if (t[j].cues & neg)
+			return j + 1;
+	}
+	if (!m->after || m->cue != CUE_PRAISE)
+		return 0;
+	for (j = i + m->ntok; j < d->ntok && j < i + m->ntok + NEGATION_AFTER &&
+	    t[j].clause == t[i].clause; j++) {
+		if (t[j].cues & neg)
+			return j + 1;
+	}
+	return 0;
+}
+
+/* Return 1 if a condition ("if", "als", "wenn") opens m's clause before
+ * it: what it says is supposed, not found. */
+static int
+classify_supposed(const struct classify_state *st,
+    const struct classify_match *m)
+{
+	const struct classify_tok	*t = st->doc.tok;
+	size_t				 j;
+
+	for (j = m->tok; j > 0;) {
+		j--;
+		if (t[j].clause != t[m->tok].clause)
+			break;
+		if (t[j].cues & (1u << CUE_COND))
+			return 1;
+	}
+	return 0;
+}
+
+/* Return 1 if an accepted phrase of discontent starts at token i. */
+static int
+classify_discontent_at(const struct classify_state *st, size_t i)
+{
+	size_t	k;
+
+	for (k = 0; k < st->nm; k++) {
+		if (st->m[k].accepted && st->m[k].tok == i &&
+		    (st->m[k].cue == CUE_NEGATIVE ||
+		    st->m[k].cue == CUE_COMPLAINT))
+			return 1;
+	}
+	return 0;
+}
+
+/* Return 1 if an accepted phrase of discontent ends just before token i,
+ * in its clause. */
+static int
+classify_discontent_ends(const struct classify_state *st, size_t i)
+{
+	const struct classify_match	*m;
+	size_t				 k;
+
+	for (k = 0; i > 0 && k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->accepted && m->tok + m->ntok == i &&
+		    st->doc.tok[m->tok].clause == st->doc.tok[i].clause &&
+		    (m->cue == CUE_NEGATIVE || m->cue == CUE_COMPLAINT))
+			return 1;
+	}
+	return 0;
+}
+
+/* Count a complaint of weight w; one supposed by a condition is kept
+ * apart, to weigh little if the text asks. */
+static void
+classify_complain(struct classify_state *st, const struct classify_match *m,
+    int w)
+{
+	if (classify_supposed(st, m)) {
+		st->supposed += w;
+		st->nsupposed++;
+		return;
+	}
+	classify_add(st, SC_C, w, m->tok, m->tok + m->ntok);
+	if (w >= 3)
+		st->hard = 1;
+}
+
+/*
+ * Return 1 if phrase m is the last clause of a text of several, of two
+ * words at most: "Cancelled without a word. Lovely." reads as sarcasm
+ * when what comes before complains.
+ */
+static int
+classify_last_word_clause(const struct classify_doc *d,
+    const struct classify_match *m)
+{
+	const struct classify_tok	*t = d->tok;
+	size_t				 first = m->tok;
+	int				 c = t[m->tok].clause;
+
+	while (first > 0 && t[first - 1].clause == c)
+		first--;
+	return first > 0 && m->tok + m->ntok == d->ntok &&
+	    d->ntok - first <= 2;
+}
+
+/* Count what a phrase of praise says, negated or not. */
+static void
+classify_praise(struct classify_state *st, const struct classify_match *m)
+{
+	size_t	neg = classify_negator(st, m), end = m->tok + m->ntok;
+
+	if (neg > 0 && m->cue == CUE_THANKS)
+		return;		/* "no thanks" */
+	if (neg > 0) {
+		classify_add(st, SC_C, m->weight + 1, neg - 1 < m->tok ?
+		    neg - 1 : m->tok, neg > end ? neg : end);
+		return;
+	}
+	/* "super slow", "une impolitesse incroyable": an intensifier beside
+	 * discontent, not praise. */
+	if (m->cue == CUE_PRAISE && ((end < st->doc.ntok &&
+	    st->doc.tok[end].clause == st->doc.tok[m->tok].clause &&
+	    classify_discontent_at(st, end)) || classify_discontent_ends(st,
+	    m->tok)))
+		return;
+	if (m->cue == CUE_THANKS)
+		st->thanks = 1;
+	else if (classify_last_word_clause(&st->doc, m))
+		st->praise_last = 1;
+	classify_add(st, SC_P, m->weight, m->tok, end);
+}
+
+/* Count what an accepted phrase says. */
+static void
+classify_score_match(struct classify_state *st,
+    const struct classify_match *m)
+{
+	size_t	neg, end = m->tok + m->ntok;
+
+	switch (m->cue) {
+	case CUE_COMPLAINT:
+		classify_complain(st, m, m->weight);
+		break;
+	case CUE_NEGATIVE:
+		if ((neg = classify_negator(st, m)) == 0)
+			classify_complain(st, m, m->weight);
+		else if (m->weight >= 2)
+			classify_add(st, SC_P, 2, neg - 1 < m->tok ? neg - 1 :
+			    m->tok, end);
+		break;
+	case CUE_PRAISE:
+	case CUE_THANKS:
+		classify_praise(st, m);
+		break;
+	case CUE_QUESTION:
+	case CUE_REQUEST:
+		classify_add(st, SC_Q, m->weight, m->tok, end);
+		break;
+	case CUE_SCAM:
+		st->scam += m->weight;
+		/* FALLTHROUGH */
+	case CUE_SPAM:
+		classify_add(st, SC_S, m->weight, m->tok, end);
+		break;
+	case CUE_SARCASM:
+		if (m->weight >= 3) {
+			st->sarcasm = 1;
+			classify_add(st, SC_C, m->weight, m->tok, end);
+		} else
+			st->sarcasm_weak = 1;
+		break;
+	case CUE_URGENT:
+		st->urgent = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Count the Chinese questions of the form "A不A" ("好不好", "有没有",
+ * "是不是"): the "不" in them negates nothing.
+ */
+static void
+classify_a_not_a_questions(struct classify_state *st)
+{
+	struct classify_doc	*d = &st->doc;
+	size_t			 i;
+
+	for (i = 1; i + 1 < d->ntok; i++) {
+		if (classify_a_not_a(d, i)) {
+			d->tok[i].cues &= ~(1u << CUE_NEGATOR);
+			classify_add(st, SC_Q, 3, i - 1, i + 2);
+		}
+	}
+}
+
+/*
+ * Work out where each clause really starts: after a greeting ("hi,",
+ * "hallo", "bonjour") and the names it tags ("@anna").
+ */
+static void
+classify_clause_starts(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_match	*g;
+	size_t				 i, s;
+	int				 c;
+
+	st->cstart = xreallocarray(NULL, d->nclause + 1, sizeof *st->cstart);
+	for (c = 0; c <= d->nclause; c++)
+		st->cstart[c] = SIZE_MAX;
+	for (i = d->ntok; i > 0; i--)
+		st->cstart[d->tok[i - 1].clause] = i - 1;
+	for (c = 0; c <= d->nclause; c++) {
+		while ((s = st->cstart[c]) < d->ntok && d->tok[s].clause == c) {
+			if (d->tok[s].flags & TOK_MENTION)
+				st->cstart[c] = s + 1;
+			else if ((g = classify_match_at(st, CUE_GREETING,
+			    s)) != NULL)
+				st->cstart[c] = s + g->ntok;
+			else
+				break;
+		}
+	}
+}
+
+/* Return 1 if a scoring phrase of two words or more, other than a
+ * question, covers token i: "kann ich nur empfehlen", "how are you". */
+static int
+classify_in_phrase(const struct classify_state *st, size_t i)
+{
+	const struct classify_match	*m;
+	size_t				 k;
+
+	for (k = 0; k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->accepted && m->ntok >= 2 && m->tok <= i &&
+		    m->tok + m->ntok > i && m->cue != CUE_QUESTION &&
+		    m->cue != CUE_REQUEST)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Count a question that opens with "why" and holds a negation or
+ * discontent as a reproach: "why has nobody answered", "waarom duurt het
+ * zo lang", "为什么没人回复".
+ */
+static void
+classify_reproach(struct classify_state *st, int c, size_t s)
+{
+	const struct classify_doc	*d = &st->doc;
+	unsigned			 neg = 1u << CUE_NEGATOR;
+	size_t				 j, k;
+
+	for (j = s; j < d->ntok && d->tok[j].clause == c; j++) {
+		for (k = 0; !(d->tok[j].cues & neg) && k < st->nm; k++) {
+			if (st->m[k].accepted && st->m[k].tok == j &&
+			    (st->m[k].cue == CUE_NEGATIVE ||
+			    st->m[k].cue == CUE_COMPLAINT))
+				break;
+		}
+		if ((d->tok[j].cues & neg) || k < st->nm) {
+			classify_add(st, SC_C, 3, s, j + 1);
+			return;
+		}
+	}
+}
+
+/* Count a clause that ends with an interrogative ("c'est quand", "ça
+ * coûte combien", "العرض لين متى"). */
+static void
+classify_question_end(struct classify_state *st, int c, size_t s)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_match	*m;
+	size_t				 e = s, k;
+
+	while (e + 1 < d->ntok && d->tok[e + 1].clause == c)
+		e++;
+	for (k = 0; k < st->nm; k++) {
+		m = &st->m[k];
+		if (m->cue == CUE_QEND && m->tok + m->ntok == e + 1 &&
+		    m->tok > s) {
+			classify_add(st, SC_Q, m->weight, m->tok, e + 1);
+			return;
+		}
+	}
+}
+
+/*
+ * Count the clauses that open as questions: with an interrogative ("how",
+ * "waarom", "¿dónde", "هل") that does not open an exclamation ("how
+ * lovely", "wat een"), or with a verb before its subject ("do you",
+ * "heb je", "avez vous", "gibt es"), which weighs as much as its
+ * language says: in Dutch and German that is a question, in English a
+ * subject may be left out ("was the best tea ever").
+ */
+static void
+classify_clause_questions(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_match	*q;
+	unsigned			 subj = 1u << CUE_SUBJECT;
+	size_t				 s;
+	int				 c;
+
+	for (c = 0; c <= d->nclause; c++) {
+		s = st->cstart[c];
+		if (s >= d->ntok || d->tok[s].clause != c)
+			continue;
+		if (d->tok[s].cues & (1u << CUE_WHY))
+			classify_reproach(st, c, s);
+		classify_question_end(st, c, s);
+		if (classify_match_at(st, CUE_NOTQ, s) != NULL ||
+		    classify_in_phrase(st, s))
+			continue;
+		if ((q = classify_match_at(st, CUE_QSTART, s)) != NULL)
+			classify_add(st, SC_Q, q->weight, s, s + q->ntok);
+		else if ((q = classify_match_at(st, CUE_AUX, s)) != NULL &&
+		    s + 1 < d->ntok && d->tok[s + 1].clause == c &&
+		    (d->tok[s + 1].cues & subj))
+			classify_add(st, SC_Q, q->weight, s, s + 2);
+	}
+}
+
+/* Return 1 if the text is written in capitals, as if shouted. */
+static int
+classify_shouts(const struct classify_doc *d)
+{
+	return (d->upper >= 8 && d->upper * 4 >= (d->upper + d->lower) * 3) ||
+	    d->caps_words >= 3;
+}
+
+/* Return 1 if a token of the text is marked with cue. */
+static int
+classify_has_cue(const struct classify_doc *d, int cue)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ntok; i++) {
+		if (d->tok[i].cues & (1u << cue))
+			return 1;
+	}
+	return 0;
+}
+
+/* Count the signals that are not words: marks, emoji, links, names. */
+static void
+classify_signal_scores(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_signals	*sig = st->sig;
+	int				 e;
+
+	if (d->qmarks > 0)
+		classify_add_signal(st, SC_Q, 3, "'?'");
+	if ((e = d->emoji[EMOJI_PRAISE] + d->emoji[EMOJI_PLEAD]) > 0)
+		classify_add_signal(st, SC_P, e > 2 ? 2 : e, "emoji");
+	if ((e = d->emoji[EMOJI_SAD]) > 0)
+		classify_add_signal(st, SC_C, e > 2 ? 2 : e, "emoji");
+	if (d->emoji[EMOJI_QUESTION] > 0)
+		classify_add_signal(st, SC_Q, 2, "🤔");
+	if ((e = d->emoji[EMOJI_MONEY]) > 0)
+		classify_add_signal(st, SC_S, e > 2 ? 2 : e, "emoji");
+	if (d->emoji[EMOJI_EYEROLL] > 0 || d->slash_s)
+		st->sarcasm = 1;
+	st->links = d->links + (sig->has_link != 0);
+	if (st->links > 0)
+		classify_add_signal(st, SC_S, 1, "a link");
+	if (st->links > 0 && sig->author_threads >= 5)
+		classify_add_signal(st, SC_S, 4, "a link from an author in "
+		    "many threads");
+	if (d->phone)
+		classify_add_signal(st, SC_S, 1, "a phone number");
+	/* Writing again to ask for an answer is a complaint by now, and so
+	 * is asking anyone at all to answer. */
+	if (classify_has_cue(d, CUE_ANSWER) && (sig->followup ||
+	    classify_has_cue(d, CUE_SOMEONE)))
+		classify_add_signal(st, SC_C, 3, "chasing an answer");
+	st->own_fault = classify_has_cue(d, CUE_OWNFAULT);
+	if (classify_name_imitates(sig->author_name, sig->shop_name)) {
+		st->imitates = 1;
+		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
+		    5 : 2, "a name like the shop's");
+	}
+	if (d->mentions >= 3 && st->score[SC_S] > 0)
+		classify_add_signal(st, SC_S, 1, "many tagged");
+}
+
+/* Weigh sarcasm and supposed complaints into the scores. */
+static void
+classify_weigh(struct classify_state *st)
+{
+	int	*sc = st->score;
+
+	/* A complaint that a question only supposes weighs 1 a phrase. */
+	sc[SC_C] += sc[SC_Q] >= 3 ? st->nsupposed : st->supposed;
+	/* "I chose the wrong colour by mistake, can I change it?" */
+	if (st->own_fault && sc[SC_Q] >= 3 && sc[SC_C] > 2) {
+		sc[SC_C] = 2;
+		st->hard = 0;
+	}
+	if (sc[SC_P] > 0 && (st->sarcasm || ((st->sarcasm_weak ||
+	    st->praise_last) && sc[SC_C] >= 2))) {
+		classify_add_signal(st, SC_C, sc[SC_P], "sarcasm");
+		sc[SC_P] = 0;
+	} else if (st->sarcasm && sc[SC_C] == 0)
+		classify_add_signal(st, SC_C, 2, "sarcasm");
+}
+
+/* Decide the kind from the scores. */
+static enum classify_kind
+classify_kind_of(const struct classify_state *st)
+{
+	const int	*sc = st->score;
+
+	if (sc[SC_S] >= 4 && sc[SC_S] >= sc[SC_C])
+		return CLASSIFY_SPAM;
+	if (sc[SC_C] >= 3 && (sc[SC_C] >= sc[SC_P] || st->hard))
+		return CLASSIFY_COMPLAINT;
+	if (sc[SC_Q] >= 3)
+		return CLASSIFY_QUESTION;
+	if (sc[SC_C] >= 2 && sc[SC_C] > sc[SC_P])
+		return CLASSIFY_COMPLAINT;
+	/* Mild praise does not outweigh a question's form: "is the shop
+	 * dog friendly". */
+	if (sc[SC_P] > 0 && sc[SC_P] >= sc[SC_C] && (sc[SC_P] >= 2 ||
+	    sc[SC_Q] < 2))
+		return CLASSIFY_PRAISE;
+	if (sc[SC_Q] >= 2)
+		return CLASSIFY_QUESTION;
+	return CLASSIFY_OTHER;
+}
+
+/* Decide whether a message of this kind needs a reply. */
+static enum classify_reply
+classify_reply_of(const struct classify_state *st, enum classify_kind kind)
+{
+	const struct classify_doc	*d = &st->doc;
+
+	switch (kind) {
+	case CLASSIFY_COMPLAINT:
+	case CLASSIFY_QUESTION:
+		return CLASSIFY_REPLY_YES;
+	case CLASSIFY_PRAISE:
+	case CLASSIFY_SPAM:
+		return CLASSIFY_REPLY_NO;
+	default:
+		break;
+	}
+	if (st->sig->followup)
+		return CLASSIFY_REPLY_YES;
+	/* Tagging a friend, an emoji, a word: nothing to answer. */
+	if (d->ntok <= 2 || (d->mentions > 0 && d->ntok <= (size_t)
+	    d->mentions + 4))
+		return CLASSIFY_REPLY_NO;
+	return CLASSIFY_REPLY_UNCLEAR;
+}
+
+/* Decide how urgent it is, 0 to 3. */
+static int
+classify_urgency(const struct classify_state *st, enum classify_kind kind)
+{
+	const struct classify_doc	*d = &st->doc;
+	int				 u;
+
+	if (kind == CLASSIFY_SPAM || kind == CLASSIFY_PRAISE)
+		return 0;
+	u = kind == CLASSIFY_OTHER ? 0 : 1;
+	u += st->sig->followup != 0;
+	if (kind != CLASSIFY_OTHER && (classify_shouts(d) ||
+	    d->punct_run >= 3 || st->urgent))
+		u++;
+	if (kind == CLASSIFY_COMPLAINT && st->score[SC_C] >= 8)
+		u++;
+	return u > 3 ? 3 : u;
+}
+
+/* Append the quoted reason of kind sc to b. */
+static void
+classify_why_reason(const struct classify_state *st, int sc, struct buf *b)
+{
+	const struct classify_reason	*r = &st->why[sc];
+	const struct classify_doc	*d = &st->doc;
+	char				*span, *quoted;
+	size_t				 from, to;
+
+	if (!r->set)
+		return;
+	if (r->signal != NULL) {
+		buf_addstr(b, r->signal);
+		return;
+	}
+	from = d->tok[r->from].raw_off;
+	to = d->tok[r->to - 1].raw_end;
+	span = xstrndup(d->raw + from, to - from);
+	quoted = text_quote(span, 40);
+	buf_printf(b, "'%s'", quoted);
+	free(quoted);
+	free(span);
+}
+
+/* Write why into res->why, cut on a character boundary. */
+static void
+classify_why(const struct classify_state *st, struct classify_result *res)
+{
+	static const int	 sc_of[CLASSIFY_KIND_COUNT] = {
+		-1, SC_Q, SC_C, SC_P, SC_S
+	};
+	const struct classify_doc *d = &st->doc;
+	struct buf		 b;
+	int			 sc = sc_of[res->kind];
+	size_t			 n;
+
+	buf_init(&b, 0);
+	buf_printf(&b, "%s: ", classify_kind_name(res->kind));
+	if (sc >= 0 && st->why[sc].set)
+		classify_why_reason(st, sc, &b);
+	else
+		buf_addstr(&b, d->ntok == 0 ? "no words" : "nothing to go by");
+	if (res->kind == CLASSIFY_SPAM && st->imitates &&
+	    st->why[SC_S].signal == NULL)
+		buf_addstr(&b, ", a name like the shop's");
+	if (res->kind == CLASSIFY_COMPLAINT && st->sarcasm &&
+	    st->why[SC_C].signal == NULL)
+		buf_addstr(&b, ", sarcasm");
+	if (st->sig->followup && res->kind != CLASSIFY_SPAM)
+		buf_addstr(&b, ", follow-up");
+	if (res->urgency > 0 && classify_shouts(d))
+		buf_addstr(&b, ", capitals");
+	if (res->urgency > 0 && d->punct_run >= 3)
+		buf_addstr(&b, ", repeated ! or ?");
+	n = b.len < sizeof res->why ? b.len : sizeof res->why - 1;
+	while (n > 0 && n < b.len && ((unsigned char)b.data[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(res->why, b.data, n);
+	res->why[n] = '\0';
+	buf_free(&b);
+}
+
+/* Classify one message; see classify.h. */
+void
+classify_text(const char *text, const struct classify_signals *sig,
+    struct classify_result *res)
+{
+	static const struct classify_signals	 none;
+	struct classify_state			 st;
+	size_t					 len, i;
+
+	memset(&st, 0, sizeof st);
+	st.sig = sig != NULL ? sig : &none;
+	len = strlen(text);
+	if (len > CLASSIFY_TEXT_MAX) {
+		len = CLASSIFY_TEXT_MAX;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--;
+	}
+	classify_doc_read(&st.doc, text, len);
+	classify_pick(&st);
+	for (i = 0; i < st.nlex; i++)
+		classify_find(&st, st.lex[i]);
+	classify_resolve(&st);
+	classify_a_not_a_questions(&st);
+	for (i = 0; i < st.nm; i++) {
+		if (st.m[i].accepted)
+			classify_score_match(&st, &st.m[i]);
+	}
+	classify_clause_starts(&st);
+	classify_clause_questions(&st);
+	classify_signal_scores(&st);
+	classify_weigh(&st);
+	memset(res, 0, sizeof *res);
+	res->kind = classify_kind_of(&st);
+	res->reply = classify_reply_of(&st, res->kind);
+	res->urgency = classify_urgency(&st, res->kind);
+	res->lang = st.lang;
+	classify_why(&st, res);
+	free(st.m);
+	free(st.cstart);
+	classify_doc_free(&st.doc);
+}

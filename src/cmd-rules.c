@@ -1,0 +1,307 @@
+/*
+ * cmd-rules.c -- heed rules: the owner's rules as heed reads them from the
+ * config, and with --dry-run what each would change among the messages
+ * waiting in the inbox. It changes nothing.
+ *
+ * A message's kind is the classifier's (classify.h) as the dry run reads
+ * the message now; a rule that sets a kind changes what the later rules
+ * see, as it will when rules run for real.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "cmd.h"
+#include "config.h"
+#include "rules.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#define CMD_EXIT_USAGE	2
+#define CMD_RULES_PAGE	200
+
+/* What heed rules was asked for. */
+struct cmd_rules_opts {
+	int	dry_run;
+	int	json;
+};
+
+/* What the dry run counts per rule, and the accounts it looks up. */
+struct cmd_rules_run {
+	struct cmd_env		*env;
+	const struct cmd_rules_opts *o;
+	struct store_account	*accounts;
+	size_t			 naccounts;
+	size_t			*matched;	/* per rule */
+	size_t			 changed;	/* messages some rule matched */
+	size_t			 read;
+	int64_t			 now;
+};
+
+/* Read heed rules' options; 0, or the exit status of a usage error. */
+static int
+cmd_rules_options(int argc, char **argv, struct cmd_rules_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c;
+
+	memset(o, 0, sizeof *o);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			o->dry_run = 1;
+			break;
+		case 'j':
+			o->json = 1;
+			break;
+		default:
+			return CMD_EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cmd_print(stderr, "heed rules: unexpected %s\n", argv[optind]);
+		return CMD_EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Print the rules as the config has them: name, line, what each does. */
+static void
+cmd_rules_list(const struct config *cfg)
+{
+	char	*what;
+	size_t	 i;
+
+	if (cfg->nrules == 0) {
+		printf("no rules in %s: see RULES in heed.conf(5)\n",
+		    cfg->path != NULL ? cfg->path : "the config");
+		return;
+	}
+	for (i = 0; i < cfg->nrules; i++) {
+		what = rule_describe(cfg->rules[i].rule);
+		printf("%-20s line %-5d %s\n", rule_name(cfg->rules[i].rule),
+		    cfg->rules[i].line, what);
+		free(what);
+	}
+}
+
+/* The account an item is on, from the list read at the start; or NULL. */
+static const struct store_account *
+cmd_rules_account(const struct cmd_rules_run *r, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < r->naccounts; i++) {
+		if (r->accounts[i].id == id)
+			return &r->accounts[i];
+	}
+	return NULL;
+}
+
+/* Print one message and what the rules would do to it. */
+static int
+cmd_rules_print(const struct cmd_rules_run *r, const struct item *it,
+    const struct rule_actions *a)
+{
+	json_t	*o, *names;
+	char	*author, *text, *what, *s, age[16];
+	size_t	 i;
+	int	 rc = 0;
+
+	author = text_sanitize_line(it->author_name != NULL ?
+	    it->author_name : "?", strlen(it->author_name != NULL ?
+	    it->author_name : "?"));
+	text = text_first_line(it->text != NULL ? it->text : "", 60);
+	what = rule_actions_describe(a);
+	if (!r->o->json) {
+		util_format_age(r->now - it->created, age, sizeof age);
+		s = text_pad(author, 20);
+		printf("%5s  %s  %s\n       -> %s (", age, s, text, what);
+		for (i = 0; i < a->nmatched; i++)
+			printf("%s%s", i == 0 ? "" : ", ", a->matched[i]);
+		printf(")\n");
+		free(s);
+	} else {
+		names = json_array();
+		for (i = 0; i < a->nmatched; i++)
+			json_array_append_new(names, json_string(a->matched[i]));
+		o = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id",
+		    (json_int_t)it->id, "author", author, "text", text,
+		    "changes", what, "rules", names);
+		if (o == NULL || (s = json_dumps(o, JSON_COMPACT)) == NULL)
+			rc = -1;
+		else {
+			printf("%s\n", s);
+			free(s);
+		}
+		json_decref(o);
+	}
+	free(author);
+	free(text);
+	free(what);
+	return rc;
+}
+
+/* Run the rules over one message as they will run at ingest. */
+static int
+cmd_rules_message(struct cmd_rules_run *r, const struct item *it)
+{
+	const struct config		*cfg = r->env->cfg;
+	const struct store_account	*acct;
+	struct classify_signals		 sig;
+	struct classify_result		 res;
+	struct rule_message		 m;
+	struct rule_actions		 a;
+	size_t				 i;
+	int				 rc = 0;
+
+	acct = cmd_rules_account(r, it->account_id);
+	memset(&sig, 0, sizeof sig);
+	sig.lang = it->lang;
+	sig.author_name = it->author_name;
+	sig.shop_name = acct != NULL ? acct->handle : NULL;
+	classify_text(it->text != NULL ? it->text : "", &sig, &res);
+	memset(&m, 0, sizeof m);
+	m.text = it->text;
+	m.author_name = it->author_name;
+	m.author_handle = it->author_handle;
+	m.platform = acct != NULL ? acct->platform : NULL;
+	m.account = acct != NULL ? acct->name : NULL;
+	m.lang = it->lang;
+	m.kind = (int)res.kind;
+	m.has_link = -1;
+	rule_actions_init(&a);
+	for (i = 0; i < cfg->nrules; i++) {
+		if (!rule_match(cfg->rules[i].rule, &m))
+			continue;
+		rule_apply(cfg->rules[i].rule, &a);
+		r->matched[i]++;
+		if (a.kind != -1)
+			m.kind = a.kind;
+	}
+	r->read++;
+	if (a.nmatched != 0) {
+		r->changed++;
+		rc = cmd_rules_print(r, it, &a);
+	}
+	rule_actions_free(&a);
+	return rc;
+}
+
+/* Run the rules over the inbox a page at a time; 0 or 1. */
+static int
+cmd_rules_inbox(struct cmd_rules_run *r)
+{
+	struct item_list	 l;
+	struct store_key	 key;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 have_key = 0, rc = 0;
+
+	memset(&l, 0, sizeof l);
+	for (;;) {
+		if (store_queue_page(r->env->store, VIEW_INBOX, NULL,
+		    have_key ? &key : NULL, 1, CMD_RULES_PAGE, &l,
+		    &cause) != 0) {
+			cmd_print(stderr, "heed: %s\n", cause);
+			free(cause);
+			rc = 1;
+			break;
+		}
+		for (i = 0; i < l.n && rc == 0; i++) {
+			if (cmd_rules_message(r, &l.v[i]) != 0) {
+				cmd_print(stderr, "heed rules: message %lld "
+				    "could not be written\n",
+				    (long long)l.v[i].id);
+				rc = 1;
+			}
+		}
+		if (l.n < CMD_RULES_PAGE || rc != 0)
+			break;
+		store_key_of(VIEW_INBOX, &l.v[l.n - 1], &key);
+		have_key = 1;
+		item_list_free(&l);
+	}
+	item_list_free(&l);
+	return rc;
+}
+
+/* Say how many messages each rule matched (text only). */
+static void
+cmd_rules_summary(const struct cmd_rules_run *r)
+{
+	const struct config	*cfg = r->env->cfg;
+	size_t			 i;
+
+	printf("\n%zu of %zu waiting messages would change; nothing was "
+	    "changed (dry run)\n", r->changed, r->read);
+	for (i = 0; i < cfg->nrules; i++) {
+		printf("  %-20s %zu\n", rule_name(cfg->rules[i].rule),
+		    r->matched[i]);
+	}
+}
+
+/* The dry run: what the rules would change in the inbox; 0 or 1. */
+static int
+cmd_rules_dry_run(struct cmd_env *env, const struct cmd_rules_opts *o)
+{
+	struct cmd_rules_run	 r;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(&r, 0, sizeof r);
+	r.env = env;
+	r.o = o;
+	r.now = util_now();
+	if (env->cfg->nrules == 0) {
+		cmd_rules_list(env->cfg);
+		return 0;
+	}
+	if (store_account_list(env->store, &r.accounts, &r.naccounts,
+	    &cause) != 0) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	r.matched = xcalloc(env->cfg->nrules, sizeof *r.matched);
+	rc = cmd_rules_inbox(&r);
+	if (rc == 0 && !o->json)
+		cmd_rules_summary(&r);
+	free(r.matched);
+	store_account_list_free(r.accounts, r.naccounts);
+	return rc;
+}
+
+/* heed rules: list the rules, or with --dry-run what they would change. */
+int
+cmd_rules(struct cmd_env *env, int argc, char **argv)
+{
+	struct cmd_rules_opts	o;
+	int			rc;
+
+	if ((rc = cmd_rules_options(argc, argv, &o)) != 0)
+		return rc;
+	if (env->setup(env) != 0)
+		return 1;
+	if (o.dry_run && env->demo && cmd_demo_sync(env) != 0)
+		return 1;
+	if (!o.dry_run)
+		cmd_rules_list(env->cfg);
+	else
+		rc = cmd_rules_dry_run(env, &o);
+	if (fflush(stdout) != 0) {
+		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
+		rc = 1;
+	}
+	return rc;
+}
