@@ -172,7 +172,6 @@ rule_choice(const char *key, const char *value, const char *const *names,
 		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
 		    names[i]);
 	}
-	buf_addch(&b, '\0');
 	rc = util_fail(cause, "%s: \"%s\" is not one of %s", key, value,
 	    b.data);
 	buf_free(&b);

@@ -234,6 +234,52 @@ store_queue_page(struct store *s, enum store_view v,
 	return 0;
 }
 
+/*
+ * Count the rows of a view that a filter lets through, up to limit (a
+ * filter on a big view is counted only that far); see store.h.
+ */
+int
+store_queue_count(struct store *s, enum store_view v,
+    const struct store_filter *f, int64_t limit, int64_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	char		*fts = NULL;
+	unsigned	 mask = store_filter_mask(f);
+	size_t		 i;
+	int		 rc;
+
+	*n = 0;
+	if ((unsigned)v >= VIEW_COUNT)
+		return util_fail(cause, "no such view: %d", (int)v);
+	if ((mask & 0x10) && ((!s->readonly && store_fts_flush(s, cause) !=
+	    0) || store_fts_query(s, f->text, 1, &fts, cause) != 0))
+		return -1;
+	buf_init(&b, 0);
+	buf_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM items AS i INDEXED "
+	    "BY %s WHERE %s", store_views[v].index, store_views[v].where);
+	for (i = 0; i < nitems(store_filter_sql); i++) {
+		if (mask & (1U << i))
+			buf_addstr(&b, store_filter_sql[i]);
+	}
+	buf_addstr(&b, " LIMIT :limit)");
+	st = store_prepare(s, b.data, cause);
+	buf_free(&b);
+	if (st == NULL) {
+		free(fts);
+		return -1;
+	}
+	store_bind_filter(st, f, fts);
+	store_bind_named(st, ":limit", limit);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(fts);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "counting the filtered view", cause);
+	return 0;
+}
+
 /* Give the keyset key of an item as listed in a view. */
 void
 store_key_of(enum store_view v, const struct item *it, struct store_key *k)

@@ -164,6 +164,12 @@ int	store_fts_flush(struct store *, char **);
 int	store_queue_page(struct store *, enum store_view,
 	    const struct store_filter *, const struct store_key *, int,
 	    size_t, struct item_list *, char **);
+/*
+ * Count the rows of a view that a filter lets through, at most limit of
+ * them, into *n.
+ */
+int	store_queue_count(struct store *, enum store_view,
+	    const struct store_filter *, int64_t, int64_t *, char **);
 /* The keyset key of an item as listed in a view. */
 void	store_key_of(enum store_view, const struct item *,
 	    struct store_key *);

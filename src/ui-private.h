@@ -192,6 +192,9 @@ struct ui_screen {
 	void				*data;	/* owned by the screen */
 };
 
+/* How far the rows a filter lets through are counted for the title. */
+#define UI_FILTER_COUNT	10000
+
 struct ui {
 	struct ui_context	 ctx;
 	int			 rows;
@@ -211,6 +214,9 @@ struct ui {
 
 	/* The bars. */
 	int			 bar_view;	/* view marked in the title */
+	const char		*bar_filter;	/* the view's filter; lent */
+	int64_t			 bar_filtered;	/* its rows the filter lets
+						   through, up to UI_FILTER_COUNT */
 	struct store_counts	 counts;
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	char			*wake_error;	/* why snoozed items stay asleep */
@@ -282,6 +288,7 @@ const int64_t *ui_list_marks(const struct ui_list *, size_t *);
 void	ui_list_visual(struct ui_list *, int);
 
 /* ui-screen.c: the stack of screens. */
+const char	*ui_view_name(enum store_view);
 void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);
 void	ui_screen_pop(struct ui *, void *);
 void	ui_screen_drop(struct ui *, void *);

@@ -135,6 +135,28 @@ ui_queue_set_top(struct ui_queue *q)
 }
 
 /*
+ * Count what the filter lets through of the view, for the title bar (up
+ * to UI_FILTER_COUNT), or say there is no filter. A count that fails
+ * shows as 0 and is logged; the rows are what matter.
+ */
+static void
+ui_queue_count_filtered(struct ui_queue *q)
+{
+	struct ui	*ui = q->ui;
+	char		*cause = NULL;
+
+	ui->bar_filter = q->search == NULL ? q->filter_text : NULL;
+	ui->bar_filtered = 0;
+	if (ui->bar_filter == NULL)
+		return;
+	if (store_queue_count(ui->ctx.store, q->view, &q->filter,
+	    UI_FILTER_COUNT, &ui->bar_filtered, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	}
+}
+
+/*
  * Reload the screenful from the same top row, keeping the selection on the
  * same item when it is still there (new items never move it), else on the
  * same line.
@@ -159,6 +181,7 @@ ui_queue_reload(struct ui_queue *q)
 	}
 	ui_queue_set_top(q);
 	ui_queue_reselect(q, old);
+	ui_queue_count_filtered(q);
 	ui->dirty = 1;
 }
 
@@ -523,8 +546,6 @@ ui_queue_draw(struct ui *ui, void *data)
 	if (q->items.n == 0)
 		ui_queue_empty(q);
 	ui_list_draw(ui, &q->list, 1);
-	if (q->filter_text != NULL && ui->msg == NULL)
-		ui_message(ui, 0, "filter: %s", q->filter_text);
 }
 
 /* Parse and apply a filter expression; "" clears the filter. */
@@ -559,16 +580,31 @@ ui_queue_search_done(struct ui *ui, const char *words)
 		ui_queue_search(q, words);
 }
 
-/* Apply a filter expression, or say why it cannot be. */
+/*
+ * Apply a filter expression and say what it did on the bottom line, or
+ * say why it cannot be applied.
+ */
 static void
 ui_queue_filter_say(struct ui_queue *q, const char *expr)
 {
-	char	*cause = NULL;
+	struct ui	*ui = q->ui;
+	const char	*view = ui_view_name(q->view);
+	char		*cause = NULL, *was;
 
+	was = q->filter_text != NULL ? xstrdup(q->filter_text) : NULL;
 	if (ui_queue_filter(q, expr, &cause) != 0) {
-		ui_message(q->ui, 1, "%s", cause);
+		ui_message(ui, 1, "%s", cause);
 		free(cause);
-	}
+	} else if (q->filter_text != NULL) {
+		ui_message(ui, 0, "Filter %s: %lld%s of %lld in %s. \\ then an "
+		    "empty line clears it.", q->filter_text,
+		    (long long)ui->bar_filtered, ui->bar_filtered >=
+		    UI_FILTER_COUNT ? "+" : "",
+		    (long long)ui->counts.view[q->view], view);
+	} else if (was != NULL)
+		ui_message(ui, 0, "Filter %s cleared: %s shows all %lld.", was,
+		    view, (long long)ui->counts.view[q->view]);
+	free(was);
 }
 
 /* Answer of the filter prompt. */

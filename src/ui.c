@@ -78,6 +78,13 @@ static const char *const ui_view_names[VIEW_COUNT] = {
 	"Inbox", "Flagged", "Snoozed", "Done", "All"
 };
 
+/* The name of a view as the title bar shows it ("Inbox"). */
+const char *
+ui_view_name(enum store_view v)
+{
+	return (unsigned)v < VIEW_COUNT ? ui_view_names[v] : "?";
+}
+
 /* A count for the bars: the number, or "?" when it could not be read. */
 static void
 ui_count(struct ui *ui, int64_t n, char *buf, size_t len)
@@ -108,7 +115,13 @@ ui_draw_title(struct ui *ui)
 	}
 	for (v = 0; v < VIEW_COUNT && x < ui->cols; v++) {
 		ui_count(ui, ui->counts.view[v], n, sizeof n);
-		snprintf(label, sizeof label, " %s %s ", ui_view_names[v], n);
+		if (v == ui->bar_view && ui->bar_filter != NULL)
+			snprintf(label, sizeof label, " %s %lld%s of %s ",
+			    ui_view_names[v], (long long)ui->bar_filtered,
+			    ui->bar_filtered >= UI_FILTER_COUNT ? "+" : "", n);
+		else
+			snprintf(label, sizeof label, " %s %s ",
+			    ui_view_names[v], n);
 		attr = ui_attr(ui, PAIR_TITLE, 0);
 		if (v == ui->bar_view)
 			attr = A_BOLD | A_REVERSE;
@@ -118,6 +131,13 @@ ui_draw_title(struct ui *ui)
 			w = ui->cols - x;
 		ui_draw_text(0, x, label, (size_t)w);
 		x += w;
+	}
+	if (ui->bar_filter != NULL && x + 10 < ui->cols) {
+		/* The counts above are the filter's: say which. */
+		attrset(ui_attr(ui, PAIR_TITLE, 0));
+		ui_draw_text(0, x, " filter: ", 9);
+		ui_draw_text(0, x + 9, ui->bar_filter, (size_t)(ui->cols - x -
+		    9));
 	}
 	attrset(A_NORMAL);
 }

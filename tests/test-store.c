@@ -932,6 +932,47 @@ test_counts_of_items_not_yet_settled(void **state)
 	assert_counts_true(fx, 14);
 }
 
+/*
+ * A filtered view is counted as it is listed (store_queue_count), and only
+ * as far as the limit asks.
+ */
+static void
+test_queue_count_with_a_filter(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_filter	 f;
+	struct item		*it;
+	int64_t			 n = -1;
+	char			*cause = NULL, rid[8];
+	int			 i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "c%d", i);
+		it = add_item(&l, rid, "p", NULL, 100 + i, "ann", "hello", 0);
+		if (i % 2 == 0) {
+			free(it->lang);
+			it->lang = xstrdup("en");
+		}
+	}
+	ingest(fx, fx->acct, &l);
+	memset(&f, 0, sizeof f);
+	f.lang = "en";
+	assert_int_equal(store_queue_count(fx->s, VIEW_INBOX, &f, 100, &n,
+	    &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_queue_count(fx->s, VIEW_INBOX, &f, 2, &n,
+	    &cause), 0);
+	assert_int_equal(n, 2);
+	f.lang = "fr";
+	assert_int_equal(store_queue_count(fx->s, VIEW_ALL, &f, 100, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_queue_count(fx->s, VIEW_ALL, NULL, 100, &n,
+	    &cause), 0);
+	assert_int_equal(n, 5);
+}
+
 static void
 test_snoozed_items_wake(void **state)
 {
@@ -2203,6 +2244,7 @@ main(void)
 		T(test_page_from_middle_backwards),
 		T(test_counts_match_brute_force),
 		T(test_counts_of_items_not_yet_settled),
+		T(test_queue_count_with_a_filter),
 		T(test_snoozed_items_wake),
 		T(test_search_multilingual),
 		T(test_search_limit_keeps_the_newest),
