@@ -1,6 +1,6 @@
 /*
  * cmd-list.c -- heed list: print a view of the queue, as text or as lines
- * of JSON, for scripts.
+ * of JSON, for scripts; an item a line, or a conversation a line.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -87,6 +87,7 @@ cmd_list_line(const struct item *it, int64_t now)
 struct cmd_list_opts {
 	int	 view;
 	int	 json;
+	int	 conversations;
 	int64_t	 limit;
 };
 
@@ -100,6 +101,7 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 	static const struct option longopts[] = {
 		{ "view", required_argument, NULL, 'v' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "conversations", no_argument, NULL, 'c' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -107,6 +109,7 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 
 	o->view = VIEW_INBOX;
 	o->json = 0;
+	o->conversations = 0;
 	o->limit = INT64_MAX;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -124,6 +127,9 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 			break;
 		case 'j':
 			o->json = 1;
+			break;
+		case 'c':
+			o->conversations = 1;
 			break;
 		case 'n':
 			if (util_parse_int(optarg, 1, INT64_MAX,
@@ -185,6 +191,138 @@ cmd_list_print(struct cmd_env *env, const struct cmd_list_opts *o)
 	return rc;
 }
 
+/* The name of an account by id, from a list of them; "" if none. */
+static const char *
+cmd_list_account(const struct store_account *a, size_t n, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (a[i].id == id)
+			return a[i].name;
+	}
+	return "";
+}
+
+/* Print a conversation as a line of JSON; 0, or -1 if it was not. */
+static int
+cmd_list_conv_json(const struct store_conv *c, const char *account,
+    int64_t now)
+{
+	json_t	*o, *ids;
+	char	*s, *author, *handle, *text, *platform;
+	size_t	 i;
+	int	 rc = -1;
+
+	author = cmd_list_clean(c->author_name, 0);
+	handle = cmd_list_clean(c->author_handle, 0);
+	text = cmd_list_clean(c->text, 1);
+	platform = cmd_list_clean(c->platform, 0);
+	ids = json_array();
+	for (i = 0; i < c->n; i++)
+		json_array_append_new(ids, json_integer((json_int_t)c->ids[i]));
+	o = json_pack("{s:I, s:o, s:s, s:s?, s:s?, s:s?, s:s?, s:I, s:I, "
+	    "s:I, s:I, s:I}", "id", (json_int_t)(c->n > 0 ? c->ids[0] : 0),
+	    "ids", ids, "account", account, "platform", platform, "author",
+	    author, "handle", handle, "text", text, "first",
+	    (json_int_t)c->first, "newest", (json_int_t)c->newest, "waiting",
+	    (json_int_t)(now - c->first), "messages", (json_int_t)c->n,
+	    "last_answer", (json_int_t)c->last_answer);
+	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
+		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
+		free(s);
+	}
+	json_decref(o);
+	free(author);
+	free(handle);
+	free(text);
+	free(platform);
+	return rc;
+}
+
+/*
+ * Print a conversation as a line of text: how long it has waited since
+ * its first message, the author, how many messages, and the first line
+ * of the newest.
+ */
+static void
+cmd_list_conv_line(const struct store_conv *c, int64_t now)
+{
+	char	*author, *who, *text, age[16];
+
+	util_format_age(now - c->first, age, sizeof age);
+	author = cmd_list_clean(c->author_name != NULL ? c->author_name :
+	    "?", 0);
+	who = text_pad(author, 20);
+	text = cmd_list_clean(c->text != NULL ? c->text : "", 1);
+	text[strcspn(text, "\n")] = '\0';
+	printf("%5s  %s  %3zu  %s\n", age, who, c->n, text);
+	free(author);
+	free(who);
+	free(text);
+}
+
+/* Print one page of conversations; 0, or 1 if one could not be. */
+static int
+cmd_list_conv_rows(const struct store_conv_list *l,
+    const struct cmd_list_opts *o, const struct store_account *a,
+    size_t na, int64_t *shown)
+{
+	size_t	i;
+	int64_t	now = util_now();
+
+	for (i = 0; i < l->n && *shown < o->limit; i++) {
+		(*shown)++;
+		if (!o->json)
+			cmd_list_conv_line(&l->v[i], now);
+		else if (cmd_list_conv_json(&l->v[i], cmd_list_account(a, na,
+		    l->v[i].account_id), now) != 0) {
+			cmd_print(stderr, "heed list: the conversation of item "
+			    "%lld could not be written\n",
+			    (long long)l->v[i].key.id);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Print the view as conversations, a page at a time; 0, or 1. */
+static int
+cmd_list_print_conv(struct cmd_env *env, const struct cmd_list_opts *o)
+{
+	struct store_conv_list	 l;
+	struct store_account	*a = NULL;
+	struct store_key	 key;
+	size_t			 na = 0;
+	int64_t			 shown = 0;
+	char			*cause = NULL;
+	int			 rc = 0, have_key = 0;
+
+	memset(&l, 0, sizeof l);
+	if (store_account_list(env->store, &a, &na, &cause) != 0)
+		rc = 1;
+	while (rc == 0) {
+		if (store_conv_page(env->store, (enum store_view)o->view,
+		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
+			rc = 1;
+			break;
+		}
+		rc = cmd_list_conv_rows(&l, o, a, na, &shown);
+		if (l.n < 200 || shown >= o->limit)
+			break;
+		key = l.v[l.n - 1].key;
+		have_key = 1;
+		store_conv_list_free(&l);
+	}
+	if (cause != NULL) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+	}
+	store_conv_list_free(&l);
+	store_account_list_free(a, na);
+	return rc;
+}
+
 /* heed list: print a view, a page at a time from the store. */
 int
 cmd_list(struct cmd_env *env, int argc, char **argv)
@@ -198,7 +336,8 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 		return 1;
 	if (env->demo && cmd_demo_sync(env) != 0)
 		return 1;
-	rc = cmd_list_print(env, &o);
+	rc = o.conversations ? cmd_list_print_conv(env, &o) :
+	    cmd_list_print(env, &o);
 	if (fflush(stdout) != 0) {
 		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
 		rc = 1;

@@ -64,7 +64,7 @@ main_usage(FILE *f)
 	    "With no command, heed opens the inbox in the terminal.\n"
 	    "\n"
 	    "commands:\n"
-	    "  list [--view VIEW] [--json] [--limit N]\n"
+	    "  list [--view VIEW] [--conversations] [--json] [--limit N]\n"
 	    "                   print a view (inbox, flagged, snoozed, done, "
 	    "all)\n"
 	    "  sync [--account NAME] [--quiet]\n"

@@ -21,6 +21,7 @@ int
 store_post_upsert(struct store *s, const struct post *p, char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 top;
 
 	st = store_stmt(s, ST_POST_UPSERT, "INSERT INTO posts (account_id, "
 	    "remote_id, author_name, author_handle, text, permalink, created, "
@@ -49,15 +50,24 @@ store_post_upsert(struct store *s, const struct post *p, char **cause)
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 
-	/* Items that arrived before their post now point at it. */
+	/*
+	 * Items that arrived before their post now point at it, and their
+	 * conversation keys move to the post's (see store-conv-key.c).
+	 */
+	if (store_conv_thread(s, p->account_id, p->remote_id, &top,
+	    cause) != 0)
+		return -1;
 	st = store_stmt(s, ST_POST_LINK, "UPDATE items SET post_id = (SELECT "
-	    "id FROM posts WHERE account_id = ?1 AND remote_id = ?2) "
+	    "id FROM posts WHERE account_id = ?1 AND remote_id = ?2), ckey = "
+	    "iif(ckey >> 39 = ?3, " STORE_CONV_ON_POST("SELECT id FROM posts "
+	    "WHERE account_id = ?1 AND remote_id = ?2", "ckey") ", ckey) "
 	    "WHERE account_id = ?1 AND post_remote_id = ?2 AND post_id IS NULL",
 	    cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->account_id);
 	sqlite3_bind_text(st, 2, p->remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, top);
 	return store_step_done(s, st, "saving a post", cause);
 }
 
@@ -82,27 +92,71 @@ store_first_response(struct store *s, const struct item *it, char **cause)
 	return store_step_done(s, st, "saving an item", cause);
 }
 
+/* Settle a customer's item answered at a time. */
+static int
+store_settle(struct store *s, int64_t id, int64_t when, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_SETTLE, "UPDATE items SET status = 2, done_at = "
+	    "max(?2, created) WHERE id = ?1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, when);
+	return store_step_done(s, st, "saving an item", cause);
+}
+
 /*
  * An item the business has answered on the platform, or that is deleted
  * there, no longer waits for anyone: take it out of the inbox. A reply
  * typed elsewhere (the platform's own app) counts as an answer too. This
- * settles the item an own reply answers; a customer's item that is
- * deleted or already answered is settled by the upsert itself.
+ * settles what an own reply answers: every message of the conversation
+ * it answers, and of any before it (the author's messages in the thread
+ * written until the reply, found by the key the reply took from what it
+ * answers: see store-conv.c). Until the reply, or until the item it
+ * replies to when that says it is younger (a clock set wrong), so that
+ * the item answered is always settled. A customer's item that is deleted
+ * or already answered is settled by the upsert itself.
  */
 static int
 store_answered(struct store *s, const struct item *it, char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 ids[8];
+	size_t		 n = 0, i;
+	int		 rc;
 
-	st = store_stmt(s, ST_ANSWERED, "UPDATE items SET status = 2, "
-	    "done_at = max(?3, created) WHERE account_id = ?1 AND "
-	    "remote_id = ?2 AND own = 0 AND status IN (0, 1)", cause);
+	/*
+	 * The messages are found first and settled one by one: an update
+	 * of a range of rows of a table with triggers collects them in a
+	 * temporary table first, which took more than updating them.
+	 */
+	st = store_stmt(s, ST_ANSWERED, "SELECT id FROM items WHERE ckey = "
+	    "(SELECT ckey FROM items WHERE account_id = ?1 AND remote_id = ?4) "
+	    "AND own = 0 AND created <= max(?3, coalesce((SELECT created FROM "
+	    "items WHERE account_id = ?1 AND remote_id = ?2), ?3)) AND "
+	    "status IN (0, 1)", cause);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, it->account_id);
-	sqlite3_bind_text(st, 2, it->parent_remote_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, it->created);
-	return store_step_done(s, st, "saving an item", cause);
+	do {
+		sqlite3_bind_int64(st, 1, it->account_id);
+		sqlite3_bind_text(st, 2, it->parent_remote_id, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, it->created);
+		sqlite3_bind_text(st, 4, it->remote_id, -1, SQLITE_STATIC);
+		for (n = 0; n < nitems(ids) &&
+		    (rc = sqlite3_step(st)) == SQLITE_ROW; n++)
+			ids[n] = sqlite3_column_int64(st, 0);
+		store_done(st);
+		if (n < nitems(ids) && rc != SQLITE_DONE)
+			return store_fail(s, rc, "saving an item", cause);
+		for (i = 0; i < n; i++) {
+			if (store_settle(s, ids[i], it->created, cause) != 0)
+				return -1;
+		}
+	} while (n == nitems(ids));	/* those settled are not found again */
+	return 0;
 }
 
 /* Bind the remote fields of an item to the upsert statement. */
@@ -130,13 +184,36 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	sqlite3_bind_text(st, 19, it->extra, -1, SQLITE_STATIC);
 }
 
+/* Bind a customer's item's conversation key (STORE_CKEY's ?21). */
+static void
+store_bind_ckey(sqlite3_stmt *st, const struct item *it, int64_t ckey)
+{
+	if (it->own)
+		sqlite3_bind_null(st, 21);
+	else
+		sqlite3_bind_int64(st, 21, ckey);
+}
+
 /*
  * Whether an upserted customer's item is settled at once: it is deleted,
- * or an own reply to it is stored already.
+ * or an own reply to it is stored already. (One that an answer to
+ * another message of its conversation answers is settled with the rest
+ * of its page: see store_conv_ingested.)
  */
 #define STORE_SETTLE_IF \
 	"?14 = 0 AND (?16 != 0 OR EXISTS (SELECT 1 FROM items AS r WHERE " \
 	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
+
+/*
+ * The conversation key of an upserted item: a customer's own (?21, on its
+ * post when that is stored); the shop's that of what it answers, its
+ * parent or else its post (see store-conv.c and store-conv-key.c).
+ */
+#define STORE_CKEY \
+	"CASE WHEN ?14 THEN (SELECT p.ckey FROM items AS p WHERE " \
+	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE " \
+	"coalesce(" STORE_CONV_ON_POST("SELECT id FROM posts WHERE " \
+	"account_id = ?1 AND remote_id = ?3", "?21") ", ?21) END"
 
 /*
  * Whether an upserted item is one the platform had stopped listing (so it
@@ -180,7 +257,8 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	"excluded.liked IS NOT items.liked OR excluded.like_count IS NOT " \
 	"items.like_count OR (excluded.extra IS NOT NULL AND excluded.extra " \
 	"IS NOT items.extra) OR (items.status IN (0, 1) AND " \
-	STORE_SETTLE_IF ")"
+	STORE_SETTLE_IF ") OR (excluded.ckey IS NOT NULL AND excluded.ckey " \
+	"IS NOT items.ckey)"
 
 /*
  * Whether an upsert that changed nothing was refused because the item
@@ -210,8 +288,9 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 }
 
 /*
- * The insert of an item, its remote fields bound by store_bind_item and
- * ?20 the time now: the start of both statements of store_item_upsert. A
+ * The insert of an item, its remote fields bound by store_bind_item, ?20
+ * the time now and ?21 its conversation key (see STORE_CKEY): the start
+ * of both statements of store_item_upsert. A
  * customer's item that is deleted, or that an own reply answers, is
  * settled from the start. Settling is part of the insert rather than a
  * statement of its own: ingest runs one per item, and a statement costs
@@ -221,11 +300,11 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
 	"parent_remote_id, kind, author_name, author_handle, text, lang, " \
 	"permalink, attachment, created, edited, own, hidden, deleted, " \
-	"liked, like_count, extra, status, done_at) VALUES (?1, (SELECT id " \
-	"FROM posts WHERE account_id = ?1 AND remote_id = ?3), ?2, ?3, ?4, " \
-	"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, " \
-	"?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
-	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0)) "
+	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, " \
+	"(SELECT id FROM posts WHERE account_id = ?1 AND remote_id = ?3), " \
+	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
+	"?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
+	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), " STORE_CKEY ") "
 
 /*
  * Update an item that is stored already from what the platform says now,
@@ -235,7 +314,8 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
  * STORE_SETTLE_IF looks for are the ones a separate statement would find.
  */
 static int
-store_item_update(struct store *s, const struct item *it, char **cause)
+store_item_update(struct store *s, const struct item *it, int64_t ckey,
+    char **cause)
 {
 	sqlite3_stmt	*st;
 
@@ -259,12 +339,14 @@ store_item_update(struct store *s, const struct item *it, char **cause)
 	    "done_at = CASE WHEN " STORE_BACK_IF " AND NOT (" STORE_SETTLE_IF
 	    ") THEN 0 WHEN items.status IN (0, 1) AND " STORE_SETTLE_IF
 	    " THEN max(?20, ?12) ELSE items.done_at END, "
-	    "gone_status = iif(?16 = 0, -1, items.gone_status) "
+	    "gone_status = iif(?16 = 0, -1, items.gone_status), "
+	    "ckey = coalesce(excluded.ckey, items.ckey) "
 	    "WHERE NOT " STORE_MOVED_IF " AND (" STORE_CHANGED_IF ")", cause);
 	if (st == NULL)
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
+	store_bind_ckey(st, it, ckey);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 0)
@@ -285,26 +367,30 @@ store_item_upsert(struct store *s, const struct item *it, int64_t *id,
     char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 ckey = 0;
 	int		 rc;
 
 	if (id != NULL)
 		*id = 0;
+	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
+		return -1;
 	st = store_stmt(s, ST_ITEM_INSERT, STORE_ITEM_INSERT
 	    "ON CONFLICT (account_id, remote_id) DO NOTHING", cause);
 	if (st == NULL)
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
+	store_bind_ckey(st, it, ckey);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) == 0 &&
-	    (rc = store_item_update(s, it, cause)) != 0)
+	    (rc = store_item_update(s, it, ckey, cause)) != 0)
 		return rc;
-	if (it->own && it->parent_remote_id != NULL) {
-		if (store_answered(s, it, cause) != 0 ||
-		    store_first_response(s, it, cause) != 0)
-			return -1;
-	}
+	if (it->own && store_answered(s, it, cause) != 0)
+		return -1;
+	if (it->own && it->parent_remote_id != NULL &&
+	    store_first_response(s, it, cause) != 0)
+		return -1;
 	/* Only now, and only when asked: RETURNING costs every upsert. */
 	if (id != NULL && store_item_find(s, it->account_id, it->remote_id, id,
 	    cause) == -1)
@@ -345,7 +431,10 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 	struct post		 p;
 	struct item		 it;
 	size_t			 i;
+	int64_t			 last, since = util_now();
 
+	if (store_conv_last_id(s, &last, cause) != 0)
+		return -1;
 	for (i = 0; i < nposts; i++) {
 		p = posts[i];
 		p.account_id = account;
@@ -368,6 +457,8 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 		if (store_item_gone(s, account, gone[i], cause) != 0)
 			return -1;
 	}
+	if (store_conv_ingested(s, last, since, cause) != 0)
+		return -1;
 	if (stream != NULL) {
 		memset(&ss, 0, sizeof ss);
 		ss.cursor = (char *)cursor;

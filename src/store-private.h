@@ -58,6 +58,7 @@ enum store_stmt_id {
 	ST_ITEM_SWEEP,
 	ST_FIRST_RESPONSE,
 	ST_ANSWERED,
+	ST_SETTLE,
 	ST_FTS_MAXID,
 	ST_FTS_WATERMARK,
 	ST_FTS_DIRTY_ANY,
@@ -104,6 +105,15 @@ enum store_stmt_id {
 	ST_OUTBOX_RETRY,
 	ST_OUTBOX_NEXT,
 	ST_ITEM_EXTRA,
+	ST_CONV_SECRET,
+	ST_CONV_ITEM,
+	ST_CONV_BOUNDS,
+	ST_CONV_ONE,
+	ST_CONV_ANSWERED,
+	ST_CONV_LAST_ID,
+	ST_CONV_ORPHANS,
+	ST_CONV_RESETTLE,
+	ST_CONV_SETTLE_NEW,
 	ST_COUNT
 };
 
@@ -127,6 +137,10 @@ struct store {
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
 	char			*owner;		/* see store_owner */
+	/* Conversations: each view's pages and members (store-conv.c). */
+	sqlite3_stmt		*conv[VIEW_COUNT][5];
+	uint64_t		 conv_secret[2];	/* the key of ckey */
+	int			 have_conv_secret;
 };
 
 /*
@@ -179,6 +193,40 @@ int		 store_fts_flush_due(struct store *, char **);
 
 /* store-schema.c */
 int		 store_migrate(struct store *, int, char **);
+
+/* store-triage.c: the writes triage makes, in a caller's transaction. */
+int		 store_write_status(struct store *, int64_t, int, int64_t,
+		    int64_t, char **);
+int		 store_write_flags(struct store *, int64_t, int, char **);
+int		 store_write_note(struct store *, int64_t, const char *,
+		    char **);
+const char	*store_status_action(int, int);
+
+/*
+ * store-conv-key.c. The conversation key of a customer's item (see
+ * there), as for a thread whose post is not stored, and what
+ * STORE_CONV_ON_POST makes of it when the post is (pid, its row id); the
+ * top of a thread's keys without its post; the last item id before an
+ * ingest, and what the items it added answer or are answered by; the
+ * migration that gives an older cache its keys.
+ */
+#define STORE_CONV_AUTHOR_BITS	39
+#define STORE_CONV_THREAD_BITS	23
+#define STORE_CONV_AUTHOR_MASK	((UINT64_C(1) << STORE_CONV_AUTHOR_BITS) - 1)
+#define STORE_CONV_POST_MASK	((UINT64_C(1) << STORE_CONV_THREAD_BITS) - 1)
+#define STORE_CONV_POSTED	(UINT64_C(1) << 62)
+/* SQL's <<, & and | bind alike, left to right: every step is bracketed. */
+#define STORE_CONV_ON_POST(pid, key) \
+	"((4611686018427387904 | (((" pid ") & 8388607) << 39)) | " \
+	"((" key ") & 549755813887))"
+int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
+		    char **);
+int		 store_conv_thread(struct store *, int64_t, const char *,
+		    int64_t *, char **);
+int		 store_conv_last_id(struct store *, int64_t *, char **);
+int		 store_conv_ingested(struct store *, int64_t, int64_t,
+		    char **);
+int		 store_conv_migrate(struct store *, char **);
 
 /* store-queue.c */
 int		 store_counts_settle(struct store *, char **);

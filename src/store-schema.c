@@ -395,6 +395,55 @@ store_migrate_5(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Version 6: conversations (see store-conv.c for what they are).
+ *
+ * items.ckey is the key of a customer's messages in one thread: a keyed
+ * hash of account, thread and author placed by the thread's post, which
+ * C computes (store-conv-key.c; a function of SQL would have to exist on
+ * every connection that writes items, the sqlite3 shell's too). A reply
+ * of the shop's takes the key of the item it answers, so items_ckey
+ * lists each customer's messages in a thread, and apart from them the
+ * shop's answers to them, by time: a conversation is the messages
+ * between two answers. With own in the index, every look at a
+ * conversation is one range of it, and none reads the table to tell a
+ * message from an answer.
+ *
+ * The cache's existing messages get their keys, the shop's answers
+ * theirs (store_conv_migrate), and a message that an answer after it now
+ * answers, which the older heed left waiting, is done.
+ */
+static const char store_schema_6_index[] =
+"CREATE INDEX items_ckey ON items (ckey, own, created);";
+
+static const char store_schema_6[] =
+"UPDATE items INDEXED BY items_inbox SET status = 2, done_at = max(created,"
+"  (SELECT min(a.created) FROM items AS a WHERE a.ckey = items.ckey AND"
+"    a.own = 1 AND a.created >= items.created))"
+"  WHERE queue = 0 AND status IN (0, 1) AND EXISTS (SELECT 1 FROM items"
+"    AS a WHERE a.ckey = items.ckey AND a.own = 1 AND"
+"    a.created >= items.created);";
+
+/* Schema 6: conversations. */
+static int
+store_migrate_6(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, "ALTER TABLE items ADD COLUMN ckey INTEGER",
+	    NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
+	if (store_conv_migrate(s, cause) != 0)
+		return -1;
+	rc = sqlite3_exec(s->db, store_schema_6_index, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, store_schema_6, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 6", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -402,6 +451,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_3,
 	store_migrate_4,
 	store_migrate_5,
+	store_migrate_6,
 };
 
 /* Read the schema version inside the migration transaction. */

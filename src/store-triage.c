@@ -106,7 +106,7 @@ store_status_of(struct store *s, int64_t id, int *status, char **cause)
  * Write the status, snooze time and done time of an item. The user's word
  * wins over a status kept from before the platform stopped listing it.
  */
-static int
+int
 store_write_status(struct store *s, int64_t id, int status, int64_t until,
     int64_t done_at, char **cause)
 {
@@ -125,7 +125,7 @@ store_write_status(struct store *s, int64_t id, int status, int64_t until,
 }
 
 /* Write the flags of an item. */
-static int
+int
 store_write_flags(struct store *s, int64_t id, int flags, char **cause)
 {
 	sqlite3_stmt	*st;
@@ -140,7 +140,7 @@ store_write_flags(struct store *s, int64_t id, int flags, char **cause)
 }
 
 /* Write the note of an item (NULL or empty removes it). */
-static int
+int
 store_write_note(struct store *s, int64_t id, const char *note, char **cause)
 {
 	sqlite3_stmt	*st;
@@ -159,7 +159,7 @@ store_write_note(struct store *s, int64_t id, const char *note, char **cause)
 }
 
 /* Name the activity of a status change. */
-static const char *
+const char *
 store_status_action(int from, int to)
 {
 	switch (to) {

@@ -308,6 +308,10 @@ store_close(struct store *s)
 	}
 	for (i = 0; i < STORE_QCACHE_SIZE; i++)
 		sqlite3_finalize(s->qcache[i].st);
+	for (i = 0; i < VIEW_COUNT; i++) {
+		for (j = 0; j < nitems(s->conv[i]); j++)
+			sqlite3_finalize(s->conv[i][j]);
+	}
 	sqlite3_close(s->db);
 	free(s->owner);
 	free(s->path);

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -208,6 +208,63 @@ int	store_set_note(struct store *, int64_t, const char *, char **);
 int	store_restore_triage(struct store *, const struct item *, char **);
 /* Mark a NEW item READ (no activity row). */
 int	store_mark_read(struct store *, int64_t, char **);
+
+/*
+ * Conversations (store-conv.c says exactly which messages form one): a
+ * customer's messages in one thread until the shop answers them. A view
+ * read as conversations has one row per conversation with messages in
+ * that view, made of those messages; rows come in the view's order of
+ * their first message there, so the inbox is by waiting time since the
+ * first unanswered message. Free with store_conv_clear.
+ */
+struct store_conv {
+	struct store_key	 key;	/* keyset key of its first message */
+	int64_t			 account_id;
+	char			*platform;	/* the account's platform */
+	char			*author_name;	/* as its newest message has */
+	char			*author_handle;
+	char			*text;		/* of its newest message */
+	int64_t			 first;		/* created, oldest message */
+	int64_t			 newest;	/* created, newest message */
+	int64_t			 last_answer;	/* the shop's answer before; 0 */
+	int64_t			*ids;		/* its messages, oldest first */
+	size_t			 n;
+};
+
+/* A growable list of conversations; free with store_conv_list_free. */
+struct store_conv_list {
+	struct store_conv	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/*
+ * Read up to limit conversations of a view after (or, dir < 0, before)
+ * key, as store_queue_page reads items; appends to out.
+ */
+int	store_conv_page(struct store *, enum store_view,
+	    const struct store_key *, int, size_t, struct store_conv_list *,
+	    char **);
+/* The whole conversation of a customer's item: all its messages. */
+int	store_conv_get(struct store *, int64_t, struct store_conv *, char **);
+/*
+ * Triage a whole conversation, given one of its messages: every message
+ * not deleted on the platform and created at or before upto (0: all, so
+ * that one that arrived after the caller looked can be left alone). Each
+ * change is logged for its message. set_status is store_set_status's,
+ * set_flags store_set_flags's (the note, when not NULL, on every message).
+ */
+int	store_conv_set_status(struct store *, int64_t, int, int64_t, int64_t,
+	    char **);
+int	store_conv_set_flags(struct store *, int64_t, int, const char *,
+	    int64_t, char **);
+/*
+ * The shop answered the conversation of an item at a time (heed sent a
+ * reply to it): its waiting messages created until then are done.
+ */
+int	store_conv_answered(struct store *, int64_t, int64_t, char **);
+void	store_conv_clear(struct store_conv *);
+void	store_conv_list_free(struct store_conv_list *);
 
 /* Drafts: one per item; NULL or "" text deletes. get gives NULL if none. */
 int	store_draft_set(struct store *, int64_t, const char *, char **);

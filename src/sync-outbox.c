@@ -417,6 +417,7 @@ sync_apply_action(struct sync_account *a, const struct action_result *res)
 	struct store	*st = a->sync->store;
 	struct item	 it, created;
 	char		*cause = NULL, *msg;
+	int64_t		 when;
 	int		 rc;
 
 	memset(&it, 0, sizeof it);
@@ -458,8 +459,17 @@ sync_apply_action(struct sync_account *a, const struct action_result *res)
 			sync_note(a, msg);
 			free(msg);
 		}
+		when = created.created;
 		item_clear(&created);
 		if (rc == -1)
+			goto fail;
+		/*
+		 * The reply answers the conversation of the message it was
+		 * written to, wherever the platform files it (Facebook puts a
+		 * reply to a reply under the thread's top comment).
+		 */
+		if (a->entry.kind == ACTION_REPLY && store_conv_answered(st,
+		    a->entry.item_id, when, &cause) != 0)
 			goto fail;
 	}
 	item_clear(&it);

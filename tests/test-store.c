@@ -232,11 +232,18 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/* What schema 6 added, taken away again (for the older schemas). */
+#define SCHEMA_6_UNDO \
+"DROP INDEX items_ckey;" \
+"ALTER TABLE items DROP COLUMN ckey;" \
+"DELETE FROM meta WHERE key IN ('conv_key0', 'conv_key1');"
+
 /*
  * What schema 5 changed, as schema 4 had it: a trigger counts each new
  * item (every item is counted already: ingest settles the counters).
  */
 #define SCHEMA_5_UNDO \
+SCHEMA_6_UNDO \
 "DROP TRIGGER items_count_delete;" \
 "DROP TRIGGER items_count_update;" \
 "DELETE FROM meta WHERE key = 'counted';" \

@@ -305,6 +305,48 @@ test_reply_is_sent_once_and_shows_in_the_thread(void **state)
 	    1);
 }
 
+/* The status of an item of the page account, by remote id. */
+static int
+status_of(struct fixture *f, const char *remote)
+{
+	struct item	it;
+	int		status;
+
+	assert_int_equal(store_item_get(f->store, find(f, remote), &it, NULL),
+	    0);
+	status = it.status;
+	item_clear(&it);
+	return status;
+}
+
+/*
+ * A reply sent to a customer's follow-up answers their whole
+ * conversation: Pieter's first comment under the apology (c-046) leaves
+ * the inbox with the follow-up answered (c-053); his comment under
+ * another post is another conversation and still waits.
+ */
+static void
+test_reply_to_a_follow_up_answers_the_conversation(void **state)
+{
+	struct fixture	*f = *state;
+	int64_t		 id;
+
+	sync_now(f->sync);
+	run_idle(f);
+	assert_int_not_equal(status_of(f, "c-046"), STATUS_DONE);
+	assert_int_not_equal(status_of(f, "c-053"), STATUS_DONE);
+	id = queue_reply(f, find(f, "c-053"), "Pieter, I've looked it up: "
+	    "it leaves the sorting centre today.", "k-conv");
+	sync_kick(f->sync);
+	run_idle(f);
+	assert_int_equal(replies_with(f, find(f, "c-053"), "Pieter, I've "
+	    "looked it up: it leaves the sorting centre today."), 1);
+	assert_true(id > 0);
+	assert_int_equal(status_of(f, "c-053"), STATUS_DONE);
+	assert_int_equal(status_of(f, "c-046"), STATUS_DONE);
+	assert_int_not_equal(status_of(f, "c-096"), STATUS_DONE);
+}
+
 static void
 test_entry_left_sending_by_a_kill_is_sent_after_restart(void **state)
 {
@@ -586,6 +628,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_reply_is_sent_once_and_shows_in_the_thread, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_reply_to_a_follow_up_answers_the_conversation, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_entry_left_sending_by_a_kill_is_sent_after_restart,

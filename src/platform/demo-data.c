@@ -648,6 +648,12 @@ const struct demo_comment demo_comments[] = {
 	{ "p-15", "c-105", NULL, "Tom Hargreaves", "tomhargreaves.bsky.example",
 	  "en", 6 * MINUTE, 0,
 	  "does mochi accept visitors or is she above that" },
+
+	/* p-06 again: Martijn, still unanswered, writes a third time. */
+	{ "p-06", "c-106", "c-030", "Martijn Smit", "martijnsmit.bsky.example",
+	  "nl", 9 * HOUR, 0,
+	  "Ik heb jullie nu ook gemaild, met een foto van de scheur. Hoor "
+	  "graag iets." },
 };
 const size_t demo_ncomments = nitems(demo_comments);
 

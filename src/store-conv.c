@@ -1,0 +1,577 @@
+/*
+ * store-conv.c -- conversations: a customer's messages in one thread
+ * until the shop answers them, the unit the queue is read and triaged by.
+ *
+ * Which items form one conversation. Customer items (own = 0) of one
+ * account, in one thread (the post they hang on, post_remote_id; an item
+ * with no post, such as a post that mentions the shop, is a thread of its
+ * own), by one author (author_handle, or author_name where the platform
+ * gives no handle, as Facebook does not), not yet answered by the shop.
+ * A follow-up joins whatever it replies to: a reply to another customer's
+ * comment under the same post is in the author's conversation, since the
+ * one waiting is the customer, not the comment (and Facebook and
+ * Instagram file every reply under the thread's top comment anyway).
+ *
+ * What answers. An item of the shop's (own = 1) whose parent is one of
+ * the author's messages in the thread answers that author there. One with
+ * no parent, or whose parent is the post, answers the post's author when
+ * the post is itself a customer's item (a visitor's post on a Facebook
+ * Page, an Instagram media the shop is tagged in); under the shop's own
+ * post it answers no one, as it speaks to everyone. A reply to one of the
+ * shop's answers answers whom that one answered. An answer made at time T
+ * answers every message of the author in the thread created at or before
+ * T, whichever of them it replies to (so Facebook's filing does not
+ * matter): those still waiting (new or read; snoozed ones wake as usual)
+ * are done, and a message the author writes after T starts a new
+ * conversation. Replies made in the platform's own app count like heed's,
+ * once sync reads them; a reply heed sends also answers the conversation
+ * of the message it was written to, wherever the platform files it
+ * (store_conv_answered, called by sync). A message deleted on the
+ * platform stays in its conversation but never waits; an answer to it
+ * still answers the others.
+ *
+ * Triage does not end a conversation: after the owner marks it done, a
+ * new message before any answer joins it and brings it back to the
+ * inbox, waiting since that message (the ones marked done stay done).
+ *
+ * How it is kept. Every customer item gets items.ckey, the key of its
+ * account, thread and author; an answer takes the ckey of the item it
+ * answers when it is stored (store-conv-key.c makes the keys and does
+ * what ingest must for conversations). The index items_ckey (ckey, own,
+ * created) then lists each customer's messages in a thread and the
+ * shop's answers to them in the order they were written, and a
+ * conversation is the messages between two answers. Nothing else is
+ * stored: which conversation a message is in follows from times, not
+ * from the order things arrived, so a follow-up read before the message
+ * it follows needs no repair.
+ *
+ * Reading. A view read as conversations has one row per conversation with
+ * messages in the view, made of those messages, in the view's order of
+ * the first of them (its head); pages use the head's keyset key, so a page
+ * costs the same anywhere in the queue and never splits a conversation.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/* What no answer before or after a message is: beyond every time. */
+#define STORE_CONV_LO	(-INT64_MAX)
+#define STORE_CONV_HI	INT64_MAX
+#define STORE_CONV_LO_SQL "-9223372036854775807"
+#define STORE_CONV_HI_SQL "9223372036854775807"
+
+/* The slots of a view's statements in struct store's conv. */
+#define STORE_CONV_MEMBERS	4	/* 0-3: heads, by asc << 1 | with_key */
+
+/* How each view selects and orders its rows, as in store-queue.c. */
+static const struct {
+	const char	*index;		/* the index that holds the view */
+	const char	*in_i;		/* the rows of the view, as i */
+	const char	*in_o;		/* the same, as o (o.own = 0 is added) */
+	const char	*col;		/* the sort column; the id breaks ties */
+	int		 asc;		/* display order is ascending */
+} store_conv_views[VIEW_COUNT] = {
+	[VIEW_INBOX] = { "items_inbox", "i.queue = 0", "o.queue = 0",
+	    "created", 1 },
+	[VIEW_FLAGGED] = { "items_flagged", "i.flags != 0 AND i.own = 0",
+	    "o.flags != 0", "created", 1 },
+	[VIEW_SNOOZED] = { "items_snoozed", "i.queue = 1", "o.queue = 1",
+	    "snooze_until", 1 },
+	[VIEW_DONE] = { "items_done", "i.queue = 2", "o.queue = 2", "done_at",
+	    0 },
+	[VIEW_ALL] = { "items_created", "i.own = 0", "1", "created", 0 }
+};
+
+/*
+ * The time of the shop's last answer to i's author in i's thread before
+ * i, and of its first answer at or after i (a message is answered by an
+ * answer made at the same second).
+ */
+#define STORE_CONV_LO_OF_I \
+	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
+	"AND a.own = 1 AND a.created < i.created ORDER BY a.created DESC " \
+	"LIMIT 1), " STORE_CONV_LO_SQL ")"
+#define STORE_CONV_HI_OF_I \
+	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
+	"AND a.own = 1 AND a.created >= i.created ORDER BY a.created LIMIT " \
+	"1), " STORE_CONV_HI_SQL ")"
+
+/* The columns a conversation's messages are read with. */
+#define STORE_CONV_COLS \
+	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
+	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
+	"o.status, o.deleted"
+
+/* Bind an integer to a named parameter, if the statement has it. */
+static void
+store_conv_bind(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int	i;
+
+	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+/*
+ * Build the statement that reads a view's heads: the view's messages with
+ * no message of the same conversation before them in the view's order.
+ */
+static char *
+store_conv_heads_sql(enum store_view v, int asc, int with_key)
+{
+	struct buf	 b;
+	const char	*col = store_conv_views[v].col;
+	const char	*dir = asc ? "ASC" : "DESC";
+
+	buf_init(&b, 0);
+	buf_printf(&b, "SELECT i.id, i.ckey, i.created, i.%s FROM items AS i "
+	    "INDEXED BY %s WHERE %s", col, store_conv_views[v].index,
+	    store_conv_views[v].in_i);
+	if (with_key)
+		buf_printf(&b, " AND (i.%s, i.id) %s (:sort, :id)", col,
+		    asc ? ">" : "<");
+	buf_printf(&b, " AND NOT EXISTS (SELECT 1 FROM items AS o WHERE "
+	    "o.ckey = i.ckey AND o.own = 0 AND %s AND (o.%s, o.id) %s "
+	    "(i.%s, i.id) AND o.created > " STORE_CONV_LO_OF_I " AND "
+	    "o.created <= " STORE_CONV_HI_OF_I ")", store_conv_views[v].in_o,
+	    col, store_conv_views[v].asc ? "<" : ">", col);
+	buf_printf(&b, " ORDER BY i.%s %s, i.id %s LIMIT :limit", col, dir,
+	    dir);
+	return buf_steal(&b);
+}
+
+/* Find or prepare a view's statement in a slot of struct store's conv. */
+static sqlite3_stmt *
+store_conv_stmt(struct store *s, enum store_view v, int slot, char **cause)
+{
+	struct buf	 b;
+	char		*sql;
+
+	if (s->conv[v][slot] != NULL)
+		return s->conv[v][slot];
+	if (slot == STORE_CONV_MEMBERS) {
+		buf_init(&b, 0);
+		buf_printf(&b, "SELECT " STORE_CONV_COLS " FROM items AS o "
+		    "INDEXED BY items_ckey WHERE o.ckey = :ckey AND o.own = 0 "
+		    "AND %s AND o.created > :lo AND o.created <= :hi ORDER BY "
+		    "o.created, o.id", store_conv_views[v].in_o);
+		sql = buf_steal(&b);
+	} else
+		sql = store_conv_heads_sql(v, slot >> 1, slot & 1);
+	s->conv[v][slot] = store_prepare(s, sql, cause);
+	free(sql);
+	return s->conv[v][slot];
+}
+
+/*
+ * Find the answers around a message of key ckey created at t: the last
+ * before it (*lo, STORE_CONV_LO if none) and the first at or after it
+ * (*hi, STORE_CONV_HI if none).
+ */
+static int
+store_conv_bounds(struct store *s, int64_t ckey, int64_t t, int64_t *lo,
+    int64_t *hi, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*lo = STORE_CONV_LO;
+	*hi = STORE_CONV_HI;
+	st = store_stmt(s, ST_CONV_BOUNDS, "SELECT (SELECT a.created FROM "
+	    "items AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created < ?2 "
+	    "ORDER BY a.created DESC LIMIT 1), (SELECT a.created FROM items "
+	    "AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created >= ?2 ORDER BY "
+	    "a.created LIMIT 1)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, ckey);
+	sqlite3_bind_int64(st, 2, t);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			*lo = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			*hi = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "reading a conversation", cause);
+	return 0;
+}
+
+/* A message that names a conversation: its id, key and time. */
+struct store_conv_msg {
+	int64_t	id;
+	int64_t	ckey;		/* 0: none (an item stored without one) */
+	int64_t	created;
+};
+
+/* Add one message row (STORE_CONV_COLS) to a conversation. */
+static void
+store_conv_add(void *arg, sqlite3_stmt *st)
+{
+	struct store_conv	*c = arg;
+
+	c->ids = xreallocarray(c->ids, c->n + 1, sizeof *c->ids);
+	c->ids[c->n++] = sqlite3_column_int64(st, 0);
+	if (c->n == 1)
+		c->first = sqlite3_column_int64(st, 1);
+	c->newest = sqlite3_column_int64(st, 1);
+	c->account_id = sqlite3_column_int64(st, 2);
+	free(c->author_name);
+	free(c->author_handle);
+	free(c->text);
+	free(c->platform);
+	c->author_name = store_col_text(st, 3);
+	c->author_handle = store_col_text(st, 4);
+	c->text = store_col_text(st, 5);
+	c->platform = store_col_text(st, 6);
+}
+
+/*
+ * Read the messages of m's conversation in a view, oldest first, passing
+ * each row (STORE_CONV_COLS) to add; *last gets the time of the shop's
+ * answer before the conversation, if there is one.
+ */
+static int
+store_conv_read(struct store *s, enum store_view v,
+    const struct store_conv_msg *m, void (*add)(void *, sqlite3_stmt *),
+    void *arg, int64_t *last, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 lo, hi;
+	int		 rc;
+
+	if (m->ckey == 0) {
+		st = store_stmt(s, ST_CONV_ONE, "SELECT " STORE_CONV_COLS
+		    " FROM items AS o WHERE o.id = ?1", cause);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, m->id);
+	} else {
+		if (store_conv_bounds(s, m->ckey, m->created, &lo, &hi,
+		    cause) != 0 ||
+		    (st = store_conv_stmt(s, v, STORE_CONV_MEMBERS,
+		    cause)) == NULL)
+			return -1;
+		if (lo != STORE_CONV_LO)
+			*last = lo;
+		store_conv_bind(st, ":ckey", m->ckey);
+		store_conv_bind(st, ":lo", lo);
+		store_conv_bind(st, ":hi", hi);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add(arg, st);
+	store_done(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "reading a conversation", cause);
+	return 0;
+}
+
+/* Add a zeroed conversation to a list. */
+static struct store_conv *
+store_conv_list_add(struct store_conv_list *l)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	memset(&l->v[l->n], 0, sizeof l->v[l->n]);
+	return &l->v[l->n++];
+}
+
+/* Reverse conversations [from, n) of a list in place. */
+static void
+store_conv_reverse(struct store_conv_list *l, size_t from)
+{
+	struct store_conv	tmp;
+	size_t			i, j;
+
+	if (l->n < 2)
+		return;
+	for (i = from, j = l->n - 1; i < j; i++, j--) {
+		tmp = l->v[i];
+		l->v[i] = l->v[j];
+		l->v[j] = tmp;
+	}
+}
+
+/* Read a page of a view as conversations; see store.h. */
+int
+store_conv_page(struct store *s, enum store_view v,
+    const struct store_key *key, int dir, size_t limit,
+    struct store_conv_list *out, char **cause)
+{
+	struct store_conv_msg	 m;
+	struct store_conv	*c;
+	sqlite3_stmt		*st;
+	size_t			 start = out->n;
+	int			 asc, rc, ok = 0;
+
+	if ((unsigned)v >= VIEW_COUNT)
+		return util_fail(cause, "no such view: %d", (int)v);
+	if (limit == 0)
+		return 0;
+	asc = store_conv_views[v].asc ^ (dir < 0);
+	if ((st = store_conv_stmt(s, v, asc << 1 | (key != NULL),
+	    cause)) == NULL)
+		return -1;
+	if (key != NULL) {
+		store_conv_bind(st, ":sort", key->sort);
+		store_conv_bind(st, ":id", key->id);
+	}
+	store_conv_bind(st, ":limit", (int64_t)limit);
+	/* Each row is read while the heads are: one snapshot for the page. */
+	while (ok == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.id = sqlite3_column_int64(st, 0);
+		m.ckey = sqlite3_column_int64(st, 1);
+		m.created = sqlite3_column_int64(st, 2);
+		c = store_conv_list_add(out);
+		c->key.sort = sqlite3_column_int64(st, 3);
+		c->key.id = m.id;
+		ok = store_conv_read(s, v, &m, store_conv_add, c,
+		    &c->last_answer, cause);
+	}
+	store_done(st);
+	if (ok == 0 && rc != SQLITE_DONE)
+		ok = store_fail(s, rc, "reading the queue", cause);
+	if (ok != 0) {
+		while (out->n > start)
+			store_conv_clear(&out->v[--out->n]);
+		return -1;
+	}
+	if (dir < 0)
+		store_conv_reverse(out, start);
+	return 0;
+}
+
+/* Read the message that names a conversation; fail on the shop's own. */
+static int
+store_conv_msg(struct store *s, int64_t id, struct store_conv_msg *m,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc, own = 0;
+
+	m->id = id;
+	st = store_stmt(s, ST_CONV_ITEM, "SELECT coalesce(ckey, 0), created, "
+	    "own FROM items WHERE id = ?1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m->ckey = sqlite3_column_int64(st, 0);
+		m->created = sqlite3_column_int64(st, 1);
+		own = sqlite3_column_int(st, 2);
+	}
+	store_done(st);
+	if (rc == SQLITE_DONE)
+		return util_fail(cause, "no item %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "reading a conversation", cause);
+	if (own)
+		return util_fail(cause, "item %lld is the shop's own: it is in "
+		    "no conversation", (long long)id);
+	return 0;
+}
+
+/* Read the whole conversation of a customer's item; see store.h. */
+int
+store_conv_get(struct store *s, int64_t id, struct store_conv *c,
+    char **cause)
+{
+	struct store_conv_msg	m;
+
+	memset(c, 0, sizeof *c);
+	if (store_conv_msg(s, id, &m, cause) != 0 ||
+	    store_conv_read(s, VIEW_ALL, &m, store_conv_add, c,
+	    &c->last_answer, cause) != 0) {
+		store_conv_clear(c);
+		return -1;
+	}
+	if (c->n > 0) {
+		c->key.sort = c->first;
+		c->key.id = c->ids[0];
+	}
+	return 0;
+}
+
+/* The messages a triage action on a conversation changes. */
+struct store_conv_targets {
+	int64_t	 upto;		/* leave those created after; 0 none */
+	int64_t	*ids;
+	int	*status;	/* each one's status before */
+	size_t	 n;
+};
+
+/* Keep a message row (STORE_CONV_COLS) as a target, if it is one. */
+static void
+store_conv_target(void *arg, sqlite3_stmt *st)
+{
+	struct store_conv_targets	*t = arg;
+
+	if (sqlite3_column_int(st, 8) != 0 || (t->upto > 0 &&
+	    sqlite3_column_int64(st, 1) > t->upto))
+		return;
+	t->ids = xreallocarray(t->ids, t->n + 1, sizeof *t->ids);
+	t->status = xreallocarray(t->status, t->n + 1, sizeof *t->status);
+	t->ids[t->n] = sqlite3_column_int64(st, 0);
+	t->status[t->n++] = sqlite3_column_int(st, 7);
+}
+
+/* Find the messages a triage action on id's conversation changes. */
+static int
+store_conv_targets(struct store *s, int64_t id, int64_t upto,
+    struct store_conv_targets *t, char **cause)
+{
+	struct store_conv_msg	m;
+	int64_t			last;
+
+	memset(t, 0, sizeof *t);
+	t->upto = upto;
+	if (store_conv_msg(s, id, &m, cause) != 0)
+		return -1;
+	return store_conv_read(s, VIEW_ALL, &m, store_conv_target, t, &last,
+	    cause);
+}
+
+/* Free what store_conv_targets found. */
+static void
+store_conv_targets_free(struct store_conv_targets *t)
+{
+	free(t->ids);
+	free(t->status);
+	memset(t, 0, sizeof *t);
+}
+
+/* Do the work of store_conv_set_status inside its transaction. */
+static int
+store_conv_status_locked(struct store *s, int64_t id, int status,
+    int64_t until, int64_t upto, char **cause)
+{
+	struct store_conv_targets	 t;
+	char				*detail;
+	size_t				 i;
+	int				 ok = 0;
+
+	if (store_conv_targets(s, id, upto, &t, cause) != 0) {
+		store_conv_targets_free(&t);
+		return -1;
+	}
+	if (status == STATUS_SNOOZED)
+		detail = xprintf("%lld conversation", (long long)until);
+	else
+		detail = xstrdup("conversation");
+	for (i = 0; i < t.n && ok == 0; i++) {
+		ok = store_write_status(s, t.ids[i], status, until, util_now(),
+		    cause);
+		if (ok == 0)
+			ok = store_activity_add(s, t.ids[i],
+			    store_status_action(t.status[i], status), detail,
+			    cause);
+	}
+	free(detail);
+	store_conv_targets_free(&t);
+	return ok;
+}
+
+/* Set the status of a whole conversation; see store.h. */
+int
+store_conv_set_status(struct store *s, int64_t id, int status, int64_t until,
+    int64_t upto, char **cause)
+{
+	int	outer, ok;
+
+	if (status < STATUS_NEW || status > STATUS_SNOOZED)
+		return util_fail(cause, "no such status: %d", status);
+	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
+		return -1;
+	ok = store_conv_status_locked(s, id, status, until, upto, cause) == 0;
+	return store_tx_end(s, outer, ok, "saving triage", cause);
+}
+
+/* Do the work of store_conv_set_flags inside its transaction. */
+static int
+store_conv_flags_locked(struct store *s, int64_t id, int flags,
+    const char *note, int64_t upto, char **cause)
+{
+	struct store_conv_targets	t;
+	size_t				i;
+	int				ok = 0;
+
+	if (store_conv_targets(s, id, upto, &t, cause) != 0) {
+		store_conv_targets_free(&t);
+		return -1;
+	}
+	for (i = 0; i < t.n && ok == 0; i++) {
+		ok = store_write_flags(s, t.ids[i], flags, cause);
+		if (ok == 0 && note != NULL)
+			ok = store_write_note(s, t.ids[i], note, cause);
+		if (ok == 0)
+			ok = store_activity_add(s, t.ids[i], flags != 0 ?
+			    "flagged" : "unflagged", note != NULL ? note :
+			    "conversation", cause);
+	}
+	store_conv_targets_free(&t);
+	return ok;
+}
+
+/* Set the flags (and note) of a whole conversation; see store.h. */
+int
+store_conv_set_flags(struct store *s, int64_t id, int flags,
+    const char *note, int64_t upto, char **cause)
+{
+	int	outer, ok;
+
+	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
+		return -1;
+	ok = store_conv_flags_locked(s, id, flags, note, upto, cause) == 0;
+	return store_tx_end(s, outer, ok, "saving triage", cause);
+}
+
+/*
+ * Settle what an answer to an item made at a time answers: the item, and
+ * every message of its author in its thread created until then that
+ * still waits (see the top of this file).
+ */
+int
+store_conv_answered(struct store *s, int64_t id, int64_t when, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, ST_CONV_ANSWERED, "UPDATE items SET status = 2, "
+	    "done_at = max(?2, created) WHERE id IN (SELECT ?1 UNION ALL "
+	    "SELECT o.id FROM items AS o WHERE o.ckey = (SELECT ckey FROM "
+	    "items WHERE id = ?1 AND own = 0) AND o.own = 0 AND o.created <= ?2) AND "
+	    "own = 0 AND status IN (0, 1)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, when);
+	return store_step_done(s, st, "saving an answer", cause);
+}
+
+/* Free what a conversation holds; the struct itself is the caller's. */
+void
+store_conv_clear(struct store_conv *c)
+{
+	free(c->platform);
+	free(c->author_name);
+	free(c->author_handle);
+	free(c->text);
+	free(c->ids);
+	memset(c, 0, sizeof *c);
+}
+
+/* Free a list of conversations and what each holds. */
+void
+store_conv_list_free(struct store_conv_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		store_conv_clear(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
