@@ -380,6 +380,32 @@ text_cp_width(uint32_t cp)
 }
 
 /*
+ * Give the length of the cluster at off when it is one printable code
+ * point below U+0300 (the Latin scripts), or 0. Such a cluster is one
+ * column wide and ends where the next code point is below U+0300 too,
+ * which a next byte below 0xCC (or the end) shows: nothing below U+0300
+ * extends a cluster, and a stray byte decodes to U+FFFD, which does not
+ * either. Most of what the queue draws is decided here without a table.
+ */
+static size_t
+width_simple(const char *s, size_t len, size_t off)
+{
+	const unsigned char	*p = (const unsigned char *)s + off;
+	size_t			 n;
+
+	if (p[0] >= 0x20 && p[0] < 0x7F)
+		n = 1;
+	else if (p[0] >= 0xC2 && p[0] <= 0xCB && off + 1 < len &&
+	    (p[1] & 0xC0) == 0x80 && (p[0] != 0xC2 || p[1] >= 0xA0))
+		n = 2;	/* U+00A0..U+02FF; U+0080..U+009F are controls */
+	else
+		return 0;
+	if (off + n < len && p[n] >= 0xCC)
+		return 0;
+	return n;
+}
+
+/*
  * Find the end of the cluster starting at off (off < len) and store its
  * width in *width.
  */
@@ -390,6 +416,10 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 	size_t		used, w;
 	int		pict, ri;
 
+	if ((used = width_simple(s, len, off)) != 0) {
+		*width = 1;
+		return off + used;
+	}
 	off += text_decode(s + off, len - off, &cp);
 	w = (size_t)text_cp_width(cp);
 	if (cp == '\r' && off < len && s[off] == '\n')
@@ -478,18 +508,27 @@ text_codepoints(const char *s)
 	return n;
 }
 
-/* Return the length of the longest prefix of s[0..len) within width. */
+/*
+ * Return the length of the longest prefix of s[0..len) within width; with
+ * less not NULL, give in it that of the longest within width - 1 (width
+ * is then at least 1), found in the same pass.
+ */
 static size_t
-width_fit(const char *s, size_t len, size_t width, size_t *used)
+width_fit(const char *s, size_t len, size_t width, size_t *used,
+    size_t *less)
 {
 	size_t	off = 0, end, w, total = 0;
 
+	if (less != NULL)
+		*less = 0;
 	while (off < len) {
 		end = width_cluster(s, len, off, &w);
 		if (total + w > width)
 			break;
 		total += w;
 		off = end;
+		if (less != NULL && total < width)
+			*less = off;
 	}
 	if (used != NULL)
 		*used = total;
@@ -500,7 +539,7 @@ width_fit(const char *s, size_t len, size_t width, size_t *used)
 size_t
 text_fit(const char *s, size_t width, size_t *used)
 {
-	return width_fit(s, strlen(s), width, used);
+	return width_fit(s, strlen(s), width, used, NULL);
 }
 
 /* Copy the first line of s, cut with an ellipsis to fit width columns. */
@@ -511,12 +550,13 @@ text_first_line(const char *s, size_t width)
 	size_t			 eol = strcspn(s, "\n"), n;
 	char			*out;
 
-	n = width_fit(s, eol, width, NULL);
-	if (n == eol)
+	if (width == 0) {
+		n = width_fit(s, eol, 0, NULL, NULL);
+		return n == eol ? xstrndup(s, eol) : xstrdup("");
+	}
+	/* The cut that leaves room for the ellipsis, from the same pass. */
+	if (width_fit(s, eol, width, NULL, &n) == eol)
 		return xstrndup(s, eol);
-	if (width == 0)
-		return xstrdup("");
-	n = width_fit(s, eol, width - 1, NULL);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	out = xmalloc(n + sizeof ellipsis);
