@@ -70,12 +70,16 @@ ui_draw_wrapped(int y, int x, const char *s, size_t width, int bottom)
 	return y;
 }
 
-/* Fill width columns with spaces from (y, x). */
+/*
+ * Fill width columns with spaces from (y, x), in the current attributes.
+ * One line of blanks costs one call, not one a column: the queue fills
+ * every row.
+ */
 void
 ui_draw_fill(int y, int x, int width)
 {
-	for (; width > 0; width--)
-		mvaddch(y, x++, ' ');
+	if (width > 0)
+		mvhline(y, x, ' ', width);
 }
 
 /* Show a message on the bottom line until the next key. */

@@ -475,9 +475,10 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	x += 4;
 	attrset(base);
 	if (x < ui->cols) {
+		/* Cut to the width already: no need to measure it again. */
 		line = text_first_line(it->deleted ? "(deleted on the platform)"
 		    : it->text != NULL ? it->text : "", (size_t)(ui->cols - x));
-		ui_draw_text(y, x, line, (size_t)(ui->cols - x));
+		mvaddstr(y, x, line);
 		free(line);
 	}
 	attrset(A_NORMAL);
