@@ -127,7 +127,12 @@ struct store {
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
 	char			*owner;		/* see store_owner */
+	int			 cache_shrunk;	/* cache_size has been read */
+	int			 cache_size;	/* full, as PRAGMA cache_size */
 };
+
+/* The pages store_cache_small keeps: see store.c. */
+#define STORE_CACHE_SMALL	32
 
 /*
  * The columns every item query selects, in the order store_row_item reads
