@@ -380,29 +380,71 @@ text_cp_width(uint32_t cp)
 }
 
 /*
- * Give the length of the cluster at off when it is one printable code
- * point below U+0300 (the Latin scripts), or 0. Such a cluster is one
- * column wide and ends where the next code point is below U+0300 too,
- * which a next byte below 0xCC (or the end) shows: nothing below U+0300
- * extends a cluster, and a stray byte decodes to U+FFFD, which does not
- * either. Most of what the queue draws is decided here without a table.
+ * Blocks of letters that have no property in the tables above but their
+ * width: none is zero-width, a spacing mark, pictographic, a regional
+ * indicator or a joiner. A cluster that starts with one ends where the
+ * next code point does not extend it. test-text holds the clusters of
+ * these letters to those the tables give.
+ */
+static const struct {
+	uint32_t	lo;
+	uint32_t	hi;
+	size_t		width;
+} width_plain[] = {
+	{ 0x0400, 0x0482, 1 },	/* Cyrillic */
+	{ 0x0621, 0x064A, 1 },	/* Arabic letters */
+	{ 0x3041, 0x3096, 2 },	/* Hiragana */
+	{ 0x30A1, 0x30FA, 2 },	/* Katakana */
+	{ 0x4E00, 0x9FFF, 2 },	/* CJK ideographs */
+	{ 0xAC00, 0xD7A3, 2 },	/* Hangul syllables */
+	{ 0xFF01, 0xFF60, 2 }	/* fullwidth forms */
+};
+
+/* Give the width of a letter of width_plain, or 0 for any other. */
+static size_t
+width_plain_of(uint32_t cp)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(width_plain) && cp >= width_plain[i].lo; i++) {
+		if (cp <= width_plain[i].hi)
+			return width_plain[i].width;
+	}
+	return 0;
+}
+
+/*
+ * Give the length of the cluster at off, and its width in *width, when
+ * it is one code point that is printable and below U+0300 (the Latin
+ * scripts, one column) or one of width_plain, not extended by the code
+ * point after it; 0 otherwise. Nothing below U+0300 extends a cluster,
+ * which a next byte below 0xCC shows (a stray byte decodes to U+FFFD,
+ * which does not either), and no letter of width_plain does. Most of
+ * what the queue draws is decided here without the tables.
  */
 static size_t
-width_simple(const char *s, size_t len, size_t off)
+width_simple(const char *s, size_t len, size_t off, size_t *width)
 {
 	const unsigned char	*p = (const unsigned char *)s + off;
+	uint32_t		 cp;
 	size_t			 n;
 
+	*width = 1;
 	if (p[0] >= 0x20 && p[0] < 0x7F)
 		n = 1;
 	else if (p[0] >= 0xC2 && p[0] <= 0xCB && off + 1 < len &&
 	    (p[1] & 0xC0) == 0x80 && (p[0] != 0xC2 || p[1] >= 0xA0))
 		n = 2;	/* U+00A0..U+02FF; U+0080..U+009F are controls */
-	else
+	else if (p[0] >= 0xD0) {
+		n = text_decode(s + off, len - off, &cp);
+		if ((*width = width_plain_of(cp)) == 0)
+			return 0;
+	} else
 		return 0;
-	if (off + n < len && p[n] >= 0xCC)
-		return 0;
-	return n;
+	if (off + n == len || p[n] < 0xCC)
+		return n;
+	text_decode(s + off + n, len - off - n, &cp);
+	return width_plain_of(cp) != 0 ? n : 0;
 }
 
 /*
@@ -416,10 +458,8 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 	size_t		used, w;
 	int		pict, ri;
 
-	if ((used = width_simple(s, len, off)) != 0) {
-		*width = 1;
+	if ((used = width_simple(s, len, off, width)) != 0)
 		return off + used;
-	}
 	off += text_decode(s + off, len - off, &cp);
 	w = (size_t)text_cp_width(cp);
 	if (cp == '\r' && off < len && s[off] == '\n')
