@@ -434,7 +434,7 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	const struct item		*it = &q->items.v[ln->row];
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
-	char				 age[16], flags[4], *line;
+	char				 age[16], cell[24], flags[4], *line;
 	const char			*who;
 	int				 base, x = 0, y = ln->y;
 	int				 selected = ln->selected, aw;
@@ -466,7 +466,8 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		if (!selected && !it->own && it->status != STATUS_DONE)
 			attrset(ui_wait_attr(ui, shown, target));
 	}
-	mvprintw(y, x, "%5s", age);
+	snprintf(cell, sizeof cell, "%5s", age);
+	mvaddstr(y, x, cell);
 	x += 6;
 	ui_queue_flags(it, flags);
 	attrset(base | (it->flags != 0 && !selected ?
