@@ -445,7 +445,9 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	base = selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) : (int)A_NORMAL;
 	attrset(base);
-	ui_draw_fill(y, 0, ui->cols);
+	/* Other rows stand on the blank line that ui_paint's erase left. */
+	if (selected)
+		ui_draw_fill(y, 0, ui->cols);
 	if (!selected)
 		attrset(ui_attr(ui, PAIR_TAG, 0));
 	ui_draw_text(y, x + 1, ops != NULL ? ops->tag : "??", 2);
