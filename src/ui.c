@@ -879,6 +879,19 @@ ui_start(struct ui *ui)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
 	initscr();
+	/*
+	 * ncurses 6 sends its buffer to the terminal at every move of the
+	 * cursor until its screen has been left once (its screen stays in a
+	 * first state until endwin), so each frame went out in one write(2)
+	 * a row or more: some seventy for the queue, a tenth of the time to
+	 * the first screen, and again at every key. Leaving the screen and
+	 * coming back before anything is drawn sends each frame in as few
+	 * writes as the buffer allows; it costs two tcsetattr calls, and
+	 * leaving and entering the alternate screen in one write, which
+	 * shows nothing.
+	 */
+	endwin();
+	refresh();
 	ui_curses_up = 1;
 	util_set_fatal_hook(ui_restore_terminal);
 	raw();
