@@ -9,15 +9,28 @@
 
 #include "cmd.h"
 #include "loop.h"
+#include "store.h"
 #include "sync.h"
 #include "ui.h"
 #include "util.h"
 
-/* Start the first sync once the first screen is up. */
+/* What the first timer needs, once the first screen is up. */
+struct cmd_tui_start {
+	struct store	*store;
+	struct sync	*sync;
+};
+
+/*
+ * The first screen is up: give the cache its full size back (it was
+ * kept small for reading the first screen) and start the first sync.
+ */
 static void
 cmd_tui_first_sync(void *arg)
 {
-	sync_now(arg);
+	struct cmd_tui_start	*start = arg;
+
+	store_cache_small(start->store, 0);
+	sync_now(start->sync);
 }
 
 /* heed with no command: open the inbox in the terminal. */
@@ -25,6 +38,7 @@ int
 cmd_tui(struct cmd_env *env, int argc, char **argv)
 {
 	struct ui_context	 ctx;
+	struct cmd_tui_start	 start;
 	struct loop		*loop;
 	struct sync		*sync;
 	char			*cause = NULL;
@@ -37,6 +51,7 @@ cmd_tui(struct cmd_env *env, int argc, char **argv)
 		    "scripts, try heed list)\n");
 		return 1;
 	}
+	store_cache_small(env->store, 1);
 	loop = loop_new();
 	if ((sync = sync_new(loop, env->store, env->cfg, 1, &cause)) == NULL) {
 		cmd_print(stderr, "heed: %s\n", cause);
@@ -48,7 +63,9 @@ cmd_tui(struct cmd_env *env, int argc, char **argv)
 	 * The cache is shown first; credentials (a keyring round trip, or a
 	 * command) and the network come after the first paint.
 	 */
-	loop_timer_add(loop, 0, cmd_tui_first_sync, sync);
+	start.store = env->store;
+	start.sync = sync;
+	loop_timer_add(loop, 0, cmd_tui_first_sync, &start);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.loop = loop;
 	ctx.store = env->store;

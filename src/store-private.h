@@ -68,13 +68,10 @@ enum store_stmt_id {
 	ST_FTS_NEW,
 	ST_FTS_SET_WATERMARK,
 	ST_SEARCH,
-	ST_COUNTERS,
+	ST_COUNTS,
 	ST_COUNTS_SETTLE,
 	ST_COUNTS_SETTLE_FLAGGED,
 	ST_COUNTS_MARK,
-	ST_RECENT_INBOX,
-	ST_OUTBOX_COUNTS,
-	ST_OUTBOX_CHECKING,
 	ST_ITEM_GET,
 	ST_ITEM_FIND,
 	ST_TRIAGE_GET,
@@ -141,7 +138,12 @@ struct store {
 	sqlite3_stmt		*conv[VIEW_COUNT][5];
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
+	int			 cache_shrunk;	/* cache_size has been read */
+	int			 cache_size;	/* full, as PRAGMA cache_size */
 };
+
+/* The pages store_cache_small keeps: see store.c. */
+#define STORE_CACHE_SMALL	32
 
 /*
  * The columns every item query selects, in the order store_row_item reads

@@ -337,41 +337,15 @@ store_queue_plan(struct store *s, enum store_view v,
 /*
  * The counters of the views and of the flagged items as they stand: what
  * the counters hold, and the items above the 'counted' mark (not settled
- * yet, see store_counts_settle) by the bucket they are in now. One
- * statement, so one snapshot of both.
+ * yet, see store_counts_settle) by the bucket they are in now, as rows
+ * (id, n). store_counts reads them in one statement with its other
+ * counts, so one snapshot of all.
  */
 #define STORE_COUNTS_SQL \
 	"SELECT c.id, c.n + CASE c.id WHEN 4 THEN (SELECT count(*) FROM " \
 	"items WHERE id > m.value AND flags != 0 AND own = 0) ELSE (SELECT " \
 	"count(*) FROM items WHERE id > m.value AND queue = c.id) END " \
 	"FROM counters AS c, meta AS m WHERE m.key = 'counted'"
-
-/* Read the per-view counters, those not yet settled included. */
-static int
-store_counts_views(struct store *s, struct store_counts *c, char **cause)
-{
-	sqlite3_stmt	*st;
-	int64_t		 n[5] = { 0, 0, 0, 0, 0 }, id;
-	int		 rc;
-
-	st = store_stmt(s, ST_COUNTERS, STORE_COUNTS_SQL, cause);
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		if (id >= 0 && id < 5)
-			n[id] = sqlite3_column_int64(st, 1);
-	}
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "counting", cause);
-	c->view[VIEW_INBOX] = n[STORE_Q_INBOX];
-	c->view[VIEW_SNOOZED] = n[STORE_Q_SNOOZED];
-	c->view[VIEW_DONE] = n[STORE_Q_DONE];
-	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
-	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
-	return 0;
-}
 
 /*
  * Add the items above the 'counted' mark to the counters, in the bucket
@@ -402,28 +376,17 @@ store_counts_settle(struct store *s, char **cause)
 	    "(SELECT max(id) FROM items)", "counting", cause);
 }
 
-/* Read one row of integers from a cached statement with one parameter. */
-static int
-store_counts_row(struct store *s, enum store_stmt_id id, const char *sql,
-    int64_t arg, int64_t *a, int64_t *b, char **cause)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = store_stmt(s, id, sql, cause)) == NULL)
-		return -1;
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, arg);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*a = sqlite3_column_int64(st, 0);
-		if (b != NULL)
-			*b = sqlite3_column_int64(st, 1);
-	}
-	store_done(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "counting", cause);
-	return 0;
-}
+/*
+ * The other counts, in the same statement so that all come from one
+ * snapshot and one read of the cache: after the counters (ids 0-4), the
+ * inbox items younger than the target (5), the outbox entries queued or
+ * being sent (6), those that failed (7) and those being looked for on
+ * the platform after their answer was lost (8).
+ */
+#define STORE_C_RECENT		5
+#define STORE_C_PENDING		6
+#define STORE_C_FAILED		7
+#define STORE_C_CHECKING	8
 
 /*
  * Count the views, the overdue inbox items and the outbox. Overdue is the
@@ -434,24 +397,40 @@ int
 store_counts(struct store *s, int64_t now, int64_t target,
     struct store_counts *c, char **cause)
 {
-	int64_t	recent = 0;
+	sqlite3_stmt	*st;
+	int64_t		 n[STORE_C_CHECKING + 1], id;
+	int		 rc;
 
 	memset(c, 0, sizeof *c);
-	if (store_counts_views(s, c, cause) != 0)
+	memset(n, 0, sizeof n);
+	st = store_stmt(s, ST_COUNTS, STORE_COUNTS_SQL " UNION ALL "
+	    "SELECT 5, count(*) FROM items INDEXED BY items_inbox "
+	    "WHERE queue = 0 AND created >= ?1 "
+	    "UNION ALL SELECT 6, count(*) FROM outbox "
+	    "WHERE state IN (0, 1, 4) "
+	    "UNION ALL SELECT 7, count(*) FROM outbox WHERE state = 3 "
+	    "UNION ALL SELECT 8, count(*) FROM outbox WHERE state = 4", cause);
+	if (st == NULL)
 		return -1;
-	if (store_counts_row(s, ST_RECENT_INBOX, "SELECT count(*) FROM items "
-	    "INDEXED BY items_inbox WHERE queue = 0 AND created >= ?1",
-	    now - target, &recent, NULL, cause) != 0)
-		return -1;
-	c->overdue = c->view[VIEW_INBOX] - recent;
+	sqlite3_bind_int64(st, 1, now - target);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (id >= 0 && id <= STORE_C_CHECKING)
+			n[id] = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "counting", cause);
+	c->view[VIEW_INBOX] = n[STORE_Q_INBOX];
+	c->view[VIEW_SNOOZED] = n[STORE_Q_SNOOZED];
+	c->view[VIEW_DONE] = n[STORE_Q_DONE];
+	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
+	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
+	c->overdue = c->view[VIEW_INBOX] - n[STORE_C_RECENT];
 	if (c->overdue < 0)
 		c->overdue = 0;
-	if (store_counts_row(s, ST_OUTBOX_COUNTS, "SELECT "
-	    "count(*) FILTER (WHERE state IN (0, 1, 4)), "
-	    "count(*) FILTER (WHERE state = 3) FROM outbox "
-	    "WHERE state IN (0, 1, 3, 4)", 0, &c->outbox_pending,
-	    &c->outbox_failed, cause) != 0)
-		return -1;
-	return store_counts_row(s, ST_OUTBOX_CHECKING, "SELECT count(*) FROM "
-	    "outbox WHERE state = 4", 0, &c->outbox_checking, NULL, cause);
+	c->outbox_pending = n[STORE_C_PENDING];
+	c->outbox_failed = n[STORE_C_FAILED];
+	c->outbox_checking = n[STORE_C_CHECKING];
+	return 0;
 }

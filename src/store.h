@@ -98,6 +98,12 @@ void		 store_close(struct store *);
 /* PRAGMA quick_check; 0 when it says ok. */
 int		 store_check(struct store *, char **);
 
+/*
+ * Keep the page cache to a few dozen pages (small) or give it back its
+ * full size: see store.c. Failing costs only speed, so it says nothing.
+ */
+void		 store_cache_small(struct store *, int);
+
 /* Transactions; begin is BEGIN IMMEDIATE. */
 int	store_begin(struct store *, char **);
 int	store_commit(struct store *, char **);

@@ -380,6 +380,74 @@ text_cp_width(uint32_t cp)
 }
 
 /*
+ * Blocks of letters that have no property in the tables above but their
+ * width: none is zero-width, a spacing mark, pictographic, a regional
+ * indicator or a joiner. A cluster that starts with one ends where the
+ * next code point does not extend it. test-text holds the clusters of
+ * these letters to those the tables give.
+ */
+static const struct {
+	uint32_t	lo;
+	uint32_t	hi;
+	size_t		width;
+} width_plain[] = {
+	{ 0x0400, 0x0482, 1 },	/* Cyrillic */
+	{ 0x0621, 0x064A, 1 },	/* Arabic letters */
+	{ 0x3041, 0x3096, 2 },	/* Hiragana */
+	{ 0x30A1, 0x30FA, 2 },	/* Katakana */
+	{ 0x4E00, 0x9FFF, 2 },	/* CJK ideographs */
+	{ 0xAC00, 0xD7A3, 2 },	/* Hangul syllables */
+	{ 0xFF01, 0xFF60, 2 }	/* fullwidth forms */
+};
+
+/* Give the width of a letter of width_plain, or 0 for any other. */
+static size_t
+width_plain_of(uint32_t cp)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(width_plain) && cp >= width_plain[i].lo; i++) {
+		if (cp <= width_plain[i].hi)
+			return width_plain[i].width;
+	}
+	return 0;
+}
+
+/*
+ * Give the length of the cluster at off, and its width in *width, when
+ * it is one code point that is printable and below U+0300 (the Latin
+ * scripts, one column) or one of width_plain, not extended by the code
+ * point after it; 0 otherwise. Nothing below U+0300 extends a cluster,
+ * which a next byte below 0xCC shows (a stray byte decodes to U+FFFD,
+ * which does not either), and no letter of width_plain does. Most of
+ * what the queue draws is decided here without the tables.
+ */
+static size_t
+width_simple(const char *s, size_t len, size_t off, size_t *width)
+{
+	const unsigned char	*p = (const unsigned char *)s + off;
+	uint32_t		 cp;
+	size_t			 n;
+
+	*width = 1;
+	if (p[0] >= 0x20 && p[0] < 0x7F)
+		n = 1;
+	else if (p[0] >= 0xC2 && p[0] <= 0xCB && off + 1 < len &&
+	    (p[1] & 0xC0) == 0x80 && (p[0] != 0xC2 || p[1] >= 0xA0))
+		n = 2;	/* U+00A0..U+02FF; U+0080..U+009F are controls */
+	else if (p[0] >= 0xD0) {
+		n = text_decode(s + off, len - off, &cp);
+		if ((*width = width_plain_of(cp)) == 0)
+			return 0;
+	} else
+		return 0;
+	if (off + n == len || p[n] < 0xCC)
+		return n;
+	text_decode(s + off + n, len - off - n, &cp);
+	return width_plain_of(cp) != 0 ? n : 0;
+}
+
+/*
  * Find the end of the cluster starting at off (off < len) and store its
  * width in *width.
  */
@@ -390,6 +458,8 @@ width_cluster(const char *s, size_t len, size_t off, size_t *width)
 	size_t		used, w;
 	int		pict, ri;
 
+	if ((used = width_simple(s, len, off, width)) != 0)
+		return off + used;
 	off += text_decode(s + off, len - off, &cp);
 	w = (size_t)text_cp_width(cp);
 	if (cp == '\r' && off < len && s[off] == '\n')
@@ -478,18 +548,27 @@ text_codepoints(const char *s)
 	return n;
 }
 
-/* Return the length of the longest prefix of s[0..len) within width. */
+/*
+ * Return the length of the longest prefix of s[0..len) within width; with
+ * less not NULL, give in it that of the longest within width - 1 (width
+ * is then at least 1), found in the same pass.
+ */
 static size_t
-width_fit(const char *s, size_t len, size_t width, size_t *used)
+width_fit(const char *s, size_t len, size_t width, size_t *used,
+    size_t *less)
 {
 	size_t	off = 0, end, w, total = 0;
 
+	if (less != NULL)
+		*less = 0;
 	while (off < len) {
 		end = width_cluster(s, len, off, &w);
 		if (total + w > width)
 			break;
 		total += w;
 		off = end;
+		if (less != NULL && total < width)
+			*less = off;
 	}
 	if (used != NULL)
 		*used = total;
@@ -500,7 +579,7 @@ width_fit(const char *s, size_t len, size_t width, size_t *used)
 size_t
 text_fit(const char *s, size_t width, size_t *used)
 {
-	return width_fit(s, strlen(s), width, used);
+	return width_fit(s, strlen(s), width, used, NULL);
 }
 
 /* Copy the first line of s, cut with an ellipsis to fit width columns. */
@@ -511,12 +590,13 @@ text_first_line(const char *s, size_t width)
 	size_t			 eol = strcspn(s, "\n"), n;
 	char			*out;
 
-	n = width_fit(s, eol, width, NULL);
-	if (n == eol)
+	if (width == 0) {
+		n = width_fit(s, eol, 0, NULL, NULL);
+		return n == eol ? xstrndup(s, eol) : xstrdup("");
+	}
+	/* The cut that leaves room for the ellipsis, from the same pass. */
+	if (width_fit(s, eol, width, NULL, &n) == eol)
 		return xstrndup(s, eol);
-	if (width == 0)
-		return xstrdup("");
-	n = width_fit(s, eol, width - 1, NULL);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	out = xmalloc(n + sizeof ellipsis);

@@ -4,6 +4,7 @@
  * names of people and views, and quitting.
  */
 #include <curses.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,15 +43,13 @@ ui_attr(struct ui *ui, int pair, int extra)
 void
 ui_draw_text(int y, int x, const char *s, size_t width)
 {
-	size_t	n, used;
-	char	*cut;
+	size_t	n;
 
 	if (width == 0)
 		return;
-	n = text_fit(s, width, &used);
-	cut = xstrndup(s, n);
-	mvaddstr(y, x, cut);
-	free(cut);
+	n = text_fit(s, width, NULL);
+	/* The bytes that fit, without a copy (n is 0 for nothing). */
+	mvaddnstr(y, x, s, n > INT_MAX ? INT_MAX : (int)n);
 }
 
 /*
@@ -70,12 +69,16 @@ ui_draw_wrapped(int y, int x, const char *s, size_t width, int bottom)
 	return y;
 }
 
-/* Fill width columns with spaces from (y, x). */
+/*
+ * Fill width columns with spaces from (y, x), in the current attributes.
+ * One line of blanks costs one call, not one a column: the queue fills
+ * every row.
+ */
 void
 ui_draw_fill(int y, int x, int width)
 {
-	for (; width > 0; width--)
-		mvaddch(y, x++, ' ');
+	if (width > 0)
+		mvhline(y, x, ' ', width);
 }
 
 /* Show a message on the bottom line until the next key. */

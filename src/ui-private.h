@@ -203,6 +203,7 @@ struct ui {
 	int			 dirty;
 	int			 quit;
 	int			 quit_asked;	/* a signal was held back */
+	int			 locale_part;	/* the rest after the first paint */
 	int64_t			 now;
 	int			 cur_show;	/* where the cursor goes */
 	int			 cur_y;

@@ -434,7 +434,7 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	const struct item		*it = &q->items.v[ln->row];
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
-	char				 age[16], flags[4], *line;
+	char				 age[16], cell[24], flags[4], *line;
 	const char			*who;
 	int				 base, x = 0, y = ln->y;
 	int				 selected = ln->selected, aw;
@@ -445,7 +445,9 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	base = selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) : (int)A_NORMAL;
 	attrset(base);
-	ui_draw_fill(y, 0, ui->cols);
+	/* Other rows stand on the blank line that ui_paint's erase left. */
+	if (selected)
+		ui_draw_fill(y, 0, ui->cols);
 	if (!selected)
 		attrset(ui_attr(ui, PAIR_TAG, 0));
 	ui_draw_text(y, x + 1, ops != NULL ? ops->tag : "??", 2);
@@ -466,7 +468,8 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		if (!selected && !it->own && it->status != STATUS_DONE)
 			attrset(ui_wait_attr(ui, shown, target));
 	}
-	mvprintw(y, x, "%5s", age);
+	snprintf(cell, sizeof cell, "%5s", age);
+	mvaddstr(y, x, cell);
 	x += 6;
 	ui_queue_flags(it, flags);
 	attrset(base | (it->flags != 0 && !selected ?
@@ -475,9 +478,10 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	x += 4;
 	attrset(base);
 	if (x < ui->cols) {
+		/* Cut to the width already: no need to measure it again. */
 		line = text_first_line(it->deleted ? "(deleted on the platform)"
 		    : it->text != NULL ? it->text : "", (size_t)(ui->cols - x));
-		ui_draw_text(y, x, line, (size_t)(ui->cols - x));
+		mvaddstr(y, x, line);
 		free(line);
 	}
 	attrset(A_NORMAL);

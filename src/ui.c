@@ -593,6 +593,66 @@ ui_bar_ticks(struct ui *ui)
 	}
 }
 
+/* The variables of the locale categories, besides LC_ALL and LANG. */
+static const char *const ui_locale_vars[] = {
+	"LC_COLLATE", "LC_CTYPE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC",
+	"LC_TIME", "LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE",
+	"LC_MEASUREMENT", "LC_IDENTIFICATION"
+};
+
+/*
+ * Tell whether every locale category takes the same name from the
+ * environment, as setlocale reads it: LC_ALL, else the category's own
+ * variable, else LANG.
+ */
+static int
+ui_locale_one_name(void)
+{
+	const char	*all = getenv("LC_ALL"), *lang = getenv("LANG"), *v;
+	size_t		 i;
+
+	if (all != NULL && *all != '\0')
+		return 1;
+	for (i = 0; i < nitems(ui_locale_vars); i++) {
+		v = getenv(ui_locale_vars[i]);
+		if (v != NULL && *v != '\0' &&
+		    (lang == NULL || strcmp(v, lang) != 0))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Set the locale from the environment. The first screen needs only the
+ * character set (LC_CTYPE, for curses) and the words of strerror; the
+ * other categories (times, numbers, collation and the rest) are set by
+ * ui_locale_rest once it is up: reading every category was a twentieth
+ * of the time to the first screen. That is the same locale only when
+ * all the categories have one name, so that one that fails fails them
+ * all, as setlocale(LC_ALL) does; otherwise all of it is set here.
+ */
+static void
+ui_locale(struct ui *ui)
+{
+	if (!ui_locale_one_name()) {
+		setlocale(LC_ALL, "");
+		return;
+	}
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	ui->locale_part = 1;
+}
+
+/* Set the rest of the locale once the first screen is up. */
+static void
+ui_locale_rest(struct ui *ui)
+{
+	if (ui->locale_part) {
+		ui->locale_part = 0;
+		setlocale(LC_ALL, "");
+	}
+}
+
 /* Paint the whole screen if anything changed. */
 static void
 ui_paint(void *arg)
@@ -621,6 +681,7 @@ ui_paint(void *arg)
 		mvaddnstr(0, 0, "heed: too small", ui->cols);
 		mvaddnstr(1, 0, "(40x10 at least)", ui->cols);
 		refresh();
+		ui_locale_rest(ui);
 		return;
 	}
 	ui_draw_title(ui);
@@ -640,6 +701,7 @@ ui_paint(void *arg)
 		curs_set(1);
 	}
 	refresh();
+	ui_locale_rest(ui);
 }
 
 /* Map a curses key code to heed's own. */
@@ -813,10 +875,23 @@ ui_on_tick(void *arg)
 static void
 ui_start(struct ui *ui)
 {
-	setlocale(LC_ALL, "");
+	ui_locale(ui);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
 	initscr();
+	/*
+	 * ncurses 6 sends its buffer to the terminal at every move of the
+	 * cursor until its screen has been left once (its screen stays in a
+	 * first state until endwin), so each frame went out in one write(2)
+	 * a row or more: some seventy for the queue, a tenth of the time to
+	 * the first screen, and again at every key. Leaving the screen and
+	 * coming back before anything is drawn sends each frame in as few
+	 * writes as the buffer allows; it costs two tcsetattr calls, and
+	 * leaving and entering the alternate screen in one write, which
+	 * shows nothing.
+	 */
+	endwin();
+	refresh();
 	ui_curses_up = 1;
 	util_set_fatal_hook(ui_restore_terminal);
 	raw();

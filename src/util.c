@@ -383,13 +383,19 @@ util_trim(char *s)
 	return s;
 }
 
-/* Create a directory and its missing parents with the given mode. */
+/*
+ * Create a directory and its missing parents with the given mode. The
+ * directory is usually there already: one mkdir says so, and only a
+ * missing parent makes it go down the path.
+ */
 int
 util_mkdirs(const char *path, unsigned int mode)
 {
 	char	*copy, *p;
 	int	 rc = 0;
 
+	if (mkdir(path, mode) == 0 || errno == EEXIST)
+		return 0;
 	copy = xstrdup(path);
 	for (p = copy + 1; rc == 0 && *p != '\0'; p++) {
 		if (*p != '/')

@@ -566,6 +566,11 @@ test_width_of_cjk_emoji_and_marks(void **state)
 		{ "heart VS16", HEART, 1 },
 		{ "England", ENGLAND, 2 },
 		{ "Arabic harakat", MARHABA, 5 },
+		{ "kana with a voiced mark", "\xe3\x81\x8b\xe3\x82\x99", 2 },
+		{ "ideograph with an accent", ZHONG "\xcc\x81", 2 },
+		{ "Cyrillic with a breve", "\xd0\xb8\xcc\x86", 1 },
+		{ "Hangul joined by ZWJ", "\xea\xb0\x80\xe2\x80\x8d"
+		  "\xea\xb0\x80", 4 },
 		{ "mixed", "a" ZHONG "b\xf0\x9f\x98\x80", 6 },
 	};
 
@@ -596,6 +601,12 @@ test_graphemes_count_user_perceived_characters(void **state)
 		{ "ZWJ between letters", "a\xe2\x80\x8d" "b", 2 },
 		{ "Chinese", ZHONG WEN ZI, 3 },
 		{ "Arabic harakat", MARHABA, 5 },
+		{ "kana with a voiced mark", "\xe3\x81\x8b\xe3\x82\x99"
+		  "\xe3\x81\x8b", 2 },
+		{ "ideograph with an accent", ZHONG "\xcc\x81" WEN, 2 },
+		{ "Cyrillic with a breve", "\xd0\xb8\xcc\x86\xd0\xb8", 2 },
+		{ "Hangul joined by ZWJ", "\xea\xb0\x80\xe2\x80\x8d"
+		  "\xea\xb0\x80", 2 },
 		{ "Devanagari spacing mark", "\xe0\xa4\x95\xe0\xa4\xbf", 1 },
 		{ "CR LF", "a\r\nb", 3 },
 		{ "mixed", "hi " THUMB " " FAMILY " " NL_FLAG, 8 },
