@@ -41,11 +41,10 @@ endif
 
 PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-# libcurl, jansson and libsecret are compiled against but loaded at run
-# time, when the network, JSON or a secret is first needed (src/http.c,
-# src/json-lib.c, src/creds-keyring.c).
-PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl jansson,\
-		    $(PKGS)) 2>/dev/null)
+# libcurl and libsecret are compiled against but loaded at run time, when
+# the network or a secret is first needed (src/http.c, src/creds-keyring.c).
+PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) \
+		    2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
