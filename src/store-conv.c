@@ -281,22 +281,6 @@ store_conv_list_add(struct store_conv_list *l)
 	return &l->v[l->n++];
 }
 
-/* Reverse conversations [from, n) of a list in place. */
-static void
-store_conv_reverse(struct store_conv_list *l, size_t from)
-{
-	struct store_conv	tmp;
-	size_t			i, j;
-
-	if (l->n < 2)
-		return;
-	for (i = from, j = l->n - 1; i < j; i++, j--) {
-		tmp = l->v[i];
-		l->v[i] = l->v[j];
-		l->v[j] = tmp;
-	}
-}
-
 /* Read a page of a view as conversations; see store.h. */
 int
 store_conv_page(struct store *s, enum store_view v,
@@ -342,7 +326,7 @@ store_conv_page(struct store *s, enum store_view v,
 		return -1;
 	}
 	if (dir < 0)
-		store_conv_reverse(out, start);
+		util_reverse(out->v + start, out->n - start, sizeof *out->v);
 	return 0;
 }
 

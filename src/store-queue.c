@@ -174,22 +174,6 @@ store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
 	store_bind_named(st, ":kind", f->kind - 1);
 }
 
-/* Reverse items [from, n) of a list in place. */
-static void
-store_reverse(struct item_list *l, size_t from)
-{
-	struct item	tmp;
-	size_t		i, j;
-
-	if (l->n < 2)
-		return;
-	for (i = from, j = l->n - 1; i < j; i++, j--) {
-		tmp = l->v[i];
-		l->v[i] = l->v[j];
-		l->v[j] = tmp;
-	}
-}
-
 /* Read a page of a view; see store.h. */
 int
 store_queue_page(struct store *s, enum store_view v,
@@ -230,7 +214,7 @@ store_queue_page(struct store *s, enum store_view v,
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, "reading the queue", cause);
 	if (dir < 0)
-		store_reverse(out, start);
+		util_reverse(out->v + start, out->n - start, sizeof *out->v);
 	return 0;
 }
 

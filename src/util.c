@@ -145,6 +145,26 @@ fatal_at(const char *file, int line, const char *fmt, ...)
 	abort();
 }
 
+/* Reverse an array of n elements of size bytes each, in place. */
+void
+util_reverse(void *v, size_t n, size_t size)
+{
+	unsigned char	*a, *b, t;
+	size_t		 i, k;
+
+	if (n < 2)
+		return;
+	for (i = 0; i < n / 2; i++) {
+		a = (unsigned char *)v + i * size;
+		b = (unsigned char *)v + (n - 1 - i) * size;
+		for (k = 0; k < size; k++) {
+			t = a[k];
+			a[k] = b[k];
+			b[k] = t;
+		}
+	}
+}
+
 /* Set *cause to a new message (when cause is not NULL); return -1. */
 int
 util_fail(char **cause, const char *fmt, ...)

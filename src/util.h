@@ -38,6 +38,9 @@ void util_set_fatal_hook(void (*)(void));
 
 /* Set *cause (if not NULL) to a new formatted string; return -1. */
 int util_fail(char **, const char *, ...) printflike(2, 3);
+
+/* Reverse an array of n elements of size bytes each, in place. */
+void util_reverse(void *, size_t, size_t);
 /* The value of a hexadecimal digit, or -1. */
 int		 util_hex(char);
 /* A file's type in words, for a message about one that is not plain. */

@@ -6,35 +6,12 @@
 . tests/tui/lib.sh
 
 IN=$TUI_DIR/in
-# Run heed classify with the arguments given; OUT, ERR and RC hold the
-# result.
-run_classify() {
-	OUT=$(tui_heed classify "$@" 2>"$TUI_DIR/err")
-	RC=$?
-	ERR=$(cat "$TUI_DIR/err")
-}
-
-# Check that RC, OUT and ERR are what a case expects: $1 the name, $2 the
-# exit status, $3 a shell pattern for OUT, $4 one for ERR.
-expect() {
-	case $OUT in
-	$3)
-		case $ERR in
-		$4)
-			if [ "$RC" = "$2" ]; then
-				tui_ok "$1"
-				return
-			fi ;;
-		esac ;;
-	esac
-	tui_fail "$1" "exit $RC, out: $OUT, err: $ERR"
-}
 
 printf '%s\n' 'Still waiting for my order!!!' '' 'Do you ship to Ireland' \
     'Love it, thank you ❤️' >"$IN"
-run_classify "$IN"
+tui_run classify "$IN"
 tab=$(printf '\t')
-expect "classify: a line each, blank lines skipped, kind and reply first" \
+tui_expect "classify: a line each, blank lines skipped, kind and reply first" \
     0 "complaint${tab}yes${tab}2${tab}complaint: 'Still waiting'*
 question${tab}yes${tab}1${tab}*${tab}Do you ship to Ireland
 praise${tab}no${tab}0${tab}*" ""
@@ -58,42 +35,42 @@ else
 fi
 
 printf '%s\n' 'hello there' '{"text": "oops",' >"$IN"
-run_classify "$IN"
-expect "classify: a line that is not JSON stops it with its line, exit 1" \
+tui_run classify "$IN"
+tui_expect "classify: a line that is not JSON stops it with its line, exit 1" \
     1 "other${tab}*hello there" "heed classify: $IN:2: not valid JSON*"
 
 printf '%s\n' '{"lang":"en"}' >"$IN"
-run_classify "$IN"
-expect "classify: a JSON line without text is said, exit 1" \
+tui_run classify "$IN"
+tui_expect "classify: a JSON line without text is said, exit 1" \
     1 "" "heed classify: $IN:1: no \"text\" string"
 
 printf '%s\n' '{"text":"hi","followup":"yes"}' >"$IN"
-run_classify "$IN"
-expect "classify: a member of the wrong type is said, exit 1" \
+tui_run classify "$IN"
+tui_expect "classify: a member of the wrong type is said, exit 1" \
     1 "" "heed classify: $IN:1: \"followup\" is not true or false"
 
-run_classify --lang xx "$IN"
-expect "classify --lang xx: a usage error naming the languages, exit 2" \
+tui_run classify --lang xx "$IN"
+tui_expect "classify --lang xx: a usage error naming the languages, exit 2" \
     2 "" "heed classify: --lang takes one of en, nl, de, fr, es, ro, ar, zh, not xx"
 
-run_classify "$TUI_DIR/nothing-here"
-expect "classify: a file that is not there, exit 1" \
+tui_run classify "$TUI_DIR/nothing-here"
+tui_expect "classify: a file that is not there, exit 1" \
     1 "" "heed classify: $TUI_DIR/nothing-here: No such file or directory"
 
-run_classify --misses "$IN"
-expect "classify --misses without --eval: a usage error, exit 2" \
+tui_run classify --misses "$IN"
+tui_expect "classify --misses without --eval: a usage error, exit 2" \
     2 "" "heed classify: --misses goes with --eval"
 
 printf '%s\n' 'plain text' >"$IN"
-run_classify --eval "$IN"
-expect "classify --eval: plain text is refused with its line, exit 1" \
+tui_run classify --eval "$IN"
+tui_expect "classify --eval: plain text is refused with its line, exit 1" \
     1 "" "heed classify: $IN:1: --eval reads JSON lines*"
 
 printf '%s\n' '{"text":"where is my refund??","kind":"complaint","reply":"yes"}' \
     '{"text":"do you ship to Ireland","kind":"question","reply":"yes"}' \
     '{"text":"thanks, lovely","kind":"question","reply":"yes"}' >"$IN"
-run_classify --eval --misses "$IN"
-expect "classify --eval --misses: the miss, then precision and recall" \
+tui_run classify --eval --misses "$IN"
+tui_expect "classify --eval --misses: the miss, then precision and recall" \
     0 "$IN:3: expected question/yes, got praise/no*
 3 messages in 1 language
 *
@@ -102,6 +79,6 @@ question        1.00    0.50         2   >= 0.85  NOT MET*
 kind right: 0.67*" ""
 
 printf '%s\n' '{"text":"x","kind":"complaints","reply":"yes"}' >"$IN"
-run_classify --eval "$IN"
-expect "classify --eval: an unknown kind is said with its line, exit 1" \
+tui_run classify --eval "$IN"
+tui_expect "classify --eval: an unknown kind is said with its line, exit 1" \
     1 "" "heed classify: $IN:1: \"kind\" is not complaint, question, praise, spam or other"

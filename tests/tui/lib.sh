@@ -195,6 +195,30 @@ tui_composer_or_asked() {
 	tui_shows "$1" "-- your " || tui_shows "$1" "Answered already?"
 }
 
+# Run heed with the arguments given, outside tmux; OUT, ERR and RC hold
+# what it printed and its exit status.
+tui_run() {
+	OUT=$(tui_heed "$@" 2>"$TUI_DIR/run.err")
+	RC=$?
+	ERR=$(cat "$TUI_DIR/run.err")
+}
+
+# Check that RC, OUT and ERR (see tui_run) are what a case expects: $1 the
+# name, $2 the exit status, $3 a shell pattern for OUT, $4 one for ERR.
+tui_expect() {
+	case $OUT in
+	$3)
+		case $ERR in
+		$4)
+			if [ "$RC" = "$2" ]; then
+				tui_ok "$1"
+				return
+			fi ;;
+		esac ;;
+	esac
+	tui_fail "$1" "exit $RC, out: $OUT, err: $ERR"
+}
+
 # Print "ok NAME".
 tui_ok() {
 	echo "ok $1"
