@@ -28,6 +28,18 @@ fi
 sqlite3 "$CACHE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$CACHE" "$TUI_DIR/good.db"
 
+# End session $1 and wait until its heed has exited: a heed closing the
+# cache may still hold it locked, or write to it, while the next case
+# damages a fresh copy.
+stop() {
+	_pid=$(t display-message -p -t "$1" '#{pane_pid}' 2>/dev/null)
+	t kill-session -t "$1"
+	[ -n "$_pid" ] && tui_until heed_gone "$_pid"
+}
+heed_gone() {
+	! kill -0 "$1" 2>/dev/null
+}
+
 # Overwrite the root page of each b-tree named (for a small table or
 # index that is all of it) with the same junk byte.
 damage() {
@@ -75,7 +87,7 @@ if tui_until failed_shown && tui_hides $S "Inbox zero" &&
 else
 	tui_fail "$name"
 fi
-t kill-session -t $S
+stop $S
 
 # 2. The outbox table and its index are damaged.
 damage outbox outbox_state
@@ -99,7 +111,7 @@ if tui_until outbox_failed && tui_hides $S "outbox is empty"; then
 else
 	tui_fail "$name"
 fi
-t kill-session -t $S
+stop $S
 
 # 3. The counters that the title and status bars show are damaged: they
 # show "?", never 0.
@@ -116,4 +128,4 @@ if tui_until unknown_counts && tui_hides $S "Inbox 0"; then
 else
 	tui_fail "$name"
 fi
-t kill-session -t $S
+stop $S
