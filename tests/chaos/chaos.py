@@ -1080,10 +1080,15 @@ class Run:
         # minutes before it (SYNC_SWEEP_MARGIN): a comment so young may
         # still be on its way into the lists.
         old = self.last_start - 300 - 2
+        # Bluesky is asked again after the customer's items that still
+        # wait (status new, read or snoozed); one the shop's answer has
+        # settled, with the rest of its conversation, has left the inbox
+        # and is not looked for again.
         for rid, rows in sorted(have.items()):
             for i in rows:
-                swept = i["account"] == "bs" or (
-                    not i["own"] and not i["hidden"] and i["created"] < old)
+                swept = (i["account"] == "bs" and i["status"] != 2) or (
+                    i["account"] != "bs" and not i["own"] and
+                    not i["hidden"] and i["created"] < old)
                 if rid in gone and self.recheck == "0" and swept and \
                         not i["deleted"]:
                     self.problem("undeleted", "%s %s was deleted at the "
