@@ -10,7 +10,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 #include "model.h"
 #include "store.h"
 #include "util.h"
+#include "lib/tmpdir.h"
 
 struct fx {
 	char		 dir[256];
@@ -36,13 +36,10 @@ static int
 fx_setup(void **state)
 {
 	struct fx	*fx;
-	const char	*tmp = getenv("TMPDIR");
 	char		*cause = NULL;
 
 	fx = xcalloc(1, sizeof *fx);
-	snprintf(fx->dir, sizeof fx->dir, "%s/heed-conv-XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	assert_non_null(mkdtemp(fx->dir));
+	tmpdir_make(fx->dir, sizeof fx->dir, "conv");
 	snprintf(fx->path, sizeof fx->path, "%s/cache.db", fx->dir);
 	if ((fx->s = store_open(fx->path, 0, &cause)) == NULL)
 		fail_msg("%s", cause);
@@ -59,22 +56,9 @@ static int
 fx_teardown(void **state)
 {
 	struct fx	*fx = *state;
-	struct dirent	*de;
-	DIR		*d;
-	char		 p[PATH_MAX];
 
 	store_close(fx->s);
-	if ((d = opendir(fx->dir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof p, "%s/%s", fx->dir, de->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	rmdir(fx->dir);
+	tmpdir_remove(fx->dir);
 	free(fx);
 	return 0;
 }

@@ -13,7 +13,6 @@
 
 #include <signal.h>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include "model.h"
 #include "store.h"
 #include "util.h"
+#include "lib/tmpdir.h"
 
 struct fx {
 	char		 dir[256];
@@ -40,13 +40,10 @@ static int
 fx_setup(void **state)
 {
 	struct fx	*fx;
-	const char	*tmp = getenv("TMPDIR");
 	char		*cause = NULL;
 
 	fx = xcalloc(1, sizeof *fx);
-	snprintf(fx->dir, sizeof fx->dir, "%s/heed-store-XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	assert_non_null(mkdtemp(fx->dir));
+	tmpdir_make(fx->dir, sizeof fx->dir, "store");
 	snprintf(fx->path, sizeof fx->path, "%s/cache.db", fx->dir);
 	fx->s = store_open(fx->path, 0, &cause);
 	if (fx->s == NULL)
@@ -64,22 +61,9 @@ static int
 fx_teardown(void **state)
 {
 	struct fx	*fx = *state;
-	struct dirent	*de;
-	DIR		*d;
-	char		 p[PATH_MAX];
 
 	store_close(fx->s);
-	if ((d = opendir(fx->dir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof p, "%s/%s", fx->dir, de->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	rmdir(fx->dir);
+	tmpdir_remove(fx->dir);
 	free(fx);
 	return 0;
 }
