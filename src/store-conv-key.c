@@ -403,11 +403,11 @@ store_conv_orphans(struct store *s, int64_t last, int64_t since,
 		return 0;
 	st = store_stmt(s, ST_CONV_RESETTLE, "UPDATE items SET status = 2, "
 	    "done_at = max(created, (SELECT min(a.created) FROM items AS a "
-	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created > "
 	    "items.created)) WHERE ckey IN (SELECT c.ckey FROM items AS c "
 	    "WHERE c.id > ?1 AND c.own = 0 AND c.status = 2 AND c.deleted = 0) "
 	    "AND own = 0 AND status IN (0, 1) AND EXISTS (SELECT 1 FROM items "
-	    "AS a WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "AS a WHERE a.ckey = items.ckey AND a.own = 1 AND a.created > "
 	    "items.created)", cause);
 	if (st == NULL)
 		return -1;
@@ -432,10 +432,10 @@ store_conv_ingested(struct store *s, int64_t last, int64_t since,
 		return -1;
 	st = store_stmt(s, ST_CONV_SETTLE_NEW, "UPDATE items SET status = 2, "
 	    "done_at = max(created, (SELECT min(a.created) FROM items AS a "
-	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created >= "
+	    "WHERE a.ckey = items.ckey AND a.own = 1 AND a.created > "
 	    "items.created)) WHERE id > ?1 AND own = 0 AND status IN (0, 1) "
 	    "AND EXISTS (SELECT 1 FROM items AS a WHERE a.ckey = items.ckey "
-	    "AND a.own = 1 AND a.created >= items.created)", cause);
+	    "AND a.own = 1 AND a.created > items.created)", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, last);

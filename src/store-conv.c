@@ -19,11 +19,15 @@
  * Page, an Instagram media the shop is tagged in); under the shop's own
  * post it answers no one, as it speaks to everyone. A reply to one of the
  * shop's answers answers whom that one answered. An answer made at time T
- * answers every message of the author in the thread created at or before
- * T, whichever of them it replies to (so Facebook's filing does not
- * matter): those still waiting (new or read; snoozed ones wake as usual)
- * are done, and a message the author writes after T starts a new
- * conversation. Replies made in the platform's own app count like heed's,
+ * answers the message it replies to and every message of the author in
+ * the thread created before T, whichever of them it replies to (so
+ * Facebook's filing does not matter): those still waiting (new or read;
+ * snoozed ones wake as usual) are done, and a message the author writes
+ * at or after T starts a new conversation. Times are whole seconds, as
+ * Facebook gives them: a message of the answer's own second may have
+ * come after it, unseen by the owner, so it keeps waiting (the message
+ * replied to is done even then, though it falls in the next
+ * conversation's range). Replies made in the platform's own app count like heed's,
  * once sync reads them; a reply heed sends also answers the conversation
  * of the message it was written to, wherever the platform files it
  * (store_conv_answered, called by sync). A message deleted on the
@@ -85,17 +89,18 @@ static const struct {
 };
 
 /*
- * The time of the shop's last answer to i's author in i's thread before
- * i, and of its first answer at or after i (a message is answered by an
- * answer made at the same second).
+ * The time of the shop's last answer to i's author in i's thread at or
+ * before i, and of its first answer after i (times are whole seconds: a
+ * message of the answer's second may have come after it, and belongs to
+ * the next conversation; see the top of this file).
  */
 #define STORE_CONV_LO_OF_I \
 	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
-	"AND a.own = 1 AND a.created < i.created ORDER BY a.created DESC " \
+	"AND a.own = 1 AND a.created <= i.created ORDER BY a.created DESC " \
 	"LIMIT 1), " STORE_CONV_LO_SQL ")"
 #define STORE_CONV_HI_OF_I \
 	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
-	"AND a.own = 1 AND a.created >= i.created ORDER BY a.created LIMIT " \
+	"AND a.own = 1 AND a.created > i.created ORDER BY a.created LIMIT " \
 	"1), " STORE_CONV_HI_SQL ")"
 
 /* The columns a conversation's messages are read with. */
@@ -134,8 +139,8 @@ store_conv_heads_sql(enum store_view v, int asc, int with_key)
 		    asc ? ">" : "<");
 	buf_printf(&b, " AND NOT EXISTS (SELECT 1 FROM items AS o WHERE "
 	    "o.ckey = i.ckey AND o.own = 0 AND %s AND (o.%s, o.id) %s "
-	    "(i.%s, i.id) AND o.created > " STORE_CONV_LO_OF_I " AND "
-	    "o.created <= " STORE_CONV_HI_OF_I ")", store_conv_views[v].in_o,
+	    "(i.%s, i.id) AND o.created >= " STORE_CONV_LO_OF_I " AND "
+	    "o.created < " STORE_CONV_HI_OF_I ")", store_conv_views[v].in_o,
 	    col, store_conv_views[v].asc ? "<" : ">", col);
 	buf_printf(&b, " ORDER BY i.%s %s, i.id %s LIMIT :limit", col, dir,
 	    dir);
@@ -155,7 +160,7 @@ store_conv_stmt(struct store *s, enum store_view v, int slot, char **cause)
 		buf_init(&b, 0);
 		buf_printf(&b, "SELECT " STORE_CONV_COLS " FROM items AS o "
 		    "INDEXED BY items_ckey WHERE o.ckey = :ckey AND o.own = 0 "
-		    "AND %s AND o.created > :lo AND o.created <= :hi ORDER BY "
+		    "AND %s AND o.created >= :lo AND o.created < :hi ORDER BY "
 		    "o.created, o.id", store_conv_views[v].in_o);
 		sql = buf_steal(&b);
 	} else
@@ -167,7 +172,7 @@ store_conv_stmt(struct store *s, enum store_view v, int slot, char **cause)
 
 /*
  * Find the answers around a message of key ckey created at t: the last
- * before it (*lo, STORE_CONV_LO if none) and the first at or after it
+ * at or before it (*lo, STORE_CONV_LO if none) and the first after it
  * (*hi, STORE_CONV_HI if none).
  */
 static int
@@ -180,9 +185,9 @@ store_conv_bounds(struct store *s, int64_t ckey, int64_t t, int64_t *lo,
 	*lo = STORE_CONV_LO;
 	*hi = STORE_CONV_HI;
 	st = store_stmt(s, ST_CONV_BOUNDS, "SELECT (SELECT a.created FROM "
-	    "items AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created < ?2 "
+	    "items AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created <= ?2 "
 	    "ORDER BY a.created DESC LIMIT 1), (SELECT a.created FROM items "
-	    "AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created >= ?2 ORDER BY "
+	    "AS a WHERE a.ckey = ?1 AND a.own = 1 AND a.created > ?2 ORDER BY "
 	    "a.created LIMIT 1)", cause);
 	if (st == NULL)
 		return -1;
@@ -516,7 +521,7 @@ store_conv_set_flags(struct store *s, int64_t id, int flags,
 
 /*
  * Settle what an answer to an item made at a time answers: the item, and
- * every message of its author in its thread created until then that
+ * every message of its author in its thread created before then that
  * still waits (see the top of this file).
  */
 int
@@ -527,7 +532,7 @@ store_conv_answered(struct store *s, int64_t id, int64_t when, char **cause)
 	st = store_stmt(s, ST_CONV_ANSWERED, "UPDATE items SET status = 2, "
 	    "done_at = max(?2, created) WHERE id IN (SELECT ?1 UNION ALL "
 	    "SELECT o.id FROM items AS o WHERE o.ckey = (SELECT ckey FROM "
-	    "items WHERE id = ?1 AND own = 0) AND o.own = 0 AND o.created <= ?2) AND "
+	    "items WHERE id = ?1 AND own = 0) AND o.own = 0 AND o.created < ?2) AND "
 	    "own = 0 AND status IN (0, 1)", cause);
 	if (st == NULL)
 		return -1;

@@ -113,7 +113,7 @@ store_settle(struct store *s, int64_t id, int64_t when, char **cause)
  * typed elsewhere (the platform's own app) counts as an answer too. This
  * settles what an own reply answers: every message of the conversation
  * it answers, and of any before it (the author's messages in the thread
- * written until the reply, found by the key the reply took from what it
+ * written before the reply, found by the key the reply took from what it
  * answers: see store-conv.c). Until the reply, or until the item it
  * replies to when that says it is younger (a clock set wrong), so that
  * the item answered is always settled. A customer's item that is deleted
@@ -134,9 +134,9 @@ store_answered(struct store *s, const struct item *it, char **cause)
 	 */
 	st = store_stmt(s, ST_ANSWERED, "SELECT id FROM items WHERE ckey = "
 	    "(SELECT ckey FROM items WHERE account_id = ?1 AND remote_id = ?4) "
-	    "AND own = 0 AND created <= max(?3, coalesce((SELECT created FROM "
-	    "items WHERE account_id = ?1 AND remote_id = ?2), ?3)) AND "
-	    "status IN (0, 1)", cause);
+	    "AND own = 0 AND (remote_id = ?2 OR created < max(?3, coalesce("
+	    "(SELECT created FROM items WHERE account_id = ?1 AND remote_id = "
+	    "?2), ?3))) AND status IN (0, 1)", cause);
 	if (st == NULL)
 		return -1;
 	do {

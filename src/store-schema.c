@@ -419,10 +419,10 @@ static const char store_schema_6_index[] =
 static const char store_schema_6[] =
 "UPDATE items INDEXED BY items_inbox SET status = 2, done_at = max(created,"
 "  (SELECT min(a.created) FROM items AS a WHERE a.ckey = items.ckey AND"
-"    a.own = 1 AND a.created >= items.created))"
+"    a.own = 1 AND a.created > items.created))"
 "  WHERE queue = 0 AND status IN (0, 1) AND EXISTS (SELECT 1 FROM items"
 "    AS a WHERE a.ckey = items.ckey AND a.own = 1 AND"
-"    a.created >= items.created);";
+"    a.created > items.created);";
 
 /* Schema 6: conversations. */
 static int

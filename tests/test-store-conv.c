@@ -775,6 +775,63 @@ test_sent_reply_answers_its_conversation(void **state)
 	assert_int_equal(status_of(fx, "c1"), STATUS_NEW);
 }
 
+/*
+ * Times are whole seconds, so a message written in the second of the
+ * shop's answer may have come after it: the owner cannot have read it. It
+ * keeps waiting, in a conversation of its own, whichever arrives first;
+ * only the message the answer replies to is answered at the same second.
+ */
+static void
+test_message_in_the_answers_second_keeps_waiting(void **state)
+{
+	struct fx		*fx = *state;
+	struct store_conv_list	 cl;
+	struct store_conv	 c;
+	char			*cause = NULL;
+
+	one(fx, "m1", "p1", NULL, 100, "ann");
+	one(fx, "r1", "p1", "m1", 150, NULL);
+	one(fx, "m2", "p1", NULL, 150, "ann");
+	assert_int_equal(status_of(fx, "m1"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "m2"), STATUS_NEW);
+	convs(fx, VIEW_INBOX, &cl);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "m2");
+	assert_int_equal(cl.v[0].last_answer, 150);
+	store_conv_list_free(&cl);
+	conv_of(fx, "m1", &c);
+	assert_msgs(fx, &c, "m1");
+	store_conv_clear(&c);
+
+	/* The same, the follow-up read before the answer. */
+	one(fx, "b1", "p2", NULL, 100, "bob");
+	one(fx, "b2", "p2", NULL, 150, "bob");
+	one(fx, "r2", "p2", "b1", 150, NULL);
+	assert_int_equal(status_of(fx, "b1"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "b2"), STATUS_NEW);
+
+	/* Answered in its own second, the message replied to is done. */
+	one(fx, "c1", "p3", NULL, 100, "cat");
+	one(fx, "c2", "p3", NULL, 100, "cat");
+	one(fx, "r3", "p3", "c1", 100, NULL);
+	assert_int_equal(status_of(fx, "c1"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "c2"), STATUS_NEW);
+	/* Read before its answer, too. */
+	one(fx, "r4", "p4", "d1", 100, NULL);
+	one(fx, "d1", "p4", NULL, 100, "dan");
+	one(fx, "d2", "p4", NULL, 100, "dan");
+	assert_int_equal(status_of(fx, "d1"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "d2"), STATUS_NEW);
+
+	/* A reply heed sent, made in the second of another message. */
+	one(fx, "e1", "p5", NULL, 100, "eve");
+	one(fx, "e2", "p5", NULL, 200, "eve");
+	assert_int_equal(store_conv_answered(fx->s, id_of(fx, "e1"), 200,
+	    &cause), 0);
+	assert_int_equal(status_of(fx, "e1"), STATUS_DONE);
+	assert_int_equal(status_of(fx, "e2"), STATUS_NEW);
+}
+
 /* What schema 6 added, taken away again: a cache of schema 5. */
 static const char schema_6_undo[] =
 "DROP INDEX items_ckey;"
@@ -860,6 +917,7 @@ main(void)
 		T(test_pages_of_conversations),
 		T(test_views_list_their_own_messages),
 		T(test_sent_reply_answers_its_conversation),
+		T(test_message_in_the_answers_second_keeps_waiting),
 		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T
