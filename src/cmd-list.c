@@ -303,7 +303,8 @@ cmd_list_print_conv(struct cmd_env *env, const struct cmd_list_opts *o)
 		rc = 1;
 	while (rc == 0) {
 		if (store_conv_page(env->store, (enum store_view)o->view,
-		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
+		    NULL, have_key ? &key : NULL, 1, 200, NULL, &l,
+		    &cause) != 0) {
 			rc = 1;
 			break;
 		}

@@ -60,116 +60,6 @@
 #include "store-private.h"
 #include "util.h"
 
-/* What no answer before or after a message is: beyond every time. */
-#define STORE_CONV_LO	(-INT64_MAX)
-#define STORE_CONV_HI	INT64_MAX
-#define STORE_CONV_LO_SQL "-9223372036854775807"
-#define STORE_CONV_HI_SQL "9223372036854775807"
-
-/* The slots of a view's statements in struct store's conv. */
-#define STORE_CONV_MEMBERS	4	/* 0-3: heads, by asc << 1 | with_key */
-
-/* How each view selects and orders its rows, as in store-queue.c. */
-static const struct {
-	const char	*index;		/* the index that holds the view */
-	const char	*in_i;		/* the rows of the view, as i */
-	const char	*in_o;		/* the same, as o (o.own = 0 is added) */
-	const char	*col;		/* the sort column; the id breaks ties */
-	int		 asc;		/* display order is ascending */
-} store_conv_views[VIEW_COUNT] = {
-	[VIEW_INBOX] = { "items_inbox", "i.queue = 0", "o.queue = 0",
-	    "created", 1 },
-	[VIEW_FLAGGED] = { "items_flagged", "i.flags != 0 AND i.own = 0",
-	    "o.flags != 0", "created", 1 },
-	[VIEW_SNOOZED] = { "items_snoozed", "i.queue = 1", "o.queue = 1",
-	    "snooze_until", 1 },
-	[VIEW_DONE] = { "items_done", "i.queue = 2", "o.queue = 2", "done_at",
-	    0 },
-	[VIEW_ALL] = { "items_created", "i.own = 0", "1", "created", 0 }
-};
-
-/*
- * The time of the shop's last answer to i's author in i's thread at or
- * before i, and of its first answer after i (times are whole seconds: a
- * message of the answer's second may have come after it, and belongs to
- * the next conversation; see the top of this file).
- */
-#define STORE_CONV_LO_OF_I \
-	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
-	"AND a.own = 1 AND a.created <= i.created ORDER BY a.created DESC " \
-	"LIMIT 1), " STORE_CONV_LO_SQL ")"
-#define STORE_CONV_HI_OF_I \
-	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
-	"AND a.own = 1 AND a.created > i.created ORDER BY a.created LIMIT " \
-	"1), " STORE_CONV_HI_SQL ")"
-
-/* The columns a conversation's messages are read with. */
-#define STORE_CONV_COLS \
-	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
-	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
-	"o.status, o.deleted"
-
-/* Bind an integer to a named parameter, if the statement has it. */
-static void
-store_conv_bind(sqlite3_stmt *st, const char *name, int64_t v)
-{
-	int	i;
-
-	if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
-		sqlite3_bind_int64(st, i, v);
-}
-
-/*
- * Build the statement that reads a view's heads: the view's messages with
- * no message of the same conversation before them in the view's order.
- */
-static char *
-store_conv_heads_sql(enum store_view v, int asc, int with_key)
-{
-	struct buf	 b;
-	const char	*col = store_conv_views[v].col;
-	const char	*dir = asc ? "ASC" : "DESC";
-
-	buf_init(&b, 0);
-	buf_printf(&b, "SELECT i.id, i.ckey, i.created, i.%s FROM items AS i "
-	    "INDEXED BY %s WHERE %s", col, store_conv_views[v].index,
-	    store_conv_views[v].in_i);
-	if (with_key)
-		buf_printf(&b, " AND (i.%s, i.id) %s (:sort, :id)", col,
-		    asc ? ">" : "<");
-	buf_printf(&b, " AND NOT EXISTS (SELECT 1 FROM items AS o WHERE "
-	    "o.ckey = i.ckey AND o.own = 0 AND %s AND (o.%s, o.id) %s "
-	    "(i.%s, i.id) AND o.created >= " STORE_CONV_LO_OF_I " AND "
-	    "o.created < " STORE_CONV_HI_OF_I ")", store_conv_views[v].in_o,
-	    col, store_conv_views[v].asc ? "<" : ">", col);
-	buf_printf(&b, " ORDER BY i.%s %s, i.id %s LIMIT :limit", col, dir,
-	    dir);
-	return buf_steal(&b);
-}
-
-/* Find or prepare a view's statement in a slot of struct store's conv. */
-static sqlite3_stmt *
-store_conv_stmt(struct store *s, enum store_view v, int slot, char **cause)
-{
-	struct buf	 b;
-	char		*sql;
-
-	if (s->conv[v][slot] != NULL)
-		return s->conv[v][slot];
-	if (slot == STORE_CONV_MEMBERS) {
-		buf_init(&b, 0);
-		buf_printf(&b, "SELECT " STORE_CONV_COLS " FROM items AS o "
-		    "INDEXED BY items_ckey WHERE o.ckey = :ckey AND o.own = 0 "
-		    "AND %s AND o.created >= :lo AND o.created < :hi ORDER BY "
-		    "o.created, o.id", store_conv_views[v].in_o);
-		sql = buf_steal(&b);
-	} else
-		sql = store_conv_heads_sql(v, slot >> 1, slot & 1);
-	s->conv[v][slot] = store_prepare(s, sql, cause);
-	free(sql);
-	return s->conv[v][slot];
-}
-
 /*
  * Find the answers around a message of key ckey created at t: the last
  * at or before it (*lo, STORE_CONV_LO if none) and the first after it
@@ -205,11 +95,17 @@ store_conv_bounds(struct store *s, int64_t ckey, int64_t t, int64_t *lo,
 	return 0;
 }
 
-/* A message that names a conversation: its id, key and time. */
+/*
+ * A message that names a conversation: its id, key and time, and the
+ * times of the answers around it when they are known already.
+ */
 struct store_conv_msg {
 	int64_t	id;
 	int64_t	ckey;		/* 0: none (an item stored without one) */
 	int64_t	created;
+	int	have_bounds;
+	int64_t	lo;
+	int64_t	hi;
 };
 
 /* Add one message row (STORE_CONV_COLS) to a conversation. */
@@ -235,12 +131,14 @@ store_conv_add(void *arg, sqlite3_stmt *st)
 }
 
 /*
- * Read the messages of m's conversation in a view, oldest first, passing
- * each row (STORE_CONV_COLS) to add; *last gets the time of the shop's
- * answer before the conversation, if there is one.
+ * Read the messages of m's conversation that a view and a filter (its
+ * mask and FTS query; none for 0 and NULL) let through, oldest first,
+ * passing each row (STORE_CONV_COLS) to add; *last gets the time of the
+ * shop's answer before the conversation, if there is one.
  */
 static int
 store_conv_read(struct store *s, enum store_view v,
+    const struct store_filter *f, const char *fts,
     const struct store_conv_msg *m, void (*add)(void *, sqlite3_stmt *),
     void *arg, int64_t *last, char **cause)
 {
@@ -255,16 +153,19 @@ store_conv_read(struct store *s, enum store_view v,
 			return -1;
 		sqlite3_bind_int64(st, 1, m->id);
 	} else {
-		if (store_conv_bounds(s, m->ckey, m->created, &lo, &hi,
-		    cause) != 0 ||
-		    (st = store_conv_stmt(s, v, STORE_CONV_MEMBERS,
-		    cause)) == NULL)
+		lo = m->lo;
+		hi = m->hi;
+		if ((!m->have_bounds && store_conv_bounds(s, m->ckey,
+		    m->created, &lo, &hi, cause) != 0) ||
+		    (st = store_queue_stmt(s, v, 1, 0, store_filter_mask(f),
+		    STORE_READ_MEMBERS, cause)) == NULL)
 			return -1;
 		if (lo != STORE_CONV_LO)
 			*last = lo;
-		store_conv_bind(st, ":ckey", m->ckey);
-		store_conv_bind(st, ":lo", lo);
-		store_conv_bind(st, ":hi", hi);
+		store_bind_filter(st, f, fts);
+		store_bind_named(st, ":ckey", m->ckey);
+		store_bind_named(st, ":lo", lo);
+		store_bind_named(st, ":hi", hi);
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		add(arg, st);
@@ -289,49 +190,73 @@ store_conv_list_add(struct store_conv_list *l)
 /* Read a page of a view as conversations; see store.h. */
 int
 store_conv_page(struct store *s, enum store_view v,
-    const struct store_key *key, int dir, size_t limit,
-    struct store_conv_list *out, char **cause)
+    const struct store_filter *f, const struct store_key *key, int dir,
+    size_t limit, struct item_list *heads, struct store_conv_list *out,
+    char **cause)
 {
 	struct store_conv_msg	 m;
 	struct store_conv	*c;
+	struct item		 it;
 	sqlite3_stmt		*st;
-	size_t			 start = out->n;
+	size_t			 start = out->n, hstart;
+	char			*fts = NULL;
 	int			 asc, rc, ok = 0;
 
 	if ((unsigned)v >= VIEW_COUNT)
 		return util_fail(cause, "no such view: %d", (int)v);
 	if (limit == 0)
 		return 0;
-	asc = store_conv_views[v].asc ^ (dir < 0);
-	if ((st = store_conv_stmt(s, v, asc << 1 | (key != NULL),
-	    cause)) == NULL)
+	hstart = heads != NULL ? heads->n : 0;
+	asc = store_view_asc(v) ^ (dir < 0);
+	if (store_filter_fts(s, f, &fts, cause) != 0)
 		return -1;
-	if (key != NULL) {
-		store_conv_bind(st, ":sort", key->sort);
-		store_conv_bind(st, ":id", key->id);
+	if ((st = store_queue_stmt(s, v, asc, key != NULL,
+	    store_filter_mask(f), STORE_READ_HEADS, cause)) == NULL) {
+		free(fts);
+		return -1;
 	}
-	store_conv_bind(st, ":limit", (int64_t)limit);
+	if (key != NULL) {
+		store_bind_named(st, ":sort", key->sort);
+		store_bind_named(st, ":id", key->id);
+	}
+	store_bind_filter(st, f, fts);
+	store_bind_named(st, ":limit", (int64_t)limit);
 	/* Each row is read while the heads are: one snapshot for the page. */
 	while (ok == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		m.id = sqlite3_column_int64(st, 0);
-		m.ckey = sqlite3_column_int64(st, 1);
-		m.created = sqlite3_column_int64(st, 2);
+		memset(&it, 0, sizeof it);
+		store_row_item(st, &it);
+		m.id = it.id;
+		m.ckey = sqlite3_column_int64(st, STORE_ITEM_NCOLS);
+		m.created = it.created;
+		m.have_bounds = 1;
+		m.lo = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 1);
+		m.hi = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 2);
 		c = store_conv_list_add(out);
-		c->key.sort = sqlite3_column_int64(st, 3);
-		c->key.id = m.id;
-		ok = store_conv_read(s, v, &m, store_conv_add, c,
+		store_key_of(v, &it, &c->key);
+		if (heads != NULL)
+			*item_list_add(heads) = it;
+		else
+			item_clear(&it);
+		ok = store_conv_read(s, v, f, fts, &m, store_conv_add, c,
 		    &c->last_answer, cause);
 	}
 	store_done(st);
+	free(fts);
 	if (ok == 0 && rc != SQLITE_DONE)
 		ok = store_fail(s, rc, "reading the queue", cause);
 	if (ok != 0) {
 		while (out->n > start)
 			store_conv_clear(&out->v[--out->n]);
+		while (heads != NULL && heads->n > hstart)
+			item_clear(&heads->v[--heads->n]);
 		return -1;
 	}
-	if (dir < 0)
+	if (dir < 0) {
 		util_reverse(out->v + start, out->n - start, sizeof *out->v);
+		if (heads != NULL)
+			util_reverse(heads->v + hstart, heads->n - hstart,
+			    sizeof *heads->v);
+	}
 	return 0;
 }
 
@@ -343,6 +268,7 @@ store_conv_msg(struct store *s, int64_t id, struct store_conv_msg *m,
 	sqlite3_stmt	*st;
 	int		 rc, own = 0;
 
+	memset(m, 0, sizeof *m);
 	m->id = id;
 	st = store_stmt(s, ST_CONV_ITEM, "SELECT coalesce(ckey, 0), created, "
 	    "own FROM items WHERE id = ?1", cause);
@@ -374,7 +300,7 @@ store_conv_get(struct store *s, int64_t id, struct store_conv *c,
 
 	memset(c, 0, sizeof *c);
 	if (store_conv_msg(s, id, &m, cause) != 0 ||
-	    store_conv_read(s, VIEW_ALL, &m, store_conv_add, c,
+	    store_conv_read(s, VIEW_ALL, NULL, NULL, &m, store_conv_add, c,
 	    &c->last_answer, cause) != 0) {
 		store_conv_clear(c);
 		return -1;
@@ -421,8 +347,8 @@ store_conv_targets(struct store *s, int64_t id, int64_t upto,
 	t->upto = upto;
 	if (store_conv_msg(s, id, &m, cause) != 0)
 		return -1;
-	return store_conv_read(s, VIEW_ALL, &m, store_conv_target, t, &last,
-	    cause);
+	return store_conv_read(s, VIEW_ALL, NULL, NULL, &m, store_conv_target,
+	    t, &last, cause);
 }
 
 /* Free what store_conv_targets found. */

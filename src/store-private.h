@@ -114,8 +114,15 @@ enum store_stmt_id {
 	ST_COUNT
 };
 
-/* Filtered queue statements are cached in a small ring keyed by shape. */
-#define STORE_QCACHE_SIZE	16
+/* Queue statements are cached in a small ring keyed by shape. */
+#define STORE_QCACHE_SIZE	32
+
+/* What a queue statement reads (store_queue_stmt). */
+enum {
+	STORE_READ_ITEMS,	/* a view's items */
+	STORE_READ_HEADS,	/* the head of each conversation, and its key */
+	STORE_READ_MEMBERS	/* one conversation's messages in the view */
+};
 
 struct store_qcache {
 	unsigned	 key;
@@ -128,14 +135,10 @@ struct store {
 	int			 readonly;
 	int			 ready;		/* opened and migrated */
 	sqlite3_stmt		*st[ST_COUNT];
-	/* Unfiltered queue pages: [view][ascending][with key]. */
-	sqlite3_stmt		*queue[VIEW_COUNT][2][2];
 	struct store_qcache	 qcache[STORE_QCACHE_SIZE];
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
 	char			*owner;		/* see store_owner */
-	/* Conversations: each view's pages and members (store-conv.c). */
-	sqlite3_stmt		*conv[VIEW_COUNT][5];
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
 	int			 cache_shrunk;	/* cache_size has been read */
@@ -160,6 +163,48 @@ struct store {
 	"EXISTS (SELECT 1 FROM items r WHERE r.own = 1 AND " \
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
 	"AND r.deleted = 0)"
+
+/* The columns STORE_ITEM_COLS names. */
+#define STORE_ITEM_NCOLS	26
+
+/* What no answer before or after a message is: beyond every time. */
+#define STORE_CONV_LO	(-INT64_MAX)
+#define STORE_CONV_HI	INT64_MAX
+#define STORE_CONV_LO_SQL "-9223372036854775807"
+#define STORE_CONV_HI_SQL "9223372036854775807"
+
+/*
+ * The time of the shop's last answer to i's author in i's thread at or
+ * before i, and of its first answer after i: i's conversation is the
+ * messages of its key created in [LO, HI). Times are whole seconds, so a
+ * message of the answer's second may have come after it, and belongs to
+ * the next conversation (see store-conv.c).
+ */
+#define STORE_CONV_LO_OF_I \
+	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
+	"AND a.own = 1 AND a.created <= i.created ORDER BY a.created DESC " \
+	"LIMIT 1), " STORE_CONV_LO_SQL ")"
+#define STORE_CONV_HI_OF_I \
+	"coalesce((SELECT a.created FROM items AS a WHERE a.ckey = i.ckey " \
+	"AND a.own = 1 AND a.created > i.created ORDER BY a.created LIMIT " \
+	"1), " STORE_CONV_HI_SQL ")"
+
+/* The columns a conversation's messages are read with, the item as o. */
+#define STORE_CONV_COLS \
+	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
+	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
+	"o.status, o.deleted"
+
+/* store-queue.c */
+unsigned	 store_filter_mask(const struct store_filter *);
+int		 store_filter_fts(struct store *, const struct store_filter *,
+		    char **, char **);
+void		 store_bind_filter(sqlite3_stmt *, const struct store_filter *,
+		    const char *);
+void		 store_bind_named(sqlite3_stmt *, const char *, int64_t);
+sqlite3_stmt	*store_queue_stmt(struct store *, enum store_view, int, int,
+		    unsigned, int, char **);
+int		 store_view_asc(enum store_view);
 
 /* store-outbox.c */
 int		 store_outbox_register(struct store *, char **);

@@ -53,7 +53,7 @@ static const char *const store_filter_sql[] = {
 };
 
 /* Tell which filter fragments a filter needs, one bit per fragment. */
-static unsigned
+unsigned
 store_filter_mask(const struct store_filter *f)
 {
 	unsigned	m = 0;
@@ -79,16 +79,70 @@ store_filter_mask(const struct store_filter *f)
 	return m;
 }
 
-/* Build the text of a queue statement from fixed fragments. */
+/*
+ * Append an SQL fragment written of the item aliased i as the same of
+ * the item aliased o (the fragments name i only as "i." after a
+ * non-word character).
+ */
+static void
+store_sql_as_o(struct buf *b, const char *frag)
+{
+	const char	*p;
+
+	for (p = frag; *p != '\0'; p++) {
+		if (p[0] == 'i' && p[1] == '.' && (p == frag ||
+		    !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' &&
+		    p[-1] <= '9'))))
+			buf_addch(b, 'o');
+		else
+			buf_addch(b, *p);
+	}
+}
+
+/* Append the view's rows and the filter's fragments, as o. */
+static void
+store_view_as_o(struct buf *b, enum store_view v, unsigned mask)
+{
+	size_t	i;
+
+	buf_addstr(b, " AND o.own = 0 AND ");
+	store_sql_as_o(b, store_views[v].where);
+	for (i = 0; i < nitems(store_filter_sql); i++) {
+		if (mask & (1U << i))
+			store_sql_as_o(b, store_filter_sql[i]);
+	}
+}
+
+/*
+ * Build the text of a queue statement from fixed fragments. Read as
+ * conversations (STORE_READ_HEADS), a view lists each conversation's
+ * head: the customer's message with no message of the same conversation
+ * before it in the view's order among those the view and the filter let
+ * through (store-conv.c says what a conversation is); its key and the
+ * times of the answers around it (see STORE_CONV_LO_OF_I) follow the
+ * item's columns.
+ */
 static char *
-store_queue_sql(enum store_view v, int asc, int with_key, unsigned mask)
+store_queue_sql(enum store_view v, int asc, int with_key, unsigned mask,
+    int mode)
 {
 	struct buf	b;
 	size_t		i;
 
 	buf_init(&b, 0);
-	buf_printf(&b, "SELECT " STORE_ITEM_COLS " FROM items AS i INDEXED "
-	    "BY %s WHERE %s", store_views[v].index, store_views[v].where);
+	if (mode == STORE_READ_MEMBERS) {
+		buf_addstr(&b, "SELECT " STORE_CONV_COLS " FROM items AS o "
+		    "INDEXED BY items_ckey WHERE o.ckey = :ckey");
+		store_view_as_o(&b, v, mask);
+		buf_addstr(&b, " AND o.created >= :lo AND o.created < :hi "
+		    "ORDER BY o.created, o.id");
+		return buf_steal(&b);
+	}
+	buf_printf(&b, "SELECT " STORE_ITEM_COLS "%s FROM items AS i INDEXED "
+	    "BY %s WHERE %s", mode == STORE_READ_HEADS ? ", i.ckey, "
+	    STORE_CONV_LO_OF_I ", " STORE_CONV_HI_OF_I : "",
+	    store_views[v].index, store_views[v].where);
 	if (with_key) {
 		buf_printf(&b, " AND (%s, i.id) %s (:sort, :id)",
 		    store_views[v].col, asc ? ">" : "<");
@@ -97,45 +151,50 @@ store_queue_sql(enum store_view v, int asc, int with_key, unsigned mask)
 		if (mask & (1U << i))
 			buf_addstr(&b, store_filter_sql[i]);
 	}
+	if (mode == STORE_READ_HEADS) {
+		buf_addstr(&b, " AND i.own = 0 AND NOT EXISTS (SELECT 1 FROM "
+		    "items AS o WHERE o.ckey = i.ckey");
+		store_view_as_o(&b, v, mask);
+		buf_addstr(&b, " AND (");
+		store_sql_as_o(&b, store_views[v].col);
+		buf_printf(&b, ", o.id) %s (%s, i.id) AND o.created >= "
+		    STORE_CONV_LO_OF_I " AND o.created < " STORE_CONV_HI_OF_I
+		    ")", store_views[v].asc ? "<" : ">", store_views[v].col);
+	}
 	buf_printf(&b, " ORDER BY %s %s, i.id %s LIMIT :limit",
 	    store_views[v].col, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC");
 	return buf_steal(&b);
 }
 
-/* Find or prepare the statement for a view, direction, key and filter. */
-static sqlite3_stmt *
+/*
+ * Find or prepare the statement for a view, direction, key, filter and
+ * mode (STORE_READ_*), kept in a small ring keyed by all of them.
+ */
+sqlite3_stmt *
 store_queue_stmt(struct store *s, enum store_view v, int asc, int with_key,
-    unsigned mask, char **cause)
+    unsigned mask, int mode, char **cause)
 {
-	sqlite3_stmt	**slot;
-	unsigned	  key, i;
-	char		 *sql;
+	struct store_qcache	*slot;
+	unsigned		 key, i;
+	char			*sql;
 
-	if (mask == 0)
-		slot = &s->queue[v][asc][with_key];
-	else {
-		key = (mask << 8) | ((unsigned)v << 2) | (unsigned)asc << 1 |
-		    (unsigned)with_key;
-		for (i = 0; i < STORE_QCACHE_SIZE; i++) {
-			if (s->qcache[i].st != NULL && s->qcache[i].key == key)
-				return s->qcache[i].st;
-		}
-		i = s->qcache_next++ % STORE_QCACHE_SIZE;
-		sqlite3_finalize(s->qcache[i].st);
-		s->qcache[i].st = NULL;
-		s->qcache[i].key = key;
-		slot = &s->qcache[i].st;
+	key = (unsigned)mode << 16 | (mask << 8) | ((unsigned)v << 2) |
+	    (unsigned)asc << 1 | (unsigned)with_key;
+	for (i = 0; i < STORE_QCACHE_SIZE; i++) {
+		if (s->qcache[i].st != NULL && s->qcache[i].key == key)
+			return s->qcache[i].st;
 	}
-	if (*slot == NULL) {
-		sql = store_queue_sql(v, asc, with_key, mask);
-		*slot = store_prepare(s, sql, cause);
-		free(sql);
-	}
-	return *slot;
+	slot = &s->qcache[s->qcache_next++ % STORE_QCACHE_SIZE];
+	sqlite3_finalize(slot->st);
+	slot->key = key;
+	sql = store_queue_sql(v, asc, with_key, mask, mode);
+	slot->st = store_prepare(s, sql, cause);
+	free(sql);
+	return slot->st;
 }
 
 /* Bind an integer to a named parameter, if the statement has it. */
-static void
+void
 store_bind_named(sqlite3_stmt *st, const char *name, int64_t v)
 {
 	int	i;
@@ -155,7 +214,7 @@ store_bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
 }
 
 /* Bind a filter's values, with fts the FTS query made of its text. */
-static void
+void
 store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
     const char *fts)
 {
@@ -174,6 +233,29 @@ store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
 	store_bind_named(st, ":kind", f->kind - 1);
 }
 
+/*
+ * Make the FTS query of a filter's words into *fts (NULL if it has none),
+ * after indexing the rows not yet indexed, which it must see too.
+ */
+int
+store_filter_fts(struct store *s, const struct store_filter *f, char **fts,
+    char **cause)
+{
+	*fts = NULL;
+	if (!(store_filter_mask(f) & 0x10))
+		return 0;
+	if (!s->readonly && store_fts_flush(s, cause) != 0)
+		return -1;
+	return store_fts_query(s, f->text, 1, fts, cause);
+}
+
+/* Tell whether a view is shown in ascending order of its key. */
+int
+store_view_asc(enum store_view v)
+{
+	return store_views[v].asc;
+}
+
 /* Read a page of a view; see store.h. */
 int
 store_queue_page(struct store *s, enum store_view v,
@@ -190,13 +272,10 @@ store_queue_page(struct store *s, enum store_view v,
 	if (limit == 0)
 		return 0;
 	asc = store_views[v].asc ^ (dir < 0);
-	/* A filter on words must see the rows not yet indexed too. */
-	if ((store_filter_mask(f) & 0x10) && ((!s->readonly &&
-	    store_fts_flush(s, cause) != 0) ||
-	    store_fts_query(s, f->text, 1, &fts, cause) != 0))
+	if (store_filter_fts(s, f, &fts, cause) != 0)
 		return -1;
 	st = store_queue_stmt(s, v, asc, key != NULL, store_filter_mask(f),
-	    cause);
+	    STORE_READ_ITEMS, cause);
 	if (st == NULL) {
 		free(fts);
 		return -1;
@@ -236,8 +315,7 @@ store_queue_count(struct store *s, enum store_view v,
 	*n = 0;
 	if ((unsigned)v >= VIEW_COUNT)
 		return util_fail(cause, "no such view: %d", (int)v);
-	if ((mask & 0x10) && ((!s->readonly && store_fts_flush(s, cause) !=
-	    0) || store_fts_query(s, f->text, 1, &fts, cause) != 0))
+	if (store_filter_fts(s, f, &fts, cause) != 0)
 		return -1;
 	buf_init(&b, 0);
 	buf_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM items AS i INDEXED "
@@ -297,7 +375,7 @@ store_queue_plan(struct store *s, enum store_view v,
 	if ((unsigned)v >= VIEW_COUNT)
 		return util_fail(cause, "no such view: %d", (int)v);
 	sql = store_queue_sql(v, store_views[v].asc ^ (dir < 0), with_key,
-	    store_filter_mask(f));
+	    store_filter_mask(f), STORE_READ_ITEMS);
 	full = xprintf("EXPLAIN QUERY PLAN %s", sql);
 	free(sql);
 	rc = sqlite3_prepare_v2(s->db, full, -1, &st, NULL);

@@ -248,23 +248,35 @@ store_set_note(struct store *s, int64_t id, const char *note, char **cause)
 	return store_tx_end(s, outer, ok, "saving a note", cause);
 }
 
-/* Put back a triage state exactly as it was (for undo). */
+/*
+ * Put back the triage states of n items exactly as they were (for undo),
+ * all or none.
+ */
 int
-store_restore_triage(struct store *s, const struct item *it, char **cause)
+store_restore_triage(struct store *s, const struct item *v, size_t n,
+    char **cause)
 {
-	int	outer, ok, status;
+	const struct item	*it;
+	size_t			 i;
+	int			 outer, ok = 1, status;
 
-	if (it->status < STATUS_NEW || it->status > STATUS_SNOOZED)
-		return util_fail(cause, "no such status: %d", it->status);
+	for (i = 0; i < n; i++) {
+		if (v[i].status < STATUS_NEW || v[i].status > STATUS_SNOOZED)
+			return util_fail(cause, "no such status: %d",
+			    v[i].status);
+	}
 	if (store_tx_begin(s, &outer, "undoing triage", cause) != 0)
 		return -1;
-	ok = store_status_of(s, it->id, &status, cause) == 0 &&
-	    store_write_status(s, it->id, it->status, it->snooze_until,
-	    it->done_at, cause) == 0 &&
-	    store_write_flags(s, it->id, it->flags, cause) == 0 &&
-	    store_write_note(s, it->id, it->note, cause) == 0 &&
-	    store_activity_add(s, it->id, "undo", item_status_name(it->status),
-	    cause) == 0;
+	for (i = 0; i < n && ok; i++) {
+		it = &v[i];
+		ok = store_status_of(s, it->id, &status, cause) == 0 &&
+		    store_write_status(s, it->id, it->status,
+		    it->snooze_until, it->done_at, cause) == 0 &&
+		    store_write_flags(s, it->id, it->flags, cause) == 0 &&
+		    store_write_note(s, it->id, it->note, cause) == 0 &&
+		    store_activity_add(s, it->id, "undo",
+		    item_status_name(it->status), cause) == 0;
+	}
 	return store_tx_end(s, outer, ok, "undoing triage", cause);
 }
 

@@ -290,7 +290,7 @@ fail:
 void
 store_close(struct store *s)
 {
-	size_t	i, j, k;
+	size_t	i;
 
 	if (s == NULL)
 		return;
@@ -300,18 +300,8 @@ store_close(struct store *s)
 	}
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
-	for (i = 0; i < VIEW_COUNT; i++) {
-		for (j = 0; j < 2; j++) {
-			for (k = 0; k < 2; k++)
-				sqlite3_finalize(s->queue[i][j][k]);
-		}
-	}
 	for (i = 0; i < STORE_QCACHE_SIZE; i++)
 		sqlite3_finalize(s->qcache[i].st);
-	for (i = 0; i < VIEW_COUNT; i++) {
-		for (j = 0; j < nitems(s->conv[i]); j++)
-			sqlite3_finalize(s->conv[i][j]);
-	}
 	sqlite3_close(s->db);
 	free(s->owner);
 	free(s->path);

@@ -210,8 +210,12 @@ void	store_thread_free(struct store_thread *);
 int	store_set_status(struct store *, int64_t, int, int64_t, char **);
 int	store_set_flags(struct store *, int64_t, int, const char *, char **);
 int	store_set_note(struct store *, int64_t, const char *, char **);
-/* Put back a triage state (status, snooze, flags, note) as it was. */
-int	store_restore_triage(struct store *, const struct item *, char **);
+/*
+ * Put back the triage states (status, snooze, flags, note) of a number
+ * of items as they were, in one transaction.
+ */
+int	store_restore_triage(struct store *, const struct item *, size_t,
+	    char **);
 /* Mark a NEW item READ (no activity row). */
 int	store_mark_read(struct store *, int64_t, char **);
 
@@ -245,12 +249,15 @@ struct store_conv_list {
 };
 
 /*
- * Read up to limit conversations of a view after (or, dir < 0, before)
- * key, as store_queue_page reads items; appends to out.
+ * Read up to limit conversations of a view that a filter (or NULL) lets
+ * through, after (or, dir < 0, before) key, as store_queue_page reads
+ * items; appends to out. A conversation is made of its messages that the
+ * view and filter let through, and its key is its first one's (its
+ * head). When heads is not NULL, each head item is appended to it too.
  */
 int	store_conv_page(struct store *, enum store_view,
-	    const struct store_key *, int, size_t, struct store_conv_list *,
-	    char **);
+	    const struct store_filter *, const struct store_key *, int,
+	    size_t, struct item_list *, struct store_conv_list *, char **);
 /* The whole conversation of a customer's item: all its messages. */
 int	store_conv_get(struct store *, int64_t, struct store_conv *, char **);
 /*

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,27 +68,104 @@ ui_is_complaint(const struct item *it)
 
 #define UI_UNDO_MAX	64
 
-/* The triage u can put back, oldest first: items as they were. */
-struct ui_undo {
-	struct item	v[UI_UNDO_MAX];
-	size_t		n;
+/*
+ * One change u can take back: the items it changed as they were before
+ * (every message of a conversation, for a change to a conversation), and
+ * what taking it back does, in words ("Ann Smit: back in the inbox").
+ */
+struct ui_undo_entry {
+	struct item	*v;
+	size_t		 n;
+	char		*says;
+	int		 moved;		/* the selection moved since */
 };
 
-/* Remember an item's triage so u can put it back. */
+/* The changes u can take back, oldest first. */
+struct ui_undo {
+	struct ui_undo_entry	e[UI_UNDO_MAX];
+	size_t			n;
+};
+
+/* Free what an undo entry holds. */
 static void
-ui_undo_push(struct ui *ui, const struct item *it)
+ui_undo_clear(struct ui_undo_entry *e)
 {
-	struct ui_undo	*u;
+	size_t	i;
+
+	for (i = 0; i < e->n; i++)
+		item_clear(&e->v[i]);
+	free(e->v);
+	free(e->says);
+	memset(e, 0, sizeof *e);
+}
+
+/* Add an item as it is now to an undo entry. */
+static void
+ui_undo_add(struct ui_undo_entry *e, const struct item *it)
+{
+	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
+	item_copy(&e->v[e->n++], it);
+}
+
+/*
+ * Remember, before a change to an item, what u would put back: the item
+ * as it is, and for a change to a customer's whole conversation (whole)
+ * every other message of it. Returns the number of messages the change
+ * is about; the entry is said by ui_undo_says.
+ */
+static size_t
+ui_undo_push(struct ui *ui, const struct item *it, int whole)
+{
+	struct ui_undo		*u;
+	struct ui_undo_entry	*e;
+	struct store_conv	 c;
+	struct item		 other;
+	size_t			 i;
 
 	if (ui->undo == NULL)
 		ui->undo = xcalloc(1, sizeof *ui->undo);
 	u = ui->undo;
 	if (u->n == UI_UNDO_MAX) {
-		item_clear(&u->v[0]);
-		memmove(&u->v[0], &u->v[1], (UI_UNDO_MAX - 1) * sizeof u->v[0]);
+		ui_undo_clear(&u->e[0]);
+		memmove(&u->e[0], &u->e[1], (UI_UNDO_MAX - 1) * sizeof u->e[0]);
 		u->n--;
 	}
-	item_copy(&u->v[u->n++], it);
+	e = &u->e[u->n++];
+	memset(e, 0, sizeof *e);
+	ui_undo_add(e, it);
+	if (!whole || it->own || store_conv_get(ui->ctx.store, it->id, &c,
+	    NULL) != 0)
+		return 1;
+	for (i = 0; i < c.n; i++) {
+		if (c.ids[i] != it->id && store_item_get(ui->ctx.store,
+		    c.ids[i], &other, NULL) == 0) {
+			ui_undo_add(e, &other);
+			item_clear(&other);
+		}
+	}
+	store_conv_clear(&c);
+	return e->n;
+}
+
+/* Say what taking back the newest change does, in a sentence's words. */
+static void printflike(2, 3)
+ui_undo_says(struct ui *ui, const char *fmt, ...)
+{
+	struct ui_undo_entry	*e = &ui->undo->e[ui->undo->n - 1];
+	const struct item	*it = &e->v[0];
+	va_list			 ap;
+	char			*what, more[48] = "";
+
+	if (e->n > 1)
+		snprintf(more, sizeof more, " (%zu messages)", e->n);
+	va_start(ap, fmt);
+	what = xvprintf(fmt, ap);
+	va_end(ap);
+	free(e->says);
+	e->says = xprintf("%s: %s%s", it->author_name != NULL &&
+	    *it->author_name != '\0' ? it->author_name : it->author_handle !=
+	    NULL ? it->author_handle : "the item", what, more);
+	free(what);
 }
 
 /* Forget the newest undo entry: the change it was for did not happen. */
@@ -95,49 +173,96 @@ static void
 ui_undo_drop(struct ui *ui)
 {
 	if (ui->undo != NULL && ui->undo->n > 0)
-		item_clear(&ui->undo->v[--ui->undo->n]);
+		ui_undo_clear(&ui->undo->e[--ui->undo->n]);
 }
 
 /* Free what the item actions keep (the undo list). */
 void
 ui_action_free(struct ui *ui)
 {
-	size_t	i;
-
 	if (ui->undo == NULL)
 		return;
-	for (i = 0; i < ui->undo->n; i++)
-		item_clear(&ui->undo->v[i]);
+	while (ui->undo->n > 0)
+		ui_undo_drop(ui);
 	free(ui->undo);
 	ui->undo = NULL;
 }
 
-/* Undo the last triage action; when the cache refuses, it stays undoable. */
+/* Take back the newest change; when the cache refuses, it stays. */
 static void
-ui_action_undo(struct ui *ui)
+ui_undo_newest(struct ui *ui)
 {
+	struct ui_undo_entry	*e = &ui->undo->e[ui->undo->n - 1];
 	struct ui_screen	*s;
-	struct item		*it;
+	int64_t			 id = e->v[0].id;
 	char			*cause = NULL;
+
+	if (store_restore_triage(ui->ctx.store, e->v, e->n, &cause) != 0) {
+		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
+		free(cause);
+		return;
+	}
+	ui_message(ui, 0, "Undone: %s.", e->says != NULL ? e->says :
+	    "the last change");
+	ui_undo_drop(ui);
+	ui_refresh_counts(ui);
+	s = ui_screen_main(ui);
+	if (s->ops->show != NULL)
+		s->ops->show(ui, s->data, id);
+}
+
+/* Answer of the question whether to undo a change to another row. */
+static void
+ui_undo_confirmed(struct ui *ui, const char *key)
+{
+	if (key != NULL && (*key == 'y' || *key == '\r' || *key == '\n') &&
+	    ui->undo != NULL && ui->undo->n > 0) {
+		ui_undo_newest(ui);
+		ui_screen_reload(ui);
+	}
+}
+
+/*
+ * The user moved the selection (or the screen): what u would take back
+ * is no longer the change just made to what is selected.
+ */
+void
+ui_action_moved(struct ui *ui)
+{
+	if (ui->undo != NULL && ui->undo->n > 0)
+		ui->undo->e[ui->undo->n - 1].moved = 1;
+}
+
+/*
+ * Undo the newest change. When the selection has moved since, unless it
+ * is back on the row changed (or its conversation), the user has moved
+ * on: ask before reaching back.
+ */
+static void
+ui_action_undo(struct ui *ui, const struct item *sel)
+{
+	struct ui_undo_entry	*e;
+	size_t			 i;
+	char			*q;
 
 	if (ui->undo == NULL || ui->undo->n == 0) {
 		ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
-	it = &ui->undo->v[ui->undo->n - 1];
-	if (store_restore_triage(ui->ctx.store, it, &cause) != 0) {
-		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
-		free(cause);
+	e = &ui->undo->e[ui->undo->n - 1];
+	for (i = 0; e->moved && sel != NULL && i < e->n; i++) {
+		if (e->v[i].id == sel->id)
+			break;
+	}
+	if (!e->moved || (sel != NULL && i < e->n)) {
+		ui_undo_newest(ui);
 		return;
 	}
-	ui_message(ui, 0, "Undone: %s is %s again.", it->author_name != NULL ?
-	    it->author_name : "the item", item_status_name(it->status));
-	ui->undo->n--;
-	ui_refresh_counts(ui);
-	s = ui_screen_main(ui);
-	if (s->ops->show != NULL)
-		s->ops->show(ui, s->data, it->id);
-	item_clear(it);
+	q = xprintf("The last change was not to the selected row. Undo it "
+	    "anyway?\n\n%s\n\ny  undo it    n or Esc  leave it",
+	    e->says != NULL ? e->says : "");
+	ui_ask_choice(ui, "Undo", q, "yn", ui_undo_confirmed);
+	free(q);
 }
 
 /* Reload whichever screen is up after a change made from a prompt. */
@@ -148,24 +273,70 @@ ui_after_change(struct ui *ui)
 	ui_screen_reload(ui);
 }
 
-/* Mark an item done. */
+/*
+ * Set an item's status: a customer's message with its whole
+ * conversation, up to the newest message the user saw (act_upto).
+ */
+static int
+ui_set_status(struct ui *ui, const struct item *it, int status,
+    int64_t until, char **cause)
+{
+	if (it->own)
+		return store_set_status(ui->ctx.store, it->id, status, until,
+		    cause);
+	return store_conv_set_status(ui->ctx.store, it->id, status, until,
+	    ui->act_upto, cause);
+}
+
+/* Set an item's flags (and note), as ui_set_status its status. */
+static int
+ui_set_flags(struct ui *ui, const struct item *it, int flags,
+    const char *note, char **cause)
+{
+	if (it->own)
+		return store_set_flags(ui->ctx.store, it->id, flags, note,
+		    cause);
+	return store_conv_set_flags(ui->ctx.store, it->id, flags, note,
+	    ui->act_upto, cause);
+}
+
+/* Say how many messages a change was about, after a sentence. */
+static const char *
+ui_how_many(size_t n, char *buf, size_t len)
+{
+	if (n < 2)
+		return "";
+	snprintf(buf, len, " (%zu messages)", n);
+	return buf;
+}
+
+/* Mark an item done, with its conversation, or put it back. */
 static void
 ui_done(struct ui *ui, struct item *it)
 {
-	char	*cause = NULL;
+	char	*cause = NULL, more[48];
+	size_t	 n;
 	int	 status;
 
 	status = it->status == STATUS_DONE ? STATUS_READ : STATUS_DONE;
-	ui_undo_push(ui, it);
-	if (store_set_status(ui->ctx.store, it->id, status, 0, &cause) != 0) {
+	n = ui_undo_push(ui, it, 1);
+	if (ui_set_status(ui, it, status, 0, &cause) != 0) {
 		ui_undo_drop(ui);
 		ui_message(ui, 1, "%s: %s", status == STATUS_DONE ? "Not marked "
 		    "done" : "Not put back in the inbox", cause);
 		free(cause);
 		return;
 	}
-	ui_message(ui, 0, status == STATUS_DONE ? "Done. u undoes it." :
-	    "Back in the inbox.");
+	if (status == STATUS_DONE) {
+		ui_undo_says(ui, "%s", it->status == STATUS_SNOOZED ?
+		    "snoozed again" : "back in the inbox");
+		ui_message(ui, 0, "Done%s. u undoes it.", ui_how_many(n, more,
+		    sizeof more));
+	} else {
+		ui_undo_says(ui, "marked done again");
+		ui_message(ui, 0, "Back in the inbox%s.", ui_how_many(n, more,
+		    sizeof more));
+	}
 	ui_refresh_counts(ui);
 }
 
@@ -174,22 +345,24 @@ static void
 ui_snooze_to(struct ui *ui, int64_t when)
 {
 	struct item	 it;
-	char		*cause = NULL, label[32];
+	char		*cause = NULL, label[32], more[48];
 	time_t		 t = (time_t)when;
 	struct tm	 tm;
+	size_t		 n;
 
 	if (ui_act_item(ui, &it) != 0)
 		return;
-	ui_undo_push(ui, &it);
-	if (store_set_status(ui->ctx.store, it.id, STATUS_SNOOZED, when,
-	    &cause) != 0) {
+	n = ui_undo_push(ui, &it, 1);
+	if (ui_set_status(ui, &it, STATUS_SNOOZED, when, &cause) != 0) {
 		ui_undo_drop(ui);
 		ui_message(ui, 1, "Not snoozed: %s", cause);
 		free(cause);
 	} else {
 		localtime_r(&t, &tm);
 		strftime(label, sizeof label, "%a %d %b %H:%M", &tm);
-		ui_message(ui, 0, "Snoozed until %s. u undoes it.", label);
+		ui_undo_says(ui, "snooze until %s taken off", label);
+		ui_message(ui, 0, "Snoozed until %s%s. u undoes it.", label,
+		    ui_how_many(n, more, sizeof more));
 	}
 	item_clear(&it);
 	ui_after_change(ui);
@@ -356,14 +529,18 @@ ui_flag_noted(struct ui *ui, const char *note)
 
 	if (note == NULL || ui_act_item(ui, &it) != 0)
 		return;
-	ui_undo_push(ui, &it);
-	if (store_set_flags(ui->ctx.store, it.id, ITEM_FLAG_ESCALATED,
-	    *note != '\0' ? note : it.note, &cause) != 0) {
+	ui_undo_push(ui, &it, 1);
+	if (ui_set_flags(ui, &it, ITEM_FLAG_ESCALATED, *note != '\0' ? note :
+	    it.note, &cause) != 0) {
 		ui_undo_drop(ui);
 		ui_message(ui, 1, "Not flagged: %s", cause);
 		free(cause);
-	} else
+	} else {
+		ui_undo_says(ui, "%s", *note != '\0' && (it.note == NULL ||
+		    strcmp(note, it.note) != 0) ? "flag and note removed" :
+		    "flag removed");
 		ui_message(ui, 0, "Flagged. It shows in the Flagged view.");
+	}
 	item_clear(&it);
 	ui_after_change(ui);
 }
@@ -375,14 +552,15 @@ ui_flag(struct ui *ui, struct item *it)
 	char	*cause = NULL;
 
 	if (it->flags != 0) {
-		ui_undo_push(ui, it);
-		if (store_set_flags(ui->ctx.store, it->id, 0, it->note,
-		    &cause) != 0) {
+		ui_undo_push(ui, it, 1);
+		if (ui_set_flags(ui, it, 0, NULL, &cause) != 0) {
 			ui_undo_drop(ui);
 			ui_message(ui, 1, "The flag is still on: %s", cause);
 			free(cause);
-		} else
+		} else {
+			ui_undo_says(ui, "flag put back");
 			ui_message(ui, 0, "Flag removed. u undoes it.");
+		}
 		ui_refresh_counts(ui);
 		return;
 	}
@@ -400,14 +578,17 @@ ui_note_written(struct ui *ui, const char *note)
 
 	if (note == NULL || ui_act_item(ui, &it) != 0)
 		return;
-	ui_undo_push(ui, &it);
+	ui_undo_push(ui, &it, 0);
 	if (store_set_note(ui->ctx.store, it.id, note, &cause) != 0) {
 		ui_undo_drop(ui);
 		ui_message(ui, 1, "Note not saved: %s", cause);
 		free(cause);
-	} else
+	} else {
+		ui_undo_says(ui, "%s", it.note == NULL ? "note removed" :
+		    *note == '\0' ? "note put back" : "note as it was");
 		ui_message(ui, 0, *note != '\0' ? "Note saved (only you and "
 		    "your team see it)." : "Note removed.");
+	}
 	item_clear(&it);
 	ui_after_change(ui);
 }
@@ -598,7 +779,7 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	case ACT_NONE:
 		return 0;
 	case ACT_UNDO:
-		ui_action_undo(ui);
+		ui_action_undo(ui, it);
 		return 1;
 	case ACT_SYNC:
 		ui_sync_now(ui);

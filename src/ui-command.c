@@ -24,6 +24,21 @@ ui_command_action(struct ui *ui, int action, uint32_t key)
 	struct ui_screen	*top = ui_screen_top(ui);
 
 	switch (action) {
+	case ACT_DOWN:
+	case ACT_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_TOP:
+	case ACT_BOTTOM:
+	case ACT_OPEN:
+	case ACT_BACK:
+	case ACT_NEXT_VIEW:
+	case ACT_PREV_VIEW:
+	case ACT_SEARCH:
+	case ACT_FILTER:
+		/* The selection moves on: u asks before reaching back. */
+		ui_action_moved(ui);
+		break;
 	case ACT_HELP:
 		if (!top->ops->overlay) {
 			ui_help_open(ui);

@@ -238,6 +238,9 @@ struct ui {
 
 	/* What a prompt is about, for the item actions of any screen. */
 	int64_t			 act_item;	/* the item */
+	int64_t			 act_upto;	/* the newest message of its
+						   conversation the user saw
+						   (created); 0: all */
 	int			 act_kind;	/* the action asked about */
 	struct ui_undo		*undo;		/* ui-action.c's, or NULL */
 };
@@ -319,6 +322,7 @@ void	ui_help_open(struct ui *);
 
 /* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);
+void	ui_action_moved(struct ui *);
 void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,

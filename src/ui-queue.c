@@ -21,7 +21,9 @@ struct ui_queue {
 	struct store_filter	 filter;
 	char			*filter_text;
 	char			*search;	/* a search replaces the view */
-	struct item_list	 items;		/* the rows read */
+	struct item_list	 items;		/* the rows read: each head */
+	struct store_conv_list	 convs;		/* their conversations; none
+						   for a search */
 	struct ui_list		 list;		/* the rows on the screen */
 	char			*error;		/* why they could not be read */
 	int64_t			 sel_id;
@@ -78,18 +80,22 @@ ui_queue_load(struct ui_queue *q, const struct store_key *key, int dir)
 {
 	struct ui		*ui = q->ui;
 	struct item_list	 l;
+	struct store_conv_list	 cl;
 	char			*cause = NULL;
 
 	memset(&l, 0, sizeof l);
+	memset(&cl, 0, sizeof cl);
 	if (q->search != NULL) {
 		if (store_search(ui->ctx.store, q->search, 500, &l,
 		    &cause) != 0)
 			goto fail;
-	} else if (store_queue_page(ui->ctx.store, q->view, &q->filter, key,
-	    dir, ui_queue_rows(ui), &l, &cause) != 0)
+	} else if (store_conv_page(ui->ctx.store, q->view, &q->filter, key,
+	    dir, ui_queue_rows(ui), &l, &cl, &cause) != 0)
 		goto fail;
 	item_list_free(&q->items);
+	store_conv_list_free(&q->convs);
 	q->items = l;
+	q->convs = cl;
 	ui_list_set_rows(&q->list, q->items.n, 0, NULL);
 	free(q->error);
 	q->error = NULL;
@@ -101,8 +107,31 @@ fail:
 	q->error = cause;
 	item_list_free(&l);
 	item_list_free(&q->items);
+	store_conv_list_free(&q->convs);
 	ui_list_set_rows(&q->list, 0, 0, NULL);
 	ui->dirty = 1;
+	return -1;
+}
+
+/*
+ * Find the row of an item on the page: its own, or that of the
+ * conversation it is in; -1 if none.
+ */
+static ssize_t
+ui_queue_row_of(const struct ui_queue *q, int64_t id)
+{
+	size_t	i, j;
+
+	for (i = 0; i < q->items.n; i++) {
+		if (q->items.v[i].id == id)
+			return (ssize_t)i;
+	}
+	for (i = 0; i < q->convs.n; i++) {
+		for (j = 0; j < q->convs.v[i].n; j++) {
+			if (q->convs.v[i].ids[j] == id)
+				return (ssize_t)i;
+		}
+	}
 	return -1;
 }
 
@@ -110,13 +139,12 @@ fail:
 static void
 ui_queue_reselect(struct ui_queue *q, size_t fallback)
 {
-	size_t	i;
+	ssize_t	row;
 
-	for (i = 0; i < q->items.n; i++) {
-		if (q->items.v[i].id == q->sel_id) {
-			ui_list_jump(&q->list, i);
-			return;
-		}
+	if ((row = ui_queue_row_of(q, q->sel_id)) >= 0) {
+		ui_list_jump(&q->list, (size_t)row);
+		q->sel_id = q->items.v[row].id;
+		return;
 	}
 	ui_list_jump(&q->list, fallback);
 	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
@@ -196,14 +224,11 @@ ui_queue_show(struct ui_queue *q, int64_t id)
 	struct ui		*ui = q->ui;
 	struct item		 it;
 	struct store_key	 k;
-	size_t			 i;
 
 	q->sel_id = id;
 	ui_queue_reload(q);
-	for (i = 0; i < q->items.n; i++) {
-		if (q->items.v[i].id == id)
-			return;
-	}
+	if (ui_queue_row_of(q, id) >= 0)
+		return;
 	if (q->search != NULL || store_item_get(ui->ctx.store, id, &it,
 	    NULL) != 0)
 		return;
@@ -211,9 +236,9 @@ ui_queue_show(struct ui_queue *q, int64_t id)
 	item_clear(&it);
 	k = ui_key_at(q->view, &k);
 	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
-	    q->items.v[0].id == id) {
+	    ui_queue_row_of(q, id) == 0) {
 		ui_list_jump(&q->list, 0);
-		q->sel_id = id;
+		q->sel_id = q->items.v[0].id;
 		ui_queue_set_top(q);
 	} else
 		ui_queue_reload(q);
@@ -250,6 +275,15 @@ ui_queue_search(struct ui_queue *q, const char *words)
 		ui_message(ui, 0, "%zu match%s for \"%s\" (newest first; q "
 		    "to leave the search)", q->items.n, q->items.n == 1 ? "" : "es",
 		    q->search);
+}
+
+/* The selected row's conversation, or NULL (a search, an empty page). */
+static const struct store_conv *
+ui_queue_conv(const struct ui_queue *q)
+{
+	if (q->items.n == 0 || q->convs.n != q->items.n)
+		return NULL;
+	return &q->convs.v[q->list.sel];
 }
 
 /* The selected item, or NULL on an empty page. */
@@ -432,13 +466,16 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 {
 	struct ui_queue			*q = arg;
 	const struct item		*it = &q->items.v[ln->row];
+	const struct store_conv		*c = NULL;
 	const struct platform_ops	*ops = ui_platform(ui, it);
 	int64_t				 target, shown;
 	char				 age[16], cell[24], flags[4], *line;
-	const char			*who;
+	const char			*who, *text = it->text;
 	int				 base, x = 0, y = ln->y;
 	int				 selected = ln->selected, aw;
 
+	if (q->convs.n == q->items.n)
+		c = &q->convs.v[ln->row];
 	/* The author's column: wider in a wider window. */
 	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
 	    12 : 8;
@@ -477,10 +514,21 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	mvaddstr(y, x, flags);
 	x += 4;
 	attrset(base);
+	if (c != NULL && c->n > 1 && x + 4 < ui->cols) {
+		/* A conversation: how many messages, then the newest. */
+		snprintf(cell, sizeof cell, "%zu", c->n);
+		if (!selected)
+			attrset(ui_attr(ui, PAIR_DIM, A_BOLD));
+		mvaddstr(y, x, cell);
+		x += (int)strlen(cell) + 1;
+		attrset(base);
+		text = c->text;
+	}
 	if (x < ui->cols) {
 		/* Cut to the width already: no need to measure it again. */
-		line = text_first_line(it->deleted ? "(deleted on the platform)"
-		    : it->text != NULL ? it->text : "", (size_t)(ui->cols - x));
+		line = text_first_line(it->deleted && text == it->text ?
+		    "(deleted on the platform)" : text != NULL ? text : "",
+		    (size_t)(ui->cols - x));
 		mvaddstr(y, x, line);
 		free(line);
 	}
@@ -670,6 +718,9 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_queue_legend(ui);
 		break;
 	default:
+		/* An action on a conversation leaves what came after. */
+		ui->act_upto = ui_queue_conv(q) != NULL ?
+		    ui_queue_conv(q)->newest : 0;
 		if (ui_action_item(ui, action, it) != 0)
 			ui_queue_reload(q);
 		break;
@@ -724,6 +775,7 @@ ui_queue_free(struct ui *ui, void *data)
 
 	(void)ui;
 	item_list_free(&q->items);
+	store_conv_list_free(&q->convs);
 	ui_list_free(&q->list);
 	free(q->error);
 	free(q->filter_text);

@@ -36,6 +36,7 @@ struct ui_thread {
 	size_t			 nlines;
 	struct ui_list		 list;		/* the items on the screen */
 	int			 lines_cols;	/* the width laid out for */
+	struct store_conv	 conv;		/* of the item opened on */
 };
 
 static const struct ui_screen_ops ui_thread_ops;
@@ -133,10 +134,27 @@ ui_thread_author(struct buf *b, const char *name, const char *handle)
 	buf_printf(b, "%s %s", name, handle);
 }
 
+/*
+ * The place of an item in the conversation the thread was opened on
+ * (1 for its first message), or 0 if it is not in it.
+ */
+static size_t
+ui_thread_in_conv(const struct ui_thread *t, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < t->conv.n; i++) {
+		if (t->conv.ids[i] == id)
+			return i + 1;
+	}
+	return 0;
+}
+
 /* The header line of an item: who, when, and its state. */
 static char *
 ui_thread_header(struct ui_thread *t, const struct item *it)
 {
+	size_t		 k;
 	struct ui	*ui = t->ui;
 	struct buf	 b;
 	char		 age[16], when[64];
@@ -172,6 +190,8 @@ ui_thread_header(struct ui_thread *t, const struct item *it)
 		buf_addstr(&b, " · done");
 	if (!it->own && it->status == STATUS_SNOOZED)
 		buf_addstr(&b, " · snoozed");
+	if (t->conv.n > 1 && (k = ui_thread_in_conv(t, it->id)) > 0)
+		buf_printf(&b, " · conversation %zu of %zu", k, t->conv.n);
 	return buf_steal(&b);
 }
 
@@ -303,6 +323,7 @@ ui_thread_free(struct ui *ui, void *data)
 	struct ui_thread	*t = data;
 
 	ui_thread_clear(t);
+	store_conv_clear(&t->conv);
 	ui_list_free(&t->list);
 	free(t);
 }
@@ -328,6 +349,10 @@ ui_thread_load(struct ui *ui, struct ui_thread *t)
 		return -1;
 	}
 	t->have = 1;
+	/* The conversation the thread was opened on, to mark its messages. */
+	store_conv_clear(&t->conv);
+	if (store_conv_get(ui->ctx.store, t->id, &t->conv, NULL) != 0)
+		memset(&t->conv, 0, sizeof t->conv);
 	ui_thread_layout(t);
 	ui_list_jump(&t->list, t->th.selected);
 	ui->dirty = 1;
@@ -389,6 +414,11 @@ ui_thread_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	if (ln->selected && l->indent > 0) {
 		attrset(ui_attr(ui, PAIR_SELECTED, 0));
 		mvaddch(y, l->indent - 1 > 0 ? l->indent - 2 : 0, ' ');
+	} else if (!l->header && l->indent >= 2 && l->item != SIZE_MAX &&
+	    t->conv.n > 1 && ui_thread_in_conv(t, t->th.items.v[l->item].id)) {
+		/* A bar beside the messages of the conversation. */
+		attrset(ui_attr(ui, PAIR_FLAG, A_BOLD));
+		mvaddstr(y, l->indent - 2, "\u2502");
 	}
 	attrset(attr);
 	if (l->header) {

@@ -166,7 +166,8 @@ convs(struct fx *fx, enum store_view v, struct store_conv_list *out)
 	char	*cause = NULL;
 
 	memset(out, 0, sizeof *out);
-	if (store_conv_page(fx->s, v, NULL, 1, 1000, out, &cause) != 0)
+	if (store_conv_page(fx->s, v, NULL, NULL, 1, 1000, NULL, out,
+	    &cause) != 0)
 		fail_msg("%s", cause);
 }
 
@@ -693,26 +694,26 @@ test_pages_of_conversations(void **state)
 	}
 	ingest(fx, fx->acct, &l);
 	memset(&cl, 0, sizeof cl);
-	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, 1, 2, &cl,
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, NULL, 1, 2, NULL, &cl,
 	    NULL), 0);
 	assert_int_equal(cl.n, 2);
 	assert_msgs(fx, &cl.v[0], "a0 b0");
 	assert_msgs(fx, &cl.v[1], "a1 b1");
 	key = cl.v[1].key;
-	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &key, 1, 10, &cl,
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, &key, 1, 10, NULL, &cl,
 	    NULL), 0);
 	assert_int_equal(cl.n, 5);
 	assert_msgs(fx, &cl.v[2], "a2 b2");
 	assert_msgs(fx, &cl.v[4], "a4 b4");
 	key = cl.v[4].key;
 	store_conv_list_free(&cl);
-	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &key, -1, 2, &cl,
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, &key, -1, 2, NULL, &cl,
 	    NULL), 0);
 	assert_int_equal(cl.n, 2);
 	assert_msgs(fx, &cl.v[0], "a2 b2");
 	assert_msgs(fx, &cl.v[1], "a3 b3");
 	store_conv_list_free(&cl);
-	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, -1, 1, &cl,
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, NULL, -1, 1, NULL, &cl,
 	    NULL), 0);
 	assert_int_equal(cl.n, 1);
 	assert_msgs(fx, &cl.v[0], "a4 b4");
@@ -832,6 +833,57 @@ test_message_in_the_answers_second_keeps_waiting(void **state)
 	assert_int_equal(status_of(fx, "e2"), STATUS_NEW);
 }
 
+/*
+ * A filter reads a view's conversations made of the messages it lets
+ * through: the author's finds the whole conversation, a word only the
+ * messages that hold it, headed by the first of those.
+ */
+static void
+test_filtered_conversations(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 }, heads = { NULL, 0, 0 };
+	struct store_filter	 f;
+	struct store_conv_list	 cl = { NULL, 0, 0 };
+	char			*cause = NULL;
+
+	msg(&l, "m1", "p1", NULL, 100, "ann");
+	msg(&l, "m2", "p1", "m1", 200, "ann");
+	msg(&l, "m3", "p1", "m1", 300, "ann");
+	msg(&l, "b1", "p2", NULL, 150, "bob");
+	ingest(fx, fx->acct, &l);
+	memset(&f, 0, sizeof f);
+	f.author = "ann";
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "m1 m2 m3");
+	assert_int_equal(heads.n, 1);
+	assert_int_equal(heads.v[0].id, id_of(fx, "m1"));
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+
+	memset(&f, 0, sizeof f);
+	f.text = "m2";
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "m2");
+	assert_int_equal(heads.v[0].id, id_of(fx, "m2"));
+	assert_int_equal(cl.v[0].key.sort, 200);
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+
+	/* Backwards from the end, as the queue pages up. */
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, NULL, NULL, -1, 1,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "b1");
+	assert_string_equal(heads.v[0].remote_id, "b1");
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+}
+
 /* What schema 6 added, taken away again: a cache of schema 5. */
 static const char schema_6_undo[] =
 "DROP INDEX items_ckey;"
@@ -918,6 +970,7 @@ main(void)
 		T(test_views_list_their_own_messages),
 		T(test_sent_reply_answers_its_conversation),
 		T(test_message_in_the_answers_second_keeps_waiting),
+		T(test_filtered_conversations),
 		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T

@@ -610,7 +610,7 @@ make_random(struct fx *fx, int n, uint32_t *seed)
 		it.snooze_until = 2000000 + rnd(seed) % 50;
 		it.done_at = 3000000 + rnd(seed) % 50;
 		it.flags = rnd(seed) % 4 == 0 ? ITEM_FLAG_STARRED : 0;
-		k = store_restore_triage(fx->s, &it, &cause);
+		k = store_restore_triage(fx->s, &it, 1, &cause);
 		assert_int_equal(k, 0);
 	}
 }
@@ -1633,7 +1633,7 @@ test_replied_and_triage_log(void **state)
 	store_activity_free(a, n);
 
 	/* Undo puts back status, done time, flags and note exactly. */
-	assert_int_equal(store_restore_triage(fx->s, &saved, &cause), 0);
+	assert_int_equal(store_restore_triage(fx->s, &saved, 1, &cause), 0);
 	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
 	assert_int_equal(it.status, STATUS_DONE);
 	assert_int_equal(it.done_at, saved.done_at);
@@ -1714,7 +1714,7 @@ test_ingest_gone_cursor_and_drafts(void **state)
 	assert_int_equal(store_item_get(fx->s, id, &saved, &cause), 0);
 	assert_int_equal(saved.status, STATUS_DONE);
 	saved.done_at = 5;
-	assert_int_equal(store_restore_triage(fx->s, &saved, &cause), 0);
+	assert_int_equal(store_restore_triage(fx->s, &saved, 1, &cause), 0);
 	add_item(&l, "a", "P", NULL, 10, "ann", "een", 0)->deleted = 1;
 	ingest(fx, fx->acct, &l);
 	assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);

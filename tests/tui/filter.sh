@@ -13,7 +13,16 @@ if ! tui_ready $S; then
 fi
 tui_counts
 inbox=$C_INBOX
-nl=$(tui_heed --demo list --json | grep -c '"lang":"nl"')
+tui_heed --demo list --json >"$TUI_DIR/items.json"
+tui_heed --demo list --conversations --json >"$TUI_DIR/conv.json"
+nl=$(grep -c '"lang":"nl"' "$TUI_DIR/items.json")
+# The rows are conversations: those with a Dutch message.
+nlconv=$(PYTHONUTF8=1 python3 -c '
+import json, sys
+nl = {json.loads(l)["id"] for l in open(sys.argv[1])
+      if json.loads(l).get("lang") == "nl"}
+print(sum(1 for l in open(sys.argv[2]) if nl & set(json.loads(l)["ids"])))
+' "$TUI_DIR/items.json" "$TUI_DIR/conv.json")
 
 tui_keys $S '\'
 tui_wait $S "Filter:"
@@ -32,10 +41,11 @@ else
 	    "$(tui_line 0)"
 fi
 rows=$(printf '%s\n' "$SCREEN" | sed -n '2,37p' | grep -c '^ [fb][bs] ')
-if [ "$rows" = "$nl" ]; then
-	tui_ok "filter: the rows are the filter's ($nl)"
+if [ "$rows" = "$nlconv" ] && [ "$nlconv" -lt "$nl" ]; then
+	tui_ok "filter: the rows are the filter's ($nl messages in $nlconv conversations)"
 else
-	tui_fail "filter: the rows are the filter's ($nl)" "$rows rows"
+	tui_fail "filter: the rows are the filter's ($nl messages in $nlconv conversations)" \
+	    "$rows rows"
 fi
 
 # A filter that cannot be read keeps the one in force.

@@ -441,8 +441,9 @@ def main():
         return
     if mode == 'sameitem':
         # Exit 0 if the queue row on stdin shows item $3 (an index, may be
-        # negative) of the heed list --json file $2: same author, same
-        # start of text.
+        # negative) of the heed list --json file $2 (of items or of
+        # conversations): same author, same start of text, and before it
+        # the count of a conversation of more than one message.
         import json
         items = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
         it = items[int(sys.argv[3])]
@@ -452,6 +453,11 @@ def main():
         if not m:
             sys.exit('not a queue row: %r' % row)
         who, text = m.group(1), m.group(3)
+        n = it.get('messages', 1)
+        if n > 1:
+            if not text.startswith('%d ' % n):
+                sys.exit('row %r does not count %d messages' % (row, n))
+            text = text[len('%d ' % n):]
         author = it.get('author') or ''
         # A long name is cut to the column, with or without an ellipsis.
         same_who = who != '' and (author.startswith(who) or

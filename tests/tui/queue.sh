@@ -8,6 +8,9 @@ JSON=$TUI_DIR/inbox.json
 
 # The inbox as heed list prints it, oldest first, to compare rows with.
 tui_heed --demo list --json > "$JSON" 2>"$TUI_DIR/list.err"
+# The rows of the queue are its conversations.
+CJSON=$TUI_DIR/conv.json
+tui_heed --demo list --conversations --json > "$CJSON" 2>>"$TUI_DIR/list.err"
 ALL=$(tui_heed --demo list --view all 2>&1)
 
 tui_start $S
@@ -111,7 +114,7 @@ fi
 
 # 2. Moving: the selection starts on the first row, the oldest item.
 if tui_wait_selected_line $S 1 &&
-    printf '%s\n' "$SELTEXT" | tui_py sameitem "$JSON" 0; then
+    printf '%s\n' "$SELTEXT" | tui_py sameitem "$CJSON" 0; then
 	tui_ok "queue: the first row, the oldest inbox item, starts selected"
 else
 	tui_fail "queue: the first row, the oldest inbox item, starts selected" \
@@ -136,7 +139,7 @@ fi
 
 tui_keys $S G
 if tui_wait_selected_line $S 37 &&
-    printf '%s\n' "$SELTEXT" | tui_py sameitem "$JSON" -1; then
+    printf '%s\n' "$SELTEXT" | tui_py sameitem "$CJSON" -1; then
 	tui_ok "queue: G selects the last row, the youngest inbox item, on the last line"
 else
 	tui_fail "queue: G selects the last row, the youngest inbox item, on the last line" \
@@ -145,31 +148,32 @@ fi
 
 tui_keys $S g
 if tui_wait_selected_line $S 1 &&
-    printf '%s\n' "$SELTEXT" | tui_py sameitem "$JSON" 0; then
+    printf '%s\n' "$SELTEXT" | tui_py sameitem "$CJSON" 0; then
 	tui_ok "queue: g selects the first row, the oldest inbox item, again"
 else
 	tui_fail "queue: g selects the first row, the oldest inbox item, again" \
 	    "selected: $(tui_selected)"
 fi
 
-# PageDown: the next screenful starts with inbox item 38 (37 rows a page).
+# PageDown: the next screenful starts with conversation 38 (37 rows a
+# page).
 first_before=$(tui_line 1)
 tui_keys $S PageDown
 row_is_38() {
 	tui_capture $S
-	tui_line 1 | tui_py sameitem "$JSON" 37 2>/dev/null
+	tui_line 1 | tui_py sameitem "$CJSON" 37 2>/dev/null
 }
 if tui_until row_is_38 && [ "$(tui_line 1)" != "$first_before" ]; then
-	tui_ok "queue: PageDown shows the next screenful, inbox item 38 at the top"
+	tui_ok "queue: PageDown shows the next screenful, conversation 38 at the top"
 else
-	tui_fail "queue: PageDown shows the next screenful, inbox item 38 at the top" \
-	    "$(tui_line 1 | tui_py sameitem "$JSON" 37 2>&1)"
+	tui_fail "queue: PageDown shows the next screenful, conversation 38 at the top" \
+	    "$(tui_line 1 | tui_py sameitem "$CJSON" 37 2>&1)"
 fi
 
 tui_keys $S PageUp
 row_is_1() {
 	tui_capture $S
-	tui_line 1 | tui_py sameitem "$JSON" 0 2>/dev/null
+	tui_line 1 | tui_py sameitem "$CJSON" 0 2>/dev/null
 }
 if tui_until row_is_1; then
 	tui_ok "queue: PageUp goes back to the first screenful"
@@ -189,13 +193,13 @@ tui_wait_selected_line $S 37
 tui_keys $S j
 scrolled() {
 	tui_selected_is $S 37 &&
-	    printf '%s\n' "$SELTEXT" | tui_py sameitem "$JSON" 37 2>/dev/null &&
-	    tui_line 1 | tui_py sameitem "$JSON" 1 2>/dev/null
+	    printf '%s\n' "$SELTEXT" | tui_py sameitem "$CJSON" 37 2>/dev/null &&
+	    tui_line 1 | tui_py sameitem "$CJSON" 1 2>/dev/null
 }
 if tui_until scrolled; then
-	tui_ok "queue: j on the last line scrolls one row and selects inbox item 38"
+	tui_ok "queue: j on the last line scrolls one row and selects conversation 38"
 else
-	tui_fail "queue: j on the last line scrolls one row and selects inbox item 38" \
+	tui_fail "queue: j on the last line scrolls one row and selects conversation 38" \
 	    "selected: $(tui_selected)"
 fi
 

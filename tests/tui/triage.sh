@@ -5,7 +5,10 @@
 
 S=triage
 JSON=$TUI_DIR/inbox.json
-tui_heed --demo list --json > "$JSON" 2>/dev/null
+tui_heed --demo list --conversations --json > "$JSON" 2>/dev/null
+# The Done view lists conversations: how many of them there are.
+dconv=$(tui_heed --demo list --view done --conversations --json 2>/dev/null |
+    grep -c .)
 
 tui_start $S
 if ! tui_ready $S; then
@@ -39,7 +42,7 @@ fi
 
 tui_keys $S u
 if tui_until tui_has_counts $S "$inbox" "$ndone" "$snoozed" &&
-    tui_wait $S "Undone: $(tui_item "$JSON" 0 author) is "; then
+    tui_wait $S "Undone: $(tui_item "$JSON" 0 author): back in the inbox."; then
 	tui_ok "triage: u restores the counts (Inbox and Done as before) and says \"Undone: ...\""
 else
 	tui_fail "triage: u restores the counts (Inbox and Done as before) and says \"Undone: ...\""
@@ -129,24 +132,24 @@ else
 fi
 
 tui_keys $S Tab
-# The Done view lists the done items (a page of them at most), or says it
-# is empty.
+# The Done view lists the done conversations (a page of them at most),
+# or says it is empty.
 done_view() {
 	current_view "Done $ndone" || return 1
 	tui_capture $S
 	rows=$(printf '%s\n' "$SCREEN" | tui_py agecol | grep -c .)
-	if [ "$ndone" = 0 ]; then
+	if [ "$dconv" = 0 ]; then
 		[ "$rows" = 0 ] && tui_shows $S "Nothing here."
-	elif [ "$ndone" -ge 37 ]; then
+	elif [ "$dconv" -ge 37 ]; then
 		[ "$rows" = 37 ]
 	else
-		[ "$rows" = "$ndone" ]
+		[ "$rows" = "$dconv" ]
 	fi
 }
 if tui_until done_view; then
-	tui_ok "triage: Tab again shows the Done view with its done items (a page at most)"
+	tui_ok "triage: Tab again shows the Done view with its done conversations (a page at most)"
 else
-	tui_fail "triage: Tab again shows the Done view with its done items (a page at most)"
+	tui_fail "triage: Tab again shows the Done view with its done conversations (a page at most)"
 fi
 
 tui_keys $S BTab BTab BTab
