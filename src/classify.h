@@ -14,6 +14,7 @@
 #define HEED_CLASSIFY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum classify_kind {
 	CLASSIFY_OTHER,
@@ -109,6 +110,19 @@ const char	*classify_lang_list(void);
  * tests.
  */
 int		 classify_lexicon_check(char **);
+
+/*
+ * The learned part of the classifier reads a text as features (the
+ * beginnings of its words and pairs of them, Chinese characters, marks
+ * such as "?"; src/classify-stat.c) and looks up a weight for each by its
+ * hash. Call fn with each feature of the text (in the language of the
+ * tag, which may be NULL) once, its length and its hash, and arg. For
+ * the tool that learns the weights (tests/tools/classify-learn.c).
+ */
+typedef void	(*classify_feature_fn)(const char *, size_t, uint32_t, void *);
+void		 classify_features(const char *, const char *,
+		     classify_feature_fn, void *);
+uint32_t	 classify_feature_hash(const char *, size_t);
 
 /* Counts of expected against found kinds and replies, for measuring. */
 struct classify_tally {
