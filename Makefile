@@ -117,7 +117,7 @@ $(B)/tools/bench-gen: tests/tools/bench-gen.c $(TOOL_PARTS) $(LIB_OBJS)
 # The learned weights of the classifier (src/classify-weights.c, checked
 # in) from the labelled sets it may be tuned on: never from one kept to
 # measure it (tests/bench/classify says which).
-CLASSIFY_LEARN_SETS=	labelled heldout heldout2 heldout3 heldout4
+CLASSIFY_LEARN_SETS=	labelled heldout heldout2 heldout3 heldout4 heldout5 heldout7
 $(B)/tools/classify-learn: tests/tools/classify-learn.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"

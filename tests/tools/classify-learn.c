@@ -42,7 +42,7 @@
 
 #define LEARN_ALPHA	0.5
 #define LEARN_SCALE	100.0
-#define LEARN_PER_LINE	4
+#define LEARN_PER_LINE	5
 
 /* One feature and how many comments of each kind have it. */
 struct learn_feat {
