@@ -11,6 +11,9 @@
  * one ("not bad", "no problem") for neither. A complaint that a question
  * only supposes ("can I return it if it doesn't fit?") weighs little.
  * Sarcasm ("thanks for nothing", 🙄, "/s") turns praise into complaint.
+ * Weights learned from labelled comments (classify-stat.c) add a few
+ * points to the kind they find likeliest, fewer the more the lexicons
+ * found, so that they decide what the lexicons have no words for.
  * Then the kind with the strongest evidence wins, in this order: spam,
  * a complaint (even one asked as a question: "where is my order?"), a
  * question, praise; "other" when nothing speaks.

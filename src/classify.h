@@ -7,7 +7,9 @@
  * The classifier reads lexicons of phrases per language (en, nl, de, fr,
  * es, ro, ar, zh; src/classify-lex-*.c) and signals that are not words:
  * question marks in every script, repeated punctuation, capitals, emoji,
- * links, and names that imitate the shop's. It is meant to be called at
+ * links, and names that imitate the shop's; and weights learned from
+ * labelled comments (src/classify-weights.c) for what the lexicons have
+ * no words for. It is meant to be called at
  * ingest; the owner's own rules and overrides come after it.
  */
 #ifndef HEED_CLASSIFY_H
