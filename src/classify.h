@@ -2,7 +2,7 @@
  * classify.h -- what a customer's message is (a complaint, a question,
  * praise, spam or something else) and whether it needs a reply, worked out
  * locally from the text and a few facts about its author and conversation:
- * no network, no model, no clock, no cache.
+ * no network, no model to download, no clock, no cache.
  *
  * The classifier reads lexicons of phrases per language (en, nl, de, fr,
  * es, ro, ar, zh; src/classify-lex-*.c) and signals that are not words:

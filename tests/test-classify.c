@@ -746,6 +746,43 @@ check_labelled(const char *name, double right, double complaint,
 	    CLASSIFY_QUESTION), question);
 }
 
+/* Collect the features of a text as "|"-parted text, checking hashes. */
+static void
+collect_feature(const char *s, size_t n, uint32_t h, void *arg)
+{
+	struct buf	*b = arg;
+
+	assert_int_equal(h, classify_feature_hash(s, n));
+	buf_add(b, s, n);
+	buf_addch(b, '|');
+}
+
+/* The learned part reads word beginnings, pairs, clause openers, Chinese
+ * characters and marks, each once, and leaves out words quoted and
+ * phrases that mean nothing. */
+static void
+test_classify_features_each_once(void **state)
+{
+	struct buf	b;
+
+	(void)state;
+	buf_init(&b, 0);
+	classify_features("Shipping shipping, ok?", "en", collect_feature, &b);
+	buf_addch(&b, '\0');
+	assert_string_equal(b.data, "wshipp|sshipp|bship ship|wok|sok|?q|?s|");
+	buf_reset(&b);
+	classify_features("还没到吗", "zh", collect_feature, &b);
+	buf_addch(&b, '\0');
+	assert_string_equal(b.data, "h还|s还|h没|H还 没|h到|H没 到|h吗|H到 吗|"
+	    "e吗|");
+	buf_reset(&b);
+	classify_features("it was more or less 'great'", "en", collect_feature,
+	    &b);
+	buf_addch(&b, '\0');
+	assert_string_equal(b.data, "wit|sit|wwas|bit was|");
+	buf_free(&b);
+}
+
 /* The labelled set holds 400 comments or more, 40 or more in each of
  * the eight languages, every kind in each. */
 static void
@@ -827,6 +864,7 @@ main(void)
 		cmocka_unit_test(test_classify_hostile_text),
 		cmocka_unit_test(test_classify_names_round_trip),
 		cmocka_unit_test(test_classify_tally_counts),
+		cmocka_unit_test(test_classify_features_each_once),
 		cmocka_unit_test(
 		    test_classify_labelled_set_covers_every_language_and_kind),
 		cmocka_unit_test(test_classify_labelled_set_floor),
