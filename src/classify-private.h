@@ -144,8 +144,10 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
 #define TOK_FILLER	0x100	/* a word phrases let in (CUE_FILLER) */
 #define TOK_NOTHING	0x200	/* in a phrase that means nothing
-				   (CUE_NONE: "more or less"): the
-				   learned weights leave it out */
+				   (CUE_NONE: "more or less"), a
+				   greeting or what opens an
+				   exclamation: the learned weights
+				   leave it out */
 #define TOK_QUOTED	0x80	/* inside quotation marks: words quoted
 				   ("the cake said 'Happy birthday'") are
 				   not the writer's own */

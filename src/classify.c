@@ -738,9 +738,12 @@ classify_state_read(struct classify_state *st, const char *text,
 	classify_find(st);
 	classify_resolve(st);
 	/* The words of a phrase that means nothing ("more or less") say
-	 * nothing to the learned weights either. */
+	 * nothing to the learned weights either, nor does a greeting, which
+	 * opens questions and everything else alike, nor the opening of an
+	 * exclamation ("what a", "wat een"), whose "what" is no question. */
 	for (i = 0; i < st->nm; i++) {
-		if (st->m[i].accepted && st->m[i].cue == CUE_NONE) {
+		if ((st->m[i].accepted && st->m[i].cue == CUE_NONE) ||
+		    st->m[i].cue == CUE_GREETING || st->m[i].cue == CUE_NOTQ) {
 			for (k = 0; k < st->m[i].ntok; k++)
 				st->doc.tok[st->m[i].tok + k].flags |=
 				    TOK_NOTHING;
