@@ -79,7 +79,8 @@ Q=		@
 endif
 
 .PHONY: all check check-loaded bench bench-classify demo deps install \
-		uninstall clean test-bins e2e fuzz fuzz-bins fuzz-cc
+		uninstall clean test-bins e2e fuzz fuzz-bins fuzz-cc \
+		classify-weights
 
 all: $(B)/$(PROG)
 
@@ -112,6 +113,20 @@ $(B)/tools/bench-gen: tests/tools/bench-gen.c $(TOOL_PARTS) $(LIB_OBJS)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ tests/tools/bench-gen.c $(TOOL_PARTS) \
 	    $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# The learned weights of the classifier (src/classify-weights.c, checked
+# in) from the labelled sets it may be tuned on: never from one kept to
+# measure it (tests/bench/classify says which).
+CLASSIFY_LEARN_SETS=	labelled heldout heldout2 heldout3 heldout4 heldout5 heldout7
+$(B)/tools/classify-learn: tests/tools/classify-learn.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) \
+	    $(PKG_LIBS) -lm
+
+classify-weights: $(B)/tools/classify-learn
+	$(B)/tools/classify-learn src/classify-weights.c \
+	    $(CLASSIFY_LEARN_SETS:%=tests/data/classify/%.jsonl)
 
 # The floor of the first-screen benchmark links SQLite and ncurses alone.
 $(B)/tools/bench-floor: tests/tools/bench-floor.c

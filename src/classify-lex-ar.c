@@ -239,6 +239,16 @@ static const struct classify_group classify_ar[] = {
 	    "مسكر|مقفل|مغلق|ما كان فيه احد|محد موجود" },
 	{ CUE_COMPLAINT, 3,
 	    "تعب بعد|تعبت بعد|مرض بعد|مرضت|استفرغ|استفرغت|ترجيع|مغص|تسمم" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "مبلول|تبلل|تبللت|مبلل|وبر|بايت|بايته|عالق|علق|يتهزهز|تتهزهز|"
+	    "اهترت|معجون|مطعوج|ملطخ" },
+	{ CUE_COMPLAINT, 3,
+	    "سكروا بوجهي|سكر بوجهي|قفل بوجهي|الاسعار ترتفع|الكميات تقل|"
+	    "نصه فاضي|مراقبه الجوده|رميته|بالزباله" },
+	{ CUE_PRAISE, 2,
+	    "ناعم|ناعمه|خيال" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

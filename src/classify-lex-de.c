@@ -340,6 +340,16 @@ static const struct classify_group classify_de[] = {
 	{ CUE_COMPLAINT, 3,
 	    "krank geworden|wurde krank|krank nach|musste sich ubergeben|"
 	    "ubergeben|bauchschmerzen" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "klatschnass|durchnasst|aufgeweicht|knotchen|fusselt|klemmt|"
+	    "klemmte|wackeln|zerdruckt|zerquetscht|klumpig" },
+	{ CUE_COMPLAINT, 3,
+	    "aufgelegt|ich bin raus|mir reichts|preise rauf|portionen runter|"
+	    "halb leer|qualitatskontrolle|weggeworfen|in den mull" },
+	{ CUE_PRAISE, 2,
+	    "so weich|weich|ein traum|ein hit" },
 };
 
 const struct classify_lexicon classify_lex_de = {

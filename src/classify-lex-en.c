@@ -372,6 +372,19 @@ static const struct classify_group classify_en[] = {
 	    "got sick|was sick after|been sick|made me sick|made him sick|"
 	    "made her sick|made them sick|sick after|ill after|threw up|"
 	    "vomiting|upset stomach|stomach ache" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "soaked|drenched|pilled|stuck|jammed shut|wobbles|wobble|patchy|"
+	    "corked|mush|crushed|squashed|unravelled|tarnished|clumpy|runny" },
+	{ CUE_COMPLAINT, 3,
+	    "hung up on me|hung up|cut me off|im done with|im out|"
+	    "done with this place|prices went up|portions shrank|"
+	    "smaller portions|half empty|quality control|gave up|"
+	    "threw it away|had to throw|in the bin" },
+	{ CUE_PRAISE, 2,
+	    "nailed it|nailed|so soft|made my week|a hit|a dream|dreamy|"
+	    "chefs kiss|slaps|unreal" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -340,6 +340,18 @@ static const struct classify_group classify_es[] = {
 	    "se puso malo|se puso mala|me puse malo|me puse mala|"
 	    "enfermo despues|enferma despues|vomito|vomitando|"
 	    "dolor de barriga|dolor de estomago" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "empapado|empapada|mojado|mojada|bolitas|rancia|atascado|"
+	    "atascada|atasca|cojea|cojean|a parches|aplastado|aplastada|"
+	    "deshilachado|destino|grumoso|deshecho|deshecha|picado" },
+	{ CUE_COMPLAINT, 3,
+	    "me colgaron|me colgo|suben los precios|raciones mas pequenas|"
+	    "medio vacia|medio vacio|control de calidad cero|a la basura" },
+	{ CUE_PRAISE, 2,
+	    "suavisima|suavisimo|un exitazo|exitazo|un sueno|"
+	    "majo|maja" },
 };
 
 const struct classify_lexicon classify_lex_es = {

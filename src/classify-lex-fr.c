@@ -350,6 +350,19 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_COMPLAINT, 3,
 	    "malade apres|tombe malade|est tombe malade|tombee malade|a vomi|"
 	    "vomi|mal au ventre" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "trempe|trempee|mouille|mouillee|boulochee|coince|coincee|"
+	    "bougent|inegal|inegale|ecrase|ecrasee|tordue|decoloree|"
+	    "grumeleux|en bouillie|bouchonne" },
+	{ CUE_COMPLAINT, 3,
+	    "raccroche au nez|ma raccroche|jarrete|les prix augmentent|"
+	    "portions retrecissent|a moitie vide|controle qualite|"
+	    "a la poubelle" },
+	{ CUE_PRAISE, 2,
+	    "si doux|tellement douce|tellement doux|douce|doux|une tuerie|"
+	    "un reve" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -335,6 +335,16 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_COMPLAINT, 3,
 	    "ziek geworden|werd ziek|ziek van|ziek na|moest overgeven|"
 	    "overgeven|buikpijn" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "doorweekt|kletsnat|pluizig|klemt|klemde|zat vast|zit vast|"
+	    "wiebelen|vlekkerig|geplet|pap|verbogen|klonterig" },
+	{ CUE_COMPLAINT, 3,
+	    "opgehangen|hing op|ik ben weg|prijzen omhoog|porties kleiner|"
+	    "half leeg|kwaliteitscontrole|weggegooid|in de prullenbak" },
+	{ CUE_PRAISE, 2,
+	    "zo zacht|zacht|een droom|een hit|knaller|briljant" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

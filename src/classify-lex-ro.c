@@ -304,6 +304,18 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_COMPLAINT, 3,
 	    "s a imbolnavit|m am imbolnavit|rau dupa|a vomitat|dureri de burta|"
 	    "durere de burta" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "leoarca|scame|rancid|rancida|blocat|blocata|balanganesc|"
+	    "balangane|patata|turtit|turtita|strivit|destramat|decolorata|"
+	    "cocoloase|terci" },
+	{ CUE_COMPLAINT, 3,
+	    "mi au inchis|mi a inchis|gata cu voi|am terminat cu voi|"
+	    "preturile cresc|portiile scad|pe jumatate goala|"
+	    "control de calitate zero|la gunoi" },
+	{ CUE_PRAISE, 2,
+	    "senzational|un vis|de vis|o bomba" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

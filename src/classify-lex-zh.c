@@ -161,6 +161,14 @@ static const struct classify_group classify_zh[] = {
 	/* closed when one came, illness after using, a fault again */
 	{ CUE_COMPLAINT, 2, "关着门|关门了|没开门|没人在|又一次" },
 	{ CUE_COMPLAINT, 3, "吃坏|吃了以后|吃完就|生病|吐了|呕吐|肚子疼|不舒服" },
+	/* damage, wear, wet and stale goods; hanging up, giving up on the
+	 * shop; what is soft and a dream, said of praise */
+	{ CUE_NEGATIVE, 2,
+	    "湿透|淋湿|起球|哈喇味|压扁|结块|泡烂|起毛|开线|翘边|晃" },
+	{ CUE_COMPLAINT, 3,
+	    "挂了电话|直接挂了|拜拜了|越来越贵|越来越少|质检呢|扔了|垃圾桶" },
+	{ CUE_PRAISE, 2,
+	    "好软|绝了|封神|超赞|一绝" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

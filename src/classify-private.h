@@ -143,6 +143,11 @@ extern const struct classify_lexicon classify_lex_zh;
 #define TOK_LINK	0x20	/* part of a link: no phrase matches it */
 #define TOK_INTENSE	0x40	/* begins with "super", "mega" and the like */
 #define TOK_FILLER	0x100	/* a word phrases let in (CUE_FILLER) */
+#define TOK_NOTHING	0x200	/* in a phrase that means nothing
+				   (CUE_NONE: "more or less"), a
+				   greeting or what opens an
+				   exclamation: the learned weights
+				   leave it out */
 #define TOK_QUOTED	0x80	/* inside quotation marks: words quoted
 				   ("the cake said 'Happy birthday'") are
 				   not the writer's own */
@@ -326,6 +331,27 @@ void	classify_score_add(struct classify_state *, int, int, size_t, size_t);
 void	classify_form_scores(struct classify_state *);
 /* Return 1 if the text speaks to someone it tags, not to the shop. */
 int	classify_form_addressed(const struct classify_state *);
+
+/*
+ * The learned weights of a feature by its hash (classify-weights.c, made
+ * by tests/tools/classify-learn.c): hundredths of the log of how likely
+ * it is in a comment of each kind (by enum classify_kind), less their
+ * mean. Sorted by hash.
+ */
+struct classify_weight {
+	uint32_t	 hash;
+	int16_t		 w[CLASSIFY_KIND_COUNT];
+};
+extern const struct classify_weight	classify_weights[];
+extern const size_t			classify_nweights;
+extern const int16_t			classify_weight_prior[CLASSIFY_KIND_COUNT];
+/* Call fn with each feature of the text of d, once (see classify.h). */
+void	classify_stat_features(const struct classify_doc *,
+	    classify_feature_fn, void *);
+/* Write the learned log-odds of each kind for the text of d into out, in
+ * hundredths (classify-stat.c). */
+void	classify_stat_score(const struct classify_doc *,
+	    int [CLASSIFY_KIND_COUNT]);
 
 /* Finding phrases (classify-match.c). */
 /* Pick the lexicons to read for the text of st (st->lex, st->lang). */

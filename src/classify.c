@@ -11,6 +11,9 @@
  * one ("not bad", "no problem") for neither. A complaint that a question
  * only supposes ("can I return it if it doesn't fit?") weighs little.
  * Sarcasm ("thanks for nothing", 🙄, "/s") turns praise into complaint.
+ * Weights learned from labelled comments (classify-stat.c) add a few
+ * points to the kind they find likeliest, fewer the more the lexicons
+ * found, so that they decide what the lexicons have no words for.
  * Then the kind with the strongest evidence wins, in this order: spam,
  * a complaint (even one asked as a question: "where is my order?"), a
  * question, praise; "other" when nothing speaks.
@@ -495,6 +498,56 @@ classify_signal_scores(struct classify_state *st)
 		classify_add_signal(st, SC_S, 1, "many tagged");
 }
 
+/*
+ * Count what the learned weights say (classify-stat.c): the kind they
+ * find likeliest gets a point for every LEARNED_STEP hundredths of
+ * log-odds it leads the next by, up to LEARNED_MAX. "Other" gets
+ * nothing, as it has no score: when the weights find it likeliest, the
+ * lexicons decide alone.
+ */
+#define LEARNED_STEP	50
+#define LEARNED_MAX	4
+#define LEARNED_SPAM	1
+static void
+classify_learned(struct classify_state *st)
+{
+	static const int	 sc_of[CLASSIFY_KIND_COUNT] = {
+		-1, SC_Q, SC_C, SC_P, SC_S
+	};
+	int			 lo[CLASSIFY_KIND_COUNT], best = 0, next = -1;
+	int			 k, pts, cap, top = 0, sc;
+
+	classify_stat_score(&st->doc, lo);
+	for (k = 1; k < CLASSIFY_KIND_COUNT; k++) {
+		if (lo[k] > lo[best]) {
+			next = best;
+			best = k;
+		} else if (next < 0 || lo[k] > lo[next])
+			next = k;
+	}
+	if ((sc = sc_of[best]) < 0)
+		return;
+	for (k = 0; k < SC_COUNT; k++)
+		top = st->score[k] > top ? st->score[k] : top;
+	cap = LEARNED_MAX - top;
+	if (sc == SC_S && cap > LEARNED_SPAM)
+		cap = LEARNED_SPAM;
+	pts = 1 + (lo[best] - lo[next]) / LEARNED_STEP;
+	if (pts > cap)
+		pts = cap;
+	/* A tie with what the lexicons found goes to the lexicons. */
+	if (st->score[sc] + pts == top && st->score[sc] < top)
+		pts--;
+	if (pts <= 0)
+		return;
+	st->score[sc] += pts;
+	if (!st->why[sc].set) {
+		st->why[sc].weight = pts;
+		st->why[sc].signal = "its words, by learned weights";
+		st->why[sc].set = 1;
+	}
+}
+
 /* Weigh sarcasm and supposed complaints into the scores. */
 static void
 classify_weigh(struct classify_state *st)
@@ -661,27 +714,76 @@ classify_why(const struct classify_state *st, struct classify_result *res)
 	buf_free(&b);
 }
 
-/* Classify one message; see classify.h. */
-void
-classify_text(const char *text, const struct classify_signals *sig,
-    struct classify_result *res)
+/*
+ * Read text into st and find its phrases: what classify_text and
+ * classify_features share. Free with classify_state_free.
+ */
+static void
+classify_state_read(struct classify_state *st, const char *text,
+    const struct classify_signals *sig)
 {
 	static const struct classify_signals	 none;
-	struct classify_state			 st;
-	size_t					 len, i;
+	size_t					 len, i, k;
 
-	memset(&st, 0, sizeof st);
-	st.sig = sig != NULL ? sig : &none;
+	memset(st, 0, sizeof *st);
+	st->sig = sig != NULL ? sig : &none;
 	len = strlen(text);
 	if (len > CLASSIFY_TEXT_MAX) {
 		len = CLASSIFY_TEXT_MAX;
 		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
 			len--;
 	}
-	classify_doc_read(&st.doc, text, len);
-	classify_pick(&st);
-	classify_find(&st);
-	classify_resolve(&st);
+	classify_doc_read(&st->doc, text, len);
+	classify_pick(st);
+	classify_find(st);
+	classify_resolve(st);
+	/* The words of a phrase that means nothing ("more or less") say
+	 * nothing to the learned weights either, nor does a greeting, which
+	 * opens questions and everything else alike, nor the opening of an
+	 * exclamation ("what a", "wat een"), whose "what" is no question. */
+	for (i = 0; i < st->nm; i++) {
+		if ((st->m[i].accepted && st->m[i].cue == CUE_NONE) ||
+		    st->m[i].cue == CUE_GREETING || st->m[i].cue == CUE_NOTQ) {
+			for (k = 0; k < st->m[i].ntok; k++)
+				st->doc.tok[st->m[i].tok + k].flags |=
+				    TOK_NOTHING;
+		}
+	}
+}
+
+/* Free what classify_state_read and the steps after it made. */
+static void
+classify_state_free(struct classify_state *st)
+{
+	free(st->m);
+	free(st->cstart);
+	classify_doc_free(&st->doc);
+}
+
+/* Call fn with each feature of text once; see classify.h. */
+void
+classify_features(const char *text, const char *lang, classify_feature_fn fn,
+    void *arg)
+{
+	struct classify_signals	sig;
+	struct classify_state	st;
+
+	memset(&sig, 0, sizeof sig);
+	sig.lang = lang;
+	classify_state_read(&st, text, &sig);
+	classify_stat_features(&st.doc, fn, arg);
+	classify_state_free(&st);
+}
+
+/* Classify one message; see classify.h. */
+void
+classify_text(const char *text, const struct classify_signals *sig,
+    struct classify_result *res)
+{
+	struct classify_state	st;
+	size_t			i;
+
+	classify_state_read(&st, text, sig);
 	classify_a_not_a_questions(&st);
 	for (i = 0; i < st.nm; i++) {
 		if (st.m[i].accepted)
@@ -692,6 +794,7 @@ classify_text(const char *text, const struct classify_signals *sig,
 	classify_form_scores(&st);
 	st.addressed = classify_form_addressed(&st);
 	classify_signal_scores(&st);
+	classify_learned(&st);
 	classify_weigh(&st);
 	memset(res, 0, sizeof *res);
 	res->kind = classify_kind_of(&st);
@@ -699,7 +802,5 @@ classify_text(const char *text, const struct classify_signals *sig,
 	res->urgency = classify_urgency(&st, res->kind);
 	res->lang = st.lang;
 	classify_why(&st, res);
-	free(st.m);
-	free(st.cstart);
-	classify_doc_free(&st.doc);
+	classify_state_free(&st);
 }

@@ -2,18 +2,21 @@
  * classify.h -- what a customer's message is (a complaint, a question,
  * praise, spam or something else) and whether it needs a reply, worked out
  * locally from the text and a few facts about its author and conversation:
- * no network, no model, no clock, no cache.
+ * no network, no model to download, no clock, no cache.
  *
  * The classifier reads lexicons of phrases per language (en, nl, de, fr,
  * es, ro, ar, zh; src/classify-lex-*.c) and signals that are not words:
  * question marks in every script, repeated punctuation, capitals, emoji,
- * links, and names that imitate the shop's. It is meant to be called at
+ * links, and names that imitate the shop's; and weights learned from
+ * labelled comments (src/classify-weights.c) for what the lexicons have
+ * no words for. It is meant to be called at
  * ingest; the owner's own rules and overrides come after it.
  */
 #ifndef HEED_CLASSIFY_H
 #define HEED_CLASSIFY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum classify_kind {
 	CLASSIFY_OTHER,
@@ -109,6 +112,19 @@ const char	*classify_lang_list(void);
  * tests.
  */
 int		 classify_lexicon_check(char **);
+
+/*
+ * The learned part of the classifier reads a text as features (the
+ * beginnings of its words and pairs of them, Chinese characters, marks
+ * such as "?"; src/classify-stat.c) and looks up a weight for each by its
+ * hash. Call fn with each feature of the text (in the language of the
+ * tag, which may be NULL) once, its length and its hash, and arg. For
+ * the tool that learns the weights (tests/tools/classify-learn.c).
+ */
+typedef void	(*classify_feature_fn)(const char *, size_t, uint32_t, void *);
+void		 classify_features(const char *, const char *,
+		     classify_feature_fn, void *);
+uint32_t	 classify_feature_hash(const char *, size_t);
 
 /* Counts of expected against found kinds and replies, for measuring. */
 struct classify_tally {
