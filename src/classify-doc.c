@@ -695,7 +695,8 @@ classify_quote_role(uint32_t prev, uint32_t cp, uint32_t next)
 static void
 classify_quote_span(struct classify_doc *d, size_t from, size_t to)
 {
-	size_t	i, first = d->ntok, n = 0;
+	size_t		i, first = d->ntok, n = 0, used;
+	uint32_t	cp;
 
 	for (i = 0; i < d->ntok; i++) {
 		if (d->tok[i].raw_off >= from && d->tok[i].raw_off < to) {
@@ -708,6 +709,13 @@ classify_quote_span(struct classify_doc *d, size_t from, size_t to)
 		return;
 	for (i = first; i < first + n; i++)
 		d->tok[i].flags |= TOK_QUOTED;
+	/* A question quoted ("he said: 'what did you expect?'") is not one. */
+	for (i = from; i < to && d->qmarks > 0; i += used) {
+		used = text_decode(d->raw + i, to - i, &cp);
+		if (cp == '?' || cp == 0x061f || cp == 0xff1f || cp == 0xbf ||
+		    cp == 0x2e2e || cp == 0x2753 || cp == 0x2754)
+			d->qmarks--;
+	}
 }
 
 /*

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "cmd.h"
 #include "store.h"
 #include "text.h"
@@ -46,12 +47,16 @@ cmd_list_json(const struct item *it, int64_t now)
 	text = cmd_list_clean(it->text, 1);
 	lang = cmd_list_clean(it->lang, 0);
 	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
-	    "s:b, s:b, s:s?}", "id", (json_int_t)it->id, "remote_id", remote,
-	    "author", author, "handle", handle, "text", text, "created",
-	    (json_int_t)it->created, "waiting", (json_int_t)(now -
-	    it->created), "status", item_status_name(it->status), "own",
-	    it->own, "flagged", it->flags != 0, "hidden", it->hidden != 0,
-	    "deleted", it->deleted != 0, "lang", lang);
+	    "s:b, s:b, s:s?, s:s?, s:s?, s:s}", "id", (json_int_t)it->id,
+	    "remote_id", remote, "author", author, "handle", handle, "text",
+	    text, "created", (json_int_t)it->created, "waiting",
+	    (json_int_t)(now - it->created), "status",
+	    item_status_name(it->status), "own", it->own, "flagged",
+	    it->flags != 0, "hidden", it->hidden != 0, "deleted",
+	    it->deleted != 0, "lang", lang, "class", it->ckind >= 0 ?
+	    classify_kind_name(it->ckind) : NULL, "needs_reply",
+	    it->creply >= 0 ? classify_reply_name(it->creply) : NULL, "lane",
+	    item_lane_name(it->lane));
 	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
 		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);
@@ -96,7 +101,7 @@ static int
 cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 {
 	static const char *const views[VIEW_COUNT] = {
-		"inbox", "flagged", "snoozed", "done", "all"
+		"inbox", "flagged", "snoozed", "done", "all", "spam"
 	};
 	static const struct option longopts[] = {
 		{ "view", required_argument, NULL, 'v' },
@@ -121,7 +126,7 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 			}
 			if (o->view == VIEW_COUNT) {
 				cmd_print(stderr, "heed list: --view inbox, "
-				    "flagged, snoozed, done or all\n");
+				    "flagged, snoozed, done, all or spam\n");
 				return CMD_EXIT_USAGE;
 			}
 			break;
@@ -206,8 +211,8 @@ cmd_list_account(const struct store_account *a, size_t n, int64_t id)
 
 /* Print a conversation as a line of JSON; 0, or -1 if it was not. */
 static int
-cmd_list_conv_json(const struct store_conv *c, const char *account,
-    int64_t now)
+cmd_list_conv_json(const struct store_conv *c, const struct item *head,
+    const char *account, int64_t now)
 {
 	json_t	*o, *ids;
 	char	*s, *author, *handle, *text, *platform;
@@ -222,12 +227,15 @@ cmd_list_conv_json(const struct store_conv *c, const char *account,
 	for (i = 0; i < c->n; i++)
 		json_array_append_new(ids, json_integer((json_int_t)c->ids[i]));
 	o = json_pack("{s:I, s:o, s:s, s:s?, s:s?, s:s?, s:s?, s:I, s:I, "
-	    "s:I, s:I, s:I}", "id", (json_int_t)(c->n > 0 ? c->ids[0] : 0),
+	    "s:I, s:I, s:I, s:s?, s:s}", "id", (json_int_t)(c->n > 0 ?
+	    c->ids[0] : 0),
 	    "ids", ids, "account", account, "platform", platform, "author",
 	    author, "handle", handle, "text", text, "first",
 	    (json_int_t)c->first, "newest", (json_int_t)c->newest, "waiting",
 	    (json_int_t)(now - c->first), "messages", (json_int_t)c->n,
-	    "last_answer", (json_int_t)c->last_answer);
+	    "last_answer", (json_int_t)c->last_answer, "class",
+	    head->ckind >= 0 ? classify_kind_name(head->ckind) : NULL, "lane",
+	    item_lane_name(head->lane));
 	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
 		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);
@@ -265,8 +273,8 @@ cmd_list_conv_line(const struct store_conv *c, int64_t now)
 /* Print one page of conversations; 0, or 1 if one could not be. */
 static int
 cmd_list_conv_rows(const struct store_conv_list *l,
-    const struct cmd_list_opts *o, const struct store_account *a,
-    size_t na, int64_t *shown)
+    const struct item_list *heads, const struct cmd_list_opts *o,
+    const struct store_account *a, size_t na, int64_t *shown)
 {
 	size_t	i;
 	int64_t	now = util_now();
@@ -275,8 +283,8 @@ cmd_list_conv_rows(const struct store_conv_list *l,
 		(*shown)++;
 		if (!o->json)
 			cmd_list_conv_line(&l->v[i], now);
-		else if (cmd_list_conv_json(&l->v[i], cmd_list_account(a, na,
-		    l->v[i].account_id), now) != 0) {
+		else if (cmd_list_conv_json(&l->v[i], &heads->v[i],
+		    cmd_list_account(a, na, l->v[i].account_id), now) != 0) {
 			cmd_print(stderr, "heed list: the conversation of item "
 			    "%lld could not be written\n",
 			    (long long)l->v[i].key.id);
@@ -291,6 +299,7 @@ static int
 cmd_list_print_conv(struct cmd_env *env, const struct cmd_list_opts *o)
 {
 	struct store_conv_list	 l;
+	struct item_list	 heads;
 	struct store_account	*a = NULL;
 	struct store_key	 key;
 	size_t			 na = 0;
@@ -299,22 +308,25 @@ cmd_list_print_conv(struct cmd_env *env, const struct cmd_list_opts *o)
 	int			 rc = 0, have_key = 0;
 
 	memset(&l, 0, sizeof l);
+	memset(&heads, 0, sizeof heads);
 	if (store_account_list(env->store, &a, &na, &cause) != 0)
 		rc = 1;
 	while (rc == 0) {
 		if (store_conv_page(env->store, (enum store_view)o->view,
-		    NULL, have_key ? &key : NULL, 1, 200, NULL, &l,
+		    NULL, have_key ? &key : NULL, 1, 200, &heads, &l,
 		    &cause) != 0) {
 			rc = 1;
 			break;
 		}
-		rc = cmd_list_conv_rows(&l, o, a, na, &shown);
+		rc = cmd_list_conv_rows(&l, &heads, o, a, na, &shown);
 		if (l.n < 200 || shown >= o->limit)
 			break;
 		key = l.v[l.n - 1].key;
 		have_key = 1;
 		store_conv_list_free(&l);
+		item_list_free(&heads);
 	}
+	item_list_free(&heads);
 	if (cause != NULL) {
 		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);

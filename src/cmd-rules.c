@@ -1,11 +1,12 @@
 /*
  * cmd-rules.c -- heed rules: the owner's rules as heed reads them from the
- * config, and with --dry-run what each would change among the messages
- * waiting in the inbox. It changes nothing.
+ * config; with --dry-run what each would change among the messages
+ * waiting in the inbox, changing nothing; with --run, the waiting
+ * messages sorted again, the rules with them, as they are at ingest.
  *
- * A message's kind is the classifier's (classify.h) as the dry run reads
- * the message now; a rule that sets a kind changes what the later rules
- * see, as it will when rules run for real.
+ * Both go through sorting.c, so the dry run says exactly what a run
+ * does: the classifier's kind, then the rules in order (a rule that sets
+ * a kind changes what the later rules see), the owner's own word last.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -18,6 +19,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "rules.h"
+#include "sorting.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -28,15 +30,15 @@
 /* What heed rules was asked for. */
 struct cmd_rules_opts {
 	int	dry_run;
+	int	run;
 	int	json;
 };
 
-/* What the dry run counts per rule, and the accounts it looks up. */
+/* What the dry run counts per rule, and what it sorts with. */
 struct cmd_rules_run {
 	struct cmd_env		*env;
 	const struct cmd_rules_opts *o;
-	struct store_account	*accounts;
-	size_t			 naccounts;
+	struct sorting_ctx	 sc;
 	size_t			*matched;	/* per rule */
 	size_t			 changed;	/* messages some rule matched */
 	size_t			 read;
@@ -49,6 +51,7 @@ cmd_rules_options(int argc, char **argv, struct cmd_rules_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "run", no_argument, NULL, 'r' },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -61,6 +64,9 @@ cmd_rules_options(int argc, char **argv, struct cmd_rules_opts *o)
 		case 'n':
 			o->dry_run = 1;
 			break;
+		case 'r':
+			o->run = 1;
+			break;
 		case 'j':
 			o->json = 1;
 			break;
@@ -70,6 +76,10 @@ cmd_rules_options(int argc, char **argv, struct cmd_rules_opts *o)
 	}
 	if (optind != argc) {
 		cmd_print(stderr, "heed rules: unexpected %s\n", argv[optind]);
+		return CMD_EXIT_USAGE;
+	}
+	if (o->dry_run && o->run) {
+		cmd_print(stderr, "heed rules: --dry-run or --run, not both\n");
 		return CMD_EXIT_USAGE;
 	}
 	return 0;
@@ -93,19 +103,6 @@ cmd_rules_list(const struct config *cfg)
 		    cfg->rules[i].line, what);
 		free(what);
 	}
-}
-
-/* The account an item is on, from the list read at the start; or NULL. */
-static const struct store_account *
-cmd_rules_account(const struct cmd_rules_run *r, int64_t id)
-{
-	size_t	i;
-
-	for (i = 0; i < r->naccounts; i++) {
-		if (r->accounts[i].id == id)
-			return &r->accounts[i];
-	}
-	return NULL;
 }
 
 /* Print one message and what the rules would do to it. */
@@ -156,51 +153,37 @@ cmd_rules_print(const struct cmd_rules_run *r, const struct item *it,
 static int
 cmd_rules_message(struct cmd_rules_run *r, const struct item *it)
 {
-	const struct config		*cfg = r->env->cfg;
-	const struct store_account	*acct;
-	struct classify_signals		 sig;
-	struct classify_result		 res;
-	struct rule_message		 m;
-	struct rule_actions		 a;
-	size_t				 i;
-	int				 rc = 0;
+	const struct config	*cfg = r->env->cfg;
+	struct sorting_decision	 d;
+	char			*cause = NULL;
+	size_t			 i, k;
+	int			 rc = 0;
 
-	acct = cmd_rules_account(r, it->account_id);
-	memset(&sig, 0, sizeof sig);
-	sig.lang = it->lang;
-	sig.author_name = it->author_name;
-	sig.shop_name = acct != NULL ? acct->handle : NULL;
-	classify_text(it->text != NULL ? it->text : "", &sig, &res);
-	memset(&m, 0, sizeof m);
-	m.text = it->text;
-	m.author_name = it->author_name;
-	m.author_handle = it->author_handle;
-	m.platform = acct != NULL ? acct->platform : NULL;
-	m.account = acct != NULL ? acct->name : NULL;
-	m.lang = it->lang;
-	m.kind = (int)res.kind;
-	m.has_link = -1;
-	rule_actions_init(&a);
-	for (i = 0; i < cfg->nrules; i++) {
-		if (!rule_match(cfg->rules[i].rule, &m))
-			continue;
-		rule_apply(cfg->rules[i].rule, &a);
-		r->matched[i]++;
-		if (a.kind != -1)
-			m.kind = a.kind;
+	if (sorting_decide(&r->sc, it, &d, &cause) != 0) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+		sorting_decision_free(&d);
+		return -1;
+	}
+	for (k = 0; k < d.actions.nmatched; k++) {
+		for (i = 0; i < cfg->nrules; i++) {
+			if (strcmp(rule_name(cfg->rules[i].rule),
+			    d.actions.matched[k]) == 0)
+				r->matched[i]++;
+		}
 	}
 	r->read++;
-	if (a.nmatched != 0) {
+	if (d.actions.nmatched != 0) {
 		r->changed++;
-		rc = cmd_rules_print(r, it, &a);
+		rc = cmd_rules_print(r, it, &d.actions);
 	}
-	rule_actions_free(&a);
+	sorting_decision_free(&d);
 	return rc;
 }
 
-/* Run the rules over the inbox a page at a time; 0 or 1. */
+/* Run the rules over a view a page at a time; 0 or 1. */
 static int
-cmd_rules_inbox(struct cmd_rules_run *r)
+cmd_rules_view(struct cmd_rules_run *r, enum store_view v)
 {
 	struct item_list	 l;
 	struct store_key	 key;
@@ -210,9 +193,8 @@ cmd_rules_inbox(struct cmd_rules_run *r)
 
 	memset(&l, 0, sizeof l);
 	for (;;) {
-		if (store_queue_page(r->env->store, VIEW_INBOX, NULL,
-		    have_key ? &key : NULL, 1, CMD_RULES_PAGE, &l,
-		    &cause) != 0) {
+		if (store_queue_page(r->env->store, v, NULL, have_key ? &key :
+		    NULL, 1, CMD_RULES_PAGE, &l, &cause) != 0) {
 			cmd_print(stderr, "heed: %s\n", cause);
 			free(cause);
 			rc = 1;
@@ -228,12 +210,21 @@ cmd_rules_inbox(struct cmd_rules_run *r)
 		}
 		if (l.n < CMD_RULES_PAGE || rc != 0)
 			break;
-		store_key_of(VIEW_INBOX, &l.v[l.n - 1], &key);
+		store_key_of(v, &l.v[l.n - 1], &key);
 		have_key = 1;
 		item_list_free(&l);
 	}
 	item_list_free(&l);
 	return rc;
+}
+
+/* Run the rules over every waiting message: the inbox, then the spam. */
+static int
+cmd_rules_inbox(struct cmd_rules_run *r)
+{
+	if (cmd_rules_view(r, VIEW_INBOX) != 0)
+		return 1;
+	return cmd_rules_view(r, VIEW_SPAM);
 }
 
 /* Say how many messages each rule matched (text only). */
@@ -267,8 +258,7 @@ cmd_rules_dry_run(struct cmd_env *env, const struct cmd_rules_opts *o)
 		cmd_rules_list(env->cfg);
 		return 0;
 	}
-	if (store_account_list(env->store, &r.accounts, &r.naccounts,
-	    &cause) != 0) {
+	if (sorting_begin(&r.sc, env->store, env->cfg, r.now, &cause) != 0) {
 		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		return 1;
@@ -278,8 +268,30 @@ cmd_rules_dry_run(struct cmd_env *env, const struct cmd_rules_opts *o)
 	if (rc == 0 && !o->json)
 		cmd_rules_summary(&r);
 	free(r.matched);
-	store_account_list_free(r.accounts, r.naccounts);
+	sorting_end(&r.sc);
 	return rc;
+}
+
+/*
+ * Sort the waiting messages again, the rules with them, for real (after
+ * the owner changed the rules); the owner's own word stays. 0 or 1.
+ */
+static int
+cmd_rules_run(struct cmd_env *env)
+{
+	char	*cause = NULL;
+	size_t	 n = 0;
+
+	if (store_sort_reset(env->store, &cause) != 0 ||
+	    sorting_run(env->store, env->cfg, util_now(), &n, &cause) != 0) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	printf("%zu waiting message%s sorted again with %zu rule%s\n", n,
+	    n == 1 ? "" : "s", env->cfg->nrules, env->cfg->nrules == 1 ? "" :
+	    "s");
+	return 0;
 }
 
 /* heed rules: list the rules, or with --dry-run what they would change. */
@@ -287,15 +299,29 @@ int
 cmd_rules(struct cmd_env *env, int argc, char **argv)
 {
 	struct cmd_rules_opts	o;
+	size_t			nrules;
 	int			rc;
 
 	if ((rc = cmd_rules_options(argc, argv, &o)) != 0)
 		return rc;
+	env->write = o.run;
 	if (env->setup(env) != 0)
 		return 1;
-	if (o.dry_run && env->demo && cmd_demo_sync(env) != 0)
-		return 1;
-	if (!o.dry_run)
+	if (o.dry_run && env->demo) {
+		/*
+		 * The demo inbox comes in with no rule run on it, so that
+		 * the dry run shows what the rules do to it.
+		 */
+		nrules = env->cfg->nrules;
+		env->cfg->nrules = 0;
+		rc = cmd_demo_sync(env);
+		env->cfg->nrules = nrules;
+		if (rc != 0)
+			return 1;
+	}
+	if (o.run)
+		rc = cmd_rules_run(env);
+	else if (!o.dry_run)
 		cmd_rules_list(env->cfg);
 	else
 		rc = cmd_rules_dry_run(env, &o);

@@ -36,6 +36,9 @@ struct cmd_env {
 	struct store		*store;		/* with CMD_CACHE */
 	const struct cmd_paths	*paths;		/* with CMD_PATHS */
 	int			 demo;		/* --demo */
+	int			 write;		/* a CMD_READONLY command with
+						   CMD_ARGS_FIRST found it
+						   must write after all */
 	/* Make the setup of CMD_ARGS_FIRST; 0, or -1 once said why not. */
 	int			(*setup)(struct cmd_env *);
 	void			*arg;		/* for setup */

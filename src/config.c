@@ -33,6 +33,10 @@ static const char *const config_color_choices[] = {
 	"auto", "always", "never", NULL
 };
 
+static const char *const config_inbox_order_choices[] = {
+	"need", "age", NULL
+};
+
 static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_RESPONSE_TARGET] = { "response_target", CONFIG_DURATION,
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "4h", 60, 30 * 86400, NULL,
@@ -76,6 +80,11 @@ static const struct config_option config_table[OPT_COUNT] = {
 	[OPT_TIME_FORMAT] = { "time_format", CONFIG_STRING, CONFIG_GLOBAL,
 	    "%a %d %b %H:%M", 0, 0, NULL,
 	    "strftime format for times in the thread view" },
+	[OPT_INBOX_ORDER] = { "inbox_order", CONFIG_ENUM, CONFIG_GLOBAL,
+	    "need", 0, 0, config_inbox_order_choices,
+	    "need (what needs an answer first, then what is unclear, then "
+	    "what asks nothing; the longest waiting first in each) or age "
+	    "(the longest waiting first, whatever it is)" },
 	[OPT_CA_FILE] = { "ca_file", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
 	    NULL, "a file of CA certificates to trust instead of the "
 	    "system's (for a private or test server); empty means the "

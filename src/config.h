@@ -40,6 +40,7 @@ enum config_opt {
 	OPT_SNOOZE_PRESETS,
 	OPT_MORNING_HOUR,
 	OPT_TIME_FORMAT,
+	OPT_INBOX_ORDER,
 	OPT_CA_FILE,
 	OPT_PLATFORM,
 	OPT_HANDLE,
@@ -53,6 +54,11 @@ enum config_opt {
 	OPT_REQUEST_TIMEOUT,
 	OPT_CHECK_DELAYS,
 	OPT_COUNT
+};
+
+enum config_inbox_order {
+	INBOX_ORDER_NEED,
+	INBOX_ORDER_AGE
 };
 
 enum config_color {

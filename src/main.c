@@ -18,6 +18,7 @@
 #include "config.h"
 #include "log.h"
 #include "platform/platforms.h"
+#include "sorting.h"
 #include "store.h"
 #include "util.h"
 
@@ -79,8 +80,9 @@ main_usage(FILE *f)
 	    "                   the kind and needs-reply of each line\n"
 	    "  classify --eval [--misses] FILE\n"
 	    "                   measure the classifier on labelled lines\n"
-	    "  rules [--dry-run] [--json]\n"
-	    "                   list the rules; what they would change\n"
+	    "  rules [--dry-run [--json] | --run]\n"
+	    "                   list the rules; what they would change; "
+	    "run them\n"
 	    "\n"
 	    "options:\n"
 	    "  --config FILE    read FILE instead of "
@@ -268,6 +270,19 @@ main_setup(struct main_opts *o, int readonly)
 		free(cause);
 		return -1;
 	}
+	/*
+	 * Sort what came in unsorted (an older heed's cache, a sync cut
+	 * short) and put the lanes in the order asked for; read-only, learn
+	 * which order they are in.
+	 */
+	if ((readonly && !o->demo ? store_sort_order(o->store,
+	    config_int(&o->cfg, NULL, OPT_INBOX_ORDER) == INBOX_ORDER_AGE,
+	    &cause) : sorting_run(o->store, &o->cfg, util_now(), NULL,
+	    &cause)) != 0) {
+		/* What cannot be sorted waits unsorted; the screens say why. */
+		log_error("sorting the inbox: %s", cause);
+		free(cause);
+	}
 	return 0;
 }
 
@@ -303,7 +318,7 @@ main_prepare(struct cmd_env *env)
 	if (needs & CMD_PATHS)
 		main_doctor_paths(o);
 	else if (needs & CMD_CACHE)
-		rc = main_setup(o, (needs & CMD_READONLY) != 0);
+		rc = main_setup(o, (needs & CMD_READONLY) != 0 && !env->write);
 	else if (needs & CMD_CONFIG)
 		rc = main_config(o);
 	env->store = o->store;

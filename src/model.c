@@ -126,6 +126,25 @@ item_status_name(int s)
 	return status_names[s];
 }
 
+/* Name a lane of the inbox ("answer", "no-reply"...). */
+const char *
+item_lane_name(int lane)
+{
+	switch (lane) {
+	case LANE_ANSWER:
+		return "answer";
+	case LANE_UNCLEAR:
+		return "unclear";
+	case LANE_NO_REPLY:
+		return "no-reply";
+	case LANE_SPAM:
+		return "spam";
+	case LANE_UNSORTED:
+		return "unsorted";
+	}
+	return "?";
+}
+
 /* Name an action kind. */
 const char *
 action_kind_name(int k)

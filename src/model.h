@@ -22,6 +22,28 @@ enum item_status {
 	STATUS_SNOOZED
 };
 
+/*
+ * Where a customer's message waits in the inbox, in this order: it needs
+ * an answer; whether it does is unclear; it asks nothing (praise,
+ * thanks: "no reply needed?"); spam and scams, which have a view of
+ * their own. A message is UNSORTED from ingest until heed has read it
+ * (sorting.c), a moment later.
+ */
+enum item_lane {
+	LANE_ANSWER,
+	LANE_UNCLEAR,
+	LANE_NO_REPLY,
+	LANE_SPAM,
+	LANE_UNSORTED = 7
+};
+
+/* Who said what a message is: the classifier, a rule, or the owner. */
+enum item_kind_by {
+	KIND_BY_CLASSIFIER,
+	KIND_BY_RULE,
+	KIND_BY_OWNER
+};
+
 #define ITEM_FLAG_ESCALATED	0x1
 #define ITEM_FLAG_STARRED	0x2
 
@@ -70,6 +92,14 @@ struct item {
 	int	 has_draft;
 	int	 replied;	/* the business has answered it */
 	int	 depth;		/* depth in a thread listing */
+
+	/* What it is, filled by the store (sorting.c sets it). */
+	int	 lane;		/* enum item_lane */
+	int	 ckind;		/* enum classify_kind; -1 not sorted yet */
+	int	 creply;	/* enum classify_reply; -1 not sorted yet */
+	int	 urgency;	/* 0 to 3 */
+	int	 kind_by;	/* enum item_kind_by */
+	int64_t	 rank;		/* lane << 36 | created: the inbox order */
 };
 
 /* A growable list of items; free with item_list_free. */
@@ -135,6 +165,7 @@ void		 post_clear(struct post *);
 void		 outbox_entry_clear(struct outbox_entry *);
 
 const char	*item_status_name(int);
+const char	*item_lane_name(int);
 const char	*action_kind_name(int);
 int		 action_kind_from_name(const char *);
 const char	*outbox_state_name(int);

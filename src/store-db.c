@@ -184,6 +184,12 @@ store_row_item(sqlite3_stmt *st, struct item *it)
 	it->has_draft = sqlite3_column_int(st, 24);
 	it->replied = sqlite3_column_int(st, 25);
 	it->depth = 0;
+	it->lane = sqlite3_column_int(st, 26);
+	it->ckind = sqlite3_column_int(st, 27);
+	it->creply = sqlite3_column_int(st, 28);
+	it->urgency = sqlite3_column_int(st, 29);
+	it->kind_by = sqlite3_column_int(st, 30);
+	it->rank = sqlite3_column_int64(st, 31);
 }
 
 /*

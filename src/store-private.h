@@ -111,6 +111,15 @@ enum store_stmt_id {
 	ST_CONV_ORPHANS,
 	ST_CONV_RESETTLE,
 	ST_CONV_SETTLE_NEW,
+	ST_SORT_PENDING,
+	ST_SORT_FOLLOWUP,
+	ST_ITEM_SORT,
+	ST_SORT_ORDER_GET,
+	ST_SORT_ORDER_SET,
+	ST_SORT_ORDER_MARK,
+	ST_LANE_ITEMS,
+	ST_WRITE_SORTED,
+	ST_SORT_RESET,
 	ST_COUNT
 };
 
@@ -141,6 +150,8 @@ struct store {
 	char			*owner;		/* see store_owner */
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
+	int			 inbox_age;	/* the lanes are in the age
+						   order (meta inbox_age) */
 	int			 cache_shrunk;	/* cache_size has been read */
 	int			 cache_size;	/* full, as PRAGMA cache_size */
 };
@@ -162,10 +173,18 @@ struct store {
 	"EXISTS (SELECT 1 FROM drafts WHERE item_id = i.id), " \
 	"EXISTS (SELECT 1 FROM items r WHERE r.own = 1 AND " \
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
-	"AND r.deleted = 0)"
+	"AND r.deleted = 0), i.lane, coalesce(i.ckind, -1), " \
+	"coalesce(i.creply, -1), i.urgency, i.kind_by, i.rank"
 
 /* The columns STORE_ITEM_COLS names. */
-#define STORE_ITEM_NCOLS	26
+#define STORE_ITEM_NCOLS	32
+
+/*
+ * The rank (lane << 36 | created, see schema 7) where the spam lane
+ * starts, and where the lane after it starts.
+ */
+#define STORE_RANK_SPAM		"206158430208"
+#define STORE_RANK_AFTER_SPAM	"274877906944"
 
 /* What no answer before or after a message is: beyond every time. */
 #define STORE_CONV_LO	(-INT64_MAX)
@@ -205,6 +224,10 @@ void		 store_bind_named(sqlite3_stmt *, const char *, int64_t);
 sqlite3_stmt	*store_queue_stmt(struct store *, enum store_view, int, int,
 		    unsigned, int, char **);
 int		 store_view_asc(enum store_view);
+
+/* store-sort.c */
+int		 store_write_sorted(struct store *, const struct item *,
+		    char **);
 
 /* store-outbox.c */
 int		 store_outbox_register(struct store *, char **);

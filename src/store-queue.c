@@ -7,14 +7,17 @@
  * rows down, and rows that move between views do not shift later pages.
  *
  * View orders:
- *   inbox     created ascending: the longest-waiting customer first;
+ *   inbox     rank ascending: the lanes in order (answer, unclear, no
+ *             reply needed; see enum item_lane), in each the
+ *             longest-waiting customer first; spam left out;
  *   flagged   created ascending, like the inbox;
  *   snoozed   snooze_until ascending: the next to wake first;
  *   done      done_at descending: the most recently handled first, so a
  *             mistaken "done" is at the top of the view to find and undo
  *             (done_at is set when an item is marked done and has its own
  *             partial index);
- *   all       created descending: the newest first.
+ *   all       created descending: the newest first;
+ *   spam      rank ascending, as the inbox: only its spam lane.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +32,18 @@ static const struct {
 	const char	*col;		/* the sort column; the id breaks ties */
 	int		 asc;		/* display order is ascending */
 } store_views[VIEW_COUNT] = {
-	[VIEW_INBOX] = { "items_inbox", "i.queue = 0", "i.created", 1 },
+	[VIEW_INBOX] = { "items_inbox", "i.queue = 0 AND (i.rank < "
+	    STORE_RANK_SPAM " OR i.rank >= " STORE_RANK_AFTER_SPAM ")",
+	    "i.rank", 1 },
 	[VIEW_FLAGGED] = { "items_flagged", "i.flags != 0 AND i.own = 0",
 	    "i.created", 1 },
 	[VIEW_SNOOZED] = { "items_snoozed", "i.queue = 1", "i.snooze_until",
 	    1 },
 	[VIEW_DONE] = { "items_done", "i.queue = 2", "i.done_at", 0 },
-	[VIEW_ALL] = { "items_created", "1", "i.created", 0 }
+	[VIEW_ALL] = { "items_created", "1", "i.created", 0 },
+	[VIEW_SPAM] = { "items_inbox", "i.queue = 0 AND i.rank >= "
+	    STORE_RANK_SPAM " AND i.rank < " STORE_RANK_AFTER_SPAM, "i.rank",
+	    1 }
 };
 
 /* The filter fragments, one bit each, every value a named parameter. */
@@ -347,6 +355,10 @@ void
 store_key_of(enum store_view v, const struct item *it, struct store_key *k)
 {
 	switch (v) {
+	case VIEW_INBOX:
+	case VIEW_SPAM:
+		k->sort = it->rank;
+		break;
 	case VIEW_SNOOZED:
 		k->sort = it->snooze_until;
 		break;
@@ -441,56 +453,65 @@ store_counts_settle(struct store *s, char **cause)
 /*
  * The other counts, in the same statement so that all come from one
  * snapshot and one read of the cache: after the counters (ids 0-4), the
- * inbox items younger than the target (5), the outbox entries queued or
- * being sent (6), those that failed (7) and those being looked for on
- * the platform after their answer was lost (8).
+ * overdue inbox items (5), the outbox entries queued or being sent (6),
+ * those that failed (7), those being looked for on the platform after
+ * their answer was lost (8), and the spam waiting (9).
  */
-#define STORE_C_RECENT		5
+#define STORE_C_OVERDUE		5
 #define STORE_C_PENDING		6
 #define STORE_C_FAILED		7
 #define STORE_C_CHECKING	8
+#define STORE_C_SPAM		9
 
 /*
- * Count the views, the overdue inbox items and the outbox. Overdue is the
- * inbox count less the inbox items younger than the target, an index range
- * over recent items only.
+ * Count the views, the overdue inbox items and the outbox. Overdue is
+ * what needs an answer (the answer lane; with inbox_order = age, every
+ * lane but spam and "no reply needed?", which that order does not keep
+ * apart from the unclear) or is not sorted yet, and has waited longer
+ * than the target: two index ranges over old items only. The inbox
+ * counter holds the spam waiting too, which the spam view counts.
  */
 int
 store_counts(struct store *s, int64_t now, int64_t target,
     struct store_counts *c, char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 n[STORE_C_CHECKING + 1], id;
+	int64_t		 n[STORE_C_SPAM + 1], id;
 	int		 rc;
 
 	memset(c, 0, sizeof *c);
 	memset(n, 0, sizeof n);
 	st = store_stmt(s, ST_COUNTS, STORE_COUNTS_SQL " UNION ALL "
-	    "SELECT 5, count(*) FROM items INDEXED BY items_inbox "
-	    "WHERE queue = 0 AND created >= ?1 "
+	    "SELECT 5, (SELECT count(*) FROM items INDEXED BY items_inbox "
+	    "WHERE queue = 0 AND rank >= (?2 << 36) AND rank < (?2 << 36) + "
+	    "?1) + (SELECT count(*) FROM items INDEXED BY items_inbox WHERE "
+	    "queue = 0 AND rank >= (7 << 36) AND rank < (7 << 36) + ?1) "
+	    "UNION ALL SELECT 9, count(*) FROM items INDEXED BY items_inbox "
+	    "WHERE queue = 0 AND rank >= " STORE_RANK_SPAM " AND rank < "
+	    STORE_RANK_AFTER_SPAM " "
 	    "UNION ALL SELECT 6, count(*) FROM outbox "
 	    "WHERE state IN (0, 1, 4) "
 	    "UNION ALL SELECT 7, count(*) FROM outbox WHERE state = 3 "
 	    "UNION ALL SELECT 8, count(*) FROM outbox WHERE state = 4", cause);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, now - target);
+	sqlite3_bind_int64(st, 1, now - target > 0 ? now - target : 0);
+	sqlite3_bind_int(st, 2, s->inbox_age ? LANE_UNCLEAR : LANE_ANSWER);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
-		if (id >= 0 && id <= STORE_C_CHECKING)
+		if (id >= 0 && id <= STORE_C_SPAM)
 			n[id] = sqlite3_column_int64(st, 1);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, "counting", cause);
-	c->view[VIEW_INBOX] = n[STORE_Q_INBOX];
+	c->view[VIEW_SPAM] = n[STORE_C_SPAM];
+	c->view[VIEW_INBOX] = n[STORE_Q_INBOX] - n[STORE_C_SPAM];
 	c->view[VIEW_SNOOZED] = n[STORE_Q_SNOOZED];
 	c->view[VIEW_DONE] = n[STORE_Q_DONE];
 	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
 	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
-	c->overdue = c->view[VIEW_INBOX] - n[STORE_C_RECENT];
-	if (c->overdue < 0)
-		c->overdue = 0;
+	c->overdue = n[STORE_C_OVERDUE];
 	c->outbox_pending = n[STORE_C_PENDING];
 	c->outbox_failed = n[STORE_C_FAILED];
 	c->outbox_checking = n[STORE_C_CHECKING];

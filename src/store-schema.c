@@ -444,6 +444,44 @@ store_migrate_6(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 7: the order of the inbox. Every customer's message gets what
+ * the classifier (or a rule, or the owner) says of it: its kind (ckind,
+ * enum classify_kind; NULL until sorted), whether it needs a reply
+ * (creply, enum classify_reply), its urgency (0-3) and who said so
+ * (kind_by, enum item_kind_by: the owner's word is never overwritten),
+ * and from those its lane (enum item_lane), LANE_UNSORTED until heed has
+ * read it (sorting.c, right after ingest). rank, the lane above the
+ * waiting time, is what items_inbox now orders the inbox by: the same
+ * one index entry per waiting message as before, so ingest pays nothing
+ * more, and a message not sorted yet waits at the end in the old order.
+ * With inbox_order = age the lanes are kept apart only for spam (meta
+ * inbox_age says which order the lanes are in).
+ */
+static const char store_schema_7[] =
+"ALTER TABLE items ADD COLUMN lane INTEGER NOT NULL DEFAULT 7;"
+"ALTER TABLE items ADD COLUMN ckind INTEGER;"
+"ALTER TABLE items ADD COLUMN creply INTEGER;"
+"ALTER TABLE items ADD COLUMN urgency INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE items ADD COLUMN kind_by INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE items ADD COLUMN rank INTEGER GENERATED ALWAYS AS"
+"  ((lane << 36) | min(max(created, 0), 68719476735)) VIRTUAL;"
+"DROP INDEX items_inbox;"
+"CREATE INDEX items_inbox ON items (rank, id) WHERE queue = 0;"
+"INSERT OR IGNORE INTO meta (key, value) VALUES ('inbox_age', 0);";
+
+/* Schema 7: kinds, lanes and the order of the inbox. */
+static int
+store_migrate_7(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_7, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 7", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -452,6 +490,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_4,
 	store_migrate_5,
 	store_migrate_6,
+	store_migrate_7,
 };
 
 /* Read the schema version inside the migration transaction. */

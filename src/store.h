@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;
 
@@ -26,6 +26,7 @@ enum store_view {
 	VIEW_SNOOZED,	/* snoozed, soonest to wake first */
 	VIEW_DONE,	/* done, most recent first */
 	VIEW_ALL,	/* everything, newest first */
+	VIEW_SPAM,	/* spam and scams waiting, kept out of the inbox */
 	VIEW_COUNT
 };
 
@@ -211,8 +212,9 @@ int	store_set_status(struct store *, int64_t, int, int64_t, char **);
 int	store_set_flags(struct store *, int64_t, int, const char *, char **);
 int	store_set_note(struct store *, int64_t, const char *, char **);
 /*
- * Put back the triage states (status, snooze, flags, note) of a number
- * of items as they were, in one transaction.
+ * Put back the triage states (status, snooze, flags, note, and what the
+ * message was said to be) of a number of items as they were, in one
+ * transaction.
  */
 int	store_restore_triage(struct store *, const struct item *, size_t,
 	    char **);
@@ -278,6 +280,28 @@ int	store_conv_set_flags(struct store *, int64_t, int, const char *,
 int	store_conv_answered(struct store *, int64_t, int64_t, char **);
 void	store_conv_clear(struct store_conv *);
 void	store_conv_list_free(struct store_conv_list *);
+
+/*
+ * What a message is (store-sort.c). store_lane gives the lane of a kind
+ * (enum classify_kind, 4 spam), need (enum classify_reply, 2 yes) and
+ * urgency, in the age order or not. sort_pending reads up to a number of
+ * waiting messages not sorted yet, oldest first; sort_followup says
+ * whether a message follows one of its author's that still waits in its
+ * conversation; item_sort says what a message is and who says so (enum
+ * item_kind_by: the owner's word is changed only by the owner) and puts
+ * it in its lane; sort_order puts the stored lanes in the need or the
+ * age order, and must be called once the cache is open.
+ */
+int	store_lane(int, int, int, int);
+int	store_sort_pending(struct store *, size_t, struct item_list *,
+	    char **);
+int	store_sort_followup(struct store *, int64_t, int *, char **);
+int	store_item_sort(struct store *, int64_t, int, int, int, int, char **);
+int	store_sort_order(struct store *, int, char **);
+/* Mark the waiting messages unsorted again, but for the owner's word. */
+int	store_sort_reset(struct store *, char **);
+/* The messages waiting in a lane of the inbox, oldest first. */
+int	store_lane_items(struct store *, int, struct item_list *, char **);
 
 /* Drafts: one per item; NULL or "" text deletes. get gives NULL if none. */
 int	store_draft_set(struct store *, int64_t, const char *, char **);

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
+#include "sorting.h"
 #include "store.h"
 #include "sync-private.h"
 #include "util.h"
@@ -431,6 +432,10 @@ sync_ingest(struct sync_account *a, const struct sync_page *page,
 	if (store_ingest(a->sync->store, a->pa.id, page->posts, page->nposts,
 	    &page->items, page->gone, page->ngone, stream, page->next_cursor,
 	    &stats, cause) != 0)
+		return -1;
+	/* The new messages go into their lanes before anyone lists them. */
+	if (sorting_run(a->sync->store, a->sync->cfg, sync_time(a),
+	    NULL, cause) != 0)
 		return -1;
 	if (stats.refused > 0) {
 		msg = xprintf("the platform gave %zu comment%s the id of a "

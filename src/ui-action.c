@@ -20,7 +20,9 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "classify.h"
 #include "platform.h"
+#include "sorting.h"
 #include "sync.h"
 #include "text.h"
 #include "ui-private.h"
@@ -593,6 +595,127 @@ ui_note_written(struct ui *ui, const char *note)
 	ui_after_change(ui);
 }
 
+/* The keys of the kind menu, in the order of enum classify_kind. */
+static const char ui_kind_keys[CLASSIFY_KIND_COUNT + 1] = "oqcps";
+
+/*
+ * Answer of the kind menu: the owner says what the message is, for its
+ * whole conversation; no classifier or rule changes it after that.
+ */
+static void
+ui_kind_chosen(struct ui *ui, const char *key)
+{
+	struct item		 it;
+	struct store_conv	 c;
+	const char		*k;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 kind, rc;
+
+	if (key == NULL || (k = strchr(ui_kind_keys, *key)) == NULL ||
+	    *key == '\0' || ui_act_item(ui, &it) != 0)
+		return;
+	kind = (int)(k - ui_kind_keys);
+	ui_undo_push(ui, &it, 1);
+	memset(&c, 0, sizeof c);
+	rc = store_conv_get(ui->ctx.store, it.id, &c, &cause);
+	if (rc == 0)
+		rc = store_begin(ui->ctx.store, &cause);
+	for (i = 0; rc == 0 && i < c.n; i++)
+		rc = store_item_sort(ui->ctx.store, c.ids[i], kind,
+		    sorting_reply_of(kind), kind == CLASSIFY_COMPLAINT ? 1 : 0,
+		    KIND_BY_OWNER, &cause);
+	if (rc == 0 && c.n > 0)
+		rc = store_commit(ui->ctx.store, &cause);
+	else if (c.n > 0)
+		store_rollback(ui->ctx.store);
+	if (rc != 0) {
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not changed: %s", cause);
+		free(cause);
+	} else {
+		ui_undo_says(ui, "%s again", it.ckind >= 0 ?
+		    classify_kind_name(it.ckind) : "not sorted");
+		ui_message(ui, 0, "%s: %s from now on%s. u undoes it.",
+		    it.author_name != NULL ? it.author_name : "The message",
+		    classify_kind_name(kind), kind == CLASSIFY_SPAM ?
+		    ", in the Spam view" : "");
+	}
+	store_conv_clear(&c);
+	item_clear(&it);
+	ui_after_change(ui);
+}
+
+/* Ask what a message is (its conversation's kind). */
+static void
+ui_kind(struct ui *ui, const struct item *it)
+{
+	if (it->own) {
+		ui_message(ui, 1, "Your own replies have no kind.");
+		return;
+	}
+	ui->act_item = it->id;
+	ui_ask_choice(ui, "What is it?", "c  a complaint: answer it first\n"
+	    "q  a question or a request\n"
+	    "p  praise or thanks: no reply needed?\n"
+	    "s  spam or a scam: into the Spam view\n"
+	    "o  something else\n\n"
+	    "Your word stands: heed never changes it.", "cqpso",
+	    ui_kind_chosen);
+}
+
+/*
+ * Mark done every conversation of the "no reply needed?" lane at once:
+ * thanks and praise that ask nothing. u puts them all back.
+ */
+static void
+ui_done_lane(struct ui *ui)
+{
+	struct item_list	 l;
+	struct ui_undo_entry	*e;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
+
+	memset(&l, 0, sizeof l);
+	if (store_lane_items(ui->ctx.store, LANE_NO_REPLY, &l, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (l.n == 0) {
+		ui_message(ui, 0, "Nothing waits in the \"no reply needed?\" "
+		    "lane.");
+		item_list_free(&l);
+		return;
+	}
+	ui_undo_push(ui, &l.v[0], 0);
+	e = &ui->undo->e[ui->undo->n - 1];
+	for (i = 1; i < l.n; i++)
+		ui_undo_add(e, &l.v[i]);
+	rc = store_begin(ui->ctx.store, &cause);
+	for (i = 0; rc == 0 && i < l.n; i++)
+		rc = store_set_status(ui->ctx.store, l.v[i].id, STATUS_DONE, 0,
+		    &cause);
+	if (rc == 0)
+		rc = store_commit(ui->ctx.store, &cause);
+	else
+		store_rollback(ui->ctx.store);
+	if (rc != 0) {
+		ui_undo_drop(ui);
+		ui_message(ui, 1, "Not marked done: %s", cause);
+		free(cause);
+	} else {
+		free(e->says);
+		e->says = xprintf("%zu message%s that asked nothing back in "
+		    "the inbox", l.n, l.n == 1 ? "" : "s");
+		ui_message(ui, 0, "Done: %zu message%s that asked nothing. u "
+		    "undoes it.", l.n, l.n == 1 ? "" : "s");
+	}
+	item_list_free(&l);
+	ui_after_change(ui);
+}
+
 /* Queue a platform action on the item a prompt is about. */
 static void
 ui_action_queue(struct ui *ui, const struct item *it, int kind)
@@ -781,6 +904,9 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	case ACT_UNDO:
 		ui_action_undo(ui, it);
 		return 1;
+	case ACT_DONE_LANE:
+		ui_done_lane(ui);
+		return 0;
 	case ACT_SYNC:
 		ui_sync_now(ui);
 		return 0;
@@ -806,6 +932,9 @@ ui_action_item(struct ui *ui, int action, struct item *it)
 	case ACT_DONE:
 		ui_done(ui, it);
 		return 1;
+	case ACT_KIND:
+		ui_kind(ui, it);
+		return 0;
 	case ACT_SNOOZE:
 		ui_snooze(ui, it);
 		return 0;

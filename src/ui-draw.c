@@ -323,7 +323,7 @@ ui_act_item(struct ui *ui, struct item *it)
 
 /* The names of the views for commands, in their order; NULL ends them. */
 const char *const ui_view_words[VIEW_COUNT + 1] = {
-	"inbox", "flagged", "snoozed", "done", "all", NULL
+	"inbox", "flagged", "snoozed", "done", "all", "spam", NULL
 };
 
 /* The view a command names ("inbox"...); -1 (said) if none. */

@@ -215,6 +215,8 @@ struct ui {
 
 	/* The bars. */
 	int			 bar_view;	/* view marked in the title */
+	char			 bar_why[160];	/* why the selected row is
+						   where it is; "" none */
 	const char		*bar_filter;	/* the view's filter; lent */
 	int64_t			 bar_filtered;	/* its rows the filter lets
 						   through, up to UI_FILTER_COUNT */

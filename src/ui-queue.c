@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "config.h"
 #include "filter.h"
 #include "log.h"
@@ -28,6 +29,12 @@ struct ui_queue {
 	char			*error;		/* why they could not be read */
 	int64_t			 sel_id;
 	int			 have_top;
+	int			 at_start;	/* the first row is the view's
+						   first: rows that come to
+						   sort before it show */
+	int			 touched;	/* a key came: the selection
+						   stays on its item; until
+						   then, on the first row */
 	struct store_key	 top;		/* the first row */
 };
 
@@ -53,7 +60,8 @@ ui_queue_rows(const struct ui *ui)
 static int
 ui_view_ascending(enum store_view v)
 {
-	return v == VIEW_INBOX || v == VIEW_FLAGGED || v == VIEW_SNOOZED;
+	return v == VIEW_INBOX || v == VIEW_FLAGGED || v == VIEW_SNOOZED ||
+	    v == VIEW_SPAM;
 }
 
 /* Turn a row's key into one that starts a page at that row itself. */
@@ -197,7 +205,7 @@ ui_queue_reload(struct ui_queue *q)
 	size_t			 old = q->list.sel;
 
 	ui_list_resize(&q->list, ui_queue_rows(ui));
-	if (q->search != NULL || !q->have_top)
+	if (q->search != NULL || !q->have_top || q->at_start)
 		ui_queue_load(q, NULL, 1);
 	else {
 		k = ui_key_at(q->view, &q->top);
@@ -208,6 +216,8 @@ ui_queue_reload(struct ui_queue *q)
 		}
 	}
 	ui_queue_set_top(q);
+	if (!q->touched && q->at_start)
+		q->sel_id = 0;	/* nothing chosen yet: the first row */
 	ui_queue_reselect(q, old);
 	ui_queue_count_filtered(q);
 	ui->dirty = 1;
@@ -235,6 +245,7 @@ ui_queue_show(struct ui_queue *q, int64_t id)
 	store_key_of(q->view, &it, &k);
 	item_clear(&it);
 	k = ui_key_at(q->view, &k);
+	q->at_start = 0;
 	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
 	    ui_queue_row_of(q, id) == 0) {
 		ui_list_jump(&q->list, 0);
@@ -253,6 +264,7 @@ ui_queue_set_view(struct ui_queue *q, enum store_view v)
 	q->view = v;
 	q->ui->bar_view = (int)v;
 	q->have_top = 0;
+	q->at_start = 1;
 	ui_list_end(&q->list, 0);
 	q->sel_id = 0;
 	ui_queue_reload(q);
@@ -268,6 +280,7 @@ ui_queue_search(struct ui_queue *q, const char *words)
 	q->search = words != NULL && *words != '\0' ? xstrdup(words) : NULL;
 	ui->bar_view = q->search != NULL ? -1 : (int)q->view;
 	q->have_top = 0;
+	q->at_start = 1;
 	ui_list_end(&q->list, 0);
 	q->sel_id = 0;
 	ui_queue_reload(q);
@@ -308,9 +321,10 @@ ui_queue_scroll_down(struct ui_queue *q)
 	k = ui_key_at(q->view, &k);
 	q->sel_id = q->items.v[q->list.sel].id;
 	if (ui_queue_load(q, &k, 1) == 0 && q->items.n > 0 &&
-	    q->items.v[q->items.n - 1].id != q->sel_id)
+	    q->items.v[q->items.n - 1].id != q->sel_id) {
 		ui_list_jump(&q->list, q->items.n - 1);
-	else
+		q->at_start = 0;
+	} else
 		ui_queue_reload(q);
 }
 
@@ -329,8 +343,11 @@ ui_queue_scroll_up(struct ui_queue *q)
 		k = ui_key_at(q->view, &k);
 		ui_queue_load(q, &k, 1);
 		ui_list_jump(&q->list, 0);
-	} else
+	} else {
+		/* Nothing before: the screen starts at the view's start. */
+		q->at_start = 1;
 		ui_queue_reload(q);
+	}
 }
 
 /*
@@ -366,6 +383,8 @@ ui_queue_page(struct ui_queue *q, int down)
 		ui_list_page(&q->list, down);
 	else if (down) {
 		store_key_of(q->view, &q->items.v[n - 1], &k);
+		if (n == rows)
+			q->at_start = 0;
 		if (n == rows && ui_queue_load(q, &k, 1) == 0 &&
 		    q->items.n == 0)
 			ui_queue_load(q, NULL, -1);
@@ -378,6 +397,7 @@ ui_queue_page(struct ui_queue *q, int down)
 		if (q->items.n < rows) {
 			ui_queue_load(q, NULL, 1);
 			ui_list_end(&q->list, 0);
+			q->at_start = 1;
 		}
 	}
 	ui_queue_set_top(q);
@@ -390,6 +410,7 @@ ui_queue_end(struct ui_queue *q, int bottom)
 {
 	if (q->search == NULL)
 		ui_queue_load(q, NULL, bottom ? -1 : 1);
+	q->at_start = !bottom;
 	ui_list_end(&q->list, bottom);
 	ui_queue_set_top(q);
 	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
@@ -413,10 +434,15 @@ ui_wait_attr(struct ui *ui, int64_t waited, int64_t target)
  * table, so that they say what the rows show.
  */
 enum ui_queue_mark {
-	MARK_NEW, MARK_OWN, MARK_FLAGGED, MARK_REPLIED, MARK_DRAFT, MARK_NOTE,
+	MARK_COMPLAINT, MARK_QUESTION, MARK_PRAISE, MARK_SPAM, MARK_NEW,
+	MARK_OWN, MARK_FLAGGED, MARK_REPLIED, MARK_DRAFT, MARK_NOTE,
 	MARK_HIDDEN, MARK_DELETED
 };
 static const struct ui_mark ui_queue_marks[] = {
+	[MARK_COMPLAINT] = { 'C', "complaint", "a complaint: answer it first" },
+	[MARK_QUESTION] = { '?', "question", "a question or a request" },
+	[MARK_PRAISE] = { '+', "praise", "praise or thanks: no reply needed?" },
+	[MARK_SPAM] = { 'S', "spam", "spam or a scam: do not follow its links" },
 	[MARK_NEW] = { '*', "new", "new: not opened yet" },
 	[MARK_OWN] = { '>', "your reply", "one of your own replies" },
 	[MARK_FLAGGED] = { '!', "flagged", "flagged" },
@@ -428,12 +454,32 @@ static const struct ui_mark ui_queue_marks[] = {
 	{ 0, NULL, NULL }
 };
 
-/* Fill the three mark columns of a row. */
+/*
+ * Fill the four mark columns of a row: what it is (the kind), then new or
+ * own, flagged or answered, and what else it has.
+ */
 static void
-ui_queue_flags(const struct item *it, char flags[4])
+ui_queue_flags(const struct item *it, char flags[5])
 {
 	const struct ui_mark	*m = ui_queue_marks;
 
+	switch (it->ckind) {
+	case CLASSIFY_COMPLAINT:
+		*flags++ = m[MARK_COMPLAINT].mark;
+		break;
+	case CLASSIFY_QUESTION:
+		*flags++ = m[MARK_QUESTION].mark;
+		break;
+	case CLASSIFY_PRAISE:
+		*flags++ = m[MARK_PRAISE].mark;
+		break;
+	case CLASSIFY_SPAM:
+		*flags++ = m[MARK_SPAM].mark;
+		break;
+	default:
+		*flags++ = ' ';
+		break;
+	}
 	flags[0] = it->own ? m[MARK_OWN].mark : it->status == STATUS_NEW ?
 	    m[MARK_NEW].mark : ' ';
 	flags[1] = it->flags != 0 ? m[MARK_FLAGGED].mark : it->replied ?
@@ -460,6 +506,51 @@ ui_queue_legend(struct ui *ui)
 	buf_free(&b);
 }
 
+/*
+ * Draw the waiting time and the marks of a row at column x; return the
+ * column after them.
+ */
+static int
+ui_queue_age_marks(struct ui_queue *q, const struct item *it,
+    const struct store_conv *c, const struct ui_list_line *ln, int base,
+    int x)
+{
+	struct ui	*ui = q->ui;
+	int64_t		 shown;
+	char		 age[16], cell[24], flags[5];
+	int		 y = ln->y, selected = ln->selected;
+
+	if (q->view == VIEW_SNOOZED && q->search == NULL) {
+		shown = it->snooze_until - ui->now;
+		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
+		attrset(base);
+	} else {
+		/* A conversation has waited since its first message. */
+		shown = ui->now - (c != NULL && c->n > 0 ? c->first :
+		    it->created);
+		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
+		/* Colour says "late" only of what needs an answer. */
+		if (!selected && !it->own && it->status != STATUS_DONE &&
+		    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED))
+			attrset(ui_wait_attr(ui, shown, config_int(
+			    ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET)));
+	}
+	snprintf(cell, sizeof cell, "%5s", age);
+	mvaddstr(y, x, cell);
+	x += 6;
+	ui_queue_flags(it, flags);
+	attrset(base | (it->flags != 0 && !selected ?
+	    ui_attr(ui, PAIR_FLAG, A_BOLD) : 0));
+	mvaddstr(y, x, flags);
+	if (!selected && (it->ckind == CLASSIFY_COMPLAINT ||
+	    it->ckind == CLASSIFY_SPAM)) {
+		/* What to answer first, and what not to trust, stand out. */
+		attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
+		mvaddch(y, x, (chtype)(unsigned char)flags[0]);
+	}
+	return x + 5;
+}
+
 /* Draw one row of the queue (the list's callback). */
 static void
 ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
@@ -468,8 +559,7 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	const struct item		*it = &q->items.v[ln->row];
 	const struct store_conv		*c = NULL;
 	const struct platform_ops	*ops = ui_platform(ui, it);
-	int64_t				 target, shown;
-	char				 age[16], cell[24], flags[4], *line;
+	char				 cell[24], *line;
 	const char			*who, *text = it->text;
 	int				 base, x = 0, y = ln->y;
 	int				 selected = ln->selected, aw;
@@ -479,7 +569,6 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	/* The author's column: wider in a wider window. */
 	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
 	    12 : 8;
-	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
 	base = selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) : (int)A_NORMAL;
 	attrset(base);
 	/* Other rows stand on the blank line that ui_paint's erase left. */
@@ -495,24 +584,7 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	    it->author_handle : "?";
 	ui_draw_text(y, x, who, (size_t)aw);
 	x += aw + 1;
-	if (q->view == VIEW_SNOOZED && q->search == NULL) {
-		shown = it->snooze_until - ui->now;
-		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
-		attrset(base);
-	} else {
-		shown = ui->now - it->created;
-		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
-		if (!selected && !it->own && it->status != STATUS_DONE)
-			attrset(ui_wait_attr(ui, shown, target));
-	}
-	snprintf(cell, sizeof cell, "%5s", age);
-	mvaddstr(y, x, cell);
-	x += 6;
-	ui_queue_flags(it, flags);
-	attrset(base | (it->flags != 0 && !selected ?
-	    ui_attr(ui, PAIR_FLAG, A_BOLD) : 0));
-	mvaddstr(y, x, flags);
-	x += 4;
+	x = ui_queue_age_marks(q, it, c, ln, base, x);
 	attrset(base);
 	if (c != NULL && c->n > 1 && x + 4 < ui->cols) {
 		/* A conversation: how many messages, then the newest. */
@@ -541,7 +613,7 @@ ui_queue_failed(struct ui_queue *q)
 {
 	static const char *const names[VIEW_COUNT] = {
 		"inbox", "flagged view", "snoozed view", "done view",
-		"all view"
+		"all view", "spam view"
 	};
 	struct ui	*ui = q->ui;
 	const char	*name = q->search != NULL ? "search" : names[q->view];
@@ -589,6 +661,49 @@ ui_queue_empty(struct ui_queue *q)
 	attrset(A_NORMAL);
 }
 
+/*
+ * Say in the status bar why the selected row is where it is: what it is,
+ * whether it needs an answer, what gave it away, and who said so.
+ */
+static void
+ui_queue_why(struct ui_queue *q)
+{
+	static const char *const needs[] = {
+		[CLASSIFY_REPLY_NO] = "no reply needed?",
+		[CLASSIFY_REPLY_UNCLEAR] = "may need an answer",
+		[CLASSIFY_REPLY_YES] = "needs an answer"
+	};
+	struct ui			*ui = q->ui;
+	const struct item		*it;
+	struct classify_result		 res;
+	struct classify_signals		 sig;
+	const char			*need;
+
+	if (q->search != NULL || q->items.n == 0)
+		return;
+	it = &q->items.v[q->list.sel];
+	if (it->own || it->ckind < 0 || it->creply < 0 ||
+	    it->creply >= (int)nitems(needs)) {
+		snprintf(ui->bar_why, sizeof ui->bar_why, "not sorted yet");
+		return;
+	}
+	need = it->lane == LANE_SPAM ? "do not follow its links" :
+	    it->urgency >= 3 ? "answer it first" : needs[it->creply];
+	if (it->kind_by == KIND_BY_CLASSIFIER) {
+		/* The reasons are the classifier's: read them again. */
+		memset(&sig, 0, sizeof sig);
+		sig.lang = it->lang;
+		sig.author_name = it->author_name;
+		classify_text(it->text != NULL ? it->text : "", &sig, &res);
+		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s",
+		    res.kind == (enum classify_kind)it->ckind && *res.why !=
+		    '\0' ? res.why : classify_kind_name(it->ckind), need);
+	} else
+		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s (%s)",
+		    classify_kind_name(it->ckind), need, it->kind_by ==
+		    KIND_BY_OWNER ? "you said so" : "a rule said so");
+}
+
 /* Draw the queue screen. */
 static void
 ui_queue_draw(struct ui *ui, void *data)
@@ -598,6 +713,7 @@ ui_queue_draw(struct ui *ui, void *data)
 	if (q->items.n == 0)
 		ui_queue_empty(q);
 	ui_list_draw(ui, &q->list, 1);
+	ui_queue_why(q);
 }
 
 /* Parse and apply a filter expression; "" clears the filter. */
@@ -673,10 +789,12 @@ ui_queue_filter_done(struct ui *ui, const char *expr)
 static void
 ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	struct ui_queue	*q = data;
-	struct item	*it = ui_queue_current(q);
+	struct ui_queue			*q = data;
+	struct item			*it = ui_queue_current(q);
+	const struct store_conv		*c;
 
 	(void)key;
+	q->touched = 1;
 	switch (action) {
 	case ACT_DOWN:
 	case ACT_UP:
@@ -719,8 +837,8 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 		break;
 	default:
 		/* An action on a conversation leaves what came after. */
-		ui->act_upto = ui_queue_conv(q) != NULL ?
-		    ui_queue_conv(q)->newest : 0;
+		c = ui_queue_conv(q);
+		ui->act_upto = c != NULL ? c->newest : 0;
 		if (ui_action_item(ui, action, it) != 0)
 			ui_queue_reload(q);
 		break;
@@ -816,6 +934,7 @@ ui_queue_open(struct ui *ui)
 
 	q->ui = ui;
 	q->view = VIEW_INBOX;
+	q->at_start = 1;
 	ui_list_init(&q->list, 0, ui_queue_row, ui_queue_key_of, q);
 	ui->bar_view = VIEW_INBOX;
 	ui_screen_push(ui, &ui_queue_ops, q);

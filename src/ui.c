@@ -75,7 +75,7 @@ ui_log_hook(enum log_level level, const char *msg, void *arg)
 }
 
 static const char *const ui_view_names[VIEW_COUNT] = {
-	"Inbox", "Flagged", "Snoozed", "Done", "All"
+	"Inbox", "Flagged", "Snoozed", "Done", "All", "Spam"
 };
 
 /* The name of a view as the title bar shows it ("Inbox"). */
@@ -372,13 +372,19 @@ static void
 ui_draw_status(struct ui *ui, int y)
 {
 	struct buf	b;
-	char		target[16], waiting[24], over[24];
+	char		target[16], waiting[24], over[24], *why;
 
 	util_format_age(config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET),
 	    target, sizeof target);
 	buf_init(&b, 0);
 	ui_count(ui, ui->counts.view[VIEW_INBOX], waiting, sizeof waiting);
 	ui_count(ui, ui->counts.overdue, over, sizeof over);
+	if (*ui->bar_why != '\0') {
+		/* Why the row is where it is, in a third of the width. */
+		why = text_first_line(ui->bar_why, (size_t)(ui->cols / 3));
+		buf_printf(&b, " %s |", why);
+		free(why);
+	}
 	buf_printf(&b, " %s waiting, %s over %s | ", waiting, over, target);
 	if (ui->counts_failed)
 		buf_addstr(&b, "outbox ? | ");
@@ -686,6 +692,7 @@ ui_paint(void *arg)
 	}
 	ui_draw_title(ui);
 	s = ui_screen_main(ui);
+	ui->bar_why[0] = '\0';		/* the screen says it, if it has one */
 	s->ops->draw(ui, s->data);
 	/* A message of several lines pushes the status bar up over the rows. */
 	n = ui_message_lines(ui, &lines);

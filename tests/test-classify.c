@@ -118,6 +118,27 @@ test_classify_negation_in_every_language(void **state)
 	check_cases(cases, nitems(cases));
 }
 
+/*
+ * A question the customer quotes (what the shop's staff said to them) is
+ * not one they ask: the complaint around it decides.
+ */
+static void
+test_classify_quoted_question_is_not_asked(void **state)
+{
+	static const struct classify_case cases[] = {
+		{ "nl", "Het kopje had een scheur en hij zei letterlijk: \"Het "
+		    "is tweede keus, wat verwacht je dan?\" En draaide zich om. "
+		    "Niet de toon die ik van jullie gewend ben.",
+		    CLASSIFY_COMPLAINT, CLASSIFY_REPLY_YES },
+		{ "en", "The lid arrived broken and support just wrote \"have "
+		    "you tried glue?\" Really disappointed.", CLASSIFY_COMPLAINT,
+		    CLASSIFY_REPLY_YES },
+	};
+
+	(void)state;
+	check_cases(cases, nitems(cases));
+}
+
 /* A question asks with ?, ？, ؟ or ¿, and without a mark by its form. */
 static void
 test_classify_question_forms(void **state)
@@ -843,6 +864,7 @@ main(void)
 		cmocka_unit_test(test_classify_lexicons_are_well_formed),
 		cmocka_unit_test(test_classify_negation_in_every_language),
 		cmocka_unit_test(test_classify_question_forms),
+		cmocka_unit_test(test_classify_quoted_question_is_not_asked),
 		cmocka_unit_test(test_classify_complaints_asked_as_questions),
 		cmocka_unit_test(test_classify_sarcasm),
 		cmocka_unit_test(

@@ -216,8 +216,21 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
+/* What schema 7 changed, as schema 6 had it (for the older schemas). */
+#define SCHEMA_7_UNDO \
+"DROP INDEX items_inbox;" \
+"ALTER TABLE items DROP COLUMN rank;" \
+"ALTER TABLE items DROP COLUMN kind_by;" \
+"ALTER TABLE items DROP COLUMN urgency;" \
+"ALTER TABLE items DROP COLUMN creply;" \
+"ALTER TABLE items DROP COLUMN ckind;" \
+"ALTER TABLE items DROP COLUMN lane;" \
+"CREATE INDEX items_inbox ON items (created, id) WHERE queue = 0;" \
+"DELETE FROM meta WHERE key = 'inbox_age';"
+
 /* What schema 6 added, taken away again (for the older schemas). */
 #define SCHEMA_6_UNDO \
+SCHEMA_7_UNDO \
 "DROP INDEX items_ckey;" \
 "ALTER TABLE items DROP COLUMN ckey;" \
 "DELETE FROM meta WHERE key IN ('conv_key0', 'conv_key1');"
@@ -612,6 +625,12 @@ make_random(struct fx *fx, int n, uint32_t *seed)
 		it.flags = rnd(seed) % 4 == 0 ? ITEM_FLAG_STARRED : 0;
 		k = store_restore_triage(fx->s, &it, 1, &cause);
 		assert_int_equal(k, 0);
+		/* Most are sorted into lanes, some are left unsorted. */
+		if (rnd(seed) % 5 != 0)
+			assert_int_equal(store_item_sort(fx->s, id,
+			    (int)(rnd(seed) % 5), (int)(rnd(seed) % 3),
+			    (int)(rnd(seed) % 4), KIND_BY_CLASSIFIER, &cause),
+			    0);
 	}
 }
 
@@ -622,7 +641,10 @@ in_view(enum store_view v, const struct item *it)
 	switch (v) {
 	case VIEW_INBOX:
 		return !it->own && (it->status == STATUS_NEW ||
-		    it->status == STATUS_READ);
+		    it->status == STATUS_READ) && it->lane != LANE_SPAM;
+	case VIEW_SPAM:
+		return !it->own && (it->status == STATUS_NEW ||
+		    it->status == STATUS_READ) && it->lane == LANE_SPAM;
 	case VIEW_FLAGGED:
 		return !it->own && it->flags != 0;
 	case VIEW_SNOOZED:
@@ -753,6 +775,81 @@ test_pagination_every_view_both_ways(void **state)
 	check_view(fx, 1000, VIEW_INBOX, &f);
 }
 
+/*
+ * Check that a view lists exactly the items of the remote ids in a
+ * space-separated list, in order.
+ */
+static void
+assert_inbox(struct fx *fx, enum store_view v, const char *rids)
+{
+	struct item_list	 page = { NULL, 0, 0 };
+	struct buf		 b;
+	char			*cause = NULL;
+	size_t			 i;
+
+	assert_int_equal(store_queue_page(fx->s, v, NULL, NULL, 1, 100,
+	    &page, &cause), 0);
+	buf_init(&b, 0);
+	for (i = 0; i < page.n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", page.v[i].remote_id);
+	assert_string_equal(b.data != NULL ? b.data : "", rids);
+	buf_free(&b);
+	item_list_free(&page);
+}
+
+/*
+ * The inbox lists by lane, then by waiting time; spam is left out for
+ * its own view. Switched to the age order and back, every sorted
+ * message is in the lane store_lane gives it, and the owner's word
+ * stands against the classifier.
+ */
+static void
+test_inbox_lanes_and_order(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		 it;
+	char			*cause = NULL;
+	int64_t			 id;
+	int			 age;
+
+	add_item(&l, "thanks", "P", NULL, 10, "ann", "thanks!", 0);
+	add_item(&l, "where", "P", NULL, 20, "bob", "where is my order", 0);
+	add_item(&l, "spam", "P", NULL, 30, "cas", "win a prize", 0);
+	add_item(&l, "hmm", "P", NULL, 40, "dan", "hmm", 0);
+	add_item(&l, "new", "P", NULL, 50, "eve", "not sorted yet", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "thanks"), 3, 0, 0,
+	    KIND_BY_CLASSIFIER, &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "where"), 1, 2, 1,
+	    KIND_BY_CLASSIFIER, &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "spam"), 4, 0, 0,
+	    KIND_BY_CLASSIFIER, &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "hmm"), 0, 1, 0,
+	    KIND_BY_OWNER, &cause), 0);
+	/* The classifier does not overwrite the owner. */
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "hmm"), 4, 0, 0,
+	    KIND_BY_CLASSIFIER, &cause), 0);
+	assert_inbox(fx, VIEW_INBOX, "where hmm thanks new");
+	assert_inbox(fx, VIEW_SPAM, "spam");
+	for (age = 1; age >= 0; age--) {
+		assert_int_equal(store_sort_order(fx->s, age, &cause), 0);
+		for (id = 1; id <= 5; id++) {
+			assert_int_equal(store_item_get(fx->s, id, &it,
+			    &cause), 0);
+			if (it.ckind >= 0)
+				assert_int_equal(it.lane, store_lane(it.ckind,
+				    it.creply, it.urgency, age));
+			else
+				assert_int_equal(it.lane, LANE_UNSORTED);
+			item_clear(&it);
+		}
+		assert_inbox(fx, VIEW_INBOX, age ? "thanks where hmm new" :
+		    "where hmm thanks new");
+		assert_inbox(fx, VIEW_SPAM, "spam");
+	}
+}
+
 static void
 test_page_from_middle_backwards(void **state)
 {
@@ -819,8 +916,10 @@ test_counts_match_brute_force(void **state)
 			    &cause), 0);
 			for (v = 0; v < VIEW_COUNT; v++)
 				want[v] += in_view(v, &it);
+			/* Overdue: what needs an answer, or is unsorted. */
 			if (in_view(VIEW_INBOX, &it) && it.created < now -
-			    target)
+			    target && (it.lane == LANE_ANSWER ||
+			    it.lane == LANE_UNSORTED))
 				overdue++;
 			item_clear(&it);
 		}
@@ -1553,7 +1652,7 @@ test_queue_plans_use_indexes(void **state)
 {
 	static const char *const index[VIEW_COUNT] = {
 		"items_inbox", "items_flagged", "items_snoozed",
-		"items_done", "items_created"
+		"items_done", "items_created", "items_inbox"
 	};
 	struct fx	*fx = *state;
 	char		*plan, *cause = NULL, line[64];
@@ -2225,6 +2324,7 @@ main(void)
 		T(test_readonly_without_schema_fails_cleanly),
 		T(test_upsert_keeps_triage),
 		T(test_pagination_every_view_both_ways),
+		T(test_inbox_lanes_and_order),
 		T(test_page_from_middle_backwards),
 		T(test_counts_match_brute_force),
 		T(test_counts_of_items_not_yet_settled),

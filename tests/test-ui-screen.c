@@ -270,10 +270,11 @@ static const struct ui_screen_ops fake_cmd_queue_ops = {
 static void
 test_commands_come_from_the_keys_of_the_screen(void **state)
 {
-	static const char queue_names[] = "bottom command delete done down "
-	    "filter flag help hide legend like next-view note open open-link "
-	    "outbox page-down page-up prev-view private-reply quit redraw "
-	    "reply saved-reply search snooze sync top undo up view";
+	static const char queue_names[] = "bottom command delete done "
+	    "done-thanks down filter flag help hide kind legend like next-view "
+	    "note open open-link outbox page-down page-up prev-view "
+	    "private-reply quit redraw reply saved-reply search snooze sync "
+	    "top undo up view";
 	struct ui	 ui;
 	struct buf	 log;
 	struct fake	*h;

@@ -426,7 +426,7 @@ def main():
         # For each queue row: the display column where the waiting time
         # ends, the time, the row, and the script of the author's name
         # (wide: has CJK or other two-column characters; arabic; other).
-        age = re.compile(r'(?<= )(now|\d+[mhdwy])(?= [ *>][ !r][ dnhx] )')
+        age = re.compile(r'(?<= )(now|\d+[mhdwy])(?= [ C?+S][ *>][ !r][ dnhx] )')
         for n, line in enumerate(lines):
             m = age.search(line)
             if m and n > 0:
@@ -448,7 +448,7 @@ def main():
         items = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
         it = items[int(sys.argv[3])]
         row = lines[0]
-        m = re.search(r'^ \S\S (.*?) +(now|\d+[mhdwy]) [ *>][ !r][ dnhx] (.*)$',
+        m = re.search(r'^ \S\S (.*?) +(now|\d+[mhdwy]) [ C?+S][ *>][ !r][ dnhx] (.*)$',
                       row)
         if not m:
             sys.exit('not a queue row: %r' % row)
@@ -479,7 +479,7 @@ def main():
         unit = {'now': 0, 'm': 60, 'h': 3600, 'd': 86400, 'w': 604800,
                 'y': 31536000}
         row_re = re.compile(r'^ \S\S (.*?) +(now|\d+[mhdwy]) '
-                            r'[ *>][ !r][ dnhx] (.*)$')
+                            r'[ C?+S][ *>][ !r][ dnhx] (.*)$')
         bad, last = 0, -1
         for line in lines[1:-2]:
             m = row_re.match(line)

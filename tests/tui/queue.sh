@@ -30,7 +30,7 @@ else
 fi
 
 # The status bar counts what the title bar counts, on the last-but-one line.
-if tui_line 38 | grep -q "^ $C_INBOX waiting, [0-9]* over 4h | .*| online"; then
+if tui_line 38 | grep -q " | $C_INBOX waiting, [0-9]* over 4h | .*| online"; then
 	tui_ok "queue: status bar on line 39 says \"N waiting\" with the Inbox count, and online"
 else
 	tui_fail "queue: status bar on line 39 says \"N waiting\" with the Inbox count, and online"

@@ -6,7 +6,7 @@
 
 S=resize
 JSON=$TUI_DIR/inbox.json
-tui_heed --demo list --json > "$JSON" 2>/dev/null
+tui_heed --demo list --conversations --json > "$JSON" 2>/dev/null
 
 tui_start $S
 if ! tui_ready $S; then
@@ -29,7 +29,7 @@ queue_fits() {
 	tui_capture $S
 	[ "$(printf '%s\n' "$SCREEN" | grep -c '')" = "$2" ] || return 1
 	tui_line 0 | grep -q "^ heed .*Inbox $inbox " || return 1
-	tui_line $(($2 - 2)) | grep -q "^ $inbox waiting, " || return 1
+	tui_line $(($2 - 2)) | grep -q " $inbox waiting, " || return 1
 	cols=$(printf '%s\n' "$SCREEN" | tui_py agecol)
 	[ "$(printf '%s\n' "$cols" | grep -c .)" = $(($2 - 3)) ] || return 1
 	[ "$(printf '%s\n' "$cols" | cut -f2 | sort -u)" = "$3" ] || return 1

@@ -37,6 +37,32 @@ case $OUT in
 *) tui_ok "rules --dry-run: the demo's rules stay away when the config has its own" ;;
 esac
 
+# The rules run by themselves as messages come in: the thanks are done
+# before anyone opens the inbox, and the other waiting messages stay.
+tui_run --config "$conf" --demo list --json
+thanks=$(printf '%s\n' "$OUT" | grep -c -i -E '"text":"[^"]*(thank you|thanks|bedankt)')
+if [ "$RC" = 0 ] && [ "$thanks" = 0 ] &&
+    [ "$(printf '%s\n' "$OUT" | grep -c .)" -gt 20 ]; then
+	tui_ok "rules: a rule runs at ingest: no thank-you note waits in the inbox"
+else
+	tui_fail "rules: a rule runs at ingest: no thank-you note waits in the inbox" \
+	    "exit $RC, $thanks thank-you notes waiting"
+fi
+tui_run --config "$conf" --demo list --view done --json
+if printf '%s\n' "$OUT" | grep -q -i -E '"text":"[^"]*(thank you|thanks)'; then
+	tui_ok "rules: the thanks the rule marked done are in the Done view"
+else
+	tui_fail "rules: the thanks the rule marked done are in the Done view" "$OUT"
+fi
+
+# heed rules --run sorts the waiting messages again, for real.
+tui_run --config "$conf" --demo rules --run
+tui_expect "rules --run: says how many waiting messages were sorted again" \
+    0 "* waiting messages sorted again with 1 rule" ""
+tui_run --config "$conf" --demo rules --run --dry-run
+tui_expect "rules: --run and --dry-run together are a usage error" 2 "" \
+    "*--dry-run or --run, not both*"
+
 cat >"$conf" <<'CONF'
 # a rule with a typo
 [rule r]

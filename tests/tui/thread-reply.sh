@@ -5,7 +5,22 @@
 
 S=thread
 JSON=$TUI_DIR/inbox.json
-tui_heed --demo list --json > "$JSON" 2>/dev/null
+ITEMS=$TUI_DIR/items.json
+# The queue's rows are conversations; a thread opens on a row's first
+# message.
+tui_heed --demo list --conversations --json > "$JSON" 2>/dev/null
+tui_heed --demo list --json > "$ITEMS" 2>/dev/null
+
+# Field $2 of the item with the id of conversation $1's first message.
+head_item() {
+	PYTHONUTF8=1 python3 -c '
+import json, sys
+convs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+items = {json.loads(l)["id"]: json.loads(l) for l in open(sys.argv[2])
+         if l.strip()}
+v = items[convs[int(sys.argv[3])]["ids"][0]].get(sys.argv[4])
+print("" if v is None else str(v).split("\n")[0])' "$JSON" "$ITEMS" "$1" "$2"
+}
 
 tui_start $S
 if ! tui_ready $S; then
@@ -24,7 +39,7 @@ tui_keys $S j j
 tui_wait_selected_line $S 3
 row3=$SELTEXT
 who3="$(tui_item "$JSON" 2 author) $(tui_item "$JSON" 2 handle) · "
-text3=$(head20 "$(tui_item "$JSON" 2 text)")
+text3=$(head20 "$(head_item 2 text)")
 tui_keys $S Enter
 opened() {
 	tui_shows $S "POST by " || return 1
@@ -66,6 +81,7 @@ tui_keys $S g
 tui_wait_selected_line $S 1
 tui_counts
 before_inbox=$C_INBOX before_done=$C_DONE before_all=$C_ALL
+n0=$(tui_item "$JSON" 0 messages)
 who1="$(tui_item "$JSON" 0 author) ($(tui_item "$JSON" 0 handle))"
 tui_keys $S Enter
 tui_wait $S "POST by"
@@ -152,8 +168,8 @@ fi
 tui_keys $S q
 counted() {
 	tui_shows $S "Enter open  r reply" && tui_counts &&
-	    [ "$C_INBOX" = $((before_inbox - 1)) ] &&
-	    [ "$C_DONE" = $((before_done + 1)) ] &&
+	    [ "$C_INBOX" = $((before_inbox - n0)) ] &&
+	    [ "$C_DONE" = $((before_done + n0)) ] &&
 	    tui_line 1 | tui_py sameitem "$JSON" 1 2>/dev/null
 }
 if tui_until counted; then
@@ -179,7 +195,7 @@ else
 fi
 marked() {
 	tui_selected_is $S 1 &&
-	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] [ *][ !r]d '
+	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] .[ *][ !r]d '
 }
 if tui_until marked; then
 	tui_ok "draft: the row with a draft shows the d flag"
