@@ -52,6 +52,7 @@ enum store_stmt_id {
 	ST_POST_LINK,
 	ST_ITEM_INSERT,
 	ST_ITEM_UPSERT,
+	ST_ITEM_POST_ID,
 	ST_ITEM_GONE,
 	ST_ITEM_MOVED,
 	ST_ITEM_OPEN,
@@ -223,6 +224,7 @@ const char	*store_status_action(int, int);
 	"((" key ") & 549755813887))"
 int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
 		    char **);
+int64_t		 store_conv_on_post(int64_t, int64_t);
 int		 store_conv_thread(struct store *, int64_t, const char *,
 		    int64_t *, char **);
 int		 store_conv_last_id(struct store *, int64_t *, char **);
