@@ -589,7 +589,7 @@ test_page_of_many_threads_links_each_to_its_post(void **state)
 	struct store_conv_list	 cl;
 	struct store_conv	 c;
 	struct post		 p[20];
-	char			*cause = NULL, rid[16], pr[16], who[16];
+	char			*cause = NULL, rid[32], pr[32], who[32];
 	size_t			 np = 0;
 	int			 i, round;
 
