@@ -208,6 +208,18 @@ store_conv_ckey(struct store *s, const struct item *it, int64_t *ckey,
 }
 
 /*
+ * Give the key on its stored post (row id pid) of a customer's item whose
+ * key as for a thread without its post is key: STORE_CONV_ON_POST in C.
+ */
+int64_t
+store_conv_on_post(int64_t key, int64_t pid)
+{
+	return (int64_t)(STORE_CONV_POSTED | ((uint64_t)pid &
+	    STORE_CONV_POST_MASK) << STORE_CONV_AUTHOR_BITS | ((uint64_t)key &
+	    STORE_CONV_AUTHOR_MASK));
+}
+
+/*
  * Give the top of the keys of a thread whose post is not stored (key >>
  * STORE_CONV_AUTHOR_BITS), to find them when the post comes.
  */
@@ -239,10 +251,7 @@ store_conv_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    (const char *)sqlite3_value_text(argv[4]),
 	    (const char *)sqlite3_value_text(argv[5]));
 	if (sqlite3_value_type(argv[1]) != SQLITE_NULL)
-		key = (int64_t)(STORE_CONV_POSTED | ((uint64_t)
-		    sqlite3_value_int64(argv[1]) & STORE_CONV_POST_MASK) <<
-		    STORE_CONV_AUTHOR_BITS | ((uint64_t)key &
-		    STORE_CONV_AUTHOR_MASK));
+		key = store_conv_on_post(key, sqlite3_value_int64(argv[1]));
 	sqlite3_result_int64(ctx, key);
 }
 

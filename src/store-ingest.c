@@ -184,12 +184,82 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	sqlite3_bind_text(st, 19, it->extra, -1, SQLITE_STATIC);
 }
 
-/* Bind a customer's item's conversation key (STORE_CKEY's ?21). */
-static void
-store_bind_ckey(sqlite3_stmt *st, const struct item *it, int64_t ckey)
+/*
+ * The row ids of the posts an ingest's items hang on, as they are found:
+ * the items of a page mostly hang on a few posts, and a post's row id
+ * does not change while the page is stored (its posts are stored first).
+ * Looking each up once in C, rather than in the insert of every item
+ * (which needed it twice, for post_id and for the key), spares a search
+ * of posts per item. remote ids are lent by the page's items.
+ */
+#define STORE_POSTS_KEPT	16
+
+struct store_posts {
+	const char	*remote_id[STORE_POSTS_KEPT];
+	int64_t		 id[STORE_POSTS_KEPT];	/* 0: no such post stored */
+	size_t		 n;			/* entries filled */
+	size_t		 next;			/* the entry to reuse next */
+};
+
+/*
+ * Give the row id of the post an item hangs on, 0 when it has none or
+ * the post is not stored; through kept when it is not NULL.
+ */
+static int
+store_item_post_id(struct store *s, const struct item *it,
+    struct store_posts *kept, int64_t *pid, char **cause)
 {
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	*pid = 0;
+	if (it->post_remote_id == NULL)
+		return 0;
+	for (i = 0; kept != NULL && i < kept->n; i++) {
+		if (strcmp(kept->remote_id[i], it->post_remote_id) == 0) {
+			*pid = kept->id[i];
+			return 0;
+		}
+	}
+	st = store_stmt(s, ST_ITEM_POST_ID, "SELECT id FROM posts WHERE "
+	    "account_id = ?1 AND remote_id = ?2", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->post_remote_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*pid = sqlite3_column_int64(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "saving an item", cause);
+	if (kept != NULL) {
+		kept->remote_id[kept->next] = it->post_remote_id;
+		kept->id[kept->next] = *pid;
+		kept->next = (kept->next + 1) % STORE_POSTS_KEPT;
+		if (kept->n < STORE_POSTS_KEPT)
+			kept->n++;
+	}
+	return 0;
+}
+
+/*
+ * Bind what C found of an item's post and conversation: its post's row
+ * id (?22, NULL when it is not stored) and a customer's conversation key
+ * (?21, on the post when it is stored; see STORE_CKEY).
+ */
+static void
+store_bind_found(sqlite3_stmt *st, const struct item *it, int64_t pid,
+    int64_t ckey)
+{
+	if (pid != 0)
+		sqlite3_bind_int64(st, 22, pid);
+	else
+		sqlite3_bind_null(st, 22);
 	if (it->own)
 		sqlite3_bind_null(st, 21);
+	else if (pid != 0)
+		sqlite3_bind_int64(st, 21, store_conv_on_post(ckey, pid));
 	else
 		sqlite3_bind_int64(st, 21, ckey);
 }
@@ -206,14 +276,13 @@ store_bind_ckey(sqlite3_stmt *st, const struct item *it, int64_t ckey)
 
 /*
  * The conversation key of an upserted item: a customer's own (?21, on its
- * post when that is stored); the shop's that of what it answers, its
- * parent or else its post (see store-conv.c and store-conv-key.c).
+ * post when that is stored, see store_bind_found); the shop's that of
+ * what it answers, its parent or else its post (see store-conv.c and
+ * store-conv-key.c).
  */
 #define STORE_CKEY \
 	"CASE WHEN ?14 THEN (SELECT p.ckey FROM items AS p WHERE " \
-	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE " \
-	"coalesce(" STORE_CONV_ON_POST("SELECT id FROM posts WHERE " \
-	"account_id = ?1 AND remote_id = ?3", "?21") ", ?21) END"
+	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE ?21 END"
 
 /*
  * Whether an upserted item is one the platform had stopped listing (so it
@@ -289,8 +358,9 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 
 /*
  * The insert of an item, its remote fields bound by store_bind_item, ?20
- * the time now and ?21 its conversation key (see STORE_CKEY): the start
- * of both statements of store_item_upsert. A
+ * the time now, ?21 its conversation key (see STORE_CKEY) and ?22 its
+ * post's row id (store_bind_found): the start of both statements of
+ * store_item_upsert. A
  * customer's item that is deleted, or that an own reply answers, is
  * settled from the start. Settling is part of the insert rather than a
  * statement of its own: ingest runs one per item, and a statement costs
@@ -300,8 +370,7 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
 	"parent_remote_id, kind, author_name, author_handle, text, lang, " \
 	"permalink, attachment, created, edited, own, hidden, deleted, " \
-	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, " \
-	"(SELECT id FROM posts WHERE account_id = ?1 AND remote_id = ?3), " \
+	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, ?22, " \
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
 	"?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
 	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), " STORE_CKEY ") "
@@ -314,8 +383,8 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
  * STORE_SETTLE_IF looks for are the ones a separate statement would find.
  */
 static int
-store_item_update(struct store *s, const struct item *it, int64_t ckey,
-    char **cause)
+store_item_update(struct store *s, const struct item *it, int64_t pid,
+    int64_t ckey, char **cause)
 {
 	sqlite3_stmt	*st;
 
@@ -346,12 +415,55 @@ store_item_update(struct store *s, const struct item *it, int64_t ckey,
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
-	store_bind_ckey(st, it, ckey);
+	store_bind_found(st, it, pid, ckey);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 0)
 		return 0;
 	return store_item_moved(s, it, cause);
+}
+
+/*
+ * Add or update an item by account and remote id, keeping its triage, as
+ * store_item_upsert does; posts gives the row ids of the posts found so
+ * far in this ingest (NULL: none kept).
+ */
+static int
+store_item_put(struct store *s, const struct item *it,
+    struct store_posts *posts, int64_t *id, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ckey = 0, pid;
+	int		 rc;
+
+	if (id != NULL)
+		*id = 0;
+	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
+		return -1;
+	if (store_item_post_id(s, it, posts, &pid, cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_ITEM_INSERT, STORE_ITEM_INSERT
+	    "ON CONFLICT (account_id, remote_id) DO NOTHING", cause);
+	if (st == NULL)
+		return -1;
+	store_bind_item(st, it);
+	sqlite3_bind_int64(st, 20, util_now());
+	store_bind_found(st, it, pid, ckey);
+	if (store_step_done(s, st, "saving an item", cause) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0 &&
+	    (rc = store_item_update(s, it, pid, ckey, cause)) != 0)
+		return rc;
+	if (it->own && store_answered(s, it, cause) != 0)
+		return -1;
+	if (it->own && it->parent_remote_id != NULL &&
+	    store_first_response(s, it, cause) != 0)
+		return -1;
+	/* Only now, and only when asked: RETURNING costs every upsert. */
+	if (id != NULL && store_item_find(s, it->account_id, it->remote_id, id,
+	    cause) == -1)
+		return -1;
+	return 0;
 }
 
 /*
@@ -366,36 +478,7 @@ int
 store_item_upsert(struct store *s, const struct item *it, int64_t *id,
     char **cause)
 {
-	sqlite3_stmt	*st;
-	int64_t		 ckey = 0;
-	int		 rc;
-
-	if (id != NULL)
-		*id = 0;
-	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
-		return -1;
-	st = store_stmt(s, ST_ITEM_INSERT, STORE_ITEM_INSERT
-	    "ON CONFLICT (account_id, remote_id) DO NOTHING", cause);
-	if (st == NULL)
-		return -1;
-	store_bind_item(st, it);
-	sqlite3_bind_int64(st, 20, util_now());
-	store_bind_ckey(st, it, ckey);
-	if (store_step_done(s, st, "saving an item", cause) != 0)
-		return -1;
-	if (sqlite3_changes(s->db) == 0 &&
-	    (rc = store_item_update(s, it, ckey, cause)) != 0)
-		return rc;
-	if (it->own && store_answered(s, it, cause) != 0)
-		return -1;
-	if (it->own && it->parent_remote_id != NULL &&
-	    store_first_response(s, it, cause) != 0)
-		return -1;
-	/* Only now, and only when asked: RETURNING costs every upsert. */
-	if (id != NULL && store_item_find(s, it->account_id, it->remote_id, id,
-	    cause) == -1)
-		return -1;
-	return 0;
+	return store_item_put(s, it, NULL, id, cause);
 }
 
 /* Mark an item that the platform says is gone as deleted. */
@@ -428,6 +511,7 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
     struct store_ingest_stats *stats, char **cause)
 {
 	struct store_sync_state	 ss;
+	struct store_posts	 kept;
 	struct post		 p;
 	struct item		 it;
 	size_t			 i;
@@ -441,10 +525,12 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 		if (store_post_upsert(s, &p, cause) != 0)
 			return -1;
 	}
+	/* Kept only for the items of this page, which lend the ids. */
+	memset(&kept, 0, sizeof kept);
 	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->v[i];
 		it.account_id = account;
-		switch (store_item_upsert(s, &it, NULL, cause)) {
+		switch (store_item_put(s, &it, &kept, NULL, cause)) {
 		case -1:
 			return -1;
 		case 1:

@@ -52,6 +52,7 @@ enum store_stmt_id {
 	ST_POST_LINK,
 	ST_ITEM_INSERT,
 	ST_ITEM_UPSERT,
+	ST_ITEM_POST_ID,
 	ST_ITEM_GONE,
 	ST_ITEM_MOVED,
 	ST_ITEM_OPEN,
@@ -69,8 +70,8 @@ enum store_stmt_id {
 	ST_FTS_SET_WATERMARK,
 	ST_SEARCH,
 	ST_COUNTS,
+	ST_COUNTS_NEW,
 	ST_COUNTS_SETTLE,
-	ST_COUNTS_SETTLE_FLAGGED,
 	ST_COUNTS_MARK,
 	ST_ITEM_GET,
 	ST_ITEM_FIND,
@@ -291,6 +292,7 @@ const char	*store_status_action(int, int);
 	"((" key ") & 549755813887))"
 int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
 		    char **);
+int64_t		 store_conv_on_post(int64_t, int64_t);
 int		 store_conv_thread(struct store *, int64_t, const char *,
 		    int64_t *, char **);
 int		 store_conv_last_id(struct store *, int64_t *, char **);

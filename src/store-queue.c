@@ -425,29 +425,51 @@ store_queue_plan(struct store *s, enum store_view v,
  * Add the items above the 'counted' mark to the counters, in the bucket
  * each is in now, and move the mark to the newest item: what a trigger
  * per inserted row did, once per ingest (see store_schema_5). Inside a
- * write transaction.
+ * write transaction. The new items are read once, summed by bucket, and
+ * the sums added in one update: a statement per counter read them five
+ * times, a twentieth of the cost of an ingest.
  */
 int
 store_counts_settle(struct store *s, char **cause)
 {
 	sqlite3_stmt	*st;
+	int64_t		 n[5], top;
+	int		 i, rc;
 
-	st = store_stmt(s, ST_COUNTS_SETTLE, "UPDATE counters AS c SET n = n + "
-	    "(SELECT count(*) FROM items WHERE id > m.value AND queue = c.id) "
-	    "FROM meta AS m WHERE m.key = 'counted' AND c.id < 4 AND "
-	    "EXISTS (SELECT 1 FROM items WHERE id > m.value)", cause);
-	if (st == NULL || store_step_done(s, st, "counting", cause) != 0)
+	st = store_stmt(s, ST_COUNTS_NEW, "SELECT total(queue = 0), "
+	    "total(queue = 1), total(queue = 2), total(queue = 3), "
+	    "total(flags != 0 AND own = 0), max(id) FROM items WHERE id > "
+	    "(SELECT value FROM meta WHERE key = 'counted')", cause);
+	if (st == NULL)
 		return -1;
-	st = store_stmt(s, ST_COUNTS_SETTLE_FLAGGED, "UPDATE counters AS c "
-	    "SET n = n + (SELECT count(*) FROM items WHERE id > m.value AND "
-	    "flags != 0 AND own = 0) FROM meta AS m WHERE m.key = 'counted' "
-	    "AND c.id = 4 AND EXISTS (SELECT 1 FROM items WHERE id > m.value)",
+	top = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < 5; i++)
+			n[i] = sqlite3_column_int64(st, i);
+		top = sqlite3_column_int64(st, 5);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "counting", cause);
+	if (top == 0)
+		return 0;	/* no new item */
+	st = store_stmt(s, ST_COUNTS_SETTLE, "UPDATE counters SET n = n + "
+	    "CASE id WHEN 0 THEN ?1 WHEN 1 THEN ?2 WHEN 2 THEN ?3 WHEN 3 THEN "
+	    "?4 ELSE ?5 END WHERE id BETWEEN 0 AND 4 AND CASE id WHEN 0 THEN "
+	    "?1 WHEN 1 THEN ?2 WHEN 2 THEN ?3 WHEN 3 THEN ?4 ELSE ?5 END != 0",
 	    cause);
-	if (st == NULL || store_step_done(s, st, "counting", cause) != 0)
+	if (st == NULL)
 		return -1;
-	return store_run(s, ST_COUNTS_MARK, "UPDATE meta SET value = "
-	    "(SELECT max(id) FROM items) WHERE key = 'counted' AND value < "
-	    "(SELECT max(id) FROM items)", "counting", cause);
+	for (i = 0; i < 5; i++)
+		sqlite3_bind_int64(st, i + 1, n[i]);
+	if (store_step_done(s, st, "counting", cause) != 0)
+		return -1;
+	st = store_stmt(s, ST_COUNTS_MARK, "UPDATE meta SET value = ?1 WHERE "
+	    "key = 'counted'", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, top);
+	return store_step_done(s, st, "counting", cause);
 }
 
 /*

@@ -560,6 +560,85 @@ test_post_stored_before_after_or_never(void **state)
 	store_conv_list_free(&cl);
 }
 
+/* The number of items on an account whose post_id is not their post's. */
+static int
+items_off_their_post(struct fx *fx)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 n = -1;
+
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM items "
+	    "AS i WHERE i.post_id IS NOT (SELECT p.id FROM posts AS p WHERE "
+	    "p.account_id = i.account_id AND p.remote_id = i.post_remote_id)",
+	    -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * One page whose comments hang on many posts, in turn: posts of the page,
+ * posts stored before, and posts never stored, more of them than ingest
+ * keeps the ids of at once. Each comment is linked to its own post, and
+ * each customer's two messages in a thread are one conversation.
+ */
+static void
+test_page_of_many_threads_links_each_to_its_post(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_conv_list	 cl;
+	struct store_conv	 c;
+	struct post		 p[20];
+	char			*cause = NULL, rid[32], pr[32], who[32];
+	size_t			 np = 0;
+	int			 i, round;
+
+	for (i = 0; i < 40; i += 4) {
+		snprintf(pr, sizeof pr, "p%02d", i);
+		post(fx, pr, 10);		/* stored before */
+	}
+	memset(p, 0, sizeof p);
+	for (i = 1; i < 40; i += 2) {
+		snprintf(pr, sizeof pr, "p%02d", i);
+		p[np].remote_id = xstrdup(pr);	/* stored with the page */
+		p[np].author_name = xstrdup("Shop");
+		p[np].created = 10;
+		p[np++].own = 1;
+	}
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 40; i++) {
+			snprintf(rid, sizeof rid, "m%d-%02d", round, i);
+			snprintf(pr, sizeof pr, "p%02d", i);
+			snprintf(who, sizeof who, "u%02d", i);
+			msg(&l, rid, pr, NULL, 100 + round * 100 + i, who);
+		}
+	}
+	if (store_ingest(fx->s, fx->acct, p, np, &l, NULL, 0, NULL, NULL,
+	    NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	item_list_free(&l);
+	for (i = 0; i < (int)np; i++)
+		post_clear(&p[i]);
+	assert_int_equal(items_off_their_post(fx), 0);
+	convs(fx, VIEW_INBOX, &cl);
+	assert_int_equal(cl.n, 40);
+	for (i = 0; i < 40; i++)
+		assert_int_equal(cl.v[i].n, 2);
+	store_conv_list_free(&cl);
+	/* Threads whose posts were missing join them when they come. */
+	post(fx, "p02", 10);
+	one(fx, "m2-02", "p02", NULL, 400, "u02");
+	conv_of(fx, "m2-02", &c);
+	assert_msgs(fx, &c, "m0-02 m1-02 m2-02");
+	store_conv_clear(&c);
+	assert_int_equal(items_off_their_post(fx), 0);
+}
+
 /*
  * On a post that is itself a customer's (a visitor's post on a Facebook
  * Page), the shop's top-level comment answers the post's author; on the
@@ -976,6 +1055,7 @@ main(void)
 		T(test_deleted_messages_stay_but_never_wait),
 		T(test_out_of_order_arrivals),
 		T(test_post_stored_before_after_or_never),
+		T(test_page_of_many_threads_links_each_to_its_post),
 		T(test_comment_on_a_visitors_post_answers_its_author),
 		T(test_reply_to_own_answer_answers_the_same_customer),
 		T(test_triage_acts_on_the_whole_conversation),
