@@ -121,6 +121,22 @@ static const char main_demo_rules[] =
     "words = followers, go viral, dm me\n"
     "set_kind = spam\n";
 
+/*
+ * The saved replies the demo brings when the config has none, to try t:
+ * the shop's own voice for the kinds of message the demo inbox holds.
+ */
+static const char main_demo_replies[] =
+    "[replies]\n"
+    "sorry = \"I'm so sorry about this, that is not how it should go. "
+    "Could you send your order number to hello@tulipandtea.example? "
+    "We'll put it right today.\\n\\nMarloes\"\n"
+    "shipping = \"We ship to the whole EU; it usually takes 2-4 working "
+    "days. The costs show at checkout before you pay.\\n\\nMarloes\"\n"
+    "hours = \"The shop is open Tuesday to Saturday, 10:00-18:00. See you "
+    "soon!\\n\\nMarloes\"\n"
+    "thanks = \"Thank you, that's lovely to hear! Enjoy your tea.\\n\\n"
+    "Marloes\"\n";
+
 /* Replace the configured accounts by the demo's; give it rules if none. */
 static void
 main_demo_accounts(struct config *cfg)
@@ -150,6 +166,9 @@ main_demo_accounts(struct config *cfg)
 	}
 	if (cfg->nrules == 0 && config_parse(cfg, "the demo's rules",
 	    main_demo_rules, &cause) != 0)
+		fatal("%s", cause);
+	if (cfg->nreplies == 0 && config_parse(cfg, "the demo's replies",
+	    main_demo_replies, &cause) != 0)
 		fatal("%s", cause);
 }
 

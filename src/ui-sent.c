@@ -93,22 +93,21 @@ ui_sent_said(struct ui *ui, const struct outbox_entry *e, const char *to)
 }
 
 /*
- * The newest reply (public, or also private when both is set) to an item
- * that is on its way, or was sent in the last UI_RECENT_REPLY seconds,
- * from any heed on this cache; 0 found, 1 none, -1 error (said).
+ * The newest reply (public, or also private when both is set) to one item
+ * that is on its way, or was sent lately; as ui_sent_recent.
  */
-int
-ui_sent_recent(struct ui *ui, const struct item *it, int both,
+static int
+ui_sent_recent_one(struct ui *ui, int64_t id, int both,
     struct outbox_entry *e)
 {
 	struct outbox_entry	 p;
 	char			*cause = NULL;
 	int			 rc, rp = 1;
 
-	rc = store_outbox_recent(ui->ctx.store, it->id, ACTION_REPLY,
+	rc = store_outbox_recent(ui->ctx.store, id, ACTION_REPLY,
 	    ui->now - UI_RECENT_REPLY, e, &cause);
 	if (rc != -1 && both)
-		rp = store_outbox_recent(ui->ctx.store, it->id,
+		rp = store_outbox_recent(ui->ctx.store, id,
 		    ACTION_PRIVATE_REPLY, ui->now - UI_RECENT_REPLY, &p, &cause);
 	if (rc == -1 || rp == -1) {
 		ui_message(ui, 1, "The outbox could not be read to see whether "
@@ -125,5 +124,43 @@ ui_sent_recent(struct ui *ui, const struct item *it, int both,
 		rc = 0;
 	} else if (rp == 0)
 		outbox_entry_clear(&p);
+	return rc;
+}
+
+/*
+ * The newest reply (public, or also private when both is set) to an item,
+ * or to any message of its conversation (a reply to one answers them
+ * all), that is on its way, or was sent in the last UI_RECENT_REPLY
+ * seconds, from any heed on this cache; 0 found, 1 none, -1 error (said).
+ */
+int
+ui_sent_recent(struct ui *ui, const struct item *it, int both,
+    struct outbox_entry *e)
+{
+	struct store_conv	 c;
+	struct outbox_entry	 o;
+	size_t			 i;
+	int			 rc, ro;
+
+	rc = ui_sent_recent_one(ui, it->id, both, e);
+	if (rc == -1 || it->own || store_conv_get(ui->ctx.store, it->id, &c,
+	    NULL) != 0)
+		return rc;
+	for (i = 0; i < c.n && rc != -1; i++) {
+		if (c.ids[i] == it->id)
+			continue;
+		if ((ro = ui_sent_recent_one(ui, c.ids[i], both, &o)) == -1) {
+			if (rc == 0)
+				outbox_entry_clear(e);
+			rc = -1;
+		} else if (ro == 0 && (rc != 0 || o.id > e->id)) {
+			if (rc == 0)
+				outbox_entry_clear(e);
+			*e = o;
+			rc = 0;
+		} else if (ro == 0)
+			outbox_entry_clear(&o);
+	}
+	store_conv_clear(&c);
 	return rc;
 }

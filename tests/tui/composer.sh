@@ -158,8 +158,9 @@ fi
 tui_keys $S g
 tui_wait_selected_line $S 1
 tui_capture $S
-bs=$(printf '%s\n' "$SCREEN" | sed -n '2,38p' | grep -n '^ bs ' | head -n 1 |
-    cut -d: -f1)
+# A Bluesky row other than the first, which holds a draft by now.
+bs=$(printf '%s\n' "$SCREEN" | sed -n '2,38p' | grep -n '^ bs ' |
+    awk -F: '$1 > 1 { print $1; exit }')
 i=1
 while [ "$i" -lt "${bs:-1}" ]; do
 	tui_keys $S j

@@ -131,6 +131,16 @@ tui_ready $S
 t resize-window -t $S -x 40 -y 12 2>/dev/null || t resize-pane -t $S -x 40 -y 12
 small() { [ "$(t display -p -t $S '#{pane_width}x#{pane_height}')" = 40x12 ]; }
 tui_until small
+# h on a Facebook-like row (the demo's Bluesky-like platform hides none).
+tui_capture $S
+fb=$(printf '%s\n' "$SCREEN" | sed -n '2,9p' | grep -n '^ fb ' | head -n 1 |
+    cut -d: -f1)
+i=1
+while [ "$i" -lt "${fb:-1}" ]; do
+	tui_keys $S j
+	i=$((i + 1))
+done
+tui_wait_selected_line $S "${fb:-1}"
 tui_keys $S h
 name="a question too long for a 40x12 window still shows the keys that answer it, after a marked cut"
 keys_shown() {

@@ -38,7 +38,8 @@ if ! tui_heed --config "$ON" sync --quiet; then
 	exit 0
 fi
 JSON=$TUI_DIR/inbox.json
-tui_heed list --json >"$JSON"
+# The queue's rows are conversations, each named by its first message.
+tui_heed list --conversations --json >"$JSON"
 WHO=$(tui_item "$JSON" 0 author)
 HOST=$(hostname)
 
@@ -182,15 +183,19 @@ DEAD=$!
 wait "$DEAD"
 NOW=$(date +%s)
 ACC=$(sqlite3 -readonly "$CACHE" "SELECT account_id FROM items LIMIT 1")
-ID1=$(tui_item "$JSON" 1 id)
-ID2=$(tui_item "$JSON" 2 id)
-ID3=$(tui_item "$JSON" 3 id)
-R1=$(tui_item "$JSON" 1 remote_id)
-R2=$(tui_item "$JSON" 2 remote_id)
-R3=$(tui_item "$JSON" 3 remote_id)
-WHO1=$(tui_item "$JSON" 1 author)
-WHO2=$(tui_item "$JSON" 2 author)
-WHO3=$(tui_item "$JSON" 3 author)
+# The first three rows of the inbox as it is now (the first one answered
+# has left it; what came in since has its place).
+NOWJSON=$TUI_DIR/now.json
+tui_heed --config "$OFF" list --conversations --json >"$NOWJSON"
+ID1=$(tui_item "$NOWJSON" 0 id)
+ID2=$(tui_item "$NOWJSON" 1 id)
+ID3=$(tui_item "$NOWJSON" 2 id)
+R1=$(sqlite3 -readonly "$CACHE" "SELECT remote_id FROM items WHERE id = $ID1")
+R2=$(sqlite3 -readonly "$CACHE" "SELECT remote_id FROM items WHERE id = $ID2")
+R3=$(sqlite3 -readonly "$CACHE" "SELECT remote_id FROM items WHERE id = $ID3")
+WHO1=$(tui_item "$NOWJSON" 0 author)
+WHO2=$(tui_item "$NOWJSON" 1 author)
+WHO3=$(tui_item "$NOWJSON" 2 author)
 sqlite3 "$CACHE" "INSERT INTO outbox (account_id, item_id, kind, state,
     target_remote_id, body, idem_key, attempts, created, next_attempt,
     updated, origin, lease_owner, lease_until, unknown_at, checks) VALUES
@@ -203,7 +208,9 @@ sqlite3 "$CACHE" "INSERT INTO outbox (account_id, item_id, kind, state,
     ($ACC, $ID3, 0, 1, '$R3', 'Orphan answer', 'twice-dead-$$', 1,
      $NOW - 180, $NOW, $NOW - 30, '$HOST:$DEAD:c3c3c3c3c3c3',
      '$HOST:$DEAD:c3c3c3c3c3c3', $NOW + 600, 0, 0);"
-tui_keys d Tab Tab
+tui_keys d :
+tui_type d "view inbox"
+tui_keys d Enter
 tui_wait_selected_line d 1
 tui_keys d O
 name="outbox: a reply waiting is listed as queued, with whom it is for and that it waits to be sent"
