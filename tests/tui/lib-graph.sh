@@ -244,7 +244,9 @@ tui_queue() {
 	tui_open "$S/off.conf" "NO CREDENTIAL" "$1" || return 1
 	STEP="r"
 	tui_keys ui r
-	tui_wait ui "-- your reply --" || return 1
+	# A second comment of the same customer's conversation: heed asks
+	# whether to answer again, since the first reply answers it too.
+	tui_answer_again ui || return 1
 	STEP="type"
 	tui_type ui "$2"
 	tui_wait ui "$2" || return 1
