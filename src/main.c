@@ -294,10 +294,11 @@ main_setup(struct main_opts *o, int readonly)
 	 * short) and put the lanes in the order asked for; read-only, learn
 	 * which order they are in.
 	 */
-	if ((readonly && !o->demo ? store_sort_order(o->store,
-	    config_int(&o->cfg, NULL, OPT_INBOX_ORDER) == INBOX_ORDER_AGE,
-	    &cause) : sorting_run(o->store, &o->cfg, util_now(), NULL,
-	    &cause)) != 0) {
+	/* The interface sorts after its first frame (ui.c), to be quick. */
+	if (((readonly && !o->demo) || o->command->name == NULL ?
+	    store_sort_order(o->store, config_int(&o->cfg, NULL,
+	    OPT_INBOX_ORDER) == INBOX_ORDER_AGE, &cause) :
+	    sorting_run(o->store, &o->cfg, util_now(), NULL, &cause)) != 0) {
 		/* What cannot be sorted waits unsorted; the screens say why. */
 		log_error("sorting the inbox: %s", cause);
 		free(cause);

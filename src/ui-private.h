@@ -215,6 +215,7 @@ struct ui {
 
 	/* The bars. */
 	int			 bar_view;	/* view marked in the title */
+	int			 painted;	/* the first frame is up */
 	char			 bar_why[160];	/* why the selected row is
 						   where it is; "" none */
 	const char		*bar_filter;	/* the view's filter; lent */

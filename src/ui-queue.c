@@ -689,8 +689,11 @@ ui_queue_why(struct ui_queue *q)
 	}
 	need = it->lane == LANE_SPAM ? "do not follow its links" :
 	    it->urgency >= 3 ? "answer it first" : needs[it->creply];
-	if (it->kind_by == KIND_BY_CLASSIFIER) {
-		/* The reasons are the classifier's: read them again. */
+	if (it->kind_by == KIND_BY_CLASSIFIER && ui->painted) {
+		/*
+		 * The reasons are the classifier's: read them again (not for
+		 * the first frame, which comes before its tables are built).
+		 */
 		memset(&sig, 0, sizeof sig);
 		sig.lang = it->lang;
 		sig.author_name = it->author_name;
@@ -698,7 +701,10 @@ ui_queue_why(struct ui_queue *q)
 		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s",
 		    res.kind == (enum classify_kind)it->ckind && *res.why !=
 		    '\0' ? res.why : classify_kind_name(it->ckind), need);
-	} else
+	} else if (it->kind_by == KIND_BY_CLASSIFIER)
+		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s",
+		    classify_kind_name(it->ckind), need);
+	else
 		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s (%s)",
 		    classify_kind_name(it->ckind), need, it->kind_by ==
 		    KIND_BY_OWNER ? "you said so" : "a rule said so");

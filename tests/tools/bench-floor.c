@@ -27,8 +27,9 @@ floor_paint(sqlite3 *db)
 	const char	*author, *text;
 	int		 n = 0;
 
+	/* The inbox in its order since schema 7: lane, then waiting time. */
 	if (sqlite3_prepare_v2(db, "SELECT author_name, text FROM items "
-	    "INDEXED BY items_inbox WHERE queue = 0 ORDER BY created, id "
+	    "INDEXED BY items_inbox WHERE queue = 0 ORDER BY rank, id "
 	    "LIMIT ?1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, FLOOR_ROWS);
