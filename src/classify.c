@@ -598,12 +598,13 @@ classify_kind_of(const struct classify_state *st)
 	return CLASSIFY_OTHER;
 }
 
-/* Decide whether a message of this kind needs a reply. */
-static enum classify_reply
-classify_reply_of(const struct classify_state *st, enum classify_kind kind)
+/*
+ * Whether a message of a kind needs a reply, from the kind alone; "other"
+ * is unclear (see classify.h).
+ */
+enum classify_reply
+classify_kind_reply(enum classify_kind kind)
 {
-	const struct classify_doc	*d = &st->doc;
-
 	switch (kind) {
 	case CLASSIFY_COMPLAINT:
 	case CLASSIFY_QUESTION:
@@ -612,8 +613,18 @@ classify_reply_of(const struct classify_state *st, enum classify_kind kind)
 	case CLASSIFY_SPAM:
 		return CLASSIFY_REPLY_NO;
 	default:
-		break;
+		return CLASSIFY_REPLY_UNCLEAR;
 	}
+}
+
+/* Decide whether a message of this kind needs a reply. */
+static enum classify_reply
+classify_reply_of(const struct classify_state *st, enum classify_kind kind)
+{
+	const struct classify_doc	*d = &st->doc;
+
+	if (kind != CLASSIFY_OTHER)
+		return classify_kind_reply(kind);
 	if (st->sig->followup)
 		return CLASSIFY_REPLY_YES;
 	/* Tagging a friend, an emoji, a word: nothing to answer. */

@@ -91,6 +91,12 @@ void		 classify_text(const char *, const struct classify_signals *,
  */
 char		*classify_fold(const char *, size_t);
 
+/*
+ * Whether a message of a kind needs a reply, from the kind alone (when a
+ * rule or the owner said what it is): "other" is unclear.
+ */
+enum classify_reply classify_kind_reply(enum classify_kind);
+
 /* The name of a kind ("complaint") or a reply ("yes", "no", "unclear"). */
 const char	*classify_kind_name(enum classify_kind);
 const char	*classify_reply_name(enum classify_reply);

@@ -59,22 +59,6 @@ sorting_account(const struct sorting_ctx *c, int64_t id)
 	return NULL;
 }
 
-/* Whether a message of a kind needs a reply; see sorting.h. */
-int
-sorting_reply_of(int kind)
-{
-	switch (kind) {
-	case CLASSIFY_COMPLAINT:
-	case CLASSIFY_QUESTION:
-		return CLASSIFY_REPLY_YES;
-	case CLASSIFY_PRAISE:
-	case CLASSIFY_SPAM:
-		return CLASSIFY_REPLY_NO;
-	default:
-		return CLASSIFY_REPLY_UNCLEAR;
-	}
-}
-
 /* Decide what a message is; see sorting.h. */
 int
 sorting_decide(struct sorting_ctx *c, const struct item *it,
@@ -122,7 +106,8 @@ sorting_decide(struct sorting_ctx *c, const struct item *it,
 	}
 	if (d->actions.kind != -1) {
 		d->ckind = d->actions.kind;
-		d->creply = sorting_reply_of(d->ckind);
+		d->creply = (int)classify_kind_reply(
+		    (enum classify_kind)d->ckind);
 		d->by = KIND_BY_RULE;
 	}
 	if (d->actions.priority == RULE_PRIORITY_HIGH) {

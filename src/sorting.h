@@ -37,12 +37,6 @@ struct sorting_decision {
 	int			 by;		/* enum item_kind_by */
 };
 
-/*
- * Whether a message of a kind needs a reply (enum classify_reply), when
- * a rule or the owner said what it is.
- */
-int	sorting_reply_of(int);
-
 /* Read the accounts into a context; 0, or -1 with *cause. */
 int	sorting_begin(struct sorting_ctx *, struct store *,
 	    const struct config *, int64_t, char **);

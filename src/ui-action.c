@@ -22,7 +22,6 @@
 #include "config.h"
 #include "classify.h"
 #include "platform.h"
-#include "sorting.h"
 #include "sync.h"
 #include "text.h"
 #include "ui-private.h"
@@ -623,7 +622,8 @@ ui_kind_chosen(struct ui *ui, const char *key)
 		rc = store_begin(ui->ctx.store, &cause);
 	for (i = 0; rc == 0 && i < c.n; i++)
 		rc = store_item_sort(ui->ctx.store, c.ids[i], kind,
-		    sorting_reply_of(kind), kind == CLASSIFY_COMPLAINT ? 1 : 0,
+		    (int)classify_kind_reply((enum classify_kind)kind),
+		    kind == CLASSIFY_COMPLAINT ? 1 : 0,
 		    KIND_BY_OWNER, &cause);
 	if (rc == 0 && c.n > 0)
 		rc = store_commit(ui->ctx.store, &cause);
