@@ -15,56 +15,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "classify.h"
 #include "platform.h"
+#include "sorting.h"
 #include "sync.h"
 #include "text.h"
 #include "ui-private.h"
 #include "util.h"
 
-/* Words that mark a comment as a complaint, in the shop's languages. */
-static const char *const ui_complaint_words[] = {
-	"refund", "broken", "disappoint", "terrible", "worst", "awful",
-	"never again", "scam", "rude", "damaged", "complain", "unacceptable",
-	"angry", "still waiting", "where is my", "kapot", "teleurgesteld",
-	"slecht", "klacht", "nooit meer", "boos", "dezamăgit", "stricat",
-	"reclamați", "întârzi", "失望", "退款", "坏了", "投诉", "太差",
-	"سيء", "مكسور", "استرداد", "شكوى", "غاضب"
-};
-
-/* Find needle in haystack, ignoring ASCII case. */
-static int
-ui_contains(const char *hay, const char *needle)
-{
-	size_t	n = strlen(needle);
-
-	for (; *hay != '\0'; hay++) {
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Return 1 if an item looks like criticism. */
+/*
+ * Return 1 if an item looks like criticism: flagged, or a complaint as
+ * the classifier (or a rule, or the owner) said when it came in; one not
+ * sorted yet is read now.
+ */
 static int
 ui_is_complaint(const struct item *it)
 {
-	size_t	i;
+	struct classify_result	res;
+	struct classify_signals	sig;
 
 	if (it->flags & ITEM_FLAG_ESCALATED)
 		return 1;
-	if (it->text == NULL)
-		return 0;
-	for (i = 0; i < nitems(ui_complaint_words); i++) {
-		if (ui_contains(it->text, ui_complaint_words[i]))
-			return 1;
-	}
-	return 0;
+	if (it->ckind >= 0)
+		return it->ckind == CLASSIFY_COMPLAINT;
+	memset(&sig, 0, sizeof sig);
+	sig.lang = it->lang;
+	classify_text(it->text != NULL ? it->text : "", &sig, &res);
+	return res.kind == CLASSIFY_COMPLAINT;
 }
 
 #define UI_UNDO_MAX	64
@@ -714,6 +695,30 @@ ui_done_lane(struct ui *ui)
 	}
 	item_list_free(&l);
 	ui_after_change(ui);
+}
+
+/*
+ * Once the first frame is up, sort what the cache holds unsorted (an
+ * older heed's cache, a sync cut short): the rows move to their lanes at
+ * the next frame. Sync sorts what it brings itself.
+ */
+void
+ui_action_sort_rest(struct ui *ui)
+{
+	char	*cause = NULL;
+	size_t	 n = 0;
+
+	if (sorting_run(ui->ctx.store, ui->ctx.cfg, util_now(), &n,
+	    &cause) != 0) {
+		ui_message(ui, 1, "Sorting the inbox: %s", cause);
+		free(cause);
+		return;
+	}
+	if (n > 0) {
+		ui_refresh_counts(ui);
+		ui_screen_reload(ui);
+		ui->dirty = 1;
+	}
 }
 
 /* Queue a platform action on the item a prompt is about. */

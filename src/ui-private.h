@@ -326,6 +326,7 @@ void	ui_help_open(struct ui *);
 /* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);
 void	ui_action_moved(struct ui *);
+void	ui_action_sort_rest(struct ui *);
 void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
 void	ui_reply_start(struct ui *, int, struct item *,

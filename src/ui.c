@@ -19,7 +19,6 @@
 #include "loop.h"
 #include "platform.h"
 #include "sync.h"
-#include "sorting.h"
 #include "text.h"
 #include "ui-private.h"
 #include "util.h"
@@ -660,30 +659,6 @@ ui_locale_rest(struct ui *ui)
 	}
 }
 
-/*
- * Once the first frame is up, sort what the cache holds unsorted (an
- * older heed's cache, a sync cut short): the rows move to their lanes at
- * the next frame. Sync sorts what it brings itself.
- */
-static void
-ui_sort_rest(struct ui *ui)
-{
-	char	*cause = NULL;
-	size_t	 n = 0;
-
-	if (sorting_run(ui->ctx.store, ui->ctx.cfg, util_now(), &n,
-	    &cause) != 0) {
-		ui_message(ui, 1, "Sorting the inbox: %s", cause);
-		free(cause);
-		return;
-	}
-	if (n > 0) {
-		ui_refresh_counts(ui);
-		ui_screen_reload(ui);
-		ui->dirty = 1;
-	}
-}
-
 /* Paint the whole screen if anything changed. */
 static void
 ui_paint(void *arg)
@@ -736,7 +711,7 @@ ui_paint(void *arg)
 	ui_locale_rest(ui);
 	if (!ui->painted) {
 		ui->painted = 1;
-		ui_sort_rest(ui);
+		ui_action_sort_rest(ui);
 	}
 }
 
