@@ -212,8 +212,8 @@ sorting_run(struct store *s, const struct config *cfg, int64_t now,
 		return -1;
 	for (rc = 0; rc == 0;) {
 		memset(&l, 0, sizeof l);
-		if ((rc = store_sort_pending(s, SORTING_PAGE, &l,
-		    cause)) != 0 || l.n == 0) {
+		if ((rc = store_lane_items(s, LANE_UNSORTED, SORTING_PAGE,
+		    &l, cause)) != 0 || l.n == 0) {
 			item_list_free(&l);
 			break;
 		}

@@ -40,28 +40,6 @@ store_lane(int ckind, int creply, int urgency, int age)
 	return LANE_NO_REPLY;
 }
 
-/* Read up to limit waiting messages not sorted yet, oldest first. */
-int
-store_sort_pending(struct store *s, size_t limit, struct item_list *out,
-    char **cause)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	st = store_stmt(s, ST_SORT_PENDING, "SELECT " STORE_ITEM_COLS " FROM "
-	    "items AS i INDEXED BY items_inbox WHERE i.queue = 0 AND i.rank >= "
-	    "(7 << 36) ORDER BY i.rank, i.id LIMIT ?1", cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (int64_t)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		store_row_item(st, item_list_add(out));
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "reading messages to sort", cause);
-	return 0;
-}
-
 /*
  * Tell whether a message follows another of its author's in its
  * conversation that still waits for the shop (an earlier one, not
@@ -162,21 +140,25 @@ store_sort_order(struct store *s, int age, char **cause)
 	return 0;
 }
 
-/* Read the messages waiting in a lane of the inbox, oldest first. */
+/*
+ * Read up to limit messages waiting in a lane of the inbox (-1: all),
+ * oldest first; LANE_UNSORTED gives those not sorted yet.
+ */
 int
-store_lane_items(struct store *s, int lane, struct item_list *out,
-    char **cause)
+store_lane_items(struct store *s, int lane, int64_t limit,
+    struct item_list *out, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	st = store_stmt(s, ST_LANE_ITEMS, "SELECT " STORE_ITEM_COLS " FROM "
 	    "items AS i INDEXED BY items_inbox WHERE i.queue = 0 AND i.rank >= "
-	    "(?1 << 36) AND i.rank < ((?1 + 1) << 36) ORDER BY i.rank, i.id",
-	    cause);
+	    "(?1 << 36) AND i.rank < ((?1 + 1) << 36) ORDER BY i.rank, i.id "
+	    "LIMIT ?2", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, lane);
+	sqlite3_bind_int64(st, 2, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		store_row_item(st, item_list_add(out));
 	store_done(st);

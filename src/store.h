@@ -284,8 +284,7 @@ void	store_conv_list_free(struct store_conv_list *);
 /*
  * What a message is (store-sort.c). store_lane gives the lane of a kind
  * (enum classify_kind, 4 spam), need (enum classify_reply, 2 yes) and
- * urgency, in the age order or not. sort_pending reads up to a number of
- * waiting messages not sorted yet, oldest first; sort_followup says
+ * urgency, in the age order or not. sort_followup says
  * whether a message follows one of its author's that still waits in its
  * conversation; item_sort says what a message is and who says so (enum
  * item_kind_by: the owner's word is changed only by the owner) and puts
@@ -293,15 +292,17 @@ void	store_conv_list_free(struct store_conv_list *);
  * age order, and must be called once the cache is open.
  */
 int	store_lane(int, int, int, int);
-int	store_sort_pending(struct store *, size_t, struct item_list *,
-	    char **);
 int	store_sort_followup(struct store *, int64_t, int *, char **);
 int	store_item_sort(struct store *, int64_t, int, int, int, int, char **);
 int	store_sort_order(struct store *, int, char **);
 /* Mark the waiting messages unsorted again, but for the owner's word. */
 int	store_sort_reset(struct store *, char **);
-/* The messages waiting in a lane of the inbox, oldest first. */
-int	store_lane_items(struct store *, int, struct item_list *, char **);
+/*
+ * Up to a number of messages (-1: all) waiting in a lane of the inbox,
+ * oldest first; LANE_UNSORTED gives those not sorted yet.
+ */
+int	store_lane_items(struct store *, int, int64_t, struct item_list *,
+	    char **);
 
 /* Drafts: one per item; NULL or "" text deletes. get gives NULL if none. */
 int	store_draft_set(struct store *, int64_t, const char *, char **);

@@ -659,7 +659,8 @@ ui_done_lane(struct ui *ui)
 	int			 rc;
 
 	memset(&l, 0, sizeof l);
-	if (store_lane_items(ui->ctx.store, LANE_NO_REPLY, &l, &cause) != 0) {
+	if (store_lane_items(ui->ctx.store, LANE_NO_REPLY, -1, &l,
+	    &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return;
