@@ -20,6 +20,12 @@ martijn_line() {
 	    cut -d: -f1 | awk '{ print $1 - 1 }'
 }
 
+# 0 if the title bar shows the counts the test began with and Flagged $1
+# (the inbox and done counts alone do not change with a flag).
+flagged_is() {
+	tui_has_counts $S "$inbox" "$ndone" "" && [ "$C_FLAGGED" = "$1" ]
+}
+
 # Martijn Smit complained and wrote twice more: one row, 3 messages,
 # the newest text.
 tui_capture $S
@@ -90,7 +96,7 @@ else
 	tui_fail "conv-queue: u on another row asks first and says what it would take back"
 fi
 tui_keys $S n
-sleep 0.3
+tui_wait_gone $S "Undo it"
 if tui_has_counts $S "$inbox" "$ndone" "" && [ "$C_FLAGGED" = $((flagged + 3)) ]
 then
 	tui_ok "conv-queue: n leaves the flag on"
@@ -100,8 +106,8 @@ fi
 tui_keys $S u
 tui_wait $S "Undo it"
 tui_keys $S y
-if tui_until tui_has_counts $S "$inbox" "$ndone" "" &&
-    [ "$C_FLAGGED" = "$flagged" ] &&
+if tui_until flagged_is "$flagged" &&
+    tui_has_counts $S "$inbox" "$ndone" "" &&
     tui_shows $S "Undone: Martijn Smit: flag and note removed (3 messages)."
 then
 	tui_ok "conv-queue: y takes the flag off the 3 messages again"
