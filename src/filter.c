@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "filter.h"
+#include "rules.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -19,7 +21,11 @@ filter_set(const char **field, const char *value)
 	*field = xstrdup(value);
 }
 
-/* Set the kind from its name; 0, or -1 with *cause. */
+/*
+ * Set the kind from its name: what the message is on the platform
+ * (comment, reply...) or what it says (complaint, question...); 0, or -1
+ * with *cause.
+ */
 static int
 filter_kind(struct store_filter *f, const char *value, char **cause)
 {
@@ -28,14 +34,37 @@ filter_kind(struct store_filter *f, const char *value, char **cause)
 	};
 	size_t	i;
 
-	f->kind = 0;
 	for (i = 0; i < nitems(kinds); i++) {
-		if (strcmp(kinds[i], value) == 0)
+		if (strcmp(kinds[i], value) == 0) {
 			f->kind = (int)i + 1;
+			return 0;
+		}
 	}
-	if (f->kind == 0)
-		return util_fail(cause, "kind: comment, reply, mention or "
-		    "quote");
+	for (i = 0; i < CLASSIFY_KIND_COUNT; i++) {
+		if (strcmp(classify_kind_name((enum classify_kind)i),
+		    value) == 0) {
+			f->class = (int)i + 1;
+			return 0;
+		}
+	}
+	return util_fail(cause, "kind: complaint, question, praise, spam, "
+	    "other, comment, reply, mention or quote");
+}
+
+/* Set the tag; 0, or -1 with *cause when it cannot be one. */
+static int
+filter_tag(struct store_filter *f, const char *value, char **cause)
+{
+	char	*shown;
+
+	if (!rule_tag_valid(value)) {
+		shown = text_sanitize_line(value, strlen(value));
+		util_fail(cause, "tag:%s is not a tag (one word of letters, "
+		    "digits, - and _)", shown);
+		free(shown);
+		return -1;
+	}
+	filter_set(&f->tag, value);
 	return 0;
 }
 
@@ -87,12 +116,14 @@ filter_term(struct store *store, struct store_filter *f, const char *name,
 			    "such as 4h or 2d", name);
 	} else if (strcmp(name, "kind") == 0)
 		return filter_kind(f, value, cause);
+	else if (strcmp(name, "tag") == 0)
+		return filter_tag(f, value, cause);
 	else if (strcmp(name, "account") == 0)
 		return filter_account(store, f, value, cause);
 	else {
 		shown = text_sanitize_line(name, strlen(name));
 		util_fail(cause, "unknown filter term %s: (author, lang, "
-		    "account, platform, kind, older, newer)", shown);
+		    "account, platform, kind, tag, older, newer)", shown);
 		free(shown);
 		return -1;
 	}
@@ -107,6 +138,7 @@ filter_clear(struct store_filter *f)
 	free((char *)f->author);
 	free((char *)f->lang);
 	free((char *)f->text);
+	free((char *)f->tag);
 	memset(f, 0, sizeof *f);
 }
 

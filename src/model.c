@@ -62,6 +62,7 @@ item_clear(struct item *it)
 	free(it->attachment);
 	free(it->extra);
 	free(it->note);
+	free(it->tags);
 	memset(it, 0, sizeof *it);
 }
 
@@ -88,6 +89,7 @@ item_copy(struct item *dst, const struct item *src)
 	dst->attachment = model_dup(src->attachment);
 	dst->extra = model_dup(src->extra);
 	dst->note = model_dup(src->note);
+	dst->tags = model_dup(src->tags);
 }
 
 /* Free the strings of a post and zero it. */

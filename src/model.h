@@ -100,6 +100,7 @@ struct item {
 	int	 urgency;	/* 0 to 3 */
 	int	 kind_by;	/* enum item_kind_by */
 	int64_t	 rank;		/* lane << 36 | created: the inbox order */
+	char	*tags;		/* its tags, one space between; or NULL */
 };
 
 /* A growable list of items; free with item_list_free. */

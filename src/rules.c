@@ -11,6 +11,7 @@
 
 #include "classify.h"
 #include "rules.h"
+#include "text.h"
 #include "util.h"
 
 /* A list of words or names, as written and as the classifier folds them. */
@@ -231,15 +232,19 @@ rule_list_once(struct rule_list *l, const char *key, const char *value,
 
 /*
  * Tell whether a tag is one heed can show and filter on (tag:NAME): ASCII
- * letters and digits, - and _, and letters of other scripts (any byte
- * of a character beyond ASCII); at most 32 bytes.
+ * letters and digits, - and _, and characters of other scripts (valid
+ * UTF-8 that text_sanitize would keep: no bidi control, no zero-width
+ * format character); at most 32 bytes.
  */
 int
 rule_tag_valid(const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s);
+	uint32_t		 cp;
 
-	if (*p == '\0' || strlen(s) > 32)
+	if (*p == '\0' || len > 32 || !text_valid_utf8(s, len) ||
+	    text_find_unsafe(s, len, &cp) != len)
 		return 0;
 	for (; *p != '\0'; p++) {
 		if (!(*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||

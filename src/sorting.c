@@ -10,9 +10,9 @@
  * priority high puts the message among those to answer (urgency 3),
  * low among those that ask nothing. A rule that flags, snoozes or marks
  * done does it only to a message the owner has not opened, and heed
- * never hides, deletes, likes or replies because of a rule. Tags and
- * suggestions of rules are shown by heed rules --dry-run but not kept
- * yet: the cache has no place for them.
+ * never hides, deletes, likes or replies because of a rule. A rule's
+ * tags go on the message (logged as the rule's); its suggestions (hide,
+ * delete) are shown by heed rules --dry-run and never done.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -145,10 +145,16 @@ sorting_apply(struct sorting_ctx *c, const struct item *it,
     const struct sorting_decision *d, char **cause)
 {
 	const struct rule_actions	*a = &d->actions;
-	char				*note;
+	char				*note, *why;
+	size_t				 i;
 	int				 rc = 0;
 
-	if (a->flag && it->flags == 0) {
+	why = a->nmatched == 1 ? xprintf("rule %s", a->matched[0]) :
+	    xstrdup("rules");
+	for (i = 0; i < a->ntags && rc == 0; i++)
+		rc = store_set_tag(c->store, it->id, a->tags[i], 1, why, cause);
+	free(why);
+	if (rc == 0 && a->flag && it->flags == 0) {
 		note = it->note == NULL && a->nmatched > 0 ?
 		    xprintf("rule %s", a->matched[a->nmatched - 1]) : NULL;
 		rc = store_set_flags(c->store, it->id, ITEM_FLAG_ESCALATED,

@@ -360,35 +360,71 @@ store_conv_targets_free(struct store_conv_targets *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Do the work of store_conv_set_status inside its transaction. */
+/* What a triage action does to each message of a conversation. */
+struct store_conv_change {
+	int		 what;		/* 's' status, 'f' flags, 't' tag */
+	int		 status;
+	int64_t		 until;
+	int		 flags;
+	const char	*note;
+	const char	*tag;
+	int		 on;		/* the tag goes on */
+};
+
+/* Make a change to one message of a conversation, and log it. */
 static int
-store_conv_status_locked(struct store *s, int64_t id, int status,
-    int64_t until, int64_t upto, char **cause)
+store_conv_change_one(struct store *s, const struct store_conv_change *ch,
+    int64_t id, int was, char **cause)
+{
+	char	*detail;
+	int	 rc;
+
+	switch (ch->what) {
+	case 's':
+		if (store_write_status(s, id, ch->status, ch->until,
+		    util_now(), cause) != 0)
+			return -1;
+		if (ch->status == STATUS_SNOOZED)
+			detail = xprintf("%lld conversation",
+			    (long long)ch->until);
+		else
+			detail = xstrdup("conversation");
+		rc = store_activity_add(s, id, store_status_action(was,
+		    ch->status), detail, cause);
+		free(detail);
+		return rc;
+	case 'f':
+		if (store_write_flags(s, id, ch->flags, cause) != 0 ||
+		    (ch->note != NULL && store_write_note(s, id, ch->note,
+		    cause) != 0))
+			return -1;
+		return store_activity_add(s, id, ch->flags != 0 ? "flagged" :
+		    "unflagged", ch->note != NULL ? ch->note : "conversation",
+		    cause);
+	}
+	return store_tag_write(s, id, ch->tag, ch->on, "conversation", cause);
+}
+
+/*
+ * Make a change to every message of id's conversation created up to upto
+ * (0: all), in one transaction.
+ */
+static int
+store_conv_change(struct store *s, int64_t id, int64_t upto,
+    const struct store_conv_change *ch, char **cause)
 {
 	struct store_conv_targets	 t;
-	char				*detail;
 	size_t				 i;
-	int				 ok = 0;
+	int				 outer, ok;
 
-	if (store_conv_targets(s, id, upto, &t, cause) != 0) {
-		store_conv_targets_free(&t);
+	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
 		return -1;
-	}
-	if (status == STATUS_SNOOZED)
-		detail = xprintf("%lld conversation", (long long)until);
-	else
-		detail = xstrdup("conversation");
-	for (i = 0; i < t.n && ok == 0; i++) {
-		ok = store_write_status(s, t.ids[i], status, until, util_now(),
-		    cause);
-		if (ok == 0)
-			ok = store_activity_add(s, t.ids[i],
-			    store_status_action(t.status[i], status), detail,
-			    cause);
-	}
-	free(detail);
+	ok = store_conv_targets(s, id, upto, &t, cause) == 0;
+	for (i = 0; ok && i < t.n; i++)
+		ok = store_conv_change_one(s, ch, t.ids[i], t.status[i],
+		    cause) == 0;
 	store_conv_targets_free(&t);
-	return ok;
+	return store_tx_end(s, outer, ok, "saving triage", cause);
 }
 
 /* Set the status of a whole conversation; see store.h. */
@@ -396,40 +432,12 @@ int
 store_conv_set_status(struct store *s, int64_t id, int status, int64_t until,
     int64_t upto, char **cause)
 {
-	int	outer, ok;
+	struct store_conv_change	ch = { .what = 's', .status = status,
+					    .until = until };
 
 	if (status < STATUS_NEW || status > STATUS_SNOOZED)
 		return util_fail(cause, "no such status: %d", status);
-	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
-		return -1;
-	ok = store_conv_status_locked(s, id, status, until, upto, cause) == 0;
-	return store_tx_end(s, outer, ok, "saving triage", cause);
-}
-
-/* Do the work of store_conv_set_flags inside its transaction. */
-static int
-store_conv_flags_locked(struct store *s, int64_t id, int flags,
-    const char *note, int64_t upto, char **cause)
-{
-	struct store_conv_targets	t;
-	size_t				i;
-	int				ok = 0;
-
-	if (store_conv_targets(s, id, upto, &t, cause) != 0) {
-		store_conv_targets_free(&t);
-		return -1;
-	}
-	for (i = 0; i < t.n && ok == 0; i++) {
-		ok = store_write_flags(s, t.ids[i], flags, cause);
-		if (ok == 0 && note != NULL)
-			ok = store_write_note(s, t.ids[i], note, cause);
-		if (ok == 0)
-			ok = store_activity_add(s, t.ids[i], flags != 0 ?
-			    "flagged" : "unflagged", note != NULL ? note :
-			    "conversation", cause);
-	}
-	store_conv_targets_free(&t);
-	return ok;
+	return store_conv_change(s, id, upto, &ch, cause);
 }
 
 /* Set the flags (and note) of a whole conversation; see store.h. */
@@ -437,12 +445,21 @@ int
 store_conv_set_flags(struct store *s, int64_t id, int flags,
     const char *note, int64_t upto, char **cause)
 {
-	int	outer, ok;
+	struct store_conv_change	ch = { .what = 'f', .flags = flags,
+					    .note = note };
 
-	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
-		return -1;
-	ok = store_conv_flags_locked(s, id, flags, note, upto, cause) == 0;
-	return store_tx_end(s, outer, ok, "saving triage", cause);
+	return store_conv_change(s, id, upto, &ch, cause);
+}
+
+/* Put a tag on a whole conversation or take it off; see store.h. */
+int
+store_conv_set_tag(struct store *s, int64_t id, const char *tag, int on,
+    int64_t upto, char **cause)
+{
+	struct store_conv_change	ch = { .what = 't', .tag = tag,
+					    .on = on };
+
+	return store_conv_change(s, id, upto, &ch, cause);
 }
 
 /*

@@ -120,6 +120,10 @@ enum store_stmt_id {
 	ST_LANE_ITEMS,
 	ST_WRITE_SORTED,
 	ST_SORT_RESET,
+	ST_TAG_ADD,
+	ST_TAG_DEL,
+	ST_TAGS_CLEAR,
+	ST_TAG_NAMES,
 	ST_COUNT
 };
 
@@ -174,10 +178,11 @@ struct store {
 	"EXISTS (SELECT 1 FROM items r WHERE r.own = 1 AND " \
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
 	"AND r.deleted = 0), i.lane, coalesce(i.ckind, -1), " \
-	"coalesce(i.creply, -1), i.urgency, i.kind_by, i.rank"
+	"coalesce(i.creply, -1), i.urgency, i.kind_by, i.rank, " \
+	"(SELECT group_concat(tag, ' ') FROM item_tags WHERE item_id = i.id)"
 
 /* The columns STORE_ITEM_COLS names. */
-#define STORE_ITEM_NCOLS	32
+#define STORE_ITEM_NCOLS	33
 
 /*
  * The rank (lane << 36 | created, see schema 7) where the spam lane
@@ -213,6 +218,15 @@ struct store {
 	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
 	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
 	"o.status, o.deleted"
+
+/* store-triage.c */
+int		 store_status_of(struct store *, int64_t, int *, char **);
+
+/* store-tag.c */
+int		 store_tag_write(struct store *, int64_t, const char *, int,
+		    const char *, char **);
+int		 store_tags_restore(struct store *, int64_t, const char *,
+		    char **);
 
 /* store-queue.c */
 unsigned	 store_filter_mask(const struct store_filter *);

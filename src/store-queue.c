@@ -57,7 +57,10 @@ static const char *const store_filter_sql[] = {
 	    ":text)",
 	" AND i.created < :older",
 	" AND i.created > :newer",
-	" AND i.kind = :kind"
+	" AND i.kind = :kind",
+	" AND i.id IN (SELECT item_id FROM item_tags INDEXED BY item_tags_tag "
+	    "WHERE tag = :tag)",
+	" AND i.ckind = :class"
 };
 
 /* Tell which filter fragments a filter needs, one bit per fragment. */
@@ -84,6 +87,10 @@ store_filter_mask(const struct store_filter *f)
 		m |= 0x40;
 	if (f->kind != 0)
 		m |= 0x80;
+	if (f->tag != NULL && *f->tag != '\0')
+		m |= 0x100;
+	if (f->class != 0)
+		m |= 0x200;
 	return m;
 }
 
@@ -186,7 +193,7 @@ store_queue_stmt(struct store *s, enum store_view v, int asc, int with_key,
 	unsigned		 key, i;
 	char			*sql;
 
-	key = (unsigned)mode << 16 | (mask << 8) | ((unsigned)v << 2) |
+	key = (unsigned)mode << 24 | (mask << 8) | ((unsigned)v << 2) |
 	    (unsigned)asc << 1 | (unsigned)with_key;
 	for (i = 0; i < STORE_QCACHE_SIZE; i++) {
 		if (s->qcache[i].st != NULL && s->qcache[i].key == key)
@@ -239,6 +246,8 @@ store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
 	store_bind_named(st, ":older", now - f->older_than);
 	store_bind_named(st, ":newer", now - f->newer_than);
 	store_bind_named(st, ":kind", f->kind - 1);
+	store_bind_named_text(st, ":tag", f->tag);
+	store_bind_named(st, ":class", f->class - 1);
 }
 
 /*

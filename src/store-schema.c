@@ -482,6 +482,32 @@ store_migrate_7(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 8: tags. A message may carry several (the owner's # key, a
+ * rule's tag =); each is a row of item_tags, kept by item so that a row's
+ * tags are read with it, and by tag so that the filter tag:NAME is a range
+ * of an index rather than a scan. triage.tags of schema 1 was never
+ * written and stays unused. Tags come and go with their item.
+ */
+static const char store_schema_8[] =
+"CREATE TABLE item_tags ("
+"  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,"
+"  tag TEXT NOT NULL,"
+"  PRIMARY KEY (item_id, tag)) WITHOUT ROWID;"
+"CREATE INDEX item_tags_tag ON item_tags (tag, item_id);";
+
+/* Schema 8: tags. */
+static int
+store_migrate_8(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_8, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 8", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -491,6 +517,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_5,
 	store_migrate_6,
 	store_migrate_7,
+	store_migrate_8,
 };
 
 /* Read the schema version inside the migration transaction. */

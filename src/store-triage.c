@@ -81,7 +81,7 @@ store_item_find(struct store *s, int64_t account, const char *remote_id,
 }
 
 /* Read the status of an item; fail if there is no such item. */
-static int
+int
 store_status_of(struct store *s, int64_t id, int *status, char **cause)
 {
 	sqlite3_stmt	*st;
@@ -274,6 +274,7 @@ store_restore_triage(struct store *s, const struct item *v, size_t n,
 		    it->snooze_until, it->done_at, cause) == 0 &&
 		    store_write_flags(s, it->id, it->flags, cause) == 0 &&
 		    store_write_note(s, it->id, it->note, cause) == 0 &&
+		    store_tags_restore(s, it->id, it->tags, cause) == 0 &&
 		    (it->own || store_write_sorted(s, it, cause) == 0) &&
 		    store_activity_add(s, it->id, "undo",
 		    item_status_name(it->status), cause) == 0;

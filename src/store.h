@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -46,6 +46,8 @@ struct store_filter {
 	int64_t		 older_than;	/* created before now - this */
 	int64_t		 newer_than;	/* created after now - this */
 	int		 kind;		/* enum item_kind + 1; 0 any */
+	const char	*tag;		/* carries this tag */
+	int		 class;		/* enum classify_kind + 1; 0 any */
 };
 
 struct store_counts {
@@ -218,6 +220,23 @@ int	store_set_note(struct store *, int64_t, const char *, char **);
  */
 int	store_restore_triage(struct store *, const struct item *, size_t,
 	    char **);
+/*
+ * Tags (store-tag.c): put one on an item (on) or take it off, logged
+ * with why (NULL, or "rule refunds");
+ * the tags in use with how many messages carry each (free with
+ * store_tag_names_free); whether a string of tags as an item has them
+ * ("refunds shipping") holds one.
+ */
+struct store_tag_name {
+	char	*name;
+	int64_t	 count;
+};
+int	store_set_tag(struct store *, int64_t, const char *, int,
+	    const char *, char **);
+int	store_tag_names(struct store *, struct store_tag_name **, size_t *,
+	    char **);
+void	store_tag_names_free(struct store_tag_name *, size_t);
+int	store_tags_have(const char *, const char *);
 /* Mark a NEW item READ (no activity row). */
 int	store_mark_read(struct store *, int64_t, char **);
 
@@ -272,6 +291,9 @@ int	store_conv_get(struct store *, int64_t, struct store_conv *, char **);
 int	store_conv_set_status(struct store *, int64_t, int, int64_t, int64_t,
 	    char **);
 int	store_conv_set_flags(struct store *, int64_t, int, const char *,
+	    int64_t, char **);
+/* Put a tag on a whole conversation (on) or take it off, as set_flags. */
+int	store_conv_set_tag(struct store *, int64_t, const char *, int,
 	    int64_t, char **);
 /*
  * The shop answered the conversation of an item at a time (heed sent a

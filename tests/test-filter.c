@@ -142,18 +142,28 @@ test_filter_refused_say_why(void **state)
 		const char	*expr;
 		const char	*cause;
 	} cases[] = {
-		{ "kind:question", "kind: comment, reply, mention or quote" },
-		{ "kind:reply kind:question", "kind: comment, reply, mention "
-		    "or quote" },
+		{ "kind:questions", "kind: complaint, question, praise, spam, "
+		    "other, comment, reply, mention or quote" },
+		{ "kind:reply kind:Spam", "kind: complaint, question, praise, "
+		    "spam, other, comment, reply, mention or quote" },
+		{ "tag:", "tag: is not a tag (one word of letters, digits, - "
+		    "and _)" },
+		{ "tag:a/b", "tag:a/b is not a tag (one word of letters, "
+		    "digits, - and _)" },
+		{ "tag:\xe2\x80\xae" "evil", "tag:evil is not a tag (one word of "
+		    "letters, digits, - and _)" },
+		{ "tag:\xff", "tag:\xef\xbf\xbd is not a tag (one word of "
+		    "letters, digits, - and _)" },
 		{ "older:soon", "older: expected a duration such as 4h or 2d" },
 		{ "newer:", "newer: expected a duration such as 4h or 2d" },
 		{ "account:nobody", "no account named nobody" },
 		{ "author:anna account:nobody", "no account named nobody" },
 		{ "colour:red", "unknown filter term colour: (author, lang, "
-		    "account, platform, kind, older, newer)" },
+		    "account, platform, kind, tag, older, newer)" },
 		/* Found by fuzzing: what was typed went back unsanitized. */
 		{ "un\xe2\x80\xaeimit:x", "unknown filter term unimit: "
-		    "(author, lang, account, platform, kind, older, newer)" },
+		    "(author, lang, account, platform, kind, tag, older, "
+		    "newer)" },
 		{ "account:\xe2\x80\xaepohs", "no account named pohs" },
 	};
 	struct fixture		*f = *state;
@@ -170,6 +180,43 @@ test_filter_refused_say_why(void **state)
 		/* Nothing is left to free in a refused filter. */
 		assert_null(sf.author);
 		assert_null(sf.text);
+	}
+}
+
+/*
+ * kind: names what a message says as well as what it is on the
+ * platform, the two apart; tag: takes one tag, in any script.
+ */
+static void
+test_filter_kind_of_message_and_tag(void **state)
+{
+	static const struct {
+		const char	*expr;
+		int		 kind, class;
+		const char	*tag;
+	} cases[] = {
+		{ "kind:complaint", 0, 3, NULL },
+		{ "kind:question kind:reply", 2, 2, NULL },
+		{ "kind:spam", 0, 5, NULL },
+		{ "kind:other", 0, 1, NULL },
+		{ "kind:praise tag:refunds", 0, 4, "refunds" },
+		{ "tag:a tag:b-2_c", 0, 0, "b-2_c" },
+		{ "tag:\xe9\x80\x80\xe6\xac\xbe", 0, 0, "\xe9\x80\x80\xe6\xac\xbe" },
+	};
+	struct fixture		*f = *state;
+	struct store_filter	 sf;
+	char			*cause;
+	size_t			 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		cause = NULL;
+		if (filter_parse(f->store, cases[i].expr, &sf, &cause) != 0)
+			fail_msg("\"%s\" refused: %s", cases[i].expr, cause);
+		assert_int_equal(sf.kind, cases[i].kind);
+		assert_int_equal(sf.class, cases[i].class);
+		check_field(cases[i].expr, "tag", sf.tag, cases[i].tag);
+		filter_clear(&sf);
+		assert_null(sf.tag);
 	}
 }
 
@@ -193,6 +240,8 @@ main(void)
 		    test_filter_taken_fill_the_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_filter_refused_say_why, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_filter_kind_of_message_and_tag, setup, teardown),
 		cmocka_unit_test(test_filter_clear_of_nothing_is_harmless),
 	};
 

@@ -38,7 +38,9 @@ static const char fx_rules[] =
 "[rule refunds]\n"
 "words = refund\n"
 "priority = high\n"
-"flag = yes\n";
+"flag = yes\n"
+"tag = refunds\n"
+"tag = money\n";
 
 /* Make a fresh cache with one account, and a config with the rules. */
 static int
@@ -205,6 +207,11 @@ test_rules_run_on_what_comes_in(void **state)
 	assert_int_not_equal(it.flags, 0);
 	assert_non_null(it.note);
 	assert_string_equal(it.note, "rule refunds");
+	assert_non_null(it.tags);
+	assert_string_equal(it.tags, "money refunds");
+	item_clear(&it);
+	get(fx, "other", &it);
+	assert_null(it.tags);
 	item_clear(&it);
 	assert_view(fx, VIEW_INBOX, "other refund");
 }

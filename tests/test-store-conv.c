@@ -967,8 +967,98 @@ test_filtered_conversations(void **state)
 	item_list_free(&heads);
 }
 
-/* What schema 7 and 6 added, taken away again: a cache of schema 5. */
+/*
+ * Tags go on a whole conversation, are read with each message, filter a
+ * view by an index, are listed with their counts, and undo (restore)
+ * puts back exactly the tags a message had.
+ */
+static void
+test_tags_on_conversations(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 }, heads = { NULL, 0, 0 };
+	struct store_filter	 f;
+	struct store_conv_list	 cl = { NULL, 0, 0 };
+	struct store_tag_name	*names;
+	struct store_activity	*a;
+	struct item		 it, before;
+	size_t			 n;
+	char			*cause = NULL;
+
+	msg(&l, "m1", "p1", NULL, 100, "ann");
+	msg(&l, "m2", "p1", "m1", 200, "ann");
+	msg(&l, "b1", "p2", NULL, 150, "bob");
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "m1"), &before,
+	    NULL), 0);
+	assert_null(before.tags);
+	assert_int_equal(store_conv_set_tag(fx->s, id_of(fx, "m1"), "refunds",
+	    1, 0, &cause), 0);
+	assert_int_equal(store_conv_set_tag(fx->s, id_of(fx, "m2"), "asked",
+	    1, 0, &cause), 0);
+	/* Twice is once, and logs nothing more. */
+	assert_int_equal(store_conv_set_tag(fx->s, id_of(fx, "m2"), "asked",
+	    1, 0, &cause), 0);
+	assert_int_equal(store_set_tag(fx->s, id_of(fx, "b1"), "refunds", 1,
+	    NULL, &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "m2"), &it, NULL), 0);
+	assert_string_equal(it.tags, "asked refunds");
+	assert_true(store_tags_have(it.tags, "refunds"));
+	assert_true(store_tags_have(it.tags, "asked"));
+	assert_false(store_tags_have(it.tags, "ask"));
+	assert_false(store_tags_have(it.tags, "funds"));
+	item_clear(&it);
+	assert_int_equal(store_activity_recent(fx->s, 10, &a, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(a[0].action, "tagged");
+	assert_string_equal(a[0].detail, "refunds");
+	store_activity_free(a, n);
+
+	memset(&f, 0, sizeof f);
+	f.tag = "asked";
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "m1 m2");
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+	f.tag = "refunds";
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 2);
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+	f.tag = "nothing";
+	assert_int_equal(store_conv_page(fx->s, VIEW_INBOX, &f, NULL, 1, 10,
+	    &heads, &cl, &cause), 0);
+	assert_int_equal(cl.n, 0);
+	store_conv_list_free(&cl);
+	item_list_free(&heads);
+
+	assert_int_equal(store_tag_names(fx->s, &names, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names[0].name, "asked");
+	assert_int_equal(names[0].count, 2);
+	assert_string_equal(names[1].name, "refunds");
+	assert_int_equal(names[1].count, 3);
+	store_tag_names_free(names, n);
+
+	/* Off the conversation again; then undo puts m1 back as it was. */
+	assert_int_equal(store_conv_set_tag(fx->s, id_of(fx, "m1"), "asked",
+	    0, 0, &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "m2"), &it, NULL), 0);
+	assert_string_equal(it.tags, "refunds");
+	item_clear(&it);
+	assert_int_equal(store_restore_triage(fx->s, &before, 1, &cause), 0);
+	assert_int_equal(store_item_get(fx->s, id_of(fx, "m1"), &it, NULL), 0);
+	assert_null(it.tags);
+	item_clear(&it);
+	item_clear(&before);
+}
+
+/* What schema 8, 7 and 6 added, taken away again: a cache of schema 5. */
 static const char schema_6_undo[] =
+"DROP TABLE item_tags;"
 "DROP INDEX items_inbox;"
 "ALTER TABLE items DROP COLUMN rank;"
 "ALTER TABLE items DROP COLUMN kind_by;"
@@ -1064,6 +1154,7 @@ main(void)
 		T(test_sent_reply_answers_its_conversation),
 		T(test_message_in_the_answers_second_keeps_waiting),
 		T(test_filtered_conversations),
+		T(test_tags_on_conversations),
 		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T

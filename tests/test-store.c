@@ -216,8 +216,12 @@ test_migration_sets_user_version(void **state)
 	assert_int_equal(store_check(fx->s, &cause), 0);
 }
 
-/* What schema 7 changed, as schema 6 had it (for the older schemas). */
+/*
+ * What schema 8 and 7 changed, as schema 6 had it (for the older
+ * schemas).
+ */
 #define SCHEMA_7_UNDO \
+"DROP TABLE item_tags;" \
 "DROP INDEX items_inbox;" \
 "ALTER TABLE items DROP COLUMN rank;" \
 "ALTER TABLE items DROP COLUMN kind_by;" \
