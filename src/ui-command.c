@@ -162,40 +162,6 @@ ui_command_entered(struct ui *ui, const char *line)
 		ui_command(ui, line);
 }
 
-/*
- * Complete word, the start of one of n candidates: to the one it starts
- * when it starts one, else as far as they all agree, listing them above
- * the line. Return the completed word (new), or NULL when none fits.
- */
-static char *
-ui_command_complete_word(struct ui *ui, const char *word,
-    const char *const *v, size_t n)
-{
-	struct buf	 b;
-	const char	*first = NULL;
-	size_t		 i, len = strlen(word), common = 0, found = 0;
-
-	buf_init(&b, 0);
-	for (i = 0; i < n; i++) {
-		if (strncmp(v[i], word, len) != 0)
-			continue;
-		if (found++ == 0) {
-			first = v[i];
-			common = strlen(v[i]);
-		} else {
-			while (common > 0 && strncmp(first, v[i], common) != 0)
-				common--;
-		}
-		buf_printf(&b, "%s%s", b.len != 0 ? "  " : "", v[i]);
-	}
-	free(ui->prompt.body);
-	ui->prompt.body = found > 1 ? buf_steal(&b) : NULL;
-	buf_free(&b);
-	if (found == 0)
-		return NULL;
-	return xstrndup(first, common);
-}
-
 /* Put a, sep and b on the command line in place of what it holds. */
 static void
 ui_command_set(struct ui *ui, const char *a, const char *sep, const char *b)
@@ -218,7 +184,7 @@ ui_command_complete(struct ui *ui)
 	line = xstrdup(ui->prompt.ed.text);
 	if ((arg = strchr(line, ' ')) == NULL) {
 		n = ui_command_names(ui, &names);
-		done = ui_command_complete_word(ui, line, names, n);
+		done = ui_complete_word(ui, line, names, n);
 		free(names);
 		if (done == NULL)
 			ui->prompt.body = xprintf("no command of the %s screen "
@@ -241,7 +207,7 @@ ui_command_complete(struct ui *ui)
 		else if (c->words == NULL)
 			ui->prompt.body = xprintf("%s %s: %s", line, c->arg,
 			    c->help);
-		else if ((done = ui_command_complete_word(ui, arg, c->words,
+		else if ((done = ui_complete_word(ui, arg, c->words,
 		    n)) != NULL)
 			ui_command_set(ui, line, " ", done);
 		else

@@ -380,3 +380,37 @@ ui_quit(struct ui *ui)
 	}
 	ui->quit = 1;
 }
+
+/*
+ * Complete word, the start of one of n candidates: to the one it starts
+ * when it starts one, else as far as they all agree, listing them above
+ * the line. Return the completed word (new), or NULL when none fits.
+ */
+char *
+ui_complete_word(struct ui *ui, const char *word,
+    const char *const *v, size_t n)
+{
+	struct buf	 b;
+	const char	*first = NULL;
+	size_t		 i, len = strlen(word), common = 0, found = 0;
+
+	buf_init(&b, 0);
+	for (i = 0; i < n; i++) {
+		if (strncmp(v[i], word, len) != 0)
+			continue;
+		if (found++ == 0) {
+			first = v[i];
+			common = strlen(v[i]);
+		} else {
+			while (common > 0 && strncmp(first, v[i], common) != 0)
+				common--;
+		}
+		buf_printf(&b, "%s%s", b.len != 0 ? "  " : "", v[i]);
+	}
+	free(ui->prompt.body);
+	ui->prompt.body = found > 1 ? buf_steal(&b) : NULL;
+	buf_free(&b);
+	if (found == 0)
+		return NULL;
+	return xstrndup(first, common);
+}

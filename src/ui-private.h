@@ -8,12 +8,15 @@
  * The files call downwards only, never in a circle:
  *
  *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-command.c,
- *                                       ui-action.c (to free the undo)
- *   ui-command.c (an action from a   -> ui-help.c, and the screen on
- *   key or the command line)            top through its operations
+ *                                       ui-undo.c (to free it)
+ *   ui-command.c (an action from a   -> ui-help.c, ui-undo.c, and the
+ *   key or the command line)            screen on top through its ops
  *   ui-queue.c                       -> ui-thread.c, ui-action.c
  *   ui-thread.c                      -> ui-action.c
- *   ui-action.c (what u, d, s... do) -> ui-reply.c, ui-outbox.c
+ *   ui-action.c (what u, d, s... do) -> ui-triage.c (done, snooze,
+ *                                       flag, note, kind, tags), ui-reply.c,
+ *                                       ui-outbox.c
+ *   ui-triage.c, ui-action.c         -> ui-undo.c (what u takes back)
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
  *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
@@ -133,6 +136,8 @@ struct ui_screen_ops {
 	const struct ui_cmd *cmds;
 	int		(*command)(struct ui *, void *, const char *,
 			    const char *);
+	/* Take every mark off its rows (a change was made to them). */
+	void		(*unmark)(struct ui *, void *);
 	/* Bring an item into view (after undo). */
 	void		(*show)(struct ui *, void *, int64_t);
 	/* Save what can be saved; 1 and *u if text is still unsaved. */
@@ -185,6 +190,15 @@ struct ui_list {
 	int64_t		*vkeys;		/* what the range marked, sorted */
 	size_t		 nvkeys;
 	size_t		 capvkeys;
+};
+
+/*
+ * A conversation an action is about: one of its messages, and the newest
+ * of it the user saw (created; 0: all of it).
+ */
+struct ui_target {
+	int64_t	id;
+	int64_t	upto;
 };
 
 struct ui_screen {
@@ -245,7 +259,10 @@ struct ui {
 						   conversation the user saw
 						   (created); 0: all */
 	int			 act_kind;	/* the action asked about */
-	struct ui_undo		*undo;		/* ui-action.c's, or NULL */
+	struct ui_target	*act_marks;	/* the marked conversations
+						   it is about; NULL: act_item */
+	size_t			 nact_marks;
+	struct ui_undo		*undo;		/* ui-undo.c's, or NULL */
 };
 
 /* ui-draw.c: what every screen uses; it calls no screen. */
@@ -256,6 +273,8 @@ void	ui_ask_choice(struct ui *, const char *, const char *, const char *,
 	    ui_answer_cb);
 void	ui_prompt_key(struct ui *, uint32_t);
 void	ui_prompt_clear(struct ui *);
+char	*ui_complete_word(struct ui *, const char *, const char *const *,
+	    size_t);
 void	ui_draw_text(int, int, const char *, size_t);
 int	ui_draw_wrapped(int, int, const char *, size_t, int);
 void	ui_draw_fill(int, int, int);
@@ -325,10 +344,34 @@ void	ui_help_open(struct ui *);
 
 /* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);
-void	ui_action_moved(struct ui *);
 void	ui_action_sort_rest(struct ui *);
-void	ui_action_free(struct ui *);
 void	ui_action_snooze(struct ui *, const struct item *, const char *);
+int	ui_action_marked(struct ui *, int, struct item *,
+	    const struct ui_target *, size_t);
+
+/* ui-triage.c: done, snooze, flag, note, kind and tags (see there). */
+void	ui_targets_clear(struct ui *);
+void	ui_triage_done(struct ui *, const struct item *);
+void	ui_triage_snooze(struct ui *, const struct item *);
+void	ui_triage_snooze_typed(struct ui *, const char *);
+void	ui_triage_flag(struct ui *, const struct item *);
+void	ui_triage_note(struct ui *, const struct item *);
+void	ui_triage_kind(struct ui *, const struct item *);
+void	ui_triage_tag(struct ui *, const struct item *);
+void	ui_triage_done_lane(struct ui *);
+
+/* ui-undo.c: what u takes back (see there). */
+void	ui_undo_begin(struct ui *);
+size_t	ui_undo_add(struct ui *, const struct item *, int);
+size_t	ui_undo_push(struct ui *, const struct item *, int);
+void	ui_undo_says(struct ui *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	ui_undo_set_says(struct ui *, const char *);
+void	ui_undo_drop(struct ui *);
+void	ui_undo_size(struct ui *, size_t *, size_t *);
+void	ui_undo_free(struct ui *);
+void	ui_undo_ask(struct ui *, const struct item *);
+void	ui_action_moved(struct ui *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);
 void	ui_command_action(struct ui *, int, uint32_t);

@@ -13,30 +13,8 @@
 #include "platform.h"
 #include "text.h"
 #include "ui-private.h"
+#include "ui-queue-private.h"
 #include "util.h"
-
-/* The queue screen's own state. */
-struct ui_queue {
-	struct ui		*ui;
-	enum store_view		 view;
-	struct store_filter	 filter;
-	char			*filter_text;
-	char			*search;	/* a search replaces the view */
-	struct item_list	 items;		/* the rows read: each head */
-	struct store_conv_list	 convs;		/* their conversations; none
-						   for a search */
-	struct ui_list		 list;		/* the rows on the screen */
-	char			*error;		/* why they could not be read */
-	int64_t			 sel_id;
-	int			 have_top;
-	int			 at_start;	/* the first row is the view's
-						   first: rows that come to
-						   sort before it show */
-	int			 touched;	/* a key came: the selection
-						   stays on its item; until
-						   then, on the first row */
-	struct store_key	 top;		/* the first row */
-};
 
 static const struct ui_screen_ops ui_queue_ops;
 
@@ -416,300 +394,6 @@ ui_queue_end(struct ui_queue *q, int bottom)
 	q->sel_id = q->items.n ? q->items.v[q->list.sel].id : 0;
 }
 
-/* Colour a waiting time against the response target. */
-static int
-ui_wait_attr(struct ui *ui, int64_t waited, int64_t target)
-{
-	if (waited >= target)
-		return ui_attr(ui, PAIR_LATE, A_BOLD);
-	if (waited >= target / 2)
-		return ui_attr(ui, PAIR_WARN, 0);
-	return ui_attr(ui, PAIR_OK, 0);
-}
-
-/*
- * The marks of a row, in three columns: the first says whether it is new
- * or the business's own, the second whether it is flagged or answered,
- * the third what else it has. The help and the legend say them from this
- * table, so that they say what the rows show.
- */
-enum ui_queue_mark {
-	MARK_COMPLAINT, MARK_QUESTION, MARK_PRAISE, MARK_SPAM, MARK_NEW,
-	MARK_OWN, MARK_FLAGGED, MARK_REPLIED, MARK_DRAFT, MARK_NOTE,
-	MARK_HIDDEN, MARK_DELETED
-};
-static const struct ui_mark ui_queue_marks[] = {
-	[MARK_COMPLAINT] = { 'C', "complaint", "a complaint: answer it first" },
-	[MARK_QUESTION] = { '?', "question", "a question or a request" },
-	[MARK_PRAISE] = { '+', "praise", "praise or thanks: no reply needed?" },
-	[MARK_SPAM] = { 'S', "spam", "spam or a scam: do not follow its links" },
-	[MARK_NEW] = { '*', "new", "new: not opened yet" },
-	[MARK_OWN] = { '>', "your reply", "one of your own replies" },
-	[MARK_FLAGGED] = { '!', "flagged", "flagged" },
-	[MARK_REPLIED] = { 'r', "answered", "answered by you" },
-	[MARK_DRAFT] = { 'd', "draft", "a draft of a reply is waiting" },
-	[MARK_NOTE] = { 'n', "note", "an internal note" },
-	[MARK_HIDDEN] = { 'h', "hidden", "hidden on the platform" },
-	[MARK_DELETED] = { 'x', "deleted", "deleted on the platform" },
-	{ 0, NULL, NULL }
-};
-
-/*
- * Fill the four mark columns of a row: what it is (the kind), then new or
- * own, flagged or answered, and what else it has.
- */
-static void
-ui_queue_flags(const struct item *it, char flags[5])
-{
-	const struct ui_mark	*m = ui_queue_marks;
-
-	switch (it->ckind) {
-	case CLASSIFY_COMPLAINT:
-		*flags++ = m[MARK_COMPLAINT].mark;
-		break;
-	case CLASSIFY_QUESTION:
-		*flags++ = m[MARK_QUESTION].mark;
-		break;
-	case CLASSIFY_PRAISE:
-		*flags++ = m[MARK_PRAISE].mark;
-		break;
-	case CLASSIFY_SPAM:
-		*flags++ = m[MARK_SPAM].mark;
-		break;
-	default:
-		*flags++ = ' ';
-		break;
-	}
-	flags[0] = it->own ? m[MARK_OWN].mark : it->status == STATUS_NEW ?
-	    m[MARK_NEW].mark : ' ';
-	flags[1] = it->flags != 0 ? m[MARK_FLAGGED].mark : it->replied ?
-	    m[MARK_REPLIED].mark : ' ';
-	flags[2] = it->has_draft ? m[MARK_DRAFT].mark : it->note != NULL ?
-	    m[MARK_NOTE].mark : it->hidden ? m[MARK_HIDDEN].mark :
-	    it->deleted ? m[MARK_DELETED].mark : ' ';
-	flags[3] = '\0';
-}
-
-/* Say on the message line what each mark of a row means. */
-static void
-ui_queue_legend(struct ui *ui)
-{
-	struct buf		 b;
-	const struct ui_mark	*m;
-
-	buf_init(&b, 0);
-	buf_addstr(&b, "Marks:");
-	for (m = ui_queue_marks; m->mark != 0; m++)
-		buf_printf(&b, "%s%c %s", m == ui_queue_marks ? " " : "  ",
-		    m->mark, m->word);
-	ui_message(ui, 0, "%s", b.data);
-	buf_free(&b);
-}
-
-/*
- * Draw the waiting time and the marks of a row at column x; return the
- * column after them.
- */
-static int
-ui_queue_age_marks(struct ui_queue *q, const struct item *it,
-    const struct store_conv *c, const struct ui_list_line *ln, int base,
-    int x)
-{
-	struct ui	*ui = q->ui;
-	int64_t		 shown;
-	char		 age[16], cell[24], flags[5];
-	int		 y = ln->y, selected = ln->selected;
-
-	if (q->view == VIEW_SNOOZED && q->search == NULL) {
-		shown = it->snooze_until - ui->now;
-		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
-		attrset(base);
-	} else {
-		/* A conversation has waited since its first message. */
-		shown = ui->now - (c != NULL && c->n > 0 ? c->first :
-		    it->created);
-		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
-		/* Colour says "late" only of what needs an answer. */
-		if (!selected && !it->own && it->status != STATUS_DONE &&
-		    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED))
-			attrset(ui_wait_attr(ui, shown, config_int(
-			    ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET)));
-	}
-	snprintf(cell, sizeof cell, "%5s", age);
-	mvaddstr(y, x, cell);
-	x += 6;
-	ui_queue_flags(it, flags);
-	attrset(base | (it->flags != 0 && !selected ?
-	    ui_attr(ui, PAIR_FLAG, A_BOLD) : 0));
-	mvaddstr(y, x, flags);
-	if (!selected && (it->ckind == CLASSIFY_COMPLAINT ||
-	    it->ckind == CLASSIFY_SPAM)) {
-		/* What to answer first, and what not to trust, stand out. */
-		attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
-		mvaddch(y, x, (chtype)(unsigned char)flags[0]);
-	}
-	return x + 5;
-}
-
-/* Draw one row of the queue (the list's callback). */
-static void
-ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
-{
-	struct ui_queue			*q = arg;
-	const struct item		*it = &q->items.v[ln->row];
-	const struct store_conv		*c = NULL;
-	const struct platform_ops	*ops = ui_platform(ui, it);
-	char				 cell[24], *line;
-	const char			*who, *text = it->text;
-	int				 base, x = 0, y = ln->y;
-	int				 selected = ln->selected, aw;
-
-	if (q->convs.n == q->items.n)
-		c = &q->convs.v[ln->row];
-	/* The author's column: wider in a wider window. */
-	aw = ui->cols >= 110 ? 22 : ui->cols >= 80 ? 16 : ui->cols >= 60 ?
-	    12 : 8;
-	base = selected ? ui_attr(ui, PAIR_SELECTED, A_BOLD) : (int)A_NORMAL;
-	attrset(base);
-	/* Other rows stand on the blank line that ui_paint's erase left. */
-	if (selected)
-		ui_draw_fill(y, 0, ui->cols);
-	if (!selected)
-		attrset(ui_attr(ui, PAIR_TAG, 0));
-	ui_draw_text(y, x + 1, ops != NULL ? ops->tag : "??", 2);
-	x += 4;
-	attrset(base | (it->own && !selected ? ui_attr(ui, PAIR_OWN, 0) : 0));
-	who = it->author_name != NULL && *it->author_name != '\0' ?
-	    it->author_name : it->author_handle != NULL ?
-	    it->author_handle : "?";
-	ui_draw_text(y, x, who, (size_t)aw);
-	x += aw + 1;
-	x = ui_queue_age_marks(q, it, c, ln, base, x);
-	attrset(base);
-	if (c != NULL && c->n > 1 && x + 4 < ui->cols) {
-		/* A conversation: how many messages, then the newest. */
-		snprintf(cell, sizeof cell, "%zu", c->n);
-		if (!selected)
-			attrset(ui_attr(ui, PAIR_DIM, A_BOLD));
-		mvaddstr(y, x, cell);
-		x += (int)strlen(cell) + 1;
-		attrset(base);
-		text = c->text;
-	}
-	if (x < ui->cols) {
-		/* Cut to the width already: no need to measure it again. */
-		line = text_first_line(it->deleted && text == it->text ?
-		    "(deleted on the platform)" : text != NULL ? text : "",
-		    (size_t)(ui->cols - x));
-		mvaddstr(y, x, line);
-		free(line);
-	}
-	attrset(A_NORMAL);
-}
-
-/* Say, in place of the rows, that the cache could not give them. */
-static void
-ui_queue_failed(struct ui_queue *q)
-{
-	static const char *const names[VIEW_COUNT] = {
-		"inbox", "flagged view", "snoozed view", "done view",
-		"all view", "spam view"
-	};
-	struct ui	*ui = q->ui;
-	const char	*name = q->search != NULL ? "search" : names[q->view];
-	char		*what;
-
-	what = xprintf("The %s could not be read from the cache, so heed "
-	    "cannot show it: %s.\n\nThis is not an empty %s. heed doctor "
-	    "checks the cache and says what to do; heed reads it again at the "
-	    "next key or sync.", name, q->error, name);
-	attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
-	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
-	attrset(A_NORMAL);
-	free(what);
-}
-
-/* Say why the view is empty, plainly. */
-static void
-ui_queue_empty(struct ui_queue *q)
-{
-	struct ui	*ui = q->ui;
-	const char	*what;
-
-	if (q->error != NULL) {
-		ui_queue_failed(q);
-		return;
-	}
-	if (q->search != NULL)
-		what = "Nothing matches this search. q leaves the search.";
-	else if (q->filter_text != NULL)
-		what = "Nothing in this view matches the filter. \\ then Enter "
-		    "on an empty line clears it.";
-	else if (ui->counts.view[VIEW_ALL] == 0 &&
-	    ui->ctx.cfg->naccounts == 0)
-		what = "No accounts yet: add an [account NAME] section to the "
-		    "config (see heed.conf(5)), or try heed --demo.";
-	else if (ui->counts.view[VIEW_ALL] == 0)
-		what = "Nothing in the cache yet: the first sync fills it "
-		    "(the status bar shows how it goes).";
-	else if (q->view == VIEW_INBOX)
-		what = "Inbox zero: nobody is waiting for an answer.";
-	else
-		what = "Nothing here.";
-	attrset(ui_attr(ui, PAIR_DIM, 0));
-	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
-	attrset(A_NORMAL);
-}
-
-/*
- * Say in the status bar why the selected row is where it is: what it is,
- * whether it needs an answer, what gave it away, and who said so.
- */
-static void
-ui_queue_why(struct ui_queue *q)
-{
-	static const char *const needs[] = {
-		[CLASSIFY_REPLY_NO] = "no reply needed?",
-		[CLASSIFY_REPLY_UNCLEAR] = "may need an answer",
-		[CLASSIFY_REPLY_YES] = "needs an answer"
-	};
-	struct ui			*ui = q->ui;
-	const struct item		*it;
-	struct classify_result		 res;
-	struct classify_signals		 sig;
-	const char			*need;
-
-	if (q->search != NULL || q->items.n == 0)
-		return;
-	it = &q->items.v[q->list.sel];
-	if (it->own || it->ckind < 0 || it->creply < 0 ||
-	    it->creply >= (int)nitems(needs)) {
-		snprintf(ui->bar_why, sizeof ui->bar_why, "not sorted yet");
-		return;
-	}
-	need = it->lane == LANE_SPAM ? "do not follow its links" :
-	    it->urgency >= 3 ? "answer it first" : needs[it->creply];
-	if (it->kind_by == KIND_BY_CLASSIFIER && ui->painted) {
-		/*
-		 * The reasons are the classifier's: read them again (not for
-		 * the first frame, which comes before its tables are built).
-		 */
-		memset(&sig, 0, sizeof sig);
-		sig.lang = it->lang;
-		sig.author_name = it->author_name;
-		classify_text(it->text != NULL ? it->text : "", &sig, &res);
-		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s",
-		    res.kind == (enum classify_kind)it->ckind && *res.why !=
-		    '\0' ? res.why : classify_kind_name(it->ckind), need);
-	} else if (it->kind_by == KIND_BY_CLASSIFIER)
-		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s",
-		    classify_kind_name(it->ckind), need);
-	else
-		snprintf(ui->bar_why, sizeof ui->bar_why, "%s; %s (%s)",
-		    classify_kind_name(it->ckind), need, it->kind_by ==
-		    KIND_BY_OWNER ? "you said so" : "a rule said so");
-}
-
 /* Draw the queue screen. */
 static void
 ui_queue_draw(struct ui *ui, void *data)
@@ -791,6 +475,91 @@ ui_queue_filter_done(struct ui *ui, const char *expr)
 		ui_queue_filter_say(q, expr);
 }
 
+/* Say how many rows are marked, and what to do with them. */
+static void
+ui_queue_say_marks(struct ui_queue *q)
+{
+	size_t	n;
+
+	ui_list_marks(&q->list, &n);
+	if (n == 0 && !q->list.visual)
+		ui_message(q->ui, 0, "No row is marked.");
+	else
+		ui_message(q->ui, 0, "%zu marked%s: d, s, f, K or # acts on all "
+		    "of them; Esc takes the marks off.", n, q->list.visual ?
+		    " (marking the rows you move over; V stops)" : "");
+}
+
+/* Mark the selected row, start or stop marking a range, or unmark all. */
+static void
+ui_queue_mark(struct ui_queue *q, int action)
+{
+	size_t	n;
+
+	if (q->items.n == 0) {
+		ui_message(q->ui, 0, "Nothing to mark.");
+		return;
+	}
+	switch (action) {
+	case ACT_MARK:
+		ui_list_toggle(&q->list);
+		ui_queue_step(q, 1);
+		break;
+	case ACT_MARK_RANGE:
+		ui_list_visual(&q->list, !q->list.visual);
+		break;
+	case ACT_UNMARK:
+		ui_list_marks(&q->list, &n);
+		ui_list_unmark_all(&q->list);
+		if (n != 0)
+			ui_message(q->ui, 0, "Marks taken off %zu row%s.", n,
+			    n == 1 ? "" : "s");
+		else
+			ui_message(q->ui, 0, "No row is marked.");
+		return;
+	}
+	ui_queue_say_marks(q);
+}
+
+/*
+ * Run an action on the selected conversation, or on every marked one:
+ * each up to its newest message on the page (one marked further away
+ * whole).
+ */
+static int
+ui_queue_act(struct ui_queue *q, int action, struct item *it)
+{
+	struct ui_target	*t;
+	const int64_t		*marks;
+	size_t			 n, i;
+	ssize_t			 row;
+	int			 rc;
+
+	marks = ui_list_marks(&q->list, &n);
+	if (n == 0)
+		return ui_action_item(q->ui, action, it);
+	t = xreallocarray(NULL, n, sizeof *t);
+	for (i = 0; i < n; i++) {
+		t[i].id = marks[i];
+		row = ui_queue_row_of(q, marks[i]);
+		t[i].upto = row >= 0 && q->convs.n == q->items.n ?
+		    q->convs.v[row].newest : 0;
+	}
+	rc = ui_action_marked(q->ui, action, it, t, n);
+	free(t);
+	return rc;
+}
+
+/* Take every mark off (the op: a change was made to the marked rows). */
+static void
+ui_queue_unmark_op(struct ui *ui, void *data)
+{
+	struct ui_queue	*q = data;
+
+	(void)ui;
+	ui_list_unmark_all(&q->list);
+}
+
 /* Handle an action on the queue screen. */
 static void
 ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
@@ -841,11 +610,16 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 	case ACT_LEGEND:
 		ui_queue_legend(ui);
 		break;
+	case ACT_MARK:
+	case ACT_MARK_RANGE:
+	case ACT_UNMARK:
+		ui_queue_mark(q, action);
+		break;
 	default:
 		/* An action on a conversation leaves what came after. */
 		c = ui_queue_conv(q);
 		ui->act_upto = c != NULL ? c->newest : 0;
-		if (ui_action_item(ui, action, it) != 0)
+		if (ui_queue_act(q, action, it) != 0)
 			ui_queue_reload(q);
 		break;
 	}
@@ -930,6 +704,7 @@ static const struct ui_screen_ops ui_queue_ops = {
 	.cmds = ui_queue_cmds,
 	.command = ui_queue_command,
 	.show = ui_queue_show_op,
+	.unmark = ui_queue_unmark_op,
 };
 
 /* Open the queue on the inbox, at the bottom of the stack. */

@@ -926,7 +926,7 @@ ui_free(struct ui *ui)
 	if (ui->bar_timer != 0)
 		loop_timer_cancel(ui->ctx.loop, ui->bar_timer);
 	free(ui->wake_error);
-	ui_action_free(ui);
+	ui_undo_free(ui);
 	ui_prompt_clear(ui);
 	free(ui->msg);
 }
