@@ -11,6 +11,8 @@
 
 #include "classify.h"
 #include "cmd.h"
+#include "config.h"
+#include "filter.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -90,10 +92,13 @@ cmd_list_line(const struct item *it, int64_t now)
 
 /* What heed list was asked for. */
 struct cmd_list_opts {
-	int	 view;
-	int	 json;
-	int	 conversations;
-	int64_t	 limit;
+	int			 view;
+	int			 json;
+	int			 conversations;
+	int64_t			 limit;
+	const char		*saved;		/* a saved view's name */
+	const char		*filter;	/* --filter */
+	struct store_filter	 f;		/* both, parsed */
 };
 
 /* Read heed list's options; 0, or the exit status of a usage error. */
@@ -108,6 +113,7 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 		{ "json", no_argument, NULL, 'j' },
 		{ "conversations", no_argument, NULL, 'c' },
 		{ "limit", required_argument, NULL, 'n' },
+		{ "filter", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	c;
@@ -116,6 +122,7 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 	o->json = 0;
 	o->conversations = 0;
 	o->limit = INT64_MAX;
+	o->saved = o->filter = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
@@ -124,11 +131,13 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 				if (strcmp(optarg, views[o->view]) == 0)
 					break;
 			}
-			if (o->view == VIEW_COUNT) {
-				cmd_print(stderr, "heed list: --view inbox, "
-				    "flagged, snoozed, done, all or spam\n");
-				return CMD_EXIT_USAGE;
-			}
+			/* Not one of heed's own: a saved view, looked up later. */
+			o->saved = o->view == VIEW_COUNT ? optarg : NULL;
+			if (o->saved != NULL)
+				o->view = VIEW_INBOX;
+			break;
+		case 'f':
+			o->filter = optarg;
 			break;
 		case 'j':
 			o->json = 1;
@@ -155,6 +164,47 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 	return 0;
 }
 
+/*
+ * Find the saved view asked for, and parse its filter and --filter's
+ * together (--filter's terms win) into o->f; 0, or an exit status.
+ */
+static int
+cmd_list_filter(struct cmd_env *env, struct cmd_list_opts *o)
+{
+	const struct config_view	*v = NULL;
+	struct buf			 b;
+	char				*cause = NULL;
+	size_t				 i;
+	int				 rc;
+
+	memset(&o->f, 0, sizeof o->f);
+	if (o->saved != NULL &&
+	    (v = config_view_find(env->cfg, o->saved)) == NULL) {
+		buf_init(&b, 0);
+		for (i = 0; i < env->cfg->nviews; i++)
+			buf_printf(&b, ", %s", env->cfg->views[i].name);
+		cmd_print(stderr, "heed list: --view inbox, flagged, snoozed, "
+		    "done, all, spam%s (no view is named %s)\n", b.len > 0 ?
+		    b.data : "", o->saved);
+		buf_free(&b);
+		return CMD_EXIT_USAGE;
+	}
+	if (v != NULL)
+		o->view = v->from;
+	buf_init(&b, 0);
+	buf_printf(&b, "%s %s", v != NULL ? v->filter : "", o->filter != NULL ?
+	    o->filter : "");
+	rc = filter_parse(env->store, b.data, &o->f, &cause);
+	buf_free(&b);
+	if (rc != 0) {
+		cmd_print(stderr, "heed list: %s%s: %s\n", v != NULL ?
+		    "view " : "--filter", v != NULL ? v->name : "", cause);
+		free(cause);
+		return CMD_EXIT_USAGE;
+	}
+	return 0;
+}
+
 /* Print the view a page at a time from the store; 0, or 1 on an error. */
 static int
 cmd_list_print(struct cmd_env *env, const struct cmd_list_opts *o)
@@ -169,7 +219,7 @@ cmd_list_print(struct cmd_env *env, const struct cmd_list_opts *o)
 
 	memset(&l, 0, sizeof l);
 	for (;;) {
-		if (store_queue_page(env->store, view, NULL,
+		if (store_queue_page(env->store, view, &o->f,
 		    have_key ? &key : NULL, 1, 200, &l, &cause) != 0) {
 			cmd_print(stderr, "heed: %s\n", cause);
 			free(cause);
@@ -313,7 +363,7 @@ cmd_list_print_conv(struct cmd_env *env, const struct cmd_list_opts *o)
 		rc = 1;
 	while (rc == 0) {
 		if (store_conv_page(env->store, (enum store_view)o->view,
-		    NULL, have_key ? &key : NULL, 1, 200, &heads, &l,
+		    &o->f, have_key ? &key : NULL, 1, 200, &heads, &l,
 		    &cause) != 0) {
 			rc = 1;
 			break;
@@ -349,8 +399,11 @@ cmd_list(struct cmd_env *env, int argc, char **argv)
 		return 1;
 	if (env->demo && cmd_demo_sync(env) != 0)
 		return 1;
+	if ((rc = cmd_list_filter(env, &o)) != 0)
+		return rc;
 	rc = o.conversations ? cmd_list_print_conv(env, &o) :
 	    cmd_list_print(env, &o);
+	filter_clear(&o.f);
 	if (fflush(stdout) != 0) {
 		cmd_print(stderr, "heed: write error: %s\n", strerror(errno));
 		rc = 1;

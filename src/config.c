@@ -27,6 +27,7 @@
 #define CONFIG_MAX_SIZE		(1024 * 1024)
 #define CONFIG_MAX_ACCOUNTS	16
 #define CONFIG_MAX_RULES	200
+#define CONFIG_MAX_VIEWS	20
 #define CONFIG_QUOTE_WIDTH	40	/* columns of a value quoted back */
 
 static const char *const config_color_choices[] = {
@@ -407,7 +408,13 @@ enum config_section {
 	SECTION_GLOBAL,
 	SECTION_ACCOUNT,
 	SECTION_REPLIES,
-	SECTION_RULE
+	SECTION_RULE,
+	SECTION_VIEW
+};
+
+/* heed's own views, in the order of enum store_view. */
+static const char *const config_view_names[] = {
+	"inbox", "flagged", "snoozed", "done", "all", "spam", NULL
 };
 
 struct config_parser {
@@ -441,6 +448,74 @@ config_rule_section(struct config_parser *p, char *name, int lineno)
 	return NULL;
 }
 
+/* Handle "[view NAME]"; NULL or a new message. */
+static char *
+config_view_section(struct config_parser *p, char *name, int lineno)
+{
+	struct config_view	*v;
+	size_t			 i;
+
+	if (!config_valid_name(name))
+		return config_msg("bad view name \"", name, "\" (letters, "
+		    "digits, - _ . only)");
+	for (i = 0; config_view_names[i] != NULL; i++) {
+		if (strcasecmp(config_view_names[i], name) == 0)
+			return xprintf("view %s is one of heed's own: choose "
+			    "another name", name);
+	}
+	if (config_view_find(p->cfg, name) != NULL)
+		return xprintf("view %s is defined twice", name);
+	if (p->cfg->nviews == CONFIG_MAX_VIEWS)
+		return xprintf("too many views (at most %d)", CONFIG_MAX_VIEWS);
+	p->cfg->views = xreallocarray(p->cfg->views, p->cfg->nviews + 1,
+	    sizeof *p->cfg->views);
+	v = &p->cfg->views[p->cfg->nviews++];
+	memset(v, 0, sizeof *v);
+	v->name = xstrdup(name);
+	v->line = lineno;
+	p->section = SECTION_VIEW;
+	return NULL;
+}
+
+/* Handle "name = value" in a [view NAME] section; NULL or a message. */
+static char *
+config_view_assign(struct config_parser *p, const char *name,
+    const char *value)
+{
+	struct config_view	*v = &p->cfg->views[p->cfg->nviews - 1];
+	int			 i;
+
+	if (strcmp(name, "filter") == 0) {
+		free(v->filter);
+		v->filter = xstrdup(value);
+		return NULL;
+	}
+	if (strcmp(name, "from") != 0)
+		return config_msg("unknown key \"", name, "\" in a view "
+		    "(filter, from)");
+	for (i = 0; config_view_names[i] != NULL; i++) {
+		if (strcmp(config_view_names[i], value) == 0) {
+			v->from = i;
+			return NULL;
+		}
+	}
+	return config_msg("from = \"", value, "\": one of inbox, flagged, "
+	    "snoozed, done, all or spam");
+}
+
+/* The saved view of a name, or NULL. */
+const struct config_view *
+config_view_find(const struct config *cfg, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < cfg->nviews; i++) {
+		if (strcmp(cfg->views[i].name, name) == 0)
+			return &cfg->views[i];
+	}
+	return NULL;
+}
+
 /* Tell whether a section header starts with a word and a blank. */
 static int
 config_header_is(const char *name, const char *word)
@@ -470,9 +545,11 @@ config_section(struct config_parser *p, char *line, int lineno)
 	}
 	if (config_header_is(name, "rule"))
 		return config_rule_section(p, util_trim(name + 4), lineno);
+	if (config_header_is(name, "view"))
+		return config_view_section(p, util_trim(name + 4), lineno);
 	if (!config_header_is(name, "account"))
 		return config_msg("unknown section [", name, "] (expected "
-		    "[account NAME], [rule NAME] or [replies])");
+		    "[account NAME], [rule NAME], [view NAME] or [replies])");
 	name = util_trim(name + 7);
 	if (!config_valid_name(name))
 		return config_msg("bad account name \"", name, "\" (letters, "
@@ -541,6 +618,8 @@ config_assign(struct config_parser *p, char *name, char *value)
 		free(q);
 		return msg;
 	}
+	if (p->section == SECTION_VIEW)
+		return config_view_assign(p, name, value);
 	if (p->section == SECTION_RULE) {
 		if (rule_set(p->cfg->rules[p->cfg->nrules - 1].rule, name, value,
 		    &err2) == 0)
@@ -654,6 +733,15 @@ config_finish(struct config *cfg, int *lineno)
 		if (rule_check(cfg->rules[i].rule, &msg) != 0) {
 			*lineno = cfg->rules[i].line;
 			return msg;
+		}
+	}
+	for (i = 0; i < cfg->nviews; i++) {
+		if (cfg->views[i].filter == NULL ||
+		    *util_trim(cfg->views[i].filter) == '\0') {
+			*lineno = cfg->views[i].line;
+			return xprintf("view %s has no filter (filter = an "
+			    "expression such as tag:refunds)",
+			    cfg->views[i].name);
 		}
 	}
 	return NULL;
@@ -809,6 +897,11 @@ config_free(struct config *cfg)
 	for (i = 0; i < cfg->nrules; i++)
 		rule_free(cfg->rules[i].rule);
 	free(cfg->rules);
+	for (i = 0; i < cfg->nviews; i++) {
+		free(cfg->views[i].name);
+		free(cfg->views[i].filter);
+	}
+	free(cfg->views);
 	keymap_free(&cfg->keys);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);

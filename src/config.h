@@ -102,6 +102,17 @@ struct config_rule {
 	int		 line;
 };
 
+/*
+ * A "[view NAME]" section: a saved view, the filter expression it shows
+ * of one of heed's views (from: enum store_view, the inbox by default).
+ */
+struct config_view {
+	char	*name;
+	char	*filter;
+	int	 from;
+	int	 line;
+};
+
 struct config {
 	char			*path;		/* NULL: defaults only */
 	struct config_value	 v[OPT_COUNT];
@@ -111,6 +122,8 @@ struct config {
 	size_t			 nreplies;
 	struct config_rule	*rules;		/* in the order written */
 	size_t			 nrules;
+	struct config_view	*views;		/* in the order written */
+	size_t			 nviews;
 	struct keymap		 keys;
 };
 
@@ -147,6 +160,9 @@ size_t		 config_durations(const struct config *,
 const char	*config_str(const struct config *,
 		     const struct config_account *, enum config_opt);
 const struct config_account *config_account_find(const struct config *,
+		     const char *);
+/* The saved view of a name, or NULL. */
+const struct config_view *config_view_find(const struct config *,
 		     const char *);
 /* Add an account (the demo does); returns it for setting options. */
 struct config_account *config_account_add(struct config *, const char *);

@@ -230,6 +230,7 @@ ui_refresh_counts(struct ui *ui)
 		return;
 	}
 	ui->counts_failed = 0;
+	ui_views_refresh(ui);
 }
 
 /* Give the terminal back to a child (the editor). */
@@ -319,30 +320,6 @@ ui_act_item(struct ui *ui, struct item *it)
 		return -1;
 	}
 	return 0;
-}
-
-/* The names of the views for commands, in their order; NULL ends them. */
-const char *const ui_view_words[VIEW_COUNT + 1] = {
-	"inbox", "flagged", "snoozed", "done", "all", "spam", NULL
-};
-
-/* The view a command names ("inbox"...); -1 (said) if none. */
-int
-ui_view_arg(struct ui *ui, const char *arg)
-{
-	int	v;
-
-	for (v = 0; v < VIEW_COUNT; v++) {
-		if (arg != NULL && strcmp(arg, ui_view_words[v]) == 0)
-			return v;
-	}
-	if (arg == NULL)
-		ui_message(ui, 1, "view takes the name of a view: inbox, "
-		    "flagged, snoozed, done or all");
-	else
-		ui_message(ui, 1, "There is no view \"%s\": the views are "
-		    "inbox, flagged, snoozed, done and all.", arg);
-	return -1;
 }
 
 /* Answer of the question before quitting without an unsaved draft. */

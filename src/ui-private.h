@@ -8,7 +8,8 @@
  * The files call downwards only, never in a circle:
  *
  *   ui.c (the loop, keys, painting)  -> ui-queue.c, ui-command.c,
- *                                       ui-undo.c (to free it)
+ *                                       ui-bar.c (the bars), ui-undo.c
+ *                                       (to free it)
  *   ui-command.c (an action from a   -> ui-help.c, ui-undo.c, and the
  *   key or the command line)            screen on top through its ops
  *   ui-queue.c                       -> ui-thread.c, ui-action.c
@@ -228,7 +229,9 @@ struct ui {
 	size_t			 nstack;
 
 	/* The bars. */
-	int			 bar_view;	/* view marked in the title */
+	int			 bar_view;	/* view marked in the title (its
+						   place: ui-view.c) */
+	struct ui_views		*views;		/* the saved views */
 	int			 painted;	/* the first frame is up */
 	char			 bar_why[160];	/* why the selected row is
 						   where it is; "" none */
@@ -289,7 +292,7 @@ const char *ui_name_of(const struct item *);
 char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);
 int	ui_view_arg(struct ui *, const char *);
-extern const char *const ui_view_words[];
+
 void	ui_quit(struct ui *);
 void	ui_sync_now(struct ui *);
 
@@ -314,7 +317,26 @@ const int64_t *ui_list_marks(const struct ui_list *, size_t *);
 void	ui_list_visual(struct ui_list *, int);
 
 /* ui-screen.c: the stack of screens. */
+
+/* ui-view.c: heed's views and the saved ones (see there). */
+extern const char *ui_view_words[];
+void		 ui_views_init(struct ui *);
+void		 ui_views_free(struct ui *);
+int		 ui_views_count(const struct ui *);
+void		 ui_views_refresh(struct ui *);
+const char	*ui_view_title(const struct ui *, int);
 const char	*ui_view_name(enum store_view);
+int		 ui_view_of(const struct ui *, int, enum store_view *,
+		     const char **, const char **);
+int64_t		 ui_view_count(const struct ui *, int);
+
+/* ui-bar.c: the title, status and bottom bars. */
+void	ui_draw_title(struct ui *);
+void	ui_sync_watch(struct ui *);
+void	ui_draw_status(struct ui *, int);
+size_t	ui_message_lines(struct ui *, char ***);
+void	ui_draw_bottom(struct ui *, char **, size_t);
+void	ui_bar_ticks(struct ui *);
 void	ui_screen_push(struct ui *, const struct ui_screen_ops *, void *);
 void	ui_screen_pop(struct ui *, void *);
 void	ui_screen_drop(struct ui *, void *);

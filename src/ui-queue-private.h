@@ -10,7 +10,10 @@
 /* The queue screen's own state. */
 struct ui_queue {
 	struct ui		*ui;
-	enum store_view		 view;
+	enum store_view		 view;		/* what the store reads */
+	int			 place;		/* the view's place in the
+						   title: heed's own or a
+						   saved view (ui-view.c) */
 	struct store_filter	 filter;
 	char			*filter_text;
 	char			*search;	/* a search replaces the view */

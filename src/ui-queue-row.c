@@ -278,17 +278,24 @@ void
 ui_queue_empty(struct ui_queue *q)
 {
 	struct ui	*ui = q->ui;
-	const char	*what;
+	const char	*what, *saved = NULL, *error;
+	enum store_view	 from;
+	char		*said = NULL;
 
 	if (q->error != NULL) {
 		ui_queue_failed(q);
 		return;
 	}
+	if (q->search == NULL && q->place >= VIEW_COUNT)
+		ui_view_of(ui, q->place, &from, &saved, &error);
 	if (q->search != NULL)
 		what = "Nothing matches this search. q leaves the search.";
 	else if (q->filter_text != NULL)
 		what = "Nothing in this view matches the filter. \\ then Enter "
 		    "on an empty line clears it.";
+	else if (saved != NULL)
+		what = said = xprintf("Nothing in %s (%s) now. Tab goes to "
+		    "the next view.", ui_view_title(ui, q->place), saved);
 	else if (ui->counts.view[VIEW_ALL] == 0 &&
 	    ui->ctx.cfg->naccounts == 0)
 		what = "No accounts yet: add an [account NAME] section to the "
@@ -303,6 +310,7 @@ ui_queue_empty(struct ui_queue *q)
 	attrset(ui_attr(ui, PAIR_DIM, 0));
 	ui_draw_wrapped(2, 2, what, (size_t)ui->cols - 4, ui->rows - 2);
 	attrset(A_NORMAL);
+	free(said);
 }
 
 /*

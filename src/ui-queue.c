@@ -233,19 +233,23 @@ ui_queue_show(struct ui_queue *q, int64_t id)
 		ui_queue_reload(q);
 }
 
-/* Switch views, starting at the top. */
-static void
-ui_queue_set_view(struct ui_queue *q, enum store_view v)
+/*
+ * The view after (or before) the one shown, past a saved view whose
+ * filter cannot be read (the title shows it with a "?").
+ */
+static int
+ui_queue_next_view(struct ui_queue *q, int next)
 {
-	free(q->search);
-	q->search = NULL;
-	q->view = v;
-	q->ui->bar_view = (int)v;
-	q->have_top = 0;
-	q->at_start = 1;
-	ui_list_end(&q->list, 0);
-	q->sel_id = 0;
-	ui_queue_reload(q);
+	enum store_view	 from;
+	const char	*saved, *error;
+	int		 n = ui_views_count(q->ui), place = q->place, i;
+
+	for (i = 0; i < n; i++) {
+		place = (place + (next ? 1 : n - 1)) % n;
+		if (ui_view_of(q->ui, place, &from, &saved, &error) == 0)
+			break;
+	}
+	return place;
 }
 
 /* Replace the view by the results of a search (NULL ends it). */
@@ -256,7 +260,7 @@ ui_queue_search(struct ui_queue *q, const char *words)
 
 	free(q->search);
 	q->search = words != NULL && *words != '\0' ? xstrdup(words) : NULL;
-	ui->bar_view = q->search != NULL ? -1 : (int)q->view;
+	ui->bar_view = q->search != NULL ? -1 : q->place;
 	q->have_top = 0;
 	q->at_start = 1;
 	ui_list_end(&q->list, 0);
@@ -406,14 +410,26 @@ ui_queue_draw(struct ui *ui, void *data)
 	ui_queue_why(q);
 }
 
-/* Parse and apply a filter expression; "" clears the filter. */
+/*
+ * Parse and apply a filter expression ("" clears it) on top of the saved
+ * view's own, if the view is one.
+ */
 static int
 ui_queue_filter(struct ui_queue *q, const char *expr, char **cause)
 {
 	struct store_filter	 f;
-	char			*copy;
+	enum store_view		 from;
+	const char		*saved, *error;
+	char			*copy, *both;
+	int			 rc;
 
-	if (filter_parse(q->ui->ctx.store, expr, &f, cause) != 0)
+	saved = NULL;
+	if (ui_view_of(q->ui, q->place, &from, &saved, &error) != 0)
+		return util_fail(cause, "%s", error);
+	both = xprintf("%s %s", saved != NULL ? saved : "", expr);
+	rc = filter_parse(q->ui->ctx.store, both, &f, cause);
+	free(both);
+	if (rc != 0)
 		return -1;
 	filter_clear(&q->filter);
 	q->filter = f;
@@ -426,6 +442,39 @@ ui_queue_filter(struct ui_queue *q, const char *expr, char **cause)
 	q->sel_id = 0;
 	ui_queue_reload(q);
 	return 0;
+}
+
+/*
+ * Switch to the view at a place of the title (heed's own or a saved
+ * one), starting at the top and keeping the filter typed.
+ */
+static void
+ui_queue_set_view(struct ui_queue *q, int place)
+{
+	struct ui	*ui = q->ui;
+	enum store_view	 from;
+	const char	*saved, *error;
+	char		*cause = NULL, *expr;
+
+	if (ui_view_of(ui, place, &from, &saved, &error) != 0) {
+		ui_message(ui, 1, "The view %s cannot be shown: %s (its filter "
+		    "in the config)", ui_view_title(ui, place), error);
+		return;
+	}
+	free(q->search);
+	q->search = NULL;
+	q->view = from;
+	q->place = place;
+	ui->bar_view = place;
+	q->at_start = 1;
+	expr = xstrdup(q->filter_text != NULL ? q->filter_text : "");
+	if (ui_queue_filter(q, expr, &cause) != 0) {
+		/* The typed filter does not go with the saved one's. */
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		ui_queue_filter(q, "", NULL);
+	}
+	free(expr);
 }
 
 /* Answer of the search prompt. */
@@ -446,7 +495,8 @@ static void
 ui_queue_filter_say(struct ui_queue *q, const char *expr)
 {
 	struct ui	*ui = q->ui;
-	const char	*view = ui_view_name(q->view);
+	const char	*view = ui_view_title(ui, q->place);
+	int64_t		 all = ui_view_count(ui, q->place);
 	char		*cause = NULL, *was;
 
 	was = q->filter_text != NULL ? xstrdup(q->filter_text) : NULL;
@@ -457,11 +507,10 @@ ui_queue_filter_say(struct ui_queue *q, const char *expr)
 		ui_message(ui, 0, "Filter %s: %lld%s of %lld in %s. \\ then an "
 		    "empty line clears it.", q->filter_text,
 		    (long long)ui->bar_filtered, ui->bar_filtered >=
-		    UI_FILTER_COUNT ? "+" : "",
-		    (long long)ui->counts.view[q->view], view);
+		    UI_FILTER_COUNT ? "+" : "", (long long)all, view);
 	} else if (was != NULL)
 		ui_message(ui, 0, "Filter %s cleared: %s shows all %lld.", was,
-		    view, (long long)ui->counts.view[q->view]);
+		    view, (long long)all);
 	free(was);
 }
 
@@ -596,9 +645,8 @@ ui_queue_key(struct ui *ui, void *data, int action, uint32_t key)
 		break;
 	case ACT_NEXT_VIEW:
 	case ACT_PREV_VIEW:
-		ui_queue_set_view(q, (enum store_view)(((int)q->view +
-		    (action == ACT_NEXT_VIEW ? 1 : VIEW_COUNT - 1)) %
-		    VIEW_COUNT));
+		ui_queue_set_view(q, ui_queue_next_view(q, action ==
+		    ACT_NEXT_VIEW));
 		break;
 	case ACT_SEARCH:
 		ui_ask_line(ui, "Search:", q->search, ui_queue_search_done);
@@ -636,7 +684,7 @@ ui_queue_command(struct ui *ui, void *data, const char *name,
 
 	if (strcmp(name, "view") == 0) {
 		if ((v = ui_view_arg(ui, arg)) != -1)
-			ui_queue_set_view(q, (enum store_view)v);
+			ui_queue_set_view(q, v);
 	} else if (strcmp(name, "search") == 0)
 		ui_queue_search(q, arg);
 	else if (strcmp(name, "filter") == 0)

@@ -87,7 +87,18 @@ static const struct {
 	{ "just words\n", "test.conf:1: expected name = value" },
 	{ "[account shop\n", "test.conf:1: a section header must end with ]" },
 	{ "[acount shop]\n", "test.conf:1: unknown section [acount shop] "
-	    "(expected [account NAME], [rule NAME] or [replies])" },
+	    "(expected [account NAME], [rule NAME], [view NAME] or "
+	    "[replies])" },
+	{ "[view Inbox]\nfilter = x\n", "test.conf:1: view Inbox is one of "
+	    "heed's own: choose another name" },
+	{ "[view refunds]\n", "test.conf:1: view refunds has no filter "
+	    "(filter = an expression such as tag:refunds)" },
+	{ "[view a]\nfilter = x\n[view a]\n", "test.conf:3: view a is "
+	    "defined twice" },
+	{ "[view a]\nfilter = x\nfrom = later\n", "test.conf:3: from = "
+	    "\"later\": one of inbox, flagged, snoozed, done, all or spam" },
+	{ "[view a]\nsort = age\n", "test.conf:2: unknown key \"sort\" in "
+	    "a view (filter, from)" },
 	{ "[account a b]\n", "test.conf:1: bad account name \"a b\" "
 	    "(letters, digits, - _ . only)" },
 	{ "[account shop]\nhandle = x\n", "test.conf:1: account shop has no "
@@ -285,6 +296,28 @@ test_bindings_replace_and_unbind(void **state)
 	config_free(&cfg);
 }
 
+/* Saved views keep their order, their filter and the view they narrow. */
+static void
+test_saved_views(void **state)
+{
+	struct config	 cfg;
+	char		*err;
+
+	(void)state;
+	err = parse(&cfg, "[view refunds]\nfilter = tag:refunds\n"
+	    "[view late-nl]\nfrom = all\nfilter = \"lang:nl older:4h\"\n");
+	assert_null(err);
+	assert_int_equal(cfg.nviews, 2);
+	assert_string_equal(cfg.views[0].name, "refunds");
+	assert_string_equal(cfg.views[0].filter, "tag:refunds");
+	assert_int_equal(cfg.views[0].from, 0);
+	assert_string_equal(cfg.views[1].filter, "lang:nl older:4h");
+	assert_int_equal(cfg.views[1].from, 4);
+	assert_ptr_equal(config_view_find(&cfg, "late-nl"), &cfg.views[1]);
+	assert_null(config_view_find(&cfg, "late"));
+	config_free(&cfg);
+}
+
 static void
 test_saved_replies_keep_order_and_newlines(void **state)
 {
@@ -450,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_account_options_fall_back_to_global),
 		cmocka_unit_test(test_bindings_replace_and_unbind),
 		cmocka_unit_test(test_saved_replies_keep_order_and_newlines),
+		cmocka_unit_test(test_saved_views),
 		cmocka_unit_test(test_missing_file_is_an_error_only_when_named),
 		cmocka_unit_test(test_load_reads_a_real_file),
 		cmocka_unit_test(test_long_values_are_quoted_short),
