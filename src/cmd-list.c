@@ -29,6 +29,27 @@ cmd_list_clean(const char *s, int lines)
 	    text_sanitize_line(s, strlen(s));
 }
 
+/* An item's tags as a JSON array, each cleaned as the screen would. */
+static json_t *
+cmd_list_tags(const char *tags)
+{
+	json_t	*a = json_array();
+	char	*copy, *p, *word, *clean;
+
+	if (tags == NULL)
+		return a;
+	copy = xstrdup(tags);
+	for (p = copy; (word = strsep(&p, " ")) != NULL;) {
+		if (*word == '\0')
+			continue;
+		clean = cmd_list_clean(word, 0);
+		json_array_append_new(a, json_string(clean));
+		free(clean);
+	}
+	free(copy);
+	return a;
+}
+
 /*
  * Print one item as a line of JSON; 0, or -1 if it could not be written.
  * What comes from the cache is sanitized first, as for the screen: an
@@ -49,7 +70,7 @@ cmd_list_json(const struct item *it, int64_t now)
 	text = cmd_list_clean(it->text, 1);
 	lang = cmd_list_clean(it->lang, 0);
 	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
-	    "s:b, s:b, s:s?, s:s?, s:s?, s:s}", "id", (json_int_t)it->id,
+	    "s:b, s:b, s:s?, s:s?, s:s?, s:s, s:o}", "id", (json_int_t)it->id,
 	    "remote_id", remote, "author", author, "handle", handle, "text",
 	    text, "created", (json_int_t)it->created, "waiting",
 	    (json_int_t)(now - it->created), "status",
@@ -58,7 +79,7 @@ cmd_list_json(const struct item *it, int64_t now)
 	    it->deleted != 0, "lang", lang, "class", it->ckind >= 0 ?
 	    classify_kind_name(it->ckind) : NULL, "needs_reply",
 	    it->creply >= 0 ? classify_reply_name(it->creply) : NULL, "lane",
-	    item_lane_name(it->lane));
+	    item_lane_name(it->lane), "tags", cmd_list_tags(it->tags));
 	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
 		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);
@@ -277,7 +298,7 @@ cmd_list_conv_json(const struct store_conv *c, const struct item *head,
 	for (i = 0; i < c->n; i++)
 		json_array_append_new(ids, json_integer((json_int_t)c->ids[i]));
 	o = json_pack("{s:I, s:o, s:s, s:s?, s:s?, s:s?, s:s?, s:I, s:I, "
-	    "s:I, s:I, s:I, s:s?, s:s}", "id", (json_int_t)(c->n > 0 ?
+	    "s:I, s:I, s:I, s:s?, s:s, s:o}", "id", (json_int_t)(c->n > 0 ?
 	    c->ids[0] : 0),
 	    "ids", ids, "account", account, "platform", platform, "author",
 	    author, "handle", handle, "text", text, "first",
@@ -285,7 +306,7 @@ cmd_list_conv_json(const struct store_conv *c, const struct item *head,
 	    (json_int_t)(now - c->first), "messages", (json_int_t)c->n,
 	    "last_answer", (json_int_t)c->last_answer, "class",
 	    head->ckind >= 0 ? classify_kind_name(head->ckind) : NULL, "lane",
-	    item_lane_name(head->lane));
+	    item_lane_name(head->lane), "tags", cmd_list_tags(head->tags));
 	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
 		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);

@@ -150,6 +150,22 @@ ui_thread_in_conv(const struct ui_thread *t, int64_t id)
 	return 0;
 }
 
+/* Add a message's tags to its header (" · #refunds #late"). */
+static void
+ui_thread_tags(struct buf *b, const char *tags)
+{
+	char	*clean, *p, *word;
+
+	/* Checked when written, but the cache is a file anyone can edit. */
+	clean = text_sanitize_line(tags, strlen(tags));
+	buf_addstr(b, " ·");
+	for (p = clean; (word = strsep(&p, " ")) != NULL;) {
+		if (*word != '\0')
+			buf_printf(b, " #%s", word);
+	}
+	free(clean);
+}
+
 /* The header line of an item: who, when, and its state. */
 static char *
 ui_thread_header(struct ui_thread *t, const struct item *it)
@@ -192,6 +208,8 @@ ui_thread_header(struct ui_thread *t, const struct item *it)
 		buf_addstr(&b, " · snoozed");
 	if (t->conv.n > 1 && (k = ui_thread_in_conv(t, it->id)) > 0)
 		buf_printf(&b, " · conversation %zu of %zu", k, t->conv.n);
+	if (it->tags != NULL)
+		ui_thread_tags(&b, it->tags);
 	return buf_steal(&b);
 }
 
