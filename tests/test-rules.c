@@ -230,7 +230,7 @@ static const struct {
 	    "only)" },
 	{ "[rules]\n",
 	    "test.conf:1: unknown section [rules] (expected [account NAME], "
-	    "[rule NAME] or [replies])" },
+	    "[rule NAME], [view NAME] or [replies])" },
 };
 
 /* Every bad rule is refused with its line and what is wrong. */

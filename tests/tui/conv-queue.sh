@@ -78,7 +78,7 @@ if tui_wait $S "Why flag it"; then
 fi
 tui_capture $S
 tui_counts
-if tui_until tui_shows $S "Flagged. It shows in the Flagged view." &&
+if tui_until tui_shows $S "Flagged (3 messages). It shows in the Flagged view." &&
     tui_counts && [ "$C_FLAGGED" = $((flagged + 3)) ]; then
 	tui_ok "conv-queue: the flag goes on the 3 messages (Flagged +3)"
 else

@@ -201,8 +201,10 @@ marks_help() {
 	    " h +hidden on the platform" " x +deleted on the platform" ||
 	    return 1
 }
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+i=0
+while [ "$i" -lt 30 ]; do
 	tui_keys $S j
+	i=$((i + 1))
 done
 if tui_until marks_help; then
 	tui_ok "help: ? on the queue explains each mark of a row (C ? + S * > ! r d n h x)"

@@ -174,7 +174,7 @@ flagged_row() {
 	    printf '%s\n' "$SELTEXT" | grep -E -q '^ .. .* +[0-9]+[mhdwy] .[ *]!n '
 }
 if tui_until flagged_row &&
-    tui_shows $S "Flagged. It shows in the Flagged view."; then
+    tui_shows_re $S "Flagged( \($n0 messages\))?\. It shows in the Flagged view\."; then
 	tui_ok "triage: f with a note: Flagged +$n0 (the conversation), All the same, the row shows !n"
 else
 	tui_fail "triage: f with a note: Flagged +$n0 (the conversation), All the same, the row shows !n"
