@@ -112,10 +112,16 @@ ui_help_marks(struct ui *ui, struct ui_help *h)
 	if (m == NULL)
 		return;
 	ui_help_text(h, xstrdup(""));
-	ui_help_text(h, xstrdup("Marks at the start of a row, in three "
-	    "columns:"));
+	ui_help_text(h, xstrdup("Marks after the waiting time of a row, in "
+	    "four columns:"));
 	for (; m->mark != 0; m++)
 		ui_help_entry(h, NULL, NULL, xstrdup(m->meaning), m->mark);
+	if (keys_action_on(ACT_MARK, ui_screen_main(ui)->ops->keys)) {
+		ui_help_text(h, xstrdup(""));
+		ui_help_text(h, xstrdup("A dot at the very start of a row: it "
+		    "is marked, and d, s, f, K and # act on every marked row "
+		    "at once."));
+	}
 }
 
 /* Gather what the help says: every key of the screen below, and more. */

@@ -191,7 +191,7 @@ tui_until tui_shows_re $S "Inbox [0-9]+ .* All [0-9]+"
 # and L (or :legend) says it on one line from the queue.
 tui_keys $S '?'
 marks_help() {
-	help_lines queue "Marks at the start of a row" \
+	help_lines queue "Marks after the waiting time of a row" \
 	    " C +a complaint: answer it first" " \? +a question or a request" \
 	    " \+ +praise or thanks: no reply needed\?" \
 	    " S +spam or a scam: do not follow its links" \
