@@ -559,7 +559,7 @@ classify_tld(const char *s, size_t n)
 }
 
 /* Return 1 if a link starts at s[i]: "http://", "https://", "www.". */
-static int
+int
 classify_link_start(const char *s, size_t len, size_t i)
 {
 	return (i == 0 || isspace((unsigned char)s[i - 1])) &&
@@ -569,7 +569,7 @@ classify_link_start(const char *s, size_t len, size_t i)
 }
 
 /* Return 1 if the dot at s[i] ends a bare domain ("bit.ly/x", "shop.nl"). */
-static int
+int
 classify_link_dot(const char *s, size_t len, size_t i)
 {
 	size_t	j;

@@ -598,6 +598,24 @@ classify_kind_of(const struct classify_state *st)
 	return CLASSIFY_OTHER;
 }
 
+/* Return 1 if the text holds a link; see classify.h. */
+int
+classify_has_link(const char *s)
+{
+	size_t	len, i;
+
+	len = strnlen(s, CLASSIFY_TEXT_MAX);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '.' && s[i] != 'h' && s[i] != 'H' && s[i] != 'w' &&
+		    s[i] != 'W')
+			continue;
+		if (classify_link_start(s, len, i) ||
+		    classify_link_dot(s, len, i))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Whether a message of a kind needs a reply, from the kind alone; "other"
  * is unclear (see classify.h).
