@@ -453,6 +453,45 @@ classify_has_cue(const struct classify_doc *d, int cue)
 	return 0;
 }
 
+/*
+ * Return 1 if an author's name poses as the platform's staff: the name
+ * of a platform ("Meta", "Facebook", "Instagram") with a word of a
+ * service desk in any of the languages ("Support", "Sicherheit",
+ * "Soporte", "客服"). The platforms do not write in a shop's comments.
+ */
+static int
+classify_name_platform(const char *name)
+{
+	static const char *const platforms[] = {
+		"meta", "facebook", "fb", "instagram", "insta", "ig", "bluesky",
+		"whatsapp", "messenger"
+	};
+	static const char *const desks[] = {
+		"support", "team", "security", "secure", "help", "service",
+		"center", "centre", "official", "verif", "admin", "care",
+		"appeal", "sicherheit", "hilfe", "soporte", "ayuda", "seguridad",
+		"assistance", "securite", "suporte", "ondersteuning",
+		"beveiliging", "klantenservice", "asistenta", "securitate",
+		"دعم", "فريق", "امان", "客服", "安全", "中心", "官方"
+	};
+	char	*f;
+	size_t	 i, n;
+	int	 platform = 0, desk = 0;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	f = classify_fold(name, strnlen(name, 256));
+	for (i = 0; i < nitems(platforms) && !platform; i++) {
+		n = strlen(platforms[i]);
+		platform = strncmp(f, platforms[i], n) == 0 && (f[n] == ' ' ||
+		    f[n] == '\0' || (unsigned char)f[n] >= 0x80);
+	}
+	for (i = 0; i < nitems(desks) && platform && !desk; i++)
+		desk = strstr(f, desks[i]) != NULL;
+	free(f);
+	return platform && desk;
+}
+
 /* Count the signals that are not words: marks, emoji, links, names. */
 static void
 classify_signal_scores(struct classify_state *st)
@@ -493,6 +532,10 @@ classify_signal_scores(struct classify_state *st)
 		st->imitates = 1;
 		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
 		    5 : 2, "a name like the shop's");
+	} else if (classify_name_platform(sig->author_name)) {
+		st->imitates = 1;
+		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
+		    5 : 3, "a name like the platform's");
 	}
 	if (d->mentions >= 3 && st->score[SC_S] > 0)
 		classify_add_signal(st, SC_S, 1, "many tagged");
