@@ -249,6 +249,13 @@ static const struct classify_group classify_ar[] = {
 	    "نصه فاضي|مراقبه الجوده|رميته|بالزباله" },
 	{ CUE_PRAISE, 2,
 	    "ناعم|ناعمه|خيال" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "زوروا صفحتي|زور صفحتي|زوري صفحتي|ادخلوا صفحتي|شوفوا صفحتي|"
+	    "الرابط في حسابنا|الرابط بحسابنا|الرابط في الحساب|"
+	    "الرابط في صفحتنا|استشاره مجانيه|حجوزات اكثر|مواعيد اكثر" },
+	{ CUE_SPAM, 2, "صفحتي|في صفحتي|بصفحتي" },
 };
 
 const struct classify_lexicon classify_lex_ar = {

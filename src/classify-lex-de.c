@@ -350,6 +350,14 @@ static const struct classify_group classify_de[] = {
 	    "halb leer|qualitatskontrolle|weggeworfen|in den mull" },
 	{ CUE_PRAISE, 2,
 	    "so weich|weich|ein traum|ein hit" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "schaut auf meine seite|schau auf meine seite|besuch meine seite|"
+	    "besucht meine seite|link im profil|link in unserem profil|"
+	    "link in meinem profil|link in unserer bio|kostenlose beratung|"
+	    "kostenloses erstgesprach|mehr buchungen|mehr termine" },
+	{ CUE_SPAM, 2, "meine seite|auf meiner seite|meinen shop" },
 };
 
 const struct classify_lexicon classify_lex_de = {

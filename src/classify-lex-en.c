@@ -385,6 +385,14 @@ static const struct classify_group classify_en[] = {
 	{ CUE_PRAISE, 2,
 	    "nailed it|nailed|so soft|made my week|a hit|a dream|dreamy|"
 	    "chefs kiss|slaps|unreal" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "check out my page|check my page|visit my page|see my page|"
+	    "look at my page|link in profile|link in our profile|"
+	    "link in our bio|free consultation|free strategy call|"
+	    "more bookings|more appointments" },
+	{ CUE_SPAM, 2, "on my page|my store|my shop|# off" },
 };
 
 const struct classify_lexicon classify_lex_en = {

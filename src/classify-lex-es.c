@@ -352,6 +352,15 @@ static const struct classify_group classify_es[] = {
 	{ CUE_PRAISE, 2,
 	    "suavisima|suavisimo|un exitazo|exitazo|un sueno|"
 	    "majo|maja" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "pasate por mi pagina|pasen por mi pagina|mira mi pagina|"
+	    "visita mi pagina|link en nuestro perfil|enlace en nuestro perfil|"
+	    "link en el perfil|link en mi perfil|enlace en mi perfil|"
+	    "asesoria gratis|asesoria gratuita|consulta gratis|"
+	    "consulta gratuita|mas reservas|mas citas" },
+	{ CUE_SPAM, 2, "mi pagina|en mi pagina|mi tienda online" },
 };
 
 const struct classify_lexicon classify_lex_es = {

@@ -363,6 +363,15 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_PRAISE, 2,
 	    "si doux|tellement douce|tellement doux|douce|doux|une tuerie|"
 	    "un reve" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "passez sur ma page|passe sur ma page|va voir ma page|"
+	    "allez voir ma page|visitez ma page|lien dans notre profil|"
+	    "lien dans mon profil|lien dans le profil|lien dans notre bio|"
+	    "consultation gratuite|appel gratuit|plus de reservations|"
+	    "plus de rendez vous" },
+	{ CUE_SPAM, 2, "ma page|sur ma page|ma boutique en ligne" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

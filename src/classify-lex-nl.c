@@ -345,6 +345,14 @@ static const struct classify_group classify_nl[] = {
 	    "half leeg|kwaliteitscontrole|weggegooid|in de prullenbak" },
 	{ CUE_PRAISE, 2,
 	    "zo zacht|zacht|een droom|een hit|knaller|briljant" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "bekijk mijn pagina|kijk op mijn pagina|neem een kijkje op mijn|"
+	    "link in ons profiel|link in mijn profiel|link in profiel|"
+	    "link in onze bio|gratis adviesgesprek|gratis kennismakingsgesprek|"
+	    "meer boekingen|meer afspraken" },
+	{ CUE_SPAM, 2, "mijn pagina|op mijn pagina|mijn webshop" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -316,6 +316,15 @@ static const struct classify_group classify_ro[] = {
 	    "control de calitate zero|la gunoi" },
 	{ CUE_PRAISE, 2,
 	    "senzational|un vis|de vis|o bomba" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "intrati pe pagina mea|intra pe pagina mea|vizitati pagina mea|"
+	    "vezi pagina mea|link in profil|linkul din profil|"
+	    "link in profilul nostru|linkul din profilul nostru|"
+	    "consultanta gratuita|consultatie gratuita|mai multe programari|"
+	    "mai multe rezervari" },
+	{ CUE_SPAM, 2, "pagina mea|pe pagina mea" },
 };
 
 const struct classify_lexicon classify_lex_ro = {
