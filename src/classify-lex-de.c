@@ -358,6 +358,10 @@ static const struct classify_group classify_de[] = {
 	    "link in meinem profil|link in unserer bio|kostenlose beratung|"
 	    "kostenloses erstgesprach|mehr buchungen|mehr termine" },
 	{ CUE_SPAM, 2, "meine seite|auf meiner seite|meinen shop" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "innerhalb von # minuten|innerhalb von # stunden|in # minuten|"
+	    "in nur # minuten|in # stunden" },
 };
 
 const struct classify_lexicon classify_lex_de = {

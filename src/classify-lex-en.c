@@ -393,6 +393,11 @@ static const struct classify_group classify_en[] = {
 	    "link in our bio|free consultation|free strategy call|"
 	    "more bookings|more appointments" },
 	{ CUE_SPAM, 2, "on my page|my store|my shop|# off" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "within # minutes|within # mins|within # hours|"
+	    "in under # minutes|in # minutes|in # mins|ready in # minutes|"
+	    "done in # minutes" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -361,6 +361,9 @@ static const struct classify_group classify_es[] = {
 	    "asesoria gratis|asesoria gratuita|consulta gratis|"
 	    "consulta gratuita|mas reservas|mas citas" },
 	{ CUE_SPAM, 2, "mi pagina|en mi pagina|mi tienda online" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "en # minutos|en # min|en menos de # minutos|en # horas" },
 };
 
 const struct classify_lexicon classify_lex_es = {

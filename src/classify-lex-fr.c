@@ -372,6 +372,9 @@ static const struct classify_group classify_fr[] = {
 	    "consultation gratuite|appel gratuit|plus de reservations|"
 	    "plus de rendez vous" },
 	{ CUE_SPAM, 2, "ma page|sur ma page|ma boutique en ligne" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "en # minutes|en # min|en moins de # minutes|en # heures" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

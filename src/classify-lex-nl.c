@@ -353,6 +353,10 @@ static const struct classify_group classify_nl[] = {
 	    "link in onze bio|gratis adviesgesprek|gratis kennismakingsgesprek|"
 	    "meer boekingen|meer afspraken" },
 	{ CUE_SPAM, 2, "mijn pagina|op mijn pagina|mijn webshop" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "binnen # minuten|binnen # min|binnen # uur|in # minuten|"
+	    "in # min|in # uur" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -325,6 +325,9 @@ static const struct classify_group classify_ro[] = {
 	    "consultanta gratuita|consultatie gratuita|mai multe programari|"
 	    "mai multe rezervari" },
 	{ CUE_SPAM, 2, "pagina mea|pe pagina mea" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "in # minute|in doar # minute|in mai putin de # minute|in # ore" },
 };
 
 const struct classify_lexicon classify_lex_ro = {
