@@ -597,9 +597,12 @@ classify_weigh(struct classify_state *st)
 {
 	int	*sc = st->score;
 
-	/* A question to a friend tagged is not one for the shop. */
-	if (st->addressed)
+	/* A question to a friend tagged is not one for the shop, nor is
+	 * praise of how a thing would suit the friend. */
+	if (st->addressed) {
 		sc[SC_Q] = 0;
+		sc[SC_P] = 0;
+	}
 	/* A complaint that a question only supposes weighs 1 a phrase, and
 	 * those phrases together never make a complaint of it. */
 	sc[SC_C] += sc[SC_Q] >= 3 ? (st->nsupposed < 2 ? st->nsupposed : 2) :
