@@ -362,6 +362,15 @@ static const struct classify_group classify_de[] = {
 	{ CUE_NONE, 0,
 	    "innerhalb von # minuten|innerhalb von # stunden|in # minuten|"
 	    "in nur # minuten|in # stunden" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "repariert ihr|reparieren sie|macht ihr auch reparaturen|"
+	    "tauscht ihr|wechselt ihr" },
+	{ CUE_PRAISE, 3,
+	    "nicht mehr her|nicht mehr aus der hand|will nichts anderes mehr|"
+	    "nicht mehr ausziehen" },
+	{ CUE_NONE, 0, "egal wie|egal wie fest|egal wie oft" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -398,6 +398,16 @@ static const struct classify_group classify_en[] = {
 	    "within # minutes|within # mins|within # hours|"
 	    "in under # minutes|in # minutes|in # mins|ready in # minutes|"
 	    "done in # minutes" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "do you fix|do you repair|can you fix|can you repair|do you mend|"
+	    "can you mend|do you replace|do you do repairs|do you alter" },
+	{ CUE_PRAISE, 3,
+	    "cant put it down|cant stop wearing|cant stop using|"
+	    "cant stop eating|hasnt let go of|wont let go of|"
+	    "hasnt put it down|never takes it off" },
+	{ CUE_NONE, 0, "no matter how|no matter how much|no matter what" },
 };
 
 const struct classify_lexicon classify_lex_en = {

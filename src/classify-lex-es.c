@@ -364,6 +364,14 @@ static const struct classify_group classify_es[] = {
 	/* done within a span of time is quick, not a wait */
 	{ CUE_NONE, 0,
 	    "en # minutos|en # min|en menos de # minutos|en # horas" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "arreglais|reparais|arreglan|reparan|cambiais la|cambian la" },
+	{ CUE_PRAISE, 3,
+	    "no lo suelta|no la suelta|no se lo quita|no se la quita|"
+	    "no los suelta|no me lo quito" },
+	{ CUE_NONE, 0, "por mas que|por mucho que|da igual cuanto" },
 };
 
 const struct classify_lexicon classify_lex_es = {

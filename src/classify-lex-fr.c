@@ -375,6 +375,15 @@ static const struct classify_group classify_fr[] = {
 	/* done within a span of time is quick, not a wait */
 	{ CUE_NONE, 0,
 	    "en # minutes|en # min|en moins de # minutes|en # heures" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "vous reparez|reparez vous|vous changez|faites vous les reparations|"
+	    "est ce que vous reparez" },
+	{ CUE_PRAISE, 3,
+	    "ne le quitte plus|ne la quitte plus|ne les quitte plus|"
+	    "ne veut plus le lacher|ne veut plus la lacher" },
+	{ CUE_NONE, 0, "peu importe|peu importe combien" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

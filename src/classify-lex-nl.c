@@ -357,6 +357,14 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_NONE, 0,
 	    "binnen # minuten|binnen # min|binnen # uur|in # minuten|"
 	    "in # min|in # uur" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "repareren jullie|maken jullie ook|kunnen jullie repareren|"
+	    "vervangen jullie|doen jullie reparaties" },
+	{ CUE_PRAISE, 3,
+	    "niet meer los|niet meer weg te slaan|niet meer uit|"
+	    "wil niets anders meer" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -328,6 +328,14 @@ static const struct classify_group classify_ro[] = {
 	/* done within a span of time is quick, not a wait */
 	{ CUE_NONE, 0,
 	    "in # minute|in doar # minute|in mai putin de # minute|in # ore" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "reparati|reparati si|schimbati si|faceti reparatii|inlocuiti" },
+	{ CUE_PRAISE, 3,
+	    "nu mai lasa din mana|nu il mai lasa|nu o mai lasa|"
+	    "nu se mai dezlipeste" },
+	{ CUE_NONE, 0, "oricat de|oricat as|indiferent cat" },
 };
 
 const struct classify_lexicon classify_lex_ro = {
