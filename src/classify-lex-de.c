@@ -371,6 +371,11 @@ static const struct classify_group classify_de[] = {
 	    "nicht mehr her|nicht mehr aus der hand|will nichts anderes mehr|"
 	    "nicht mehr ausziehen" },
 	{ CUE_NONE, 0, "egal wie|egal wie fest|egal wie oft" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# tage spater|# wochen spater|einen monat spater|"
+	    "einen ganzen monat|eine ganze woche|erst nach # tagen|"
+	    "erst nach # wochen" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -408,6 +408,10 @@ static const struct classify_group classify_en[] = {
 	    "cant stop eating|hasnt let go of|wont let go of|"
 	    "hasnt put it down|never takes it off" },
 	{ CUE_NONE, 0, "no matter how|no matter how much|no matter what" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# days later|a whole month|a whole week|a month to ship|"
+	    "a month to arrive|a week to ship" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -372,6 +372,10 @@ static const struct classify_group classify_es[] = {
 	    "no lo suelta|no la suelta|no se lo quita|no se la quita|"
 	    "no los suelta|no me lo quito" },
 	{ CUE_NONE, 0, "por mas que|por mucho que|da igual cuanto" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# dias despues|# semanas despues|un mes despues|un mes entero|"
+	    "una semana entera|un mes para" },
 };
 
 const struct classify_lexicon classify_lex_es = {

@@ -384,6 +384,11 @@ static const struct classify_group classify_fr[] = {
 	    "ne le quitte plus|ne la quitte plus|ne les quitte plus|"
 	    "ne veut plus le lacher|ne veut plus la lacher" },
 	{ CUE_NONE, 0, "peu importe|peu importe combien" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# jours apres|# semaines apres|# jours plus tard|"
+	    "# semaines plus tard|un mois entier|une semaine entiere|"
+	    "un mois pour" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

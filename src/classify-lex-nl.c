@@ -365,6 +365,10 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_PRAISE, 3,
 	    "niet meer los|niet meer weg te slaan|niet meer uit|"
 	    "wil niets anders meer" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# dagen later|# weken later|een maand later|een hele maand|"
+	    "een hele week|pas na # dagen|pas na # weken" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -336,6 +336,10 @@ static const struct classify_group classify_ro[] = {
 	    "nu mai lasa din mana|nu il mai lasa|nu o mai lasa|"
 	    "nu se mai dezlipeste" },
 	{ CUE_NONE, 0, "oricat de|oricat as|indiferent cat" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# zile mai tarziu|# saptamani mai tarziu|o luna mai tarziu|"
+	    "o luna intreaga|o saptamana intreaga|abia dupa # zile" },
 };
 
 const struct classify_lexicon classify_lex_ro = {
