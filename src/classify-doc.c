@@ -173,6 +173,8 @@ static const struct {
 	{ 0x1f44f, 0x1f44f, EMOJI_PRAISE },	/* 👏 */
 	{ 0x1f447, 0x1f447, EMOJI_MONEY },	/* 👇 */
 	{ 0x1f449, 0x1f449, EMOJI_MONEY },	/* 👉 */
+	{ 0x1f338, 0x1f339, EMOJI_PRAISE },	/* 🌸 🌹 */
+	{ 0x1f490, 0x1f490, EMOJI_PRAISE },	/* 💐 */
 	{ 0x1f493, 0x1f493, EMOJI_PRAISE },	/* 💓 */
 	{ 0x1f494, 0x1f494, EMOJI_SAD },	/* 💔 */
 	{ 0x1f495, 0x1f49f, EMOJI_PRAISE },	/* 💕 .. 💟 */

@@ -546,7 +546,9 @@ classify_signal_scores(struct classify_state *st)
  * find likeliest gets a point for every LEARNED_STEP hundredths of
  * log-odds it leads the next by, up to LEARNED_MAX. "Other" gets
  * nothing, as it has no score: when the weights find it likeliest, the
- * lexicons decide alone.
+ * lexicons decide alone. Nor do they speak for a text with no word of
+ * its own (laughter, emoji, a name tagged): there is nothing in it to
+ * learn from but its shortness.
  */
 #define LEARNED_STEP	50
 #define LEARNED_MAX	4
@@ -559,7 +561,15 @@ classify_learned(struct classify_state *st)
 	};
 	int			 lo[CLASSIFY_KIND_COUNT], best = 0, next = -1;
 	int			 k, pts, cap, top = 0, sc;
+	size_t			 i;
 
+	for (i = 0; i < st->doc.ntok; i++) {
+		if (!(st->doc.tok[i].flags & (TOK_NOTHING | TOK_MENTION |
+		    TOK_LINK)))
+			break;
+	}
+	if (i == st->doc.ntok)
+		return;
 	classify_stat_score(&st->doc, lo);
 	for (k = 1; k < CLASSIFY_KIND_COUNT; k++) {
 		if (lo[k] > lo[best]) {
