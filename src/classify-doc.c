@@ -173,6 +173,8 @@ static const struct {
 	{ 0x1f44f, 0x1f44f, EMOJI_PRAISE },	/* 👏 */
 	{ 0x1f447, 0x1f447, EMOJI_MONEY },	/* 👇 */
 	{ 0x1f449, 0x1f449, EMOJI_MONEY },	/* 👉 */
+	{ 0x1f338, 0x1f339, EMOJI_PRAISE },	/* 🌸 🌹 */
+	{ 0x1f490, 0x1f490, EMOJI_PRAISE },	/* 💐 */
 	{ 0x1f493, 0x1f493, EMOJI_PRAISE },	/* 💓 */
 	{ 0x1f494, 0x1f494, EMOJI_SAD },	/* 💔 */
 	{ 0x1f495, 0x1f49f, EMOJI_PRAISE },	/* 💕 .. 💟 */
@@ -559,7 +561,7 @@ classify_tld(const char *s, size_t n)
 }
 
 /* Return 1 if a link starts at s[i]: "http://", "https://", "www.". */
-static int
+int
 classify_link_start(const char *s, size_t len, size_t i)
 {
 	return (i == 0 || isspace((unsigned char)s[i - 1])) &&
@@ -569,7 +571,7 @@ classify_link_start(const char *s, size_t len, size_t i)
 }
 
 /* Return 1 if the dot at s[i] ends a bare domain ("bit.ly/x", "shop.nl"). */
-static int
+int
 classify_link_dot(const char *s, size_t len, size_t i)
 {
 	size_t	j;

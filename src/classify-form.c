@@ -272,10 +272,36 @@ classify_han_cannot(struct classify_state *st)
 	}
 }
 
+/*
+ * Count a message that opens on a verb said to "you" in the plural, the
+ * way Arabic customers ask the shop without a question mark ("تشحنون
+ * للرياض": do you ship to Riyadh, "تصلحون", "تفتحون"): a word of five
+ * letters or more, ta- before and -un after. Weakly, as the same verb
+ * also reproaches ("تتجاهلون رسائلي"), which the lexicon weighs more.
+ */
+#define AR_TA		"\xd8\xaa"	/* ت */
+#define AR_UN		"\xd9\x88\xd9\x86"	/* ون */
+static void
+classify_ar_you_ask(struct classify_state *st)
+{
+	const struct classify_doc	*d = &st->doc;
+	const struct classify_tok	*t = d->tok;
+	const char			*w;
+
+	if (st->lang == NULL || strcmp(st->lang, "ar") != 0 || d->ntok < 2 ||
+	    !(t[0].flags & TOK_ARABIC) || t[0].len < 10)
+		return;
+	w = d->fold + t[0].off;
+	if (memcmp(w, AR_TA, 2) == 0 && memcmp(w + t[0].len - 4, AR_UN,
+	    4) == 0)
+		classify_score_add(st, SC_Q, 2, 0, 1);
+}
+
 /* Count what the shape of the text says; see the top of the file. */
 void
 classify_form_scores(struct classify_state *st)
 {
+	classify_ar_you_ask(st);
 	classify_size_mismatch(st);
 	classify_either_or(st);
 	classify_no_answer(st);

@@ -75,6 +75,10 @@ static const struct classify_group classify_any[] = {
 	    "beautiful|yummy" },
 	{ CUE_THANKS, 2, "thanks|thank you|thx|thanx|thnx|tnx|ty|tysm" },
 	{ CUE_NONE, 0, "top up" },
+	/* laughter, which says nothing of the shop */
+	{ CUE_NONE, 0,
+	    "haha*|hehe*|hihi*|jaja*|jeje*|lol|lool|lmao|lmfao|rofl|mdr|ptdr|"
+	    "xd|هه*|哈哈*|呵呵*|嘿嘿" },
 	/* growth-hacking offers, often asked as a question ("want to go
 	 * viral?") */
 	{ CUE_SPAM, 2,

@@ -350,6 +350,32 @@ static const struct classify_group classify_de[] = {
 	    "halb leer|qualitatskontrolle|weggeworfen|in den mull" },
 	{ CUE_PRAISE, 2,
 	    "so weich|weich|ein traum|ein hit" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "schaut auf meine seite|schau auf meine seite|besuch meine seite|"
+	    "besucht meine seite|link im profil|link in unserem profil|"
+	    "link in meinem profil|link in unserer bio|kostenlose beratung|"
+	    "kostenloses erstgesprach|mehr buchungen|mehr termine" },
+	{ CUE_SPAM, 2, "meine seite|auf meiner seite|meinen shop" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "innerhalb von # minuten|innerhalb von # stunden|in # minuten|"
+	    "in nur # minuten|in # stunden" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "repariert ihr|reparieren sie|macht ihr auch reparaturen|"
+	    "tauscht ihr|wechselt ihr" },
+	{ CUE_PRAISE, 3,
+	    "nicht mehr her|nicht mehr aus der hand|will nichts anderes mehr|"
+	    "nicht mehr ausziehen" },
+	{ CUE_NONE, 0, "egal wie|egal wie fest|egal wie oft" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# tage spater|# wochen spater|einen monat spater|"
+	    "einen ganzen monat|eine ganze woche|erst nach # tagen|"
+	    "erst nach # wochen" },
 };
 
 const struct classify_lexicon classify_lex_de = {

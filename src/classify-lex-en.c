@@ -385,6 +385,33 @@ static const struct classify_group classify_en[] = {
 	{ CUE_PRAISE, 2,
 	    "nailed it|nailed|so soft|made my week|a hit|a dream|dreamy|"
 	    "chefs kiss|slaps|unreal" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "check out my page|check my page|visit my page|see my page|"
+	    "look at my page|link in profile|link in our profile|"
+	    "link in our bio|free consultation|free strategy call|"
+	    "more bookings|more appointments" },
+	{ CUE_SPAM, 2, "on my page|my store|my shop|# off" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "within # minutes|within # mins|within # hours|"
+	    "in under # minutes|in # minutes|in # mins|ready in # minutes|"
+	    "done in # minutes" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "do you fix|do you repair|can you fix|can you repair|do you mend|"
+	    "can you mend|do you replace|do you do repairs|do you alter" },
+	{ CUE_PRAISE, 3,
+	    "cant put it down|cant stop wearing|cant stop using|"
+	    "cant stop eating|hasnt let go of|wont let go of|"
+	    "hasnt put it down|never takes it off" },
+	{ CUE_NONE, 0, "no matter how|no matter how much|no matter what" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# days later|a whole month|a whole week|a month to ship|"
+	    "a month to arrive|a week to ship" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -352,6 +352,30 @@ static const struct classify_group classify_es[] = {
 	{ CUE_PRAISE, 2,
 	    "suavisima|suavisimo|un exitazo|exitazo|un sueno|"
 	    "majo|maja" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "pasate por mi pagina|pasen por mi pagina|mira mi pagina|"
+	    "visita mi pagina|link en nuestro perfil|enlace en nuestro perfil|"
+	    "link en el perfil|link en mi perfil|enlace en mi perfil|"
+	    "asesoria gratis|asesoria gratuita|consulta gratis|"
+	    "consulta gratuita|mas reservas|mas citas" },
+	{ CUE_SPAM, 2, "mi pagina|en mi pagina|mi tienda online" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "en # minutos|en # min|en menos de # minutos|en # horas" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "arreglais|reparais|arreglan|reparan|cambiais la|cambian la" },
+	{ CUE_PRAISE, 3,
+	    "no lo suelta|no la suelta|no se lo quita|no se la quita|"
+	    "no los suelta|no me lo quito" },
+	{ CUE_NONE, 0, "por mas que|por mucho que|da igual cuanto" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# dias despues|# semanas despues|un mes despues|un mes entero|"
+	    "una semana entera|un mes para" },
 };
 
 const struct classify_lexicon classify_lex_es = {

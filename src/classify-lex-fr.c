@@ -363,6 +363,32 @@ static const struct classify_group classify_fr[] = {
 	{ CUE_PRAISE, 2,
 	    "si doux|tellement douce|tellement doux|douce|doux|une tuerie|"
 	    "un reve" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "passez sur ma page|passe sur ma page|va voir ma page|"
+	    "allez voir ma page|visitez ma page|lien dans notre profil|"
+	    "lien dans mon profil|lien dans le profil|lien dans notre bio|"
+	    "consultation gratuite|appel gratuit|plus de reservations|"
+	    "plus de rendez vous" },
+	{ CUE_SPAM, 2, "ma page|sur ma page|ma boutique en ligne" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "en # minutes|en # min|en moins de # minutes|en # heures" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "vous reparez|reparez vous|vous changez|faites vous les reparations|"
+	    "est ce que vous reparez" },
+	{ CUE_PRAISE, 3,
+	    "ne le quitte plus|ne la quitte plus|ne les quitte plus|"
+	    "ne veut plus le lacher|ne veut plus la lacher" },
+	{ CUE_NONE, 0, "peu importe|peu importe combien" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# jours apres|# semaines apres|# jours plus tard|"
+	    "# semaines plus tard|un mois entier|une semaine entiere|"
+	    "un mois pour" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

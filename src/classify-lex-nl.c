@@ -345,6 +345,30 @@ static const struct classify_group classify_nl[] = {
 	    "half leeg|kwaliteitscontrole|weggegooid|in de prullenbak" },
 	{ CUE_PRAISE, 2,
 	    "zo zacht|zacht|een droom|een hit|knaller|briljant" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "bekijk mijn pagina|kijk op mijn pagina|neem een kijkje op mijn|"
+	    "link in ons profiel|link in mijn profiel|link in profiel|"
+	    "link in onze bio|gratis adviesgesprek|gratis kennismakingsgesprek|"
+	    "meer boekingen|meer afspraken" },
+	{ CUE_SPAM, 2, "mijn pagina|op mijn pagina|mijn webshop" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "binnen # minuten|binnen # min|binnen # uur|in # minuten|"
+	    "in # min|in # uur" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "repareren jullie|maken jullie ook|kunnen jullie repareren|"
+	    "vervangen jullie|doen jullie reparaties" },
+	{ CUE_PRAISE, 3,
+	    "niet meer los|niet meer weg te slaan|niet meer uit|"
+	    "wil niets anders meer" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# dagen later|# weken later|een maand later|een hele maand|"
+	    "een hele week|pas na # dagen|pas na # weken" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -316,6 +316,30 @@ static const struct classify_group classify_ro[] = {
 	    "control de calitate zero|la gunoi" },
 	{ CUE_PRAISE, 2,
 	    "senzational|un vis|de vis|o bomba" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "intrati pe pagina mea|intra pe pagina mea|vizitati pagina mea|"
+	    "vezi pagina mea|link in profil|linkul din profil|"
+	    "link in profilul nostru|linkul din profilul nostru|"
+	    "consultanta gratuita|consultatie gratuita|mai multe programari|"
+	    "mai multe rezervari" },
+	{ CUE_SPAM, 2, "pagina mea|pe pagina mea" },
+	/* done within a span of time is quick, not a wait */
+	{ CUE_NONE, 0,
+	    "in # minute|in doar # minute|in mai putin de # minute|in # ore" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4,
+	    "reparati|reparati si|schimbati si|faceti reparatii|inlocuiti" },
+	{ CUE_PRAISE, 3,
+	    "nu mai lasa din mana|nu il mai lasa|nu o mai lasa|"
+	    "nu se mai dezlipeste" },
+	{ CUE_NONE, 0, "oricat de|oricat as|indiferent cat" },
+	/* how late a thing came, said of the wait */
+	{ CUE_COMPLAINT, 2,
+	    "# zile mai tarziu|# saptamani mai tarziu|o luna mai tarziu|"
+	    "o luna intreaga|o saptamana intreaga|abia dupa # zile" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

@@ -169,6 +169,16 @@ static const struct classify_group classify_zh[] = {
 	    "挂了电话|直接挂了|拜拜了|越来越贵|越来越少|质检呢|扔了|垃圾桶" },
 	{ CUE_PRAISE, 2,
 	    "好软|绝了|封神|超赞|一绝" },
+	/* a seller's own page, a link in a profile, a free offer to a
+	 * business: where spam sends the reader */
+	{ CUE_SPAM, 4,
+	    "来我主页|进我主页|去我主页|链接在我们主页|链接在主页|主页链接|"
+	    "免费咨询|预约翻|翻三倍|翻倍" },
+	{ CUE_SPAM, 2, "我主页|我的店铺" },
+	/* asking for a service on a broken thing is a question, and not
+	 * putting a thing down is love of it */
+	{ CUE_QUESTION, 4, "能修|可以修|修吗|维修吗|能换|可以换吗" },
+	{ CUE_PRAISE, 3, "爱不释手|舍不得放下|天天戴|天天穿|天天用" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

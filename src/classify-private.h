@@ -209,6 +209,12 @@ void	classify_doc_free(struct classify_doc *);
 /* Return 1 for a Chinese character (or Japanese kana, read alike). */
 int	classify_cp_han(uint32_t);
 /*
+ * Return 1 if a link starts at s[i] of s[0..len) ("http://", "www."), or
+ * if the dot at s[i] ends a bare domain ("bit.ly/x").
+ */
+int	classify_link_start(const char *, size_t, size_t);
+int	classify_link_dot(const char *, size_t, size_t);
+/*
  * Return 1 if an author's name imitates the shop's (its name with
  * "support", "help desk", "official" and the like, or one letter off),
  * or is made of such words alone when the shop's is unknown.

@@ -453,6 +453,45 @@ classify_has_cue(const struct classify_doc *d, int cue)
 	return 0;
 }
 
+/*
+ * Return 1 if an author's name poses as the platform's staff: the name
+ * of a platform ("Meta", "Facebook", "Instagram") with a word of a
+ * service desk in any of the languages ("Support", "Sicherheit",
+ * "Soporte", "客服"). The platforms do not write in a shop's comments.
+ */
+static int
+classify_name_platform(const char *name)
+{
+	static const char *const platforms[] = {
+		"meta", "facebook", "fb", "instagram", "insta", "ig", "bluesky",
+		"whatsapp", "messenger"
+	};
+	static const char *const desks[] = {
+		"support", "team", "security", "secure", "help", "service",
+		"center", "centre", "official", "verif", "admin", "care",
+		"appeal", "sicherheit", "hilfe", "soporte", "ayuda", "seguridad",
+		"assistance", "securite", "suporte", "ondersteuning",
+		"beveiliging", "klantenservice", "asistenta", "securitate",
+		"دعم", "فريق", "امان", "客服", "安全", "中心", "官方"
+	};
+	char	*f;
+	size_t	 i, n;
+	int	 platform = 0, desk = 0;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	f = classify_fold(name, strnlen(name, 256));
+	for (i = 0; i < nitems(platforms) && !platform; i++) {
+		n = strlen(platforms[i]);
+		platform = strncmp(f, platforms[i], n) == 0 && (f[n] == ' ' ||
+		    f[n] == '\0' || (unsigned char)f[n] >= 0x80);
+	}
+	for (i = 0; i < nitems(desks) && platform && !desk; i++)
+		desk = strstr(f, desks[i]) != NULL;
+	free(f);
+	return platform && desk;
+}
+
 /* Count the signals that are not words: marks, emoji, links, names. */
 static void
 classify_signal_scores(struct classify_state *st)
@@ -493,6 +532,10 @@ classify_signal_scores(struct classify_state *st)
 		st->imitates = 1;
 		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
 		    5 : 2, "a name like the shop's");
+	} else if (classify_name_platform(sig->author_name)) {
+		st->imitates = 1;
+		classify_add_signal(st, SC_S, st->scam > 0 || st->links > 0 ?
+		    5 : 3, "a name like the platform's");
 	}
 	if (d->mentions >= 3 && st->score[SC_S] > 0)
 		classify_add_signal(st, SC_S, 1, "many tagged");
@@ -503,7 +546,9 @@ classify_signal_scores(struct classify_state *st)
  * find likeliest gets a point for every LEARNED_STEP hundredths of
  * log-odds it leads the next by, up to LEARNED_MAX. "Other" gets
  * nothing, as it has no score: when the weights find it likeliest, the
- * lexicons decide alone.
+ * lexicons decide alone. Nor do they speak for a text with no word of
+ * its own (laughter, emoji, a name tagged): there is nothing in it to
+ * learn from but its shortness.
  */
 #define LEARNED_STEP	50
 #define LEARNED_MAX	4
@@ -516,7 +561,15 @@ classify_learned(struct classify_state *st)
 	};
 	int			 lo[CLASSIFY_KIND_COUNT], best = 0, next = -1;
 	int			 k, pts, cap, top = 0, sc;
+	size_t			 i;
 
+	for (i = 0; i < st->doc.ntok; i++) {
+		if (!(st->doc.tok[i].flags & (TOK_NOTHING | TOK_MENTION |
+		    TOK_LINK)))
+			break;
+	}
+	if (i == st->doc.ntok)
+		return;
 	classify_stat_score(&st->doc, lo);
 	for (k = 1; k < CLASSIFY_KIND_COUNT; k++) {
 		if (lo[k] > lo[best]) {
@@ -554,9 +607,12 @@ classify_weigh(struct classify_state *st)
 {
 	int	*sc = st->score;
 
-	/* A question to a friend tagged is not one for the shop. */
-	if (st->addressed)
+	/* A question to a friend tagged is not one for the shop, nor is
+	 * praise of how a thing would suit the friend. */
+	if (st->addressed) {
 		sc[SC_Q] = 0;
+		sc[SC_P] = 0;
+	}
 	/* A complaint that a question only supposes weighs 1 a phrase, and
 	 * those phrases together never make a complaint of it. */
 	sc[SC_C] += sc[SC_Q] >= 3 ? (st->nsupposed < 2 ? st->nsupposed : 2) :
@@ -596,6 +652,24 @@ classify_kind_of(const struct classify_state *st)
 	if (sc[SC_Q] >= 2)
 		return CLASSIFY_QUESTION;
 	return CLASSIFY_OTHER;
+}
+
+/* Return 1 if the text holds a link; see classify.h. */
+int
+classify_has_link(const char *s)
+{
+	size_t	len, i;
+
+	len = strnlen(s, CLASSIFY_TEXT_MAX);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '.' && s[i] != 'h' && s[i] != 'H' && s[i] != 'w' &&
+		    s[i] != 'W')
+			continue;
+		if (classify_link_start(s, len, i) ||
+		    classify_link_dot(s, len, i))
+			return 1;
+	}
+	return 0;
 }
 
 /*

@@ -92,6 +92,13 @@ void		 classify_text(const char *, const struct classify_signals *,
 char		*classify_fold(const char *, size_t);
 
 /*
+ * Return 1 if the text holds a link as the classifier counts them (a URL,
+ * "www." or a bare domain such as "bit.ly/x"), without reading it
+ * further: for callers who look up more about a message with a link.
+ */
+int		 classify_has_link(const char *);
+
+/*
  * Whether a message of a kind needs a reply, from the kind alone (when a
  * rule or the owner said what it is): "other" is unclear.
  */

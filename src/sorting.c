@@ -77,6 +77,12 @@ sorting_decide(struct sorting_ctx *c, const struct item *it,
 		return -1;
 	acct = sorting_account(c, it->account_id);
 	memset(&sig, 0, sizeof sig);
+	/* Links from an author in many threads are spam; the count is read
+	 * only for a message with a link. */
+	if (it->text != NULL && classify_has_link(it->text) &&
+	    store_sort_author_threads(c->store, it, &sig.author_threads,
+	    cause) != 0)
+		return -1;
 	sig.lang = it->lang;
 	sig.author_name = it->author_name;
 	sig.shop_name = acct != NULL ? acct->handle : NULL;

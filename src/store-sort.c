@@ -69,6 +69,57 @@ store_sort_followup(struct store *s, int64_t id, int *followup,
 }
 
 /*
+ * Count the threads an author wrote in around a message; see store.h.
+ * A week either side: a spammer goes through a shop's recent posts in
+ * hours, and a page of a sync may hold the later copies of a message
+ * before it is sorted, while a customer rarely writes under five of a
+ * shop's posts in one week. There is no index of authors (every message
+ * stored would pay for one), so the messages around it are read from
+ * items_created, of every account, and at most STORE_AUTHOR_ROWS on each
+ * side: for a small shop that is the week, for a busy cache the hours
+ * around the message, which a spammer's run of comments fits in. Read
+ * only for messages with a link (sorting.c).
+ */
+#define STORE_AUTHOR_SIDE(cmp, dir) \
+	"SELECT * FROM (SELECT account_id, own, author_handle, author_name, " \
+	"post_remote_id FROM items INDEXED BY items_created WHERE " cmp \
+	" ORDER BY created " dir ", id " dir " LIMIT ?6)"
+int
+store_sort_author_threads(struct store *s, const struct item *it, int *n,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if (it->author_handle == NULL && it->author_name == NULL)
+		return 0;
+	st = store_stmt(s, ST_SORT_AUTHOR_THREADS, "SELECT count(DISTINCT "
+	    "post_remote_id) FROM (" STORE_AUTHOR_SIDE("created <= ?2 AND "
+	    "created >= ?2 - ?5", "DESC") " UNION ALL " STORE_AUTHOR_SIDE(
+	    "created > ?2 AND created <= ?2 + ?5", "ASC") ") WHERE account_id "
+	    "= ?1 AND own = 0 AND CASE WHEN ?3 IS NOT NULL THEN author_handle "
+	    "= ?3 ELSE author_handle IS NULL AND author_name = ?4 END", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_int64(st, 2, it->created);
+	if (it->author_handle != NULL)
+		sqlite3_bind_text(st, 3, it->author_handle, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_text(st, 4, it->author_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, STORE_AUTHOR_WINDOW);
+	sqlite3_bind_int(st, 6, STORE_AUTHOR_ROWS);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "reading an author's threads", cause);
+	return 0;
+}
+
+/*
  * Say what a message is and put it in its lane (in the order the stored
  * lanes are in). What the owner said stands: only the owner changes it.
  */

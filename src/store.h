@@ -315,6 +315,16 @@ void	store_conv_list_free(struct store_conv_list *);
  */
 int	store_lane(int, int, int, int);
 int	store_sort_followup(struct store *, int64_t, int *, char **);
+/*
+ * Count the threads of its account that a message's author (by handle,
+ * or by name when it has none) wrote in lately, its own thread too:
+ * within STORE_AUTHOR_WINDOW either side of the message, among the
+ * STORE_AUTHOR_ROWS messages of the cache nearest it on each side.
+ */
+#define STORE_AUTHOR_WINDOW	(7 * 86400)
+#define STORE_AUTHOR_ROWS	500
+int	store_sort_author_threads(struct store *, const struct item *, int *,
+	    char **);
 int	store_item_sort(struct store *, int64_t, int, int, int, int, char **);
 int	store_sort_order(struct store *, int, char **);
 /* Mark the waiting messages unsorted again, but for the owner's word. */

@@ -97,6 +97,31 @@ comment(struct fx *fx, const char *rid, int64_t created, const char *text)
 	item_list_free(&l);
 }
 
+/*
+ * Store a customer's comment by an author (handle, or NULL for an author
+ * known by name alone) in a thread.
+ */
+static void
+comment_in(struct fx *fx, const char *rid, const char *thread,
+    const char *handle, const char *name, int64_t created, const char *text)
+{
+	struct item_list	 l = { NULL, 0, 0 };
+	struct item		*it = item_list_add(&l);
+	char			*cause = NULL;
+
+	it->remote_id = xstrdup(rid);
+	it->post_remote_id = xstrdup(thread);
+	it->author_name = xstrdup(name);
+	it->author_handle = handle != NULL ? xstrdup(handle) : NULL;
+	it->text = xstrdup(text);
+	it->lang = xstrdup("en");
+	it->created = created;
+	if (store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0, NULL, NULL,
+	    NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	item_list_free(&l);
+}
+
 /* An item by remote id. */
 static void
 get(struct fx *fx, const char *rid, struct item *it)
@@ -276,6 +301,96 @@ test_age_order(void **state)
 	assert_view(fx, VIEW_SPAM, "spam");
 }
 
+/* The kind a message was sorted as. */
+static int
+kind_of(struct fx *fx, const char *rid)
+{
+	struct item	it;
+	int		kind;
+
+	get(fx, rid, &it);
+	kind = it.ckind;
+	item_clear(&it);
+	return kind;
+}
+
+/*
+ * A link from an author who writes in many threads is spam: one account
+ * posting the same link under five posts within a day goes to the spam
+ * lane, every copy of it. The same words with a link in one thread, a
+ * link from an author known by name alone in one thread (another of the
+ * same name and no handle in five is), and an author
+ * who writes in many threads without a link are not spam; nor is the
+ * same link by authors who each write in one thread, or the link of an
+ * author whose other threads are weeks away.
+ */
+static void
+test_links_across_threads(void **state)
+{
+	struct fx	*fx = *state;
+	static const char link[] = "have a look at this "
+	    "https://bit.ly/3kQz9";
+	char		 rid[32], thread[32], name[32];
+	int		 i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "blast%d", i);
+		snprintf(thread, sizeof thread, "post-%d", i);
+		comment_in(fx, rid, thread, "blaster.example", "Blaster",
+		    1000000 + i * 3600, link);
+	}
+	comment_in(fx, "once", "post-0", "once.example", "Once", 1000100,
+	    link);
+	comment_in(fx, "named", "post-1", NULL, "Named", 1000200, link);
+	/* An author known by name alone, five threads. */
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "noname%d", i);
+		snprintf(thread, sizeof thread, "post-%d", i + 10);
+		comment_in(fx, rid, thread, NULL, "Blaster", 1000000 + i * 3600 +
+		    1, link);
+	}
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "chatty%d", i);
+		snprintf(thread, sizeof thread, "post-%d", i);
+		comment_in(fx, rid, thread, "chatty.example", "Chatty",
+		    1000000 + i * 600, "have a look at this, lovely colours");
+	}
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "crowd%d", i);
+		snprintf(thread, sizeof thread, "post-%d", i);
+		snprintf(name, sizeof name, "crowd%d.example", i);
+		comment_in(fx, rid, thread, name, "Crowd", 1000000 + i, link);
+	}
+	/* One link now, the other threads a month before and after. */
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "slow%d", i);
+		snprintf(thread, sizeof thread, "post-%d", i);
+		comment_in(fx, rid, thread, "slow.example", "Slow",
+		    1000000 + (i - 2) * 30 * 86400, i == 2 ? link :
+		    "have a look at this, lovely colours");
+	}
+	sort_now(fx, 5 + 2 + 5 + 6 + 5 + 5);
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "blast%d", i);
+		assert_int_equal(kind_of(fx, rid), CLASSIFY_SPAM);
+		snprintf(rid, sizeof rid, "noname%d", i);
+		assert_int_equal(kind_of(fx, rid), CLASSIFY_SPAM);
+	}
+	assert_int_not_equal(kind_of(fx, "once"), CLASSIFY_SPAM);
+	assert_int_not_equal(kind_of(fx, "named"), CLASSIFY_SPAM);
+	for (i = 0; i < 6; i++) {
+		snprintf(rid, sizeof rid, "chatty%d", i);
+		assert_int_not_equal(kind_of(fx, rid), CLASSIFY_SPAM);
+	}
+	for (i = 0; i < 5; i++) {
+		snprintf(rid, sizeof rid, "crowd%d", i);
+		assert_int_not_equal(kind_of(fx, rid), CLASSIFY_SPAM);
+	}
+	assert_int_not_equal(kind_of(fx, "slow2"), CLASSIFY_SPAM);
+	assert_view(fx, VIEW_SPAM, "blast0 noname0 blast1 noname1 blast2 "
+	    "noname2 blast3 noname3 blast4 noname4");
+}
+
 int
 main(void)
 {
@@ -285,6 +400,7 @@ main(void)
 		T(test_rules_run_on_what_comes_in),
 		T(test_owner_word_stands),
 		T(test_age_order),
+		T(test_links_across_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
