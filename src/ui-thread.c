@@ -494,6 +494,13 @@ ui_thread_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_screen_pop(ui, t);
 		break;
 	default:
+		/*
+		 * The thread shows the conversation whole, as it was read:
+		 * an action on it leaves what came after (not what the queue
+		 * last acted on).
+		 */
+		ui->act_upto = it != NULL && t->conv.n > 0 &&
+		    ui_thread_in_conv(t, it->id) > 0 ? t->conv.newest : 0;
 		if (ui_action_item(ui, action, it) != 0)
 			ui_thread_reload(ui, t);
 		break;
