@@ -60,20 +60,6 @@ store_tag_write(struct store *s, int64_t id, const char *tag, int on,
 	return rc;
 }
 
-/* Put a tag on one item or take it off; see store.h. */
-int
-store_set_tag(struct store *s, int64_t id, const char *tag, int on,
-    const char *why, char **cause)
-{
-	int	outer, ok, status;
-
-	if (store_tx_begin(s, &outer, "saving a tag", cause) != 0)
-		return -1;
-	ok = store_status_of(s, id, &status, cause) == 0 &&
-	    store_tag_write(s, id, tag, on, why, cause) == 0;
-	return store_tx_end(s, outer, ok, "saving a tag", cause);
-}
-
 /*
  * Give an item exactly the tags of a string of words (NULL or "": none),
  * as they were read (for undo); no activity row, the caller logs.

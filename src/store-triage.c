@@ -248,6 +248,20 @@ store_set_note(struct store *s, int64_t id, const char *note, char **cause)
 	return store_tx_end(s, outer, ok, "saving a note", cause);
 }
 
+/* Put a tag on one item or take it off; see store.h. */
+int
+store_set_tag(struct store *s, int64_t id, const char *tag, int on,
+    const char *why, char **cause)
+{
+	int	outer, ok, status;
+
+	if (store_tx_begin(s, &outer, "saving a tag", cause) != 0)
+		return -1;
+	ok = store_status_of(s, id, &status, cause) == 0 &&
+	    store_tag_write(s, id, tag, on, why, cause) == 0;
+	return store_tx_end(s, outer, ok, "saving a tag", cause);
+}
+
 /*
  * Put back the triage states of n items exactly as they were (for undo),
  * all or none.

@@ -211,28 +211,6 @@ ui_prompt_key(struct ui *ui, uint32_t key)
 	edit_key(e, key);
 }
 
-/* Reload the counts for the bars. */
-void
-ui_refresh_counts(struct ui *ui)
-{
-	char	*cause = NULL;
-	int64_t	 target;
-
-	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
-	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
-	    &cause) != 0) {
-		/* No number is better than a wrong one: the bars say "?". */
-		if (!ui->counts_failed)
-			ui_message(ui, 1, "The counts could not be read: %s",
-			    cause);
-		ui->counts_failed = 1;
-		free(cause);
-		return;
-	}
-	ui->counts_failed = 0;
-	ui_views_refresh(ui);
-}
-
 /* Give the terminal back to a child (the editor). */
 void
 ui_suspend(struct ui *ui)

@@ -282,7 +282,6 @@ void	ui_draw_text(int, int, const char *, size_t);
 int	ui_draw_wrapped(int, int, const char *, size_t, int);
 void	ui_draw_fill(int, int, int);
 int	ui_attr(struct ui *, int, int);
-void	ui_refresh_counts(struct ui *);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
@@ -324,6 +323,7 @@ void		 ui_views_init(struct ui *);
 void		 ui_views_free(struct ui *);
 int		 ui_views_count(const struct ui *);
 void		 ui_views_refresh(struct ui *);
+void		 ui_refresh_counts(struct ui *);
 const char	*ui_view_title(const struct ui *, int);
 const char	*ui_view_name(enum store_view);
 int		 ui_view_of(const struct ui *, int, enum store_view *,

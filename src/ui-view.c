@@ -2,7 +2,8 @@
  * ui-view.c -- the views the title bar lists and Tab goes through:
  * heed's own (Inbox, Flagged, Snoozed, Done, All, Spam), then the saved
  * views of the config ([view NAME]: a filter expression over one of
- * them). A view is its place in that order. The saved views' filters are
+ * them). A view is its place in that order. The counts of the title
+ * are read here too. The saved views' filters are
  * read once, when the interface starts; one that cannot be read shows a
  * "?" for its count and says why when chosen. Their counts are taken
  * after the first frame, never before it.
@@ -186,6 +187,28 @@ ui_views_refresh(struct ui *ui)
 			cause = NULL;
 		}
 	}
+}
+
+/* Reload the counts for the bars. */
+void
+ui_refresh_counts(struct ui *ui)
+{
+	char	*cause = NULL;
+	int64_t	 target;
+
+	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
+	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
+	    &cause) != 0) {
+		/* No number is better than a wrong one: the bars say "?". */
+		if (!ui->counts_failed)
+			ui_message(ui, 1, "The counts could not be read: %s",
+			    cause);
+		ui->counts_failed = 1;
+		free(cause);
+		return;
+	}
+	ui->counts_failed = 0;
+	ui_views_refresh(ui);
 }
 
 /* The view a command names ("inbox", a saved view's); -1 (said) if none. */
