@@ -170,9 +170,10 @@ store_check_version(struct store *s, sqlite3 *db, int *version,
 		return store_fail_db(s, db, rc, "reading the schema", cause);
 	if ((rc = store_query_int(db, "PRAGMA application_id", &appid)) != 0)
 		return store_fail_db(s, db, rc, "reading the schema", cause);
-	rc = store_query_int(db, "SELECT count(*) FROM sqlite_schema",
-	    &ntables);
-	if (rc != 0)
+	/* Only a file without heed's id needs its tables counted. */
+	ntables = 0;
+	if (appid == 0 && (rc = store_query_int(db, "SELECT count(*) FROM "
+	    "sqlite_schema", &ntables)) != 0)
 		return store_fail_db(s, db, rc, "reading the schema", cause);
 	if (*version > STORE_SCHEMA_VERSION) {
 		return util_fail(cause, "cache %s was written by a newer heed "
@@ -218,12 +219,15 @@ static int
 store_setup(struct store *s, char **cause)
 {
 	static const char	*setup = "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-	    "PRAGMA temp_store = MEMORY;";
-	int			 rc;
+	    "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+	int			 rc, on;
 
 	if (!s->readonly) {
 		rc = sqlite3_exec(s->db, setup, NULL, NULL, NULL);
+		/* PRAGMA foreign_keys = ON, without a statement to compile. */
+		if (rc == SQLITE_OK)
+			rc = sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_FKEY,
+			    1, &on);
 		if (rc != SQLITE_OK)
 			return store_fail(s, rc, "setting up", cause);
 		store_chmod_aux(s);
