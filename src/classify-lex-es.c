@@ -385,7 +385,7 @@ static const struct classify_group classify_es[] = {
 	/* no complaint at all, and what a product resists, said of it */
 	{ CUE_PRAISE, 2,
 	    "ninguna queja|sin queja|sin quejas|cero quejas|nada que reprochar|"
-	    "nada que objetar|"
+	    "nada que objetar|un encanto|son un encanto|es un encanto|"
 	    "se acuerda de mi pedido|se acordo de mi pedido|"
 	    "ya sabe lo que pido" },
 	{ CUE_NONE, 0,

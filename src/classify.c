@@ -630,8 +630,8 @@ classify_weigh(struct classify_state *st)
 	}
 	/* "The brakes squealed for weeks and you fixed them, thanks": the
 	 * trouble told of is over, and the praise is for putting it right. */
-	if (st->repaired && sc[SC_P] >= 2 && !st->sarcasm) {
-		sc[SC_C] = sc[SC_C] > 3 ? sc[SC_C] - 3 : 0;
+	if (st->repaired && sc[SC_P] > 0 && !st->sarcasm) {
+		sc[SC_C] = sc[SC_C] > 4 ? sc[SC_C] - 4 : 0;
 		st->hard = 0;
 	}
 	if (sc[SC_P] > 0 && (st->sarcasm || ((st->sarcasm_weak ||
