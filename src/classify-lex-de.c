@@ -391,6 +391,11 @@ static const struct classify_group classify_de[] = {
 	    "kratzfest|kratzfeste|kratzfester|wasserdicht|wasserdichte|"
 	    "wasserfest|wasserfeste|bruchfest|bruchfeste|auslaufsicher|"
 	    "entspiegelt|entspiegelte" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "halt nicht|schliesst nicht|geht nicht zu|"
+	    "bleibt nicht zu|fallt standig ab|lost sich standig|"
+	    "geht standig auf" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -428,6 +428,11 @@ static const struct classify_group classify_en[] = {
 	    "scratch resistant|scratch proof|scratchproof|waterproof|"
 	    "water resistant|stain resistant|shatterproof|anti scratch|"
 	    "anti glare|leak proof|leakproof" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "wont stay shut|wont stay closed|wont stay on|doesnt stay shut|"
+	    "doesnt stay closed|wont close|doesnt close|wont shut|doesnt shut|"
+	    "keeps falling off|keeps coming off|keeps coming loose" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -392,6 +392,11 @@ static const struct classify_group classify_es[] = {
 	    "antiaranazos|anti aranazos|"
 	    "resistente a los aranazos|impermeable|"
 	    "resistente al agua|antimanchas|irrompible|antirreflejo" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "no cierra bien|no se queda cerrado|no se queda cerrada|"
+	    "se cae todo el rato|se suelta todo el rato|se abre todo el rato|"
+	    "se abre sola|se abre solo" },
 };
 
 const struct classify_lexicon classify_lex_es = {

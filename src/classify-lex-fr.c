@@ -404,6 +404,11 @@ static const struct classify_group classify_fr[] = {
 	    "anti rayures|antirayures|resistant aux rayures|"
 	    "resistante aux rayures|impermeable|etanche|anti taches|"
 	    "antitaches|incassable|anti reflets" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "ne tient pas|tient pas|ne ferme pas|ferme pas bien|"
+	    "ne reste pas ferme|se detache tout le temps|"
+	    "souvre tout le temps" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -382,6 +382,10 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_NONE, 0,
 	    "krasbestendig|krasvast|waterdicht|waterbestendig|vlekbestendig|"
 	    "onbreekbaar|lekvrij|anti kras" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "blijft niet dicht|gaat niet dicht|sluit niet goed|valt steeds af|"
+	    "blijft niet zitten|laat steeds los|schiet steeds los" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -354,6 +354,10 @@ static const struct classify_group classify_ro[] = {
 	    "rezistent la zgarieturi|rezistente la zgarieturi|"
 	    "rezistenta la zgarieturi|anti zgariere|impermeabil|impermeabila|"
 	    "rezistent la apa|rezistenta la apa|antipata" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "nu se inchide|nu tine inchis|nu sta inchis|nu sta inchisa|"
+	    "cade tot timpul|se deschide singur|se deschide singura" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

@@ -185,6 +185,8 @@ static const struct classify_group classify_zh[] = {
 	{ CUE_PRAISE, 2,
 	    "无可挑剔|挑不出毛病|没毛病|零差评|没得挑|没的说|记得我|记住我" },
 	{ CUE_NONE, 0, "防刮|耐刮|防水|防污|防摔|防碎|防漏" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3, "关不上|合不上|扣不上|老是掉|总是掉|老是开" },
 };
 
 const struct classify_lexicon classify_lex_zh = {
