@@ -415,8 +415,9 @@ static const struct classify_group classify_en[] = {
 	/* a thing put right: with praise, the trouble told of is over */
 	{ CUE_REPAIRED, 0,
 	    "fixed|fixed it|fixed them|sorted it|sorted them|sorted out|"
-	    "replaced it|sorted it out|solved|resolved|repaired|put right|got it working|"
-	    "working again|works again|good as new|back to normal" },
+	    "replaced it|sorted it out|solved|resolved|repaired|put right|"
+	    "got it working|working again|works again|good as new|"
+	    "back to normal" },
 	/* no complaint at all, and what a product resists, said of it */
 	{ CUE_PRAISE, 2,
 	    "not a single complaint|not one complaint|zero complaints|"

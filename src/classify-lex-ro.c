@@ -348,7 +348,8 @@ static const struct classify_group classify_ro[] = {
 	/* no complaint at all, and what a product resists, said of it */
 	{ CUE_PRAISE, 2,
 	    "nicio plangere|nici o plangere|nimic de reprosat|"
-	    "nimic de comentat|fara reprosuri|isi aminteste comanda|stia deja ce beau|"
+	    "nimic de comentat|fara reprosuri|isi aminteste comanda|"
+	    "stia deja ce beau|"
 	    "stie deja ce iau" },
 	{ CUE_NONE, 0,
 	    "rezistent la zgarieturi|rezistente la zgarieturi|"
