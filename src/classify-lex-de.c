@@ -376,6 +376,26 @@ static const struct classify_group classify_de[] = {
 	    "# tage spater|# wochen spater|einen monat spater|"
 	    "einen ganzen monat|eine ganze woche|erst nach # tagen|"
 	    "erst nach # wochen" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "repariert|behoben|gelost|hingekriegt|in ordnung gebracht|"
+	    "funktioniert wieder|lauft wieder|fahrt wieder|wie neu|"
+	    "wieder wie neu" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "nichts zu meckern|nichts zu beanstanden|nichts auszusetzen|"
+	    "keine klagen|keinerlei probleme|null probleme|nichts zu bemangeln|"
+	    "merkt sich meine bestellung|wusste schon was ich|"
+	    "kennt meine bestellung" },
+	{ CUE_NONE, 0,
+	    "kratzfest|kratzfeste|kratzfester|wasserdicht|wasserdichte|"
+	    "wasserfest|wasserfeste|bruchfest|bruchfeste|auslaufsicher|"
+	    "entspiegelt|entspiegelte" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "halt nicht|schliesst nicht|geht nicht zu|"
+	    "bleibt nicht zu|fallt standig ab|lost sich standig|"
+	    "geht standig auf" },
 };
 
 const struct classify_lexicon classify_lex_de = {

@@ -412,6 +412,28 @@ static const struct classify_group classify_en[] = {
 	{ CUE_COMPLAINT, 2,
 	    "# days later|a whole month|a whole week|a month to ship|"
 	    "a month to arrive|a week to ship" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "fixed|fixed it|fixed them|sorted it|sorted them|sorted out|"
+	    "replaced it|sorted it out|solved|resolved|repaired|put right|"
+	    "got it working|working again|works again|good as new|"
+	    "back to normal" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "not a single complaint|not one complaint|zero complaints|"
+	    "nothing to complain about|no complaint|couldnt fault|"
+	    "nothing to fault|not a single problem|no problems at all|"
+	    "no issues at all|remembered my order|remembers my order|"
+	    "remembered my name|remembers my name|knew my order" },
+	{ CUE_NONE, 0,
+	    "scratch resistant|scratch proof|scratchproof|waterproof|"
+	    "water resistant|stain resistant|shatterproof|anti scratch|"
+	    "anti glare|leak proof|leakproof" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "wont stay shut|wont stay closed|wont stay on|doesnt stay shut|"
+	    "doesnt stay closed|wont close|doesnt close|wont shut|doesnt shut|"
+	    "keeps falling off|keeps coming off|keeps coming loose" },
 };
 
 const struct classify_lexicon classify_lex_en = {

@@ -376,6 +376,27 @@ static const struct classify_group classify_es[] = {
 	{ CUE_COMPLAINT, 2,
 	    "# dias despues|# semanas despues|un mes despues|un mes entero|"
 	    "una semana entera|un mes para" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "arreglaron|arreglado|arreglada|arreglo|reparado|reparada|"
+	    "repararon|solucionaron|solucionado|solucionada|resolvieron|"
+	    "resuelto|resuelta|como nueva|como nuevo|funciona otra vez|"
+	    "funciona de nuevo" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "ninguna queja|sin queja|sin quejas|cero quejas|nada que reprochar|"
+	    "nada que objetar|un encanto|son un encanto|es un encanto|"
+	    "se acuerda de mi pedido|se acordo de mi pedido|"
+	    "ya sabe lo que pido" },
+	{ CUE_NONE, 0,
+	    "antiaranazos|anti aranazos|"
+	    "resistente a los aranazos|impermeable|"
+	    "resistente al agua|antimanchas|irrompible|antirreflejo" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "no cierra bien|no se queda cerrado|no se queda cerrada|"
+	    "se cae todo el rato|se suelta todo el rato|se abre todo el rato|"
+	    "se abre sola|se abre solo" },
 };
 
 const struct classify_lexicon classify_lex_es = {

@@ -389,6 +389,26 @@ static const struct classify_group classify_fr[] = {
 	    "# jours apres|# semaines apres|# jours plus tard|"
 	    "# semaines plus tard|un mois entier|une semaine entiere|"
 	    "un mois pour" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "repare|reparee|regle|resolu|resolue|depanne|"
+	    "remis en etat|remise en etat|fonctionne a nouveau|"
+	    "marche a nouveau|comme neuf|comme neuve" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "aucune plainte|rien a reprocher|aucun reproche|"
+	    "sans aucun souci|sans le moindre souci|pas le moindre souci|"
+	    "pas un seul souci|se souvient de ma commande|"
+	    "connait ma commande|retenu ma commande" },
+	{ CUE_NONE, 0,
+	    "anti rayures|antirayures|resistant aux rayures|"
+	    "resistante aux rayures|impermeable|etanche|anti taches|"
+	    "antitaches|incassable|anti reflets" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "ne tient pas|tient pas|ne ferme pas|ferme pas bien|"
+	    "ne reste pas ferme|se detache tout le temps|"
+	    "souvre tout le temps" },
 };
 
 const struct classify_lexicon classify_lex_fr = {

@@ -369,6 +369,23 @@ static const struct classify_group classify_nl[] = {
 	{ CUE_COMPLAINT, 2,
 	    "# dagen later|# weken later|een maand later|een hele maand|"
 	    "een hele week|pas na # dagen|pas na # weken" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "opgelost|verholpen|gerepareerd|gefikst|doet het weer|werkt weer|"
+	    "rijdt weer|weer als nieuw|als nieuw" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "geen enkele klacht|niks op aan te merken|niets op aan te merken|"
+	    "niks aan te merken|niets aan te merken|niks te klagen|"
+	    "niets te klagen|geen enkel probleem|mijn bestelling onthouden|"
+	    "wist al wat ik|weet al wat ik|kent mijn bestelling" },
+	{ CUE_NONE, 0,
+	    "krasbestendig|krasvast|waterdicht|waterbestendig|vlekbestendig|"
+	    "onbreekbaar|lekvrij|anti kras" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "blijft niet dicht|gaat niet dicht|sluit niet goed|valt steeds af|"
+	    "blijft niet zitten|laat steeds los|schiet steeds los" },
 };
 
 const struct classify_lexicon classify_lex_nl = {

@@ -340,6 +340,25 @@ static const struct classify_group classify_ro[] = {
 	{ CUE_COMPLAINT, 2,
 	    "# zile mai tarziu|# saptamani mai tarziu|o luna mai tarziu|"
 	    "o luna intreaga|o saptamana intreaga|abia dupa # zile" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0,
+	    "reparat|reparata|au reparat|rezolvat|rezolvata|au rezolvat|"
+	    "ca noua|ca nou|functioneaza din nou|merge din nou|a fost reparat|"
+	    "a fost rezolvat" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "nicio plangere|nici o plangere|nimic de reprosat|"
+	    "nimic de comentat|fara reprosuri|isi aminteste comanda|"
+	    "stia deja ce beau|"
+	    "stie deja ce iau" },
+	{ CUE_NONE, 0,
+	    "rezistent la zgarieturi|rezistente la zgarieturi|"
+	    "rezistenta la zgarieturi|anti zgariere|impermeabil|impermeabila|"
+	    "rezistent la apa|rezistenta la apa|antipata" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3,
+	    "nu se inchide|nu tine inchis|nu sta inchis|nu sta inchisa|"
+	    "cade tot timpul|se deschide singur|se deschide singura" },
 };
 
 const struct classify_lexicon classify_lex_ro = {

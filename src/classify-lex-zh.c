@@ -179,6 +179,14 @@ static const struct classify_group classify_zh[] = {
 	 * putting a thing down is love of it */
 	{ CUE_QUESTION, 4, "能修|可以修|修吗|维修吗|能换|可以换吗" },
 	{ CUE_PRAISE, 3, "爱不释手|舍不得放下|天天戴|天天穿|天天用" },
+	/* a thing put right: with praise, the trouble told of is over */
+	{ CUE_REPAIRED, 0, "修好|搞定|解决|弄好|处理好|跟新的一样|像新的一样" },
+	/* no complaint at all, and what a product resists, said of it */
+	{ CUE_PRAISE, 2,
+	    "无可挑剔|挑不出毛病|没毛病|零差评|没得挑|没的说|记得我|记住我" },
+	{ CUE_NONE, 0, "防刮|耐刮|防水|防污|防摔|防碎|防漏" },
+	/* a lid, a clasp, a door that will not hold */
+	{ CUE_COMPLAINT, 3, "关不上|合不上|扣不上|老是掉|总是掉|老是开" },
 };
 
 const struct classify_lexicon classify_lex_zh = {

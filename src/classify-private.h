@@ -38,6 +38,9 @@ enum classify_cue {
 			   nothing"); 1: a marker that turns praise into a
 			   complaint beside other discontent ("as usual") */
 	CUE_URGENT,	/* "asap", "immediately" */
+	CUE_REPAIRED,	/* a thing put right ("fixed it", "opgelost",
+			   "修好"): beside praise, the trouble it tells
+			   of is over; negated, it complains */
 	CUE_NONE,	/* a phrase that means none of these ("best
 			   regards", "not only", "no problem") */
 	CUE_NEGATOR,	/* "not", "niet", "kein", "pas", "لا", "不" */
@@ -324,6 +327,7 @@ struct classify_state {
 	int				 sarcasm, sarcasm_weak;
 	int				 urgent, thanks, scam, imitates;
 	int				 own_fault;
+	int				 repaired;	/* "fixed it" */
 	int				 praise_last;	/* "... Lovely." */
 	int				 addressed;	/* to someone tagged */
 	int				 links;

@@ -278,6 +278,12 @@ classify_score_match(struct classify_state *st,
 	case CUE_URGENT:
 		st->urgent = 1;
 		break;
+	case CUE_REPAIRED:
+		if (classify_negator(st, m) > 0)
+			classify_complain(st, m, 2);	/* "not fixed" */
+		else
+			st->repaired = 1;
+		break;
 	default:
 		break;
 	}
@@ -620,6 +626,12 @@ classify_weigh(struct classify_state *st)
 	/* "I chose the wrong colour by mistake, can I change it?" */
 	if (st->own_fault && sc[SC_Q] >= 3 && sc[SC_C] > 2) {
 		sc[SC_C] = 2;
+		st->hard = 0;
+	}
+	/* "The brakes squealed for weeks and you fixed them, thanks": the
+	 * trouble told of is over, and the praise is for putting it right. */
+	if (st->repaired && sc[SC_P] > 0 && !st->sarcasm) {
+		sc[SC_C] = sc[SC_C] > 4 ? sc[SC_C] - 4 : 0;
 		st->hard = 0;
 	}
 	if (sc[SC_P] > 0 && (st->sarcasm || ((st->sarcasm_weak ||

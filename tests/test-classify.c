@@ -841,7 +841,9 @@ test_classify_labelled_set_covers_every_language_and_kind(void **state)
  * are the ones that guard what the classifier does with new comments.
  * heldout8 was written after the last round and measured untouched (see
  * tests/bench/classify), and heldout9 after it, before the round of
- * spam cues and Arabic that followed; neither is tuned on.
+ * spam cues and Arabic that followed; neither is tuned on. heldout10
+ * was written after that round and is not tuned on either: its floors
+ * are its untouched numbers less the margin.
  */
 static void
 test_classify_labelled_set_floor(void **state)
@@ -853,10 +855,11 @@ test_classify_labelled_set_floor(void **state)
 	check_labelled("heldout3.jsonl", 0.95, 0.91, 0.94);
 	check_labelled("heldout4.jsonl", 0.96, 0.94, 0.97);
 	check_labelled("heldout5.jsonl", 0.90, 0.85, 0.83);
-	check_labelled("heldout6.jsonl", 0.92, 0.87, 0.88);
+	check_labelled("heldout6.jsonl", 0.93, 0.88, 0.89);
 	check_labelled("heldout7.jsonl", 0.93, 0.93, 0.90);
-	check_labelled("heldout8.jsonl", 0.81, 0.76, 0.85);
+	check_labelled("heldout8.jsonl", 0.88, 0.85, 0.88);
 	check_labelled("heldout9.jsonl", 0.94, 0.90, 0.91);
+	check_labelled("heldout10.jsonl", 0.85, 0.83, 0.91);
 }
 
 int
