@@ -15,6 +15,23 @@
 #define NO_ANSWER_WINDOW	3	/* words from a negation to "answer" */
 #define SHOWN_WINDOW		5	/* words from "photo" to "not" */
 #define KEY_MAX			96	/* bytes of a name run together */
+
+/* Count w for kind sc, keeping tokens [from, to) as its reason if it is
+ * the heaviest so far. */
+void
+classify_score_add(struct classify_state *st, int sc, int w, size_t from,
+    size_t to)
+{
+	st->score[sc] += w;
+	if (w > st->why[sc].weight || !st->why[sc].set) {
+		st->why[sc].weight = w;
+		st->why[sc].from = from;
+		st->why[sc].to = to;
+		st->why[sc].signal = NULL;
+		st->why[sc].set = 1;
+	}
+}
+
 /* Results a Chinese verb may fail to reach: "打不开", "按不出来". */
 #define HAN_RESULTS		"出开上动下进了掉住起"
 

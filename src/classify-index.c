@@ -571,3 +571,26 @@ classify_index_at(const struct classify_doc *d, size_t i, unsigned lexmask,
 	}
 	return search.n;
 }
+
+/* Words that intensify the word they begin ("superlekker", "megagut"). */
+static const char *const classify_intense[] = {
+	"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
+};
+
+/* Return the length of the intensifier word s (n bytes) begins with;
+ * see classify-private.h. */
+size_t
+classify_intense_len(const char *s, size_t n)
+{
+	size_t	i, k;
+
+	if (n < 6)
+		return 0;
+	for (i = 0; i < nitems(classify_intense); i++) {
+		k = strlen(classify_intense[i]);
+		if (s[0] == classify_intense[i][0] && n >= k + 3 &&
+		    memcmp(s, classify_intense[i], k) == 0)
+			return k;
+	}
+	return 0;
+}

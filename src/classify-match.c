@@ -143,11 +143,6 @@ classify_inflected(const char *s, size_t len, const char *w, size_t n,
 	return 0;
 }
 
-/* Words that intensify the word they begin ("superlekker", "megagut"). */
-static const char *const classify_intense[] = {
-	"super", "mega", "hyper", "ultra", "uber", "extra", "hiper"
-};
-
 /* Return 1 if a token matches one word of a phrase (not Chinese): "*" at
  * its end matches any ending, "*" at its start any beginning; a word of
  * praise or discontent also matches inflected and after an intensifier. */
@@ -156,10 +151,9 @@ classify_word_match(const struct classify_doc *d,
     const struct classify_tok *t, const char *w, size_t n, int how,
     const char *endings)
 {
-	const char *const	*intense = classify_intense;
-	const char		*s = d->fold + t->off;
+	const char	*s = d->fold + t->off;
 	int		 prefix = n > 1 && w[n - 1] == '*';
-	size_t		 i, k;
+	size_t		 k;
 
 	if (prefix)
 		n--;
@@ -179,14 +173,10 @@ classify_word_match(const struct classify_doc *d,
 		return 0;
 	if (classify_inflected(s, t->len, w, n, endings))
 		return 1;
-	for (i = 0; (t->flags & TOK_INTENSE) && i < nitems(classify_intense);
-	    i++) {
-		k = strlen(intense[i]);
-		if (t->len >= k + 3 && memcmp(s, intense[i], k) == 0)
-			return classify_word_eq(s + k, t->len - k, w, n, 0) ||
-			    classify_inflected(s + k, t->len - k, w, n,
-			    endings);
-	}
+	if ((t->flags & TOK_INTENSE) && (k = classify_intense_len(s,
+	    t->len)) > 0)
+		return classify_word_eq(s + k, t->len - k, w, n, 0) ||
+		    classify_inflected(s + k, t->len - k, w, n, endings);
 	return 0;
 }
 
@@ -283,24 +273,6 @@ classify_add_match(struct classify_state *st, const struct classify_entry *e,
 	m->after = e->lex->negation_after;
 	m->lexpos = lexpos;
 	m->ordinal = e->ordinal;
-}
-
-/* Return the length of the intensifier word s (n bytes) begins with;
- * see classify-private.h. */
-size_t
-classify_intense_len(const char *s, size_t n)
-{
-	size_t	i, k;
-
-	if (n < 6)
-		return 0;
-	for (i = 0; i < nitems(classify_intense); i++) {
-		k = strlen(classify_intense[i]);
-		if (s[0] == classify_intense[i][0] && n >= k + 3 &&
-		    memcmp(s, classify_intense[i], k) == 0)
-			return k;
-	}
-	return 0;
 }
 
 /* Note where the stems of Arabic tokens may begin, and the tokens that

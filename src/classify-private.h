@@ -334,7 +334,7 @@ struct classify_state {
 };
 
 /* Count w for kind sc (SC_*), with tokens [from, to) as its reason if
- * it is the heaviest so far (classify.c). */
+ * it is the heaviest so far (classify-form.c). */
 void	classify_score_add(struct classify_state *, int, int, size_t, size_t);
 /* Count what the shape of the text says: choices, sizes compared
  * (classify-form.c). */

@@ -30,22 +30,6 @@
 #define NEGATION_AFTER		2	/* words after, where it may follow */
 #define WHY_QUOTE_WIDTH		40	/* columns of the words quoted */
 
-/* Count w for kind sc, keeping tokens [from, to) as its reason if it is
- * the heaviest so far. */
-void
-classify_score_add(struct classify_state *st, int sc, int w, size_t from,
-    size_t to)
-{
-	st->score[sc] += w;
-	if (w > st->why[sc].weight || !st->why[sc].set) {
-		st->why[sc].weight = w;
-		st->why[sc].from = from;
-		st->why[sc].to = to;
-		st->why[sc].signal = NULL;
-		st->why[sc].set = 1;
-	}
-}
-
 /* Count w for kind sc for a signal that is not words. */
 static void
 classify_add_signal(struct classify_state *st, int sc, int w,
