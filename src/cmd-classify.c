@@ -20,7 +20,6 @@
 #include "text.h"
 #include "util.h"
 
-#define CMD_EXIT_USAGE	2
 #define CLASSIFY_LINE_MAX	(1024 * 1024)
 #define CLASSIFY_LANGS		32
 

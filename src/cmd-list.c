@@ -17,7 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-#define CMD_EXIT_USAGE	2
 
 /* A cached string made safe to print: one line, or text with its lines. */
 static char *

@@ -24,7 +24,6 @@
 #include "text.h"
 #include "util.h"
 
-#define CMD_EXIT_USAGE	2
 #define CMD_RULES_PAGE	200
 
 /* What heed rules was asked for. */

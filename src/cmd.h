@@ -44,6 +44,9 @@ struct cmd_env {
 	void			*arg;		/* for setup */
 };
 
+/* The exit status of a command given what it cannot take. */
+#define CMD_EXIT_USAGE	2
+
 /* One command of the table. */
 struct cmd_entry {
 	const char	*name;		/* NULL: no command, the inbox */
@@ -62,6 +65,7 @@ int	cmd_logout(struct cmd_env *, int, char **);
 int	cmd_doctor(struct cmd_env *, int, char **);	/* cmd-doctor.c */
 int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
 int	cmd_rules(struct cmd_env *, int, char **);	/* cmd-rules.c */
+int	cmd_status(struct cmd_env *, int, char **);	/* cmd-status.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;

@@ -39,6 +39,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "logout", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_logout },
 	{ "classify", 0, 1, cmd_classify },
 	{ "rules", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_rules },
+	{ "status", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_status },
 };
 
 struct main_opts {
@@ -65,9 +66,13 @@ main_usage(FILE *f)
 	    "With no command, heed opens the inbox in the terminal.\n"
 	    "\n"
 	    "commands:\n"
-	    "  list [--view VIEW] [--conversations] [--json] [--limit N]\n"
-	    "                   print a view (inbox, flagged, snoozed, done, "
-	    "all)\n"
+	    "  list [--view VIEW] [--filter EXPR] [--conversations] [--json]\n"
+	    "       [--limit N] print a view (inbox, flagged, snoozed, done, "
+	    "all, spam,\n"
+	    "                   or a saved one)\n"
+	    "  status [--format FMT]\n"
+	    "                   one line: who waits, how many are overdue "
+	    "(exit 3)\n"
 	    "  sync [--account NAME] [--quiet]\n"
 	    "                   sync now and send the outbox, then exit\n"
 	    "  outbox           list what waits to be sent, and what failed\n"

@@ -126,6 +126,7 @@ enum store_stmt_id {
 	ST_TAG_DEL,
 	ST_TAGS_CLEAR,
 	ST_TAG_NAMES,
+	ST_WAITING,
 	ST_COUNT
 };
 

@@ -258,3 +258,37 @@ store_sort_reset(struct store *s, char **cause)
 	return store_run(s, ST_SORT_RESET, "UPDATE items SET lane = 7 WHERE "
 	    "queue = 0 AND kind_by < 2", "sorting again", cause);
 }
+
+/*
+ * What waits for an answer, counted by conversation (the waiting
+ * messages of one customer in one thread share a key): how many, how
+ * many have waited since before cut, and since when the oldest has
+ * waited. Spam and what asks nothing ("no reply needed?") do not count;
+ * what is not sorted yet does. One read of the inbox's index.
+ */
+int
+store_waiting(struct store *s, int64_t cut, struct store_waiting *w,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(w, 0, sizeof *w);
+	st = store_stmt(s, ST_WAITING, "SELECT count(*), total(first < ?1), "
+	    "min(first) FROM (SELECT min(created) AS first FROM items "
+	    "INDEXED BY items_inbox WHERE queue = 0 AND own = 0 AND "
+	    "coalesce(ckind, -1) != 4 AND coalesce(creply, 1) != 0 GROUP BY "
+	    "ckey)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, cut);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		w->waiting = sqlite3_column_int64(st, 0);
+		w->overdue = sqlite3_column_int64(st, 1);
+		w->oldest = sqlite3_column_int64(st, 2);
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "counting what waits", cause);
+	return 0;
+}

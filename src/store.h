@@ -327,6 +327,18 @@ int	store_sort_author_threads(struct store *, const struct item *, int *,
 	    char **);
 int	store_item_sort(struct store *, int64_t, int, int, int, int, char **);
 int	store_sort_order(struct store *, int, char **);
+/*
+ * The conversations waiting for an answer (spam and those that ask
+ * nothing left out), those waiting since before a time, and the time the
+ * oldest has waited since (0 if none).
+ */
+struct store_waiting {
+	int64_t	waiting;
+	int64_t	overdue;
+	int64_t	oldest;
+};
+int	store_waiting(struct store *, int64_t, struct store_waiting *,
+	    char **);
 /* Mark the waiting messages unsorted again, but for the owner's word. */
 int	store_sort_reset(struct store *, char **);
 /*
