@@ -66,6 +66,7 @@ int	cmd_doctor(struct cmd_env *, int, char **);	/* cmd-doctor.c */
 int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
 int	cmd_rules(struct cmd_env *, int, char **);	/* cmd-rules.c */
 int	cmd_status(struct cmd_env *, int, char **);	/* cmd-status.c */
+int	cmd_log(struct cmd_env *, int, char **);	/* cmd-log.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;

@@ -40,6 +40,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "classify", 0, 1, cmd_classify },
 	{ "rules", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_rules },
 	{ "status", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_status },
+	{ "log", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_log },
 };
 
 struct main_opts {
@@ -70,6 +71,8 @@ main_usage(FILE *f)
 	    "       [--limit N] print a view (inbox, flagged, snoozed, done, "
 	    "all, spam,\n"
 	    "                   or a saved one)\n"
+	    "  log [--since WHEN] [--limit N] [--json]\n"
+	    "                   who did what, when, to whose message\n"
 	    "  status [--format FMT]\n"
 	    "                   one line: who waits, how many are overdue "
 	    "(exit 3)\n"

@@ -159,6 +159,14 @@ sorting_apply(struct sorting_ctx *c, const struct item *it,
 	    xstrdup("rules");
 	for (i = 0; i < a->ntags && rc == 0; i++)
 		rc = store_set_tag(c->store, it->id, a->tags[i], 1, why, cause);
+	if (rc == 0 && a->kind != -1 && d->by == KIND_BY_RULE &&
+	    it->ckind != a->kind) {
+		/* What a rule says a message is, logged as the rule's. */
+		note = xprintf("%s, %s", classify_kind_name((enum classify_kind)
+		    a->kind), why);
+		rc = store_activity_add(c->store, it->id, "kind", note, cause);
+		free(note);
+	}
 	free(why);
 	if (rc == 0 && a->flag && it->flags == 0) {
 		note = it->note == NULL && a->nmatched > 0 ?

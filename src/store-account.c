@@ -2,8 +2,10 @@
  * store-account.c -- accounts, the sync state of each stream and the
  * activity log.
  */
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store-private.h"
 #include "util.h"
@@ -149,6 +151,28 @@ store_sync_state_clear(struct store_sync_state *ss)
 	memset(ss, 0, sizeof *ss);
 }
 
+/*
+ * The local user's name, as the log keeps it: the account's login name,
+ * else $USER, else the user id.
+ */
+static const char *
+store_who(struct store *s)
+{
+	struct passwd	*pw;
+	const char	*user;
+
+	if (s->who != NULL)
+		return s->who;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name != NULL &&
+	    *pw->pw_name != '\0')
+		s->who = xstrdup(pw->pw_name);
+	else if ((user = getenv("USER")) != NULL && *user != '\0')
+		s->who = xstrdup(user);
+	else
+		s->who = xprintf("uid %ld", (long)getuid());
+	return s->who;
+}
+
 /* Append a row to the activity log (item 0 for none). */
 int
 store_activity_add(struct store *s, int64_t item, const char *action,
@@ -157,15 +181,17 @@ store_activity_add(struct store *s, int64_t item, const char *action,
 	sqlite3_stmt	*st;
 
 	st = store_stmt(s, ST_ACTIVITY_ADD, "INSERT INTO activity (time, "
-	    "item_id, action, detail) VALUES (?1, ?2, ?3, ?4)", cause);
+	    "item_id, action, detail, who) VALUES (?1, ?2, ?3, ?4, ?5)", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, util_now());
 	store_bind_id(st, 2, item);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, store_who(s), -1, SQLITE_STATIC);
 	return store_step_done(s, st, "logging the action", cause);
 }
+
 
 /* Read the newest activity rows first; free with store_activity_free. */
 int
@@ -179,7 +205,7 @@ store_activity_recent(struct store *s, size_t limit,
 	*out = NULL;
 	*n = 0;
 	st = store_stmt(s, ST_ACTIVITY_RECENT, "SELECT time, item_id, action, "
-	    "detail FROM activity ORDER BY id DESC LIMIT ?1", cause);
+	    "detail, who FROM activity ORDER BY id DESC LIMIT ?1", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, (int64_t)limit);
@@ -187,10 +213,12 @@ store_activity_recent(struct store *s, size_t limit,
 		*out = xreallocarray(NULL, limit, sizeof **out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < limit) {
 		a = &(*out)[(*n)++];
+		memset(a, 0, sizeof *a);
 		a->time = sqlite3_column_int64(st, 0);
 		a->item_id = sqlite3_column_int64(st, 1);
 		a->action = store_col_text(st, 2);
 		a->detail = store_col_text(st, 3);
+		a->who = store_col_text(st, 4);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -211,6 +239,55 @@ store_activity_free(struct store_activity *v, size_t n)
 	for (i = 0; i < n; i++) {
 		free(v[i].action);
 		free(v[i].detail);
+		free(v[i].who);
+		free(v[i].author);
+		free(v[i].text);
 	}
 	free(v);
+}
+
+/* Read the activity rows from a time on; see store.h. */
+int
+store_activity_since(struct store *s, int64_t since, size_t limit,
+    struct store_activity **out, size_t *n, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct store_activity	*a;
+	size_t			 cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	/* The newest limit rows from since, then put oldest first. */
+	st = store_stmt(s, ST_ACTIVITY_SINCE, "SELECT * FROM (SELECT a.time, "
+	    "a.item_id, a.action, a.detail, a.who, coalesce(i.author_name, "
+	    "i.author_handle), i.text, a.id FROM activity AS a LEFT JOIN items "
+	    "AS i ON i.id = a.item_id WHERE a.time >= ?1 ORDER BY a.time DESC, "
+	    "a.id DESC LIMIT ?2) ORDER BY 1, 8", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	sqlite3_bind_int64(st, 2, limit != 0 ? (int64_t)limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		a = &(*out)[(*n)++];
+		a->time = sqlite3_column_int64(st, 0);
+		a->item_id = sqlite3_column_int64(st, 1);
+		a->action = store_col_text(st, 2);
+		a->detail = store_col_text(st, 3);
+		a->who = store_col_text(st, 4);
+		a->author = store_col_text(st, 5);
+		a->text = store_col_text(st, 6);
+	}
+	store_done(st);
+	if (rc != SQLITE_DONE) {
+		store_activity_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, rc, "reading the activity log", cause);
+	}
+	return 0;
 }

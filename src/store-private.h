@@ -127,6 +127,7 @@ enum store_stmt_id {
 	ST_TAGS_CLEAR,
 	ST_TAG_NAMES,
 	ST_WAITING,
+	ST_ACTIVITY_SINCE,
 	ST_COUNT
 };
 
@@ -155,6 +156,7 @@ struct store {
 	unsigned		 qcache_next;
 	fts5_api		*fts5;		/* for the query builder */
 	char			*owner;		/* see store_owner */
+	char			*who;		/* the local user, for the log */
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
 	int			 inbox_age;	/* the lanes are in the age

@@ -508,6 +508,28 @@ store_migrate_8(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 9: who did what. Each row of the activity log names the local
+ * user that made it (two people sharing a computer see who did what),
+ * NULL for rows written before; heed log reads the log from a time, which
+ * an index on time makes a range.
+ */
+static const char store_schema_9[] =
+"ALTER TABLE activity ADD COLUMN who TEXT;"
+"CREATE INDEX activity_time ON activity (time);";
+
+/* Schema 9: who did what. */
+static int
+store_migrate_9(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_9, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 9", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -518,6 +540,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_6,
 	store_migrate_7,
 	store_migrate_8,
+	store_migrate_9,
 };
 
 /* Read the schema version inside the migration transaction. */

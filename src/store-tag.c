@@ -53,7 +53,7 @@ store_tag_write(struct store *s, int64_t id, const char *tag, int on,
 		return -1;
 	if (!changed)
 		return 0;
-	detail = why != NULL ? xprintf("%s %s", tag, why) : xstrdup(tag);
+	detail = why != NULL ? xprintf("%s, %s", tag, why) : xstrdup(tag);
 	rc = store_activity_add(s, id, on ? "tagged" : "untagged", detail,
 	    cause);
 	free(detail);

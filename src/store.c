@@ -308,6 +308,7 @@ store_close(struct store *s)
 		sqlite3_finalize(s->qcache[i].st);
 	sqlite3_close(s->db);
 	free(s->owner);
+	free(s->who);
 	free(s->path);
 	free(s);
 }

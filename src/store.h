@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 struct store;
 
@@ -87,6 +87,9 @@ struct store_activity {
 	int64_t	 item_id;
 	char	*action;
 	char	*detail;
+	char	*who;		/* the local user; NULL before schema 9 */
+	char	*author;	/* of its item (store_activity_since) */
+	char	*text;
 };
 
 #define STORE_READONLY	0x1	/* open for reading only (heed list) */
@@ -452,5 +455,11 @@ int	store_activity_add(struct store *, int64_t, const char *,
 int	store_activity_recent(struct store *, size_t,
 	    struct store_activity **, size_t *, char **);
 void	store_activity_free(struct store_activity *, size_t);
+/*
+ * The activity rows from a time on, oldest first, with the author and
+ * text of their items: the newest limit of them (0: all).
+ */
+int	store_activity_since(struct store *, int64_t, size_t,
+	    struct store_activity **, size_t *, char **);
 
 #endif

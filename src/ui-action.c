@@ -118,8 +118,9 @@ ui_hide(struct ui *ui, struct item *it, const struct platform_ops *ops)
 	else
 		body = xprintf("Hide the comment by %s on %s?\n\n%s and their "
 		    "friends still see it, and are not told; everyone else no "
-		    "longer does. You can unhide it later with h. This is "
-		    "logged.\n\ny: hide it    n or Esc: keep it visible",
+		    "longer does. You can unhide it later with h. It is "
+		    "logged (heed log).\n\ny: hide it    n or Esc: keep it "
+		    "visible",
 		    it->author_name, ops->label, it->author_name);
 	ui_ask_choice(ui, it->hidden ? "Unhide" : "Hide", body, "yn",
 	    ui_hide_answered);

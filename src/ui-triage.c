@@ -292,10 +292,15 @@ ui_change_kind(struct ui *ui, const struct item *it, int64_t upto,
 		return 0;
 	if (store_conv_get(ui->ctx.store, it->id, &c, cause) != 0)
 		return -1;
-	for (i = 0, rc = 0; rc == 0 && i < c.n; i++)
+	for (i = 0, rc = 0; rc == 0 && i < c.n; i++) {
 		rc = store_item_sort(ui->ctx.store, c.ids[i], *kind,
 		    (int)classify_kind_reply((enum classify_kind)*kind),
 		    *kind == CLASSIFY_COMPLAINT ? 1 : 0, KIND_BY_OWNER, cause);
+		if (rc == 0)
+			rc = store_activity_add(ui->ctx.store, c.ids[i], "kind",
+			    classify_kind_name((enum classify_kind)*kind),
+			    cause);
+	}
 	store_conv_clear(&c);
 	return rc;
 }

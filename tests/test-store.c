@@ -15,6 +15,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,10 +218,12 @@ test_migration_sets_user_version(void **state)
 }
 
 /*
- * What schema 8 and 7 changed, as schema 6 had it (for the older
+ * What schema 9, 8 and 7 changed, as schema 6 had it (for the older
  * schemas).
  */
 #define SCHEMA_7_UNDO \
+"DROP INDEX activity_time;" \
+"ALTER TABLE activity DROP COLUMN who;" \
 "DROP TABLE item_tags;" \
 "DROP INDEX items_inbox;" \
 "ALTER TABLE items DROP COLUMN rank;" \
@@ -1732,6 +1735,15 @@ test_queue_plans_use_indexes(void **state)
 	free(plan);
 }
 
+/* The local user's name, as the activity log should have it. */
+static const char *
+who_am_i(void)
+{
+	struct passwd	*pw = getpwuid(getuid());
+
+	return pw != NULL ? pw->pw_name : getenv("USER");
+}
+
 static void
 test_replied_and_triage_log(void **state)
 {
@@ -1789,6 +1801,27 @@ test_replied_and_triage_log(void **state)
 	assert_string_equal(a[3].action, "done");
 	assert_string_equal(a[4].action, "flagged");
 	assert_string_equal(a[4].detail, "vip");
+	assert_non_null(a[4].who);
+	assert_string_equal(a[4].who, who_am_i());
+	store_activity_free(a, n);
+
+	/* heed log reads them from a time on, oldest first, with the item. */
+	assert_int_equal(store_activity_since(fx->s, 0, 0, &a, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	assert_string_equal(a[0].action, "flagged");
+	assert_string_equal(a[4].action, "note");
+	assert_string_equal(a[0].author, "ann");
+	assert_string_equal(a[0].text, "bedankt");
+	store_activity_free(a, n);
+	/* The newest two, still oldest first. */
+	assert_int_equal(store_activity_since(fx->s, 0, 2, &a, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(a[0].action, "unflagged");
+	assert_string_equal(a[1].action, "note");
+	store_activity_free(a, n);
+	assert_int_equal(store_activity_since(fx->s, util_now() + 60, 0, &a,
+	    &n, &cause), 0);
+	assert_int_equal(n, 0);
 	store_activity_free(a, n);
 
 	/* Undo puts back status, done time, flags and note exactly. */
