@@ -34,34 +34,6 @@ cmd_log_clean(const char *s)
 	return s != NULL ? text_sanitize_line(s, strlen(s)) : NULL;
 }
 
-/*
- * Parse --since: a date ("2026-12-01", from its midnight, local time) or
- * a duration back from now ("2d", "12h"); 0, or -1.
- */
-static int
-cmd_log_since(const char *s, int64_t now, int64_t *since)
-{
-	struct tm	tm;
-	int64_t		secs;
-	int		y, m, d;
-	char		rest;
-
-	if (util_parse_duration(s, &secs) == 0 && secs > 0) {
-		*since = now - secs;
-		return 0;
-	}
-	if (sscanf(s, "%d-%d-%d%c", &y, &m, &d, &rest) != 3 || y < 1970 ||
-	    y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	*since = (int64_t)mktime(&tm);
-	return 0;
-}
-
 /* Read heed log's options; 0, or the exit status of a usage error. */
 static int
 cmd_log_options(int argc, char **argv, struct cmd_log_opts *o)
@@ -80,7 +52,7 @@ cmd_log_options(int argc, char **argv, struct cmd_log_opts *o)
 		switch (c) {
 		case 's':
 			since = 1;
-			if (cmd_log_since(optarg, util_now(), &o->since) == 0)
+			if (cmd_parse_when(optarg, util_now(), &o->since) == 0)
 				break;
 			cmd_print(stderr, "heed log: --since takes a date "
 			    "(2026-12-01) or a time back from now (2d, 12h)\n");

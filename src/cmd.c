@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -318,3 +319,30 @@ cmd_demo_sync(struct cmd_env *env)
 	return 0;
 }
 
+/*
+ * Parse a time of --since or --until: a date ("2026-12-01", its
+ * midnight, local time) or a time back from now ("30d"); 0, or -1.
+ */
+int
+cmd_parse_when(const char *s, int64_t now, int64_t *t)
+{
+	struct tm	tm;
+	int64_t		secs;
+	int		y, m, d;
+	char		rest;
+
+	if (util_parse_duration(s, &secs) == 0 && secs > 0) {
+		*t = now - secs;
+		return 0;
+	}
+	if (sscanf(s, "%d-%d-%d%c", &y, &m, &d, &rest) != 3 || y < 1970 ||
+	    y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	*t = (int64_t)mktime(&tm);
+	return 0;
+}

@@ -67,6 +67,7 @@ int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
 int	cmd_rules(struct cmd_env *, int, char **);	/* cmd-rules.c */
 int	cmd_status(struct cmd_env *, int, char **);	/* cmd-status.c */
 int	cmd_log(struct cmd_env *, int, char **);	/* cmd-log.c */
+int	cmd_stats(struct cmd_env *, int, char **);	/* cmd-stats.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;
@@ -79,6 +80,7 @@ struct platform_request;
  */
 void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
 int	 cmd_demo_sync(struct cmd_env *);
+int	 cmd_parse_when(const char *, int64_t, int64_t *);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,

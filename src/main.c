@@ -41,6 +41,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "rules", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_rules },
 	{ "status", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_status },
 	{ "log", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_log },
+	{ "stats", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_stats },
 };
 
 struct main_opts {
@@ -71,6 +72,9 @@ main_usage(FILE *f)
 	    "       [--limit N] print a view (inbox, flagged, snoozed, done, "
 	    "all, spam,\n"
 	    "                   or a saved one)\n"
+	    "  stats [--since WHEN] [--until WHEN] [--by day|week|month]\n"
+	    "        [--account NAME] [--json | --csv]\n"
+	    "                   how fast the shop answers: first responses\n"
 	    "  log [--since WHEN] [--limit N] [--json]\n"
 	    "                   who did what, when, to whose message\n"
 	    "  status [--format FMT]\n"

@@ -128,6 +128,8 @@ enum store_stmt_id {
 	ST_TAG_NAMES,
 	ST_WAITING,
 	ST_ACTIVITY_SINCE,
+	ST_CONV_STATS,
+	ST_ITEM_WORDS,
 	ST_COUNT
 };
 

@@ -342,6 +342,25 @@ struct store_waiting {
 };
 int	store_waiting(struct store *, int64_t, struct store_waiting *,
 	    char **);
+/*
+ * Every conversation for statistics (store-stats.c): when its customer's
+ * first message came, the shop's first answer after it (0: none yet, in
+ * heed or on the platform's own app), its account, and its first
+ * message and what it is (enum classify_kind, -1 not sorted: heed sorts
+ * what waits, and a message answered as it came in never waited). cb
+ * gets each, in no particular order.
+ */
+struct store_conv_stat {
+	int64_t	account_id;
+	int64_t	first;
+	int64_t	first_id;	/* the first message's id */
+	int64_t	answer;
+	int	kind;
+};
+typedef void	(*store_stats_cb)(void *, const struct store_conv_stat *);
+int	store_conv_stats(struct store *, store_stats_cb, void *, char **);
+/* A message's text, language and author's name only (free: item_clear). */
+int	store_item_words(struct store *, int64_t, struct item *, char **);
 /* Mark the waiting messages unsorted again, but for the owner's word. */
 int	store_sort_reset(struct store *, char **);
 /*

@@ -1056,6 +1056,56 @@ test_tags_on_conversations(void **state)
 	item_clear(&before);
 }
 
+/* Collect the conversations store_conv_stats gives, as "first-answer". */
+static void
+stats_collect(void *arg, const struct store_conv_stat *c)
+{
+	struct buf	*b = arg;
+
+	buf_printf(b, "%s%lld-%lld", b->len > 0 ? " " : "",
+	    (long long)c->first, (long long)c->answer);
+}
+
+/*
+ * Statistics see each conversation with the shop's first answer after
+ * it: a follow-up before the answer is the same conversation, one after
+ * it (or in its very second) a new one; the shop's answer on the
+ * platform's own app counts as any other; a deleted message begins
+ * nothing.
+ */
+static void
+test_conversations_for_statistics(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct buf	 b;
+	char		*cause = NULL;
+	const char	*got;
+
+	msg(&l, "m1", "p1", NULL, 100, "ann");
+	msg(&l, "m2", "p1", "m1", 200, "ann");
+	msg(&l, "r1", "p1", "m1", 250, NULL);
+	msg(&l, "m3", "p1", NULL, 300, "ann");
+	msg(&l, "r2", "p1", "m3", 1000, NULL);
+	msg(&l, "m4", "p1", NULL, 1000, "ann");
+	msg(&l, "b1", "p2", NULL, 150, "bob");
+	msg(&l, "c1", "p3", NULL, 400, "cat");
+	l.v[l.n - 1].deleted = 1;
+	ingest(fx, fx->acct, &l);
+	buf_init(&b, 0);
+	assert_int_equal(store_conv_stats(fx->s, stats_collect, &b, &cause), 0);
+	got = b.data != NULL ? b.data : "";
+	/* Keys come in their own order: look for each. */
+	assert_non_null(strstr(got, "100-250"));
+	assert_non_null(strstr(got, "300-1000"));
+	assert_non_null(strstr(got, "1000-0"));
+	assert_non_null(strstr(got, "150-0"));
+	assert_null(strstr(got, "200-"));
+	assert_null(strstr(got, "400-"));
+	assert_int_equal(strlen(got), strlen("100-250 300-1000 1000-0 150-0"));
+	buf_free(&b);
+}
+
 /* What schema 9 to 6 added, taken away again: a cache of schema 5. */
 static const char schema_6_undo[] =
 "DROP INDEX activity_time;"
@@ -1157,6 +1207,7 @@ main(void)
 		T(test_message_in_the_answers_second_keeps_waiting),
 		T(test_filtered_conversations),
 		T(test_tags_on_conversations),
+		T(test_conversations_for_statistics),
 		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T
