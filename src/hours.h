@@ -15,13 +15,16 @@
 /* Open spans a day may have ("10:00-12:30 13:30-18:00" is two). */
 #define HOURS_SPANS 4
 
+/* Seconds in a day without a clock change; a span closes at most then. */
+#define HOURS_DAY 86400
+
 /* The folder of the zone files a time_zone names. */
 #define HOURS_ZONEINFO "/usr/share/zoneinfo"
 
 /* One open span of a day, in seconds since local midnight. */
 struct hours_span {
 	int	open;		/* 0 to 86399 */
-	int	close;		/* after open, up to 86400 (24:00) */
+	int	close;		/* after open, up to HOURS_DAY (24:00) */
 };
 
 /* The spans of one weekday, sorted and apart; none: closed. */
