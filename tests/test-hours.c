@@ -668,6 +668,9 @@ test_hours_parse_errors_say_what_is_expected(void **state)
 		    HOURS_ZONEINFO ZONE },
 		{ NULL, NULL, "Europe", "time_zone: \"Europe\": no such zone "
 		    "in " HOURS_ZONEINFO ZONE },
+		/* A file of tzdata that is not a zone. */
+		{ NULL, NULL, "leapseconds", "time_zone: \"leapseconds\": no "
+		    "such zone in " HOURS_ZONEINFO ZONE },
 		/* The first bad setting is the one reported. */
 		{ "mon 9-17", "soon", "Mars/Olympus", "closed: \"soon\": "
 		    "not a date" DATE },
