@@ -487,7 +487,7 @@ util_digits(const char *s, size_t n, int *out)
 }
 
 /* Count days from 1970-01-01 to a proleptic Gregorian date. */
-static int64_t
+int64_t
 util_days_from_civil(int64_t y, int64_t m, int64_t d)
 {
 	int64_t	era, yoe, doy, doe;
@@ -501,7 +501,7 @@ util_days_from_civil(int64_t y, int64_t m, int64_t d)
 }
 
 /* Turn days since 1970-01-01 into a year, month and day. */
-static void
+void
 util_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t	era, doe, yoe, doy, mp;
@@ -518,7 +518,7 @@ util_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 }
 
 /* Return the number of days in a month. */
-static int
+int
 util_month_days(int y, int m)
 {
 	static const int	days[] = {

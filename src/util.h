@@ -98,4 +98,11 @@ int	 util_parse_time_ms(const char *, int64_t *);
 /* Write milliseconds since the epoch as "2026-11-23T06:30:12.106Z". */
 void	 util_format_time_ms(int64_t, char *, size_t);
 
+/* Days from 1970-01-01 to a proleptic Gregorian year, month and day. */
+int64_t	 util_days_from_civil(int64_t, int64_t, int64_t);
+/* The year, month and day of a count of days from 1970-01-01. */
+void	 util_civil_from_days(int64_t, int64_t *, int *, int *);
+/* The number of days in a month (1 to 12) of a year. */
+int	 util_month_days(int, int);
+
 #endif
