@@ -11,6 +11,8 @@
  * The share within the target is of the conversations whose fate is
  * known: those answered, and those still waiting longer than the target.
  * One still within its target has not failed it yet, and is not counted.
+ * Times are counted on each account's clock (clock.h): in its business
+ * hours, when it has them, against its own target.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +23,7 @@
 #include <time.h>
 
 #include "classify.h"
+#include "clock.h"
 #include "cmd.h"
 #include "config.h"
 #include "store.h"
@@ -39,6 +42,7 @@ struct cmd_stats {
 	struct store_account	*acc;
 	size_t			 nacc;
 	struct store		*store;
+	struct clock		 clock;
 	struct store_conv_stat	*v;		/* the conversations kept */
 	size_t			 n, cap;
 };
@@ -133,12 +137,15 @@ cmd_stats_row(const struct cmd_stats *st, int (*in)(const struct cmd_stats *,
 		r->begun++;
 		if (c->answer != 0) {
 			r->answered++;
-			t[nt++] = c->answer - c->first;
+			t[nt] = clock_waited(&st->clock, c->account_id,
+			    c->first, c->answer);
 			r->known++;
-			r->within += c->answer - c->first <= st->target;
+			r->within += t[nt++] <= clock_target(&st->clock,
+			    c->account_id);
 		} else {
 			r->waiting++;
-			r->known += st->now - c->first > st->target;
+			r->known += clock_overdue(&st->clock, c->account_id,
+			    c->first, st->now);
 		}
 	}
 	qsort(t, nt, sizeof *t, cmd_stats_cmp);
@@ -489,7 +496,9 @@ cmd_stats_heading(const struct cmd_stats *st)
 	if (st->out != OUT_TEXT)
 		return;
 	printf("Conversations begun from %s to %s; the response target is "
-	    "%s; spam left out.\n\n", from, to, target);
+	    "%s%s; spam left out.\n\n", from, to, target, st->clock.simple ?
+	    "" : " (an account's own where it has one), counted in opening "
+	    "hours");
 	s = text_pad("", 24);
 	printf("%s %6s %9s %10s %7s %7s %10s\n", s, "begun", "answered",
 	    "unanswered", "median", "p90", "in target");
@@ -512,7 +521,12 @@ cmd_stats(struct cmd_env *env, int argc, char **argv)
 	if (env->demo && cmd_demo_sync(env) != 0)
 		return 1;
 	st.store = env->store;
-	st.target = config_int(env->cfg, NULL, OPT_RESPONSE_TARGET);
+	if (clock_open(&st.clock, env->cfg, env->store, &cause) != 0) {
+		cmd_print(stderr, "heed: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	st.target = st.clock.dflt.target;
 	if (store_account_list(env->store, &st.acc, &st.nacc, &cause) != 0 ||
 	    ((rc = cmd_stats_account(&st)) == 0 &&
 	    store_conv_stats(env->store, cmd_stats_keep, &st, &cause) != 0)) {
@@ -529,6 +543,7 @@ cmd_stats(struct cmd_env *env, int argc, char **argv)
 		}
 	}
 	store_account_list_free(st.acc, st.nacc);
+	clock_close(&st.clock);
 	free(st.v);
 	return rc;
 }

@@ -4,6 +4,9 @@
  * (tmux's status-right, waybar, i3blocks) and for scripts, which read
  * the exit status: 0 when nothing is overdue, 3 when something is.
  * It reads the cache only: no sync, no network, a few milliseconds.
+ * Overdue is past an account's response target in its business hours
+ * (clock.h); with no hours set anywhere and one target, one statement
+ * counts it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "cmd.h"
 #include "config.h"
 #include "store.h"
@@ -75,6 +79,51 @@ cmd_status_format(struct buf *b, const char *fmt,
 	return 0;
 }
 
+/* What the conversations add up to, one at a time. */
+struct cmd_status_count {
+	const struct clock	*clock;
+	int64_t			 now;
+	struct store_waiting	*w;
+};
+
+/* Count one waiting conversation (store_waiting_each's callback). */
+static void
+cmd_status_one(void *arg, int64_t account, int64_t first)
+{
+	struct cmd_status_count	*c = arg;
+
+	c->w->waiting++;
+	if (c->w->oldest == 0 || first < c->w->oldest)
+		c->w->oldest = first;
+	c->w->overdue += clock_overdue(c->clock, account, first, c->now);
+}
+
+/* Count what waits, on the clock of each account; 0, or -1. */
+static int
+cmd_status_count(struct cmd_env *env, int64_t now, struct store_waiting *w,
+    int64_t *target, char **cause)
+{
+	struct clock		c;
+	struct cmd_status_count	cc;
+	int			rc;
+
+	if (clock_open(&c, env->cfg, env->store, cause) != 0)
+		return -1;
+	*target = c.dflt.target;
+	if (c.simple)
+		rc = store_waiting(env->store, now - c.dflt.target, w, cause);
+	else {
+		memset(w, 0, sizeof *w);
+		cc.clock = &c;
+		cc.now = now;
+		cc.w = w;
+		rc = store_waiting_each(env->store, cmd_status_one, &cc,
+		    cause);
+	}
+	clock_close(&c);
+	return rc;
+}
+
 /* heed status [--format FMT]: the line, and the exit status. */
 int
 cmd_status(struct cmd_env *env, int argc, char **argv)
@@ -105,8 +154,7 @@ cmd_status(struct cmd_env *env, int argc, char **argv)
 	if (env->demo && cmd_demo_sync(env) != 0)
 		return 1;
 	now = util_now();
-	target = config_int(env->cfg, NULL, OPT_RESPONSE_TARGET);
-	if (store_waiting(env->store, now - target, &w, &cause) != 0) {
+	if (cmd_status_count(env, now, &w, &target, &cause) != 0) {
 		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		return 1;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "hours.h"
 #include "platform.h"
 #include "text.h"
 #include "util.h"
@@ -128,6 +129,17 @@ static const struct config_option config_table[OPT_COUNT] = {
 	    "when a reply was sent and no answer came, how long after that "
 	    "heed looks on the platform whether it went out; it is sent again "
 	    "only if it is still missing at the last look" },
+	[OPT_HOURS] = { "hours", CONFIG_STRING, CONFIG_GLOBAL | CONFIG_ACCOUNT,
+	    "", 0, 0, NULL, "opening hours, such as \"mon-fri 09:00-17:30, "
+	    "sat 10:00-16:00\"; waiting counts against response_target only "
+	    "while open; empty means always open" },
+	[OPT_CLOSED] = { "closed", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "dates the shop "
+	    "is closed, such as \"2026-12-25, 2026-12-31..2027-01-01\"" },
+	[OPT_TIME_ZONE] = { "time_zone", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "the time zone of "
+	    "the opening hours, such as Europe/Amsterdam; empty means the "
+	    "system's" },
 };
 
 #define CONFIG_MAX_DURATIONS	8
@@ -421,6 +433,7 @@ struct config_parser {
 	struct config		*cfg;
 	enum config_section	 section;
 	struct config_account	*account;
+	int			 lineno;
 };
 
 /* Handle "[rule NAME]"; NULL or a new message. */
@@ -501,6 +514,34 @@ config_view_assign(struct config_parser *p, const char *name,
 	}
 	return config_msg("from = \"", value, "\": one of inbox, flagged, "
 	    "snoozed, done, all or spam");
+}
+
+/* The business hours of an account, or of the top of the file; see config.h. */
+int
+config_hours(const struct config *cfg, const struct config_account *a,
+    struct hours *h, char **cause)
+{
+	const char	*tz = config_str(cfg, a, OPT_TIME_ZONE);
+
+	return hours_parse(h, config_str(cfg, a, OPT_HOURS),
+	    config_str(cfg, a, OPT_CLOSED), *tz != '\0' ? tz : NULL, cause);
+}
+
+/* Check the business hours of an account (NULL: the top's); a message. */
+static char *
+config_hours_check(const struct config *cfg, const struct config_account *a)
+{
+	struct hours	 h;
+	char		*cause = NULL, *msg;
+
+	if (config_hours(cfg, a, &h, &cause) == 0) {
+		hours_free(&h);
+		return NULL;
+	}
+	msg = a != NULL ? xprintf("account %s: %s", a->name, cause) :
+	    xstrdup(cause);
+	free(cause);
+	return msg;
 }
 
 /* The saved view of a name, or NULL. */
@@ -659,6 +700,9 @@ config_assign(struct config_parser *p, char *name, char *value)
 	}
 	if (i == OPT_PLATFORM && platform_find(value) == NULL)
 		return config_msg("unknown platform \"", value, "\"");
+	if (p->section == SECTION_GLOBAL && (i == OPT_HOURS ||
+	    i == OPT_CLOSED || i == OPT_TIME_ZONE))
+		p->cfg->hours_line = p->lineno;
 	return NULL;
 }
 
@@ -690,6 +734,7 @@ config_line(struct config_parser *p, char *line, int lineno)
 	char		*eq, *name;
 	uint32_t	 cp;
 
+	p->lineno = lineno;
 	line = util_trim(line);
 	if (*line == '\0' || *line == '#')
 		return NULL;
@@ -735,6 +780,16 @@ config_finish(struct config *cfg, int *lineno)
 			return msg;
 		}
 	}
+	if ((msg = config_hours_check(cfg, NULL)) != NULL) {
+		*lineno = cfg->hours_line;
+		return msg;
+	}
+	for (i = 0; i < cfg->naccounts; i++) {
+		if ((msg = config_hours_check(cfg, &cfg->accounts[i])) != NULL) {
+			*lineno = cfg->accounts[i].line;
+			return msg;
+		}
+	}
 	for (i = 0; i < cfg->nviews; i++) {
 		if (cfg->views[i].filter == NULL ||
 		    *util_trim(cfg->views[i].filter) == '\0') {
@@ -752,7 +807,7 @@ int
 config_parse(struct config *cfg, const char *name, const char *text,
     char **cause)
 {
-	struct config_parser	 p = { cfg, SECTION_GLOBAL, NULL };
+	struct config_parser	 p = { cfg, SECTION_GLOBAL, NULL, 0 };
 	char			*copy, *line, *next, *msg = NULL;
 	int			 lineno = 0;
 

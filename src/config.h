@@ -53,6 +53,9 @@ enum config_opt {
 	OPT_FACEBOOK_ACCOUNT,
 	OPT_REQUEST_TIMEOUT,
 	OPT_CHECK_DELAYS,
+	OPT_HOURS,
+	OPT_CLOSED,
+	OPT_TIME_ZONE,
 	OPT_COUNT
 };
 
@@ -124,6 +127,8 @@ struct config {
 	size_t			 nrules;
 	struct config_view	*views;		/* in the order written */
 	size_t			 nviews;
+	int			 hours_line;	/* where hours are set at the
+						   top (for their errors) */
 	struct keymap		 keys;
 };
 
@@ -161,6 +166,14 @@ const char	*config_str(const struct config *,
 		     const struct config_account *, enum config_opt);
 const struct config_account *config_account_find(const struct config *,
 		     const char *);
+struct hours;
+/*
+ * The business hours of an account (NULL: the ones at the top of the
+ * file): hours, closed and time_zone, parsed into h (free with
+ * hours_free); 0, or -1 with *cause.
+ */
+int	config_hours(const struct config *, const struct config_account *,
+	    struct hours *, char **);
 /* The saved view of a name, or NULL. */
 const struct config_view *config_view_find(const struct config *,
 		     const char *);

@@ -130,6 +130,7 @@ enum store_stmt_id {
 	ST_ACTIVITY_SINCE,
 	ST_CONV_STATS,
 	ST_ITEM_WORDS,
+	ST_WAITING_EACH,
 	ST_COUNT
 };
 

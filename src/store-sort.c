@@ -292,3 +292,28 @@ store_waiting(struct store *s, int64_t cut, struct store_waiting *w,
 		return store_fail(s, rc, "counting what waits", cause);
 	return 0;
 }
+
+/*
+ * Hand each conversation waiting for an answer (as store_waiting counts
+ * them) to cb: its account and when its first message came.
+ */
+int
+store_waiting_each(struct store *s, store_waiting_cb cb, void *arg,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, ST_WAITING_EACH, "SELECT account_id, min(created) "
+	    "FROM items INDEXED BY items_inbox WHERE queue = 0 AND own = 0 AND "
+	    "coalesce(ckind, -1) != 4 AND coalesce(creply, 1) != 0 GROUP BY "
+	    "ckey", cause);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb(arg, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	store_done(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "counting what waits", cause);
+	return 0;
+}

@@ -342,6 +342,9 @@ struct store_waiting {
 };
 int	store_waiting(struct store *, int64_t, struct store_waiting *,
 	    char **);
+/* Each of those conversations: its account, and when it began. */
+typedef void	(*store_waiting_cb)(void *, int64_t, int64_t);
+int	store_waiting_each(struct store *, store_waiting_cb, void *, char **);
 /*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in

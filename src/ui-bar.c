@@ -325,7 +325,15 @@ ui_draw_status(struct ui *ui, int y)
 		buf_printf(&b, " %s |", why);
 		free(why);
 	}
-	buf_printf(&b, " %s waiting, %s over %s | ", waiting, over, target);
+	if (ui->clock_ok && !ui->clock.simple) {
+		/* Counted by conversation, in opening hours. */
+		ui_count(ui, ui->conv_waiting, waiting, sizeof waiting);
+		ui_count(ui, ui->conv_overdue, over, sizeof over);
+		buf_printf(&b, " %s waiting, %s over %s of opening hours | ",
+		    waiting, over, target);
+	} else
+		buf_printf(&b, " %s waiting, %s over %s | ", waiting, over,
+		    target);
 	if (ui->counts_failed)
 		buf_addstr(&b, "outbox ? | ");
 	else if (ui->counts.outbox_pending != 0 || ui->counts.outbox_failed != 0)

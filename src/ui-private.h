@@ -32,6 +32,8 @@
 #ifndef HEED_UI_PRIVATE_H
 #define HEED_UI_PRIVATE_H
 
+#include "clock.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -232,6 +234,11 @@ struct ui {
 	int			 bar_view;	/* view marked in the title (its
 						   place: ui-view.c) */
 	struct ui_views		*views;		/* the saved views */
+	struct clock		 clock;		/* targets and business hours */
+	int			 clock_ok;
+	int64_t			 conv_waiting;	/* with business hours: the
+						   conversations waiting, */
+	int64_t			 conv_overdue;	/* and those overdue */
 	int			 painted;	/* the first frame is up */
 	char			 bar_why[160];	/* why the selected row is
 						   where it is; "" none */

@@ -19,11 +19,23 @@
 #include "ui-queue-private.h"
 #include "util.h"
 
-/* Colour a waiting time against the response target. */
+/*
+ * Colour a wait since first against its account's target, on its clock
+ * (in opening hours, where the account has them).
+ */
 static int
-ui_wait_attr(struct ui *ui, int64_t waited, int64_t target)
+ui_wait_attr(struct ui *ui, int64_t account, int64_t first)
 {
-	if (waited >= target)
+	int64_t	target, waited;
+
+	if (!ui->clock_ok) {
+		target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
+		waited = ui->now - first;
+	} else {
+		target = clock_target(&ui->clock, account);
+		waited = clock_waited(&ui->clock, account, first, ui->now);
+	}
+	if (waited > target)
 		return ui_attr(ui, PAIR_LATE, A_BOLD);
 	if (waited >= target / 2)
 		return ui_attr(ui, PAIR_WARN, 0);
@@ -135,8 +147,8 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 		/* Colour says "late" only of what needs an answer. */
 		if (!selected && !it->own && it->status != STATUS_DONE &&
 		    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED))
-			attrset(ui_wait_attr(ui, shown, config_int(
-			    ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET)));
+			attrset(ui_wait_attr(ui, it->account_id, ui->now -
+			    shown));
 	}
 	snprintf(cell, sizeof cell, "%5s", age);
 	mvaddstr(y, x, cell);

@@ -53,7 +53,15 @@ ui_views_init(struct ui *ui)
 {
 	const struct config	*cfg = ui->ctx.cfg;
 	struct ui_saved		*sv;
+	char			*cause = NULL;
 	size_t			 i;
+
+	/* The response clock the rows and the status bar are read on. */
+	if (clock_open(&ui->clock, cfg, ui->ctx.store, &cause) != 0) {
+		log_error("the response clock: %s", cause);
+		free(cause);
+	} else
+		ui->clock_ok = 1;
 
 	ui->views = xcalloc(1, sizeof *ui->views);
 	for (i = 0; i < cfg->nviews && i < UI_SAVED_MAX; i++) {
@@ -73,6 +81,9 @@ ui_views_free(struct ui *ui)
 {
 	size_t	i;
 
+	if (ui->clock_ok)
+		clock_close(&ui->clock);
+	ui->clock_ok = 0;
 	if (ui->views == NULL)
 		return;
 	for (i = 0; i < ui->views->n; i++) {
@@ -161,6 +172,36 @@ ui_view_count(const struct ui *ui, int v)
 	return sv->count;
 }
 
+/* Count one waiting conversation on the clock (store's callback). */
+static void
+ui_views_overdue_one(void *arg, int64_t account, int64_t first)
+{
+	struct ui	*ui = arg;
+
+	ui->conv_waiting++;
+	ui->conv_overdue += clock_overdue(&ui->clock, account, first,
+	    ui->now);
+}
+
+/*
+ * With business hours, count the conversations waiting and those past
+ * their target in opening hours, for the status bar (without, its
+ * counts of messages come with the others in one statement).
+ */
+static void
+ui_views_overdue(struct ui *ui)
+{
+	char	*cause = NULL;
+
+	ui->conv_waiting = ui->conv_overdue = 0;
+	if (store_waiting_each(ui->ctx.store, ui_views_overdue_one, ui,
+	    &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+		ui->counts_failed = 1;
+	}
+}
+
 /*
  * Count the saved views again (once the first frame is up: each is a
  * count of a filtered view, up to UI_FILTER_COUNT rows).
@@ -209,6 +250,8 @@ ui_refresh_counts(struct ui *ui)
 	}
 	ui->counts_failed = 0;
 	ui_views_refresh(ui);
+	if (ui->clock_ok && !ui->clock.simple)
+		ui_views_overdue(ui);
 }
 
 /* The view a command names ("inbox", a saved view's); -1 (said) if none. */

@@ -29,6 +29,17 @@ tui_run --demo stats --by week --csv
 tui_expect "stats --by week --csv: a header a spreadsheet reads, and a row a week" \
     0 "group,key,begun,answered,unanswered,median_seconds,p90_seconds,within_target*all,\"all\",*week,\"20[0-9][0-9]-W[0-9][0-9]\",*" ""
 
+# Opening hours of all day every day give the figures of no hours (a
+# target no demo wait equals to the second).
+conf=$TUI_DIR/stats.conf
+printf 'response_target = 317m\n' >"$conf"
+tui_run --config "$conf" --demo stats --csv
+plain=$OUT
+printf 'response_target = 317m\nhours = mon-sun 24h\n' >"$conf"
+tui_run --config "$conf" --demo stats --csv
+tui_expect "stats: opening hours of all day every day count as wall time" \
+    0 "$plain" ""
+
 tui_run --demo stats --account nope
 tui_expect "stats --account: an unknown account is said, with those there are" \
     2 "" "*no account named nope in the cache (there are: page, social)*"
