@@ -31,116 +31,6 @@
 #define CONFIG_MAX_VIEWS	20
 #define CONFIG_QUOTE_WIDTH	40	/* columns of a value quoted back */
 
-static const char *const config_color_choices[] = {
-	"auto", "always", "never", NULL
-};
-
-static const char *const config_inbox_order_choices[] = {
-	"need", "age", NULL
-};
-
-static const struct config_option config_table[OPT_COUNT] = {
-	[OPT_RESPONSE_TARGET] = { "response_target", CONFIG_DURATION,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "4h", 60, 30 * 86400, NULL,
-	    "how soon a customer should have an answer; waiting times are "
-	    "coloured against it" },
-	[OPT_SYNC_INTERVAL] = { "sync_interval", CONFIG_DURATION,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "2m", 30, 86400, NULL,
-	    "how often the open inbox syncs in the background" },
-	[OPT_HISTORY_DAYS] = { "history_days", CONFIG_INT,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "14", 1, 365, NULL,
-	    "how many days back the first sync of an account reaches" },
-	[OPT_RECHECK_INTERVAL] = { "recheck_interval", CONFIG_DURATION,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1h", 0, 7 * 86400, NULL,
-	    "how often a sync reads every comment of the history window "
-	    "again (Facebook, Instagram) or asks about the waiting ones "
-	    "(Bluesky), to find those edited, hidden or deleted there (their "
-	    "APIs do not tell); 0 does it at every sync" },
-	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
-	    config_color_choices,
-	    "auto (colour unless NO_COLOR is set or the terminal has none), "
-	    "always or never" },
-	[OPT_EDITOR] = { "editor", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
-	    NULL, "the editor for Ctrl-E in the composer; empty means "
-	    "$VISUAL, then $EDITOR, then vi" },
-	[OPT_BROWSER] = { "browser", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
-	    NULL, "the command that opens a permalink; empty means "
-	    "$BROWSER, then xdg-open" },
-	[OPT_CACHE] = { "cache", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
-	    NULL, "the cache file; empty means "
-	    "$XDG_DATA_HOME/heed/cache.db" },
-	[OPT_LOG_FILE] = { "log_file", CONFIG_STRING, CONFIG_GLOBAL, "", 0,
-	    0, NULL, "the log file; empty means $XDG_STATE_HOME/heed/log" },
-	[OPT_MARK_READ] = { "mark_read", CONFIG_BOOL, CONFIG_GLOBAL, "yes",
-	    0, 1, NULL, "mark an item read when its thread is opened" },
-	[OPT_SNOOZE_PRESETS] = { "snooze_presets", CONFIG_STRING,
-	    CONFIG_GLOBAL, "1h 4h tomorrow 2d next-week", 0, 0, NULL,
-	    "the choices offered by snooze: durations, tomorrow, next-week" },
-	[OPT_MORNING_HOUR] = { "morning_hour", CONFIG_INT, CONFIG_GLOBAL,
-	    "9", 0, 23, NULL,
-	    "the hour at which tomorrow and next-week snoozes wake" },
-	[OPT_TIME_FORMAT] = { "time_format", CONFIG_STRING, CONFIG_GLOBAL,
-	    "%a %d %b %H:%M", 0, 0, NULL,
-	    "strftime format for times in the thread view" },
-	[OPT_INBOX_ORDER] = { "inbox_order", CONFIG_ENUM, CONFIG_GLOBAL,
-	    "need", 0, 0, config_inbox_order_choices,
-	    "need (what needs an answer first, then what is unclear, then "
-	    "what asks nothing; the longest waiting first in each) or age "
-	    "(the longest waiting first, whatever it is)" },
-	[OPT_CA_FILE] = { "ca_file", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
-	    NULL, "a file of CA certificates to trust instead of the "
-	    "system's (for a private or test server); empty means the "
-	    "system's" },
-	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
-	    0, NULL, "the account's platform: facebook, instagram, bluesky, or "
-	    "demo-page or demo-social (the simulated platforms of the demo)" },
-	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
-	    NULL, "the business's handle on the platform" },
-	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
-	    "the service or instance URL, where the platform has one" },
-	[OPT_CREDENTIAL_COMMAND] = { "credential_command", CONFIG_STRING,
-	    CONFIG_ACCOUNT, "", 0, 0, NULL,
-	    "a command that prints the account's secret (for example pass "
-	    "show heed/shop); without it the secret is in the system "
-	    "keyring" },
-	[OPT_GRAPH_VERSION] = { "graph_version", CONFIG_STRING,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "v26.0", 0, 0, NULL,
-	    "the Graph API version Facebook and Instagram accounts use "
-	    "(vNN.0)" },
-	[OPT_APP_ID] = { "app_id", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
-	    NULL, "Facebook: the id of the Meta app heed logs in through "
-	    "(for device login and token checks)" },
-	[OPT_CLIENT_TOKEN] = { "client_token", CONFIG_STRING, CONFIG_ACCOUNT,
-	    "", 0, 0, NULL, "Facebook: that app's client token (App "
-	    "settings > Advanced); not a secret, unlike the app secret" },
-	[OPT_PAGE] = { "page", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
-	    "Facebook: the Page to log in to, by id or name, when the user "
-	    "manages several; without it heed login asks" },
-	[OPT_FACEBOOK_ACCOUNT] = { "facebook_account", CONFIG_STRING,
-	    CONFIG_ACCOUNT, "", 0, 0, NULL,
-	    "Instagram: the Facebook account whose login (its Page) serves "
-	    "this Instagram business account" },
-	[OPT_REQUEST_TIMEOUT] = { "request_timeout", CONFIG_DURATION,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "60s", 1, 600, NULL,
-	    "how long heed waits for a platform to answer a request before "
-	    "it counts the request as lost" },
-	[OPT_CHECK_DELAYS] = { "check_delays", CONFIG_DURATIONS,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1m 3m 10m", 0, 86400, NULL,
-	    "when a reply was sent and no answer came, how long after that "
-	    "heed looks on the platform whether it went out; it is sent again "
-	    "only if it is still missing at the last look" },
-	[OPT_HOURS] = { "hours", CONFIG_STRING, CONFIG_GLOBAL | CONFIG_ACCOUNT,
-	    "", 0, 0, NULL, "opening hours, such as \"mon-fri 09:00-17:30, "
-	    "sat 10:00-16:00\"; waiting counts against response_target only "
-	    "while open; empty means always open" },
-	[OPT_CLOSED] = { "closed", CONFIG_STRING,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "dates the shop "
-	    "is closed, such as \"2026-12-25, 2026-12-31..2027-01-01\"" },
-	[OPT_TIME_ZONE] = { "time_zone", CONFIG_STRING,
-	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "the time zone of "
-	    "the opening hours, such as Europe/Amsterdam; empty means the "
-	    "system's" },
-};
 
 #define CONFIG_MAX_DURATIONS	8
 
@@ -172,14 +62,6 @@ config_parse_durations(const char *s, int64_t lo, int64_t hi, int64_t *v,
 		v[n++] = d;
 	}
 	return n == 0 ? -1 : (int)n;
-}
-
-/* Return the option table and its size. */
-const struct config_option *
-config_options(size_t *n)
-{
-	*n = OPT_COUNT;
-	return config_table;
 }
 
 /*
@@ -314,9 +196,9 @@ config_init(struct config *cfg)
 
 	memset(cfg, 0, sizeof *cfg);
 	for (i = 0; i < OPT_COUNT; i++) {
-		if (config_convert(&config_table[i], config_table[i].def,
+		if (config_convert(&config_options_table[i], config_options_table[i].def,
 		    &cfg->v[i]) != NULL)
-			fatal("bad default for %s", config_table[i].name);
+			fatal("bad default for %s", config_options_table[i].name);
 		cfg->v[i].set = 0;
 	}
 	keymap_init_defaults(&cfg->keys);
@@ -329,7 +211,7 @@ config_find(const char *name)
 	int	i;
 
 	for (i = 0; i < OPT_COUNT; i++) {
-		if (strcmp(config_table[i].name, name) == 0)
+		if (strcmp(config_options_table[i].name, name) == 0)
 			return i;
 	}
 	return -1;
@@ -382,8 +264,8 @@ void
 config_account_set(struct config_account *a, enum config_opt opt,
     const char *value)
 {
-	if (config_convert(&config_table[opt], value, &a->v[opt]) != NULL)
-		fatal("bad value for %s", config_table[opt].name);
+	if (config_convert(&config_options_table[opt], value, &a->v[opt]) != NULL)
+		fatal("bad value for %s", config_options_table[opt].name);
 }
 
 /* Find an account by name. */
@@ -679,7 +561,7 @@ config_assign(struct config_parser *p, char *name, char *value)
 	}
 	if ((i = config_find(name)) == -1)
 		return config_msg("unknown option \"", name, "\"");
-	o = &config_table[i];
+	o = &config_options_table[i];
 	if (p->section == SECTION_ACCOUNT && !(o->scope & CONFIG_ACCOUNT))
 		return xprintf("%s cannot be set per account", name);
 	if (p->section == SECTION_GLOBAL && !(o->scope & CONFIG_GLOBAL))
@@ -979,7 +861,7 @@ config_str(const struct config *cfg, const struct config_account *a,
 {
 	if (a != NULL && a->v[opt].set)
 		return a->v[opt].s;
-	if (config_table[opt].scope == CONFIG_ACCOUNT)
+	if (config_options_table[opt].scope == CONFIG_ACCOUNT)
 		return "";
 	return cfg->v[opt].s;
 }
@@ -989,7 +871,7 @@ size_t
 config_durations(const struct config *cfg, const struct config_account *a,
     enum config_opt opt, int64_t *v, size_t max)
 {
-	const struct config_option	*o = &config_table[opt];
+	const struct config_option	*o = &config_options_table[opt];
 	int				 n;
 
 	n = config_parse_durations(config_str(cfg, a, opt), o->min, o->max,

@@ -133,6 +133,8 @@ struct config {
 };
 
 const struct config_option	*config_options(size_t *);
+/* The table itself, in the order of enum config_opt (config-options.c). */
+extern const struct config_option config_options_table[OPT_COUNT];
 
 /* Start from the defaults. */
 void	config_init(struct config *);
