@@ -270,7 +270,7 @@ hours_parse_entry(struct hours *h, const char *entry, char **cause)
 
 	memset(&day, 0, sizeof day);
 	if ((w = hours_word(&p, &n)) == NULL)
-		fatal("empty hours entry");
+		return util_fail(cause, "hours: an empty entry");
 	if (hours_parse_days(entry, w, n, &first, &last, cause) != 0)
 		return -1;
 	while ((w = hours_word(&p, &n)) != NULL) {
@@ -320,7 +320,8 @@ hours_each(struct hours *h, const char *s, const char *setting,
 		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
 		entry = xstrndup(p, n);
 		t = util_trim(entry);
-		if (*t == '\0')
+		/* Blank as the words are read: any white space, \v too. */
+		if (hours_blank(t))
 			rc = util_fail(cause, "%s: empty entry between commas "
 			    "(%s)", setting, example);
 		else

@@ -581,6 +581,10 @@ test_hours_parse_errors_say_what_is_expected(void **state)
 	} cases[] = {
 		{ "mon-fry 9-17", NULL, NULL, "hours: \"mon-fry 9-17\": "
 		    "unknown day \"fry\" (mon, tue, wed, thu, fri, sat, sun)" },
+		/* Found by fuzzing: an entry of white space but for blanks. */
+		{ "mon 09:00-17:00,\v", NULL, NULL, "hours: empty entry "
+		    "between commas (entries such as \"mon-fri 09:00-17:30, "
+		    "sat 10:00-16:00\")" },
 		{ "mo 9-17", NULL, NULL, "hours: \"mo 9-17\": unknown day "
 		    "\"mo\" (mon, tue, wed, thu, fri, sat, sun)" },
 		{ "mon- 9-17", NULL, NULL, "hours: \"mon- 9-17\": unknown "

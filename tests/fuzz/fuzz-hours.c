@@ -1,0 +1,87 @@
+/*
+ * fuzz-hours.c -- the business-hours settings (hours, closed, time_zone
+ * of the config) and the clock they make. The input is the three values,
+ * a line each, then two times. A setting refused must say why in one
+ * line; one taken must give business time that never runs backwards,
+ * never exceeds the wall time between two times, and that hours_due
+ * reaches no later than the end it was measured to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "hours.h"
+#include "util.h"
+
+/* Take the next line of the input (NUL-terminated in place), or NULL. */
+static char *
+fuzz_line(char **p)
+{
+	char	*s = *p, *nl;
+
+	if (s == NULL)
+		return NULL;
+	if ((nl = strchr(s, '\n')) != NULL) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else
+		*p = NULL;
+	return s;
+}
+
+/* Check what a parsed clock says of two times drawn from the input. */
+static void
+fuzz_hours_times(const struct hours *h, int64_t a, int64_t b)
+{
+	int64_t	from = a < b ? a : b, to = a < b ? b : a, in, due;
+
+	in = hours_between(h, from, to);
+	if (in < 0 || in > to - from)
+		fuzz_fail("hours_between(%lld, %lld) = %lld, outside 0..%lld",
+		    (long long)from, (long long)to, (long long)in,
+		    (long long)(to - from));
+	if (hours_between(h, to, from) != 0)
+		fuzz_fail("hours_between ran backwards");
+	if (in > 0 && (due = hours_due(h, from, in)) > to)
+		fuzz_fail("hours_due(%lld, %lld) = %lld, after %lld",
+		    (long long)from, (long long)in, (long long)due,
+		    (long long)to);
+	(void)hours_open_at(h, from);
+}
+
+/* One input: three settings and two times. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct hours	 h;
+	char		*copy, *p, *hours, *closed, *tz, *cause = NULL;
+	uint64_t	 hash = 0;
+	int64_t		 a, b;
+	size_t		 i;
+
+	copy = xmalloc(size + 1);
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	p = copy;
+	hours = fuzz_line(&p);
+	closed = fuzz_line(&p);
+	tz = fuzz_line(&p);
+	/* The times: the bytes after the settings, folded into 2026. */
+	for (i = 0; p != NULL && p[i] != '\0'; i++)
+		hash = hash * 31 + (unsigned char)p[i];
+	a = 1767225600 + (int64_t)(hash % (400 * 86400));
+	b = 1767225600 + (int64_t)(hash / 7 % (400 * 86400));
+	if (hours_parse(&h, hours, closed, tz != NULL && *tz != '\0' ? tz :
+	    NULL, &cause) != 0) {
+		if (cause == NULL)
+			fuzz_fail("hours_parse refused without a reason");
+		if (strchr(cause, '\n') != NULL)
+			fuzz_fail("a reason of two lines: %s", cause);
+		free(cause);
+	} else {
+		fuzz_hours_times(&h, a, b);
+		hours_free(&h);
+	}
+	free(copy);
+	return 0;
+}
