@@ -101,18 +101,27 @@ clock_waited(const struct clock *c, int64_t id, int64_t from, int64_t to)
 }
 
 /*
- * Whether a wait from a time is past the account's target at now: never
- * before the target has passed in wall time (business time is no more),
- * and then when the target's business seconds were due by now.
+ * Whether more than secs business seconds have passed from a time to now:
+ * never before they have in wall time (business time is no more), and
+ * then when they were due before now. It walks only as far as secs, not
+ * the whole wait, so an old message costs no more than a new one.
  */
 int
-clock_overdue(const struct clock *c, int64_t id, int64_t from, int64_t now)
+clock_reached(const struct clock *c, int64_t id, int64_t from, int64_t now,
+    int64_t secs)
 {
 	const struct clock_account	*ca = clock_account(c, id);
 
-	if (now - from <= ca->target)
+	if (now - from <= secs)
 		return 0;
 	if (hours_always(&ca->h))
 		return 1;
-	return hours_due(&ca->h, from, ca->target) < now;
+	return hours_due(&ca->h, from, secs) < now;
+}
+
+/* Whether a wait from a time is past the account's target at now. */
+int
+clock_overdue(const struct clock *c, int64_t id, int64_t from, int64_t now)
+{
+	return clock_reached(c, id, from, now, clock_target(c, id));
 }

@@ -40,6 +40,8 @@ void	clock_close(struct clock *);
 int64_t	clock_target(const struct clock *, int64_t);
 /* Business seconds an account's customer waited from one time to another. */
 int64_t	clock_waited(const struct clock *, int64_t, int64_t, int64_t);
+/* Whether more than secs business seconds passed from a time to now. */
+int	clock_reached(const struct clock *, int64_t, int64_t, int64_t, int64_t);
 /* Whether a wait from a time is past the account's target at now. */
 int	clock_overdue(const struct clock *, int64_t, int64_t, int64_t);
 

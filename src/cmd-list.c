@@ -18,16 +18,6 @@
 #include "util.h"
 
 
-/* A cached string made safe to print: one line, or text with its lines. */
-static char *
-cmd_list_clean(const char *s, int lines)
-{
-	if (s == NULL)
-		return NULL;
-	return lines ? text_sanitize(s, strlen(s)) :
-	    text_sanitize_line(s, strlen(s));
-}
-
 /* An item's tags as a JSON array, each cleaned as the screen would. */
 static json_t *
 cmd_list_tags(const char *tags)
@@ -41,7 +31,7 @@ cmd_list_tags(const char *tags)
 	for (p = copy; (word = strsep(&p, " ")) != NULL;) {
 		if (*word == '\0')
 			continue;
-		clean = cmd_list_clean(word, 0);
+		clean = cmd_clean(word, 0);
 		json_array_append_new(a, json_string(clean));
 		free(clean);
 	}
@@ -63,11 +53,11 @@ cmd_list_json(const struct item *it, int64_t now)
 	char	*s, *remote, *author, *handle, *text, *lang;
 	int	 rc = -1;
 
-	remote = cmd_list_clean(it->remote_id, 0);
-	author = cmd_list_clean(it->author_name, 0);
-	handle = cmd_list_clean(it->author_handle, 0);
-	text = cmd_list_clean(it->text, 1);
-	lang = cmd_list_clean(it->lang, 0);
+	remote = cmd_clean(it->remote_id, 0);
+	author = cmd_clean(it->author_name, 0);
+	handle = cmd_clean(it->author_handle, 0);
+	text = cmd_clean(it->text, 1);
+	lang = cmd_clean(it->lang, 0);
 	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
 	    "s:b, s:b, s:s?, s:s?, s:s?, s:s, s:o}", "id", (json_int_t)it->id,
 	    "remote_id", remote, "author", author, "handle", handle, "text",
@@ -99,10 +89,10 @@ cmd_list_line(const struct item *it, int64_t now)
 	char	*author, *who, *text, age[16];
 
 	util_format_age(now - it->created, age, sizeof age);
-	author = cmd_list_clean(it->author_name != NULL ?
+	author = cmd_clean(it->author_name != NULL ?
 	    it->author_name : "?", 0);
 	who = text_pad(author, 20);
-	text = cmd_list_clean(it->text != NULL ? it->text : "", 1);
+	text = cmd_clean(it->text != NULL ? it->text : "", 1);
 	text[strcspn(text, "\n")] = '\0';
 	printf("%5s  %s  %s\n", age, who, text);
 	free(author);
@@ -125,9 +115,6 @@ struct cmd_list_opts {
 static int
 cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 {
-	static const char *const views[VIEW_COUNT] = {
-		"inbox", "flagged", "snoozed", "done", "all", "spam"
-	};
 	static const struct option longopts[] = {
 		{ "view", required_argument, NULL, 'v' },
 		{ "json", no_argument, NULL, 'j' },
@@ -147,12 +134,12 @@ cmd_list_options(int argc, char **argv, struct cmd_list_opts *o)
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
-			for (o->view = 0; o->view < VIEW_COUNT; o->view++) {
-				if (strcmp(optarg, views[o->view]) == 0)
-					break;
-			}
 			/* Not one of heed's own: a saved view, looked up later. */
-			o->saved = o->view == VIEW_COUNT ? optarg : NULL;
+			o->view = store_view_find(optarg);
+			if (o->view != -1 && strcmp(optarg,
+			    store_view_word((enum store_view)o->view)) != 0)
+				o->view = -1;
+			o->saved = o->view == -1 ? optarg : NULL;
 			if (o->saved != NULL)
 				o->view = VIEW_INBOX;
 			break;
@@ -289,10 +276,10 @@ cmd_list_conv_json(const struct store_conv *c, const struct item *head,
 	size_t	 i;
 	int	 rc = -1;
 
-	author = cmd_list_clean(c->author_name, 0);
-	handle = cmd_list_clean(c->author_handle, 0);
-	text = cmd_list_clean(c->text, 1);
-	platform = cmd_list_clean(c->platform, 0);
+	author = cmd_clean(c->author_name, 0);
+	handle = cmd_clean(c->author_handle, 0);
+	text = cmd_clean(c->text, 1);
+	platform = cmd_clean(c->platform, 0);
 	ids = json_array();
 	for (i = 0; i < c->n; i++)
 		json_array_append_new(ids, json_integer((json_int_t)c->ids[i]));
@@ -329,10 +316,10 @@ cmd_list_conv_line(const struct store_conv *c, int64_t now)
 	char	*author, *who, *text, age[16];
 
 	util_format_age(now - c->first, age, sizeof age);
-	author = cmd_list_clean(c->author_name != NULL ? c->author_name :
+	author = cmd_clean(c->author_name != NULL ? c->author_name :
 	    "?", 0);
 	who = text_pad(author, 20);
-	text = cmd_list_clean(c->text != NULL ? c->text : "", 1);
+	text = cmd_clean(c->text != NULL ? c->text : "", 1);
 	text[strcspn(text, "\n")] = '\0';
 	printf("%5s  %s  %3zu  %s\n", age, who, c->n, text);
 	free(author);

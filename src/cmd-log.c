@@ -27,13 +27,6 @@ struct cmd_log_opts {
 	int	json;
 };
 
-/* A string from the cache made safe to print on one line; NULL stays. */
-static char *
-cmd_log_clean(const char *s)
-{
-	return s != NULL ? text_sanitize_line(s, strlen(s)) : NULL;
-}
-
 /* Read heed log's options; 0, or the exit status of a usage error. */
 static int
 cmd_log_options(int argc, char **argv, struct cmd_log_opts *o)
@@ -104,7 +97,7 @@ cmd_log_detail(const struct store_activity *a)
 			return xprintf("until %s%s", when, end);
 		}
 	}
-	return cmd_log_clean(a->detail);
+	return cmd_clean(a->detail, 0);
 }
 
 /* Print one row as a line: when, who, what, to whose message, detail. */
@@ -117,9 +110,9 @@ cmd_log_line(const struct store_activity *a)
 
 	localtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	who = cmd_log_clean(a->who != NULL ? a->who : "?");
-	author = cmd_log_clean(a->author);
-	text = cmd_log_clean(a->text);
+	who = cmd_clean(a->who != NULL ? a->who : "?", 0);
+	author = cmd_clean(a->author, 0);
+	text = cmd_clean(a->text, 0);
 	detail = cmd_log_detail(a);
 	cut = text != NULL ? text_first_line(text, 40) : NULL;
 	printf("%s  %-10s  %-10s  %s%s%s%s%s%s\n", when, who, a->action,
@@ -143,10 +136,10 @@ cmd_log_json(const struct store_activity *a)
 	char	*s, *who, *author, *text, *detail;
 	int	 rc = -1;
 
-	who = cmd_log_clean(a->who);
-	author = cmd_log_clean(a->author);
-	text = cmd_log_clean(a->text);
-	detail = cmd_log_clean(a->detail);
+	who = cmd_clean(a->who, 0);
+	author = cmd_clean(a->author, 0);
+	text = cmd_clean(a->text, 0);
+	detail = cmd_clean(a->detail, 0);
 	o = json_pack("{s:I, s:s?, s:s, s:s?, s:I, s:s?, s:s?}", "time",
 	    (json_int_t)a->time, "who", who, "action", a->action, "detail",
 	    detail, "item", (json_int_t)a->item_id, "author", author, "text",

@@ -256,7 +256,7 @@ cmd_stats_print(const struct cmd_stats *st, const char *group,
 	json_t	*o;
 	int	 rc = 0;
 
-	clean = text_sanitize_line(key, strlen(key));
+	clean = cmd_clean(key, 0);
 	if (r->known > 0)
 		snprintf(share, sizeof share, "%lld%%", (long long)
 		    ((r->within * 100 + r->known / 2) / r->known));

@@ -346,3 +346,17 @@ cmd_parse_when(const char *s, int64_t now, int64_t *t)
 	*t = (int64_t)mktime(&tm);
 	return 0;
 }
+
+/*
+ * A string from the cache made safe to print: one line, or text with its
+ * lines (what an older heed, or someone else, wrote there may hold
+ * escapes or bytes that are not UTF-8). NULL stays NULL.
+ */
+char *
+cmd_clean(const char *s, int lines)
+{
+	if (s == NULL)
+		return NULL;
+	return lines ? text_sanitize(s, strlen(s)) :
+	    text_sanitize_line(s, strlen(s));
+}

@@ -81,6 +81,7 @@ struct platform_request;
 void	 cmd_print(FILE *, const char *, ...) printflike(2, 3);
 int	 cmd_demo_sync(struct cmd_env *);
 int	 cmd_parse_when(const char *, int64_t, int64_t *);
+char	*cmd_clean(const char *, int);
 char	*cmd_ask_secret(const char *);
 char	*cmd_ask_line(const char *);
 int	 cmd_http_once(const struct config *, const struct platform_request *,

@@ -21,6 +21,7 @@
 
 #include "config.h"
 #include "hours.h"
+#include "store.h"
 #include "platform.h"
 #include "text.h"
 #include "util.h"
@@ -306,10 +307,7 @@ enum config_section {
 	SECTION_VIEW
 };
 
-/* heed's own views, in the order of enum store_view. */
-static const char *const config_view_names[] = {
-	"inbox", "flagged", "snoozed", "done", "all", "spam", NULL
-};
+
 
 struct config_parser {
 	struct config		*cfg;
@@ -348,16 +346,13 @@ static char *
 config_view_section(struct config_parser *p, char *name, int lineno)
 {
 	struct config_view	*v;
-	size_t			 i;
 
 	if (!config_valid_name(name))
 		return config_msg("bad view name \"", name, "\" (letters, "
 		    "digits, - _ . only)");
-	for (i = 0; config_view_names[i] != NULL; i++) {
-		if (strcasecmp(config_view_names[i], name) == 0)
-			return xprintf("view %s is one of heed's own: choose "
-			    "another name", name);
-	}
+	if (store_view_find(name) != -1)
+		return xprintf("view %s is one of heed's own: choose another "
+		    "name", name);
 	if (config_view_find(p->cfg, name) != NULL)
 		return xprintf("view %s is defined twice", name);
 	if (p->cfg->nviews == CONFIG_MAX_VIEWS)
@@ -378,7 +373,7 @@ config_view_assign(struct config_parser *p, const char *name,
     const char *value)
 {
 	struct config_view	*v = &p->cfg->views[p->cfg->nviews - 1];
-	int			 i;
+	int			 from;
 
 	if (strcmp(name, "filter") == 0) {
 		free(v->filter);
@@ -388,11 +383,10 @@ config_view_assign(struct config_parser *p, const char *name,
 	if (strcmp(name, "from") != 0)
 		return config_msg("unknown key \"", name, "\" in a view "
 		    "(filter, from)");
-	for (i = 0; config_view_names[i] != NULL; i++) {
-		if (strcmp(config_view_names[i], value) == 0) {
-			v->from = i;
-			return NULL;
-		}
+	if ((from = store_view_find(value)) != -1 &&
+	    strcmp(store_view_word((enum store_view)from), value) == 0) {
+		v->from = from;
+		return NULL;
 	}
 	return config_msg("from = \"", value, "\": one of inbox, flagged, "
 	    "snoozed, done, all or spam");

@@ -21,9 +21,37 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store-private.h"
 #include "util.h"
+
+/* The names of the views, for commands and the config ("inbox"...). */
+static const char *const store_view_words[VIEW_COUNT] = {
+	[VIEW_INBOX] = "inbox", [VIEW_FLAGGED] = "flagged",
+	[VIEW_SNOOZED] = "snoozed", [VIEW_DONE] = "done", [VIEW_ALL] = "all",
+	[VIEW_SPAM] = "spam"
+};
+
+/* The name of a view, as commands and the config write it. */
+const char *
+store_view_word(enum store_view v)
+{
+	return (unsigned)v < VIEW_COUNT ? store_view_words[v] : "?";
+}
+
+/* The view a name names (case ignored), or -1. */
+int
+store_view_find(const char *name)
+{
+	int	v;
+
+	for (v = 0; v < VIEW_COUNT; v++) {
+		if (strcasecmp(store_view_words[v], name) == 0)
+			return v;
+	}
+	return -1;
+}
 
 /* How each view selects and orders its rows. */
 static const struct {

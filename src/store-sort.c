@@ -260,6 +260,16 @@ store_sort_reset(struct store *s, char **cause)
 }
 
 /*
+ * The conversations that wait for an answer, one row each (its account
+ * and when it began): the inbox but spam and what asks nothing, grouped
+ * by key (the waiting messages of one customer in one thread).
+ */
+#define STORE_WAITING_SQL \
+	"SELECT account_id, min(created) AS first FROM items INDEXED BY " \
+	"items_inbox WHERE queue = 0 AND own = 0 AND coalesce(ckind, -1) != 4 " \
+	"AND coalesce(creply, 1) != 0 GROUP BY ckey"
+
+/*
  * What waits for an answer, counted by conversation (the waiting
  * messages of one customer in one thread share a key): how many, how
  * many have waited since before cut, and since when the oldest has
@@ -275,10 +285,7 @@ store_waiting(struct store *s, int64_t cut, struct store_waiting *w,
 
 	memset(w, 0, sizeof *w);
 	st = store_stmt(s, ST_WAITING, "SELECT count(*), total(first < ?1), "
-	    "min(first) FROM (SELECT min(created) AS first FROM items "
-	    "INDEXED BY items_inbox WHERE queue = 0 AND own = 0 AND "
-	    "coalesce(ckind, -1) != 4 AND coalesce(creply, 1) != 0 GROUP BY "
-	    "ckey)", cause);
+	    "min(first) FROM (" STORE_WAITING_SQL ")", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, cut);
@@ -304,10 +311,7 @@ store_waiting_each(struct store *s, store_waiting_cb cb, void *arg,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = store_stmt(s, ST_WAITING_EACH, "SELECT account_id, min(created) "
-	    "FROM items INDEXED BY items_inbox WHERE queue = 0 AND own = 0 AND "
-	    "coalesce(ckind, -1) != 4 AND coalesce(creply, 1) != 0 GROUP BY "
-	    "ckey", cause);
+	st = store_stmt(s, ST_WAITING_EACH, STORE_WAITING_SQL, cause);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)

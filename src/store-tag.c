@@ -129,20 +129,3 @@ store_tag_names_free(struct store_tag_name *v, size_t n)
 		free(v[i].name);
 	free(v);
 }
-
-/* Return 1 if a string of tags (as an item has them) holds a tag. */
-int
-store_tags_have(const char *tags, const char *tag)
-{
-	const char	*p;
-	size_t		 len = strlen(tag);
-
-	if (len == 0)
-		return 0;
-	for (p = tags; p != NULL && (p = strstr(p, tag)) != NULL; p += len) {
-		if ((p == tags || p[-1] == ' ') && (p[len] == '\0' ||
-		    p[len] == ' '))
-			return 1;
-	}
-	return 0;
-}

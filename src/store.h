@@ -182,6 +182,9 @@ int	store_queue_page(struct store *, enum store_view,
  */
 int	store_queue_count(struct store *, enum store_view,
 	    const struct store_filter *, int64_t, int64_t *, char **);
+/* A view's name ("inbox"), and the view of a name (case ignored) or -1. */
+const char	*store_view_word(enum store_view);
+int		 store_view_find(const char *);
 /* The keyset key of an item as listed in a view. */
 void	store_key_of(enum store_view, const struct item *,
 	    struct store_key *);
@@ -227,8 +230,7 @@ int	store_restore_triage(struct store *, const struct item *, size_t,
  * Tags (store-tag.c): put one on an item (on) or take it off, logged
  * with why (NULL, or "rule refunds");
  * the tags in use with how many messages carry each (free with
- * store_tag_names_free); whether a string of tags as an item has them
- * ("refunds shipping") holds one.
+ * store_tag_names_free).
  */
 struct store_tag_name {
 	char	*name;
@@ -239,7 +241,6 @@ int	store_set_tag(struct store *, int64_t, const char *, int,
 int	store_tag_names(struct store *, struct store_tag_name **, size_t *,
 	    char **);
 void	store_tag_names_free(struct store_tag_name *, size_t);
-int	store_tags_have(const char *, const char *);
 /* Mark a NEW item READ (no activity row). */
 int	store_mark_read(struct store *, int64_t, char **);
 

@@ -332,7 +332,6 @@ int		 ui_views_count(const struct ui *);
 void		 ui_views_refresh(struct ui *);
 void		 ui_refresh_counts(struct ui *);
 const char	*ui_view_title(const struct ui *, int);
-const char	*ui_view_name(enum store_view);
 int		 ui_view_of(const struct ui *, int, enum store_view *,
 		     const char **, const char **);
 int64_t		 ui_view_count(const struct ui *, int);

@@ -26,18 +26,21 @@
 static int
 ui_wait_attr(struct ui *ui, int64_t account, int64_t first)
 {
-	int64_t	target, waited;
+	int64_t	target;
 
 	if (!ui->clock_ok) {
 		target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
-		waited = ui->now - first;
-	} else {
-		target = clock_target(&ui->clock, account);
-		waited = clock_waited(&ui->clock, account, first, ui->now);
+		if (ui->now - first > target)
+			return ui_attr(ui, PAIR_LATE, A_BOLD);
+		if (ui->now - first > target / 2)
+			return ui_attr(ui, PAIR_WARN, 0);
+		return ui_attr(ui, PAIR_OK, 0);
 	}
-	if (waited > target)
+	/* Walk the hours only as far as the target, however old the row. */
+	target = clock_target(&ui->clock, account);
+	if (clock_reached(&ui->clock, account, first, ui->now, target))
 		return ui_attr(ui, PAIR_LATE, A_BOLD);
-	if (waited >= target / 2)
+	if (clock_reached(&ui->clock, account, first, ui->now, target / 2))
 		return ui_attr(ui, PAIR_WARN, 0);
 	return ui_attr(ui, PAIR_OK, 0);
 }

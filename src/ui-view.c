@@ -43,9 +43,7 @@ static const char *const ui_view_titles[VIEW_COUNT] = {
  * The names of the views for commands, in their order: heed's own, then
  * the saved ones (filled by ui_views_init); NULL ends them.
  */
-const char *ui_view_words[VIEW_COUNT + UI_SAVED_MAX + 1] = {
-	"inbox", "flagged", "snoozed", "done", "all", "spam", NULL
-};
+const char *ui_view_words[VIEW_COUNT + UI_SAVED_MAX + 1];
 
 /* Read the saved views of the config; say what cannot be read. */
 void
@@ -64,6 +62,8 @@ ui_views_init(struct ui *ui)
 		ui->clock_ok = 1;
 
 	ui->views = xcalloc(1, sizeof *ui->views);
+	for (i = 0; i < VIEW_COUNT; i++)
+		ui_view_words[i] = store_view_word((enum store_view)i);
 	for (i = 0; i < cfg->nviews && i < UI_SAVED_MAX; i++) {
 		sv = &ui->views->v[ui->views->n++];
 		sv->cv = &cfg->views[i];
@@ -122,13 +122,6 @@ ui_view_title(const struct ui *ui, int v)
 	if ((sv = ui_views_saved(ui, v)) != NULL)
 		return sv->cv->name;
 	return "?";
-}
-
-/* The name of one of heed's own views as the title shows it. */
-const char *
-ui_view_name(enum store_view v)
-{
-	return (unsigned)v < VIEW_COUNT ? ui_view_titles[v] : "?";
 }
 
 /*
@@ -254,6 +247,18 @@ ui_refresh_counts(struct ui *ui)
 		ui_views_overdue(ui);
 }
 
+/* A view's name for commands: heed's own, or a saved view's. */
+static const char *
+ui_view_word(const struct ui *ui, int v)
+{
+	const struct ui_saved	*sv;
+
+	if (v < VIEW_COUNT)
+		return store_view_word((enum store_view)v);
+	sv = ui_views_saved(ui, v);
+	return sv != NULL ? sv->cv->name : "?";
+}
+
 /* The view a command names ("inbox", a saved view's); -1 (said) if none. */
 int
 ui_view_arg(struct ui *ui, const char *arg)
@@ -262,13 +267,13 @@ ui_view_arg(struct ui *ui, const char *arg)
 	int		v, n = ui_views_count(ui);
 
 	for (v = 0; v < n; v++) {
-		if (arg != NULL && strcmp(arg, ui_view_words[v]) == 0)
+		if (arg != NULL && strcmp(arg, ui_view_word(ui, v)) == 0)
 			return v;
 	}
 	buf_init(&b, 0);
 	for (v = 0; v < n; v++)
 		buf_printf(&b, "%s%s", v == 0 ? "" : v == n - 1 ? " or " :
-		    ", ", ui_view_words[v]);
+		    ", ", ui_view_word(ui, v));
 	if (arg == NULL)
 		ui_message(ui, 1, "view takes the name of a view: %s", b.data);
 	else
