@@ -124,6 +124,47 @@ ui_queue_legend(struct ui *ui)
 	buf_free(&b);
 }
 
+/* The width of the column that says when a row is due. */
+#define UI_DUE_WIDTH	8
+
+/*
+ * Whether the rows say when each is due: in the views of what waits for
+ * an answer, in a window wide enough to spare the column.
+ */
+static int
+ui_queue_due_shown(const struct ui_queue *q)
+{
+	return q->ui->clock_ok && q->ui->cols >= 80 &&
+	    (q->search != NULL || q->view == VIEW_INBOX ||
+	    q->view == VIEW_FLAGGED || q->view == VIEW_ALL);
+}
+
+/* Whether a row waits for an answer, so that the clock runs for it. */
+static int
+ui_queue_needs_answer(const struct item *it)
+{
+	return !it->own && it->status != STATUS_DONE &&
+	    it->status != STATUS_SNOOZED &&
+	    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED);
+}
+
+/*
+ * Draw when a row waiting since first is due at column x: "in 40m" in
+ * the colour of its wait, or how far past the target it is.
+ */
+static void
+ui_queue_due(struct ui *ui, const struct item *it, int64_t first,
+    int selected, int base, int y, int x)
+{
+	char	due[32];
+
+	clock_say_due(&ui->clock, it->account_id, first, ui->now, due,
+	    sizeof due);
+	attrset(selected ? base : ui_wait_attr(ui, it->account_id, first));
+	ui_draw_text(y, x, due, UI_DUE_WIDTH);
+	attrset(base);
+}
+
 /*
  * Draw the waiting time and the marks of a row at column x; return the
  * column after them.
@@ -148,8 +189,7 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 		    it->created);
 		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
 		/* Colour says "late" only of what needs an answer. */
-		if (!selected && !it->own && it->status != STATUS_DONE &&
-		    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED))
+		if (!selected && ui_queue_needs_answer(it))
 			attrset(ui_wait_attr(ui, it->account_id, ui->now -
 			    shown));
 	}
@@ -166,7 +206,14 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 		attrset(ui_attr(ui, PAIR_LATE, A_BOLD));
 		mvaddch(y, x, (chtype)(unsigned char)flags[0]);
 	}
-	return x + 5;
+	x += 5;
+	if (ui_queue_due_shown(q)) {
+		if (ui_queue_needs_answer(it))
+			ui_queue_due(ui, it, ui->now - shown, selected, base,
+			    y, x);
+		x += UI_DUE_WIDTH + 1;
+	}
+	return x;
 }
 
 /*

@@ -24,6 +24,7 @@ struct ui_tline {
 	size_t	 item;		/* index into thread items; SIZE_MAX: post */
 	int	 indent;
 	int	 header;	/* the author line of an item */
+	int	 clock;		/* says the wait: 1 due, 2 past the target */
 };
 
 /* The thread screen's own state. */
@@ -89,6 +90,7 @@ ui_thread_add(struct ui_thread *t, char *text, size_t item, int indent,
 	l->item = item;
 	l->indent = indent;
 	l->header = header;
+	l->clock = 0;
 }
 
 /* Add a text wrapped to the width left after the indent. */
@@ -270,6 +272,35 @@ ui_thread_layout_post(struct ui_thread *t)
 }
 
 /*
+ * Say under the first message of the conversation the thread was opened
+ * on how long its customer has waited, how much of it in opening hours,
+ * and when the answer is due; nothing if it waits for nothing.
+ */
+static void
+ui_thread_clock(struct ui_thread *t, const struct item *it, size_t i,
+    int indent)
+{
+	struct ui	*ui = t->ui;
+	size_t		 from = t->nlines;
+	char		*s;
+	int		 over;
+
+	if (!ui->clock_ok || t->conv.n == 0 || t->conv.ids[0] != it->id ||
+	    it->own || it->status == STATUS_DONE ||
+	    it->status == STATUS_SNOOZED ||
+	    (it->lane != LANE_ANSWER && it->lane != LANE_UNSORTED))
+		return;
+	s = clock_say_wait(&ui->clock, it->account_id, t->conv.first,
+	    ui->now);
+	over = clock_overdue(&ui->clock, it->account_id, t->conv.first,
+	    ui->now);
+	ui_thread_add_text(t, s, i, indent);
+	free(s);
+	for (; from < t->nlines; from++)
+		t->lines[from].clock = over ? 2 : 1;
+}
+
+/*
  * Lay out one item: its header, what it answers if the thread cannot
  * show that, its text, what it carries (a picture, a link, the post it
  * quotes) and the business's note.
@@ -286,6 +317,7 @@ ui_thread_layout_item(struct ui_thread *t, size_t i)
 	    UI_THREAD_MAX_INDENT;
 	indent = indent * 2 + 2;
 	ui_thread_add(t, ui_thread_header(t, it), i, indent - 2, 1);
+	ui_thread_clock(t, it, i, indent);
 	if ((lost = ui_thread_lost_parent(t, it)) != NULL)
 		ui_thread_add(t, xstrdup(lost), i, indent, 0);
 	ui_thread_add_text(t, it->deleted ? "(deleted)" :
@@ -427,6 +459,9 @@ ui_thread_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		attr = ui_attr(ui, PAIR_OWN, l->header ? A_BOLD : 0);
 	else if (l->header)
 		attr = A_BOLD;
+	else if (l->clock != 0)
+		attr = l->clock == 2 ? ui_attr(ui, PAIR_LATE, A_BOLD) :
+		    ui_attr(ui, PAIR_WARN, 0);
 	if (ln->selected && l->header)
 		attr = ui_attr(ui, PAIR_SELECTED, A_BOLD);
 	if (ln->selected && l->indent > 0) {

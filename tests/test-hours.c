@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "hours.h"
 #include "util.h"
 
@@ -706,6 +707,78 @@ test_hours_parse_errors_say_what_is_expected(void **state)
 	assert_int_equal(hours_parse(&h, "mon", NULL, NULL, NULL), -1);
 }
 
+/* A clock of one default account: a target and the hours of a case. */
+static void
+clock_ok(struct clock *c, int64_t target, const char *hours,
+    const char *tz)
+{
+	memset(c, 0, sizeof *c);
+	c->dflt.target = target;
+	parse_ok(&c->dflt.h, hours, NULL, tz);
+	c->simple = hours_always(&c->dflt.h);
+}
+
+/* A case of what the clock says of a wait: the row's and the thread's. */
+struct say_case {
+	const char	*what;
+	const char	*hours;
+	const char	*from, *now;
+	const char	*row, *thread;
+};
+
+/* What a row and a thread say of a wait, before and after the target. */
+static void
+test_clock_says_due_and_over(void **state)
+{
+	static const struct say_case cases[] = {
+		{ "the weekend does not count", WEEKDAYS,
+		    "2026-03-06T16:30:00+01:00", "2026-03-09T08:00:00+01:00",
+		    "in 4h30m", "Waiting 2d15h, 30m of it in opening hours: "
+		    "due in 4h30m (target 4h); closed now." },
+		{ "over in opening hours", WEEKDAYS,
+		    "2026-03-09T09:00:00+01:00", "2026-03-09T15:10:00+01:00",
+		    "2h over", "Waiting 6h10m, all of it in opening hours: "
+		    "2h10m over the 4h target." },
+		{ "over across a night", WEEKDAYS,
+		    "2026-03-09T15:00:00+01:00", "2026-03-10T12:00:00+01:00",
+		    "1h over", "Waiting 21h, 5h of it in opening hours: "
+		    "1h over the 4h target." },
+		{ "no hours: wall time", NULL,
+		    "2026-03-09T09:00:00+01:00", "2026-03-09T14:00:00+01:00",
+		    "1h over", "Waiting 5h: 1h over the 4h target." },
+		{ "no hours, just in", NULL,
+		    "2026-03-09T09:00:00+01:00", "2026-03-09T09:00:20+01:00",
+		    "in 3h59m", "Waiting under a minute: due in 3h59m "
+		    "(target 4h)." },
+		{ "days over", NULL,
+		    "2026-03-01T09:00:00+01:00", "2026-03-09T14:00:00+01:00",
+		    "8d over", "Waiting 8d5h: 8d1h over the 4h target." },
+	};
+	struct clock	c;
+	char		row[32], *thread;
+	int64_t		from, now;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		clock_ok(&c, 4 * 3600, cases[i].hours, AMS);
+		from = at(cases[i].from);
+		now = at(cases[i].now);
+		clock_say_due(&c, 1, from, now, row, sizeof row);
+		if (strcmp(row, cases[i].row) != 0)
+			fail_msg("%s: row says \"%s\", expected \"%s\"",
+			    cases[i].what, row, cases[i].row);
+		thread = clock_say_wait(&c, 1, from, now);
+		if (strcmp(thread, cases[i].thread) != 0)
+			fail_msg("%s: thread says \"%s\"\nexpected \"%s\"",
+			    cases[i].what, thread, cases[i].thread);
+		free(thread);
+		assert_int_equal(clock_due(&c, 1, from) <= now,
+		    strstr(cases[i].row, "over") != NULL);
+		clock_close(&c);
+	}
+}
+
 int
 main(void)
 {
@@ -721,6 +794,7 @@ main(void)
 		cmocka_unit_test(test_hours_parse_closed_and_always),
 		cmocka_unit_test(test_hours_between_long_spans),
 		cmocka_unit_test(test_hours_parse_errors_say_what_is_expected),
+		cmocka_unit_test(test_clock_says_due_and_over),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
