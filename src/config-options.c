@@ -117,6 +117,26 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "the time zone of "
 	    "the opening hours, such as Europe/Amsterdam; empty means the "
 	    "system's" },
+	[OPT_ALERT] = { "alert", CONFIG_STRING, CONFIG_GLOBAL,
+	    "bell title desktop", 0, 0, NULL, "how the open inbox tells of a "
+	    "new conversation to answer or one about to pass its target: any "
+	    "of bell, title (the window's title says how many wait) and "
+	    "desktop (a desktop notification), or none" },
+	[OPT_ALERT_BEFORE] = { "alert_before", CONFIG_DURATION,
+	    CONFIG_GLOBAL, "30m", 0, 86400, NULL, "how long before a "
+	    "conversation passes response_target heed alerts about it; 0 "
+	    "alerts when it passes" },
+	[OPT_ALERT_EVERY] = { "alert_every", CONFIG_DURATION, CONFIG_GLOBAL,
+	    "2m", 0, 86400, NULL, "at most one alert in this time; what comes "
+	    "meanwhile is told together in the next" },
+	[OPT_QUIET_HOURS] = { "quiet_hours", CONFIG_STRING, CONFIG_GLOBAL, "",
+	    0, 0, NULL, "when alerts keep quiet, such as \"22:00-07:00\" "
+	    "(in time_zone); what comes meanwhile is told together after "
+	    "them; empty means never" },
+	[OPT_NOTIFY_COMMAND] = { "notify_command", CONFIG_STRING,
+	    CONFIG_GLOBAL, "", 0, 0, NULL, "a command run at each alert (by "
+	    "/bin/sh), with what it is about in HEED_* variables of its "
+	    "environment, never in its command line; see heed(1), ALERTS" },
 };
 
 /* Return the option table and its size. */

@@ -433,6 +433,31 @@ config_view_find(const struct config *cfg, const char *name)
 	return NULL;
 }
 
+/*
+ * Check the words of alert or the span of quiet_hours as they are read,
+ * so that a mistake names its line; a message, or NULL.
+ */
+static char *
+config_alert_check(int opt, const char *value)
+{
+	struct hours	 h;
+	char		*cause = NULL, *msg, *q;
+	int		 ways, rc;
+
+	if (opt == OPT_ALERT)
+		rc = config_alert_ways(value, &ways, &cause);
+	else if ((rc = config_quiet_parse(value, "UTC", &h, &cause)) == 0)
+		hours_free(&h);
+	if (rc != -1)
+		return NULL;
+	q = config_quote(value);
+	msg = xprintf("%s = %s: %s", config_options_table[opt].name, q,
+	    cause);
+	free(q);
+	free(cause);
+	return msg;
+}
+
 /* Tell whether a section header starts with a word and a blank. */
 static int
 config_header_is(const char *name, const char *word)
@@ -576,6 +601,9 @@ config_assign(struct config_parser *p, char *name, char *value)
 	}
 	if (i == OPT_PLATFORM && platform_find(value) == NULL)
 		return config_msg("unknown platform \"", value, "\"");
+	if ((i == OPT_ALERT || i == OPT_QUIET_HOURS) &&
+	    (err2 = config_alert_check(i, value)) != NULL)
+		return err2;
 	if (p->section == SECTION_GLOBAL && (i == OPT_HOURS ||
 	    i == OPT_CLOSED || i == OPT_TIME_ZONE))
 		p->cfg->hours_line = p->lineno;

@@ -56,12 +56,24 @@ enum config_opt {
 	OPT_HOURS,
 	OPT_CLOSED,
 	OPT_TIME_ZONE,
+	OPT_ALERT,
+	OPT_ALERT_BEFORE,
+	OPT_ALERT_EVERY,
+	OPT_QUIET_HOURS,
+	OPT_NOTIFY_COMMAND,
 	OPT_COUNT
 };
 
 enum config_inbox_order {
 	INBOX_ORDER_NEED,
 	INBOX_ORDER_AGE
+};
+
+/* The ways an alert reaches the owner (alert = bell title desktop). */
+enum config_alert_way {
+	ALERT_BELL = 1 << 0,
+	ALERT_TITLE = 1 << 1,
+	ALERT_DESKTOP = 1 << 2
 };
 
 enum config_color {
@@ -176,6 +188,15 @@ struct hours;
  */
 int	config_hours(const struct config *, const struct config_account *,
 	    struct hours *, char **);
+/*
+ * config-alert.c: the words of alert (into ALERT_* bits) and quiet_hours
+ * ("22:00-07:00", in the top's time_zone, into hours that are "open"
+ * when alerts keep quiet; 1 if none are set); 0, or -1 with *cause.
+ */
+int	config_alert_ways(const char *, int *, char **);
+int	config_quiet(const struct config *, struct hours *, char **);
+int	config_quiet_parse(const char *, const char *, struct hours *,
+	    char **);
 /* The saved view of a name, or NULL. */
 const struct config_view *config_view_find(const struct config *,
 		     const char *);

@@ -477,6 +477,53 @@ hours_open_at(const struct hours *h, int64_t t)
 	return (int)c.result;
 }
 
+/*
+ * The first moment from c->a on at which the shop is closed, under the
+ * zone: spans that meet (24:00 and 00:00) run on; a week at most.
+ */
+static void
+hours_open_until_zoned(void *arg)
+{
+	struct hours_call	*c = arg;
+	struct hours_walk	 w;
+	int64_t			 end = c->a;
+	int			 i, days, moved;
+
+	hours_walk_init(&w, c->h, c->a);
+	for (days = 0; days < 8; days++) {
+		do {
+			for (moved = 0, i = 0; i < w.n; i++) {
+				if (w.open[i] <= end && end < w.close[i]) {
+					end = w.close[i];
+					moved = 1;
+				}
+			}
+		} while (moved);
+		if (end < w.end)
+			break;
+		hours_walk_next(&w);
+	}
+	c->result = end;
+}
+
+/* The first moment from t on at which the shop is closed; t if it is. */
+int64_t
+hours_open_until(const struct hours *h, int64_t t)
+{
+	struct hours_call	c;
+
+	if (h->always)
+		return t + 7 * 86400;
+	if (t < HOURS_FIRST || t >= HOURS_LAST)
+		return t;
+	c.h = h;
+	c.a = t;
+	c.b = 0;
+	c.result = t;
+	hours_zoned(h, hours_open_until_zoned, &c);
+	return c.result;
+}
+
 /* Say whether neither hours nor closed dates are set. */
 int
 hours_always(const struct hours *h)

@@ -72,5 +72,7 @@ int64_t	 hours_between(const struct hours *, int64_t, int64_t);
 int64_t	 hours_due(const struct hours *, int64_t, int64_t);
 /* Whether the shop is open at t (the opening second is, closing not). */
 int	 hours_open_at(const struct hours *, int64_t);
+/* The first moment from t on when the shop is closed (t if it is). */
+int64_t	 hours_open_until(const struct hours *, int64_t);
 
 #endif

@@ -131,6 +131,10 @@ enum store_stmt_id {
 	ST_CONV_STATS,
 	ST_ITEM_WORDS,
 	ST_WAITING_EACH,
+	ST_WAITING_ALERT,
+	ST_META_GET,
+	ST_META_SET,
+	ST_MAX_ID,
 	ST_COUNT
 };
 
@@ -255,6 +259,15 @@ int		 store_write_sorted(struct store *, const struct item *,
 int		 store_outbox_register(struct store *, char **);
 
 /* store-db.c */
+/*
+ * What the conversations that wait for an answer are made of: the inbox
+ * but spam and what asks nothing, grouped by key (the waiting messages of
+ * one customer in one thread); the SELECT of a row each goes before it.
+ */
+#define STORE_WAITING_FROM \
+	"FROM items INDEXED BY items_inbox WHERE queue = 0 AND own = 0 AND " \
+	"coalesce(ckind, -1) != 4 AND coalesce(creply, 1) != 0 GROUP BY ckey"
+
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		    char **);
 sqlite3_stmt	*store_prepare(struct store *, const char *, char **);

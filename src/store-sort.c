@@ -259,15 +259,9 @@ store_sort_reset(struct store *s, char **cause)
 	    "queue = 0 AND kind_by < 2", "sorting again", cause);
 }
 
-/*
- * The conversations that wait for an answer, one row each (its account
- * and when it began): the inbox but spam and what asks nothing, grouped
- * by key (the waiting messages of one customer in one thread).
- */
+/* The conversations that wait: one row each, its account and its start. */
 #define STORE_WAITING_SQL \
-	"SELECT account_id, min(created) AS first FROM items INDEXED BY " \
-	"items_inbox WHERE queue = 0 AND own = 0 AND coalesce(ckind, -1) != 4 " \
-	"AND coalesce(creply, 1) != 0 GROUP BY ckey"
+	"SELECT account_id, min(created) AS first " STORE_WAITING_FROM
 
 /*
  * What waits for an answer, counted by conversation (the waiting

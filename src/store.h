@@ -347,6 +347,27 @@ int	store_waiting(struct store *, int64_t, struct store_waiting *,
 typedef void	(*store_waiting_cb)(void *, int64_t, int64_t);
 int	store_waiting_each(struct store *, store_waiting_cb, void *, char **);
 /*
+ * Each of them for alerts (store-alert.c): its account, when it began,
+ * and the ids of its first and newest waiting messages in the cache.
+ */
+struct store_wait {
+	int64_t	account_id;
+	int64_t	first;
+	int64_t	first_id;	/* the lowest id: what the cache had first */
+	int64_t	newest_id;	/* the one whose text says the most now */
+};
+typedef void	(*store_wait_cb)(void *, const struct store_wait *);
+int	store_waiting_alert(struct store *, store_wait_cb, void *, char **);
+/* The highest item id the cache has given (0 if none). */
+int	store_max_item_id(struct store *, int64_t *, char **);
+/*
+ * A number the cache keeps under a name (meta), or def if it has none;
+ * and setting one. 0, or -1 with *cause.
+ */
+int	store_meta_get(struct store *, const char *, int64_t, int64_t *,
+	    char **);
+int	store_meta_set(struct store *, const char *, int64_t, char **);
+/*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in
  * heed or on the platform's own app), its account, and its first

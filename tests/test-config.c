@@ -80,6 +80,18 @@ static const struct {
 	{ "\nhistory_days = 0\n", "test.conf:2: history_days = 0: expected "
 	    "a whole number in range (1 to 365)" },
 	{ "colour = never\n", "test.conf:1: unknown option \"colour\"" },
+	{ "\nalert = bell beep\n", "test.conf:2: alert = bell beep: unknown "
+	    "way \"beep\" (bell, title, desktop or none)" },
+	{ "alert = none desktop\n", "test.conf:1: alert = none desktop: none "
+	    "goes alone" },
+	{ "quiet_hours = 22-7\n", "test.conf:1: quiet_hours = 22-7: a span "
+	    "such as 22:00-07:00 is expected" },
+	{ "quiet_hours = 22:00-22:00\n", "test.conf:1: quiet_hours = "
+	    "22:00-22:00: a span such as 22:00-07:00 is expected" },
+	{ "quiet_hours = 22:00-25:00\n", "test.conf:1: quiet_hours = "
+	    "22:00-25:00: a span such as 22:00-07:00 is expected" },
+	{ "[account a]\nplatform = demo-page\nalert = bell\n",
+	    "test.conf:3: alert cannot be set per account" },
 	{ "color = pink\n", "test.conf:1: color = pink: not one of the "
 	    "allowed values: auto always never" },
 	{ "mark_read = maybe\n", "test.conf:1: mark_read = maybe: expected "

@@ -707,6 +707,42 @@ test_hours_parse_errors_say_what_is_expected(void **state)
 	assert_int_equal(hours_parse(&h, "mon", NULL, NULL, NULL), -1);
 }
 
+/* When the shop next closes: spans that meet at midnight run on. */
+static void
+test_hours_open_until(void **state)
+{
+	static const struct {
+		const char	*what, *hours, *at, *want;
+	} cases[] = {
+		{ "within a day", WEEKDAYS, "2026-03-09T10:00:00+01:00",
+		    "2026-03-09T17:00:00+01:00" },
+		{ "closed: at once", WEEKDAYS, "2026-03-09T18:00:00+01:00",
+		    "2026-03-09T18:00:00+01:00" },
+		{ "over midnight", "mon-sun 22:00-24:00 00:00-07:00",
+		    "2026-03-09T23:00:00+01:00", "2026-03-10T07:00:00+01:00" },
+		{ "after midnight", "mon-sun 22:00-24:00 00:00-07:00",
+		    "2026-03-10T03:00:00+01:00", "2026-03-10T07:00:00+01:00" },
+		{ "spans that meet", "mon 10:00-12:00 12:00-14:00",
+		    "2026-03-09T11:00:00+01:00", "2026-03-09T14:00:00+01:00" },
+		{ "over the spring gap", "mon-sun 22:00-24:00 00:00-07:00",
+		    "2026-03-28T23:00:00+01:00", "2026-03-29T07:00:00+02:00" },
+	};
+	struct hours	h;
+	int64_t		got;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		parse_ok(&h, cases[i].hours, NULL, AMS);
+		got = hours_open_until(&h, at(cases[i].at));
+		if (got != at(cases[i].want))
+			fail_msg("%s: %lld, expected %lld (%s)", cases[i].what,
+			    (long long)got, (long long)at(cases[i].want),
+			    cases[i].want);
+		hours_free(&h);
+	}
+}
+
 /* A clock of one default account: a target and the hours of a case. */
 static void
 clock_ok(struct clock *c, int64_t target, const char *hours,
@@ -795,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_hours_between_long_spans),
 		cmocka_unit_test(test_hours_parse_errors_say_what_is_expected),
 		cmocka_unit_test(test_clock_says_due_and_over),
+		cmocka_unit_test(test_hours_open_until),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
