@@ -12,14 +12,17 @@ INSTALL?=	install
 
 # Debian packages needed to build and to run every test.
 DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
-		libcurl4-openssl-dev libsecret-1-dev libjansson-dev
+		libcurl4-openssl-dev libsecret-1-dev libjansson-dev \
+		libnotify-dev
 DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
-		libsecret-tools procps python3 openssl curl
+		libsecret-tools procps python3 openssl curl python3-dbus \
+		python3-gi
 # make fuzz: clang with libFuzzer and the sanitizer runtimes.
 DEB_FUZZ=	clang libclang-rt-dev
 
 PKGS=		ncursesw sqlite3 libcurl jansson
 PKGS_CREDS=	libsecret-1
+PKGS_NOTIFY=	libnotify
 
 WARN=		-std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
@@ -41,11 +44,14 @@ endif
 
 PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-# libcurl and libsecret are compiled against but loaded at run time, when
-# the network or a secret is first needed (src/http.c, src/creds-keyring.c).
+# libcurl, libsecret and libnotify are compiled against but loaded at run
+# time, when the network, a secret or a desktop notification is first
+# needed (src/http.c, src/creds-keyring.c, src/notify.c).
 PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) \
 		    2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
+NOTIFY_CFLAGS:=	$(filter-out -pthread,\
+		$(shell $(PKG_CONFIG) --cflags $(PKGS_NOTIFY) 2>/dev/null))
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 ALL_CFLAGS=	$(WARN) $(DEFS) $(OPT) $(SANFLAGS) -Isrc $(PKG_CFLAGS) \
@@ -89,6 +95,7 @@ $(B)/$(PROG): $(OBJS)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 $(B)/src/creds-keyring.o: ALL_CFLAGS += $(CREDS_CFLAGS)
+$(B)/src/notify.o: ALL_CFLAGS += $(NOTIFY_CFLAGS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -195,6 +202,7 @@ fuzz: fuzz-bins
 	    sh tests/fuzz/run $(FUZZ_TARGETS)
 
 $(FB)/src/creds-keyring.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
+$(FB)/src/notify.o: FUZZ_CFLAGS += $(NOTIFY_CFLAGS)
 
 fuzz-cc:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs" \

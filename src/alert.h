@@ -78,4 +78,23 @@ char	*alert_body(const struct alert_batch *);
 char	**alert_env(const struct alert_batch *);
 void	alert_env_free(char **);
 
+/*
+ * alert-send.c: deliver a batch outside the terminal, as the config says
+ * (a desktop notification if alert has desktop, notify_command if set),
+ * each in a child; flags are notify.h's. The children started, or -1.
+ */
+struct alert_sending {
+	int	desktop;	/* pid_t, or -1: not started */
+	int	command;
+};
+void	alert_send_start(const struct config *, const struct alert_batch *,
+	    int, struct alert_sending *, char **);
+/*
+ * Wait for both up to ms each; 0 if all did their work, else -1 with
+ * *cause saying what failed (several lines).
+ */
+int	alert_send_wait(struct alert_sending *, int, char **);
+/* Reap without waiting: 0 running, 1 all done well, -1 with *cause. */
+int	alert_send_poll(struct alert_sending *, char **);
+
 #endif

@@ -161,8 +161,9 @@ cmd_sync_check(struct store *store)
 }
 
 /*
- * heed sync [--account NAME] [--quiet]: exit 0 when every account
- * synced, 1 when some did, 2 when none did.
+ * heed sync [--account NAME] [--quiet] [--notify]: exit 0 when every
+ * account synced, 1 when some did (or an alert could not be delivered),
+ * 2 when none did.
  */
 int
 cmd_sync(struct cmd_env *env, int argc, char **argv)
@@ -170,6 +171,7 @@ cmd_sync(struct cmd_env *env, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "account", required_argument, NULL, 'a' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "notify", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct config		*cfg = env->cfg;
@@ -177,7 +179,7 @@ cmd_sync(struct cmd_env *env, int argc, char **argv)
 	struct cmd_sync_run	 r;
 	char			*cause = NULL;
 	const char		*only = NULL;
-	int			 c, quiet = 0;
+	int			 c, quiet = 0, notify = 0, alerted = 0;
 	size_t			 failed, n, warned;
 	uint64_t		 deadline;
 
@@ -187,12 +189,14 @@ cmd_sync(struct cmd_env *env, int argc, char **argv)
 			only = optarg;
 		else if (c == 'q')
 			quiet = 1;
+		else if (c == 'n')
+			notify = 1;
 		else
 			return 2;
 	}
 	if (optind != argc) {
 		cmd_print(stderr, "usage: heed sync [--account NAME] "
-		    "[--quiet]\n");
+		    "[--quiet] [--notify]\n");
 		return 2;
 	}
 	if (only != NULL && cmd_sync_only(cfg, only) != 0) {
@@ -227,7 +231,10 @@ cmd_sync(struct cmd_env *env, int argc, char **argv)
 	loop_free(r.loop);
 	if (cmd_sync_check(store) != 0)
 		return 2;
+	/* What the sync brought is told even when an account failed. */
+	if (notify)
+		alerted = cmd_alert_after_sync(env, quiet);
 	if (failed == 0 && warned == 0 && !r.timed_out)
-		return 0;
+		return alerted;
 	return failed < n && !r.timed_out ? 1 : 2;
 }

@@ -67,6 +67,8 @@ int	cmd_classify(struct cmd_env *, int, char **);	/* cmd-classify.c */
 int	cmd_rules(struct cmd_env *, int, char **);	/* cmd-rules.c */
 int	cmd_status(struct cmd_env *, int, char **);	/* cmd-status.c */
 int	cmd_log(struct cmd_env *, int, char **);	/* cmd-log.c */
+int	cmd_alert(struct cmd_env *, int, char **);	/* cmd-alert.c */
+int	cmd_alert_after_sync(struct cmd_env *, int);
 int	cmd_stats(struct cmd_env *, int, char **);	/* cmd-stats.c */
 
 /* Shared by the commands (cmd.c). */

@@ -42,6 +42,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "status", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_status },
 	{ "log", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_log },
 	{ "stats", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_stats },
+	{ "alert", CMD_CONFIG | CMD_ARGS_FIRST, 1, cmd_alert },
 };
 
 struct main_opts {
@@ -80,8 +81,13 @@ main_usage(FILE *f)
 	    "  status [--format FMT]\n"
 	    "                   one line: who waits, how many are overdue "
 	    "(exit 3)\n"
-	    "  sync [--account NAME] [--quiet]\n"
-	    "                   sync now and send the outbox, then exit\n"
+	    "  sync [--account NAME] [--quiet] [--notify]\n"
+	    "                   sync now and send the outbox, then exit; "
+	    "--notify\n"
+	    "                   alerts of what is new or due, as the open "
+	    "inbox does\n"
+	    "  alert --test     send a test alert: desktop notification, "
+	    "notify_command\n"
 	    "  outbox           list what waits to be sent, and what failed\n"
 	    "  accounts         list the accounts and their credentials\n"
 	    "  login ACCOUNT    keep an account's secret in the keyring\n"

@@ -1,0 +1,43 @@
+/*
+ * notify.h -- delivering an alert outside the terminal: a desktop
+ * notification through the freedesktop Notifications interface on the
+ * session bus (libnotify, loaded only when a notification is shown), and
+ * the owner's notify_command. Both run in a child process, so that a
+ * slow or absent notification server, or a slow command, never stalls
+ * the inbox: the desktop one is heed itself ("heed alert --desktop"), a
+ * new process that loads libnotify, shows one notification and exits.
+ * alert.c decides what to tell; this file only delivers it.
+ */
+#ifndef HEED_NOTIFY_H
+#define HEED_NOTIFY_H
+
+#include <sys/types.h>
+
+/* Where a child's output goes: the caller's, or nowhere (the screen). */
+#define NOTIFY_QUIET	0x1
+
+/*
+ * Start a child that shows a desktop notification (urgent: it asks the
+ * desktop to keep it up); its pid, or -1 with *cause.
+ */
+pid_t	notify_desktop_start(const char *, const char *, int, int, char **);
+/*
+ * Start notify_command under /bin/sh with the HEED_* variables of env
+ * ("NAME=value", ended by NULL) added to heed's own environment, and no
+ * other input; its pid, or -1 with *cause.
+ */
+pid_t	notify_command_start(const char *, char *const *, int, char **);
+/*
+ * Wait up to ms for a child (what it is: "the desktop notification");
+ * after that it is ended. 0 if it did its work, else -1 with *cause.
+ */
+int	notify_wait(pid_t, int, const char *, char **);
+/*
+ * Reap a child without waiting: 0 if it is still running, 1 if it did
+ * its work, -1 (with *cause) if it failed.
+ */
+int	notify_poll(pid_t, const char *, char **);
+/* Show a desktop notification from this process; 0, or -1 with *cause. */
+int	notify_desktop_show(const char *, const char *, int, char **);
+
+#endif

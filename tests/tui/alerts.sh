@@ -1,0 +1,183 @@
+#!/bin/sh
+# tests/tui/alerts.sh -- alerts outside the terminal: heed alert --test
+# through notify_command and through a desktop notification server on a
+# private session bus (tests/fake/notifyd.py), what each says when it
+# cannot deliver, and heed sync --notify against the fake Graph API: the
+# first sync tells nothing, a new comment is told once, with its details
+# in HEED_* variables and its text never run by a shell.
+
+. tests/tui/lib.sh
+. tests/tui/lib-graph.sh
+
+A=$TUI_DIR/alerts
+mkdir -p "$A"
+# A notify_command that keeps the HEED_* variables it was given.
+cat >"$A/hook.sh" <<'EOF'
+env | grep '^HEED_' | sort >"$HOOK_OUT.tmp" && mv "$HOOK_OUT.tmp" "$HOOK_OUT"
+EOF
+HOOK="HOOK_OUT=$A/env.txt sh $A/hook.sh"
+PY=/usr/bin/python3
+
+# Run heed with a config of $1 (lines), the rest its arguments.
+arun() {
+	printf '%s\n' "$1" >"$A/conf"
+	shift
+	tui_run --config "$A/conf" "$@"
+}
+
+# Run a command on a private session bus whose notification server is
+# the fake, which writes what it is sent to $A/got.json.
+bus_run() {
+	cat >"$A/bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=$A/bus</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+	cat >"$A/inner.sh" <<EOF
+rm -f "$A/ready" "$A/fifo"
+mkfifo "$A/fifo"
+$PY tests/fake/notifyd.py "$A/got.json" <"$A/fifo" >"$A/ready" 2>"$A/notifyd.err" &
+exec 9>"$A/fifo"
+i=0
+while ! grep -q ready "$A/ready" 2>/dev/null && [ \$i -lt 100 ]; do
+	sleep 0.1
+	i=\$((i + 1))
+done
+"\$@"
+rc=\$?
+exec 9>&-
+wait
+exit \$rc
+EOF
+	: >"$A/got.json"
+	dbus-run-session --config-file="$A/bus.conf" -- sh "$A/inner.sh" "$@" \
+	    2>>"$A/bus.err"
+}
+
+rm -f "$A/env.txt"
+arun "alert = none
+notify_command = $HOOK" alert --test
+if [ "$RC" = 0 ] && [ "$OUT" = "Sent a test alert: notify_command." ] &&
+    grep -q '^HEED_AUTHOR=heed$' "$A/env.txt" 2>/dev/null &&
+    grep -q '^HEED_TEXT=A test alert: if you read this' "$A/env.txt"; then
+	tui_ok "alert --test: notify_command runs with the alert in HEED_* variables"
+else
+	tui_fail "alert --test: notify_command runs with the alert in HEED_* variables" \
+	    "exit $RC, out: $OUT, err: $ERR; env: $(cat "$A/env.txt" 2>&1)"
+fi
+
+arun "alert = none
+notify_command = exit 3" alert --test
+tui_expect "alert --test: a notify_command that fails is said, exit 1" \
+    1 "" "heed alert: notify_command failed (exit 3)"
+
+arun "alert = desktop" alert --test
+tui_expect "alert --test: with no desktop session, it says so" \
+    1 "" "*no desktop session to notify*"
+
+arun "alert = bell" alert --test
+tui_expect "alert --test: nothing to try is said plainly" \
+    0 "Nothing to try: alert has no desktop*" ""
+
+if ! $PY -c 'import dbus, gi' 2>/dev/null; then
+	tui_fail "alerts: Debian's python3-dbus and python3-gi (make deps installs them)"
+else
+	printf 'alert = desktop\n' >"$A/conf"
+	OUT=$(bus_run env -u NO_COLOR "$HEED" --config "$A/conf" alert --test 2>&1)
+	RC=$?
+	if [ "$RC" = 0 ] && grep -q '"summary": "New message from heed"' "$A/got.json" &&
+	    grep -q '"app": "heed"' "$A/got.json"; then
+		tui_ok "alert --test: a desktop notification reaches the session's notification server"
+	else
+		tui_fail "alert --test: a desktop notification reaches the session's notification server" \
+		    "exit $RC, out: $OUT; got: $(cat "$A/got.json"); $(cat "$A/notifyd.err" "$A/bus.err" 2>/dev/null)"
+	fi
+	OUT=$(bus_run "$HEED" alert --desktop --urgent 'Ana <b>Pop</b>' 'Tom & <a href="x">Jerry</a>' 2>&1)
+	RC=$?
+	if [ "$RC" = 0 ] &&
+	    grep -q '"body": "Tom &amp; &lt;a href=\\"x\\"&gt;Jerry&lt;/a&gt;"' "$A/got.json" &&
+	    grep -q '"urgency": 2' "$A/got.json"; then
+		tui_ok "alert --desktop: a customer's text is never markup to a server that reads it"
+	else
+		tui_fail "alert --desktop: a customer's text is never markup to a server that reads it" \
+		    "exit $RC, out: $OUT; got: $(cat "$A/got.json")"
+	fi
+fi
+
+# heed sync --notify against the fake Graph API.
+fake_start alerts fb || exit 0
+seed 2 0 0 || exit 0
+# Options of the top go before the account's section.
+{ printf 'alert = none\nalert_every = 0\nnotify_command = %s\n' "$HOOK"
+    cat "$S/on.conf"; } \
+    >"$S/top.conf" && mv "$S/top.conf" "$S/on.conf"
+rm -f "$A/env.txt"
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+if [ "$RC" = 0 ] && [ ! -e "$A/env.txt" ]; then
+	tui_ok "sync --notify: the first sync of a cache tells nothing"
+else
+	tui_fail "sync --notify: the first sync of a cache tells nothing" \
+	    "exit $RC, out: $OUT, err: $(cat "$S/err"); env: $(cat "$A/env.txt" 2>&1)"
+fi
+ctl '{"op":"add","platform":"facebook","text":"Open on Sunday? $(touch '"$A"'/pwned) `touch '"$A"'/pwned2`"}' >/dev/null
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+if [ "$RC" = 0 ] && grep -q '^HEED_ALERT=new$' "$A/env.txt" 2>/dev/null &&
+    grep -q '^HEED_ACCOUNT=shop$' "$A/env.txt" &&
+    grep -q '^HEED_PLATFORM=facebook$' "$A/env.txt" &&
+    grep -q '^HEED_TEXT=Open on Sunday? \$(touch .*/pwned) `touch .*/pwned2`$' "$A/env.txt" &&
+    grep -q '^HEED_AUTHOR=..' "$A/env.txt" &&
+    [ ! -e "$A/pwned" ] && [ ! -e "$A/pwned2" ]; then
+	tui_ok "sync --notify: a new comment is told to notify_command, its text never run"
+else
+	tui_fail "sync --notify: a new comment is told to notify_command, its text never run" \
+	    "exit $RC, out: $OUT, err: $(cat "$S/err"); env: $(cat "$A/env.txt" 2>&1)"
+fi
+case $OUT in
+*"alert: New "*" from "*) tui_ok "sync --notify: it says what it told" ;;
+*) tui_fail "sync --notify: it says what it told" "out: $OUT" ;;
+esac
+rm -f "$A/env.txt"
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+if [ "$RC" = 0 ] && [ ! -e "$A/env.txt" ]; then
+	tui_ok "sync --notify: what was told is not told again"
+else
+	tui_fail "sync --notify: what was told is not told again" \
+	    "exit $RC, out: $OUT; env: $(cat "$A/env.txt" 2>&1)"
+fi
+# alert_every holds what comes soon after an alert, for the next sync.
+sed -i 's/^alert_every = 0$/alert_every = 1h/' "$S/on.conf"
+ctl '{"op":"add","platform":"facebook","author":"Mona Lisa","text":"And on Monday?"}' >/dev/null
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+if [ "$RC" = 0 ] && [ ! -e "$A/env.txt" ]; then
+	tui_ok "sync --notify: alert_every holds a second alert back"
+else
+	tui_fail "sync --notify: alert_every holds a second alert back" \
+	    "exit $RC, out: $OUT; env: $(cat "$A/env.txt" 2>&1)"
+fi
+sed -i 's/^alert_every = 1h$/alert_every = 0/' "$S/on.conf"
+# A hook that fails: the sync worked, the alert did not; exit 1.
+sed -i 's/^notify_command = .*/notify_command = exit 4/' "$S/on.conf"
+ctl '{"op":"add","platform":"facebook","author":"Ion Pop","text":"Another question?"}' >/dev/null
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+if [ "$RC" = 1 ] && grep -q "heed: alerts: notify_command failed (exit 4)" "$S/err" &&
+    printf '%s\n' "$OUT" | grep -q '^alert: 2 new conversations to answer$'; then
+	tui_ok "sync --notify: what was held is told with the next; one that cannot be delivered is said, exit 1"
+else
+	tui_fail "sync --notify: what was held is told with the next; one that cannot be delivered is said, exit 1" \
+	    "exit $RC, out: $OUT, err: $(cat "$S/err")"
+fi
+exit 0
