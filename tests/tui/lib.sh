@@ -296,6 +296,10 @@ def text_width(s):
     return sum(width(c) for c in s)
 
 SGR = re.compile(r'\x1b\[([0-9;:]*)m')
+# A queue row: platform, author, waiting time, the four marks, when it
+# is due (blank for what waits for no answer), then its text.
+ROW = re.compile(r'^ \S\S (.*?) +(now|\d+[mhdwy]) [ C?+S][ *>][ !r][ dnhx] '
+                 r'(?:in \d+[mhdw](?:\d+m)?|\d+[mhdwy] over|due now)? *(.*)$')
 
 def parse(lines):
     """Turn -e capture lines into lists of (char, attrs) and plain text."""
@@ -448,8 +452,7 @@ def main():
         items = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
         it = items[int(sys.argv[3])]
         row = lines[0]
-        m = re.search(r'^ \S\S (.*?) +(now|\d+[mhdwy]) [ C?+S][ *>][ !r][ dnhx] (.*)$',
-                      row)
+        m = ROW.search(row)
         if not m:
             sys.exit('not a queue row: %r' % row)
         who, text = m.group(1), m.group(3)
@@ -478,8 +481,7 @@ def main():
         items = [json.loads(l) for l in open(sys.argv[3]) if l.strip()]
         unit = {'now': 0, 'm': 60, 'h': 3600, 'd': 86400, 'w': 604800,
                 'y': 31536000}
-        row_re = re.compile(r'^ \S\S (.*?) +(now|\d+[mhdwy]) '
-                            r'[ C?+S][ *>][ !r][ dnhx] (.*)$')
+        row_re = ROW
         bad, last = 0, -1
         for line in lines[1:-2]:
             m = row_re.match(line)

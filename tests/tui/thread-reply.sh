@@ -34,7 +34,8 @@ head20() {
 }
 
 # 3. Enter on the third row opens its thread with that item highlighted:
-# its header names the author, the line after starts its text.
+# its header names the author, the line after (or after how long it has
+# waited) starts its text.
 tui_keys $S j j
 tui_wait_selected_line $S 3
 row3=$SELTEXT
@@ -51,7 +52,13 @@ opened() {
 	*"$who3"*) ;;
 	*) return 1 ;;
 	esac
-	case $(tui_line $((n + 1))) in
+	# Under the header of a conversation's first message the thread
+	# says how long it has waited; then the text.
+	_next=$(tui_line $((n + 1)))
+	case $_next in
+	"  Waiting "*) _next=$(tui_line $((n + 2))) ;;
+	esac
+	case $_next in
 	*"$text3"*) return 0 ;;
 	esac
 	return 1
