@@ -6,6 +6,8 @@ VERSION=	0.1.0
 PREFIX?=	/usr/local
 BINDIR?=	$(PREFIX)/bin
 MANDIR?=	$(PREFIX)/share/man
+# Where systemd looks for the units of users' own managers.
+USERUNITDIR?=	$(PREFIX)/lib/systemd/user
 DESTDIR?=
 PKG_CONFIG?=	pkg-config
 INSTALL?=	install
@@ -246,10 +248,18 @@ install: all
 	$(INSTALL) -m 755 $(B)/$(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
 	$(INSTALL) -m 644 man/heed.1 $(DESTDIR)$(MANDIR)/man1/heed.1
 	$(INSTALL) -m 644 man/heed.conf.5 $(DESTDIR)$(MANDIR)/man5/heed.conf.5
+	$(INSTALL) -d $(DESTDIR)$(USERUNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' src/systemd/heed-sync.service.in \
+	    >$(DESTDIR)$(USERUNITDIR)/heed-sync.service
+	chmod 644 $(DESTDIR)$(USERUNITDIR)/heed-sync.service
+	$(INSTALL) -m 644 src/systemd/heed-sync.timer \
+	    $(DESTDIR)$(USERUNITDIR)/heed-sync.timer
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/heed.1 \
-	    $(DESTDIR)$(MANDIR)/man5/heed.conf.5
+	    $(DESTDIR)$(MANDIR)/man5/heed.conf.5 \
+	    $(DESTDIR)$(USERUNITDIR)/heed-sync.service \
+	    $(DESTDIR)$(USERUNITDIR)/heed-sync.timer
 
 clean:
 	rm -rf build

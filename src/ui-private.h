@@ -235,6 +235,7 @@ struct ui {
 						   place: ui-view.c) */
 	struct ui_views		*views;		/* the saved views */
 	struct clock		 clock;		/* targets and business hours */
+	struct ui_alerts	*alerts;	/* ui-alert.c's */
 	int			 clock_ok;
 	int64_t			 conv_waiting;	/* with business hours: the
 						   conversations waiting, */
@@ -321,6 +322,13 @@ void	ui_list_toggle(struct ui_list *);
 void	ui_list_unmark_all(struct ui_list *);
 const int64_t *ui_list_marks(const struct ui_list *, size_t *);
 void	ui_list_visual(struct ui_list *, int);
+
+/* ui-alert.c: alerts in the open inbox, and the window's title. */
+struct ui_alerts;
+void	ui_alert_start(struct ui *);
+void	ui_alert_check(struct ui *, int);
+void	ui_alert_title(struct ui *);
+void	ui_alert_end(struct ui *);
 
 /* ui-screen.c: the stack of screens. */
 

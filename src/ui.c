@@ -152,6 +152,7 @@ ui_paint(void *arg)
 	}
 	ui_sync_watch(ui);
 	ui_bar_ticks(ui);
+	ui_alert_check(ui, 0);
 	if (!ui->dirty || ui->quit)
 		return;
 	ui->dirty = 0;
@@ -183,6 +184,7 @@ ui_paint(void *arg)
 		curs_set(1);
 	}
 	refresh();
+	ui_alert_title(ui);
 	ui_locale_rest(ui);
 	if (!ui->painted) {
 		ui->painted = 1;
@@ -358,6 +360,7 @@ ui_on_tick(void *arg)
 			ui->seen_changes = -1;
 	}
 	ui_refresh_counts(ui);
+	ui_alert_check(ui, 1);
 	ui->dirty = 1;
 	loop_timer_add(ui->ctx.loop, 30 * 1000, ui_on_tick, ui);
 }
@@ -454,6 +457,7 @@ ui_run(const struct ui_context *ctx)
 	loop_timer_add(ctx->loop, 30 * 1000, ui_on_tick, &ui);
 	ui_views_init(&ui);
 	ui_refresh_counts(&ui);
+	ui_alert_start(&ui);
 	ui_queue_open(&ui);
 	rc = loop_run(ctx->loop);
 	lost = ui_lost_draft(&ui);
@@ -461,6 +465,7 @@ ui_run(const struct ui_context *ctx)
 	loop_before_sleep(ctx->loop, NULL, NULL);
 	loop_fd_clear(ctx->loop, STDIN_FILENO);
 	ui_restore_terminal();
+	ui_alert_end(&ui);
 	if (lost != NULL) {
 		/* The last place the text can go: the terminal. */
 		fputs(lost, stderr);

@@ -180,4 +180,33 @@ else
 	tui_fail "sync --notify: what was held is told with the next; one that cannot be delivered is said, exit 1" \
 	    "exit $RC, out: $OUT, err: $(cat "$S/err")"
 fi
+
+# The open inbox: its first look notes what is there; a comment that a
+# sync ($) brings rings the bell, is said on the message line and goes to
+# notify_command; the pane's title says how many wait.
+sed -i 's/^notify_command = .*/notify_command = '"$(printf '%s' "$HOOK" | sed 's/[\/&]/\\&/g')"'/; s/^alert = none$/alert = bell title/' "$S/on.conf"
+rm -f "$A/env.txt"
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$S/on.conf' --cache '$DB'"
+title_is() {
+	_t=$(t display -p -t ui '#{pane_title}')
+	case $_t in
+	$1) return 0 ;;
+	esac
+	return 1
+}
+if tui_wait ui "synced" && tui_until title_is "heed: [0-9]* waiting*"; then
+	tui_ok "TUI: the window's title says how many wait ($_t)"
+else
+	tui_fail "TUI: the window's title says how many wait" "title: $_t"
+fi
+ctl '{"op":"add","platform":"facebook","author":"Vera Wang","text":"Do you ship to Gent?"}' >/dev/null
+tui_keys ui '$'
+if tui_wait ui "from Vera Wang" &&
+    tui_until grep -q '^HEED_AUTHOR=Vera Wang$' "$A/env.txt"; then
+	tui_ok "TUI: a new comment a sync brings is said and goes to notify_command"
+else
+	tui_fail "TUI: a new comment a sync brings is said and goes to notify_command" \
+	    "env: $(cat "$A/env.txt" 2>&1)"
+fi
+tui_keys ui q
 exit 0

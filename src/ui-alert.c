@@ -1,0 +1,231 @@
+/*
+ * ui-alert.c -- alerts in the open inbox: when the cache's clock says a
+ * new conversation waits, or one is about to pass its target (alert.c
+ * decides, once for every heed on the cache), the terminal's bell rings,
+ * the message line says who, and the desktop notification and
+ * notify_command go out in children that are reaped later (alert-send.c);
+ * one that fails is said. The window's title (and tmux's pane title)
+ * says how many wait, as the status bar counts them.
+ *
+ * The first look at a cache waits until the sync has nothing in flight,
+ * so that the first sync of a new cache is not told as news.
+ */
+#include <curses.h>
+#include <term.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alert.h"
+#include "config.h"
+#include "log.h"
+#include "notify.h"
+#include "sync.h"
+#include "ui-private.h"
+#include "util.h"
+
+struct ui_alerts {
+	int			 ways;		/* ALERT_* */
+	struct alert_conf	 conf;
+	int			 conf_ok;
+	int			 busy;		/* the sync was, last look */
+	struct alert_sending	 sending;
+	int			 title_pushed;	/* saved the terminal's own */
+	char			*title;		/* the last one set */
+};
+
+/* Whether the terminal takes a title, and how: OSC 2 for xterm's kin. */
+static int
+ui_alert_titles(void)
+{
+	const char	*term = getenv("TERM");
+	char		*tsl;
+
+	if (getenv("TMUX") != NULL)
+		return 1;
+	tsl = tigetstr("tsl");
+	if (tsl != NULL && tsl != (char *)-1)
+		return 1;
+	if (tigetflag("XT") > 0)
+		return 1;
+	return term != NULL && (strncmp(term, "xterm", 5) == 0 ||
+	    strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0 ||
+	    strncmp(term, "rxvt", 4) == 0 || strncmp(term, "foot", 4) == 0 ||
+	    strncmp(term, "alacritty", 9) == 0 ||
+	    strncmp(term, "xterm-kitty", 11) == 0);
+}
+
+/* Read how the config wants alerts; say once what is wrong with it. */
+void
+ui_alert_start(struct ui *ui)
+{
+	struct ui_alerts	*a;
+	char			*cause = NULL;
+
+	a = ui->alerts = xcalloc(1, sizeof *a);
+	a->sending.desktop = a->sending.command = -1;
+	a->busy = 1;
+	if (config_alert_ways(config_str(ui->ctx.cfg, NULL, OPT_ALERT),
+	    &a->ways, &cause) != 0 || alert_conf_read(&a->conf, ui->ctx.cfg,
+	    &cause) != 0) {
+		ui_message(ui, 1, "Alerts are off: %s", cause);
+		free(cause);
+		return;
+	}
+	a->conf_ok = 1;
+	if ((a->ways & ALERT_TITLE) && !ui_alert_titles())
+		a->ways &= ~ALERT_TITLE;
+	if (a->ways & ALERT_TITLE) {
+		/* xterm keeps the title heed replaces; others ignore this. */
+		fputs("\033[22;2t", stdout);
+		fflush(stdout);
+		a->title_pushed = 1;
+	}
+}
+
+/* Say what heed could not deliver, once it is known. */
+static void
+ui_alert_reap(struct ui *ui)
+{
+	struct ui_alerts	*a = ui->alerts;
+	char			*cause = NULL;
+
+	if (a->sending.desktop == -1 && a->sending.command == -1)
+		return;
+	if (alert_send_poll(&a->sending, &cause) < 0) {
+		ui_message(ui, 1, "An alert could not be delivered: %s (heed "
+		    "alert --test says more)", cause);
+		free(cause);
+	}
+}
+
+/* Tell the owner of a batch: bell, message line, the children. */
+static void
+ui_alert_tell(struct ui *ui, const struct alert_batch *b)
+{
+	struct ui_alerts	*a = ui->alerts;
+	char			*title, *cause = NULL;
+
+	if (a->ways & ALERT_BELL)
+		beep();
+	title = alert_title(b);
+	ui_message(ui, 0, "%s", title);
+	free(title);
+	if (a->sending.desktop != -1 || a->sending.command != -1) {
+		/* The last ones still run: this batch waits for no one. */
+		log_info("alert not delivered outside the terminal: the last "
+		    "one is still on its way");
+		return;
+	}
+	alert_send_start(ui->ctx.cfg, b, NOTIFY_QUIET, &a->sending, &cause);
+	if (cause != NULL) {
+		ui_message(ui, 1, "An alert could not be delivered: %s",
+		    cause);
+		free(cause);
+	}
+}
+
+/*
+ * Whether every account has synced (or failed to) since heed started:
+ * before that, the cache is not yet what the platforms hold.
+ */
+static int
+ui_alert_synced(struct ui *ui)
+{
+	const struct sync_account_status	*st;
+	size_t					 i, n;
+
+	n = sync_status(ui->ctx.sync, &st);
+	for (i = 0; i < n; i++) {
+		if (st[i].state == SYNC_IDLE && st[i].last_success == 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Look whether there is something to tell: on every tick, and when a
+ * sync has just finished. Never while a sync is still in flight.
+ */
+void
+ui_alert_check(struct ui *ui, int tick)
+{
+	struct ui_alerts	*a = ui->alerts;
+	struct alert_batch	 b;
+	char			*cause = NULL;
+	int			 busy;
+
+	if (a == NULL)
+		return;
+	ui_alert_reap(ui);
+	busy = sync_busy(ui->ctx.sync) || !ui_alert_synced(ui);
+	if (busy || !a->conf_ok || !ui->clock_ok || (!tick && !a->busy)) {
+		a->busy = busy;
+		return;
+	}
+	a->busy = 0;
+	if (alert_collect(ui->ctx.store, &ui->clock, &a->conf, util_now(), &b,
+	    &cause) != 0) {
+		log_warn("alerts: %s", cause);
+		free(cause);
+		return;
+	}
+	if (b.n > 0)
+		ui_alert_tell(ui, &b);
+	alert_batch_free(&b);
+}
+
+/* Set the window's title to how many wait, when it changed. */
+void
+ui_alert_title(struct ui *ui)
+{
+	struct ui_alerts	*a = ui->alerts;
+	int64_t			 waiting, over;
+	char			*title;
+
+	if (a == NULL || !(a->ways & ALERT_TITLE))
+		return;
+	if (ui->clock_ok && !ui->clock.simple) {
+		waiting = ui->conv_waiting;
+		over = ui->conv_overdue;
+	} else {
+		waiting = ui->counts.view[VIEW_INBOX];
+		over = ui->counts.overdue;
+	}
+	if (ui->counts_failed)
+		title = xstrdup("heed");
+	else if (waiting == 0)
+		title = xstrdup("heed: nothing waiting");
+	else if (over == 0)
+		title = xprintf("heed: %lld waiting", (long long)waiting);
+	else
+		title = xprintf("heed: %lld waiting, %lld overdue",
+		    (long long)waiting, (long long)over);
+	if (a->title != NULL && strcmp(a->title, title) == 0) {
+		free(title);
+		return;
+	}
+	free(a->title);
+	a->title = title;
+	printf("\033]2;%s\007", title);
+	fflush(stdout);
+}
+
+/* Give the terminal its title back and free what alerts hold. */
+void
+ui_alert_end(struct ui *ui)
+{
+	struct ui_alerts	*a = ui->alerts;
+
+	if (a == NULL)
+		return;
+	if (a->title_pushed) {
+		fputs("\033[23;2t", stdout);
+		fflush(stdout);
+	}
+	if (a->conf_ok)
+		alert_conf_free(&a->conf);
+	free(a->title);
+	free(a);
+	ui->alerts = NULL;
+}
