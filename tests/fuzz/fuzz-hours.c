@@ -3,8 +3,9 @@
  * of the config) and the clock they make. The input is the three values,
  * a line each, then two times. A setting refused must say why in one
  * line; one taken must give business time that never runs backwards,
- * never exceeds the wall time between two times, and that hours_due
- * reaches no later than the end it was measured to.
+ * never exceeds the wall time between two times, that hours_due
+ * reaches no later than the end it was measured to, and that
+ * hours_open_until gives a moment the shop is closed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ fuzz_line(char **p)
 static void
 fuzz_hours_times(const struct hours *h, int64_t a, int64_t b)
 {
-	int64_t	from = a < b ? a : b, to = a < b ? b : a, in, due;
+	int64_t	from = a < b ? a : b, to = a < b ? b : a, in, due, until;
 
 	in = hours_between(h, from, to);
 	if (in < 0 || in > to - from)
@@ -46,7 +47,16 @@ fuzz_hours_times(const struct hours *h, int64_t a, int64_t b)
 		fuzz_fail("hours_due(%lld, %lld) = %lld, after %lld",
 		    (long long)from, (long long)in, (long long)due,
 		    (long long)to);
-	(void)hours_open_at(h, from);
+	/* The shop closes no earlier than now, and is closed then. */
+	until = hours_open_until(h, from);
+	if (until < from || (hours_open_at(h, from) ? until == from :
+	    until != from))
+		fuzz_fail("hours_open_until(%lld) = %lld, open %d",
+		    (long long)from, (long long)until, hours_open_at(h, from));
+	if (until > from && until < from + 7 * 86400 && !hours_always(h) &&
+	    hours_open_at(h, until))
+		fuzz_fail("hours_open_until(%lld) = %lld, still open then",
+		    (long long)from, (long long)until);
 }
 
 /* One input: three settings and two times. */
