@@ -131,6 +131,7 @@ enum store_stmt_id {
 	ST_CONV_STATS,
 	ST_ITEM_WORDS,
 	ST_WAITING_EACH,
+	ST_ACTIVITY_BEFORE,
 	ST_COUNT
 };
 

@@ -262,6 +262,12 @@ ui_action_run(struct ui *ui, int action, struct item *it)
 	case ACT_OUTBOX:
 		ui_outbox_open(ui);
 		return 0;
+	case ACT_STATS:
+		ui_stats_open(ui);
+		return 0;
+	case ACT_LOG:
+		ui_log_open(ui);
+		return 0;
 	}
 	if (it == NULL) {
 		ui_message(ui, 0, "Nothing selected.");
@@ -339,6 +345,7 @@ ui_action_marked(struct ui *ui, int action, struct item *it,
 	if (n == 0 || !ui_action_bulk(action)) {
 		if (n != 0 && it != NULL && action != ACT_UNDO &&
 		    action != ACT_SYNC && action != ACT_OUTBOX &&
+		    action != ACT_STATS && action != ACT_LOG &&
 		    action != ACT_OPEN_LINK && action != ACT_NONE) {
 			ui_message(ui, 1, "%s acts on one conversation: %zu "
 			    "row%s marked. Esc takes the marks off.",
