@@ -119,7 +119,7 @@ ui_hide(struct ui *ui, struct item *it, const struct platform_ops *ops)
 		body = xprintf("Hide the comment by %s on %s?\n\n%s and their "
 		    "friends still see it, and are not told; everyone else no "
 		    "longer does. You can unhide it later with h. It is "
-		    "logged (heed log).\n\ny: hide it    n or Esc: keep it "
+		    "logged: H shows the activity log.\n\ny: hide it    n or Esc: keep it "
 		    "visible",
 		    it->author_name, ops->label, it->author_name);
 	ui_ask_choice(ui, it->hidden ? "Unhide" : "Hide", body, "yn",
@@ -173,7 +173,8 @@ ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
 	}
 	ui->act_item = it->id;
 	body = xprintf("Delete the %s by %s on %s?\n\nIt disappears for "
-	    "everyone, %s included.%s\n\ny: go on    n or Esc: keep it",
+	    "everyone, %s included. It is logged: H shows the activity "
+	    "log.%s\n\ny: go on    n or Esc: keep it",
 	    it->own ? "reply" : "comment", it->author_name, ops->label,
 	    it->own ? "the customer" : it->author_name,
 	    !it->own && ui_is_complaint(it) ? "\n\nWARNING: this looks like "
