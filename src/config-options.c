@@ -12,6 +12,10 @@ static const char *const config_color_choices[] = {
 	"auto", "always", "never", NULL
 };
 
+static const char *const config_charts_choices[] = {
+	"auto", "unicode", "ascii", NULL
+};
+
 static const char *const config_inbox_order_choices[] = {
 	"need", "age", NULL
 };
@@ -37,6 +41,11 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    config_color_choices,
 	    "auto (colour unless NO_COLOR is set or the terminal has none), "
 	    "always or never" },
+	[OPT_CHARTS] = { "charts", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
+	    config_charts_choices,
+	    "how the statistics screen draws its bars: auto (Unicode blocks "
+	    "in a UTF-8 locale without NO_COLOR, else ASCII), unicode or "
+	    "ascii" },
 	[OPT_EDITOR] = { "editor", CONFIG_STRING, CONFIG_GLOBAL, "", 0, 0,
 	    NULL, "the editor for Ctrl-E in the composer; empty means "
 	    "$VISUAL, then $EDITOR, then vi" },

@@ -32,6 +32,7 @@ enum config_opt {
 	OPT_HISTORY_DAYS,
 	OPT_RECHECK_INTERVAL,
 	OPT_COLOR,
+	OPT_CHARTS,
 	OPT_EDITOR,
 	OPT_BROWSER,
 	OPT_CACHE,
@@ -80,6 +81,12 @@ enum config_color {
 	COLOR_AUTO,
 	COLOR_ALWAYS,
 	COLOR_NEVER
+};
+
+enum config_charts {
+	CHARTS_AUTO,
+	CHARTS_UNICODE,
+	CHARTS_ASCII
 };
 
 struct config_option {

@@ -15,23 +15,27 @@
 #define ON_C	(1 << SCREEN_COMPOSE)
 #define ON_O	(1 << SCREEN_OUTBOX)
 #define ON_K	(1 << SCREEN_CHECK)
+#define ON_S	(1 << SCREEN_STATS)
+#define ON_L	(1 << SCREEN_LOG)
+/* The screens one reads and moves about in. */
+#define ON_READ	(ON_Q | ON_T | ON_O | ON_S | ON_L)
 
 static const struct {
 	const char	*name;
 	int		 screens;
 	const char	*help;
 } key_actions[ACT_COUNT] = {
-	[ACT_NONE] = { "none", ON_Q | ON_T | ON_C | ON_O | ON_K,
+	[ACT_NONE] = { "none", ON_READ | ON_C | ON_K,
 	    "do nothing" },
-	[ACT_DOWN] = { "down", ON_Q | ON_T | ON_O, "move down" },
-	[ACT_UP] = { "up", ON_Q | ON_T | ON_O, "move up" },
-	[ACT_PAGE_DOWN] = { "page-down", ON_Q | ON_T | ON_O, "next page" },
-	[ACT_PAGE_UP] = { "page-up", ON_Q | ON_T | ON_O, "previous page" },
-	[ACT_TOP] = { "top", ON_Q | ON_T | ON_O, "go to the first row" },
-	[ACT_BOTTOM] = { "bottom", ON_Q | ON_T | ON_O, "go to the last row" },
-	[ACT_OPEN] = { "open", ON_Q, "open the thread" },
-	[ACT_BACK] = { "back", ON_T | ON_O, "back to the queue" },
-	[ACT_QUIT] = { "quit", ON_Q | ON_T | ON_O, "back; quit from the queue" },
+	[ACT_DOWN] = { "down", ON_READ, "move down" },
+	[ACT_UP] = { "up", ON_READ, "move up" },
+	[ACT_PAGE_DOWN] = { "page-down", ON_READ, "next page" },
+	[ACT_PAGE_UP] = { "page-up", ON_READ, "previous page" },
+	[ACT_TOP] = { "top", ON_READ, "go to the first row" },
+	[ACT_BOTTOM] = { "bottom", ON_READ, "go to the last row" },
+	[ACT_OPEN] = { "open", ON_Q | ON_L, "open the thread" },
+	[ACT_BACK] = { "back", ON_T | ON_O | ON_S | ON_L, "back to the queue" },
+	[ACT_QUIT] = { "quit", ON_READ, "back; quit from the queue" },
 	[ACT_REPLY] = { "reply", ON_Q | ON_T, "write a reply" },
 	[ACT_SAVED_REPLY] = { "saved-reply", ON_Q | ON_T | ON_C,
 	    "start from a saved reply" },
@@ -52,12 +56,11 @@ static const struct {
 	[ACT_OPEN_LINK] = { "open-link", ON_Q | ON_T,
 	    "open the permalink in a browser" },
 	[ACT_SYNC] = { "sync", ON_Q | ON_T | ON_O, "sync now" },
-	[ACT_HELP] = { "help", ON_Q | ON_T | ON_C | ON_O | ON_K,
-	    "this help" },
-	[ACT_COMMAND] = { "command", ON_Q | ON_T | ON_C | ON_O | ON_K,
+	[ACT_HELP] = { "help", ON_READ | ON_C | ON_K, "this help" },
+	[ACT_COMMAND] = { "command", ON_READ | ON_C | ON_K,
 	    "run a command by name" },
 	[ACT_OUTBOX] = { "outbox", ON_Q | ON_T, "show pending and failed sends" },
-	[ACT_REDRAW] = { "redraw", ON_Q | ON_T | ON_C | ON_O | ON_K,
+	[ACT_REDRAW] = { "redraw", ON_READ | ON_C | ON_K,
 	    "redraw the screen" },
 	[ACT_LEGEND] = { "legend", ON_Q, "say what the marks of a row mean" },
 	[ACT_KIND] = { "kind", ON_Q | ON_T,
@@ -74,6 +77,12 @@ static const struct {
 	[ACT_RETRY] = { "retry", ON_O, "send a failed entry again" },
 	[ACT_DISCARD] = { "discard", ON_O, "discard an unsent entry" },
 	[ACT_EDIT] = { "edit", ON_O, "take a queued or failed reply back to edit" },
+	[ACT_STATS] = { "stats", ON_Q | ON_T,
+	    "statistics: how fast the shop answers, in charts" },
+	[ACT_LOG] = { "log", ON_Q | ON_T,
+	    "the activity log: every action, when and by whom" },
+	[ACT_PERIOD] = { "period", ON_S, "by day, week or month, in turn" },
+	[ACT_ACCOUNT] = { "account", ON_S, "one account, the next, or all" },
 	[ACT_SEND] = { "send", ON_C | ON_K, "check and send" },
 	[ACT_NEWLINE] = { "newline", ON_C, "insert a new line" },
 	[ACT_EDITOR] = { "editor", ON_C, "edit in $EDITOR" },
@@ -93,7 +102,7 @@ static const struct {
 };
 
 static const char *const key_screens[SCREEN_COUNT] = {
-	"queue", "thread", "compose", "outbox", "check"
+	"queue", "thread", "compose", "outbox", "check", "stats", "log"
 };
 
 static const struct {
@@ -116,26 +125,26 @@ static const struct {
 	uint32_t	key;
 	int		action;
 } key_defaults[] = {
-	{ ON_Q | ON_T | ON_O, 'j', ACT_DOWN },
-	{ ON_Q | ON_T | ON_O, KEYC_DOWN, ACT_DOWN },
-	{ ON_Q | ON_T | ON_O, 'k', ACT_UP },
-	{ ON_Q | ON_T | ON_O, KEYC_UP, ACT_UP },
-	{ ON_Q | ON_T | ON_O, KEYC_NPAGE, ACT_PAGE_DOWN },
-	{ ON_T | ON_O, ' ', ACT_PAGE_DOWN },
+	{ ON_READ, 'j', ACT_DOWN },
+	{ ON_READ, KEYC_DOWN, ACT_DOWN },
+	{ ON_READ, 'k', ACT_UP },
+	{ ON_READ, KEYC_UP, ACT_UP },
+	{ ON_READ, KEYC_NPAGE, ACT_PAGE_DOWN },
+	{ ON_T | ON_O | ON_S | ON_L, ' ', ACT_PAGE_DOWN },
 	{ ON_Q, ' ', ACT_MARK },
 	{ ON_Q, 'V', ACT_MARK_RANGE },
 	{ ON_Q, KEYC_ESC, ACT_UNMARK },
 	{ ON_Q | ON_T, '#', ACT_TAG },
-	{ ON_Q | ON_T | ON_O, KEYC_PPAGE, ACT_PAGE_UP },
-	{ ON_Q | ON_T | ON_O, 'g', ACT_TOP },
-	{ ON_Q | ON_T | ON_O, KEYC_HOME, ACT_TOP },
-	{ ON_Q | ON_T | ON_O, 'G', ACT_BOTTOM },
-	{ ON_Q | ON_T | ON_O, KEYC_END, ACT_BOTTOM },
-	{ ON_Q, KEYC_ENTER, ACT_OPEN },
-	{ ON_Q, KEYC_RIGHT, ACT_OPEN },
-	{ ON_T | ON_O, KEYC_ESC, ACT_BACK },
-	{ ON_T | ON_O, KEYC_LEFT, ACT_BACK },
-	{ ON_Q | ON_T | ON_O, 'q', ACT_QUIT },
+	{ ON_READ, KEYC_PPAGE, ACT_PAGE_UP },
+	{ ON_READ, 'g', ACT_TOP },
+	{ ON_READ, KEYC_HOME, ACT_TOP },
+	{ ON_READ, 'G', ACT_BOTTOM },
+	{ ON_READ, KEYC_END, ACT_BOTTOM },
+	{ ON_Q | ON_L, KEYC_ENTER, ACT_OPEN },
+	{ ON_Q | ON_L, KEYC_RIGHT, ACT_OPEN },
+	{ ON_T | ON_O | ON_S | ON_L, KEYC_ESC, ACT_BACK },
+	{ ON_T | ON_O | ON_S | ON_L, KEYC_LEFT, ACT_BACK },
+	{ ON_READ, 'q', ACT_QUIT },
 	{ ON_Q | ON_T, 'r', ACT_REPLY },
 	{ ON_Q | ON_T, 't', ACT_SAVED_REPLY },
 	{ ON_Q | ON_T, 'P', ACT_PRIVATE_REPLY },
@@ -153,10 +162,14 @@ static const struct {
 	{ ON_Q, KEYC_BTAB, ACT_PREV_VIEW },
 	{ ON_Q | ON_T, 'o', ACT_OPEN_LINK },
 	{ ON_Q | ON_T | ON_O, '$', ACT_SYNC },
-	{ ON_Q | ON_T | ON_O | ON_K, '?', ACT_HELP },
-	{ ON_Q | ON_T | ON_O | ON_K, ':', ACT_COMMAND },
+	{ ON_READ | ON_K, '?', ACT_HELP },
+	{ ON_READ | ON_K, ':', ACT_COMMAND },
 	{ ON_Q | ON_T, 'O', ACT_OUTBOX },
-	{ ON_Q | ON_T | ON_C | ON_O | ON_K, KEYC_CTRL('l'), ACT_REDRAW },
+	{ ON_Q | ON_T, 'S', ACT_STATS },
+	{ ON_Q | ON_T, 'H', ACT_LOG },
+	{ ON_S, 'p', ACT_PERIOD },
+	{ ON_S, 'a', ACT_ACCOUNT },
+	{ ON_READ | ON_C | ON_K, KEYC_CTRL('l'), ACT_REDRAW },
 	{ ON_Q, 'L', ACT_LEGEND },
 	{ ON_Q | ON_T, 'K', ACT_KIND },
 	{ ON_Q, 'A', ACT_DONE_LANE },

@@ -246,6 +246,23 @@ store_activity_free(struct store_activity *v, size_t n)
 	free(v);
 }
 
+/*
+ * Read a row of the activity log with its item's author and text: time,
+ * item, action, detail, who, author, text, id.
+ */
+static void
+store_activity_row(sqlite3_stmt *st, struct store_activity *a)
+{
+	a->time = sqlite3_column_int64(st, 0);
+	a->item_id = sqlite3_column_int64(st, 1);
+	a->action = store_col_text(st, 2);
+	a->detail = store_col_text(st, 3);
+	a->who = store_col_text(st, 4);
+	a->author = store_col_text(st, 5);
+	a->text = store_col_text(st, 6);
+	a->id = sqlite3_column_int64(st, 7);
+}
+
 /* Read the activity rows from a time on; see store.h. */
 int
 store_activity_since(struct store *s, int64_t since, size_t limit,
@@ -274,14 +291,44 @@ store_activity_since(struct store *s, int64_t since, size_t limit,
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
 		a = &(*out)[(*n)++];
-		a->time = sqlite3_column_int64(st, 0);
-		a->item_id = sqlite3_column_int64(st, 1);
-		a->action = store_col_text(st, 2);
-		a->detail = store_col_text(st, 3);
-		a->who = store_col_text(st, 4);
-		a->author = store_col_text(st, 5);
-		a->text = store_col_text(st, 6);
+		store_activity_row(st, a);
 	}
+	store_done(st);
+	if (rc != SQLITE_DONE) {
+		store_activity_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, rc, "reading the activity log", cause);
+	}
+	return 0;
+}
+
+/* Read a page of the activity log before a row, newest first; store.h. */
+int
+store_activity_before(struct store *s, int64_t before, size_t limit,
+    struct store_activity **out, size_t *n, char **cause)
+{
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	/* By id, the log's own order: one look-up in its rowid, no sort. */
+	st = store_stmt(s, ST_ACTIVITY_BEFORE, "SELECT a.time, a.item_id, "
+	    "a.action, a.detail, a.who, coalesce(i.author_name, "
+	    "i.author_handle), i.text, a.id FROM activity AS a LEFT JOIN items "
+	    "AS i ON i.id = a.item_id WHERE a.id < ?1 ORDER BY a.id DESC "
+	    "LIMIT ?2", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	if (limit != 0)
+		*out = xcalloc(limit, sizeof **out);
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_activity_row(st, &(*out)[(*n)++]);
+	if (*n == limit)
+		rc = SQLITE_DONE;
 	store_done(st);
 	if (rc != SQLITE_DONE) {
 		store_activity_free(*out, *n);

@@ -135,6 +135,7 @@ enum store_stmt_id {
 	ST_META_GET,
 	ST_META_SET,
 	ST_MAX_ID,
+	ST_ACTIVITY_BEFORE,
 	ST_COUNT
 };
 

@@ -83,6 +83,7 @@ struct store_thread {
 
 /* One activity log row. */
 struct store_activity {
+	int64_t	 id;		/* its place in the log (since, before) */
 	int64_t	 time;
 	int64_t	 item_id;
 	char	*action;
@@ -504,6 +505,13 @@ void	store_activity_free(struct store_activity *, size_t);
  * text of their items: the newest limit of them (0: all).
  */
 int	store_activity_since(struct store *, int64_t, size_t,
+	    struct store_activity **, size_t *, char **);
+/*
+ * A page of the activity log for a screen: the newest limit rows before
+ * the row id (0: from the newest), newest first, with the author and
+ * text of their items.
+ */
+int	store_activity_before(struct store *, int64_t, size_t,
 	    struct store_activity **, size_t *, char **);
 
 #endif

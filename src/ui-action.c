@@ -119,7 +119,7 @@ ui_hide(struct ui *ui, struct item *it, const struct platform_ops *ops)
 		body = xprintf("Hide the comment by %s on %s?\n\n%s and their "
 		    "friends still see it, and are not told; everyone else no "
 		    "longer does. You can unhide it later with h. It is "
-		    "logged (heed log).\n\ny: hide it    n or Esc: keep it "
+		    "logged: H shows the activity log.\n\ny: hide it    n or Esc: keep it "
 		    "visible",
 		    it->author_name, ops->label, it->author_name);
 	ui_ask_choice(ui, it->hidden ? "Unhide" : "Hide", body, "yn",
@@ -173,7 +173,8 @@ ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
 	}
 	ui->act_item = it->id;
 	body = xprintf("Delete the %s by %s on %s?\n\nIt disappears for "
-	    "everyone, %s included.%s\n\ny: go on    n or Esc: keep it",
+	    "everyone, %s included. It is logged: H shows the activity "
+	    "log.%s\n\ny: go on    n or Esc: keep it",
 	    it->own ? "reply" : "comment", it->author_name, ops->label,
 	    it->own ? "the customer" : it->author_name,
 	    !it->own && ui_is_complaint(it) ? "\n\nWARNING: this looks like "
@@ -262,6 +263,12 @@ ui_action_run(struct ui *ui, int action, struct item *it)
 	case ACT_OUTBOX:
 		ui_outbox_open(ui);
 		return 0;
+	case ACT_STATS:
+		ui_stats_open(ui);
+		return 0;
+	case ACT_LOG:
+		ui_log_open(ui);
+		return 0;
 	}
 	if (it == NULL) {
 		ui_message(ui, 0, "Nothing selected.");
@@ -339,6 +346,7 @@ ui_action_marked(struct ui *ui, int action, struct item *it,
 	if (n == 0 || !ui_action_bulk(action)) {
 		if (n != 0 && it != NULL && action != ACT_UNDO &&
 		    action != ACT_SYNC && action != ACT_OUTBOX &&
+		    action != ACT_STATS && action != ACT_LOG &&
 		    action != ACT_OPEN_LINK && action != ACT_NONE) {
 			ui_message(ui, 1, "%s acts on one conversation: %zu "
 			    "row%s marked. Esc takes the marks off.",

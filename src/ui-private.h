@@ -16,12 +16,15 @@
  *   ui-thread.c                      -> ui-action.c
  *   ui-action.c (what u, d, s... do) -> ui-triage.c (done, snooze,
  *                                       flag, note, kind, tags), ui-reply.c,
- *                                       ui-outbox.c
+ *                                       ui-outbox.c, ui-stats.c (the
+ *                                       charts), ui-log.c (the activity
+ *                                       log)
+ *   ui-log.c                         -> ui-thread.c (Enter on a row)
  *   ui-triage.c, ui-action.c         -> ui-undo.c (what u takes back)
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
  *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
- *   thread, outbox, help)               selection, scrolling, marks),
+ *   thread, outbox, help, stats, log)   selection, scrolling, marks),
  *                                       which calls back only the
  *                                       screen that owns the list
  *   all of them                      -> ui-draw.c -> ui-screen.c (the
@@ -217,6 +220,7 @@ struct ui {
 	int			 rows;
 	int			 cols;
 	int			 color;
+	int			 ascii;		/* charts in ASCII, not blocks */
 	int			 dirty;
 	int			 quit;
 	int			 quit_asked;	/* a signal was held back */
@@ -377,6 +381,8 @@ void	ui_check_open(struct ui *, const struct item *, const char *, int,
 	    void (*)(struct ui *, void *), void *);
 void	ui_outbox_open(struct ui *);
 void	ui_help_open(struct ui *);
+void	ui_stats_open(struct ui *);
+void	ui_log_open(struct ui *);
 
 /* ui-action.c, ui-reply.c, ui-command.c, ui-help.c */
 int	ui_action_item(struct ui *, int, struct item *);

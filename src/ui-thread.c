@@ -567,7 +567,9 @@ ui_thread_command(struct ui *ui, void *data, const char *name,
 	if (strcmp(name, "view") == 0) {
 		if (ui_view_arg(ui, arg) == -1)
 			return 1;
-		ui_screen_drop(ui, t);
+		/* Every screen above the queue goes (a log under the thread). */
+		while (ui->nstack > 1)
+			ui_screen_drop(ui, ui_screen_top(ui)->data);
 		base = &ui->stack[0];
 		return base->ops->command(ui, base->data, name, arg);
 	}

@@ -6,12 +6,14 @@
 #include <sys/ioctl.h>
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -61,6 +63,26 @@ ui_colors(struct ui *ui)
 	init_pair(PAIR_FLAG, COLOR_MAGENTA, -1);
 	init_pair(PAIR_TAG, COLOR_BLUE, -1);
 	ui->color = 1;
+}
+
+/*
+ * Decide how charts draw their bars: in Unicode blocks, unless the
+ * config says ascii, or says auto and the locale's character set is not
+ * UTF-8 or NO_COLOR is set (a plain terminal, plainly drawn).
+ */
+static void
+ui_charts(struct ui *ui)
+{
+	int64_t		 mode = config_int(ui->ctx.cfg, NULL, OPT_CHARTS);
+	const char	*nc = getenv("NO_COLOR"), *set;
+
+	set = nl_langinfo(CODESET);
+	if (mode == CHARTS_AUTO)
+		ui->ascii = (nc != NULL && *nc != '\0') || set == NULL ||
+		    (strcasecmp(set, "UTF-8") != 0 &&
+		    strcasecmp(set, "UTF8") != 0);
+	else
+		ui->ascii = mode == CHARTS_ASCII;
 }
 
 /* Show warnings and errors from the rest of heed on the message line. */
@@ -397,6 +419,7 @@ ui_start(struct ui *ui)
 	typeahead(-1);
 	curs_set(0);
 	ui_colors(ui);
+	ui_charts(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 }
 

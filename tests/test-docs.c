@@ -220,7 +220,8 @@ static void
 test_heed_1_key_tables_are_the_default_bindings(void **state)
 {
 	static const char *const titles[SCREEN_COUNT] = {
-		"Queue", "Thread", "Composer", "Outbox", "Check"
+		"Queue", "Thread", "Composer", "Outbox", "Check", "Statistics",
+		"Log"
 	};
 	struct keymap	 km;
 	char		*man, *keys_sh, *table, *end, head[64], keys[256];

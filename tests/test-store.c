@@ -1751,7 +1751,7 @@ test_replied_and_triage_log(void **state)
 	struct item_list	 l = { NULL, 0, 0 };
 	struct store_activity	*a;
 	struct item		 it, saved;
-	int64_t			 id;
+	int64_t			 id, before;
 	size_t			 n;
 	char			*cause = NULL;
 
@@ -1822,6 +1822,28 @@ test_replied_and_triage_log(void **state)
 	assert_int_equal(store_activity_since(fx->s, util_now() + 60, 0, &a,
 	    &n, &cause), 0);
 	assert_int_equal(n, 0);
+	store_activity_free(a, n);
+
+	/* The log screen reads it a page at a time, newest first. */
+	assert_int_equal(store_activity_before(fx->s, 0, 2, &a, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(a[0].action, "note");
+	assert_string_equal(a[1].action, "unflagged");
+	assert_string_equal(a[1].author, "ann");
+	before = a[1].id;
+	store_activity_free(a, n);
+	assert_int_equal(store_activity_before(fx->s, before, 2, &a, &n,
+	    &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(a[0].action, "reopened");
+	assert_string_equal(a[1].action, "done");
+	before = a[1].id;
+	store_activity_free(a, n);
+	assert_int_equal(store_activity_before(fx->s, before, 2, &a, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(a[0].action, "flagged");
+	assert_string_equal(a[0].who, who_am_i());
 	store_activity_free(a, n);
 
 	/* Undo puts back status, done time, flags and note exactly. */

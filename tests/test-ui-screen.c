@@ -271,10 +271,10 @@ static void
 test_commands_come_from_the_keys_of_the_screen(void **state)
 {
 	static const char queue_names[] = "bottom command delete done "
-	    "done-thanks down filter flag help hide kind legend like mark "
+	    "done-thanks down filter flag help hide kind legend like log mark "
 	    "mark-range next-view note open open-link outbox page-down page-up "
 	    "prev-view private-reply quit redraw reply saved-reply search "
-	    "snooze sync tag top undo unmark up view";
+	    "snooze stats sync tag top undo unmark up view";
 	struct ui	 ui;
 	struct buf	 log;
 	struct fake	*h;
