@@ -146,6 +146,10 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    CONFIG_GLOBAL, "", 0, 0, NULL, "a command run at each alert (by "
 	    "/bin/sh), with what it is about in HEED_* variables of its "
 	    "environment, never in its command line; see heed(1), ALERTS" },
+	[OPT_SEND_DELAY] = { "send_delay", CONFIG_DURATION,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "10s", 0, 600, NULL, "how long a "
+	    "confirmed reply waits in the outbox before it leaves, while u "
+	    "takes it back into the composer; 0 sends at once" },
 };
 
 /* Return the option table and its size. */

@@ -208,8 +208,9 @@ store_outbox_register(struct store *s, char **cause)
 }
 
 /*
- * Queue an action; fills in id, created, origin, state and next_attempt.
- * A comment has at most one private reply, so a second one is refused
+ * Queue an action; fills in id, created, origin and state; it is due at
+ * next_attempt if that is later than now (a reply's send delay). A
+ * comment has at most one private reply, so a second one is refused
  * while another is queued, sending, checking or sent; the check is part
  * of the INSERT, so that nothing can come between them.
  */
@@ -226,7 +227,8 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	    "item_id, kind, state, target_remote_id, body, idem_key, "
 	    "remote_id, last_error, attempts, created, next_attempt, updated, "
 	    "origin) "
-	    "SELECT ?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, ?7, ?7, ?9 "
+	    "SELECT ?1, ?2, ?3, 0, ?4, ?5, ?6, NULL, NULL, 0, ?7, max(?7, ?10), "
+	    "?7, ?9 "
 	    "WHERE ?3 <> ?8 OR ?2 IS NULL OR NOT EXISTS (SELECT 1 FROM outbox "
 	    "WHERE item_id = ?2 AND kind = ?3 AND state IN (0, 1, 2, 4)) "
 	    "RETURNING id", cause);
@@ -241,6 +243,7 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 	sqlite3_bind_int64(st, 7, now);
 	sqlite3_bind_int(st, 8, ACTION_PRIVATE_REPLY);
 	sqlite3_bind_text(st, 9, store_owner(s), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, e->next_attempt);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		e->id = sqlite3_column_int64(st, 0);
 	store_done(st);
@@ -252,10 +255,41 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 		return store_fail(s, rc, "queueing an action", cause);
 	e->state = OUTBOX_QUEUED;
 	e->attempts = 0;
-	e->created = e->next_attempt = e->updated = now;
+	e->created = e->updated = now;
+	if (e->next_attempt < now)
+		e->next_attempt = now;
 	free(e->origin);
 	e->origin = xstrdup(store_owner(s));
 	return 0;
+}
+
+/* The reply that leaves soonest after its send delay; see store.h. */
+int
+store_outbox_delayed(struct store *s, int64_t now, int64_t *when,
+    int64_t *item, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*when = *item = 0;
+	st = store_stmt(s, ST_OUTBOX_DELAYED, "SELECT next_attempt, item_id "
+	    "FROM outbox WHERE state = 0 AND attempts = 0 AND kind IN (?2, ?3) "
+	    "AND next_attempt > ?1 ORDER BY next_attempt LIMIT 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, ACTION_REPLY);
+	sqlite3_bind_int(st, 3, ACTION_PRIVATE_REPLY);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*when = sqlite3_column_int64(st, 0);
+		*item = sqlite3_column_int64(st, 1);
+	}
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(s, rc, "reading the outbox", cause);
 }
 
 /*

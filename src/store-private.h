@@ -136,6 +136,7 @@ enum store_stmt_id {
 	ST_META_SET,
 	ST_MAX_ID,
 	ST_ACTIVITY_BEFORE,
+	ST_OUTBOX_DELAYED,
 	ST_COUNT
 };
 

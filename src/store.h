@@ -424,8 +424,19 @@ int	store_search(struct store *, const char *, size_t,
  * The name this process goes by there: host, pid and a random part; lent.
  */
 const char *store_owner(struct store *);
-/* Queue an action; fills in id, created, origin, state, next_attempt. */
+/*
+ * Queue an action; fills in id, created, origin and state. It is due at
+ * next_attempt when that is later than now (a reply's send delay), else
+ * at once; next_attempt says which.
+ */
 int	store_outbox_add(struct store *, struct outbox_entry *, char **);
+/*
+ * The reply that leaves soonest of those still waiting out their send
+ * delay (queued, never tried, not yet due at now): when, and its item;
+ * 0 found, 1 none, -1 error.
+ */
+int	store_outbox_delayed(struct store *, int64_t, int64_t *, int64_t *,
+	    char **);
 /*
  * Take an account's oldest entry that is due (queued or checking, and
  * next_attempt has come) or abandoned (SENDING with no live lease: its

@@ -206,8 +206,13 @@ sync_outbox_schedule(struct sync *s)
 		free(cause);
 		return;
 	}
-	if (when != 0)
-		sync_retry_later(s, when > now ? when - now : 0);
+	/*
+	 * What is due now is sent as soon as its account is idle (each
+	 * answer gives the idle accounts a turn): a timer for it could only
+	 * fire again and again while the account is busy.
+	 */
+	if (when > now)
+		sync_retry_later(s, when - now);
 }
 
 /* Try the current page again after a while. */

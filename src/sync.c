@@ -28,6 +28,7 @@
 #define SYNC_ONESHOT_WAIT_MS	(2 * 60 * 1000)	/* heed sync waits no more */
 
 static void	sync_next(struct sync_account *);
+static void	sync_kick_idle(struct sync *);
 
 /* An account's periodic sync is due; return the delay to the next. */
 static int64_t
@@ -48,7 +49,7 @@ sync_wake(struct sync *s, struct sync_account *a)
 	if (a != NULL)
 		sync_next(a);
 	else
-		sync_kick(s);
+		sync_kick_idle(s);
 }
 
 /* Register one configured account. */
@@ -436,7 +437,7 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 	}
 	sync_next(a);
 	if (a->job == JOB_NONE)
-		sync_kick(a->sync);
+		sync_kick_idle(a->sync);
 	if (job == JOB_ACTION || job == JOB_RECONCILE || job == JOB_TARGET)
 		sync_outbox_schedule(a->sync);
 }
@@ -482,8 +483,8 @@ sync_now(struct sync *s)
 }
 
 /* Give every idle account a chance to send what the outbox holds. */
-void
-sync_kick(struct sync *s)
+static void
+sync_kick_idle(struct sync *s)
 {
 	size_t	i;
 
@@ -491,4 +492,16 @@ sync_kick(struct sync *s)
 		if (s->accounts[i].job == JOB_NONE)
 			sync_next(&s->accounts[i]);
 	}
+}
+
+/*
+ * Something was queued: send what is due, and set the timer for what is
+ * not due yet (a reply waiting out its send delay), so that it leaves on
+ * time with no other nudge.
+ */
+void
+sync_kick(struct sync *s)
+{
+	sync_kick_idle(s);
+	sync_outbox_schedule(s);
 }

@@ -319,7 +319,11 @@ ui_draw_status(struct ui *ui, int y)
 	buf_init(&b, 0);
 	ui_count(ui, ui->counts.view[VIEW_INBOX], waiting, sizeof waiting);
 	ui_count(ui, ui->counts.overdue, over, sizeof over);
-	if (*ui->bar_why != '\0') {
+	if (ui->delay_until > util_now()) {
+		/* The reply u can still take back, before all else. */
+		buf_printf(&b, " Reply to %s leaves in %llds: u takes it back |",
+		    ui->delay_who, (long long)(ui->delay_until - util_now()));
+	} else if (*ui->bar_why != '\0') {
 		/* Why the row is where it is, in a third of the width. */
 		why = text_first_line(ui->bar_why, (size_t)(ui->cols / 3));
 		buf_printf(&b, " %s |", why);
@@ -528,7 +532,37 @@ ui_on_bar_timer(void *arg)
 	ui->dirty = 1;
 }
 
-/* While a send waits for its answer, paint the bar every second. */
+/*
+ * Read which reply waits out its send delay, soonest first, for the
+ * status bar's countdown (and to whom it goes).
+ */
+void
+ui_bar_delay(struct ui *ui)
+{
+	struct item	 it;
+	int64_t		 item;
+	char		*who;
+
+	ui->delay_until = 0;
+	if (store_outbox_delayed(ui->ctx.store, util_now(), &ui->delay_until,
+	    &item, NULL) != 0) {
+		ui->delay_until = 0;
+		return;
+	}
+	snprintf(ui->delay_who, sizeof ui->delay_who, "a customer");
+	if (item != 0 && store_item_get(ui->ctx.store, item, &it, NULL) == 0) {
+		/* Cut whole characters, to a width that leaves the rest. */
+		who = text_first_line(ui_name_of(&it), 24);
+		snprintf(ui->delay_who, sizeof ui->delay_who, "%s", who);
+		free(who);
+		item_clear(&it);
+	}
+}
+
+/*
+ * While a send waits for its answer, or a reply out its send delay,
+ * paint the bar every second.
+ */
 void
 ui_bar_ticks(struct ui *ui)
 {
@@ -537,6 +571,16 @@ ui_bar_ticks(struct ui *ui)
 
 	if (ui->bar_timer != 0)
 		return;
+	if (ui->delay_until != 0) {
+		/* Counted down to the end, then read again. */
+		if (util_now() >= ui->delay_until)
+			ui_bar_delay(ui);
+		if (ui->delay_until != 0) {
+			ui->bar_timer = loop_timer_add(ui->ctx.loop, 1000,
+			    ui_on_bar_timer, ui);
+			return;
+		}
+	}
 	n = sync_status(ui->ctx.sync, &st);
 	for (i = 0; i < n; i++) {
 		if (st[i].outbox == SYNC_OUTBOX_SENDING) {

@@ -392,10 +392,31 @@ ui_compose_idem_key(void)
 	return xprintf("heed-%s", hex);
 }
 
+/* The send_delay of an item's account, or the top of the config's. */
+static int64_t
+ui_compose_delay(struct ui *ui, int64_t account)
+{
+	const struct config_account	*a = NULL;
+	struct store_account		*acc;
+	size_t				 n, i;
+
+	if (store_account_list(ui->ctx.store, &acc, &n, NULL) == 0) {
+		for (i = 0; i < n; i++) {
+			if (acc[i].id == account)
+				a = config_account_find(ui->ctx.cfg,
+				    acc[i].name);
+		}
+		store_account_list_free(acc, n);
+	}
+	return config_int(ui->ctx.cfg, a, OPT_SEND_DELAY);
+}
+
 /*
  * Queue the reply in the outbox and mark the item done, in one
  * transaction: from here on nothing typed can be lost, and sync sends it
- * as soon as it can. The check screen calls this once it is closed.
+ * once its send_delay has passed, which u can use to take it back (the
+ * delay is in the cache: a heed killed meanwhile, or heed sync, keeps it).
+ * The check screen calls this once it is closed.
  */
 static void
 ui_compose_send(struct ui *ui, void *arg)
@@ -404,6 +425,7 @@ ui_compose_send(struct ui *ui, void *arg)
 	struct outbox_entry	 e;
 	char			*cause = NULL;
 	struct store		*st = ui->ctx.store;
+	int64_t			 delay;
 
 	memset(&e, 0, sizeof e);
 	e.account_id = c->reply.account_id;
@@ -412,6 +434,8 @@ ui_compose_send(struct ui *ui, void *arg)
 	e.target_remote_id = xstrdup(c->reply.remote_id);
 	e.body = xstrdup(c->ed.text);
 	e.idem_key = ui_compose_idem_key();
+	delay = ui_compose_delay(ui, c->reply.account_id);
+	e.next_attempt = util_now() + delay;
 	if (store_begin(st, &cause) != 0 ||
 	    store_outbox_add(st, &e, &cause) != 0 ||
 	    store_draft_set(st, c->reply.id, NULL, &cause) != 0 ||
@@ -430,9 +454,16 @@ ui_compose_send(struct ui *ui, void *arg)
 		outbox_entry_clear(&e);
 		return;
 	}
+	if (delay > 0)
+		ui_undo_reply(ui, &c->reply, e.id, c->private);
 	outbox_entry_clear(&e);
-	ui_message(ui, 0, "%s to %s queued; sending...", c->private ?
-	    "Private reply" : "Reply", ui_name_of(&c->reply));
+	if (delay > 0)
+		ui_message(ui, 0, "%s to %s leaves in %llds; u takes it back.",
+		    c->private ? "Private reply" : "Reply",
+		    ui_name_of(&c->reply), (long long)delay);
+	else
+		ui_message(ui, 0, "%s to %s queued; sending...", c->private ?
+		    "Private reply" : "Reply", ui_name_of(&c->reply));
 	c->ed.changed = 0;
 	c->draft_unsaved = 0;
 	ui_compose_close(c);

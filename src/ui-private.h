@@ -255,6 +255,9 @@ struct ui {
 	char			*wake_error;	/* why snoozed items stay asleep */
 	int64_t			 seen_changes;
 	uint64_t		 bar_timer;	/* paints a send's wait */
+	int64_t			 delay_until;	/* a reply leaves then (its send
+						   delay); 0 none */
+	char			 delay_who[64];	/* to whom */
 
 	/* Messages and prompts. */
 	char			*msg;
@@ -326,6 +329,9 @@ void	ui_list_toggle(struct ui_list *);
 void	ui_list_unmark_all(struct ui_list *);
 const int64_t *ui_list_marks(const struct ui_list *, size_t *);
 void	ui_list_visual(struct ui_list *, int);
+
+/* ui-bar.c: the reply waiting out its send delay, for the countdown. */
+void	ui_bar_delay(struct ui *);
 
 /* ui-alert.c: alerts in the open inbox, and the window's title. */
 struct ui_alerts;
@@ -413,6 +419,7 @@ void	ui_undo_drop(struct ui *);
 void	ui_undo_size(struct ui *, size_t *, size_t *);
 void	ui_undo_free(struct ui *);
 void	ui_undo_ask(struct ui *, const struct item *);
+void	ui_undo_reply(struct ui *, const struct item *, int64_t, int);
 void	ui_action_moved(struct ui *);
 void	ui_reply_start(struct ui *, int, struct item *,
 	    const struct platform_ops *);

@@ -27,6 +27,9 @@ struct ui_undo_entry {
 	size_t		 convs;		/* the conversations (or items) */
 	char		*says;
 	int		 moved;		/* the selection moved since */
+	int64_t		 outbox;	/* a reply waiting out its send delay:
+					   u takes it back; 0 none */
+	int		 private;	/* that reply is a private one */
 };
 
 /* The changes u can take back, oldest first. */
@@ -192,6 +195,63 @@ ui_undo_free(struct ui *ui)
 	ui->undo = NULL;
 }
 
+/*
+ * Remember a reply just queued to an item (as it was, and its whole
+ * conversation): u takes it back into the composer while it waits out
+ * its send delay, and the conversation back to where it was.
+ */
+void
+ui_undo_reply(struct ui *ui, const struct item *it, int64_t outbox,
+    int private)
+{
+	struct ui_undo_entry	*e;
+
+	ui_undo_push(ui, it, 1);
+	e = ui_undo_newest_entry(ui);
+	e->outbox = outbox;
+	e->private = private;
+	ui_undo_says(ui, "the reply is back in the composer, not sent");
+}
+
+/*
+ * Take a reply back out of the outbox into the composer, with the
+ * conversation as it was; when it has left already, say so plainly.
+ * 0 done or said, -1 when the cache refused (the change stays).
+ */
+static int
+ui_undo_reply_back(struct ui *ui, struct ui_undo_entry *e)
+{
+	char	*body = NULL, *cause = NULL;
+	int	 rc;
+
+	rc = store_outbox_take_back(ui->ctx.store, e->outbox, &body, &cause);
+	free(body);
+	if (rc == -1) {
+		ui_message(ui, 1, "Not taken back: %s. u tries again.", cause);
+		free(cause);
+		return -1;
+	}
+	if (rc == 1) {
+		ui_message(ui, 1, "Too late to take it back: the reply to %s "
+		    "has left, and people may already have seen it. In the "
+		    "thread, D on your reply deletes it.", ui_name_of(&e->v[0]));
+		ui_undo_drop(ui);
+		return 0;
+	}
+	if (store_restore_triage(ui->ctx.store, e->v, e->n, &cause) != 0) {
+		ui_message(ui, 1, "The reply is back as a draft, but the "
+		    "conversation stays done: %s.", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "Taken back: the reply to %s is not sent; "
+		    "here it is again.", ui_name_of(&e->v[0]));
+	ui_refresh_counts(ui);
+	ui_screen_reload(ui);
+	ui_compose_open(ui, &e->v[0], NULL, e->private);
+	ui_undo_drop(ui);
+	return 0;
+}
+
 /* Take back the newest change; when the cache refuses, it stays. */
 static void
 ui_undo_newest(struct ui *ui)
@@ -201,6 +261,10 @@ ui_undo_newest(struct ui *ui)
 	int64_t			 id = e->v[0].id;
 	char			*cause = NULL;
 
+	if (e->outbox != 0) {
+		ui_undo_reply_back(ui, e);
+		return;
+	}
 	if (store_restore_triage(ui->ctx.store, e->v, e->n, &cause) != 0) {
 		ui_message(ui, 1, "Not undone: %s. u tries again.", cause);
 		free(cause);

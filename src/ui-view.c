@@ -245,6 +245,7 @@ ui_refresh_counts(struct ui *ui)
 	ui_views_refresh(ui);
 	if (ui->clock_ok && !ui->clock.simple)
 		ui_views_overdue(ui);
+	ui_bar_delay(ui);
 }
 
 /* A view's name for commands: heed's own, or a saved view's. */

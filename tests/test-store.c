@@ -2208,6 +2208,64 @@ test_outbox_user_changes_and_recent(void **state)
 }
 
 /*
+ * A reply queued with a send delay: no heed takes it before its time (a
+ * restart changes nothing: the time is in the cache), it is the one the
+ * countdown shows, and until it leaves it can be taken back whole.
+ */
+static void
+test_outbox_send_delay(void **state)
+{
+	struct fx		*fx = *state;
+	struct outbox_entry	 e, got;
+	struct store		*other;
+	int64_t			 now = util_now(), when, item = 0;
+	char			*cause = NULL, *body;
+
+	memset(&e, 0, sizeof e);
+	e.account_id = fx->acct;
+	e.kind = ACTION_REPLY;
+	e.target_remote_id = xstrdup("c1");
+	e.body = xstrdup("Thank you, Anna!");
+	e.idem_key = xstrdup("k-delay");
+	e.next_attempt = now + 10;
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), 0);
+	assert_int_equal(e.next_attempt, now + 10);
+	other = store_open(fx->path, 0, &cause);
+	assert_non_null(other);
+	assert_int_equal(store_outbox_take(other, fx->acct, now, 60, &got,
+	    &cause), 1);
+	assert_int_equal(store_outbox_take(other, fx->acct, now + 9, 60, &got,
+	    &cause), 1);
+	assert_int_equal(store_outbox_next_event(other, now, &when, &cause),
+	    0);
+	assert_int_equal(when, now + 10);
+	assert_int_equal(store_outbox_delayed(other, now, &when, &item,
+	    &cause), 0);
+	assert_int_equal(when, now + 10);
+	/* Past its time it is no longer counting down. */
+	assert_int_equal(store_outbox_delayed(other, now + 10, &when, &item,
+	    &cause), 1);
+	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
+	    0);
+	assert_string_equal(body, "Thank you, Anna!");
+	free(body);
+	assert_int_equal(store_outbox_delayed(other, now, &when, &item,
+	    &cause), 1);
+	/* Once taken to be sent, it cannot be taken back. */
+	free(e.idem_key);
+	e.idem_key = xstrdup("k-delay-2");
+	e.next_attempt = now + 10;
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_take(other, fx->acct, now + 10, 60, &got,
+	    &cause), 0);
+	outbox_entry_clear(&got);
+	assert_int_equal(store_outbox_take_back(fx->s, e.id, &body, &cause),
+	    1);
+	store_close(other);
+	outbox_entry_clear(&e);
+}
+
+/*
  * In a child: wait to be killed, and die with this test if a failed
  * check ends it first (a child left behind holds the test's output open).
  */
@@ -2449,6 +2507,7 @@ main(void)
 		T(test_search_limit_keeps_the_newest),
 		T(test_search_hostile_input_does_not_fail),
 		T(test_outbox_lifecycle_and_recover),
+		T(test_outbox_send_delay),
 		T(test_outbox_has_private_reply_queued_sending_or_sent_not_failed),
 		T(test_outbox_has_ignores_other_items_and_kinds),
 		T(test_outbox_add_refuses_second_private_reply_unless_first_failed),

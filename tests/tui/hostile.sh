@@ -246,6 +246,13 @@ if ! tui_ready $S; then
 	exit 0
 fi
 title_before=$(t display -p -t $S '#{pane_title}')
+# The title is heed's own: how many wait, which a new comment may change.
+heeds_title() {
+	case $1 in
+	"heed: "*" waiting"* | "heed: nothing waiting") return 0 ;;
+	esac
+	return 1
+}
 
 # 12. Find it by searching "iPhone", open its thread.
 tui_keys $S /
@@ -277,10 +284,10 @@ fi
 tui_ok "hostile: Enter opens the Prize Center thread, that comment highlighted"
 
 title=$(t display -p -t $S '#{pane_title}')
-if [ $calibrated = 0 ] && [ "$title" != HACKED ] && [ "$title" = "$title_before" ]; then
-	tui_ok "hostile: the pane title is not HACKED (it stays what it was)"
+if [ $calibrated = 0 ] && [ "$title" != HACKED ] && heeds_title "$title"; then
+	tui_ok "hostile: the pane title is not HACKED (it stays heed's own)"
 else
-	tui_fail "hostile: the pane title is not HACKED (it stays what it was)" \
+	tui_fail "hostile: the pane title is not HACKED (it stays heed's own)" \
 	    "title before: $title_before, now: $title; tmux takes OSC 0 titles: $([ $calibrated = 0 ] && echo yes || echo NO, the check cannot work)"
 fi
 
@@ -346,7 +353,7 @@ tui_wait_selected_line $S 1
 tui_capture_e $S
 a3=$(printf '%s\n' "$ESCREEN" | tui_py attrs "Congratulations! You won a free iPhone")
 tui_capture $S
-if [ "$a3" = plain ] && [ "$(t display -p -t $S '#{pane_title}')" = "$title_before" ] &&
+if [ "$a3" = plain ] && heeds_title "$(t display -p -t $S '#{pane_title}')" &&
     tui_line 0 | grep -q "^ heed Tulip & Tea (demo)  .*Inbox [0-9]" &&
     tui_line 38 | grep -q " [0-9]* waiting, "; then
 	tui_ok "hostile: its queue row shows plain text and leaves the title alone"
