@@ -177,6 +177,9 @@ ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
 	    "log.%s\n\ny: go on    n or Esc: keep it",
 	    it->own ? "reply" : "comment", it->author_name, ops->label,
 	    it->own ? "the customer" : it->author_name,
+	    it->own ? "\n\nIt was public from the moment it left: people may "
+	    "already have seen it, and deleting it does not unsay it. A new "
+	    "reply that puts it right often reads better." :
 	    !it->own && ui_is_complaint(it) ? "\n\nWARNING: this looks like "
 	    "a complaint. Deleting criticism usually makes it worse: people "
 	    "notice, and post it again elsewhere. Consider answering it, or "

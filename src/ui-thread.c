@@ -17,6 +17,7 @@
 
 #define UI_THREAD_MAX_INDENT	6
 #define UI_THREAD_MAX_WIDTH	100	/* text wider than this is hard to read */
+#define UI_THREAD_FRESH		(15 * 60)	/* a reply that left lately */
 
 /* One drawn line of the thread. */
 struct ui_tline {
@@ -25,6 +26,8 @@ struct ui_tline {
 	int	 indent;
 	int	 header;	/* the author line of an item */
 	int	 clock;		/* says the wait: 1 due, 2 past the target */
+	int64_t	 leaves;	/* a reply waiting out its send delay
+				   leaves then (the text is its start) */
 };
 
 /* The thread screen's own state. */
@@ -38,6 +41,9 @@ struct ui_thread {
 	struct ui_list		 list;		/* the items on the screen */
 	int			 lines_cols;	/* the width laid out for */
 	struct store_conv	 conv;		/* of the item opened on */
+	struct outbox_entry	*ob;		/* the outbox, for the replies
+						   waiting out their delay */
+	size_t			 nob;
 };
 
 static const struct ui_screen_ops ui_thread_ops;
@@ -74,6 +80,9 @@ ui_thread_clear(struct ui_thread *t)
 	if (t->have)
 		store_thread_free(&t->th);
 	t->have = 0;
+	store_outbox_list_free(t->ob, t->nob);
+	t->ob = NULL;
+	t->nob = 0;
 }
 
 /* Add one laid-out line. */
@@ -91,6 +100,7 @@ ui_thread_add(struct ui_thread *t, char *text, size_t item, int indent,
 	l->indent = indent;
 	l->header = header;
 	l->clock = 0;
+	l->leaves = 0;
 }
 
 /* Add a text wrapped to the width left after the indent. */
@@ -301,6 +311,39 @@ ui_thread_clock(struct ui_thread *t, const struct item *it, size_t i,
 }
 
 /*
+ * Under an item, the replies to it that wait out their send delay (a
+ * countdown, drawn anew each second, and their start); under one of the
+ * shop's own replies that left lately, that people may have seen it and
+ * that D deletes it.
+ */
+static void
+ui_thread_leaving(struct ui_thread *t, const struct item *it, size_t i,
+    int indent)
+{
+	const struct outbox_entry	*e;
+	struct ui			*ui = t->ui;
+	char				*s;
+	size_t				 k;
+
+	for (k = 0; k < t->nob; k++) {
+		e = &t->ob[k];
+		if (e->item_id != it->id || e->state != OUTBOX_QUEUED ||
+		    e->attempts != 0 || e->next_attempt <= ui->now ||
+		    (e->kind != ACTION_REPLY && e->kind != ACTION_PRIVATE_REPLY))
+			continue;
+		s = text_first_line(e->body != NULL ? e->body : "",
+		    UI_THREAD_MAX_WIDTH);
+		ui_thread_add(t, s, i, indent, 0);
+		t->lines[t->nlines - 1].leaves = e->next_attempt;
+	}
+	if (it->own && !it->deleted && ui->now - it->created < UI_THREAD_FRESH) {
+		ui_thread_add(t, xstrdup("Sent lately: people may already have "
+		    "seen it. D deletes it."), i, indent, 0);
+		t->lines[t->nlines - 1].clock = 1;
+	}
+}
+
+/*
  * Lay out one item: its header, what it answers if the thread cannot
  * show that, its text, what it carries (a picture, a link, the post it
  * quotes) and the business's note.
@@ -331,6 +374,7 @@ ui_thread_layout_item(struct ui_thread *t, size_t i)
 	if (it->note != NULL && *it->note != '\0')
 		ui_thread_add(t, xprintf("[note: %s]", it->note), i, indent,
 		    0);
+	ui_thread_leaving(t, it, i, indent);
 	ui_thread_add(t, xstrdup(""), i, indent, 0);
 }
 
@@ -399,6 +443,11 @@ ui_thread_load(struct ui *ui, struct ui_thread *t)
 		return -1;
 	}
 	t->have = 1;
+	/* What waits out its send delay is shown under what it answers. */
+	if (store_outbox_list(ui->ctx.store, &t->ob, &t->nob, NULL) != 0) {
+		t->ob = NULL;
+		t->nob = 0;
+	}
 	/* The conversation the thread was opened on, to mark its messages. */
 	store_conv_clear(&t->conv);
 	if (store_conv_get(ui->ctx.store, t->id, &t->conv, NULL) != 0)
@@ -443,6 +492,25 @@ ui_thread_current(struct ui_thread *t)
 	return &t->th.items.v[t->list.sel];
 }
 
+/*
+ * Draw a reply waiting out its send delay: how long until it leaves,
+ * that u takes it back, and its start.
+ */
+static void
+ui_thread_leaves_line(struct ui *ui, const struct ui_tline *l, int y)
+{
+	int64_t	 left = l->leaves - util_now();
+	char	*s;
+
+	s = left > 0 ? xprintf("Your reply leaves in %llds (u takes it "
+	    "back): %s", (long long)left, l->text) : xprintf("Your reply is "
+	    "leaving: %s", l->text);
+	attrset(ui_attr(ui, PAIR_WARN, A_BOLD));
+	ui_draw_text(y, l->indent, s, (size_t)(ui->cols - l->indent));
+	attrset(A_NORMAL);
+	free(s);
+}
+
 /* Draw a line of the thread (the list's callback). */
 static void
 ui_thread_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
@@ -472,6 +540,10 @@ ui_thread_line(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		/* A bar beside the messages of the conversation. */
 		attrset(ui_attr(ui, PAIR_FLAG, A_BOLD));
 		mvaddstr(y, l->indent - 2, "\u2502");
+	}
+	if (l->leaves != 0) {
+		ui_thread_leaves_line(ui, l, y);
+		return;
 	}
 	attrset(attr);
 	if (l->header) {

@@ -238,16 +238,18 @@ ui_undo_reply_back(struct ui *ui, struct ui_undo_entry *e)
 		ui_undo_drop(ui);
 		return 0;
 	}
-	if (store_restore_triage(ui->ctx.store, e->v, e->n, &cause) != 0) {
+	rc = store_restore_triage(ui->ctx.store, e->v, e->n, &cause);
+	ui_refresh_counts(ui);
+	ui_screen_reload(ui);
+	ui_compose_open(ui, &e->v[0], NULL, e->private);
+	/* Said after the composer has said its own. */
+	if (rc != 0) {
 		ui_message(ui, 1, "The reply is back as a draft, but the "
 		    "conversation stays done: %s.", cause);
 		free(cause);
 	} else
 		ui_message(ui, 0, "Taken back: the reply to %s is not sent; "
 		    "here it is again.", ui_name_of(&e->v[0]));
-	ui_refresh_counts(ui);
-	ui_screen_reload(ui);
-	ui_compose_open(ui, &e->v[0], NULL, e->private);
 	ui_undo_drop(ui);
 	return 0;
 }

@@ -95,7 +95,10 @@ fake_start() {
 		sleep 0.05
 	done
 	URL=http://127.0.0.1:$(sed -n 's/^http=\([0-9]*\) .*/\1/p' "$S/fake.out")
+	# Replies leave at once here: these scenarios are about sending
+	# (send-delay.sh is about the delay).
 	(umask 077 && {
+		printf 'send_delay = 0\n\n'
 		case $2 in
 		fb | both)
 			printf '[account shop]\nplatform = facebook\n'
