@@ -73,33 +73,6 @@ cmd_log_options(int argc, char **argv, struct cmd_log_opts *o)
 	return 0;
 }
 
-/*
- * What a row's detail says, for people: a snooze's wake time as a date
- * rather than the number the log keeps.
- */
-static char *
-cmd_log_detail(const struct store_activity *a)
-{
-	char		 when[32], *end;
-	long long	 t;
-	time_t		 tt;
-	struct tm	 tm;
-
-	if (a->detail == NULL)
-		return NULL;
-	if (strcmp(a->action, "snoozed") == 0) {
-		errno = 0;
-		t = strtoll(a->detail, &end, 10);
-		if (errno == 0 && end != a->detail && t > 0) {
-			tt = (time_t)t;
-			localtime_r(&tt, &tm);
-			strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
-			return xprintf("until %s%s", when, end);
-		}
-	}
-	return cmd_clean(a->detail, 0);
-}
-
 /* Print one row as a line: when, who, what, to whose message, detail. */
 static void
 cmd_log_line(const struct store_activity *a)
@@ -113,7 +86,7 @@ cmd_log_line(const struct store_activity *a)
 	who = cmd_clean(a->who != NULL ? a->who : "?", 0);
 	author = cmd_clean(a->author, 0);
 	text = cmd_clean(a->text, 0);
-	detail = cmd_log_detail(a);
+	detail = activity_detail(a->action, a->detail);
 	cut = text != NULL ? text_first_line(text, 40) : NULL;
 	printf("%s  %-10s  %-10s  %s%s%s%s%s%s\n", when, who, a->action,
 	    author != NULL ? author : "", cut != NULL ? ": " : "",

@@ -1,10 +1,14 @@
 /*
  * model.c -- helpers for the model structs.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const status_names[] = {
@@ -176,4 +180,35 @@ outbox_state_name(int s)
 	if (s < 0 || (size_t)s >= nitems(outbox_state_names))
 		return "?";
 	return outbox_state_names[s];
+}
+
+/*
+ * What an activity row's detail says, for people, on one line that is
+ * safe to show: a snooze's wake time as a date rather than the number
+ * the log keeps. A new string, or NULL when there is no detail.
+ */
+char *
+activity_detail(const char *action, const char *detail)
+{
+	char		 when[32], *end, *rest, *out;
+	long long	 t;
+	time_t		 tt;
+	struct tm	 tm;
+
+	if (detail == NULL || *detail == '\0')
+		return NULL;
+	if (strcmp(action, "snoozed") == 0) {
+		errno = 0;
+		t = strtoll(detail, &end, 10);
+		if (errno == 0 && end != detail && t > 0) {
+			tt = (time_t)t;
+			localtime_r(&tt, &tm);
+			strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
+			rest = text_sanitize_line(end, strlen(end));
+			out = xprintf("until %s%s", when, rest);
+			free(rest);
+			return out;
+		}
+	}
+	return text_sanitize_line(detail, strlen(detail));
 }

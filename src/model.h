@@ -170,5 +170,7 @@ const char	*item_lane_name(int);
 const char	*action_kind_name(int);
 int		 action_kind_from_name(const char *);
 const char	*outbox_state_name(int);
+/* An activity row's detail in words, one safe line; new, or NULL. */
+char		*activity_detail(const char *, const char *);
 
 #endif

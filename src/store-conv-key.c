@@ -360,26 +360,6 @@ store_conv_migrate(struct store *s, char **cause)
 	return 0;
 }
 
-/* Give the id of the newest item, before an ingest adds its own. */
-int
-store_conv_last_id(struct store *s, int64_t *id, char **cause)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*id = 0;
-	st = store_stmt(s, ST_CONV_LAST_ID, "SELECT max(id) FROM items",
-	    cause);
-	if (st == NULL)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	store_done(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "saving fetched items", cause);
-	return 0;
-}
-
 /*
  * Give the shop's answers that replied to items of an ingest (ids above
  * last, begun at time since) before they were stored the key of what

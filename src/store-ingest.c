@@ -517,7 +517,7 @@ store_ingest_locked(struct store *s, int64_t account, const struct post *posts,
 	size_t			 i;
 	int64_t			 last, since = util_now();
 
-	if (store_conv_last_id(s, &last, cause) != 0)
+	if (store_max_item_id(s, &last, cause) != 0)
 		return -1;
 	for (i = 0; i < nposts; i++) {
 		p = posts[i];

@@ -109,7 +109,6 @@ enum store_stmt_id {
 	ST_CONV_BOUNDS,
 	ST_CONV_ONE,
 	ST_CONV_ANSWERED,
-	ST_CONV_LAST_ID,
 	ST_CONV_ORPHANS,
 	ST_CONV_RESETTLE,
 	ST_CONV_SETTLE_NEW,
@@ -331,7 +330,6 @@ int		 store_conv_ckey(struct store *, const struct item *, int64_t *,
 int64_t		 store_conv_on_post(int64_t, int64_t);
 int		 store_conv_thread(struct store *, int64_t, const char *,
 		    int64_t *, char **);
-int		 store_conv_last_id(struct store *, int64_t *, char **);
 int		 store_conv_ingested(struct store *, int64_t, int64_t,
 		    char **);
 int		 store_conv_migrate(struct store *, char **);

@@ -106,33 +106,6 @@ ui_log_reload(struct ui *ui, void *data)
 	}
 }
 
-/*
- * What a row's detail says, for people: a snooze's wake time as a date
- * rather than the number the log keeps. A new string, or NULL.
- */
-static char *
-ui_log_detail(const struct store_activity *a)
-{
-	char		 when[32], *end;
-	long long	 t;
-	time_t		 tt;
-	struct tm	 tm;
-
-	if (a->detail == NULL || *a->detail == '\0')
-		return NULL;
-	if (strcmp(a->action, "snoozed") == 0) {
-		errno = 0;
-		t = strtoll(a->detail, &end, 10);
-		if (errno == 0 && end != a->detail && t > 0) {
-			tt = (time_t)t;
-			localtime_r(&tt, &tm);
-			strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
-			return xprintf("until %s%s", when, end);
-		}
-	}
-	return xstrdup(a->detail);
-}
-
 /* A one-line copy of s that the screen can show; new string. */
 static char *
 ui_log_clean(const char *s)
@@ -148,15 +121,11 @@ static char *
 ui_log_about(const struct store_activity *a, size_t width)
 {
 	struct buf	 b;
-	char		*detail = ui_log_detail(a), *clean, *cut;
+	char		*detail = activity_detail(a->action, a->detail), *clean;
+	char		*cut;
 	size_t		 used, room;
 
 	buf_init(&b, 0);
-	if (detail != NULL) {
-		clean = ui_log_clean(detail);
-		free(detail);
-		detail = clean;
-	}
 	if (a->author != NULL) {
 		clean = ui_log_clean(a->author);
 		buf_addstr(&b, clean);
