@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alert.h"
+#include "config-alert.h"
 #include "config.h"
 #include "notify.h"
 #include "util.h"

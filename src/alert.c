@@ -12,6 +12,7 @@
 #include "alert.h"
 #include "classify.h"
 #include "clock.h"
+#include "config-alert.h"
 #include "config.h"
 #include "store.h"
 #include "text.h"

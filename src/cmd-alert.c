@@ -14,6 +14,7 @@
 #include "alert.h"
 #include "clock.h"
 #include "cmd.h"
+#include "config-alert.h"
 #include "config.h"
 #include "notify.h"
 #include "store.h"

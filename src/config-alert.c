@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "config-alert.h"
 #include "hours.h"
 #include "util.h"
 
@@ -108,14 +108,4 @@ config_quiet_parse(const char *value, const char *tz, struct hours *h,
 	rc = hours_parse(h, spec, NULL, tz, cause);
 	free(spec);
 	return rc;
-}
-
-/* The quiet hours the config sets, in its time zone; see config.h. */
-int
-config_quiet(const struct config *cfg, struct hours *h, char **cause)
-{
-	const char	*tz = config_str(cfg, NULL, OPT_TIME_ZONE);
-
-	return config_quiet_parse(config_str(cfg, NULL, OPT_QUIET_HOURS),
-	    *tz != '\0' ? tz : NULL, h, cause);
 }

@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "config-alert.h"
 #include "config.h"
 #include "hours.h"
 #include "store.h"
@@ -401,6 +402,16 @@ config_hours(const struct config *cfg, const struct config_account *a,
 
 	return hours_parse(h, config_str(cfg, a, OPT_HOURS),
 	    config_str(cfg, a, OPT_CLOSED), *tz != '\0' ? tz : NULL, cause);
+}
+
+/* The quiet hours the config sets, in its time zone; see config.h. */
+int
+config_quiet(const struct config *cfg, struct hours *h, char **cause)
+{
+	const char	*tz = config_str(cfg, NULL, OPT_TIME_ZONE);
+
+	return config_quiet_parse(config_str(cfg, NULL, OPT_QUIET_HOURS),
+	    *tz != '\0' ? tz : NULL, h, cause);
 }
 
 /* Check the business hours of an account (NULL: the top's); a message. */

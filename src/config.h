@@ -71,13 +71,6 @@ enum config_inbox_order {
 	INBOX_ORDER_AGE
 };
 
-/* The ways an alert reaches the owner (alert = bell title desktop). */
-enum config_alert_way {
-	ALERT_BELL = 1 << 0,
-	ALERT_TITLE = 1 << 1,
-	ALERT_DESKTOP = 1 << 2
-};
-
 enum config_color {
 	COLOR_AUTO,
 	COLOR_ALWAYS,
@@ -197,14 +190,11 @@ struct hours;
 int	config_hours(const struct config *, const struct config_account *,
 	    struct hours *, char **);
 /*
- * config-alert.c: the words of alert (into ALERT_* bits) and quiet_hours
- * ("22:00-07:00", in the top's time_zone, into hours that are "open"
- * when alerts keep quiet; 1 if none are set); 0, or -1 with *cause.
+ * The quiet hours the config sets (quiet_hours, in the top's time_zone),
+ * as hours that are "open" while alerts keep quiet; 0, 1 if none are set
+ * (h left alone), or -1 with *cause.
  */
-int	config_alert_ways(const char *, int *, char **);
 int	config_quiet(const struct config *, struct hours *, char **);
-int	config_quiet_parse(const char *, const char *, struct hours *,
-	    char **);
 /* The saved view of a name, or NULL. */
 const struct config_view *config_view_find(const struct config *,
 		     const char *);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "alert.h"
+#include "config-alert.h"
 #include "config.h"
 #include "log.h"
 #include "notify.h"

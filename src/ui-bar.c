@@ -533,33 +533,6 @@ ui_on_bar_timer(void *arg)
 }
 
 /*
- * Read which reply waits out its send delay, soonest first, for the
- * status bar's countdown (and to whom it goes).
- */
-void
-ui_bar_delay(struct ui *ui)
-{
-	struct item	 it;
-	int64_t		 item;
-	char		*who;
-
-	ui->delay_until = 0;
-	if (store_outbox_delayed(ui->ctx.store, util_now(), &ui->delay_until,
-	    &item, NULL) != 0) {
-		ui->delay_until = 0;
-		return;
-	}
-	snprintf(ui->delay_who, sizeof ui->delay_who, "a customer");
-	if (item != 0 && store_item_get(ui->ctx.store, item, &it, NULL) == 0) {
-		/* Cut whole characters, to a width that leaves the rest. */
-		who = text_first_line(ui_name_of(&it), 24);
-		snprintf(ui->delay_who, sizeof ui->delay_who, "%s", who);
-		free(who);
-		item_clear(&it);
-	}
-}
-
-/*
  * While a send waits for its answer, or a reply out its send delay,
  * paint the bar every second.
  */
@@ -574,7 +547,7 @@ ui_bar_ticks(struct ui *ui)
 	if (ui->delay_until != 0) {
 		/* Counted down to the end, then read again. */
 		if (util_now() >= ui->delay_until)
-			ui_bar_delay(ui);
+			ui_delay_read(ui);
 		if (ui->delay_until != 0) {
 			ui->bar_timer = loop_timer_add(ui->ctx.loop, 1000,
 			    ui_on_bar_timer, ui);

@@ -252,7 +252,8 @@ ui_log_open_thread(struct ui *ui, struct ui_log *l)
 		return;
 	}
 	item_clear(&it);
-	ui_thread_open(ui, l->a[l->list.sel].item_id);
+	if (ui->open_thread != NULL)
+		ui->open_thread(ui, l->a[l->list.sel].item_id);
 }
 
 /* Handle an action on the log screen. */

@@ -240,6 +240,14 @@ struct ui {
 	struct ui_views		*views;		/* the saved views */
 	struct clock		 clock;		/* targets and business hours */
 	struct ui_alerts	*alerts;	/* ui-alert.c's */
+	/*
+	 * Screens that other screens open, set by ui.c: through these a
+	 * screen opens the thread or the composer without calling into
+	 * their files, so that no two screen files call each other.
+	 */
+	void			(*open_thread)(struct ui *, int64_t);
+	int			(*open_compose)(struct ui *,
+				    const struct item *, const char *, int);
 	int			 clock_ok;
 	int64_t			 conv_waiting;	/* with business hours: the
 						   conversations waiting, */
@@ -330,8 +338,8 @@ void	ui_list_unmark_all(struct ui_list *);
 const int64_t *ui_list_marks(const struct ui_list *, size_t *);
 void	ui_list_visual(struct ui_list *, int);
 
-/* ui-bar.c: the reply waiting out its send delay, for the countdown. */
-void	ui_bar_delay(struct ui *);
+/* ui-view.c: the reply waiting out its send delay, for the countdown. */
+void	ui_delay_read(struct ui *);
 
 /* ui-alert.c: alerts in the open inbox, and the window's title. */
 struct ui_alerts;

@@ -241,7 +241,8 @@ ui_undo_reply_back(struct ui *ui, struct ui_undo_entry *e)
 	rc = store_restore_triage(ui->ctx.store, e->v, e->n, &cause);
 	ui_refresh_counts(ui);
 	ui_screen_reload(ui);
-	ui_compose_open(ui, &e->v[0], NULL, e->private);
+	if (ui->open_compose != NULL)
+		ui->open_compose(ui, &e->v[0], NULL, e->private);
 	/* Said after the composer has said its own. */
 	if (rc != 0) {
 		ui_message(ui, 1, "The reply is back as a draft, but the "

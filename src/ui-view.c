@@ -8,12 +8,14 @@
  * "?" for its count and says why when chosen. Their counts are taken
  * after the first frame, never before it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "filter.h"
 #include "log.h"
+#include "text.h"
 #include "ui-private.h"
 #include "util.h"
 
@@ -223,6 +225,33 @@ ui_views_refresh(struct ui *ui)
 	}
 }
 
+/*
+ * Read which reply waits out its send delay, soonest first, for the
+ * status bar's countdown (and to whom it goes).
+ */
+void
+ui_delay_read(struct ui *ui)
+{
+	struct item	 it;
+	int64_t		 item;
+	char		*who;
+
+	ui->delay_until = 0;
+	if (store_outbox_delayed(ui->ctx.store, util_now(), &ui->delay_until,
+	    &item, NULL) != 0) {
+		ui->delay_until = 0;
+		return;
+	}
+	snprintf(ui->delay_who, sizeof ui->delay_who, "a customer");
+	if (item != 0 && store_item_get(ui->ctx.store, item, &it, NULL) == 0) {
+		/* Cut whole characters, to a width that leaves the rest. */
+		who = text_first_line(ui_name_of(&it), 24);
+		snprintf(ui->delay_who, sizeof ui->delay_who, "%s", who);
+		free(who);
+		item_clear(&it);
+	}
+}
+
 /* Reload the counts for the bars. */
 void
 ui_refresh_counts(struct ui *ui)
@@ -245,7 +274,7 @@ ui_refresh_counts(struct ui *ui)
 	ui_views_refresh(ui);
 	if (ui->clock_ok && !ui->clock.simple)
 		ui_views_overdue(ui);
-	ui_bar_delay(ui);
+	ui_delay_read(ui);
 }
 
 /* A view's name for commands: heed's own, or a saved view's. */

@@ -466,6 +466,8 @@ ui_run(const struct ui_context *ctx)
 
 	memset(&ui, 0, sizeof ui);
 	ui.ctx = *ctx;
+	ui.open_thread = ui_thread_open;
+	ui.open_compose = ui_compose_open;
 	ui.now = util_now();
 	ui.seen_changes = sync_changes(ctx->sync);
 	ui.dirty = 1;

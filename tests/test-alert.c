@@ -17,6 +17,7 @@
 
 #include "alert.h"
 #include "clock.h"
+#include "config-alert.h"
 #include "config.h"
 #include "model.h"
 #include "store.h"
