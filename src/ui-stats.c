@@ -1,7 +1,7 @@
 /*
  * ui-stats.c -- the statistics screen: how fast the shop answers, as
  * charts drawn in the terminal with their figures beside them. A summary
- * (all, each platform, each account: begun, answered, unanswered, the
+ * (all, each platform, each account, each kind: begun, answered, unanswered, the
  * median and p90 of the first response, the share within the target),
  * then per period the median and p90 of the first response, the share
  * answered within the target, and a histogram of how long the first
@@ -156,7 +156,7 @@ ui_stats_summary_row(struct ui_stats *s, size_t label, const char *name,
 	free(cell);
 }
 
-/* Lay out the summary: all, each platform, each account. */
+/* Lay out the summary: all, each platform, each account, each kind. */
 static void
 ui_stats_summary(struct ui *ui, struct ui_stats *s, size_t width)
 {
@@ -180,7 +180,8 @@ ui_stats_summary(struct ui *ui, struct ui_stats *s, size_t width)
 		if (strcmp(s->g[i].group, "all") == 0)
 			name = xstrdup("all");
 		else if (strcmp(s->g[i].group, "platform") == 0 ||
-		    strcmp(s->g[i].group, "account") == 0)
+		    strcmp(s->g[i].group, "account") == 0 ||
+		    strcmp(s->g[i].group, "kind") == 0)
 			name = xprintf("%s %s", s->g[i].group, s->g[i].key);
 		else
 			continue;
