@@ -146,6 +146,12 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    CONFIG_GLOBAL, "", 0, 0, NULL, "a command run at each alert (by "
 	    "/bin/sh), with what it is about in HEED_* variables of its "
 	    "environment, never in its command line; see heed(1), ALERTS" },
+	[OPT_PROTECT] = { "protect", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "words a reply "
+	    "must never misspell, split or run together: the shop's name, "
+	    "its products, its staff, between commas (quotes around a name "
+	    "that holds a comma); the account's display name is always one; "
+	    "see heed(1), CHECKING A REPLY" },
 };
 
 /* Return the option table and its size. */
