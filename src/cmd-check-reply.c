@@ -272,8 +272,6 @@ check_reply_line(const struct check_reply *c, const struct guard_finding *f)
 		    f->start, f->start + f->len, f->message);
 	if (f->suggestion != NULL && f->kind == GUARD_PROTECTED)
 		cmd_print(stdout, " (did you mean %s?)", f->suggestion);
-	else if (f->suggestion != NULL && f->kind == GUARD_GREETING)
-		cmd_print(stdout, " (the customer is %s)", f->suggestion);
 	cmd_print(stdout, "\n");
 	(void)c;
 }
