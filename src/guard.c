@@ -227,7 +227,8 @@ guard_first(const char *text, size_t start)
 
 /*
  * The words of a text that stay when the names go: no @handles, no
- * numbers, no capitalised word but the first of a sentence. Returns a
+ * numbers, no capitalised word but the first of a sentence or a common
+ * word ("Thanks" after a comma). Returns a
  * new string and the number of words in *n.
  */
 static char *
@@ -242,7 +243,8 @@ guard_norm(const char *text, size_t *n)
 	*n = 0;
 	for (i = 0; i < w.n; i++) {
 		if (w.v[i].handle || w.v[i].digits || (w.v[i].upper &&
-		    !guard_first(text, w.v[i].start)))
+		    !guard_first(text, w.v[i].start) &&
+		    !guard_common(w.v[i].key)))
 			continue;
 		buf_addstr(&b, w.v[i].key);
 		buf_addch(&b, ' ');
