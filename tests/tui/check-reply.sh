@@ -22,7 +22,7 @@ printf 'Hi {name}, your order [ORDER NUMBER] is on its way from TulipTea\n' \
 tui_run --demo check-reply --account social --json <"$reply"
 tui_expect "check-reply --json: placeholders and a name run together, a line of JSON each, in order" \
     1 '{"severity":"BLOCK","kind":"placeholder","start":3,"length":6,"text":"{name}",*}
-{"severity":"BLOCK","kind":"placeholder","start":22,"length":14,"text":"[ORDER NUMBER]",*}
+{"severity":"BLOCK","kind":"placeholder","start":22,"length":14,"text":"?ORDER NUMBER?",*}
 {"severity":"BLOCK","kind":"protected-word","start":56,"length":8,"text":"TulipTea",*"suggestion":"Tulip & Tea"}' ""
 
 conf=$TUI_DIR/check.conf
