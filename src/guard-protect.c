@@ -139,6 +139,8 @@ guard_same_or_plural(const uint32_t *a, size_t na, const uint32_t *b,
 		return 0;
 	if (na == nb)
 		return 1;
+	if (nb > 0 && b[nb - 1] == 's')
+		return 0;	/* "Fleurss" is no plural of "Fleurs" */
 	if (na == nb + 1)
 		return a[nb] == 's';
 	return na == nb + 2 && a[nb] == 'e' && a[nb + 1] == 's';
