@@ -70,6 +70,7 @@ int	cmd_log(struct cmd_env *, int, char **);	/* cmd-log.c */
 int	cmd_alert(struct cmd_env *, int, char **);	/* cmd-alert.c */
 int	cmd_alert_after_sync(struct cmd_env *, int);
 int	cmd_stats(struct cmd_env *, int, char **);	/* cmd-stats.c */
+int	cmd_check_reply(struct cmd_env *, int, char **); /* cmd-check-reply.c */
 
 /* Shared by the commands (cmd.c). */
 struct config_account;

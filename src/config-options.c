@@ -150,6 +150,12 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "10s", 0, 600, NULL, "how long a "
 	    "confirmed reply waits in the outbox before it leaves, while u "
 	    "takes it back into the composer; 0 sends at once" },
+	[OPT_PROTECT] = { "protect", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "words a reply "
+	    "must never misspell, split or run together: the shop's name, "
+	    "its products, its staff, between commas (quotes around a name "
+	    "that holds a comma); the account's display name is always one; "
+	    "see heed(1), CHECKING A REPLY" },
 };
 
 /* Return the option table and its size. */

@@ -21,6 +21,7 @@
 
 #include "config-alert.h"
 #include "config.h"
+#include "guard.h"
 #include "hours.h"
 #include "store.h"
 #include "platform.h"
@@ -563,9 +564,13 @@ config_assign(struct config_parser *p, char *name, char *value)
 	struct config_reply		*r;
 	const char			*err;
 	char				*range, *msg, *q, *err2 = NULL;
+	char				**words = NULL;
+	size_t				 nwords = 0;
 	int				 i;
 
-	if ((err = config_unquote(value)) != NULL) {
+	/* protect quotes each name of its list itself ("a, b", c). */
+	if (strcmp(name, "protect") != 0 &&
+	    (err = config_unquote(value)) != NULL) {
 		q = config_quote(name);
 		msg = xprintf("%s: %s", q, err);
 		free(q);
@@ -615,6 +620,13 @@ config_assign(struct config_parser *p, char *name, char *value)
 	if ((i == OPT_ALERT || i == OPT_QUIET_HOURS) &&
 	    (err2 = config_alert_check(i, value)) != NULL)
 		return err2;
+	if (i == OPT_PROTECT && guard_protect_parse(value, &words, &nwords,
+	    &err2) != 0) {
+		msg = xprintf("protect: %s", err2);
+		free(err2);
+		return msg;
+	}
+	guard_protect_free(words, nwords);
 	if (p->section == SECTION_GLOBAL && (i == OPT_HOURS ||
 	    i == OPT_CLOSED || i == OPT_TIME_ZONE))
 		p->cfg->hours_line = p->lineno;

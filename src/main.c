@@ -43,6 +43,8 @@ static const struct cmd_entry main_commands[] = {
 	{ "log", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_log },
 	{ "stats", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_stats },
 	{ "alert", CMD_CONFIG | CMD_ARGS_FIRST, 1, cmd_alert },
+	{ "check-reply", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 3,
+	    cmd_check_reply },
 };
 
 struct main_opts {
@@ -88,6 +90,11 @@ main_usage(FILE *f)
 	    "inbox does\n"
 	    "  alert --test     send a test alert: desktop notification, "
 	    "notify_command\n"
+	    "  check-reply [--account NAME] [--to ITEM] [--json] < REPLY\n"
+	    "                   what the guard finds in a reply: misspelt "
+	    "protected\n"
+	    "                   words, placeholders, ... (exit 1 if one "
+	    "blocks)\n"
 	    "  outbox           list what waits to be sent, and what failed\n"
 	    "  accounts         list the accounts and their credentials\n"
 	    "  login ACCOUNT    keep an account's secret in the keyring\n"

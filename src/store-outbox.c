@@ -690,3 +690,77 @@ store_outbox_next_event(struct store *s, int64_t now, int64_t *when,
 		return 0;
 	return store_fail(s, rc, "reading the outbox", cause);
 }
+
+/* What the shop said on an account since a time; see store.h. */
+int
+store_own_texts(struct store *s, int64_t account, int64_t since, size_t max,
+    char ***texts, size_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	int		 rc;
+
+	*texts = NULL;
+	*n = 0;
+	st = store_stmt(s, ST_OWN_TEXTS, "SELECT text, created FROM items "
+	    "WHERE account_id = ?1 AND own != 0 AND created >= ?2 AND text "
+	    "IS NOT NULL UNION ALL SELECT body, created FROM outbox WHERE "
+	    "account_id = ?1 AND kind IN (0, 6) AND state IN "
+	    STORE_OUTBOX_PENDING " AND created >= ?2 AND body IS NOT NULL "
+	    "ORDER BY 2 DESC LIMIT ?3", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_int64(st, 2, since);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((t = (const char *)sqlite3_column_text(st, 0)) == NULL)
+			continue;
+		*texts = xreallocarray(*texts, *n + 1, sizeof **texts);
+		(*texts)[(*n)++] = xstrdup(t);
+	}
+	store_done(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_own_texts_free(*texts, *n);
+	*texts = NULL;
+	*n = 0;
+	return store_fail(s, rc, "reading the shop's replies", cause);
+}
+
+/* Free what store_own_texts gave. */
+void
+store_own_texts_free(char **texts, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+/* The name the shop's newest own item on an account bears; see store.h. */
+int
+store_own_name(struct store *s, int64_t account, char **name, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*t = NULL;
+	int		 rc;
+
+	*name = NULL;
+	st = store_stmt(s, ST_OWN_NAME, "SELECT author_name FROM items WHERE "
+	    "account_id = ?1 AND own != 0 AND author_name IS NOT NULL AND "
+	    "author_name != '' ORDER BY created DESC LIMIT 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, account);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		*name = xstrdup(t);
+	store_done(st);
+	if (rc == SQLITE_ROW)
+		return *name != NULL ? 0 : 1;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(s, rc, "reading the shop's name", cause);
+}

@@ -497,6 +497,16 @@ int	store_outbox_delete(struct store *, int64_t, char **);
 int	store_outbox_discard(struct store *, int64_t, char **);
 int	store_outbox_take_back(struct store *, int64_t, char **, char **);
 int	store_outbox_retry(struct store *, int64_t, char **);
+/*
+ * What the shop said since a time on an account (its own items, and the
+ * replies on their way in the outbox), newest first, at most max of them:
+ * new strings into *texts (free with store_own_texts_free).
+ */
+int	store_own_texts(struct store *, int64_t, int64_t, size_t, char ***,
+	    size_t *, char **);
+void	store_own_texts_free(char **, size_t);
+/* The name the shop's newest own item bears; 0 (*name new), 1 none, -1. */
+int	store_own_name(struct store *, int64_t, char **, char **);
 
 /* Sync state per account and stream. */
 int	store_sync_state_get(struct store *, int64_t, const char *,

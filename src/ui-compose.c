@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "guard.h"
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
@@ -175,6 +176,25 @@ ui_compose_close(struct ui_compose *c)
 	ui_screen_pop(ui, c);
 }
 
+/*
+ * A saved reply with the placeholders heed knows filled from the item
+ * answered: the customer's first name, the shop's name (guard_fill).
+ * Returns a new string.
+ */
+static char *
+ui_compose_fill(struct ui *ui, const struct item *it, const char *text)
+{
+	char	*shop = NULL, *cause = NULL, *filled;
+
+	if (store_own_name(ui->ctx.store, it->account_id, &shop, &cause) < 0) {
+		log_error("the shop's name: %s", cause);
+		free(cause);
+	}
+	filled = guard_fill(text, it->own ? NULL : it->author_name, shop);
+	free(shop);
+	return filled;
+}
+
 /* Answer of the saved-reply menu: into the composer, or start one. */
 static void
 ui_compose_saved_chosen(struct ui *ui, const char *key)
@@ -183,6 +203,7 @@ ui_compose_saved_chosen(struct ui *ui, const char *key)
 	struct ui_compose		*c;
 	struct item			 it;
 	size_t				 i;
+	char				*text;
 
 	if (key == NULL || *key < '1' || *key > '9')
 		return;
@@ -191,14 +212,18 @@ ui_compose_saved_chosen(struct ui *ui, const char *key)
 		return;
 	r = &ui->ctx.cfg->replies[i];
 	if ((c = ui_screen_find(ui, &ui_compose_ops)) != NULL) {
-		edit_insert_str(&c->ed, r->text);
+		text = ui_compose_fill(ui, &c->reply, r->text);
+		edit_insert_str(&c->ed, text);
+		free(text);
 		return;
 	}
 	if (ui_act_item(ui, &it) != 0)
 		return;
-	if (ui_compose_open(ui, &it, r->text, 0) == 0)
+	text = ui_compose_fill(ui, &it, r->text);
+	if (ui_compose_open(ui, &it, text, 0) == 0)
 		ui_message(ui, 0, "Saved reply \"%s\": make it personal, then "
 		    "Enter.", r->name);
+	free(text);
 	item_clear(&it);
 }
 

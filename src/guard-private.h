@@ -1,0 +1,83 @@
+/*
+ * guard-private.h -- what the parts of the guard share: the words of a
+ * text, folded for comparing, and the per-language lists.
+ */
+#ifndef HEED_GUARD_PRIVATE_H
+#define HEED_GUARD_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guard.h"
+
+/* The code points of a word kept for comparing; longer ones are cut. */
+#define GUARD_WORD_MAX	48
+
+/* The script of a letter; a word never mixes two (digits go with any). */
+enum guard_script {
+	GUARD_SCRIPT_NONE,	/* not a letter: space, punctuation, emoji */
+	GUARD_SCRIPT_DIGIT,
+	GUARD_SCRIPT_LATIN,
+	GUARD_SCRIPT_GREEK,
+	GUARD_SCRIPT_CYRILLIC,
+	GUARD_SCRIPT_ARABIC,
+	GUARD_SCRIPT_CJK,	/* Han, kana, hangul: compared exactly */
+	GUARD_SCRIPT_OTHER	/* other letters: compared exactly */
+};
+
+/* One word of a text. */
+struct guard_word {
+	size_t		 start;		/* bytes in the text */
+	size_t		 len;
+	uint32_t	 cp[GUARD_WORD_MAX];	/* folded */
+	size_t		 n;
+	char		 key[GUARD_WORD_MAX * 4 + 1];	/* cp as UTF-8 */
+	int		 script;	/* enum guard_script of its letters */
+	int		 upper;		/* begins with a capital */
+	int		 handle;	/* an @handle */
+	int		 digits;	/* holds a digit */
+	int		 letters;	/* how many letters */
+};
+
+/* The words of a text, in order. */
+struct guard_words {
+	struct guard_word	*v;
+	size_t			 n;
+};
+
+/* guard-word.c */
+void		 guard_words_split(const char *, struct guard_words *);
+void		 guard_words_free(struct guard_words *);
+uint32_t	 guard_fold(uint32_t);
+int		 guard_script(uint32_t);
+int		 guard_is_upper(uint32_t);
+/* Whether the bytes between two words hold only what joins a name. */
+int		 guard_gap_joins(const char *, size_t, size_t);
+/* The folded key of a string of one word (for comparing with lists). */
+void		 guard_key(const char *, char *, size_t);
+
+/* guard-protect.c */
+/* The edit distance of two words (a swap is one), or most + 1 past it. */
+size_t		 guard_distance(const uint32_t *, size_t, const uint32_t *,
+		     size_t, size_t);
+void		 guard_check_protect(const struct guard_input *,
+		     const struct guard_words *, struct guard_report *);
+
+/* guard-greet.c */
+void		 guard_check_greeting(const struct guard_input *,
+		     const struct guard_words *, struct guard_report *);
+/* Whether a word is a name of the customer or anyone in the thread. */
+int		 guard_known_name(const struct guard_input *,
+		     const struct guard_word *);
+
+/* guard-lang.c */
+/* Whether a folded word is a common word of a language heed knows. */
+int		 guard_common(const char *);
+/* Whether a folded word greets (1), or is a title after a greeting (2). */
+int		 guard_greeting_word(const char *);
+/* Whether a folded word after a greeting is no name ("there", "all"). */
+int		 guard_greeting_not_name(const char *);
+/* The name of a language code in words ("Dutch"), or the code itself. */
+const char	*guard_lang_name(const char *);
+
+#endif

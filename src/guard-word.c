@@ -1,0 +1,247 @@
+/*
+ * guard-word.c -- the words of a reply for the guard: where each is (in
+ * bytes), its letters folded to lower case (Latin, Greek and Cyrillic;
+ * other scripts are kept as they are, and compared exactly), its script,
+ * and whether it is an @handle, begins with a capital or holds digits.
+ *
+ * An apostrophe or a hyphen ends a word ("Burberry's" is "Burberry" and
+ * "s"), and so does a change of script ("感谢Tulip" is two words).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "guard-private.h"
+#include "text.h"
+#include "util.h"
+
+/* Return the script of a code point (GUARD_SCRIPT_NONE: no letter). */
+int
+guard_script(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return GUARD_SCRIPT_LATIN;
+		return c >= '0' && c <= '9' ? GUARD_SCRIPT_DIGIT :
+		    GUARD_SCRIPT_NONE;
+	}
+	if (c == 0xd7 || c == 0xf7 || c < 0xc0)
+		return GUARD_SCRIPT_NONE;
+	if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff))
+		return GUARD_SCRIPT_LATIN;
+	if (c >= 0x300 && c <= 0x36f)
+		return GUARD_SCRIPT_LATIN;	/* combining marks */
+	if (c >= 0x370 && c <= 0x3ff)
+		return c == 0x37e || c == 0x387 ? GUARD_SCRIPT_NONE :
+		    GUARD_SCRIPT_GREEK;
+	if (c >= 0x400 && c <= 0x52f)
+		return GUARD_SCRIPT_CYRILLIC;
+	if (c >= 0x660 && c <= 0x669)
+		return GUARD_SCRIPT_DIGIT;
+	if (c == 0x60c || c == 0x61b || c == 0x61f || c == 0x6d4 ||
+	    (c >= 0x66a && c <= 0x66d))
+		return GUARD_SCRIPT_NONE;	/* Arabic punctuation */
+	if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) ||
+	    (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc))
+		return GUARD_SCRIPT_ARABIC;
+	if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff))
+		return GUARD_SCRIPT_CJK;
+	if (c >= 0x530 && c <= 0x1fff)
+		return GUARD_SCRIPT_OTHER;
+	return GUARD_SCRIPT_NONE;
+}
+
+/* Fold a Latin-1 or Latin Extended-A capital; c itself if none. */
+static uint32_t
+guard_fold_latin(uint32_t c)
+{
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return c + 0x20;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177) ||
+	    (c >= 0x218 && c <= 0x21b))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return (c & 1) ? c + 1 : c;
+	if (c == 0x178)
+		return 0xff;
+	return c;
+}
+
+/*
+ * Fold a code point to lower case, for Latin, Greek and Cyrillic. The
+ * Romanian s and t with a cedilla (as old keyboards type them) fold to
+ * the ones with a comma below, and a final sigma to a sigma.
+ */
+uint32_t
+guard_fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 0x20;
+	if (c < 0x80)
+		return c;
+	c = guard_fold_latin(c);
+	if (c == 0x15f)
+		return 0x219;
+	if (c == 0x163)
+		return 0x21b;
+	if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2)
+		return c + 0x20;
+	if (c == 0x386)
+		return 0x3ac;
+	if (c >= 0x388 && c <= 0x38a)
+		return c + 37;
+	if (c == 0x38c)
+		return 0x3cc;
+	if (c == 0x38e || c == 0x38f)
+		return c + 63;
+	if (c == 0x3c2)
+		return 0x3c3;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	return c;
+}
+
+/* Whether a code point is a capital letter (one that folds). */
+int
+guard_is_upper(uint32_t c)
+{
+	return guard_fold(c) != c && c != 0x3c2 && c != 0x15f && c != 0x163;
+}
+
+/* Start a word at byte off of the given script. */
+static struct guard_word *
+guard_word_start(struct guard_words *w, size_t *cap, size_t off, int script)
+{
+	struct guard_word	*g;
+
+	if (w->n == *cap) {
+		*cap = *cap == 0 ? 16 : *cap * 2;
+		w->v = xreallocarray(w->v, *cap, sizeof *w->v);
+	}
+	g = &w->v[w->n++];
+	memset(g, 0, sizeof *g);
+	g->start = off;
+	g->script = script;
+	return g;
+}
+
+/* Add a code point to a word. */
+static void
+guard_word_add(struct guard_word *g, uint32_t c, int script)
+{
+	if (script == GUARD_SCRIPT_DIGIT)
+		g->digits = 1;
+	else {
+		if (g->letters == 0 && !g->handle && guard_is_upper(c))
+			g->upper = 1;
+		g->letters++;
+		if (g->script == GUARD_SCRIPT_DIGIT)
+			g->script = script;
+	}
+	if (g->n < GUARD_WORD_MAX)
+		g->cp[g->n++] = guard_fold(c);
+}
+
+/* Make a word's key: its folded code points as UTF-8. */
+static void
+guard_word_key(struct guard_word *g)
+{
+	size_t	i, o = 0;
+
+	for (i = 0; i < g->n; i++)
+		o += text_encode(g->cp[i], g->key + o);
+	g->key[o] = '\0';
+}
+
+/* Whether a word of one script may go on with a code point of another. */
+static int
+guard_same_word(const struct guard_word *g, int script)
+{
+	if (script == GUARD_SCRIPT_DIGIT || g->script == GUARD_SCRIPT_DIGIT)
+		return g->script != GUARD_SCRIPT_CJK &&
+		    script != GUARD_SCRIPT_CJK;
+	return script == g->script;
+}
+
+/* Split a text into its words (free with guard_words_free). */
+void
+guard_words_split(const char *text, struct guard_words *w)
+{
+	struct guard_word	*g = NULL;
+	size_t			 len = strlen(text), off = 0, used, cap = 0;
+	uint32_t		 c;
+	int			 script;
+
+	memset(w, 0, sizeof *w);
+	while (off < len) {
+		used = text_decode(text + off, len - off, &c);
+		script = guard_script(c);
+		if (script == GUARD_SCRIPT_NONE && c == '@' && off + 1 < len &&
+		    guard_script((unsigned char)text[off + 1]) !=
+		    GUARD_SCRIPT_NONE) {
+			g = guard_word_start(w, &cap, off, GUARD_SCRIPT_DIGIT);
+			g->handle = 1;
+		} else if (script == GUARD_SCRIPT_NONE && g != NULL &&
+		    g->handle && (c == '.' || c == '_') && off + 1 < len &&
+		    guard_script((unsigned char)text[off + 1]) !=
+		    GUARD_SCRIPT_NONE)
+			g->cp[g->n < GUARD_WORD_MAX ? g->n++ : g->n - 1] = c;
+		else if (script == GUARD_SCRIPT_NONE)
+			g = NULL;
+		else {
+			if (g == NULL || !guard_same_word(g, script))
+				g = guard_word_start(w, &cap, off, script);
+			guard_word_add(g, c, script);
+		}
+		off += used;
+		if (g != NULL)
+			g->len = off - g->start;
+	}
+	for (off = 0; off < w->n; off++)
+		guard_word_key(&w->v[off]);
+}
+
+/* Free the words of a text. */
+void
+guard_words_free(struct guard_words *w)
+{
+	free(w->v);
+	w->v = NULL;
+	w->n = 0;
+}
+
+/*
+ * Whether text[from, to) between two words holds only what may join the
+ * words of a name: spaces, "&", "+", "-", "/", a middle dot.
+ */
+int
+guard_gap_joins(const char *text, size_t from, size_t to)
+{
+	size_t		off = from;
+	uint32_t	c;
+
+	while (off < to) {
+		off += text_decode(text + off, to - off, &c);
+		if (c != ' ' && c != '&' && c != '+' && c != '-' && c != '/' &&
+		    c != 0xb7 && c != 0xa0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Write the folded key of a one-word string into key (size bytes). */
+void
+guard_key(const char *s, char *key, size_t size)
+{
+	struct guard_words	w;
+
+	guard_words_split(s, &w);
+	if (w.n > 0 && strlen(w.v[0].key) < size)
+		memcpy(key, w.v[0].key, strlen(w.v[0].key) + 1);
+	else if (size > 0)
+		*key = '\0';
+	guard_words_free(&w);
+}

@@ -1,0 +1,68 @@
+# tests/tui/check-reply.sh -- heed check-reply: the guard's findings on a
+# reply read from standard input, one a line (or JSON), against the demo
+# shop ("Tulip & Tea") and an item of its cache; exit 1 when one blocks,
+# 0 when none does, 2 for a usage error, 3 when it cannot check.
+
+. tests/tui/lib.sh
+
+reply=$TUI_DIR/reply.txt
+
+printf 'Thank you from all of us at Tulip & Tae!\n' >"$reply"
+tui_run --demo check-reply --account page <"$reply"
+tui_expect "check-reply: the shop's name misspelt blocks, with its span and what was meant" \
+    1 'BLOCK protected-word 28-39: "Tulip & Tae" is nearly the protected name "Tulip & Tea" (did you mean Tulip & Tea?)' ""
+
+printf 'Fresh tulips at Tulip & Tea, and a pot of tea.\n' >"$reply"
+tui_run --demo check-reply --account page <"$reply"
+tui_expect "check-reply: tulips and the shop's own name are left alone, exit 0" \
+    0 "" ""
+
+printf 'Hi {name}, your order [ORDER NUMBER] is on its way from TulipTea\n' \
+    >"$reply"
+tui_run --demo check-reply --account social --json <"$reply"
+tui_expect "check-reply --json: placeholders and a name run together, a line of JSON each, in order" \
+    1 '{"severity":"BLOCK","kind":"placeholder","start":3,"length":6,"text":"{name}",*}
+{"severity":"BLOCK","kind":"placeholder","start":22,"length":14,"text":"?ORDER NUMBER?",*}
+{"severity":"BLOCK","kind":"protected-word","start":56,"length":8,"text":"TulipTea",*"suggestion":"Tulip & Tea"}' ""
+
+conf=$TUI_DIR/check.conf
+# The demo's accounts replace the config's: protect at the top applies.
+printf 'protect = Marloes, "Maas teapot"\n' >"$conf"
+printf 'The Mass teapot is back! Marleos\n' >"$reply"
+tui_run --config "$conf" --demo check-reply --account page <"$reply"
+tui_expect "check-reply: the protect option of the config is read" \
+    1 'BLOCK protected-word 4-15: "Mass teapot" is nearly the protected name "Maas teapot"*
+BLOCK protected-word 25-32: "Marleos" is nearly the protected name "Marloes"*' ""
+
+# An item of the demo: Lotte Jansen writes in Dutch.
+id=$(tui_heed --demo list --json 2>/dev/null |
+    grep '"author":"Lotte Jansen"' | head -n 1 |
+    sed 's/^{"id":\([0-9]*\),.*/\1/')
+printf 'Hoi Sanne, dank je wel! Tot zaterdag.\n' >"$reply"
+tui_run --demo check-reply --to "$id" <"$reply"
+tui_expect "check-reply --to: a greeting to a name not in the thread warns, exit 0" \
+    0 'WARN greeting 4-9: the reply greets "Sanne", but the customer, Lotte Jansen,*' ""
+printf 'Hoi Lotte, dank je wel! Tot zaterdag.\n' >"$reply"
+tui_run --demo check-reply --to "$id" <"$reply"
+tui_expect "check-reply --to: the customer's own name, in her language: nothing" \
+    0 "" ""
+printf 'Thanks Lotte, see you on Saturday!\n' >"$reply"
+tui_run --demo check-reply --to "$id" <"$reply"
+tui_expect "check-reply --to: English to a Dutch comment warns of the language" \
+    0 "WARN language: the reply reads as English, but the customer wrote in Dutch" ""
+
+tui_run --demo check-reply --to 999999 <"$reply"
+tui_expect "check-reply --to: an item not in the cache cannot be checked, exit 3" \
+    3 "" "heed: item 999999: *"
+tui_run --demo check-reply --account nobody <"$reply"
+tui_expect "check-reply: an account not in the config, exit 3" \
+    3 "" "heed: no account nobody in the config"
+tui_run --demo check-reply <"$reply"
+tui_expect "check-reply: several accounts and no --account is a usage error" \
+    2 "" "*--account NAME*"
+tui_run --demo check-reply --to x <"$reply"
+tui_expect "check-reply: --to takes an id, exit 2" \
+    2 "" "*--to takes an item's id*"
+tui_run --demo check-reply --account page extra <"$reply"
+tui_expect "check-reply: an argument it does not take is said, exit 2" \
+    2 "" "*unexpected extra*"
