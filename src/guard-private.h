@@ -56,17 +56,23 @@ int		 guard_gap_joins(const char *, size_t, size_t);
 /* The folded key of a string of one word (for comparing with lists). */
 void		 guard_key(const char *, char *, size_t);
 
-/* guard-protect.c */
 /* The edit distance of two words (a swap is one), or most + 1 past it. */
 size_t		 guard_distance(const uint32_t *, size_t, const uint32_t *,
 		     size_t, size_t);
+
+/* guard-protect.c */
 void		 guard_check_protect(const struct guard_input *,
 		     const struct guard_words *, struct guard_report *);
 
 /* guard-greet.c */
 void		 guard_check_greeting(const struct guard_input *,
 		     const struct guard_words *, struct guard_report *);
-/* Whether a word is a name of the customer or anyone in the thread. */
+/*
+ * guard-name.c: whether a word matches a word of one name (a display
+ * name or a handle); whether it is a name of the customer or of anyone
+ * in the thread.
+ */
+int		 guard_name_has(const char *, const struct guard_word *);
 int		 guard_known_name(const struct guard_input *,
 		     const struct guard_word *);
 

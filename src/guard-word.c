@@ -245,3 +245,43 @@ guard_key(const char *s, char *key, size_t size)
 		*key = '\0';
 	guard_words_free(&w);
 }
+
+/*
+ * The optimal string alignment distance of a and b (a swap of neighbours
+ * is one edit), or more than most if it passes most.
+ */
+size_t
+guard_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    size_t most)
+{
+	size_t	r[3][GUARD_WORD_MAX + 1], i, j, cost, v, low;
+
+	if ((na > nb ? na - nb : nb - na) > most)
+		return most + 1;
+	for (j = 0; j <= nb; j++)
+		r[0][j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t	*cur = r[i % 3], *prev = r[(i - 1) % 3];
+		size_t	*prev2 = r[(i + 1) % 3];
+
+		cur[0] = i;
+		low = i;
+		for (j = 1; j <= nb; j++) {
+			cost = a[i - 1] != b[j - 1];
+			v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < low)
+				low = v;
+		}
+		if (low > most)
+			return most + 1;
+	}
+	return r[na % 3][nb];
+}

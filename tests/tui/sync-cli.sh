@@ -73,8 +73,10 @@ else
 fi
 
 # The page account's platform goes away; a reply typed now stays queued,
-# and heed outbox shows it with the reason.
+# and heed outbox shows it with the reason (tried at once: no delay).
 cat >"$CONF" <<EOC
+send_delay = 0
+
 [account page]
 platform = demo-page
 url = http://127.0.0.1:$DEAD
