@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "guard.h"
+#include "reply-check.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -30,9 +31,6 @@
 /* The longest reply read, in bytes: far past any platform's limit. */
 #define CHECK_INPUT_MOST	(256 * 1024)
 
-/* How many of the shop's replies of the last day are compared. */
-#define CHECK_RECENT_MOST	1000
-
 /* What the command gathers for the guard, and frees at the end. */
 struct check_reply {
 	char				*account_name;	/* new */
@@ -40,18 +38,9 @@ struct check_reply {
 	int				 json;
 	const struct config_account	*account;
 	int64_t				 account_id;	/* 0: not in the cache */
+	int64_t				 item_account;	/* --to's account */
 	char				*text;
-	struct item			 item;
-	int				 have_item;
-	struct store_thread		 thread;
-	int				 have_thread;
-	const char			**names;
-	size_t				 nnames;
-	char				**protect;
-	size_t				 nprotect;
-	char				*shop;
-	char				**recent;
-	size_t				 nrecent;
+	struct reply_check		 rc;
 };
 
 /* Parse the options; 0, or the exit status for a usage error. */
@@ -130,15 +119,17 @@ check_reply_read(struct check_reply *c)
 static int
 check_reply_get_item(struct cmd_env *env, struct check_reply *c)
 {
-	char	*cause = NULL;
+	struct item	 it;
+	char		*cause = NULL;
 
-	if (store_item_get(env->store, c->to, &c->item, &cause) != 0) {
+	if (store_item_get(env->store, c->to, &it, &cause) != 0) {
 		cmd_print(stderr, "heed: item %lld: %s\n", (long long)c->to,
 		    cause);
 		free(cause);
 		return -1;
 	}
-	c->have_item = 1;
+	c->item_account = it.account_id;
+	item_clear(&it);
 	return 0;
 }
 
@@ -164,8 +155,8 @@ check_reply_account(struct cmd_env *env, struct check_reply *c)
 		return CHECK_EXIT_FAILED;
 	}
 	for (i = 0; i < nacc; i++) {
-		if (c->account_name == NULL && c->have_item &&
-		    acc[i].id == c->item.account_id)
+		if (c->account_name == NULL && c->to != 0 &&
+		    acc[i].id == c->item_account)
 			c->account_name = xstrdup(acc[i].name);
 		if (c->account_name != NULL &&
 		    strcmp(acc[i].name, c->account_name) == 0)
@@ -186,72 +177,25 @@ check_reply_account(struct cmd_env *env, struct check_reply *c)
 	return 0;
 }
 
-/* The names of everyone in the thread but the shop; lent from it. */
-static void
-check_reply_names(struct check_reply *c)
-{
-	size_t	i;
-
-	c->names = xcalloc(c->thread.items.n + 1, sizeof *c->names);
-	for (i = 0; i < c->thread.items.n; i++) {
-		const struct item *it = &c->thread.items.v[i];
-
-		if (it->own || it->author_name == NULL)
-			continue;
-		c->names[c->nnames++] = it->author_name;
-	}
-}
-
-/* Load the item answered and its thread; 0, or an exit status. */
+/*
+ * Check that --to's item is on the account, then gather what the guard
+ * needs from the cache; 0, or an exit status.
+ */
 static int
-check_reply_item(struct cmd_env *env, struct check_reply *c)
+check_reply_load(struct cmd_env *env, struct check_reply *c)
 {
 	char	*cause = NULL;
 
-	if (!c->have_item)
-		return 0;
-	if (c->account_id != 0 && c->item.account_id != c->account_id) {
+	if (c->to != 0 && c->account_id != 0 &&
+	    c->item_account != c->account_id) {
 		cmd_print(stderr, "heed check-reply: item %lld is not on "
 		    "account %s\n", (long long)c->to, c->account_name);
 		return CMD_EXIT_USAGE;
 	}
-	c->account_id = c->item.account_id;
-	if (store_thread_get(env->store, c->to, &c->thread, &cause) != 0) {
-		cmd_print(stderr, "heed: %s\n", cause);
-		free(cause);
-		return CHECK_EXIT_FAILED;
-	}
-	c->have_thread = 1;
-	check_reply_names(c);
-	return 0;
-}
-
-/*
- * The account's settings and what the shop said lately: its protected
- * words, its display name (as its own items bear it), its replies of the
- * last day; 0, or an exit status.
- */
-static int
-check_reply_settings(struct cmd_env *env, struct check_reply *c)
-{
-	char	*cause = NULL;
-	int	 rc = 0;
-
-	if (guard_protect_parse(config_str(env->cfg, c->account, OPT_PROTECT),
-	    &c->protect, &c->nprotect, &cause) != 0) {
-		/* The config was checked as it was read: not reached. */
-		cmd_print(stderr, "heed: protect: %s\n", cause);
-		free(cause);
-		return CHECK_EXIT_FAILED;
-	}
-	if (c->account_id == 0)
-		return 0;
-	if ((rc = store_own_name(env->store, c->account_id, &c->shop,
-	    &cause)) >= 0)
-		rc = store_own_texts(env->store, c->account_id,
-		    util_now() - 86400, CHECK_RECENT_MOST, &c->recent,
-		    &c->nrecent, &cause);
-	if (rc < 0) {
+	if (c->to != 0)
+		c->account_id = c->item_account;
+	if (reply_check_load(&c->rc, env->store, env->cfg, c->account,
+	    c->account_id, c->to, &cause) != 0) {
 		cmd_print(stderr, "heed: %s\n", cause);
 		free(cause);
 		return CHECK_EXIT_FAILED;
@@ -304,39 +248,13 @@ check_reply_json(const struct check_reply *c, const struct guard_finding *f)
 
 /* Check the reply and print the findings; the exit status. */
 static int
-check_reply_run(struct check_reply *c)
+check_reply_run(struct cmd_env *env, struct check_reply *c)
 {
-	struct guard_input	 in;
-	struct guard_report	 r;
-	size_t			 i;
-	int			 rc = 0;
+	struct guard_report	r;
+	size_t			i;
+	int			rc = 0;
 
-	memset(&in, 0, sizeof in);
-	in.text = c->text;
-	in.protect = (const char *const *)c->protect;
-	in.nprotect = c->nprotect;
-	in.shop_name = c->shop;
-	in.recent = (const char *const *)c->recent;
-	in.nrecent = c->nrecent;
-	in.platform = config_str(NULL, c->account, OPT_PLATFORM);
-	if (c->have_item) {
-		in.customer_name = c->item.author_name;
-		in.customer_handle = c->item.author_handle;
-		in.customer_lang = c->item.lang != NULL && *c->item.lang !=
-		    '\0' ? c->item.lang : guard_lang_guess(c->item.text != NULL ?
-		    c->item.text : "");
-		in.thread_names = c->names;
-		in.nthread_names = c->nnames;
-		in.parent_deleted = c->item.deleted;
-		in.parent_hidden = c->item.hidden;
-	}
-	guard_check(&in, &r);
-	/*
-	 * Spelling: the spell module (src/spell.c) adds its findings here,
-	 * WARN and GUARD_SPELLING, in the reply's language; then guard_sort
-	 * puts them in their place among the others.
-	 */
-	guard_sort(&r);
+	reply_check_run(&c->rc, env->cfg, c->text, &r);
 	for (i = 0; i < r.n && rc == 0; i++) {
 		if (c->json)
 			rc = check_reply_json(c, &r.v[i]);
@@ -358,14 +276,7 @@ check_reply_free(struct check_reply *c)
 {
 	free(c->text);
 	free(c->account_name);
-	if (c->have_item)
-		item_clear(&c->item);
-	if (c->have_thread)
-		store_thread_free(&c->thread);
-	free(c->names);
-	guard_protect_free(c->protect, c->nprotect);
-	free(c->shop);
-	store_own_texts_free(c->recent, c->nrecent);
+	reply_check_free(&c->rc);
 }
 
 /* heed check-reply: see the top of the file. */
@@ -385,9 +296,8 @@ cmd_check_reply(struct cmd_env *env, int argc, char **argv)
 	if (env->setup(env) != 0 || (env->demo && cmd_demo_sync(env) != 0))
 		rc = CHECK_EXIT_FAILED;
 	if (rc == 0 && (rc = check_reply_account(env, &c)) == 0 &&
-	    (rc = check_reply_item(env, &c)) == 0 &&
-	    (rc = check_reply_settings(env, &c)) == 0)
-		rc = check_reply_run(&c);
+	    (rc = check_reply_load(env, &c)) == 0)
+		rc = check_reply_run(env, &c);
 	check_reply_free(&c);
 	return rc;
 }

@@ -89,6 +89,10 @@ static const struct {
 	[ACT_CANCEL] = { "cancel", ON_C | ON_K, "close, keeping the draft" },
 	[ACT_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
 	[ACT_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
+	[ACT_SEND_ANYWAY] = { "send-anyway", ON_K,
+	    "send it although a finding blocks it" },
+	[ACT_FINDING] = { "finding", ON_K,
+	    "back to editing, at finding 1 to 9" },
 };
 
 /* What an action does on one screen, where it differs from its help. */
@@ -177,6 +181,16 @@ static const struct {
 	{ ON_O, 'x', ACT_DISCARD },
 	{ ON_O, 'e', ACT_EDIT },
 	{ ON_K, 'y', ACT_SEND },
+	{ ON_K, '!', ACT_SEND_ANYWAY },
+	{ ON_K, '1', ACT_FINDING },
+	{ ON_K, '2', ACT_FINDING },
+	{ ON_K, '3', ACT_FINDING },
+	{ ON_K, '4', ACT_FINDING },
+	{ ON_K, '5', ACT_FINDING },
+	{ ON_K, '6', ACT_FINDING },
+	{ ON_K, '7', ACT_FINDING },
+	{ ON_K, '8', ACT_FINDING },
+	{ ON_K, '9', ACT_FINDING },
 	{ ON_C | ON_K, KEYC_ENTER, ACT_SEND },
 	{ ON_C, KEYC_META | KEYC_ENTER, ACT_NEWLINE },
 	{ ON_C, KEYC_CTRL('e'), ACT_EDITOR },

@@ -2,25 +2,38 @@
  * ui-check.c -- the check screen: before a reply is sent, where it goes
  * (to whom, in public or in private), how long it is against the
  * platform's limit, any reply to the same item already on its way or
- * sent lately, and the text itself. y sends it (through the composer
- * that opened this screen), e or Esc goes back to editing.
+ * sent lately, what the guard found in it (reply-check.h: a protected
+ * word misspelled, a placeholder left in, a greeting to a stranger...),
+ * most weighty first, and the text itself. y sends it (through the
+ * composer that opened this screen) unless a finding blocks it: then !
+ * sends it anyway; 1 to 9 go back to editing at that finding; e or Esc
+ * goes back to editing.
  */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "config.h"
 #include "platform.h"
+#include "reply-check.h"
 #include "text.h"
 #include "ui-private.h"
 #include "util.h"
 
+/* The width of a finding's head ("Found:  1 BLOCKS "). */
+#define UI_CHECK_HEAD	17
+
 /* The check screen's own state: a copy of what is to be sent. */
 struct ui_check {
-	struct item	 reply;		/* the item answered */
-	char		*text;
-	int		 private;
-	char		*note;		/* a reply already on its way */
-	void		(*send)(struct ui *, void *);
-	void		*arg;
+	struct item		 reply;		/* the item answered */
+	char			*text;
+	int			 private;
+	char			*note;		/* a reply already on its way */
+	struct guard_report	 found;		/* what the guard found */
+	char			*guard_error;	/* why it could not read it */
+	const struct ui_check_to *to;		/* the composer's */
+	void			*arg;
 };
 
 static const struct ui_screen_ops ui_check_ops;
@@ -35,18 +48,55 @@ ui_check_free(struct ui *ui, void *data)
 	item_clear(&k->reply);
 	free(k->text);
 	free(k->note);
+	guard_free(&k->found);
+	free(k->guard_error);
 	free(k);
+}
+
+/* The config's section of an item's account, or NULL. */
+static const struct config_account *
+ui_check_account(struct ui *ui, int64_t account)
+{
+	const struct config_account	*a = NULL;
+	struct store_account		*acc;
+	size_t				 n, i;
+
+	if (store_account_list(ui->ctx.store, &acc, &n, NULL) != 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (acc[i].id == account)
+			a = config_account_find(ui->ctx.cfg, acc[i].name);
+	}
+	store_account_list_free(acc, n);
+	return a;
+}
+
+/* Read the reply with the guard, as heed check-reply does. */
+static void
+ui_check_guard(struct ui *ui, struct ui_check *k)
+{
+	struct reply_check	rc;
+	char			*cause = NULL;
+
+	if (reply_check_load(&rc, ui->ctx.store, ui->ctx.cfg,
+	    ui_check_account(ui, k->reply.account_id), k->reply.account_id,
+	    k->reply.id, &cause) != 0) {
+		k->guard_error = cause;
+		memset(&k->found, 0, sizeof k->found);
+	} else
+		reply_check_run(&rc, ui->ctx.cfg, k->text, &k->found);
+	reply_check_free(&rc);
 }
 
 /*
  * Open the check screen for a reply to it, noting any reply to the same
  * item that is on its way or went lately (another heed may have answered
- * while this one was being written). y calls send(ui, arg) once this
- * screen is closed.
+ * while this one was being written), and what the guard finds in it.
+ * Sending and going back to a finding go through to's operations.
  */
 void
 ui_check_open(struct ui *ui, const struct item *it, const char *text,
-    int private, void (*send)(struct ui *, void *), void *arg)
+    int private, const struct ui_check_to *to, void *arg)
 {
 	struct ui_check		*k = xcalloc(1, sizeof *k);
 	struct outbox_entry	 e;
@@ -54,13 +104,14 @@ ui_check_open(struct ui *ui, const struct item *it, const char *text,
 	item_copy(&k->reply, it);
 	k->text = xstrdup(text);
 	k->private = private;
-	k->send = send;
+	k->to = to;
 	k->arg = arg;
 	ui->now = util_now();
 	if (ui_sent_recent(ui, &k->reply, !private, &e) == 0) {
 		k->note = ui_sent_said(ui, &e, ui_name_of(&k->reply));
 		outbox_entry_clear(&e);
 	}
+	ui_check_guard(ui, k);
 	ui_screen_push(ui, &ui_check_ops, k);
 }
 
@@ -119,6 +170,46 @@ ui_check_where(struct ui *ui, struct ui_check *k, int y, size_t w,
 	return y;
 }
 
+/*
+ * Draw what the guard found, most weighty first, numbered for the keys
+ * that go back to it: what blocks in the colour of errors, a warning in
+ * that of waiting; each with the words it is about. The line after.
+ */
+static int
+ui_check_findings(struct ui *ui, struct ui_check *k, int y, size_t w)
+{
+	const struct guard_finding	*f;
+	char				*s, head[64];
+	size_t				 i;
+
+	if (k->guard_error != NULL) {
+		attrset(ui_attr(ui, PAIR_WARN, 0));
+		s = xprintf("Found:  the reply could not be read for mistakes: "
+		    "%s", k->guard_error);
+		y = ui_draw_wrapped(y, 2, s, w, ui->rows - 4);
+		free(s);
+		attrset(A_NORMAL);
+		return y;
+	}
+	for (i = 0; i < k->found.n && y < ui->rows - 5; i++) {
+		f = &k->found.v[i];
+		/* The message names the words; the suggestion is apart. */
+		s = f->suggestion != NULL ? xprintf("%s (did you mean %s?)",
+		    f->message, f->suggestion) : xstrdup(f->message);
+		snprintf(head, sizeof head, "%s %zu %s", i == 0 ? "Found: " :
+		    "       ", i + 1, f->severity == GUARD_BLOCK ? "BLOCKS" :
+		    "warns");
+		attrset(f->severity == GUARD_BLOCK ? ui_attr(ui, PAIR_ERROR,
+		    A_BOLD) : ui_attr(ui, PAIR_WARN, 0));
+		ui_draw_text(y, 2, head, w);
+		y = ui_draw_wrapped(y, 2 + UI_CHECK_HEAD, s, w > UI_CHECK_HEAD +
+		    10 ? w - UI_CHECK_HEAD : 10, ui->rows - 5);
+		free(s);
+	}
+	attrset(A_NORMAL);
+	return y;
+}
+
 /* Draw the check screen: where it goes, how long it is, the text. */
 static void
 ui_check_draw(struct ui *ui, void *data)
@@ -143,6 +234,7 @@ ui_check_draw(struct ui *ui, void *data)
 		free(s);
 	}
 	attrset(A_NORMAL);
+	y = ui_check_findings(ui, k, y, w);
 	y++;
 	n = text_wrap(k->text, w - 2, &lines);
 	for (i = 0; i < n && y < ui->rows - 4; i++)
@@ -150,8 +242,9 @@ ui_check_draw(struct ui *ui, void *data)
 	text_lines_free(lines, n);
 	attrset(A_BOLD);
 	ui_draw_text(ui->rows - 3, 2, over ? "e or Esc: back to editing, to "
-	    "shorten it" : "y or Enter: send now    e or Esc: back to editing",
-	    w);
+	    "shorten it" : guard_blocks(&k->found) ? "!: send it anyway    "
+	    "1-9: back to editing at a finding    e or Esc: back to editing" :
+	    "y or Enter: send now    e or Esc: back to editing", w);
 	attrset(A_NORMAL);
 }
 
@@ -162,33 +255,70 @@ ui_check_hint(struct ui *ui, void *data)
 	struct ui_check	*k = data;
 	char		*why;
 
-	if (ui_check_over(ui, k, &why) == 0)
-		return "y or Enter send now  e or Esc back to editing";
-	free(why);
-	return "e or Esc back to editing, to shorten it  ? help";
+	if (ui_check_over(ui, k, &why) != 0) {
+		free(why);
+		return "e or Esc back to editing, to shorten it  ? help";
+	}
+	if (guard_blocks(&k->found))
+		return "! send anyway  1-9 to a finding  e or Esc back to "
+		    "editing  ? help";
+	return "y or Enter send now  e or Esc back to editing";
 }
 
-/* Keys on the check screen: send, or back to editing. */
+/* Send: the check screen goes first, then the composer sends. */
+static void
+ui_check_send(struct ui *ui, struct ui_check *k)
+{
+	const struct ui_check_to	*to = k->to;
+	void				*arg = k->arg;
+
+	ui_screen_drop(ui, k);
+	to->send(ui, arg);
+}
+
+/* Back to editing at finding n (from 0), if there is one. */
+static void
+ui_check_finding(struct ui *ui, struct ui_check *k, size_t n)
+{
+	const struct ui_check_to	*to = k->to;
+	void				*arg = k->arg;
+	size_t				 at;
+
+	if (n >= k->found.n) {
+		ui_message(ui, 1, "There is no finding %zu.", n + 1);
+		return;
+	}
+	at = k->found.v[n].start;
+	ui_screen_drop(ui, k);
+	to->jump(ui, arg, at);
+}
+
+/*
+ * Keys on the check screen: send (not when it is too long; not when a
+ * finding blocks it, but for !), back to editing, or to a finding.
+ */
 static void
 ui_check_key(struct ui *ui, void *data, int action, uint32_t key)
 {
-	struct ui_check	*k = data;
-	void		(*send)(struct ui *, void *) = k->send;
-	void		*arg = k->arg;
-	const struct platform_ops *ops;
-	char		*why;
-	size_t		 over;
+	struct ui_check			*k = data;
+	const struct platform_ops	*ops;
+	char				*why;
+	size_t				 over;
 
-	(void)key;
 	over = ui_check_over(ui, k, &why);
-	if (action == ACT_SEND && over != 0) {
+	if ((action == ACT_SEND || action == ACT_SEND_ANYWAY) && over != 0) {
 		ops = ui_platform(ui, &k->reply);
 		ui_message(ui, 1, "Not sent: it is %s on %s. e or Esc goes back "
 		    "to editing, to shorten it.", why, ops->label);
-	} else if (action == ACT_SEND) {
-		ui_screen_drop(ui, k);
-		send(ui, arg);
-	} else if (action == ACT_CANCEL)
+	} else if (action == ACT_SEND && guard_blocks(&k->found))
+		ui_message(ui, 1, "Not sent: finding 1 blocks it (%s). 1 goes "
+		    "back to editing there; ! sends it anyway.",
+		    k->found.v[0].message);
+	else if (action == ACT_SEND || action == ACT_SEND_ANYWAY)
+		ui_check_send(ui, k);
+	else if (action == ACT_FINDING && key >= '1' && key <= '9')
+		ui_check_finding(ui, k, key - '1');
+	else if (action == ACT_CANCEL)
 		ui_screen_drop(ui, k);
 	free(why);
 }

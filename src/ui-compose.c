@@ -605,6 +605,22 @@ ui_compose_cancel(struct ui *ui, struct ui_compose *c)
 	ui_compose_close(c);
 }
 
+/* Back from the check screen to a finding: the cursor goes to it. */
+static void
+ui_compose_jump(struct ui *ui, void *arg, size_t at)
+{
+	struct ui_compose	*c = arg;
+
+	(void)ui;
+	/* A finding's start is a character's: past the end, the end. */
+	c->ed.cursor = at <= c->ed.len ? at : c->ed.len;
+}
+
+static const struct ui_check_to ui_compose_check_to = {
+	.send = ui_compose_send,
+	.jump = ui_compose_jump
+};
+
 /* Handle a key in the composer. */
 static void
 ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
@@ -617,7 +633,7 @@ ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
 			ui_message(ui, 1, "Nothing to send yet.");
 		else
 			ui_check_open(ui, &c->reply, c->ed.text, c->private,
-			    ui_compose_send, c);
+			    &ui_compose_check_to, c);
 		break;
 	case ACT_NEWLINE:
 		edit_insert(&c->ed, '\n');

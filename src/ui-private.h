@@ -391,8 +391,13 @@ void	ui_queue_open(struct ui *);
 void	ui_thread_open(struct ui *, int64_t);
 int	ui_compose_open(struct ui *, const struct item *, const char *, int);
 void	ui_compose_saved(struct ui *, const struct item *);
+/* What the check screen does with a reply: send it, or go back to it. */
+struct ui_check_to {
+	void	(*send)(struct ui *, void *);
+	void	(*jump)(struct ui *, void *, size_t);	/* a byte offset */
+};
 void	ui_check_open(struct ui *, const struct item *, const char *, int,
-	    void (*)(struct ui *, void *), void *);
+	    const struct ui_check_to *, void *);
 void	ui_outbox_open(struct ui *);
 void	ui_help_open(struct ui *);
 void	ui_stats_open(struct ui *);

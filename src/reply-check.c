@@ -1,0 +1,117 @@
+/*
+ * reply-check.c -- what the guard needs to read a reply, from the cache
+ * and the config; see reply-check.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "reply-check.h"
+#include "util.h"
+
+/* How many of the shop's replies of the last day are compared. */
+#define REPLY_CHECK_RECENT_MOST	1000
+
+/* The names of everyone in the thread but the shop; lent from it. */
+static void
+reply_check_names(struct reply_check *rc)
+{
+	const struct item	*it;
+	size_t			 i;
+
+	rc->names = xcalloc(rc->thread.items.n + 1, sizeof *rc->names);
+	for (i = 0; i < rc->thread.items.n; i++) {
+		it = &rc->thread.items.v[i];
+		if (!it->own && it->author_name != NULL)
+			rc->names[rc->nnames++] = it->author_name;
+	}
+}
+
+/* The item answered and its thread; 0, or -1 with *cause. */
+static int
+reply_check_item(struct reply_check *rc, struct store *s, int64_t item,
+    char **cause)
+{
+	if (item == 0)
+		return 0;
+	if (store_item_get(s, item, &rc->item, cause) != 0)
+		return -1;
+	rc->have_item = 1;
+	if (store_thread_get(s, item, &rc->thread, cause) != 0)
+		return -1;
+	rc->have_thread = 1;
+	reply_check_names(rc);
+	return 0;
+}
+
+/* Gather what the guard needs; see reply-check.h. */
+int
+reply_check_load(struct reply_check *rc, struct store *s,
+    const struct config *cfg, const struct config_account *a,
+    int64_t account_id, int64_t item, char **cause)
+{
+	memset(rc, 0, sizeof *rc);
+	rc->account = a;
+	rc->account_id = account_id;
+	if (reply_check_item(rc, s, item, cause) != 0)
+		return -1;
+	if (guard_protect_parse(config_str(cfg, a, OPT_PROTECT), &rc->protect,
+	    &rc->nprotect, cause) != 0)
+		return -1;
+	if (account_id == 0)
+		return 0;
+	if (store_own_name(s, account_id, &rc->shop, cause) < 0 ||
+	    store_own_texts(s, account_id, util_now() - 86400,
+	    REPLY_CHECK_RECENT_MOST, &rc->recent, &rc->nrecent, cause) < 0)
+		return -1;
+	return 0;
+}
+
+/* Check a text; see reply-check.h. */
+void
+reply_check_run(const struct reply_check *rc, const struct config *cfg,
+    const char *text, struct guard_report *r)
+{
+	struct guard_input	in;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.protect = (const char *const *)rc->protect;
+	in.nprotect = rc->nprotect;
+	in.shop_name = rc->shop;
+	in.recent = (const char *const *)rc->recent;
+	in.nrecent = rc->nrecent;
+	in.platform = config_str(cfg, rc->account, OPT_PLATFORM);
+	if (rc->have_item) {
+		in.customer_name = rc->item.author_name;
+		in.customer_handle = rc->item.author_handle;
+		in.customer_lang = rc->item.lang != NULL &&
+		    *rc->item.lang != '\0' ? rc->item.lang :
+		    guard_lang_guess(rc->item.text != NULL ? rc->item.text : "");
+		in.thread_names = rc->names;
+		in.nthread_names = rc->nnames;
+		in.parent_deleted = rc->item.deleted;
+		in.parent_hidden = rc->item.hidden;
+	}
+	guard_check(&in, r);
+	/*
+	 * Spelling: the spell module adds its findings here, WARN and
+	 * GUARD_SPELLING, in the reply's language; guard_sort puts them in
+	 * their place among the others.
+	 */
+	guard_sort(r);
+}
+
+void
+reply_check_free(struct reply_check *rc)
+{
+	if (rc->have_item)
+		item_clear(&rc->item);
+	if (rc->have_thread)
+		store_thread_free(&rc->thread);
+	free(rc->names);
+	guard_protect_free(rc->protect, rc->nprotect);
+	free(rc->shop);
+	store_own_texts_free(rc->recent, rc->nrecent);
+	memset(rc, 0, sizeof *rc);
+}
