@@ -318,6 +318,9 @@ ui_check_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_check_send(ui, k);
 	else if (action == ACT_FINDING && key >= '1' && key <= '9')
 		ui_check_finding(ui, k, key - '1');
+	else if (action == ACT_FINDING)
+		ui_message(ui, 1, "The keys 1 to 9 go back to editing at that "
+		    "finding.");
 	else if (action == ACT_CANCEL)
 		ui_screen_drop(ui, k);
 	free(why);

@@ -288,7 +288,7 @@ test_commands_come_from_the_keys_of_the_screen(void **state)
 	names_are(&ui, queue_names);
 	ui_screen_drop(&ui, h);
 	push(&ui, &log, &fake_check_ops, "K");
-	names_are(&ui, "cancel command help quit redraw send");
+	names_are(&ui, "cancel command finding help quit redraw send send-anyway");
 	clear(&ui, &log);
 }
 
