@@ -755,3 +755,27 @@ spell_check(struct spell *s, const char *text, const char *const *protect,
 	}
 	spell_set_clear(&r.protect);
 }
+
+/* Find the word at a byte offset of a text; see spell.h. */
+int
+spell_word_at(const struct spell *s, const char *text, size_t off,
+    size_t *start, size_t *end)
+{
+	struct spell_word	w;
+	size_t			len = strlen(text), from;
+
+	(void)s;	/* open, so GLib is there for the scanner */
+	if (off > len)
+		return -1;
+	for (from = off; from > 0 && text[from - 1] != '\n'; from--)
+		;
+	for (; spell_next_word(text, len, from, 1, &w) && w.start <= off;
+	    from = w.end) {
+		if (off <= w.end) {
+			*start = w.start;
+			*end = w.end;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -63,6 +63,12 @@ const char	*spell_lang_name(const char *);
 void		 spell_check(struct spell *, const char *,
 		     const char *const *, int, struct spell_misses *);
 void		 spell_misses_clear(struct spell_misses *);
+/*
+ * Find the word that a byte offset of a text is in or just after, as
+ * spell_check reads words; 0 with its bytes [*start, *end), or -1.
+ */
+int		 spell_word_at(const struct spell *, const char *, size_t,
+		     size_t *, size_t *);
 
 /*
  * The personal word list, $XDG_DATA_HOME/heed/words, one word a line
