@@ -205,6 +205,14 @@ ui_spell_touch(struct ui_spell *sp)
 	    ui_spell_fire, sp);
 }
 
+/* Return 1 if a byte typed next to a word leaves the word as it was. */
+static int
+ui_spell_apart(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' ||
+	    (ch != '\'' && ch != '-' && strchr(".,;:!?()[]{}\"/", ch) != NULL);
+}
+
 /*
  * Map the misses of the text checked onto the text shown: those before
  * the first byte that differs and those after the last stay, moved by
@@ -238,10 +246,12 @@ ui_spell_map(struct ui_spell *sp, const char *now)
 		if (wlen == nlen && pre == wlen)
 			sp->spans[sp->nspans++] = (struct ui_spell_span){
 			    m->start, m->start + m->len };
-		else if (m->start + m->len < pre)
+		else if (m->start + m->len < pre ||
+		    (m->start + m->len == pre && ui_spell_apart(now[pre])))
 			sp->spans[sp->nspans++] = (struct ui_spell_span){
 			    m->start, m->start + m->len };
-		else if (m->start > wlen - suf)
+		else if (m->start > wlen - suf || (m->start == wlen - suf &&
+		    nlen > suf && ui_spell_apart(now[nlen - suf - 1])))
 			sp->spans[sp->nspans++] = (struct ui_spell_span){
 			    m->start + nlen - wlen,
 			    m->start + m->len + nlen - wlen };
