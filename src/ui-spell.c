@@ -174,9 +174,12 @@ ui_spell_run(struct ui_spell *sp)
 	sp->checked = xstrdup(text);
 	free(sp->shown_for);
 	sp->shown_for = NULL;
+	sp->ui->dirty = 1;
+	/* Nothing written yet: no reason to load anything. */
+	if (edit_blank(sp->ed))
+		return;
 	if ((sp->spell = ui_spell_for(sp, text)) != NULL)
 		spell_check(sp->spell, text, NULL, 0, &sp->misses);
-	sp->ui->dirty = 1;
 }
 
 /* Check the text once typing has paused. */
