@@ -67,11 +67,24 @@
 	F(char *, g_utf8_casefold, (const char *, ssize_t)) \
 	F(void, g_free, (void *))
 
-/* The loaded library: its handle, one broker, one pointer a function. */
+/* The dictionaries kept open, a language or region each. */
+#define SPELL_DICTS_MAX		16
+
+/*
+ * The loaded library: its handle, one broker, the dictionaries opened,
+ * one pointer a function. A dictionary stays open once read: reading
+ * one takes hunspell 50 to 150 ms, which a composer opened again should
+ * not pay again.
+ */
 static struct {
 	void		*dl;
 	char		*error;		/* why it could not be loaded */
 	EnchantBroker	*broker;
+	struct {
+		char		 tag[SPELL_TAG_LEN];
+		EnchantDict	*dict;
+	}		 dicts[SPELL_DICTS_MAX];
+	size_t		 ndicts;
 #define SPELL_LIB_FIELD(type, name, args) type (*name) args;
 	SPELL_LIB(SPELL_LIB_FIELD)
 #undef SPELL_LIB_FIELD
@@ -180,6 +193,26 @@ spell_any_cb(const char *const tag, const char *const provider,
 		snprintf(a->tag, sizeof a->tag, "%s", tag);
 }
 
+/* Open the dictionary of a tag, or take the one open already. */
+static EnchantDict *
+spell_request(const char *tag)
+{
+	EnchantDict	*dict;
+	size_t		 i;
+
+	for (i = 0; i < lib.ndicts; i++) {
+		if (strcmp(lib.dicts[i].tag, tag) == 0)
+			return lib.dicts[i].dict;
+	}
+	lib.enchant_broker_set_ordering(lib.broker, tag, SPELL_ORDERING);
+	dict = lib.enchant_broker_request_dict(lib.broker, tag);
+	if (dict != NULL && lib.ndicts < SPELL_DICTS_MAX) {
+		snprintf(lib.dicts[lib.ndicts].tag, SPELL_TAG_LEN, "%s", tag);
+		lib.dicts[lib.ndicts++].dict = dict;
+	}
+	return dict;
+}
+
 /* Find the dictionary to use for a language; NULL if none is installed. */
 static EnchantDict *
 spell_find_dict(const char *lang, const char *region, char *tag)
@@ -195,8 +228,7 @@ spell_find_dict(const char *lang, const char *region, char *tag)
 		    SPELL_ORDERING);
 		if (lib.enchant_broker_dict_exists(lib.broker, tags[i])) {
 			snprintf(tag, SPELL_TAG_LEN, "%s", tags[i]);
-			return lib.enchant_broker_request_dict(lib.broker,
-			    tags[i]);
+			return spell_request(tags[i]);
 		}
 	}
 	memset(&a, 0, sizeof a);
@@ -205,8 +237,7 @@ spell_find_dict(const char *lang, const char *region, char *tag)
 	if (a.tag[0] == '\0')
 		return NULL;
 	snprintf(tag, SPELL_TAG_LEN, "%s", a.tag);
-	lib.enchant_broker_set_ordering(lib.broker, a.tag, SPELL_ORDERING);
-	return lib.enchant_broker_request_dict(lib.broker, a.tag);
+	return spell_request(a.tag);
 }
 
 /* Say why a language has no checker, naming its package if heed knows. */
@@ -285,13 +316,28 @@ spell_cache_clear(struct spell *s)
 	s->ncached = 0;
 }
 
+/* Return 1 if a dictionary is one kept open. */
+static int
+spell_kept(const EnchantDict *dict)
+{
+	size_t	i;
+
+	for (i = 0; i < lib.ndicts; i++) {
+		if (lib.dicts[i].dict == dict)
+			return 1;
+	}
+	return 0;
+}
+
 /* Free a checker; spell_free(NULL) does nothing. */
 void
 spell_free(struct spell *s)
 {
 	if (s == NULL)
 		return;
-	lib.enchant_broker_free_dict(lib.broker, s->dict);
+	/* Past SPELL_DICTS_MAX languages a dictionary is not kept. */
+	if (!spell_kept(s->dict))
+		lib.enchant_broker_free_dict(lib.broker, s->dict);
 	spell_cache_clear(s);
 	free(s->cache);
 	spell_words_clear(&s->words);
