@@ -208,12 +208,15 @@ ui_spell_touch(struct ui_spell *sp)
 	    ui_spell_fire, sp);
 }
 
-/* Return 1 if a byte typed next to a word leaves the word as it was. */
+/*
+ * Return 1 if a byte next to a word, after an edit, leaves the word as it
+ * was: a space or punctuation, or the end of the text.
+ */
 static int
 ui_spell_apart(char ch)
 {
-	return ch == ' ' || ch == '\n' || ch == '\t' ||
-	    (ch != '\'' && ch != '-' && strchr(".,;:!?()[]{}\"/", ch) != NULL);
+	return ch == '\0' || ch == ' ' || ch == '\n' || ch == '\t' ||
+	    strchr(".,;:!?()[]{}\"/", ch) != NULL;
 }
 
 /*
@@ -225,9 +228,9 @@ ui_spell_apart(char ch)
 static void
 ui_spell_map(struct ui_spell *sp, const char *now)
 {
-	const char	*was = sp->checked;
-	size_t		 wlen, nlen, pre = 0, suf = 0, i;
-	struct spell_miss *m;
+	const char		*was = sp->checked;
+	size_t			 wlen, nlen, pre = 0, suf = 0, i;
+	const struct spell_miss	*m;
 
 	if (sp->shown_for != NULL && strcmp(sp->shown_for, now) == 0)
 		return;
