@@ -15,7 +15,11 @@ INSTALL?=	install
 # Debian packages needed to build and to run every test.
 DEB_BUILD=	build-essential pkg-config libncurses-dev libsqlite3-dev \
 		libcurl4-openssl-dev libsecret-1-dev libjansson-dev \
-		libnotify-dev
+		libnotify-dev libenchant-2-dev
+# The spell checker heed loads when the composer first needs it, and the
+# dictionaries of the languages the tests check (src/spell.c).
+DEB_SPELL=	libenchant-2-2 hunspell-en-us hunspell-nl hunspell-ro \
+		hunspell-de-de hunspell-fr hunspell-es
 DEB_TEST=	libcmocka-dev tmux mandoc sqlite3 dbus gnome-keyring \
 		libsecret-tools procps python3 openssl curl python3-dbus \
 		python3-gi
@@ -25,6 +29,7 @@ DEB_FUZZ=	clang libclang-rt-dev
 PKGS=		ncursesw sqlite3 libcurl jansson
 PKGS_CREDS=	libsecret-1
 PKGS_NOTIFY=	libnotify
+PKGS_SPELL=	enchant-2
 
 WARN=		-std=c11 -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings \
@@ -46,14 +51,16 @@ endif
 
 PKG_CFLAGS:=	$(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-# libcurl, libsecret and libnotify are compiled against but loaded at run
-# time, when the network, a secret or a desktop notification is first
-# needed (src/http.c, src/creds-keyring.c, src/notify.c).
+# libcurl, libsecret, libnotify and enchant are compiled against but
+# loaded at run time, when the network, a secret, a desktop notification
+# or a spelling check is first needed (src/http.c, src/creds-keyring.c,
+# src/notify.c, src/spell.c).
 PKG_LIBS:=	$(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) \
 		    2>/dev/null)
 CREDS_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_CREDS) 2>/dev/null)
 NOTIFY_CFLAGS:=	$(filter-out -pthread,\
 		$(shell $(PKG_CONFIG) --cflags $(PKGS_NOTIFY) 2>/dev/null))
+SPELL_CFLAGS:=	$(shell $(PKG_CONFIG) --cflags $(PKGS_SPELL) 2>/dev/null)
 CMOCKA_LIBS:=	$(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 ALL_CFLAGS=	$(WARN) $(DEFS) $(OPT) $(SANFLAGS) -Isrc $(PKG_CFLAGS) \
@@ -98,6 +105,7 @@ $(B)/$(PROG): $(OBJS)
 
 $(B)/src/creds-keyring.o: ALL_CFLAGS += $(CREDS_CFLAGS)
 $(B)/src/notify.o: ALL_CFLAGS += $(NOTIFY_CFLAGS)
+$(B)/src/spell.o: ALL_CFLAGS += $(SPELL_CFLAGS)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -205,6 +213,7 @@ fuzz: fuzz-bins
 
 $(FB)/src/creds-keyring.o: FUZZ_CFLAGS += $(CREDS_CFLAGS)
 $(FB)/src/notify.o: FUZZ_CFLAGS += $(NOTIFY_CFLAGS)
+$(FB)/src/spell.o: FUZZ_CFLAGS += $(SPELL_CFLAGS)
 
 fuzz-cc:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs" \
@@ -232,7 +241,7 @@ chaos: all
 # Install whatever Debian packages are missing (nothing if all are there).
 deps:
 	@missing=""; \
-	for p in $(DEB_BUILD) $(DEB_TEST) $(DEB_FUZZ); do \
+	for p in $(DEB_BUILD) $(DEB_SPELL) $(DEB_TEST) $(DEB_FUZZ); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 		    grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \

@@ -89,6 +89,8 @@ static const struct {
 	[ACT_CANCEL] = { "cancel", ON_C | ON_K, "close, keeping the draft" },
 	[ACT_KILL_WORD] = { "kill-word", ON_C, "delete the word before" },
 	[ACT_KILL_LINE] = { "kill-line", ON_C, "delete to the line start" },
+	[ACT_ADD_WORD] = { "add-word", ON_C,
+	    "add the word at the cursor to your word list" },
 	[ACT_SEND_ANYWAY] = { "send-anyway", ON_K,
 	    "send it although a finding blocks it" },
 	[ACT_FINDING] = { "finding", ON_K,
@@ -199,6 +201,7 @@ static const struct {
 	{ ON_C, KEYC_CTRL('w'), ACT_KILL_WORD },
 	{ ON_C, KEYC_CTRL('u'), ACT_KILL_LINE },
 	{ ON_C, KEYC_CTRL('t'), ACT_SAVED_REPLY },
+	{ ON_C, KEYC_META | 'a', ACT_ADD_WORD },
 	{ ON_C | ON_K, KEYC_F1, ACT_HELP },
 	/* In the composer : is text; Alt and : opens the command line. */
 	{ ON_C, KEYC_META | ':', ACT_COMMAND },

@@ -4,7 +4,8 @@
  * (ui-check.c) has shown where the reply goes.
  *
  * Nothing typed is lost: the draft is saved a second after each change,
- * on Esc, before the editor runs, and when heed leaves.
+ * on Esc, before the editor runs, and when heed leaves. Misspelled words
+ * are underlined once typing pauses (ui-spell.c).
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -40,6 +41,7 @@ struct ui_compose {
 	int		 draft_unsaved;	/* the cache lacks the text */
 	char		*draft_error;	/* why it was not saved */
 	size_t		 escroll;
+	struct ui_spell	*spell;		/* the underlines */
 };
 
 static const struct ui_screen_ops ui_compose_ops;
@@ -122,6 +124,7 @@ ui_compose_free(struct ui *ui, void *data)
 
 	if (c->draft_timer != 0)
 		loop_timer_cancel(ui->ctx.loop, c->draft_timer);
+	ui_spell_free(c->spell);
 	if (c->ed.text != NULL)
 		edit_free(&c->ed);
 	item_clear(&c->reply);
@@ -162,6 +165,8 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start,
 	free(draft);
 	c->ed.changed = start != NULL;
 	c->private = private;
+	c->spell = ui_spell_new(ui, &c->ed, it->lang);
+	ui_spell_touch(c->spell);
 	ui_screen_push(ui, &ui_compose_ops, c);
 	return 0;
 }
@@ -215,6 +220,7 @@ ui_compose_saved_chosen(struct ui *ui, const char *key)
 		text = ui_compose_fill(ui, &c->reply, r->text);
 		edit_insert_str(&c->ed, text);
 		free(text);
+		ui_spell_touch(c->spell);
 		return;
 	}
 	if (ui_act_item(ui, &it) != 0)
@@ -310,6 +316,8 @@ ui_compose_rows(const struct edit *e, size_t width,
 
 struct ui_compose_paint {
 	struct ui	*ui;
+	struct ui_spell	*spell;
+	const char	*text;		/* the whole text; rows are in it */
 	int		 top;
 	size_t		 first;
 	size_t		 rows;
@@ -320,14 +328,11 @@ static void
 ui_compose_paint_row(void *arg, size_t row, const char *s, size_t len)
 {
 	struct ui_compose_paint	*p = arg;
-	char			*line;
 
 	if (row < p->first || row >= p->first + p->rows)
 		return;
-	line = xstrndup(s, len);
-	ui_draw_text(p->top + (int)(row - p->first), 1, line,
-	    (size_t)p->ui->cols - 2);
-	free(line);
+	ui_spell_draw_row(p->spell, p->top + (int)(row - p->first), 1,
+	    p->text, (size_t)(s - p->text), len, (size_t)p->ui->cols - 2);
 }
 
 /* Draw the item answered, a few lines of it. */
@@ -362,13 +367,16 @@ ui_compose_draw(struct ui *ui, void *data)
 	struct ui_compose_paint	 p;
 	size_t			 cy, cx, total;
 	char			*len, *bar;
+	const char		*note;
 	int			 y, over;
 
 	y = ui_compose_draw_context(ui, c, 1, ui->rows > 20 ? 6 : 2);
 	len = ui_text_length(ui, &c->reply, c->ed.text, &over);
-	bar = xprintf("-- your %sreply -- %s %s", c->private ?
+	note = ui_spell_note(c->spell);
+	bar = xprintf("-- your %sreply -- %s %s%s%s", c->private ?
 	    "private " : "", len, c->draft_unsaved ? "-- DRAFT NOT SAVED: "
-	    "the cache cannot be written; heed keeps trying -- " : "");
+	    "the cache cannot be written; heed keeps trying -- " : "",
+	    note != NULL ? "-- " : "", note != NULL ? note : "");
 	attrset(over || c->draft_unsaved ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
 	    ui_attr(ui, PAIR_DIM, A_BOLD));
 	ui_draw_text(y++, 0, bar, (size_t)ui->cols);
@@ -376,6 +384,8 @@ ui_compose_draw(struct ui *ui, void *data)
 	free(bar);
 	free(len);
 	p.ui = ui;
+	p.spell = c->spell;
+	p.text = c->ed.text;
 	p.top = y;
 	p.rows = ui->rows - 2 > y ? (size_t)(ui->rows - 2 - y) : 1;
 	total = ui_compose_rows(&c->ed, (size_t)ui->cols - 2, NULL, NULL,
@@ -654,6 +664,9 @@ ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
 	case ACT_SAVED_REPLY:
 		ui_compose_saved(ui, &c->reply);
 		break;
+	case ACT_ADD_WORD:
+		ui_spell_add_word(c->spell);
+		break;
 	default:
 		if (key == KEYC_CTRL('c')) {
 			ui_quit(ui);
@@ -666,6 +679,7 @@ ui_compose_key(struct ui *ui, void *data, int action, uint32_t key)
 	if (c->ed.changed && c->draft_timer == 0)
 		c->draft_timer = loop_timer_add(ui->ctx.loop,
 		    UI_DRAFT_DELAY_MS, ui_compose_draft_fire, c);
+	ui_spell_touch(c->spell);
 }
 
 static const struct ui_screen_ops ui_compose_ops = {
@@ -673,7 +687,7 @@ static const struct ui_screen_ops ui_compose_ops = {
 	.keys = SCREEN_COMPOSE,
 	.own_ctrl_c = 1,
 	.hint = "Enter check & send  M-Enter new line  C-e editor  "
-	    "Esc keep draft  F1 help",
+	    "M-a add word  Esc keep draft  F1 help",
 	.draw = ui_compose_draw,
 	.key = ui_compose_key,
 	.free = ui_compose_free,

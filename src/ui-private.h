@@ -22,6 +22,8 @@
  *   ui-log.c                         -> ui-thread.c (Enter on a row)
  *   ui-triage.c, ui-action.c         -> ui-undo.c (what u takes back)
  *   ui-reply.c, ui-outbox.c          -> ui-compose.c -> ui-check.c
+ *   ui-compose.c                     -> ui-spell.c (the underlines and
+ *                                       the word list's key)
  *   ui-reply.c, ui-outbox.c, ui-check.c -> ui-sent.c
  *   the list-shaped screens (queue,  -> ui-list.c (the list of rows:
  *   thread, outbox, help, stats, log)   selection, scrolling, marks),
@@ -400,6 +402,16 @@ void	ui_check_open(struct ui *, const struct item *, const char *, int,
 	    const struct ui_check_to *, void *);
 void	ui_outbox_open(struct ui *);
 void	ui_help_open(struct ui *);
+
+/* ui-spell.c: the composer's spelling (see there). */
+struct ui_spell;
+struct ui_spell	*ui_spell_new(struct ui *, const struct edit *, const char *);
+void		 ui_spell_free(struct ui_spell *);
+void		 ui_spell_touch(struct ui_spell *);
+void		 ui_spell_draw_row(struct ui_spell *, int, int, const char *,
+		     size_t, size_t, size_t);
+const char	*ui_spell_note(const struct ui_spell *);
+void		 ui_spell_add_word(struct ui_spell *);
 void	ui_stats_open(struct ui *);
 void	ui_log_open(struct ui *);
 
