@@ -214,7 +214,8 @@ check_reply_line(const struct check_reply *c, const struct guard_finding *f)
 		cmd_print(stdout, "%s %s %zu-%zu: %s",
 		    guard_severity_name(f->severity), guard_kind_name(f->kind),
 		    f->start, f->start + f->len, f->message);
-	if (f->suggestion != NULL && f->kind == GUARD_PROTECTED)
+	if (f->suggestion != NULL && (f->kind == GUARD_PROTECTED ||
+	    f->kind == GUARD_SPELLING))
 		cmd_print(stdout, " (did you mean %s?)", f->suggestion);
 	cmd_print(stdout, "\n");
 	(void)c;

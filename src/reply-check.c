@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "reply-check.h"
+#include "spell.h"
 #include "util.h"
 
 /* How many of the shop's replies of the last day are compared. */
@@ -67,6 +68,85 @@ reply_check_load(struct reply_check *rc, struct store *s,
 	return 0;
 }
 
+/* Whether a misspelled word lies within what a finding is about. */
+static int
+reply_check_covered(const struct guard_report *r, const struct spell_miss *m)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->v[i].len > 0 && m->start < r->v[i].start +
+		    r->v[i].len && r->v[i].start < m->start + m->len)
+			return 1;
+	}
+	return 0;
+}
+
+/* One misspelling as a finding: the word, and what was probably meant. */
+static void
+reply_check_miss(const struct spell *sp, const char *text,
+    const struct spell_miss *m, struct guard_report *r)
+{
+	char	*msg;
+
+	msg = xprintf("\"%.*s\" is not in the %s dictionary", (int)m->len,
+	    text + m->start, spell_dict_tag(sp));
+	guard_add(r, GUARD_SPELLING, GUARD_WARN, m->start, m->len, msg,
+	    m->nsuggest > 0 ? m->suggest[0] : NULL);
+	free(msg);
+}
+
+/*
+ * Spelling, in the reply's language if it can be told, else the
+ * customer's: each misspelled word warns; a language with no dictionary
+ * says so once (its words are not checked), and nothing is said when the
+ * language cannot be told at all.
+ */
+static void
+reply_check_spelling(const struct reply_check *rc, const char *text,
+    const char *customer_lang, struct guard_report *r)
+{
+	struct spell_misses	 m;
+	struct spell		*sp;
+	const char		*lang, **protect;
+	char			*cause = NULL;
+	size_t			 i, n = 0;
+
+	lang = spell_lang_choose(guard_lang_guess(text), customer_lang, NULL);
+	if (lang == NULL)
+		return;
+	if (spell_open(lang, &sp, &cause) != SPELL_OK) {
+		guard_add(r, GUARD_SPELLING, GUARD_WARN, 0, 0, cause, NULL);
+		free(cause);
+		return;
+	}
+	/*
+	 * The shop's words are its own, and people's names theirs, whatever
+	 * the dictionary says.
+	 */
+	protect = xcalloc(rc->nprotect + rc->nnames + 4, sizeof *protect);
+	for (i = 0; i < rc->nprotect; i++)
+		protect[n++] = rc->protect[i];
+	for (i = 0; i < rc->nnames; i++)
+		protect[n++] = rc->names[i];
+	if (rc->shop != NULL)
+		protect[n++] = rc->shop;
+	if (rc->have_item && rc->item.author_name != NULL)
+		protect[n++] = rc->item.author_name;
+	if (rc->have_item && rc->item.author_handle != NULL)
+		protect[n++] = rc->item.author_handle;
+	memset(&m, 0, sizeof m);
+	spell_check(sp, text, protect, SPELL_SUGGEST, &m);
+	for (i = 0; i < m.n; i++) {
+		/* A word another finding is about is said there, once. */
+		if (!reply_check_covered(r, &m.v[i]))
+			reply_check_miss(sp, text, &m.v[i], r);
+	}
+	spell_misses_clear(&m);
+	spell_free(sp);
+	free(protect);
+}
+
 /* Check a text; see reply-check.h. */
 void
 reply_check_run(const struct reply_check *rc, const struct config *cfg,
@@ -94,11 +174,7 @@ reply_check_run(const struct reply_check *rc, const struct config *cfg,
 		in.parent_hidden = rc->item.hidden;
 	}
 	guard_check(&in, r);
-	/*
-	 * Spelling: the spell module adds its findings here, WARN and
-	 * GUARD_SPELLING, in the reply's language; guard_sort puts them in
-	 * their place among the others.
-	 */
+	reply_check_spelling(rc, text, in.customer_lang, r);
 	guard_sort(r);
 }
 

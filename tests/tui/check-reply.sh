@@ -66,3 +66,20 @@ tui_expect "check-reply: --to takes an id, exit 2" \
 tui_run --demo check-reply --account page extra <"$reply"
 tui_expect "check-reply: an argument it does not take is said, exit 2" \
     2 "" "*unexpected extra*"
+
+# Spelling warns, in the reply's language, with what was probably meant;
+# the shop's own name is never a misspelling; a language with no
+# dictionary says so.
+printf 'Thank you from Tulip & Tea, we will recieve it tomorow\n' >"$reply"
+tui_run --demo check-reply --account page <"$reply"
+tui_expect "check-reply: misspellings warn in the reply's language, with a suggestion, exit 0" \
+    0 'WARN spelling 36-43: "recieve" is not in the en_* dictionary (did you mean receive?)
+WARN spelling 47-54: "tomorow" is not in the en_* dictionary (did you mean tomorrow?)' ""
+printf 'Bedankt, we sturen het morgne op\n' >"$reply"
+tui_run --demo check-reply --account page <"$reply"
+tui_expect "check-reply: a Dutch reply is checked in Dutch" \
+    0 'WARN spelling *"morgne" is not in the nl_* dictionary (did you mean morgen?)' ""
+printf '谢谢你的订单，我们明天寄出\n' >"$reply"
+tui_run --demo check-reply --account page <"$reply"
+tui_expect "check-reply: a Chinese reply says its spelling is not checked" \
+    0 "WARN spelling: Spelling is not checked in Chinese: no dictionary" ""
