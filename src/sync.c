@@ -117,6 +117,12 @@ sync_new_on(struct loop *loop, struct store *store, const struct config *cfg,
 		s->accounts[i].interval_timer = loop_every(loop,
 		    config_int(cfg, s->accounts[i].cfg, OPT_SYNC_INTERVAL) *
 		    1000, sync_interval_fire, &s->accounts[i]);
+	/*
+	 * What the outbox holds for later (a reply waiting out its send
+	 * delay when another heed was killed, a backoff) leaves on time.
+	 */
+	if (periodic)
+		sync_outbox_schedule(s);
 	return s;
 }
 

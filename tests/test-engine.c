@@ -675,6 +675,38 @@ test_engine_sends_a_delayed_reply_when_its_delay_ends(void **state)
 }
 
 /*
+ * A reply another heed queued with a send delay before it was killed is
+ * sent by the next one when its time comes, with no kick and no sync.
+ */
+static void
+test_engine_sends_a_delayed_reply_queued_before_it_started(void **state)
+{
+	struct fake		*f = *state;
+	struct outbox_entry	 e;
+	char			*target = synced(f, 1);
+	int64_t			 id, t0;
+
+	sync_free(f->sync);
+	id = queue(f, "page", ACTION_REPLY, target, "Thank you!");
+	entry(f, id, &e);
+	t0 = f->clock;
+	e.next_attempt = loop_now(f->loop) + 20;
+	assert_int_equal(store_outbox_update(f->store, &e, NULL), 0);
+	outbox_entry_clear(&e);
+	start(f, 1);
+	run_to(f, 18 * 1000);
+	assert_int_equal(f->nsent, 0);
+	run_to(f, 3 * 1000);
+	run(f, 60 * 1000);
+	assert_int_equal(f->nsent, 1);
+	assert_true(f->sent_at[0] - t0 >= 19 * 1000);
+	entry(f, id, &e);
+	assert_int_equal(e.state, OUTBOX_SENT);
+	outbox_entry_clear(&e);
+	free(target);
+}
+
+/*
  * An entry taken while the platform asks for a wait stays this process's
  * for the whole wait (no other heed sends it meanwhile, and this one does
  * not spin on it), is renewed when it goes out, and is sent once.
@@ -1266,6 +1298,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_engine_sends_a_delayed_reply_when_its_delay_ends, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_sends_a_delayed_reply_queued_before_it_started,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_engine_holds_the_lease_while_a_paced_send_waits, setup,
 		    teardown),
