@@ -53,24 +53,6 @@ ui_check_free(struct ui *ui, void *data)
 	free(k);
 }
 
-/* The config's section of an item's account, or NULL. */
-static const struct config_account *
-ui_check_account(struct ui *ui, int64_t account)
-{
-	const struct config_account	*a = NULL;
-	struct store_account		*acc;
-	size_t				 n, i;
-
-	if (store_account_list(ui->ctx.store, &acc, &n, NULL) != 0)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		if (acc[i].id == account)
-			a = config_account_find(ui->ctx.cfg, acc[i].name);
-	}
-	store_account_list_free(acc, n);
-	return a;
-}
-
 /* Read the reply with the guard, as heed check-reply does. */
 static void
 ui_check_guard(struct ui *ui, struct ui_check *k)
@@ -79,7 +61,7 @@ ui_check_guard(struct ui *ui, struct ui_check *k)
 	char			*cause = NULL;
 
 	if (reply_check_load(&rc, ui->ctx.store, ui->ctx.cfg,
-	    ui_check_account(ui, k->reply.account_id), k->reply.account_id,
+	    ui_account_config(ui, k->reply.account_id), k->reply.account_id,
 	    k->reply.id, &cause) != 0) {
 		k->guard_error = cause;
 		memset(&k->found, 0, sizeof k->found);

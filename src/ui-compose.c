@@ -165,7 +165,7 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start,
 	free(draft);
 	c->ed.changed = start != NULL;
 	c->private = private;
-	c->spell = ui_spell_new(ui, &c->ed, it->lang);
+	c->spell = ui_spell_new(ui, &c->ed, it);
 	ui_spell_touch(c->spell);
 	ui_screen_push(ui, &ui_compose_ops, c);
 	return 0;
@@ -427,25 +427,6 @@ ui_compose_idem_key(void)
 	return xprintf("heed-%s", hex);
 }
 
-/* The send_delay of an item's account, or the top of the config's. */
-static int64_t
-ui_compose_delay(struct ui *ui, int64_t account)
-{
-	const struct config_account	*a = NULL;
-	struct store_account		*acc;
-	size_t				 n, i;
-
-	if (store_account_list(ui->ctx.store, &acc, &n, NULL) == 0) {
-		for (i = 0; i < n; i++) {
-			if (acc[i].id == account)
-				a = config_account_find(ui->ctx.cfg,
-				    acc[i].name);
-		}
-		store_account_list_free(acc, n);
-	}
-	return config_int(ui->ctx.cfg, a, OPT_SEND_DELAY);
-}
-
 /*
  * Queue the reply in the outbox and mark the item done, in one
  * transaction: from here on nothing typed can be lost, and sync sends it
@@ -469,7 +450,8 @@ ui_compose_send(struct ui *ui, void *arg)
 	e.target_remote_id = xstrdup(c->reply.remote_id);
 	e.body = xstrdup(c->ed.text);
 	e.idem_key = ui_compose_idem_key();
-	delay = ui_compose_delay(ui, c->reply.account_id);
+	delay = config_int(ui->ctx.cfg, ui_account_config(ui,
+	    c->reply.account_id), OPT_SEND_DELAY);
 	e.next_attempt = util_now() + delay;
 	if (store_begin(st, &cause) != 0 ||
 	    store_outbox_add(st, &e, &cause) != 0 ||

@@ -238,6 +238,24 @@ ui_platform(struct ui *ui, const struct item *it)
 	return sync_platform_of(ui->ctx.sync, it->account_id);
 }
 
+/* The config's section of an account (by the cache's id), or NULL. */
+const struct config_account *
+ui_account_config(struct ui *ui, int64_t account)
+{
+	const struct config_account	*a = NULL;
+	struct store_account		*acc;
+	size_t				 n, i;
+
+	if (store_account_list(ui->ctx.store, &acc, &n, NULL) != 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (acc[i].id == account)
+			a = config_account_find(ui->ctx.cfg, acc[i].name);
+	}
+	store_account_list_free(acc, n);
+	return a;
+}
+
 /* Describe the length of a reply to it against the platform's limit. */
 char *
 ui_text_length(struct ui *ui, const struct item *it, const char *text,

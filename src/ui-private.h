@@ -310,6 +310,7 @@ int	ui_attr(struct ui *, int, int);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
+const struct config_account *ui_account_config(struct ui *, int64_t);
 char	*ui_text_length(struct ui *, const struct item *, const char *,
 	    int *);
 const char *ui_name_of(const struct item *);
@@ -405,7 +406,8 @@ void	ui_help_open(struct ui *);
 
 /* ui-spell.c: the composer's spelling (see there). */
 struct ui_spell;
-struct ui_spell	*ui_spell_new(struct ui *, const struct edit *, const char *);
+struct ui_spell	*ui_spell_new(struct ui *, const struct edit *,
+		    const struct item *);
 void		 ui_spell_free(struct ui_spell *);
 void		 ui_spell_touch(struct ui_spell *);
 void		 ui_spell_draw_row(struct ui_spell *, int, int, const char *,

@@ -21,6 +21,8 @@
 #include "loop.h"
 #include "spell.h"
 #include "text.h"
+#include "config.h"
+#include "guard.h"
 #include "ui-private.h"
 #include "util.h"
 
@@ -45,6 +47,8 @@ struct ui_spell {
 	struct ui		*ui;
 	const struct edit	*ed;		/* the composer's; lent */
 	char			*customer_lang;	/* of the item answered */
+	char			**words;	/* its own: see ui_spell_new */
+	size_t			 nwords;
 	struct ui_spell_lang	 open[UI_SPELL_LANGS];
 	size_t			 nopen;
 	struct spell		*spell;		/* of the last check; lent */
@@ -57,17 +61,48 @@ struct ui_spell {
 	size_t			 nspans;
 };
 
+/*
+ * The words a reply may use whatever the dictionary says: the account's
+ * protected words, the shop's name, the customer's name and handle; a
+ * NULL-terminated list (the check screen passes the same ones).
+ */
+static void
+ui_spell_own_words(struct ui_spell *sp, const struct item *it)
+{
+	struct ui	*ui = sp->ui;
+	char		*shop = NULL;
+	size_t		 n;
+
+	if (guard_protect_parse(config_str(ui->ctx.cfg, ui_account_config(ui,
+	    it->account_id), OPT_PROTECT), &sp->words, &n, NULL) != 0) {
+		sp->words = NULL;
+		n = 0;
+	}
+	sp->nwords = n;
+	sp->words = xreallocarray(sp->words, n + 4, sizeof *sp->words);
+	if (store_own_name(ui->ctx.store, it->account_id, &shop, NULL) == 0 &&
+	    shop != NULL)
+		sp->words[n++] = shop;
+	if (it->author_name != NULL)
+		sp->words[n++] = xstrdup(it->author_name);
+	if (it->author_handle != NULL)
+		sp->words[n++] = xstrdup(it->author_handle);
+	sp->words[n] = NULL;
+	sp->nwords = n;
+}
+
 /* Start the spelling of a composer on its editor, for an item's reply. */
 struct ui_spell *
-ui_spell_new(struct ui *ui, const struct edit *ed, const char *customer_lang)
+ui_spell_new(struct ui *ui, const struct edit *ed, const struct item *it)
 {
 	struct ui_spell	*sp;
 
 	sp = xcalloc(1, sizeof *sp);
 	sp->ui = ui;
 	sp->ed = ed;
-	if (customer_lang != NULL)
-		sp->customer_lang = xstrdup(customer_lang);
+	if (it->lang != NULL)
+		sp->customer_lang = xstrdup(it->lang);
+	ui_spell_own_words(sp, it);
 	return sp;
 }
 
@@ -95,6 +130,7 @@ ui_spell_free(struct ui_spell *sp)
 		ui_spell_close(&sp->open[i]);
 	spell_misses_clear(&sp->misses);
 	free(sp->customer_lang);
+	guard_protect_free(sp->words, sp->nwords);
 	free(sp->checked);
 	free(sp->shown_for);
 	free(sp->spans);
@@ -179,7 +215,8 @@ ui_spell_run(struct ui_spell *sp)
 	if (edit_blank(sp->ed))
 		return;
 	if ((sp->spell = ui_spell_for(sp, text)) != NULL)
-		spell_check(sp->spell, text, NULL, 0, &sp->misses);
+		spell_check(sp->spell, text, (const char *const *)sp->words, 0,
+		    &sp->misses);
 }
 
 /* Check the text once typing has paused. */
