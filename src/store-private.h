@@ -227,6 +227,13 @@ struct store {
 	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
 	"o.status, o.deleted"
 
+/*
+ * The columns STORE_CONV_COLS names; a conversation read in a view
+ * (STORE_READ_MEMBERS) has each message's key in the view's order after
+ * them.
+ */
+#define STORE_CONV_NCOLS	9
+
 /* store-triage.c */
 int		 store_status_of(struct store *, int64_t, int *, char **);
 
