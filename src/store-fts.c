@@ -474,13 +474,10 @@ store_fts_new(struct store *s, int64_t done, int64_t top, char **cause)
 	 * FTS5 writes out its pending terms whenever a rowid is not above
 	 * the last one, so rows go in ascending skey order: in a backfill
 	 * (newest fetched first) id order would make a segment per row.
-	 * Only the ids are sorted, and each row's text read after: sorting
-	 * the rows with their text copied every text twice more.
 	 */
 	st = store_stmt(s, ST_FTS_NEW, "INSERT INTO items_fts (rowid, text, "
-	    "author) SELECT i.skey, i.text, i.author FROM (SELECT id, skey "
-	    "FROM items WHERE id > ?1 AND id <= ?2 ORDER BY skey) AS o CROSS "
-	    "JOIN items AS i ON i.id = o.id", cause);
+	    "author) SELECT skey, text, author FROM items WHERE id > ?1 AND "
+	    "id <= ?2 ORDER BY skey", cause);
 	if (st == NULL)
 		return -1;
 	for (; done < top; done = to) {
