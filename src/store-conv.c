@@ -108,8 +108,8 @@ struct store_conv_msg {
 	int64_t	hi;
 };
 
-/* Add one message row (STORE_CONV_COLS) to a conversation. */
-static void
+/* Add one message row (STORE_CONV_COLS) to a conversation; 0. */
+static int
 store_conv_add(void *arg, sqlite3_stmt *st)
 {
 	struct store_conv	*c = arg;
@@ -128,23 +128,62 @@ store_conv_add(void *arg, sqlite3_stmt *st)
 	c->author_handle = store_col_text(st, 4);
 	c->text = store_col_text(st, 5);
 	c->platform = store_col_text(st, 6);
+	return 0;
+}
+
+/*
+ * A conversation read for the message that may head it in a view: the
+ * message's key in the view, whether the view is shown in ascending order
+ * of it, and whether a message before it was found.
+ */
+struct store_conv_head {
+	struct store_conv	*c;
+	struct store_key	 key;
+	int			 asc;
+	int			 check;		/* the rows carry their key */
+	int			 before;
+};
+
+/*
+ * Add a message row of a conversation read in a view (STORE_READ_MEMBERS)
+ * unless it comes before the message that was to head it in the view's
+ * order, which then heads nothing: stop there (1).
+ */
+static int
+store_conv_add_head(void *arg, sqlite3_stmt *st)
+{
+	struct store_conv_head	*h = arg;
+	int64_t			 sort, id;
+
+	if (h->check) {
+		sort = sqlite3_column_int64(st, STORE_CONV_NCOLS);
+		id = sqlite3_column_int64(st, 0);
+		if (h->asc ? sort < h->key.sort || (sort == h->key.sort &&
+		    id < h->key.id) : sort > h->key.sort ||
+		    (sort == h->key.sort && id > h->key.id)) {
+			h->before = 1;
+			return 1;
+		}
+	}
+	return store_conv_add(h->c, st);
 }
 
 /*
  * Read the messages of m's conversation that a view and a filter (its
  * mask and FTS query; none for 0 and NULL) let through, oldest first,
- * passing each row (STORE_CONV_COLS) to add; *last gets the time of the
- * shop's answer before the conversation, if there is one.
+ * passing each row (STORE_CONV_COLS) to add until it returns 1; *last
+ * gets the time of the shop's answer before the conversation, if there
+ * is one.
  */
 static int
 store_conv_read(struct store *s, enum store_view v,
     const struct store_filter *f, const char *fts,
-    const struct store_conv_msg *m, void (*add)(void *, sqlite3_stmt *),
+    const struct store_conv_msg *m, int (*add)(void *, sqlite3_stmt *),
     void *arg, int64_t *last, char **cause)
 {
 	sqlite3_stmt	*st;
 	int64_t		 lo, hi;
-	int		 rc;
+	int		 rc, stop = 0;
 
 	if (m->ckey == 0) {
 		st = store_stmt(s, ST_CONV_ONE, "SELECT " STORE_CONV_COLS
@@ -167,10 +206,10 @@ store_conv_read(struct store *s, enum store_view v,
 		store_bind_named(st, ":lo", lo);
 		store_bind_named(st, ":hi", hi);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add(arg, st);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = add(arg, st);
 	store_done(st);
-	if (rc != SQLITE_DONE)
+	if (!stop && rc != SQLITE_DONE)
 		return store_fail(s, rc, "reading a conversation", cause);
 	return 0;
 }
@@ -187,6 +226,42 @@ store_conv_list_add(struct store_conv_list *l)
 	return &l->v[l->n++];
 }
 
+/*
+ * Read the conversation of a row of a heads statement (STORE_READ_HEADS)
+ * into it and c; 1 if the row's message heads it in the view, 0 if a
+ * message before it does (it and c are then cleared), -1 on error.
+ */
+static int
+store_conv_head_row(struct store *s, enum store_view v,
+    const struct store_filter *f, const char *fts, sqlite3_stmt *st,
+    struct item *it, struct store_conv *c, char **cause)
+{
+	struct store_conv_msg	m;
+	struct store_conv_head	h;
+
+	memset(it, 0, sizeof *it);
+	memset(c, 0, sizeof *c);
+	store_row_item(st, it);
+	m.id = it->id;
+	m.ckey = sqlite3_column_int64(st, STORE_ITEM_NCOLS);
+	m.created = it->created;
+	m.have_bounds = 1;
+	m.lo = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 1);
+	m.hi = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 2);
+	store_key_of(v, it, &c->key);
+	h.c = c;
+	h.key = c->key;
+	h.asc = store_view_asc(v);
+	h.check = m.ckey != 0;	/* else the message alone, without its key */
+	h.before = 0;
+	if (store_conv_read(s, v, f, fts, &m, store_conv_add_head, &h,
+	    &c->last_answer, cause) == 0 && !h.before)
+		return 1;
+	item_clear(it);
+	store_conv_clear(c);
+	return h.before ? 0 : -1;
+}
+
 /* Read a page of a view as conversations; see store.h. */
 int
 store_conv_page(struct store *s, enum store_view v,
@@ -194,13 +269,12 @@ store_conv_page(struct store *s, enum store_view v,
     size_t limit, struct item_list *heads, struct store_conv_list *out,
     char **cause)
 {
-	struct store_conv_msg	 m;
-	struct store_conv	*c;
+	struct store_conv	 c;
 	struct item		 it;
 	sqlite3_stmt		*st;
-	size_t			 start = out->n, hstart;
+	size_t			 start = out->n, hstart, n = 0;
 	char			*fts = NULL;
-	int			 asc, rc, ok = 0;
+	int			 asc, rc = SQLITE_DONE, ok = 0, head;
 
 	if ((unsigned)v >= VIEW_COUNT)
 		return util_fail(cause, "no such view: %d", (int)v);
@@ -220,29 +294,25 @@ store_conv_page(struct store *s, enum store_view v,
 		store_bind_named(st, ":id", key->id);
 	}
 	store_bind_filter(st, f, fts);
-	store_bind_named(st, ":limit", (int64_t)limit);
+	/* Rows that head nothing are passed over: no limit in SQL. */
+	store_bind_named(st, ":limit", -1);
 	/* Each row is read while the heads are: one snapshot for the page. */
-	while (ok == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&it, 0, sizeof it);
-		store_row_item(st, &it);
-		m.id = it.id;
-		m.ckey = sqlite3_column_int64(st, STORE_ITEM_NCOLS);
-		m.created = it.created;
-		m.have_bounds = 1;
-		m.lo = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 1);
-		m.hi = sqlite3_column_int64(st, STORE_ITEM_NCOLS + 2);
-		c = store_conv_list_add(out);
-		store_key_of(v, &it, &c->key);
+	while (ok == 0 && n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((head = store_conv_head_row(s, v, f, fts, st, &it, &c,
+		    cause)) <= 0) {
+			ok = head;
+			continue;
+		}
+		*store_conv_list_add(out) = c;
 		if (heads != NULL)
 			*item_list_add(heads) = it;
 		else
 			item_clear(&it);
-		ok = store_conv_read(s, v, f, fts, &m, store_conv_add, c,
-		    &c->last_answer, cause);
+		n++;
 	}
 	store_done(st);
 	free(fts);
-	if (ok == 0 && rc != SQLITE_DONE)
+	if (ok == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ok = store_fail(s, rc, "reading the queue", cause);
 	if (ok != 0) {
 		while (out->n > start)
@@ -320,19 +390,20 @@ struct store_conv_targets {
 	size_t	 n;
 };
 
-/* Keep a message row (STORE_CONV_COLS) as a target, if it is one. */
-static void
+/* Keep a message row (STORE_CONV_COLS) as a target, if it is one; 0. */
+static int
 store_conv_target(void *arg, sqlite3_stmt *st)
 {
 	struct store_conv_targets	*t = arg;
 
 	if (sqlite3_column_int(st, 8) != 0 || (t->upto > 0 &&
 	    sqlite3_column_int64(st, 1) > t->upto))
-		return;
+		return 0;
 	t->ids = xreallocarray(t->ids, t->n + 1, sizeof *t->ids);
 	t->status = xreallocarray(t->status, t->n + 1, sizeof *t->status);
 	t->ids[t->n] = sqlite3_column_int64(st, 0);
 	t->status[t->n++] = sqlite3_column_int(st, 7);
+	return 0;
 }
 
 /* Find the messages a triage action on id's conversation changes. */

@@ -244,45 +244,112 @@ store_item_post_id(struct store *s, const struct item *it,
 }
 
 /*
- * Bind what C found of an item's post and conversation: its post's row
- * id (?22, NULL when it is not stored) and a customer's conversation key
- * (?21, on the post when it is stored; see STORE_CKEY).
+ * What C finds of an item before it is stored, for the statements that
+ * store it: its post's row id (0: none stored), its conversation key (a
+ * customer's own, see store_conv_ckey; the shop's that of what it
+ * answers, its parent or else its post, see store-conv.c and
+ * store-conv-key.c; ckey_null: none) and whether a customer's item is
+ * settled at once. Found by statements of their own rather than by
+ * subqueries of the insert, which ran the same search twice for every
+ * item (once for its status, once for its done time): a tenth of the
+ * cost of an ingest.
+ */
+struct store_found {
+	int64_t	pid;
+	int64_t	ckey;
+	int	ckey_null;
+	int	settle;
+};
+
+/*
+ * Bind what C found of an item (struct store_found): its post's row id
+ * (?22, NULL when it is not stored), its conversation key (?21; a
+ * customer's on its post when that is stored) and whether it is settled
+ * at once (?23, see STORE_SETTLE_IF).
  */
 static void
-store_bind_found(sqlite3_stmt *st, const struct item *it, int64_t pid,
-    int64_t ckey)
+store_bind_found(sqlite3_stmt *st, const struct item *it,
+    const struct store_found *fd)
 {
-	if (pid != 0)
-		sqlite3_bind_int64(st, 22, pid);
+	if (fd->pid != 0)
+		sqlite3_bind_int64(st, 22, fd->pid);
 	else
 		sqlite3_bind_null(st, 22);
-	if (it->own)
+	if (fd->ckey_null)
 		sqlite3_bind_null(st, 21);
-	else if (pid != 0)
-		sqlite3_bind_int64(st, 21, store_conv_on_post(ckey, pid));
+	else if (!it->own && fd->pid != 0)
+		sqlite3_bind_int64(st, 21, store_conv_on_post(fd->ckey,
+		    fd->pid));
 	else
-		sqlite3_bind_int64(st, 21, ckey);
+		sqlite3_bind_int64(st, 21, fd->ckey);
+	sqlite3_bind_int(st, 23, fd->settle);
 }
 
 /*
- * Whether an upserted customer's item is settled at once: it is deleted,
- * or an own reply to it is stored already. (One that an answer to
- * another message of its conversation answers is settled with the rest
- * of its page: see store_conv_ingested.)
+ * Tell whether a customer's item is settled as it is stored: it is
+ * deleted, or an own reply to it is stored already. (One that an answer
+ * to another message of its conversation answers is settled with the
+ * rest of its page: see store_conv_ingested.)
  */
-#define STORE_SETTLE_IF \
-	"?14 = 0 AND (?16 != 0 OR EXISTS (SELECT 1 FROM items AS r WHERE " \
-	"r.account_id = ?1 AND r.parent_remote_id = ?2 AND r.own = 1))"
+static int
+store_item_settles(struct store *s, const struct item *it, int *settle,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*settle = !it->own && it->deleted;
+	if (it->own || it->deleted)
+		return 0;
+	st = store_stmt(s, ST_ITEM_REPLIED, "SELECT 1 FROM items WHERE "
+	    "account_id = ?1 AND parent_remote_id = ?2 AND own = 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->remote_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "saving an item", cause);
+	*settle = rc == SQLITE_ROW;
+	return 0;
+}
 
 /*
- * The conversation key of an upserted item: a customer's own (?21, on its
- * post when that is stored, see store_bind_found); the shop's that of
- * what it answers, its parent or else its post (see store-conv.c and
- * store-conv-key.c).
+ * Find the conversation key of an answer of the shop's: that of what it
+ * answers, its parent or else its post, when that is stored with one.
  */
-#define STORE_CKEY \
-	"CASE WHEN ?14 THEN (SELECT p.ckey FROM items AS p WHERE " \
-	"p.account_id = ?1 AND p.remote_id = coalesce(?4, ?3)) ELSE ?21 END"
+static int
+store_item_answer_ckey(struct store *s, const struct item *it,
+    struct store_found *fd, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	fd->ckey_null = 1;
+	st = store_stmt(s, ST_ITEM_ANSWER_CKEY, "SELECT ckey FROM items "
+	    "WHERE account_id = ?1 AND remote_id = coalesce(?2, ?3)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->account_id);
+	sqlite3_bind_text(st, 2, it->parent_remote_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, it->post_remote_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		fd->ckey = sqlite3_column_int64(st, 0);
+		fd->ckey_null = 0;
+	}
+	store_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "saving an item", cause);
+	return 0;
+}
+
+/*
+ * Whether an upserted customer's item is settled at once (?23: see
+ * store_item_settles).
+ */
+#define STORE_SETTLE_IF	"?23"
 
 /*
  * Whether an upserted item is one the platform had stopped listing (so it
@@ -358,13 +425,13 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 
 /*
  * The insert of an item, its remote fields bound by store_bind_item, ?20
- * the time now, ?21 its conversation key (see STORE_CKEY) and ?22 its
- * post's row id (store_bind_found): the start of both statements of
- * store_item_upsert. A
- * customer's item that is deleted, or that an own reply answers, is
- * settled from the start. Settling is part of the insert rather than a
- * statement of its own: ingest runs one per item, and a statement costs
- * more than the little work that one did.
+ * the time now, and what C found of it (store_bind_found): ?21 its
+ * conversation key, ?22 its post's row id and ?23 whether it is settled
+ * from the start (a customer's item that is deleted, or that an own reply
+ * answers). The start of both statements of store_item_upsert. Settling
+ * is part of the insert rather than a statement of its own: ingest runs
+ * one per item, and a statement costs more than the little work that one
+ * did.
  */
 #define STORE_ITEM_INSERT \
 	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
@@ -373,18 +440,16 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, ?22, " \
 	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
 	"?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
-	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), " STORE_CKEY ") "
+	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), ?21) "
 
 /*
  * Update an item that is stored already from what the platform says now,
  * keeping its triage; 1 if the update was refused because the item would
- * move (STORE_MOVED_IF), 0 if done or nothing changed, -1 on error. The
- * item's own row is the only one the upsert changes, so the replies
- * STORE_SETTLE_IF looks for are the ones a separate statement would find.
+ * move (STORE_MOVED_IF), 0 if done or nothing changed, -1 on error.
  */
 static int
-store_item_update(struct store *s, const struct item *it, int64_t pid,
-    int64_t ckey, char **cause)
+store_item_update(struct store *s, const struct item *it,
+    const struct store_found *fd, char **cause)
 {
 	sqlite3_stmt	*st;
 
@@ -415,7 +480,7 @@ store_item_update(struct store *s, const struct item *it, int64_t pid,
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
-	store_bind_found(st, it, pid, ckey);
+	store_bind_found(st, it, fd);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 0)
@@ -432,15 +497,17 @@ static int
 store_item_put(struct store *s, const struct item *it,
     struct store_posts *posts, int64_t *id, char **cause)
 {
-	sqlite3_stmt	*st;
-	int64_t		 ckey = 0, pid;
-	int		 rc;
+	struct store_found	 fd;
+	sqlite3_stmt		*st;
+	int			 rc;
 
 	if (id != NULL)
 		*id = 0;
-	if (!it->own && store_conv_ckey(s, it, &ckey, cause) != 0)
-		return -1;
-	if (store_item_post_id(s, it, posts, &pid, cause) != 0)
+	memset(&fd, 0, sizeof fd);
+	if ((!it->own && store_conv_ckey(s, it, &fd.ckey, cause) != 0) ||
+	    (it->own && store_item_answer_ckey(s, it, &fd, cause) != 0) ||
+	    store_item_settles(s, it, &fd.settle, cause) != 0 ||
+	    store_item_post_id(s, it, posts, &fd.pid, cause) != 0)
 		return -1;
 	st = store_stmt(s, ST_ITEM_INSERT, STORE_ITEM_INSERT
 	    "ON CONFLICT (account_id, remote_id) DO NOTHING", cause);
@@ -448,11 +515,11 @@ store_item_put(struct store *s, const struct item *it,
 		return -1;
 	store_bind_item(st, it);
 	sqlite3_bind_int64(st, 20, util_now());
-	store_bind_found(st, it, pid, ckey);
+	store_bind_found(st, it, &fd);
 	if (store_step_done(s, st, "saving an item", cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) == 0 &&
-	    (rc = store_item_update(s, it, pid, ckey, cause)) != 0)
+	    (rc = store_item_update(s, it, &fd, cause)) != 0)
 		return rc;
 	if (it->own && store_answered(s, it, cause) != 0)
 		return -1;

@@ -53,6 +53,8 @@ enum store_stmt_id {
 	ST_ITEM_INSERT,
 	ST_ITEM_UPSERT,
 	ST_ITEM_POST_ID,
+	ST_ITEM_REPLIED,
+	ST_ITEM_ANSWER_CKEY,
 	ST_ITEM_GONE,
 	ST_ITEM_MOVED,
 	ST_ITEM_OPEN,
@@ -233,6 +235,13 @@ struct store {
 	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
 	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
 	"o.status, o.deleted"
+
+/*
+ * The columns STORE_CONV_COLS names; a conversation read in a view
+ * (STORE_READ_MEMBERS) has each message's key in the view's order after
+ * them.
+ */
+#define STORE_CONV_NCOLS	9
 
 /* store-triage.c */
 int		 store_status_of(struct store *, int64_t, int *, char **);

@@ -804,6 +804,46 @@ test_pages_of_conversations(void **state)
 }
 
 /*
+ * Newest first (the view of everything), a conversation is listed at its
+ * newest message, and a page that starts below that message does not
+ * list it again for an older one.
+ */
+static void
+test_pages_of_conversations_newest_first(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_conv_list	 cl;
+	struct store_key	 key;
+
+	msg(&l, "a1", "p1", NULL, 100, "ann");
+	msg(&l, "b1", "p1", NULL, 200, "bob");
+	msg(&l, "a2", "p1", NULL, 300, "ann");
+	ingest(fx, fx->acct, &l);
+	memset(&cl, 0, sizeof cl);
+	assert_int_equal(store_conv_page(fx->s, VIEW_ALL, NULL, NULL, 1, 1,
+	    NULL, &cl, NULL), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "a1 a2");
+	assert_int_equal(cl.v[0].key.sort, 300);
+	key = cl.v[0].key;
+	store_conv_list_free(&cl);
+	/* Below a2: bob's, and a1 only as ann's, which was listed above. */
+	assert_int_equal(store_conv_page(fx->s, VIEW_ALL, NULL, &key, 1, 10,
+	    NULL, &cl, NULL), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "b1");
+	key = cl.v[0].key;
+	store_conv_list_free(&cl);
+	/* And back up from bob's: ann's, once. */
+	assert_int_equal(store_conv_page(fx->s, VIEW_ALL, NULL, &key, -1, 10,
+	    NULL, &cl, NULL), 0);
+	assert_int_equal(cl.n, 1);
+	assert_msgs(fx, &cl.v[0], "a1 a2");
+	store_conv_list_free(&cl);
+}
+
+/*
  * Other views group their own messages: a conversation with messages
  * snoozed and waiting is a row of the snoozed view with the snoozed ones
  * and one of the inbox with the rest.
@@ -1198,6 +1238,7 @@ main(void)
 		T(test_reply_to_own_answer_answers_the_same_customer),
 		T(test_triage_acts_on_the_whole_conversation),
 		T(test_pages_of_conversations),
+		T(test_pages_of_conversations_newest_first),
 		T(test_views_list_their_own_messages),
 		T(test_sent_reply_answers_its_conversation),
 		T(test_message_in_the_answers_second_keeps_waiting),

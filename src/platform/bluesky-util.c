@@ -38,36 +38,55 @@ bluesky_alnum_or(const char *s, size_t n, const char *set)
 }
 
 /*
- * Split an at:// URI naming a record ("at://did/collection/rkey") into
- * its parts; 0, or -1 (nothing allocated) if it is not one. Only the
- * characters DIDs, NSIDs and record keys use are let through: no spaces,
- * quotes, slashes within a part, "?" or "#".
+ * Find the parts of an at:// URI naming a record ("at://did/collection/
+ * rkey"): the authority at *a (*alen bytes), the collection at *c (*clen
+ * bytes) and the record key at *r, to the end; 0, or -1 if it is not one.
+ * Only the characters DIDs, NSIDs and record keys use are let through:
+ * no spaces, quotes, slashes within a part, "?" or "#".
+ */
+static int
+bluesky_uri_parts(const char *s, const char **a, size_t *alen,
+    const char **c, size_t *clen, const char **r)
+{
+	size_t	rlen;
+
+	if (s == NULL || strncmp(s, "at://", 5) != 0 ||
+	    strlen(s) > BLUESKY_MAX_URI)
+		return -1;
+	*a = s + 5;
+	if ((*c = strchr(*a, '/')) == NULL ||
+	    (*r = strchr(*c + 1, '/')) == NULL)
+		return -1;
+	*alen = *c - *a;
+	(*c)++;
+	*clen = *r - *c;
+	(*r)++;
+	rlen = strlen(*r);
+	if (*alen == 0 || *clen == 0 || rlen == 0 ||
+	    !bluesky_alnum_or(*a, *alen, ".:_%-") ||
+	    !bluesky_alnum_or(*c, *clen, ".-") ||
+	    !bluesky_alnum_or(*r, rlen, "._:~-") ||
+	    strcmp(*r, ".") == 0 || strcmp(*r, "..") == 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Split an at:// URI naming a record into its parts (see
+ * bluesky_uri_parts); 0, or -1 (nothing allocated) if it is not one.
  */
 int
 bluesky_split_uri(const char *s, struct bluesky_uri *u)
 {
 	const char	*a, *c, *r;
-	size_t		 alen, clen, rlen;
+	size_t		 alen, clen;
 
 	memset(u, 0, sizeof *u);
-	if (s == NULL || strncmp(s, "at://", 5) != 0 ||
-	    strlen(s) > BLUESKY_MAX_URI)
-		return -1;
-	a = s + 5;
-	if ((c = strchr(a, '/')) == NULL || (r = strchr(c + 1, '/')) == NULL)
-		return -1;
-	alen = c - a;
-	clen = r - (c + 1);
-	rlen = strlen(r + 1);
-	if (alen == 0 || clen == 0 || rlen == 0 ||
-	    !bluesky_alnum_or(a, alen, ".:_%-") ||
-	    !bluesky_alnum_or(c + 1, clen, ".-") ||
-	    !bluesky_alnum_or(r + 1, rlen, "._:~-") ||
-	    strcmp(r + 1, ".") == 0 || strcmp(r + 1, "..") == 0)
+	if (bluesky_uri_parts(s, &a, &alen, &c, &clen, &r) != 0)
 		return -1;
 	u->authority = xstrndup(a, alen);
-	u->collection = xstrndup(c + 1, clen);
-	u->rkey = xstrdup(r + 1);
+	u->collection = xstrndup(c, clen);
+	u->rkey = xstrdup(r);
 	return 0;
 }
 
@@ -85,12 +104,10 @@ bluesky_uri_clear(struct bluesky_uri *u)
 int
 bluesky_valid_uri(const char *s)
 {
-	struct bluesky_uri	u;
+	const char	*a, *c, *r;
+	size_t		 alen, clen;
 
-	if (bluesky_split_uri(s, &u) != 0)
-		return 0;
-	bluesky_uri_clear(&u);
-	return 1;
+	return bluesky_uri_parts(s, &a, &alen, &c, &clen, &r) == 0;
 }
 
 /* Return 1 if s looks like a CID (base32 or base58, bounded). */
