@@ -61,10 +61,14 @@ else
 fi
 
 tui_keys $S Enter
+# The text is the one line "    ab", under what was found in it, with
+# nothing after it.
 check_ab() {
 	tui_shows $S "Check before sending" &&
-	    tui_shows $S "  Length: 2/" &&
-	    [ "$(tui_line 8)" = "    ab" ] && [ -z "$(tui_line 9)" ]
+	    tui_shows $S "  Length: 2/" || return 1
+	_n=$(printf '%s\n' "$SCREEN" | grep -n '^    ab$' | cut -d: -f1)
+	[ -n "$_n" ] && [ "$(printf '%s\n' "$SCREEN" | grep -c '^    ab$')" = 1 ] &&
+	    [ -z "$(tui_line "$_n")" ]
 }
 if tui_until check_ab; then
 	tui_ok "composer: the check screen shows the text as exactly \"ab\", length 2"
