@@ -309,7 +309,7 @@ store_activity_before(struct store *s, int64_t before, size_t limit,
     struct store_activity **out, size_t *n, char **cause)
 {
 	sqlite3_stmt		*st;
-	int			 rc;
+	int			 rc = SQLITE_DONE;
 
 	*out = NULL;
 	*n = 0;
