@@ -220,7 +220,8 @@ alert_collect(struct store *s, const struct clock *clock,
 		alert_batch_free(b);
 		return -1;
 	}
-	qsort(b->v, b->n, sizeof *b->v, alert_cmp);
+	if (b->n > 1)
+		qsort(b->v, b->n, sizeof *b->v, alert_cmp);
 	alert_details(s, b);
 	return 0;
 }

@@ -288,8 +288,10 @@ cmd_check_reply(struct cmd_env *env, int argc, char **argv)
 	int			rc;
 
 	memset(&c, 0, sizeof c);
-	if ((rc = check_reply_options(argc, argv, &c)) != 0)
+	if ((rc = check_reply_options(argc, argv, &c)) != 0) {
+		check_reply_free(&c);
 		return rc;
+	}
 	if (check_reply_read(&c) != 0) {
 		check_reply_free(&c);
 		return CHECK_EXIT_FAILED;
