@@ -14,22 +14,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Take the next line of the input (NUL-terminated in place), or "". */
-static char *
-fuzz_guard_line(char **p)
-{
-	char	*s = *p, *nl;
-
-	if (s == NULL)
-		return NULL;
-	if ((nl = strchr(s, '\n')) != NULL) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else
-		*p = NULL;
-	return s;
-}
-
 /* Check the findings of one reply. */
 static void
 fuzz_guard_report(const char *text, const struct guard_report *r)
@@ -73,9 +57,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(copy, data, size);
 	copy[size] = '\0';
 	p = copy;
-	prot = fuzz_guard_line(&p);
-	shop = fuzz_guard_line(&p);
-	who = fuzz_guard_line(&p);
+	prot = fuzz_next_line(&p);
+	shop = fuzz_next_line(&p);
+	who = fuzz_next_line(&p);
 	memset(&in, 0, sizeof in);
 	in.text = p != NULL ? p : "";
 	if (guard_protect_parse(prot, &words, &n, &cause) != 0) {

@@ -14,22 +14,6 @@
 #include "hours.h"
 #include "util.h"
 
-/* Take the next line of the input (NUL-terminated in place), or NULL. */
-static char *
-fuzz_line(char **p)
-{
-	char	*s = *p, *nl;
-
-	if (s == NULL)
-		return NULL;
-	if ((nl = strchr(s, '\n')) != NULL) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else
-		*p = NULL;
-	return s;
-}
-
 /* Check what a parsed clock says of two times drawn from the input. */
 static void
 fuzz_hours_times(const struct hours *h, int64_t a, int64_t b)
@@ -73,9 +57,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(copy, data, size);
 	copy[size] = '\0';
 	p = copy;
-	hours = fuzz_line(&p);
-	closed = fuzz_line(&p);
-	tz = fuzz_line(&p);
+	hours = fuzz_next_line(&p);
+	closed = fuzz_next_line(&p);
+	tz = fuzz_next_line(&p);
 	/* The times: the bytes after the settings, folded into 2026. */
 	for (i = 0; p != NULL && p[i] != '\0'; i++)
 		hash = hash * 31 + (unsigned char)p[i];

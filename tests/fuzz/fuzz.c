@@ -137,6 +137,22 @@ fuzz_broken(const char *what, const char *s, size_t n, size_t off,
 	    end < n ? "..." : "");
 }
 
+/* Take the next line of an input; see fuzz.h. */
+char *
+fuzz_next_line(char **p)
+{
+	char	*s = *p, *nl;
+
+	if (s == NULL)
+		return NULL;
+	if ((nl = strchr(s, '\n')) != NULL) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else
+		*p = NULL;
+	return s;
+}
+
 /* Check the contract on n bytes of a string. */
 void
 fuzz_check_len(const char *what, const char *s, size_t n, int lines)

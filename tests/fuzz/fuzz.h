@@ -36,6 +36,11 @@ void	fuzz_check(const char *, const char *, int);
 void	fuzz_check_len(const char *, const char *, size_t, int);
 /* Return 1 if s[0..n) is valid UTF-8 (decoded here, not by text.c). */
 int	fuzz_valid_utf8(const char *, size_t);
+/*
+ * Take the next line of an input (ended in place), or NULL after the
+ * last: targets whose input is settings a line each.
+ */
+char	*fuzz_next_line(char **);
 /* Report a broken property of a target and abort. */
 noreturn_fn void fuzz_fail(const char *, ...) printflike(1, 2);
 

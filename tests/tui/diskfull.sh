@@ -51,7 +51,7 @@ exec sleep 120
 EOF
 S=full
 tui_start_cmd $S "exec env -u NO_COLOR -u ESCDELAY $(tui_env) \
-ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD='$PRELOAD' \
+ASAN_OPTIONS='${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0' LD_PRELOAD='$PRELOAD' \
 HEED_ENOSPC_PATH='$CACHE' HEED_ENOSPC_FLAG='$FULL' sh '$TUI_DIR/wrap.sh' '$HEED'"
 if ! tui_until tui_shows_re $S "Inbox [1-9]" || ! tui_wait $S "page synced"; then
 	tui_fail "diskfull: heed starts on a cache with the demo page"
@@ -196,7 +196,7 @@ t kill-session -t $S
 disk_free
 S=again
 tui_start_cmd $S "exec env -u NO_COLOR -u ESCDELAY $(tui_env) \
-ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD='$PRELOAD' \
+ASAN_OPTIONS='${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0' LD_PRELOAD='$PRELOAD' \
 HEED_ENOSPC_PATH='$CACHE' HEED_ENOSPC_FLAG='$FULL' sh '$TUI_DIR/wrap.sh' '$HEED'"
 tui_until tui_shows_re $S "Inbox [1-9]"
 tui_keys $S r
