@@ -212,3 +212,16 @@ activity_detail(const char *action, const char *detail)
 	}
 	return text_sanitize_line(detail, strlen(detail));
 }
+
+/*
+ * Whether an item waits for the shop's answer, so that its clock runs:
+ * a customer's, neither done nor snoozed, in the lane of what needs an
+ * answer or not sorted yet.
+ */
+int
+item_waits_for_answer(const struct item *it)
+{
+	return !it->own && it->status != STATUS_DONE &&
+	    it->status != STATUS_SNOOZED &&
+	    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED);
+}

@@ -165,6 +165,8 @@ void		 item_copy(struct item *, const struct item *);
 void		 post_clear(struct post *);
 void		 outbox_entry_clear(struct outbox_entry *);
 
+/* Whether an item waits for the shop's answer (its clock runs). */
+int		 item_waits_for_answer(const struct item *);
 const char	*item_status_name(int);
 const char	*item_lane_name(int);
 const char	*action_kind_name(int);

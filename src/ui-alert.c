@@ -146,7 +146,8 @@ ui_alert_synced(struct ui *ui)
 
 /*
  * Look whether there is something to tell: on every tick, and when a
- * sync has just finished. Never while a sync is still in flight.
+ * sync has just finished (or, the first time, once the first frame is
+ * up). Never while a sync is still in flight.
  */
 void
 ui_alert_check(struct ui *ui, int tick)
@@ -156,7 +157,8 @@ ui_alert_check(struct ui *ui, int tick)
 	char			*cause = NULL;
 	int			 busy;
 
-	if (a == NULL)
+	/* Never on the way to the first frame: it reads the whole inbox. */
+	if (a == NULL || !ui->painted)
 		return;
 	ui_alert_reap(ui);
 	busy = sync_busy(ui->ctx.sync) || !ui_alert_synced(ui);

@@ -139,15 +139,6 @@ ui_queue_due_shown(const struct ui_queue *q)
 	    q->view == VIEW_FLAGGED || q->view == VIEW_ALL);
 }
 
-/* Whether a row waits for an answer, so that the clock runs for it. */
-static int
-ui_queue_needs_answer(const struct item *it)
-{
-	return !it->own && it->status != STATUS_DONE &&
-	    it->status != STATUS_SNOOZED &&
-	    (it->lane == LANE_ANSWER || it->lane == LANE_UNSORTED);
-}
-
 /*
  * Draw when a row waiting since first is due at column x: "in 40m" in
  * the colour of its wait, or how far past the target it is.
@@ -189,7 +180,7 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 		    it->created);
 		util_format_age(shown > 0 ? shown : 0, age, sizeof age);
 		/* Colour says "late" only of what needs an answer. */
-		if (!selected && ui_queue_needs_answer(it))
+		if (!selected && item_waits_for_answer(it))
 			attrset(ui_wait_attr(ui, it->account_id, ui->now -
 			    shown));
 	}
@@ -208,7 +199,7 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 	}
 	x += 5;
 	if (ui_queue_due_shown(q)) {
-		if (ui_queue_needs_answer(it))
+		if (item_waits_for_answer(it))
 			ui_queue_due(ui, it, ui->now - shown, selected, base,
 			    y, x);
 		x += UI_DUE_WIDTH + 1;

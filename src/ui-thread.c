@@ -296,9 +296,7 @@ ui_thread_clock(struct ui_thread *t, const struct item *it, size_t i,
 	int		 over;
 
 	if (!ui->clock_ok || t->conv.n == 0 || t->conv.ids[0] != it->id ||
-	    it->own || it->status == STATUS_DONE ||
-	    it->status == STATUS_SNOOZED ||
-	    (it->lane != LANE_ANSWER && it->lane != LANE_UNSORTED))
+	    !item_waits_for_answer(it))
 		return;
 	s = clock_say_wait(&ui->clock, it->account_id, t->conv.first,
 	    ui->now);
