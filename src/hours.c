@@ -479,7 +479,9 @@ hours_open_at(const struct hours *h, int64_t t)
 
 /*
  * The first moment from c->a on at which the shop is closed, under the
- * zone: spans that meet (24:00 and 00:00) run on; a week at most.
+ * zone: spans that meet (24:00 and 00:00) run on. The walk stops once a
+ * whole week is open on end; the days walked are counted as a bound
+ * only (the first starts at midnight, and a day may be 23 hours).
  */
 static void
 hours_open_until_zoned(void *arg)
@@ -490,7 +492,7 @@ hours_open_until_zoned(void *arg)
 	int			 i, days, moved;
 
 	hours_walk_init(&w, c->h, c->a);
-	for (days = 0; days < 8; days++) {
+	for (days = 0; days < 10; days++) {
 		do {
 			for (moved = 0, i = 0; i < w.n; i++) {
 				if (w.open[i] <= end && end < w.close[i]) {
@@ -499,21 +501,24 @@ hours_open_until_zoned(void *arg)
 				}
 			}
 		} while (moved);
-		if (end < w.end)
+		if (end < w.end || end - c->a >= HOURS_WEEK)
 			break;
 		hours_walk_next(&w);
 	}
 	c->result = end;
 }
 
-/* The first moment from t on at which the shop is closed; t if it is. */
+/*
+ * The first moment from t on at which the shop is closed; t if it is. A
+ * shop open a whole week on end gives a moment a week or more on.
+ */
 int64_t
 hours_open_until(const struct hours *h, int64_t t)
 {
 	struct hours_call	c;
 
 	if (h->always)
-		return t + 7 * 86400;
+		return t + HOURS_WEEK;
 	if (t < HOURS_FIRST || t >= HOURS_LAST)
 		return t;
 	c.h = h;

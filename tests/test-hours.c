@@ -707,35 +707,55 @@ test_hours_parse_errors_say_what_is_expected(void **state)
 	assert_int_equal(hours_parse(&h, "mon", NULL, NULL, NULL), -1);
 }
 
-/* When the shop next closes: spans that meet at midnight run on. */
+/*
+ * When the shop next closes: spans that meet at midnight run on. A shop
+ * open a whole week on end (every hour, with a closed date further off)
+ * gives a week or more on, never a moment it is still open (want NULL).
+ */
 static void
 test_hours_open_until(void **state)
 {
 	static const struct {
-		const char	*what, *hours, *at, *want;
+		const char	*what, *hours, *closed, *at, *want;
 	} cases[] = {
-		{ "within a day", WEEKDAYS, "2026-03-09T10:00:00+01:00",
+		{ "within a day", WEEKDAYS, NULL, "2026-03-09T10:00:00+01:00",
 		    "2026-03-09T17:00:00+01:00" },
-		{ "closed: at once", WEEKDAYS, "2026-03-09T18:00:00+01:00",
-		    "2026-03-09T18:00:00+01:00" },
-		{ "over midnight", "mon-sun 22:00-24:00 00:00-07:00",
+		{ "closed: at once", WEEKDAYS, NULL,
+		    "2026-03-09T18:00:00+01:00", "2026-03-09T18:00:00+01:00" },
+		{ "over midnight", "mon-sun 22:00-24:00 00:00-07:00", NULL,
 		    "2026-03-09T23:00:00+01:00", "2026-03-10T07:00:00+01:00" },
-		{ "after midnight", "mon-sun 22:00-24:00 00:00-07:00",
+		{ "after midnight", "mon-sun 22:00-24:00 00:00-07:00", NULL,
 		    "2026-03-10T03:00:00+01:00", "2026-03-10T07:00:00+01:00" },
-		{ "spans that meet", "mon 10:00-12:00 12:00-14:00",
+		{ "spans that meet", "mon 10:00-12:00 12:00-14:00", NULL,
 		    "2026-03-09T11:00:00+01:00", "2026-03-09T14:00:00+01:00" },
 		{ "over the spring gap", "mon-sun 22:00-24:00 00:00-07:00",
-		    "2026-03-28T23:00:00+01:00", "2026-03-29T07:00:00+02:00" },
+		    NULL, "2026-03-28T23:00:00+01:00",
+		    "2026-03-29T07:00:00+02:00" },
+		{ "open a week, late in the day, over the spring gap",
+		    "mon-sun 00:00-24:00", "2026-12-25",
+		    "2026-03-25T23:16:41+01:00", NULL },
+		{ "open a week from midnight", "mon-sun 00:00-24:00",
+		    "2026-12-25", "2026-06-01T00:00:00+02:00", NULL },
+		{ "open until the closed date", "mon-sun 00:00-24:00",
+		    "2026-06-03", "2026-06-01T12:00:00+02:00",
+		    "2026-06-03T00:00:00+02:00" },
 	};
 	struct hours	h;
-	int64_t		got;
+	int64_t		got, t;
 	size_t		i;
 
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
-		parse_ok(&h, cases[i].hours, NULL, AMS);
-		got = hours_open_until(&h, at(cases[i].at));
-		if (got != at(cases[i].want))
+		parse_ok(&h, cases[i].hours, cases[i].closed, AMS);
+		t = at(cases[i].at);
+		got = hours_open_until(&h, t);
+		if (cases[i].want == NULL) {
+			if (got < t + 7 * 86400)
+				fail_msg("%s: %lld, less than a week on "
+				    "(open then: %d)", cases[i].what,
+				    (long long)(got - t),
+				    hours_open_at(&h, got));
+		} else if (got != at(cases[i].want))
 			fail_msg("%s: %lld, expected %lld (%s)", cases[i].what,
 			    (long long)got, (long long)at(cases[i].want),
 			    cases[i].want);
