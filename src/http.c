@@ -633,6 +633,8 @@ http_setopt_request(struct http_req *rq, const struct platform_request *req)
 		http_add_header(rq, "Content-Type", req->content_type);
 	if (req->authorization != NULL)
 		http_add_header(rq, "Authorization", req->authorization);
+	if (req->idempotency_key != NULL)
+		http_add_header(rq, "Idempotency-Key", req->idempotency_key);
 	http_add_header(rq, "Expect", "");	/* no 100-continue wait */
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, rq->hdrs);
 }

@@ -5,6 +5,7 @@
  * the structs of platform.h. It calls no adapter, so the adapters may
  * call it without a circle through the table in platform.c.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,11 +64,65 @@ platform_utf16_length(const char *s)
 	return n;
 }
 
+/* Return the length of a word that begins a link, or 0 if it is none. */
+static size_t
+platform_link_at(const char *s)
+{
+	size_t	n;
+
+	if (strncmp(s, "https://", 8) == 0)
+		n = 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		n = 7;
+	else
+		return 0;
+	if (s[n] == '\0' || isspace((unsigned char)s[n]))
+		return 0;
+	return n + strcspn(s + n, " \t\n\r\f\v");
+}
+
+/*
+ * Count as Mastodon does: characters, a link as PLATFORM_URL_LENGTH, and
+ * a mention "@user@domain" as "@user" (the domain is free).
+ */
+static size_t
+platform_mastodon_length(const char *s)
+{
+	size_t	n = 0, len, user;
+	char	*part;
+
+	while (*s != '\0') {
+		if ((len = platform_link_at(s)) > 0) {
+			n += PLATFORM_URL_LENGTH;
+			s += len;
+			continue;
+		}
+		if (*s == '@' && (s[1] == '_' || isalnum((unsigned char)s[1]))) {
+			user = 1 + strspn(s + 1, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+			len = user + strcspn(s + user, " \t\n\r\f\v");
+			if (s[user] == '@' && len > user + 1) {
+				n += user;
+				s += len;
+				continue;
+			}
+		}
+		len = strcspn(s + 1, " \t\n\r\f\v@h") + 1;
+		part = xstrndup(s, len);
+		n += text_codepoints(part);
+		free(part);
+		s += len;
+	}
+	return n;
+}
+
 /* Measure a reply the way the platform counts its limit. */
 size_t
 platform_text_length(const struct platform_ops *ops, const char *s)
 {
 	switch (ops->count) {
+	case COUNT_MASTODON:
+		return platform_mastodon_length(s);
 	case COUNT_GRAPHEMES:
 		return text_graphemes(s);
 	case COUNT_UTF16:
@@ -85,6 +140,7 @@ platform_request_clear(struct platform_request *r)
 	free(r->url);
 	free(r->body);
 	free(r->content_type);
+	free(r->idempotency_key);
 	util_free_secret(r->authorization);
 	memset(r, 0, sizeof *r);
 }

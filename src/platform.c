@@ -16,6 +16,7 @@ static const struct platform_ops *const platform_table[] = {
 	&bluesky_ops,
 	&facebook_ops,
 	&instagram_ops,
+	&mastodon_ops,
 	NULL
 };
 

@@ -37,8 +37,15 @@
 enum platform_count {
 	COUNT_CODEPOINTS,
 	COUNT_GRAPHEMES,
-	COUNT_UTF16
+	COUNT_UTF16,
+	/*
+	 * Mastodon's: characters, but every link counts as
+	 * PLATFORM_URL_LENGTH and a mention as its user name ("@ann" of
+	 * "@ann@example.social").
+	 */
+	COUNT_MASTODON
 };
+#define PLATFORM_URL_LENGTH	23
 
 /* What the adapter needs to know about the account it works for. */
 struct platform_account {
@@ -72,6 +79,7 @@ struct platform_request {
 	char	*body;		/* NULL for none */
 	char	*content_type;	/* NULL for none */
 	char	*authorization;	/* Authorization header value; a secret */
+	char	*idempotency_key; /* Idempotency-Key header value; or NULL */
 };
 
 /* One response header; both strings are lent with the response. */
@@ -357,6 +365,14 @@ struct platform_ops {
 	 */
 	void	(*check)(const struct platform_account *,
 		    const struct platform_checker *);
+	/*
+	 * The words a reply starts with (optional), as the platform's own
+	 * apps write them ("@author @others " on Mastodon), from the extra
+	 * data of the item answered: the composer starts with them. A new
+	 * string, or NULL.
+	 */
+	char	*(*reply_prefix)(const struct platform_account *,
+		    const char *);
 };
 
 /* Find a response header by name, ignoring case; NULL if absent. */

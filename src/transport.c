@@ -132,6 +132,8 @@ heed_request_copy(struct platform_request *dst,
 	dst->body = src->body != NULL ? xstrdup(src->body) : NULL;
 	dst->content_type = src->content_type != NULL ?
 	    xstrdup(src->content_type) : NULL;
+	dst->idempotency_key = src->idempotency_key != NULL ?
+	    xstrdup(src->idempotency_key) : NULL;
 	dst->authorization = src->authorization != NULL ?
 	    xstrdup(src->authorization) : NULL;
 }

@@ -119,6 +119,7 @@ fake_drop(struct fake *f, struct fake_call *c)
 	free(c->req.url);
 	free(c->req.body);
 	free(c->req.content_type);
+	free(c->req.idempotency_key);
 	free(c->req.authorization);
 	free(c);
 }

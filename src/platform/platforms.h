@@ -12,6 +12,7 @@ extern const struct platform_ops demo_social_ops;
 extern const struct platform_ops bluesky_ops;
 extern const struct platform_ops facebook_ops;
 extern const struct platform_ops instagram_ops;
+extern const struct platform_ops mastodon_ops;
 
 /*
  * The built-in demo's accounts, for heed --demo to configure: the i-th
