@@ -78,9 +78,9 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    "system's (for a private or test server); empty means the "
 	    "system's" },
 	[OPT_PLATFORM] = { "platform", CONFIG_STRING, CONFIG_ACCOUNT, "", 0,
-	    0, NULL, "the account's platform: facebook, instagram, bluesky, mastodon, "
-	    "or "
-	    "demo-page or demo-social (the simulated platforms of the demo)" },
+	    0, NULL, "the account's platform: facebook, instagram, bluesky, "
+	    "mastodon, or demo-page or demo-social (the simulated platforms "
+	    "of the demo)" },
 	[OPT_HANDLE] = { "handle", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0,
 	    NULL, "the business's handle on the platform" },
 	[OPT_URL] = { "url", CONFIG_STRING, CONFIG_ACCOUNT, "", 0, 0, NULL,
