@@ -20,7 +20,8 @@
  * A reply names its parent only (in_reply_to_id): its thread is read
  * from the context of the status ("ctx:ID"), whose first ancestor is the
  * root; the root's own context then lists the whole conversation, and
- * places every reply in it.
+ * places every reply in it ("own:ID" when the shop wrote the root, whose
+ * thread is then read whole and swept for what was deleted).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,8 @@
 #define MASTODON_POSTS_PAGE	"40"
 #define MASTODON_MAX_STORED	1024	/* bytes of a stored cursor */
 #define MASTODON_MAX_THREAD	4096	/* statuses of a context read */
-#define MASTODON_CTX		"ctx:"
+#define MASTODON_CTX		"ctx:"	/* a status's thread */
+#define MASTODON_OWN		"own:"	/* the thread of a root of the shop's */
 
 /* heed's cursor for a stream, as read from the store; strings new. */
 struct mastodon_cursor {
@@ -172,11 +174,11 @@ mastodon_page_key(char ***list, size_t *n, const char *key)
 	(*list)[(*n)++] = xstrdup(key);
 }
 
-/* Name the fetch of a status's thread. */
+/* Name the fetch of a status's thread; ours: a root the shop wrote. */
 static void
-mastodon_fetch_thread(struct sync_page *page, const char *id)
+mastodon_fetch_thread(struct sync_page *page, const char *id, int ours)
 {
-	char	*key = xprintf(MASTODON_CTX "%s", id);
+	char	*key = xprintf("%s%s", ours ? MASTODON_OWN : MASTODON_CTX, id);
 
 	mastodon_page_key(&page->fetch, &page->nfetch, key);
 	free(key);
@@ -236,7 +238,7 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
 		    item_list_add(&page->items));
 		if (json_integer_value(json_object_get(st.json,
 		    "replies_count")) > 0)
-			mastodon_fetch_thread(page, st.id);
+			mastodon_fetch_thread(page, st.id, 0);
 		return;
 	}
 	/* Placed in its thread once the thread is read. */
@@ -246,7 +248,7 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
 		kind = ITEM_REPLY;
 	mastodon_status_item(pa, &st, NULL, 0, kind,
 	    item_list_add(&page->items));
-	mastodon_fetch_thread(page, st.id);
+	mastodon_fetch_thread(page, st.id, 0);
 }
 
 /* Take one of the account's own statuses: a post, and its replies. */
@@ -267,7 +269,7 @@ mastodon_own_status(const struct platform_account *pa, const json_t *o,
 		return;
 	mastodon_page_post(pa, page, &st);
 	if (json_integer_value(json_object_get(o, "replies_count")) > 0)
-		mastodon_fetch_thread(page, st.id);
+		mastodon_fetch_thread(page, st.id, 1);
 }
 
 /*
@@ -350,18 +352,32 @@ mastodon_sync_parse(const struct platform_account *pa, const char *stream,
 	return 0;
 }
 
-/* Build the request for the context of a status ("ctx:ID"). */
+/*
+ * Read a fetch key: the id of a status whose thread to read, after
+ * "ctx:", or after "own:" for a root the shop wrote. NULL if malformed.
+ */
+static const char *
+mastodon_fetch_key(const char *key, int *ours)
+{
+	if (key == NULL || (strncmp(key, MASTODON_CTX, 4) != 0 &&
+	    strncmp(key, MASTODON_OWN, 4) != 0) || !mastodon_valid_id(key + 4))
+		return NULL;
+	*ours = strncmp(key, MASTODON_OWN, 4) == 0;
+	return key + 4;
+}
+
+/* Build the request for the context of a status. */
 int
 mastodon_fetch_request(const struct platform_account *pa, const char *key,
     struct platform_request *req, char **cause)
 {
-	char	*path;
-	int	 rc;
+	const char	*id;
+	char		*path;
+	int		 rc, ours;
 
-	if (key == NULL || strncmp(key, MASTODON_CTX, 4) != 0 ||
-	    !mastodon_valid_id(key + 4))
+	if ((id = mastodon_fetch_key(key, &ours)) == NULL)
 		return util_fail(cause, "Mastodon: not a thread to read");
-	path = xprintf("/api/v1/statuses/%s/context", key + 4);
+	path = xprintf("/api/v1/statuses/%s/context", id);
 	rc = mastodon_start(pa, "GET", path, NULL, req, cause);
 	free(path);
 	return rc;
@@ -387,26 +403,26 @@ mastodon_concerns_us(const struct platform_account *pa,
  * Take the replies of a thread's root: each one that concerns the shop
  * becomes an item, placed under the root. The shop's own thread is read
  * whole, so what it no longer lists is gone (the sweep), unless the
- * answer was cut short.
+ * answer was cut short. Whether the shop wrote the root comes with the
+ * fetch key, or from a reply that answers the root.
  */
 static void
 mastodon_thread_replies(const struct platform_account *pa, const char *root,
-    const json_t *list, struct sync_page *page)
+    int root_ours, const json_t *list, struct sync_page *page)
 {
 	struct mastodon_status	 st;
 	const json_t		*e;
 	size_t			 i;
-	int			 root_ours = 0, whole = 1;
+	int			 whole = 1;
 
-	/* The root's author is the first reply's in_reply_to_account... */
 	json_array_foreach(list, i, e) {
+		if (root_ours)
+			break;
 		if (mastodon_status_read(e, &st) == 0 && st.reply_to != NULL &&
 		    strcmp(st.reply_to, root) == 0 &&
-		    st.reply_to_account != NULL && pa->user_id != NULL) {
+		    st.reply_to_account != NULL && pa->user_id != NULL)
 			root_ours = strcmp(st.reply_to_account,
 			    pa->user_id) == 0;
-			break;
-		}
 	}
 	json_array_foreach(list, i, e) {
 		if (i >= MASTODON_MAX_THREAD) {
@@ -441,10 +457,11 @@ mastodon_fetch_parse(const struct platform_account *pa, const char *key,
 {
 	struct mastodon_status	 root;
 	const json_t		*up, *down;
+	const char		*id;
 	json_t			*doc;
+	int			 ours;
 
-	if (key == NULL || strncmp(key, MASTODON_CTX, 4) != 0 ||
-	    !mastodon_valid_id(key + 4))
+	if ((id = mastodon_fetch_key(key, &ours)) == NULL)
 		return util_fail(cause, "Mastodon: not a thread to read");
 	if (res == NULL || res->status < 200 || res->status > 299)
 		return mastodon_fail_status(res, cause);
@@ -459,14 +476,15 @@ mastodon_fetch_parse(const struct platform_account *pa, const char *key,
 	}
 	page->more = 0;
 	if (json_array_size(up) == 0)
-		mastodon_thread_replies(pa, key + 4, down, page);
+		mastodon_thread_replies(pa, id, ours, down, page);
 	else if (mastodon_status_read(json_array_get(up, 0), &root) == 0) {
 		mastodon_page_post(pa, page, &root);
 		if (!mastodon_is_ours(pa, &root) &&
 		    mastodon_mentions_us(pa, &root))
 			mastodon_status_item(pa, &root, root.id, 0,
 			    ITEM_MENTION, item_list_add(&page->items));
-		mastodon_fetch_thread(page, root.id);
+		mastodon_fetch_thread(page, root.id, mastodon_is_ours(pa,
+		    &root));
 	}
 	jdoc_free(doc);
 	return 0;
@@ -533,7 +551,7 @@ mastodon_recheck_parse(const struct platform_account *pa,
 				seen[j] = 1;
 		}
 		if (st.edited > 0)
-			mastodon_fetch_thread(page, st.id);
+			mastodon_fetch_thread(page, st.id, 0);
 	}
 	for (j = 0; j < n; j++) {
 		if (!seen[j])
