@@ -816,7 +816,8 @@ test_hostile_status(void **state)
 	    "[{\"id\":\"11\",\"type\":\"mention\",\"created_at\":"
 	    "\"2026-04-11T10:00:00.000Z\",\"status\":{\"id\":\"12\","
 	    "\"created_at\":\"2026-04-11T10:00:00.000Z\",\"visibility\":"
-	    "\"secret\",\"language\":\"de; DROP\",\"url\":\"javascript:x\","
+	    "\"secret\",\"language\":\"de; DROP\",\"url\":"
+	    "\"https://x.social/@eve/\\u007f12 x\","
 	    "\"content\":\"<p>hi<script>alert(1)</script> \\u001b[31mred"
 	    "\\u202e</p>\",\"account\":{\"id\":\"4\",\"acct\":\"eve\","
 	    "\"display_name\":\"\\u001b]0;pwned\\u0007Eve\\u202e\"}}}]";

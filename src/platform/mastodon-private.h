@@ -61,6 +61,7 @@ struct mastodon_status {
 int	 mastodon_valid_id(const char *);
 int	 mastodon_id_cmp(const char *, const char *);
 int	 mastodon_valid_acct(const char *);
+int	 mastodon_valid_url(const char *);
 int	 mastodon_valid_token(const char *);
 int	 mastodon_valid_lang(const char *);
 const char *mastodon_str(const json_t *, const char *);

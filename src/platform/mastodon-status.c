@@ -53,8 +53,7 @@ mastodon_status_read(const json_t *o, struct mastodon_status *st)
 		return -1;
 	if ((s = mastodon_str(account, "display_name")) != NULL && *s != '\0')
 		st->display_name = s;
-	if ((s = mastodon_str(o, "url")) != NULL &&
-	    strncmp(s, "https://", 8) == 0 && strlen(s) < MASTODON_MAX_URL)
+	if (mastodon_valid_url(s = mastodon_str(o, "url")))
 		st->url = s;
 	st->reply_to = mastodon_id(o, "in_reply_to_id");
 	st->reply_to_account = mastodon_id(o, "in_reply_to_account_id");

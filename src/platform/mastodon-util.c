@@ -83,6 +83,25 @@ mastodon_valid_acct(const char *s)
 	return i > 1;
 }
 
+/*
+ * Return 1 if s is a web address to show and open: https://, bounded,
+ * printable ASCII without spaces (a host in another script is punycode).
+ */
+int
+mastodon_valid_url(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || strncmp(s, "https://", 8) != 0 || s[8] == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= MASTODON_MAX_URL || (unsigned char)s[i] <= ' ' ||
+		    (unsigned char)s[i] >= 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
 /* Return 1 if a token can go into a header: printable ASCII, bounded. */
 int
 mastodon_valid_token(const char *s)
