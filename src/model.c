@@ -64,6 +64,7 @@ item_clear(struct item *it)
 	free(it->lang);
 	free(it->permalink);
 	free(it->attachment);
+	free(it->warning);
 	free(it->extra);
 	free(it->note);
 	free(it->tags);
@@ -91,6 +92,7 @@ item_copy(struct item *dst, const struct item *src)
 	dst->lang = model_dup(src->lang);
 	dst->permalink = model_dup(src->permalink);
 	dst->attachment = model_dup(src->attachment);
+	dst->warning = model_dup(src->warning);
 	dst->extra = model_dup(src->extra);
 	dst->note = model_dup(src->note);
 	dst->tags = model_dup(src->tags);

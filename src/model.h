@@ -73,6 +73,7 @@ struct item {
 	char	*lang;
 	char	*permalink;
 	char	*attachment;	/* one line describing an attachment */
+	char	*warning;	/* the author's content warning; or NULL */
 	char	*extra;		/* the adapter's own data (JSON); or NULL */
 	int64_t	 created;
 	int64_t	 edited;

@@ -123,11 +123,13 @@ store_conv_add(void *arg, sqlite3_stmt *st)
 	free(c->author_name);
 	free(c->author_handle);
 	free(c->text);
+	free(c->warning);
 	free(c->platform);
 	c->author_name = store_col_text(st, 3);
 	c->author_handle = store_col_text(st, 4);
 	c->text = store_col_text(st, 5);
 	c->platform = store_col_text(st, 6);
+	c->warning = store_col_text(st, 9);
 	return 0;
 }
 
@@ -563,6 +565,7 @@ store_conv_clear(struct store_conv *c)
 	free(c->author_name);
 	free(c->author_handle);
 	free(c->text);
+	free(c->warning);
 	free(c->ids);
 	memset(c, 0, sizeof *c);
 }

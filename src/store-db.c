@@ -191,6 +191,7 @@ store_row_item(sqlite3_stmt *st, struct item *it)
 	it->kind_by = sqlite3_column_int(st, 30);
 	it->rank = sqlite3_column_int64(st, 31);
 	it->tags = store_col_text(st, 32);
+	it->warning = store_col_text(st, 33);
 }
 
 /*

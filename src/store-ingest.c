@@ -182,6 +182,7 @@ store_bind_item(sqlite3_stmt *st, const struct item *it)
 	sqlite3_bind_int(st, 17, it->liked != 0);
 	sqlite3_bind_int64(st, 18, it->like_count);
 	sqlite3_bind_text(st, 19, it->extra, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 24, it->warning, -1, SQLITE_STATIC);
 }
 
 /*
@@ -391,7 +392,8 @@ store_item_answer_ckey(struct store *s, const struct item *it,
 	"excluded.own IS NOT items.own OR excluded.hidden IS NOT " \
 	"items.hidden OR excluded.deleted IS NOT items.deleted OR " \
 	"excluded.liked IS NOT items.liked OR excluded.like_count IS NOT " \
-	"items.like_count OR (excluded.extra IS NOT NULL AND excluded.extra " \
+	"items.like_count OR excluded.warning IS NOT items.warning OR " \
+	"(excluded.extra IS NOT NULL AND excluded.extra " \
 	"IS NOT items.extra) OR (items.status IN (0, 1) AND " \
 	STORE_SETTLE_IF ") OR (excluded.ckey IS NOT NULL AND excluded.ckey " \
 	"IS NOT items.ckey)"
@@ -424,8 +426,9 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 }
 
 /*
- * The insert of an item, its remote fields bound by store_bind_item, ?20
- * the time now, and what C found of it (store_bind_found): ?21 its
+ * The insert of an item, its remote fields bound by store_bind_item (?1
+ * to ?19, and ?24), ?20 the time now, and what C found of it
+ * (store_bind_found): ?21 its
  * conversation key, ?22 its post's row id and ?23 whether it is settled
  * from the start (a customer's item that is deleted, or that an own reply
  * answers). The start of both statements of store_item_upsert. Settling
@@ -437,10 +440,10 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
 	"parent_remote_id, kind, author_name, author_handle, text, lang, " \
 	"permalink, attachment, created, edited, own, hidden, deleted, " \
-	"liked, like_count, extra, status, done_at, ckey) VALUES (?1, ?22, " \
-	"?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
-	"?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
-	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), ?21) "
+	"liked, like_count, extra, status, done_at, ckey, warning) VALUES " \
+	"(?1, ?22, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, " \
+	"?15, ?16, ?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
+	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), ?21, ?24) "
 
 /*
  * Update an item that is stored already from what the platform says now,
@@ -466,7 +469,8 @@ store_item_update(struct store *s, const struct item *it,
 	    "excluded.created, edited = excluded.edited, own = excluded.own, "
 	    "hidden = excluded.hidden, deleted = excluded.deleted, liked = "
 	    "excluded.liked, like_count = excluded.like_count, extra = "
-	    "coalesce(excluded.extra, items.extra), "
+	    "coalesce(excluded.extra, items.extra), warning = "
+	    "excluded.warning, "
 	    "status = CASE WHEN " STORE_BACK_IF " AND NOT (" STORE_SETTLE_IF
 	    ") THEN items.gone_status WHEN items.status IN (0, 1) AND "
 	    STORE_SETTLE_IF " THEN 2 ELSE items.status END, "

@@ -196,10 +196,11 @@ struct store {
 	"r.account_id = i.account_id AND r.parent_remote_id = i.remote_id " \
 	"AND r.deleted = 0), i.lane, coalesce(i.ckind, -1), " \
 	"coalesce(i.creply, -1), i.urgency, i.kind_by, i.rank, " \
-	"(SELECT group_concat(tag, ' ') FROM item_tags WHERE item_id = i.id)"
+	"(SELECT group_concat(tag, ' ') FROM item_tags WHERE item_id = i.id), " \
+	"i.warning"
 
 /* The columns STORE_ITEM_COLS names. */
-#define STORE_ITEM_NCOLS	33
+#define STORE_ITEM_NCOLS	34
 
 /*
  * The rank (lane << 36 | created, see schema 7) where the spam lane
@@ -234,14 +235,14 @@ struct store {
 #define STORE_CONV_COLS \
 	"o.id, o.created, o.account_id, o.author_name, o.author_handle, " \
 	"o.text, (SELECT platform FROM accounts WHERE id = o.account_id), " \
-	"o.status, o.deleted"
+	"o.status, o.deleted, o.warning"
 
 /*
  * The columns STORE_CONV_COLS names; a conversation read in a view
  * (STORE_READ_MEMBERS) has each message's key in the view's order after
  * them.
  */
-#define STORE_CONV_NCOLS	9
+#define STORE_CONV_NCOLS	10
 
 /* store-triage.c */
 int		 store_status_of(struct store *, int64_t, int *, char **);

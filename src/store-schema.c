@@ -530,6 +530,22 @@ store_migrate_9(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 10: an author's content warning (Mastodon's spoiler text), shown
+ * in place of what it warns about until the owner opens it.
+ */
+static int
+store_migrate_10(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, "ALTER TABLE items ADD COLUMN warning TEXT",
+	    NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 10", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -541,6 +557,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_7,
 	store_migrate_8,
 	store_migrate_9,
+	store_migrate_10,
 };
 
 /* Read the schema version inside the migration transaction. */

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 struct store;
 
@@ -260,6 +260,7 @@ struct store_conv {
 	char			*author_name;	/* as its newest message has */
 	char			*author_handle;
 	char			*text;		/* of its newest message */
+	char			*warning;	/* ... and its content warning */
 	int64_t			 first;		/* created, oldest message */
 	int64_t			 newest;	/* created, newest message */
 	int64_t			 last_answer;	/* the shop's answer before; 0 */

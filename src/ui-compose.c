@@ -23,6 +23,7 @@
 #include "log.h"
 #include "loop.h"
 #include "platform.h"
+#include "platform-account.h"
 #include "sync.h"
 #include "text.h"
 #include "ui-private.h"
@@ -133,8 +134,41 @@ ui_compose_free(struct ui *ui, void *data)
 }
 
 /*
+ * The words a public reply to an item starts with on its platform (the
+ * "@author " Mastodon's apps write), or NULL: a new string.
+ */
+static char *
+ui_compose_prefix(struct ui *ui, const struct item *it)
+{
+	const struct platform_ops	*ops = ui_platform(ui, it);
+	const struct config_account	*a;
+	struct platform_account		 pa;
+	char				*extra = NULL, *cause = NULL, *p;
+
+	if (ops == NULL || ops->reply_prefix == NULL ||
+	    (a = ui_account_config(ui, it->account_id)) == NULL)
+		return NULL;
+	if (store_item_extra(ui->ctx.store, it->id, &extra, &cause) != 0) {
+		log_error("the data of item %lld: %s", (long long)it->id,
+		    cause);
+		free(cause);
+		return NULL;
+	}
+	platform_account_from_config(&pa, ui->ctx.cfg, a, util_now());
+	p = ops->reply_prefix(&pa, extra);
+	free(extra);
+	if (p != NULL && *p == '\0') {
+		free(p);
+		p = NULL;
+	}
+	return p;
+}
+
+/*
  * Open the composer on an item, with its draft or a starting text, for a
- * public or a private reply; 0, or -1 when the draft cannot be read. Then
+ * public or a private reply; 0, or -1 when the draft cannot be read. A
+ * new public reply starts with the words its platform's apps start one
+ * with (the names of those it answers, on Mastodon). Then
  * the composer stays closed: an empty one would write over the draft at
  * the first key.
  */
@@ -143,7 +177,7 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start,
     int private)
 {
 	struct ui_compose	*c;
-	char			*draft = NULL, *cause = NULL;
+	char			*draft = NULL, *cause = NULL, *prefix;
 
 	if (store_draft_get(ui->ctx.store, it->id, &draft, &cause) != 0) {
 		ui_message(ui, 1, "The reply's draft could not be read, so the "
@@ -159,6 +193,9 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start,
 	if (draft != NULL) {
 		edit_set(&c->ed, draft);
 		ui_message(ui, 0, "Your draft is back.");
+	} else if (!private && (prefix = ui_compose_prefix(ui, it)) != NULL) {
+		edit_insert_str(&c->ed, prefix);
+		free(prefix);
 	}
 	if (start != NULL)
 		edit_insert_str(&c->ed, start);

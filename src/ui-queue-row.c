@@ -247,8 +247,9 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 	const struct item		*it = &q->items.v[ln->row];
 	const struct store_conv		*c = NULL;
 	const struct platform_ops	*ops = ui_platform(ui, it);
-	char				 cell[24], *line;
+	char				 cell[24], *line, *cw = NULL;
 	const char			*who, *text = it->text;
+	const char			*warning = it->warning;
 	int				 base, x = 0, y = ln->y;
 	int				 selected = ln->selected, aw;
 
@@ -290,7 +291,11 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		x += (int)strlen(cell) + 1;
 		attrset(base);
 		text = c->text;
+		warning = c->warning;
 	}
+	/* What a content warning warns about is opened on purpose. */
+	if (warning != NULL && !(it->deleted && text == it->text))
+		text = cw = xprintf("CW: %s", warning);
 	if (it->tags != NULL && x + 12 < ui->cols)
 		x = ui_queue_tags(ui, it->tags, selected, base, y, x);
 	if (x < ui->cols) {
@@ -301,6 +306,7 @@ ui_queue_row(struct ui *ui, void *arg, const struct ui_list_line *ln)
 		mvaddstr(y, x, line);
 		free(line);
 	}
+	free(cw);
 	attrset(A_NORMAL);
 }
 

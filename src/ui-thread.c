@@ -44,6 +44,9 @@ struct ui_thread {
 	struct outbox_entry	*ob;		/* the outbox, for the replies
 						   waiting out their delay */
 	size_t			 nob;
+	int64_t			*open;		/* items whose content warning
+						   the owner opened */
+	size_t			 nopen;
 };
 
 static const struct ui_screen_ops ui_thread_ops;
@@ -341,10 +344,47 @@ ui_thread_leaving(struct ui_thread *t, const struct item *it, size_t i,
 	}
 }
 
+/* Return the index of an item among those opened past their warning. */
+static size_t
+ui_thread_opened(const struct ui_thread *t, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nopen; i++) {
+		if (t->open[i] == id)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Say an item's content warning; 1 when what it warns about stays shut
+ * (the owner opens it on purpose, with the reveal key).
+ */
+static int
+ui_thread_warning(struct ui_thread *t, const struct item *it, size_t i,
+    int indent)
+{
+	char	keys[64];
+	int	shut;
+
+	if (it->warning == NULL || it->deleted)
+		return 0;
+	shut = ui_thread_opened(t, it->id) == SIZE_MAX;
+	keymap_keys_of(&t->ui->ctx.cfg->keys, SCREEN_THREAD, ACT_REVEAL, keys,
+	    sizeof keys);
+	if (*keys == '\0')
+		snprintf(keys, sizeof keys, ":reveal");
+	ui_thread_add(t, xprintf("Content warning: %s  (%s %s)", it->warning,
+	    keys, shut ? "shows the message" : "hides it again"), i, indent,
+	    0);
+	return shut;
+}
+
 /*
  * Lay out one item: its header, what it answers if the thread cannot
- * show that, its text, what it carries (a picture, a link, the post it
- * quotes) and the business's note.
+ * show that, its content warning, its text, what it carries (a picture,
+ * a link, the post it quotes) and the business's note.
  */
 static void
 ui_thread_layout_item(struct ui_thread *t, size_t i)
@@ -352,7 +392,7 @@ ui_thread_layout_item(struct ui_thread *t, size_t i)
 	struct item	*it = &t->th.items.v[i];
 	const char	*lost;
 	char		*s;
-	int		 indent;
+	int		 indent, shut;
 
 	indent = it->depth < UI_THREAD_MAX_INDENT ? it->depth :
 	    UI_THREAD_MAX_INDENT;
@@ -361,9 +401,11 @@ ui_thread_layout_item(struct ui_thread *t, size_t i)
 	ui_thread_clock(t, it, i, indent);
 	if ((lost = ui_thread_lost_parent(t, it)) != NULL)
 		ui_thread_add(t, xstrdup(lost), i, indent, 0);
-	ui_thread_add_text(t, it->deleted ? "(deleted)" :
-	    it->text != NULL ? it->text : "", i, indent);
-	if (!it->deleted && it->attachment != NULL &&
+	shut = ui_thread_warning(t, it, i, indent);
+	if (!shut)
+		ui_thread_add_text(t, it->deleted ? "(deleted)" :
+		    it->text != NULL ? it->text : "", i, indent);
+	if (!shut && !it->deleted && it->attachment != NULL &&
 	    *it->attachment != '\0') {
 		s = xprintf("[%s]", it->attachment);
 		ui_thread_add_text(t, s, i, indent);
@@ -417,6 +459,7 @@ ui_thread_free(struct ui *ui, void *data)
 	ui_thread_clear(t);
 	store_conv_clear(&t->conv);
 	ui_list_free(&t->list);
+	free(t->open);
 	free(t);
 }
 
@@ -572,6 +615,27 @@ ui_thread_draw(struct ui *ui, void *data)
 		    t->list.top + shown, t->nlines);
 }
 
+/* Open what an item's content warning warns about, or shut it again. */
+static void
+ui_thread_reveal(struct ui *ui, struct ui_thread *t, const struct item *it)
+{
+	size_t	i;
+
+	if (it == NULL || it->warning == NULL) {
+		ui_message(ui, 0, "This message has no content warning.");
+		return;
+	}
+	if ((i = ui_thread_opened(t, it->id)) != SIZE_MAX)
+		t->open[i] = t->open[--t->nopen];
+	else {
+		t->open = xreallocarray(t->open, t->nopen + 1,
+		    sizeof *t->open);
+		t->open[t->nopen++] = it->id;
+	}
+	t->lines_cols = 0;	/* laid out again at the next draw */
+	ui->dirty = 1;
+}
+
 /* Handle an action on the thread screen. */
 static void
 ui_thread_key(struct ui *ui, void *data, int action, uint32_t key)
@@ -597,6 +661,9 @@ ui_thread_key(struct ui *ui, void *data, int action, uint32_t key)
 	case ACT_QUIT:
 		ui_refresh_counts(ui);
 		ui_screen_pop(ui, t);
+		break;
+	case ACT_REVEAL:
+		ui_thread_reveal(ui, t, it);
 		break;
 	default:
 		/*

@@ -235,6 +235,7 @@ test_notifications_skip_null_statuses(void **state)
 	    "@latencyobs@icosahedron.website");
 	assert_int_equal(page.nposts, 1);
 	assert_string_equal(page.posts[0].remote_id, DIRECT_MENTION);
+	assert_null(it->warning);
 	assert_int_equal(mastodon_target_read(it->extra, &t), 0);
 	assert_string_equal(t.visibility, "direct");
 	assert_string_equal(t.acct, "latencyobs@icosahedron.website");
@@ -817,7 +818,8 @@ test_hostile_status(void **state)
 	    "\"2026-04-11T10:00:00.000Z\",\"status\":{\"id\":\"12\","
 	    "\"created_at\":\"2026-04-11T10:00:00.000Z\",\"visibility\":"
 	    "\"secret\",\"language\":\"de; DROP\",\"url\":"
-	    "\"https://x.social/@eve/\\u007f12 x\","
+	    "\"https://x.social/@eve/\\u007f12 x\",\"spoiler_text\":"
+	    "\"food \\u001b[1mfight\\nnow\","
 	    "\"content\":\"<p>hi<script>alert(1)</script> \\u001b[31mred"
 	    "\\u202e</p>\",\"account\":{\"id\":\"4\",\"acct\":\"eve\","
 	    "\"display_name\":\"\\u001b]0;pwned\\u0007Eve\\u202e\"}}}]";
@@ -837,6 +839,11 @@ test_hostile_status(void **state)
 	assert_null(strstr(it->author_name, "\xe2\x80\xae"));
 	assert_null(it->lang);
 	assert_null(it->permalink);
+	/* The content warning: one clean line. */
+	assert_non_null(it->warning);
+	assert_non_null(strstr(it->warning, "food"));
+	assert_null(strchr(it->warning, '\x1b'));
+	assert_null(strchr(it->warning, '\n'));
 	/* An unknown visibility is taken as the strictest. */
 	assert_int_equal(mastodon_target_read(it->extra, &t), 0);
 	assert_string_equal(t.visibility, "direct");

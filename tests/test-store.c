@@ -218,10 +218,11 @@ test_migration_sets_user_version(void **state)
 }
 
 /*
- * What schema 9, 8 and 7 changed, as schema 6 had it (for the older
+ * What schema 10, 9, 8 and 7 changed, as schema 6 had it (for the older
  * schemas).
  */
 #define SCHEMA_7_UNDO \
+"ALTER TABLE items DROP COLUMN warning;" \
 "DROP INDEX activity_time;" \
 "ALTER TABLE activity DROP COLUMN who;" \
 "DROP TABLE item_tags;" \

@@ -274,6 +274,12 @@ mastodon_status_item(const struct platform_account *pa,
 	if (st->url != NULL)
 		it->permalink = xstrdup(st->url);
 	it->attachment = mastodon_status_media(st);
+	if (st->spoiler != NULL) {
+		it->warning = text_sanitize_line(st->spoiler,
+		    strlen(st->spoiler));
+		it->warning[text_fit(it->warning, MASTODON_MAX_ALT, NULL)] =
+		    '\0';
+	}
 	it->extra = mastodon_extra(st, it->post_remote_id);
 	it->created = st->created;
 	it->edited = st->edited;
