@@ -105,6 +105,7 @@ struct sync_account {
 	int				 secret_reread;	/* once per refusal */
 	struct platform_session		 session;	/* when open */
 	int				 session_tries;
+	int				 deprecation_told; /* logged once */
 	char				**fetch;	/* threads to fill in */
 	size_t				 nfetch;
 	char				**fetched;	/* ... done this sync */

@@ -20,6 +20,7 @@
 #include "store.h"
 #include "sync.h"
 #include "sync-private.h"
+#include "text.h"
 #include "transport.h"
 #include "util.h"
 
@@ -449,6 +450,32 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 }
 
 /*
+ * Log, once per account, that the platform marks what heed asks for as
+ * deprecated (the Deprecation header, with the Sunset date if it names
+ * one): heed keeps working, and the log says where it will stop to.
+ */
+static void
+sync_deprecation(struct sync_account *a, const struct platform_response *resp)
+{
+	const char	*dep, *sunset;
+	char		*d, *s = NULL;
+
+	if (a->deprecation_told ||
+	    (dep = platform_header(resp, "Deprecation")) == NULL)
+		return;
+	a->deprecation_told = 1;
+	d = text_sanitize_line(dep, strnlen(dep, 200));
+	if ((sunset = platform_header(resp, "Sunset")) != NULL)
+		s = text_sanitize_line(sunset, strnlen(sunset, 200));
+	log_warn("%s: %s marks a part of its API heed uses as deprecated "
+	    "(Deprecation: %s%s%s); heed still works, but an update of heed "
+	    "may be needed", a->pa.name, a->ops->label, d, s != NULL ?
+	    "; Sunset: " : "", s != NULL ? s : "");
+	free(d);
+	free(s);
+}
+
+/*
  * Deliver an answer. A failure to reach the platform at all is a
  * transport error, which the adapters classify as temporary: the outbox
  * keeps the entry and tries again, and the account shows as offline with
@@ -460,9 +487,10 @@ sync_deliver(const struct platform_response *resp, void *arg)
 	struct sync_account	*a = arg;
 
 	a->call = 0;
-	if (resp->error == TRANSPORT_OK)
+	if (resp->error == TRANSPORT_OK) {
 		sync_pace(a, resp);
-	else
+		sync_deprecation(a, resp);
+	} else
 		log_warn("%s: %s", a->pa.name, resp->message);
 	sync_response(a, resp);
 }
