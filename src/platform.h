@@ -124,6 +124,9 @@ struct sync_page {
 	char		**fetch;	/* keys for fetch_request: threads */
 	size_t		 nfetch;
 	char		*notice;	/* something the user should know */
+	size_t		 text_limit;	/* a reply's length limit on this
+					   account, when the page says it
+					   (0: not said) */
 	/*
 	 * A sweep: the pages of one chain of fetches list every item of
 	 * the post sweep names (the first page says sweep_first). When

@@ -1,8 +1,10 @@
 /*
- * store-account.c -- accounts, the sync state of each stream and the
+ * store-account.c -- accounts (and the length limit each one's platform
+ * says for a reply), the sync state of each stream and the
  * activity log.
  */
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -337,4 +339,33 @@ store_activity_before(struct store *s, int64_t before, size_t limit,
 		return store_fail(s, rc, "reading the activity log", cause);
 	}
 	return 0;
+}
+
+/* The meta name of an account's length limit for a reply. */
+static void
+store_limit_key(int64_t account, char *buf, size_t len)
+{
+	snprintf(buf, len, "text_limit:%lld", (long long)account);
+}
+
+/* An account's length limit for a reply, or def; see store.h. */
+int
+store_account_limit(struct store *s, int64_t account, int64_t def,
+    int64_t *out, char **cause)
+{
+	char	key[48];
+
+	store_limit_key(account, key, sizeof key);
+	return store_meta_get(s, key, def, out, cause);
+}
+
+/* Keep an account's length limit for a reply. */
+int
+store_account_set_limit(struct store *s, int64_t account, int64_t limit,
+    char **cause)
+{
+	char	key[48];
+
+	store_limit_key(account, key, sizeof key);
+	return store_meta_set(s, key, limit, cause);
 }

@@ -370,6 +370,14 @@ int	store_meta_get(struct store *, const char *, int64_t, int64_t *,
 	    char **);
 int	store_meta_set(struct store *, const char *, int64_t, char **);
 /*
+ * An account's length limit for a reply, as its platform last said (an
+ * instance of Mastodon sets its own), or def if none was said; and
+ * keeping one. 0, or -1 with *cause.
+ */
+int	store_account_limit(struct store *, int64_t, int64_t, int64_t *,
+	    char **);
+int	store_account_set_limit(struct store *, int64_t, int64_t, char **);
+/*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in
  * heed or on the platform's own app), its account, and its first

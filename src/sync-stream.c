@@ -433,6 +433,10 @@ sync_ingest(struct sync_account *a, const struct sync_page *page,
 	    &page->items, page->gone, page->ngone, stream, page->next_cursor,
 	    &stats, cause) != 0)
 		return -1;
+	/* The account's own limit, for the composer to count to. */
+	if (page->text_limit > 0 && store_account_set_limit(a->sync->store,
+	    a->pa.id, (int64_t)page->text_limit, cause) != 0)
+		return -1;
 	/* The new messages go into their lanes before anyone lists them. */
 	if (sorting_run(a->sync->store, a->sync->cfg, sync_time(a),
 	    NULL, cause) != 0)

@@ -106,17 +106,18 @@ static size_t
 ui_check_over(struct ui *ui, struct ui_check *k, char **why)
 {
 	const struct platform_ops	*ops = ui_platform(ui, &k->reply);
-	size_t				 n;
+	size_t				 n, limit;
 
 	*why = NULL;
-	if (ops == NULL || (n = platform_text_length(ops, k->text)) <=
-	    ops->text_limit)
+	if (ops == NULL)
+		return 0;
+	limit = ui_text_limit(ui, &k->reply, ops);
+	if ((n = platform_text_length(ops, k->text)) <= limit)
 		return 0;
 	*why = xprintf("%zu character%s%s over the limit of %zu",
-	    n - ops->text_limit, n - ops->text_limit == 1 ? "" : "s",
-	    ops->count == COUNT_GRAPHEMES ? " (graphemes)" : "",
-	    ops->text_limit);
-	return n - ops->text_limit;
+	    n - limit, n - limit == 1 ? "" : "s",
+	    ops->count == COUNT_GRAPHEMES ? " (graphemes)" : "", limit);
+	return n - limit;
 }
 
 /* Draw the lines that say where the reply goes and how long it is. */

@@ -256,21 +256,42 @@ ui_account_config(struct ui *ui, int64_t account)
 	return a;
 }
 
+/*
+ * The length limit of a reply to an item: what its account's platform
+ * last said for the account (a Mastodon instance sets its own), else
+ * the platform's.
+ */
+size_t
+ui_text_limit(struct ui *ui, const struct item *it,
+    const struct platform_ops *ops)
+{
+	int64_t	 limit;
+	char	*cause = NULL;
+
+	if (store_account_limit(ui->ctx.store, it->account_id,
+	    (int64_t)ops->text_limit, &limit, &cause) != 0) {
+		free(cause);
+		return ops->text_limit;
+	}
+	return limit > 0 ? (size_t)limit : ops->text_limit;
+}
+
 /* Describe the length of a reply to it against the platform's limit. */
 char *
 ui_text_length(struct ui *ui, const struct item *it, const char *text,
     int *over)
 {
 	const struct platform_ops	*ops = ui_platform(ui, it);
-	size_t				 n;
+	size_t				 n, limit;
 
 	if (ops == NULL) {
 		*over = 0;
 		return xstrdup("");
 	}
 	n = platform_text_length(ops, text);
-	*over = n > ops->text_limit;
-	return xprintf("%zu/%zu %s", n, ops->text_limit,
+	limit = ui_text_limit(ui, it, ops);
+	*over = n > limit;
+	return xprintf("%zu/%zu %s", n, limit,
 	    ops->count == COUNT_GRAPHEMES ? "characters (graphemes)" :
 	    "characters");
 }

@@ -310,6 +310,8 @@ int	ui_attr(struct ui *, int, int);
 void	ui_suspend(struct ui *);
 void	ui_resume(struct ui *);
 const struct platform_ops *ui_platform(struct ui *, const struct item *);
+size_t	 ui_text_limit(struct ui *, const struct item *,
+	    const struct platform_ops *);
 const struct config_account *ui_account_config(struct ui *, int64_t);
 char	*ui_text_length(struct ui *, const struct item *, const char *,
 	    int *);

@@ -337,12 +337,60 @@ test_own_statuses_are_posts(void **state)
 	assert_int_equal(page.nposts, 5);
 	assert_int_equal(page.items.n, 0);
 	assert_true(page.posts[0].own);
-	assert_int_equal(page.nfetch, 0);	/* no replies yet */
+	/* No replies yet: no thread to read; the limit once a day. */
+	assert_int_equal(page.nfetch, 1);
+	assert_true(names_fetch(&page, "instance"));
 	assert_true(page.more);
 	assert_string_equal(page.next_cursor, "{\"back\":\"117020580489281910\","
-	    "\"top\":\"117020580518794573\"}");
+	    "\"top\":\"117020580518794573\",\"limit_at\":1785592400}");
+	sync_page_clear(&page);
+	/* Read an hour ago: not again. */
+	assert_int_equal(stream(&shop, "posts", "{\"mark\":\"1\",\"limit_at\":"
+	    "1785588800}", &r.res, &page, NULL), 0);
+	assert_int_equal(page.nfetch, 0);
+	assert_string_equal(page.next_cursor, "{\"mark\":\"117020580518794573\","
+	    "\"limit_at\":1785588800}");
 	sync_page_clear(&page);
 	recorded_free(&r);
+}
+
+/* The instance's own length limit, read from /api/v2/instance. */
+static void
+test_instance_limit(void **state)
+{
+	static const struct {
+		const char	*body;
+		size_t		 want;
+	} cases[] = {
+		{ "{\"configuration\":{\"statuses\":{\"max_characters\":5000,"
+		    "\"characters_reserved_per_url\":23}}}", 5000 },
+		{ "{\"configuration\":{\"statuses\":{\"max_characters\":"
+		    "\"5000\"}}}", 0 },
+		{ "{\"configuration\":{\"statuses\":{\"max_characters\":-1}}}",
+		    0 },
+		{ "{\"configuration\":{\"statuses\":{\"max_characters\":"
+		    "99999999999}}}", 0 },
+		{ "{\"configuration\":null}", 0 },
+	};
+	struct platform_request		req;
+	struct platform_response	res;
+	struct sync_page		page;
+	size_t				i;
+
+	(void)state;
+	assert_int_equal(mastodon_ops.fetch_request(&shop, "instance", &req,
+	    NULL), 0);
+	assert_string_equal(req.url, "http://localhost:3000/api/v2/instance");
+	platform_request_clear(&req);
+	for (i = 0; i < nitems(cases); i++) {
+		res = answer(200, cases[i].body);
+		memset(&page, 0, sizeof page);
+		assert_int_equal(mastodon_ops.fetch_parse(&shop, "instance",
+		    &res, &page, NULL), 0);
+		if (page.text_limit != cases[i].want)
+			fail_msg("case %zu: %zu", i, page.text_limit);
+		sync_page_clear(&page);
+	}
 }
 
 /*
@@ -971,6 +1019,7 @@ main(void)
 		cmocka_unit_test(test_stream_requests_follow_the_cursor),
 		cmocka_unit_test(test_stream_mark_moves_forward),
 		cmocka_unit_test(test_own_statuses_are_posts),
+		cmocka_unit_test(test_instance_limit),
 		cmocka_unit_test(test_context_places_replies),
 		cmocka_unit_test(test_thread_takes_what_concerns_the_shop),
 		cmocka_unit_test(test_reply_keeps_visibility_and_warning),

@@ -16,6 +16,9 @@
  * id of each page it has read, so a page is never skipped and never read
  * twice. Identifiers are compared as Mastodon orders them (length, then
  * bytes), never as numbers. A cursor that cannot be read counts as none.
+ * The "posts" cursor also keeps "limit_at", when the instance's length
+ * limit was last read (/api/v2/instance, the fetch "instance"): once a
+ * day, since an instance may change it.
  *
  * A reply names its parent only (in_reply_to_id): its thread is read
  * from the context of the status ("ctx:ID"), whose first ancestor is the
@@ -37,6 +40,9 @@
 #define MASTODON_POSTS_PAGE	"40"
 #define MASTODON_MAX_STORED	1024	/* bytes of a stored cursor */
 #define MASTODON_MAX_THREAD	4096	/* statuses of a context read */
+#define MASTODON_LIMIT_EVERY	86400	/* seconds between reads of it */
+#define MASTODON_MAX_LIMIT	1000000	/* characters an instance allows */
+#define MASTODON_INSTANCE	"instance"
 #define MASTODON_CTX		"ctx:"	/* a status's thread */
 #define MASTODON_OWN		"own:"	/* the thread of a root of the shop's */
 
@@ -45,6 +51,7 @@ struct mastodon_cursor {
 	char	*mark;		/* forward: the newest id read */
 	char	*back;		/* first run: where the next page starts */
 	char	*top;		/* first run: the newest id seen */
+	int64_t	 limit_at;	/* when the length limit was read */
 };
 
 /* Where one page of a stream stands. */
@@ -78,6 +85,9 @@ mastodon_cursor_read(const char *s, struct mastodon_cursor *c)
 		if (top != NULL)
 			c->top = xstrdup(top);
 	}
+	if (json_is_integer(json_object_get(o, "limit_at")))
+		c->limit_at = json_integer_value(json_object_get(o,
+		    "limit_at"));
 	json_decref(o);
 }
 
@@ -91,10 +101,13 @@ mastodon_cursor_clear(struct mastodon_cursor *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Encode a cursor of one or two members; a new string. */
+/*
+ * Encode a cursor of one or two members and, when it is not 0, the time
+ * the length limit was read; a new string.
+ */
 static char *
 mastodon_cursor_write(const char *k1, const char *v1, const char *k2,
-    const char *v2)
+    const char *v2, int64_t limit_at)
 {
 	json_t	*o = json_object();
 	char	*s;
@@ -103,6 +116,8 @@ mastodon_cursor_write(const char *k1, const char *v1, const char *k2,
 		json_object_set_new(o, k1, json_string(v1));
 	if (k2 != NULL && v2 != NULL)
 		json_object_set_new(o, k2, json_string(v2));
+	if (limit_at != 0)
+		json_object_set_new(o, "limit_at", json_integer(limit_at));
 	s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	if (s == NULL)
@@ -293,7 +308,7 @@ mastodon_run_end(struct mastodon_run *run, const struct platform_response
 		page->more = run->count >= MASTODON_PAGE_FULL &&
 		    top != c->mark;
 		page->next_cursor = mastodon_cursor_write("mark", top, NULL,
-		    NULL);
+		    NULL, c->limit_at);
 		return;
 	}
 	top = c->top;
@@ -308,10 +323,10 @@ mastodon_run_end(struct mastodon_run *run, const struct platform_response
 	    (c->back == NULL || mastodon_id_cmp(next, c->back) < 0);
 	if (page->more)
 		page->next_cursor = mastodon_cursor_write("back", next, "top",
-		    top);
+		    top, c->limit_at);
 	else
 		page->next_cursor = mastodon_cursor_write("mark", top, NULL,
-		    NULL);
+		    NULL, c->limit_at);
 	free(next);
 }
 
@@ -346,6 +361,13 @@ mastodon_sync_parse(const struct platform_account *pa, const char *stream,
 		else
 			mastodon_own_status(pa, e, &run, page);
 	}
+	/* The posts stream reads the instance's length limit once a day. */
+	if (!notes && (run.cur.limit_at > pa->now ||
+	    pa->now - run.cur.limit_at >= MASTODON_LIMIT_EVERY)) {
+		mastodon_page_key(&page->fetch, &page->nfetch,
+		    MASTODON_INSTANCE);
+		run.cur.limit_at = pa->now;
+	}
 	mastodon_run_end(&run, res, page);
 	mastodon_cursor_clear(&run.cur);
 	jdoc_free(doc);
@@ -375,6 +397,9 @@ mastodon_fetch_request(const struct platform_account *pa, const char *key,
 	char		*path;
 	int		 rc, ours;
 
+	if (key != NULL && strcmp(key, MASTODON_INSTANCE) == 0)
+		return mastodon_start(pa, "GET", "/api/v2/instance", NULL, req,
+		    cause);
 	if ((id = mastodon_fetch_key(key, &ours)) == NULL)
 		return util_fail(cause, "Mastodon: not a thread to read");
 	path = xprintf("/api/v1/statuses/%s/context", id);
@@ -445,6 +470,30 @@ mastodon_thread_replies(const struct platform_account *pa, const char *root,
 }
 
 /*
+ * Read the instance's length limit for a status (configuration.statuses.
+ * max_characters) into the page; an answer without one says nothing.
+ */
+static int
+mastodon_instance_parse(const struct platform_response *res,
+    struct sync_page *page, char **cause)
+{
+	const json_t	*v;
+	json_t		*doc;
+
+	if (res == NULL || res->status < 200 || res->status > 299)
+		return mastodon_fail_status(res, cause);
+	if ((doc = mastodon_load(res, cause)) == NULL)
+		return -1;
+	v = json_object_get(json_object_get(json_object_get(doc,
+	    "configuration"), "statuses"), "max_characters");
+	if (json_is_integer(v) && json_integer_value(v) > 0 &&
+	    json_integer_value(v) <= MASTODON_MAX_LIMIT)
+		page->text_limit = (size_t)json_integer_value(v);
+	jdoc_free(doc);
+	return 0;
+}
+
+/*
  * Parse the context of a status. With ancestors, the first is the root:
  * it is the thread's post, and its own context (read next) places every
  * reply. Without, the status is the root, and its descendants are the
@@ -461,6 +510,8 @@ mastodon_fetch_parse(const struct platform_account *pa, const char *key,
 	json_t			*doc;
 	int			 ours;
 
+	if (key != NULL && strcmp(key, MASTODON_INSTANCE) == 0)
+		return mastodon_instance_parse(res, page, cause);
 	if ((id = mastodon_fetch_key(key, &ours)) == NULL)
 		return util_fail(cause, "Mastodon: not a thread to read");
 	if (res == NULL || res->status < 200 || res->status > 299)
