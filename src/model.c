@@ -16,7 +16,8 @@ static const char *const status_names[] = {
 };
 
 static const char *const action_names[] = {
-	"reply", "like", "unlike", "hide", "unhide", "delete", "private-reply"
+	"reply", "like", "unlike", "hide", "unhide", "delete", "private-reply",
+	"mute", "block", "report"
 };
 
 static const char *const outbox_state_names[] = {

@@ -118,7 +118,10 @@ enum action_kind {
 	ACTION_HIDE,
 	ACTION_UNHIDE,
 	ACTION_DELETE,
-	ACTION_PRIVATE_REPLY	/* a message to the comment's author */
+	ACTION_PRIVATE_REPLY,	/* a message to the comment's author */
+	ACTION_MUTE,		/* mute the author (where there is no hide) */
+	ACTION_BLOCK,		/* block the author */
+	ACTION_REPORT		/* report the item to the moderators */
 };
 
 /*

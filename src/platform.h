@@ -32,6 +32,13 @@
  * cannot be answered through the API: it is read and triaged only.
  */
 #define PLATFORM_NO_MENTION_REPLY	0x80
+/*
+ * Where a reply cannot be hidden, what there is instead: muting or
+ * blocking its author, reporting it to the moderators.
+ */
+#define PLATFORM_CAN_MUTE		0x100
+#define PLATFORM_CAN_BLOCK		0x200
+#define PLATFORM_CAN_REPORT		0x400
 
 /* How a platform counts the length of a reply against its limit. */
 enum platform_count {

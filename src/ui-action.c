@@ -94,12 +94,80 @@ ui_hide_answered(struct ui *ui, const char *key)
 	item_clear(&it);
 }
 
+/* Answer of the question what to do instead of hiding. */
+static void
+ui_moderate_answered(struct ui *ui, const char *key)
+{
+	struct item	it;
+	int		kind;
+
+	if (key == NULL || (*key != 'm' && *key != 'b' && *key != 'r') ||
+	    ui_act_item(ui, &it) != 0) {
+		ui_message(ui, 0, "Nothing changed.");
+		return;
+	}
+	kind = *key == 'm' ? ACTION_MUTE : *key == 'b' ? ACTION_BLOCK :
+	    ACTION_REPORT;
+	ui_action_queue(ui, &it, kind);
+	item_clear(&it);
+}
+
+/*
+ * Where a reply cannot be hidden (Mastodon), offer what there is, each
+ * with a plain account of what it does in public, and say first that the
+ * reply stays visible to everyone else whatever is chosen.
+ */
+static void
+ui_moderate(struct ui *ui, struct item *it, const struct platform_ops *ops)
+{
+	struct buf	 body, keys;
+	const char	*who = it->author_handle != NULL ? it->author_handle :
+			    it->author_name;
+
+	buf_init(&body, 0);
+	buf_init(&keys, 0);
+	buf_printf(&body, "%s cannot hide a reply: whatever you choose, the "
+	    "reply by %s stays visible to everyone else. What there is "
+	    "instead:\n", ops->label, who);
+	if (ops->caps & PLATFORM_CAN_MUTE) {
+		buf_printf(&body, "\nm: mute %s. The shop no longer sees their "
+		    "posts and notifications; they are not told, and can "
+		    "still reply.", who);
+		buf_addch(&keys, 'm');
+	}
+	if (ops->caps & PLATFORM_CAN_BLOCK) {
+		buf_printf(&body, "\nb: block %s. They can no longer follow "
+		    "the shop or reply to it; they are not told, but may "
+		    "notice.", who);
+		buf_addch(&keys, 'b');
+	}
+	if (ops->caps & PLATFORM_CAN_REPORT) {
+		buf_printf(&body, "\nr: report the reply to the moderators of "
+		    "the shop's server. They decide what happens; %s is not "
+		    "told who reported it.", who);
+		buf_addch(&keys, 'r');
+	}
+	buf_addstr(&body, "\n\nIt is logged: H shows the activity log.\n\n"
+	    "n or Esc: do nothing");
+	buf_addch(&keys, 'n');
+	ui->act_item = it->id;
+	ui_ask_choice(ui, "Instead of hiding", body.data, keys.data,
+	    ui_moderate_answered);
+	buf_free(&body);
+	buf_free(&keys);
+}
+
 /* Ask before hiding or unhiding, saying who will see what. */
 static void
 ui_hide(struct ui *ui, struct item *it, const struct platform_ops *ops)
 {
 	char	*body;
 
+	if (!(ops->caps & PLATFORM_CAN_HIDE) && !it->own && (ops->caps &
+	    (PLATFORM_CAN_MUTE | PLATFORM_CAN_BLOCK | PLATFORM_CAN_REPORT))) {
+		ui_moderate(ui, it, ops);
+		return;
+	}
 	if (!(ops->caps & PLATFORM_CAN_HIDE)) {
 		ui_message(ui, 1, "%s: %s", ops->label, ops->no_hide_why != NULL
 		    ? ops->no_hide_why : "hiding is not possible here");

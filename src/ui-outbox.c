@@ -319,6 +319,12 @@ ui_outbox_what(const struct outbox_entry *e, const char *who)
 		return xprintf("unhide %s's comment", who);
 	case ACTION_DELETE:
 		return xprintf("delete %s", who);
+	case ACTION_MUTE:
+		return xprintf("mute %s", who);
+	case ACTION_BLOCK:
+		return xprintf("block %s", who);
+	case ACTION_REPORT:
+		return xprintf("report %s's message", who);
 	}
 	return xstrdup(action_kind_name(e->kind));
 }

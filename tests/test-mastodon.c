@@ -697,6 +697,76 @@ test_other_actions(void **state)
 }
 
 /*
+ * What there is instead of hiding: muting, blocking, reporting the
+ * author, found from the item's data; each reconciled by the shop's
+ * relationship with them (a report cannot be: it is sent again).
+ */
+static void
+test_moderation(void **state)
+{
+	static const char *const extra = "{\"vis\":\"public\",\"acct\":"
+	    "\"eve@x.social\",\"aid\":\"9001\"}";
+	struct outbox_entry		 e = reply_entry("77", extra, NULL);
+	struct platform_request		 req;
+	struct platform_response	 res;
+	struct action_result		 result;
+	char				*cause = NULL;
+
+	(void)state;
+	memset(&result, 0, sizeof result);
+	e.kind = ACTION_MUTE;
+	assert_int_equal(mastodon_ops.action_request(&shop, &e, &req, NULL), 0);
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/accounts/"
+	    "9001/mute");
+	assert_string_equal(req.body, "{\"notifications\":true}");
+	platform_request_clear(&req);
+	e.kind = ACTION_BLOCK;
+	assert_int_equal(mastodon_ops.action_request(&shop, &e, &req, NULL), 0);
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/accounts/"
+	    "9001/block");
+	platform_request_clear(&req);
+	e.kind = ACTION_REPORT;
+	assert_int_equal(mastodon_ops.action_request(&shop, &e, &req, NULL), 0);
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/reports");
+	assert_non_null(strstr(req.body, "\"status_ids\":[\"77\"]"));
+	assert_non_null(strstr(req.body, "\"account_id\":\"9001\""));
+	platform_request_clear(&req);
+	res = answer(200, "{\"id\":\"5\",\"category\":\"other\"}");
+	assert_int_equal(mastodon_ops.action_parse(&shop, &e, &res, &result,
+	    NULL), 0);
+
+	/* Reconciled by the relationship. */
+	e.kind = ACTION_MUTE;
+	assert_int_equal(mastodon_ops.reconcile_request(&shop, &e, &req, NULL),
+	    0);
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/accounts/"
+	    "relationships?id[]=9001");
+	platform_request_clear(&req);
+	res = answer(200, "[{\"id\":\"9001\",\"muting\":true,"
+	    "\"blocking\":false}]");
+	assert_int_equal(mastodon_ops.reconcile_parse(&shop, &e, &res, &result,
+	    NULL), 0);
+	e.kind = ACTION_BLOCK;
+	assert_int_equal(mastodon_ops.reconcile_parse(&shop, &e, &res, &result,
+	    NULL), 1);
+	e.kind = ACTION_REPORT;
+	assert_int_equal(mastodon_ops.reconcile_parse(&shop, &e, &res, &result,
+	    NULL), 1);
+	res = answer(200, "[]");
+	assert_int_equal(mastodon_ops.reconcile_parse(&shop, &e, &res, &result,
+	    &cause), -1);
+	free(cause);
+
+	/* An item synced before heed knew its author: sync first. */
+	e.target_extra = (char *)"{\"vis\":\"public\"}";
+	cause = NULL;
+	assert_int_equal(mastodon_ops.action_request(&shop, &e, &req, &cause),
+	    -1);
+	assert_non_null(strstr(cause, "sync"));
+	free(cause);
+}
+
+/*
  * An attempt whose answer was lost: the parent's context says whether
  * the shop's reply with those words is there (a shortened link and the
  * mention shown shorter still match); a delete is done once the status
@@ -1026,6 +1096,7 @@ main(void)
 		cmocka_unit_test(test_reply_refused_without_visibility),
 		cmocka_unit_test(test_reply_answer_is_the_created_status),
 		cmocka_unit_test(test_other_actions),
+		cmocka_unit_test(test_moderation),
 		cmocka_unit_test(test_reconcile),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_hostile_pages),

@@ -132,6 +132,7 @@ struct mastodon_target {
 	const char	*visibility;
 	const char	*spoiler;
 	const char	*acct;
+	const char	*aid;		/* the author's account id */
 	const char	*lang;
 	const char	*root;
 	const json_t	*mentions;

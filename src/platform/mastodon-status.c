@@ -188,8 +188,10 @@ mastodon_status_media(const struct mastodon_status *st)
 }
 
 /*
- * The adapter's own data of a status, for a reply to it: {"vis", "cw",
- * "acct", "mentions": [acct, ...], "lang", "root"}, root being the
+ * The adapter's own data of a status, for a reply to it and for muting,
+ * blocking or reporting its author: {"vis", "cw", "acct", "aid" (the
+ * author's account id), "mentions": [acct, ...], "lang", "root"}, root
+ * being the
  * status its thread starts from, when known. A new string.
  */
 char *
@@ -207,6 +209,7 @@ mastodon_extra(const struct mastodon_status *st, const char *root)
 	    json_string(st->spoiler) != NULL)
 		json_object_set_new(o, "cw", json_string(st->spoiler));
 	json_object_set_new(o, "acct", json_string(st->acct));
+	json_object_set_new(o, "aid", json_string(st->account_id));
 	list = json_array();
 	json_array_foreach(json_object_get(st->json, "mentions"), i, m) {
 		acct = mastodon_str(m, "acct");

@@ -2,8 +2,9 @@
  * mastodon-write.c -- what the Mastodon adapter sends: replies (the
  * parent's visibility and content warning kept, its author named, an
  * Idempotency-Key the same on every attempt), favourites, deletes of the
- * shop's own statuses, and the reads that tell whether an attempt whose
- * answer was lost went through.
+ * shop's own statuses, muting, blocking and reporting the author of a
+ * status (Mastodon has no hiding), and the reads that tell whether an
+ * attempt whose answer was lost went through.
  *
  * Mastodon keeps an Idempotency-Key for an hour only, so the adapter
  * says it has none (PLATFORM_NO_IDEMPOTENCY): after an attempt whose
@@ -55,6 +56,7 @@ mastodon_target_read(const char *extra, struct mastodon_target *t)
 	if (mastodon_valid_lang(s = mastodon_str(t->doc, "lang")))
 		t->lang = s;
 	t->root = mastodon_id(t->doc, "root");
+	t->aid = mastodon_id(t->doc, "aid");
 	t->mentions = json_object_get(t->doc, "mentions");
 	return 0;
 }
@@ -159,6 +161,9 @@ mastodon_action_check(const struct platform_account *pa,
 	case ACTION_LIKE:
 	case ACTION_UNLIKE:
 	case ACTION_DELETE:
+	case ACTION_MUTE:
+	case ACTION_BLOCK:
+	case ACTION_REPORT:
 		break;
 	case ACTION_HIDE:
 	case ACTION_UNHIDE:
@@ -176,6 +181,69 @@ mastodon_action_check(const struct platform_account *pa,
 	return 0;
 }
 
+/* Return 1 for the actions on a status's author rather than the status. */
+static int
+mastodon_on_author(int kind)
+{
+	return kind == ACTION_MUTE || kind == ACTION_BLOCK ||
+	    kind == ACTION_REPORT;
+}
+
+/*
+ * The author of the status an entry acts on, from the item's data; NULL
+ * with *cause when it is not known. A new string.
+ */
+static char *
+mastodon_author(const struct outbox_entry *e, char **cause)
+{
+	struct mastodon_target	 t;
+	char			*aid = NULL;
+
+	if (mastodon_target_read(e->target_extra, &t) == 0 && t.aid != NULL)
+		aid = xstrdup(t.aid);
+	else
+		util_fail(cause, "Mastodon: heed does not know who wrote this "
+		    "yet; sync, then try again");
+	mastodon_target_clear(&t);
+	return aid;
+}
+
+/*
+ * Build the request of an action on a status's author: muting (their
+ * notifications too), blocking, or a report of the status to the
+ * instance's moderators (not forwarded to the author's own instance).
+ */
+static int
+mastodon_author_request(const struct platform_account *pa,
+    const struct outbox_entry *e, struct platform_request *req, char **cause)
+{
+	json_t	*body, *ids;
+	char	*aid, *path;
+	int	 rc;
+
+	if ((aid = mastodon_author(e, cause)) == NULL)
+		return -1;
+	if (e->kind == ACTION_REPORT) {
+		ids = json_array();
+		json_array_append_new(ids, json_string(e->target_remote_id));
+		body = json_pack("{s:s,s:o,s:s,s:b}", "account_id", aid,
+		    "status_ids", ids, "category", "other", "forward", 0);
+		path = xstrdup("/api/v1/reports");
+	} else {
+		body = e->kind == ACTION_MUTE ? json_pack("{s:b}",
+		    "notifications", 1) : json_object();
+		path = xprintf("/api/v1/accounts/%s/%s", aid,
+		    e->kind == ACTION_MUTE ? "mute" : "block");
+	}
+	free(aid);
+	if ((rc = mastodon_start(pa, "POST", path, NULL, req, cause)) == 0)
+		mastodon_set_body(req, body);
+	else
+		json_decref(body);
+	free(path);
+	return rc;
+}
+
 /* Build the request that carries out an outbox entry. */
 int
 mastodon_action_request(const struct platform_account *pa,
@@ -187,6 +255,8 @@ mastodon_action_request(const struct platform_account *pa,
 
 	if (mastodon_action_check(pa, e, cause) != 0)
 		return -1;
+	if (mastodon_on_author(e->kind))
+		return mastodon_author_request(pa, e, req, cause);
 	if (e->kind == ACTION_REPLY) {
 		if ((body = mastodon_reply_body(e, cause)) == NULL)
 			return -1;
@@ -269,17 +339,30 @@ mastodon_action_parse(const struct platform_account *pa,
 
 /*
  * Build the request that asks whether an entry went through: the context
- * of the status a reply answers, or the status acted on.
+ * of the status a reply answers, the shop's relationship with an author
+ * it muted, blocked or reported, or the status acted on.
  */
 int
 mastodon_reconcile_request(const struct platform_account *pa,
     const struct outbox_entry *e, struct platform_request *req, char **cause)
 {
-	char	*path;
-	int	 rc;
+	struct buf	 q;
+	char		*path, *aid;
+	int		 rc;
 
 	if (mastodon_action_check(pa, e, cause) != 0)
 		return -1;
+	if (mastodon_on_author(e->kind)) {
+		if ((aid = mastodon_author(e, cause)) == NULL)
+			return -1;
+		buf_init(&q, 0);
+		util_query(&q, "id[]", aid);
+		rc = mastodon_start(pa, "GET", "/api/v1/accounts/relationships",
+		    q.data, req, cause);
+		buf_free(&q);
+		free(aid);
+		return rc;
+	}
 	if (e->kind == ACTION_REPLY && !mastodon_valid_id(pa->user_id))
 		return util_fail(cause, "Mastodon: the account's id is not "
 		    "known yet");
@@ -393,6 +476,36 @@ mastodon_find_reply(const struct platform_account *pa,
 }
 
 /*
+ * Read the shop's relationship with an author: a mute or a block is done
+ * when the relationship says so. A report leaves no trace the shop can
+ * read, so it is sent again (a second report of the same status is the
+ * lesser harm: a lost one would let the owner believe it was made).
+ */
+static int
+mastodon_relationship(const struct outbox_entry *e,
+    const struct platform_response *res, char **cause)
+{
+	const json_t	*r;
+	json_t		*doc;
+	int		 rc;
+
+	if ((doc = mastodon_load_array(res, cause)) == NULL)
+		return -1;
+	r = json_array_get(doc, 0);
+	if (!json_is_object(r))
+		rc = util_fail(cause, "Mastodon: malformed response: no "
+		    "relationship");
+	else if (e->kind == ACTION_MUTE)
+		rc = json_is_true(json_object_get(r, "muting")) ? 0 : 1;
+	else if (e->kind == ACTION_BLOCK)
+		rc = json_is_true(json_object_get(r, "blocking")) ? 0 : 1;
+	else
+		rc = 1;
+	jdoc_free(doc);
+	return rc;
+}
+
+/*
  * Read what the instance says of an entry: 0 and the result when the
  * action is done, 1 when it is not (send again), -1 on anything else.
  * A delete is done when the status is gone; a favourite when the status
@@ -415,6 +528,8 @@ mastodon_reconcile_parse(const struct platform_account *pa,
 		return 0;
 	if (res->status < 200 || res->status > 299)
 		return mastodon_fail_status(res, cause);
+	if (mastodon_on_author(e->kind))
+		return mastodon_relationship(e, res, cause);
 	if ((doc = mastodon_load(res, cause)) == NULL)
 		return -1;
 	if (e->kind == ACTION_REPLY) {

@@ -153,7 +153,8 @@ const struct platform_ops mastodon_ops = {
 	.label = "Mastodon",
 	.tag = "md",
 	.caps = PLATFORM_CAN_LIKE | PLATFORM_CAN_UNLIKE | PLATFORM_CAN_DELETE |
-	    PLATFORM_DELETE_OWN_ONLY | PLATFORM_NO_IDEMPOTENCY,
+	    PLATFORM_DELETE_OWN_ONLY | PLATFORM_NO_IDEMPOTENCY |
+	    PLATFORM_CAN_MUTE | PLATFORM_CAN_BLOCK | PLATFORM_CAN_REPORT,
 	.text_limit = MASTODON_CHARACTERS,
 	.count = COUNT_MASTODON,
 	.no_hide_why = "Mastodon cannot hide a reply; mute or block its "
