@@ -1,6 +1,378 @@
 #!/usr/bin/env python3
-"""fake Mastodon server for heed's tests (work in progress: the full
-description of its routes and control ops follows)."""
+"""fake Mastodon server for heed's tests: the REST API of one Mastodon 4.x
+server over HTTP (and HTTPS), all in memory, standard library only.
+
+    python3 tests/fake/mastodon.py [--username NAME] [--version V]
+        [--max-characters N] [--seed N] [--cert server.pem --key server.key]
+
+Listens on 127.0.0.1 only, on ports the kernel picks, and prints one line
+"http=PORT https=PORT" (https=0 without a certificate). It exits when its
+standard input reaches end of file, so it cannot outlive the test that
+started it, or on SIGTERM. HEED_FAKE_VERBOSE=1 logs requests to stderr.
+--seed N runs the "seed" op below with N replies (its other counts at
+their defaults) before it starts listening. The server is threaded; one
+lock guards the whole state.
+
+It plays a Mastodon server as shared/API-NOTES.md section 3, the Mastodon
+documentation and the recordings in shared/api-samples/mastodon/ describe
+it. Its own address is the scheme and Host header of each request: the
+instance's domain, the URLs of local accounts and statuses, Link headers.
+--version (default 4.5.2; also the "version" op) is the version it
+announces, and what it does follows it: before 4.3 there is no
+/.well-known/oauth-authorization-server, no PKCE (code_challenge and
+code_verifier are ignored), no GET /api/v1/statuses?id[], no
+/api/v2/notifications and no group_key in notifications, and apps come
+without scopes and redirect_uris; client_secret_expires_at and
+/oauth/userinfo from 4.4.
+
+Who is there:
+
+  - the shop: the local account NAME (default acmeshop), display name
+    "Acme Shop", the only user who logs in; and "admin" (role Owner), the
+    instance's contact;
+  - customers, made by the seed and add ops: remote accounts (acct
+    user@domain, on social.example, toot.example.org, masto.example.net
+    and xn--bcher-kva.example) and one in four local ones.
+
+Entities are shaped as the recordings are: ids are strings (statuses and
+accounts are snowflakes, the milliseconds of their creation shifted left
+16 bits, so they sort by time; notifications count up from 48211);
+created_at has milliseconds ("2026-08-01T13:52:34.108Z"), last_status_at
+is a date. Local accounts carry noindex, feature_approval and roles. A
+status carries favourited, reblogged, muted, bookmarked and filtered only
+for a logged-in viewer, pinned on the viewer's own (not direct) statuses,
+application on local statuses. Content is HTML as Mastodon renders it:
+<p> paragraphs, <br /> line breaks (<br> in remote statuses, as after its
+sanitizer), links as <a href="URL" target="_blank" rel="nofollow noopener"
+translate="no"><span class="invisible">https://</span><span
+class="ellipsis">(30 characters)</span><span class="invisible">(the
+rest)</span></a> (class "" when not cut), mentions of the accounts a
+status mentions as <span class="h-card" translate="no"><a href="URL"
+class="u-url mention">@<span>user</span></a></span> (remote statuses add
+rel="nofollow noopener" target="_blank"), hashtags as <a href=".../tags/x"
+class="mention hashtag" rel="tag">#<span>x</span></a>, custom emoji left
+as :shortcode: with the "emojis" list (blobcat, acme_heart, party_parrot).
+Seeded hostile statuses may carry raw HTML a sanitizer would have removed
+instead: <script>, onerror, javascript: links, entity soup, ESC and C1
+bytes, 400 nested spans, 200 KB.
+
+Tokens come as "Authorization: Bearer T" (or an access_token parameter).
+A route that needs one, given none, an unknown or a revoked one: 401
+{"error":"The access token is invalid"} with WWW-Authenticate: Bearer
+realm="Doorkeeper", error="invalid_token", error_description=...; one
+lacking the route's scopes: 403 {"error":"This action is outside the
+authorized scopes"}; an app's token (client_credentials) where a user is
+needed: 422 {"error":"This method requires an authenticated user"}.
+Scopes are compared as strings: each route names those that open it (read
+or read:statuses, write or write:favourites, follow, write or
+write:mutes...).
+
+Routes. Bodies are form-encoded or JSON, merged with the query as Rails
+merges them, arrays as name[]; JSON that does not parse is 400 {"error":
+"Error occurred while parsing request parameters"}. An unknown path is
+404 {"error":"Not Found"} for a client that accepts JSON, else an HTML
+page.
+
+  POST /api/v1/apps      client_name, redirect_uris (space separated or an
+                         array; urn:ietf:wg:oauth:2.0:oob or absolute URIs
+                         without a fragment), scopes (default "read"),
+                         website -> CredentialApplication {id, name,
+                         website, scopes, redirect_uris, vapid_key,
+                         redirect_uri (joined by newlines), client_id,
+                         client_secret, client_secret_expires_at: 0}; 422
+                         "Validation failed: ..." for a blank name, a bad
+                         URI, an unknown scope. Counted in /_state.
+  GET  /api/v1/apps/verify_credentials   any valid token -> Application
+                         {id, name, website, scopes, redirect_uris,
+                         vapid_key, redirect_uri}.
+  GET  /.well-known/oauth-authorization-server   (4.3+) {issuer,
+                         service_documentation, authorization_endpoint,
+                         token_endpoint, app_registration_endpoint,
+                         revocation_endpoint, userinfo_endpoint (4.4+),
+                         scopes_supported, response_types_supported
+                         ["code"], response_modes_supported,
+                         code_challenge_methods_supported ["S256"],
+                         grant_types_supported ["authorization_code",
+                         "client_credentials"],
+                         token_endpoint_auth_methods_supported}.
+  GET  /oauth/authorize  response_type=code, client_id, redirect_uri (one
+                         of the app's; loopback ones on any port), scope
+                         (default read; each one of the app's scopes),
+                         state, code_challenge, code_challenge_method
+                         (S256 only). Approved at once, as the shop.
+                         urn:ietf:wg:oauth:2.0:oob: 200, an HTML page with
+                         <input ... value="CODE" class="oauth-code">; else
+                         302 to redirect_uri?code=CODE&state=STATE. Codes
+                         live 10 minutes. An unknown client_id: 401
+                         invalid_client; no redirect_uri, or another one:
+                         400 invalid_request or invalid_redirect_uri; as an
+                         HTML page, or {"error", "error_description"} for
+                         a client that accepts JSON. Other errors
+                         (unsupported_response_type, invalid_scope,
+                         invalid_request for a method other than S256) go
+                         back as a 302 to redirect_uri?error=..&
+                         error_description=..&state=.. (out of band: the
+                         page or JSON).
+  POST /oauth/token      grant_type=authorization_code, code, client_id
+                         and client_secret (or HTTP Basic), redirect_uri,
+                         code_verifier (needed when the code had a
+                         challenge: its base64url SHA-256, without
+                         padding, must be the challenge); codes are single
+                         use. grant_type=client_credentials, scope: an
+                         app's token. -> {access_token, token_type:
+                         "Bearer", scope, created_at} (no expires_in, no
+                         refresh token). Errors: 400 {"error":
+                         "invalid_grant" (also a used, expired or other
+                         app's code, another redirect_uri, a wrong
+                         verifier), "invalid_request", "invalid_scope" or
+                         "unsupported_grant_type", "error_description"},
+                         401 invalid_client.
+  POST /oauth/revoke     client_id, client_secret, token -> 200 {} (an
+                         unknown token too); another app's token: 403
+                         unauthorized_client. The token then gets 401.
+  GET  /oauth/userinfo   (4.4+, scope profile) {iss, sub, name,
+                         preferred_username, profile, picture}.
+  GET  /api/v1/accounts/verify_credentials   (read, read:accounts or
+                         profile) the shop's CredentialAccount: the
+                         Account with source {privacy, sensitive,
+                         language, note, fields, ...} and role.
+  GET  /api/v2/instance  {domain, title, version, source_url, description,
+                         usage, thumbnail, languages, configuration {urls,
+                         vapid, accounts, statuses {max_characters (500,
+                         or as set), max_media_attachments,
+                         characters_reserved_per_url: 23},
+                         media_attachments, polls, translation},
+                         registrations, contact, rules, api_versions (4.3+:
+                         2, 4.4: 5, 4.5: 7, 4.6: 10)}.
+  GET  /api/v1/instance  the older shape: uri, title, short_description,
+                         version, urls, stats, configuration,
+                         contact_account, rules...
+  GET  /api/v1/accounts/:id/statuses   (token optional) limit (20, at most
+                         40; 0 gives none), max_id, since_id, min_id,
+                         exclude_replies (replies to other accounts),
+                         tagged, only_media and pinned (nothing has media
+                         or is pinned). Others' direct statuses and what
+                         the viewer may not see are left out. Link: next
+                         (max_id) when the page is full, prev (min_id)
+                         unless it is empty, keeping limit and the
+                         filters, parameters sorted as Rails writes them.
+  GET  /api/v1/statuses/:id   (token optional) the Status; deleted or not
+                         visible: 404 {"error":"Record not found"}.
+  GET  /api/v1/statuses?id[]=..&id[]=..   (4.3+, token optional) those
+                         that exist and may be seen, in the order asked;
+                         more than 20 ids: 422 {"error":
+                         "Mastodon::ValidationError"}.
+  GET  /api/v1/statuses/:id/context   (token optional) {ancestors (oldest
+                         first), descendants (depth first, children by
+                         id)}, without what the viewer may not see or
+                         filters out (muted and blocked authors); without
+                         a token at most 40 ancestors, 60 descendants and
+                         depth 20.
+  POST /api/v1/statuses  status, in_reply_to_id, visibility (public,
+                         unlisted, private, direct; default the account's,
+                         public; stored as sent, never adjusted),
+                         spoiler_text (it makes the status sensitive),
+                         sensitive, language, media_ids[]. Checked in this
+                         order: a parent that is deleted or not visible:
+                         404 {"error":"The post you are trying to reply to
+                         does not appear to exist."}; an Idempotency-Key
+                         the account used within the hour: the status it
+                         made, 200, nothing new (404 Record not found if
+                         that status was deleted); the statuses limit:
+                         429; media_ids: 422 "Media ID not found or
+                         already attached to another post" (there is no
+                         upload); a blank text: 422 {"error":"Validation
+                         failed: Text can't be blank"}; more than
+                         max_characters (graphemes of spoiler_text and
+                         text, each URL as 23, a mention as its @username
+                         part): 422 "Validation failed: Text character
+                         limit of 500 exceeded"; another visibility: 422.
+                         The messages follow the account's locale (en, de,
+                         ja: in de and ja the texts of the recordings).
+                         Mentions of known accounts (@user, @user@domain)
+                         are linked and listed. -> the Status, application
+                         the token's app. Its X-RateLimit-* are those of
+                         the statuses limit.
+  DELETE /api/v1/statuses/:id   one's own status only: another's (or a
+                         deleted one) is 404 Record not found, as Mastodon
+                         looks among the caller's statuses -> the Status
+                         with "text" (its source) in place of "content".
+                         Its replies lose in_reply_to_id (the database
+                         nullifies it) and keep in_reply_to_account_id;
+                         the notifications about it go.
+  POST /api/v1/statuses/:id/favourite, .../unfavourite   idempotent ->
+                         the Status, favourited true or false.
+  POST /api/v1/accounts/:id/mute   notifications (true), duration
+                         (seconds; 0 forever) -> Relationship. The
+                         account's statuses leave the shop's threads;
+                         with notifications it notifies the shop no more.
+  POST /api/v1/accounts/:id/unmute, .../block, .../unblock ->
+                         Relationship. A block ends the follows both ways,
+                         removes the account's notifications, hides its
+                         statuses from threads and stops new
+                         notifications.
+  POST /api/v1/reports   account_id (missing: 400), status_ids[] (the
+                         account's own are kept), comment, category (spam,
+                         legal, violation, other; default other; violation
+                         when rule_ids[] are given: "1", "2" or "3", else
+                         422), forward -> Report.
+  GET  /api/v1/notifications   types[], exclude_types[], account_id,
+                         max_id, since_id, min_id (the page just above it,
+                         still newest first), limit (40, at most 80).
+                         Newest first. Link unless the page is empty: next
+                         max_id=<its last id>, prev min_id=<its first id>,
+                         keeping limit, types[], exclude_types[] and
+                         account_id. Notification {id, type, created_at,
+                         group_key, account, status (for mention, status,
+                         reblog, favourite, poll, update and quote; null
+                         when it is gone or shown as gone), collection
+                         (for added_to_collection)}.
+  GET  /api/v2/notifications   (4.3+) the same, with grouped_types[]
+                         (default favourite, follow, reblog,
+                         admin.sign_up) and expand_accounts (full, or
+                         partial_avatars; else 400) -> {accounts,
+                         partial_accounts (partial_avatars only), statuses,
+                         notification_groups [{group_key,
+                         notifications_count, type,
+                         most_recent_notification_id (a number),
+                         page_min_id, page_max_id (strings),
+                         latest_page_notification_at, sample_account_ids
+                         (up to 8), status_id}]}. Favourites and reblogs of
+                         one status, and follows, share the key
+                         "favourite-STATUS-HOUR" ("follow-HOUR") for 12
+                         hours from the group's first hour; the rest are
+                         "ungrouped-ID". A page holds up to limit groups,
+                         each counting its notifications within the page's
+                         id range (to the end when the page is not full);
+                         Link next and prev carry the last and the first
+                         group's id.
+  GET  /api/v1/markers   timeline[] -> {"notifications": {last_read_id,
+                         version, updated_at}, "home": ...}, those set.
+  POST /api/v1/markers   notifications[last_read_id], home[last_read_id]
+                         (form or JSON) -> the markers set; version goes up
+                         when last_read_id changes.
+
+Rate limits, in windows aligned on the epoch as Rack::Attack's: every
+/api/ answer carries X-RateLimit-Limit, X-RateLimit-Remaining and
+X-RateLimit-Reset (ISO 8601 with microseconds and Z, e.g.
+2026-08-01T15:00:00.754511Z) of the limit closest to being hit: 300 per 5
+minutes per account (with a user's token) or else per address; DELETE
+/api/v1/statuses/:id also 30 per 30 minutes; POST /api/v1/apps also 5 per
+10 minutes; POST /api/v1/statuses shows its own, 300 statuses made per 3
+hours. Over a limit: 429 {"error":"Too many requests"} with those headers
+(Remaining 0, Reset ahead) and no Retry-After. /oauth/ answers carry none.
+
+Control, on the same ports:
+
+  POST /_control with a JSON object {"op": ..., ...}; answers JSON
+  {"ok": true, ...} or 400 {"ok": false, "error": ...}:
+
+    seed      customers (12), posts (3 public shop posts, made six hours
+              apart before since if missing), replies (20: customer
+              replies in those threads, mentioning whom they answer and
+              now and then the shop), nested (0.3: share answering a reply
+              already there), shop_replies (0.2: share of the replies
+              mentioning the shop that the shop answers five minutes
+              later), mentions (10: customer statuses mentioning the
+              shop), private (0.3: share of those private or direct; 0.1
+              more unlisted; one in ten with a content warning),
+              favourites (8), reblogs (3), follows (4), extras (true: one
+              each of status, poll, update, quote and
+              added_to_collection), hostile (true: hostile texts and
+              display names, with RTL, bidi overrides, ESC and C1
+              sequences, zalgo, and the raw HTML statuses above), null_status
+              (0: share of the new mention notifications shown with
+              "status": null, as 39 of 40 were on a recorded page), since
+              and until (epoch seconds or RFC 3339; default the last two
+              days), seed (1). Events are spaced evenly from since to
+              until; customer texts end in a unique "(nSERIAL)". Answers
+              {customers, posts (ids), created (counts by kind),
+              notifications, inbox (new mention notifications)}.
+    add       type: mention (default), favourite, reblog, follow, status,
+              poll, update, quote or added_to_collection; author (an acct,
+              made if new; default the first customer); created (epoch
+              seconds or RFC 3339; default now). mention: text (default a
+              made-up one), in_reply_to (a status: then a reply, of that
+              status's visibility by default), visibility (public),
+              spoiler_text, sensitive, language, html (raw content),
+              mention (true: "@NAME " goes in front unless the text names
+              the shop, and the shop is notified; false: a status the shop
+              is not told of), null_status. favourite, reblog, quote:
+              status (default the shop's newest post). status, poll,
+              update, quote: text. Answers {status_id, notification_id
+              (null when none was made: the author is blocked or muted),
+              created_at}.
+    delete    id, notifications ("remove", the default, as Mastodon does;
+              "keep": they stay, with "status": null): the author deletes
+              a status.
+    edit      id, text and/or html, spoiler_text: new content, edited_at
+              now.
+    fault     kind, method ("*", or GET, POST, DELETE...), path (a prefix,
+              default "/"), count (1), after (0: the first `after`
+              matching requests pass untouched), and by kind:
+                status      status (500), body (a JSON value, or a string
+                            sent as it is, such as broken JSON; default
+                            {"error": the usual text, e.g. 503 "Remote
+                            data could not be fetched", 500 "Internal
+                            Server Error"}), html (true: the proxy's HTML
+                            page, the default for 502 and 504),
+                            retry_after (seconds), apply (true: carried
+                            out first; the log entry gets "applied" and
+                            "applied_status")
+                drop        carried out, then the connection is closed
+                            with no answer ("lose")
+                slow        seconds (5), when ("after": carried out first,
+                            or "before")
+                malformed   the answer cut in half (body: TEXT instead)
+                bad_utf8    invalid UTF-8 in the first "content"
+                oversized   bytes (20 MiB) of valid JSON; chunked: true
+                            hides the size
+                reset       the headers and half the body, then a TCP
+                            reset
+              Faults match in the order given, one per request.
+    fail      a fault of kind status (the same arguments)
+    lose      a fault of kind drop: carried out, its answer lost
+    slow      a fault of kind slow
+    clear_faults
+    rate      family: api (300 per 300 s), delete (30 per 1800 s),
+              statuses (300 per 10800 s) or apps (5 per 600 s); limit,
+              period (seconds), omitted: the default. Its counts start
+              again.
+    config    any of version, max_characters, locale (en, de or ja) and
+              privacy (the default visibility); each also an op of its own
+              ({"op": "locale", "locale": "de"}). Answers {config}.
+    deprecate method ("*"), path (a prefix, "/"), value (default "@" and
+              the epoch seconds of a day ago; null removes it): a
+              Deprecation header on those answers.
+    revoke    token (or "all"): those tokens get 401 from now on.
+    authorize client_id, redirect_uri (default the app's first), scope
+              (read), code_challenge, code_challenge_method (S256 when
+              there is a challenge): approve as GET /oauth/authorize
+              does. Answers {code}.
+    token     scope ("read write follow"), client_id (default an app
+              "heed tests", made for it): a user token at once. Answers
+              the Token.
+    clear_log
+
+  GET /_state[?statuses=0][&notifications=0][&log=0][&log_from=N]
+    {shop, config, statuses: [{id, account (acct), created_at,
+     visibility, spoiler_text, sensitive, language, in_reply_to_id,
+     in_reply_to_account_id, text, html, idempotency_key, application,
+     mentions, favourited (by the shop), favourites_count, replies_count,
+     edited_at, deleted}...], notifications: [{id, type, created_at,
+     account, status_id, group_key, null_status}...], apps:
+     {registrations, list}, grants, tokens, markers, relationships
+     {muting, blocking, following, followers}, reports, limits, faults,
+     deprecations, requests ({"GET /api/v1/statuses/:id": count, ...}),
+     log: [{n, t, t_end, method, path, route, params, token,
+     idempotency_key, status, fault, sent, tls}...], log_next}
+    "t" is when the request had been read and "t_end" when the answer was
+    written (epoch seconds); "token" (in tokens and the log) is none, or
+    user:, app:, revoked: or unknown: and the first 12 hex digits of the
+    token's SHA-256; secrets among the params (client_secret, code,
+    code_verifier, token) are shown as "fp:" and theirs; "fault" is the
+    fault applied; "tls" whether it came over HTTPS.
+"""
 
 import argparse
 import base64
@@ -221,6 +593,15 @@ def trim_url(url):
             break
         end -= 1
     return url[:end], url[end:]
+
+
+def tags_in(text):
+    """Give the hashtags of a text, lower case, once each."""
+    tags = []
+    for m in TOKEN_RE.finditer(text):
+        if m.group("tag") and m.group("name").lower() not in tags:
+            tags.append(m.group("name").lower())
+    return tags
 
 
 def countable_length(text, spoiler):
@@ -529,10 +910,6 @@ class Fake:
         local (host names for mentions), html (raw content instead of
         the text's), app, key, poll, quote, edited."""
         parent = kw.get("reply_to")
-        tags = []
-        for m in TOKEN_RE.finditer(text):
-            if m.group("tag") and m.group("name").lower() not in tags:
-                tags.append(m.group("name").lower())
         s = {"id": self.snowflake(ms), "account": author["id"], "ms": ms,
              "text": text, "html": kw.get("html"),
              "spoiler": kw.get("spoiler", ""),
@@ -543,7 +920,8 @@ class Fake:
              "reply_to_account": parent["account"] if parent else None,
              "mentions": kw["mentions"] if "mentions" in kw else
              self.mentioned_in(text, kw.get("local", ())),
-             "tags": tags, "favourites": set(), "reblogs": 0, "replies": [],
+             "tags": tags_in(text), "favourites": set(), "reblogs": 0,
+             "replies": [],
              "edited": kw.get("edited"), "key": kw.get("key"),
              "app": kw.get("app"), "poll": kw.get("poll"),
              "quote": kw.get("quote"), "deleted": False}
@@ -555,6 +933,14 @@ class Fake:
         if self.shop["id"] in s["mentions"] and author is not self.shop:
             self.notify("mention", author, s, ms)
         return s
+
+    def shop_posts(self):
+        """Give the shop's live top-level public posts, oldest first."""
+        return sorted((s for s in self.statuses.values()
+                       if s["account"] == self.shop["id"] and
+                       not s["reply_to"] and not s["deleted"] and
+                       s["visibility"] == "public"),
+                      key=lambda s: int(s["id"]))
 
     def remove_status(self, s, keep_notifications=False):
         """Delete a status: its replies lose their in_reply_to_id (as the
@@ -1267,8 +1653,6 @@ class Api:
                                    credentials=False)
 
     def oauth_metadata(self, req):
-        if self.f.version() < (4, 3):
-            return not_found(req)
         b = req.base
         out = {"issuer": b + "/",
                "service_documentation": "https://docs.joinmastodon.org/",
@@ -1335,8 +1719,6 @@ class Api:
             return oauth_reply(e)
 
     def userinfo(self, req):
-        if self.f.version() < (4, 4):
-            return not_found(req)
         a = self.f.accounts[req.viewer]
         view = req.view
         return {"iss": req.base + "/", "sub": view.account_uri(a),
@@ -1891,11 +2273,12 @@ ROUTES = [
     Route("POST", "/api/v1/apps", "create_app", "public"),
     Route("GET", "/api/v1/apps/verify_credentials", "verify_app", "app"),
     Route("GET", "/.well-known/oauth-authorization-server",
-          "oauth_metadata", "public"),
+          "oauth_metadata", "public", (), (4, 3)),
     Route("GET", "/oauth/authorize", "authorize", "public"),
     Route("POST", "/oauth/token", "token", "public"),
     Route("POST", "/oauth/revoke", "revoke", "public"),
-    Route("GET", "/oauth/userinfo", "userinfo", "user", ("profile",)),
+    Route("GET", "/oauth/userinfo", "userinfo", "user", ("profile",),
+          (4, 4)),
     Route("GET", "/api/v1/accounts/verify_credentials", "verify_account",
           "user", ("read", "read:accounts", "profile")),
     Route("GET", "/api/v2/instance", "instance", "public"),
@@ -1981,13 +2364,10 @@ class Seeder:
         return have[:n]
 
     def shop_posts(self, n, before):
-        """Give n of the shop's top-level public posts, made (six hours
-        apart, before `before`) as needed."""
+        """Give n of the shop's top-level public posts, oldest first, made
+        (six hours apart, before `before`) as needed."""
         f = self.f
-        have = [s for s in f.statuses.values()
-                if s["account"] == f.shop["id"] and not s["reply_to"] and
-                not s["deleted"] and s["visibility"] == "public"]
-        have.sort(key=lambda s: int(s["id"]))
+        have = f.shop_posts()
         for i in range(len(have), n):
             text = SHOP_POSTS[i % len(SHOP_POSTS)] + " #acmeshop"
             have.append(f.add_status(f.shop, text, before - (n - i) * 6 *
@@ -2242,30 +2622,40 @@ def add_one(a):
         raise ValueError("type must be one of " + ", ".join(ADD_TYPES))
     author = author_of(a)
     ms = parse_when(a.get("created"), now_ms())
+    s = target = None
     if kind == "mention":
         s = add_mention(a, author, ms)
-        n = next((x for x in f.notes if x["status"] == s["id"]), None)
-        if n is not None and a.get("null_status"):
-            n["null_status"] = True
-        return {"status_id": s["id"], "notification_id": n and n["id"],
-                "created_at": iso(ms)}
-    target = need_status(a["status"]) if a.get("status") else \
-        Seeder(f, {}).shop_posts(1, ms)[-1]
-    s = None
-    if kind == "favourite":
-        target["favourites"].add(author["id"])
-    elif kind == "reblog":
-        target["reblogs"] += 1
+    elif kind in ("favourite", "reblog", "quote"):
+        target = need_status(a["status"]) if a.get("status") else \
+            newest_shop_post(ms)
+        if kind == "favourite":
+            target["favourites"].add(author["id"])
+        elif kind == "reblog":
+            target["reblogs"] += 1
+        else:
+            s = f.add_status(author, a.get("text") or "Look at this (n%d)"
+                             % f.next_serial(), ms, quote=target["id"])
     elif kind == "follow":
         f.followers.add(author["id"])
-        target = None
-    elif kind in ("status", "poll", "update", "quote"):
-        s = add_status_kind(kind, a, author, target, ms)
-        target = s
-    n = f.notify(kind, author, target, ms, collection=collection_json(
-        author, ms) if kind == "added_to_collection" else None)
+        f.shop["followers_count"] += 1
+    elif kind != "added_to_collection":
+        s = add_status_kind(kind, a, author, ms)
+    if kind == "mention":
+        n = next((x for x in reversed(f.notes) if x["status"] == s["id"]),
+                 None)
+        if n is not None and a.get("null_status"):
+            n["null_status"] = True
+    else:
+        n = f.notify(kind, author, s or target, ms, collection=collection_json(
+            author, ms) if kind == "added_to_collection" else None)
     return {"status_id": s and s["id"], "notification_id": n and n["id"],
             "created_at": iso(ms)}
+
+
+def newest_shop_post(ms):
+    """Give the shop's newest top-level post (made if there is none)."""
+    posts = FAKE.shop_posts()
+    return posts[-1] if posts else Seeder(FAKE, {}).shop_posts(1, ms)[0]
 
 
 def add_mention(a, author, ms):
@@ -2296,8 +2686,8 @@ def add_mention(a, author, ms):
                         language=a.get("language", "en"), html=a.get("html"))
 
 
-def add_status_kind(kind, a, author, target, ms):
-    """The status of an "add" of type status, poll, update or quote."""
+def add_status_kind(kind, a, author, ms):
+    """The status of an "add" of type status, poll or update."""
     f = FAKE
     text = a.get("text") or "News from us (n%d)" % f.next_serial()
     if kind == "status":
@@ -2307,9 +2697,7 @@ def add_status_kind(kind, a, author, target, ms):
         return f.add_status(author, text, ms - DAY_MS, poll={
             "id": str(f.next_serial()), "expires": ms,
             "options": [["Yes", 2], ["No", 1]]})
-    if kind == "update":
-        return f.add_status(author, text, ms - HOUR_MS, edited=ms)
-    return f.add_status(author, text, ms, quote=target["id"])
+    return f.add_status(author, text, ms - HOUR_MS, edited=ms)
 
 
 def edit_op(a):
@@ -2318,6 +2706,7 @@ def edit_op(a):
     if "text" in a:
         s["text"] = a["text"]
         s["html"] = a.get("html")
+        s["tags"] = tags_in(a["text"])
         s["mentions"] = FAKE.mentioned_in(a["text"], ()) or s["mentions"]
     elif "html" in a:
         s["html"] = a["html"]
