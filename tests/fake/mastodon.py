@@ -329,7 +329,8 @@ Control, on the same ports:
                             hides the size
                 reset       the headers and half the body, then a TCP
                             reset
-              Faults match in the order given, one per request.
+              Faults match in the order given, one per request; the
+              HTML answers of /oauth/authorize are sent unspoiled.
     fail      a fault of kind status (the same arguments)
     lose      a fault of kind drop: carried out, its answer lost
     slow      a fault of kind slow
@@ -540,7 +541,7 @@ def truthy(v):
 def iso_micro(t):
     """Format epoch seconds as ISO 8601 with microseconds and Z."""
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + \
-        ".%06dZ" % int(round((t % 1) * 1e6) % 1000000)
+        ".%06dZ" % int((t % 1) * 1e6)
 
 
 def day(ms):
@@ -649,6 +650,7 @@ class OAuthError(Exception):
         self.status = status
 
     def body(self):
+        """Give the JSON body of the error."""
         return {"error": self.name, "error_description": self.description}
 
 
@@ -700,7 +702,7 @@ class Request:
         self.token = m.group(1) if m else self.get("access_token")
         self.viewer = None
         self.view = None
-        self.rate_headers = None
+        self.rate_override = None
 
     def body_pairs(self, body):
         """Read a form or JSON body into (key, value) pairs."""
@@ -760,6 +762,7 @@ class Fake:
         self.lock = threading.RLock()
         self.rng = random.Random(7)
         self.ids = set()
+        self.top = 0            # the newest id made
         self.accounts = {}      # id -> account
         self.statuses = {}      # id -> status, deleted ones kept (marked)
         self.notes = []         # notifications, oldest first
@@ -800,11 +803,15 @@ class Fake:
 
     def snowflake(self, ms):
         """Make a new id as Mastodon does: milliseconds in the high bits,
-        a sequence in the low 16."""
-        v = (ms << 16) | self.rng.getrandbits(16)
+        a sequence in the low 16 (above the newest id made in the same
+        millisecond, so ids made one after the other go up)."""
+        v = (ms << 16) | self.rng.getrandbits(15)
+        if ms == self.top >> 16:
+            v = max(v, self.top + 1)
         while v in self.ids:
             v += 1
         self.ids.add(v)
+        self.top = max(self.top, v)
         return str(v)
 
     def add_account(self, username, domain, created, **kw):
@@ -1058,16 +1065,20 @@ class View:
     # --- accounts ----------------------------------------------------
 
     def account_url(self, a):
+        """Give an account's profile page."""
         if a["domain"] is None:
             return "%s/@%s" % (self.base, a["username"])
         return "https://%s/@%s" % (a["domain"], a["username"])
 
     def account_uri(self, a):
+        """Give an account's ActivityPub id."""
         if a["domain"] is None:
             return "%s/ap/users/%s" % (self.base, a["id"])
         return "https://%s/users/%s" % (a["domain"], a["username"])
 
     def avatar(self, a):
+        """Give an account's avatar URL (the default one if it has
+        none)."""
         if not a["avatar"]:
             return self.base + "/avatars/original/missing.png"
         tag = hashlib.sha1(a["id"].encode()).hexdigest()[:16]
@@ -1094,7 +1105,9 @@ class View:
         return [self.emoji(c) for c in codes]
 
     def fields(self, a):
-        return [{"name": k, "value": self.format(v, None, remote=False),
+        """Give an account's profile fields, their values as one line
+        of HTML."""
+        return [{"name": k, "value": self.format(v, None, False, False),
                  "verified_at": None} for k, v in a["fields"]]
 
     def account(self, a):
@@ -1175,11 +1188,12 @@ class View:
 
     # --- content -----------------------------------------------------
 
-    def format(self, text, status, remote):
+    def format(self, text, status, remote, multiline=True):
         """Render text as Mastodon's HTML: paragraphs, line breaks, links
         cut into invisible and ellipsis spans, h-card mentions and
         hashtags. remote: as a remote server's HTML after Mastodon's
-        sanitizer (rel and target on links, <br> rather than <br />)."""
+        sanitizer (rel and target on links, <br> rather than <br />);
+        multiline False: one line without paragraphs (profile fields)."""
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             return ""
@@ -1196,6 +1210,8 @@ class View:
             else:
                 out.append(self.hashtag(m.group("name"), status, remote))
         out.append(h(text[pos:]))
+        if not multiline:
+            return "".join(out).replace("\n", " ")
         br = "<br>" if remote else "<br />"
         paras = re.split(r"\n\s*\n", "".join(out))
         return "".join(
@@ -1203,6 +1219,7 @@ class View:
                                  p).replace("\n", "") for p in paras)
 
     def link(self, url):
+        """Render a URL as Mastodon shortens links for display."""
         prefix = LINK_PREFIX_RE.match(url).group(0)
         rest = url[len(prefix):]
         return ('<a href="%s" target="_blank" rel="nofollow noopener" '
@@ -1229,6 +1246,7 @@ class View:
         return h(m.group(0))
 
     def hashtag(self, name, status, remote):
+        """Render #name, linked on the author's server if remote."""
         author = self.f.accounts[status["account"]] if status else None
         if remote and author and author["domain"]:
             return ('<a href="https://%s/tags/%s" class="mention hashtag" '
@@ -1295,6 +1313,7 @@ class View:
         return out
 
     def mention_entity(self, a):
+        """Give the Status.mentions entry of an account."""
         return {"id": a["id"], "username": a["username"],
                 "url": self.account_url(a), "acct": self.f.acct(a)}
 
@@ -1310,6 +1329,7 @@ class View:
         return {"state": "accepted", "quoted_status": self.status(q)}
 
     def quote_approval(self, s, local, own):
+        """Give a status's quote_approval (who may quote it)."""
         open_ = s["visibility"] in ("public", "unlisted")
         return {"automatic": ["public"] if local and open_ else [],
                 "manual": [],
@@ -1317,6 +1337,7 @@ class View:
                 else "denied"}
 
     def poll(self, p):
+        """Give the Poll entity."""
         out = {"id": p["id"], "expires_at": iso(p["expires"]),
                "expired": p["expires"] <= now_ms(), "multiple": False,
                "votes_count": sum(v for _, v in p["options"]),
@@ -1351,6 +1372,7 @@ class View:
         return out
 
     def report(self, r):
+        """Give the Report entity."""
         return {"id": r["id"], "action_taken": False,
                 "action_taken_at": None, "category": r["category"],
                 "comment": r["comment"], "forwarded": r["forwarded"],
@@ -1632,6 +1654,7 @@ class Api:
         return s
 
     def account_or_404(self, aid):
+        """Give an account by id, else raise 404."""
         a = self.f.accounts.get(aid)
         if a is None:
             raise api_error(404, E_NOT_FOUND)
@@ -1640,6 +1663,7 @@ class Api:
     # --- apps and OAuth ----------------------------------------------
 
     def create_app(self, req):
+        """POST /api/v1/apps."""
         uris = req.list("redirect_uris") or \
             (req.get("redirect_uris") or "").split()
         app = self.oauth.register(req.get("client_name"), uris,
@@ -1648,11 +1672,13 @@ class Api:
         return self.oauth.app_json(app, credentials=True)
 
     def verify_app(self, req):
+        """GET /api/v1/apps/verify_credentials."""
         t = self.f.tokens[req.token]
         return self.oauth.app_json(self.f.apps[t["client_id"]],
                                    credentials=False)
 
     def oauth_metadata(self, req):
+        """GET /.well-known/oauth-authorization-server."""
         b = req.base
         out = {"issuer": b + "/",
                "service_documentation": "https://docs.joinmastodon.org/",
@@ -1707,18 +1733,21 @@ class Api:
                      "text/html; charset=utf-8")
 
     def token(self, req):
+        """POST /oauth/token."""
         try:
             return Reply(200, self.oauth.exchange(req), NO_STORE)
         except OAuthError as e:
             return oauth_reply(e)
 
     def revoke(self, req):
+        """POST /oauth/revoke."""
         try:
             return self.oauth.revoke(req)
         except OAuthError as e:
             return oauth_reply(e)
 
     def userinfo(self, req):
+        """GET /oauth/userinfo."""
         a = self.f.accounts[req.viewer]
         view = req.view
         return {"iss": req.base + "/", "sub": view.account_uri(a),
@@ -1729,6 +1758,7 @@ class Api:
     # --- accounts and the instance -----------------------------------
 
     def verify_account(self, req):
+        """GET /api/v1/accounts/verify_credentials."""
         return req.view.credential_account(self.f.accounts[req.viewer])
 
     def instance(self, req):
@@ -1825,7 +1855,7 @@ class Api:
             if s["visibility"] == "direct" or \
                     not self.f.can_see(s, req.viewer):
                 return False
-        if req.flag("exclude_replies") and s["reply_to_account"] and \
+        if req.flag("exclude_replies") and s["reply_to"] and \
                 s["reply_to_account"] != s["account"]:
             return False
         if req.flag("only_media") or req.flag("pinned"):
@@ -1834,6 +1864,7 @@ class Api:
         return not tag or tag.lower() in s["tags"]
 
     def get_status(self, req, sid):
+        """GET /api/v1/statuses/:id."""
         return req.view.status(self.status_or_404(req, sid))
 
     def get_statuses(self, req):
@@ -1898,7 +1929,7 @@ class Api:
                 raise api_error(404, E_IN_REPLY)
         now = time.time()
         limit, used, reset = f.take("statuses", author["id"], now, 0)
-        req.rate_headers = rate_headers(limit, used, reset)
+        req.rate_override = rate_headers(limit, used, reset)
         key = req.headers.get("Idempotency-Key")
         if key:
             done = f.idempotency.get((author["id"], key))
@@ -1908,12 +1939,13 @@ class Api:
             raise api_error(429, E_TOO_MANY)
         s = self.create(req, author, parent, key)
         limit, used, reset = f.take("statuses", author["id"], now)
-        req.rate_headers = rate_headers(limit, used, reset)
+        req.rate_override = rate_headers(limit, used, reset)
         if key:
             f.idempotency[(author["id"], key)] = (s["id"], now)
         return req.view.status(s)
 
     def own_status(self, sid, author):
+        """Give the author's live status by id, else raise 404."""
         s = self.f.live(sid)
         if s is None or s["account"] != author["id"]:
             raise api_error(404, E_NOT_FOUND)
@@ -1962,11 +1994,13 @@ class Api:
         return out
 
     def favourite(self, req, sid):
+        """POST /api/v1/statuses/:id/favourite."""
         s = self.status_or_404(req, sid)
         s["favourites"].add(req.viewer)
         return req.view.status(s)
 
     def unfavourite(self, req, sid):
+        """POST /api/v1/statuses/:id/unfavourite."""
         s = self.status_or_404(req, sid)
         s["favourites"].discard(req.viewer)
         return req.view.status(s)
@@ -1974,6 +2008,7 @@ class Api:
     # --- moderation --------------------------------------------------
 
     def mute(self, req, aid):
+        """POST /api/v1/accounts/:id/mute."""
         a = self.account_or_404(aid)
         secs = to_i(req.get("duration") or "0")
         self.f.mutes[a["id"]] = {
@@ -1982,6 +2017,7 @@ class Api:
         return req.view.relationship(a["id"])
 
     def unmute(self, req, aid):
+        """POST /api/v1/accounts/:id/unmute."""
         a = self.account_or_404(aid)
         self.f.mutes.pop(a["id"], None)
         return req.view.relationship(a["id"])
@@ -1996,6 +2032,7 @@ class Api:
         return req.view.relationship(a["id"])
 
     def unblock(self, req, aid):
+        """POST /api/v1/accounts/:id/unblock."""
         a = self.account_or_404(aid)
         self.f.blocks.discard(a["id"])
         return req.view.relationship(a["id"])
@@ -2066,6 +2103,7 @@ class Api:
                      links)
 
     def get_markers(self, req):
+        """GET /api/v1/markers."""
         return {t: marker_json(self.f.markers[t])
                 for t in req.list("timeline") if t in self.f.markers}
 
@@ -2089,6 +2127,7 @@ class Api:
 
 
 def marker_json(m):
+    """Give the Marker entity."""
     return {"last_read_id": m["last_read_id"], "version": m["version"],
             "updated_at": iso(m["ms"])}
 
@@ -2108,6 +2147,7 @@ class Grouper:
         self.range = (0, 0)
 
     def key(self, n):
+        """Give the key a notification is grouped by on this page."""
         if n["group_key"] and n["type"] in self.grouped:
             return n["group_key"]
         return "ungrouped-" + n["id"]
@@ -2592,6 +2632,7 @@ def control_op(a):
 
 
 def need_status(sid):
+    """Give a live status by id (ValueError if there is none)."""
     s = FAKE.live(sid)
     if s is None:
         raise ValueError("no status %r" % (sid,))
@@ -2779,6 +2820,7 @@ def authorize_op(a):
     """Approve an authorization as GET /oauth/authorize would; give
     {code}."""
     def get(name):
+        """Give a parameter of the request, with the op's defaults."""
         if name == "response_type":
             return a.get(name, "code")
         if name == "code_challenge_method" and a.get("code_challenge"):
@@ -2812,6 +2854,7 @@ def state_of(q):
     f = FAKE
 
     def arg(name, default=None):
+        """Give a query parameter of /_state."""
         v = q.get(name)
         return v[0] if v else default
     out = {"shop": {"id": f.shop["id"], "username": f.shop["username"]},
@@ -2877,6 +2920,7 @@ def status_state(s):
 
 
 def relationships_state():
+    """Give the shop's relationships as /_state shows them."""
     f = FAKE
     return {"muting": {f.acct(f.accounts[i]): m["notifications"]
                        for i, m in f.mutes.items() if f.muting(i)},
@@ -3047,7 +3091,7 @@ class Handler(server.PlatformHandler):
         out = list(reply.headers)
         if req.path.startswith("/api/"):
             out.insert(0, ("Cache-Control", "private, no-store"))
-            out += req.rate_headers or rate
+            out += req.rate_override or rate
         dep = FAKE.deprecation(req.method, req.path)
         if dep:
             out.append(("Deprecation", dep))
@@ -3095,6 +3139,7 @@ class Handler(server.PlatformHandler):
 
 
 def main():
+    """Read the options, make the state and serve."""
     global FAKE, API
     ap = argparse.ArgumentParser(description="fake Mastodon server")
     ap.add_argument("--username", default="acmeshop")
