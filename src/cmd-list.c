@@ -50,7 +50,7 @@ static int
 cmd_list_json(const struct item *it, int64_t now)
 {
 	json_t	*o;
-	char	*s, *remote, *author, *handle, *text, *lang;
+	char	*s, *remote, *author, *handle, *text, *lang, *warning;
 	int	 rc = -1;
 
 	remote = cmd_clean(it->remote_id, 0);
@@ -58,6 +58,7 @@ cmd_list_json(const struct item *it, int64_t now)
 	handle = cmd_clean(it->author_handle, 0);
 	text = cmd_clean(it->text, 1);
 	lang = cmd_clean(it->lang, 0);
+	warning = cmd_clean(it->warning, 0);
 	o = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s, s:b, s:b, "
 	    "s:b, s:b, s:s?, s:s?, s:s?, s:s, s:o}", "id", (json_int_t)it->id,
 	    "remote_id", remote, "author", author, "handle", handle, "text",
@@ -69,6 +70,8 @@ cmd_list_json(const struct item *it, int64_t now)
 	    classify_kind_name(it->ckind) : NULL, "needs_reply",
 	    it->creply >= 0 ? classify_reply_name(it->creply) : NULL, "lane",
 	    item_lane_name(it->lane), "tags", cmd_list_tags(it->tags));
+	if (o != NULL && warning != NULL)
+		json_object_set_new(o, "warning", json_string(warning));
 	if (o != NULL && (s = json_dumps(o, JSON_COMPACT)) != NULL) {
 		rc = fputs(s, stdout) == EOF || putchar('\n') == EOF ? -1 : 0;
 		free(s);
@@ -79,6 +82,7 @@ cmd_list_json(const struct item *it, int64_t now)
 	free(handle);
 	free(text);
 	free(lang);
+	free(warning);
 	return rc;
 }
 
