@@ -101,12 +101,34 @@ size_t	 text_prev(const char *, size_t);
 size_t	 text_next(const char *, size_t, size_t);
 
 /*
- * Turn simple HTML (as Mastodon sends) into plain text: <br> and </p><p>
- * become newlines, tags are dropped, the common entities and numeric
- * character references are decoded. Returns a new string, not yet
- * sanitized.
+ * Turn the HTML of a post (a Mastodon status's content, an account's
+ * note) into the text Mastodon's apps show: paragraphs a blank line
+ * apart, <br> a line break, no line break at either end; whitespace of
+ * the source collapsed (but in <pre>); links cut short by Mastodon shown
+ * cut, with "…" (the text of <span class="invisible"> dropped); list items
+ * a line each with "• " or their number, quoted lines after "> ";
+ * <script>, <style> and the like dropped with their contents; references
+ * decoded (to NUL, a surrogate or past U+10FFFF: U+FFFD), malformed ones
+ * kept as written. Valid UTF-8 in gives valid UTF-8 out. Controls, escapes
+ * and bidi overrides in the text are left for text_sanitize, which the
+ * caller runs on the result. Time is in proportion to the length, however
+ * deep the nesting. The whole of the rules is in text-html.c. Returns a
+ * new string.
  */
 char	*text_from_html(const char *);
+
+/*
+ * Like text_from_html, but a link (<a>) whose href, its references
+ * decoded, is exactly hrefs[i] shows shows[i] instead of its contents: for
+ * a mention, the account's whole @user@server where the HTML has only
+ * @user. No hrefs[i] or shows[i] may be NULL. shows[i] is plain text, not
+ * HTML: written as it is, but for its whitespace, which collapses like the
+ * content's. The first of equal hrefs wins. n is the number of pairs; both
+ * arrays may be NULL when it is 0, which is text_from_html. Returns a new
+ * string.
+ */
+char	*text_from_html_map(const char *, const char *const *,
+	     const char *const *, size_t);
 
 /* Return 1 if the string contains right-to-left letters (Arabic, Hebrew). */
 int	 text_has_rtl(const char *);

@@ -1,6 +1,6 @@
 /*
  * test-text.c -- tests for the text module: sanitizing, widths, graphemes,
- * wrapping, HTML to text.
+ * wrapping, HTML to text (src/text-html.c).
  */
 
 #include <stdarg.h>
@@ -895,70 +895,612 @@ test_next_prev_step_over_whole_characters(void **state)
 	assert_int_equal(text_next("a\r\nb", 4, 1), 3);
 }
 
-/* Mastodon HTML becomes plain text with paragraphs and line breaks. */
+/*
+ * HTML to text. The contents below are the real ones of the Mastodon
+ * samples (API notes, section 3): mastodon.social's status with a mention,
+ * a custom emoji and a hashtag; the entity example of the documentation;
+ * an account's note with a shortened link; a notification naming three
+ * accounts on three servers; a local mention on a test server.
+ */
+#define MD_STATUS							\
+	"<p><span class=\"h-card\"><a href=\"https://icosahedron.website/" \
+	"@halcy\" class=\"u-url mention\" rel=\"nofollow noopener\" "	\
+	"target=\"_blank\">@<span>halcy</span></a></span> you're a doo-doo " \
+	"head</p><p>edit: editing this to have the maximum amount of fields " \
+	"filled :trans_heart: <a href=\"https://icosahedron.website/tags/" \
+	"ThisIsAHashtag\" class=\"mention hashtag\" rel=\"nofollow "	\
+	"noopener\" target=\"_blank\">#<span>ThisIsAHashtag</span></a></p>"
+#define MD_STATUS_TAIL							\
+	" you're a doo-doo head\n\nedit: editing this to have the maximum " \
+	"amount of fields filled :trans_heart: #ThisIsAHashtag"
+#define MD_DOCS								\
+	"<p>&quot;I lost my inheritance with one wrong digit on my sort " \
+	"code&quot;</p><p><a href=\"https://www.theguardian.com/money/2019/" \
+	"dec/07/i-lost-my-193000-inheritance-with-one-wrong-digit-on-my-" \
+	"sort-code\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">" \
+	"<span class=\"invisible\">https://www.</span><span class=\""	\
+	"ellipsis\">theguardian.com/money/2019/dec</span><span class=\"" \
+	"invisible\">/07/" \
+	"i-lost-my-193000-inheritance-with-one-wrong-digit-on-my-sort-code" \
+	"</span></a></p>"
+#define MD_NOTE								\
+	"<p><a href=\"https://halcy.de/\" target=\"_blank\" rel=\"nofollow " \
+	"noopener\" translate=\"no\"><span class=\"invisible\">https://" \
+	"</span><span class=\"\">halcy.de/</span><span class=\"invisible\">" \
+	"</span></a> ~ Local account.</p><p>Now also and possibly primarily " \
+	"<span class=\"h-card\" translate=\"no\"><a href=\"https://"	\
+	"icosahedron.website/@halcy\" class=\"u-url mention\">@<span>halcy" \
+	"</span></a></span> . You should really follow me there. This "	\
+	"account only exists for testing now.</p>"
+#define MD_NOTE_HEAD							\
+	"halcy.de/ ~ Local account.\n\nNow also and possibly primarily "
+#define MD_NOTE_TAIL							\
+	" . You should really follow me there. This account only exists " \
+	"for testing now."
+#define MD_MENTION(host)						\
+	"<span class=\"h-card\" translate=\"no\"><a href=\"https://" host \
+	"/@halcy\" class=\"u-url mention\" rel=\"nofollow noopener\" "	\
+	"target=\"_blank\">@<span>halcy@" host "</span></a></span>"
+#define MD_PING								\
+	"____________LATENCYPING____________1774220754.2367332"		\
+	"____________LATENCYPING____________"
+#define MD_THREE							\
+	"<p>" MD_MENTION("mastodon.social") " " MD_MENTION("glitch.social") \
+	" " MD_MENTION("hachyderm.io") " " MD_PING "</p>"
+#define MD_LOCAL							\
+	"<p><span class=\"h-card\" translate=\"no\"><a href=\"http://"	\
+	"localhost:3000/@mastodonpy_test\" class=\"u-url mention\">@<span>" \
+	"mastodonpy_test</span></a></span> hello!</p>"
+
+struct html_case {
+	const char	*name;
+	const char	*in;
+	const char	*want;
+};
+
+/* Run a table of cases through text_from_html_map with one map. */
 static void
-test_from_html_converts_mastodon_markup(void **state)
+run_html(const struct html_case *cases, size_t n, const char *const *hrefs,
+    const char *const *shows, size_t nmap)
 {
-	static const struct str_case cases[] = {
-		{ "paragraphs", L("<p>one</p><p>two</p>"), "one\n\ntwo" },
-		{ "br", L("<p>line<br>two<br />three<br/>four</p>"),
-		  "line\ntwo\nthree\nfour" },
-		{ "double br", L("a<br><br>b"), "a\n\nb" },
-		{ "br then paragraph", L("<p>a<br></p><p>b</p>"), "a\n\nb" },
-		{ "no leading or trailing breaks",
-		  L("<br><p>a</p><p></p><br>"), "a" },
-		{ "mention",
-		  L("<p><span class=\"h-card\"><a href=\"https://m.example/@bob"
-		    "\" class=\"u-url mention\">@<span>bob</span></a></span> "
-		    "hi</p>"), "@bob hi" },
-		{ "hashtag",
-		  L("<a href=\"https://m.example/tags/c\" class=\"mention "
-		    "hashtag\" rel=\"tag\">#<span>c</span></a>"), "#c" },
-		{ "shortened link keeps the whole URL",
-		  L("<p>see <a href=\"https://example.com/abcdefghijklmnop\" "
-		    "rel=\"nofollow noopener\" target=\"_blank\"><span class=\""
-		    "invisible\">https://</span><span class=\"ellipsis\">"
-		    "example.com/abcdefghijkl</span><span class=\"invisible\">"
-		    "mnop</span></a></p>"),
-		  "see https://example.com/abcdefghijklmnop" },
-		{ "entities", L("&amp; &lt;b&gt; &quot;q&quot; &#39;s &apos;"),
-		  "& <b> \"q\" 's '" },
-		{ "nbsp", L("a&nbsp;b"), "a b" },
-		{ "named typography", L("&hellip;&mdash;&rsquo;"),
-		  "\xe2\x80\xa6\xe2\x80\x94\xe2\x80\x99" },
-		{ "hex reference", L("&#x1F600;"), "\xf0\x9f\x98\x80" },
-		{ "decimal reference", L("&#128512;&#233;"),
-		  "\xf0\x9f\x98\x80\xc3\xa9" },
-		{ "reference without semicolon", L("&#65 b"), "A b" },
-		{ "NUL reference", L("a&#0;b"), "a" FFFD "b" },
-		{ "surrogate reference", L("&#xD800;"), FFFD },
-		{ "too large reference", L("&#x110000;&#99999999999;"),
-		  FFFD FFFD },
-		{ "control references dropped", L("a&#7;&#x1b;&#x9B;&#127;b"),
-		  "ab" },
-		{ "unknown entity kept", L("&bogus; &amp"), "&bogus; &amp" },
-		{ "bare ampersand", L("A & B &#; &#x;"), "A & B &#; &#x;" },
-		{ "whitespace collapses", L("<p>\n  a \n b  </p>\n<p> c</p>"),
-		  "a b\n\nc" },
-		{ "whitespace reference", L("a&#10;&#32;b"), "a b" },
-		{ "lone angle bracket", L("a < b > c"), "a < b > c" },
-		{ "comment", L("a<!-- <p>x</p> -->b"), "ab" },
-		{ "script dropped", L("a<script>alert('<p>')</script>b"),
-		  "ab" },
-		{ "quoted >", L("<a title=\"x>y\">t</a>"), "t" },
-		{ "unclosed tag", L("a<span class=\"x"), "a" },
-		{ "list", L("<ul><li>one</li><li>two</li></ul>after"),
-		  "one\ntwo\n\nafter" },
-		{ "UTF-8 text kept", L("<p>" ZHONG WEN "</p>"), ZHONG WEN },
-	};
 	size_t	 i;
 	char	*got;
 
-	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		got = text_from_html(cases[i].in);
+	for (i = 0; i < n; i++) {
+		if (nmap == 0)
+			got = text_from_html(cases[i].in);
+		else
+			got = text_from_html_map(cases[i].in, hrefs, shows,
+			    nmap);
 		check_str(cases[i].name, got, cases[i].want);
 		free(got);
+	}
+}
+
+/* The real contents come out as Mastodon's apps show them. */
+static void
+test_from_html_shows_mastodon_samples_as_the_apps_do(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "status with mention, emoji and hashtag", MD_STATUS,
+		  "@halcy" MD_STATUS_TAIL },
+		{ "documentation example", MD_DOCS,
+		  "\"I lost my inheritance with one wrong digit on my sort "
+		  "code\"\n\ntheguardian.com/money/2019/dec" ELLIPSIS },
+		{ "note with a link cut short by nothing", MD_NOTE,
+		  MD_NOTE_HEAD "@halcy" MD_NOTE_TAIL },
+		{ "three remote mentions", MD_THREE,
+		  "@halcy@mastodon.social @halcy@glitch.social "
+		  "@halcy@hachyderm.io " MD_PING },
+		{ "local mention", MD_LOCAL, "@mastodonpy_test hello!" },
+		{ "one paragraph", "<p>Toot number 9!</p>", "Toot number 9!" },
+		{ "empty", "", "" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* Paragraphs are a blank line apart, <br> is a line break, and no break
+ * leads or trails. */
+static void
+test_from_html_breaks_paragraphs_and_lines(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "paragraphs", "<p>one</p><p>two</p>", "one\n\ntwo" },
+		{ "three forms of br", "<p>line<br>two<br />three<br/>four</p>",
+		  "line\ntwo\nthree\nfour" },
+		{ "br in capitals", "a<BR>b<Br/>c", "a\nb\nc" },
+		{ "end tag of br is a br", "a</br>b", "a\nb" },
+		{ "double br", "a<br><br>b", "a\n\nb" },
+		{ "br then paragraph", "<p>a<br></p><p>b</p>", "a\n\nb" },
+		{ "no leading or trailing breaks",
+		  "<br><p>a</p><p></p><br>", "a" },
+		{ "only breaks", "<p></p><br><br><p> </p>", "" },
+		{ "paragraph not closed", "<p>a<p>b", "a\n\nb" },
+		{ "end tag alone", "a</p>b", "a\n\nb" },
+		{ "div and heading", "<h1>Title</h1><div>body</div>",
+		  "Title\n\nbody" },
+		{ "hr", "a<hr>b", "a\n\nb" },
+		{ "whitespace collapses", "<p>\n  a \n b  </p>\n<p> c</p>",
+		  "a b\n\nc" },
+		{ "whitespace around br goes", "a  <br>  b", "a\nb" },
+		{ "tab, CR and FF are whitespace", "a\t\r\n\fb", "a b" },
+		{ "whitespace between inline tags",
+		  "<b>bold</b> <i>it</i>", "bold it" },
+		{ "whitespace reference collapses", "a&#10;&#32;b", "a b" },
+		{ "nbsp does not collapse", "a&nbsp;&nbsp;b", "a  b" },
+		{ "table", "<table><tr><td>a</td><td>b</td></tr><tr><td>c"
+		  "</td><td>d</td></tr></table>", "a b\nc d" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* A shortened link shows what Mastodon's apps show: the invisible parts
+ * go, the visible part ends in "…". */
+static void
+test_from_html_shortens_links_as_the_apps_do(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "shortened link",
+		  "<a href=\"https://example.com/a/very/long/path\"><span "
+		  "class=\"invisible\">https://</span><span class=\"ellipsis\">"
+		  "example.com/a/very/lo</span><span class=\"invisible\">"
+		  "ng/path</span></a>", "example.com/a/very/lo" ELLIPSIS },
+		{ "link in a sentence", "<p>see <a href=\"https://e.example/"
+		  "x\" rel=\"nofollow noopener\" target=\"_blank\"><span "
+		  "class=\"invisible\">https://</span><span class=\"\">"
+		  "e.example/x</span><span class=\"invisible\"></span></a> "
+		  "now</p>",
+		  "see e.example/x now" },
+		{ "single quotes", "<span class='invisible'>x</span>y", "y" },
+		{ "unquoted", "<span class=invisible>x</span>y", "y" },
+		{ "several classes", "<span class=\"a invisible b\">x</span>y",
+		  "y" },
+		{ "ellipsis among classes",
+		  "<span class='x  ellipsis\tz'>ab</span>", "ab" ELLIPSIS },
+		{ "spaces around the equals sign",
+		  "<span class = \"invisible\" >x</span>y", "y" },
+		{ "attribute name in capitals",
+		  "<SPAN CLASS=\"invisible\">x</SPAN>y", "y" },
+		{ "class names are case-sensitive",
+		  "<span class=\"Invisible\">x</span>y", "xy" },
+		{ "a class name must be whole",
+		  "<span class=\"invisibles not-invisible\">x</span>y", "xy" },
+		{ "another attribute named like it",
+		  "<span data-class=\"invisible\" title=\"invisible\">x</span>",
+		  "x" },
+		{ "the first class attribute counts",
+		  "<span class=\"\" class=\"invisible\">x</span>", "x" },
+		{ "span inside an invisible one",
+		  "<span class=\"invisible\">a<span>b</span>c</span>d", "d" },
+		{ "invisible inside ellipsis",
+		  "<span class=\"ellipsis\"><span class=\"invisible\">x</span>"
+		  "y</span>", "y" ELLIPSIS },
+		{ "ellipsis inside invisible",
+		  "<span class=\"invisible\"><span class=\"ellipsis\">x</span>"
+		  "</span>y", "y" },
+		{ "both classes on one span",
+		  "<span class=\"invisible ellipsis\">x</span>y", "y" },
+		{ "whitespace of hidden text", "a <span class=\"invisible\"> x "
+		  "</span> b", "a b" },
+		{ "invisible left open ends with the paragraph",
+		  "<p><span class=\"invisible\">a</p><p>b</p>", "b" },
+		{ "invisible left open ends with the link",
+		  "<a href=\"x\"><span class=\"invisible\">a</a>b", "b" },
+		{ "ellipsis left open ends with the link",
+		  "<a href=\"x\"><span class=\"ellipsis\">ab</a> c",
+		  "ab" ELLIPSIS " c" },
+		{ "ellipsis left open at the end",
+		  "<span class=\"ellipsis\">ab", "ab" ELLIPSIS },
+		{ "stray end tags", "</span></span></a>a<span class=invisible>"
+		  "b</span>c", "ac" },
+		{ "hashtag keeps its text",
+		  "<a href=\"https://m.example/tags/ThisIsAHashtag\" class=\""
+		  "mention hashtag\" rel=\"tag\">#<span>ThisIsAHashtag</span>"
+		  "</a>", "#ThisIsAHashtag" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* A link whose href the caller maps shows what the caller says, contents
+ * and all; other links keep their text. */
+static void
+test_from_html_map_replaces_mapped_links(void **state)
+{
+	static const char *const hrefs[] = {
+		"https://icosahedron.website/@halcy",
+		"https://mastodon.social/@halcy",
+		"https://glitch.social/@halcy",
+		"https://hachyderm.io/@halcy",
+		"https://x.example/@a?b=1&c=2",
+		"https://m.example/@bob",
+		"https://m.example/@plain",
+	};
+	static const char *const shows[] = {
+		"@halcy@icosahedron.website",
+		"@halcy",
+		"@halcy@glitch.social",
+		"@halcy@hachyderm.io",
+		"@a@x.example",
+		"@bob@m.example",
+		"a&amp;b <i>\n x",
+	};
+	static const struct html_case cases[] = {
+		{ "remote mention shows its acct", MD_STATUS,
+		  "@halcy@icosahedron.website" MD_STATUS_TAIL },
+		{ "mention in a note", MD_NOTE,
+		  MD_NOTE_HEAD "@halcy@icosahedron.website" MD_NOTE_TAIL },
+		{ "three mentions as the status's mentions name them",
+		  MD_THREE, "@halcy @halcy@glitch.social @halcy@hachyderm.io "
+		  MD_PING },
+		{ "unmapped mention keeps its text", MD_LOCAL,
+		  "@mastodonpy_test hello!" },
+		{ "href references are decoded",
+		  "<a href=\"https://x.example/@a?b=1&amp;c=2\">@<span>a</span>"
+		  "</a>", "@a@x.example" },
+		{ "single-quoted href", "<a href='https://m.example/@bob'>@bob"
+		  "</a> hi", "@bob@m.example hi" },
+		{ "unquoted href after another attribute",
+		  "<a class=u-url HREF=https://m.example/@bob>@bob</a>",
+		  "@bob@m.example" },
+		{ "a prefix is not a match",
+		  "<a href=\"https://m.example/@bo\">@bo</a>", "@bo" },
+		{ "a longer href is not a match",
+		  "<a href=\"https://m.example/@bobby\">@bobby</a>", "@bobby" },
+		{ "case matters", "<a href=\"HTTPS://M.EXAMPLE/@bob\">x</a>",
+		  "x" },
+		{ "the first href counts", "<a href=\"https://m.example/@no\" "
+		  "href=\"https://m.example/@bob\">x</a>", "x" },
+		{ "link left open ends with the paragraph",
+		  "<p><a href=\"https://m.example/@bob\">@<span>bob</p><p>next"
+		  "</p>", "@bob@m.example\n\nnext" },
+		{ "a new link ends the last",
+		  "<a href=\"https://m.example/@bob\">x<a href=\"y\">y</a>z",
+		  "@bob@m.exampleyz" },
+		{ "a mapped link inside an invisible span is hidden",
+		  "<span class=\"invisible\"><a href=\"https://m.example/"
+		  "@bob\">x</a></span>y", "y" },
+		{ "what a link shows is plain text",
+		  "<a href=\"https://m.example/@plain\">x</a>",
+		  "a&amp;b <i> x" },
+		{ "hashtag is not mapped",
+		  "<a href=\"https://m.example/tags/c\" class=\"mention hashtag"
+		  "\">#<span>c</span></a>", "#c" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), hrefs, shows, nitems(hrefs));
+}
+
+/* A map that no link's href matches exactly, or no map at all, changes
+ * nothing. */
+static void
+test_from_html_map_that_matches_nothing_changes_nothing(void **state)
+{
+	static const char *const inputs[] = { MD_STATUS, MD_NOTE, MD_THREE,
+	    MD_DOCS, MD_LOCAL, "" };
+	static const char *const hrefs[] = {
+		"https://icosahedron.website/@halc",
+		"https://icosahedron.website/@halcy/",
+		"icosahedron.website/@halcy",
+		"https://mastodon.social/@HALCY",
+		"http://localhost:3000/@mastodonpy_test ",
+		"https://halcy.de",
+		"",
+	};
+	static const char *const shows[] = { "1", "2", "3", "4", "5", "6",
+	    "7" };
+	size_t	 i;
+	char	*a, *b, *c;
+
+	(void)state;
+	for (i = 0; i < nitems(inputs); i++) {
+		a = text_from_html(inputs[i]);
+		b = text_from_html_map(inputs[i], NULL, NULL, 0);
+		c = text_from_html_map(inputs[i], hrefs, shows, nitems(hrefs));
+		check_str("no map", b, a);
+		check_str("a map that matches nothing", c, a);
+		free(a);
+		free(b);
+		free(c);
+	}
+}
+
+/* The common named references and numeric ones are decoded; what is
+ * malformed or unknown stays as written. */
+static void
+test_from_html_decodes_references(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "entities", "&amp; &lt;b&gt; &quot;q&quot; &#39;s &apos;",
+		  "& <b> \"q\" 's '" },
+		{ "legacy capitals", "&AMP;&LT;&GT;&QUOT;", "&<>\"" },
+		{ "nbsp", "a&nbsp;b", "a b" },
+		{ "named typography", "&hellip;&mdash;&rsquo;",
+		  ELLIPSIS "\xe2\x80\x94\xe2\x80\x99" },
+		{ "hex reference", "&#x1F600;&#X1f44d;",
+		  "\xf0\x9f\x98\x80\xf0\x9f\x91\x8d" },
+		{ "decimal reference", "&#128512;&#233;",
+		  "\xf0\x9f\x98\x80\xc3\xa9" },
+		{ "largest code point", "&#x10FFFF;", "\xf4\x8f\xbf\xbf" },
+		{ "leading zeros", "&#x0000041;&#000066;", "AB" },
+		{ "reference without semicolon", "&#65 b", "A b" },
+		{ "NUL reference", "a&#0;b", "a" FFFD "b" },
+		{ "surrogate references", "&#xD800;&#xdfff;&#55296;",
+		  FFFD FFFD FFFD },
+		{ "too large references",
+		  "&#x110000;&#99999999999;&#xFFFFFFFFFFFFFFFFF1;",
+		  FFFD FFFD FFFD },
+		{ "windows-1252 references", "&#150;&#x93;x&#x94;&#128;",
+		  "\xe2\x80\x93\xe2\x80\x9cx\xe2\x80\x9d\xe2\x82\xac" },
+		{ "control references dropped", "a&#7;&#x1b;&#x81;&#127;b",
+		  "ab" },
+		{ "unknown entity kept", "&bogus; &amp", "&bogus; &amp" },
+		{ "malformed references kept", "A & B &#; &#x; &#xg; & amp; &",
+		  "A & B &#; &#x; &#xg; & amp; &" },
+		{ "long name kept", "&abcdefghijklmnopqrstuvwxyz;",
+		  "&abcdefghijklmnopqrstuvwxyz;" },
+		{ "reference to a tag is text",
+		  "&lt;script&gt;x&lt;/script&gt;", "<script>x</script>" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* Custom emoji stay as :shortcode:, and every script passes through. */
+static void
+test_from_html_keeps_shortcodes_and_scripts(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "shortcodes", "<p>:blobcat: hi :blob_cat_2::ablobwave:</p>",
+		  ":blobcat: hi :blob_cat_2::ablobwave:" },
+		{ "shortcode in a link", "<a href=\"x\">:heart:</a>",
+		  ":heart:" },
+		{ "CJK", "<p>" ZHONG WEN ZI "</p>", ZHONG WEN ZI },
+		{ "Arabic", "<p>" MARHABA "</p>", MARHABA },
+		{ "Hebrew", SHALOM " <b>" SHALOM "</b>", SHALOM " " SHALOM },
+		{ "emoji", "<p>" FAMILY THUMB "<br>" NL_FLAG ENGLAND HEART
+		  "</p>", FAMILY THUMB "\n" NL_FLAG ENGLAND HEART },
+		{ "combining marks", "caf" E_ACUTE, "caf" E_ACUTE },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* Scripts, styles and the like go with their contents; comments and
+ * CDATA go; a '<' that starts no tag is text. */
+static void
+test_from_html_drops_hostile_markup(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "script", "a<script>alert('<p>x</p>')</script>b", "ab" },
+		{ "script in capitals", "a<SCRIPT>x</ScRiPt >b", "ab" },
+		{ "script end tag with attributes", "a<script>x</script x=1>b",
+		  "ab" },
+		{ "script without an end", "a<script>x<p>y</p>", "a" },
+		{ "script end tag cut short", "a<script>x</script", "a" },
+		{ "a longer name is not the end", "a<script>x</scripts>b",
+		  "a" },
+		{ "style", "a<style>p { color: red }</style>b", "ab" },
+		{ "template", "a<template><p>x</p></template>b", "ab" },
+		{ "nested template", "a<template><template>x</template>y"
+		  "</template>b", "ab" },
+		{ "noscript", "a<noscript>x</noscript>b", "ab" },
+		{ "iframe", "a<iframe src=\"x\">y</iframe>b", "ab" },
+		{ "nested object", "a<object><object>x</object>y</object>b",
+		  "ab" },
+		{ "stray end of script", "a</script>b", "ab" },
+		{ "comment", "a<!-- <p>x</p> -->b", "ab" },
+		{ "empty comments", "a<!---->b<!-->c<!--->d", "abcd" },
+		{ "comment ended by --!>", "a<!-- x --!>b", "ab" },
+		{ "comment without an end", "a<!-- x", "a" },
+		{ "CDATA", "a<![CDATA[<p>x</p>]]>b", "ab" },
+		{ "CDATA without an end", "a<![CDATA[x", "a" },
+		{ "doctype and processing instruction",
+		  "a<!DOCTYPE html>b<?xml version=\"1.0\"?>c", "abc" },
+		{ "lone angle brackets", "a < b > c", "a < b > c" },
+		{ "angle bracket before a digit", "1 <2 and x <= y",
+		  "1 <2 and x <= y" },
+		{ "angle bracket and slash", "a </ b </>", "a </ b </>" },
+		{ "angle bracket at the end", "a <", "a <" },
+		{ "quoted >", "<a title=\"x>y\">t</a>", "t" },
+		{ "single-quoted >", "<a title='x>y'>t</a>", "t" },
+		{ "unquoted value ends at >", "<a title=x>y>t</a>", "y>t" },
+		{ "quote inside a name", "<a b\"c=\"d>e\">t</a>", "t" },
+		{ "unclosed tag", "a<span class=\"x", "a" },
+		{ "unclosed quote", "a<span class=\"x>y</span>", "a" },
+		{ "tag cut short", "a<b", "a" },
+		{ "unknown tags", "<x-foo bar>a</x-foo><svg>b</svg>", "ab" },
+		{ "NUL-free bytes in a tag name", "a<sp\xc3\xa9n>b", "ab" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* Lists give a line per item, quotes a "> " before each line, and <pre>
+ * keeps its spaces and lines. */
+static void
+test_from_html_shows_lists_quotes_and_code(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "list", "<ul><li>one</li><li>two</li></ul>after",
+		  "\xe2\x80\xa2 one\n\xe2\x80\xa2 two\n\nafter" },
+		{ "numbered list between paragraphs", "<p>Menu:</p><ol><li>tea"
+		  "</li><li>cake</li></ol><p>Thanks</p>",
+		  "Menu:\n\n1. tea\n2. cake\n\nThanks" },
+		{ "numbered from start", "<ol start=\"9\"><li>a</li><li>b</li>"
+		  "</ol>", "9. a\n10. b" },
+		{ "start that is not all digits", "<ol start=\" 3x\"><li>a</li>"
+		  "</ol><ol start=\"x\"><li>b</li></ol><ol start=-2><li>c</ol>",
+		  "3. a\n\n1. b\n\n-2. c" },
+		{ "items not closed", "<ul><li>a<li>b</ul>c",
+		  "\xe2\x80\xa2 a\n\xe2\x80\xa2 b\n\nc" },
+		{ "nested list", "<ul><li>a<ul><li>x</li><li>y</li></ul></li>"
+		  "<li>b</li></ul>", "\xe2\x80\xa2 a\n  \xe2\x80\xa2 x\n"
+		  "  \xe2\x80\xa2 y\n\xe2\x80\xa2 b" },
+		{ "nested numbers go on", "<ol><li>a<ol><li>x</li></ol></li>"
+		  "<li>b</li></ol>", "1. a\n   1. x\n2. b" },
+		{ "paragraphs in items", "<ul><li><p>a</p></li><li><p>b</p>"
+		  "</li></ul>", "\xe2\x80\xa2 a\n\xe2\x80\xa2 b" },
+		{ "line break in an item", "<ul><li>a<br>b</li></ul>",
+		  "\xe2\x80\xa2 a\n  b" },
+		{ "empty item", "<ul><li></li><li>b</li></ul>",
+		  "\xe2\x80\xa2 b" },
+		{ "item outside a list", "a<li>b", "a\nb" },
+		{ "an empty item's marker stays in its list",
+		  "<ul><li></ul><blockquote>x</blockquote>", "> x" },
+		{ "quote", "<blockquote><p>quoted<br>text</p></blockquote>"
+		  "<p>reply</p>", "> quoted\n> text\n\nreply" },
+		{ "quote of two paragraphs",
+		  "<p>x</p><blockquote><p>a</p><p>b</p></blockquote>",
+		  "x\n\n> a\n\n> b" },
+		{ "quote in a quote", "<blockquote><p>a</p><blockquote><p>b</p>"
+		  "</blockquote><p>c</p></blockquote>", "> a\n\n> > b\n\n> c" },
+		{ "list in a quote", "<blockquote><ul><li>a</li><li>b</li></ul>"
+		  "</blockquote>", "> \xe2\x80\xa2 a\n> \xe2\x80\xa2 b" },
+		{ "end of quote closes the list in it",
+		  "<blockquote><ul><li>a</blockquote>b",
+		  "> \xe2\x80\xa2 a\n\nb" },
+		{ "end of another kind is ignored",
+		  "<ul><li>a</blockquote><li>b</ol></ul>",
+		  "\xe2\x80\xa2 a\n\xe2\x80\xa2 b" },
+		{ "pre keeps spaces and lines",
+		  "<pre><code>int x;\n  return x;\n</code></pre><p>after</p>",
+		  "int x;\n  return x;\n\nafter" },
+		{ "newline after <pre> goes", "<pre>\nx\n\ny</pre>",
+		  "x\n\ny" },
+		{ "CR LF in pre", "<pre>a\r\nb\rc</pre>", "a\nb\nc" },
+		{ "pre in a quote", "<blockquote><pre>a\n b</pre></blockquote>",
+		  "> a\n>  b" },
+		{ "inline code", "<p>use <code>make  check</code> now</p>",
+		  "use make check now" },
+	};
+
+	(void)state;
+	run_html(cases, nitems(cases), NULL, NULL, 0);
+}
+
+/* Return a new string of s repeated n times, between head and tail. */
+static char *
+repeat(const char *head, const char *s, size_t n, const char *tail)
+{
+	size_t	 hl = strlen(head), sl = strlen(s), tl = strlen(tail), i;
+	char	*out;
+
+	out = xmalloc(hl + sl * n + tl + 1);
+	memcpy(out, head, hl);
+	for (i = 0; i < n; i++)
+		memcpy(out + hl + i * sl, s, sl);
+	memcpy(out + hl + n * sl, tail, tl + 1);
+	return out;
+}
+
+/* Four levels of quote. */
+#define Q4	"> > > > "
+
+/* Deep nesting neither recurses nor shapes lines past eight levels, and
+ * megabytes of content convert at once (a quadratic walk would not end). */
+static void
+test_from_html_survives_deep_and_huge_input(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*head;
+		const char	*part;
+		size_t		 n;
+		const char	*tail;
+		const char	*want;	/* NULL: check the length only */
+		size_t		 len;
+	} cases[] = {
+		{ "10^5 nested spans", "a", "<span>", 100000, "b", "ab", 0 },
+		{ "10^5 spans closed", "<span>", "<span>x</span>", 100000,
+		  "", NULL, 100000 },
+		{ "10^5 invisible spans", "a", "<span class=\"invisible\">",
+		  100000, "b</p>c", "a\n\nc", 0 },
+		{ "10^5 nested quotes", "", "<blockquote>", 100000, "x",
+		  Q4 Q4 "x", 0 },
+		{ "10^5 nested lists", "", "<ul><li>", 100000, "x", NULL,
+		  7 * 2 + 4 + 1 },
+		{ "10^5 quotes closed", "", "</blockquote>", 100000, "x", "x",
+		  0 },
+		{ "10^5 templates", "a", "<template>", 100000, "</template>b",
+		  "a", 0 },
+		{ "10^5 comment openings", "a", "<!--", 100000, "", "a", 0 },
+		{ "megabytes of dashes in a comment", "a<!--", "-", 4000000,
+		  "", "a", 0 },
+		{ "megabytes of comments", "a", "<!-- x -->", 400000, "b",
+		  "ab", 0 },
+		{ "megabytes of CDATA", "a", "<![CDATA[x]]>", 300000, "b",
+		  "ab", 0 },
+		{ "megabytes of '<'", "", "<", 4000000, "", NULL, 4000000 },
+		{ "megabytes of '&'", "", "&#", 2000000, "", NULL, 4000000 },
+		{ "megabytes of '<' in a script", "<script>", "<", 4000000,
+		  "", "", 0 },
+		{ "megabytes in an attribute", "a<a href=\"", "x", 4000000,
+		  "\">b</a>", "ab", 0 },
+		{ "megabytes of paragraphs", "",
+		  "<p>w &amp; <span class=\"invisible\">x</span></p>", 100000,
+		  "", NULL, 100000 * 5 - 2 },
+		{ "megabytes of text", "", "word ", 1000000, "", NULL,
+		  5000000 - 1 },
+	};
+	static const char *const hrefs[] = { "x" };
+	static const char *const shows[] = { "@x" };
+	size_t	 i;
+	char	*in, *got;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		in = repeat(cases[i].head, cases[i].part, cases[i].n,
+		    cases[i].tail);
+		got = text_from_html_map(in, hrefs, shows, nitems(hrefs));
+		if (cases[i].want != NULL)
+			check_str(cases[i].name, got, cases[i].want);
+		else
+			check_int(cases[i].name, (long long)strlen(got),
+			    (long long)cases[i].len);
+		free(got);
+		free(in);
+	}
+}
+
+/* What the converter leaves (controls, escapes, bidi overrides) goes in
+ * text_sanitize, which every caller runs after it. */
+static void
+test_from_html_then_sanitize_is_safe(void **state)
+{
+	static const struct html_case cases[] = {
+		{ "ESC sequence in text", "<p>a\x1b[31mred</p>", "ared" },
+		{ "C1 CSI in text", "<p>a\xc2\x9b" "31mb</p>", "ab" },
+		{ "bidi override in text", "<p>x\xe2\x80\xaey</p>", "xy" },
+		{ "bidi override as a reference", "<p>&#x202e;evil&#8237;</p>",
+		  "evil" },
+		{ "isolate in a link", "<a href=\"y\">@\xe2\x81\xa6" "bob</a>",
+		  "@bob" },
+		{ "ESC as a reference", "a&#27;[31mb", "a[31mb" },
+		{ "line separator", "a&#x2028;b", "a\nb" },
+		{ "invalid UTF-8", "<p>a\xff\xc3</p>", "a" FFFD FFFD },
+	};
+	static const char *const hrefs[] = { "https://m.example/@bob" };
+	static const char *const shows[] = { "@bob@m.example" };
+	size_t	 i;
+	char	*html, *got;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		html = text_from_html_map(cases[i].in, hrefs, shows, 1);
+		got = text_sanitize(html, strlen(html));
+		check_str(cases[i].name, got, cases[i].want);
+		free(got);
+		free(html);
 	}
 }
 
@@ -1143,7 +1685,19 @@ main(void)
 		cmocka_unit_test(test_wrap_keeps_clusters_whole),
 		cmocka_unit_test(test_wrap_keeps_newlines_and_empty_lines),
 		cmocka_unit_test(test_next_prev_step_over_whole_characters),
-		cmocka_unit_test(test_from_html_converts_mastodon_markup),
+		cmocka_unit_test(
+		    test_from_html_shows_mastodon_samples_as_the_apps_do),
+		cmocka_unit_test(test_from_html_breaks_paragraphs_and_lines),
+		cmocka_unit_test(test_from_html_shortens_links_as_the_apps_do),
+		cmocka_unit_test(test_from_html_map_replaces_mapped_links),
+		cmocka_unit_test(
+		    test_from_html_map_that_matches_nothing_changes_nothing),
+		cmocka_unit_test(test_from_html_decodes_references),
+		cmocka_unit_test(test_from_html_keeps_shortcodes_and_scripts),
+		cmocka_unit_test(test_from_html_drops_hostile_markup),
+		cmocka_unit_test(test_from_html_shows_lists_quotes_and_code),
+		cmocka_unit_test(test_from_html_survives_deep_and_huge_input),
+		cmocka_unit_test(test_from_html_then_sanitize_is_safe),
 		cmocka_unit_test(test_has_rtl_finds_hebrew_and_arabic),
 		cmocka_unit_test(test_sanitize_random_input_is_always_safe),
 	};
