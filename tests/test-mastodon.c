@@ -1071,6 +1071,10 @@ test_status_text_from_html(void **state)
 	doc = json_loads(body, 0, NULL);
 	assert_int_equal(mastodon_status_read(doc, &st), 0);
 	text = mastodon_status_text(&st);
+	/* The mention is the whole acct; the rest as the apps show it. */
+	assert_string_equal(text, "@halcy@icosahedron.website you're a "
+	    "doo-doo head\n\nedit: editing this to have the maximum amount "
+	    "of fields filled :trans_heart: #ThisIsAHashtag");
 	assert_non_null(strstr(text, "you're a doo-doo head"));
 	assert_non_null(strstr(text, ":trans_heart:"));
 	assert_non_null(strstr(text, "#ThisIsAHashtag"));

@@ -103,23 +103,38 @@ mastodon_mentions_us(const struct platform_account *pa,
 
 /*
  * Return the text of a status: its HTML content as the apps show it,
- * sanitized and cut to MASTODON_MAX_TEXT bytes. A new string.
+ * each mention as the whole "@user@server" of the account it names (the
+ * HTML shows only "@user"), sanitized and cut to MASTODON_MAX_TEXT bytes.
+ * A new string.
  */
 char *
 mastodon_status_text(const struct mastodon_status *st)
 {
-	const json_t	*c = json_object_get(st->json, "content");
-	char		*html, *text, *clean;
-	size_t		 len;
+	const json_t	*c = json_object_get(st->json, "content"), *m;
+	const char	*hrefs[MASTODON_MAX_MENTIONS];
+	const char	*url, *acct;
+	char		*shows[MASTODON_MAX_MENTIONS], *html, *text, *clean;
+	size_t		 len, n = 0, i;
 
 	if (!json_is_string(c))
 		return xstrdup("");
+	json_array_foreach(json_object_get(st->json, "mentions"), i, m) {
+		url = mastodon_str(m, "url");
+		acct = mastodon_str(m, "acct");
+		if (n < MASTODON_MAX_MENTIONS && mastodon_valid_url(url) &&
+		    mastodon_valid_acct(acct)) {
+			hrefs[n] = url;
+			shows[n++] = xprintf("@%s", acct);
+		}
+	}
 	len = json_string_length(c);
 	if (len > MASTODON_MAX_HTML)
 		len = MASTODON_MAX_HTML;
 	html = xstrndup(json_string_value(c), len);
-	text = text_from_html(html);
+	text = text_from_html_map(html, hrefs, (const char *const *)shows, n);
 	free(html);
+	for (i = 0; i < n; i++)
+		free(shows[i]);
 	len = strlen(text);
 	if (len > MASTODON_MAX_TEXT) {
 		len = MASTODON_MAX_TEXT;

@@ -385,8 +385,11 @@ mastodon_link_word(const char *w, size_t n)
 	size_t	i, dots = 0;
 
 	for (i = 0; i < n; i++) {
-		if (w[i] == '/' || (unsigned char)w[i] == 0xe2)
-			return 1;	/* '/', or the lead byte of '…' */
+		if (w[i] == '/' || (n - i >= 3 && memcmp(w + i, "\xe2\x80\xa6",
+		    3) == 0))
+			return 1;	/* a path, or the '…' of a cut link */
+	}
+	for (i = 0; i < n; i++) {
 		if (w[i] == '.') {
 			if (i == 0 || i + 1 == n || w[i + 1] == '.')
 				return 0;
