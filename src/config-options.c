@@ -35,8 +35,8 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "1h", 0, 7 * 86400, NULL,
 	    "how often a sync reads every comment of the history window "
 	    "again (Facebook, Instagram) or asks about the waiting ones "
-	    "(Bluesky), to find those edited, hidden or deleted there (their "
-	    "APIs do not tell); 0 does it at every sync" },
+	    "(Bluesky, Mastodon), to find those edited, hidden or deleted "
+	    "there (their APIs do not tell); 0 does it at every sync" },
 	[OPT_COLOR] = { "color", CONFIG_ENUM, CONFIG_GLOBAL, "auto", 0, 0,
 	    config_color_choices,
 	    "auto (colour unless NO_COLOR is set or the terminal has none), "

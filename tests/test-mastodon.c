@@ -973,32 +973,40 @@ test_hostile_status(void **state)
 static void
 test_recheck(void **state)
 {
-	static char	 a[] = "21", b[] = "22", c[] = "23";
-	char		*ids[] = { a, b, c };
+	static char	 a[] = "21", b[] = "22", c[] = "23", d[] = "24";
+	char		*ids[] = { a, b, c, d };
 	static const char *const answer_ok =
 	    "[{\"id\":\"21\",\"created_at\":\"2026-04-11T10:00:00.000Z\","
 	    "\"account\":{\"id\":\"4\",\"acct\":\"x\"}},"
 	    "{\"id\":\"23\",\"created_at\":\"2026-04-11T10:00:00.000Z\","
-	    "\"edited_at\":\"2026-04-11T11:00:00.000Z\","
-	    "\"account\":{\"id\":\"4\",\"acct\":\"x\"}}]";
+	    "\"edited_at\":\"2026-04-11T11:00:00.000Z\",\"in_reply_to_id\":"
+	    "\"20\",\"account\":{\"id\":\"4\",\"acct\":\"x\"}},"
+	    "{\"id\":\"24\",\"created_at\":\"2026-04-11T10:00:00.000Z\","
+	    "\"edited_at\":\"2026-04-11T11:00:00.000Z\",\"content\":"
+	    "\"<p>new words</p>\",\"account\":{\"id\":\"4\",\"acct\":"
+	    "\"x\"}}]";
 	struct platform_request		 req;
 	struct platform_response	 res;
 	struct sync_page		 page;
 	char				*cause = NULL;
 
 	(void)state;
-	assert_int_equal(mastodon_ops.recheck_request(&shop, ids, 3, &req,
+	assert_int_equal(mastodon_ops.recheck_request(&shop, ids, 4, &req,
 	    NULL), 0);
 	assert_string_equal(req.url, "http://localhost:3000/api/v1/statuses?"
-	    "id[]=21&id[]=22&id[]=23");
+	    "id[]=21&id[]=22&id[]=23&id[]=24");
 	platform_request_clear(&req);
 	res = answer(200, answer_ok);
 	memset(&page, 0, sizeof page);
-	assert_int_equal(mastodon_ops.recheck_parse(&shop, ids, 3, &res, &page,
+	assert_int_equal(mastodon_ops.recheck_parse(&shop, ids, 4, &res, &page,
 	    NULL), 0);
 	assert_int_equal(page.ngone, 1);
 	assert_string_equal(page.gone[0], "22");
+	/* An edited reply: its thread places it; a root: updated at once. */
 	assert_true(names_fetch(&page, "ctx:23"));
+	assert_int_equal(page.items.n, 1);
+	assert_string_equal(page.items.v[0].text, "new words");
+	assert_int_equal(page.items.v[0].kind, ITEM_MENTION);
 	sync_page_clear(&page);
 	/* One it cannot read could be any: nothing is marked. */
 	res = answer(200, "[{\"id\":\"21\"}]");

@@ -36,7 +36,7 @@
 #define MASTODON_MAX_CW		1024	/* bytes of a content warning */
 #define MASTODON_MAX_MENTIONS	50	/* accounts a reply names */
 #define MASTODON_CHARACTERS	500	/* the default limit of a status */
-#define MASTODON_RECHECK_MAX	40	/* statuses asked about at once */
+#define MASTODON_RECHECK_MAX	20	/* statuses GET /api/v1/statuses takes */
 
 /* A status as the API shows it, its members checked; all lent. */
 struct mastodon_status {

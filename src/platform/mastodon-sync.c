@@ -567,9 +567,29 @@ mastodon_recheck_request(const struct platform_account *pa,
 }
 
 /*
+ * Take an edited status a recheck found: one that starts a thread of its
+ * own is updated at once (it is its own root: a mention, or a quote when
+ * it quotes); a reply has its thread read again, which places it.
+ */
+static void
+mastodon_edited(const struct platform_account *pa,
+    const struct mastodon_status *st, struct sync_page *page)
+{
+	const json_t	*quote = json_object_get(st->json, "quote");
+
+	if (st->reply_to != NULL) {
+		mastodon_fetch_thread(page, st->id, 0);
+		return;
+	}
+	mastodon_status_item(pa, st, st->id, 0, quote != NULL &&
+	    !json_is_null(quote) ? ITEM_QUOTE : ITEM_MENTION,
+	    item_list_add(&page->items));
+}
+
+/*
  * Parse the statuses asked after: those the answer leaves out are gone
- * (deleted, or no longer shown to the shop); those edited have their
- * thread read again, which updates them in place.
+ * (deleted, or no longer shown to the shop); those edited are read again
+ * (mastodon_edited).
  */
 int
 mastodon_recheck_parse(const struct platform_account *pa,
@@ -582,7 +602,6 @@ mastodon_recheck_parse(const struct platform_account *pa,
 	size_t			 i, j;
 	char			*seen;
 
-	(void)pa;
 	if (res == NULL || res->status < 200 || res->status > 299)
 		return mastodon_fail_status(res, cause);
 	if ((doc = mastodon_load_array(res, cause)) == NULL)
@@ -602,7 +621,7 @@ mastodon_recheck_parse(const struct platform_account *pa,
 				seen[j] = 1;
 		}
 		if (st.edited > 0)
-			mastodon_fetch_thread(page, st.id, 0);
+			mastodon_edited(pa, &st, page);
 	}
 	for (j = 0; j < n; j++) {
 		if (!seen[j])

@@ -435,7 +435,52 @@ else
 	grep -i "sweep\|delet\|thread" "$W/heed.log" | tail -5 | sed 's/^/# heed.log: /'
 fi
 
-# --- 7. instead of hiding ---------------------------------------------
+# --- 7. an edit, and a content warning opened on purpose --------------
+
+ID=$(ctl '{"op":"add","author":"ivy","text":"the lid is crackd (ed1)"}' |
+    mq 'json.loads(sys.stdin.read())["status_id"]' -)
+run_sync
+ctl '{"op":"edit","id":"'"$ID"'","text":"the lid is cracked, sorry (ed1)"}' >/dev/null
+write_conf "$W/now.conf" "$URL" "recheck_interval = 0"
+run_sync --config "$W/now.conf"
+list_all
+got=$(mq '[i["text"] for i in items if i["remote_id"] == a[0]]' "$W/list.json" "$ID")
+name="a mention edited on the server: the next recheck reads it again, and heed shows the new text"
+case $got in
+*"cracked, sorry"*) tui_ok "$name" ;;
+*) tui_fail "$name" "$(sync_diag); text: $got"
+	show_log 6 ;;
+esac
+
+# The thread is open: an item's header, which the queue's rows lack.
+thread_shown() {
+	tui_shows_re ui ' · (now|[0-9]+[a-z]+ ago) · '
+}
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED'"
+opened=
+if tui_wait ui "shop synced"; then
+	SHOWN="CW: order talk"
+	tui_keys ui /
+	tui_type ui "(dm1)"
+	tui_keys ui Enter
+	tui_until search_shown "(dm1)"
+	SHOWN=
+	tui_keys ui Enter
+	if tui_until thread_shown && tui_shows ui "Content warning: order talk" &&
+	    tui_hides ui "(dm1)"; then
+		tui_keys ui z
+		tui_wait ui "(dm1)" && opened=1
+	fi
+fi
+name="a direct message behind a content warning: the thread shows the warning, and z opens the message"
+if [ "$opened" = 1 ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name"
+fi
+t kill-session -t ui 2>/dev/null
+
+# --- 8. instead of hiding ---------------------------------------------
 
 ctl '{"op":"add","author":"hal","text":"buy cheap watches (spam1)"}' >/dev/null
 run_sync
@@ -468,7 +513,7 @@ else
 fi
 t kill-session -t ui 2>/dev/null
 
-# --- 8. a revoked token -----------------------------------------------
+# --- 9. a revoked token -----------------------------------------------
 
 ctl '{"op":"revoke","token":"all"}' >/dev/null
 run_sync
@@ -483,7 +528,7 @@ case $ERR in
 *) tui_fail "$name" "$(sync_diag)" ;;
 esac
 
-# --- 9. HTTPS ---------------------------------------------------------
+# --- 10. HTTPS --------------------------------------------------------
 
 if [ -n "$HAVE_TLS" ] && [ "$TLS_PORT" != 0 ]; then
 	TOKEN=$(ctl '{"op":"token","scope":"read write"}' |
