@@ -172,11 +172,12 @@ cmd_host_say(void *arg, int trouble, const char *msg)
 	cmd_print(trouble ? stderr : stdout, "%s", msg);
 }
 
-/* Ask the person at the terminal, for a login. */
+/* Ask the person at the terminal, for a login, once what was said is out. */
 static char *
 cmd_host_ask(void *arg, const char *prompt, int secret)
 {
 	(void)arg;
+	fflush(stdout);
 	return secret ? cmd_ask_secret(prompt) : cmd_ask_line(prompt);
 }
 
@@ -358,11 +359,12 @@ cmd_host_done(struct cmd_host *ch)
 }
 
 /*
- * The secret a login gave could not be kept: end it on the platform too,
- * where the adapter can, so that no login is left that nobody holds.
+ * End on the platform, where the adapter can, a login the keyring does not
+ * keep: the one just given when it could not be kept, or the one a new
+ * login replaces. No login is left that nobody holds.
  */
 static void
-cmd_login_unkept(const struct platform_ops *ops, struct platform_account *pa,
+cmd_login_revoke(const struct platform_ops *ops, struct platform_account *pa,
     const struct platform_host *host, const char *secret)
 {
 	char	*cause = NULL;
@@ -413,7 +415,7 @@ cmd_login_talk(const struct cmd_env *env, const struct config_account *a,
 	struct platform_login	 pl;
 	struct platform_link	*links;
 	enum creds_result	 r;
-	char			*cause = NULL;
+	char			*cause = NULL, *old = NULL;
 	size_t			 n;
 	int			 rc = 1;
 
@@ -423,16 +425,22 @@ cmd_login_talk(const struct cmd_env *env, const struct config_account *a,
 	links = cmd_login_links(cfg, a, &n);
 	if (ops->login(&pa, links, n, &host, &pl, &cause) != 0)
 		goto out;
+	if (ops->logout != NULL && creds_lookup(a->name, ops->name,
+	    ops->secret_kind, &old, NULL) != CREDS_OK)
+		old = NULL;
 	r = creds_store(a->name, ops->name, ops->secret_kind, pl.secret,
 	    &cause);
 	if (r != CREDS_OK) {
 		if (cause == NULL)
 			cause = xstrdup(creds_result_name(r));
-		cmd_login_unkept(ops, &pa, &host, pl.secret);
+		cmd_login_revoke(ops, &pa, &host, pl.secret);
 		goto out;
 	}
 	if (pl.said != NULL)
 		cmd_print(stdout, "%s", pl.said);
+	/* The login this one replaces is ended (unless it is the same). */
+	if (old != NULL && strcmp(old, pl.secret) != 0)
+		cmd_login_revoke(ops, &pa, &host, old);
 	rc = 0;
 out:
 	cmd_host_done(&ch);
@@ -442,6 +450,7 @@ out:
 		    "the login failed", a->name);
 	free(cause);
 	free(links);
+	util_free_secret(old);
 	platform_login_clear(&pl);
 	return rc;
 }
