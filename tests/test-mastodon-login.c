@@ -1160,8 +1160,9 @@ test_logout_revokes_the_token(void **state)
 	assert_int_equal(logout(&f, ACCESS, &cause), -1);
 	assert_string_equal(cause, "the token could not be revoked on "
 	    "mastodon.social (You are not authorized to revoke this token). "
-	    "To revoke it yourself: on mastodon.social, open Preferences > "
-	    "Account > Authorized apps, and revoke heed");
+	    "To revoke it yourself, open https://mastodon.social/oauth/"
+	    "authorized_applications (Preferences > Account > Authorized "
+	    "apps) and revoke heed");
 	free(cause);
 	/* Not reached. */
 	script(&f, (const struct step[]){ { "POST", REVOKE, -1, NULL } }, 1);
@@ -1177,9 +1178,33 @@ test_logout_revokes_the_token(void **state)
 	assert_int_equal(logout(&f, ACCESS, &cause), -1);
 	assert_string_equal(cause, "the token could not be revoked on "
 	    "mastodon.social (heed's cache no longer holds the app it logged "
-	    "in with on mastodon.social). To revoke it yourself: on "
-	    "mastodon.social, open Preferences > Account > Authorized apps, "
-	    "and revoke heed");
+	    "in with on mastodon.social). To revoke it yourself, open "
+	    "https://mastodon.social/oauth/authorized_applications "
+	    "(Preferences > Account > Authorized apps) and revoke heed");
+	free(cause);
+	fake_free(&f);
+}
+
+/* Without an instance's address there is no address to give. */
+static void
+test_logout_without_an_address(void **state)
+{
+	struct platform_account	 pa = account("", "");
+	struct platform_host	 h;
+	struct fake		 f;
+	char			*cause = NULL;
+
+	(void)state;
+	memset(&f, 0, sizeof f);
+	script(&f, NULL, 0);
+	h = host_of(&f);
+	pa.secret = ACCESS;
+	assert_int_equal(mastodon_ops.logout(&pa, &h, &cause), -1);
+	assert_string_equal(cause, "the token could not be revoked ([account "
+	    "shop] has no url: set it to the instance's address (like "
+	    "https://mastodon.social)). To revoke it yourself, open the "
+	    "instance's Preferences > Account > Authorized apps, and revoke "
+	    "heed");
 	free(cause);
 	fake_free(&f);
 }
@@ -1333,6 +1358,7 @@ main(void)
 		cmocka_unit_test(test_login_revokes_a_token_it_does_not_keep),
 		cmocka_unit_test(test_login_wants_the_instance_address),
 		cmocka_unit_test(test_logout_revokes_the_token),
+		cmocka_unit_test(test_logout_without_an_address),
 		cmocka_unit_test(test_doctor_reports),
 	};
 

@@ -872,12 +872,15 @@ mastodon_logout(const struct platform_account *pa,
 		    &why) == 0)
 			rc = 0;
 	}
-	if (rc != 0)
+	if (rc != 0 && t.base != NULL)
 		util_fail(cause, "the token could not be revoked on %s (%s). "
-		    "To revoke it yourself: on %s, open Preferences > Account > "
-		    "Authorized apps, and revoke heed", t.instance != NULL ?
-		    t.instance : "the instance", why, t.instance != NULL ?
-		    t.instance : "the instance");
+		    "To revoke it yourself, open %s/oauth/authorized_applications "
+		    "(Preferences > Account > Authorized apps) and revoke heed",
+		    t.instance, why, t.base);
+	else if (rc != 0)
+		util_fail(cause, "the token could not be revoked (%s). To revoke "
+		    "it yourself, open the instance's Preferences > Account > "
+		    "Authorized apps, and revoke heed", why);
 	free(why);
 	mastodon_talk_clear(&t);
 	return rc;
