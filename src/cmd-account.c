@@ -33,12 +33,8 @@ struct cmd_host {
 	const char		*cache;		/* the cache's path */
 	struct store		*store;		/* opened when first needed */
 	enum cmd_way		 way;
-	int			 open;		/* --open: open the browser */
 	struct cmd_loopback	*lb;
 };
-
-/* How long a browser has to come back to heed, in seconds. */
-#define CMD_REDIRECT_WAIT	(10 * 60)
 
 /* Find the named account and its platform, or say what is wrong. */
 static const struct config_account *
@@ -332,7 +328,6 @@ cmd_host_init(struct cmd_host *ch, struct platform_host *host,
 	ch->cfg = env->cfg;
 	ch->cache = env->paths != NULL ? env->paths->cache : NULL;
 	ch->way = way;
-	ch->open = open_browser;
 	memset(host, 0, sizeof *host);
 	host->arg = ch;
 	host->send = cmd_host_send;
