@@ -264,7 +264,8 @@ cmd_host_redirect_wait(void *arg, const char *path, int64_t secs,
 
 	*query = NULL;
 	if (ch->lb == NULL)
-		return util_fail(cause, "heed is not listening for the browser");
+		return util_fail(cause, "heed is not listening for the "
+		    "browser");
 	fflush(stdout);
 	return cmd_loopback_wait(ch->lb, path, secs, query, cause);
 }

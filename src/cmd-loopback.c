@@ -124,7 +124,8 @@ loopback_reply(int fd, const char *status, const char *text)
 
 	msg = xprintf("HTTP/1.1 %s\r\nContent-Type: text/plain; "
 	    "charset=utf-8\r\nContent-Length: %zu\r\nCache-Control: no-store"
-	    "\r\nConnection: close\r\n\r\n%s\n", status, strlen(text) + 1, text);
+	    "\r\nConnection: close\r\n\r\n%s\n", status, strlen(text) + 1,
+	    text);
 	loopback_write(fd, msg, strlen(msg));
 	free(msg);
 }
@@ -200,8 +201,8 @@ loopback_request(struct loopback_conn *c, const char *path)
 		q = memchr(target, '?', (size_t)(end - target));
 		if ((size_t)((q != NULL ? q : end) - target) == plen &&
 		    strncmp(target, path, plen) == 0)
-			return q != NULL ? xstrndup(q + 1, (size_t)(end - q - 1)) :
-			    xstrdup("");
+			return q != NULL ? xstrndup(q + 1,
+			    (size_t)(end - q - 1)) : xstrdup("");
 	}
 	loopback_reply(c->fd, "404 Not Found", "Not found.");
 	return NULL;
@@ -245,7 +246,8 @@ cmd_loopback_wait(struct cmd_loopback *lb, const char *path, int64_t secs,
 
 	*query = NULL;
 	if (lb->chosen != -1)
-		return util_fail(cause, "the browser's answer was taken already");
+		return util_fail(cause, "the browser's answer was taken "
+		    "already");
 	while ((left = deadline - util_mono_ms()) > 0) {
 		pfd[0].fd = lb->fd;
 		pfd[0].events = POLLIN;
@@ -265,8 +267,9 @@ cmd_loopback_wait(struct cmd_loopback *lb, const char *path, int64_t secs,
 			return 0;
 	}
 	if (secs < 120)
-		return util_fail(cause, "no answer came from the browser within "
-		    "%lld second%s", (long long)secs, secs == 1 ? "" : "s");
+		return util_fail(cause, "no answer came from the browser "
+		    "within %lld second%s", (long long)secs, secs == 1 ? "" :
+		    "s");
 	return util_fail(cause, "no answer came from the browser within %lld "
 	    "minutes", (long long)(secs + 59) / 60);
 }

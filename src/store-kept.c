@@ -40,8 +40,8 @@ store_kept_set(struct store *s, const char *key, const char *value,
 	int		 rc;
 
 	if (value == NULL)
-		st = store_stmt(s, ST_KEPT_DEL, "DELETE FROM kept WHERE key = ?1",
-		    cause);
+		st = store_stmt(s, ST_KEPT_DEL, "DELETE FROM kept WHERE key = "
+		    "?1", cause);
 	else
 		st = store_stmt(s, ST_KEPT_SET, "INSERT INTO kept (key, value) "
 		    "VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = "

@@ -48,8 +48,8 @@
 #define ACCESS		"qLFk5fQZHZfAWvjsVWMJZRH2K9coa_1JOCpbMwOlPbM"
 #define ALL_SCOPES	"read%3Aaccounts%20read%3Anotifications%20" \
 			"read%3Astatuses%20write%3Astatuses%20" \
-			"write%3Afavourites%20write%3Amutes%20write%3Ablocks%20" \
-			"write%3Areports"
+			"write%3Afavourites%20write%3Amutes%20" \
+			"write%3Ablocks%20write%3Areports"
 #define REDIRECTS	"urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob%20" \
 			"http%3A%2F%2F127.0.0.1%2Fcallback"
 #define OOB_Q		"urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"
@@ -161,7 +161,8 @@ fake_send(void *arg, struct platform_request *req, long *status, char **body,
 	if (f->at >= f->nsteps)
 		fail_msg("unexpected request %s %s", req->method, req->url);
 	s = &f->steps[f->at];
-	if (strcmp(req->method, s->method) != 0 || strcmp(req->url, s->url) != 0)
+	if (strcmp(req->method, s->method) != 0 ||
+	    strcmp(req->url, s->url) != 0)
 		fail_msg("request %zu: %s %s, not %s %s", f->at, req->method,
 		    req->url, s->method, s->url);
 	c = &f->sent[f->at++];
@@ -309,8 +310,8 @@ fake_redirect_wait(void *arg, const char *path, int64_t secs, char **query,
 	assert_string_equal(path, "/callback");
 	assert_true(secs >= 60);
 	if (f->query == NULL)
-		return util_fail(cause, "no answer came from the browser within "
-		    "10 minutes");
+		return util_fail(cause, "no answer came from the browser "
+		    "within 10 minutes");
 	if ((mark = strstr(f->query, "{state}")) == NULL) {
 		*query = xstrdup(f->query);
 		return 0;
@@ -459,8 +460,8 @@ test_pkce_challenge_of_rfc_7636(void **state)
 	char	*c;
 
 	(void)state;
-	c = mastodon_pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-	    NULL);
+	c = mastodon_pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gF"
+	    "WFOEjXk", NULL);
 	assert_string_equal(c, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 	free(c);
 }
@@ -479,7 +480,8 @@ first_login(struct fake *f)
 		{ "POST", TOKEN, 200, token_sample },
 		{ "GET", VERIFY, 200, verify_sample },
 	};
-	struct platform_account	 pa = account(BASE "/", "@halcy@mastodon.social");
+	struct platform_account	 pa = account(BASE "/",
+				     "@halcy@mastodon.social");
 	struct platform_login	 pl;
 	char			*cause, *challenge, *verifier, *want, *v;
 

@@ -105,8 +105,8 @@ mastodon_check_whose(const struct mastodon_checking *mc)
 		    pa->handle);
 		free(fix);
 	} else
-		mastodon_report(mc, PLATFORM_MARK_OK, NULL, "the token works: it "
-		    "is @%s's on %s", acct, mc->instance);
+		mastodon_report(mc, PLATFORM_MARK_OK, NULL, "the token works: "
+		    "it is @%s's on %s", acct, mc->instance);
 	free(acct);
 	return 0;
 }

@@ -151,8 +151,8 @@ mastodon_talk_start(struct mastodon_talk *t, const struct platform_account *pa,
 	t->pa = pa;
 	t->h = h;
 	if ((t->base = mastodon_base(pa)) == NULL)
-		return util_fail(cause, "[account %s] has no url: set it to the "
-		    "instance's address (like https://mastodon.social)",
+		return util_fail(cause, "[account %s] has no url: set it to "
+		    "the instance's address (like https://mastodon.social)",
 		    pa->name);
 	if (mastodon_check_url(pa, t->base, cause) != 0)
 		return -1;
@@ -197,8 +197,8 @@ mastodon_choose_scopes(struct mastodon_talk *t, const json_t *supported)
 		s = &mastodon_scopes[i];
 		if (json_array_size(supported) > 0 &&
 		    !mastodon_listed(supported, s->name)) {
-			mastodon_say(t->h, 0, "(%s does not offer the permission "
-			    "%s, %s: heed does not ask for it%s.)\n",
+			mastodon_say(t->h, 0, "(%s does not offer the "
+			    "permission %s, %s: heed does not ask for it%s.)\n",
 			    t->instance, s->name, s->why, s->required ?
 			    ", and cannot do that there" : "");
 			continue;
@@ -451,8 +451,8 @@ mastodon_choose_redirect(struct mastodon_talk *t)
 		return;
 	}
 	if (rc == -1)
-		mastodon_say(h, 1, "(heed cannot wait for the browser here: %s; "
-		    "you paste a code instead.)\n", why);
+		mastodon_say(h, 1, "(heed cannot wait for the browser here: "
+		    "%s; you paste a code instead.)\n", why);
 	free(why);
 	t->redirect = xstrdup(MASTODON_OOB);
 }
@@ -665,8 +665,8 @@ mastodon_granted(const struct mastodon_talk *t, const char *granted)
 		    !mastodon_has_scope(granted, mastodon_scopes[i].name) &&
 		    !mastodon_has_scope(granted, mastodon_scopes[i].name[0] ==
 		    'r' ? "read" : "write"))
-			mastodon_say(t->h, 1, "(%s did not grant %s, needed %s.)"
-			    "\n", t->instance, mastodon_scopes[i].name,
+			mastodon_say(t->h, 1, "(%s did not grant %s, needed "
+			    "%s.)\n", t->instance, mastodon_scopes[i].name,
 			    mastodon_scopes[i].why);
 	}
 }
@@ -874,13 +874,14 @@ mastodon_logout(const struct platform_account *pa,
 	}
 	if (rc != 0 && t.base != NULL)
 		util_fail(cause, "the token could not be revoked on %s (%s). "
-		    "To revoke it yourself, open %s/oauth/authorized_applications "
-		    "(Preferences > Account > Authorized apps) and revoke heed",
-		    t.instance, why, t.base);
+		    "To revoke it yourself, open %s/oauth/"
+		    "authorized_applications (Preferences > Account > "
+		    "Authorized apps) and revoke heed", t.instance, why,
+		    t.base);
 	else if (rc != 0)
-		util_fail(cause, "the token could not be revoked (%s). To revoke "
-		    "it yourself, open the instance's Preferences > Account > "
-		    "Authorized apps, and revoke heed", why);
+		util_fail(cause, "the token could not be revoked (%s). To "
+		    "revoke it yourself, open the instance's Preferences > "
+		    "Account > Authorized apps, and revoke heed", why);
 	free(why);
 	mastodon_talk_clear(&t);
 	return rc;
