@@ -361,7 +361,7 @@ cmd_host_done(struct cmd_host *ch)
  */
 static void
 cmd_login_revoke(const struct platform_ops *ops, struct platform_account *pa,
-    const struct platform_host *host, const char *secret)
+    const struct platform_host *host, const char *secret, const char *what)
 {
 	char	*cause = NULL;
 
@@ -369,7 +369,7 @@ cmd_login_revoke(const struct platform_ops *ops, struct platform_account *pa,
 		return;
 	pa->secret = secret;
 	if (ops->logout(pa, host, &cause) != 0)
-		cmd_print(stderr, "(%s)\n", cause);
+		cmd_print(stderr, "(%s: %s)\n", what, cause);
 	pa->secret = NULL;
 	free(cause);
 }
@@ -429,14 +429,16 @@ cmd_login_talk(const struct cmd_env *env, const struct config_account *a,
 	if (r != CREDS_OK) {
 		if (cause == NULL)
 			cause = xstrdup(creds_result_name(r));
-		cmd_login_revoke(ops, &pa, &host, pl.secret);
+		cmd_login_revoke(ops, &pa, &host, pl.secret, "The login just "
+		    "given, not kept");
 		goto out;
 	}
 	if (pl.said != NULL)
 		cmd_print(stdout, "%s", pl.said);
 	/* The login this one replaces is ended (unless it is the same). */
 	if (old != NULL && strcmp(old, pl.secret) != 0)
-		cmd_login_revoke(ops, &pa, &host, old);
+		cmd_login_revoke(ops, &pa, &host, old, "The login this one "
+		    "replaces");
 	rc = 0;
 out:
 	cmd_host_done(&ch);
