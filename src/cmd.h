@@ -29,12 +29,16 @@ struct cmd_paths {
 #define CMD_NO_DEMO	0x10	/* not with --demo: real accounts only */
 #define CMD_ARGS_FIRST	0x20	/* checks its arguments first, then calls
 				   env->setup itself */
+#define CMD_CACHE_PATH	0x40	/* with CMD_CONFIG: the paths worked out
+				   too; the command opens the cache itself
+				   if it needs to (heed login) */
 
 /* What a command is given: the setup made for it. */
 struct cmd_env {
 	struct config		*cfg;
 	struct store		*store;		/* with CMD_CACHE */
-	const struct cmd_paths	*paths;		/* with CMD_PATHS */
+	const struct cmd_paths	*paths;		/* with CMD_PATHS or
+						   CMD_CACHE_PATH */
 	int			 demo;		/* --demo */
 	int			 write;		/* a CMD_READONLY command with
 						   CMD_ARGS_FIRST found it
@@ -98,5 +102,20 @@ struct cmd_answer {
 struct platform_ops;
 int	 cmd_http_ask(const struct config *, const struct platform_ops *,
 	     const struct platform_request *, struct cmd_answer *, char **);
+
+/*
+ * The loopback redirect of a login in a browser (cmd-loopback.c). open
+ * listens on 127.0.0.1 on a port the kernel chooses (NULL with a cause if
+ * it cannot); wait waits up to whole seconds for one GET of the path and
+ * gives its query (a new string): 0, or -1 with a cause; answer answers
+ * that request with one line of plain text and stops listening; free
+ * stops, if not done yet, and frees (NULL is fine).
+ */
+struct cmd_loopback;
+struct cmd_loopback *cmd_loopback_open(int *, char **);
+int	 cmd_loopback_wait(struct cmd_loopback *, const char *, int64_t,
+	     char **, char **);
+void	 cmd_loopback_answer(struct cmd_loopback *, const char *);
+void	 cmd_loopback_free(struct cmd_loopback *);
 
 #endif

@@ -35,8 +35,8 @@ static const struct cmd_entry main_commands[] = {
 	{ "outbox", CMD_CACHE | CMD_READONLY, 1, cmd_outbox },
 	{ "sync", CMD_CACHE, 2, cmd_sync },
 	{ "accounts", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_accounts },
-	{ "login", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_login },
-	{ "logout", CMD_CONFIG | CMD_NO_DEMO, 1, cmd_logout },
+	{ "login", CMD_CONFIG | CMD_CACHE_PATH | CMD_NO_DEMO, 1, cmd_login },
+	{ "logout", CMD_CONFIG | CMD_CACHE_PATH | CMD_NO_DEMO, 1, cmd_logout },
 	{ "classify", 0, 1, cmd_classify },
 	{ "rules", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_rules },
 	{ "status", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 1, cmd_status },
@@ -97,7 +97,9 @@ main_usage(FILE *f)
 	    "blocks)\n"
 	    "  outbox           list what waits to be sent, and what failed\n"
 	    "  accounts         list the accounts and their credentials\n"
-	    "  login ACCOUNT    keep an account's secret in the keyring\n"
+	    "  login [--paste | --local] [--open] ACCOUNT\n"
+	    "                   log in and keep the account's secret in the "
+	    "keyring\n"
 	    "  logout ACCOUNT   delete it from the keyring\n"
 	    "  doctor           check the config, cache, keyring and "
 	    "credentials\n"
@@ -353,6 +355,17 @@ main_doctor_paths(struct main_opts *o)
 	o->paths.log = o->paths_log;
 }
 
+/* Work out the paths of a command that opens the cache itself. */
+static int
+main_cache_path(struct main_opts *o)
+{
+	if (main_paths(o, &o->paths_cache, &o->paths_log) != 0)
+		return -1;
+	o->paths.cache = o->paths_cache;
+	o->paths.log = o->paths_log;
+	return 0;
+}
+
 /* Make the setup the command needs; 0, or -1 once said why not. */
 static int
 main_prepare(struct cmd_env *env)
@@ -364,8 +377,11 @@ main_prepare(struct cmd_env *env)
 		main_doctor_paths(o);
 	else if (needs & CMD_CACHE)
 		rc = main_setup(o, (needs & CMD_READONLY) != 0 && !env->write);
-	else if (needs & CMD_CONFIG)
+	else if (needs & CMD_CONFIG) {
 		rc = main_config(o);
+		if (rc == 0 && (needs & CMD_CACHE_PATH))
+			rc = main_cache_path(o);
+	}
 	env->store = o->store;
 	return rc;
 }

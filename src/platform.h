@@ -205,6 +205,36 @@ struct platform_host {
 	void	(*say)(void *, int, const char *);
 	/* Ask the person for a line, not echoed if secret (1); new string. */
 	char	*(*ask)(void *, const char *, int);
+	/*
+	 * What heed's cache keeps under a name for the platform, beside any
+	 * one account (the app heed registered on a Mastodon instance): recall
+	 * gives a new string, or NULL when nothing is kept (or there is no
+	 * cache yet); remember keeps a value, or forgets the name when it is
+	 * NULL: 0, or -1 with a cause.
+	 */
+	char	*(*recall)(void *, const char *);
+	int	 (*remember)(void *, const char *, const char *, char **);
+	/*
+	 * A loopback redirect for a login in a browser (optional: NULL when
+	 * the command offers none). redirect_open listens on 127.0.0.1, on a
+	 * port the kernel chooses: 0 with the port, 1 when the person chose
+	 * another way (nothing is opened), -1 with a cause. redirect_wait
+	 * waits up to whole seconds for one request to the path and gives
+	 * its query, after '?' ("" if none; a new string): 0, or -1 with a
+	 * cause (nothing came). redirect_answer answers that request with a
+	 * short plain page of one line, the login's outcome, and closes the
+	 * listener; the command closes it anyway once the login is over.
+	 */
+	int	 (*redirect_open)(void *, int *, char **);
+	int	 (*redirect_wait)(void *, const char *, int64_t, char **,
+		    char **);
+	void	 (*redirect_answer)(void *, const char *);
+	/*
+	 * Open an address in the person's browser (optional: NULL unless the
+	 * person asked heed to, as heed never opens one on its own); what it
+	 * did, or why it could not, is said.
+	 */
+	void	 (*browse)(void *, const char *);
 };
 
 /* Another account that uses an account's login, for heed login to name. */
@@ -375,6 +405,15 @@ struct platform_ops {
 	 */
 	void	(*check)(const struct platform_account *,
 		    const struct platform_checker *);
+	/*
+	 * Ending a login on the platform (optional): heed logout runs it with
+	 * the kept secret in pa->secret before it deletes that secret, to
+	 * revoke it there too. 0 once revoked; -1 with a cause that says why
+	 * not and how to revoke it by hand (the secret is deleted all the
+	 * same).
+	 */
+	int	(*logout)(const struct platform_account *,
+		    const struct platform_host *, char **);
 	/*
 	 * The words a reply starts with (optional), as the platform's own
 	 * apps write them ("@author @others " on Mastodon), from the extra

@@ -546,6 +546,30 @@ store_migrate_10(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 11: what a platform's login keeps that is no account's own
+ * secret, by name: the app heed registered on a Mastodon instance (its
+ * client id and secret, which every account on that instance shares and
+ * which heed logout needs to revoke a token). A platform gives such an
+ * app to anyone who asks, so it is no password; the cache is private to
+ * its user all the same.
+ */
+static const char store_schema_11[] =
+"CREATE TABLE kept (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+"  WITHOUT ROWID;";
+
+/* Schema 11: what logins keep. */
+static int
+store_migrate_11(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_11, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 11", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -558,6 +582,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_8,
 	store_migrate_9,
 	store_migrate_10,
+	store_migrate_11,
 };
 
 /* Read the schema version inside the migration transaction. */

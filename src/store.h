@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 struct store;
 
@@ -377,6 +377,13 @@ int	store_meta_set(struct store *, const char *, int64_t, char **);
 int	store_account_limit(struct store *, int64_t, int64_t, int64_t *,
 	    char **);
 int	store_account_set_limit(struct store *, int64_t, int64_t, char **);
+/*
+ * What a login keeps under a name (store-kept.c): get gives a new string,
+ * or NULL when nothing is kept; set keeps one, or forgets the name when
+ * the value is NULL. 0, or -1 with *cause.
+ */
+int	store_kept_get(struct store *, const char *, char **, char **);
+int	store_kept_set(struct store *, const char *, const char *, char **);
 /*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in

@@ -89,6 +89,16 @@ char	*util_xdg_path(const char *, const char *);
 void	 util_free_secret(char *);
 
 /*
+ * What a login must prove and keep unguessable (util-digest.c): the
+ * SHA-256 digest of bytes (from libcrypto, loaded on first use), random
+ * bytes from the kernel (each 0, or -1 with *cause), and bytes written as
+ * base64url without padding (a new string).
+ */
+int	 util_sha256(const void *, size_t, unsigned char[32], char **);
+int	 util_random(void *, size_t, char **);
+char	*util_base64url(const void *, size_t);
+
+/*
  * Parse an RFC 3339 time into milliseconds since the epoch, leniently:
  * any number of fraction digits, "Z" or an offset with or without a colon
  * ("+0000" as the Graph API writes it), "t" or a space between date and

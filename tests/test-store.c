@@ -218,10 +218,11 @@ test_migration_sets_user_version(void **state)
 }
 
 /*
- * What schema 10, 9, 8 and 7 changed, as schema 6 had it (for the older
+ * What schema 11 to 7 changed, as schema 6 had it (for the older
  * schemas).
  */
 #define SCHEMA_7_UNDO \
+"DROP TABLE kept;" \
 "ALTER TABLE items DROP COLUMN warning;" \
 "DROP INDEX activity_time;" \
 "ALTER TABLE activity DROP COLUMN who;" \
@@ -2482,6 +2483,58 @@ test_open_keeps_the_shared_memory_locked(void **state)
 	free(shm);
 }
 
+/*
+ * What a login keeps by name outlives the store, is replaced by a new
+ * value, and is forgotten by a NULL one; a read-only cache reads it.
+ */
+static void
+test_kept_values_by_name(void **state)
+{
+	struct fx	*fx = *state;
+	struct store	*ro;
+	char		*v, *cause = NULL;
+
+	assert_int_equal(store_kept_get(fx->s, "mastodon-app https://a.example",
+	    &v, &cause), 0);
+	assert_null(v);
+	assert_int_equal(store_kept_set(fx->s, "mastodon-app https://a.example",
+	    "{\"client_id\":\"1\"}", &cause), 0);
+	assert_int_equal(store_kept_set(fx->s, "mastodon-app https://b.example",
+	    "12", &cause), 0);
+	assert_int_equal(store_kept_set(fx->s, "mastodon-app https://a.example",
+	    "{\"client_id\":\"2\"}", &cause), 0);
+	store_close(fx->s);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+	assert_int_equal(store_kept_get(fx->s, "mastodon-app https://a.example",
+	    &v, &cause), 0);
+	assert_string_equal(v, "{\"client_id\":\"2\"}");
+	free(v);
+	/* A value that looks like a number stays text. */
+	assert_int_equal(store_kept_get(fx->s, "mastodon-app https://b.example",
+	    &v, &cause), 0);
+	assert_string_equal(v, "12");
+	free(v);
+	ro = store_open(fx->path, STORE_READONLY, &cause);
+	assert_non_null(ro);
+	assert_int_equal(store_kept_get(ro, "mastodon-app https://b.example",
+	    &v, &cause), 0);
+	assert_string_equal(v, "12");
+	free(v);
+	assert_int_equal(store_kept_set(ro, "x", "y", &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
+	store_close(ro);
+	assert_int_equal(store_kept_set(fx->s, "mastodon-app https://a.example",
+	    NULL, &cause), 0);
+	assert_int_equal(store_kept_get(fx->s, "mastodon-app https://a.example",
+	    &v, &cause), 0);
+	assert_null(v);
+	/* Forgetting what is not kept is no failure. */
+	assert_int_equal(store_kept_set(fx->s, "none", NULL, &cause), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -2491,6 +2544,7 @@ main(void)
 		cmocka_unit_test(test_outbox_leased_by_live_processes_only),
 		T(test_open_creates_private_file),
 		T(test_migration_sets_user_version),
+		T(test_kept_values_by_name),
 		T(test_extra_kept_and_schema_1_upgraded),
 		T(test_schema_2_upgraded_and_searchable),
 		T(test_newer_schema_is_refused_untouched),

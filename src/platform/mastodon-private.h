@@ -140,4 +140,65 @@ struct mastodon_target {
 int	 mastodon_target_read(const char *, struct mastodon_target *);
 void	 mastodon_target_clear(struct mastodon_target *);
 
+/*
+ * heed login, heed logout and heed doctor: mastodon-login.c (the login's
+ * conversation, and revoking a token) and mastodon-doctor.c (the checks
+ * of a kept token) share the pieces of OAuth in mastodon-oauth.c, which
+ * calls only the files below it.
+ */
+#define MASTODON_OOB		"urn:ietf:wg:oauth:2.0:oob"
+/*
+ * The loopback redirect as registered: the instance takes it with any
+ * port (RFC 8252, section 7.3); heed's is chosen by the kernel when the
+ * login starts.
+ */
+#define MASTODON_LOOPBACK	"http://127.0.0.1/callback"
+#define MASTODON_CALLBACK	"/callback"
+#define MASTODON_REDIRECTS	MASTODON_OOB " " MASTODON_LOOPBACK
+#define MASTODON_MAX_CODE	512		/* bytes of a code */
+#define MASTODON_MAX_SCOPES	500		/* scopes read from a list */
+
+/* A permission heed asks for, what for, and whether heed needs it. */
+struct mastodon_scope {
+	const char	*name;
+	const char	*why;
+	int		 required;
+};
+extern const struct mastodon_scope mastodon_scopes[];
+extern const size_t mastodon_nscopes;
+
+/* The app heed registered on an instance, as the cache keeps it. */
+struct mastodon_app {
+	char	*client_id;
+	char	*client_secret;		/* a secret */
+	char	*scopes;		/* space-separated, as registered */
+};
+
+/* mastodon-oauth.c */
+void	 mastodon_form(const char *, const char *, const struct buf *,
+	     struct platform_request *);
+int	 mastodon_valid_value(const char *, size_t);
+void	 mastodon_oauth_error(const struct platform_response *, char **,
+	     char **);
+int	 mastodon_listed(const json_t *, const char *);
+int	 mastodon_has_scope(const char *, const char *);
+void	 mastodon_app_clear(struct mastodon_app *);
+char	*mastodon_pkce_challenge(const char *, char **);
+char	*mastodon_query_get(const char *, const char *);
+int	 mastodon_handle_is(const struct platform_account *, const char *);
+int	 mastodon_whose_request(const struct platform_account *, const char *,
+	     struct platform_request *, char **);
+char	*mastodon_whose_parse(const struct platform_response *, char **);
+
+/* mastodon-login.c */
+int	 mastodon_login(const struct platform_account *,
+	     const struct platform_link *, size_t, const struct platform_host *,
+	     struct platform_login *, char **);
+int	 mastodon_logout(const struct platform_account *,
+	     const struct platform_host *, char **);
+
+/* mastodon-doctor.c */
+void	 mastodon_check(const struct platform_account *,
+	     const struct platform_checker *);
+
 #endif

@@ -179,5 +179,8 @@ const struct platform_ops mastodon_ops = {
 	.recheck_max = MASTODON_RECHECK_MAX,
 	.recheck_request = mastodon_recheck_request,
 	.recheck_parse = mastodon_recheck_parse,
+	.login = mastodon_login,
+	.check = mastodon_check,
+	.logout = mastodon_logout,
 	.reply_prefix = mastodon_reply_prefix
 };
