@@ -1,9 +1,11 @@
 /*
  * mastodon-private.h -- what the parts of the Mastodon adapter share, from
  * the top down (each file calls only those below it): mastodon.c (the ops
- * table, the session read from verify_credentials), mastodon-login.c
- * (registering the app, the authorization, heed doctor's checks),
- * mastodon-write.c (replies, favourites, deletes, moderation, reconcile),
+ * table, the session read from verify_credentials), mastodon-doctor.c
+ * (heed doctor's checks), mastodon-login.c (registering the app, the
+ * authorization, revoking at logout), mastodon-oauth.c (what login and
+ * doctor share: forms, scopes, PKCE, OAuth errors), mastodon-write.c
+ * (replies, favourites, deletes, moderation, reconcile),
  * mastodon-sync.c (the streams, threads and rechecks), mastodon-status.c
  * (a status read into an item or a post), mastodon-error.c (what an error
  * answer means) and mastodon-util.c (identifiers, time, JSON, URLs).

@@ -160,8 +160,8 @@ const struct platform_ops mastodon_ops = {
 	.no_hide_why = "Mastodon cannot hide a reply; mute or block its "
 	    "author instead (the reply stays visible to others)",
 	.secret_kind = "access-token",
-	.secret_prompt = "Access token (Mastodon: Preferences > Development "
-	    "> New application, scopes read write)",
+	/* Only for the name of the secret: heed login has a conversation. */
+	.secret_prompt = "Access token",
 	.streams = mastodon_streams,
 	.stream_labels = mastodon_stream_labels,
 	.sync_request = mastodon_sync_request,
