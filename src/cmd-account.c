@@ -1,10 +1,8 @@
 /*
  * cmd-account.c -- heed accounts, heed login and heed logout.
  */
-#include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,34 +286,14 @@ static void
 cmd_host_browse(void *arg, const char *url)
 {
 	struct cmd_host	*ch = arg;
-	const char	*browser = config_str(ch->cfg, NULL, OPT_BROWSER);
-	pid_t		 pid;
-	int		 fd;
+	const char	*browser;
 
-	if (*browser == '\0' && ((browser = getenv("BROWSER")) == NULL ||
-	    *browser == '\0'))
-		browser = "xdg-open";
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		/* A grandchild runs the browser so that no zombie is left. */
-		if (fork() != 0)
-			_exit(0);
-		setsid();
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", browser, url,
-		    (char *)NULL);
-		_exit(127);
-	}
-	if (pid == -1) {
+	browser = util_open_url(config_str(ch->cfg, NULL, OPT_BROWSER), url);
+	if (browser == NULL) {
 		cmd_print(stderr, "(The browser could not be started: %s; open "
 		    "the address by hand.)\n", strerror(errno));
 		return;
 	}
-	waitpid(pid, NULL, 0);
 	cmd_print(stdout, "(Opening it with %s; if no page opens, open the "
 	    "address by hand.)\n", browser);
 }

@@ -379,6 +379,18 @@ jdoc_object(const char *body, size_t len, size_t max, const char *who,
 	return doc;
 }
 
+/* A string member that holds no NUL, or NULL; see json.h. */
+const char *
+jdoc_str(const json_t *o, const char *key)
+{
+	const json_t	*v = json_object_get(o, key);
+
+	if (!json_is_string(v) ||
+	    strlen(json_string_value(v)) != json_string_length(v))
+		return NULL;
+	return json_string_value(v);
+}
+
 /* Copy a string member, cut and sanitized; see json.h. */
 char *
 jdoc_text(const json_t *o, const char *key, size_t max)

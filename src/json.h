@@ -30,6 +30,8 @@ void	 jdoc_free(json_t *);
  * character boundary and sanitized (text_sanitize); "" if there is none.
  */
 char	*jdoc_text(const json_t *, const char *, size_t);
+/* A string member that holds no NUL (lent), or NULL. */
+const char *jdoc_str(const json_t *, const char *);
 
 /* The number of documents not yet released (for tests). */
 size_t	 jdoc_live(void);

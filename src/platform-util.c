@@ -6,6 +6,7 @@
  * call it without a circle through the table in platform.c.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -145,6 +146,33 @@ platform_request_clear(struct platform_request *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Add a key to a list of a page unless it is there already. */
+void
+sync_page_key(char ***list, size_t *n, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++) {
+		if (strcmp((*list)[i], key) == 0)
+			return;
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(key);
+}
+
+/* Add a zeroed post to a page and return it. */
+struct post *
+sync_page_post(struct sync_page *page)
+{
+	struct post	*p;
+
+	page->posts = xreallocarray(page->posts, page->nposts + 1,
+	    sizeof *page->posts);
+	p = &page->posts[page->nposts++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
 /* Free everything a parsed page holds. */
 void
 sync_page_clear(struct sync_page *p)
@@ -198,4 +226,65 @@ platform_login_clear(struct platform_login *pl)
 	util_free_secret(pl->secret);
 	free(pl->said);
 	memset(pl, 0, sizeof *pl);
+}
+
+/* Say a formatted line through a login's host. */
+void
+platform_say(const struct platform_host *h, int trouble, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvprintf(fmt, ap);
+	va_end(ap);
+	h->say(h->arg, trouble, msg);
+	free(msg);
+}
+
+/* Lay an answer a host or checker gave out as a response. */
+static void
+platform_answer(struct platform_response *res, long status, char *body)
+{
+	memset(res, 0, sizeof *res);
+	res->status = status;
+	res->body = body;
+	res->len = strlen(body);
+}
+
+/* Send a login's request through its host; see platform.h. */
+int
+platform_host_call(const struct platform_host *h, struct platform_request *req,
+    struct platform_response *res, char **body, char **cause)
+{
+	long	status = 0;
+	int	rc;
+
+	*body = NULL;
+	rc = h->send(h->arg, req, &status, body, cause);
+	platform_request_clear(req);
+	memset(res, 0, sizeof *res);
+	if (rc != 0)
+		return -1;
+	platform_answer(res, status, *body);
+	return 0;
+}
+
+/* Send a check's request through its checker; see platform.h. */
+int
+platform_checker_call(const struct platform_checker *ck,
+    struct platform_request *req, const char *what, int quiet,
+    struct platform_response *res, char **body)
+{
+	long	status = 0;
+	int	rc;
+
+	*body = NULL;
+	rc = ck->send(ck->arg, req, what, quiet, &status, body);
+	platform_request_clear(req);
+	memset(res, 0, sizeof *res);
+	if (rc == 0)
+		platform_answer(res, status, *body);
+	return rc;
 }

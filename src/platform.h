@@ -424,6 +424,23 @@ struct platform_ops {
 		    const char *);
 };
 
+/*
+ * For the login and check operations: say a formatted line through the
+ * host; send a request through the host (cleared after): 0 with the
+ * answer in the response (its body in *body, a new string to wipe), or
+ * -1 with a cause when the platform was not reached; and send a request
+ * of a check through the checker, which judges it (see platform_checker:
+ * 0, -1 once reported, 1 when quiet and it failed).
+ */
+void	platform_say(const struct platform_host *, int, const char *, ...)
+	    __attribute__((__format__ (__printf__, 3, 4)));
+int	platform_host_call(const struct platform_host *,
+	    struct platform_request *, struct platform_response *, char **,
+	    char **);
+int	platform_checker_call(const struct platform_checker *,
+	    struct platform_request *, const char *, int,
+	    struct platform_response *, char **);
+
 /* Find a response header by name, ignoring case; NULL if absent. */
 const char *platform_header(const struct platform_response *, const char *);
 
@@ -436,6 +453,11 @@ const struct platform_ops *const *platform_all(void);
 
 /* Length of a reply as the platform counts it. */
 size_t	platform_text_length(const struct platform_ops *, const char *);
+
+/* Add a key to a list of a page (fetch, gone) unless it is there. */
+void	sync_page_key(char ***, size_t *, const char *);
+/* Add a zeroed post to a page and return it. */
+struct post *sync_page_post(struct sync_page *);
 
 void	platform_request_clear(struct platform_request *);
 void	sync_page_clear(struct sync_page *);

@@ -8,16 +8,13 @@
  * Hiding and deleting never happen silently: each asks, says in plain
  * words what the customer and the public will see, and is logged.
  */
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdarg.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "classify.h"
@@ -260,38 +257,17 @@ ui_delete(struct ui *ui, struct item *it, const struct platform_ops *ops)
 static void
 ui_open_link(struct ui *ui, const struct item *it)
 {
-	const char	*browser = config_str(ui->ctx.cfg, NULL, OPT_BROWSER);
-	pid_t		 pid;
-	int		 fd;
-
 	if (it->permalink == NULL || (strncmp(it->permalink, "https://", 8) !=
 	    0 && strncmp(it->permalink, "http://", 7) != 0)) {
 		ui_message(ui, 1, "This item has no web link.");
 		return;
 	}
-	if (*browser == '\0' && ((browser = getenv("BROWSER")) == NULL ||
-	    *browser == '\0'))
-		browser = "xdg-open";
-	if ((pid = fork()) == 0) {
-		/* A grandchild runs the browser so that no zombie is left. */
-		if (fork() != 0)
-			_exit(0);
-		setsid();
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", browser,
-		    it->permalink, (char *)NULL);
-		_exit(127);
-	}
-	if (pid == -1) {
+	if (util_open_url(config_str(ui->ctx.cfg, NULL, OPT_BROWSER),
+	    it->permalink) == NULL) {
 		ui_message(ui, 1, "The browser could not be started: %s",
 		    strerror(errno));
 		return;
 	}
-	waitpid(pid, NULL, 0);
 	ui_message(ui, 0, "Opening %s", it->permalink);
 }
 

@@ -2,13 +2,16 @@
  * util.c -- allocation, growable buffers, time and small string helpers.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -654,4 +657,42 @@ util_query(struct buf *q, const char *key, const char *value)
 			buf_add(q, enc, 3);
 		}
 	}
+}
+
+/*
+ * Open a web address with a browser, without waiting for it: browser
+ * (a command; empty means $BROWSER, else xdg-open) runs in a grandchild
+ * of its own session, its output to /dev/null, so that no zombie is left
+ * and nothing it says reaches the terminal. The address goes to it as one
+ * argument, never through a shell's words. Return the command used, or
+ * NULL with errno when it could not be started.
+ */
+const char *
+util_open_url(const char *browser, const char *url)
+{
+	pid_t	pid;
+	int	fd;
+
+	if (browser == NULL || *browser == '\0')
+		browser = getenv("BROWSER");
+	if (browser == NULL || *browser == '\0')
+		browser = "xdg-open";
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		if (fork() != 0)
+			_exit(0);
+		setsid();
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", browser, url,
+		    (char *)NULL);
+		_exit(127);
+	}
+	if (pid == -1)
+		return NULL;
+	waitpid(pid, NULL, 0);
+	return browser;
 }

@@ -67,6 +67,7 @@ char	*buf_steal(struct buf *);
 void	 buf_free(struct buf *);
 void	 util_query(struct buf *, const char *, const char *);
 char	*util_url_site(const char *);
+const char *util_open_url(const char *, const char *);
 
 /* Current time in seconds and in milliseconds (monotonic). */
 int64_t	 util_now(void);

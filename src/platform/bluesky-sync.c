@@ -194,20 +194,6 @@ bluesky_run_keep(struct bluesky_run *run, int64_t indexed)
 	return 1;
 }
 
-/* Add a string to a list of the page unless it is there already. */
-static void
-bluesky_page_key(char ***list, size_t *n, const char *key)
-{
-	size_t	i;
-
-	for (i = 0; i < *n; i++) {
-		if (strcmp((*list)[i], key) == 0)
-			return;
-	}
-	*list = xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = xstrdup(key);
-}
-
 /* Take one notification: a reply, mention or quote becomes an item. */
 static void
 bluesky_notification(const struct platform_account *pa, const json_t *n,
@@ -238,7 +224,7 @@ bluesky_notification(const struct platform_account *pa, const json_t *n,
 		kind = bluesky_reply_kind(pa, &v);
 	bluesky_view_item(pa, &v, kind, item_list_add(&page->items));
 	if (v.root_uri != NULL)
-		bluesky_page_key(&page->fetch, &page->nfetch, v.root_uri);
+		sync_page_key(&page->fetch, &page->nfetch, v.root_uri);
 	else
 		bluesky_page_post(pa, page, &v);
 }
@@ -462,7 +448,7 @@ bluesky_walk(struct bluesky_walk *w, const json_t *node, int depth,
 	if (strcmp(type, BLUESKY_NOT_FOUND) == 0) {
 		uri = bluesky_str(node, "uri");
 		if (bluesky_valid_uri(uri))
-			bluesky_page_key(&w->page->gone, &w->page->ngone, uri);
+			sync_page_key(&w->page->gone, &w->page->ngone, uri);
 		return;
 	}
 	if (strcmp(type, BLUESKY_THREAD_VIEW) != 0)

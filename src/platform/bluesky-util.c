@@ -198,12 +198,7 @@ bluesky_valid_cursor(const char *s)
 const char *
 bluesky_str(const json_t *o, const char *key)
 {
-	const json_t	*v = json_object_get(o, key);
-
-	if (!json_is_string(v) ||
-	    strlen(json_string_value(v)) != json_string_length(v))
-		return NULL;
-	return json_string_value(v);
+	return jdoc_str(o, key);
 }
 
 /* Return the string member b of the object member a of o; or NULL. */

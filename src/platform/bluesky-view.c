@@ -203,12 +203,8 @@ void
 bluesky_page_post(const struct platform_account *pa, struct sync_page *page,
     const struct bluesky_view *v)
 {
-	struct post	*p;
+	struct post	*p = sync_page_post(page);
 
-	page->posts = xreallocarray(page->posts, page->nposts + 1,
-	    sizeof *page->posts);
-	p = &page->posts[page->nposts++];
-	memset(p, 0, sizeof *p);
 	p->account_id = pa->id;
 	p->remote_id = xstrdup(v->uri);
 	bluesky_view_author(v, &p->author_name, &p->author_handle);

@@ -333,9 +333,7 @@ demo_fill_page(const struct platform_account *acct, const json_t *doc,
 	json_array_foreach(posts, i, o) {
 		if (demo_parse_post(acct, o, &p) != 0)
 			continue;
-		page->posts = xreallocarray(page->posts, page->nposts + 1,
-		    sizeof *page->posts);
-		page->posts[page->nposts++] = p;
+		*sync_page_post(page) = p;
 	}
 	json_array_foreach(json_object_get(doc, "items"), i, o) {
 		if (json_is_object(o) && demo_get_bool(o, "deleted"))

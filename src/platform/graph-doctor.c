@@ -180,28 +180,6 @@ graph_report(const struct graph_check *gc, enum platform_mark m,
 	free(msg);
 }
 
-/*
- * Send a request of the checks and judge it (see platform_checker); 0
- * with the answer in res, its body in *body to wipe.
- */
-static int
-graph_check_send(const struct graph_check *gc, struct platform_request *req,
-    const char *what, int quiet, struct platform_response *res, char **body)
-{
-	long	status = 0;
-	int	rc;
-
-	*body = NULL;
-	rc = gc->ck->send(gc->ck->arg, req, what, quiet, &status, body);
-	platform_request_clear(req);
-	memset(res, 0, sizeof *res);
-	if (rc == 0) {
-		res->status = status;
-		res->body = *body;
-		res->len = strlen(*body);
-	}
-	return rc;
-}
 
 /* Write a time as a date for people, or "never". */
 static void
@@ -237,7 +215,7 @@ graph_check_page(const struct graph_check *gc, struct graph_page *p)
 		free(cause);
 		return -1;
 	}
-	if (graph_check_send(gc, &req, "the token could not be checked", 0,
+	if (platform_checker_call(gc->ck, &req, "the token could not be checked", 0,
 	    &res, &body) != 0)
 		return -1;
 	rc = graph_me_page_parse(&res, pa->secret, p, &cause);
@@ -319,7 +297,7 @@ graph_check_token(const struct graph_check *gc)
 		    "%s", pa->name, gc->platform, cause);
 		goto out;
 	}
-	if (graph_check_send(gc, &req, "the token could not be checked", 0,
+	if (platform_checker_call(gc->ck, &req, "the token could not be checked", 0,
 	    &res, &body) != 0)
 		goto out;
 	if (graph_debug_parse(&res, &ti, &cause) != 0) {
@@ -366,7 +344,7 @@ graph_check_ids(const struct graph_check *gc, const struct graph_page *p,
 
 	if (graph_ids_request(pa, pa->secret, &req, cause) != 0)
 		return;
-	if (graph_check_send(gc, &req, "whether the login may moderate the "
+	if (platform_checker_call(gc->ck, &req, "whether the login may moderate the "
 	    "Page could not be checked", 0, &res, &body) != 0)
 		return;
 	rc = graph_ids_parse(&res, &with, &without, cause);
@@ -418,7 +396,7 @@ graph_check_moderate(const struct graph_check *gc,
 	if (graph_tasks_request(pa, pa->secret, &req, &cause) != 0)
 		goto out;
 	/* Said only when the platform asks to wait; else the ids tell. */
-	rc = graph_check_send(gc, &req, "the Page's tasks could not be read",
+	rc = platform_checker_call(gc->ck, &req, "the Page's tasks could not be read",
 	    1, &res, &body);
 	if (rc < 0)
 		goto out;

@@ -429,38 +429,7 @@ graph_error(const struct platform_response *res, char **cause)
 
 #define GRAPH_MAX_PAGES_ASKED	10	/* pages of /me/accounts read */
 
-/* Say a message to the person through the host. */
-static void printflike(3, 4)
-graph_say(const struct platform_host *h, int trouble, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg;
 
-	va_start(ap, fmt);
-	msg = xvprintf(fmt, ap);
-	va_end(ap);
-	h->say(h->arg, trouble, msg);
-	free(msg);
-}
-
-/* One request and its answer, as a platform_response; 0 or -1. */
-static int
-graph_call(const struct platform_host *h, struct platform_request *req,
-    long *status, char **body, struct platform_response *res, char **cause)
-{
-	int	rc;
-
-	*body = NULL;
-	rc = h->send(h->arg, req, status, body, cause);
-	platform_request_clear(req);
-	memset(res, 0, sizeof *res);
-	if (rc != 0)
-		return -1;
-	res->status = *status;
-	res->body = *body;
-	res->len = strlen(*body);
-	return 0;
-}
 
 /*
  * Wait for the person to approve a device login; the user token, or NULL.
@@ -479,7 +448,6 @@ graph_device_wait(const struct platform_host *h,
 	enum platform_error		 e;
 	char				*body = NULL, *token = NULL, *why = NULL;
 	int64_t				 deadline, interval;
-	long				 status;
 	int				 passing;
 
 	deadline = h->now(h->arg) + d->expires_in;
@@ -494,7 +462,7 @@ graph_device_wait(const struct platform_host *h,
 		    cause) != 0)
 			break;
 		passing = 1;
-		if (graph_call(h, &req, &status, &body, &res, &why) != 0)
+		if (platform_host_call(h, &req, &res, &body, &why) != 0)
 			r = GRAPH_POLL_ERROR;
 		else if ((r = graph_poll_parse(&res, &token, &why)) ==
 		    GRAPH_POLL_ERROR && res.status >= 300) {
@@ -514,7 +482,7 @@ graph_device_wait(const struct platform_host *h,
 			interval += 5;
 		else if (r == GRAPH_POLL_ERROR) {
 			/* Passing trouble: say it, and go on waiting. */
-			graph_say(h, 1, "(Could not ask Facebook: %s; still "
+			platform_say(h, 1, "(Could not ask Facebook: %s; still "
 			    "waiting.)\n", why != NULL ? why : "no answer");
 			interval += interval < 30 ? interval : 0;
 		}
@@ -541,19 +509,18 @@ graph_device_login(const struct platform_host *h,
 	struct platform_response	 res;
 	struct graph_device		 d;
 	char				*body = NULL, *token;
-	long				 status;
 
 	memset(&d, 0, sizeof d);
 	if (graph_device_request(pa, app_token, &req, cause) != 0)
 		return NULL;
-	if (graph_call(h, &req, &status, &body, &res, cause) != 0)
+	if (platform_host_call(h, &req, &res, &body, cause) != 0)
 		return NULL;
 	if (graph_device_parse(&res, &d, cause) != 0) {
 		free(body);
 		return NULL;
 	}
 	free(body);
-	graph_say(h, 0, "To let heed in, open %s on any phone or computer\n"
+	platform_say(h, 0, "To let heed in, open %s on any phone or computer\n"
 	    "and enter the code:  %s\n"
 	    "Then approve the permissions Facebook lists. Waiting "
 	    "(Ctrl-C cancels)...\n", d.uri, d.user_code);
@@ -572,23 +539,22 @@ graph_pages_all(const struct platform_host *h,
 	struct platform_response	 res;
 	struct graph_page		 p;
 	char				*body = NULL, *after = NULL, *next;
-	long				 status;
 	int				 i, rc = 0, again;
 
 	*pages = NULL;
 	*n = 0;
 	for (i = 0; i < GRAPH_MAX_PAGES_ASKED; i++) {
 		if (graph_pages_request(pa, token, after, &req, cause) != 0 ||
-		    graph_call(h, &req, &status, &body, &res, cause) != 0) {
+		    platform_host_call(h, &req, &res, &body, cause) != 0) {
 			rc = -1;
 			break;
 		}
-		if (status == 400 && i == 0) {
+		if (res.status == 400 && i == 0) {
 			/* No "accounts" edge: perhaps a Page's own token. */
 			free(body);
 			body = NULL;
 			if (graph_me_page_request(pa, token, &req, cause) != 0 ||
-			    graph_call(h, &req, &status, &body, &res,
+			    platform_host_call(h, &req, &res, &body,
 			    cause) != 0 || graph_me_page_parse(&res, token, &p,
 			    cause) != 0) {
 				rc = -1;
@@ -637,9 +603,9 @@ graph_choose(const struct platform_host *h, const struct platform_account *pa,
 	}
 	if (n == 1)
 		return &pages[0];
-	graph_say(h, 0, "This login manages %zu Pages:\n", n);
+	platform_say(h, 0, "This login manages %zu Pages:\n", n);
 	for (i = 0; i < n; i++)
-		graph_say(h, 0, "  %2zu  %s (%s)%s%s\n", i + 1, pages[i].name,
+		platform_say(h, 0, "  %2zu  %s (%s)%s%s\n", i + 1, pages[i].name,
 		    pages[i].id, pages[i].ig_username != NULL ?
 		    ", Instagram @" : "", pages[i].ig_username != NULL ?
 		    pages[i].ig_username : "");
@@ -713,7 +679,7 @@ graph_person_token(const struct platform_host *h,
 		return token;
 	}
 	if (*app_id != '\0' || *client != '\0')
-		graph_say(h, 0, "(Device login needs both app_id and "
+		platform_say(h, 0, "(Device login needs both app_id and "
 		    "client_token; asking for a token instead.)\n");
 	prompt = xprintf("Facebook access token for %s (a User or Page "
 	    "token): ", pa->name);
@@ -752,7 +718,7 @@ graph_login(const struct platform_account *pa,
 	if ((p = graph_choose(h, pa, pages, n, cause)) == NULL)
 		goto out;
 	if (p->moderate == 0)
-		graph_say(h, 0, "Note: the person who logged in lacks the "
+		platform_say(h, 0, "Note: the person who logged in lacks the "
 		    "Moderate task on %s: Facebook then sends comments without "
 		    "ids, and heed cannot answer them. Give that person the "
 		    "Moderate task (Page settings > Page access) and log in "

@@ -357,37 +357,21 @@ graph_same_text(const char *a, const char *b)
 void
 graph_page_post(struct sync_page *page, const struct post *p)
 {
-	page->posts = xreallocarray(page->posts, page->nposts + 1,
-	    sizeof *page->posts);
-	page->posts[page->nposts++] = *p;
-}
-
-/* Add a key to a list unless it is there already. */
-static void
-graph_page_key(char ***list, size_t *n, const char *key)
-{
-	size_t	i;
-
-	for (i = 0; i < *n; i++) {
-		if (strcmp((*list)[i], key) == 0)
-			return;
-	}
-	*list = xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = xstrdup(key);
+	*sync_page_post(page) = *p;
 }
 
 /* Name a fetch on a page, once. */
 void
 graph_page_fetch(struct sync_page *page, const char *key)
 {
-	graph_page_key(&page->fetch, &page->nfetch, key);
+	sync_page_key(&page->fetch, &page->nfetch, key);
 }
 
 /* Name an id on a page as gone, once. */
 void
 graph_page_gone(struct sync_page *page, const char *id)
 {
-	graph_page_key(&page->gone, &page->ngone, id);
+	sync_page_key(&page->gone, &page->ngone, id);
 }
 
 /* Return 1 if a message id can be kept: printable ASCII, no spaces. */

@@ -42,30 +42,6 @@ mastodon_report(const struct mastodon_checking *mc, enum platform_mark m,
 	free(msg);
 }
 
-/*
- * Send a request of the checks and judge it (see platform_checker): 0
- * with the answer in res, its body in *body to wipe; -1 once reported; 1
- * when quiet and it failed.
- */
-static int
-mastodon_check_send(const struct mastodon_checking *mc,
-    struct platform_request *req, const char *what, int quiet,
-    struct platform_response *res, char **body)
-{
-	long	status = 0;
-	int	rc;
-
-	*body = NULL;
-	rc = mc->ck->send(mc->ck->arg, req, what, quiet, &status, body);
-	platform_request_clear(req);
-	memset(res, 0, sizeof *res);
-	if (rc == 0) {
-		res->status = status;
-		res->body = *body;
-		res->len = strlen(*body);
-	}
-	return rc;
-}
 
 /*
  * Check whose the token is, and that it is the account the config names.
@@ -85,7 +61,7 @@ mastodon_check_whose(const struct mastodon_checking *mc)
 		free(cause);
 		return -1;
 	}
-	if (mastodon_check_send(mc, &req, "the token could not be checked", 0,
+	if (platform_checker_call(mc->ck, &req, "the token could not be checked", 0,
 	    &res, &body) != 0)
 		return -1;
 	acct = mastodon_whose_parse(&res, &cause);
@@ -175,7 +151,7 @@ mastodon_check_scopes(const struct mastodon_checking *mc)
 	if (mastodon_start(mc->pa, "GET", "/api/v1/apps/verify_credentials",
 	    NULL, &req, NULL) != 0)
 		return;
-	rc = mastodon_check_send(mc, &req, "the app's permissions could not "
+	rc = platform_checker_call(mc->ck, &req, "the app's permissions could not "
 	    "be read", 1, &res, &body);
 	if (rc < 0)
 		return;
@@ -189,7 +165,7 @@ mastodon_check_scopes(const struct mastodon_checking *mc)
 		jdoc_free(doc);
 		return;
 	}
-	n = mastodon_str(doc, "name");
+	n = jdoc_str(doc, "name");
 	name = n != NULL && *n != '\0' ? text_quote(n, 40) : xstrdup("heed");
 	mastodon_check_lacking(mc, have, name);
 	free(name);
@@ -212,13 +188,13 @@ mastodon_check_instance(const struct mastodon_checking *mc)
 	if (mastodon_start(mc->pa, "GET", "/api/v2/instance", NULL, &req,
 	    NULL) != 0)
 		return;
-	rc = mastodon_check_send(mc, &req, "the instance could not be asked "
+	rc = platform_checker_call(mc->ck, &req, "the instance could not be asked "
 	    "about itself", 1, &res, &body);
 	if (rc < 0)
 		return;
 	doc = rc == 0 ? mastodon_load(&res, NULL) : NULL;
 	util_free_secret(body);
-	if ((v = mastodon_str(doc, "version")) == NULL) {
+	if ((v = jdoc_str(doc, "version")) == NULL) {
 		mastodon_report(mc, PLATFORM_MARK_NOTE, NULL, "%s does not say "
 		    "which version of Mastodon it runs (api/v2/instance came "
 		    "with Mastodon 4.0)", mc->instance);

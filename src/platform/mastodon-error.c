@@ -34,8 +34,8 @@ mastodon_error_message(const struct platform_response *res, int *scope)
 		json_decref(doc);
 		return NULL;
 	}
-	e = mastodon_str(doc, "error");
-	m = mastodon_str(doc, "error_description");
+	e = jdoc_str(doc, "error");
+	m = jdoc_str(doc, "error_description");
 	if (m == NULL || *m == '\0')
 		m = e;
 	/* Doorkeeper's fixed English words for a token without a scope. */

@@ -43,42 +43,7 @@ struct mastodon_talk {
 	int				 answered;	/* the browser was */
 };
 
-/* Say a message to the person through the host. */
-static void printflike(3, 4)
-mastodon_say(const struct platform_host *h, int trouble, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg;
 
-	va_start(ap, fmt);
-	msg = xvprintf(fmt, ap);
-	va_end(ap);
-	h->say(h->arg, trouble, msg);
-	free(msg);
-}
-
-/*
- * Send a request through the host: 0 with the answer in res (its body in
- * *body, to wipe), or -1 with a cause when the instance was not reached.
- */
-static int
-mastodon_call(const struct platform_host *h, struct platform_request *req,
-    struct platform_response *res, char **body, char **cause)
-{
-	long	status = 0;
-	int	rc;
-
-	*body = NULL;
-	rc = h->send(h->arg, req, &status, body, cause);
-	platform_request_clear(req);
-	memset(res, 0, sizeof *res);
-	if (rc != 0)
-		return -1;
-	res->status = status;
-	res->body = *body;
-	res->len = strlen(*body);
-	return 0;
-}
 
 /*
  * Say why an OAuth request was refused, in a cause: the instance's own
@@ -197,7 +162,7 @@ mastodon_choose_scopes(struct mastodon_talk *t, const json_t *supported)
 		s = &mastodon_scopes[i];
 		if (json_array_size(supported) > 0 &&
 		    !mastodon_listed(supported, s->name)) {
-			mastodon_say(t->h, 0, "(%s does not offer the "
+			platform_say(t->h, 0, "(%s does not offer the "
 			    "permission %s, %s: heed does not ask for it%s.)\n",
 			    t->instance, s->name, s->why, s->required ?
 			    ", and cannot do that there" : "");
@@ -227,11 +192,11 @@ mastodon_discover(struct mastodon_talk *t, char **cause)
 	req.method = xstrdup("GET");
 	req.url = xprintf("%s/.well-known/oauth-authorization-server",
 	    t->base);
-	if (mastodon_call(t->h, &req, &res, &body, cause) != 0)
+	if (platform_host_call(t->h, &req, &res, &body, cause) != 0)
 		return -1;
 	if (res.status == 200) {
 		if ((doc = mastodon_load(&res, NULL)) == NULL)
-			mastodon_say(t->h, 1, "(The OAuth description of %s "
+			platform_say(t->h, 1, "(The OAuth description of %s "
 			    "could not be read; going on without it.)\n",
 			    t->instance);
 		t->pkce = mastodon_listed(json_object_get(doc,
@@ -264,10 +229,10 @@ mastodon_app_recall(struct mastodon_talk *t)
 		return 1;
 	doc = json_loads(kept, 0, NULL);
 	util_free_secret(kept);
-	id = mastodon_str(doc, "client_id");
-	secret = mastodon_str(doc, "client_secret");
-	scopes = mastodon_str(doc, "scopes");
-	redirects = mastodon_str(doc, "redirect_uris");
+	id = jdoc_str(doc, "client_id");
+	secret = jdoc_str(doc, "client_secret");
+	scopes = jdoc_str(doc, "scopes");
+	redirects = jdoc_str(doc, "redirect_uris");
 	if (!mastodon_valid_value(id, MASTODON_MAX_TOKEN) ||
 	    !mastodon_valid_value(secret, MASTODON_MAX_TOKEN) ||
 	    scopes == NULL || redirects == NULL ||
@@ -311,7 +276,7 @@ mastodon_app_probe(struct mastodon_talk *t, char **cause)
 	util_query(&f, "redirect_uri", MASTODON_OOB);
 	mastodon_form(t->base, "/oauth/token", &f, &req);
 	buf_free(&f);
-	if (mastodon_call(t->h, &req, &res, &body, cause) != 0)
+	if (platform_host_call(t->h, &req, &res, &body, cause) != 0)
 		return -1;
 	mastodon_oauth_error(&res, &code, &said);
 	if ((code != NULL && strcmp(code, "invalid_client") == 0) ||
@@ -340,8 +305,8 @@ mastodon_app_read(struct mastodon_talk *t, const struct platform_response *res,
 		return mastodon_oauth_fail(t, res, "to register heed", cause);
 	if ((doc = mastodon_load(res, cause)) == NULL)
 		return -1;
-	id = mastodon_str(doc, "client_id");
-	secret = mastodon_str(doc, "client_secret");
+	id = jdoc_str(doc, "client_id");
+	secret = jdoc_str(doc, "client_secret");
 	if (!mastodon_valid_value(id, MASTODON_MAX_TOKEN) ||
 	    !mastodon_valid_value(secret, MASTODON_MAX_TOKEN)) {
 		jdoc_free(doc);
@@ -360,7 +325,7 @@ mastodon_app_read(struct mastodon_talk *t, const struct platform_response *res,
 	if (s == NULL)
 		fatal("cannot encode the app to keep");
 	if (t->h->remember(t->h->arg, t->key, s, &why) != 0) {
-		mastodon_say(t->h, 1, "(heed's app could not be kept in the "
+		platform_say(t->h, 1, "(heed's app could not be kept in the "
 		    "cache: %s; the next login registers it again.)\n", why);
 		free(why);
 	}
@@ -385,7 +350,7 @@ mastodon_app_register(struct mastodon_talk *t, char **cause)
 	util_query(&f, "scopes", t->scopes);
 	mastodon_form(t->base, "/api/v1/apps", &f, &req);
 	buf_free(&f);
-	if (mastodon_call(t->h, &req, &res, &body, cause) != 0)
+	if (platform_host_call(t->h, &req, &res, &body, cause) != 0)
 		return -1;
 	rc = mastodon_app_read(t, &res, cause);
 	util_free_secret(body);
@@ -408,7 +373,7 @@ mastodon_app(struct mastodon_talk *t, char **cause)
 	if (mastodon_app_recall(t) == 0) {
 		if ((rc = mastodon_app_probe(t, cause)) <= 0)
 			return rc;
-		mastodon_say(t->h, 0, "(%s no longer knows the app heed "
+		platform_say(t->h, 0, "(%s no longer knows the app heed "
 		    "registered there; registering it again.)\n", t->instance);
 		mastodon_app_clear(&t->app);
 		t->h->remember(t->h->arg, t->key, NULL, NULL);
@@ -451,7 +416,7 @@ mastodon_choose_redirect(struct mastodon_talk *t)
 		return;
 	}
 	if (rc == -1)
-		mastodon_say(h, 1, "(heed cannot wait for the browser here: "
+		platform_say(h, 1, "(heed cannot wait for the browser here: "
 		    "%s; you paste a code instead.)\n", why);
 	free(why);
 	t->redirect = xstrdup(MASTODON_OOB);
@@ -485,7 +450,7 @@ mastodon_instruct(const struct mastodon_talk *t, const char *url)
 {
 	const char	*handle = t->pa->handle != NULL ? t->pa->handle : "";
 
-	mastodon_say(t->h, 0, "To let heed answer for %s, open this address "
+	platform_say(t->h, 0, "To let heed answer for %s, open this address "
 	    "in a web browser:\n\n  %s\n\n"
 	    "%s asks you to log in (as %s), then lists what heed\n"
 	    "may do: read notifications and posts, post replies and "
@@ -494,13 +459,13 @@ mastodon_instruct(const struct mastodon_talk *t, const char *url)
 	    mastodon_has_scope(t->scopes, "write:blocks") ? ", mute, block "
 	    "and report" : "");
 	if (t->loopback)
-		mastodon_say(t->h, 0, "The browser then comes back to heed by "
+		platform_say(t->h, 0, "The browser then comes back to heed by "
 		    "itself. (The browser must run on\nthis computer; if it "
 		    "does not, press Ctrl-C and run: heed login --paste %s)\n"
 		    "Waiting for the browser (up to %d minutes; Ctrl-C "
 		    "cancels)...\n", t->pa->name, MASTODON_WAIT / 60);
 	else
-		mastodon_say(t->h, 0, "%s then shows an authorization code: "
+		platform_say(t->h, 0, "%s then shows an authorization code: "
 		    "copy it, and paste it here.\n", t->instance);
 }
 
@@ -521,7 +486,7 @@ mastodon_authorize_start(struct mastodon_talk *t, char **cause)
 			return -1;
 		if ((challenge = mastodon_pkce_challenge(t->verifier,
 		    &why)) == NULL) {
-			mastodon_say(t->h, 1, "(Going on without PKCE: %s.)\n",
+			platform_say(t->h, 1, "(Going on without PKCE: %s.)\n",
 			    why);
 			free(why);
 			util_free_secret(t->verifier);
@@ -665,7 +630,7 @@ mastodon_granted(const struct mastodon_talk *t, const char *granted)
 		    !mastodon_has_scope(granted, mastodon_scopes[i].name) &&
 		    !mastodon_has_scope(granted, mastodon_scopes[i].name[0] ==
 		    'r' ? "read" : "write"))
-			mastodon_say(t->h, 1, "(%s did not grant %s, needed "
+			platform_say(t->h, 1, "(%s did not grant %s, needed "
 			    "%s.)\n", t->instance, mastodon_scopes[i].name,
 			    mastodon_scopes[i].why);
 	}
@@ -686,8 +651,8 @@ mastodon_token_read(struct mastodon_talk *t,
 	}
 	if ((doc = mastodon_load(res, cause)) == NULL)
 		return NULL;
-	token = mastodon_str(doc, "access_token");
-	type = mastodon_str(doc, "token_type");
+	token = jdoc_str(doc, "access_token");
+	type = jdoc_str(doc, "token_type");
 	if (!mastodon_valid_token(token))
 		util_fail(cause, "%s gave no usable access token", t->instance);
 	else if (type != NULL && strcasecmp(type, "Bearer") != 0)
@@ -695,7 +660,7 @@ mastodon_token_read(struct mastodon_talk *t,
 		    t->instance);
 	else {
 		out = xstrdup(token);
-		mastodon_granted(t, mastodon_str(doc, "scope"));
+		mastodon_granted(t, jdoc_str(doc, "scope"));
 	}
 	jdoc_free(doc);
 	return out;
@@ -720,7 +685,7 @@ mastodon_exchange(struct mastodon_talk *t, const char *code, char **cause)
 		util_query(&f, "code_verifier", t->verifier);
 	mastodon_form(t->base, "/oauth/token", &f, &req);
 	buf_free(&f);
-	if (mastodon_call(t->h, &req, &res, &body, cause) != 0)
+	if (platform_host_call(t->h, &req, &res, &body, cause) != 0)
 		return NULL;
 	token = mastodon_token_read(t, &res, cause);
 	util_free_secret(body);
@@ -744,7 +709,7 @@ mastodon_revoke(const struct platform_host *h, const char *base,
 	util_query(&f, "token", token);
 	mastodon_form(base, "/oauth/revoke", &f, &req);
 	buf_free(&f);
-	if (mastodon_call(h, &req, &res, &body, cause) != 0)
+	if (platform_host_call(h, &req, &res, &body, cause) != 0)
 		return -1;
 	if (res.status < 200 || res.status > 299) {
 		mastodon_oauth_error(&res, &code, &said);
@@ -772,7 +737,7 @@ mastodon_whose(struct mastodon_talk *t, const char *token, char **cause)
 	char				*body, *acct;
 
 	if (mastodon_whose_request(t->pa, token, &req, cause) != 0 ||
-	    mastodon_call(t->h, &req, &res, &body, cause) != 0)
+	    platform_host_call(t->h, &req, &res, &body, cause) != 0)
 		return NULL;
 	acct = mastodon_whose_parse(&res, cause);
 	util_free_secret(body);

@@ -73,8 +73,8 @@ mastodon_oauth_error(const struct platform_response *res, char **code,
 		json_decref(doc);
 		return;
 	}
-	e = mastodon_str(doc, "error");
-	d = mastodon_str(doc, "error_description");
+	e = jdoc_str(doc, "error");
+	d = jdoc_str(doc, "error_description");
 	if (mastodon_valid_value(e, 64))
 		*code = xstrdup(e);
 	if (d == NULL || *d == '\0')
@@ -222,7 +222,7 @@ mastodon_whose_parse(const struct platform_response *res, char **cause)
 	}
 	if ((doc = mastodon_load(res, cause)) == NULL)
 		return NULL;
-	acct = mastodon_str(doc, "acct");
+	acct = jdoc_str(doc, "acct");
 	if (mastodon_valid_acct(acct) && mastodon_id(doc, "id") != NULL)
 		out = xstrdup(acct);
 	else

@@ -66,7 +66,6 @@ int	 mastodon_valid_acct(const char *);
 int	 mastodon_valid_url(const char *);
 int	 mastodon_valid_token(const char *);
 int	 mastodon_valid_lang(const char *);
-const char *mastodon_str(const json_t *, const char *);
 const char *mastodon_id(const json_t *, const char *);
 char	*mastodon_base(const struct platform_account *);
 const char *mastodon_token(const struct platform_account *);

@@ -46,23 +46,23 @@ mastodon_status_read(const json_t *o, struct mastodon_status *st)
 	st->json = o;
 	st->id = mastodon_id(o, "id");
 	st->account_id = mastodon_id(account, "id");
-	st->acct = mastodon_str(account, "acct");
+	st->acct = jdoc_str(account, "acct");
 	if (st->id == NULL || st->account_id == NULL ||
 	    !mastodon_valid_acct(st->acct) ||
 	    mastodon_get_time(o, "created_at", &st->created) != 0)
 		return -1;
-	if ((s = mastodon_str(account, "display_name")) != NULL && *s != '\0')
+	if ((s = jdoc_str(account, "display_name")) != NULL && *s != '\0')
 		st->display_name = s;
-	if (mastodon_valid_url(s = mastodon_str(o, "url")))
+	if (mastodon_valid_url(s = jdoc_str(o, "url")))
 		st->url = s;
 	st->reply_to = mastodon_id(o, "in_reply_to_id");
 	st->reply_to_account = mastodon_id(o, "in_reply_to_account_id");
-	st->visibility = mastodon_str(o, "visibility");
+	st->visibility = jdoc_str(o, "visibility");
 	if (!mastodon_valid_visibility(st->visibility))
 		st->visibility = "direct";
-	if ((s = mastodon_str(o, "spoiler_text")) != NULL && *s != '\0')
+	if ((s = jdoc_str(o, "spoiler_text")) != NULL && *s != '\0')
 		st->spoiler = s;
-	if (mastodon_valid_lang(s = mastodon_str(o, "language")))
+	if (mastodon_valid_lang(s = jdoc_str(o, "language")))
 		st->lang = s;
 	if (mastodon_get_time(o, "edited_at", &st->edited) != 0)
 		st->edited = 0;
@@ -119,8 +119,8 @@ mastodon_status_text(const struct mastodon_status *st)
 	if (!json_is_string(c))
 		return xstrdup("");
 	json_array_foreach(json_object_get(st->json, "mentions"), i, m) {
-		url = mastodon_str(m, "url");
-		acct = mastodon_str(m, "acct");
+		url = jdoc_str(m, "url");
+		acct = jdoc_str(m, "acct");
 		if (n < MASTODON_MAX_MENTIONS && mastodon_valid_url(url) &&
 		    mastodon_valid_acct(acct)) {
 			hrefs[n] = url;
@@ -182,10 +182,10 @@ mastodon_status_media(const struct mastodon_status *st)
 	if (n == 0)
 		return NULL;
 	m = json_array_get(list, 0);
-	type = mastodon_str(m, "type");
+	type = jdoc_str(m, "type");
 	if (type == NULL || strlen(type) > 20 || strchr(type, ' ') != NULL)
 		type = "attachment";
-	alt = mastodon_str(m, "description");
+	alt = jdoc_str(m, "description");
 	if (n == 1 && alt != NULL && *alt != '\0') {
 		clean = text_sanitize_line(alt, strlen(alt));
 		clean[text_fit(clean, MASTODON_MAX_ALT, NULL)] = '\0';
@@ -195,8 +195,8 @@ mastodon_status_media(const struct mastodon_status *st)
 	}
 	for (i = 1; i < n; i++) {
 		m = json_array_get(list, i);
-		if (mastodon_str(m, "type") == NULL ||
-		    strcmp(mastodon_str(m, "type"), type) != 0)
+		if (jdoc_str(m, "type") == NULL ||
+		    strcmp(jdoc_str(m, "type"), type) != 0)
 			return xprintf("%zu attachments", n);
 	}
 	return n == 1 ? xstrdup(type) : xprintf("%zu %ss", n, type);
@@ -227,7 +227,7 @@ mastodon_extra(const struct mastodon_status *st, const char *root)
 	json_object_set_new(o, "aid", json_string(st->account_id));
 	list = json_array();
 	json_array_foreach(json_object_get(st->json, "mentions"), i, m) {
-		acct = mastodon_str(m, "acct");
+		acct = jdoc_str(m, "acct");
 		if (i < MASTODON_MAX_MENTIONS && mastodon_valid_acct(acct))
 			json_array_append_new(list, json_string(acct));
 	}
@@ -312,12 +312,8 @@ void
 mastodon_page_post(const struct platform_account *pa, struct sync_page *page,
     const struct mastodon_status *st)
 {
-	struct post	*p;
+	struct post	*p = sync_page_post(page);
 
-	page->posts = xreallocarray(page->posts, page->nposts + 1,
-	    sizeof *page->posts);
-	p = &page->posts[page->nposts++];
-	memset(p, 0, sizeof *p);
 	p->account_id = pa->id;
 	p->remote_id = xstrdup(st->id);
 	mastodon_status_author(st, &p->author_name, &p->author_handle);

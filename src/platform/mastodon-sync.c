@@ -175,27 +175,13 @@ mastodon_sync_request(const struct platform_account *pa, const char *stream,
 	return rc;
 }
 
-/* Add a string to a list of the page unless it is there already. */
-static void
-mastodon_page_key(char ***list, size_t *n, const char *key)
-{
-	size_t	i;
-
-	for (i = 0; i < *n; i++) {
-		if (strcmp((*list)[i], key) == 0)
-			return;
-	}
-	*list = xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = xstrdup(key);
-}
-
 /* Name the fetch of a status's thread; ours: a root the shop wrote. */
 static void
 mastodon_fetch_thread(struct sync_page *page, const char *id, int ours)
 {
 	char	*key = xprintf("%s%s", ours ? MASTODON_OWN : MASTODON_CTX, id);
 
-	mastodon_page_key(&page->fetch, &page->nfetch, key);
+	sync_page_key(&page->fetch, &page->nfetch, key);
 	free(key);
 }
 
@@ -230,7 +216,7 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
 {
 	struct mastodon_status	 st;
 	const char		*id = mastodon_id(n, "id");
-	const char		*type = mastodon_str(n, "type");
+	const char		*type = jdoc_str(n, "type");
 	int64_t			 when;
 	int			 kind;
 
@@ -364,7 +350,7 @@ mastodon_sync_parse(const struct platform_account *pa, const char *stream,
 	/* The posts stream reads the instance's length limit once a day. */
 	if (!notes && (run.cur.limit_at > pa->now ||
 	    pa->now - run.cur.limit_at >= MASTODON_LIMIT_EVERY)) {
-		mastodon_page_key(&page->fetch, &page->nfetch,
+		sync_page_key(&page->fetch, &page->nfetch,
 		    MASTODON_INSTANCE);
 		run.cur.limit_at = pa->now;
 	}
@@ -625,7 +611,7 @@ mastodon_recheck_parse(const struct platform_account *pa,
 	}
 	for (j = 0; j < n; j++) {
 		if (!seen[j])
-			mastodon_page_key(&page->gone, &page->ngone, ids[j]);
+			sync_page_key(&page->gone, &page->ngone, ids[j]);
 	}
 	free(seen);
 	jdoc_free(doc);

@@ -134,18 +134,6 @@ mastodon_valid_lang(const char *s)
 	return 1;
 }
 
-/* Return the string member key of o, if it holds no NUL; else NULL. */
-const char *
-mastodon_str(const json_t *o, const char *key)
-{
-	const json_t	*v = json_object_get(o, key);
-
-	if (!json_is_string(v) ||
-	    strlen(json_string_value(v)) != json_string_length(v))
-		return NULL;
-	return json_string_value(v);
-}
-
 /*
  * Return the identifier member key of o, or NULL. Only strings count: a
  * number where an id belongs (v2's most_recent_notification_id) has
@@ -154,7 +142,7 @@ mastodon_str(const json_t *o, const char *key)
 const char *
 mastodon_id(const json_t *o, const char *key)
 {
-	const char	*s = mastodon_str(o, key);
+	const char	*s = jdoc_str(o, key);
 
 	return mastodon_valid_id(s) ? s : NULL;
 }
@@ -256,7 +244,7 @@ mastodon_get_time(const json_t *o, const char *key, int64_t *out)
 {
 	int64_t	ms;
 
-	if (util_parse_time_ms(mastodon_str(o, key), &ms) != 0)
+	if (util_parse_time_ms(jdoc_str(o, key), &ms) != 0)
 		return -1;
 	*out = ms / 1000;
 	return 0;

@@ -43,17 +43,17 @@ mastodon_target_read(const char *extra, struct mastodon_target *t)
 		mastodon_target_clear(t);
 		return -1;
 	}
-	s = mastodon_str(t->doc, "vis");
+	s = jdoc_str(t->doc, "vis");
 	if (s != NULL && (strcmp(s, "public") == 0 ||
 	    strcmp(s, "unlisted") == 0 || strcmp(s, "private") == 0 ||
 	    strcmp(s, "direct") == 0))
 		t->visibility = s;
-	if ((s = mastodon_str(t->doc, "cw")) != NULL && *s != '\0' &&
+	if ((s = jdoc_str(t->doc, "cw")) != NULL && *s != '\0' &&
 	    strlen(s) <= MASTODON_MAX_CW)
 		t->spoiler = s;
-	if (mastodon_valid_acct(s = mastodon_str(t->doc, "acct")))
+	if (mastodon_valid_acct(s = jdoc_str(t->doc, "acct")))
 		t->acct = s;
-	if (mastodon_valid_lang(s = mastodon_str(t->doc, "lang")))
+	if (mastodon_valid_lang(s = jdoc_str(t->doc, "lang")))
 		t->lang = s;
 	t->root = mastodon_id(t->doc, "root");
 	t->aid = mastodon_id(t->doc, "aid");

@@ -83,7 +83,7 @@ mastodon_session_parse(const struct platform_account *pa,
 	if ((doc = mastodon_load(res, cause)) == NULL)
 		return -1;
 	id = mastodon_id(doc, "id");
-	acct = mastodon_str(doc, "acct");
+	acct = jdoc_str(doc, "acct");
 	if (id == NULL || !mastodon_valid_acct(acct)) {
 		util_fail(cause, "Mastodon: malformed response: no account %s",
 		    id == NULL ? "id" : "name");
