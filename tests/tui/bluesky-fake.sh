@@ -13,68 +13,18 @@
 # /_state) is the witness of what heed asked and when.
 
 . tests/tui/lib.sh
+. tests/tui/lib-fake.sh
 
 PW=qk4v-8wzp-3hmt-r2ya
 W=$TUI_DIR/bsky
 mkdir -m 700 "$W"
 CONF=$TUI_DIR/config/heed/config
 mkdir -p "$TUI_DIR/config/heed"
-# Requests to loopback must not go through a proxy from the environment.
-no_proxy=127.0.0.1,localhost
-NO_PROXY=$no_proxy
-export no_proxy NO_PROXY
-FAKE_PID=
-
-# Stop the fake (closing its standard input ends it; then its pid) and
-# the tmux server, and remove the temporary files.
-bsky_cleanup() {
-	exec 8>&- 2>/dev/null
-	if [ -n "$FAKE_PID" ]; then
-		kill "$FAKE_PID" 2>/dev/null
-		wait "$FAKE_PID" 2>/dev/null
-	fi
-	tui_cleanup
-}
-trap bsky_cleanup EXIT
-trap 'bsky_cleanup; exit 1' INT TERM HUP
 
 # --- the fake ---------------------------------------------------------
 
-# A throwaway CA and certificate, for the HTTPS case.
-mkdir -m 700 "$W/ca"
-HAVE_TLS=
-if sh tests/fake/ca/mkcert.sh "$W/ca" >/dev/null 2>&1; then
-	HAVE_TLS=1
-	tls_args="--cert $W/ca/server.pem --key $W/ca/server.key"
-else
-	tls_args=
-fi
-mkfifo "$W/fake.in"
-# shellcheck disable=SC2086
-python3 tests/fake/bsky.py --password "$PW" $tls_args <"$W/fake.in" \
-    >"$W/fake.out" 2>"$W/fake.err" &
-FAKE_PID=$!
-exec 8>"$W/fake.in"
-_end=$(($(date +%s) + 10))
-while ! grep -q '^http=' "$W/fake.out" 2>/dev/null; do
-	if [ "$(date +%s)" -ge "$_end" ] || ! kill -0 "$FAKE_PID" 2>/dev/null
-	then
-		echo "not ok bluesky: the fake PDS (tests/fake/bsky.py) starts"
-		sed 's/^/# /' "$W/fake.err"
-		exit 0
-	fi
-	sleep 0.05
-done
-rm -f "$W/ca/server.key"
-PORT=$(sed -n 's/^http=\([0-9]*\) .*/\1/p' "$W/fake.out")
-TLS_PORT=$(sed -n 's/.* https=\([0-9]*\)$/\1/p' "$W/fake.out")
-URL=http://127.0.0.1:$PORT
-
-# POST a control op (JSON) to the fake; its answer on stdout.
-ctl() {
-	curl -sS --noproxy '*' -m 30 -H 'Content-Type: application/json' \
-	    -d "$1" "$URL/_control"
-}
+FAKE_TLS=1 fake_start "bluesky: the fake PDS (tests/fake/bsky.py)" \
+    tests/fake/bsky.py --password "$PW" || exit 0
 
 # Save the fake's state (GET /_state?$1) in file $2.
 state() {
@@ -424,9 +374,9 @@ esac
 # --- 9. HTTPS with ca_file --------------------------------------------
 
 name="HTTPS with ca_file (a throwaway CA): the sync completes over TLS"
-if [ -n "$HAVE_TLS" ] && [ "${TLS_PORT:-0}" != 0 ]; then
+if [ -n "$FAKE_CA" ] && [ "${TLS_PORT:-0}" != 0 ]; then
 	write_conf "$W/tls.conf" "https://127.0.0.1:$TLS_PORT" "$PW" \
-	    "ca_file = $W/ca/ca.pem"
+	    "ca_file = $FAKE_CA"
 	log_mark
 	run_sync --config "$W/tls.conf" --cache "$W/tls.db"
 	log_since

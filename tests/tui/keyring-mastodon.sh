@@ -11,27 +11,12 @@
 
 . tests/tui/lib.sh
 
+. tests/tui/lib-fake.sh
+
 W=$TUI_DIR/masto
 mkdir -m 700 "$W"
 CONF=$TUI_DIR/config/heed/config
 mkdir -p "$TUI_DIR/config/heed"
-no_proxy=127.0.0.1,localhost
-NO_PROXY=$no_proxy
-export no_proxy NO_PROXY
-FAKE_PID=
-
-# Stop the fake (closing its standard input ends it; then its pid) and
-# the tmux server, and remove the temporary files.
-masto_cleanup() {
-	exec 8>&- 2>/dev/null
-	if [ -n "$FAKE_PID" ]; then
-		kill "$FAKE_PID" 2>/dev/null
-		wait "$FAKE_PID" 2>/dev/null
-	fi
-	tui_cleanup
-}
-trap masto_cleanup EXIT
-trap 'masto_cleanup; exit 1' INT TERM HUP
 
 if [ -z "$DBUS_SESSION_BUS_ADDRESS" ]; then
 	tui_fail "mastodon login: the test runs inside tests/keyring-session" \
@@ -39,23 +24,8 @@ if [ -z "$DBUS_SESSION_BUS_ADDRESS" ]; then
 	exit 0
 fi
 
-mkfifo "$W/fake.in"
-python3 tests/fake/mastodon.py <"$W/fake.in" >"$W/fake.out" \
-    2>"$W/fake.err" &
-FAKE_PID=$!
-exec 8>"$W/fake.in"
-_end=$(($(date +%s) + 10))
-while ! grep -q '^http=' "$W/fake.out" 2>/dev/null; do
-	if [ "$(date +%s)" -ge "$_end" ] || ! kill -0 "$FAKE_PID" 2>/dev/null
-	then
-		echo "not ok mastodon login: the fake server starts"
-		sed 's/^/# /' "$W/fake.err"
-		exit 0
-	fi
-	sleep 0.05
-done
-PORT=$(sed -n 's/^http=\([0-9]*\) .*/\1/p' "$W/fake.out")
-URL=http://127.0.0.1:$PORT
+fake_start "mastodon login: the fake server" tests/fake/mastodon.py ||
+    exit 0
 
 cat >"$CONF" <<EOC
 [account shop]
@@ -64,12 +34,6 @@ url = $URL
 handle = @acmeshop
 EOC
 chmod 600 "$CONF"
-
-# POST a control op (JSON) to the fake; its answer on stdout.
-ctl() {
-	curl -sS --noproxy '*' -m 30 -H 'Content-Type: application/json' \
-	    -d "$1" "$URL/_control"
-}
 
 # Print a value computed (python EXPR over the dict s) from GET /_state.
 state() {

@@ -15,65 +15,17 @@
 # the witness of what heed asked.
 
 . tests/tui/lib.sh
+. tests/tui/lib-fake.sh
 
 W=$TUI_DIR/masto
 mkdir -m 700 "$W"
 CONF=$TUI_DIR/config/heed/config
 mkdir -p "$TUI_DIR/config/heed"
-no_proxy=127.0.0.1,localhost
-NO_PROXY=$no_proxy
-export no_proxy NO_PROXY
-FAKE_PID=
-
-# Stop the fake (closing its standard input ends it; then its pid) and
-# the tmux server, and remove the temporary files.
-masto_cleanup() {
-	exec 8>&- 2>/dev/null
-	if [ -n "$FAKE_PID" ]; then
-		kill "$FAKE_PID" 2>/dev/null
-		wait "$FAKE_PID" 2>/dev/null
-	fi
-	tui_cleanup
-}
-trap masto_cleanup EXIT
-trap 'masto_cleanup; exit 1' INT TERM HUP
 
 # --- the fake ---------------------------------------------------------
 
-mkdir -m 700 "$W/ca"
-HAVE_TLS=
-if sh tests/fake/ca/mkcert.sh "$W/ca" >/dev/null 2>&1; then
-	HAVE_TLS=1
-	tls_args="--cert $W/ca/server.pem --key $W/ca/server.key"
-else
-	tls_args=
-fi
-mkfifo "$W/fake.in"
-# shellcheck disable=SC2086
-python3 tests/fake/mastodon.py $tls_args <"$W/fake.in" >"$W/fake.out" \
-    2>"$W/fake.err" &
-FAKE_PID=$!
-exec 8>"$W/fake.in"
-_end=$(($(date +%s) + 10))
-while ! grep -q '^http=' "$W/fake.out" 2>/dev/null; do
-	if [ "$(date +%s)" -ge "$_end" ] || ! kill -0 "$FAKE_PID" 2>/dev/null
-	then
-		echo "not ok mastodon: the fake instance (tests/fake/mastodon.py) starts"
-		sed 's/^/# /' "$W/fake.err"
-		exit 0
-	fi
-	sleep 0.05
-done
-rm -f "$W/ca/server.key"
-PORT=$(sed -n 's/^http=\([0-9]*\) .*/\1/p' "$W/fake.out")
-TLS_PORT=$(sed -n 's/.* https=\([0-9]*\)$/\1/p' "$W/fake.out")
-URL=http://127.0.0.1:$PORT
-
-# POST a control op (JSON) to the fake; its answer on stdout.
-ctl() {
-	curl -sS --noproxy '*' -m 30 -H 'Content-Type: application/json' \
-	    -d "$1" "$URL/_control"
-}
+FAKE_TLS=1 fake_start "mastodon: the fake instance (tests/fake/mastodon.py)" \
+    tests/fake/mastodon.py || exit 0
 
 # Save the fake's state (GET /_state?$1) in file $2.
 state() {
@@ -530,11 +482,11 @@ esac
 
 # --- 10. HTTPS --------------------------------------------------------
 
-if [ -n "$HAVE_TLS" ] && [ "$TLS_PORT" != 0 ]; then
+if [ -n "$FAKE_CA" ] && [ "$TLS_PORT" != 0 ]; then
 	TOKEN=$(ctl '{"op":"token","scope":"read write"}' |
 	    mq 'json.loads(sys.stdin.read())["access_token"]' -)
 	write_conf "$W/tls.conf" "https://127.0.0.1:$TLS_PORT" \
-	    "ca_file = $W/ca/ca.pem"
+	    "ca_file = $FAKE_CA"
 	run_sync --config "$W/tls.conf" --cache "$W/tls.db"
 	list_all --config "$W/tls.conf" --cache "$W/tls.db"
 	name="over HTTPS with the instance's CA in ca_file: the sync completes"
