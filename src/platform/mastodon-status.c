@@ -214,15 +214,16 @@ mastodon_extra(const struct mastodon_status *st, const char *root)
 {
 	const json_t	*m;
 	const char	*acct;
-	json_t		*o, *list;
+	json_t		*o, *list, *cw;
 	size_t		 i;
 	char		*s;
 
 	o = json_object();
 	json_object_set_new(o, "vis", json_string(st->visibility));
+	/* A warning that is not valid UTF-8 gives no string: none is kept. */
 	if (st->spoiler != NULL && strlen(st->spoiler) <= MASTODON_MAX_CW &&
-	    json_string(st->spoiler) != NULL)
-		json_object_set_new(o, "cw", json_string(st->spoiler));
+	    (cw = json_string(st->spoiler)) != NULL)
+		json_object_set_new(o, "cw", cw);
 	json_object_set_new(o, "acct", json_string(st->acct));
 	json_object_set_new(o, "aid", json_string(st->account_id));
 	list = json_array();
