@@ -10,7 +10,6 @@
 # with a real, unlocked gnome-keyring-daemon).
 
 . tests/tui/lib.sh
-
 . tests/tui/lib-fake.sh
 
 W=$TUI_DIR/masto
