@@ -321,7 +321,8 @@ guard_protect_exact(const struct guard_input *in, const struct guard_words *w,
 	for (j = 0; j < nnames; j++) {
 		for (i = 0; names[j].w.n > 1 && i + names[j].w.n <= w->n;
 		    i++) {
-			for (k = 0; k < names[j].w.n && guard_same_or_plural(w->v[i + k].cp,
+			for (k = 0; k < names[j].w.n &&
+			    guard_same_or_plural(w->v[i + k].cp,
 			    w->v[i + k].n, names[j].w.v[k].cp,
 			    names[j].w.v[k].n); k++)
 				;

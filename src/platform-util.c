@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
+
 #include "platform.h"
 #include "text.h"
 #include "util.h"
@@ -131,6 +133,17 @@ platform_text_length(const struct platform_ops *ops, const char *s)
 	default:
 		return text_codepoints(s);
 	}
+}
+
+/* Make a JSON object a request's body; the object is consumed. */
+void
+platform_request_json(struct platform_request *req, json_t *o)
+{
+	req->body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (req->body == NULL)
+		fatal("cannot encode a request body");
+	req->content_type = xstrdup("application/json");
 }
 
 /* Free a request's strings. */

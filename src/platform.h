@@ -15,6 +15,8 @@
 #include "model.h"
 #include "transport.h"
 
+struct json_t;
+
 #define PLATFORM_CAN_LIKE		0x01
 #define PLATFORM_CAN_HIDE		0x02
 #define PLATFORM_CAN_DELETE		0x04
@@ -458,6 +460,9 @@ size_t	platform_text_length(const struct platform_ops *, const char *);
 void	sync_page_key(char ***, size_t *, const char *);
 /* Add a zeroed post to a page and return it. */
 struct post *sync_page_post(struct sync_page *);
+
+/* Make a JSON object a request's body (the object is consumed). */
+void	platform_request_json(struct platform_request *, struct json_t *);
 
 void	platform_request_clear(struct platform_request *);
 void	sync_page_clear(struct sync_page *);

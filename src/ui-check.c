@@ -34,6 +34,7 @@ struct ui_check {
 	char			*guard_error;	/* why it could not read it */
 	const struct ui_check_to *to;		/* the composer's */
 	void			*arg;
+	size_t			 limit;		/* of a reply's length */
 };
 
 static const struct ui_screen_ops ui_check_ops;
@@ -80,14 +81,17 @@ void
 ui_check_open(struct ui *ui, const struct item *it, const char *text,
     int private, const struct ui_check_to *to, void *arg)
 {
-	struct ui_check		*k = xcalloc(1, sizeof *k);
-	struct outbox_entry	 e;
+	struct ui_check			*k = xcalloc(1, sizeof *k);
+	const struct platform_ops	*ops;
+	struct outbox_entry		 e;
 
 	item_copy(&k->reply, it);
 	k->text = xstrdup(text);
 	k->private = private;
 	k->to = to;
 	k->arg = arg;
+	if ((ops = ui_platform(ui, it)) != NULL)
+		k->limit = ui_text_limit(ui, it, ops);
 	ui->now = util_now();
 	if (ui_sent_recent(ui, &k->reply, !private, &e) == 0) {
 		k->note = ui_sent_said(ui, &e, ui_name_of(&k->reply));
@@ -106,12 +110,11 @@ static size_t
 ui_check_over(struct ui *ui, struct ui_check *k, char **why)
 {
 	const struct platform_ops	*ops = ui_platform(ui, &k->reply);
-	size_t				 n, limit;
+	size_t				 n, limit = k->limit;
 
 	*why = NULL;
 	if (ops == NULL)
 		return 0;
-	limit = ui_text_limit(ui, &k->reply, ops);
 	if ((n = platform_text_length(ops, k->text)) <= limit)
 		return 0;
 	*why = xprintf("%zu character%s%s over the limit of %zu",
@@ -139,7 +142,7 @@ ui_check_where(struct ui *ui, struct ui_check *k, int y, size_t w,
 	else
 		ui_draw_text(y++, 2, "Where:  in public, under their comment: "
 		    "everyone who can see the post can read it", w);
-	len = ui_text_length(ui, &k->reply, k->text, over);
+	len = ui_text_length(ui, &k->reply, k->text, k->limit, over);
 	ui_check_over(ui, k, &why);
 	attrset(*over ? ui_attr(ui, PAIR_ERROR, A_BOLD) : (int)A_NORMAL);
 	s = xprintf("Length: %s%s%s%s", len, why != NULL ? " - TOO LONG: " :

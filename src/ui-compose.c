@@ -43,6 +43,7 @@ struct ui_compose {
 	char		*draft_error;	/* why it was not saved */
 	size_t		 escroll;
 	struct ui_spell	*spell;		/* the underlines */
+	size_t		 limit;		/* of the reply's length */
 };
 
 static const struct ui_screen_ops ui_compose_ops;
@@ -202,6 +203,8 @@ ui_compose_open(struct ui *ui, const struct item *it, const char *start,
 	free(draft);
 	c->ed.changed = start != NULL;
 	c->private = private;
+	if (ui_platform(ui, it) != NULL)
+		c->limit = ui_text_limit(ui, it, ui_platform(ui, it));
 	c->spell = ui_spell_new(ui, &c->ed, it);
 	ui_spell_touch(c->spell);
 	ui_screen_push(ui, &ui_compose_ops, c);
@@ -408,7 +411,7 @@ ui_compose_draw(struct ui *ui, void *data)
 	int			 y, over;
 
 	y = ui_compose_draw_context(ui, c, 1, ui->rows > 20 ? 6 : 2);
-	len = ui_text_length(ui, &c->reply, c->ed.text, &over);
+	len = ui_text_length(ui, &c->reply, c->ed.text, c->limit, &over);
 	note = ui_spell_note(c->spell);
 	bar = xprintf("-- your %sreply -- %s %s%s%s", c->private ?
 	    "private " : "", len, c->draft_unsaved ? "-- DRAFT NOT SAVED: "

@@ -276,20 +276,22 @@ ui_text_limit(struct ui *ui, const struct item *it,
 	return limit > 0 ? (size_t)limit : ops->text_limit;
 }
 
-/* Describe the length of a reply to it against the platform's limit. */
+/*
+ * Describe the length of a reply to it against limit (ui_text_limit,
+ * read once when the screen opens, not at every key).
+ */
 char *
 ui_text_length(struct ui *ui, const struct item *it, const char *text,
-    int *over)
+    size_t limit, int *over)
 {
 	const struct platform_ops	*ops = ui_platform(ui, it);
-	size_t				 n, limit;
+	size_t				 n;
 
 	if (ops == NULL) {
 		*over = 0;
 		return xstrdup("");
 	}
 	n = platform_text_length(ops, text);
-	limit = ui_text_limit(ui, it, ops);
 	*over = n > limit;
 	return xprintf("%zu/%zu %s", n, limit,
 	    ops->count == COUNT_GRAPHEMES ? "characters (graphemes)" :

@@ -314,7 +314,7 @@ size_t	 ui_text_limit(struct ui *, const struct item *,
 	    const struct platform_ops *);
 const struct config_account *ui_account_config(struct ui *, int64_t);
 char	*ui_text_length(struct ui *, const struct item *, const char *,
-	    int *);
+	    size_t, int *);
 const char *ui_name_of(const struct item *);
 char	*ui_name_handle(const struct item *);
 int	ui_act_item(struct ui *, struct item *);

@@ -89,7 +89,6 @@ char	*bluesky_own_handle(const struct platform_account *);
 char	*bluesky_base(const struct platform_account *, int);
 int	 bluesky_start(const struct platform_account *, const char *,
 	     const char *, const char *, struct platform_request *, char **);
-void	 bluesky_set_body(struct platform_request *, json_t *);
 json_t	*bluesky_load(const struct platform_response *, char **);
 char	*bluesky_extra(const char *, const char *, const char *,
 	     const char *, const char *, const char *, const char *);

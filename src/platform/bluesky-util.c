@@ -290,17 +290,6 @@ bluesky_start(const struct platform_account *pa, const char *method,
 	return 0;
 }
 
-/* Make a JSON object the request's body; the object is consumed. */
-void
-bluesky_set_body(struct platform_request *req, json_t *o)
-{
-	req->body = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	if (req->body == NULL)
-		fatal("cannot encode a request body");
-	req->content_type = xstrdup("application/json");
-}
-
 /*
  * Load a response body as a JSON object, to be released with jdoc_free;
  * NULL with *cause on failure.

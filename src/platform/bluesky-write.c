@@ -616,7 +616,7 @@ bluesky_action_request(const struct platform_account *pa,
 		json_decref(body);
 		return -1;
 	}
-	bluesky_set_body(req, body);
+	platform_request_json(req, body);
 	return 0;
 }
 

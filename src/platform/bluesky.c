@@ -94,7 +94,7 @@ bluesky_login_request(const struct platform_account *pa,
 	memset(req, 0, sizeof *req);
 	req->method = xstrdup("POST");
 	req->url = xprintf("%s/xrpc/com.atproto.server.createSession", base);
-	bluesky_set_body(req, o);
+	platform_request_json(req, o);
 	free(base);
 	free(handle);
 	return 0;

@@ -215,8 +215,8 @@ graph_check_page(const struct graph_check *gc, struct graph_page *p)
 		free(cause);
 		return -1;
 	}
-	if (platform_checker_call(gc->ck, &req, "the token could not be checked", 0,
-	    &res, &body) != 0)
+	if (platform_checker_call(gc->ck, &req, "the token could not be "
+	    "checked", 0, &res, &body) != 0)
 		return -1;
 	rc = graph_me_page_parse(&res, pa->secret, p, &cause);
 	util_free_secret(body);
@@ -297,8 +297,8 @@ graph_check_token(const struct graph_check *gc)
 		    "%s", pa->name, gc->platform, cause);
 		goto out;
 	}
-	if (platform_checker_call(gc->ck, &req, "the token could not be checked", 0,
-	    &res, &body) != 0)
+	if (platform_checker_call(gc->ck, &req, "the token could not be "
+	    "checked", 0, &res, &body) != 0)
 		goto out;
 	if (graph_debug_parse(&res, &ti, &cause) != 0) {
 		util_free_secret(body);
@@ -344,8 +344,8 @@ graph_check_ids(const struct graph_check *gc, const struct graph_page *p,
 
 	if (graph_ids_request(pa, pa->secret, &req, cause) != 0)
 		return;
-	if (platform_checker_call(gc->ck, &req, "whether the login may moderate the "
-	    "Page could not be checked", 0, &res, &body) != 0)
+	if (platform_checker_call(gc->ck, &req, "whether the login may "
+	    "moderate the Page could not be checked", 0, &res, &body) != 0)
 		return;
 	rc = graph_ids_parse(&res, &with, &without, cause);
 	util_free_secret(body);
@@ -396,8 +396,8 @@ graph_check_moderate(const struct graph_check *gc,
 	if (graph_tasks_request(pa, pa->secret, &req, &cause) != 0)
 		goto out;
 	/* Said only when the platform asks to wait; else the ids tell. */
-	rc = platform_checker_call(gc->ck, &req, "the Page's tasks could not be read",
-	    1, &res, &body);
+	rc = platform_checker_call(gc->ck, &req, "the Page's tasks could not "
+	    "be read", 1, &res, &body);
 	if (rc < 0)
 		goto out;
 	if (rc == 0) {

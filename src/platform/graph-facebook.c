@@ -677,11 +677,7 @@ facebook_action_request(const struct platform_account *pa,
 		o = json_pack("{s:{s:s},s:{s:s},s:s}", "recipient",
 		    "comment_id", e->target_remote_id, "message", "text",
 		    e->body, "messaging_type", "RESPONSE");
-		req->body = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-		json_decref(o);
-		if (req->body == NULL)
-			fatal("cannot encode a request body");
-		req->content_type = xstrdup("application/json");
+		platform_request_json(req, o);
 	} else if (rc == 0 && q.len > 0)
 		graph_set_form(req, q.data);
 	free(path);

@@ -61,8 +61,8 @@ mastodon_check_whose(const struct mastodon_checking *mc)
 		free(cause);
 		return -1;
 	}
-	if (platform_checker_call(mc->ck, &req, "the token could not be checked", 0,
-	    &res, &body) != 0)
+	if (platform_checker_call(mc->ck, &req, "the token could not be "
+	    "checked", 0, &res, &body) != 0)
 		return -1;
 	acct = mastodon_whose_parse(&res, &cause);
 	util_free_secret(body);

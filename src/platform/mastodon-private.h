@@ -71,7 +71,6 @@ char	*mastodon_base(const struct platform_account *);
 const char *mastodon_token(const struct platform_account *);
 int	 mastodon_start(const struct platform_account *, const char *,
 	     const char *, const char *, struct platform_request *, char **);
-void	 mastodon_set_body(struct platform_request *, json_t *);
 json_t	*mastodon_load(const struct platform_response *, char **);
 json_t	*mastodon_load_array(const struct platform_response *, char **);
 int	 mastodon_get_time(const json_t *, const char *, int64_t *);
@@ -97,7 +96,6 @@ void	 mastodon_status_item(const struct platform_account *,
 	     struct item *);
 void	 mastodon_page_post(const struct platform_account *,
 	     struct sync_page *, const struct mastodon_status *);
-char	*mastodon_extra(const struct mastodon_status *, const char *);
 
 /* mastodon-sync.c */
 int	 mastodon_sync_request(const struct platform_account *, const char *,
@@ -125,7 +123,6 @@ int	 mastodon_reconcile_request(const struct platform_account *,
 int	 mastodon_reconcile_parse(const struct platform_account *,
 	     const struct outbox_entry *, const struct platform_response *,
 	     struct action_result *, char **);
-char	*mastodon_reply_text(const char *, const char *);
 
 /* What an item's extra data says of it, for an action on it; lent. */
 struct mastodon_target {

@@ -209,7 +209,7 @@ mastodon_status_media(const struct mastodon_status *st)
  * being the
  * status its thread starts from, when known. A new string.
  */
-char *
+static char *
 mastodon_extra(const struct mastodon_status *st, const char *root)
 {
 	const json_t	*m;

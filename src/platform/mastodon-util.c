@@ -195,17 +195,6 @@ mastodon_start(const struct platform_account *pa, const char *method,
 	return 0;
 }
 
-/* Make a JSON object the request's body; the object is consumed. */
-void
-mastodon_set_body(struct platform_request *req, json_t *o)
-{
-	req->body = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	if (req->body == NULL)
-		fatal("cannot encode a request body");
-	req->content_type = xstrdup("application/json");
-}
-
 /* Load an answer as a JSON object (jdoc_free it); NULL with *cause. */
 json_t *
 mastodon_load(const struct platform_response *res, char **cause)

@@ -95,7 +95,7 @@ mastodon_names(const char *text, const char *acct)
  * put it there, and a private or direct reply reaches only those it
  * names). A new string.
  */
-char *
+static char *
 mastodon_reply_text(const char *body, const char *acct)
 {
 	if (acct == NULL || mastodon_names(body, acct))
@@ -237,7 +237,7 @@ mastodon_author_request(const struct platform_account *pa,
 	}
 	free(aid);
 	if ((rc = mastodon_start(pa, "POST", path, NULL, req, cause)) == 0)
-		mastodon_set_body(req, body);
+		platform_request_json(req, body);
 	else
 		json_decref(body);
 	free(path);
@@ -265,7 +265,7 @@ mastodon_action_request(const struct platform_account *pa,
 			json_decref(body);
 			return -1;
 		}
-		mastodon_set_body(req, body);
+		platform_request_json(req, body);
 		if (mastodon_valid_idem(e->idem_key))
 			req->idempotency_key = xstrdup(e->idem_key);
 		return 0;
