@@ -67,6 +67,7 @@ item_clear(struct item *it)
 	free(it->attachment);
 	free(it->warning);
 	free(it->extra);
+	free(it->mark);
 	free(it->note);
 	free(it->tags);
 	memset(it, 0, sizeof *it);
@@ -95,6 +96,7 @@ item_copy(struct item *dst, const struct item *src)
 	dst->attachment = model_dup(src->attachment);
 	dst->warning = model_dup(src->warning);
 	dst->extra = model_dup(src->extra);
+	dst->mark = model_dup(src->mark);
 	dst->note = model_dup(src->note);
 	dst->tags = model_dup(src->tags);
 }

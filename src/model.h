@@ -75,6 +75,10 @@ struct item {
 	char	*attachment;	/* one line describing an attachment */
 	char	*warning;	/* the author's content warning; or NULL */
 	char	*extra;		/* the adapter's own data (JSON); or NULL */
+	char	*mark;		/* where it stands in the platform's read
+				   marker (ordered by length, then bytes: a
+				   Mastodon notification's id); or NULL.
+				   Kept when it comes again without one */
 	int64_t	 created;
 	int64_t	 edited;
 	int	 kind;		/* enum item_kind */

@@ -525,6 +525,8 @@ store_item_put(struct store *s, const struct item *it,
 	if (sqlite3_changes(s->db) == 0 &&
 	    (rc = store_item_update(s, it, &fd, cause)) != 0)
 		return rc;
+	if (it->mark != NULL && store_mark_set(s, it, cause) != 0)
+		return -1;
 	if (it->own && store_answered(s, it, cause) != 0)
 		return -1;
 	if (it->own && it->parent_remote_id != NULL &&

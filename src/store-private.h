@@ -140,6 +140,10 @@ enum store_stmt_id {
 	ST_KEPT_GET,
 	ST_KEPT_SET,
 	ST_KEPT_DEL,
+	ST_MARK_SET,
+	ST_MARKS_UNREAD,
+	ST_MARK_FIRST_NEW,
+	ST_MARK_LAST_READ,
 	ST_MAX_ID,
 	ST_ACTIVITY_BEFORE,
 	ST_OUTBOX_DELAYED,
@@ -311,6 +315,9 @@ int		 store_bind_id(sqlite3_stmt *, int, int64_t);
 #define STORE_FTS_BATCH	16000	/* new rows indexed together */
 #define STORE_FTS_CHUNK	32000	/* most rows indexed by one statement */
 int		 store_fts_flush_due(struct store *, char **);
+
+/* store-mark.c: keep an item's read mark (in ingest's transaction). */
+int		 store_mark_set(struct store *, const struct item *, char **);
 
 /* store-schema.c */
 int		 store_migrate(struct store *, int, char **);

@@ -570,6 +570,33 @@ store_migrate_11(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 12: where each item stands in its platform's read marker (the
+ * id of the Mastodon notification that brought it), so that heed can
+ * share what was read with the user's other apps when asked to (see
+ * store-mark.c). A table of its own: few items have a mark, and the
+ * items' rows stay as they are.
+ */
+static const char store_schema_12[] =
+"CREATE TABLE read_marks ("
+"  item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,"
+"  account_id INTEGER NOT NULL,"
+"  mark TEXT NOT NULL);"
+"CREATE INDEX read_marks_account ON read_marks (account_id, length(mark),"
+"  mark);";
+
+/* Schema 12: read markers. */
+static int
+store_migrate_12(struct store *s, char **cause)
+{
+	int	rc;
+
+	rc = sqlite3_exec(s->db, store_schema_12, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 12", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -583,6 +610,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_9,
 	store_migrate_10,
 	store_migrate_11,
+	store_migrate_12,
 };
 
 /* Read the schema version inside the migration transaction. */

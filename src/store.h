@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 
 struct store;
 
@@ -384,6 +384,19 @@ int	store_account_set_limit(struct store *, int64_t, int64_t, char **);
  */
 int	store_kept_get(struct store *, const char *, char **, char **);
 int	store_kept_set(struct store *, const char *, const char *, char **);
+
+/*
+ * Read markers (store-mark.c), in the order of items' marks (by length,
+ * then bytes: see struct item). store_marks_read marks read every new
+ * item of the account whose mark is at or before mark (read in another
+ * app), logging each, and gives how many in *n. store_marks_next gives
+ * the newest mark at and before which no item of the account is still
+ * new: as far as the platform's marker may move now (a new string, or
+ * NULL when none is).
+ */
+int	store_marks_read(struct store *, int64_t, const char *, size_t *,
+	    char **);
+int	store_marks_next(struct store *, int64_t, char **, char **);
 /*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in

@@ -218,10 +218,11 @@ test_migration_sets_user_version(void **state)
 }
 
 /*
- * What schema 11 to 7 changed, as schema 6 had it (for the older
+ * What schema 12 to 7 changed, as schema 6 had it (for the older
  * schemas).
  */
 #define SCHEMA_7_UNDO \
+"DROP TABLE read_marks;" \
 "DROP TABLE kept;" \
 "ALTER TABLE items DROP COLUMN warning;" \
 "DROP INDEX activity_time;" \
