@@ -157,6 +157,11 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    "its products, its staff, between commas (quotes around a name "
 	    "that holds a comma); the account's display name is always one; "
 	    "see heed(1), CHECKING A REPLY" },
+	[OPT_READ_MARKERS] = { "read_markers", CONFIG_BOOL,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "no", 0, 1, NULL, "Mastodon: "
+	    "share what was read with the user's other apps through the "
+	    "instance's read marker: what they read is read in heed, and "
+	    "what heed read moves the marker on" },
 };
 
 /* Return the option table and its size. */

@@ -375,6 +375,19 @@ struct platform_ops {
 		    struct sync_page *, char **);
 
 	/*
+	 * Read markers (optional), where the platform keeps how far the
+	 * user has read, for all the user's apps (items carry their place
+	 * in it: struct item's mark). marker_request reads the marker (mark
+	 * NULL) or moves it to mark; marker_parse reads either answer: the
+	 * marker in *mark (a new string; NULL when none is set yet), or -1
+	 * with the cause of an error or of an answer it cannot read.
+	 */
+	int	(*marker_request)(const struct platform_account *,
+		    const char *, struct platform_request *, char **);
+	int	(*marker_parse)(const struct platform_account *,
+		    const struct platform_response *, char **, char **);
+
+	/*
 	 * Pacing (optional): read the platform's own usage headers and
 	 * return how many milliseconds the account's next request should
 	 * wait (0: no need), on top of Retry-After and RateLimit-*.

@@ -18,13 +18,17 @@
 #include "store.h"
 #include "util.h"
 
-/* A mark at or before ?2, and one strictly before ?2. */
+/* A mark at or before ?2; one strictly before ?2, or any when it is NULL. */
 #define STORE_MARK_UPTO \
 	"(length(m.mark) < length(?2) OR (length(m.mark) = length(?2) AND " \
 	"m.mark <= ?2))"
 #define STORE_MARK_BEFORE \
 	"(?2 IS NULL OR length(m.mark) < length(?2) OR " \
 	"(length(m.mark) = length(?2) AND m.mark < ?2))"
+/* A mark strictly after ?3, or any when ?3 is NULL. */
+#define STORE_MARK_AFTER \
+	"(?3 IS NULL OR length(m.mark) > length(?3) OR " \
+	"(length(m.mark) = length(?3) AND m.mark > ?3))"
 /* An item still new in the inbox (its own never are). */
 #define STORE_MARK_NEW	"i.status = 0 AND i.own = 0"
 
@@ -114,10 +118,11 @@ store_marks_read(struct store *s, int64_t account, const char *mark,
 	return store_tx_end(s, outer, ok, "reading the read marker", cause);
 }
 
-/* Give the first mark of sql's rows (?1 account, ?2 bound), or NULL. */
+/* Give the first mark of sql's rows (?1 account, ?2 and ?3), or NULL. */
 static int
 store_mark_one(struct store *s, enum store_stmt_id id, const char *sql,
-    int64_t account, const char *bound, char **mark, char **cause)
+    int64_t account, const char *before, const char *after, char **mark,
+    char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -126,7 +131,8 @@ store_mark_one(struct store *s, enum store_stmt_id id, const char *sql,
 	if ((st = store_stmt(s, id, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, account);
-	sqlite3_bind_text(st, 2, bound, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, before, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, after, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*mark = store_col_text(st, 0);
 	store_done(st);
@@ -137,7 +143,8 @@ store_mark_one(struct store *s, enum store_stmt_id id, const char *sql,
 
 /* How far the platform's marker may move; see store.h. */
 int
-store_marks_next(struct store *s, int64_t account, char **mark, char **cause)
+store_marks_next(struct store *s, int64_t account, const char *after,
+    char **mark, char **cause)
 {
 	char	*first;
 	int	 rc;
@@ -145,15 +152,16 @@ store_marks_next(struct store *s, int64_t account, char **mark, char **cause)
 	*mark = NULL;
 	if (store_mark_one(s, ST_MARK_FIRST_NEW, "SELECT m.mark FROM "
 	    "read_marks m JOIN items i ON i.id = m.item_id WHERE "
-	    "m.account_id = ?1 AND ?2 IS NULL AND " STORE_MARK_NEW " ORDER BY "
-	    "length(m.mark), m.mark LIMIT 1", account, NULL, &first,
-	    cause) != 0)
+	    "m.account_id = ?1 AND ?2 IS NULL AND ?3 IS NULL AND " STORE_MARK_NEW
+	    " ORDER BY length(m.mark), m.mark LIMIT 1", account, NULL, NULL,
+	    &first, cause) != 0)
 		return -1;
 	rc = store_mark_one(s, ST_MARK_LAST_READ, "SELECT m.mark FROM "
 	    "read_marks m JOIN items i ON i.id = m.item_id WHERE "
 	    "m.account_id = ?1 AND NOT (" STORE_MARK_NEW ") AND "
-	    STORE_MARK_BEFORE " ORDER BY length(m.mark) DESC, m.mark DESC "
-	    "LIMIT 1", account, first, mark, cause);
+	    STORE_MARK_BEFORE " AND " STORE_MARK_AFTER " ORDER BY "
+	    "length(m.mark) DESC, m.mark DESC LIMIT 1", account, first, after,
+	    mark, cause);
 	free(first);
 	return rc;
 }

@@ -391,12 +391,14 @@ int	store_kept_set(struct store *, const char *, const char *, char **);
  * item of the account whose mark is at or before mark (read in another
  * app), logging each, and gives how many in *n. store_marks_next gives
  * the newest mark at and before which no item of the account is still
- * new: as far as the platform's marker may move now (a new string, or
- * NULL when none is).
+ * new, if it is after the one given (NULL: any): as far as the
+ * platform's marker may move now (a new string, or NULL when it may
+ * not move).
  */
 int	store_marks_read(struct store *, int64_t, const char *, size_t *,
 	    char **);
-int	store_marks_next(struct store *, int64_t, char **, char **);
+int	store_marks_next(struct store *, int64_t, const char *, char **,
+	    char **);
 /*
  * Every conversation for statistics (store-stats.c): when its customer's
  * first message came, the shop's first answer after it (0: none yet, in

@@ -32,7 +32,7 @@ sync_job_name(enum sync_job job)
 {
 	static const char *const names[] = {
 		"none", "stream", "action", "session", "fetch", "reconcile",
-		"target", "recheck"
+		"target", "recheck", "marker"
 	};
 
 	return (size_t)job < sizeof names / sizeof names[0] ? names[job] :

@@ -8,6 +8,7 @@
  *   sync-outbox.c   sending what the outbox holds, once: actions, leases,
  *                   reconcile
  *   sync-stream.c   streams, fetches, rechecks: what a sync run reads
+ *   sync-marker.c   what was read, shared through a read marker
  *   sync-session.c  secrets and sessions
  *   sync-sweep.c    the bookkeeping of sweeps (what was deleted)
  *   sync-account.c  the account's state and its timers, messages, clock
@@ -83,7 +84,17 @@ enum sync_job {
 	JOB_FETCH,	/* fill in a thread a page named */
 	JOB_RECONCILE,	/* look for what became of an action */
 	JOB_TARGET,	/* ask whether a reply's target still exists */
-	JOB_RECHECK	/* ask whether waiting items still exist */
+	JOB_RECHECK,	/* ask whether waiting items still exist */
+	JOB_MARKER	/* read or move the read marker */
+};
+
+/* Where a run stands with the read marker (sync-marker.c). */
+enum sync_marker {
+	SYNC_MARKER_UNREAD,	/* not read yet in this run */
+	SYNC_MARKER_READING,
+	SYNC_MARKER_TO_MOVE,	/* to marker_to */
+	SYNC_MARKER_MOVING,
+	SYNC_MARKER_DONE	/* until the next run */
 };
 
 struct sync_account {
@@ -123,6 +134,8 @@ struct sync_account {
 	size_t				 nrecheck;
 	size_t				 recheck_sent;	/* in JOB_RECHECK */
 	int				 recheck_run;	/* 1 once loaded */
+	enum sync_marker		 marker;	/* this run's */
+	char				*marker_to;	/* ... where to move it */
 	char				*reconcile_page; /* JOB_RECONCILE's */
 	int				 reconcile_pages; /* ... read so far */
 	int				 check_failures; /* in a row */
@@ -197,6 +210,11 @@ void	sync_recheck_response(struct sync_account *,
 void	sync_run_end(struct sync_account *);
 void	sync_fetch_clear(struct sync_account *);
 void	sync_run_clear(struct sync_account *);
+
+/* sync-marker.c */
+int	sync_start_marker(struct sync_account *);
+void	sync_marker_response(struct sync_account *,
+	    const struct platform_response *);
 
 /* sync-outbox.c */
 int	sync_start_action(struct sync_account *);

@@ -178,6 +178,9 @@ sync_run_clear(struct sync_account *a)
 	a->recheck = NULL;
 	a->nrecheck = a->recheck_sent = 0;
 	a->recheck_run = 0;
+	a->marker = SYNC_MARKER_UNREAD;
+	free(a->marker_to);
+	a->marker_to = NULL;
 	a->lost_threads = 0;
 	free(a->lost_why);
 	a->lost_why = NULL;
@@ -329,7 +332,7 @@ sync_start_stream(struct sync_account *a)
 	if (sync_needs_session(a))
 		return sync_start_session(a);
 	if ((stream = a->ops->streams[a->stream]) == NULL) {
-		if (sync_start_recheck(a))
+		if (sync_start_recheck(a) || sync_start_marker(a))
 			return 1;
 		if (a->lost_threads > 0)
 			sync_run_rewind(a, 1);

@@ -441,6 +441,9 @@ sync_response(struct sync_account *a, const struct platform_response *resp)
 	case JOB_RECHECK:
 		sync_recheck_response(a, resp);
 		break;
+	case JOB_MARKER:
+		sync_marker_response(a, resp);
+		break;
 	}
 	sync_next(a);
 	if (a->job == JOB_NONE)

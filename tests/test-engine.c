@@ -87,6 +87,9 @@ struct fake {
 	size_t			 nfaults;
 	char			 dir[64];
 	char			*path;
+	char			*marker;	/* the scripted Mastodon's
+						   read marker; or NULL */
+	size_t			 marker_moves;	/* ... POSTs of it */
 	struct config		 cfg;
 	struct store		*store;
 	struct sync		*sync;
@@ -513,6 +516,7 @@ teardown(void **state)
 		fprintf(stderr, "could not remove %s\n", f->dir);
 	free(cmd);
 	free(f->path);
+	free(f->marker);
 	free(f);
 	return 0;
 }
@@ -1131,17 +1135,17 @@ test_engine_looks_for_an_entry_whose_sender_died(void **state)
 	assert_int_equal(entry_state(f, id), OUTBOX_SENT);
 }
 
-/* Read a recorded answer under tests/data/bluesky; a new string. */
+/* Read a recorded answer under tests/data/PLATFORM; a new string. */
 static char *
-bs_sample(const char *name)
+data_sample(const char *platform, const char *name)
 {
 	const char	*dir = getenv("SRCDIR");
 	char		*path, *text;
 	size_t		 len = 0, n;
 	FILE		*fp;
 
-	path = xprintf("%s/tests/data/bluesky/%s", dir != NULL && *dir !=
-	    '\0' ? dir : ".", name);
+	path = xprintf("%s/tests/data/%s/%s", dir != NULL && *dir != '\0' ?
+	    dir : ".", platform, name);
 	if ((fp = fopen(path, "r")) == NULL)
 		fail_msg("cannot open %s", path);
 	text = xcalloc(1, 65536);
@@ -1176,16 +1180,16 @@ bs_script(struct fake *f, const struct platform_request *req, long *status,
 	if (strstr(req->url, BS_RENEW) != NULL) {
 		if (f->refuse && f->sessions > 0) {
 			*status = 400;
-			*body = bs_sample("error_400_expired_token.json");
+			*body = data_sample("bluesky", "error_400_expired_token.json");
 			return;
 		}
 		f->sessions++;
-		*body = bs_sample("refreshSession_response_tokens_redacted."
-		    "json");
+		*body = data_sample("bluesky",
+		    "refreshSession_response_tokens_redacted.json");
 	} else if (strstr(req->url, BS_POSTS) != NULL && f->expired > 0) {
 		f->expired--;
 		*status = 400;
-		*body = bs_sample("error_400_expired_token.json");
+		*body = data_sample("bluesky", "error_400_expired_token.json");
 	} else if (strstr(req->url, BS_POSTS) != NULL)
 		*body = xstrdup("{\"feed\":[]}");
 	else if (strstr(req->url, "listNotifications") != NULL)
@@ -1278,6 +1282,207 @@ test_engine_stops_only_the_account_whose_renewal_is_refused(void **state)
 	assert_int_equal(status_of(f, "sky")->state, SYNC_AUTH);
 }
 
+/*
+ * A Mastodon account (the recorded mastodon.social one) that shares its
+ * read marker: three mentions on the first page of notifications (ids
+ * 10 to 12), nothing else anywhere, and a marker the script keeps in
+ * f->marker and moves on a POST.
+ */
+static const char md_config[] =
+    "[account md]\nplatform = mastodon\nhandle = @halcy@mastodon.social\n"
+    "url = https://mastodon.social\nread_markers = yes\n";
+
+#define MD_MENTION(n) \
+	"{\"id\":\"" #n "\",\"type\":\"mention\",\"created_at\":" \
+	"\"2026-12-07T10:00:" #n ".000Z\",\"status\":{\"id\":\"90" #n "\"," \
+	"\"created_at\":\"2026-12-07T10:00:" #n ".000Z\",\"content\":" \
+	"\"<p>Do you ship to Ghent?</p>\",\"visibility\":\"public\"," \
+	"\"account\":{\"id\":\"7\",\"acct\":\"ana@m.example\"}}}"
+
+/* The marker as Mastodon gives it, or none. */
+static char *
+md_marker(const struct fake *f)
+{
+	if (f->marker == NULL)
+		return xstrdup("{}");
+	return xprintf("{\"notifications\":{\"last_read_id\":\"%s\","
+	    "\"version\":1,\"updated_at\":\"2026-12-07T10:00:00.000Z\"}}",
+	    f->marker);
+}
+
+static void
+md_script(struct fake *f, const struct platform_request *req, long *status,
+    char **body)
+{
+	const char	*at;
+
+	*status = 200;
+	if (strstr(req->url, "/accounts/verify_credentials") != NULL)
+		*body = data_sample("mastodon",
+		    "accounts_verify_credentials_mastodon_social.json");
+	else if (strstr(req->url, "/api/v1/notifications?") != NULL)
+		*body = xstrdup(strstr(req->url, "_id=") != NULL ? "[]" :
+		    "[" MD_MENTION(12) "," MD_MENTION(11) "," MD_MENTION(10)
+		    "]");
+	else if (strstr(req->url, "/statuses?") != NULL)
+		*body = xstrdup("[]");
+	else if (strstr(req->url, "/api/v2/instance") != NULL)
+		*body = xstrdup("{\"configuration\":{\"statuses\":"
+		    "{\"max_characters\":500}}}");
+	else if (strstr(req->url, "/api/v1/markers") != NULL &&
+	    strcmp(req->method, "GET") == 0)
+		*body = md_marker(f);
+	else if (strstr(req->url, "/api/v1/markers") != NULL) {
+		at = req->body != NULL ? strstr(req->body,
+		    "\"last_read_id\":\"") : NULL;
+		assert_non_null(at);
+		at += strlen("\"last_read_id\":\"");
+		free(f->marker);
+		f->marker = xstrndup(at, strcspn(at, "\""));
+		f->marker_moves++;
+		*body = md_marker(f);
+	} else
+		fail_msg("the instance does not answer %s %s", req->method,
+		    req->url);
+}
+
+static int
+setup_mastodon(void **state)
+{
+	struct fake	*f;
+
+	if (setup_config(state, md_config) != 0)
+		return -1;
+	f = *state;
+	f->script = md_script;
+	return 0;
+}
+
+/* A mention's status by its status id. */
+static int
+md_status(struct fake *f, const char *rid)
+{
+	struct item	 it;
+	int64_t		 id = 0;
+	int		 st;
+
+	assert_int_equal(store_item_find(f->store, 1, rid, &id, NULL), 0);
+	assert_int_equal(store_item_get(f->store, id, &it, NULL), 0);
+	st = it.status;
+	item_clear(&it);
+	return st;
+}
+
+/* How many requests went to the read marker. */
+static size_t
+md_marker_calls(const struct fake *f)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < f->nsent; i++)
+		n += strstr(f->urls[i], "/api/v1/markers") != NULL;
+	return n;
+}
+
+/*
+ * What another app read is read in heed; what heed read since moves the
+ * marker, but never past a mention still new, and never back.
+ */
+static void
+test_engine_shares_the_read_marker(void **state)
+{
+	struct fake	*f = *state;
+	int64_t		 id = 0;
+
+	f->marker = xstrdup("10");
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_string_equal(message(f), "");
+	assert_int_equal(md_status(f, "9010"), STATUS_READ);
+	assert_int_equal(md_status(f, "9011"), STATUS_NEW);
+	assert_int_equal(md_status(f, "9012"), STATUS_NEW);
+	assert_int_equal(md_marker_calls(f), 1);	/* read, not moved */
+
+	/* The owner reads the newest only: the marker cannot pass 11. */
+	assert_int_equal(store_item_find(f->store, 1, "9012", &id, NULL), 0);
+	assert_int_equal(store_set_status(f->store, id, STATUS_READ, 0,
+	    NULL), 0);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_int_equal(f->marker_moves, 0);
+	assert_string_equal(f->marker, "10");
+
+	/* Then 11: the marker moves to 12, once. */
+	assert_int_equal(store_item_find(f->store, 1, "9011", &id, NULL), 0);
+	assert_int_equal(store_set_status(f->store, id, STATUS_DONE, 0,
+	    NULL), 0);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_int_equal(f->marker_moves, 1);
+	assert_string_equal(f->marker, "12");
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_int_equal(f->marker_moves, 1);
+
+	/* A marker moved back elsewhere reads nothing and is moved on. */
+	free(f->marker);
+	f->marker = xstrdup("9");
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_int_equal(f->marker_moves, 2);
+	assert_string_equal(f->marker, "12");
+	assert_string_equal(message(f), "");
+}
+
+/*
+ * A marker that cannot be read or moved costs nothing but the sharing:
+ * the run ends well, and the next one tries again.
+ */
+static void
+test_engine_goes_on_when_the_marker_fails(void **state)
+{
+	struct fake	*f = *state;
+
+	f->marker = xstrdup("12");
+	fault_on(f, "GET https://mastodon.social/api/v1/markers", 500,
+	    "{\"error\":\"oops\"}", TRANSPORT_OK, 1);
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_string_equal(message(f), "");
+	assert_int_equal(md_status(f, "9012"), STATUS_NEW);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_int_equal(md_status(f, "9010"), STATUS_READ);
+	assert_int_equal(md_status(f, "9012"), STATUS_READ);
+	assert_int_equal(f->marker_moves, 0);
+}
+
+/* Without read_markers, heed never asks for the marker. */
+static void
+test_engine_keeps_the_marker_unless_asked(void **state)
+{
+	struct fake	*f = *state;
+
+	config_free(&f->cfg);
+	config_init(&f->cfg);
+	assert_int_equal(config_parse(&f->cfg, "test", "[account md]\n"
+	    "platform = mastodon\nhandle = @halcy@mastodon.social\n"
+	    "url = https://mastodon.social\n", NULL), 0);
+	f->cfg.accounts[0].builtin_secret = "test-token";
+	f->marker = xstrdup("12");
+	start(f, 1);
+	sync_now(f->sync);
+	run(f, 60 * 1000);
+	assert_false(sync_busy(f->sync));
+	assert_true(f->nsent >= 3);
+	assert_int_equal(md_marker_calls(f), 0);
+	assert_int_equal(md_status(f, "9012"), STATUS_NEW);
+}
+
 int
 main(void)
 {
@@ -1334,6 +1539,15 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_engine_stops_only_the_account_whose_renewal_is_refused,
 		    setup_bluesky, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_shares_the_read_marker, setup_mastodon,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_goes_on_when_the_marker_fails, setup_mastodon,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_engine_keeps_the_marker_unless_asked, setup_mastodon,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

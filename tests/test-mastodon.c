@@ -236,6 +236,8 @@ test_notifications_skip_null_statuses(void **state)
 	assert_int_equal(page.nposts, 1);
 	assert_string_equal(page.posts[0].remote_id, DIRECT_MENTION);
 	assert_null(it->warning);
+	/* Its place in the read marker: the notification's id. */
+	assert_string_equal(it->mark, "541644045");
 	assert_int_equal(mastodon_target_read(it->extra, &t), 0);
 	assert_string_equal(t.visibility, "direct");
 	assert_string_equal(t.acct, "latencyobs@icosahedron.website");
@@ -1046,6 +1048,69 @@ test_length_counts_like_mastodon(void **state)
 	}
 }
 
+/*
+ * The read marker: read with GET /api/v1/markers, moved with a POST of
+ * the notifications' last_read_id; either answer gives the marker, an
+ * answer without one none, and a hostile one an error.
+ */
+static void
+test_read_marker(void **state)
+{
+	struct platform_request		 req;
+	struct platform_response	 res;
+	char				*mark, *cause = NULL;
+
+	(void)state;
+	assert_int_equal(mastodon_ops.marker_request(&shop, NULL, &req,
+	    &cause), 0);
+	assert_string_equal(req.method, "GET");
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/markers?"
+	    "timeline[]=notifications");
+	assert_string_equal(req.authorization, "Bearer tok");
+	assert_null(req.body);
+	platform_request_clear(&req);
+	assert_int_equal(mastodon_ops.marker_request(&shop, "21", &req,
+	    &cause), 0);
+	assert_string_equal(req.method, "POST");
+	assert_string_equal(req.url, "http://localhost:3000/api/v1/markers");
+	assert_string_equal(req.content_type, "application/json");
+	assert_string_equal(req.body,
+	    "{\"notifications\":{\"last_read_id\":\"21\"}}");
+	platform_request_clear(&req);
+	/* Never a mark that is no id. */
+	assert_int_equal(mastodon_ops.marker_request(&shop, "2 1", &req,
+	    &cause), -1);
+	free(cause);
+
+	res = answer(200, "{\"notifications\":{\"last_read_id\":"
+	    "\"109\",\"version\":3,\"updated_at\":"
+	    "\"2026-12-07T10:00:00.000Z\"}}");
+	assert_int_equal(mastodon_ops.marker_parse(&shop, &res, &mark,
+	    &cause), 0);
+	assert_string_equal(mark, "109");
+	free(mark);
+	/* None set yet. */
+	res = answer(200, "{}");
+	assert_int_equal(mastodon_ops.marker_parse(&shop, &res, &mark,
+	    &cause), 0);
+	assert_null(mark);
+	/* Hostile: not an id, not an object, an error. */
+	res = answer(200, "{\"notifications\":{\"last_read_id\":\"1; x\"}}");
+	assert_int_equal(mastodon_ops.marker_parse(&shop, &res, &mark,
+	    &cause), -1);
+	free(cause);
+	res = answer(200, "[1]");
+	assert_int_equal(mastodon_ops.marker_parse(&shop, &res, &mark,
+	    &cause), -1);
+	free(cause);
+	res = answer(409, "{\"error\":\"Conflict during update, please try "
+	    "again\"}");
+	assert_int_equal(mastodon_ops.marker_parse(&shop, &res, &mark,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "Conflict during update"));
+	free(cause);
+}
+
 /* The words a reply starts with: the author, the others, not the shop. */
 static void
 test_reply_prefix(void **state)
@@ -1115,6 +1180,7 @@ main(void)
 		cmocka_unit_test(test_hostile_status),
 		cmocka_unit_test(test_recheck),
 		cmocka_unit_test(test_length_counts_like_mastodon),
+		cmocka_unit_test(test_read_marker),
 		cmocka_unit_test(test_reply_prefix),
 		cmocka_unit_test(test_status_text_from_html),
 	};

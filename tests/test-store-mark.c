@@ -109,15 +109,22 @@ set_status(struct fx *fx, const char *rid, int status)
 		fail_msg("%s", cause);
 }
 
-/* Where the marker may move to now; "" for nowhere. */
+/* Where the marker may move to from after (NULL: none); "" nowhere. */
 static char *
-next(struct fx *fx, int64_t acct)
+next_after(struct fx *fx, int64_t acct, const char *after)
 {
 	char	*mark = NULL, *cause = NULL;
 
-	if (store_marks_next(fx->s, acct, &mark, &cause) != 0)
+	if (store_marks_next(fx->s, acct, after, &mark, &cause) != 0)
 		fail_msg("%s", cause);
 	return mark != NULL ? mark : xstrdup("");
+}
+
+/* Where the marker may move to now, wherever it is; "" for nowhere. */
+static char *
+next(struct fx *fx, int64_t acct)
+{
+	return next_after(fx, acct, NULL);
 }
 
 /*
@@ -191,6 +198,13 @@ test_marker_moves_up_to_the_first_still_new(void **state)
 
 	set_status(fx, "s3", STATUS_READ);
 	assert_string_equal(m = next(fx, fx->acct), "101");
+	free(m);
+	/* Never back, nor to where it is: only after the platform's. */
+	assert_string_equal(m = next_after(fx, fx->acct, "99"), "101");
+	free(m);
+	assert_string_equal(m = next_after(fx, fx->acct, "101"), "");
+	free(m);
+	assert_string_equal(m = next_after(fx, fx->acct, "1000"), "");
 	free(m);
 
 	/* The other account's own marker is its own. */

@@ -112,6 +112,12 @@ int	 mastodon_recheck_parse(const struct platform_account *,
 	     char *const *, size_t, const struct platform_response *,
 	     struct sync_page *, char **);
 
+/* mastodon-marker.c */
+int	 mastodon_marker_request(const struct platform_account *,
+	     const char *, struct platform_request *, char **);
+int	 mastodon_marker_parse(const struct platform_account *,
+	     const struct platform_response *, char **, char **);
+
 /* mastodon-write.c */
 int	 mastodon_action_request(const struct platform_account *,
 	     const struct outbox_entry *, struct platform_request *, char **);

@@ -207,7 +207,8 @@ mastodon_run_keep(struct mastodon_run *run, const char *id, int64_t when)
 
 /*
  * Take one notification: a mention or a quote with its status becomes an
- * item. One whose status is gone (null) or of another type is passed
+ * item, marked with the notification's id (its place in the read
+ * marker). One whose status is gone (null) or of another type is passed
  * over without a word: most of a real page can be like that.
  */
 static void
@@ -215,6 +216,7 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
     struct mastodon_run *run, struct sync_page *page)
 {
 	struct mastodon_status	 st;
+	struct item		*it;
 	const char		*id = mastodon_id(n, "id");
 	const char		*type = jdoc_str(n, "type");
 	int64_t			 when;
@@ -235,8 +237,9 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
 	if (st.reply_to == NULL) {
 		/* It starts a thread of its own: the post it hangs on. */
 		mastodon_page_post(pa, page, &st);
-		mastodon_status_item(pa, &st, st.id, 0, kind,
-		    item_list_add(&page->items));
+		it = item_list_add(&page->items);
+		mastodon_status_item(pa, &st, st.id, 0, kind, it);
+		it->mark = xstrdup(id);
 		if (json_integer_value(json_object_get(st.json,
 		    "replies_count")) > 0)
 			mastodon_fetch_thread(page, st.id, 0);
@@ -247,8 +250,9 @@ mastodon_notification(const struct platform_account *pa, const json_t *n,
 	    pa->user_id != NULL && strcmp(st.reply_to_account,
 	    pa->user_id) == 0)
 		kind = ITEM_REPLY;
-	mastodon_status_item(pa, &st, NULL, 0, kind,
-	    item_list_add(&page->items));
+	it = item_list_add(&page->items);
+	mastodon_status_item(pa, &st, NULL, 0, kind, it);
+	it->mark = xstrdup(id);
 	mastodon_fetch_thread(page, st.id, 0);
 }
 
