@@ -6,7 +6,7 @@
 # what they answer (a direct message's reply stays direct), a reply whose
 # answer is lost (exactly one at the fake), errors (503, 429, a revoked
 # token), a deprecated route, a deleted reply leaving the inbox, muting
-# instead of hiding, and HTTPS.
+# instead of hiding, read markers shared with the other apps, and HTTPS.
 #
 # heed runs headless (heed sync, list, outbox) and in tmux (the helpers of
 # lib.sh), with a config whose credential_command prints a token the fake
@@ -467,7 +467,61 @@ else
 fi
 t kill-session -t ui 2>/dev/null
 
-# --- 9. a revoked token -----------------------------------------------
+# --- 9. read markers shared with the other apps -----------------------
+
+write_conf "$CONF" "$URL" "read_markers = yes"
+RM1=$(ctl '{"op":"add","author":"ivy","text":"read elsewhere (rm1)"}' |
+    mq 'json.loads(sys.stdin.read())["notification_id"]' -)
+RM2=$(ctl '{"op":"add","author":"jo","text":"read in heed (rm2)"}' |
+    mq 'json.loads(sys.stdin.read())["notification_id"]' -)
+run_sync
+# Another app of the owner's reads up to the first.
+curl -sS --noproxy '*' -m 30 -o /dev/null -H "Authorization: Bearer $TOKEN" \
+    --data-urlencode "notifications[last_read_id]=$RM1" "$URL/api/v1/markers"
+run_sync
+list_all
+rm_status() {
+	mq '[i["status"] for i in items if a[0] in (i["text"] or "")]' \
+	    "$W/list.json" "$1"
+}
+HRUN_TIMEOUT=20 hrun log --json >"$W/log.json" 2>&1
+name="read_markers: a mention read in another app is read in heed (and the log says so), the next one is not"
+if [ "$RC" = 0 ] && [ "$(rm_status "(rm1)")" = '["read"]' ] &&
+    [ "$(rm_status "(rm2)")" = '["new"]' ] &&
+    grep -q "in another app" "$W/log.json"; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); rm1: $(rm_status "(rm1)"); rm2: $(rm_status "(rm2)"); marker $RM1 $RM2"
+	show_log
+fi
+
+# The owner reads the second in heed: the next sync moves the marker.
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED'"
+if tui_wait ui "shop synced"; then
+	tui_keys ui /
+	tui_type ui "(rm2)"
+	tui_keys ui Enter
+	tui_until search_shown "(rm2)"
+	tui_keys ui Enter
+	tui_wait ui "read in heed (rm2)"
+	tui_keys ui q
+	tui_keys ui q
+	tui_until ui_gone
+fi
+t kill-session -t ui 2>/dev/null
+run_sync
+state "statuses=0&notifications=0&log=0" "$W/mk.json"
+marker=$(mq 'st["markers"].get("notifications", {}).get("last_read_id")' "$W/mk.json")
+name="read_markers: what the owner read in heed moves the instance's marker on to it"
+if [ "$RC" = 0 ] && [ "$marker" = "$RM2" ]; then
+	tui_ok "$name"
+else
+	tui_fail "$name" "$(sync_diag); marker: $marker, wanted $RM2"
+	show_log
+fi
+write_conf "$CONF" "$URL"
+
+# --- 10. a revoked token ----------------------------------------------
 
 ctl '{"op":"revoke","token":"all"}' >/dev/null
 run_sync
@@ -482,7 +536,7 @@ case $ERR in
 *) tui_fail "$name" "$(sync_diag)" ;;
 esac
 
-# --- 10. HTTPS --------------------------------------------------------
+# --- 11. HTTPS --------------------------------------------------------
 
 if [ -n "$FAKE_CA" ] && [ "$TLS_PORT" != 0 ]; then
 	TOKEN=$(ctl '{"op":"token","scope":"read write"}' |
