@@ -285,6 +285,37 @@ fuzz_recheck(const struct fuzz_adapter *fa, struct platform_account *pa,
 	free(copy);
 }
 
+/*
+ * Parse the answer about a read marker: a marker it gives is one that the
+ * engine may compare and send back, so marker_request must take it.
+ */
+static void
+fuzz_marker(const struct fuzz_adapter *fa, struct platform_account *pa,
+    const struct platform_response *res)
+{
+	struct platform_request	 req;
+	char			*mark = NULL, *cause = NULL;
+	int			 rc;
+
+	if (fa->ops->marker_parse == NULL)
+		return;
+	rc = fa->ops->marker_parse(pa, res, &mark, &cause);
+	fuzz_show("marker_parse", rc, NULL, cause != NULL ? cause : mark);
+	fuzz_check_cause("marker_parse", rc != 0, cause);
+	if (rc != 0 && mark != NULL)
+		fuzz_fail("marker_parse failed and gave a marker");
+	if (rc == 0 && mark != NULL) {
+		fuzz_check("marker", mark, FUZZ_LINE);
+		if (fa->ops->marker_request(pa, mark, &req, &cause) != 0)
+			fuzz_fail("marker_request refuses the marker \"%s\" "
+			    "an answer gave: %s", mark, cause);
+		fuzz_check_request("marker_request", &req);
+		platform_request_clear(&req);
+	}
+	free(mark);
+	free(cause);
+}
+
 /* Build the first request of a session: where it goes must be sendable. */
 static void
 fuzz_session_use(const struct fuzz_adapter *fa, struct platform_account *pa,
@@ -395,6 +426,8 @@ fuzz_adapter_run(const struct fuzz_adapter *fa, const uint8_t *data,
 		fuzz_recheck(fa, &pa, &in, res);
 	else if (strcmp(in.op, "session") == 0)
 		fuzz_session(fa, &pa, res);
+	else if (strcmp(in.op, "marker") == 0)
+		fuzz_marker(fa, &pa, res);
 	else if (strcmp(in.op, "classify") == 0)
 		fuzz_classify(fa, &pa, res);
 	fuzz_input_free(&in);

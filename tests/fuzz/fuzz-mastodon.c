@@ -2,7 +2,8 @@
  * fuzz-mastodon.c -- the Mastodon adapter's parsers: pages of
  * notifications and of the account's statuses (with their Link header),
  * threads, rechecks, the answers to writes and to the reads that
- * reconcile them, sessions and error answers (input: see fuzz.h).
+ * reconcile them, sessions, read markers and error answers (input: see
+ * fuzz.h).
  */
 #include "fuzz.h"
 #include "platform/platforms.h"

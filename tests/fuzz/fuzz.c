@@ -198,6 +198,7 @@ fuzz_check_item(const struct item *it)
 	fuzz_check("item attachment", it->attachment, FUZZ_LINE);
 	fuzz_check("item warning", it->warning, FUZZ_LINE);
 	fuzz_check("item extra", it->extra, FUZZ_LINE);
+	fuzz_check("item mark", it->mark, FUZZ_LINE);
 	fuzz_check("item note", it->note, FUZZ_LINE);
 }
 

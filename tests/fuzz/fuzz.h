@@ -54,7 +54,8 @@ void	fuzz_check_page(const struct sync_page *);
  *
  *	OP [ARG]		sync STREAM, fetch KEY, action KIND,
  *				reconcile KIND, recheck (@ids), session,
- *				or classify (which also reads the pacing
+ *				marker (a read marker's answer), or
+ *				classify (which also reads the pacing
  *				headers)
  *	@NAME VALUE		heed's side: cursor, page, target, extra, text,
  *				user, ids, ...; \n \t \\ and \xHH are escapes
