@@ -71,6 +71,15 @@ struct guard_input {
 	size_t			 nrecent;
 	int			 parent_deleted;
 	int			 parent_hidden;
+	/*
+	 * Whether a word (its bytes, not terminated) is an ordinary word of
+	 * the reply's language, spelled right: 1 yes, 0 no, -1 not known (no
+	 * dictionary for the language). The guard lets such a word be where
+	 * it would take it for a protected word misspelt, or for a name.
+	 * NULL: never known. The caller's, with its argument.
+	 */
+	int			(*known_word)(void *, const char *, size_t);
+	void			*known_arg;
 };
 
 /*
