@@ -266,14 +266,14 @@ store_outbox_add(struct store *s, struct outbox_entry *e, char **cause)
 /* The reply that leaves soonest after its send delay; see store.h. */
 int
 store_outbox_delayed(struct store *s, int64_t now, int64_t *when,
-    int64_t *item, char **cause)
+    int64_t *item, int64_t *id, char **cause)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	*when = *item = 0;
-	st = store_stmt(s, ST_OUTBOX_DELAYED, "SELECT next_attempt, item_id "
-	    "FROM outbox WHERE state = 0 AND attempts = 0 AND kind IN (?2, ?3) "
+	*when = *item = *id = 0;
+	st = store_stmt(s, ST_OUTBOX_DELAYED, "SELECT next_attempt, item_id, "
+	    "id FROM outbox WHERE state = 0 AND attempts = 0 AND kind IN (?2, ?3) "
 	    "AND next_attempt > ?1 ORDER BY next_attempt LIMIT 1", cause);
 	if (st == NULL)
 		return -1;
@@ -283,6 +283,7 @@ store_outbox_delayed(struct store *s, int64_t now, int64_t *when,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*when = sqlite3_column_int64(st, 0);
 		*item = sqlite3_column_int64(st, 1);
+		*id = sqlite3_column_int64(st, 2);
 	}
 	store_done(st);
 	if (rc == SQLITE_ROW)
@@ -610,7 +611,7 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 	if (store_tx_begin(s, &outer, "editing a queued reply", cause) != 0)
 		return -1;
 	st = store_stmt(s, ST_OUTBOX_TAKE_BACK, "DELETE FROM outbox WHERE id = "
-	    "?1 AND kind = 0 AND " STORE_OUTBOX_MINE_AGAIN " RETURNING "
+	    "?1 AND kind IN (?3, ?4) AND " STORE_OUTBOX_MINE_AGAIN " RETURNING "
 	    "item_id, body", cause);
 	if (st == NULL) {
 		store_tx_end(s, outer, 0, "editing a queued reply", NULL);
@@ -618,6 +619,8 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, util_now());
+	sqlite3_bind_int(st, 3, ACTION_REPLY);
+	sqlite3_bind_int(st, 4, ACTION_PRIVATE_REPLY);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		item = sqlite3_column_int64(st, 0);
 		*body = store_col_text(st, 1);

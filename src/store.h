@@ -463,11 +463,11 @@ const char *store_owner(struct store *);
 int	store_outbox_add(struct store *, struct outbox_entry *, char **);
 /*
  * The reply that leaves soonest of those still waiting out their send
- * delay (queued, never tried, not yet due at now): when, and its item;
- * 0 found, 1 none, -1 error.
+ * delay (queued, never tried, not yet due at now): when, its item and
+ * its entry's id; 0 found, 1 none, -1 error.
  */
 int	store_outbox_delayed(struct store *, int64_t, int64_t *, int64_t *,
-	    char **);
+	    int64_t *, char **);
 /*
  * Take an account's oldest entry that is due (queued or checking, and
  * next_attempt has come) or abandoned (SENDING with no live lease: its
@@ -521,8 +521,9 @@ int	store_outbox_next_event(struct store *, int64_t, int64_t *, char **);
 int	store_outbox_delete(struct store *, int64_t, char **);
 /*
  * The user's own changes, each refused (1) unless the entry is queued or
- * failed and no heed holds it: discard it; take a reply back to edit (its
- * text becomes the item's draft and *body, new); send a failed one again
+ * failed and no heed holds it: discard it; take a reply (or a private
+ * one) back to edit (its text becomes the item's draft and *body, new);
+ * send a failed one again
  * (looked for first if it was tried). 0 done, 1 refused, -1 error.
  */
 int	store_outbox_discard(struct store *, int64_t, char **);

@@ -268,6 +268,7 @@ struct ui {
 	int64_t			 delay_until;	/* a reply leaves then (its send
 						   delay); 0 none */
 	char			 delay_who[64];	/* to whom */
+	int64_t			 delay_id;	/* its outbox entry */
 
 	/* Messages and prompts. */
 	char			*msg;

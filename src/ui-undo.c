@@ -255,6 +255,61 @@ ui_undo_reply_back(struct ui *ui, struct ui_undo_entry *e)
 	return 0;
 }
 
+/*
+ * Take back the reply the status bar counts down when this heed keeps no
+ * change of its own to take back (it was queued before heed was started
+ * again, or by another heed on the cache): its text goes back into the
+ * composer as a draft, and the message it answers back to the inbox.
+ */
+static void
+ui_undo_delayed(struct ui *ui)
+{
+	struct outbox_entry	 e;
+	struct item		 it;
+	char			*body = NULL, *cause = NULL;
+	int			 rc, private;
+
+	if (store_outbox_get(ui->ctx.store, ui->delay_id, &e, &cause) != 0) {
+		ui_message(ui, 1, "Not taken back: %s. u tries again.", cause);
+		free(cause);
+		return;
+	}
+	private = e.kind == ACTION_PRIVATE_REPLY;
+	rc = store_item_get(ui->ctx.store, e.item_id, &it, &cause);
+	outbox_entry_clear(&e);
+	if (rc != 0) {
+		ui_message(ui, 1, "Not taken back: %s. u tries again.", cause);
+		free(cause);
+		return;
+	}
+	rc = store_outbox_take_back(ui->ctx.store, ui->delay_id, &body,
+	    &cause);
+	free(body);
+	if (rc == -1)
+		ui_message(ui, 1, "Not taken back: %s. u tries again.", cause);
+	else if (rc == 1)
+		ui_message(ui, 1, "Too late to take it back: the reply to %s "
+		    "has left, and people may already have seen it. In the "
+		    "thread, D on your reply deletes it.", ui_name_of(&it));
+	else {
+		if (it.status == STATUS_DONE)
+			rc = store_set_status(ui->ctx.store, it.id, STATUS_READ,
+			    0, &cause);
+		ui_refresh_counts(ui);
+		ui_screen_reload(ui);
+		if (ui->open_compose != NULL)
+			ui->open_compose(ui, &it, NULL, private);
+		if (rc != 0)
+			ui_message(ui, 1, "The reply is back as a draft, but "
+			    "the conversation stays done: %s.", cause);
+		else
+			ui_message(ui, 0, "Taken back: the reply to %s is not "
+			    "sent; here it is again.", ui_name_of(&it));
+	}
+	free(cause);
+	item_clear(&it);
+}
+
 /* Take back the newest change; when the cache refuses, it stays. */
 static void
 ui_undo_newest(struct ui *ui)
@@ -317,7 +372,10 @@ ui_undo_ask(struct ui *ui, const struct item *sel)
 	char			*q;
 
 	if (ui->undo == NULL || ui->undo->n == 0) {
-		ui_message(ui, 0, "Nothing to undo.");
+		if (ui->delay_id != 0 && ui->delay_until > util_now())
+			ui_undo_delayed(ui);
+		else
+			ui_message(ui, 0, "Nothing to undo.");
 		return;
 	}
 	e = ui_undo_newest_entry(ui);

@@ -236,10 +236,10 @@ ui_delay_read(struct ui *ui)
 	int64_t		 item;
 	char		*who;
 
-	ui->delay_until = 0;
+	ui->delay_until = ui->delay_id = 0;
 	if (store_outbox_delayed(ui->ctx.store, util_now(), &ui->delay_until,
-	    &item, NULL) != 0) {
-		ui->delay_until = 0;
+	    &item, &ui->delay_id, NULL) != 0) {
+		ui->delay_until = ui->delay_id = 0;
 		return;
 	}
 	snprintf(ui->delay_who, sizeof ui->delay_who, "a customer");

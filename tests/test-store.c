@@ -2221,7 +2221,7 @@ test_outbox_send_delay(void **state)
 	struct fx		*fx = *state;
 	struct outbox_entry	 e, got;
 	struct store		*other;
-	int64_t			 now = util_now(), when, item = 0;
+	int64_t			 now = util_now(), when, item = 0, id = 0;
 	char			*cause = NULL, *body;
 
 	memset(&e, 0, sizeof e);
@@ -2242,17 +2242,18 @@ test_outbox_send_delay(void **state)
 	assert_int_equal(store_outbox_next_event(other, now, &when, &cause),
 	    0);
 	assert_int_equal(when, now + 10);
-	assert_int_equal(store_outbox_delayed(other, now, &when, &item,
+	assert_int_equal(store_outbox_delayed(other, now, &when, &item, &id,
 	    &cause), 0);
 	assert_int_equal(when, now + 10);
+	assert_int_equal(id, e.id);
 	/* Past its time it is no longer counting down. */
 	assert_int_equal(store_outbox_delayed(other, now + 10, &when, &item,
-	    &cause), 1);
+	    &id, &cause), 1);
 	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
 	    0);
 	assert_string_equal(body, "Thank you, Anna!");
 	free(body);
-	assert_int_equal(store_outbox_delayed(other, now, &when, &item,
+	assert_int_equal(store_outbox_delayed(other, now, &when, &item, &id,
 	    &cause), 1);
 	/* Once taken to be sent, it cannot be taken back. */
 	free(e.idem_key);
@@ -2264,6 +2265,19 @@ test_outbox_send_delay(void **state)
 	outbox_entry_clear(&got);
 	assert_int_equal(store_outbox_take_back(fx->s, e.id, &body, &cause),
 	    1);
+	/* A private reply waits, and is taken back, the same way. */
+	free(e.idem_key);
+	e.idem_key = xstrdup("k-delay-3");
+	e.kind = ACTION_PRIVATE_REPLY;
+	e.next_attempt = now + 5;
+	assert_int_equal(store_outbox_add(fx->s, &e, &cause), 0);
+	assert_int_equal(store_outbox_delayed(other, now, &when, &item, &id,
+	    &cause), 0);
+	assert_int_equal(id, e.id);
+	assert_int_equal(store_outbox_take_back(other, e.id, &body, &cause),
+	    0);
+	assert_string_equal(body, "Thank you, Anna!");
+	free(body);
 	store_close(other);
 	outbox_entry_clear(&e);
 }

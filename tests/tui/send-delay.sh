@@ -5,7 +5,8 @@
 # the conversation back into the inbox); after it has left, u says so and
 # the thread says people may have seen it. Against the fake Graph API: a
 # heed killed with kill -9 during the countdown leaves the reply in the
-# cache, still waiting out its delay, and heed sync sends it once after.
+# cache, still waiting out its delay, and heed sync sends it once after;
+# heed started again counts it down, and u takes it back from the cache.
 
 . tests/tui/lib.sh
 . tests/tui/lib-graph.sh
@@ -122,4 +123,37 @@ else
 	tui_fail "delay: once the delay has passed, heed sync sends it, once" \
 	    "sync: $OUT; $(outbox_diag)"
 fi
+
+# Killed during the countdown and started again: the status bar counts
+# down the reply the cache still holds, and u takes it back from there.
+ctl '{"op":"add","platform":"facebook","author":"Bo Berg","text":"Do you gift wrap? '$MARK'b"}' >/dev/null
+run_sync
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$S/delay.conf' --cache '$DB'"
+tui_wait ui "synced"
+tui_keys ui /
+tui_type ui "${MARK}b"
+tui_keys ui Enter
+tui_until search_shown "${MARK}b"
+tui_keys ui r
+tui_answer_again ui
+tui_type ui "Gladly, in brown paper"
+tui_keys ui Enter
+tui_wait ui "Check before sending"
+tui_keys ui y
+tui_wait ui "leaves in"
+kill -9 "$(t display -p -t ui '#{pane_pid}')"
+t kill-session -t ui 2>/dev/null
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) '$HEED' --config '$S/delay.conf' --cache '$DB'"
+tui_wait ui "leaves in"
+tui_keys ui u
+# (What u says may give way at once to what the sync that starts says.)
+if tui_wait ui "-- your reply --" &&
+    tui_shows ui "Gladly, in brown paper" &&
+    [ "$(ob q 'sum(1 for e in ob if e["body"] == "Gladly, in brown paper")')" = 0 ]; then
+	tui_ok "delay: started again after a kill -9, u takes the waiting reply back from the cache"
+else
+	tui_fail "delay: started again after a kill -9, u takes the waiting reply back from the cache" \
+	    "$(outbox_diag)"
+fi
+t kill-session -t ui 2>/dev/null
 exit 0
