@@ -196,6 +196,7 @@ char *
 activity_detail(const char *action, const char *detail)
 {
 	char		 when[32], *end, *rest, *out;
+	const char	*more;
 	long long	 t;
 	time_t		 tt;
 	struct tm	 tm;
@@ -209,8 +210,12 @@ activity_detail(const char *action, const char *detail)
 			tt = (time_t)t;
 			localtime_r(&tt, &tm);
 			strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
-			rest = text_sanitize_line(end, strlen(end));
-			out = xprintf("until %s%s", when, rest);
+			/* What else the detail says ("conversation", a rule). */
+			for (more = end; *more == ' '; more++)
+				;
+			rest = text_sanitize_line(more, strlen(more));
+			out = xprintf("until %s%s%s", when, *rest != '\0' ?
+			    ", " : "", rest);
 			free(rest);
 			return out;
 		}

@@ -167,7 +167,6 @@ sorting_apply(struct sorting_ctx *c, const struct item *it,
 		rc = store_activity_add(c->store, it->id, "kind", note, cause);
 		free(note);
 	}
-	free(why);
 	if (rc == 0 && a->flag && it->flags == 0) {
 		note = it->note == NULL && a->nmatched > 0 ?
 		    xprintf("rule %s", a->matched[a->nmatched - 1]) : NULL;
@@ -176,13 +175,15 @@ sorting_apply(struct sorting_ctx *c, const struct item *it,
 		free(note);
 	}
 	if (rc == 0 && it->status == STATUS_NEW) {
+		/* Logged as the rule's, like its tags and kind. */
 		if (a->done)
-			rc = store_set_status(c->store, it->id, STATUS_DONE, 0,
-			    cause);
+			rc = store_set_status_by(c->store, it->id, STATUS_DONE,
+			    0, why, cause);
 		else if (a->snooze > 0)
-			rc = store_set_status(c->store, it->id,
-			    STATUS_SNOOZED, c->now + a->snooze, cause);
+			rc = store_set_status_by(c->store, it->id,
+			    STATUS_SNOOZED, c->now + a->snooze, why, cause);
 	}
+	free(why);
 	if (rc != 0)
 		return -1;
 	return store_item_sort(c->store, it->id, d->ckind, d->creply,

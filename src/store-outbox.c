@@ -605,14 +605,14 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 {
 	sqlite3_stmt	*st;
 	int64_t		 item = 0;
-	int		 outer, rc, ok;
+	int		 outer, rc, ok, kind = ACTION_REPLY;
 
 	*body = NULL;
 	if (store_tx_begin(s, &outer, "editing a queued reply", cause) != 0)
 		return -1;
 	st = store_stmt(s, ST_OUTBOX_TAKE_BACK, "DELETE FROM outbox WHERE id = "
 	    "?1 AND kind IN (?3, ?4) AND " STORE_OUTBOX_MINE_AGAIN " RETURNING "
-	    "item_id, body", cause);
+	    "item_id, body, kind", cause);
 	if (st == NULL) {
 		store_tx_end(s, outer, 0, "editing a queued reply", NULL);
 		return -1;
@@ -624,6 +624,7 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		item = sqlite3_column_int64(st, 0);
 		*body = store_col_text(st, 1);
+		kind = sqlite3_column_int(st, 2);
 	}
 	store_done(st);
 	if (rc == SQLITE_DONE) {
@@ -636,7 +637,9 @@ store_outbox_take_back(struct store *s, int64_t id, char **body,
 	if (ok && *body == NULL)
 		*body = xstrdup("");
 	if (ok && item != 0)
-		ok = store_draft_set(s, item, *body, cause) == 0;
+		ok = store_draft_set(s, item, *body, cause) == 0 &&
+		    store_activity_add(s, item, action_kind_name(kind),
+		    "taken back into the composer, not sent", cause) == 0;
 	if (store_tx_end(s, outer, ok, "editing a queued reply", cause) != 0) {
 		free(*body);
 		*body = NULL;

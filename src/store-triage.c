@@ -173,27 +173,39 @@ store_status_action(int from, int to)
 	return to == STATUS_READ ? "read" : "unread";
 }
 
-/* Do the work of store_set_status inside its transaction. */
+/*
+ * Do the work of store_set_status_by inside its transaction: the log's
+ * detail is the wake time of a snooze, then who decided (by), if said.
+ */
 static int
 store_set_status_locked(struct store *s, int64_t id, int status,
-    int64_t until, char **cause)
+    int64_t until, const char *by, char **cause)
 {
-	char	detail[32];
-	int	old;
+	char	*detail = NULL;
+	int	 old, rc;
 
 	if (store_status_of(s, id, &old, cause) != 0)
 		return -1;
 	if (store_write_status(s, id, status, until, util_now(), cause) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "%lld", (long long)until);
-	return store_activity_add(s, id, store_status_action(old, status),
-	    status == STATUS_SNOOZED ? detail : NULL, cause);
+	if (status == STATUS_SNOOZED)
+		detail = xprintf("%lld%s%s", (long long)until, by != NULL ?
+		    " " : "", by != NULL ? by : "");
+	else if (by != NULL)
+		detail = xstrdup(by);
+	rc = store_activity_add(s, id, store_status_action(old, status),
+	    detail, cause);
+	free(detail);
+	return rc;
 }
 
-/* Set the status of an item (with a wake time for STATUS_SNOOZED). */
+/*
+ * Set the status of an item (with a wake time for STATUS_SNOOZED), as
+ * decided by by ("rule thanks"; NULL: the user), which the log says.
+ */
 int
-store_set_status(struct store *s, int64_t id, int status, int64_t until,
-    char **cause)
+store_set_status_by(struct store *s, int64_t id, int status, int64_t until,
+    const char *by, char **cause)
 {
 	int	outer, ok;
 
@@ -201,8 +213,16 @@ store_set_status(struct store *s, int64_t id, int status, int64_t until,
 		return util_fail(cause, "no such status: %d", status);
 	if (store_tx_begin(s, &outer, "saving triage", cause) != 0)
 		return -1;
-	ok = store_set_status_locked(s, id, status, until, cause) == 0;
+	ok = store_set_status_locked(s, id, status, until, by, cause) == 0;
 	return store_tx_end(s, outer, ok, "saving triage", cause);
+}
+
+/* Set the status of an item as the user does. */
+int
+store_set_status(struct store *s, int64_t id, int status, int64_t until,
+    char **cause)
+{
+	return store_set_status_by(s, id, status, until, NULL, cause);
 }
 
 /* Do the work of store_set_flags inside its transaction. */

@@ -218,6 +218,8 @@ void	store_thread_free(struct store_thread *);
  * takes the wake time; other statuses ignore it.
  */
 int	store_set_status(struct store *, int64_t, int, int64_t, char **);
+int	store_set_status_by(struct store *, int64_t, int, int64_t,
+	    const char *, char **);
 int	store_set_flags(struct store *, int64_t, int, const char *, char **);
 int	store_set_note(struct store *, int64_t, const char *, char **);
 /*

@@ -94,15 +94,32 @@ sync_entry_why(struct sync_account *a, const char *why)
 /*
  * Save the current entry, holding its lease for another request (hold)
  * or letting it go; -1 (logged) when it could not be saved, which is also
- * the case when another heed holds it now.
+ * the case when another heed holds it now. An entry that failed for good
+ * is written to the activity log with it, and why, in one transaction.
  */
 static int
 sync_entry_save(struct sync_account *a, int hold)
 {
-	char	*cause = NULL;
+	struct store	*st = a->sync->store;
+	char		*cause = NULL, *detail;
+	int		 rc;
 
 	a->entry.lease_until = hold ? sync_time(a) + sync_lease(a) : 0;
-	if (store_outbox_update(a->sync->store, &a->entry, &cause) != 0) {
+	if (a->entry.state != OUTBOX_FAILED)
+		rc = store_outbox_update(st, &a->entry, &cause);
+	else {
+		detail = xprintf("failed: %s", a->entry.last_error != NULL ?
+		    a->entry.last_error : "no reason given");
+		rc = store_begin(st, &cause) != 0 ||
+		    store_outbox_update(st, &a->entry, &cause) != 0 ||
+		    store_activity_add(st, a->entry.item_id,
+		    action_kind_name(a->entry.kind), detail, &cause) != 0 ||
+		    store_commit(st, &cause) != 0;
+		if (rc != 0)
+			store_rollback(st);
+		free(detail);
+	}
+	if (rc != 0) {
 		log_error("%s: outbox: %s", a->pa.name, cause);
 		free(cause);
 		return -1;

@@ -493,8 +493,11 @@ ui_compose_send(struct ui *ui, void *arg)
 	delay = config_int(ui->ctx.cfg, ui_account_config(ui,
 	    c->reply.account_id), OPT_SEND_DELAY);
 	e.next_attempt = util_now() + delay;
+	/* Queued and logged together, or neither: the log never lies. */
 	if (store_begin(st, &cause) != 0 ||
 	    store_outbox_add(st, &e, &cause) != 0 ||
+	    store_activity_add(st, c->reply.id, action_kind_name(e.kind),
+	    "queued", &cause) != 0 ||
 	    store_draft_set(st, c->reply.id, NULL, &cause) != 0 ||
 	    store_set_status(st, c->reply.id, STATUS_DONE, 0, &cause) != 0 ||
 	    store_commit(st, &cause) != 0) {

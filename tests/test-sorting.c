@@ -207,6 +207,24 @@ test_new_messages_go_to_their_lanes(void **state)
 	sort_now(fx, 0);
 }
 
+/* Whether an item's activity holds action with detail. */
+static int
+logged(struct fx *fx, int64_t id, const char *action, const char *detail)
+{
+	struct store_activity	*a;
+	size_t			 n, i;
+	int			 found = 0;
+
+	assert_int_equal(store_activity_recent(fx->s, 100, &a, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		if (a[i].item_id == id && strcmp(a[i].action, action) == 0 &&
+		    a[i].detail != NULL && strcmp(a[i].detail, detail) == 0)
+			found = 1;
+	}
+	store_activity_free(a, n);
+	return found;
+}
+
 /*
  * The rules run at ingest: "thank you" marks done, "refund" raises the
  * priority and flags; the rule's word beats the classifier's.
@@ -224,6 +242,8 @@ test_rules_run_on_what_comes_in(void **state)
 	sort_now(fx, 3);
 	get(fx, "thanks", &it);
 	assert_int_equal(it.status, STATUS_DONE);
+	/* Logged as the rule's doing, not the owner's. */
+	assert_true(logged(fx, it.id, "done", "rule thanks"));
 	item_clear(&it);
 	get(fx, "refund", &it);
 	assert_int_equal(it.lane, LANE_ANSWER);

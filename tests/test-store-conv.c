@@ -691,6 +691,7 @@ test_triage_acts_on_the_whole_conversation(void **state)
 	struct fx		*fx = *state;
 	struct item_list	 l = { NULL, 0, 0 };
 	struct store_activity	*a;
+	char			*detail;
 	struct item		 it;
 	size_t			 n, i;
 	char			*cause = NULL;
@@ -727,6 +728,12 @@ test_triage_acts_on_the_whole_conversation(void **state)
 	assert_int_equal(store_activity_recent(fx->s, 1, &a, &n, &cause), 0);
 	assert_string_equal(a[0].action, "snoozed");
 	assert_string_equal(a[0].detail, "9000 conversation");
+	/* For people: the date, then what it was about. */
+	detail = activity_detail(a[0].action, a[0].detail);
+	assert_int_equal(strncmp(detail, "until ", 6), 0);
+	assert_true(strlen(detail) > 20);
+	assert_string_equal(detail + strlen(detail) - 14, ", conversation");
+	free(detail);
 	store_activity_free(a, n);
 
 	assert_int_equal(store_conv_set_flags(fx->s, id_of(fx, "m1"),

@@ -422,6 +422,8 @@ static void
 test_platform_refusal_fails_the_entry_with_the_reason(void **state)
 {
 	struct fixture		*f = *state;
+	struct store_activity	*act;
+	size_t			 nact;
 	struct outbox_entry	 e;
 	struct item		 it;
 	int64_t			 item, id;
@@ -445,6 +447,15 @@ test_platform_refusal_fails_the_entry_with_the_reason(void **state)
 	assert_int_equal(store_outbox_get(f->store, id, &e, NULL), 0);
 	assert_int_equal(e.state, OUTBOX_FAILED);
 	assert_non_null(e.last_error);
+	/* The activity log says what became of it, and why. */
+	assert_int_equal(store_activity_recent(f->store, 1, &act, &nact,
+	    NULL), 0);
+	assert_int_equal(nact, 1);
+	assert_int_equal(act[0].item_id, item);
+	assert_string_equal(act[0].action, "reply");
+	assert_non_null(strstr(act[0].detail, "failed: "));
+	assert_non_null(strstr(act[0].detail, e.last_error));
+	store_activity_free(act, nact);
 	outbox_entry_clear(&e);
 	item_clear(&it);
 }

@@ -66,4 +66,29 @@ if tui_wait s "Activity log: every action, newest first"; then
 else
 	tui_fail "log screen: :log opens it"
 fi
+
+# A reply queued is logged as such, and so is taking it back.
+tui_keys s q
+tui_keys s Enter
+tui_wait s "POST by"
+tui_keys s r
+tui_answer_again s
+tui_type s "Thank you, we will look into it"
+tui_keys s Enter
+tui_wait s "Check before sending"
+tui_keys s y
+tui_wait s "leaves in"
+tui_keys s u
+tui_wait s "-- your reply --"
+tui_keys s Escape
+tui_wait_gone s "-- your reply --"
+tui_keys s q
+tui_wait_gone s "POST by"
+tui_keys s H
+if tui_until tui_shows_re s "^ 20[0-9-]+ [0-9:]+ +$me +reply +.*taken back into the composer" &&
+    tui_shows_re s "^ 20[0-9-]+ [0-9:]+ +$me +reply +.*queued"; then
+	tui_ok "log screen: a reply queued and taken back are both logged"
+else
+	tui_fail "log screen: a reply queued and taken back are both logged"
+fi
 exit 0
