@@ -161,11 +161,12 @@ clock_span(int64_t s, int brief, char *buf, size_t len)
 
 /*
  * What a row says of a wait from a time at now: how long until the
- * target ("in 40m"), or how far past it in business time ("2h over").
+ * target ("in 40m", or "due in 40m" in words), or how far past it in
+ * business time ("2h over").
  */
 void
 clock_say_due(const struct clock *c, int64_t id, int64_t from, int64_t now,
-    char *buf, size_t len)
+    int words, char *buf, size_t len)
 {
 	int64_t	due = clock_due(c, id, from), over;
 	char	span[32];
@@ -174,7 +175,7 @@ clock_say_due(const struct clock *c, int64_t id, int64_t from, int64_t now,
 		/* Minutes count before the target: "in 3h59m", not "in 3h". */
 		clock_span(due - now < 60 ? 60 : due - now, due - now >= 36000,
 		    span, sizeof span);
-		snprintf(buf, len, "in %s", span);
+		snprintf(buf, len, "%sin %s", words ? "due " : "", span);
 		return;
 	}
 	if ((over = clock_waited(c, id, due, now)) < 60) {

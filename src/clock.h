@@ -47,9 +47,12 @@ int	clock_overdue(const struct clock *, int64_t, int64_t, int64_t);
 
 /* The moment an account's wait from a time reaches its target. */
 int64_t	clock_due(const struct clock *, int64_t, int64_t);
-/* What a row says of a wait from a time at now: "in 40m", "2h over". */
-void	clock_say_due(const struct clock *, int64_t, int64_t, int64_t, char *,
-	    size_t);
+/*
+ * What a row says of a wait from a time at now: "in 40m", or in words
+ * where it has room, "due in 40m"; "2h over", "due now".
+ */
+void	clock_say_due(const struct clock *, int64_t, int64_t, int64_t, int,
+	    char *, size_t);
 /* What the thread says of it, in a sentence (the caller frees it). */
 char	*clock_say_wait(const struct clock *, int64_t, int64_t, int64_t);
 

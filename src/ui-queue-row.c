@@ -124,8 +124,21 @@ ui_queue_legend(struct ui *ui)
 	buf_free(&b);
 }
 
-/* The width of the column that says when a row is due. */
-#define UI_DUE_WIDTH	8
+/*
+ * The width of the column that says when a row is due: "in 3h59m", or in
+ * a window of UI_DUE_WORDS_COLS columns or more, "due in 3h59m".
+ */
+#define UI_DUE_WIDTH		8
+#define UI_DUE_WORDS_WIDTH	12
+#define UI_DUE_WORDS_COLS	100
+
+/* How wide the due column is in this window. */
+static int
+ui_queue_due_width(const struct ui *ui)
+{
+	return ui->cols >= UI_DUE_WORDS_COLS ? UI_DUE_WORDS_WIDTH :
+	    UI_DUE_WIDTH;
+}
 
 /*
  * Whether the rows say when each is due: in the views of what waits for
@@ -140,8 +153,8 @@ ui_queue_due_shown(const struct ui_queue *q)
 }
 
 /*
- * Draw when a row waiting since first is due at column x: "in 40m" in
- * the colour of its wait, or how far past the target it is.
+ * Draw when a row waiting since first is due at column x: "(due) in 40m"
+ * in the colour of its wait, or how far past the target it is.
  */
 static void
 ui_queue_due(struct ui *ui, const struct item *it, int64_t first,
@@ -149,10 +162,10 @@ ui_queue_due(struct ui *ui, const struct item *it, int64_t first,
 {
 	char	due[32];
 
-	clock_say_due(&ui->clock, it->account_id, first, ui->now, due,
-	    sizeof due);
+	clock_say_due(&ui->clock, it->account_id, first, ui->now,
+	    ui_queue_due_width(ui) == UI_DUE_WORDS_WIDTH, due, sizeof due);
 	attrset(selected ? base : ui_wait_attr(ui, it->account_id, first));
-	ui_draw_text(y, x, due, UI_DUE_WIDTH);
+	ui_draw_text(y, x, due, ui_queue_due_width(ui));
 	attrset(base);
 }
 
@@ -202,7 +215,7 @@ ui_queue_age_marks(struct ui_queue *q, const struct item *it,
 		if (item_waits_for_answer(it))
 			ui_queue_due(ui, it, ui->now - shown, selected, base,
 			    y, x);
-		x += UI_DUE_WIDTH + 1;
+		x += ui_queue_due_width(ui) + 1;
 	}
 	return x;
 }

@@ -811,7 +811,7 @@ test_clock_says_due_and_over(void **state)
 		    "8d over", "Waiting 8d5h: 8d1h over the 4h target." },
 	};
 	struct clock	c;
-	char		row[32], *thread;
+	char		row[32], words[40], *thread;
 	int64_t		from, now;
 	size_t		i;
 
@@ -820,10 +820,17 @@ test_clock_says_due_and_over(void **state)
 		clock_ok(&c, 4 * 3600, cases[i].hours, AMS);
 		from = at(cases[i].from);
 		now = at(cases[i].now);
-		clock_say_due(&c, 1, from, now, row, sizeof row);
+		clock_say_due(&c, 1, from, now, 0, row, sizeof row);
 		if (strcmp(row, cases[i].row) != 0)
 			fail_msg("%s: row says \"%s\", expected \"%s\"",
 			    cases[i].what, row, cases[i].row);
+		/* In words, where the row has room: "due in 40m". */
+		clock_say_due(&c, 1, from, now, 1, row, sizeof row);
+		snprintf(words, sizeof words, "%s%s", strncmp(cases[i].row,
+		    "in ", 3) == 0 ? "due " : "", cases[i].row);
+		if (strcmp(row, words) != 0)
+			fail_msg("%s: row in words says \"%s\", expected \"%s\"",
+			    cases[i].what, row, words);
 		thread = clock_say_wait(&c, 1, from, now);
 		if (strcmp(thread, cases[i].thread) != 0)
 			fail_msg("%s: thread says \"%s\"\nexpected \"%s\"",

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/tui/clock.sh -- the response clock where the owner reads it: each
-# row waiting for an answer says when it is due ("in 1h") or how far past
+# row waiting for an answer says when it is due ("due in 1h") or how far past
 # the target it is ("2d over"); the thread says how long the customer has
 # waited, how much of it in opening hours, and when the answer is due.
 . tests/tui/lib.sh
@@ -21,7 +21,7 @@ else
 	tui_fail "clock: the oldest row says how far past the target it is"
 fi
 # The demo's newest questions are under 4h old: due in so long.
-if tui_shows_re $S ' [0-9]+[hm] .{4} +in [0-9]+[hm][0-9m]* '; then
+if tui_shows_re $S ' [0-9]+[hm] .{4} +due in [0-9]+[hm][0-9m]* '; then
 	tui_ok "clock: a row under its target says when it is due"
 else
 	tui_fail "clock: a row under its target says when it is due"
@@ -43,7 +43,7 @@ if ! tui_ready $S; then
 	tui_fail "clock: heed --demo starts with opening hours set"
 	exit 0
 fi
-if tui_until tui_shows_re $S '^ .. .{22} +[0-9]+d .{4} +in [0-9]+[dh]' &&
+if tui_until tui_shows_re $S '^ .. .{22} +[0-9]+d .{4} +due in [0-9]+[dh]' &&
     ! tui_shows_re $S ' [0-9]+[mhdw] over '; then
 	tui_ok "clock: with a minute a week of opening hours, every row is still due"
 else

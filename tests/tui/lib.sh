@@ -299,7 +299,7 @@ SGR = re.compile(r'\x1b\[([0-9;:]*)m')
 # A queue row: platform, author, waiting time, the four marks, when it
 # is due (blank for what waits for no answer), then its text.
 ROW = re.compile(r'^ \S\S (.*?) +(now|\d+[mhdwy]) [ C?+S][ *>][ !r][ dnhx] '
-                 r'(?:in \d+[mhdw](?:\d+m)?|\d+[mhdwy] over|due now)? *(.*)$')
+                 r'(?:(?:due )?in \d+[mhdw](?:\d+m)?|\d+[mhdwy] over|due now)? *(.*)$')
 
 def parse(lines):
     """Turn -e capture lines into lists of (char, attrs) and plain text."""
