@@ -186,15 +186,11 @@ ui_alert_title(struct ui *ui)
 	int64_t			 waiting, over;
 	char			*title;
 
-	if (a == NULL || !(a->ways & ALERT_TITLE))
+	if (a == NULL || !(a->ways & ALERT_TITLE) || (!ui->conv_counted &&
+	    !ui->counts_failed))
 		return;
-	if (ui->clock_ok && !ui->clock.simple) {
-		waiting = ui->conv_waiting;
-		over = ui->conv_overdue;
-	} else {
-		waiting = ui->counts.view[VIEW_INBOX];
-		over = ui->counts.overdue;
-	}
+	waiting = ui->conv_waiting;
+	over = ui->conv_overdue;
 	if (ui->counts_failed)
 		title = xstrdup("heed");
 	else if (waiting == 0)

@@ -329,13 +329,17 @@ ui_draw_status(struct ui *ui, int y)
 		buf_printf(&b, " %s |", why);
 		free(why);
 	}
-	if (ui->clock_ok && !ui->clock.simple) {
-		/* Counted by conversation, in opening hours. */
-		ui_count(ui, ui->conv_waiting, waiting, sizeof waiting);
-		ui_count(ui, ui->conv_overdue, over, sizeof over);
+	/* Counted by conversation (once the first frame is up). */
+	ui_count(ui, ui->conv_waiting, waiting, sizeof waiting);
+	ui_count(ui, ui->conv_overdue, over, sizeof over);
+	if (!ui->conv_counted && !ui->counts_failed) {
+		snprintf(waiting, sizeof waiting, "...");
+		snprintf(over, sizeof over, "...");
+	}
+	if (ui->clock_ok && !ui->clock.simple)
 		buf_printf(&b, " %s waiting, %s over %s of opening hours | ",
 		    waiting, over, target);
-	} else
+	else
 		buf_printf(&b, " %s waiting, %s over %s | ", waiting, over,
 		    target);
 	if (ui->counts_failed)

@@ -251,9 +251,12 @@ struct ui {
 	int			(*open_compose)(struct ui *,
 				    const struct item *, const char *, int);
 	int			 clock_ok;
-	int64_t			 conv_waiting;	/* with business hours: the
-						   conversations waiting, */
-	int64_t			 conv_overdue;	/* and those overdue */
+	int64_t			 conv_waiting;	/* the conversations waiting
+						   for an answer, */
+	int64_t			 conv_overdue;	/* and those overdue (in
+						   opening hours if set) */
+	int			 conv_counted;	/* ... once the first frame
+						   is up */
 	int			 painted;	/* the first frame is up */
 	char			 bar_why[160];	/* why the selected row is
 						   where it is; "" none */
@@ -362,6 +365,7 @@ void		 ui_views_init(struct ui *);
 void		 ui_views_free(struct ui *);
 int		 ui_views_count(const struct ui *);
 void		 ui_views_refresh(struct ui *);
+void		 ui_views_waiting(struct ui *);
 void		 ui_refresh_counts(struct ui *);
 const char	*ui_view_title(const struct ui *, int);
 int		 ui_view_of(const struct ui *, int, enum store_view *,

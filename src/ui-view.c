@@ -179,22 +179,38 @@ ui_views_overdue_one(void *arg, int64_t account, int64_t first)
 }
 
 /*
- * With business hours, count the conversations waiting and those past
- * their target in opening hours, for the status bar (without, its
- * counts of messages come with the others in one statement).
+ * Count the conversations waiting for an answer and those past their
+ * target, for the status bar and the window's title, as heed status
+ * counts them: on the clock when there are opening hours, else in one
+ * read of the inbox's index. A few milliseconds on a large cache: done
+ * once the first frame is up, never on the way to it.
  */
-static void
-ui_views_overdue(struct ui *ui)
+void
+ui_views_waiting(struct ui *ui)
 {
-	char	*cause = NULL;
+	struct store_waiting	 w;
+	char			*cause = NULL;
+	int			 rc;
 
+	if (!ui->painted)
+		return;
 	ui->conv_waiting = ui->conv_overdue = 0;
-	if (store_waiting_each(ui->ctx.store, ui_views_overdue_one, ui,
-	    &cause) != 0) {
+	if (ui->clock_ok && !ui->clock.simple)
+		rc = store_waiting_each(ui->ctx.store, ui_views_overdue_one,
+		    ui, &cause);
+	else if ((rc = store_waiting(ui->ctx.store, ui->now -
+	    config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET), &w,
+	    &cause)) == 0) {
+		ui->conv_waiting = w.waiting;
+		ui->conv_overdue = w.overdue;
+	}
+	if (rc != 0) {
 		log_error("%s", cause);
 		free(cause);
 		ui->counts_failed = 1;
+		return;
 	}
+	ui->conv_counted = 1;
 }
 
 /*
@@ -272,8 +288,7 @@ ui_refresh_counts(struct ui *ui)
 	}
 	ui->counts_failed = 0;
 	ui_views_refresh(ui);
-	if (ui->clock_ok && !ui->clock.simple)
-		ui_views_overdue(ui);
+	ui_views_waiting(ui);
 	ui_delay_read(ui);
 }
 

@@ -210,6 +210,9 @@ ui_paint(void *arg)
 	ui_locale_rest(ui);
 	if (!ui->painted) {
 		ui->painted = 1;
+		/* The bars count conversations from now on. */
+		ui_views_waiting(ui);
+		ui->dirty = 1;
 		ui_action_sort_rest(ui);
 		if (ui_views_count(ui) > VIEW_COUNT) {
 			/* The saved views are counted from now on. */

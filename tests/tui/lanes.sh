@@ -42,6 +42,8 @@ if ! tui_ready $S; then
 fi
 tui_counts
 inbox=$C_INBOX ndone=$C_DONE
+# The status bar counts the conversations waiting, as heed status does.
+waiting=$(eval "env -u NO_COLOR $(tui_env) '$HEED' --demo status --format %w" 2>&1)
 
 # The first screen: the complaint with two follow-ups near the top, the
 # Saturday question on it, the old thank-you notes not; rows as heed list.
@@ -56,7 +58,7 @@ if printf '%s\n' "$top" | grep -q "Martijn Smit .* C[* ]" &&
 else
 	tui_fail "lanes: the first screen opens on what needs an answer, the complaint near the top, no thank-you note"
 fi
-if tui_line 38 | grep -q "; needs an answer | $inbox waiting, [0-9]* over 4h"
+if tui_line 38 | grep -q "; needs an answer | $waiting waiting, [0-9]* over 4h"
 then
 	tui_ok "lanes: the status bar says why the selected row is first"
 else

@@ -15,6 +15,8 @@ if ! tui_ready $S; then
 fi
 tui_counts
 inbox=$C_INBOX
+# The status bar counts the conversations waiting, as heed status does.
+waiting=$(eval "env -u NO_COLOR $(tui_env) '$HEED' --demo status --format %w" 2>&1)
 
 # Resize the window of session $S to $1 columns and $2 lines.
 resize() {
@@ -29,7 +31,7 @@ queue_fits() {
 	tui_capture $S
 	[ "$(printf '%s\n' "$SCREEN" | grep -c '')" = "$2" ] || return 1
 	tui_line 0 | grep -q "^ heed .*Inbox $inbox " || return 1
-	tui_line $(($2 - 2)) | grep -q " $inbox waiting, " || return 1
+	tui_line $(($2 - 2)) | grep -q " $waiting waiting, " || return 1
 	cols=$(printf '%s\n' "$SCREEN" | tui_py agecol)
 	[ "$(printf '%s\n' "$cols" | grep -c .)" = $(($2 - 3)) ] || return 1
 	[ "$(printf '%s\n' "$cols" | cut -f2 | sort -u)" = "$3" ] || return 1
