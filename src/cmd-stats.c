@@ -165,6 +165,12 @@ cmd_stats_options(int argc, char **argv, struct cmd_stats *st)
 			break;
 		case 'j':
 		case 'c':
+			if (st->out != OUT_TEXT && st->out != (c == 'j' ?
+			    OUT_JSON : OUT_CSV)) {
+				cmd_print(stderr, "heed stats: --json or --csv, "
+				    "not both\n");
+				return CMD_EXIT_USAGE;
+			}
 			st->out = c == 'j' ? OUT_JSON : OUT_CSV;
 			break;
 		default:
@@ -225,7 +231,8 @@ cmd_stats_heading(const struct cmd_stats *st)
 	if (st->out != OUT_TEXT)
 		return;
 	printf("Conversations begun from %s to %s; the response target is "
-	    "%s%s; spam left out.\n\n", from, to, target, st->clock.simple ?
+	    "%s%s; spam, and what asked nothing and got no answer, left out."
+	    "\n\n", from, to, target, st->clock.simple ?
 	    "" : " (an account's own where it has one), counted in opening "
 	    "hours");
 	s = text_pad("", 24);

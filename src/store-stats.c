@@ -26,6 +26,7 @@ struct store_stats_key {
 	int64_t		*msg;		/* the customer's, oldest first */
 	int64_t		*id;		/* each one's id */
 	int		*kind;		/* each one's ckind, or -1 */
+	int		*reply;		/* ... and creply, or -1 */
 	size_t		 nmsg, capmsg;
 	int64_t		*ans;		/* the shop's, oldest first */
 	size_t		 nans, capans;
@@ -34,7 +35,7 @@ struct store_stats_key {
 /* Add a message (own 0) or an answer (own 1) to a key's. */
 static void
 store_stats_add(struct store_stats_key *k, int own, int64_t t, int kind,
-    int64_t id)
+    int reply, int64_t id)
 {
 	if (own) {
 		if (k->nans == k->capans) {
@@ -49,16 +50,20 @@ store_stats_add(struct store_stats_key *k, int own, int64_t t, int kind,
 		k->capmsg = k->capmsg == 0 ? 8 : k->capmsg * 2;
 		k->msg = xreallocarray(k->msg, k->capmsg, sizeof *k->msg);
 		k->kind = xreallocarray(k->kind, k->capmsg, sizeof *k->kind);
+		k->reply = xreallocarray(k->reply, k->capmsg,
+		    sizeof *k->reply);
 		k->id = xreallocarray(k->id, k->capmsg, sizeof *k->id);
 	}
 	k->kind[k->nmsg] = kind;
+	k->reply[k->nmsg] = reply;
 	k->id[k->nmsg] = id;
 	k->msg[k->nmsg++] = t;
 }
 
 /*
  * Hand each conversation of a key to cb: where it begins, its response
- * (0 none), its account and the kind of its first message.
+ * (0 none), its account and the kind of its first message, and whether
+ * that asks for an answer.
  */
 static void
 store_stats_flush(struct store_stats_key *k, store_stats_cb cb, void *arg)
@@ -71,6 +76,7 @@ store_stats_flush(struct store_stats_key *k, store_stats_cb cb, void *arg)
 		c.account_id = k->account_id;
 		c.first = k->msg[i];
 		c.kind = k->kind[i];
+		c.reply = k->reply[i];
 		c.first_id = k->id[i];
 		while (j < k->nans && k->ans[j] <= c.first)
 			j++;
@@ -95,9 +101,9 @@ store_conv_stats(struct store *s, store_stats_cb cb, void *arg, char **cause)
 	int			 rc, have = 0;
 
 	st = store_stmt(s, ST_CONV_STATS, "SELECT ckey, own, created, "
-	    "account_id, coalesce(ckind, -1), id FROM items INDEXED BY items_ckey "
-	    "WHERE ckey IS NOT NULL AND (own = 1 OR deleted = 0) ORDER BY ckey, "
-	    "own, created", cause);
+	    "account_id, coalesce(ckind, -1), id, coalesce(creply, -1) FROM "
+	    "items INDEXED BY items_ckey WHERE ckey IS NOT NULL AND (own = 1 OR "
+	    "deleted = 0) ORDER BY ckey, own, created", cause);
 	if (st == NULL)
 		return -1;
 	memset(&k, 0, sizeof k);
@@ -112,13 +118,14 @@ store_conv_stats(struct store *s, store_stats_cb cb, void *arg, char **cause)
 		}
 		store_stats_add(&k, sqlite3_column_int(st, 1),
 		    sqlite3_column_int64(st, 2), sqlite3_column_int(st, 4),
-		    sqlite3_column_int64(st, 5));
+		    sqlite3_column_int(st, 6), sqlite3_column_int64(st, 5));
 	}
 	store_done(st);
 	if (rc == SQLITE_DONE && have)
 		store_stats_flush(&k, cb, arg);
 	free(k.msg);
 	free(k.kind);
+	free(k.reply);
 	free(k.id);
 	free(k.ans);
 	if (rc != SQLITE_DONE)

@@ -415,6 +415,7 @@ struct store_conv_stat {
 	int64_t	first_id;	/* the first message's id */
 	int64_t	answer;
 	int	kind;
+	int	reply;		/* whether it asks for one; -1 not sorted */
 };
 typedef void	(*store_stats_cb)(void *, const struct store_conv_stat *);
 int	store_conv_stats(struct store *, store_stats_cb, void *, char **);

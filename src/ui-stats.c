@@ -452,7 +452,8 @@ ui_stats_heading(struct ui *ui, struct ui_stats *s)
 	strftime(from, sizeof from, "%Y-%m-%d", localtime(&t));
 	t = (time_t)s->set.until;
 	strftime(to, sizeof to, "%Y-%m-%d", localtime(&t));
-	head = xprintf("Statistics by %s, %s to %s, %s%s; spam left out",
+	head = xprintf("Statistics by %s, %s to %s, %s%s; spam and unanswered "
+	    "thanks left out",
 	    stats_by_name(s->by), from, to, s->account > 0 ? "account " :
 	    "all accounts", s->account > 0 ? s->acc[s->account - 1].name : "");
 	attrset(A_BOLD);

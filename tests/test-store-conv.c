@@ -18,7 +18,9 @@
 
 #include <sqlite3.h>
 
+#include "clock.h"
 #include "model.h"
+#include "stats.h"
 #include "store.h"
 #include "util.h"
 #include "lib/tmpdir.h"
@@ -1149,6 +1151,54 @@ test_conversations_for_statistics(void **state)
 	buf_free(&b);
 }
 
+/*
+ * Statistics leave out what asked nothing and was never answered (a
+ * thank-you note is no conversation left unanswered), as heed status
+ * does; one the shop answered all the same counts, and what was never
+ * sorted is read on the spot.
+ */
+static void
+test_statistics_leave_out_what_asked_nothing(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct stats	 st;
+	struct clock	 c;
+	char		*cause = NULL;
+	size_t		 i, open = 0, answered = 0;
+
+	msg(&l, "t1", "p1", NULL, 1000, "ann");		/* thanks, left */
+	msg(&l, "t2", "p2", NULL, 1100, "bob");		/* thanks, answered */
+	msg(&l, "r2", "p2", "t2", 1200, NULL);
+	msg(&l, "q1", "p3", NULL, 1300, "cat");		/* a question */
+	msg(&l, "u1", "p4", NULL, 1400, "dan");		/* never sorted */
+	free(l.v[l.n - 1].text);
+	l.v[l.n - 1].text = xstrdup("Thank you so much, lovely!");
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "t1"), 0,
+	    0 /* no reply */, 0, 0, &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "t2"), 0, 0, 0, 0,
+	    &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id_of(fx, "q1"), 1,
+	    2 /* yes */, 0, 0, &cause), 0);
+	memset(&c, 0, sizeof c);
+	c.dflt.target = 4 * 3600;
+	c.dflt.h.always = 1;				/* no hours */
+	c.simple = 1;
+	stats_init(&st, 0, 100000, 100000);
+	assert_int_equal(stats_load(&st, fx->s, &c, &cause), 0);
+	for (i = 0; i < st.n; i++) {
+		if (st.v[i].waited < 0)
+			open++;
+		else
+			answered++;
+	}
+	assert_int_equal(answered, 1);			/* t2 */
+	assert_int_equal(open, 1);			/* q1 */
+	assert_int_equal(st.n, 2);
+	stats_free(&st);
+}
+
 /* What schema 12 to 6 added, taken away again: a cache of schema 5. */
 static const char schema_6_undo[] =
 "DROP TABLE read_marks;"
@@ -1255,6 +1305,7 @@ main(void)
 		T(test_filtered_conversations),
 		T(test_tags_on_conversations),
 		T(test_conversations_for_statistics),
+		T(test_statistics_leave_out_what_asked_nothing),
 		T(test_schema_5_cache_gets_conversations),
 	};
 #undef T

@@ -6,7 +6,7 @@
 
 tui_run --demo stats
 tui_expect "stats: a table of begun, answered, unanswered, median, p90 and share within the target" \
-    0 "Conversations begun from *the response target is 4h; spam left out.*begun *answered *unanswered *median *p90 *in target*all *[0-9]* *[0-9]* *[0-9]* *[0-9]*h[0-9][0-9]m *[0-9]*h[0-9][0-9]m *[0-9]*%*platform demo-page*platform demo-social*account page*kind complaint*kind question*" ""
+    0 "Conversations begun from *the response target is 4h; spam, and what asked nothing and got no answer, left out.*begun *answered *unanswered *median *p90 *in target*all *[0-9]* *[0-9]* *[0-9]* *[0-9]*h[0-9][0-9]m *[0-9]*h[0-9][0-9]m *[0-9]*%*platform demo-page*platform demo-social*account page*kind complaint*kind question*" ""
 
 tui_run --demo stats --json
 sums=$(printf '%s\n' "$OUT" | PYTHONUTF8=1 python3 -c '
@@ -48,4 +48,7 @@ tui_expect "stats --by: what it takes is said" 2 "" "*--by day, week or month*"
 tui_run --demo stats --since soon
 tui_expect "stats --since: what it takes is said" 2 "" \
     "*--since takes a date (2026-12-01) or a time back from now (30d)*"
+tui_run --demo stats --json --csv
+tui_expect "stats: --json and --csv together are refused" 2 "" \
+    "*--json or --csv, not both*"
 exit 0
