@@ -70,11 +70,15 @@ void		 guard_check_greeting(const struct guard_input *,
 /*
  * guard-name.c: whether a word matches a word of one name (a display
  * name or a handle); whether it is a name of the customer or of anyone
- * in the thread.
+ * in the thread; whether anyone's name is written in a script. Names are
+ * compared folded (guard_name_base): no case, no accents.
  */
 int		 guard_name_has(const char *, const struct guard_word *);
 int		 guard_known_name(const struct guard_input *,
 		     const struct guard_word *);
+int		 guard_names_script(const struct guard_input *, int);
+uint32_t	 guard_name_base(uint32_t);
+void		 guard_name_key(const char *, char *, size_t);
 
 /* guard-lang.c */
 /* Whether a folded word is a common word of a language heed knows. */
