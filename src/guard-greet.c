@@ -1,13 +1,24 @@
 /*
  * guard-greet.c -- a reply that greets someone by a name nobody in the
  * thread has ("Hi Anna" to Maria, a saved reply's last customer): "Hi",
- * "Dear Mr", "Hallo", "Bună", "Liebe", "Bonjour", "Hola", "مرحبا" and
- * the like at the start of a line or sentence, then a capitalised word
- * or an @handle; and in Chinese "王芳，你好", "你好，王芳", "亲爱的王芳".
+ * "Dear Mr", "Hallo", "Bună ziua", "Liebe", "Bonjour", "Buenos días",
+ * "مرحبا" and the like at the start of a line or sentence, then a
+ * capitalised word or an @handle; and in Chinese "王芳，你好", "你好，王芳",
+ * "亲爱的王芳".
  *
  * A name is someone's when it is a word of the customer's display name
- * or handle or of anyone else's in the thread, the start of one ("Kate"
- * for "Katherine"), or one letter off a long one ("Muresan").
+ * or handle or of anyone else's in the thread, folded (no case, no
+ * accents), or a short form of one ("Sam" for Samantha; guard-name.c).
+ * What follows a greeting and is no name is let be: the words of
+ * guard-greet-list.c ("Hi team", "Merci beaucoup"), a sign-off ("Liebe
+ * Grüße"), the shop's own names and protected words, and a word the
+ * caller's dictionary knows (known_word) unless it is a given name too.
+ *
+ * In scripts without capitals a word is taken for a name only where it
+ * clearly is one: in Arabic, alone between the greeting and a comma or
+ * stop ("مرحبا سارة،"); in Chinese, in the shape of a name ("王芳",
+ * "李女士"). A name is compared only with names written in its script:
+ * "周女士" cannot be told from "Zhou Min", so it is not flagged.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +73,7 @@ guard_comma_gap(const char *text, size_t from, size_t to)
 	return 1;
 }
 
-/* Warn of a greeting to a name at word j that nobody in it has. */
+/* Warn of a greeting to the name at text[start, start + len), nobody's. */
 static void
 guard_greet_warn(const struct guard_input *in, size_t start, size_t len,
     struct guard_report *r)
@@ -79,32 +90,120 @@ guard_greet_warn(const struct guard_input *in, size_t start, size_t len,
 	free(msg);
 }
 
-/* Check the name greeted after the greeting at word i, if any. */
+/* Whether text[from, to) holds only spaces. */
+static int
+guard_space_gap(const char *text, size_t from, size_t to)
+{
+	uint32_t	c;
+
+	while (from < to) {
+		from += text_decode(text + from, to - from, &c);
+		if (c != ' ' && c != '\t' && c != 0xa0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether word j, of a script without capitals, stands where a name
+ * would: right after the greeting or title, with no comma between
+ * ("مرحبا، نعم" greets, then a sentence begins); alone before a comma, a
+ * stop or the end ("شكراً جزيلاً على" goes on as a sentence); and not a
+ * preposition with what it governs ("لك", "بكم", "لطلبك") nor a noun
+ * with the article ("العميلة").
+ */
+static int
+guard_greet_caseless(const char *text, const struct guard_words *w,
+    size_t j)
+{
+	const struct guard_word	*g = &w->v[j];
+
+	if (!guard_space_gap(text, w->v[j - 1].start + w->v[j - 1].len,
+	    g->start))
+		return 0;
+	if (j + 1 < w->n && guard_space_gap(text, g->start + g->len,
+	    w->v[j + 1].start))
+		return 0;
+	if (g->script == GUARD_SCRIPT_ARABIC && g->n > 1 &&
+	    (g->cp[0] == 0x644 || g->cp[0] == 0x628 || (g->cp[0] == 0x627 &&
+	    g->cp[1] == 0x644)))
+		return 0;
+	return 1;
+}
+
+/* Whether word j, after a greeting, has the shape of a name. */
+static int
+guard_greet_shape(const char *text, const struct guard_words *w, size_t j)
+{
+	const struct guard_word	*g = &w->v[j];
+
+	if (g->handle)
+		return 1;
+	if (g->digits)
+		return 0;
+	switch (g->script) {
+	case GUARD_SCRIPT_LATIN:
+	case GUARD_SCRIPT_GREEK:
+	case GUARD_SCRIPT_CYRILLIC:
+		return g->upper;
+	case GUARD_SCRIPT_CJK:
+		return 0;	/* guard_greet_zh */
+	}
+	return guard_greet_caseless(text, w, j);
+}
+
+/*
+ * Whether a word greeted may be: no name at all, the shop's, someone's in
+ * the thread, a name in a script nobody's is written in, or an ordinary
+ * word the caller's dictionary knows (asked in lower case, so that it
+ * does not answer for a name it keeps capitalised, "Karen") that is not
+ * a given name as well ("Rose", "Mark").
+ */
+static int
+guard_greet_fits(const struct guard_input *in, const struct guard_word *g)
+{
+	if (guard_greeting_not_name(g->key) || guard_greet_no_name(g->key) ||
+	    guard_greeting_word(g->key) != 0)
+		return 1;
+	if (guard_own_name(in, g) || guard_known_name(in, g))
+		return 1;
+	if (g->handle)
+		return 0;
+	if (!guard_names_script(in, g->script))
+		return 1;
+	return in->known_word != NULL && !guard_greet_given(g->key) &&
+	    in->known_word(in->known_arg, g->key, strlen(g->key)) == 1;
+}
+
+/*
+ * Check the name greeted after the greeting at word i, if any: past up
+ * to two titles ("Dear Mr") and two words the greeting goes on with
+ * ("Bună ziua", "Merci beaucoup"), with only spaces and commas between;
+ * a sign-off ("Liebe Grüße") greets nobody.
+ */
 static void
 guard_greet_at(const struct guard_input *in, const struct guard_words *w,
     size_t i, struct guard_report *r)
 {
 	const struct guard_word	*g;
-	size_t			 j = i + 1, titles = 0;
+	size_t			 j, titles = 0, on = 0;
 
-	while (j < w->n && guard_greeting_word(w->v[j].key) == 2 &&
-	    titles++ < 2)
-		j++;
-	if (j >= w->n || !guard_comma_gap(in->text, w->v[j - 1].start +
-	    w->v[j - 1].len, w->v[j].start))
+	for (j = i + 1; j < w->n; j++) {
+		g = &w->v[j];
+		if (!guard_comma_gap(in->text, w->v[j - 1].start +
+		    w->v[j - 1].len, g->start) || guard_greet_signoff(g->key))
+			return;
+		if (guard_greeting_word(g->key) == 2 && titles < 2)
+			titles++;
+		else if (guard_greet_goes_on(g->key) && on < 2)
+			on++;
+		else
+			break;
+	}
+	if (j >= w->n || !guard_greet_shape(in->text, w, j) ||
+	    guard_greet_fits(in, &w->v[j]))
 		return;
-	g = &w->v[j];
-	if (g->digits && !g->handle)
-		return;
-	if (!g->handle && (g->script == GUARD_SCRIPT_LATIN ||
-	    g->script == GUARD_SCRIPT_GREEK ||
-	    g->script == GUARD_SCRIPT_CYRILLIC) && !g->upper)
-		return;
-	if (g->script == GUARD_SCRIPT_CJK || guard_greeting_not_name(g->key) ||
-	    guard_greeting_word(g->key) != 0 || guard_known_name(in, g) ||
-	    guard_own_name(in, g))
-		return;
-	guard_greet_warn(in, g->start, g->len, r);
+	guard_greet_warn(in, w->v[j].start, w->v[j].len, r);
 }
 
 /* Whether bytes of Han characters are in someone's name, or hold one. */
@@ -128,19 +227,25 @@ guard_zh_known(const struct guard_input *in, const char *s, size_t len)
 	return found;
 }
 
-/* Warn of a Han name greeted at text[start, start + len) if nobody's. */
+/*
+ * Warn of a Han name greeted at text[start, start + len) if it is clearly
+ * a name (guard_greet_zh_name) and nobody's; when nobody in the thread
+ * has a name in Han characters, it cannot be told ("周女士" to Zhou Min).
+ */
 static void
 guard_zh_name(const struct guard_input *in, size_t start, size_t len,
     struct guard_report *r)
 {
 	char	*word;
+	size_t	 off, n;
 	int	 skip;
 
-	if (len == 0)
+	if (len == 0 || !guard_names_script(in, GUARD_SCRIPT_CJK) ||
+	    !guard_greet_zh_name(in->text + start, len, &off, &n))
 		return;
-	word = xstrndup(in->text + start, len);
+	word = xstrndup(in->text + start + off, n);
 	skip = guard_greeting_word(word) != 0 ||
-	    guard_greeting_not_name(word) || guard_zh_known(in, word, len);
+	    guard_greeting_not_name(word) || guard_zh_known(in, word, n);
 	free(word);
 	if (!skip)
 		guard_greet_warn(in, start, len, r);
@@ -213,7 +318,9 @@ guard_check_greeting(const struct guard_input *in,
 	if (in->customer_name == NULL && in->customer_handle == NULL)
 		return;
 	for (i = 0; i < w->n; i++) {
-		if (guard_greeting_word(w->v[i].key) != 1)
+		if (guard_greeting_word(w->v[i].key) != 1 &&
+		    (!guard_greet_opens(w->v[i].key) || i + 1 == w->n ||
+		    !guard_greet_goes_on(w->v[i + 1].key)))
 			continue;
 		if (i > 0 && !guard_sentence_gap(in->text, w->v[i - 1].start +
 		    w->v[i - 1].len, w->v[i].start))

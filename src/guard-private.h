@@ -68,13 +68,31 @@ void		 guard_check_protect(const struct guard_input *,
 void		 guard_check_greeting(const struct guard_input *,
 		     const struct guard_words *, struct guard_report *);
 /*
+ * guard-greet-list.c: the words around a greeting, in every language
+ * heed knows: whether a word begins a greeting before a time of day
+ * ("good"), lets a greeting go on before its name ("morning", "ziua"),
+ * is nobody's name ("team"), makes a sign-off ("Grüße"), is a given name
+ * as well as a word ("Rose"); whether Han characters are clearly a name
+ * (and where the name is in them).
+ */
+int		 guard_greet_opens(const char *);
+int		 guard_greet_goes_on(const char *);
+int		 guard_greet_no_name(const char *);
+int		 guard_greet_signoff(const char *);
+int		 guard_greet_given(const char *);
+int		 guard_greet_zh_name(const char *, size_t, size_t *, size_t *);
+/*
  * guard-name.c: whether a word matches a word of one name (a display
  * name or a handle); whether it is a name of the customer or of anyone
- * in the thread.
+ * in the thread; whether anyone's name is written in a script. Names are
+ * compared folded (guard_name_base): no case, no accents.
  */
 int		 guard_name_has(const char *, const struct guard_word *);
 int		 guard_known_name(const struct guard_input *,
 		     const struct guard_word *);
+int		 guard_names_script(const struct guard_input *, int);
+uint32_t	 guard_name_base(uint32_t);
+void		 guard_name_key(const char *, char *, size_t);
 
 /* guard-lang.c */
 /* Whether a folded word is a common word of a language heed knows. */
