@@ -24,6 +24,8 @@
 
 #define EXIT_USAGE 2
 
+static int	main_help(struct cmd_env *, int, char **);
+
 /*
  * The commands, each with the setup it needs and the exit status when
  * that setup fails; the first, with no name, is heed with no command.
@@ -45,6 +47,7 @@ static const struct cmd_entry main_commands[] = {
 	{ "alert", CMD_CONFIG | CMD_ARGS_FIRST, 1, cmd_alert },
 	{ "check-reply", CMD_CACHE | CMD_READONLY | CMD_ARGS_FIRST, 3,
 	    cmd_check_reply },
+	{ "help", 0, 1, main_help },
 };
 
 struct main_opts {
@@ -118,10 +121,21 @@ main_usage(FILE *f)
 	    "~/.local/share/heed/cache.db\n"
 	    "  --demo           use the built-in demo inbox in a temporary "
 	    "cache\n"
-	    "  --help           show this help\n"
+	    "  --help           show this help (so does heed help)\n"
 	    "  --version        show the version\n"
 	    "\n"
 	    "See heed(1) and heed.conf(5).\n");
+}
+
+/* heed help [COMMAND]: the usage, as --help gives it. */
+static int
+main_help(struct cmd_env *env, int argc, char **argv)
+{
+	(void)env;
+	main_usage(stdout);
+	if (argc > 1)
+		cmd_print(stdout, "\nheed(1) tells all of %s.\n", argv[1]);
+	return 0;
 }
 
 /*
