@@ -74,7 +74,8 @@ guard_candidate(const struct guard_input *in, const struct guard_word *g)
 {
 	if (g->handle || g->digits || g->letters < 2)
 		return 0;
-	if (g->script != GUARD_SCRIPT_LATIN && g->script != GUARD_SCRIPT_GREEK &&
+	if (g->script != GUARD_SCRIPT_LATIN &&
+	    g->script != GUARD_SCRIPT_GREEK &&
 	    g->script != GUARD_SCRIPT_CYRILLIC &&
 	    g->script != GUARD_SCRIPT_ARABIC)
 		return 0;
