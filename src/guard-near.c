@@ -238,17 +238,34 @@ guard_at(const uint32_t *t, size_t nt, size_t at, const uint32_t *name,
 }
 
 /*
+ * Whether the l code points at t are the name one edit off with its
+ * first and last characters in place, or its last two swapped.
+ */
+static int
+guard_near_window(const uint32_t *t, size_t l, const uint32_t *name,
+    size_t nn)
+{
+	int	last = t[l - 1] == name[nn - 1];
+	int	swap = l == nn && t[l - 1] == name[nn - 2] &&
+	    t[l - 2] == name[nn - 1];
+
+	return t[0] == name[0] && (last || swap) &&
+	    guard_distance(t, l, name, nn, 1) == 1;
+}
+
+/*
  * Find in t (nt code points of a script without spaces) the first place
  * from *start where the name is written one edit off: a character
- * missing, added or replaced between its first and its last, which stay.
- * 1 with the place in *start and *len, or 0. The name written right is
- * passed over, and so is what overlaps it.
+ * missing, added or replaced between its first and its last, which stay,
+ * or its last two swapped; of the same length as the name first. 1 with
+ * the place in *start and *len, or 0. The name written right is passed
+ * over, and so is what overlaps it.
  */
 int
 guard_near_unspaced(const uint32_t *t, size_t nt, const uint32_t *name,
     size_t nn, size_t *start, size_t *len)
 {
-	static const size_t	 grow[] = { 0, 1, 2 };	/* nn-1, nn, nn+1 */
+	static const size_t	 grow[] = { 1, 0, 2 };	/* nn, nn-1, nn+1 */
 	size_t			 s, k, l, p;
 
 	if (nn < 3)
@@ -258,12 +275,10 @@ guard_near_unspaced(const uint32_t *t, size_t nt, const uint32_t *name,
 			s += nn - 1;
 			continue;
 		}
-		if (t[s] != name[0])
-			continue;
 		for (k = 0; k < nitems(grow); k++) {
 			l = nn - 1 + grow[k];
-			if (s + l > nt || t[s + l - 1] != name[nn - 1] ||
-			    guard_distance(t + s, l, name, nn, 1) != 1)
+			if (s + l > nt || !guard_near_window(t + s, l, name,
+			    nn))
 				continue;
 			for (p = s + 1; p < s + l && !guard_at(t, nt, p, name,
 			    nn); p++)

@@ -140,6 +140,10 @@ static const struct protect_case protect_cases[] = {
 	  "郁金香茶馆", NULL, NULL, "protected-word:郁金茶馆" },
 	{ "zh: the name itself", "欢迎光临郁金香茶馆。", "郁金香茶馆", NULL,
 	  NULL, "" },
+	{ "zh: the last two characters of a name swapped", "欢迎来到郁金香馆"
+	  "茶。", "郁金香茶馆", NULL, NULL, "protected-word:郁金香馆茶" },
+	{ "zh: a character doubled", "欢迎光临郁金香香茶馆", "郁金香茶馆",
+	  NULL, NULL, "protected-word:郁金香香茶馆" },
 	{ "zh: the name's start is another word", "郁金香今天到货了。",
 	  "郁金香茶馆", NULL, NULL, "" },
 	{ "zh: a variant of the last character is not flagged",
