@@ -157,6 +157,12 @@ const struct config_option config_options_table[OPT_COUNT] = {
 	    "its products, its staff, between commas (quotes around a name "
 	    "that holds a comma); the account's display name is always one; "
 	    "see heed(1), CHECKING A REPLY" },
+	[OPT_LANGUAGE] = { "language", CONFIG_STRING,
+	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "", 0, 0, NULL, "the language "
+	    "of the shop's replies, such as en, nl or de_AT: a reply's "
+	    "spelling and protected words are read in it when neither the "
+	    "reply's own language nor the customer's can be told; empty "
+	    "means the locale's (LC_ALL, LC_MESSAGES, LANG)" },
 	[OPT_READ_MARKERS] = { "read_markers", CONFIG_BOOL,
 	    CONFIG_GLOBAL | CONFIG_ACCOUNT, "no", 0, 1, NULL, "Mastodon: "
 	    "share what was read with the user's other apps through the "

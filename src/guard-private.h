@@ -21,7 +21,7 @@ enum guard_script {
 	GUARD_SCRIPT_GREEK,
 	GUARD_SCRIPT_CYRILLIC,
 	GUARD_SCRIPT_ARABIC,
-	GUARD_SCRIPT_CJK,	/* Han, kana, hangul: compared exactly */
+	GUARD_SCRIPT_CJK,	/* Han, kana, hangul */
 	GUARD_SCRIPT_OTHER	/* other letters: compared exactly */
 };
 
@@ -59,6 +59,21 @@ void		 guard_key(const char *, char *, size_t);
 /* The edit distance of two words (a swap is one), or most + 1 past it. */
 size_t		 guard_distance(const uint32_t *, size_t, const uint32_t *,
 		     size_t, size_t);
+
+/* guard-near.c: how near a word is to a protected word. */
+enum guard_near {
+	GUARD_NEAR_NO,
+	GUARD_NEAR_EDIT,	/* one edit (two for long words) */
+	GUARD_NEAR_ANAGRAM	/* the same letters in another order */
+};
+int		 guard_same_or_plural(const uint32_t *, size_t,
+		     const uint32_t *, size_t);
+int		 guard_near(const uint32_t *, size_t, const uint32_t *,
+		     size_t, int);
+int		 guard_vowel_changed(const uint32_t *, size_t,
+		     const uint32_t *, size_t);
+int		 guard_near_unspaced(const uint32_t *, size_t,
+		     const uint32_t *, size_t, size_t *, size_t *);
 
 /* guard-protect.c */
 void		 guard_check_protect(const struct guard_input *,

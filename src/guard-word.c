@@ -1,8 +1,9 @@
 /*
  * guard-word.c -- the words of a reply for the guard: where each is (in
- * bytes), its letters folded to lower case (Latin, Greek and Cyrillic;
- * other scripts are kept as they are, and compared exactly), its script,
- * and whether it is an @handle, begins with a capital or holds digits.
+ * bytes), its letters folded to lower case (Latin, Greek and Cyrillic)
+ * or to one form of each letter (Arabic, whose vowel marks are left
+ * out), its script, and whether it is an @handle, begins with a capital
+ * or holds digits.
  *
  * An apostrophe or a hyphen ends a word ("Burberry's" is "Burberry" and
  * "s"), and so does a change of script ("感谢Tulip" is two words).
@@ -69,9 +70,40 @@ guard_fold_latin(uint32_t c)
 }
 
 /*
- * Fold a code point to lower case, for Latin, Greek and Cyrillic. The
- * Romanian s and t with a cedilla (as old keyboards type them) fold to
- * the ones with a comma below, and a final sigma to a sigma.
+ * Fold an Arabic letter to the form it is compared in: alef with a hamza
+ * or a madda (أ إ آ ٱ) to alef, alef maksura (ى) and the Persian ya (ی)
+ * to ya, the Persian kaf (ک) to kaf. People write them either way.
+ */
+static uint32_t
+guard_fold_arabic(uint32_t c)
+{
+	if (c == 0x622 || c == 0x623 || c == 0x625 || c == 0x671)
+		return 0x627;
+	if (c == 0x649 || c == 0x6cc)
+		return 0x64a;
+	if (c == 0x6a9)
+		return 0x643;
+	return c;
+}
+
+/*
+ * Whether a code point is an Arabic vowel mark or the tatweel that
+ * stretches a word: written or not, the word is the same.
+ */
+static int
+guard_arabic_mark(uint32_t c)
+{
+	return (c >= 0x610 && c <= 0x61a) || (c >= 0x64b && c <= 0x65f) ||
+	    c == 0x670 || c == 0x640 || (c >= 0x6d6 && c <= 0x6dc) ||
+	    (c >= 0x6df && c <= 0x6e4) || c == 0x6e7 || c == 0x6e8 ||
+	    (c >= 0x6ea && c <= 0x6ed);
+}
+
+/*
+ * Fold a code point to lower case, for Latin, Greek and Cyrillic, and an
+ * Arabic letter to its plain form. The Romanian s and t with a cedilla
+ * (as old keyboards type them) fold to the ones with a comma below, and
+ * a final sigma to a sigma.
  */
 uint32_t
 guard_fold(uint32_t c)
@@ -80,6 +112,8 @@ guard_fold(uint32_t c)
 		return c + 0x20;
 	if (c < 0x80)
 		return c;
+	if (c >= 0x600 && c <= 0x6ff)
+		return guard_fold_arabic(c);
 	c = guard_fold_latin(c);
 	if (c == 0x15f)
 		return 0x219;
@@ -104,11 +138,12 @@ guard_fold(uint32_t c)
 	return c;
 }
 
-/* Whether a code point is a capital letter (one that folds). */
+/* Whether a code point is a capital letter (one that folds to another). */
 int
 guard_is_upper(uint32_t c)
 {
-	return guard_fold(c) != c && c != 0x3c2 && c != 0x15f && c != 0x163;
+	return c < 0x600 && guard_fold(c) != c && c != 0x3c2 && c != 0x15f &&
+	    c != 0x163;
 }
 
 /* Start a word at byte off of the given script. */
@@ -191,6 +226,9 @@ guard_words_split(const char *text, struct guard_words *w)
 			g->cp[g->n < GUARD_WORD_MAX ? g->n++ : g->n - 1] = c;
 		else if (script == GUARD_SCRIPT_NONE)
 			g = NULL;
+		else if (g != NULL && g->script == GUARD_SCRIPT_ARABIC &&
+		    guard_arabic_mark(c))
+			;	/* in the word's bytes, not in its letters */
 		else {
 			if (g == NULL || !guard_same_word(g, script))
 				g = guard_word_start(w, &cap, off, script);

@@ -97,27 +97,23 @@ reply_check_miss(const struct spell *sp, const char *text,
 }
 
 /*
- * Spelling, in the reply's language if it can be told, else the
- * customer's: each misspelled word warns; a language with no dictionary
- * says so once (its words are not checked), and nothing is said when the
- * language cannot be told at all.
+ * Spelling, with the checker of the reply's language: each misspelled
+ * word warns; a language with no dictionary says so once (why, from
+ * spell_open; its words are not checked), and nothing is said when the
+ * language cannot be told at all (no sp, no why).
  */
 static void
 reply_check_spelling(const struct reply_check *rc, const char *text,
-    const char *customer_lang, struct guard_report *r)
+    struct spell *sp, const char *why, struct guard_report *r)
 {
 	struct spell_misses	 m;
-	struct spell		*sp;
-	const char		*lang, **protect;
-	char			*cause = NULL;
+	const char		**protect;
 	size_t			 i, n = 0;
 
-	lang = spell_lang_choose(guard_lang_guess(text), customer_lang, NULL);
-	if (lang == NULL)
-		return;
-	if (spell_open(lang, &sp, &cause) != SPELL_OK) {
-		guard_add(r, GUARD_SPELLING, GUARD_WARN, 0, 0, cause, NULL);
-		free(cause);
+	if (sp == NULL) {
+		if (why != NULL)
+			guard_add(r, GUARD_SPELLING, GUARD_WARN, 0, 0, why,
+			    NULL);
 		return;
 	}
 	/*
@@ -143,8 +139,39 @@ reply_check_spelling(const struct reply_check *rc, const char *text,
 			reply_check_miss(sp, text, &m.v[i], r);
 	}
 	spell_misses_clear(&m);
-	spell_free(sp);
 	free(protect);
+}
+
+/* Whether the open dictionary knows a word: the guard's known_word. */
+static int
+reply_check_known(void *arg, const char *word, size_t len)
+{
+	return spell_known_word(arg, word, len);
+}
+
+/*
+ * Open the checker of the language a reply is read in: its own if it
+ * can be told, else the customer's, else the account's (the language
+ * option, else the locale's). NULL, with *why (new) when the language is
+ * known but not checked, or without when no language is known.
+ */
+static struct spell *
+reply_check_open(const struct reply_check *rc, const struct config *cfg,
+    const char *text, const char *customer_lang, char **why)
+{
+	struct spell	*sp;
+	const char	*lang;
+	char		 buf[8];
+
+	*why = NULL;
+	lang = spell_lang_choose(guard_lang_guess(text), customer_lang,
+	    spell_lang_default(config_str(cfg, rc->account, OPT_LANGUAGE),
+	    buf, sizeof buf));
+	if (lang == NULL)
+		return NULL;
+	if (spell_open(lang, &sp, why) != SPELL_OK)
+		return NULL;
+	return sp;
 }
 
 /* Check a text; see reply-check.h. */
@@ -152,7 +179,9 @@ void
 reply_check_run(const struct reply_check *rc, const struct config *cfg,
     const char *text, struct guard_report *r)
 {
-	struct guard_input	in;
+	struct guard_input	 in;
+	struct spell		*sp;
+	char			*why;
 
 	memset(&in, 0, sizeof in);
 	in.text = text;
@@ -173,8 +202,16 @@ reply_check_run(const struct reply_check *rc, const struct config *cfg,
 		in.parent_deleted = rc->item.deleted;
 		in.parent_hidden = rc->item.hidden;
 	}
+	/* One checker, for the guard's ordinary words and for spelling. */
+	if ((sp = reply_check_open(rc, cfg, text, in.customer_lang,
+	    &why)) != NULL) {
+		in.known_word = reply_check_known;
+		in.known_arg = sp;
+	}
 	guard_check(&in, r);
-	reply_check_spelling(rc, text, in.customer_lang, r);
+	reply_check_spelling(rc, text, sp, why, r);
+	spell_free(sp);
+	free(why);
 	guard_sort(r);
 }
 

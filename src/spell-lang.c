@@ -4,6 +4,7 @@
  * no enchant, no I/O.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "spell.h"
@@ -59,6 +60,33 @@ spell_lang_choose(const char *reply_guess, const char *customer_lang,
 	if (!spell_lang_unknown(account_lang))
 		return account_lang;
 	return NULL;
+}
+
+/* The account's language: the option's, else the locale's; see spell.h. */
+const char *
+spell_lang_default(const char *configured, char *buf, size_t len)
+{
+	static const char *const	 vars[] = {
+		"LC_ALL", "LC_MESSAGES", "LANG"
+	};
+	const char			*loc = NULL;
+	char				 lang[4], region[4];
+	size_t				 i;
+
+	if (!spell_lang_unknown(configured))
+		return configured;
+	/* The first of them set wins, as setlocale reads them. */
+	for (i = 0; i < nitems(vars) && loc == NULL; i++) {
+		loc = getenv(vars[i]);
+		if (loc != NULL && *loc == '\0')
+			loc = NULL;
+	}
+	if (loc == NULL || len == 0 || strcmp(loc, "C") == 0 ||
+	    strncmp(loc, "C.", 2) == 0 || strcmp(loc, "POSIX") == 0 ||
+	    spell_lang_split(loc, lang, region) != 0)
+		return NULL;
+	snprintf(buf, len, "%s", lang);
+	return buf;
 }
 
 /*

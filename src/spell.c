@@ -625,6 +625,27 @@ spell_known(struct spell *s, const char *word)
 	return ok;
 }
 
+/* Whether the dictionary or the word list knows a word; see spell.h. */
+int
+spell_known_word(struct spell *s, const char *word, size_t len)
+{
+	char	*folded, *plain;
+	int	 ok;
+
+	if (len == 0)
+		return 0;
+	spell_personal_refresh(s);
+	folded = spell_fold(word, len);
+	ok = spell_set_has(&s->personal, folded);
+	free(folded);
+	if (ok)
+		return 1;
+	plain = spell_plain(word, len);
+	ok = spell_known(s, plain);
+	free(plain);
+	return ok;
+}
+
 /* What one check works with. */
 struct spell_run {
 	struct spell		*s;

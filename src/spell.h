@@ -64,6 +64,13 @@ void		 spell_check(struct spell *, const char *,
 		     const char *const *, int, struct spell_misses *);
 void		 spell_misses_clear(struct spell_misses *);
 /*
+ * Whether the dictionary, or the personal word list, knows one word (its
+ * len bytes, not terminated), as it is written: "Channel" and "CHANNEL"
+ * are the word "channel", while "brian" is not the name "Brian". 1 or 0.
+ * The guard asks it through guard_input's known_word.
+ */
+int		 spell_known_word(struct spell *, const char *, size_t);
+/*
  * Find the word that a byte offset of a text is in or just after, as
  * spell_check reads words; 0 with its bytes [*start, *end), or -1.
  */
@@ -85,5 +92,13 @@ int		 spell_word_add(const char *, char **);
  * returns one of them (lent), or NULL when none is known.
  */
 const char	*spell_lang_choose(const char *, const char *, const char *);
+/*
+ * The account's language, for spell_lang_choose: the value of the
+ * language option when it is set (lent), else the language of the
+ * locale in the environment (LC_ALL, then LC_MESSAGES, then LANG: "nl"
+ * of "nl_NL.UTF-8") written into buf of len bytes; NULL for none, C or
+ * POSIX.
+ */
+const char	*spell_lang_default(const char *, char *, size_t);
 
 #endif

@@ -11,7 +11,6 @@
  * the underlines before and after the change stay where their words are.
  */
 #include <curses.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +46,7 @@ struct ui_spell {
 	struct ui		*ui;
 	const struct edit	*ed;		/* the composer's; lent */
 	char			*customer_lang;	/* of the item answered */
+	char			*account_lang;	/* the language option's */
 	char			**words;	/* its own: see ui_spell_new */
 	size_t			 nwords;
 	struct ui_spell_lang	 open[UI_SPELL_LANGS];
@@ -102,6 +102,8 @@ ui_spell_new(struct ui *ui, const struct edit *ed, const struct item *it)
 	sp->ed = ed;
 	if (it->lang != NULL)
 		sp->customer_lang = xstrdup(it->lang);
+	sp->account_lang = xstrdup(config_str(ui->ctx.cfg,
+	    ui_account_config(ui, it->account_id), OPT_LANGUAGE));
 	ui_spell_own_words(sp, it);
 	return sp;
 }
@@ -130,30 +132,12 @@ ui_spell_free(struct ui_spell *sp)
 		ui_spell_close(&sp->open[i]);
 	spell_misses_clear(&sp->misses);
 	free(sp->customer_lang);
+	free(sp->account_lang);
 	guard_protect_free(sp->words, sp->nwords);
 	free(sp->checked);
 	free(sp->shown_for);
 	free(sp->spans);
 	free(sp);
-}
-
-/*
- * The language of the user's locale ("nl" of nl_NL.UTF-8), standing for
- * the account's until accounts say theirs; NULL for C and POSIX.
- */
-static const char *
-ui_spell_locale_lang(char *buf, size_t len)
-{
-	const char	*loc = setlocale(LC_MESSAGES, NULL);
-	size_t		 n;
-
-	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
-	    strncmp(loc, "C.", 2) == 0)
-		return NULL;
-	for (n = 0; n + 1 < len && loc[n] >= 'a' && loc[n] <= 'z'; n++)
-		buf[n] = loc[n];
-	buf[n] = '\0';
-	return n >= 2 ? buf : NULL;
 }
 
 /*
@@ -172,7 +156,7 @@ ui_spell_for(struct ui_spell *sp, const char *text)
 	if (res.lang != NULL && strcmp(res.lang, "all") != 0)
 		guess = res.lang;
 	lang = spell_lang_choose(guess, sp->customer_lang,
-	    ui_spell_locale_lang(buf, sizeof buf));
+	    spell_lang_default(sp->account_lang, buf, sizeof buf));
 	if (lang == NULL)
 		lang = "";
 	for (i = 0; i < sp->nopen; i++) {

@@ -83,3 +83,20 @@ printf '谢谢你的订单，我们明天寄出\n' >"$reply"
 tui_run --demo check-reply --account page <"$reply"
 tui_expect "check-reply: a Chinese reply says its spelling is not checked" \
     0 "WARN spelling: Spelling is not checked in Chinese: no dictionary" ""
+
+# An ordinary word near a protected one: the dictionary of the language
+# lets it be. "Use your brain" cannot be told English by itself, there is
+# no customer, and the locale is C: the language option decides.
+printf 'protect = Brian\n' >"$conf"
+printf 'Use your brain\n' >"$reply"
+tui_run --config "$conf" --demo check-reply --account page <"$reply"
+tui_expect "check-reply: without a language, a word near a protected one blocks" \
+    1 'BLOCK protected-word 9-14: "brain" is nearly the protected name "Brian"*' ""
+printf 'protect = Brian\nlanguage = en\n' >"$conf"
+tui_run --config "$conf" --demo check-reply --account page <"$reply"
+tui_expect "check-reply: with language = en, brain is a word: nothing" \
+    0 "" ""
+printf 'Use your brain, Brina will help\n' >"$reply"
+tui_run --config "$conf" --demo check-reply --account page <"$reply"
+tui_expect "check-reply: the protected name misspelt into no word still blocks" \
+    1 'BLOCK protected-word 16-21: "Brina" is nearly the protected name "Brian" (did you mean Brian?)' ""
