@@ -12,7 +12,8 @@
  * What follows a greeting and is no name is let be: the words of
  * guard-greet-list.c ("Hi team", "Merci beaucoup"), a sign-off ("Liebe
  * Grüße"), the shop's own names and protected words, and a word the
- * caller's dictionary knows (known_word) unless it is a given name too.
+ * caller's dictionary knows, unless it is a given name too or close to
+ * a name in the thread.
  *
  * In scripts without capitals a word is taken for a name only where it
  * clearly is one: in Arabic, alone between the greeting and a comma or
@@ -155,9 +156,11 @@ guard_greet_shape(const char *text, const struct guard_words *w, size_t j)
 /*
  * Whether a word greeted may be: no name at all, the shop's, someone's in
  * the thread, a name in a script nobody's is written in, or an ordinary
- * word the caller's dictionary knows (asked in lower case, so that it
- * does not answer for a name it keeps capitalised, "Karen") that is not
- * a given name as well ("Rose", "Mark").
+ * word the caller's dictionary knows ("Hoi Buurvrouw"), asked in lower
+ * case, unless it is a given name too ("Rose", "Mark") or close to the
+ * name of someone in the thread: dictionaries hold names that are words
+ * as well ("karen" is Dutch for carts), and "Hoi Karen" to Karin is the
+ * slip to catch.
  */
 static int
 guard_greet_fits(const struct guard_input *in, const struct guard_word *g)
@@ -172,6 +175,7 @@ guard_greet_fits(const struct guard_input *in, const struct guard_word *g)
 	if (!guard_names_script(in, g->script))
 		return 1;
 	return in->known_word != NULL && !guard_greet_given(g->key) &&
+	    !guard_near_name(in, g) &&
 	    in->known_word(in->known_arg, g->key, strlen(g->key)) == 1;
 }
 

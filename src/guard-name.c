@@ -248,6 +248,46 @@ guard_known_name(const struct guard_input *in, const struct guard_word *g)
 	return 0;
 }
 
+/* Whether one name has a word at most two edits from g's. */
+static int
+guard_name_near(const char *name, const struct guard_word *g)
+{
+	struct guard_words	w;
+	size_t			i;
+	int			found = 0;
+
+	if (name == NULL)
+		return 0;
+	guard_words_split(name, &w);
+	for (i = 0; i < w.n && !found; i++)
+		found = w.v[i].n >= 3 && guard_distance(w.v[i].cp, w.v[i].n,
+		    g->cp, g->n, 2) <= 2;
+	guard_words_free(&w);
+	return found;
+}
+
+/*
+ * Whether a word is close to a name of the customer's or of anyone's in
+ * the thread (two edits at most: "Karen" to Karin): an attempt at that
+ * name, whatever else the word may mean.
+ */
+int
+guard_near_name(const struct guard_input *in, const struct guard_word *g)
+{
+	size_t	i;
+
+	if (g->n < 3)
+		return 0;
+	if (guard_name_near(in->customer_name, g) ||
+	    guard_name_near(in->customer_handle, g))
+		return 1;
+	for (i = 0; i < in->nthread_names; i++) {
+		if (guard_name_near(in->thread_names[i], g))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether one name has a word in a script. */
 static int
 guard_name_in_script(const char *name, int script)

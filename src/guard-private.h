@@ -103,6 +103,8 @@ int		 guard_greet_zh_name(const char *, size_t, size_t *, size_t *);
  * compared folded (guard_name_base): no case, no accents.
  */
 int		 guard_name_has(const char *, const struct guard_word *);
+int		 guard_near_name(const struct guard_input *,
+		     const struct guard_word *);
 int		 guard_known_name(const struct guard_input *,
 		     const struct guard_word *);
 int		 guard_names_script(const struct guard_input *, int);

@@ -86,6 +86,9 @@ static const struct greet_case greet_cases[] = {
 	/* nl */
 	{ "nl: Karen to Karin warns", "Hoi Karen, dank je wel!", NO_OWN,
 	  "Karin Smit", NULL, NULL, 0, "greeting:Karen" },
+	{ "nl: Karen to Karin warns, though the dictionary knows karen (carts)",
+	  "Hoi Karen, dank je wel!", NO_OWN, "Karin Smit", NULL, NULL, 1,
+	  "greeting:Karen" },
 	{ "nl: Karin to Karin", "Hoi Karin, dank je wel!", NO_OWN,
 	  "Karin Smit", NULL, NULL, 0, "" },
 	{ "nl: sign-offs greet nobody", "Met vriendelijke groet, Marloes. "
@@ -192,7 +195,7 @@ greet_known_word(void *arg, const char *word, size_t len)
 {
 	static const char *const words[] = {
 		"rose", "mark", "stranger", "buurvrouw", "nachbarin",
-		"voisine", "guapa", "جارتي", "Karen"
+		"voisine", "guapa", "جارتي", "Karen", "karen"
 	};
 	size_t	i;
 
