@@ -18,7 +18,7 @@
 
 /* What a finding is about; guard_kind_name gives each a stable word. */
 enum guard_kind {
-	GUARD_PLACEHOLDER,	/* {name}, [ORDER NUMBER], <name>, XXX */
+	GUARD_PLACEHOLDER,	/* {name}, [Customer Name], %NAME%, XXX */
 	GUARD_PROTECTED,	/* a protected word nearly, not quite */
 	GUARD_GREETING,		/* greets a name nobody in the thread has */
 	GUARD_LANGUAGE,		/* not in the customer's language */
