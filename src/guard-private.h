@@ -67,6 +67,10 @@ size_t		 guard_distance(const uint32_t *, size_t, const uint32_t *,
 void		 guard_check_placeholders(const struct guard_input *,
 		     const struct guard_words *, struct guard_report *);
 
+/* guard-alike.c: the same reply to many customers, names aside. */
+void		 guard_check_automated(const struct guard_input *,
+		     struct guard_report *);
+
 /* guard-protect.c */
 void		 guard_check_protect(const struct guard_input *,
 		     const struct guard_words *, struct guard_report *);
