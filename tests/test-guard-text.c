@@ -2,7 +2,8 @@
  * test-guard-text.c -- what the guard reads in the words of a reply
  * (guard.h), in eight languages: the placeholders of a saved reply left
  * in and the brackets that are not one; the same reply sent to many,
- * whatever name it carries and wherever.
+ * whatever name it carries and wherever; and the order of the findings
+ * by weight.
  */
 
 #include <stdarg.h>
@@ -363,6 +364,75 @@ test_guard_text_same_reply_reads_as_automated(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/*
+ * Blocks come first, by place; then what is about the whole reply or
+ * whom it answers (the parent gone, the same text to many, the language,
+ * the greeting); then the other spans; spelling last.
+ */
+static void
+test_guard_text_order_of_weight(void **state)
+{
+	static const char *const recent[] = {
+		"Hi Bob, your {order} from Bubrerry is on its wya now!",
+		"Hi Carla, your {order} from Bubrerry is on its wya now!",
+		"Hi Dirk, your {order} from Bubrerry is on its wya now!",
+		"Hi Eve, your {order} from Bubrerry is on its wya now!",
+	};
+	static const char *const prot[] = { "Burberry" };
+	static const char *const text = "Hi Anna, your {order} from Bubrerry "
+	    "is on its wya now!";
+	struct guard_input	 in;
+	struct guard_report	 r;
+	char			*got;
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.protect = prot;
+	in.nprotect = 1;
+	in.customer_name = "Maria Jones";
+	in.customer_lang = "nl";
+	in.recent = recent;
+	in.nrecent = 4;
+	in.parent_deleted = 1;
+	guard_check(&in, &r);
+	guard_add(&r, GUARD_SPELLING, GUARD_WARN, 46, 3, "\"wya\" is not in "
+	    "the en_GB dictionary", "way");
+	guard_add(&r, GUARD_SPELLING, GUARD_WARN, 0, 0, "a note on spelling",
+	    NULL);
+	guard_sort(&r);
+	got = guard_text_summary(text, &r);
+	assert_string_equal(got, "placeholder:{order};protected-word:Bubrerry;"
+	    "parent-deleted:;automated:;language:;greeting:Anna;spelling:wya;"
+	    "spelling:");
+	free(got);
+	guard_free(&r);
+}
+
+/* The order holds however the findings were added. */
+static void
+test_guard_text_order_does_not_depend_on_adding(void **state)
+{
+	struct guard_report	r;
+	char			*got;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	guard_add(&r, GUARD_SPELLING, GUARD_WARN, 0, 3, "s", NULL);
+	guard_add(&r, GUARD_GREETING, GUARD_WARN, 10, 4, "g", NULL);
+	guard_add(&r, GUARD_PARENT_HIDDEN, GUARD_WARN, 0, 0, "h", NULL);
+	guard_add(&r, GUARD_LANGUAGE, GUARD_WARN, 0, 0, "l", NULL);
+	guard_add(&r, GUARD_PLACEHOLDER, GUARD_BLOCK, 20, 3, "p", NULL);
+	guard_add(&r, GUARD_AUTOMATED, GUARD_WARN, 0, 0, "a", NULL);
+	guard_add(&r, GUARD_PROTECTED, GUARD_BLOCK, 5, 3, "w", NULL);
+	guard_sort(&r);
+	got = guard_text_summary("abcdefghijklmnopqrstuvwxyz", &r);
+	assert_string_equal(got, "protected-word:fgh;placeholder:uvw;"
+	    "parent-hidden:;automated:;language:;greeting:klmn;spelling:abc");
+	free(got);
+	guard_free(&r);
+}
+
 int
 main(void)
 {
@@ -370,6 +440,9 @@ main(void)
 		cmocka_unit_test(
 		    test_guard_text_placeholders_block_and_others_do_not),
 		cmocka_unit_test(test_guard_text_same_reply_reads_as_automated),
+		cmocka_unit_test(test_guard_text_order_of_weight),
+		cmocka_unit_test(
+		    test_guard_text_order_does_not_depend_on_adding),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
