@@ -127,7 +127,7 @@ guard_slot_word(const struct guard_word *g, const char *base)
 	return 0;
 }
 
-/* Whether a word is one of an editor's note. */
+/* Whether a word marks an editor's note ("sic", "removed", "entfernt"). */
 static int
 guard_slot_note(const struct guard_word *g, const char *base)
 {
