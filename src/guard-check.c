@@ -1,185 +1,14 @@
 /*
  * guard-check.c -- what the guard reads in a reply: it runs every check
- * (protected words, greetings, and here those of the whole text:
- * placeholders left in, the language, the same text sent to many, a
- * parent gone) into one report. See guard.h.
+ * (placeholders left in, protected words, greetings, the same text sent
+ * to many, and here the language and a parent gone) into one report.
+ * See guard.h.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "guard-private.h"
-#include "text.h"
 #include "util.h"
-
-/* The longest placeholder between brackets, in bytes. */
-#define GUARD_PLACEHOLDER_MAX	40
-
-/* Words between brackets that are a saved reply's placeholders. */
-static const char *const guard_placeholder_words[] = {
-	"name", "first name", "first_name", "customer", "order",
-	"order number", "order_number", "order no", "date", "product",
-	"link", "tracking", "tracking number", "code", "amount", "price",
-	"naam", "voornaam", "bestelnummer", "nume", "numele", "comanda",
-	"vorname", "bestellnummer", "nom", "prénom", "commande", "nombre",
-	"pedido", "número de pedido", "shop", NULL
-};
-
-/* Whether the bytes inside brackets look like a placeholder. */
-static int
-guard_placeholder_inside(const char *s, size_t len, int braces)
-{
-	size_t	i, letters = 0, lower = 0;
-	char	word[GUARD_PLACEHOLDER_MAX + 1];
-
-	if (len == 0 || len > GUARD_PLACEHOLDER_MAX)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char	c = (unsigned char)s[i];
-
-		if (c == '\n' || c == '{' || c == '}' || c == '[' || c == '<')
-			return 0;
-		if ((c >= 'a' && c <= 'z') || c >= 0x80)
-			lower++;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			letters++;
-		word[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	word[len] = '\0';
-	if (braces)
-		return strchr(word, ' ') == NULL || letters >= 2;
-	for (i = 0; guard_placeholder_words[i] != NULL; i++) {
-		if (strcmp(guard_placeholder_words[i], word) == 0)
-			return 1;
-	}
-	return letters >= 2 && lower == 0;
-}
-
-/* Report a placeholder at text[start, start + len). */
-static void
-guard_placeholder_found(const struct guard_input *in, size_t start,
-    size_t len, struct guard_report *r)
-{
-	char	*msg;
-
-	msg = xprintf("the placeholder \"%.*s\" is still in the reply: fill "
-	    "it in or take it out", (int)len, in->text + start);
-	guard_add(r, GUARD_PLACEHOLDER, GUARD_BLOCK, start, len, msg, NULL);
-	free(msg);
-}
-
-/* Find {name}, [ORDER NUMBER] and <name> left in the text. */
-static void
-guard_check_brackets(const struct guard_input *in, struct guard_report *r)
-{
-	static const char	 open[] = "{[<", close[] = "}]>";
-	const char		*t = in->text, *p, *q;
-	size_t			 k;
-
-	for (p = t; *p != '\0'; p++) {
-		if ((q = strchr(open, *p)) == NULL)
-			continue;
-		k = (size_t)(q - open);
-		if ((q = strchr(p + 1, close[k])) == NULL)
-			continue;
-		if (k == 1 && q[1] == '(')
-			continue;	/* a link as Markdown writes one */
-		if (guard_placeholder_inside(p + 1, (size_t)(q - p - 1),
-		    k == 0)) {
-			guard_placeholder_found(in, (size_t)(p - t),
-			    (size_t)(q - p + 1), r);
-			p = q;
-		}
-	}
-}
-
-/* Find XXX and ___ left for a number or a name. */
-static void
-guard_check_fill_marks(const struct guard_input *in,
-    const struct guard_words *w, struct guard_report *r)
-{
-	const char	*t = in->text;
-	size_t		 i, n;
-
-	for (i = 0; i < w->n; i++) {
-		for (n = 0; n < w->v[i].len && t[w->v[i].start + n] == 'X';
-		    n++)
-			;
-		if (n >= 3 && n == w->v[i].len)
-			guard_placeholder_found(in, w->v[i].start, n, r);
-	}
-	for (i = 0; t[i] != '\0'; i++) {
-		for (n = 0; t[i + n] == '_'; n++)
-			;
-		if (n >= 3)
-			guard_placeholder_found(in, i, n, r);
-		i += n > 0 ? n - 1 : 0;
-	}
-}
-
-/* Whether the word at byte start begins a sentence (or the text). */
-static int
-guard_first(const char *text, size_t start)
-{
-	while (start > 0 && (text[start - 1] == ' ' ||
-	    text[start - 1] == '\t' || text[start - 1] == '"'))
-		start--;
-	return start == 0 || strchr(".!?:\n", text[start - 1]) != NULL;
-}
-
-/*
- * The words of a text that stay when the names go: no @handles, no
- * numbers, no capitalised word but the first of a sentence or a common
- * word ("Thanks" after a comma). Returns a
- * new string and the number of words in *n.
- */
-static char *
-guard_norm(const char *text, size_t *n)
-{
-	struct guard_words	w;
-	struct buf		b;
-	size_t			i;
-
-	buf_init(&b, 1 << 20);
-	guard_words_split(text, &w);
-	*n = 0;
-	for (i = 0; i < w.n; i++) {
-		if (w.v[i].handle || w.v[i].digits || (w.v[i].upper &&
-		    !guard_first(text, w.v[i].start) &&
-		    !guard_common(w.v[i].key)))
-			continue;
-		buf_addstr(&b, w.v[i].key);
-		buf_addch(&b, ' ');
-		(*n)++;
-	}
-	guard_words_free(&w);
-	return buf_steal(&b);
-}
-
-/* Warn when the same words went to more than a few customers today. */
-static void
-guard_check_automated(const struct guard_input *in, struct guard_report *r)
-{
-	char	*mine, *theirs, *msg;
-	size_t	 i, n, m, same = 0;
-
-	if (in->nrecent <= GUARD_AUTOMATED_MORE)
-		return;
-	mine = guard_norm(in->text, &n);
-	for (i = 0; i < in->nrecent && n >= 4; i++) {
-		if (in->recent[i] == NULL)
-			continue;
-		theirs = guard_norm(in->recent[i], &m);
-		same += strcmp(mine, theirs) == 0;
-		free(theirs);
-	}
-	free(mine);
-	if (same <= GUARD_AUTOMATED_MORE)
-		return;
-	msg = xprintf("the same words (names and numbers aside) went to %zu "
-	    "customers in the last day: this reads as automated", same);
-	guard_add(r, GUARD_AUTOMATED, GUARD_WARN, 0, 0, msg, NULL);
-	free(msg);
-}
 
 /* Warn when the reply is not in the language the customer wrote in. */
 static void
@@ -208,8 +37,7 @@ guard_check(const struct guard_input *in, struct guard_report *r)
 	if (in->text == NULL)
 		return;
 	guard_words_split(in->text, &w);
-	guard_check_brackets(in, r);
-	guard_check_fill_marks(in, &w, r);
+	guard_check_placeholders(in, &w, r);
 	guard_check_protect(in, &w, r);
 	guard_check_greeting(in, &w, r);
 	guard_words_free(&w);

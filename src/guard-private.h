@@ -55,6 +55,9 @@ int		 guard_is_upper(uint32_t);
 int		 guard_gap_joins(const char *, size_t, size_t);
 /* The folded key of a string of one word (for comparing with lists). */
 void		 guard_key(const char *, char *, size_t);
+/* A folded letter without its accent (0: dropped); a word's so. */
+uint32_t	 guard_base(uint32_t);
+void		 guard_base_key(const struct guard_word *, char *);
 
 /* The edit distance of two words (a swap is one), or most + 1 past it. */
 size_t		 guard_distance(const uint32_t *, size_t, const uint32_t *,
@@ -74,6 +77,14 @@ int		 guard_vowel_changed(const uint32_t *, size_t,
 		     const uint32_t *, size_t);
 int		 guard_near_unspaced(const uint32_t *, size_t,
 		     const uint32_t *, size_t, size_t *, size_t *);
+
+/* guard-slot.c: the placeholders of a saved reply left in the text. */
+void		 guard_check_placeholders(const struct guard_input *,
+		     const struct guard_words *, struct guard_report *);
+
+/* guard-alike.c: the same reply to many customers, names aside. */
+void		 guard_check_automated(const struct guard_input *,
+		     struct guard_report *);
 
 /* guard-protect.c */
 void		 guard_check_protect(const struct guard_input *,

@@ -323,3 +323,70 @@ guard_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 	}
 	return r[na % 3][nb];
 }
+
+/*
+ * The letters of Latin-1 Supplement from U+00E0 and of Latin Extended-A
+ * (U+0100 to U+017F) without their accents; '/' for the sign of division.
+ */
+static const char guard_base_latin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+static const char guard_base_latin_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggg"
+    "hhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttu"
+    "uuuuuuuuuuuwwyyyzzzzzzs";
+_Static_assert(sizeof guard_base_latin1 == 32 + 1, "U+00E0 to U+00FF");
+_Static_assert(sizeof guard_base_latin_a == 128 + 1, "U+0100 to U+017F");
+
+/*
+ * The base of a folded code point, for comparing texts whatever their
+ * accents: a Latin letter without its accent ("ș", "ñ", "é" are "s",
+ * "n", "e"; "ß" is "s"), a Greek one without its tonos, "ё" as "е", the
+ * forms of the Arabic alef as one, "ة" as "ه" and "ى" as "ي". 0 for what
+ * is dropped: a combining mark, an Arabic vowel mark or a tatweel.
+ */
+uint32_t
+guard_base(uint32_t c)
+{
+	static const uint32_t	greek[][2] = {
+		{ 0x3ac, 0x3b1 }, { 0x3ad, 0x3b5 }, { 0x3ae, 0x3b7 },
+		{ 0x3af, 0x3b9 }, { 0x3cc, 0x3bf }, { 0x3cd, 0x3c5 },
+		{ 0x3ce, 0x3c9 }, { 0x3ca, 0x3b9 }, { 0x3cb, 0x3c5 },
+		{ 0x390, 0x3b9 }, { 0x3b0, 0x3c5 }
+	};
+	size_t			i;
+
+	if (c == 0xdf)
+		return 's';
+	if (c >= 0xe0 && c <= 0xff && c != 0xf7)
+		return (unsigned char)guard_base_latin1[c - 0xe0];
+	if (c >= 0x100 && c <= 0x17f)
+		return (unsigned char)guard_base_latin_a[c - 0x100];
+	if (c == 0x219 || c == 0x21b)
+		return c == 0x219 ? 's' : 't';
+	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x64b && c <= 0x652) ||
+	    c == 0x670 || c == 0x640)
+		return 0;
+	for (i = 0; i < nitems(greek); i++) {
+		if (greek[i][0] == c)
+			return greek[i][1];
+	}
+	if (c == 0x451)
+		return 0x435;
+	if (c == 0x622 || c == 0x623 || c == 0x625 || c == 0x671)
+		return 0x627;
+	if (c == 0x629)
+		return 0x647;
+	return c == 0x649 ? 0x64a : c;
+}
+
+/* Write a word's letters through guard_base into key, as big as g->key. */
+void
+guard_base_key(const struct guard_word *g, char *key)
+{
+	size_t		i, o = 0;
+	uint32_t	c;
+
+	for (i = 0; i < g->n; i++) {
+		if ((c = guard_base(g->cp[i])) != 0)
+			o += text_encode(c, key + o);
+	}
+	key[o] = '\0';
+}

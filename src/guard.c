@@ -1,7 +1,8 @@
 /*
  * guard.c -- the guard's report: its findings, their names and their
- * order (blocks first, then by place). The checks are in guard-check.c
- * and the files it calls; see guard.h.
+ * order of weight (blocks first; then the warnings about the whole reply
+ * or whom it answers; then the others, spelling last). The checks are in
+ * guard-check.c and the files it calls; see guard.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -57,14 +58,46 @@ guard_add(struct guard_report *r, int kind, int severity, size_t start,
 	    xstrdup(suggestion) : NULL;
 }
 
-/* Compare two findings by weight for qsort. */
+/*
+ * The weight of a finding, heaviest 0: what blocks; then what is about
+ * the whole reply or whom it answers (the comment gone, the same text to
+ * many, the language, a greeting to a stranger), which a long list of
+ * spans must not push off the screen; then other spans; spelling last.
+ */
+static int
+guard_weight(const struct guard_finding *f)
+{
+	if (f->severity == GUARD_BLOCK)
+		return 0;
+	switch (f->kind) {
+	case GUARD_PARENT_DELETED:
+	case GUARD_PARENT_HIDDEN:
+		return 1;
+	case GUARD_AUTOMATED:
+		return 2;
+	case GUARD_LANGUAGE:
+		return 3;
+	case GUARD_GREETING:
+		return 4;
+	case GUARD_SPELLING:
+		return 6;
+	default:
+		return 5;
+	}
+}
+
+/*
+ * Compare two findings for qsort: by weight, then by place, a finding
+ * about the whole text after those of spans of the same weight.
+ */
 static int
 guard_cmp(const void *x, const void *y)
 {
 	const struct guard_finding	*a = x, *b = y;
+	int				 wa = guard_weight(a), wb = guard_weight(b);
 
-	if (a->severity != b->severity)
-		return a->severity == GUARD_BLOCK ? -1 : 1;
+	if (wa != wb)
+		return wa < wb ? -1 : 1;
 	if ((a->len == 0) != (b->len == 0))
 		return a->len == 0 ? 1 : -1;
 	if (a->start != b->start)

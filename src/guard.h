@@ -18,7 +18,7 @@
 
 /* What a finding is about; guard_kind_name gives each a stable word. */
 enum guard_kind {
-	GUARD_PLACEHOLDER,	/* {name}, [ORDER NUMBER], <name>, XXX */
+	GUARD_PLACEHOLDER,	/* {name}, [Customer Name], %NAME%, XXX */
 	GUARD_PROTECTED,	/* a protected word nearly, not quite */
 	GUARD_GREETING,		/* greets a name nobody in the thread has */
 	GUARD_LANGUAGE,		/* not in the customer's language */
@@ -96,7 +96,12 @@ void	 guard_check(const struct guard_input *, struct guard_report *);
  */
 void	 guard_add(struct guard_report *, int, int, size_t, size_t,
 	     const char *, const char *);
-/* Order by weight: blocks first, then by place, whole-text ones last. */
+/*
+ * Order by weight: blocks first (by place); then the warnings about the
+ * whole reply or whom it answers: the parent deleted or hidden, the same
+ * text to many, the language, a greeting; then the other spans, spelling
+ * last. Of the same weight, by place, whole-text ones last.
+ */
 void	 guard_sort(struct guard_report *);
 void	 guard_free(struct guard_report *);
 /* Whether anything in the report blocks sending. */

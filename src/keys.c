@@ -96,7 +96,7 @@ static const struct {
 	[ACT_SEND_ANYWAY] = { "send-anyway", ON_K,
 	    "send it although a finding blocks it" },
 	[ACT_FINDING] = { "finding", ON_K,
-	    "back to editing, at finding 1 to 9" },
+	    "back to editing at that finding (0: the tenth)" },
 };
 
 /* What an action does on one screen, where it differs from its help. */
@@ -196,6 +196,7 @@ static const struct {
 	{ ON_K, '7', ACT_FINDING },
 	{ ON_K, '8', ACT_FINDING },
 	{ ON_K, '9', ACT_FINDING },
+	{ ON_K, '0', ACT_FINDING },
 	{ ON_C | ON_K, KEYC_ENTER, ACT_SEND },
 	{ ON_C, KEYC_META | KEYC_ENTER, ACT_NEWLINE },
 	{ ON_C, KEYC_CTRL('e'), ACT_EDITOR },

@@ -6,8 +6,9 @@
  * word misspelled, a placeholder left in, a greeting to a stranger...),
  * most weighty first, and the text itself. y sends it (through the
  * composer that opened this screen) unless a finding blocks it: then !
- * sends it anyway; 1 to 9 go back to editing at that finding; e or Esc
- * goes back to editing.
+ * sends it anyway; 1 to 9 go back to editing at that finding, 0 at the
+ * tenth, and the command :finding N at any; e or Esc goes back to
+ * editing.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -21,8 +22,10 @@
 #include "ui-private.h"
 #include "util.h"
 
-/* The width of a finding's head ("Found:  1 BLOCKS "). */
+/* The width of a finding's head ("Found:  1 BLOCKS ", "       12 warns"). */
 #define UI_CHECK_HEAD	17
+/* The findings the keys 1 to 9 and 0 go to; :finding N goes to any. */
+#define UI_CHECK_KEYED	10
 
 /* The check screen's own state: a copy of what is to be sent. */
 struct ui_check {
@@ -156,17 +159,40 @@ ui_check_where(struct ui *ui, struct ui_check *k, int y, size_t w,
 	return y;
 }
 
+/* Draw one finding, numbered i + 1, from line y; the line after. */
+static int
+ui_check_finding_draw(struct ui *ui, const struct guard_finding *f,
+    size_t i, int y, size_t w, int bottom)
+{
+	char	*s, head[64];
+
+	/* The message names the words; the suggestion is apart. */
+	s = f->suggestion != NULL ? xprintf("%s (did you mean %s?)",
+	    f->message, f->suggestion) : xstrdup(f->message);
+	snprintf(head, sizeof head, "%s%2zu %s", i == 0 ? "Found: " :
+	    "       ", i + 1, f->severity == GUARD_BLOCK ? "BLOCKS" : "warns");
+	attrset(f->severity == GUARD_BLOCK ? ui_attr(ui, PAIR_ERROR, A_BOLD) :
+	    ui_attr(ui, PAIR_WARN, 0));
+	ui_draw_text(y, 2, head, w);
+	y = ui_draw_wrapped(y, 2 + UI_CHECK_HEAD, s, w > UI_CHECK_HEAD + 10 ?
+	    w - UI_CHECK_HEAD : 10, bottom);
+	free(s);
+	return y;
+}
+
 /*
  * Draw what the guard found, most weighty first, numbered for the keys
  * that go back to it: what blocks in the colour of errors, a warning in
- * that of waiting; each with the words it is about. The line after.
+ * that of waiting; each with the words it is about. When they do not all
+ * fit, the last line says how many more there are and how to reach them.
+ * The line after.
  */
 static int
 ui_check_findings(struct ui *ui, struct ui_check *k, int y, size_t w)
 {
-	const struct guard_finding	*f;
-	char				*s, head[64];
-	size_t				 i;
+	char	*s;
+	size_t	 i;
+	int	 bottom;
 
 	if (k->guard_error != NULL) {
 		attrset(ui_attr(ui, PAIR_WARN, 0));
@@ -177,22 +203,22 @@ ui_check_findings(struct ui *ui, struct ui_check *k, int y, size_t w)
 		attrset(A_NORMAL);
 		return y;
 	}
-	for (i = 0; i < k->found.n && y < ui->rows - 5; i++) {
-		f = &k->found.v[i];
-		/* The message names the words; the suggestion is apart. */
-		s = f->suggestion != NULL ? xprintf("%s (did you mean %s?)",
-		    f->message, f->suggestion) : xstrdup(f->message);
-		snprintf(head, sizeof head, "%s %zu %s", i == 0 ? "Found: " :
-		    "       ", i + 1, f->severity == GUARD_BLOCK ? "BLOCKS" :
-		    "warns");
-		attrset(f->severity == GUARD_BLOCK ? ui_attr(ui, PAIR_ERROR,
-		    A_BOLD) : ui_attr(ui, PAIR_WARN, 0));
-		ui_draw_text(y, 2, head, w);
-		y = ui_draw_wrapped(y, 2 + UI_CHECK_HEAD, s, w > UI_CHECK_HEAD +
-		    10 ? w - UI_CHECK_HEAD : 10, ui->rows - 5);
-		free(s);
+	for (i = 0; i < k->found.n; i++) {
+		/* A line is kept to say how many more, if any. */
+		bottom = ui->rows - (i + 1 == k->found.n ? 5 : 6);
+		if (y >= bottom)
+			break;
+		y = ui_check_finding_draw(ui, &k->found.v[i], i, y, w, bottom);
 	}
 	attrset(A_NORMAL);
+	if (i < k->found.n && y < ui->rows - 5 && w > UI_CHECK_HEAD + 10) {
+		s = xprintf("%zu more do not fit here: :finding N goes back to "
+		    "editing at finding N (%zu to %zu)", k->found.n - i, i + 1,
+		    k->found.n);
+		y = ui_draw_wrapped(y, 2 + UI_CHECK_HEAD, s, w - UI_CHECK_HEAD,
+		    ui->rows - 5);
+		free(s);
+	}
 	return y;
 }
 
@@ -229,7 +255,8 @@ ui_check_draw(struct ui *ui, void *data)
 	attrset(A_BOLD);
 	ui_draw_text(ui->rows - 3, 2, over ? "e or Esc: back to editing, to "
 	    "shorten it" : guard_blocks(&k->found) ? "!: send it anyway    "
-	    "1-9: back to editing at a finding    e or Esc: back to editing" :
+	    "1-9, 0: back to editing at that finding    e or Esc: back to "
+	    "editing" :
 	    "y or Enter: send now    e or Esc: back to editing", w);
 	attrset(A_NORMAL);
 }
@@ -246,8 +273,8 @@ ui_check_hint(struct ui *ui, void *data)
 		return "e or Esc back to editing, to shorten it  ? help";
 	}
 	if (guard_blocks(&k->found))
-		return "! send anyway  1-9 to a finding  e or Esc back to "
-		    "editing  ? help";
+		return "! send anyway  1-9, 0 to a finding  e or Esc back "
+		    "to editing  ? help";
 	return "y or Enter send now  e or Esc back to editing";
 }
 
@@ -271,7 +298,8 @@ ui_check_finding(struct ui *ui, struct ui_check *k, size_t n)
 	size_t				 at;
 
 	if (n >= k->found.n) {
-		ui_message(ui, 1, "There is no finding %zu.", n + 1);
+		ui_message(ui, 1, "There is no finding %zu: there %s %zu.",
+		    n + 1, k->found.n == 1 ? "is" : "are", k->found.n);
 		return;
 	}
 	at = k->found.v[n].start;
@@ -304,13 +332,39 @@ ui_check_key(struct ui *ui, void *data, int action, uint32_t key)
 		ui_check_send(ui, k);
 	else if (action == ACT_FINDING && key >= '1' && key <= '9')
 		ui_check_finding(ui, k, key - '1');
+	else if (action == ACT_FINDING && key == '0')
+		ui_check_finding(ui, k, UI_CHECK_KEYED - 1);
 	else if (action == ACT_FINDING)
 		ui_message(ui, 1, "The keys 1 to 9 go back to editing at that "
-		    "finding.");
+		    "finding, 0 at the tenth; :finding 12 at the twelfth.");
 	else if (action == ACT_CANCEL)
 		ui_screen_drop(ui, k);
 	free(why);
 }
+
+/* The command :finding N, back to editing at any finding. */
+static int
+ui_check_command(struct ui *ui, void *data, const char *name,
+    const char *arg)
+{
+	struct ui_check	*k = data;
+	int64_t		 n;
+
+	if (strcmp(name, "finding") != 0 || arg == NULL)
+		return 0;
+	if (util_parse_int(arg, 1, INT64_MAX, &n) != 0)
+		ui_message(ui, 1, "finding takes the number of a finding, as "
+		    "the check screen shows it: :finding 12.");
+	else
+		ui_check_finding(ui, k, (size_t)n - 1);
+	return 1;
+}
+
+/* The commands of the check screen that take a word. */
+static const struct ui_cmd ui_check_cmds[] = {
+	{ "finding", "number", "back to editing at that finding", NULL },
+	{ NULL, NULL, NULL, NULL }
+};
 
 static const struct ui_screen_ops ui_check_ops = {
 	.name = "check",
@@ -319,4 +373,6 @@ static const struct ui_screen_ops ui_check_ops = {
 	.draw = ui_check_draw,
 	.key = ui_check_key,
 	.free = ui_check_free,
+	.cmds = ui_check_cmds,
+	.command = ui_check_command,
 };

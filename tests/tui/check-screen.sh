@@ -2,7 +2,9 @@
 # tests/tui/check-screen.sh -- the guard on the check screen: the shop's
 # name misspelled and a placeholder left in block sending (y says why),
 # numbered findings take the cursor back to them in the composer, ! sends
-# anyway; a reply that only warns goes with y.
+# anyway; a reply that only warns goes with y. With more findings than
+# the digits, 0 goes to the tenth and :finding N to any, and those that do
+# not fit on the screen are counted.
 
 . tests/tui/lib.sh
 
@@ -50,5 +52,45 @@ if tui_wait $S "leaves in" || tui_wait $S "queued; sending"; then
 	tui_ok "check screen: ! sends it anyway, on the owner's word"
 else
 	tui_fail "check screen: ! sends it anyway, on the owner's word"
+fi
+# Forty placeholders: more findings than keys, and than the screen holds.
+many=
+i=1
+while [ $i -le 40 ]; do
+	many="$many{p$i} "
+	i=$((i + 1))
+done
+tui_keys $S r
+tui_answer_again $S
+tui_type $S "${many}end"
+tui_keys $S Enter
+if tui_wait $S "Check before sending" &&
+    tui_shows_re $S '^ +10 BLOCKS the placeholder "\{p10\}"' &&
+    tui_shows_re $S ' [0-9]+ more do not fit here: :finding N goes back to editing at finding N \([0-9]+ to 40\)'; then
+	tui_ok "check screen: past the ninth the findings are numbered on, and those that do not fit are counted"
+else
+	tui_fail "check screen: past the ninth the findings are numbered on, and those that do not fit are counted"
+fi
+tui_keys $S 0
+tui_wait $S "-- your reply --"
+tui_type $S "TEN"
+tui_keys $S Delete Delete Delete Delete Delete
+if tui_wait $S "{p9} TEN {p11}"; then
+	tui_ok "check screen: 0 goes back to editing at the tenth finding"
+else
+	tui_fail "check screen: 0 goes back to editing at the tenth finding"
+fi
+tui_keys $S Enter
+tui_wait $S "Check before sending"
+tui_keys $S :
+tui_type $S "finding 39"
+tui_keys $S Enter
+tui_wait $S "-- your reply --"
+tui_type $S "LAST"
+tui_keys $S Delete Delete Delete Delete Delete
+if tui_wait $S "{p39} LAST end"; then
+	tui_ok "check screen: :finding 39 goes back to editing at a finding no key reaches"
+else
+	tui_fail "check screen: :finding 39 goes back to editing at a finding no key reaches"
 fi
 exit 0
