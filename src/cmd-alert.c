@@ -87,7 +87,10 @@ cmd_alert_test(struct cmd_env *env)
 	return rc;
 }
 
-/* heed alert --desktop [--urgent] TITLE TEXT: one notification, now. */
+/*
+ * heed alert --desktop [--urgent] [--] TITLE TEXT: one notification, now.
+ * heed puts "--" before them: a title may begin with a customer's "-Bob".
+ */
 static int
 cmd_alert_desktop(int urgent, int argc, char **argv)
 {
@@ -106,7 +109,7 @@ cmd_alert_desktop(int urgent, int argc, char **argv)
 	return 0;
 }
 
-/* heed alert --test | --desktop [--urgent] TITLE TEXT */
+/* heed alert --test | --desktop [--urgent] [--] TITLE TEXT */
 int
 cmd_alert(struct cmd_env *env, int argc, char **argv)
 {

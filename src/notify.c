@@ -48,7 +48,7 @@ pid_t
 notify_desktop_start(const char *title, const char *body, int urgent,
     int flags, char **cause)
 {
-	char	*argv[7];
+	char	*argv[8];
 	int	 n = 0;
 	pid_t	 pid;
 
@@ -57,6 +57,8 @@ notify_desktop_start(const char *title, const char *body, int urgent,
 	argv[n++] = (char *)"--desktop";
 	if (urgent)
 		argv[n++] = (char *)"--urgent";
+	/* The title may begin with a customer's "-Bob": never an option. */
+	argv[n++] = (char *)"--";
 	argv[n++] = (char *)title;
 	argv[n++] = (char *)body;
 	argv[n] = NULL;
