@@ -3,7 +3,8 @@
  * real cache: the first look tells nothing, a new conversation is told
  * once, one nearing its target once (and one that passed it while nobody
  * looked), alert_every and quiet hours hold alerts back and then tell
- * what came meanwhile together, and the words and variables of an alert.
+ * what came meanwhile together, batches told together when one comes
+ * while the last is on its way, and the words and variables of an alert.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -216,6 +217,41 @@ test_quiet_hours_hold_until_morning(void **state)
 	assert_string_equal(fx->b.v[0].author, "Ana Pop");
 }
 
+/*
+ * What comes while the last alert is still on its way is told with the
+ * next: a conversation in both as the later batch has it.
+ */
+static void
+test_batches_merge(void **state)
+{
+	struct fx		*fx = *state;
+	struct alert_batch	 pending;
+	char			*title;
+
+	memset(&pending, 0, sizeof pending);
+	assert_int_equal(look(fx, T0), 0);
+	comment(fx, "a", "Ana Pop", T0 + MIN);		/* due at T0+4h1m */
+	assert_int_equal(look(fx, T0 + 2 * MIN), 1);
+	alert_batch_merge(fx->s, &pending, &fx->b);
+	assert_int_equal(fx->b.n, 0);
+	assert_int_equal(pending.n, 1);
+	comment(fx, "b", "Bram Smit", T0 + 3 * HOUR);
+	assert_int_equal(look(fx, T0 + 3 * HOUR + 35 * MIN), 2);
+	alert_batch_merge(fx->s, &pending, &fx->b);
+	assert_int_equal(pending.n, 2);
+	assert_int_equal(pending.now, T0 + 3 * HOUR + 35 * MIN);
+	assert_int_equal(pending.count[ALERT_NEW], 1);
+	assert_int_equal(pending.count[ALERT_DUE], 1);
+	assert_int_equal(pending.v[0].what, ALERT_DUE);
+	assert_string_equal(pending.v[0].author, "Ana Pop");
+	assert_int_equal(pending.v[1].what, ALERT_NEW);
+	assert_string_equal(pending.v[1].author, "Bram Smit");
+	title = alert_title(&pending);
+	assert_string_equal(title, "1 due soon, 1 new");
+	free(title);
+	alert_batch_free(&pending);
+}
+
 /* What notify_command is told, in variables of its environment. */
 static void
 test_the_command_gets_the_details(void **state)
@@ -261,6 +297,8 @@ main(void)
 		    fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_quiet_hours_hold_until_morning, fx_setup,
+		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_batches_merge, fx_setup,
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_the_command_gets_the_details, fx_setup, fx_teardown),

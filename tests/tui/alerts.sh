@@ -5,7 +5,9 @@
 # cannot deliver, and heed sync --notify against the fake Graph API: the
 # first sync tells nothing, a new comment is told once, with its details
 # in HEED_* variables and its text never run by a shell; an alert that
-# begins with a customer's "-Bob Dash" reaches the desktop whole.
+# begins with a customer's "-Bob Dash" reaches the desktop whole. A
+# notify_command that hangs is ended at the limit, all of it, in the open
+# inbox and in sync --notify, and what comes meanwhile is told after it.
 
 . tests/tui/lib.sh
 . tests/tui/lib-graph.sh
@@ -215,8 +217,89 @@ else
 	tui_fail "TUI: a new comment a sync brings is said and goes to notify_command" \
 	    "env: $(cat "$A/env.txt" 2>&1)"
 fi
-tui_keys ui q
+tui_quit
 SCREEN=
+
+# A notify_command that hangs: it notes who it was told of and waits on
+# a sleep of its own. heed ends one that runs longer than its limit, the
+# whole of it, and says so; what came meanwhile is told after it. The
+# limit is 30 seconds; HEED_TEST_HOOK_LIMIT (seconds), which only tests
+# set, makes it short here (src/notify.c reads it).
+cat >"$A/slow.sh" <<'EOF'
+echo "$HEED_AUTHOR" >>"$SLOW_DIR/hook.log"
+sleep 100 &
+echo $! >>"$SLOW_DIR/sleep.pids"
+wait
+EOF
+SLOW="SLOW_DIR=$A sh $A/slow.sh"
+# End the sleeps a hook left behind, if heed did not.
+slow_kill() {
+	[ -f "$A/sleep.pids" ] && kill $(cat "$A/sleep.pids") 2>/dev/null
+	return 0
+}
+trap 'slow_kill; graph_cleanup' EXIT
+trap 'slow_kill; graph_cleanup; exit 1' INT TERM HUP
+# Whether every sleep a hook started has ended.
+sleeps_gone() {
+	for _p in $(cat "$A/sleep.pids" 2>/dev/null); do
+		kill -0 "$_p" 2>/dev/null && return 1
+	done
+	return 0
+}
+# Whether the hook was told of $1.
+hook_told() {
+	grep -qx "$1" "$A/hook.log" 2>/dev/null
+}
+sed -i 's/^notify_command = .*/notify_command = '"$(printf '%s' "$SLOW" | sed 's/[\/&]/\\&/g')"'/' "$S/on.conf"
+rm -f "$A/hook.log" "$A/sleep.pids"
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) HEED_TEST_HOOK_LIMIT=4 '$HEED' --config '$S/on.conf' --cache '$DB'"
+tui_wait ui "synced"
+ctl '{"op":"add","platform":"facebook","author":"Sam Slow","text":"Is it in stock?"}' >/dev/null
+tui_keys ui '$'
+tui_wait ui "from Sam Slow" && tui_until hook_told "Sam Slow"
+# The second comes while the hook still runs for the first.
+ctl '{"op":"add","platform":"facebook","author":"Tia Next","text":"And in blue?"}' >/dev/null
+tui_keys ui '$'
+STEP="the second alert is said"
+if tui_wait ui "from Tia Next" && STEP="said while the first hook runs" &&
+    ! hook_told "Tia Next" && STEP="the second goes to the hook" &&
+    TUI_WAIT=20 tui_until hook_told "Tia Next"; then
+	tui_ok "TUI: an alert that comes while notify_command runs is told once it is done"
+else
+	tui_fail "TUI: an alert that comes while notify_command runs is told once it is done" \
+	    "at: $STEP; hook.log: $(cat "$A/hook.log" 2>&1)"
+fi
+if TUI_WAIT=20 tui_wait ui "notify_command took longer than 4 seconds and was ended"; then
+	tui_ok "TUI: a notify_command that runs too long is ended and said"
+else
+	tui_fail "TUI: a notify_command that runs too long is ended and said"
+fi
+if TUI_WAIT=10 tui_until sleeps_gone; then
+	tui_ok "TUI: what a notify_command started is ended with it"
+else
+	tui_fail "TUI: what a notify_command started is ended with it" \
+	    "still running: $(cat "$A/sleep.pids" 2>&1)"
+fi
+tui_quit
+SCREEN=
+
+# heed sync --notify keeps to the same limit, for both ways together.
+rm -f "$A/hook.log" "$A/sleep.pids"
+ctl '{"op":"add","platform":"facebook","author":"Uma Late","text":"Still open?"}' >/dev/null
+t0=$(date +%s)
+export HEED_TEST_HOOK_LIMIT=2
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+unset HEED_TEST_HOOK_LIMIT
+t1=$(date +%s)
+if [ "$RC" = 1 ] && hook_told "Uma Late" && [ $((t1 - t0)) -lt 10 ] &&
+    grep -q "heed: alerts: notify_command took longer than 2 seconds and was ended" "$S/err" &&
+    TUI_WAIT=5 tui_until sleeps_gone; then
+	tui_ok "sync --notify: a notify_command that runs too long is ended, all of it, and said; exit 1"
+else
+	tui_fail "sync --notify: a notify_command that runs too long is ended, all of it, and said; exit 1" \
+	    "exit $RC in $((t1 - t0))s, out: $OUT, err: $(cat "$S/err"); hook.log: $(cat "$A/hook.log" 2>&1); sleeps: $(cat "$A/sleep.pids" 2>&1)"
+fi
 
 # heed sync --notify for the scenario's cache on a private session bus
 # whose notification server is the fake.
