@@ -146,6 +146,25 @@ alert_details(struct store *s, struct alert_batch *b)
 }
 
 /*
+ * Fill in the named conversations: their details, and how long each has
+ * waited by the batch's now as the response clock counts it (business
+ * time where hours are set). Only for those: it walks the hours.
+ */
+static void
+alert_fill(struct store *s, const struct clock *clock, struct alert_batch *b)
+{
+	struct alert_event	*e;
+	size_t			 i;
+
+	alert_details(s, b);
+	for (i = 0; i < b->n && i < ALERT_NAMED; i++) {
+		e = &b->v[i];
+		e->waited = clock_waited(clock, e->account_id, e->first,
+		    b->now);
+	}
+}
+
+/*
  * Whether alerts are held at now, and until when: in quiet hours until
  * they end, else until alert_every has passed since the last one.
  */
@@ -228,7 +247,7 @@ alert_collect(struct store *s, const struct clock *clock,
 	}
 	if (b->n > 1)
 		qsort(b->v, b->n, sizeof *b->v, alert_cmp);
-	alert_details(s, b);
+	alert_fill(s, clock, b);
 	return 0;
 }
 
@@ -256,8 +275,8 @@ alert_batch_free(struct alert_batch *b)
 
 /* Add a later batch to an earlier one; see alert.h. */
 void
-alert_batch_merge(struct store *s, struct alert_batch *into,
-    struct alert_batch *from)
+alert_batch_merge(struct store *s, const struct clock *clock,
+    struct alert_batch *into, struct alert_batch *from)
 {
 	struct alert_event	*e;
 	size_t			 i, j, n = into->n;
@@ -284,7 +303,7 @@ alert_batch_merge(struct store *s, struct alert_batch *into,
 	memset(from, 0, sizeof *from);
 	if (into->n > 1)
 		qsort(into->v, into->n, sizeof *into->v, alert_cmp);
-	alert_details(s, into);
+	alert_fill(s, clock, into);
 }
 
 /* What a conversation is, in a word: "question", "complaint", "message". */
@@ -394,10 +413,15 @@ alert_env(const struct alert_batch *b)
 	alert_env_add(&env, &n, "HEED_AUTHOR", e->author);
 	alert_env_add(&env, &n, "HEED_KIND", e->kind >= 0 ?
 	    classify_kind_name(e->kind) : "unsorted");
-	util_format_age(b->now - e->first, age, sizeof age);
+	/* As the response clock counts it, and on the wall clock. */
+	util_format_age(e->waited, age, sizeof age);
 	alert_env_add(&env, &n, "HEED_WAITING", age);
-	snprintf(num, sizeof num, "%lld", (long long)(b->now - e->first));
+	snprintf(num, sizeof num, "%lld", (long long)e->waited);
 	alert_env_add(&env, &n, "HEED_WAITING_SECONDS", num);
+	util_format_age(b->now - e->first, age, sizeof age);
+	alert_env_add(&env, &n, "HEED_WAITING_WALL", age);
+	snprintf(num, sizeof num, "%lld", (long long)(b->now - e->first));
+	alert_env_add(&env, &n, "HEED_WAITING_WALL_SECONDS", num);
 	snprintf(num, sizeof num, "%lld", (long long)(e->due - b->now));
 	alert_env_add(&env, &n, "HEED_DUE_SECONDS", num);
 	snprintf(num, sizeof num, "%lld", (long long)e->item_id);

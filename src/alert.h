@@ -25,7 +25,10 @@ enum alert_what {
 	ALERT_NEW		/* a new conversation to answer */
 };
 
-/* One conversation to tell of, and what its newest message says. */
+/*
+ * One conversation to tell of, and what its newest message says; the
+ * names, text and wait only of the first few (alert_body names them).
+ */
 struct alert_event {
 	int	 what;		/* enum alert_what */
 	int64_t	 account_id;
@@ -33,6 +36,7 @@ struct alert_event {
 	int64_t	 first_id;	/* its first: which conversation it is */
 	int64_t	 first;		/* when its customer began to wait */
 	int64_t	 due;		/* when it reaches (reached) its target */
+	int64_t	 waited;	/* business seconds by the batch's now */
 	char	*account;	/* the account's name */
 	char	*platform;
 	char	*author;	/* the name, else the handle */
@@ -73,8 +77,8 @@ void	alert_batch_free(struct alert_batch *);
  * and leave the later one empty. A conversation in both is told as the
  * later batch has it. The earlier may be empty (all zero).
  */
-void	alert_batch_merge(struct store *, struct alert_batch *,
-	    struct alert_batch *);
+void	alert_batch_merge(struct store *, const struct clock *,
+	    struct alert_batch *, struct alert_batch *);
 /* One line that says the whole batch ("New question from Ana Pop"). */
 char	*alert_title(const struct alert_batch *);
 /* A few lines of what the conversations say (at most 3, then "and N more"). */

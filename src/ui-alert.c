@@ -169,7 +169,7 @@ ui_alert_tell(struct ui *ui, struct alert_batch *b)
 	 * the log's debug lines: an info line would take the message line.
 	 */
 	log_debug("alert kept to go out when the last one is done");
-	alert_batch_merge(ui->ctx.store, &a->pending, b);
+	alert_batch_merge(ui->ctx.store, &ui->clock, &a->pending, b);
 }
 
 /*

@@ -29,6 +29,7 @@
 #define T0	INT64_C(1773057600)
 #define MIN	60
 #define HOUR	3600
+#define DAY	86400
 
 struct fx {
 	char			 dir[256];
@@ -232,12 +233,12 @@ test_batches_merge(void **state)
 	assert_int_equal(look(fx, T0), 0);
 	comment(fx, "a", "Ana Pop", T0 + MIN);		/* due at T0+4h1m */
 	assert_int_equal(look(fx, T0 + 2 * MIN), 1);
-	alert_batch_merge(fx->s, &pending, &fx->b);
+	alert_batch_merge(fx->s, &fx->clock, &pending, &fx->b);
 	assert_int_equal(fx->b.n, 0);
 	assert_int_equal(pending.n, 1);
 	comment(fx, "b", "Bram Smit", T0 + 3 * HOUR);
 	assert_int_equal(look(fx, T0 + 3 * HOUR + 35 * MIN), 2);
-	alert_batch_merge(fx->s, &pending, &fx->b);
+	alert_batch_merge(fx->s, &fx->clock, &pending, &fx->b);
 	assert_int_equal(pending.n, 2);
 	assert_int_equal(pending.now, T0 + 3 * HOUR + 35 * MIN);
 	assert_int_equal(pending.count[ALERT_NEW], 1);
@@ -252,6 +253,51 @@ test_batches_merge(void **state)
 	alert_batch_free(&pending);
 }
 
+/* Fail unless every "NAME=value" of want is in env. */
+static void
+env_has(char **env, const char *const *want, size_t n)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; env[j] != NULL; j++) {
+			if (strcmp(env[j], want[i]) == 0)
+				break;
+		}
+		if (env[j] == NULL)
+			fail_msg("%s is not in the environment", want[i]);
+	}
+}
+
+/*
+ * With opening hours, HEED_WAITING is the wait the response clock
+ * counts; HEED_WAITING_WALL is the wait on the wall clock.
+ */
+static void
+test_the_command_gets_business_time(void **state)
+{
+	struct fx		*fx = *state;
+	char			**env, *cause = NULL;
+	int64_t			  fri = T0 - 3 * DAY;	/* Friday 12:00 */
+	const char *const	  want[] = {
+		"HEED_WAITING=2h", "HEED_WAITING_SECONDS=7200",
+		"HEED_WAITING_WALL=2d", "HEED_WAITING_WALL_SECONDS=237600",
+	};
+
+	hours_free(&fx->clock.dflt.h);
+	if (hours_parse(&fx->clock.dflt.h, "mon-fri 09:00-17:00", NULL,
+	    "UTC", &cause) != 0)
+		fail_msg("%s", cause);
+	fx->clock.simple = 0;
+	assert_int_equal(look(fx, fri + 3 * HOUR), 0);
+	comment(fx, "a", "Ana Pop", fri + 4 * HOUR);
+	/* Monday 10:00: an hour on Friday and one on Monday. */
+	assert_int_equal(look(fx, T0 - 2 * HOUR), 1);
+	env = alert_env(&fx->b);
+	env_has(env, want, nitems(want));
+	alert_env_free(env);
+}
+
 /* What notify_command is told, in variables of its environment. */
 static void
 test_the_command_gets_the_details(void **state)
@@ -264,23 +310,16 @@ test_the_command_gets_the_details(void **state)
 		"HEED_ACCOUNT=shop", "HEED_PLATFORM=bluesky",
 		"HEED_AUTHOR=Ana Pop", "HEED_KIND=unsorted",
 		"HEED_WAITING=10m", "HEED_WAITING_SECONDS=600",
+		"HEED_WAITING_WALL=10m", "HEED_WAITING_WALL_SECONDS=600",
 		"HEED_DUE_SECONDS=13800",
 		"HEED_TEXT=Where is my order? (a)",
 	};
-	size_t		i, j;
 
 	assert_int_equal(look(fx, T0), 0);
 	comment(fx, "a", "Ana Pop", T0);
 	assert_int_equal(look(fx, T0 + 10 * MIN), 1);
 	env = alert_env(&fx->b);
-	for (i = 0; i < nitems(want); i++) {
-		for (j = 0; env[j] != NULL; j++) {
-			if (strcmp(env[j], want[i]) == 0)
-				break;
-		}
-		if (env[j] == NULL)
-			fail_msg("%s is not in the environment", want[i]);
-	}
+	env_has(env, want, nitems(want));
 	alert_env_free(env);
 }
 
@@ -302,6 +341,9 @@ main(void)
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_the_command_gets_the_details, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_the_command_gets_business_time, fx_setup,
+		    fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
