@@ -208,6 +208,12 @@ if tui_wait ui "synced" && tui_until title_is "heed: [0-9]* waiting*"; then
 else
 	tui_fail "TUI: the window's title says how many wait" "title: $_t"
 fi
+# tmux flags a bell in a window of a session no client is attached to.
+bell_is() {
+	_b=$(t display -p -t ui '#{window_bell_flag}')
+	[ "$_b" = "$1" ]
+}
+bell0=$(t display -p -t ui '#{window_bell_flag}')
 ctl '{"op":"add","platform":"facebook","author":"Vera Wang","text":"Do you ship to Gent?"}' >/dev/null
 tui_keys ui '$'
 if tui_wait ui "from Vera Wang" &&
@@ -216,6 +222,12 @@ if tui_wait ui "from Vera Wang" &&
 else
 	tui_fail "TUI: a new comment a sync brings is said and goes to notify_command" \
 	    "env: $(cat "$A/env.txt" 2>&1)"
+fi
+if [ "$bell0" = 0 ] && tui_until bell_is 1; then
+	tui_ok "TUI: the alert rings the terminal's bell"
+else
+	tui_fail "TUI: the alert rings the terminal's bell" \
+	    "tmux's window_bell_flag: $bell0 before the alert, $_b after"
 fi
 tui_quit
 SCREEN=
