@@ -296,6 +296,7 @@ tui_quit
 SCREEN=
 
 # heed sync --notify keeps to the same limit, for both ways together.
+slow_kill
 rm -f "$A/hook.log" "$A/sleep.pids"
 ctl '{"op":"add","platform":"facebook","author":"Uma Late","text":"Still open?"}' >/dev/null
 t0=$(date +%s)
