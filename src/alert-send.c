@@ -1,10 +1,13 @@
 /*
  * alert-send.c -- a batch of alerts delivered outside the terminal: the
  * desktop notification and notify_command, each in a child (notify.c),
- * waited for by the commands and polled by the open inbox.
+ * waited for by the commands and polled by the open inbox. Both have
+ * notify_limit_ms from the start, together: one that runs longer is
+ * ended, with all it started.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alert.h"
 #include "config-alert.h"
@@ -41,6 +44,7 @@ alert_send_start(const struct config *cfg, const struct alert_batch *b,
 	int		 ways = 0;
 
 	as->desktop = as->command = -1;
+	as->started = util_mono_ms();
 	*cause = NULL;
 	if (config_alert_ways(config_str(cfg, NULL, OPT_ALERT), &ways,
 	    &why) != 0)
@@ -62,37 +66,6 @@ alert_send_start(const struct config *cfg, const struct alert_batch *b,
 			alert_send_fail(cause, why);
 		alert_env_free(env);
 	}
-}
-
-/* Wait for one child; what failed goes to *cause. */
-static int
-alert_send_wait_one(int *pid, int ms, const char *what, char **cause)
-{
-	char	*why = NULL;
-	int	 rc = 0;
-
-	if (*pid == -1)
-		return 0;
-	if (notify_wait(*pid, ms, what, &why) != 0) {
-		alert_send_fail(cause, why);
-		rc = -1;
-	}
-	*pid = -1;
-	return rc;
-}
-
-/* Wait for both; see alert.h. */
-int
-alert_send_wait(struct alert_sending *as, int ms, char **cause)
-{
-	int	rc = 0;
-
-	*cause = NULL;
-	rc |= alert_send_wait_one(&as->desktop, ms, ALERT_DESKTOP_WHAT,
-	    cause);
-	rc |= alert_send_wait_one(&as->command, ms, ALERT_COMMAND_WHAT,
-	    cause);
-	return rc != 0 ? -1 : 0;
 }
 
 /* Reap one child without waiting: 0 running, 1 done (or none), -1. */
@@ -124,4 +97,67 @@ alert_send_poll(struct alert_sending *as, char **cause)
 	if (d < 0 || c < 0)
 		return -1;
 	return d == 1 && c == 1 ? 1 : 0;
+}
+
+/* Whether a child still runs; see alert.h. */
+int
+alert_send_busy(const struct alert_sending *as)
+{
+	return as->desktop != -1 || as->command != -1;
+}
+
+/* Whether they have run past the limit; see alert.h. */
+int
+alert_send_overdue(const struct alert_sending *as)
+{
+	return alert_send_busy(as) &&
+	    util_mono_ms() - as->started >= notify_limit_ms();
+}
+
+/* End one child; what it says goes to *cause. */
+static void
+alert_send_end_one(int *pid, const char *what, char **cause)
+{
+	char	*why = NULL;
+
+	if (*pid == -1)
+		return;
+	if (notify_end(*pid, what, &why) != 0)
+		alert_send_fail(cause, why);
+	*pid = -1;
+}
+
+/* End what still runs; see alert.h. */
+int
+alert_send_end(struct alert_sending *as, char **cause)
+{
+	*cause = NULL;
+	alert_send_end_one(&as->desktop, ALERT_DESKTOP_WHAT, cause);
+	alert_send_end_one(&as->command, ALERT_COMMAND_WHAT, cause);
+	return *cause != NULL ? -1 : 0;
+}
+
+/* Wait for both, up to the limit; see alert.h. */
+int
+alert_send_wait(struct alert_sending *as, char **cause)
+{
+	struct timespec	 tick = { 0, 20 * 1000 * 1000 };
+	char		*why = NULL;
+	int		 rc = 0;
+
+	*cause = NULL;
+	for (;;) {
+		if (alert_send_poll(as, &why) < 0) {
+			alert_send_fail(cause, why);
+			rc = -1;
+		}
+		if (!alert_send_busy(as))
+			return rc;
+		if (alert_send_overdue(as)) {
+			if (alert_send_end(as, &why) != 0)
+				alert_send_fail(cause, why);
+			return *cause != NULL ? -1 : rc;
+		}
+		nanosleep(&tick, NULL);
+	}
 }

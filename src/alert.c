@@ -80,6 +80,7 @@ alert_walk_one(void *arg, const struct store_wait *w)
 	e->what = what;
 	e->account_id = w->account_id;
 	e->item_id = w->newest_id;
+	e->first_id = w->first_id;
 	e->first = w->first;
 	e->due = due;
 	e->kind = -1;
@@ -101,7 +102,10 @@ alert_cmp(const void *a, const void *b)
 	return x->item_id < y->item_id ? -1 : x->item_id > y->item_id;
 }
 
-/* Fill in who wrote the named conversations and what they say. */
+/*
+ * Fill in who wrote the named conversations and what they say, where it
+ * is not there yet (a merged batch has some already).
+ */
 static void
 alert_details(struct store *s, struct alert_batch *b)
 {
@@ -116,6 +120,8 @@ alert_details(struct store *s, struct alert_batch *b)
 		nacc = 0;
 	for (i = 0; i < b->n && i < ALERT_NAMED; i++) {
 		e = &b->v[i];
+		if (e->account != NULL || e->author != NULL)
+			continue;
 		for (j = 0; j < nacc; j++) {
 			if (acc[j].id == e->account_id) {
 				e->account = xstrdup(acc[j].name);
@@ -137,6 +143,25 @@ alert_details(struct store *s, struct alert_batch *b)
 	}
 	if (nacc > 0)
 		store_account_list_free(acc, nacc);
+}
+
+/*
+ * Fill in the named conversations: their details, and how long each has
+ * waited by the batch's now as the response clock counts it (business
+ * time where hours are set). Only for those: it walks the hours.
+ */
+static void
+alert_fill(struct store *s, const struct clock *clock, struct alert_batch *b)
+{
+	struct alert_event	*e;
+	size_t			 i;
+
+	alert_details(s, b);
+	for (i = 0; i < b->n && i < ALERT_NAMED; i++) {
+		e = &b->v[i];
+		e->waited = clock_waited(clock, e->account_id, e->first,
+		    b->now);
+	}
 }
 
 /*
@@ -222,8 +247,19 @@ alert_collect(struct store *s, const struct clock *clock,
 	}
 	if (b->n > 1)
 		qsort(b->v, b->n, sizeof *b->v, alert_cmp);
-	alert_details(s, b);
+	alert_fill(s, clock, b);
 	return 0;
+}
+
+/* Free what an event holds. */
+static void
+alert_event_clear(struct alert_event *e)
+{
+	free(e->account);
+	free(e->platform);
+	free(e->author);
+	free(e->text);
+	memset(e, 0, sizeof *e);
 }
 
 void
@@ -231,14 +267,43 @@ alert_batch_free(struct alert_batch *b)
 {
 	size_t	i;
 
-	for (i = 0; i < b->n; i++) {
-		free(b->v[i].account);
-		free(b->v[i].platform);
-		free(b->v[i].author);
-		free(b->v[i].text);
-	}
+	for (i = 0; i < b->n; i++)
+		alert_event_clear(&b->v[i]);
 	free(b->v);
 	memset(b, 0, sizeof *b);
+}
+
+/* Add a later batch to an earlier one; see alert.h. */
+void
+alert_batch_merge(struct store *s, const struct clock *clock,
+    struct alert_batch *into, struct alert_batch *from)
+{
+	struct alert_event	*e;
+	size_t			 i, j, n = into->n;
+
+	into->v = xreallocarray(into->v, n + from->n + 1, sizeof *into->v);
+	for (i = 0; i < from->n; i++) {
+		e = &from->v[i];
+		for (j = 0; j < n; j++) {
+			if (into->v[j].first_id == e->first_id)
+				break;
+		}
+		if (j < n) {
+			into->count[into->v[j].what]--;
+			alert_event_clear(&into->v[j]);
+		} else
+			j = into->n++;
+		into->v[j] = *e;
+		into->count[e->what]++;
+	}
+	if (from->now > into->now)
+		into->now = from->now;
+	into->held = 0;
+	free(from->v);
+	memset(from, 0, sizeof *from);
+	if (into->n > 1)
+		qsort(into->v, into->n, sizeof *into->v, alert_cmp);
+	alert_fill(s, clock, into);
 }
 
 /* What a conversation is, in a word: "question", "complaint", "message". */
@@ -348,10 +413,15 @@ alert_env(const struct alert_batch *b)
 	alert_env_add(&env, &n, "HEED_AUTHOR", e->author);
 	alert_env_add(&env, &n, "HEED_KIND", e->kind >= 0 ?
 	    classify_kind_name(e->kind) : "unsorted");
-	util_format_age(b->now - e->first, age, sizeof age);
+	/* As the response clock counts it, and on the wall clock. */
+	util_format_age(e->waited, age, sizeof age);
 	alert_env_add(&env, &n, "HEED_WAITING", age);
-	snprintf(num, sizeof num, "%lld", (long long)(b->now - e->first));
+	snprintf(num, sizeof num, "%lld", (long long)e->waited);
 	alert_env_add(&env, &n, "HEED_WAITING_SECONDS", num);
+	util_format_age(b->now - e->first, age, sizeof age);
+	alert_env_add(&env, &n, "HEED_WAITING_WALL", age);
+	snprintf(num, sizeof num, "%lld", (long long)(b->now - e->first));
+	alert_env_add(&env, &n, "HEED_WAITING_WALL_SECONDS", num);
 	snprintf(num, sizeof num, "%lld", (long long)(e->due - b->now));
 	alert_env_add(&env, &n, "HEED_DUE_SECONDS", num);
 	snprintf(num, sizeof num, "%lld", (long long)e->item_id);

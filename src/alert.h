@@ -25,13 +25,18 @@ enum alert_what {
 	ALERT_NEW		/* a new conversation to answer */
 };
 
-/* One conversation to tell of, and what its newest message says. */
+/*
+ * One conversation to tell of, and what its newest message says; the
+ * names, text and wait only of the first few (alert_body names them).
+ */
 struct alert_event {
 	int	 what;		/* enum alert_what */
 	int64_t	 account_id;
 	int64_t	 item_id;	/* its newest waiting message */
+	int64_t	 first_id;	/* its first: which conversation it is */
 	int64_t	 first;		/* when its customer began to wait */
 	int64_t	 due;		/* when it reaches (reached) its target */
+	int64_t	 waited;	/* business seconds by the batch's now */
 	char	*account;	/* the account's name */
 	char	*platform;
 	char	*author;	/* the name, else the handle */
@@ -67,6 +72,13 @@ void	alert_conf_free(struct alert_conf *);
 int	alert_collect(struct store *, const struct clock *,
 	    const struct alert_conf *, int64_t, struct alert_batch *, char **);
 void	alert_batch_free(struct alert_batch *);
+/*
+ * Add what a later batch tells to an earlier one, to be told together,
+ * and leave the later one empty. A conversation in both is told as the
+ * later batch has it. The earlier may be empty (all zero).
+ */
+void	alert_batch_merge(struct store *, const struct clock *,
+	    struct alert_batch *, struct alert_batch *);
 /* One line that says the whole batch ("New question from Ana Pop"). */
 char	*alert_title(const struct alert_batch *);
 /* A few lines of what the conversations say (at most 3, then "and N more"). */
@@ -86,14 +98,21 @@ void	alert_env_free(char **);
 struct alert_sending {
 	int	desktop;	/* pid_t, or -1: not started */
 	int	command;
+	int64_t	started;	/* util_mono_ms() when they were */
 };
 void	alert_send_start(const struct config *, const struct alert_batch *,
 	    int, struct alert_sending *, char **);
+/* Whether a child still runs. */
+int	alert_send_busy(const struct alert_sending *);
+/* Whether one still runs past notify_limit_ms from the start. */
+int	alert_send_overdue(const struct alert_sending *);
+/* End what still runs: -1 with *cause if anything had to be. */
+int	alert_send_end(struct alert_sending *, char **);
 /*
- * Wait for both up to ms each; 0 if all did their work, else -1 with
- * *cause saying what failed (several lines).
+ * Wait for both, ending what still runs at the limit; 0 if all did their
+ * work, else -1 with *cause saying what failed (several lines).
  */
-int	alert_send_wait(struct alert_sending *, int, char **);
+int	alert_send_wait(struct alert_sending *, char **);
 /* Reap without waiting: 0 running, 1 all done well, -1 with *cause. */
 int	alert_send_poll(struct alert_sending *, char **);
 

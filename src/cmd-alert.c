@@ -20,9 +20,6 @@
 #include "store.h"
 #include "util.h"
 
-/* How long a command waits for each way an alert goes out (ms). */
-#define CMD_ALERT_WAIT_MS	30000
-
 /* A sample batch: one made-up message, for --test. */
 static void
 cmd_alert_sample(struct alert_batch *b)
@@ -73,7 +70,7 @@ cmd_alert_test(struct cmd_env *env)
 		free(cause);
 		rc = 1;
 	}
-	if (alert_send_wait(&as, CMD_ALERT_WAIT_MS, &cause) != 0) {
+	if (alert_send_wait(&as, &cause) != 0) {
 		cmd_print(stderr, "heed alert: %s\n", cause);
 		free(cause);
 		rc = 1;
@@ -87,7 +84,10 @@ cmd_alert_test(struct cmd_env *env)
 	return rc;
 }
 
-/* heed alert --desktop [--urgent] TITLE TEXT: one notification, now. */
+/*
+ * heed alert --desktop [--urgent] [--] TITLE TEXT: one notification, now.
+ * heed puts "--" before them: a title may begin with a customer's "-Bob".
+ */
 static int
 cmd_alert_desktop(int urgent, int argc, char **argv)
 {
@@ -106,7 +106,7 @@ cmd_alert_desktop(int urgent, int argc, char **argv)
 	return 0;
 }
 
-/* heed alert --test | --desktop [--urgent] TITLE TEXT */
+/* heed alert --test | --desktop [--urgent] [--] TITLE TEXT */
 int
 cmd_alert(struct cmd_env *env, int argc, char **argv)
 {
@@ -179,7 +179,7 @@ cmd_alert_after_sync(struct cmd_env *env, int quiet)
 			free(cause);
 			rc = 1;
 		}
-		if (alert_send_wait(&as, CMD_ALERT_WAIT_MS, &cause) != 0) {
+		if (alert_send_wait(&as, &cause) != 0) {
 			cmd_print(stderr, "heed: alerts: %s\n", cause);
 			free(cause);
 			rc = 1;

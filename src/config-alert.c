@@ -75,37 +75,40 @@ config_clock_time(const char *s, size_t len)
 
 /*
  * Parse quiet hours ("22:00-07:00": over midnight when the end comes
- * first) in a time zone (NULL: the system's) into hours open while it is
- * quiet. 0; 1 if it is empty (never quiet, h left alone); -1 with *cause.
+ * first; blanks around it do not count) in a time zone (NULL: the
+ * system's) into hours open while it is quiet. 0; 1 if it is empty
+ * (never quiet, h left alone); -1 with *cause.
  */
 int
 config_quiet_parse(const char *value, const char *tz, struct hours *h,
     char **cause)
 {
 	const char	*dash;
-	char		*spec;
+	char		*copy, *v, *spec;
 	int		 from, to, rc;
 
-	while (*value == ' ' || *value == '\t')
-		value++;
-	if (*value == '\0')
+	copy = xstrdup(value);
+	v = util_trim(copy);
+	if (*v == '\0') {
+		free(copy);
 		return 1;
-	dash = strchr(value, '-');
-	if (dash == NULL || (from = config_clock_time(value,
-	    (size_t)(dash - value))) == -1 ||
-	    (to = config_clock_time(dash + 1, strcspn(dash + 1, " \t"))) ==
-	    -1 || dash[1 + strcspn(dash + 1, " \t")] != '\0' || from == to) {
+	}
+	dash = strchr(v, '-');
+	if (dash == NULL || (from = config_clock_time(v,
+	    (size_t)(dash - v))) == -1 || (to = config_clock_time(dash + 1,
+	    strlen(dash + 1))) == -1 || from == to) {
 		*cause = xstrdup("a span such as 22:00-07:00 is expected");
+		free(copy);
 		return -1;
 	}
 	if (from < to)
-		spec = xprintf("mon-sun %.5s-%.5s", value, dash + 1);
+		spec = xprintf("mon-sun %.5s-%.5s", v, dash + 1);
 	else if (to == 0)
-		spec = xprintf("mon-sun %.5s-24:00", value);
+		spec = xprintf("mon-sun %.5s-24:00", v);
 	else
-		spec = xprintf("mon-sun %.5s-24:00 00:00-%.5s", value,
-		    dash + 1);
+		spec = xprintf("mon-sun %.5s-24:00 00:00-%.5s", v, dash + 1);
 	rc = hours_parse(h, spec, NULL, tz, cause);
 	free(spec);
+	free(copy);
 	return rc;
 }

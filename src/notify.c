@@ -23,6 +23,8 @@
 #include "util.h"
 
 #define NOTIFY_LIB	"libnotify.so.4"
+/* How long a child ended with SIGTERM has before SIGKILL (ms). */
+#define NOTIFY_GRACE_MS	1000
 
 extern char **environ;
 
@@ -43,12 +45,36 @@ notify_child_io(int flags)
 		close(fd);
 }
 
+/*
+ * Fork a child in a process group of its own, so that it can be ended
+ * with whatever it starts (notify_end). Its pid in the parent, 0 in the
+ * child, or -1 with *cause.
+ */
+static pid_t
+notify_fork(const char *what, int flags, char **cause)
+{
+	pid_t	pid;
+
+	if ((pid = fork()) == -1) {
+		*cause = xprintf("cannot start %s: %s", what, strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		setpgid(0, 0);
+		notify_child_io(flags);
+		return 0;
+	}
+	/* Set on both sides: it is set before the parent can signal it. */
+	setpgid(pid, pid);
+	return pid;
+}
+
 /* Start the child that shows a desktop notification; see notify.h. */
 pid_t
 notify_desktop_start(const char *title, const char *body, int urgent,
     int flags, char **cause)
 {
-	char	*argv[7];
+	char	*argv[8];
 	int	 n = 0;
 	pid_t	 pid;
 
@@ -57,16 +83,13 @@ notify_desktop_start(const char *title, const char *body, int urgent,
 	argv[n++] = (char *)"--desktop";
 	if (urgent)
 		argv[n++] = (char *)"--urgent";
+	/* The title may begin with a customer's "-Bob": never an option. */
+	argv[n++] = (char *)"--";
 	argv[n++] = (char *)title;
 	argv[n++] = (char *)body;
 	argv[n] = NULL;
-	if ((pid = fork()) == -1) {
-		*cause = xprintf("cannot start the desktop notification: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		notify_child_io(flags);
+	if ((pid = notify_fork("the desktop notification", flags,
+	    cause)) == 0) {
 		/* heed itself, new: the text goes as arguments, no shell. */
 		execv("/proc/self/exe", argv);
 		_exit(127);
@@ -106,14 +129,7 @@ notify_command_start(const char *command, char *const *add, int flags,
 
 	/* Made before the fork: the child only execs. */
 	env = notify_env(add);
-	if ((pid = fork()) == -1) {
-		*cause = xprintf("cannot start notify_command: %s",
-		    strerror(errno));
-		free(env);
-		return -1;
-	}
-	if (pid == 0) {
-		notify_child_io(flags);
+	if ((pid = notify_fork("notify_command", flags, cause)) == 0) {
 		execle("/bin/sh", "sh", "-c", command, (char *)NULL, env);
 		_exit(127);
 	}
@@ -156,23 +172,64 @@ notify_poll(pid_t pid, const char *what, char **cause)
 	return notify_status(status, what, cause);
 }
 
-/* Wait up to ms for a child, then end it; see notify.h. */
+/* How long a child may run; see notify.h. */
 int
-notify_wait(pid_t pid, int ms, const char *what, char **cause)
+notify_limit_ms(void)
+{
+	int64_t	secs;
+
+	/* Only the tests set it, to wait seconds rather than half a minute. */
+	if (util_parse_int(getenv("HEED_TEST_HOOK_LIMIT"), 1, 3600,
+	    &secs) != 0)
+		return NOTIFY_LIMIT_MS;
+	return (int)secs * 1000;
+}
+
+/* Send a signal to a child's process group (or, if it has none, to it). */
+static void
+notify_signal(pid_t pid, int sig)
+{
+	if (pid <= 0)
+		return;
+	if (kill(-pid, sig) == -1)
+		kill(pid, sig);
+}
+
+/* Whether a child has ended, without reaping it. */
+static int
+notify_ended(pid_t pid)
+{
+	siginfo_t	info;
+
+	memset(&info, 0, sizeof info);
+	if (waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == -1)
+		return errno != EINTR;
+	return info.si_pid != 0;
+}
+
+/* End a child that ran too long, and all it started; see notify.h. */
+int
+notify_end(pid_t pid, const char *what, char **cause)
 {
 	struct timespec	tick = { 0, 20 * 1000 * 1000 };
-	int		waited, rc, status;
+	int		waited, status;
 
-	for (waited = 0; waited < ms; waited += 20) {
-		if ((rc = notify_poll(pid, what, cause)) != 0)
-			return rc > 0 ? 0 : -1;
+	/* It may have ended on its own since it was last looked at. */
+	if (notify_ended(pid))
+		return notify_poll(pid, what, cause) > 0 ? 0 : -1;
+	notify_signal(pid, SIGTERM);
+	for (waited = 0; waited < NOTIFY_GRACE_MS && !notify_ended(pid);
+	    waited += 20)
 		nanosleep(&tick, NULL);
-	}
-	kill(pid, SIGTERM);
+	/*
+	 * What ignored SIGTERM is killed. The child is not reaped yet, so
+	 * the id of its group cannot have gone to another meanwhile.
+	 */
+	notify_signal(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		;
 	*cause = xprintf("%s took longer than %d seconds and was ended", what,
-	    ms / 1000);
+	    notify_limit_ms() / 1000);
 	return -1;
 }
 

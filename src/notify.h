@@ -18,7 +18,8 @@
 
 /*
  * Start a child that shows a desktop notification (urgent: it asks the
- * desktop to keep it up); its pid, or -1 with *cause.
+ * desktop to keep it up); its pid, or -1 with *cause. Both children run
+ * in a process group of their own, whose id is their pid.
  */
 pid_t	notify_desktop_start(const char *, const char *, int, int, char **);
 /*
@@ -28,10 +29,20 @@ pid_t	notify_desktop_start(const char *, const char *, int, int, char **);
  */
 pid_t	notify_command_start(const char *, char *const *, int, char **);
 /*
- * Wait up to ms for a child (what it is: "the desktop notification");
- * after that it is ended. 0 if it did its work, else -1 with *cause.
+ * How long a child may run before it is ended: NOTIFY_LIMIT_MS, which
+ * heed.conf(5) promises for notify_command ("longer than 30 seconds").
+ * HEED_TEST_HOOK_LIMIT, a number of seconds in heed's environment, makes
+ * it shorter; only the tests set it (tests/tui/alerts.sh).
  */
-int	notify_wait(pid_t, int, const char *, char **);
+#define NOTIFY_LIMIT_MS	30000
+int	notify_limit_ms(void);
+/*
+ * End a child that ran longer than notify_limit_ms (what it is: "the
+ * desktop notification"), and everything it started: SIGTERM to its
+ * process group, SIGKILL a second later, and reap it. -1 with *cause
+ * saying so; 0 if it had in fact done its work (-1 if it failed).
+ */
+int	notify_end(pid_t, const char *, char **);
 /*
  * Reap a child without waiting: 0 if it is still running, 1 if it did
  * its work, -1 (with *cause) if it failed.

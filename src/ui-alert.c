@@ -3,9 +3,11 @@
  * new conversation waits, or one is about to pass its target (alert.c
  * decides, once for every heed on the cache), the terminal's bell rings,
  * the message line says who, and the desktop notification and
- * notify_command go out in children that are reaped later (alert-send.c);
- * one that fails is said. The window's title (and tmux's pane title)
- * says how many wait, as the status bar counts them.
+ * notify_command go out in children that a timer follows (alert-send.c):
+ * one that fails, or runs past the limit and is ended, is said, and what
+ * comes while they run goes out together once they are done. The
+ * window's title (and tmux's pane title) says how many wait, as the
+ * status bar counts them.
  *
  * The first look at a cache waits until the sync has nothing in flight,
  * so that the first sync of a new cache is not told as news.
@@ -20,10 +22,14 @@
 #include "config-alert.h"
 #include "config.h"
 #include "log.h"
+#include "loop.h"
 #include "notify.h"
 #include "sync.h"
 #include "ui-private.h"
 #include "util.h"
+
+/* How often the children are looked at while they run (ms). */
+#define UI_ALERT_WATCH_MS	250
 
 struct ui_alerts {
 	int			 ways;		/* ALERT_* */
@@ -31,6 +37,8 @@ struct ui_alerts {
 	int			 conf_ok;
 	int			 busy;		/* the sync was, last look */
 	struct alert_sending	 sending;
+	uint64_t		 watch;		/* the timer that follows it */
+	struct alert_batch	 pending;	/* came while it went out */
 	int			 title_pushed;	/* saved the terminal's own */
 	char			*title;		/* the last one set */
 };
@@ -84,46 +92,84 @@ ui_alert_start(struct ui *ui)
 	}
 }
 
-/* Say what heed could not deliver, once it is known. */
+/* Say what could not be delivered outside the terminal, and free it. */
 static void
-ui_alert_reap(struct ui *ui)
+ui_alert_failed(struct ui *ui, char *cause)
+{
+	ui_message(ui, 1, "An alert could not be delivered: %s (heed alert "
+	    "--test says more)", cause);
+	free(cause);
+}
+
+static int64_t	ui_alert_watch(void *);
+
+/* Send a batch outside the terminal, and follow the children. */
+static void
+ui_alert_send(struct ui *ui, const struct alert_batch *b)
 {
 	struct ui_alerts	*a = ui->alerts;
 	char			*cause = NULL;
 
-	if (a->sending.desktop == -1 && a->sending.command == -1)
-		return;
-	if (alert_send_poll(&a->sending, &cause) < 0) {
-		ui_message(ui, 1, "An alert could not be delivered: %s (heed "
-		    "alert --test says more)", cause);
-		free(cause);
+	alert_send_start(ui->ctx.cfg, b, NOTIFY_QUIET, &a->sending, &cause);
+	if (cause != NULL)
+		ui_alert_failed(ui, cause);
+	if (alert_send_busy(&a->sending) && a->watch == 0)
+		a->watch = loop_every(ui->ctx.loop, UI_ALERT_WATCH_MS,
+		    ui_alert_watch, ui);
+}
+
+/*
+ * Follow the children: say what failed, end them past the limit, and
+ * once they are done send what came meanwhile. The ms until the next
+ * look, or -1 once there is nothing left to follow.
+ */
+static int64_t
+ui_alert_watch(void *arg)
+{
+	struct ui		*ui = arg;
+	struct ui_alerts	*a = ui->alerts;
+	struct alert_batch	 b;
+	char			*cause = NULL;
+
+	if (alert_send_poll(&a->sending, &cause) < 0)
+		ui_alert_failed(ui, cause);
+	if (alert_send_overdue(&a->sending) &&
+	    alert_send_end(&a->sending, &cause) != 0)
+		ui_alert_failed(ui, cause);
+	if (!alert_send_busy(&a->sending) && a->pending.n > 0) {
+		b = a->pending;
+		memset(&a->pending, 0, sizeof a->pending);
+		ui_alert_send(ui, &b);
+		alert_batch_free(&b);
 	}
+	if (alert_send_busy(&a->sending))
+		return UI_ALERT_WATCH_MS;
+	a->watch = 0;
+	return -1;
 }
 
 /* Tell the owner of a batch: bell, message line, the children. */
 static void
-ui_alert_tell(struct ui *ui, const struct alert_batch *b)
+ui_alert_tell(struct ui *ui, struct alert_batch *b)
 {
 	struct ui_alerts	*a = ui->alerts;
-	char			*title, *cause = NULL;
+	char			*title;
 
 	if (a->ways & ALERT_BELL)
 		beep();
 	title = alert_title(b);
 	ui_message(ui, 0, "%s", title);
 	free(title);
-	if (a->sending.desktop != -1 || a->sending.command != -1) {
-		/* The last ones still run: this batch waits for no one. */
-		log_info("alert not delivered outside the terminal: the last "
-		    "one is still on its way");
+	if (!alert_send_busy(&a->sending)) {
+		ui_alert_send(ui, b);
 		return;
 	}
-	alert_send_start(ui->ctx.cfg, b, NOTIFY_QUIET, &a->sending, &cause);
-	if (cause != NULL) {
-		ui_message(ui, 1, "An alert could not be delivered: %s",
-		    cause);
-		free(cause);
-	}
+	/*
+	 * The last one is still on its way: this goes out after it. Only in
+	 * the log's debug lines: an info line would take the message line.
+	 */
+	log_debug("alert kept to go out when the last one is done");
+	alert_batch_merge(ui->ctx.store, &ui->clock, &a->pending, b);
 }
 
 /*
@@ -160,7 +206,6 @@ ui_alert_check(struct ui *ui, int tick)
 	/* Never on the way to the first frame: it reads the whole inbox. */
 	if (a == NULL || !ui->painted)
 		return;
-	ui_alert_reap(ui);
 	busy = sync_busy(ui->ctx.sync) || !ui_alert_synced(ui);
 	if (busy || !a->conf_ok || !ui->clock_ok || (!tick && !a->busy)) {
 		a->busy = busy;
@@ -222,6 +267,13 @@ ui_alert_end(struct ui *ui)
 		fputs("\033[23;2t", stdout);
 		fflush(stdout);
 	}
+	if (a->watch != 0)
+		loop_timer_cancel(ui->ctx.loop, a->watch);
+	if (a->pending.n > 0)
+		log_info("%zu conversations not told outside the terminal: "
+		    "heed was closed before the last alert was done",
+		    a->pending.n);
+	alert_batch_free(&a->pending);
 	if (a->conf_ok)
 		alert_conf_free(&a->conf);
 	free(a->title);

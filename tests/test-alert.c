@@ -3,7 +3,8 @@
  * real cache: the first look tells nothing, a new conversation is told
  * once, one nearing its target once (and one that passed it while nobody
  * looked), alert_every and quiet hours hold alerts back and then tell
- * what came meanwhile together, and the words and variables of an alert.
+ * what came meanwhile together, batches told together when one comes
+ * while the last is on its way, and the words and variables of an alert.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,6 +29,7 @@
 #define T0	INT64_C(1773057600)
 #define MIN	60
 #define HOUR	3600
+#define DAY	86400
 
 struct fx {
 	char			 dir[256];
@@ -216,6 +218,86 @@ test_quiet_hours_hold_until_morning(void **state)
 	assert_string_equal(fx->b.v[0].author, "Ana Pop");
 }
 
+/*
+ * What comes while the last alert is still on its way is told with the
+ * next: a conversation in both as the later batch has it.
+ */
+static void
+test_batches_merge(void **state)
+{
+	struct fx		*fx = *state;
+	struct alert_batch	 pending;
+	char			*title;
+
+	memset(&pending, 0, sizeof pending);
+	assert_int_equal(look(fx, T0), 0);
+	comment(fx, "a", "Ana Pop", T0 + MIN);		/* due at T0+4h1m */
+	assert_int_equal(look(fx, T0 + 2 * MIN), 1);
+	alert_batch_merge(fx->s, &fx->clock, &pending, &fx->b);
+	assert_int_equal(fx->b.n, 0);
+	assert_int_equal(pending.n, 1);
+	comment(fx, "b", "Bram Smit", T0 + 3 * HOUR);
+	assert_int_equal(look(fx, T0 + 3 * HOUR + 35 * MIN), 2);
+	alert_batch_merge(fx->s, &fx->clock, &pending, &fx->b);
+	assert_int_equal(pending.n, 2);
+	assert_int_equal(pending.now, T0 + 3 * HOUR + 35 * MIN);
+	assert_int_equal(pending.count[ALERT_NEW], 1);
+	assert_int_equal(pending.count[ALERT_DUE], 1);
+	assert_int_equal(pending.v[0].what, ALERT_DUE);
+	assert_string_equal(pending.v[0].author, "Ana Pop");
+	assert_int_equal(pending.v[1].what, ALERT_NEW);
+	assert_string_equal(pending.v[1].author, "Bram Smit");
+	title = alert_title(&pending);
+	assert_string_equal(title, "1 due soon, 1 new");
+	free(title);
+	alert_batch_free(&pending);
+}
+
+/* Fail unless every "NAME=value" of want is in env. */
+static void
+env_has(char **env, const char *const *want, size_t n)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; env[j] != NULL; j++) {
+			if (strcmp(env[j], want[i]) == 0)
+				break;
+		}
+		if (env[j] == NULL)
+			fail_msg("%s is not in the environment", want[i]);
+	}
+}
+
+/*
+ * With opening hours, HEED_WAITING is the wait the response clock
+ * counts; HEED_WAITING_WALL is the wait on the wall clock.
+ */
+static void
+test_the_command_gets_business_time(void **state)
+{
+	struct fx		*fx = *state;
+	char			**env, *cause = NULL;
+	int64_t			  fri = T0 - 3 * DAY;	/* Friday 12:00 */
+	const char *const	  want[] = {
+		"HEED_WAITING=2h", "HEED_WAITING_SECONDS=7200",
+		"HEED_WAITING_WALL=2d", "HEED_WAITING_WALL_SECONDS=237600",
+	};
+
+	hours_free(&fx->clock.dflt.h);
+	if (hours_parse(&fx->clock.dflt.h, "mon-fri 09:00-17:00", NULL,
+	    "UTC", &cause) != 0)
+		fail_msg("%s", cause);
+	fx->clock.simple = 0;
+	assert_int_equal(look(fx, fri + 3 * HOUR), 0);
+	comment(fx, "a", "Ana Pop", fri + 4 * HOUR);
+	/* Monday 10:00: an hour on Friday and one on Monday. */
+	assert_int_equal(look(fx, T0 - 2 * HOUR), 1);
+	env = alert_env(&fx->b);
+	env_has(env, want, nitems(want));
+	alert_env_free(env);
+}
+
 /* What notify_command is told, in variables of its environment. */
 static void
 test_the_command_gets_the_details(void **state)
@@ -228,23 +310,16 @@ test_the_command_gets_the_details(void **state)
 		"HEED_ACCOUNT=shop", "HEED_PLATFORM=bluesky",
 		"HEED_AUTHOR=Ana Pop", "HEED_KIND=unsorted",
 		"HEED_WAITING=10m", "HEED_WAITING_SECONDS=600",
+		"HEED_WAITING_WALL=10m", "HEED_WAITING_WALL_SECONDS=600",
 		"HEED_DUE_SECONDS=13800",
 		"HEED_TEXT=Where is my order? (a)",
 	};
-	size_t		i, j;
 
 	assert_int_equal(look(fx, T0), 0);
 	comment(fx, "a", "Ana Pop", T0);
 	assert_int_equal(look(fx, T0 + 10 * MIN), 1);
 	env = alert_env(&fx->b);
-	for (i = 0; i < nitems(want); i++) {
-		for (j = 0; env[j] != NULL; j++) {
-			if (strcmp(env[j], want[i]) == 0)
-				break;
-		}
-		if (env[j] == NULL)
-			fail_msg("%s is not in the environment", want[i]);
-	}
+	env_has(env, want, nitems(want));
 	alert_env_free(env);
 }
 
@@ -262,8 +337,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_quiet_hours_hold_until_morning, fx_setup,
 		    fx_teardown),
+		cmocka_unit_test_setup_teardown(test_batches_merge, fx_setup,
+		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_the_command_gets_the_details, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_the_command_gets_business_time, fx_setup,
+		    fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config-alert.h"
 #include "config.h"
+#include "hours.h"
 #include "keys.h"
 #include "util.h"
 
@@ -257,6 +259,29 @@ test_quoted_values_lose_controls(void **state)
 	config_free(&cfg);
 }
 
+/* Quiet hours with blanks around them, as a quoted value keeps them. */
+static void
+test_quiet_hours_take_blanks_around(void **state)
+{
+	/* 2026-03-09, a Monday, 23:00 and 12:00 UTC. */
+	const int64_t	 night = INT64_C(1773097200), noon = INT64_C(1773057600);
+	struct config	 cfg;
+	struct hours	 h;
+	char		*cause = NULL;
+
+	(void)state;
+	assert_null(parse(&cfg, "quiet_hours = \" 22:00-07:00 \t \"\n"));
+	assert_int_equal(config_quiet(&cfg, &h, &cause), 0);
+	hours_free(&h);
+	config_free(&cfg);
+	assert_int_equal(config_quiet_parse("22:00-07:00  ", "UTC", &h,
+	    &cause), 0);
+	assert_true(hours_open_at(&h, night));
+	assert_false(hours_open_at(&h, noon));
+	hours_free(&h);
+	assert_int_equal(config_quiet_parse(" \t ", "UTC", &h, &cause), 1);
+}
+
 static void
 test_account_options_fall_back_to_global(void **state)
 {
@@ -492,6 +517,7 @@ main(void)
 		cmocka_unit_test(test_defaults_apply_without_a_file),
 		cmocka_unit_test(test_options_are_parsed_with_types),
 		cmocka_unit_test(test_bad_lines_give_file_line_and_reason),
+		cmocka_unit_test(test_quiet_hours_take_blanks_around),
 		cmocka_unit_test(test_account_options_fall_back_to_global),
 		cmocka_unit_test(test_bindings_replace_and_unbind),
 		cmocka_unit_test(test_saved_replies_keep_order_and_newlines),

@@ -4,7 +4,10 @@
 # private session bus (tests/fake/notifyd.py), what each says when it
 # cannot deliver, and heed sync --notify against the fake Graph API: the
 # first sync tells nothing, a new comment is told once, with its details
-# in HEED_* variables and its text never run by a shell.
+# in HEED_* variables and its text never run by a shell; an alert that
+# begins with a customer's "-Bob Dash" reaches the desktop whole. A
+# notify_command that hangs is ended at the limit, all of it, in the open
+# inbox and in sync --notify, and what comes meanwhile is told after it.
 
 . tests/tui/lib.sh
 . tests/tui/lib-graph.sh
@@ -84,13 +87,19 @@ arun "alert = desktop" alert --test
 tui_expect "alert --test: with no desktop session, it says so" \
     1 "" "*no desktop session to notify*"
 
+arun "alert = desktop" alert --desktop -- "-Bob Dash waits: answer due in 20m" "-1 star"
+tui_expect "alert --desktop: after --, a title that begins with - is a title, not an option" \
+    1 "" "*no desktop session to notify*"
+
 arun "alert = bell" alert --test
 tui_expect "alert --test: nothing to try is said plainly" \
     0 "Nothing to try: alert has no desktop*" ""
 
+HAVE_DBUS=
 if ! $PY -c 'import dbus, gi' 2>/dev/null; then
 	tui_fail "alerts: Debian's python3-dbus and python3-gi (make deps installs them)"
 else
+	HAVE_DBUS=1
 	printf 'alert = desktop\n' >"$A/conf"
 	OUT=$(bus_run env -u NO_COLOR "$HEED" --config "$A/conf" alert --test 2>&1)
 	RC=$?
@@ -199,6 +208,12 @@ if tui_wait ui "synced" && tui_until title_is "heed: [0-9]* waiting*"; then
 else
 	tui_fail "TUI: the window's title says how many wait" "title: $_t"
 fi
+# tmux flags a bell in a window of a session no client is attached to.
+bell_is() {
+	_b=$(t display -p -t ui '#{window_bell_flag}')
+	[ "$_b" = "$1" ]
+}
+bell0=$(t display -p -t ui '#{window_bell_flag}')
 ctl '{"op":"add","platform":"facebook","author":"Vera Wang","text":"Do you ship to Gent?"}' >/dev/null
 tui_keys ui '$'
 if tui_wait ui "from Vera Wang" &&
@@ -208,5 +223,133 @@ else
 	tui_fail "TUI: a new comment a sync brings is said and goes to notify_command" \
 	    "env: $(cat "$A/env.txt" 2>&1)"
 fi
-tui_keys ui q
+if [ "$bell0" = 0 ] && tui_until bell_is 1; then
+	tui_ok "TUI: the alert rings the terminal's bell"
+else
+	tui_fail "TUI: the alert rings the terminal's bell" \
+	    "tmux's window_bell_flag: $bell0 before the alert, $_b after"
+fi
+tui_quit
+SCREEN=
+
+# A notify_command that hangs: it notes who it was told of and waits on
+# a sleep of its own. heed ends one that runs longer than its limit, the
+# whole of it, and says so; what came meanwhile is told after it. The
+# limit is 30 seconds; HEED_TEST_HOOK_LIMIT (seconds), which only tests
+# set, makes it short here (src/notify.c reads it).
+cat >"$A/slow.sh" <<'EOF'
+echo "$HEED_AUTHOR" >>"$SLOW_DIR/hook.log"
+sleep 100 &
+echo $! >>"$SLOW_DIR/sleep.pids"
+wait
+EOF
+SLOW="SLOW_DIR=$A sh $A/slow.sh"
+# End the sleeps a hook left behind, if heed did not.
+slow_kill() {
+	[ -f "$A/sleep.pids" ] && kill $(cat "$A/sleep.pids") 2>/dev/null
+	return 0
+}
+trap 'slow_kill; graph_cleanup' EXIT
+trap 'slow_kill; graph_cleanup; exit 1' INT TERM HUP
+# Whether every sleep a hook started has ended.
+sleeps_gone() {
+	for _p in $(cat "$A/sleep.pids" 2>/dev/null); do
+		kill -0 "$_p" 2>/dev/null && return 1
+	done
+	return 0
+}
+# Whether the hook was told of $1.
+hook_told() {
+	grep -qx "$1" "$A/hook.log" 2>/dev/null
+}
+sed -i 's/^notify_command = .*/notify_command = '"$(printf '%s' "$SLOW" | sed 's/[\/&]/\\&/g')"'/' "$S/on.conf"
+rm -f "$A/hook.log" "$A/sleep.pids"
+tui_start_cmd ui "exec env -u NO_COLOR $(tui_env) HEED_TEST_HOOK_LIMIT=4 '$HEED' --config '$S/on.conf' --cache '$DB'"
+tui_wait ui "synced"
+ctl '{"op":"add","platform":"facebook","author":"Sam Slow","text":"Is it in stock?"}' >/dev/null
+tui_keys ui '$'
+tui_wait ui "from Sam Slow" && tui_until hook_told "Sam Slow"
+# The second comes while the hook still runs for the first.
+ctl '{"op":"add","platform":"facebook","author":"Tia Next","text":"And in blue?"}' >/dev/null
+tui_keys ui '$'
+STEP="the second alert is said"
+if tui_wait ui "from Tia Next" && STEP="said while the first hook runs" &&
+    ! hook_told "Tia Next" && STEP="the second goes to the hook" &&
+    TUI_WAIT=20 tui_until hook_told "Tia Next"; then
+	tui_ok "TUI: an alert that comes while notify_command runs is told once it is done"
+else
+	tui_fail "TUI: an alert that comes while notify_command runs is told once it is done" \
+	    "at: $STEP; hook.log: $(cat "$A/hook.log" 2>&1)"
+fi
+if TUI_WAIT=20 tui_wait ui "notify_command took longer than 4 seconds and was ended"; then
+	tui_ok "TUI: a notify_command that runs too long is ended and said"
+else
+	tui_fail "TUI: a notify_command that runs too long is ended and said"
+fi
+if TUI_WAIT=10 tui_until sleeps_gone; then
+	tui_ok "TUI: what a notify_command started is ended with it"
+else
+	tui_fail "TUI: what a notify_command started is ended with it" \
+	    "still running: $(cat "$A/sleep.pids" 2>&1)"
+fi
+tui_quit
+SCREEN=
+
+# heed sync --notify keeps to the same limit, for both ways together.
+slow_kill
+rm -f "$A/hook.log" "$A/sleep.pids"
+ctl '{"op":"add","platform":"facebook","author":"Uma Late","text":"Still open?"}' >/dev/null
+t0=$(date +%s)
+export HEED_TEST_HOOK_LIMIT=2
+OUT=$(hrun sync --notify 2>"$S/err")
+RC=$?
+unset HEED_TEST_HOOK_LIMIT
+t1=$(date +%s)
+if [ "$RC" = 1 ] && hook_told "Uma Late" && [ $((t1 - t0)) -lt 10 ] &&
+    grep -q "heed: alerts: notify_command took longer than 2 seconds and was ended" "$S/err" &&
+    TUI_WAIT=5 tui_until sleeps_gone; then
+	tui_ok "sync --notify: a notify_command that runs too long is ended, all of it, and said; exit 1"
+else
+	tui_fail "sync --notify: a notify_command that runs too long is ended, all of it, and said; exit 1" \
+	    "exit $RC in $((t1 - t0))s, out: $OUT, err: $(cat "$S/err"); hook.log: $(cat "$A/hook.log" 2>&1); sleeps: $(cat "$A/sleep.pids" 2>&1)"
+fi
+
+# heed sync --notify for the scenario's cache on a private session bus
+# whose notification server is the fake.
+bus_sync() {
+	bus_run timeout -k 5 60 env -u NO_COLOR HOME="$TUI_DIR/home" \
+	    XDG_CONFIG_HOME="$TUI_DIR/config" XDG_DATA_HOME="$TUI_DIR/data" \
+	    XDG_STATE_HOME="$TUI_DIR/state" XDG_CACHE_HOME="$TUI_DIR/cache" \
+	    TMPDIR="$TUI_DIR/tmp" LANG="$TUI_LOCALE" LC_ALL="$TUI_LOCALE" \
+	    "$HEED" --config "$S/on.conf" --cache "$DB" sync --notify \
+	    </dev/null
+}
+
+# A customer whose name begins with "-": the alert that begins with it
+# ("-Bob Dash waits: answer due in 29m") and a text that begins with "-"
+# reach the desktop whole, never read as options by the heed that shows
+# them.
+if [ -n "$HAVE_DBUS" ] && fake_start dash fb && seed 1 0 0; then
+	{ printf 'alert = desktop\nalert_every = 0\nresponse_target = 1h\n'
+	    cat "$S/on.conf"; } >"$S/top.conf" && mv "$S/top.conf" "$S/on.conf"
+	# Due in 30m and 8s: not yet within alert_before (30m) at the first
+	# look, which tells nothing; within it at the second.
+	born=$(($(date +%s) - 1800 + 8))
+	ctl '{"op":"add","platform":"facebook","author":"-Bob Dash","created":'"$born"',"text":"-1 star: where is my order?"}' >/dev/null
+	OUT1=$(bus_sync 2>&1)
+	RC1=$?
+	while [ "$(date +%s)" -le $((born + 1800)) ]; do
+		sleep 0.2
+	done
+	OUT=$(bus_sync 2>&1)
+	RC=$?
+	if [ "$RC1" = 0 ] && [ "$RC" = 0 ] &&
+	    grep -q '"summary": "-Bob Dash waits: answer due in 2[0-9]m"' "$A/got.json" &&
+	    grep -q '"body": "-1 star: where is my order?"' "$A/got.json"; then
+		tui_ok "sync --notify: an alert that begins with a customer's \"-Bob Dash\" reaches the desktop"
+	else
+		tui_fail "sync --notify: an alert that begins with a customer's \"-Bob Dash\" reaches the desktop" \
+		    "first: exit $RC1, $OUT1; second: exit $RC, $OUT; got: $(cat "$A/got.json"); $(cat "$A/bus.err")"
+	fi
+fi
 exit 0
