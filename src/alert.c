@@ -336,8 +336,9 @@ alert_title(const struct alert_batch *b)
 	if (b->n == 1 && e->what == ALERT_NEW)
 		return xprintf("New %s from %s", alert_kind_word(e->kind), who);
 	if (b->n == 1) {
+		/* The wait as the response clock counts it (see alert_fill). */
 		util_format_age(e->what == ALERT_DUE ? e->due - b->now :
-		    b->now - e->first, age, sizeof age);
+		    e->waited, age, sizeof age);
 		return e->what == ALERT_DUE ? xprintf("%s waits: answer due in "
 		    "%s", who, age) : xprintf("%s has waited %s, past the "
 		    "target", who, age);

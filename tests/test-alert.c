@@ -298,6 +298,33 @@ test_the_command_gets_business_time(void **state)
 	alert_env_free(env);
 }
 
+/*
+ * With opening hours, the title of one past its target says the wait the
+ * response clock counts, not the weekend's.
+ */
+static void
+test_the_title_says_business_time(void **state)
+{
+	struct fx	*fx = *state;
+	char		*title, *cause = NULL;
+	int64_t		 fri = T0 - 3 * DAY;	/* Friday 12:00 */
+
+	hours_free(&fx->clock.dflt.h);
+	if (hours_parse(&fx->clock.dflt.h, "mon-fri 09:00-17:00", NULL,
+	    "UTC", &cause) != 0)
+		fail_msg("%s", cause);
+	fx->clock.simple = 0;
+	assert_int_equal(look(fx, fri + HOUR), 0);
+	comment(fx, "a", "Ana Pop", fri + 2 * HOUR);
+	assert_int_equal(look(fx, fri + 2 * HOUR + 5 * MIN), 1);
+	/* Monday 12:00: three hours on Friday, three on Monday. */
+	assert_int_equal(look(fx, T0), 1);
+	assert_int_equal(fx->b.v[0].what, ALERT_LATE);
+	title = alert_title(&fx->b);
+	assert_string_equal(title, "Ana Pop has waited 6h, past the target");
+	free(title);
+}
+
 /* What notify_command is told, in variables of its environment. */
 static void
 test_the_command_gets_the_details(void **state)
@@ -341,6 +368,8 @@ main(void)
 		    fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_the_command_gets_the_details, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_the_title_says_business_time, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_the_command_gets_business_time, fx_setup,
 		    fx_teardown),
