@@ -212,6 +212,26 @@ guard_name_handle(const char *name, const struct guard_word *g)
 	return found;
 }
 
+/*
+ * Whether has(name, g) holds of the customer's name or handle, or of the
+ * name of anyone else in the thread.
+ */
+static int
+guard_names_any(const struct guard_input *in,
+    int (*has)(const char *, const struct guard_word *),
+    const struct guard_word *g)
+{
+	size_t	i;
+
+	if (has(in->customer_name, g) || has(in->customer_handle, g))
+		return 1;
+	for (i = 0; i < in->nthread_names; i++) {
+		if (has(in->thread_names[i], g))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether a word is a name of the customer or of anyone in the thread. */
 int
 guard_known_name(const struct guard_input *in, const struct guard_word *g)
@@ -238,14 +258,7 @@ guard_known_name(const struct guard_input *in, const struct guard_word *g)
 	}
 	if (g->n == 0)
 		return 0;
-	if (guard_name_has(in->customer_name, g) ||
-	    guard_name_has(in->customer_handle, g))
-		return 1;
-	for (i = 0; i < in->nthread_names; i++) {
-		if (guard_name_has(in->thread_names[i], g))
-			return 1;
-	}
-	return 0;
+	return guard_names_any(in, guard_name_has, g);
 }
 
 /* Whether one name has a word at most two edits from g's. */
@@ -274,18 +287,7 @@ guard_name_near(const char *name, const struct guard_word *g)
 int
 guard_near_name(const struct guard_input *in, const struct guard_word *g)
 {
-	size_t	i;
-
-	if (g->n < 3)
-		return 0;
-	if (guard_name_near(in->customer_name, g) ||
-	    guard_name_near(in->customer_handle, g))
-		return 1;
-	for (i = 0; i < in->nthread_names; i++) {
-		if (guard_name_near(in->thread_names[i], g))
-			return 1;
-	}
-	return 0;
+	return g->n >= 3 && guard_names_any(in, guard_name_near, g);
 }
 
 /* Whether one name has a word in a script. */

@@ -20,6 +20,7 @@
 
 #include "guard.h"
 #include "util.h"
+#include "lib/guard-case.h"
 
 /* One reply and the greetings the guard must find wrong in it. */
 struct greet_case {
@@ -207,39 +208,6 @@ greet_known_word(void *arg, const char *word, size_t len)
 	return 0;
 }
 
-/* The greeting findings of a report as "greeting:span;..."; new string. */
-static char *
-greet_summary(const char *text, const struct guard_report *r)
-{
-	struct buf	b;
-	size_t		i, n = 0;
-
-	buf_init(&b, 0);
-	for (i = 0; i < r->n; i++) {
-		if (r->v[i].kind != GUARD_GREETING)
-			continue;
-		buf_printf(&b, "%s%s:%.*s", n++ > 0 ? ";" : "",
-		    guard_kind_name(r->v[i].kind), (int)r->v[i].len,
-		    text + r->v[i].start);
-	}
-	return buf_steal(&b);
-}
-
-/* Split "a|b" into up to 8 names (lent from a copy in buf). */
-static size_t
-greet_names(const char *s, char *buf, size_t size, const char **v)
-{
-	size_t	n = 0;
-	char	*p, *w;
-
-	if (s == NULL)
-		return 0;
-	snprintf(buf, size, "%s", s);
-	for (p = buf; n < 8 && (w = strsep(&p, "|")) != NULL;)
-		v[n++] = w;
-	return n;
-}
-
 /* Check one case; 0 if it gives what it wants, else -1 (said). */
 static int
 greet_one(const struct greet_case *c)
@@ -261,11 +229,11 @@ greet_one(const struct greet_case *c)
 	in.customer_name = c->customer;
 	in.customer_handle = c->handle;
 	in.thread_names = names;
-	in.nthread_names = greet_names(c->thread, buf, sizeof buf, names);
+	in.nthread_names = guard_case_names(c->thread, buf, sizeof buf, names);
 	if (c->dict)
 		in.known_word = greet_known_word;
 	guard_check(&in, &r);
-	got = greet_summary(c->text, &r);
+	got = guard_case_summary(c->text, &r, GUARD_GREETING, 0);
 	ok = strcmp(got, c->want) == 0;
 	if (!ok)
 		print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n", c->what, got,

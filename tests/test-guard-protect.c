@@ -20,6 +20,7 @@
 
 #include "guard.h"
 #include "util.h"
+#include "lib/guard-case.h"
 
 /* No dictionary for the language: known_word says -1 to every word. */
 #define NO_DICT	"?"
@@ -200,38 +201,6 @@ protect_known_word(void *arg, const char *word, size_t len)
 	}
 }
 
-/* The findings of a report as "kind:span;kind(warn):span"; new string. */
-static char *
-protect_summary(const char *text, const struct guard_report *r)
-{
-	struct buf	b;
-	size_t		i;
-
-	buf_init(&b, 0);
-	for (i = 0; i < r->n; i++) {
-		buf_printf(&b, "%s%s%s:%.*s", i > 0 ? ";" : "",
-		    guard_kind_name(r->v[i].kind), r->v[i].severity ==
-		    GUARD_WARN ? "(warn)" : "", (int)r->v[i].len,
-		    text + r->v[i].start);
-	}
-	return buf_steal(&b);
-}
-
-/* Split "a|b" into up to 8 names (lent from a copy in buf). */
-static size_t
-protect_names(const char *s, char *buf, size_t size, const char **v)
-{
-	size_t	n = 0;
-	char	*p, *w;
-
-	if (s == NULL)
-		return 0;
-	snprintf(buf, size, "%s", s);
-	for (p = buf; n < 8 && (w = strsep(&p, "|")) != NULL;)
-		v[n++] = w;
-	return n;
-}
-
 /* Check one case; 0 if it gives exactly its findings, else 1. */
 static int
 protect_one(const struct protect_case *c)
@@ -250,12 +219,12 @@ protect_one(const struct protect_case *c)
 	in.protect = (const char *const *)prot;
 	in.nprotect = np;
 	in.thread_names = names;
-	in.nthread_names = protect_names(c->thread, buf, sizeof buf, names);
+	in.nthread_names = guard_case_names(c->thread, buf, sizeof buf, names);
 	protect_known = c->known;
 	if (c->known != NULL)
 		in.known_word = protect_known_word;
 	guard_check(&in, &r);
-	got = protect_summary(c->text, &r);
+	got = guard_case_summary(c->text, &r, -1, 1);
 	if (strcmp(got, c->want) != 0) {
 		print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n", c->what, got,
 		    c->want);

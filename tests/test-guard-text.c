@@ -18,6 +18,7 @@
 
 #include "guard.h"
 #include "util.h"
+#include "lib/guard-case.h"
 
 /* A reply and the placeholders the guard must find in it. */
 struct guard_text_case {
@@ -124,22 +125,6 @@ static const struct guard_text_case guard_text_placeholders[] = {
 	  "" },
 };
 
-/* The findings of a report as "kind:span;kind:span"; new string. */
-static char *
-guard_text_summary(const char *text, const struct guard_report *r)
-{
-	struct buf	b;
-	size_t		i;
-
-	buf_init(&b, 0);
-	for (i = 0; i < r->n; i++) {
-		buf_printf(&b, "%s%s:%.*s", i > 0 ? ";" : "",
-		    guard_kind_name(r->v[i].kind), (int)r->v[i].len,
-		    text + r->v[i].start);
-	}
-	return buf_steal(&b);
-}
-
 /* Each reply of the table gives exactly its placeholders, which block. */
 static void
 test_guard_text_placeholders_block_and_others_do_not(void **state)
@@ -157,7 +142,7 @@ test_guard_text_placeholders_block_and_others_do_not(void **state)
 		memset(&in, 0, sizeof in);
 		in.text = c->text;
 		guard_check(&in, &r);
-		got = guard_text_summary(c->text, &r);
+		got = guard_case_summary(c->text, &r, -1, 0);
 		if (strcmp(got, c->want) != 0) {
 			print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n",
 			    c->what, got, c->want);
@@ -401,7 +386,7 @@ test_guard_text_order_of_weight(void **state)
 	guard_add(&r, GUARD_SPELLING, GUARD_WARN, 0, 0, "a note on spelling",
 	    NULL);
 	guard_sort(&r);
-	got = guard_text_summary(text, &r);
+	got = guard_case_summary(text, &r, -1, 0);
 	assert_string_equal(got, "placeholder:{order};protected-word:Bubrerry;"
 	    "parent-deleted:;automated:;language:;greeting:Anna;spelling:wya;"
 	    "spelling:");
@@ -426,7 +411,7 @@ test_guard_text_order_does_not_depend_on_adding(void **state)
 	guard_add(&r, GUARD_AUTOMATED, GUARD_WARN, 0, 0, "a", NULL);
 	guard_add(&r, GUARD_PROTECTED, GUARD_BLOCK, 5, 3, "w", NULL);
 	guard_sort(&r);
-	got = guard_text_summary("abcdefghijklmnopqrstuvwxyz", &r);
+	got = guard_case_summary("abcdefghijklmnopqrstuvwxyz", &r, -1, 0);
 	assert_string_equal(got, "protected-word:fgh;placeholder:uvw;"
 	    "parent-hidden:;automated:;language:;greeting:klmn;spelling:abc");
 	free(got);

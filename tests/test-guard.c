@@ -18,6 +18,7 @@
 
 #include "guard.h"
 #include "util.h"
+#include "lib/guard-case.h"
 
 /* One reply and what the guard must find in it. */
 struct guard_case {
@@ -145,37 +146,6 @@ static const struct guard_case guard_cases[] = {
 	  "placeholder:{order};protected-word:Bubrerry;greeting:Anna" },
 };
 
-/* The findings of a report as "kind:span;kind:span"; new string. */
-static char *
-guard_test_summary(const char *text, const struct guard_report *r)
-{
-	struct buf	b;
-	size_t		i;
-
-	buf_init(&b, 0);
-	for (i = 0; i < r->n; i++) {
-		buf_printf(&b, "%s%s:%.*s", i > 0 ? ";" : "",
-		    guard_kind_name(r->v[i].kind), (int)r->v[i].len,
-		    text + r->v[i].start);
-	}
-	return buf_steal(&b);
-}
-
-/* Split "a|b" into up to 8 names (lent from a copy in buf). */
-static size_t
-guard_test_names(const char *s, char *buf, size_t size, const char **v)
-{
-	size_t	n = 0;
-	char	*p, *w;
-
-	if (s == NULL)
-		return 0;
-	snprintf(buf, size, "%s", s);
-	for (p = buf; n < 8 && (w = strsep(&p, "|")) != NULL;)
-		v[n++] = w;
-	return n;
-}
-
 /* Each reply of the table gives exactly its findings. */
 static void
 test_guard_table_gives_exact_findings(void **state)
@@ -201,10 +171,10 @@ test_guard_table_gives_exact_findings(void **state)
 		in.customer_name = c->customer;
 		in.customer_lang = c->lang;
 		in.thread_names = names;
-		in.nthread_names = guard_test_names(c->thread, buf, sizeof buf,
+		in.nthread_names = guard_case_names(c->thread, buf, sizeof buf,
 		    names);
 		guard_check(&in, &r);
-		got = guard_test_summary(c->text, &r);
+		got = guard_case_summary(c->text, &r, -1, 0);
 		if (strcmp(got, c->want) != 0) {
 			print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n",
 			    c->what, got, c->want);
