@@ -29,8 +29,12 @@
 #define STORE_MARK_AFTER \
 	"(?3 IS NULL OR length(m.mark) > length(?3) OR " \
 	"(length(m.mark) = length(?3) AND m.mark > ?3))"
-/* An item still new in the inbox (its own never are). */
-#define STORE_MARK_NEW	"i.status = 0 AND i.own = 0"
+/*
+ * An item still new (the shop's own never are); one that holds the marker
+ * back is also not spam, which waits in a view of its own, never opened.
+ */
+#define STORE_MARK_NEW		"i.status = 0 AND i.own = 0"
+#define STORE_MARK_UNREAD	STORE_MARK_NEW " AND i.lane != 3" /* LANE_SPAM */
 
 /* Keep an item's mark, as store_item_put stores it (in its transaction). */
 int
@@ -152,8 +156,9 @@ store_marks_next(struct store *s, int64_t account, const char *after,
 	*mark = NULL;
 	if (store_mark_one(s, ST_MARK_FIRST_NEW, "SELECT m.mark FROM "
 	    "read_marks m JOIN items i ON i.id = m.item_id WHERE "
-	    "m.account_id = ?1 AND ?2 IS NULL AND ?3 IS NULL AND " STORE_MARK_NEW
-	    " ORDER BY length(m.mark), m.mark LIMIT 1", account, NULL, NULL,
+	    "m.account_id = ?1 AND ?2 IS NULL AND ?3 IS NULL AND "
+	    STORE_MARK_UNREAD " ORDER BY length(m.mark), m.mark LIMIT 1",
+	    account, NULL, NULL,
 	    &first, cause) != 0)
 		return -1;
 	rc = store_mark_one(s, ST_MARK_LAST_READ, "SELECT m.mark FROM "

@@ -213,6 +213,35 @@ test_marker_moves_up_to_the_first_still_new(void **state)
 }
 
 /*
+ * Spam that waits in its own view, never opened, holds nothing back: the
+ * marker moves past it, and a marker read elsewhere reads it too.
+ */
+static void
+test_spam_holds_the_marker_back_not(void **state)
+{
+	struct fx	*fx = *state;
+	int64_t		 id = 0;
+	size_t		 n = 0;
+	char		*m, *cause = NULL;
+
+	mention(fx, fx->acct, "s1", "10", 1000);
+	mention(fx, fx->acct, "spam", "11", 1001);
+	mention(fx, fx->acct, "s3", "12", 1002);
+	assert_int_equal(store_item_find(fx->s, fx->acct, "spam", &id,
+	    &cause), 0);
+	assert_int_equal(store_item_sort(fx->s, id, 4 /* spam */, 0, 0, 0,
+	    &cause), 0);
+	set_status(fx, "s1", STATUS_READ);
+	set_status(fx, "s3", STATUS_READ);
+	assert_string_equal(m = next(fx, fx->acct), "12");
+	free(m);
+	assert_int_equal(store_marks_read(fx->s, fx->acct, "12", &n, &cause),
+	    0);
+	assert_int_equal(n, 1);
+	assert_int_equal(status_of(fx, fx->acct, "spam"), STATUS_READ);
+}
+
+/*
  * A mark is kept when the item comes again without one (its thread read
  * later), and moves when it comes with another; an item deleted on the
  * platform is no longer waiting to be read.
@@ -249,6 +278,7 @@ main(void)
 		T(test_marker_reads_what_came_before_it),
 		T(test_marker_moves_up_to_the_first_still_new),
 		T(test_mark_kept_through_later_reads),
+		T(test_spam_holds_the_marker_back_not),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
