@@ -481,6 +481,29 @@ config_header_is(const char *name, const char *word)
 }
 
 /*
+ * Whether a value of language is a language code: empty (the locale's),
+ * or two or three letters, then perhaps a region or script of two to
+ * four letters or digits after '_' or '-' ("en", "de_AT", "zh-Hans").
+ */
+static int
+config_language_ok(const char *v)
+{
+	size_t	n = strspn(v, "abcdefghijklmnopqrstuvwxyz"), m;
+
+	if (*v == '\0')
+		return 1;
+	if (n < 2 || n > 3)
+		return 0;
+	if (v[n] == '\0')
+		return 1;
+	if (v[n] != '_' && v[n] != '-')
+		return 0;
+	m = strspn(v + n + 1, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+	return m >= 2 && m <= 4 && v[n + 1 + m] == '\0';
+}
+
+/*
  * Handle "[account NAME]", "[rule NAME]" or "[replies]"; NULL or a new
  * message.
  */
@@ -617,6 +640,13 @@ config_assign(struct config_parser *p, char *name, char *value)
 	}
 	if (i == OPT_PLATFORM && platform_find(value) == NULL)
 		return config_msg("unknown platform \"", value, "\"");
+	if (i == OPT_LANGUAGE && !config_language_ok(value)) {
+		q = config_quote(value);
+		msg = xprintf("language = %s: not a language code such as en, "
+		    "nl or de_AT", q);
+		free(q);
+		return msg;
+	}
 	if ((i == OPT_ALERT || i == OPT_QUIET_HOURS) &&
 	    (err2 = config_alert_check(i, value)) != NULL)
 		return err2;

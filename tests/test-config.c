@@ -96,6 +96,11 @@ static const struct {
 	    "test.conf:3: alert cannot be set per account" },
 	{ "color = pink\n", "test.conf:1: color = pink: not one of the "
 	    "allowed values: auto always never" },
+	{ "language = English\n", "test.conf:1: language = English: not a "
+	    "language code such as en, nl or de_AT" },
+	{ "[account a]\nplatform = demo-page\nlanguage = nl_\n",
+	    "test.conf:3: language = nl_: not a language code such as en, nl "
+	    "or de_AT" },
 	{ "mark_read = maybe\n", "test.conf:1: mark_read = maybe: expected "
 	    "yes or no" },
 	{ "just words\n", "test.conf:1: expected name = value" },
@@ -257,6 +262,29 @@ test_quoted_values_lose_controls(void **state)
 	assert_null(parse(&cfg, "editor = \"nano\t-w\"\n"));
 	assert_string_equal(config_str(&cfg, NULL, OPT_EDITOR), "nano\t-w");
 	config_free(&cfg);
+}
+
+/* A language is a code: a language's, perhaps with a region or script. */
+static void
+test_language_codes(void **state)
+{
+	const char *const	 good[] = {
+		"", "en", "nl", "ast", "de_AT", "pt-BR", "zh-Hans", "es_419"
+	};
+	struct config		 cfg;
+	char			*text, *err;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < nitems(good); i++) {
+		text = xprintf("language = %s\n", good[i]);
+		if ((err = parse(&cfg, text)) != NULL)
+			fail_msg("%s refused: %s", good[i], err);
+		assert_string_equal(config_str(&cfg, NULL, OPT_LANGUAGE),
+		    good[i]);
+		config_free(&cfg);
+		free(text);
+	}
 }
 
 /* Quiet hours with blanks around them, as a quoted value keeps them. */
@@ -518,6 +546,7 @@ main(void)
 		cmocka_unit_test(test_options_are_parsed_with_types),
 		cmocka_unit_test(test_bad_lines_give_file_line_and_reason),
 		cmocka_unit_test(test_quiet_hours_take_blanks_around),
+		cmocka_unit_test(test_language_codes),
 		cmocka_unit_test(test_account_options_fall_back_to_global),
 		cmocka_unit_test(test_bindings_replace_and_unbind),
 		cmocka_unit_test(test_saved_replies_keep_order_and_newlines),
