@@ -578,6 +578,38 @@ config_bind(struct config_parser *p, char *args)
 	return NULL;
 }
 
+/*
+ * Check what an option's value says beyond its type: a platform heed
+ * has, a language code, ways to alert and quiet hours, protected words;
+ * NULL, or a new message.
+ */
+static char *
+config_value_check(int i, const char *value)
+{
+	char	**words = NULL, *msg, *q, *err = NULL;
+	size_t	  nwords = 0;
+
+	if (i == OPT_PLATFORM && platform_find(value) == NULL)
+		return config_msg("unknown platform \"", value, "\"");
+	if (i == OPT_LANGUAGE && !config_language_ok(value)) {
+		q = config_quote(value);
+		msg = xprintf("language = %s: not a language code such as en, "
+		    "nl or de_AT", q);
+		free(q);
+		return msg;
+	}
+	if (i == OPT_ALERT || i == OPT_QUIET_HOURS)
+		return config_alert_check(i, value);
+	if (i == OPT_PROTECT && guard_protect_parse(value, &words, &nwords,
+	    &err) != 0) {
+		msg = xprintf("protect: %s", err);
+		free(err);
+		return msg;
+	}
+	guard_protect_free(words, nwords);
+	return NULL;
+}
+
 /* Handle "name = value" in the current section. */
 static char *
 config_assign(struct config_parser *p, char *name, char *value)
@@ -587,8 +619,6 @@ config_assign(struct config_parser *p, char *name, char *value)
 	struct config_reply		*r;
 	const char			*err;
 	char				*range, *msg, *q, *err2 = NULL;
-	char				**words = NULL;
-	size_t				 nwords = 0;
 	int				 i;
 
 	/* protect quotes each name of its list itself ("a, b", c). */
@@ -638,25 +668,8 @@ config_assign(struct config_parser *p, char *name, char *value)
 		free(range);
 		return msg;
 	}
-	if (i == OPT_PLATFORM && platform_find(value) == NULL)
-		return config_msg("unknown platform \"", value, "\"");
-	if (i == OPT_LANGUAGE && !config_language_ok(value)) {
-		q = config_quote(value);
-		msg = xprintf("language = %s: not a language code such as en, "
-		    "nl or de_AT", q);
-		free(q);
+	if ((msg = config_value_check(i, value)) != NULL)
 		return msg;
-	}
-	if ((i == OPT_ALERT || i == OPT_QUIET_HOURS) &&
-	    (err2 = config_alert_check(i, value)) != NULL)
-		return err2;
-	if (i == OPT_PROTECT && guard_protect_parse(value, &words, &nwords,
-	    &err2) != 0) {
-		msg = xprintf("protect: %s", err2);
-		free(err2);
-		return msg;
-	}
-	guard_protect_free(words, nwords);
 	if (p->section == SECTION_GLOBAL && (i == OPT_HOURS ||
 	    i == OPT_CLOSED || i == OPT_TIME_ZONE))
 		p->cfg->hours_line = p->lineno;
