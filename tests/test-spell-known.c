@@ -15,7 +15,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,22 +54,11 @@ setup(void **state)
 	return 0;
 }
 
-/* Remove one file or directory met by nftw, after what is in it. */
-static int
-remove_one(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* Remove the test's directory and what enchant and heed wrote in it. */
 static int
 teardown(void **state)
 {
-	nftw(*state, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(*state);
 	free(*state);
 	return 0;
 }

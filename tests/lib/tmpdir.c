@@ -8,7 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,23 +28,23 @@ tmpdir_make(char *dir, size_t len, const char *name)
 	assert_non_null(mkdtemp(dir));
 }
 
-/* Remove a directory made by tmpdir_make and the files in it. */
+/* Remove one file or directory met by nftw, after what is in it. */
+static int
+tmpdir_remove_one(const char *path, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/*
+ * Remove a directory made by tmpdir_make and everything in it, however
+ * deep (a test's data and config directories, what enchant wrote there).
+ */
 void
 tmpdir_remove(const char *dir)
 {
-	struct dirent	*de;
-	DIR		*d;
-	char		 p[PATH_MAX];
-
-	if ((d = opendir(dir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	nftw(dir, tmpdir_remove_one, 8, FTW_DEPTH | FTW_PHYS);
 }

@@ -1,6 +1,6 @@
 /*
  * tmpdir.h -- a private temporary directory for a unit test, under
- * $TMPDIR (or /tmp), and its removal with the files in it.
+ * $TMPDIR (or /tmp), and its removal with everything in it.
  *
  * Include after <cmocka.h>.
  */
