@@ -1,24 +1,11 @@
 /*
- * store-fts.c -- full-text search: the tokenizer, batch indexing and the
- * search query.
- *
- * Tokenizer. FTS5's unicode61 splits words at spaces and punctuation and
- * folds case and diacritics ("cafe" finds "Café"), which suits Dutch,
- * English and the other languages written with spaces. Chinese and
- * Japanese have no spaces, so unicode61 makes one token of a whole
- * sentence and "茶壶" would never find "这个茶壶很漂亮". The trigram
- * tokenizer finds substrings but not those shorter than three characters,
- * and most Chinese words are two. So heed registers its own tokenizer,
- * "heed": unicode61 with remove_diacritics 2, except that in a run of
- * characters of a script written without spaces (Han, kana, Hangul, Thai,
- * Lao, Khmer, Myanmar) each character and each pair of neighbouring
- * characters (bigram) is a token: "茶壶很" gives 茶, 茶壶, 壶, 壶很 and 很.
- * The tokenizer must be registered on every connection that reads or
- * writes items_fts (store_fts_register).
+ * store-fts.c -- full-text search: the tokenizer's registration, batch
+ * indexing and the search query. The tokenizer is store-tok.c.
  *
  * The index keeps no positions (detail = none): they cost indexing time
- * and room, and bigrams make them unneeded. A search for a run of those
- * scripts asks for all of its bigrams, so "茶壶" is a substring search,
+ * and room, and bigrams make them unneeded. A search for a run of a
+ * script written without spaces (Chinese, say) asks for all of its
+ * bigrams, so "茶壶" is a substring search,
  * and a single character for itself. (Bigrams alone would do, with the
  * last character of a run a token too and a single character searched as
  * the prefix of a bigram; but such a search merges the doclists of every
@@ -43,222 +30,10 @@
 #include "store-private.h"
 #include "util.h"
 
-/* A heed tokenizer: a unicode61 tokenizer and the methods to drive it. */
-struct store_tok {
-	fts5_tokenizer	 api;
-	Fts5Tokenizer	*inner;
-};
-
-/* What a run of an unspaced script becomes. */
-enum store_tok_mode {
-	STORE_TOK_DOCUMENT,	/* its characters and bigrams */
-	STORE_TOK_QUERY,	/* its bigrams, or a lone character */
-	STORE_TOK_RUNS		/* itself (for the query builder) */
-};
-
-/* What the heed tokenizer passes through unicode61 to its callback. */
-struct store_tok_ctx {
-	void			*ctx;
-	int			(*token)(void *, int, const char *, int, int,
-				    int);
-	enum store_tok_mode	 mode;
-};
-
-/* Scripts written without spaces between words. */
-static const struct {
-	uint32_t	lo, hi;
-} store_unspaced[] = {
-	{ 0x0e00, 0x0eff },	/* Thai, Lao */
-	{ 0x1000, 0x109f },	/* Myanmar */
-	{ 0x1100, 0x11ff },	/* Hangul Jamo */
-	{ 0x1780, 0x17ff },	/* Khmer */
-	{ 0x2e80, 0x2fdf },	/* CJK radicals */
-	{ 0x3040, 0x31ff },	/* kana, Bopomofo, Hangul compatibility */
-	{ 0x3400, 0x4dbf },	/* CJK extension A */
-	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
-	{ 0xa960, 0xa97f },	/* Hangul Jamo extended A */
-	{ 0xac00, 0xd7ff },	/* Hangul syllables */
-	{ 0xf900, 0xfaff },	/* CJK compatibility ideographs */
-	{ 0xff66, 0xff9f },	/* halfwidth kana */
-	{ 0x20000, 0x3ffff }	/* CJK extensions B and later */
-};
-
-/* Decode one UTF-8 character at p (n bytes left); give its length. */
-static uint32_t
-store_utf8(const unsigned char *p, int n, int *len)
-{
-	int	need, i;
-	uint32_t c;
-
-	if (p[0] < 0x80 || n < 2) {
-		*len = 1;
-		return p[0];
-	}
-	need = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
-	if (need > n) {
-		*len = 1;
-		return p[0];
-	}
-	c = p[0] & (0x7f >> need);
-	for (i = 1; i < need; i++)
-		c = (c << 6) | (p[i] & 0x3f);
-	*len = need;
-	return c;
-}
-
-/* Tell whether a character belongs to a script without spaces. */
-static int
-store_unspaced_char(uint32_t c)
-{
-	size_t	i;
-
-	if (c < 0x0e00)
-		return 0;
-	for (i = 0; i < nitems(store_unspaced); i++) {
-		if (c >= store_unspaced[i].lo && c <= store_unspaced[i].hi)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Pass bytes [i, j) of a unicode61 token on as a token. Offsets are exact
- * when the folded token has the length of the original text, else each
- * piece gets the whole span (they only matter to highlight(), which heed
- * does not use).
- */
-static int
-store_tok_emit(struct store_tok_ctx *tc, const char *tok, int ntok, int i,
-    int j, int start, int end)
-{
-	if (end - start == ntok) {
-		end = start + j;
-		start += i;
-	}
-	return tc->token(tc->ctx, 0, tok + i, j - i, start, end);
-}
-
-/* Pass on the tokens of a run [a, b) of an unspaced script; see the mode. */
-static int
-store_tok_run(struct store_tok_ctx *tc, const char *tok, int ntok, int a,
-    int b, int start, int end)
-{
-	const unsigned char	*p = (const unsigned char *)tok;
-	int			 i, len, last = -1, rc;
-
-	if (tc->mode == STORE_TOK_RUNS)
-		return store_tok_emit(tc, tok, ntok, a, b, start, end);
-	for (i = a; i < b; i += len) {
-		store_utf8(p + i, b - i, &len);
-		if (tc->mode == STORE_TOK_DOCUMENT) {
-			rc = store_tok_emit(tc, tok, ntok, i, i + len, start,
-			    end);
-			if (rc != SQLITE_OK)
-				return rc;
-		}
-		if (last != -1) {
-			rc = store_tok_emit(tc, tok, ntok, last, i + len,
-			    start, end);
-			if (rc != SQLITE_OK)
-				return rc;
-		}
-		last = i;
-	}
-	if (tc->mode == STORE_TOK_QUERY && last == a)
-		return store_tok_emit(tc, tok, ntok, last, b, start, end);
-	return SQLITE_OK;
-}
-
-/* Split one unicode61 token into runs of unspaced scripts and the rest. */
-static int
-store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
-    int end)
-{
-	struct store_tok_ctx	*tc = arg;
-	const unsigned char	*p = (const unsigned char *)tok;
-	int			 i, len, from = 0, unspaced = 0, now, rc;
-
-	(void)tflags;
-	/* Unspaced scripts start at U+0E00, three bytes in UTF-8. */
-	for (i = 0; i < ntok && p[i] < 0xe0; i++)
-		;
-	if (i == ntok)
-		return store_tok_emit(tc, tok, ntok, 0, ntok, start, end);
-	for (i = 0; i < ntok; i += len) {
-		now = store_unspaced_char(store_utf8(p + i, ntok - i, &len));
-		if (now == unspaced || i == 0) {
-			unspaced = now;
-			continue;
-		}
-		rc = unspaced ? store_tok_run(tc, tok, ntok, from, i, start,
-		    end) : store_tok_emit(tc, tok, ntok, from, i, start, end);
-		if (rc != SQLITE_OK)
-			return rc;
-		from = i;
-		unspaced = now;
-	}
-	if (unspaced)
-		return store_tok_run(tc, tok, ntok, from, ntok, start, end);
-	return store_tok_emit(tc, tok, ntok, from, ntok, start, end);
-}
-
-/* Create a heed tokenizer (xCreate); its context is the fts5_api. */
-static int
-store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
-{
-	static const char	*args[] = { "remove_diacritics", "2" };
-	fts5_api		*api = arg;
-	struct store_tok	*t;
-	void			*ud;
-	int			 rc;
-
-	(void)argv;
-	(void)argc;
-	t = xcalloc(1, sizeof *t);
-	rc = api->xFindTokenizer(api, "unicode61", &ud, &t->api);
-	if (rc == SQLITE_OK)
-		rc = t->api.xCreate(ud, args, (int)nitems(args), &t->inner);
-	if (rc != SQLITE_OK) {
-		free(t);
-		return rc;
-	}
-	*out = (Fts5Tokenizer *)t;
-	return SQLITE_OK;
-}
-
-/* Free a heed tokenizer (xDelete). */
-static void
-store_tok_delete(Fts5Tokenizer *arg)
-{
-	struct store_tok	*t = (struct store_tok *)arg;
-
-	t->api.xDelete(t->inner);
-	free(t);
-}
-
-/* Tokenize a document or a query term (xTokenize). */
-static int
-store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
-    int ntext, int (*token)(void *, int, const char *, int, int, int))
-{
-	struct store_tok	*t = (struct store_tok *)arg;
-	struct store_tok_ctx	 tc;
-
-	tc.ctx = ctx;
-	tc.token = token;
-	tc.mode = (flags & FTS5_TOKENIZE_QUERY) ? STORE_TOK_QUERY :
-	    STORE_TOK_DOCUMENT;
-	return t->api.xTokenize(t->inner, &tc, flags, text, ntext,
-	    store_tok_split);
-}
-
 /* Register the heed tokenizer on the store's connection. */
 int
 store_fts_register(struct store *s, char **cause)
 {
-	static fts5_tokenizer	 methods = {
-		store_tok_create, store_tok_delete, store_tok_tokenize
-	};
 	sqlite3_stmt		*st;
 	fts5_api		*api = NULL;
 	int			 rc;
@@ -273,8 +48,7 @@ store_fts_register(struct store *s, char **cause)
 		return util_fail(cause, "cache %s: this SQLite has no FTS5",
 		    s->path);
 	}
-	rc = api->xCreateTokenizer(api, "heed", api, &methods, NULL);
-	if (rc != SQLITE_OK)
+	if ((rc = store_tok_add(api)) != SQLITE_OK)
 		return store_fail(s, rc, "setting up search", cause);
 	s->fts5 = api;
 	return 0;
@@ -339,38 +113,18 @@ store_fts_token(void *arg, int tflags, const char *tok, int ntok, int start,
 	(void)start;
 	q->last_end = end;
 	q->last_chars = store_fts_chars(tok, ntok);
-	if (!store_unspaced_char(store_utf8(p, ntok, &len)) || len == ntok) {
+	if (!store_tok_unspaced(store_tok_utf8(p, ntok, &len)) ||
+	    len == ntok) {
 		store_fts_term(q, tok, ntok, 0);
 		return SQLITE_OK;
 	}
 	for (i = 0; i + len < ntok; i = next) {
 		next = i + len;
-		store_utf8(p + next, ntok - next, &len2);
+		store_tok_utf8(p + next, ntok - next, &len2);
 		store_fts_term(q, tok + i, len + len2, 0);
 		len = len2;
 	}
 	return SQLITE_OK;
-}
-
-/* Feed what the user typed (n bytes) to store_fts_token, run by run. */
-static int
-store_fts_tokens(fts5_api *api, const char *in, int n, struct store_fts_q *q)
-{
-	struct store_tok_ctx	 tc;
-	struct store_tok	*t;
-	Fts5Tokenizer		*ft;
-	int			 rc;
-
-	if ((rc = store_tok_create(api, NULL, 0, &ft)) != SQLITE_OK)
-		return rc;
-	t = (struct store_tok *)ft;
-	tc.ctx = q;
-	tc.token = store_fts_token;
-	tc.mode = STORE_TOK_RUNS;
-	rc = t->api.xTokenize(t->inner, &tc, FTS5_TOKENIZE_QUERY, in, n,
-	    store_tok_split);
-	store_tok_delete(ft);
-	return rc;
 }
 
 /*
@@ -400,7 +154,8 @@ store_fts_query(struct store *s, const char *in, int prefix, char **out,
 	memset(&q, 0, sizeof q);
 	buf_init(&q.b, 0);
 	q.last_end = -1;
-	if ((rc = store_fts_tokens(s->fts5, in, (int)n, &q)) != SQLITE_OK) {
+	if ((rc = store_tok_runs(s->fts5, in, (int)n, &q,
+	    store_fts_token)) != SQLITE_OK) {
 		buf_free(&q.b);
 		return store_fail(s, rc, "searching", cause);
 	}

@@ -364,4 +364,11 @@ int		 store_fts_register(struct store *, char **);
 int		 store_fts_query(struct store *, const char *, int, char **,
 		    char **);
 
+/* store-tok.c */
+int		 store_tok_add(fts5_api *);
+int		 store_tok_runs(fts5_api *, const char *, int, void *,
+		    int (*)(void *, int, const char *, int, int, int));
+uint32_t	 store_tok_utf8(const unsigned char *, int, int *);
+int		 store_tok_unspaced(uint32_t);
+
 #endif

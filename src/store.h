@@ -445,6 +445,19 @@ int	store_search(struct store *, const char *, size_t,
 	    struct item_list *, char **);
 
 /*
+ * The search index's tokenizer on its own, outside any cache, for the
+ * tests: whole turns its shortcut for known characters off, so that it
+ * reads everything through unicode61 (see store-tok.c). run calls each
+ * with every token of text, as the index keeps a document's or, with
+ * query, as a search asks for it; each returns 0 to go on. 0 or -1.
+ */
+struct store_tokenizer;
+struct store_tokenizer *store_tokenizer_open(int, char **);
+int	store_tokenizer_run(struct store_tokenizer *, const char *, size_t,
+	    int, int (*)(void *, const char *, size_t), void *);
+void	store_tokenizer_close(struct store_tokenizer *);
+
+/*
  * The longest lease any heed takes, in seconds: two days, as a platform
  * may ask to wait a whole day before the next request. A lease longer
  * than this from now is a damaged or planted row and holds nothing.

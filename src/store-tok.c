@@ -1,0 +1,546 @@
+/*
+ * store-tok.c -- the tokenizer of the search index, "heed".
+ *
+ * FTS5's unicode61 splits words at spaces and punctuation and folds case
+ * and diacritics ("cafe" finds "Café"), which suits Dutch, English and the
+ * other languages written with spaces. Chinese and Japanese have no
+ * spaces, so unicode61 makes one token of a whole sentence and "茶壶"
+ * would never find "这个茶壶很漂亮". The trigram tokenizer finds
+ * substrings but not those shorter than three characters, and most
+ * Chinese words are two. So heed registers its own tokenizer, "heed":
+ * unicode61 with remove_diacritics 2, except that in a run of characters
+ * of a script written without spaces (Han, kana, Hangul, Thai, Lao,
+ * Khmer, Myanmar) each character and each pair of neighbouring characters
+ * (bigram) is a token: "茶壶很" gives 茶, 茶壶, 壶, 壶很 and 很. It must be
+ * registered on every connection that reads or writes items_fts
+ * (store_fts_register).
+ *
+ * The known characters. unicode61 reads every character through its
+ * tables (its class, its folded form), and on an ingest of comments in
+ * Chinese and Arabic that cost more than indexing the tokens it gave. Most
+ * characters need none of it: an ASCII letter or digit is part of a word
+ * and folds to lower case; the letters of Chinese, Japanese, Korean,
+ * Arabic and Hebrew are part of a word and fold to themselves; ASCII
+ * punctuation and the common punctuation of those scripts (store_tok_sep)
+ * end a word. So the text is cut at those separators here, and a piece of
+ * known characters only (store_tok_word) is one token at once, ASCII
+ * capitals folded. Only a piece with another character in it goes through
+ * unicode61. The tokens are exactly those of unicode61 on the whole text:
+ * unicode61 ends a word at each of those separators as well, so it would
+ * have made the same pieces, and of a piece of known characters the same
+ * one token. test-store-tok holds every character of the two tables to
+ * that against unicode61, and fuzz-tok any text: "heed whole", the same
+ * tokenizer without the shortcut, is what they compare with.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-private.h"
+#include "util.h"
+
+/* A range of code points. */
+struct store_tok_range {
+	uint32_t	lo, hi;
+};
+
+/* A heed tokenizer: a unicode61 tokenizer and the methods to drive it. */
+struct store_tok {
+	fts5_tokenizer	 api;
+	Fts5Tokenizer	*inner;
+	int		 whole;		/* no shortcut: all through unicode61 */
+};
+
+/* What a run of an unspaced script becomes. */
+enum store_tok_mode {
+	STORE_TOK_DOCUMENT,	/* its characters and bigrams */
+	STORE_TOK_QUERY,	/* its bigrams, or a lone character */
+	STORE_TOK_RUNS		/* itself (for the query builder) */
+};
+
+/* What the heed tokenizer passes on, through unicode61 or not. */
+struct store_tok_ctx {
+	void			*ctx;
+	int			(*token)(void *, int, const char *, int, int,
+				    int);
+	enum store_tok_mode	 mode;
+	int			 base;	/* where unicode61's text starts */
+};
+
+/* Scripts written without spaces between words. */
+static const struct store_tok_range store_unspaced[] = {
+	{ 0x0e00, 0x0eff },	/* Thai, Lao */
+	{ 0x1000, 0x109f },	/* Myanmar */
+	{ 0x1100, 0x11ff },	/* Hangul Jamo */
+	{ 0x1780, 0x17ff },	/* Khmer */
+	{ 0x2e80, 0x2fdf },	/* CJK radicals */
+	{ 0x3040, 0x31ff },	/* kana, Bopomofo, Hangul compatibility */
+	{ 0x3400, 0x4dbf },	/* CJK extension A */
+	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
+	{ 0xa960, 0xa97f },	/* Hangul Jamo extended A */
+	{ 0xac00, 0xd7ff },	/* Hangul syllables */
+	{ 0xf900, 0xfaff },	/* CJK compatibility ideographs */
+	{ 0xff66, 0xff9f },	/* halfwidth kana */
+	{ 0x20000, 0x3ffff }	/* CJK extensions B and later */
+};
+
+/*
+ * Characters beyond ASCII that unicode61 keeps in a word as they are (a
+ * letter or a digit with no case and no diacritic to take off).
+ */
+static const struct store_tok_range store_tok_word[] = {
+	{ 0x05d0, 0x05ea },	/* Hebrew letters */
+	{ 0x0621, 0x064a },	/* Arabic letters */
+	{ 0x0660, 0x0669 },	/* Arabic-Indic digits */
+	{ 0x0671, 0x06d3 },	/* Arabic letters for other languages */
+	{ 0x3041, 0x3096 },	/* hiragana */
+	{ 0x30a1, 0x30fa },	/* katakana */
+	{ 0x30fc, 0x30ff },	/* katakana marks */
+	{ 0x3400, 0x4db5 },	/* CJK extension A */
+	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
+	{ 0xac00, 0xd7a3 }	/* Hangul syllables */
+};
+
+/* Characters beyond ASCII that unicode61 takes as the end of a word. */
+static const struct store_tok_range store_tok_sep[] = {
+	{ 0x0080, 0x00a9 },	/* controls, no-break space, ¡ ¢ £ § © */
+	{ 0x00ab, 0x00b1 },	/* « ¬ ® ¯ ° ± */
+	{ 0x00bb, 0x00bb },	/* » */
+	{ 0x00bf, 0x00bf },	/* ¿ */
+	{ 0x00d7, 0x00d7 },	/* × */
+	{ 0x00f7, 0x00f7 },	/* ÷ */
+	{ 0x060c, 0x060c },	/* Arabic comma */
+	{ 0x061b, 0x061b },	/* Arabic semicolon */
+	{ 0x061e, 0x061f },	/* Arabic question mark */
+	{ 0x2000, 0x2064 },	/* spaces, dashes, quotes, joiners, … */
+	{ 0x3000, 0x3004 },	/* ideographic space, 、 。 */
+	{ 0x3008, 0x3020 },	/* CJK brackets */
+	{ 0xfe00, 0xfe0f },	/* variation selectors (❤️) */
+	{ 0xff01, 0xff0f },	/* fullwidth ！ ， and the like */
+	{ 0xff1a, 0xff20 },	/* fullwidth ： ； ？ */
+	{ 0xff3b, 0xff40 },
+	{ 0xff5b, 0xff65 }
+};
+
+/* Tell whether c is in one of n ranges, sorted. */
+static int
+store_tok_in(const struct store_tok_range *r, size_t n, uint32_t c)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c < r[mid].lo)
+			hi = mid;
+		else if (c > r[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/* Decode one UTF-8 character at p (n bytes left); give its length. */
+uint32_t
+store_tok_utf8(const unsigned char *p, int n, int *len)
+{
+	int		need, i;
+	uint32_t	c;
+
+	if (p[0] < 0x80 || n < 2) {
+		*len = 1;
+		return p[0];
+	}
+	need = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	if (need > n) {
+		*len = 1;
+		return p[0];
+	}
+	c = p[0] & (0x7f >> need);
+	for (i = 1; i < need; i++)
+		c = (c << 6) | (p[i] & 0x3f);
+	*len = need;
+	return c;
+}
+
+/* Tell whether a character belongs to a script without spaces. */
+int
+store_tok_unspaced(uint32_t c)
+{
+	if (c < 0x0e00)
+		return 0;
+	return store_tok_in(store_unspaced, nitems(store_unspaced), c);
+}
+
+/*
+ * Pass bytes [i, j) of a token on as a token. Offsets are exact when the
+ * folded token has the length of the original text, else each piece gets
+ * the whole span (they only matter to highlight(), which heed does not
+ * use).
+ */
+static int
+store_tok_emit(struct store_tok_ctx *tc, const char *tok, int ntok, int i,
+    int j, int start, int end)
+{
+	if (end - start == ntok) {
+		end = start + j;
+		start += i;
+	}
+	return tc->token(tc->ctx, 0, tok + i, j - i, start, end);
+}
+
+/* Pass on the tokens of a run [a, b) of an unspaced script; see the mode. */
+static int
+store_tok_run(struct store_tok_ctx *tc, const char *tok, int ntok, int a,
+    int b, int start, int end)
+{
+	const unsigned char	*p = (const unsigned char *)tok;
+	int			 i, len, last = -1, rc;
+
+	if (tc->mode == STORE_TOK_RUNS)
+		return store_tok_emit(tc, tok, ntok, a, b, start, end);
+	for (i = a; i < b; i += len) {
+		store_tok_utf8(p + i, b - i, &len);
+		if (tc->mode == STORE_TOK_DOCUMENT) {
+			rc = store_tok_emit(tc, tok, ntok, i, i + len, start,
+			    end);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		if (last != -1) {
+			rc = store_tok_emit(tc, tok, ntok, last, i + len,
+			    start, end);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		last = i;
+	}
+	if (tc->mode == STORE_TOK_QUERY && last == a)
+		return store_tok_emit(tc, tok, ntok, last, b, start, end);
+	return SQLITE_OK;
+}
+
+/*
+ * Split one word (a token of unicode61's, its offsets from tc->base on)
+ * into runs of unspaced scripts and the rest.
+ */
+static int
+store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
+    int end)
+{
+	struct store_tok_ctx	*tc = arg;
+	const unsigned char	*p = (const unsigned char *)tok;
+	int			 i, len, from = 0, unspaced = 0, now, rc;
+
+	(void)tflags;
+	start += tc->base;
+	end += tc->base;
+	/* Unspaced scripts start at U+0E00, three bytes in UTF-8. */
+	for (i = 0; i < ntok && p[i] < 0xe0; i++)
+		;
+	if (i == ntok)
+		return store_tok_emit(tc, tok, ntok, 0, ntok, start, end);
+	for (i = 0; i < ntok; i += len) {
+		now = store_tok_unspaced(store_tok_utf8(p + i, ntok - i,
+		    &len));
+		if (now == unspaced || i == 0) {
+			unspaced = now;
+			continue;
+		}
+		rc = unspaced ? store_tok_run(tc, tok, ntok, from, i, start,
+		    end) : store_tok_emit(tc, tok, ntok, from, i, start, end);
+		if (rc != SQLITE_OK)
+			return rc;
+		from = i;
+		unspaced = now;
+	}
+	if (unspaced)
+		return store_tok_run(tc, tok, ntok, from, ntok, start, end);
+	return store_tok_emit(tc, tok, ntok, from, ntok, start, end);
+}
+
+/* Tell whether an ASCII byte is a letter or a digit. */
+#define STORE_TOK_ALNUM(b) \
+	((unsigned)((b) - '0') < 10 || (unsigned)(((b) | 0x20) - 'a') < 26)
+
+/* What a character is to the shortcut. */
+enum store_tok_class {
+	STORE_TOK_SEP,		/* it ends a word */
+	STORE_TOK_ASCII,	/* an ASCII letter or digit */
+	STORE_TOK_WIDE,		/* in store_tok_word */
+	STORE_TOK_OTHER		/* anything else: unicode61 must read it */
+};
+
+/*
+ * Read one character at p (n bytes left) as unicode61 reads it: a byte of
+ * 0xc0 or more takes every continuation byte after it. Give its length
+ * and its class; one that is not well formed is STORE_TOK_OTHER.
+ */
+static enum store_tok_class
+store_tok_class(const unsigned char *p, int n, int *len)
+{
+	uint32_t	c;
+	int		i, need;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return STORE_TOK_ALNUM(p[0]) ? STORE_TOK_ASCII : STORE_TOK_SEP;
+	}
+	*len = 1;
+	if (p[0] < 0xc0)
+		return STORE_TOK_OTHER;	/* a stray continuation byte */
+	for (i = 1; i < n && (p[i] & 0xc0) == 0x80; i++)
+		;
+	*len = i;
+	need = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	if (need != i || p[0] >= 0xf8)
+		return STORE_TOK_OTHER;
+	/* unicode61 writes an overlong form out short: not as it is. */
+	c = store_tok_utf8(p, n, &i);
+	if (c < (need == 2 ? 0x80u : need == 3 ? 0x800u : 0x10000u))
+		return STORE_TOK_OTHER;
+	if (store_tok_in(store_tok_word, nitems(store_tok_word), c))
+		return STORE_TOK_WIDE;
+	if (store_tok_in(store_tok_sep, nitems(store_tok_sep), c))
+		return STORE_TOK_SEP;
+	return STORE_TOK_OTHER;
+}
+
+/* The longest piece the shortcut folds; longer ones go to unicode61. */
+#define STORE_TOK_PIECE	128
+
+/*
+ * Pass on the tokens of bytes [a, b) of text, a piece between separators:
+ * known characters only (other is 0) as one token, ASCII capitals folded;
+ * else through unicode61.
+ */
+static int
+store_tok_piece(struct store_tok *t, struct store_tok_ctx *tc, int flags,
+    const char *text, int a, int b, int other, int wide)
+{
+	char	word[STORE_TOK_PIECE];
+	int	i;
+
+	if (other || b - a > STORE_TOK_PIECE) {
+		tc->base = a;
+		return t->api.xTokenize(t->inner, tc, flags, text + a, b - a,
+		    store_tok_split);
+	}
+	for (i = a; i < b; i++) {
+		word[i - a] = text[i] >= 'A' && text[i] <= 'Z' ?
+		    (char)(text[i] + ('a' - 'A')) : text[i];
+	}
+	if (!wide)
+		return tc->token(tc->ctx, 0, word, b - a, a, b);
+	tc->base = 0;
+	return store_tok_split(tc, 0, word, b - a, a, b);
+}
+
+/* Tokenize a document or a query term (xTokenize); see the top. */
+static int
+store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
+    int ntext, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct store_tok	*t = (struct store_tok *)arg;
+	struct store_tok_ctx	 tc;
+	const unsigned char	*p = (const unsigned char *)text;
+	enum store_tok_class	 c;
+	int			 i = 0, a, len, other, wide, rc;
+
+	memset(&tc, 0, sizeof tc);
+	tc.ctx = ctx;
+	tc.token = token;
+	tc.mode = (flags & FTS5_TOKENIZE_QUERY) ? STORE_TOK_QUERY :
+	    STORE_TOK_DOCUMENT;
+	if (t->whole) {
+		return t->api.xTokenize(t->inner, &tc, flags, text, ntext,
+		    store_tok_split);
+	}
+	while (i < ntext) {
+		a = i;
+		other = wide = 0;
+		for (len = 0; i < ntext; i += len) {
+			if (p[i] < 0x80) {	/* most of it: at once */
+				len = 1;
+				if (!STORE_TOK_ALNUM(p[i]))
+					break;
+				continue;
+			}
+			if ((c = store_tok_class(p + i, ntext - i, &len)) ==
+			    STORE_TOK_SEP)
+				break;
+			other |= c == STORE_TOK_OTHER;
+			wide |= c == STORE_TOK_WIDE;
+		}
+		if (i > a && (rc = store_tok_piece(t, &tc, flags, text, a, i,
+		    other, wide)) != SQLITE_OK)
+			return rc;
+		i += len;	/* the separator */
+	}
+	return SQLITE_OK;
+}
+
+/*
+ * Create a heed tokenizer (xCreate); its context is the fts5_api. The
+ * argument "whole" turns the shortcut off.
+ */
+static int
+store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	static const char	*args[] = { "remove_diacritics", "2" };
+	fts5_api		*api = arg;
+	struct store_tok	*t;
+	void			*ud;
+	int			 rc, i;
+
+	t = xcalloc(1, sizeof *t);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "whole") != 0) {
+			free(t);
+			return SQLITE_ERROR;
+		}
+		t->whole = 1;
+	}
+	rc = api->xFindTokenizer(api, "unicode61", &ud, &t->api);
+	if (rc == SQLITE_OK)
+		rc = t->api.xCreate(ud, args, (int)nitems(args), &t->inner);
+	if (rc != SQLITE_OK) {
+		free(t);
+		return rc;
+	}
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+/* Free a heed tokenizer (xDelete). */
+static void
+store_tok_delete(Fts5Tokenizer *arg)
+{
+	struct store_tok	*t = (struct store_tok *)arg;
+
+	t->api.xDelete(t->inner);
+	free(t);
+}
+
+/* Register the heed tokenizer with an fts5_api; an SQLite result code. */
+int
+store_tok_add(fts5_api *api)
+{
+	static fts5_tokenizer	 methods = {
+		store_tok_create, store_tok_delete, store_tok_tokenize
+	};
+
+	return api->xCreateTokenizer(api, "heed", api, &methods, NULL);
+}
+
+/*
+ * Pass what the user typed (n bytes) to token, a word or a run of an
+ * unspaced script at a time, as a document's text would be cut; an SQLite
+ * result code.
+ */
+int
+store_tok_runs(fts5_api *api, const char *in, int n, void *ctx,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	struct store_tok_ctx	 tc;
+	struct store_tok	*t;
+	Fts5Tokenizer		*ft;
+	int			 rc;
+
+	if ((rc = store_tok_create(api, NULL, 0, &ft)) != SQLITE_OK)
+		return rc;
+	t = (struct store_tok *)ft;
+	memset(&tc, 0, sizeof tc);
+	tc.ctx = ctx;
+	tc.token = token;
+	tc.mode = STORE_TOK_RUNS;
+	rc = t->api.xTokenize(t->inner, &tc, FTS5_TOKENIZE_QUERY, in, n,
+	    store_tok_split);
+	store_tok_delete(ft);
+	return rc;
+}
+
+/* A tokenizer on its own, for tests: see store.h. */
+struct store_tokenizer {
+	sqlite3		*db;
+	fts5_api	*api;
+	fts5_tokenizer	 methods;
+	Fts5Tokenizer	*tok;
+};
+
+/* Open a heed tokenizer outside any cache; see store.h. */
+struct store_tokenizer *
+store_tokenizer_open(int whole, char **cause)
+{
+	struct store_tokenizer	*st;
+	sqlite3_stmt		*q;
+	const char		*args[] = { "whole" };
+	void			*ud;
+
+	st = xcalloc(1, sizeof *st);
+	if (sqlite3_open(":memory:", &st->db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &q,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_pointer(q, 1, &st->api, "fts5_api_ptr", NULL);
+	sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (st->api == NULL || store_tok_add(st->api) != SQLITE_OK ||
+	    st->api->xFindTokenizer(st->api, "heed", &ud,
+	    &st->methods) != SQLITE_OK ||
+	    st->methods.xCreate(ud, args, whole ? 1 : 0, &st->tok) !=
+	    SQLITE_OK)
+		goto fail;
+	return st;
+
+fail:
+	util_fail(cause, "tokenizer: %s", st->db != NULL ?
+	    sqlite3_errmsg(st->db) : "out of memory");
+	store_tokenizer_close(st);
+	return NULL;
+}
+
+/* What store_tokenizer_run hands each token on to. */
+struct store_tokenizer_each {
+	int	(*each)(void *, const char *, size_t);
+	void	*arg;
+};
+
+/* Pass one token on (an FTS5 token callback). */
+static int
+store_tokenizer_token(void *arg, int tflags, const char *tok, int ntok,
+    int start, int end)
+{
+	struct store_tokenizer_each	*e = arg;
+
+	(void)tflags;
+	(void)start;
+	(void)end;
+	return e->each(e->arg, tok, (size_t)ntok) == 0 ? SQLITE_OK :
+	    SQLITE_ABORT;
+}
+
+/* Tokenize text as a document or, with query, a search; see store.h. */
+int
+store_tokenizer_run(struct store_tokenizer *st, const char *text, size_t n,
+    int query, int (*each)(void *, const char *, size_t), void *arg)
+{
+	struct store_tokenizer_each	e = { each, arg };
+
+	if (n > INT32_MAX)
+		return -1;
+	return st->methods.xTokenize(st->tok, &e, query ?
+	    FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT, text, (int)n,
+	    store_tokenizer_token) == SQLITE_OK ? 0 : -1;
+}
+
+/* Close a tokenizer from store_tokenizer_open. */
+void
+store_tokenizer_close(struct store_tokenizer *st)
+{
+	if (st == NULL)
+		return;
+	if (st->tok != NULL)
+		st->methods.xDelete(st->tok);
+	sqlite3_close(st->db);
+	free(st);
+}
