@@ -36,12 +36,8 @@
 #include <string.h>
 
 #include "store-private.h"
+#include "text.h"
 #include "util.h"
-
-/* A range of code points. */
-struct store_tok_range {
-	uint32_t	lo, hi;
-};
 
 /* A heed tokenizer: a unicode61 tokenizer and the methods to drive it. */
 struct store_tok {
@@ -67,7 +63,7 @@ struct store_tok_ctx {
 };
 
 /* Scripts written without spaces between words. */
-static const struct store_tok_range store_unspaced[] = {
+static const struct text_range store_unspaced[] = {
 	{ 0x0e00, 0x0eff },	/* Thai, Lao */
 	{ 0x1000, 0x109f },	/* Myanmar */
 	{ 0x1100, 0x11ff },	/* Hangul Jamo */
@@ -87,7 +83,7 @@ static const struct store_tok_range store_unspaced[] = {
  * Characters beyond ASCII that unicode61 keeps in a word as they are (a
  * letter or a digit with no case and no diacritic to take off).
  */
-static const struct store_tok_range store_tok_word[] = {
+static const struct text_range store_tok_word[] = {
 	{ 0x05d0, 0x05ea },	/* Hebrew letters */
 	{ 0x0621, 0x064a },	/* Arabic letters */
 	{ 0x0660, 0x0669 },	/* Arabic-Indic digits */
@@ -101,7 +97,7 @@ static const struct store_tok_range store_tok_word[] = {
 };
 
 /* Characters beyond ASCII that unicode61 takes as the end of a word. */
-static const struct store_tok_range store_tok_sep[] = {
+static const struct text_range store_tok_sep[] = {
 	{ 0x0080, 0x00a9 },	/* controls, no-break space, ¡ ¢ £ § © */
 	{ 0x00ab, 0x00b1 },	/* « ¬ ® ¯ ° ± */
 	{ 0x00bb, 0x00bb },	/* » */
@@ -120,24 +116,6 @@ static const struct store_tok_range store_tok_sep[] = {
 	{ 0xff3b, 0xff40 },
 	{ 0xff5b, 0xff65 }
 };
-
-/* Tell whether c is in one of n ranges, sorted. */
-static int
-store_tok_in(const struct store_tok_range *r, size_t n, uint32_t c)
-{
-	size_t	lo = 0, hi = n, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (c < r[mid].lo)
-			hi = mid;
-		else if (c > r[mid].hi)
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
-}
 
 /* Decode one UTF-8 character at p (n bytes left); give its length. */
 uint32_t
@@ -168,7 +146,7 @@ store_tok_unspaced(uint32_t c)
 {
 	if (c < 0x0e00)
 		return 0;
-	return store_tok_in(store_unspaced, nitems(store_unspaced), c);
+	return text_in_ranges(store_unspaced, nitems(store_unspaced), c);
 }
 
 /*
@@ -298,9 +276,9 @@ store_tok_class(const unsigned char *p, int n, int *len)
 	c = store_tok_utf8(p, n, &i);
 	if (c < (need == 2 ? 0x80u : need == 3 ? 0x800u : 0x10000u))
 		return STORE_TOK_OTHER;
-	if (store_tok_in(store_tok_word, nitems(store_tok_word), c))
+	if (text_in_ranges(store_tok_word, nitems(store_tok_word), c))
 		return STORE_TOK_WIDE;
-	if (store_tok_in(store_tok_sep, nitems(store_tok_sep), c))
+	if (text_in_ranges(store_tok_sep, nitems(store_tok_sep), c))
 		return STORE_TOK_SEP;
 	return STORE_TOK_OTHER;
 }

@@ -45,12 +45,7 @@
 #include "text.h"
 #include "util.h"
 
-struct width_range {
-	uint32_t	lo;
-	uint32_t	hi;
-};
-
-static const struct width_range width_wide[] = {
+static const struct text_range width_wide[] = {
 	{ 0x1100, 0x115F }, { 0x231A, 0x231B }, { 0x2329, 0x232A },
 	{ 0x23E9, 0x23EC }, { 0x23F0, 0x23F0 }, { 0x23F3, 0x23F3 },
 	{ 0x25FD, 0x25FE }, { 0x2614, 0x2615 }, { 0x2648, 0x2653 },
@@ -94,7 +89,7 @@ static const struct width_range width_wide[] = {
 	{ 0x30000, 0x3FFFD },
 };
 
-static const struct width_range width_zero[] = {
+static const struct text_range width_zero[] = {
 	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD },
 	{ 0x05BF, 0x05BF }, { 0x05C1, 0x05C2 }, { 0x05C4, 0x05C5 },
 	{ 0x05C7, 0x05C7 }, { 0x0610, 0x061A }, { 0x061C, 0x061C },
@@ -215,7 +210,7 @@ static const struct width_range width_zero[] = {
 	{ 0xE0001, 0xE0001 }, { 0xE0020, 0xE007F }, { 0xE0100, 0xE01EF },
 };
 
-static const struct width_range width_spacing[] = {
+static const struct text_range width_spacing[] = {
 	{ 0x0903, 0x0903 }, { 0x093B, 0x093B }, { 0x093E, 0x0940 },
 	{ 0x0949, 0x094C }, { 0x094E, 0x094F }, { 0x0982, 0x0983 },
 	{ 0x09BE, 0x09C0 }, { 0x09C7, 0x09C8 }, { 0x09CB, 0x09CC },
@@ -276,7 +271,7 @@ static const struct width_range width_spacing[] = {
 	{ 0x1D165, 0x1D166 }, { 0x1D16D, 0x1D172 }, { 0x1F3FB, 0x1F3FF },
 };
 
-static const struct width_range width_pict[] = {
+static const struct text_range width_pict[] = {
 	{ 0x00A9, 0x00A9 }, { 0x00AE, 0x00AE }, { 0x203C, 0x203C },
 	{ 0x2049, 0x2049 }, { 0x2122, 0x2122 }, { 0x2139, 0x2139 },
 	{ 0x2194, 0x2199 }, { 0x21A9, 0x21AA }, { 0x231A, 0x231B },
@@ -309,7 +304,7 @@ static const struct width_range width_pict[] = {
  * Format characters that are zero width but do not join the cluster before
  * them (Grapheme_Cluster_Break Control).
  */
-static const struct width_range width_breaking[] = {
+static const struct text_range width_breaking[] = {
 	{ 0x061C, 0x061C }, { 0x180E, 0x180E }, { 0x200B, 0x200B },
 	{ 0x200E, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
 	{ 0x2066, 0x206F }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
@@ -317,11 +312,11 @@ static const struct width_range width_breaking[] = {
 	{ 0xE0001, 0xE0001 }
 };
 
-#define WIDTH_IN(t, cp) width_search((t), nitems(t), (cp))
+#define WIDTH_IN(t, cp) text_in_ranges((t), nitems(t), (cp))
 
-/* Look a code point up in a sorted range table. */
-static int
-width_search(const struct width_range *t, size_t n, uint32_t cp)
+/* Tell whether a code point is in a sorted table of ranges; see text.h. */
+int
+text_in_ranges(const struct text_range *t, size_t n, uint32_t cp)
 {
 	size_t	lo = 0, hi = n, mid;
 

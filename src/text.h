@@ -52,6 +52,13 @@ size_t	 text_decode(const char *, size_t, uint32_t *);
 /* Encode a code point into out (at least 4 bytes); return bytes written. */
 size_t	 text_encode(uint32_t, char *);
 
+/* A range of code points, and whether one is in a sorted table of them. */
+struct text_range {
+	uint32_t	lo;
+	uint32_t	hi;
+};
+int	 text_in_ranges(const struct text_range *, size_t, uint32_t);
+
 /* Display width of one code point: 0 (combining, ZWJ), 1 or 2 (wide). */
 int	 text_cp_width(uint32_t);
 /* Display width of a string (sum of code point widths, except that an

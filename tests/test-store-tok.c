@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 struct fx {
@@ -112,32 +113,6 @@ same(struct fx *fx, const char *text, size_t n)
 	return ok;
 }
 
-/* Encode a code point as UTF-8; give the length. */
-static size_t
-utf8(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | c >> 12);
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | c >> 18);
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 /*
  * Every character of the first three planes, between ASCII letters and
  * between Chinese ones, is read as unicode61 reads it: the shortcut's
@@ -161,7 +136,7 @@ test_every_character_as_unicode61(void **state)
 		for (k = 0; k < nitems(around); k++) {
 			n = strlen(around[k][0]);
 			memcpy(text, around[k][0], n);
-			n += utf8(c, text + n);
+			n += text_encode(c, text + n);
 			memcpy(text + n, around[k][1], strlen(around[k][1]));
 			n += strlen(around[k][1]);
 			bad += !same(fx, text, n);
