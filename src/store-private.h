@@ -178,6 +178,7 @@ struct store {
 	char			*who;		/* the local user, for the log */
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
+	int			 ingesting;	/* store_ingest has run */
 	int			 inbox_age;	/* the lanes are in the age
 						   order (meta inbox_age) */
 	int			 cache_shrunk;	/* cache_size has been read */

@@ -214,22 +214,12 @@ store_connect(struct store *s, char **cause)
  * temp_store = MEMORY keeps statement journals off the disk: every upsert
  * inside an ingest transaction needs one (it fires triggers), and on file
  * they cost about twenty writes per item and doubled the ingest time.
- *
- * A connection that writes gets a page cache of 16 MiB rather than 2:
- * storing a page of comments reads the index pages it inserts into, and
- * with 2 MiB an ingest of 100,000 items read 14,000 of them back from the
- * file and 10,000 from the WAL, which 16 MiB spares (the first screen
- * shrinks the cache while it reads: store_cache_small). And the WAL is
- * copied into the file every 4,000 pages rather than 1,000: each copy
- * syncs the file twice, and a sync's page writes are about 60 pages of
- * the indexes, so the copies were 194 syncs on that ingest and are 59.
  */
 static int
 store_setup(struct store *s, char **cause)
 {
 	static const char	*setup = "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-	    "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;";
+	    "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
 	int			 rc, on;
 
 	if (!s->readonly) {
