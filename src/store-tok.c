@@ -240,41 +240,30 @@ store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
 #define STORE_TOK_ALNUM(b) \
 	((unsigned)((b) - '0') < 10 || (unsigned)(((b) | 0x20) - 'a') < 26)
 
-/* What a character is to the shortcut. */
+/* What a character beyond ASCII is to the shortcut. */
 enum store_tok_class {
 	STORE_TOK_SEP,		/* it ends a word */
-	STORE_TOK_ASCII,	/* an ASCII letter or digit */
 	STORE_TOK_WIDE,		/* in store_tok_word */
 	STORE_TOK_OTHER		/* anything else: unicode61 must read it */
 };
 
 /*
- * Read one character at p (n bytes left) as unicode61 reads it: a byte of
- * 0xc0 or more takes every continuation byte after it. Give its length
- * and its class; one that is not well formed is STORE_TOK_OTHER.
+ * Read one character beyond ASCII at p (n bytes left) as unicode61 reads
+ * it: a byte of 0xc0 or more takes every continuation byte after it. Give
+ * its length and its class. One that is not well formed (a stray or a
+ * missing continuation byte, an overlong form, which unicode61 writes out
+ * short) decodes to U+FFFD or leaves bytes over, and is STORE_TOK_OTHER.
  */
 static enum store_tok_class
 store_tok_class(const unsigned char *p, int n, int *len)
 {
 	uint32_t	c;
-	int		i, need;
+	int		i;
 
-	if (p[0] < 0x80) {
-		*len = 1;
-		return STORE_TOK_ALNUM(p[0]) ? STORE_TOK_ASCII : STORE_TOK_SEP;
-	}
-	*len = 1;
-	if (p[0] < 0xc0)
-		return STORE_TOK_OTHER;	/* a stray continuation byte */
-	for (i = 1; i < n && (p[i] & 0xc0) == 0x80; i++)
+	for (i = 1; p[0] >= 0xc0 && i < n && (p[i] & 0xc0) == 0x80; i++)
 		;
 	*len = i;
-	need = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
-	if (need != i || p[0] >= 0xf8)
-		return STORE_TOK_OTHER;
-	/* unicode61 writes an overlong form out short: not as it is. */
-	c = store_tok_utf8(p, n, &i);
-	if (c < (need == 2 ? 0x80u : need == 3 ? 0x800u : 0x10000u))
+	if (text_decode((const char *)p, (size_t)i, &c) != (size_t)i)
 		return STORE_TOK_OTHER;
 	if (text_in_ranges(store_tok_word, nitems(store_tok_word), c))
 		return STORE_TOK_WIDE;
