@@ -11,9 +11,9 @@
  * unicode61 with remove_diacritics 2, except that in a run of characters
  * of a script written without spaces (Han, kana, Hangul, Thai, Lao,
  * Khmer, Myanmar) each character and each pair of neighbouring characters
- * (bigram) is a token: "茶壶很" gives 茶, 茶壶, 壶, 壶很 and 很. It must be
- * registered on every connection that reads or writes items_fts
- * (store_fts_register).
+ * (bigram) is a token: "茶壶很" gives 茶, 茶壶, 壶, 壶很 and 很; a document
+ * gives each once (store_tok_seen). It must be registered on every
+ * connection that reads or writes items_fts (store_fts_register).
  *
  * The known characters. unicode61 reads every character through its
  * tables (its class, its folded form), and on an ingest of comments in
@@ -39,11 +39,36 @@
 #include "text.h"
 #include "util.h"
 
+/*
+ * The tokens of unspaced scripts a document has given so far. A Chinese
+ * comment repeats its common characters and pairs: about half of the
+ * tokens of its runs are ones it gave before. The index keeps no
+ * positions (detail = none), so FTS5 makes nothing of a token its row
+ * has already, but it looks each one up all the same, at several times
+ * the cost of finding it here. A slot is in use when its generation is
+ * the document's; the table takes at most STORE_TOK_SEEN_MAX tokens, and
+ * those of a document with more are passed on, repeated or not.
+ */
+#define STORE_TOK_SEEN		1024	/* slots, a power of two */
+#define STORE_TOK_SEEN_MAX	768
+
+struct store_tok_slot {
+	uint64_t	key;		/* see store_tok_seen */
+	uint32_t	gen;
+};
+
+struct store_tok_seen {
+	struct store_tok_slot	slot[STORE_TOK_SEEN];
+	uint32_t		gen;	/* the document's */
+	int			n;	/* slots it fills */
+};
+
 /* A heed tokenizer: a unicode61 tokenizer and the methods to drive it. */
 struct store_tok {
-	fts5_tokenizer	 api;
-	Fts5Tokenizer	*inner;
-	int		 whole;		/* no shortcut: all through unicode61 */
+	fts5_tokenizer		 api;
+	Fts5Tokenizer		*inner;
+	int			 whole;	/* no shortcut: all through unicode61 */
+	struct store_tok_seen	 seen;
 };
 
 /* What a run of an unspaced script becomes. */
@@ -60,6 +85,7 @@ struct store_tok_ctx {
 				    int);
 	enum store_tok_mode	 mode;
 	int			 base;	/* where unicode61's text starts */
+	struct store_tok_seen	*seen;	/* a document's (NULL: a query's) */
 };
 
 /* Scripts written without spaces between words. */
@@ -166,25 +192,70 @@ store_tok_emit(struct store_tok_ctx *tc, const char *tok, int ntok, int i,
 	return tc->token(tc->ctx, 0, tok + i, j - i, start, end);
 }
 
+/* Start the tokens of a new document. */
+static void
+store_tok_seen_start(struct store_tok_seen *sn)
+{
+	if (++sn->gen == 0) {	/* wrapped: no slot may look in use */
+		memset(sn->slot, 0, sizeof sn->slot);
+		sn->gen = 1;
+	}
+	sn->n = 0;
+}
+
+/*
+ * Tell whether the document has given a token before, and remember it if
+ * not. The key of a character is its code point, that of a pair the code
+ * points of both (the first shifted past any code point): the text of
+ * a run is well formed (unicode61 writes what it folds out again, and the
+ * shortcut passes on only characters it decoded whole), so one key is
+ * one string of bytes.
+ */
+static int
+store_tok_seen(struct store_tok_seen *sn, uint64_t key)
+{
+	struct store_tok_slot	*sl;
+	size_t			 h;
+
+	if (sn == NULL)
+		return 0;
+	h = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 54);
+	for (;; h = (h + 1) % STORE_TOK_SEEN) {
+		sl = &sn->slot[h];
+		if (sl->gen != sn->gen)
+			break;
+		if (sl->key == key)
+			return 1;
+	}
+	if (sn->n < STORE_TOK_SEEN_MAX) {
+		sl->key = key;
+		sl->gen = sn->gen;
+		sn->n++;
+	}
+	return 0;
+}
+
 /* Pass on the tokens of a run [a, b) of an unspaced script; see the mode. */
 static int
 store_tok_run(struct store_tok_ctx *tc, const char *tok, int ntok, int a,
     int b, int start, int end)
 {
 	const unsigned char	*p = (const unsigned char *)tok;
+	uint64_t		 c, prev = 0;
 	int			 i, len, last = -1, rc;
 
 	if (tc->mode == STORE_TOK_RUNS)
 		return store_tok_emit(tc, tok, ntok, a, b, start, end);
-	for (i = a; i < b; i += len) {
-		store_tok_utf8(p + i, b - i, &len);
-		if (tc->mode == STORE_TOK_DOCUMENT) {
+	for (i = a; i < b; i += len, prev = c) {
+		c = store_tok_utf8(p + i, b - i, &len);
+		if (tc->mode == STORE_TOK_DOCUMENT &&
+		    !store_tok_seen(tc->seen, c)) {
 			rc = store_tok_emit(tc, tok, ntok, i, i + len, start,
 			    end);
 			if (rc != SQLITE_OK)
 				return rc;
 		}
-		if (last != -1) {
+		if (last != -1 && !store_tok_seen(tc->seen, prev << 21 | c)) {
 			rc = store_tok_emit(tc, tok, ntok, last, i + len,
 			    start, end);
 			if (rc != SQLITE_OK)
@@ -316,8 +387,13 @@ store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
 	memset(&tc, 0, sizeof tc);
 	tc.ctx = ctx;
 	tc.token = token;
-	tc.mode = (flags & FTS5_TOKENIZE_QUERY) ? STORE_TOK_QUERY :
-	    STORE_TOK_DOCUMENT;
+	if (flags & FTS5_TOKENIZE_QUERY)
+		tc.mode = STORE_TOK_QUERY;
+	else {
+		tc.mode = STORE_TOK_DOCUMENT;
+		tc.seen = &t->seen;
+		store_tok_seen_start(tc.seen);
+	}
 	if (t->whole) {
 		return t->api.xTokenize(t->inner, &tc, flags, text, ntext,
 		    store_tok_split);

@@ -264,6 +264,8 @@ test_tokens_a_search_needs(void **state)
 		{ "Order #4512 (2x)", 0, "order|4512|2x|" },
 		{ "مرحبا، شكراً", 0, "مرحبا|شكرا|" },
 		{ "abc茶壶", 0, "abc|茶|壶|茶壶|" },
+		{ "茶壶茶壶，茶", 0, "茶|壶|茶壶|壶茶|" },
+		{ "茶壶茶壶", 1, "茶壶|壶茶|茶壶|" },
 		{ "ＴＥＡ", 0, "ｔｅａ|" },
 	};
 	struct fx	*fx = *state;
@@ -280,6 +282,92 @@ test_tokens_a_search_needs(void **state)
 	}
 }
 
+/* Tell whether the token of n bytes is one of the '|'-ended list's. */
+static int
+listed(const char *list, const char *tok, size_t n)
+{
+	const char	*p, *bar;
+
+	for (p = list; (bar = strchr(p, '|')) != NULL; p = bar + 1) {
+		if ((size_t)(bar - p) == n && memcmp(p, tok, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The characters and pairs of a run of n Chinese characters (three bytes
+ * each), as a document gives them: each once, in the order they first
+ * come. A new string.
+ */
+static char *
+run_tokens(const char *text, size_t n)
+{
+	struct buf	 b;
+	size_t		 i;
+	const char	*c;
+
+	buf_init(&b, 0);
+	buf_addstr(&b, "");
+	for (i = 0; i < n; i++) {
+		c = text + 3 * i;
+		if (!listed(b.data, c, 3)) {
+			buf_add(&b, c, 3);
+			buf_addch(&b, '|');
+		}
+		if (i > 0 && !listed(b.data, c - 3, 6)) {
+			buf_add(&b, c - 3, 6);
+			buf_addch(&b, '|');
+		}
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * A document gives each character and pair of its unspaced runs once,
+ * however often it repeats them, and the next document gives them
+ * again; one with more of them than are remembered still gives every one.
+ */
+static void
+test_document_tokens_once(void **state)
+{
+	static const size_t	 kinds[] = { 2, 7, 40, 3000 };
+	struct fx		*fx = *state;
+	char			 text[3 * 2000], *got, *want, *p, *bar;
+	uint32_t		 x = 88172645u, c;
+	size_t			 k, round, n, i;
+
+	for (k = 0; k < nitems(kinds); k++) {
+		for (round = 0; round < 20; round++) {
+			n = 1 + next(&x) % 2000;
+			for (i = 0; i < n; i++) {
+				c = 0x4e00 + next(&x) % (uint32_t)kinds[k];
+				text[3 * i] = (char)(0xe0 | c >> 12);
+				text[3 * i + 1] = (char)(0x80 | (c >> 6 & 0x3f));
+				text[3 * i + 2] = (char)(0x80 | (c & 0x3f));
+			}
+			got = tokens(fx->fast, text, 3 * n, 0);
+			want = run_tokens(text, n);
+			if (kinds[k] < 40)	/* all remembered: exact */
+				assert_string_equal(got, want);
+			for (p = want; (bar = strchr(p, '|')) != NULL;
+			    p = bar + 1)
+				assert_true(listed(got, p, (size_t)(bar - p)));
+			for (p = got; (bar = strchr(p, '|')) != NULL;
+			    p = bar + 1)
+				assert_true(listed(want, p, (size_t)(bar - p)));
+			free(got);
+			free(want);
+		}
+	}
+	got = tokens(fx->fast, "茶", 3, 0);
+	assert_string_equal(got, "茶|");
+	free(got);
+	got = tokens(fx->fast, "茶", 3, 0);	/* another document */
+	assert_string_equal(got, "茶|");
+	free(got);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -291,6 +379,7 @@ main(void)
 		T(test_long_words_and_nuls),
 		T(test_random_texts_as_unicode61),
 		T(test_tokens_a_search_needs),
+		T(test_document_tokens_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
