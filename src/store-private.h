@@ -296,6 +296,7 @@ void		 store_done(sqlite3_stmt *);
 int		 store_fail_db(struct store *, sqlite3 *, int, const char *,
 		    char **);
 int		 store_fail(struct store *, int, const char *, char **);
+int		 store_query_int(sqlite3 *, const char *, int *);
 int		 store_step_done(struct store *, sqlite3_stmt *, const char *,
 		    char **);
 int		 store_run(struct store *, enum store_stmt_id, const char *,

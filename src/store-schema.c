@@ -597,6 +597,44 @@ store_migrate_12(struct store *s, char **cause)
 	return 0;
 }
 
+/*
+ * Schema 13: items name no foreign keys. Their parents are never deleted:
+ * heed removes no account and no post (an item deleted on its platform
+ * is marked so, and kept), so the clauses guarded nothing, while every
+ * item stored looked up both parents: a twentieth of the cost of storing
+ * one. The table's text loses them in place, the way SQLite documents for
+ * taking a constraint away (lang_altertable.html, "making other kinds of
+ * table schema changes"): no row changes, and the schema version moves
+ * on so that every connection reads the table anew. A cache whose text
+ * has no such clause (one made by the tests) is left as it is.
+ */
+#define STORE_ITEMS_FK_ACCOUNT	" REFERENCES accounts (id) ON DELETE CASCADE"
+#define STORE_ITEMS_FK_POST	" REFERENCES posts (id) ON DELETE SET NULL"
+
+/* Schema 13: items without foreign keys. */
+static int
+store_migrate_13(struct store *s, char **cause)
+{
+	char	*sql;
+	int	 version, rc;
+
+	if ((rc = store_query_int(s->db, "PRAGMA schema_version",
+	    &version)) != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 13", cause);
+	sql = xprintf("PRAGMA writable_schema = ON;"
+	    "UPDATE sqlite_schema SET sql = replace(replace(sql, '%s', ''), "
+	    "'%s', '') WHERE type = 'table' AND name = 'items';"
+	    "PRAGMA schema_version = %d;", STORE_ITEMS_FK_ACCOUNT,
+	    STORE_ITEMS_FK_POST, version + 1);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	free(sql);
+	(void)sqlite3_exec(s->db, "PRAGMA writable_schema = OFF", NULL, NULL,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "upgrading the schema to 13", cause);
+	return 0;
+}
+
 /* Migration N is store_migrations[N - 1]. */
 static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_1,
@@ -611,22 +649,17 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_10,
 	store_migrate_11,
 	store_migrate_12,
+	store_migrate_13,
 };
 
 /* Read the schema version inside the migration transaction. */
 static int
 store_version(struct store *s, int *version, char **cause)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	rc;
 
-	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "reading the schema", cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	if ((rc = store_query_int(s->db, "PRAGMA user_version", version)) !=
+	    SQLITE_OK)
 		return store_fail(s, rc, "reading the schema", cause);
 	return 0;
 }

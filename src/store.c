@@ -137,8 +137,8 @@ store_chmod_aux(struct store *s)
 	}
 }
 
-/* Read one integer from a one-shot query on a connection. */
-static int
+/* Read one integer from a one-shot query on a connection; an SQLite code. */
+int
 store_query_int(sqlite3 *db, const char *sql, int *out)
 {
 	sqlite3_stmt	*st;

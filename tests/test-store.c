@@ -333,6 +333,80 @@ test_extra_kept_and_schema_1_upgraded(void **state)
 	assert_non_null(fx->s);
 }
 
+/* Count the rows a query on a plain connection gives. */
+static int
+rows_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n++;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Schema 12's items, with the foreign keys schema 13 took away. */
+static const char schema_12_items_fks[] =
+"PRAGMA writable_schema = ON;"
+"UPDATE sqlite_schema SET sql = replace(replace(sql,"
+"  'account_id INTEGER NOT NULL,', 'account_id INTEGER NOT NULL"
+"  REFERENCES accounts (id) ON DELETE CASCADE,'), 'post_id INTEGER,',"
+"  'post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL,')"
+"  WHERE name = 'items';"
+"PRAGMA schema_version = 1000;"
+"PRAGMA writable_schema = OFF;"
+"PRAGMA user_version = 12;";
+
+/*
+ * Items name no foreign keys from schema 13 on: a cache of schema 12
+ * loses them, keeps its items and its integrity, and stores more at once.
+ */
+static void
+test_schema_13_items_without_foreign_keys(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	sqlite3		*db;
+	char		*cause = NULL;
+
+	add_item(&l, "a", "p", NULL, 100, "ann", "hallo", 0);
+	add_item(&l, "b", "p", "a", 200, "shop", "dag Ann", 1);
+	ingest(fx, fx->acct, &l);
+	store_close(fx->s);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "PRAGMA foreign_key_list(items)"), 0);
+	assert_int_equal(sqlite3_exec(db, schema_12_items_fks, NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "PRAGMA foreign_key_list(items)"), 2);
+	sqlite3_close(db);
+	assert_int_equal(header_u32(fx->path, 60), 12);
+
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+	assert_true(id_of(fx, "a") > 0);
+	assert_true(id_of(fx, "b") > id_of(fx, "a"));
+	add_item(&l, "c", "p", NULL, 300, "bob", "nog een vraag", 0);
+	ingest(fx, fx->acct, &l);
+	assert_true(id_of(fx, "c") > id_of(fx, "b"));
+	assert_int_equal(store_check(fx->s, &cause), 0);
+	store_close(fx->s);
+	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "PRAGMA foreign_key_list(items)"), 0);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM sqlite_schema WHERE "
+	    "name = 'items' AND sql LIKE '%REFERENCES%'"), 0);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM items"), 3);
+	assert_int_equal(rows_of(db, "PRAGMA integrity_check"), 1);
+	sqlite3_close(db);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+}
+
 /*
  * Give a plain connection a "heed" tokenizer (unicode61 under that name),
  * so that it can drop and make FTS tables of the heed schema.
@@ -2561,6 +2635,7 @@ main(void)
 		T(test_migration_sets_user_version),
 		T(test_kept_values_by_name),
 		T(test_extra_kept_and_schema_1_upgraded),
+		T(test_schema_13_items_without_foreign_keys),
 		T(test_schema_2_upgraded_and_searchable),
 		T(test_newer_schema_is_refused_untouched),
 		T(test_not_a_database_is_refused_untouched),
