@@ -462,7 +462,8 @@ store_queue_plan(struct store *s, enum store_view v,
  * per inserted row did, once per ingest (see store_schema_5). Inside a
  * write transaction. The new items are read once, summed by bucket, and
  * the sums added in one update: a statement per counter read them five
- * times, a twentieth of the cost of an ingest.
+ * times, a twentieth of the cost of an ingest. (count() FILTER, rather
+ * than total() of each test, took a quarter less.)
  */
 int
 store_counts_settle(struct store *s, char **cause)
@@ -471,10 +472,11 @@ store_counts_settle(struct store *s, char **cause)
 	int64_t		 n[5], top;
 	int		 i, rc;
 
-	st = store_stmt(s, ST_COUNTS_NEW, "SELECT total(queue = 0), "
-	    "total(queue = 1), total(queue = 2), total(queue = 3), "
-	    "total(flags != 0 AND own = 0), max(id) FROM items WHERE id > "
-	    "(SELECT value FROM meta WHERE key = 'counted')", cause);
+	st = store_stmt(s, ST_COUNTS_NEW, "SELECT count(*) FILTER (WHERE "
+	    "queue = 0), count(*) FILTER (WHERE queue = 1), count(*) FILTER "
+	    "(WHERE queue = 2), count(*) FILTER (WHERE queue = 3), count(*) "
+	    "FILTER (WHERE flags != 0 AND own = 0), max(id) FROM items WHERE "
+	    "id > (SELECT value FROM meta WHERE key = 'counted')", cause);
 	if (st == NULL)
 		return -1;
 	top = 0;

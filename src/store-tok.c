@@ -166,13 +166,75 @@ store_tok_utf8(const unsigned char *p, int n, int *len)
 	return c;
 }
 
+/* Tell whether an ASCII byte is a letter or a digit. */
+#define STORE_TOK_ALNUM(b) \
+	((unsigned)((b) - '0') < 10 || (unsigned)(((b) | 0x20) - 'a') < 26)
+
+/* What a character beyond ASCII is to the shortcut. */
+enum store_tok_class {
+	STORE_TOK_SEP,		/* it ends a word */
+	STORE_TOK_WIDE,		/* in store_tok_word */
+	STORE_TOK_OTHER		/* anything else: unicode61 must read it */
+};
+
+/*
+ * What each character of the first plane beyond ASCII is: its class (the
+ * low two bits) and STORE_TOK_UNSPACED when its script is written
+ * without spaces, read from the tables above once, when the first
+ * tokenizer is made (store_tok_bmp_fill). Looking a character up here
+ * rather than searching two tables for it took a tenth of the cost of
+ * tokenizing a comment.
+ */
+#define STORE_TOK_UNSPACED	0x04
+
+static unsigned char	store_tok_bmp[0x10000];
+static int		store_tok_bmp_filled;
+
+/* An ASCII byte as it is in a word, folded; 0 for one that ends a word. */
+static char		store_tok_fold[0x80];
+
 /* Tell whether a character belongs to a script without spaces. */
 int
 store_tok_unspaced(uint32_t c)
 {
 	if (c < 0x0e00)
 		return 0;
+	if (c < 0x10000 && store_tok_bmp_filled)
+		return (store_tok_bmp[c] & STORE_TOK_UNSPACED) != 0;
 	return text_in_ranges(store_unspaced, nitems(store_unspaced), c);
+}
+
+/* The class of a character beyond ASCII, from the tables. */
+static enum store_tok_class
+store_tok_class_of(uint32_t c)
+{
+	if (text_in_ranges(store_tok_word, nitems(store_tok_word), c))
+		return STORE_TOK_WIDE;
+	if (text_in_ranges(store_tok_sep, nitems(store_tok_sep), c))
+		return STORE_TOK_SEP;
+	return STORE_TOK_OTHER;
+}
+
+/* Fill store_tok_bmp, once. */
+static void
+store_tok_bmp_fill(void)
+{
+	uint32_t	c;
+
+	if (store_tok_bmp_filled)
+		return;
+	for (c = 0; c < 0x80; c++) {
+		if (STORE_TOK_ALNUM(c))
+			store_tok_fold[c] = (char)(c >= 'A' && c <= 'Z' ?
+			    c + ('a' - 'A') : c);
+	}
+	for (c = 0x80; c < 0x10000; c++) {
+		store_tok_bmp[c] = (unsigned char)store_tok_class_of(c);
+		if (c >= 0x0e00 && text_in_ranges(store_unspaced,
+		    nitems(store_unspaced), c))
+			store_tok_bmp[c] |= STORE_TOK_UNSPACED;
+	}
+	store_tok_bmp_filled = 1;
 }
 
 /*
@@ -307,17 +369,6 @@ store_tok_split(void *arg, int tflags, const char *tok, int ntok, int start,
 	return store_tok_emit(tc, tok, ntok, from, ntok, start, end);
 }
 
-/* Tell whether an ASCII byte is a letter or a digit. */
-#define STORE_TOK_ALNUM(b) \
-	((unsigned)((b) - '0') < 10 || (unsigned)(((b) | 0x20) - 'a') < 26)
-
-/* What a character beyond ASCII is to the shortcut. */
-enum store_tok_class {
-	STORE_TOK_SEP,		/* it ends a word */
-	STORE_TOK_WIDE,		/* in store_tok_word */
-	STORE_TOK_OTHER		/* anything else: unicode61 must read it */
-};
-
 /*
  * Read one character beyond ASCII at p (n bytes left) as unicode61 reads
  * it: a byte of 0xc0 or more takes every continuation byte after it. Give
@@ -334,38 +385,47 @@ store_tok_class(const unsigned char *p, int n, int *len)
 	for (i = 1; p[0] >= 0xc0 && i < n && (p[i] & 0xc0) == 0x80; i++)
 		;
 	*len = i;
+	/* Most are two or three bytes with none of the forms to refuse. */
+	if (i == 3 && p[0] >= 0xe1 && p[0] != 0xed && p[0] <= 0xef) {
+		c = (uint32_t)(p[0] & 0x0f) << 12 |
+		    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return (enum store_tok_class)(store_tok_bmp[c] & 3);
+	}
+	if (i == 2 && p[0] >= 0xc2 && p[0] <= 0xdf) {
+		c = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return (enum store_tok_class)(store_tok_bmp[c] & 3);
+	}
 	if (text_decode((const char *)p, (size_t)i, &c) != (size_t)i)
 		return STORE_TOK_OTHER;
-	if (text_in_ranges(store_tok_word, nitems(store_tok_word), c))
-		return STORE_TOK_WIDE;
-	if (text_in_ranges(store_tok_sep, nitems(store_tok_sep), c))
-		return STORE_TOK_SEP;
-	return STORE_TOK_OTHER;
+	if (c < 0x10000)
+		return (enum store_tok_class)(store_tok_bmp[c] & 3);
+	return store_tok_class_of(c);
 }
 
-/* The longest piece the shortcut folds; longer ones go to unicode61. */
+/*
+ * The longest piece the shortcut folds; longer ones go to unicode61. The
+ * folded copy is made in a buffer of twice that, around which a longer
+ * one wraps (no byte is written past it; the copy is not used): the
+ * separator after a piece of the longest kind is written past its end,
+ * not over its start.
+ */
 #define STORE_TOK_PIECE	128
+#define STORE_TOK_WRAP	(2 * STORE_TOK_PIECE - 1)
 
 /*
  * Pass on the tokens of bytes [a, b) of text, a piece between separators:
- * known characters only (other is 0) as one token, ASCII capitals folded;
+ * known characters only (other is 0) as one token, word (the piece with
+ * ASCII capitals folded, when it is not longer than STORE_TOK_PIECE);
  * else through unicode61.
  */
 static int
 store_tok_piece(struct store_tok *t, struct store_tok_ctx *tc, int flags,
-    const char *text, int a, int b, int other, int wide)
+    const char *text, int a, int b, int other, int wide, char *word)
 {
-	char	word[STORE_TOK_PIECE];
-	int	i;
-
 	if (other || b - a > STORE_TOK_PIECE) {
 		tc->base = a;
 		return t->api.xTokenize(t->inner, tc, flags, text + a, b - a,
 		    store_tok_split);
-	}
-	for (i = a; i < b; i++) {
-		word[i - a] = text[i] >= 'A' && text[i] <= 'Z' ?
-		    (char)(text[i] + ('a' - 'A')) : text[i];
 	}
 	if (!wide)
 		return tc->token(tc->ctx, 0, word, b - a, a, b);
@@ -373,7 +433,10 @@ store_tok_piece(struct store_tok *t, struct store_tok_ctx *tc, int flags,
 	return store_tok_split(tc, 0, word, b - a, a, b);
 }
 
-/* Tokenize a document or a query term (xTokenize); see the top. */
+/*
+ * Tokenize a document or a query term (xTokenize); see the top. Each
+ * piece is copied to word as it is read, its ASCII folded.
+ */
 static int
 store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
     int ntext, int (*token)(void *, int, const char *, int, int, int))
@@ -382,7 +445,8 @@ store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
 	struct store_tok_ctx	 tc;
 	const unsigned char	*p = (const unsigned char *)text;
 	enum store_tok_class	 c;
-	int			 i = 0, a, len, other, wide, rc;
+	char			 word[2 * STORE_TOK_PIECE];
+	int			 i = 0, a, w, k, len, other, wide, rc;
 
 	memset(&tc, 0, sizeof tc);
 	tc.ctx = ctx;
@@ -400,11 +464,12 @@ store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
 	}
 	while (i < ntext) {
 		a = i;
-		other = wide = 0;
-		for (len = 0; i < ntext; i += len) {
+		other = wide = w = 0;
+		for (len = 0; i < ntext; i += len, w += len) {
 			if (p[i] < 0x80) {	/* most of it: at once */
 				len = 1;
-				if (!STORE_TOK_ALNUM(p[i]))
+				if ((word[w & STORE_TOK_WRAP] =
+				    store_tok_fold[p[i]]) == '\0')
 					break;
 				continue;
 			}
@@ -413,9 +478,11 @@ store_tok_tokenize(Fts5Tokenizer *arg, void *ctx, int flags, const char *text,
 				break;
 			other |= c == STORE_TOK_OTHER;
 			wide |= c == STORE_TOK_WIDE;
+			for (k = 0; k < len && w + k < STORE_TOK_PIECE; k++)
+				word[w + k] = text[i + k];
 		}
 		if (i > a && (rc = store_tok_piece(t, &tc, flags, text, a, i,
-		    other, wide)) != SQLITE_OK)
+		    other, wide, word)) != SQLITE_OK)
 			return rc;
 		i += len;	/* the separator */
 	}
@@ -435,6 +502,7 @@ store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
 	void			*ud;
 	int			 rc, i;
 
+	store_tok_bmp_fill();
 	t = xcalloc(1, sizeof *t);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "whole") != 0) {

@@ -207,6 +207,14 @@ test_long_words_and_nuls(void **state)
 		memcpy(text + i, "\xe8\x8c\xb6", 3);		/* 茶 */
 	assert_true(same(fx, text, sizeof text - sizeof text % 3));
 	assert_true(same(fx, "ab\0cd\0\xe8\x8c\xb6", 9));
+	/* Words about as long as the longest the shortcut folds itself. */
+	for (i = 120; i <= 136; i++) {
+		memset(text, 'Q', i);
+		memcpy(text + i, "\\Qu061 茶壶", 13);
+		memset(text + i + 13, 'q', 130);
+		assert_true(same(fx, text, i + 143));
+		assert_true(same(fx, text + 1, i + 142));
+	}
 }
 
 /* Give the next number of a small fixed sequence (xorshift). */
