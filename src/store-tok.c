@@ -122,7 +122,12 @@ static const struct text_range store_tok_word[] = {
 	{ 0xac00, 0xd7a3 }	/* Hangul syllables */
 };
 
-/* Characters beyond ASCII that unicode61 takes as the end of a word. */
+/*
+ * Characters beyond ASCII that unicode61 takes as the end of a word.
+ * unicode61 knows the characters of Unicode 6.1: one assigned since (an
+ * emoji newer than 2012, a skin tone) is a letter to it, so these are
+ * the runs of symbols it knows, as it reads them.
+ */
 static const struct text_range store_tok_sep[] = {
 	{ 0x0080, 0x00a9 },	/* controls, no-break space, ¡ ¢ £ § © */
 	{ 0x00ab, 0x00b1 },	/* « ¬ ® ¯ ° ± */
@@ -134,13 +139,33 @@ static const struct text_range store_tok_sep[] = {
 	{ 0x061b, 0x061b },	/* Arabic semicolon */
 	{ 0x061e, 0x061f },	/* Arabic question mark */
 	{ 0x2000, 0x2064 },	/* spaces, dashes, quotes, joiners, … */
+	{ 0x2190, 0x23f3 },	/* arrows, mathematical operators, ⌚ */
+	{ 0x2400, 0x2426 },	/* control pictures */
+	{ 0x249c, 0x24e9 },	/* parenthesized and circled letters */
+	{ 0x2500, 0x26ff },	/* box drawing, shapes, symbols (☕) */
+	{ 0x2701, 0x2775 },	/* dingbats (✨ ❤; the numbers are words) */
+	{ 0x2794, 0x2b4c },	/* dingbat arrows, braille, arrows */
+	{ 0x2b50, 0x2b59 },	/* ⭐ and the like */
 	{ 0x3000, 0x3004 },	/* ideographic space, 、 。 */
 	{ 0x3008, 0x3020 },	/* CJK brackets */
 	{ 0xfe00, 0xfe0f },	/* variation selectors (❤️) */
 	{ 0xff01, 0xff0f },	/* fullwidth ！ ， and the like */
 	{ 0xff1a, 0xff20 },	/* fullwidth ： ； ？ */
 	{ 0xff3b, 0xff40 },
-	{ 0xff5b, 0xff65 }
+	{ 0xff5b, 0xff65 },
+	{ 0x1f1e6, 0x1f202 },	/* regional indicators (flags) */
+	{ 0x1f300, 0x1f320 },	/* emoji of Unicode 6.1 (see above) */
+	{ 0x1f337, 0x1f37c },
+	{ 0x1f380, 0x1f393 },
+	{ 0x1f3a0, 0x1f3c4 },
+	{ 0x1f3e0, 0x1f3f0 },
+	{ 0x1f400, 0x1f43e },
+	{ 0x1f442, 0x1f4f7 },
+	{ 0x1f500, 0x1f53d },
+	{ 0x1f550, 0x1f567 },
+	{ 0x1f5fb, 0x1f640 },
+	{ 0x1f645, 0x1f64f },
+	{ 0x1f680, 0x1f6c5 }
 };
 
 /* Decode one UTF-8 character at p (n bytes left); give its length. */
@@ -180,7 +205,7 @@ enum store_tok_class {
 /*
  * What each character of the first plane beyond ASCII is: its class (the
  * low two bits) and STORE_TOK_UNSPACED when its script is written
- * without spaces, read from the tables above once, when the first
+ * without spaces, filled in from the tables above when the first
  * tokenizer is made (store_tok_bmp_fill). Looking a character up here
  * rather than searching two tables for it took a tenth of the cost of
  * tokenizing a comment.
@@ -215,26 +240,54 @@ store_tok_class_of(uint32_t c)
 	return STORE_TOK_OTHER;
 }
 
-/* Fill store_tok_bmp, once. */
+/*
+ * Give the characters of the first plane in n ranges the entry they have
+ * and keep, with bits added.
+ */
+static void
+store_tok_bmp_mark(const struct text_range *t, size_t n, unsigned char keep,
+    unsigned char bits)
+{
+	size_t		i;
+	uint32_t	c;
+
+	for (i = 0; i < n; i++) {
+		for (c = t[i].lo; c <= t[i].hi && c < 0x10000; c++)
+			store_tok_bmp[c] = (unsigned char)((store_tok_bmp[c] &
+			    keep) | bits);
+	}
+}
+
+/*
+ * Fill store_tok_bmp once, a range at a time: a word's characters win
+ * over separators, as in store_tok_class_of.
+ */
 static void
 store_tok_bmp_fill(void)
 {
-	uint32_t	c;
-
 	if (store_tok_bmp_filled)
 		return;
+	memset(store_tok_bmp, STORE_TOK_OTHER, sizeof store_tok_bmp);
+	store_tok_bmp_mark(store_tok_sep, nitems(store_tok_sep),
+	    STORE_TOK_UNSPACED, STORE_TOK_SEP);
+	store_tok_bmp_mark(store_tok_word, nitems(store_tok_word),
+	    STORE_TOK_UNSPACED, STORE_TOK_WIDE);
+	store_tok_bmp_mark(store_unspaced, nitems(store_unspaced), 0xff,
+	    STORE_TOK_UNSPACED);
+	store_tok_bmp_filled = 1;
+}
+
+/* Fill in how ASCII is folded. */
+static void
+store_tok_fold_fill(void)
+{
+	uint32_t	c;
+
 	for (c = 0; c < 0x80; c++) {
 		if (STORE_TOK_ALNUM(c))
 			store_tok_fold[c] = (char)(c >= 'A' && c <= 'Z' ?
 			    c + ('a' - 'A') : c);
 	}
-	for (c = 0x80; c < 0x10000; c++) {
-		store_tok_bmp[c] = (unsigned char)store_tok_class_of(c);
-		if (c >= 0x0e00 && text_in_ranges(store_unspaced,
-		    nitems(store_unspaced), c))
-			store_tok_bmp[c] |= STORE_TOK_UNSPACED;
-	}
-	store_tok_bmp_filled = 1;
 }
 
 /*
@@ -502,6 +555,7 @@ store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
 	void			*ud;
 	int			 rc, i;
 
+	store_tok_fold_fill();
 	store_tok_bmp_fill();
 	t = xcalloc(1, sizeof *t);
 	for (i = 0; i < argc; i++) {
