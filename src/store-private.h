@@ -51,6 +51,10 @@ enum store_stmt_id {
 	ST_POST_UPSERT,
 	ST_POST_LINK,
 	ST_ITEM_INSERT,
+	ST_ITEM_MANY_2,		/* store_items_many: 2, 4, 8, 16 rows */
+	ST_ITEM_MANY_4,
+	ST_ITEM_MANY_8,
+	ST_ITEM_MANY_16,
 	ST_ITEM_UPSERT,
 	ST_ITEM_POST_ID,
 	ST_ITEM_REPLIED,
@@ -179,6 +183,7 @@ struct store {
 	uint64_t		 conv_secret[2];	/* the key of ckey */
 	int			 have_conv_secret;
 	int			 ingesting;	/* store_ingest has run */
+	int			 one_by_one;	/* see store_ingest_one_by_one */
 	int			 inbox_age;	/* the lanes are in the age
 						   order (meta inbox_age) */
 	int			 cache_shrunk;	/* cache_size has been read */

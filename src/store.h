@@ -140,6 +140,14 @@ struct store_ingest_stats {
 int	store_ingest(struct store *, int64_t, const struct post *, size_t,
 	    const struct item_list *, char *const *, size_t, const char *,
 	    const char *, struct store_ingest_stats *, char **);
+
+/*
+ * Store each item of an ingest with a statement of its own (on) or runs
+ * of them together (off, the default): for tests, which hold the two to
+ * the same result.
+ */
+void	store_ingest_one_by_one(struct store *, int);
+
 /*
  * A sweep read every item of a post on the platform (remote ids in seen,
  * sorted with strcmp): mark the post's customer items that it did not
