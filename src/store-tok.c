@@ -259,14 +259,21 @@ store_tok_bmp_mark(const struct text_range *t, size_t n, unsigned char keep,
 }
 
 /*
- * Fill store_tok_bmp once, a range at a time: a word's characters win
- * over separators, as in store_tok_class_of.
+ * Fill store_tok_fold and, a range at a time, store_tok_bmp, once: a
+ * word's characters win over separators, as in store_tok_class_of.
  */
 static void
 store_tok_bmp_fill(void)
 {
+	uint32_t	c;
+
 	if (store_tok_bmp_filled)
 		return;
+	for (c = 0; c < 0x80; c++) {
+		if (STORE_TOK_ALNUM(c))
+			store_tok_fold[c] = (char)(c >= 'A' && c <= 'Z' ?
+			    c + ('a' - 'A') : c);
+	}
 	memset(store_tok_bmp, STORE_TOK_OTHER, sizeof store_tok_bmp);
 	store_tok_bmp_mark(store_tok_sep, nitems(store_tok_sep),
 	    STORE_TOK_UNSPACED, STORE_TOK_SEP);
@@ -277,18 +284,6 @@ store_tok_bmp_fill(void)
 	store_tok_bmp_filled = 1;
 }
 
-/* Fill in how ASCII is folded. */
-static void
-store_tok_fold_fill(void)
-{
-	uint32_t	c;
-
-	for (c = 0; c < 0x80; c++) {
-		if (STORE_TOK_ALNUM(c))
-			store_tok_fold[c] = (char)(c >= 'A' && c <= 'Z' ?
-			    c + ('a' - 'A') : c);
-	}
-}
 
 /*
  * Pass bytes [i, j) of a token on as a token. Offsets are exact when the
@@ -438,17 +433,14 @@ store_tok_class(const unsigned char *p, int n, int *len)
 	for (i = 1; p[0] >= 0xc0 && i < n && (p[i] & 0xc0) == 0x80; i++)
 		;
 	*len = i;
-	/* Most are two or three bytes with none of the forms to refuse. */
-	if (i == 3 && p[0] >= 0xe1 && p[0] != 0xed && p[0] <= 0xef) {
-		c = (uint32_t)(p[0] & 0x0f) << 12 |
-		    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		return (enum store_tok_class)(store_tok_bmp[c] & 3);
-	}
-	if (i == 2 && p[0] >= 0xc2 && p[0] <= 0xdf) {
-		c = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-		return (enum store_tok_class)(store_tok_bmp[c] & 3);
-	}
-	if (text_decode((const char *)p, (size_t)i, &c) != (size_t)i)
+	/*
+	 * Most are two or three bytes whose lead byte allows none of the
+	 * forms to refuse: store_tok_utf8 reads them as they are.
+	 */
+	if ((i == 3 && p[0] >= 0xe1 && p[0] != 0xed && p[0] <= 0xef) ||
+	    (i == 2 && p[0] >= 0xc2 && p[0] <= 0xdf))
+		c = store_tok_utf8(p, i, &i);
+	else if (text_decode((const char *)p, (size_t)i, &c) != (size_t)i)
 		return STORE_TOK_OTHER;
 	if (c < 0x10000)
 		return (enum store_tok_class)(store_tok_bmp[c] & 3);
@@ -555,7 +547,6 @@ store_tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
 	void			*ud;
 	int			 rc, i;
 
-	store_tok_fold_fill();
 	store_tok_bmp_fill();
 	t = xcalloc(1, sizeof *t);
 	for (i = 0; i < argc; i++) {

@@ -111,7 +111,7 @@ struct made {
 
 /* Fill a customer's item number k. */
 static void
-customer(struct fx *fx, struct made *m, struct item *it, int k, int changed)
+customer(struct made *m, struct item *it, int k, int changed)
 {
 	static const char *const authors[] = {
 		"ann", "bob", "cas", "dirk", "eva", "fen"
@@ -137,7 +137,6 @@ customer(struct fx *fx, struct made *m, struct item *it, int k, int changed)
 	}
 	it->deleted = k % 29 == 3;
 	it->like_count = k % 4;
-	(void)fx;
 }
 
 /* Add the shop's reply to customer's item k, created after it by d. */
@@ -169,20 +168,20 @@ page(struct fx *fx, struct made *m, struct item_list *l, int n)
 		if (r < 55 || m->n < 4) {		/* a new one */
 			k = m->n++;
 			m->post[k] = (int)below(fx, 5);
-			customer(fx, m, item_list_add(l), k, 0);
+			customer(m, item_list_add(l), k, 0);
 		} else if (r < 67) {			/* read again */
 			k = (int)below(fx, (uint32_t)m->n);
-			customer(fx, m, item_list_add(l), k, below(fx, 2));
+			customer(m, item_list_add(l), k, below(fx, 2));
 		} else if (r < 72 && l->n > 0) {	/* twice in a page */
 			it = &l->v[below(fx, (uint32_t)l->n)];
 			if (it->own || it->remote_id[0] != 'c')
 				continue;
 			k = atoi(it->remote_id + 1);
-			customer(fx, m, item_list_add(l), k, 1);
+			customer(m, item_list_add(l), k, 1);
 		} else if (r < 76) {			/* moved: refused */
 			k = (int)below(fx, (uint32_t)m->n);
 			it = item_list_add(l);
-			customer(fx, m, it, k, 0);
+			customer(m, it, k, 0);
 			free(it->post_remote_id);
 			it->post_remote_id = xstrdup("p9");
 		} else if (r < 90) {			/* answered */
@@ -195,7 +194,7 @@ page(struct fx *fx, struct made *m, struct item_list *l, int n)
 			k = m->n++;
 			m->post[k] = (int)below(fx, 5);
 			it = item_list_add(l);
-			customer(fx, m, it, k, 0);
+			customer(m, it, k, 0);
 			it->mark = xprintf("%06d", k);
 		}
 	}
