@@ -512,94 +512,32 @@ store_counts_settle(struct store *s, char **cause)
 /*
  * The other counts, in the same statement so that all come from one
  * snapshot and one read of the cache: after the counters (ids 0-4), the
- * inbox items that are not overdue, counted up to a cap (10), the cap
- * (11), the outbox entries queued or being sent (6), those that failed
- * (7), those being looked for on the platform after their answer was
- * lost (8), and the spam waiting (9).
+ * outbox entries queued or being sent (6), those that failed (7), those
+ * being looked for on the platform after their answer was lost (8), and
+ * the spam waiting (9).
  */
 #define STORE_C_PENDING		6
 #define STORE_C_FAILED		7
 #define STORE_C_CHECKING	8
 #define STORE_C_SPAM		9
-#define STORE_C_RECENT		10
-#define STORE_C_CAP		11
+#define STORE_C_MAX		9
 
 /*
- * The inbox ranks of the items that need an answer (lane ?2, and the
- * unsorted lane 7) and were created before ?1, which are overdue: two
- * ranges of items_inbox. The ranks of every inbox item are 0 or more,
- * and a lane's are below the next lane's, so the rest of the inbox is
- * the three ranges around them (STORE_NOT_OVERDUE, given the WHERE
- * before each and the LIMIT after each).
- */
-#define STORE_OVERDUE \
-	"SELECT (SELECT count(*) FROM items INDEXED BY items_inbox WHERE " \
-	"queue = 0 AND rank >= (?2 << 36) AND rank < (?2 << 36) + ?1) + " \
-	"(SELECT count(*) FROM items INDEXED BY items_inbox WHERE queue = 0 " \
-	"AND rank >= (7 << 36) AND rank < (7 << 36) + ?1)"
-#define STORE_NOT_OVERDUE(w, l) \
-	"(SELECT count(*) FROM (SELECT 1 FROM items INDEXED BY items_inbox " \
-	w " rank < (?2 << 36) " l ")) + (SELECT count(*) FROM (SELECT 1 " \
-	"FROM items INDEXED BY items_inbox " w " rank >= (?2 << 36) + ?1 AND " \
-	"rank < (7 << 36) " l ")) + (SELECT count(*) FROM (SELECT 1 FROM " \
-	"items INDEXED BY items_inbox " w " rank >= (7 << 36) + ?1 " l "))"
-
-/*
- * Count the overdue inbox items into *n, given the items that are not
- * (recent, counted up to cap) and the inbox (inbox): whichever part is
- * smaller is the one read. A count reads every row it counts, and in an
- * inbox behind on its answers nearly all wait longer than the target: on
- * a million items, counting those took more than the rest of the counts
- * and half as long as reading the first page of the queue.
- */
-static int
-store_counts_overdue(struct store *s, int64_t cut, int lane, int64_t recent,
-    int64_t cap, int64_t inbox, int64_t *n, char **cause)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if (recent < cap && cut <= (6LL << 36)) {
-		*n = inbox - recent;
-		return 0;
-	}
-	st = store_stmt(s, ST_COUNTS_OVERDUE, STORE_OVERDUE, cause);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, cut);
-	sqlite3_bind_int(st, 2, lane);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	store_done(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "counting", cause);
-	return 0;
-}
-
-/*
- * Count the views, the overdue inbox items and the outbox. Overdue is
- * what needs an answer (the answer lane; with inbox_order = age, every
- * lane but spam and "no reply needed?", which that order does not keep
- * apart from the unclear) or is not sorted yet, and has waited longer
- * than the target (see store_counts_overdue). The inbox counter holds
- * the spam waiting too, which the spam view counts.
+ * Count the views and the outbox. The inbox counter holds the spam
+ * waiting too, which the spam view counts. What waits too long is
+ * counted by conversation (store_waiting), once the first frame is up.
  */
 int
-store_counts(struct store *s, int64_t now, int64_t target,
-    struct store_counts *c, char **cause)
+store_counts(struct store *s, struct store_counts *c, char **cause)
 {
 	sqlite3_stmt	*st;
-	int64_t		 n[STORE_C_CAP + 1], id, cut, overdue = 0;
-	int		 rc, lane;
+	int64_t		 n[STORE_C_MAX + 1], id;
+	int		 rc;
 
 	memset(c, 0, sizeof *c);
 	memset(n, 0, sizeof n);
-	/* Half the inbox (as last counted): the cheaper side is below. */
 	st = store_stmt(s, ST_COUNTS, STORE_COUNTS_SQL " UNION ALL "
-	    "SELECT 10, " STORE_NOT_OVERDUE("WHERE queue = 0 AND",
-	    "LIMIT (SELECT n / 2 + 1 FROM counters WHERE id = 0)") " "
-	    "UNION ALL SELECT 11, (SELECT n / 2 + 1 FROM counters WHERE id = 0) "
-	    "UNION ALL SELECT 9, count(*) FROM items INDEXED BY items_inbox "
+	    "SELECT 9, count(*) FROM items INDEXED BY items_inbox "
 	    "WHERE queue = 0 AND rank >= " STORE_RANK_SPAM " AND rank < "
 	    STORE_RANK_AFTER_SPAM " "
 	    "UNION ALL SELECT 6, count(*) FROM outbox "
@@ -608,28 +546,20 @@ store_counts(struct store *s, int64_t now, int64_t target,
 	    "UNION ALL SELECT 8, count(*) FROM outbox WHERE state = 4", cause);
 	if (st == NULL)
 		return -1;
-	cut = now - target > 0 ? now - target : 0;
-	lane = s->inbox_age ? LANE_UNCLEAR : LANE_ANSWER;
-	sqlite3_bind_int64(st, 1, cut);
-	sqlite3_bind_int(st, 2, lane);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
-		if (id >= 0 && id <= STORE_C_CAP)
+		if (id >= 0 && id <= STORE_C_MAX)
 			n[id] = sqlite3_column_int64(st, 1);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, "counting", cause);
-	if (store_counts_overdue(s, cut, lane, n[STORE_C_RECENT],
-	    n[STORE_C_CAP], n[STORE_Q_INBOX], &overdue, cause) != 0)
-		return -1;
 	c->view[VIEW_SPAM] = n[STORE_C_SPAM];
 	c->view[VIEW_INBOX] = n[STORE_Q_INBOX] - n[STORE_C_SPAM];
 	c->view[VIEW_SNOOZED] = n[STORE_Q_SNOOZED];
 	c->view[VIEW_DONE] = n[STORE_Q_DONE];
 	c->view[VIEW_FLAGGED] = n[STORE_C_FLAGGED];
 	c->view[VIEW_ALL] = n[0] + n[1] + n[2] + n[3];
-	c->overdue = overdue;
 	c->outbox_pending = n[STORE_C_PENDING];
 	c->outbox_failed = n[STORE_C_FAILED];
 	c->outbox_checking = n[STORE_C_CHECKING];

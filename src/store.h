@@ -52,7 +52,6 @@ struct store_filter {
 
 struct store_counts {
 	int64_t	view[VIEW_COUNT];	/* items in each view */
-	int64_t	overdue;		/* inbox items older than the target */
 	int64_t	outbox_pending;		/* queued, sending or checking */
 	int64_t	outbox_failed;
 	int64_t	outbox_checking;	/* its answer lost: being looked for */
@@ -204,9 +203,8 @@ void	store_key_of(enum store_view, const struct item *,
  */
 int	store_queue_plan(struct store *, enum store_view,
 	    const struct store_filter *, int, int, char **, char **);
-/* Row counts for the status bar; now and the response target in seconds. */
-int	store_counts(struct store *, int64_t, int64_t, struct store_counts *,
-	    char **);
+/* The views' and the outbox's counts, for the bars. */
+int	store_counts(struct store *, struct store_counts *, char **);
 /* Wake snoozed items whose time has come; *woken gets how many. */
 int	store_wake_snoozed(struct store *, int64_t, int64_t *, char **);
 

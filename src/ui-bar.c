@@ -317,8 +317,6 @@ ui_draw_status(struct ui *ui, int y)
 	util_format_age(config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET),
 	    target, sizeof target);
 	buf_init(&b, 0);
-	ui_count(ui, ui->counts.view[VIEW_INBOX], waiting, sizeof waiting);
-	ui_count(ui, ui->counts.overdue, over, sizeof over);
 	if (ui->delay_until > util_now()) {
 		/* The reply u can still take back, before all else. */
 		buf_printf(&b, " Reply to %s leaves in %llds: u takes it back |",

@@ -273,11 +273,8 @@ void
 ui_refresh_counts(struct ui *ui)
 {
 	char	*cause = NULL;
-	int64_t	 target;
 
-	target = config_int(ui->ctx.cfg, NULL, OPT_RESPONSE_TARGET);
-	if (store_counts(ui->ctx.store, ui->now, target, &ui->counts,
-	    &cause) != 0) {
+	if (store_counts(ui->ctx.store, &ui->counts, &cause) != 0) {
 		/* No number is better than a wrong one: the bars say "?". */
 		if (!ui->counts_failed)
 			ui_message(ui, 1, "The counts could not be read: %s",

@@ -485,7 +485,7 @@ test_schema_2_upgraded_and_searchable(void **state)
 	ingest(fx, fx->acct, &l);
 	assert_int_equal(store_set_flags(fx->s, id_of(fx, "nl"),
 	    ITEM_FLAG_STARRED, NULL, &cause), 0);
-	assert_int_equal(store_counts(fx->s, 1000, 3600, &before, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &before, &cause), 0);
 
 	store_close(fx->s);
 	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
@@ -504,7 +504,7 @@ test_schema_2_upgraded_and_searchable(void **state)
 	assert_string_equal(found(fx, "pakket"), "c");
 	assert_string_equal(found(fx, "wang"), "zh");
 	assert_int_equal(store_check(fx->s, &cause), 0);
-	assert_int_equal(store_counts(fx->s, 1000, 3600, &after, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &after, &cause), 0);
 	assert_memory_equal(&before, &after, sizeof before);
 
 	/* The new counters triggers count as the old ones did. */
@@ -512,7 +512,7 @@ test_schema_2_upgraded_and_searchable(void **state)
 	ingest(fx, fx->acct, &l);
 	assert_int_equal(store_set_flags(fx->s, id_of(fx, "nl"), 0, NULL,
 	    &cause), 0);
-	assert_int_equal(store_counts(fx->s, 1000, 3600, &after, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &after, &cause), 0);
 	assert_int_equal(after.view[VIEW_INBOX], before.view[VIEW_INBOX] - 1);
 	assert_int_equal(after.view[VIEW_DONE], before.view[VIEW_DONE] + 1);
 	assert_int_equal(after.view[VIEW_FLAGGED],
@@ -956,48 +956,6 @@ test_page_from_middle_backwards(void **state)
 	item_list_free(&want);
 }
 
-/* Count the overdue inbox items one by one, as store_counts must. */
-static int64_t
-overdue_brute(struct fx *fx, int64_t nall, int64_t now, int64_t target)
-{
-	struct item	it;
-	int64_t		id, n = 0;
-	char		*cause = NULL;
-
-	for (id = 1; id <= nall; id++) {
-		assert_int_equal(store_item_get(fx->s, id, &it, &cause), 0);
-		/* Overdue: what needs an answer, or is unsorted. */
-		if (in_view(VIEW_INBOX, &it) && it.created < now - target &&
-		    (it.lane == LANE_ANSWER || it.lane == LANE_UNSORTED))
-			n++;
-		item_clear(&it);
-	}
-	return n;
-}
-
-/*
- * The overdue count is the same whichever side of the target most of the
- * inbox is: store_counts counts the smaller side.
- */
-static void
-assert_overdue_any_target(struct fx *fx, int64_t nall)
-{
-	static const int64_t	 targets[] = { 0, 30, 120, 190, 250, 100000 };
-	struct store_counts	 c;
-	char			*cause = NULL;
-	size_t			 i;
-	int64_t			 now = 1000000 + 200;
-
-	for (i = 0; i < nitems(targets); i++) {
-		assert_int_equal(store_counts(fx->s, now, targets[i], &c,
-		    &cause), 0);
-		assert_int_equal(c.overdue, overdue_brute(fx, nall, now,
-		    targets[i]));
-	}
-	assert_int_equal(store_counts(fx->s, 0, 60, &c, &cause), 0);
-	assert_int_equal(c.overdue, 0);
-}
-
 static void
 test_counts_match_brute_force(void **state)
 {
@@ -1005,13 +963,12 @@ test_counts_match_brute_force(void **state)
 	struct store_counts	 c;
 	struct item		 it;
 	uint32_t		 seed = 1234;
-	int64_t			 want[VIEW_COUNT], overdue, id, now, target;
+	int64_t			 want[VIEW_COUNT], id, now;
 	char			*cause = NULL;
 	int			 v, round;
 
 	make_random(fx, 500, &seed);
 	now = 1000000 + 200;
-	target = 120;
 	for (round = 0; round < 3; round++) {
 		/* Random changes through the triage calls. */
 		for (v = 0; v < 200; v++) {
@@ -1036,26 +993,16 @@ test_counts_match_brute_force(void **state)
 			}
 		}
 		memset(want, 0, sizeof want);
-		overdue = 0;
 		for (id = 1; id <= 500; id++) {
 			assert_int_equal(store_item_get(fx->s, id, &it,
 			    &cause), 0);
 			for (v = 0; v < VIEW_COUNT; v++)
 				want[v] += in_view(v, &it);
-			/* Overdue: what needs an answer, or is unsorted. */
-			if (in_view(VIEW_INBOX, &it) && it.created < now -
-			    target && (it.lane == LANE_ANSWER ||
-			    it.lane == LANE_UNSORTED))
-				overdue++;
 			item_clear(&it);
 		}
-		assert_int_equal(store_counts(fx->s, now, target, &c, &cause),
-		    0);
+		assert_int_equal(store_counts(fx->s, &c, &cause), 0);
 		for (v = 0; v < VIEW_COUNT; v++)
 			assert_int_equal(c.view[v], want[v]);
-		assert_int_equal(c.overdue, overdue);
-		assert_true(overdue > 0 && overdue < want[VIEW_INBOX]);
-		assert_overdue_any_target(fx, 500);
 	}
 }
 
@@ -1076,7 +1023,7 @@ assert_counts_true(struct fx *fx, int64_t nitems)
 			want[v] += in_view(v, &it);
 		item_clear(&it);
 	}
-	assert_int_equal(store_counts(fx->s, 1000, 60, &c, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &c, &cause), 0);
 	for (v = 0; v < VIEW_COUNT; v++)
 		assert_int_equal(c.view[v], want[v]);
 }
@@ -1415,7 +1362,7 @@ test_outbox_lifecycle_and_recover(void **state)
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
 	assert_int_equal(store_outbox_renew(fx->s, e.id, e.created + 120,
 	    &cause), 0);
-	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
 	assert_int_equal(c.outbox_checking, 0);
 	assert_int_equal(store_outbox_take(other, fx->acct, e.created + 100,
@@ -1423,7 +1370,7 @@ test_outbox_lifecycle_and_recover(void **state)
 	/* Its answer lost, it is counted as being checked too. */
 	e.state = OUTBOX_CHECKING;
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
-	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 1);
 	assert_int_equal(c.outbox_checking, 1);
 	e.state = OUTBOX_SENDING;
@@ -1466,7 +1413,7 @@ test_outbox_lifecycle_and_recover(void **state)
 	e.state = OUTBOX_FAILED;
 	e.last_error = xstrdup("HTTP 500");
 	assert_int_equal(store_outbox_update(fx->s, &e, &cause), 0);
-	assert_int_equal(store_counts(fx->s, 0, 0, &c, &cause), 0);
+	assert_int_equal(store_counts(fx->s, &c, &cause), 0);
 	assert_int_equal(c.outbox_pending, 0);
 	assert_int_equal(c.outbox_failed, 1);
 	assert_int_equal(store_outbox_list(fx->s, &v, &n, &cause), 0);

@@ -758,7 +758,7 @@ gen_reusable(const char *path, size_t n)
 		}
 		store_account_list_free(acc, nacc);
 	}
-	if (ok && (store_counts(s, util_now(), 3600, &c, NULL) != 0 ||
+	if (ok && (store_counts(s, &c, NULL) != 0 ||
 	    c.view[VIEW_ALL] != (int64_t)n))
 		ok = 0;
 	store_close(s);

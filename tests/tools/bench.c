@@ -876,7 +876,7 @@ bench_queue(struct bench_opts *o, struct store *s)
 	memset(&t, 0, sizeof t);
 	for (i = 0; i < 101; i++) {
 		t0 = bench_now();
-		if (store_counts(s, util_now(), 3600, &c, &cause) != 0) {
+		if (store_counts(s, &c, &cause) != 0) {
 			bench_row_failed(o, "store_counts", cause);
 			free(cause);
 			return;
@@ -885,10 +885,9 @@ bench_queue(struct bench_opts *o, struct store *s)
 			bench_add(&t, bench_now() - t0);
 	}
 	printf("  views: inbox %lld, flagged %lld, snoozed %lld, done %lld, "
-	    "all %lld; overdue %lld\n", (long long)c.view[VIEW_INBOX],
+	    "all %lld\n", (long long)c.view[VIEW_INBOX],
 	    (long long)c.view[VIEW_FLAGGED], (long long)c.view[VIEW_SNOOZED],
-	    (long long)c.view[VIEW_DONE], (long long)c.view[VIEW_ALL],
-	    (long long)c.overdue);
+	    (long long)c.view[VIEW_DONE], (long long)c.view[VIEW_ALL]);
 	bench_row("store_counts", bench_median(&t), "p95", bench_pct(&t, 95),
 	    0, "ms");
 	bench_clear(&t);
@@ -1042,8 +1041,7 @@ bench_store(struct bench_opts *o)
 		free(cause);
 		return;
 	}
-	if (stat(o->cache, &sb) == 0 && store_counts(s, util_now(), 3600, &c,
-	    NULL) == 0) {
+	if (stat(o->cache, &sb) == 0 && store_counts(s, &c, NULL) == 0) {
 		snprintf(what, sizeof what, "cache file size (%lld items)",
 		    (long long)c.view[VIEW_ALL]);
 		bench_row(what, (double)sb.st_size / 1e6, NULL, 0, 0, "MB");
