@@ -254,26 +254,42 @@ store_bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
-/* Bind a filter's values, with fts the FTS query made of its text. */
+/*
+ * Bind a filter's values, with fts the FTS query made of its text: those
+ * of the fragments its mask puts in the statement (each name is looked
+ * for in the statement's list of names, so the rest would cost a search
+ * each, for every conversation of a page).
+ */
 void
 store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
     const char *fts)
 {
-	int64_t	now;
+	unsigned	m = store_filter_mask(f);
+	int64_t		now;
 
-	if (f == NULL)
+	if (m == 0)
 		return;
 	now = util_now();
-	store_bind_named(st, ":account", f->account_id);
-	store_bind_named_text(st, ":platform", f->platform);
-	store_bind_named_text(st, ":author", f->author);
-	store_bind_named_text(st, ":lang", f->lang);
-	store_bind_named_text(st, ":text", fts);
-	store_bind_named(st, ":older", now - f->older_than);
-	store_bind_named(st, ":newer", now - f->newer_than);
-	store_bind_named(st, ":kind", f->kind - 1);
-	store_bind_named_text(st, ":tag", f->tag);
-	store_bind_named(st, ":class", f->class - 1);
+	if (m & 0x01)
+		store_bind_named(st, ":account", f->account_id);
+	if (m & 0x02)
+		store_bind_named_text(st, ":platform", f->platform);
+	if (m & 0x04)
+		store_bind_named_text(st, ":author", f->author);
+	if (m & 0x08)
+		store_bind_named_text(st, ":lang", f->lang);
+	if (m & 0x10)
+		store_bind_named_text(st, ":text", fts);
+	if (m & 0x20)
+		store_bind_named(st, ":older", now - f->older_than);
+	if (m & 0x40)
+		store_bind_named(st, ":newer", now - f->newer_than);
+	if (m & 0x80)
+		store_bind_named(st, ":kind", f->kind - 1);
+	if (m & 0x100)
+		store_bind_named_text(st, ":tag", f->tag);
+	if (m & 0x200)
+		store_bind_named(st, ":class", f->class - 1);
 }
 
 /*
