@@ -111,7 +111,8 @@ ui_sync_now(struct ui *ui)
 	ui_message(ui, 0, "Syncing...");
 	ui->sync_msg = ui->msg_serial;
 	ui->sync_ran = 0;
-	ui->sync_items = ui->counts_failed ? -1 : ui->counts.view[VIEW_ALL];
+	ui->sync_items = ui->counts_failed || !ui->counts_known ? -1 :
+	    ui->counts.view[VIEW_ALL];
 }
 
 /* Clear a prompt. */

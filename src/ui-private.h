@@ -265,6 +265,8 @@ struct ui {
 						   through, up to UI_FILTER_COUNT */
 	struct store_counts	 counts;
 	int			 counts_failed;	/* counts unknown: shown as ? */
+	int			 counts_known;	/* read once: the first frame
+						   goes up without them */
 	char			*wake_error;	/* why snoozed items stay asleep */
 	int64_t			 seen_changes;
 	uint64_t		 bar_timer;	/* paints a send's wait */
@@ -364,8 +366,6 @@ extern const char *ui_view_words[];
 void		 ui_views_init(struct ui *);
 void		 ui_views_free(struct ui *);
 int		 ui_views_count(const struct ui *);
-void		 ui_views_refresh(struct ui *);
-void		 ui_views_waiting(struct ui *);
 void		 ui_refresh_counts(struct ui *);
 const char	*ui_view_title(const struct ui *, int);
 int		 ui_view_of(const struct ui *, int, enum store_view *,

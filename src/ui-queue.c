@@ -198,6 +198,13 @@ ui_queue_reload(struct ui_queue *q)
 		q->sel_id = 0;	/* nothing chosen yet: the first row */
 	ui_queue_reselect(q, old);
 	ui_queue_count_filtered(q);
+	/*
+	 * What an empty screen says (no accounts, nothing synced yet, inbox
+	 * zero) depends on the counts: read them now if the first frame is
+	 * to go up without them.
+	 */
+	if (q->items.n == 0 && !ui->counts_known && !ui->counts_failed)
+		ui_refresh_counts(ui);
 	ui->dirty = 1;
 }
 

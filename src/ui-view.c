@@ -153,13 +153,16 @@ ui_view_of(const struct ui *ui, int v, enum store_view *from,
 
 /*
  * A view's count for the title: heed's own from the counters, a saved
- * one as last counted; -1 when it is not known.
+ * one as last counted; -1 when it could not be read, -2 before the
+ * counts are read (as the first frame goes up).
  */
 int64_t
 ui_view_count(const struct ui *ui, int v)
 {
 	const struct ui_saved	*sv;
 
+	if (!ui->counts_known && !ui->counts_failed)
+		return -2;
 	if (v >= 0 && v < VIEW_COUNT)
 		return ui->counts_failed ? -1 : ui->counts.view[v];
 	if ((sv = ui_views_saved(ui, v)) == NULL || !sv->counted)
@@ -185,7 +188,7 @@ ui_views_overdue_one(void *arg, int64_t account, int64_t first)
  * read of the inbox's index. A few milliseconds on a large cache: done
  * once the first frame is up, never on the way to it.
  */
-void
+static void
 ui_views_waiting(struct ui *ui)
 {
 	struct store_waiting	 w;
@@ -217,7 +220,7 @@ ui_views_waiting(struct ui *ui)
  * Count the saved views again (once the first frame is up: each is a
  * count of a filtered view, up to UI_FILTER_COUNT rows).
  */
-void
+static void
 ui_views_refresh(struct ui *ui)
 {
 	struct ui_saved	*sv;
@@ -284,6 +287,7 @@ ui_refresh_counts(struct ui *ui)
 		return;
 	}
 	ui->counts_failed = 0;
+	ui->counts_known = 1;
 	ui_views_refresh(ui);
 	ui_views_waiting(ui);
 	ui_delay_read(ui);

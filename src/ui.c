@@ -210,15 +210,14 @@ ui_paint(void *arg)
 	ui_locale_rest(ui);
 	if (!ui->painted) {
 		ui->painted = 1;
-		/* The bars count conversations from now on. */
-		ui_views_waiting(ui);
+		/*
+		 * The bars are counted from now on: the views, the saved
+		 * views, the conversations waiting and the outbox. The
+		 * first frame says "..." for them.
+		 */
+		ui_refresh_counts(ui);
 		ui->dirty = 1;
 		ui_action_sort_rest(ui);
-		if (ui_views_count(ui) > VIEW_COUNT) {
-			/* The saved views are counted from now on. */
-			ui_views_refresh(ui);
-			ui->dirty = 1;
-		}
 	}
 }
 
@@ -484,7 +483,6 @@ ui_run(const struct ui_context *ctx)
 	loop_before_sleep(ctx->loop, ui_paint, &ui);
 	loop_timer_add(ctx->loop, 30 * 1000, ui_on_tick, &ui);
 	ui_views_init(&ui);
-	ui_refresh_counts(&ui);
 	ui_alert_start(&ui);
 	ui_queue_open(&ui);
 	rc = loop_run(ctx->loop);
