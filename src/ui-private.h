@@ -217,6 +217,9 @@ struct ui_screen {
 /* How far the rows a filter lets through are counted for the title. */
 #define UI_FILTER_COUNT	10000
 
+/* How long after the first frame the bars are counted (ui.c). */
+#define UI_SETTLE_MS	10
+
 struct ui {
 	struct ui_context	 ctx;
 	int			 rows;
@@ -267,6 +270,8 @@ struct ui {
 	int			 counts_failed;	/* counts unknown: shown as ? */
 	int			 counts_known;	/* read once: the first frame
 						   goes up without them */
+	uint64_t		 settle_timer;	/* the work after the first
+						   frame, until it runs */
 	char			*wake_error;	/* why snoozed items stay asleep */
 	int64_t			 seen_changes;
 	uint64_t		 bar_timer;	/* paints a send's wait */

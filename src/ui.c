@@ -156,6 +156,24 @@ ui_locale_rest(struct ui *ui)
 	}
 }
 
+/*
+ * What waits for the first frame to be up: the counts of the bars (the
+ * conversations waiting read much of the inbox's index) and the sorting
+ * of what came unsorted. They run a few milliseconds after the frame is
+ * written, so that the terminal (and, on a machine of two cores, the
+ * kernel's delivery of the frame to it) is not kept waiting by them.
+ */
+static void
+ui_after_first_frame(void *arg)
+{
+	struct ui	*ui = arg;
+
+	ui->settle_timer = 0;
+	ui_refresh_counts(ui);
+	ui->dirty = 1;
+	ui_action_sort_rest(ui);
+}
+
 /* Paint the whole screen if anything changed. */
 static void
 ui_paint(void *arg)
@@ -209,15 +227,14 @@ ui_paint(void *arg)
 	ui_alert_title(ui);
 	ui_locale_rest(ui);
 	if (!ui->painted) {
-		ui->painted = 1;
 		/*
 		 * The bars are counted from now on: the views, the saved
 		 * views, the conversations waiting and the outbox. The
 		 * first frame says "..." for them.
 		 */
-		ui_refresh_counts(ui);
-		ui->dirty = 1;
-		ui_action_sort_rest(ui);
+		ui->painted = 1;
+		ui->settle_timer = loop_timer_add(ui->ctx.loop,
+		    UI_SETTLE_MS, ui_after_first_frame, ui);
 	}
 }
 
@@ -433,6 +450,8 @@ ui_free(struct ui *ui)
 		ui_screen_drop(ui, ui_screen_top(ui)->data);
 	if (ui->bar_timer != 0)
 		loop_timer_cancel(ui->ctx.loop, ui->bar_timer);
+	if (ui->settle_timer != 0)
+		loop_timer_cancel(ui->ctx.loop, ui->settle_timer);
 	free(ui->wake_error);
 	ui_undo_free(ui);
 	ui_views_free(ui);

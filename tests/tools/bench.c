@@ -533,6 +533,7 @@ bench_launch(struct bench_opts *o, int floor, int cold, double *ms, long *kb)
 /* The samples of heed and of its floor, taken turn about. */
 struct bench_pair {
 	struct bench_samples	 t[2];		/* ms: heed, floor */
+	struct bench_samples	 ratio;		/* heed / floor, run by run */
 	struct bench_samples	 rss[2];	/* MB */
 	double			 first;		/* heed's first run */
 };
@@ -558,8 +559,16 @@ bench_pair_rows(struct bench_pair *pr, int runs, int cold)
 	    "ms");
 	bench_row("  floor: SQLite + ncurses, 38 rows", floor, "max",
 	    bench_pct(&pr->t[1], 100), 0, "ms");
-	bench_row("  heed / floor (first screen)", floor > 0 ? heed / floor :
-	    0, NULL, 0, 1.2, "x");
+	/*
+	 * The ratio is the median of each run's heed over the floor run
+	 * beside it: a machine that slows down for a while slows a pair
+	 * alike, where it moves either median on its own. (The ratio of
+	 * the medians swung by a tenth from one run of make bench to the
+	 * next.)
+	 */
+	bench_row("  heed / floor (first screen, run by run)",
+	    bench_median(&pr->ratio), "p75", bench_pct(&pr->ratio, 75), 1.2,
+	    "x");
 	bench_row("peak RSS at first screen", bench_median(&pr->rss[0]), "max",
 	    bench_pct(&pr->rss[0], 100), 6, "MB");
 	bench_row("  floor", bench_median(&pr->rss[1]), "max",
@@ -569,28 +578,34 @@ bench_pair_rows(struct bench_pair *pr, int runs, int cold)
 /*
  * Time the launch to the first complete queue screen and the peak RSS,
  * heed and the floor program turn about so that both see the same
- * machine; with cold, from a cache file evicted before each launch.
+ * machine (and each goes first in every other pair, so that neither
+ * always follows the other's exit); with cold, from a cache file
+ * evicted before each launch.
  */
 static void
 bench_first_screen(struct bench_opts *o, int runs, int cold)
 {
 	struct bench_pair	 pr;
-	double			 ms = 0;
+	double			 ms = 0, pair[2];
 	long			 kb = 0;
-	int			 i, f;
+	int			 i, j, f;
 
 	memset(&pr, 0, sizeof pr);
 	for (i = 0; i < runs; i++) {
-		for (f = 0; f < 2; f++) {
+		for (j = 0; j < 2; j++) {
+			f = j ^ (i & 1);
 			if (bench_launch(o, f, cold, &ms, &kb) != 0)
 				break;
 			if (i == 0 && f == 0)
 				pr.first = ms;
+			pair[f] = ms;
 			bench_add(&pr.t[f], ms);
 			bench_add(&pr.rss[f], (double)kb / 1024);
 		}
-		if (f < 2)
+		if (j < 2)
 			break;
+		if (pair[1] > 0)
+			bench_add(&pr.ratio, pair[0] / pair[1]);
 	}
 	if (pr.t[1].n < (size_t)runs)
 		bench_row_failed(o, "first screen", pr.t[0].n > pr.t[1].n ?
@@ -602,6 +617,7 @@ bench_first_screen(struct bench_opts *o, int runs, int cold)
 		bench_clear(&pr.t[f]);
 		bench_clear(&pr.rss[f]);
 	}
+	bench_clear(&pr.ratio);
 }
 
 /* One kind of key to press: its bytes, how often, its samples. */
@@ -1097,7 +1113,7 @@ main(int argc, char **argv)
 	bench_env(&o);
 	bench_header();
 	if (bench_part(&o, "first")) {
-		bench_first_screen(&o, 15, 0);
+		bench_first_screen(&o, 31, 0);
 		bench_first_screen(&o, 5, 1);
 		bench_exec(&o, 15);
 	}
