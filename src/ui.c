@@ -354,6 +354,23 @@ ui_on_winch(int signo, void *arg)
 }
 
 /*
+ * Follow a resize that came before heed listened for SIGWINCH: ncurses
+ * reads the size as it starts, and a window resized between then and the
+ * handler (a window manager placing a new terminal, a slow start on a
+ * loaded machine) left the screen laid out for the old size until the
+ * next resize.
+ */
+static void
+ui_check_size(struct ui *ui)
+{
+	struct winsize	ws;
+
+	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != ui->rows || ws.ws_col != ui->cols))
+		ui_on_winch(SIGWINCH, ui);
+}
+
+/*
  * Leave on SIGINT, SIGTERM or SIGHUP, keeping any draft. A draft the
  * cache could not take holds the first SIGINT or SIGTERM back (a second
  * one quits); after SIGHUP there is no terminal to keep heed open for.
@@ -496,6 +513,7 @@ ui_run(const struct ui_context *ctx)
 	log_set_hook(ui_log_hook, &ui);
 	loop_fd_set(ctx->loop, STDIN_FILENO, POLLIN, ui_on_input, &ui);
 	loop_signal(ctx->loop, SIGWINCH, ui_on_winch, &ui);
+	ui_check_size(&ui);
 	loop_signal(ctx->loop, SIGINT, ui_on_quit_signal, &ui);
 	loop_signal(ctx->loop, SIGTERM, ui_on_quit_signal, &ui);
 	loop_signal(ctx->loop, SIGHUP, ui_on_quit_signal, &ui);

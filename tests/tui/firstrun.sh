@@ -44,3 +44,30 @@ if tui_wait ${S}100 "There is no account to sync: add an [account NAME] section 
 else
 	tui_fail "first run: \$ with no account says there is none to sync and how to add one"
 fi
+
+# A window resized while heed starts is followed all the same: held
+# after ncurses has read the terminal's size and before heed listens for
+# SIGWINCH (tests/tools/preload-slowstart.c holds it there, as a loaded
+# machine may), heed still lays the screen out for the new width.
+SLOW=$(pwd)/$BUILD/tools/preload-slowstart.so
+[ -f "$SLOW" ] || SLOW=$(pwd)/build/tools/preload-slowstart.so
+name="first run: a window resized to 50 columns while heed starts gets the sentence wrapped at 50"
+if [ ! -f "$SLOW" ]; then
+	tui_fail "$name" "$BUILD/tools/preload-slowstart.so is built (make test-bins)"
+else
+	FLAG=$TUI_DIR/slow-start
+	rm -f "$FLAG"
+	tui_start_cmd ${S}slow "exec env -u NO_COLOR -u ESCDELAY LD_PRELOAD='$SLOW' HEED_SLOW_START_MS=800 HEED_SLOW_START_FLAG='$FLAG' $(tui_env) '$HEED'"
+	if tui_until test -f "$FLAG"; then
+		t resize-window -t ${S}slow -x 50 -y 24
+		if tui_until says_sentence ${S}slow &&
+		    widest=$(printf '%s\n' "$SCREEN" | tui_py width | sort -n | tail -n 1) &&
+		    [ "$widest" -le 50 ]; then
+			tui_ok "$name"
+		else
+			tui_fail "$name" "rows: $(rows_text)"
+		fi
+	else
+		tui_fail "$name" "heed never reached its slow start"
+	fi
+fi
