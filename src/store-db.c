@@ -1,14 +1,33 @@
 /*
  * store-db.c -- the lowest layer of the store, which every other store
  * file uses: SQLite errors in words, cached statements, stepping and
- * binding, reading a row into an item, and transactions that nest as
- * savepoints.
+ * binding, one-shot reads of an integer, reading a row into an item, and
+ * transactions that nest as savepoints.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "store-private.h"
 #include "util.h"
+
+/* Read one integer from a one-shot query on a connection; an SQLite code. */
+int
+store_query_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = 0;
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
 
 /* Describe a SQLite failure in words a user can act on. */
 static const char *

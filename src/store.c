@@ -137,25 +137,6 @@ store_chmod_aux(struct store *s)
 	}
 }
 
-/* Read one integer from a one-shot query on a connection; an SQLite code. */
-int
-store_query_int(sqlite3 *db, const char *sql, int *out)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*out = 0;
-	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /*
  * Read the schema version of a connection and refuse a cache that is newer
  * than this heed or that belongs to some other program.
