@@ -57,7 +57,11 @@ if [ ! -f "$SLOW" ]; then
 else
 	FLAG=$TUI_DIR/slow-start
 	rm -f "$FLAG"
-	tui_start_cmd ${S}slow "exec env -u NO_COLOR -u ESCDELAY LD_PRELOAD='$SLOW' HEED_SLOW_START_MS=800 HEED_SLOW_START_FLAG='$FLAG' $(tui_env) '$HEED'"
+	# The sanitizer's runtime is told that it may come after the library.
+	tui_start_cmd ${S}slow "exec env -u NO_COLOR -u ESCDELAY \
+ASAN_OPTIONS='${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0' \
+LD_PRELOAD='$SLOW' HEED_SLOW_START_MS=800 HEED_SLOW_START_FLAG='$FLAG' \
+$(tui_env) '$HEED'"
 	if tui_until test -f "$FLAG"; then
 		t resize-window -t ${S}slow -x 50 -y 24
 		if tui_until says_sentence ${S}slow &&
