@@ -98,8 +98,10 @@ store_settle(struct store *s, int64_t id, int64_t when, char **cause)
 {
 	sqlite3_stmt	*st;
 
-	st = store_stmt(s, ST_SETTLE, "UPDATE items SET status = 2, done_at = "
-	    "max(?2, created) WHERE id = ?1", cause);
+	/* No journal of its own: see STORE_ITEM_INTO. */
+	st = store_stmt(s, ST_SETTLE, "UPDATE OR FAIL items SET status = 2, "
+	    "done_at = CASE WHEN ?2 > created THEN ?2 ELSE created END "
+	    "WHERE id = ?1", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -166,6 +168,8 @@ store_answered(struct store *s, const struct item *it, char **cause)
 static void
 store_bind_item(sqlite3_stmt *st, const struct item *it, int off)
 {
+	int64_t	now = util_now();
+
 	sqlite3_bind_int64(st, off + 1, it->account_id);
 	sqlite3_bind_text(st, off + 2, it->remote_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, off + 3, it->post_remote_id, -1, SQLITE_STATIC);
@@ -186,7 +190,8 @@ store_bind_item(sqlite3_stmt *st, const struct item *it, int off)
 	sqlite3_bind_int(st, off + 17, it->liked != 0);
 	sqlite3_bind_int64(st, off + 18, it->like_count);
 	sqlite3_bind_text(st, off + 19, it->extra, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, off + 20, util_now());
+	/* When it is settled: now, or its own time if that is later. */
+	sqlite3_bind_int64(st, off + 20, now > it->created ? now : it->created);
 	sqlite3_bind_text(st, off + 24, it->warning, -1, SQLITE_STATIC);
 }
 
@@ -432,24 +437,35 @@ store_item_moved(struct store *s, const struct item *it, char **cause)
 
 /*
  * The insert of an item, its remote fields bound by store_bind_item (?1
- * to ?19, and ?24), ?20 the time now, and what C found of it
- * (store_bind_found): ?21 its
- * conversation key, ?22 its post's row id and ?23 whether it is settled
- * from the start (a customer's item that is deleted, or that an own reply
- * answers). The start of both statements of store_item_upsert. Settling
- * is part of the insert rather than a statement of its own: ingest runs
- * one per item, and a statement costs more than the little work that one
- * did.
+ * to ?19, and ?24), ?20 when it is settled if it is (the time now, or its
+ * own when that is later), and what C found of it (store_bind_found): ?21
+ * its conversation key, ?22 its post's row id and ?23 whether it is
+ * settled from the start (a customer's item that is deleted, or that an
+ * own reply answers). The start of both statements of store_item_upsert.
+ * Settling is part of the insert rather than a statement of its own:
+ * ingest runs one per item, and a statement costs more than the little
+ * work that one did.
+ *
+ * OR FAIL, and no SQL function in it or in the table's generated columns
+ * (schema 14): a statement that writes several rows (these do, with a
+ * run's rows, AUTOINCREMENT's and the counters') and may abort half way
+ * keeps a journal of every page it changes, to undo itself, and that
+ * copying was a twentieth of an ingest. A function may fail, and so may
+ * a NOT NULL column under the default ABORT. Under FAIL a failed insert
+ * keeps what it wrote before it failed: nothing for one row (the checks
+ * come before the write), and for a run the rows before, which the
+ * ingest's transaction then rolls back (store_tx_end).
  */
 #define STORE_ITEM_INTO \
-	"INSERT INTO items (account_id, post_id, remote_id, post_remote_id, " \
+	"INSERT OR FAIL INTO items (account_id, post_id, remote_id, " \
+	"post_remote_id, " \
 	"parent_remote_id, kind, author_name, author_handle, text, lang, " \
 	"permalink, attachment, created, edited, own, hidden, deleted, " \
 	"liked, like_count, extra, status, done_at, ckey, warning) VALUES "
 #define STORE_ITEM_ROW \
 	"(?1, ?22, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, " \
 	"?15, ?16, ?17, ?18, ?19, iif(" STORE_SETTLE_IF ", 2, 0), " \
-	"iif(" STORE_SETTLE_IF ", max(?20, ?12), 0), ?21, ?24)"
+	"iif(" STORE_SETTLE_IF ", ?20, 0), ?21, ?24)"
 #define STORE_ITEM_PARAMS	24	/* of a row */
 #define STORE_ITEM_INSERT	STORE_ITEM_INTO STORE_ITEM_ROW " "
 
@@ -484,7 +500,7 @@ store_item_update(struct store *s, const struct item *it,
 	    STORE_SETTLE_IF " THEN 2 ELSE items.status END, "
 	    "done_at = CASE WHEN " STORE_BACK_IF " AND NOT (" STORE_SETTLE_IF
 	    ") THEN 0 WHEN items.status IN (0, 1) AND " STORE_SETTLE_IF
-	    " THEN max(?20, ?12) ELSE items.done_at END, "
+	    " THEN ?20 ELSE items.done_at END, "
 	    "gone_status = iif(?16 = 0, -1, items.gone_status), "
 	    "ckey = coalesce(excluded.ckey, items.ckey) "
 	    "WHERE NOT " STORE_MOVED_IF " AND (" STORE_CHANGED_IF ")", cause);

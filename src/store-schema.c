@@ -7,6 +7,7 @@
  * STORE_SCHEMA_VERSION in store.h, and never edit a migration that has
  * shipped.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "store-private.h"
@@ -611,28 +612,66 @@ store_migrate_12(struct store *s, char **cause)
 #define STORE_ITEMS_FK_ACCOUNT	" REFERENCES accounts (id) ON DELETE CASCADE"
 #define STORE_ITEMS_FK_POST	" REFERENCES posts (id) ON DELETE SET NULL"
 
-/* Schema 13: items without foreign keys. */
+/*
+ * Change the text of the items table in place to expr (an expression of
+ * its text, sql), for the migration to schema to; the schema version
+ * moves on so that every connection reads the table anew.
+ */
 static int
-store_migrate_13(struct store *s, char **cause)
+store_rewrite_items(struct store *s, int to, const char *expr, char **cause)
 {
-	char	*sql;
+	char	*sql, what[64];
 	int	 version, rc;
 
+	snprintf(what, sizeof what, "upgrading the schema to %d", to);
 	if ((rc = store_query_int(s->db, "PRAGMA schema_version",
 	    &version)) != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 13", cause);
+		return store_fail(s, rc, what, cause);
 	sql = xprintf("PRAGMA writable_schema = ON;"
-	    "UPDATE sqlite_schema SET sql = replace(replace(sql, '%s', ''), "
-	    "'%s', '') WHERE type = 'table' AND name = 'items';"
-	    "PRAGMA schema_version = %d;", STORE_ITEMS_FK_ACCOUNT,
-	    STORE_ITEMS_FK_POST, version + 1);
+	    "UPDATE sqlite_schema SET sql = %s WHERE type = 'table' AND "
+	    "name = 'items';"
+	    "PRAGMA schema_version = %d;", expr, version + 1);
 	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	free(sql);
 	(void)sqlite3_exec(s->db, "PRAGMA writable_schema = OFF", NULL, NULL,
 	    NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "upgrading the schema to 13", cause);
+		return store_fail(s, rc, what, cause);
 	return 0;
+}
+
+/* Schema 13: items without foreign keys. */
+static int
+store_migrate_13(struct store *s, char **cause)
+{
+	return store_rewrite_items(s, 13, "replace(replace(sql, '"
+	    STORE_ITEMS_FK_ACCOUNT "', ''), '" STORE_ITEMS_FK_POST "', '')",
+	    cause);
+}
+
+/*
+ * Schema 14: the generated columns skey and rank clamp the time with CASE
+ * rather than min() and max(). The values are the same for every row, so
+ * nothing is indexed again; but a function may fail, so a statement that
+ * computes one may abort half way, and one that writes several rows then
+ * keeps a journal of every page it changes: the insert of each item did
+ * (see STORE_ITEM_INTO), a twentieth of the cost of an ingest. The
+ * table's text changes in place as in schema 13.
+ */
+#define STORE_CLAMP_SKEY_OLD	"min(max(created, 0), 4294967295)"
+#define STORE_CLAMP_SKEY_NEW	"CASE WHEN created < 0 THEN 0 WHEN " \
+	"created > 4294967295 THEN 4294967295 ELSE created END"
+#define STORE_CLAMP_RANK_OLD	"min(max(created, 0), 68719476735)"
+#define STORE_CLAMP_RANK_NEW	"CASE WHEN created < 0 THEN 0 WHEN " \
+	"created > 68719476735 THEN 68719476735 ELSE created END"
+
+/* Schema 14: generated columns without functions. */
+static int
+store_migrate_14(struct store *s, char **cause)
+{
+	return store_rewrite_items(s, 14, "replace(replace(sql, '"
+	    STORE_CLAMP_SKEY_OLD "', '" STORE_CLAMP_SKEY_NEW "'), '"
+	    STORE_CLAMP_RANK_OLD "', '" STORE_CLAMP_RANK_NEW "')", cause);
 }
 
 /* Migration N is store_migrations[N - 1]. */
@@ -650,6 +689,7 @@ static int (*const store_migrations[])(struct store *, char **) = {
 	store_migrate_11,
 	store_migrate_12,
 	store_migrate_13,
+	store_migrate_14,
 };
 
 /* Read the schema version inside the migration transaction. */

@@ -409,6 +409,139 @@ test_schema_13_items_without_foreign_keys(void **state)
 }
 
 /*
+ * An ingest that fails half way keeps nothing of its page: its items are
+ * inserted under OR FAIL (STORE_ITEM_INTO), which leaves what a failed
+ * statement wrote before it failed, and the page's transaction is what
+ * takes the run already stored back. An item without a remote id fails
+ * its NOT NULL after a run of two has been stored.
+ */
+static void
+test_failed_ingest_keeps_nothing(void **state)
+{
+	struct fx		*fx = *state;
+	struct item_list	 l = { NULL, 0, 0 };
+	struct store_counts	 before, after;
+	struct item		*it;
+	sqlite3			*db;
+	char			*cause = NULL;
+
+	add_item(&l, "a", "p", NULL, 100, "ann", "eerste", 0);
+	ingest(fx, fx->acct, &l);
+	assert_int_equal(store_counts(fx->s, &before, &cause), 0);
+	add_item(&l, "b", "p", NULL, 200, "bob", "tweede", 0);
+	add_item(&l, "c", "p", NULL, 300, "cas", "derde", 0);
+	it = add_item(&l, "d", "p", NULL, 400, "dirk", "zonder id", 0);
+	free(it->remote_id);
+	it->remote_id = NULL;
+	assert_int_equal(store_ingest(fx->s, fx->acct, NULL, 0, &l, NULL, 0,
+	    NULL, NULL, NULL, &cause), -1);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "NOT NULL"));
+	free(cause);
+	cause = NULL;
+	item_list_free(&l);
+	assert_int_equal(store_counts(fx->s, &after, &cause), 0);
+	assert_memory_equal(&after, &before, sizeof before);
+	store_close(fx->s);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM items"), 1);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM items WHERE remote_id "
+	    "IN ('b', 'c')"), 0);
+	sqlite3_close(db);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+}
+
+/* Put back schema 13's generated columns, with min() and max(). */
+static const char schema_13_clamps[] =
+"PRAGMA writable_schema = ON;"
+"UPDATE sqlite_schema SET sql = replace(replace(sql,"
+"  'CASE WHEN created < 0 THEN 0 WHEN created > 4294967295 THEN 4294967295"
+" ELSE created END', 'min(max(created, 0), 4294967295)'),"
+"  'CASE WHEN created < 0 THEN 0 WHEN created > 68719476735 THEN"
+" 68719476735 ELSE created END', 'min(max(created, 0), 68719476735)')"
+"  WHERE name = 'items';"
+"PRAGMA schema_version = 2000;"
+"PRAGMA writable_schema = OFF;"
+"PRAGMA user_version = 13;";
+
+/* The search and inbox keys of every item, in id order, as one string. */
+static char *
+keys_of(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+
+	buf_init(&b, 0);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, skey, rank FROM "
+	    "items ORDER BY id", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&b, "%lld:%lld:%lld ",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	return buf_steal(&b);
+}
+
+/*
+ * From schema 14 the generated columns skey and rank clamp the time with
+ * CASE: a cache of schema 13 gets the new text, and every item keeps its
+ * keys (times before 1970 and past both clamps included), so the search
+ * index and the inbox's index stay right.
+ */
+static void
+test_schema_14_generated_columns_without_functions(void **state)
+{
+	struct fx	*fx = *state;
+	struct item_list l = { NULL, 0, 0 };
+	struct item_list found = { NULL, 0, 0 };
+	sqlite3		*db;
+	char		*cause = NULL, *before, *after;
+
+	add_item(&l, "a", "p", NULL, 100, "ann", "theepot kapot", 0);
+	add_item(&l, "b", "p", NULL, -50, "bob", "voor 1970", 0);
+	add_item(&l, "c", "p", NULL, 5000000000LL, "cas", "na 2106", 0);
+	add_item(&l, "d", "p", NULL, 80000000000LL, "dirk", "heel ver", 0);
+	ingest(fx, fx->acct, &l);
+	store_close(fx->s);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM sqlite_schema WHERE "
+	    "name = 'items' AND sql LIKE '%max(%'"), 0);
+	before = keys_of(db);
+	assert_int_equal(sqlite3_exec(db, schema_13_clamps, NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM sqlite_schema WHERE "
+	    "name = 'items' AND sql LIKE '%min(max(created, 0), 4294967295)%' "
+	    "AND sql LIKE '%min(max(created, 0), 68719476735)%'"), 1);
+	sqlite3_close(db);
+	assert_int_equal(header_u32(fx->path, 60), 13);
+
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+	assert_int_equal(store_search(fx->s, "theepot", 10, &found, &cause),
+	    0);
+	assert_int_equal(found.n, 1);
+	assert_int_equal(found.v[0].id, id_of(fx, "a"));
+	item_list_free(&found);
+	store_close(fx->s);
+	assert_int_equal(header_u32(fx->path, 60), STORE_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(rows_of(db, "SELECT 1 FROM sqlite_schema WHERE "
+	    "name = 'items' AND (sql LIKE '%min(%' OR sql LIKE '%max(%')"), 0);
+	after = keys_of(db);
+	assert_string_equal(after, before);
+	assert_int_equal(rows_of(db, "PRAGMA integrity_check"), 1);
+	sqlite3_close(db);
+	free(before);
+	free(after);
+	fx->s = store_open(fx->path, 0, &cause);
+	assert_non_null(fx->s);
+}
+
+/*
  * Give a plain connection a "heed" tokenizer (unicode61 under that name),
  * so that it can drop and make FTS tables of the heed schema.
  */
@@ -2641,6 +2774,8 @@ main(void)
 		T(test_kept_values_by_name),
 		T(test_extra_kept_and_schema_1_upgraded),
 		T(test_schema_13_items_without_foreign_keys),
+		T(test_schema_14_generated_columns_without_functions),
+		T(test_failed_ingest_keeps_nothing),
 		T(test_schema_2_upgraded_and_searchable),
 		T(test_newer_schema_is_refused_untouched),
 		T(test_not_a_database_is_refused_untouched),
