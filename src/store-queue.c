@@ -74,7 +74,21 @@ static const struct {
 	    1 }
 };
 
-/* The filter fragments, one bit each, every value a named parameter. */
+/*
+ * The filter fragments, one bit each (in this order), every value a named
+ * parameter.
+ */
+#define STORE_F_ACCOUNT		0x001
+#define STORE_F_PLATFORM	0x002
+#define STORE_F_AUTHOR		0x004
+#define STORE_F_LANG		0x008
+#define STORE_F_TEXT		0x010
+#define STORE_F_OLDER		0x020
+#define STORE_F_NEWER		0x040
+#define STORE_F_KIND		0x080
+#define STORE_F_TAG		0x100
+#define STORE_F_CLASS		0x200
+
 static const char *const store_filter_sql[] = {
 	" AND i.account_id = :account",
 	" AND i.account_id IN (SELECT id FROM accounts WHERE platform = "
@@ -100,25 +114,25 @@ store_filter_mask(const struct store_filter *f)
 	if (f == NULL)
 		return 0;
 	if (f->account_id != 0)
-		m |= 0x01;
+		m |= STORE_F_ACCOUNT;
 	if (f->platform != NULL && *f->platform != '\0')
-		m |= 0x02;
+		m |= STORE_F_PLATFORM;
 	if (f->author != NULL && *f->author != '\0')
-		m |= 0x04;
+		m |= STORE_F_AUTHOR;
 	if (f->lang != NULL && *f->lang != '\0')
-		m |= 0x08;
+		m |= STORE_F_LANG;
 	if (f->text != NULL && strspn(f->text, " \t\r\n") != strlen(f->text))
-		m |= 0x10;
+		m |= STORE_F_TEXT;
 	if (f->older_than != 0)
-		m |= 0x20;
+		m |= STORE_F_OLDER;
 	if (f->newer_than != 0)
-		m |= 0x40;
+		m |= STORE_F_NEWER;
 	if (f->kind != 0)
-		m |= 0x80;
+		m |= STORE_F_KIND;
 	if (f->tag != NULL && *f->tag != '\0')
-		m |= 0x100;
+		m |= STORE_F_TAG;
 	if (f->class != 0)
-		m |= 0x200;
+		m |= STORE_F_CLASS;
 	return m;
 }
 
@@ -270,25 +284,25 @@ store_bind_filter(sqlite3_stmt *st, const struct store_filter *f,
 	if (m == 0)
 		return;
 	now = util_now();
-	if (m & 0x01)
+	if (m & STORE_F_ACCOUNT)
 		store_bind_named(st, ":account", f->account_id);
-	if (m & 0x02)
+	if (m & STORE_F_PLATFORM)
 		store_bind_named_text(st, ":platform", f->platform);
-	if (m & 0x04)
+	if (m & STORE_F_AUTHOR)
 		store_bind_named_text(st, ":author", f->author);
-	if (m & 0x08)
+	if (m & STORE_F_LANG)
 		store_bind_named_text(st, ":lang", f->lang);
-	if (m & 0x10)
+	if (m & STORE_F_TEXT)
 		store_bind_named_text(st, ":text", fts);
-	if (m & 0x20)
+	if (m & STORE_F_OLDER)
 		store_bind_named(st, ":older", now - f->older_than);
-	if (m & 0x40)
+	if (m & STORE_F_NEWER)
 		store_bind_named(st, ":newer", now - f->newer_than);
-	if (m & 0x80)
+	if (m & STORE_F_KIND)
 		store_bind_named(st, ":kind", f->kind - 1);
-	if (m & 0x100)
+	if (m & STORE_F_TAG)
 		store_bind_named_text(st, ":tag", f->tag);
-	if (m & 0x200)
+	if (m & STORE_F_CLASS)
 		store_bind_named(st, ":class", f->class - 1);
 }
 
@@ -301,7 +315,7 @@ store_filter_fts(struct store *s, const struct store_filter *f, char **fts,
     char **cause)
 {
 	*fts = NULL;
-	if (!(store_filter_mask(f) & 0x10))
+	if (!(store_filter_mask(f) & STORE_F_TEXT))
 		return 0;
 	if (!s->readonly && store_fts_flush(s, cause) != 0)
 		return -1;

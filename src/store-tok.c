@@ -284,7 +284,6 @@ store_tok_bmp_fill(void)
 	store_tok_bmp_filled = 1;
 }
 
-
 /*
  * Pass bytes [i, j) of a token on as a token. Offsets are exact when the
  * folded token has the length of the original text, else each piece gets

@@ -49,7 +49,7 @@ ui_draw_title(struct ui *ui)
 	}
 	for (v = 0; v < ui_views_count(ui) && x < ui->cols; v++) {
 		count = ui_view_count(ui, v);
-		if (count == -2)
+		if (count == UI_COUNT_PENDING)
 			snprintf(n, sizeof n, "...");
 		else if (count < 0)
 			snprintf(n, sizeof n, "?");

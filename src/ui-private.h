@@ -217,8 +217,9 @@ struct ui_screen {
 /* How far the rows a filter lets through are counted for the title. */
 #define UI_FILTER_COUNT	10000
 
-/* How long after the first frame the bars are counted (ui.c). */
-#define UI_SETTLE_MS	10
+/* What ui_view_count gives for a count it cannot give. */
+#define UI_COUNT_FAILED		(-1)	/* could not be read: "?" */
+#define UI_COUNT_PENDING	(-2)	/* not read yet: "..." */
 
 struct ui {
 	struct ui_context	 ctx;

@@ -153,8 +153,9 @@ ui_view_of(const struct ui *ui, int v, enum store_view *from,
 
 /*
  * A view's count for the title: heed's own from the counters, a saved
- * one as last counted; -1 when it could not be read, -2 before the
- * counts are read (as the first frame goes up).
+ * one as last counted; UI_COUNT_FAILED when it could not be read,
+ * UI_COUNT_PENDING before the counts are read (as the first frame goes
+ * up).
  */
 int64_t
 ui_view_count(const struct ui *ui, int v)
@@ -162,11 +163,11 @@ ui_view_count(const struct ui *ui, int v)
 	const struct ui_saved	*sv;
 
 	if (!ui->counts_known && !ui->counts_failed)
-		return -2;
+		return UI_COUNT_PENDING;
 	if (v >= 0 && v < VIEW_COUNT)
-		return ui->counts_failed ? -1 : ui->counts.view[v];
+		return ui->counts_failed ? UI_COUNT_FAILED : ui->counts.view[v];
 	if ((sv = ui_views_saved(ui, v)) == NULL || !sv->counted)
-		return -1;
+		return UI_COUNT_FAILED;
 	return sv->count;
 }
 

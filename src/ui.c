@@ -156,6 +156,9 @@ ui_locale_rest(struct ui *ui)
 	}
 }
 
+/* How long after the first frame the bars are counted. */
+#define UI_SETTLE_MS	10
+
 /*
  * What waits for the first frame to be up: the counts of the bars (the
  * conversations waiting read much of the inbox's index) and the sorting
